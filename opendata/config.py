@@ -1,0 +1,102 @@
+"""The publication's configuration (datasets/publication.yaml): what only the publisher knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+
+from .problems import ERROR, Location, Problem
+from .register import load_register
+from .sources import position_of, read_yaml
+
+CONFIG_FILE = "publication.yaml"
+LICENSES = {
+    "CC0-1.0": "http://creativecommons.org/publicdomain/zero/1.0/",
+    "CC-BY-4.0": "http://creativecommons.org/licenses/by/4.0/",
+}
+_BILINGUAL = {"type": "object", "required": ["nl", "en"], "additionalProperties": False,
+              "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}}}
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+_BASE = {"type": "string", "pattern": "^https?://[^\\s<>\"{}|\\\\^`]+/$"}
+CONFIG_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["base_url", "base_iri", "title", "description", "publisher", "creator", "contact",
+                 "license", "version", "issued", "keywords", "language"],
+    "properties": {
+        "base_url": _BASE,
+        "base_iri": _BASE,
+        "title": _BILINGUAL,
+        "description": _BILINGUAL,
+        "keywords": {"type": "object", "required": ["nl", "en"], "additionalProperties": False,
+                     "properties": {"nl": _WORDS, "en": _WORDS}},
+        "version": {"type": "string", "minLength": 1},
+        "issued": {"type": "string", "format": "date"},
+        "publisher": {"type": "string"},
+        "creator": {"type": "string"},
+        "contact": {"type": "object", "required": ["name", "email"], "additionalProperties": False,
+                    "properties": {"name": {"type": "string", "minLength": 1},
+                                   "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"},
+                                   "url": {"type": "string", "pattern": "^https?://"}}},
+        "license": {"enum": sorted(LICENSES)},
+        "language": {"enum": ["nl", "en"]},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    base_url: str
+    base_iri: str
+    title: dict
+    description: dict
+    keywords: dict
+    version: str
+    issued: str
+    publisher: str  # TOOI IRI
+    creator: str  # TOOI IRI
+    contact: dict
+    license: str  # licence IRI
+    license_id: str
+    language: str
+
+    @property
+    def context_url(self) -> str:
+        return self.base_url + "context.jsonld"
+
+
+def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
+    """The configuration, or None with the problems that stop it from being used."""
+    problems: list[Problem] = []
+    path = datasets / CONFIG_FILE
+    if not path.exists():
+        return None, [Problem("config-missing", ERROR, f"no {CONFIG_FILE} in {datasets}", Location(CONFIG_FILE),
+                              hint="copy datasets/publication.yaml from the repository and edit it")]
+    data = read_yaml(path, CONFIG_FILE, problems)
+    if data is None:
+        return None, problems
+    validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA, format_checker=jsonschema.FormatChecker())
+    for error in validator.iter_errors(data):
+        field = ".".join(str(p) for p in error.absolute_path)
+        line, column = position_of(data, list(error.absolute_path))
+        problems.append(Problem("config-invalid", ERROR, error.message, Location(CONFIG_FILE, line, column), field=field))
+    register = load_register()
+    for field in ("publisher", "creator"):
+        code = data.get(field) if isinstance(data, dict) else None
+        if isinstance(code, str) and code not in register:
+            line, column = position_of(data, [field])
+            problems.append(Problem("config-invalid", ERROR, f"{field} '{code}' is not a TOOI organisation code",
+                                    Location(CONFIG_FILE, line, column), field=field, hint=register.suggest(code)))
+    if problems:
+        return None, problems
+    return Config(
+        base_url=data["base_url"], base_iri=data["base_iri"], title=dict(data["title"]),
+        description=dict(data["description"]), keywords={k: list(v) for k, v in data["keywords"].items()},
+        version=data["version"], issued=data["issued"],
+        publisher=register.get(data["publisher"]).uri, creator=register.get(data["creator"]).uri,
+        contact=dict(data["contact"]), license=LICENSES[data["license"]], license_id=data["license"],
+        language=data["language"],
+    ), problems
+

@@ -1,0 +1,146 @@
+"""The model in schemas/model.yaml, loaded once, with the questions the pipeline asks of it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
+MODEL_FILE = SCHEMAS_DIR / "model.yaml"
+GENERATED_DIR = SCHEMAS_DIR / "generated"
+
+LITERAL_RANGES = {
+    "string": "xsd:string",
+    "text": "xsd:string",
+    "integer": "xsd:integer",
+    "boolean": "xsd:boolean",
+    "date": "xsd:date",
+    "date_or_month": None,  # xsd:date or xsd:gYearMonth, chosen per value
+}
+REFERENCE_RANGES = {"iri", "textfile"}
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step from an owner node to a dependent node: property, IRI fragment, node type."""
+
+    property: str
+    fragment: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    uri: str | None
+    range: str
+    required: bool = False
+    multivalued: bool = False
+    pattern: str | None = None
+    path: tuple[Hop, ...] = ()
+    private: bool = False
+    derived: bool = False
+    nl: str = ""
+    en: str = ""
+    description: dict = field(default_factory=dict)
+    example: object = None
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    name: str
+    uri: str
+    iri: str
+    fields: dict[str, Field]
+    file: str | None = None
+    table: str | None = None
+    inline: bool = False
+    nl: str = ""
+    en: str = ""
+    description: dict = field(default_factory=dict)
+
+    def field_list(self, published_only: bool = False) -> list[Field]:
+        return [f for f in self.fields.values() if not (published_only and f.private)]
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    version: str
+    vocabulary: str
+    prefixes: dict[str, str]
+    enums: dict[str, dict]
+    classes: dict[str, ModelClass]
+    terms: dict[str, dict]
+
+    def expand(self, curie: str) -> str:
+        """Full IRI for a compact IRI such as `org:Membership`."""
+        prefix, _, local = curie.partition(":")
+        if prefix in self.prefixes and not local.startswith("//"):
+            return self.prefixes[prefix] + local
+        return curie
+
+    def enum_iri(self, enum: str, value: str) -> str:
+        return self.expand(self.enums[enum]["values"][value]["uri"])
+
+    def is_enum(self, range_: str) -> bool:
+        return range_ in self.enums
+
+    def is_class(self, range_: str) -> bool:
+        return range_ in self.classes
+
+    def class_for_file(self, relative: str) -> ModelClass | None:
+        for cls in self.classes.values():
+            if cls.file == relative or (cls.file and cls.file.endswith("*.yaml") and relative.startswith(cls.file[:-6])):
+                return cls
+        return None
+
+
+def _field(name: str, spec: dict) -> Field:
+    return Field(
+        name=name,
+        uri=spec.get("uri"),
+        range=spec.get("range", "string"),
+        required=bool(spec.get("required", False)),
+        multivalued=bool(spec.get("multivalued", False)),
+        pattern=spec.get("pattern"),
+        path=tuple(Hop(*hop) for hop in spec.get("path", ())),
+        private=bool(spec.get("private", False)),
+        derived=bool(spec.get("derived", False)),
+        nl=spec.get("nl", ""),
+        en=spec.get("en", ""),
+        description=spec.get("description", {}),
+        example=spec.get("example"),
+    )
+
+
+def _class(name: str, spec: dict) -> ModelClass:
+    return ModelClass(
+        name=name,
+        uri=spec["uri"],
+        iri=spec["iri"],
+        fields={fname: _field(fname, fspec) for fname, fspec in spec["fields"].items()},
+        file=spec.get("file"),
+        table=spec.get("table"),
+        inline=bool(spec.get("inline", False)),
+        nl=spec.get("nl", ""),
+        en=spec.get("en", ""),
+        description=spec.get("description", {}),
+    )
+
+
+@functools.cache
+def load_model(path: Path = MODEL_FILE) -> Model:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Model(
+        name=raw["name"],
+        version=str(raw["version"]),
+        vocabulary=raw["vocabulary"],
+        prefixes=raw["prefixes"],
+        enums=raw["enums"],
+        classes={name: _class(name, spec) for name, spec in raw["classes"].items()},
+        terms=raw.get("terms", {}),
+    )

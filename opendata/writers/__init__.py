@@ -1,0 +1,16 @@
+"""The writers: one module per output, registered in WRITERS. Adding a format touches only this table.
+
+Each writer is `write(publication, out_dir) -> None` and writes its files below `out_dir`.
+"""
+
+from . import jsonld, model_files, ntriples, queries, report, texts, turtle
+
+WRITERS = (
+    ntriples.write,
+    turtle.write,
+    jsonld.write,
+    model_files.write,
+    texts.write,
+    report.write,
+    queries.write,
+)

@@ -1,0 +1,17 @@
+"""queries/: the documented example SPARQL queries (docs/queries/*.rq), ready to run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ..publication import Publication
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "docs" / "queries"
+
+
+def write(publication: Publication, out: Path) -> None:
+    folder = out / "queries"
+    folder.mkdir(exist_ok=True)
+    for query in sorted(QUERIES_DIR.glob("*.rq")):
+        shutil.copyfile(query, folder / query.name)

@@ -1,0 +1,51 @@
+"""Everything generated from schemas/model.yaml is current and agrees with the model."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from opendata.generate import stale_artefacts
+from opendata.model import GENERATED_DIR, load_model
+from opendata.records import read_dataset
+
+from .conftest import DATASETS
+
+
+def test_generated_files_are_not_stale():
+    assert stale_artefacts() == []
+
+
+def test_generated_files_say_so_in_their_first_line():
+    for path in GENERATED_DIR.iterdir():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = lines[1] if path.suffix in (".json", ".jsonld") else lines[0]  # JSON: the first key, after "{"
+        assert "Generated from schemas/model.yaml" in first, path
+
+
+def test_context_maps_every_published_field_to_its_model_term():
+    model = load_model()
+    context = json.loads((GENERATED_DIR / "context.jsonld").read_text())["@context"]
+    for cls in model.classes.values():
+        scoped = context[cls.name]["@context"]
+        assert context[cls.name]["@id"] == cls.uri
+        for f in cls.field_list(published_only=True):
+            if f.uri and not f.path:
+                term = scoped[f.name]
+                assert (term if isinstance(term, str) else term["@id"]) == f.uri, (cls.name, f.name)
+
+
+def test_seed_records_validate_against_the_json_schema():
+    model = load_model()
+    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text())
+    dataset = read_dataset(model, DATASETS)
+    count = 0
+    for name, records in dataset.records.items():
+        if model.classes[name].inline:
+            continue
+        validator = jsonschema.Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]})
+        for record in records:
+            assert not list(validator.iter_errors(record.data)), record.file
+            count += 1
+    assert count > 50
