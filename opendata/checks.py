@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 import difflib
 import functools
 import graphlib
 import json
+import re
+import unicodedata
 from collections import defaultdict
 from typing import Iterator
 
+import fastjsonschema
 import jsonschema
 import pyoxigraph
 
@@ -29,7 +33,81 @@ def _validators() -> dict[str, jsonschema.Draft202012Validator]:
             for name in schema["$defs"]}
 
 
-def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Problem:
+SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-date", "invalid-value", "invalid-format", "wrong-type", "schema"}
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "integer": "a whole number", "boolean": "true or false",
+               "object": "a record of 'field: value' pairs"}
+_TYPE_HINTS = {
+    "string": "put the value in quotes when YAML would read it as a number, date or list: \"0546\"",
+    "array": "write a list as [a, b] or as lines starting with '- ', also for a single value",
+    "integer": "write digits only, without quotes: 17",
+    "boolean": "write true or false, without quotes",
+    "object": "write 'field: value' pairs, indented under the item",
+}
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a record"
+    if value is None:
+        return "empty"
+    return f"the text {str(value)!r}"
+
+
+KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
+DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+_PATTERN_WORDS = {
+    KEY_PATTERN: "a key is lower-case letters, digits and hyphens, such as samenwerking-leidse-regio",
+    "^[A-Za-z0-9][A-Za-z0-9./_-]*$": "a reference number is letters, digits and . / _ - without spaces, "
+                                     "starting with a letter or digit, such as PZH-2019-678010037",
+    "^[A-Za-z0-9][A-Za-z0-9._-]*\\.txt$": "the name of a .txt file beside the record, without folders, such as brief.txt",
+    "^https?://[^\\s<>\"{}|\\\\^`]+/$": "an http(s) address without spaces that ends in /, such as https://data.example.org/id/",
+    "^https?://[^\\s<>\"{}|\\\\^`]+$": "an http(s) address without spaces, such as https://data.example.org/",
+    "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an e-mail address, such as opendata@example.org",
+}
+
+
+def as_key(text: str) -> str:
+    """The key a name would have: 'Samenwerking Leidse regio' -> 'samenwerking-leidse-regio'."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _pattern_hint(pattern: str, value) -> str:
+    words = _PATTERN_WORDS.get(pattern, f"it must match {pattern}")
+    if pattern == KEY_PATTERN and as_key(value):
+        return f"write it as {as_key(value)} ({words})"
+    return words
+
+
+def date_hint(value, month_allowed: bool = False) -> str:
+    """How to write a date right: the days of that month, or the form."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", str(value))
+    form = "YYYY-MM-DD" + (", or YYYY-MM when the source gives only the month" if month_allowed else "")
+    if not match:
+        return f"write {form}, such as 2019-06-11"
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return f"a month is 01 to 12; write {form}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days: write a day from 01 to {days}"
+
+
+def real_date_or_month(value: str) -> bool:
+    if len(value) == 7:
+        return value[4] == "-" and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
+    return _date(value) is not None
+
+
+def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
+    """A JSON Schema error as a Problem for people; `locate(*path)` gives the Location of a path in the record."""
     path = list(error.absolute_path)
     field = ".".join(str(p) for p in path)
     if error.validator == "additionalProperties":
@@ -40,42 +118,70 @@ def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Proble
             close = difflib.get_close_matches(str(name), allowed, n=1)
             hints.append(f"did you mean '{close[0]}' for '{name}'?" if close else f"'{name}' is not a field here")
         return Problem("unknown-field", ERROR, f"unknown field(s): {', '.join(map(str, extra))}",
-                       record.location(*path, extra[0]), field=".".join(map(str, path + [extra[0]])),
+                       locate(*path, extra[0]), field=".".join(map(str, path + [extra[0]])),
                        hint=" ".join(hints) + f" Allowed: {', '.join(allowed)}")
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return Problem("missing-field", ERROR, f"required field '{missing}' is missing", record.location(*path),
+        return Problem("missing-field", ERROR, f"required field '{missing}' is missing", locate(*path),
                        field=".".join(map(str, path + [missing])),
                        hint="add it" + (", or list it under 'unknown' if the source does not say"
                                         if missing in ("sender", "date_sent", "title", "our_reference", "date_received") else ""))
     if error.validator == "format" and error.schema.get("format") == "date":
-        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", record.location(*path),
-                       field=field, hint="write YYYY-MM-DD with a day that exists in that month (e.g. 30 June, not 31)")
+        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", locate(*path),
+                       field=field, hint=date_hint(error.instance))
+    if error.validator == "pattern" and error.validator_value == DATE_OR_MONTH_PATTERN:
+        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)",
+                       locate(*path), field=field, hint=date_hint(error.instance, month_allowed=True))
     if error.validator == "enum":
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
-        return Problem("invalid-value", ERROR, f"{error.instance!r} is not one of the allowed values", record.location(*path),
+        return Problem("invalid-value", ERROR, f"{error.instance!r} is not one of the allowed values", locate(*path),
                        field=field, hint=(f"did you mean '{close[0]}'? " if close else "") +
                        f"allowed: {', '.join(map(str, error.validator_value))}")
     if error.validator == "pattern":
-        return Problem("invalid-format", ERROR, f"{error.instance!r} does not have the expected form", record.location(*path),
-                       field=field, hint=f"it must match {error.validator_value}")
+        return Problem("invalid-format", ERROR, f"{error.instance!r} does not have the expected form", locate(*path),
+                       field=field, hint=_pattern_hint(error.validator_value, error.instance))
     if error.validator == "type":
-        return Problem("wrong-type", ERROR, f"{error.instance!r} is not of type {error.validator_value}",
-                       record.location(*path), field=field,
-                       hint="quote text values; write lists as [a, b]" if error.validator_value in ("string", "array") else "")
-    return Problem("schema", ERROR, error.message, record.location(*path), field=field)
+        expected = error.validator_value
+        return Problem("wrong-type", ERROR, f"{field or 'the record'} must be {_TYPE_WORDS.get(expected, expected)}, "
+                       f"not {_describe(error.instance)}", locate(*path), field=field,
+                       hint="write one value here, not a list or record"
+                       if expected == "string" and isinstance(error.instance, (list, dict)) else _TYPE_HINTS.get(expected, ""))
+    return Problem("schema", ERROR, error.message, locate(*path), field=field)
+
+
+def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Problem:
+    return schema_problem(error, record.location)
+
+
+@functools.cache
+def _fast_validators() -> dict:
+    """fastjsonschema compiles the schema to Python: ~25x faster on valid records, stops at the first error."""
+    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
+    return {name: fastjsonschema.compile({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
+                                         formats={"iri": lambda value: True})
+            for name in schema["$defs"]}
 
 
 def check_schema(record: Record) -> Iterator[Problem]:
+    try:
+        _fast_validators()[record.cls.name](record.data)
+        return
+    except fastjsonschema.JsonSchemaValueException:
+        pass  # invalid: let jsonschema list every error with its path
     validator = _validators()[record.cls.name]
     for error in sorted(validator.iter_errors(record.data), key=lambda e: list(map(str, e.absolute_path))):
         yield _schema_problem(record, error)
 
 
+def _in_misnamed_file(record: Record) -> bool:
+    letter = record.owner or record
+    return letter.cls.name == "Letter" and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
+
+
 def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
     seen: dict[tuple[str, str], Record] = {}
     for class_name, records in sorted(dataset.records.items()):
-        for record in records:
+        for record in sorted(records, key=_in_misnamed_file):  # a copied letter file is the duplicate, not the original
             key = record.data.get("id")
             if not isinstance(key, str):
                 continue
@@ -85,7 +191,7 @@ def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
             first = seen.get((class_name, key))
             if first:
                 yield Problem("duplicate-id", ERROR, f"{record.cls.en.lower()} id '{key}' is already used at {first.location('id')}",
-                              record.location("id"), field="id", hint="give each record its own id")
+                              record.location("id"), field=record.field_prefix + "id", hint="give each record its own id")
             else:
                 seen[(class_name, key)] = record
 
@@ -97,8 +203,20 @@ def _values(record: Record, field_name: str) -> list[tuple[list, object]]:
     return [] if value is None else [([field_name], value)]
 
 
+class _AnyKey(frozenset):
+    """The keys of a class whose source file could not be read: any reference to it may be right."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+
 def reference_index(dataset: Dataset) -> dict[str, set[str]]:
-    return {name: {r.key for r in records if r.key} for name, records in dataset.records.items()}
+    index = {name: {r.key for r in records if r.key} for name, records in dataset.records.items()}
+    for name, keys in dataset.unreadable_keys.items():
+        index[name] = index.get(name, set()) | keys
+    for name in dataset.unreadable_classes:
+        index[name] = _AnyKey()
+    return index
 
 
 def check_references(model: Model, record: Record, index: dict[str, set[str]], register: Register) -> Iterator[Problem]:
@@ -109,6 +227,8 @@ def check_references(model: Model, record: Record, index: dict[str, set[str]], r
         for path, value in _values(record, f.name):
             if not isinstance(value, str) or value in known or (f.range == "Organisation" and value in register):
                 continue
+            if not re.fullmatch(KEY_PATTERN, value):
+                continue  # not a key at all: the schema check reports it, with the key it should be
             hint = ""
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
             if close:
@@ -128,14 +248,23 @@ def _date(value) -> datetime.date | None:
         return None
 
 
-def check_dates(record: Record, register: Register, today: datetime.date) -> Iterator[Problem]:
-    data = record.data
+def check_future(record: Record, today: datetime.date) -> Iterator[Problem]:
+    """Dates after today are implausible (kept apart: it is the one check that depends on the clock)."""
     for f in record.cls.fields.values():
         if f.range in ("date", "date_or_month"):
-            day = _date(data.get(f.name))
+            day = _date(record.data.get(f.name))
             if day and day > today:
                 yield Problem("date-in-future", ERROR, f"{f.name} {day} lies in the future", record.location(f.name),
                               field=f.name, hint=f"a date on or before {today}")
+
+
+def check_dates(record: Record, register: Register) -> Iterator[Problem]:
+    data = record.data
+    for f in record.cls.fields.values():  # the schema checks only the form YYYY-MM(-DD) of these
+        value = data.get(f.name)
+        if f.range == "date_or_month" and isinstance(value, str) and not real_date_or_month(value):
+            yield Problem("invalid-date", ERROR, f"{value!r} is not a real date or month", record.location(f.name),
+                          field=f.name, hint=date_hint(value, month_allowed=True))
     sent, received = _date(data.get("date_sent")), _date(data.get("date_received"))
     if sent and received and received < sent:
         yield Problem("date-order", ERROR, f"received {received} before it was sent {sent}", record.location("date_received"),
@@ -170,9 +299,13 @@ def check_evidence(record: Record) -> Iterator[Problem]:
     quote, start, end = record.data.get("quote"), record.data.get("start"), record.data.get("end")
     if not (isinstance(quote, str) and isinstance(start, int) and isinstance(end, int)):
         return
+    if text is None and record.owner is not None and record.owner.data.get("text"):
+        return  # the text is named but could not be read: that is reported already
     if text is None:
         yield Problem("evidence-without-text", ERROR, "the position quotes a letter that has no source text",
-                      record.location("quote"), field="quote", hint="add the letter's text file")
+                      record.location("quote"), field="quote",
+                      hint=f"add the line text: {record.owner.key}.txt to the letter, with that file beside it"
+                      if record.owner is not None else "add the letter's text file")
         return
     if text[start:end] == quote:
         return
@@ -201,39 +334,88 @@ def check_iris(record: Record) -> Iterator[Problem]:
 _ACYCLIC = {"Organisation": ["part_of"], "Theme": ["broader"], "Letter": ["attachments", "cites"]}
 
 
+def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """A cycle [a, b, ..., a] in which each node has an edge to the next, or None."""
+    try:  # graphlib lists each node after its predecessors: give it the edges reversed
+        reverse: dict[str, set[str]] = defaultdict(set)
+        for source, targets in edges.items():
+            for target in targets:
+                reverse[target].add(source)
+        tuple(graphlib.TopologicalSorter({k: sorted(v) for k, v in sorted(reverse.items())}).static_order())
+    except graphlib.CycleError as exc:
+        return list(exc.args[1])
+    return None
+
+
+def _cycle_problem(record: Record, path: list, field_name: str, what: str, cycle: list[str]) -> Problem:
+    return Problem("cycle", ERROR, f"{what} forms a cycle: {' → '.join(cycle)}", record.location(*path),
+                   field=record.field_prefix + ".".join(map(str, path)),
+                   hint=f"one of these records must not list the next under {field_name}: a cycle makes no sense here")
+
+
+def _record_cycles(dataset: Dataset, class_name: str, field_name: str) -> Iterator[Problem]:
+    records = {r.key: r for r in dataset.of(class_name)}
+    edges = {key: {t for _, t in _values(record, field_name) if isinstance(t, str)} for key, record in records.items()}
+    cycle = _cycle(edges)
+    if cycle:
+        record = records[cycle[0]]
+        path = next(p for p, target in _values(record, field_name) if target == cycle[1])
+        yield _cycle_problem(record, path, field_name, field_name, cycle)
+
+
+def _membership_cycles(dataset: Dataset) -> Iterator[Problem]:
+    """An organisation cannot (indirectly) be a member of one of its own members."""
+    edges: dict[str, set[str]] = defaultdict(set)
+    by_edge: dict[tuple[str, str], Record] = {}
+    for record in dataset.of("Membership"):
+        member, organisation = record.data.get("member"), record.data.get("organisation")
+        if isinstance(member, str) and isinstance(organisation, str):
+            edges[member].add(organisation)
+            by_edge.setdefault((member, organisation), record)
+    cycle = _cycle(edges)
+    if cycle:
+        record = by_edge[(cycle[0], cycle[1])]
+        yield _cycle_problem(record, ["organisation"], "organisation", "membership", cycle)
+
+
 def check_cycles(dataset: Dataset) -> Iterator[Problem]:
     for class_name, fields in _ACYCLIC.items():
-        records = {r.key: r for r in dataset.of(class_name)}
         for field_name in fields:
-            graph = defaultdict(set)
-            for key, record in records.items():
-                for _, target in _values(record, field_name):
-                    if isinstance(target, str):
-                        graph[key].add(target)
-            try:
-                tuple(graphlib.TopologicalSorter(graph).static_order())
-            except graphlib.CycleError as exc:
-                cycle = exc.args[1]
-                first = records.get(cycle[0])
-                location = first.location(field_name) if first else dataset.of(class_name)[0].location()
-                yield Problem("cycle", ERROR, f"{field_name} forms a cycle: {' → '.join(cycle)}", location,
-                              field=field_name, hint=f"a {class_name.lower()} cannot (indirectly) list itself under {field_name}")
+            yield from _record_cycles(dataset, class_name, field_name)
+    yield from _membership_cycles(dataset)
 
 
-def check_record(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
-    """All checks that need only this record (and the key index): the per-letter unit of work."""
+def _as_published(record: Record, problems: list[Problem]) -> list[Problem]:
+    """Name the fields of an inline record as the publisher sees them in the letter file."""
+    if record.owner is None:
+        return problems
+    return [dataclasses.replace(p, field=record.field_prefix + p.field) for p in problems]
+
+
+def check_record_alone(model: Model, record: Record, register: Register) -> list[Problem]:
+    """The checks that need only this record: the per-letter unit of work that is cached."""
     problems = list(check_schema(record)) if record.owner is None else []
     if any(p.severity == ERROR for p in problems):
         return problems  # types are wrong: later checks would only repeat it
-    problems += check_references(model, record, index, register)
-    problems += check_dates(record, register, today)
+    problems += check_dates(record, register)
     problems += check_unknown(record)
     problems += check_iris(record)
     if record.cls.name == "Position":
         problems += check_evidence(record)
-    if record.owner is not None:  # name the field as the publisher sees it in the letter file
-        problems = [dataclasses.replace(p, field=record.field_prefix + p.field) for p in problems]
-    return problems
+    return _as_published(record, problems)
+
+
+def check_record_in_context(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+    """The checks that need the other records (references) or the clock (dates in the future)."""
+    problems = list(check_references(model, record, index, register)) + list(check_future(record, today))
+    return _as_published(record, problems)
+
+
+def check_record(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+    problems = check_record_alone(model, record, register)
+    if any(p.severity == ERROR and p.code in SCHEMA_CODES for p in problems):
+        return problems
+    return problems + check_record_in_context(model, record, index, register, today)
 
 
 def check_dataset(model: Model, dataset: Dataset, register: Register, today: datetime.date | None = None) -> list[Problem]:

@@ -16,6 +16,8 @@ examples:
   opendata publish                       check, then write dist/ atomically
   opendata publish --datasets my-data --out /srv/www/opendata
   opendata validate --format json        the same report for machines
+  opendata query joint-task-themes       run an example SPARQL query over dist/ (see docs/sparql.md)
+  opendata serve                         a read-only SPARQL endpoint and query page on 127.0.0.1:8000
 
 exit codes: 0 clean (warnings allowed), 1 problems in the data, 2 usage or configuration error.
 An error looks like:
@@ -30,13 +32,18 @@ def _report(problems, fmt: str, stream) -> None:
     print(render_json(problems) if fmt == "json" else render_text(problems), file=stream)
 
 
+def _cache_dir(args) -> Path | None:
+    return None if args.no_cache else args.cache
+
+
 def _cmd_validate(args) -> int:
     from .pipeline import build
 
-    outcome = build(args.datasets)
+    outcome = build(args.datasets, cache_dir=_cache_dir(args))
     _report(outcome.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if outcome.exit_code == 0 and args.format == "text":
-        print(f"{args.datasets}: valid ({len(outcome.publication.ntriples)} triples)")
+        print(f"{args.datasets}: valid ({len(outcome.publication.letters)} letters, "
+              f"{outcome.publication.triple_count()} triples)")
     return outcome.exit_code
 
 
@@ -46,7 +53,7 @@ def _cmd_publish(args) -> int:
 
     started = time.perf_counter()
     try:
-        outcome = publish(args.datasets, args.out)
+        outcome = publish(args.datasets, args.out, cache_dir=_cache_dir(args))
     except PublishLocked as exc:
         print(f"opendata publish: {exc}", file=sys.stderr)
         return 2
@@ -56,7 +63,7 @@ def _cmd_publish(args) -> int:
         return outcome.exit_code
     publication = outcome.publication
     if args.format == "text":
-        print(f"published {len(publication.dataset.of('Letter'))} letters, {len(publication.ntriples)} triples "
+        print(f"published {len(publication.letters)} letters, {publication.triple_count()} triples "
               f"to {args.out} in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -85,6 +92,84 @@ def _cmd_verify(args) -> int:
     return 1 if wrong else 0
 
 
+def _cmd_synth(args) -> int:
+    from .synth import SynthError, generate
+
+    started = time.perf_counter()
+    try:
+        summary = generate(args.letters, args.out, args.seed, args.overwrite)
+    except SynthError as exc:
+        print(f"opendata synth: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.out}: {summary.letters} synthetic letters (seed {args.seed}); {summary.written} files written, "
+          f"{summary.removed} removed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+QUERY_EPILOG = """\
+examples:
+  opendata query docs/queries/leidse-regio-members.rq          a .rq file; prints a table
+  opendata query leidse-regio-members                          an example query in dist/queries/
+  opendata query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'  inline SPARQL
+  opendata query meetings-region-province --format csv > meetings.csv
+  opendata query 'CONSTRUCT WHERE { ?s a <https://schema.org/Event> ; ?p ?o }' --format ntriples
+
+SELECT and ASK give table, json, xml, csv or tsv (the W3C SPARQL results formats); CONSTRUCT and
+DESCRIBE give turtle (also for table), ntriples, rdfxml or jsonld. A syntax error names line and column
+(exit 2).
+"""
+
+SERVE_EPILOG = """\
+examples:
+  opendata serve                               http://127.0.0.1:8000/ (query page), /sparql (endpoint)
+  opendata serve --port 3030 --timeout 10 --max-rows 5000
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+       http://127.0.0.1:8000/sparql
+
+A read-only SPARQL 1.1 Protocol endpoint (GET, POST form, POST application/sparql-query; results in
+JSON, XML, CSV, TSV, Turtle or N-Triples by the Accept header; CORS allowed). UPDATE is refused.
+Each query runs in a worker process, stopped at --timeout. It also serves the dist/ files.
+Ctrl-C (SIGINT) or SIGTERM stops it. --host 0.0.0.0 exposes it to the network: mind the firewall.
+"""
+
+LOAD_EPILOG = """\
+examples:
+  opendata load --endpoint http://127.0.0.1:7878/store                     Oxigraph server
+  opendata load --endpoint http://localhost:3030/ds/data                   Apache Jena Fuseki
+  opendata load --endpoint http://localhost:7200/repositories/lr/rdf-graphs/service --graph \\
+       https://data.leidseregio.example/id/graph/2019                          GraphDB, a named graph
+  OPENDATA_LOAD_PASSWORD=secret opendata load --endpoint URL --user dba    HTTP basic authentication
+
+Sends dist/graph.nt with one SPARQL 1.1 Graph Store Protocol PUT, which replaces the default graph
+(or the --graph named graph) in one step. Exit 1 when the store refuses, 2 for usage errors.
+"""
+
+
+def _cmd_query(args) -> int:
+    from .query import query_command
+
+    return query_command(args.query, args.dist, args.format)
+
+
+def _cmd_serve(args) -> int:
+    from .serve import serve_command
+
+    return serve_command(args)
+
+
+def _cmd_load(args) -> int:
+    from .load import load_command
+
+    return load_command(args)
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of letters (0 or more)")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="opendata", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
@@ -103,6 +188,9 @@ def parser() -> argparse.ArgumentParser:
                              help="the sources folder with publication.yaml (default: datasets)")
         command.add_argument("--format", choices=("text", "json"), default="text",
                              help="how to report problems (default: text)")
+        command.add_argument("--cache", type=Path, default=Path(".opendata-cache"),
+                             help="where finished letters are kept between runs (default: .opendata-cache)")
+        command.add_argument("--no-cache", action="store_true", help="build every letter afresh; keep nothing")
 
     validate = sub("validate", "check the sources and the graph without publishing", _cmd_validate)
     sources(validate)
@@ -113,7 +201,43 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     verify = sub("verify", "check a publication against its manifest", _cmd_verify)
     verify.add_argument("dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)")
+    synth = sub("synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth)
+    synth.add_argument("--letters", type=_count, required=True, help="how many letters")
+    synth.add_argument("--out", type=Path, required=True, help="the new sources folder (must be empty or absent)")
+    synth.add_argument("--seed", type=int, default=1, help="the same seed gives byte-identical files (default: 1)")
+    synth.add_argument("--overwrite", action="store_true",
+                       help="update an existing tree: rewrite changed files only, remove letters beyond --letters")
+    _sparql_commands(sub)
     return main
+
+
+def _sparql_commands(sub) -> None:
+    """`query`, `serve` and `load`: SPARQL over the publication (docs/sparql.md)."""
+    from .query import FORMATS
+
+    dist_help = "the publication folder (default: dist)"
+    query = sub("query", "run a SPARQL query over the publication", _cmd_query)
+    query.epilog = QUERY_EPILOG
+    query.add_argument("query", help="a .rq file, the name of a query in DIST/queries/, inline SPARQL, or - for stdin")
+    query.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
+    query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    serve = sub("serve", "serve a read-only SPARQL endpoint, a query page and the dist/ files", _cmd_serve)
+    serve.epilog = SERVE_EPILOG
+    serve.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    serve.add_argument("--max-rows", type=int, default=10000, help="largest result served, in rows (default: 10000)")
+    serve.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    load = sub("load", "replace a graph in a triple store with the publication (Graph Store Protocol PUT)", _cmd_load)
+    load.epilog = LOAD_EPILOG
+    load.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")
+    load.add_argument("--graph", help="the named graph IRI to replace (default: the default graph)")
+    load.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
+    load.add_argument("--gzip", action="store_true",
+                      help="send graph.nt.gz with Content-Encoding: gzip (Oxigraph accepts it; not every store does)")
+    load.add_argument("--user", help="user name for HTTP basic authentication (password from OPENDATA_LOAD_PASSWORD)")
+    load.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for the store (default: 600)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 
+from .checks import schema_problem
 from .problems import ERROR, Location, Problem
 from .register import load_register
 from .sources import position_of, read_yaml
@@ -20,6 +22,16 @@ _BILINGUAL = {"type": "object", "required": ["nl", "en"], "additionalProperties"
               "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}}}
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 _BASE = {"type": "string", "pattern": "^https?://[^\\s<>\"{}|\\\\^`]+/$"}
+_URL = {"type": "string", "pattern": "^https?://[^\\s<>\"{}|\\\\^`]+$"}
+# dcat:theme of every dataset when publication.yaml names none: the EU data theme "Government and
+# public sector" (DCAT-AP) and the data.overheid.nl theme "Bestuur" (OWMS, DCAT-AP-DONL).
+DEFAULT_THEMES = (
+    {"uri": "http://publications.europa.eu/resource/authority/data-theme/GOVE",
+     "nl": "Overheid en publieke sector", "en": "Government and public sector"},
+    {"uri": "http://standaarden.overheid.nl/owms/terms/Bestuur", "nl": "Bestuur", "en": "Governance"},
+)
+_THEME = {"type": "object", "required": ["uri", "nl", "en"], "additionalProperties": False,
+          "properties": {"uri": _URL, "nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}}}
 CONFIG_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
@@ -42,6 +54,9 @@ CONFIG_SCHEMA = {
                                    "url": {"type": "string", "pattern": "^https?://"}}},
         "license": {"enum": sorted(LICENSES)},
         "language": {"enum": ["nl", "en"]},
+        "landing_page": _URL,
+        "endpoint_url": _URL,
+        "themes": {"type": "array", "items": _THEME, "minItems": 1},
     },
 }
 
@@ -61,10 +76,17 @@ class Config:
     license: str  # licence IRI
     license_id: str
     language: str
+    landing_page: str = ""  # "" : base_url, where index.html is served
+    endpoint_url: str = ""  # the SPARQL endpoint, "" when there is none
+    themes: tuple = DEFAULT_THEMES  # ({uri, nl, en}, ...)
 
     @property
     def context_url(self) -> str:
         return self.base_url + "context.jsonld"
+
+    @property
+    def landing_url(self) -> str:
+        return self.landing_page or self.base_url
 
 
 def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
@@ -78,10 +100,9 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
     if data is None:
         return None, problems
     validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA, format_checker=jsonschema.FormatChecker())
-    for error in validator.iter_errors(data):
-        field = ".".join(str(p) for p in error.absolute_path)
-        line, column = position_of(data, list(error.absolute_path))
-        problems.append(Problem("config-invalid", ERROR, error.message, Location(CONFIG_FILE, line, column), field=field))
+    for error in validator.iter_errors(data):  # worded like the record checks, with field and hint
+        problem = schema_problem(error, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
+        problems.append(dataclasses.replace(problem, code="config-invalid"))
     register = load_register()
     for field in ("publisher", "creator"):
         code = data.get(field) if isinstance(data, dict) else None
@@ -97,6 +118,8 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
         version=data["version"], issued=data["issued"],
         publisher=register.get(data["publisher"]).uri, creator=register.get(data["creator"]).uri,
         contact=dict(data["contact"]), license=LICENSES[data["license"]], license_id=data["license"],
-        language=data["language"],
+        language=data["language"], landing_page=data.get("landing_page", ""),
+        endpoint_url=data.get("endpoint_url", ""),
+        themes=tuple(dict(theme) for theme in data.get("themes", DEFAULT_THEMES)),
     ), problems
 

@@ -1,28 +1,42 @@
-"""The orchestrator: sources -> records -> checks -> graph -> SHACL -> writers -> atomic release."""
+"""The orchestrator: sources -> records -> checks -> graph -> SHACL -> writers -> atomic release.
+
+Letters are the unit of work: each is read, checked, turned into triples and validated on its
+own (opendata/letters.py), cached by content hash and spread over the cores. The shared records
+(organisations, people, themes, meetings...) are few and are built every time. Then the checks
+that need everything (references, unique ids, cycles) run on small skeletons of all records.
+"""
 
 from __future__ import annotations
 
 import datetime
+import gzip
 import re
 import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph
 
-from . import checks, release, shapes
+from . import checks, release, shacl_queries
+from .cache import UnitCache, code_version
 from .config import Config, load_config
-from .graph import GraphBuilder, Node, ntriples, register_records
+from .graph import GraphBuilder, Literal, Node, ntriples, register_records
 from .iris import Minter
-from .model import Model, load_model
+from .letters import BuildContext, LetterUnit, process_letters, worker_count
+from .model import GENERATED_DIR, Model, load_model
 from .problems import ERROR, Location, Problem, has_errors
 from .publication import Publication
-from .records import Dataset, Record, read_dataset
+from .records import Dataset, Record, letter_files, read_shared
 from .register import load_register
 from .writers import WRITERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 REDACTION_MARK = "█"
+BATCH = 250  # letters per task sent to a worker process
+PARALLEL_FROM = 400  # below this many letters to build, one process is faster
 
 
 @dataclass
@@ -31,7 +45,10 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     publication: Publication | None = None
     dist: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
+
+# ------------------------------------------------------------------ privacy
 
 def _private_people(dataset: Dataset) -> dict[str, str]:
     """Key -> name of every person marked `public: false`."""
@@ -45,7 +62,8 @@ def redact(text: str, names: list[str]) -> str:
     return text
 
 
-def _redacted_record(record: Record, names: list[str]) -> Record:
+def redacted_record(record: Record, names: list[str]) -> Record:
+    """The record with every name of a non-public person masked in its text values."""
     if not names:
         return record
     data = type(record.data)(record.data)
@@ -53,107 +71,218 @@ def _redacted_record(record: Record, names: list[str]) -> Record:
     for key, value in data.items():
         if isinstance(value, str):
             data[key] = redact(value, names)
-    return Record(record.cls, data, record.file, record.owner, record.index, record.text)
+        elif isinstance(value, list):
+            data[key] = [redact(v, names) if isinstance(v, str) else v for v in value]
+    text = redact(record.text, names) if record.text is not None else None
+    return Record(record.cls, data, record.file, record.owner, record.index, text)
 
 
-def build_nodes(model: Model, minter: Minter, dataset: Dataset) -> list[Node]:
-    """Every top-level node: shared records by class, then each letter with its inline records."""
-    private = _private_people(dataset)
+# ------------------------------------------------------------------ letters
+
+class Progress:
+    """Letters done, rate and time left, on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, stream=sys.stderr) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = time.perf_counter()
+        self.enabled = stream.isatty() and total >= 1000
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        self.stream.write(f"\r  letters {self.done:,}/{self.total:,}  {rate:,.0f}/s  {left:,.0f} s left ")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+
+
+def _build_units(paths: list[Path], context: BuildContext) -> list[LetterUnit]:
+    batches = [[str(p) for p in paths[i:i + BATCH]] for i in range(0, len(paths), BATCH)]
+    progress = Progress(len(paths))
+    units: list[LetterUnit] = []
+    if len(paths) < PARALLEL_FROM or worker_count() == 1:
+        for batch in batches:
+            units += process_letters(batch, context)
+            progress.advance(len(batch))
+    else:
+        with ProcessPoolExecutor(worker_count()) as pool:
+            for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
+                units += batch_units
+                progress.advance(len(batch_units))
+    progress.finish()
+    return units
+
+
+def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache) -> list[LetterUnit]:
+    """Every letter's unit: from the cache where its files are unchanged, built otherwise."""
+    keys = [cache.letter_key(p) for p in paths]
+    cached = cache.get_many(keys)
+    missing = [(p, k) for p, k in zip(paths, keys) if k not in cached]
+    built = _build_units([p for p, _ in missing], context)
+    cache.put_many({k: u for (_, k), u in zip(missing, built)})
+    fresh = dict(zip((k for _, k in missing), built))
+    return [cached[k] if k in cached else fresh[k] for k in keys]
+
+
+# ------------------------------------------------------------------ shared records and cross checks
+
+def _shared_nodes(model: Model, minter: Minter, shared: Dataset, units: list[LetterUnit]) -> list[Node]:
+    private = _private_people(shared)
     names = list(private.values())
     builder = GraphBuilder(model, minter, frozenset(private))
-    nodes: list[Node] = []
-    for record in register_records(model, dataset, load_register()):
-        nodes.append(builder.node(record))
+    register = load_register()
+    codes_dataset = Dataset({name: list(records) for name, records in shared.records.items()})
+    for unit in units:
+        for code in unit.organisation_codes:
+            codes_dataset.add(Record(model.classes["Organisation"], {"id": "_", "part_of": code}, "letters"))
+    nodes = [builder.node(record) for record in register_records(model, codes_dataset, register)]
     for cls in model.classes.values():
         if cls.inline or cls.name == "Letter":
             continue
-        for record in dataset.of(cls.name):
+        for record in shared.of(cls.name):
             if cls.name == "Person" and record.key in private:
                 continue
-            nodes.append(builder.node(_redacted_record(record, names)))
-    inline_by_letter: dict[int, list[Record]] = {}
-    for name in ("Signature", "Position"):
-        for record in dataset.of(name):
-            inline_by_letter.setdefault(id(record.owner), []).append(_redacted_record(record, names))
-    for letter in sorted(dataset.of("Letter"), key=lambda r: r.key):
-        nodes += builder.letter_nodes(_redacted_record(letter, names), inline_by_letter.get(id(letter), []))
+            nodes.append(builder.node(redacted_record(record, names)))
+    if private:
+        nodes.append(_redacted_person(minter))
     return nodes
 
 
-def _locator(minter: Minter, dataset: Dataset):
-    where: dict[str, Location] = {}
-    for records in dataset.records.values():
+def _redacted_person(minter: Minter) -> Node:
+    node = Node(minter.redacted(), ["http://xmlns.com/foaf/0.1/Person"])
+    node.add("foaf:name", "http://xmlns.com/foaf/0.1/name", Literal("geanonimiseerd"))
+    return node
+
+
+def _cross_checks(model: Model, shared: Dataset, units: list[LetterUnit], today: datetime.date) -> list[Problem]:
+    register = load_register()
+    everything = Dataset({name: list(records) for name, records in shared.records.items()})
+    everything.unreadable_keys = getattr(shared, "unreadable_keys", {})
+    everything.unreadable_classes = getattr(shared, "unreadable_classes", set())
+    for unit in units:
+        for record in unit.skeleton:
+            everything.add(record)
+    index = checks.reference_index(everything)
+    problems = list(checks.check_ids(everything, register))
+    for records in shared.records.values():
         for record in records:
-            if record.key and not record.cls.inline:
-                where[minter.entity(record.cls.name, record.key)] = record.location()
-    return lambda iri: where.get(iri.split("#")[0], Location("graph"))
+            problems += checks.check_record(model, record, index, register, today)
+    for unit in units:
+        for record in unit.skeleton:
+            problems += checks.check_record_in_context(model, record, index, register, today)
+    if not has_errors(problems):
+        problems += checks.check_cycles(everything)
+    return problems
 
 
-def _check_sources(model: Model, datasets: Path, today) -> tuple[Config | None, Dataset | None, list[Problem], int]:
+def _validate_shared(nodes: list[Node], shared: Dataset, minter: Minter) -> tuple[str, list[Problem]]:
+    lines = sorted({line for node in nodes for line in ntriples(node)})
+    store = pyoxigraph.Store()
+    store.bulk_load("".join(lines).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
+    where = {minter.entity(r.cls.name, r.key): r.location() for rs in shared.records.values() for r in rs if r.key}
+    problems = [Problem("shacl", ERROR, f"<{v.focus}>: {v.query.message} (value {v.value})",
+                        where.get(v.focus.split("#")[0], Location("graph")), field=v.query.shape.rsplit("-", 1)[-1],
+                        hint=f"shape <{v.query.shape}>")
+                for v in shacl_queries.violations(store, queries)]
+    return "".join(lines), problems
+
+
+# ------------------------------------------------------------------ build and publish
+
+def _context(model: Model, config: Config, root: Path, shared: Dataset) -> BuildContext:
+    prefixes = dict(sorted(model.prefixes.items()))
+    for cls in model.classes.values():
+        if not cls.iri.startswith("#"):
+            prefixes[cls.iri] = config.base_iri + cls.iri + "/"
+    return BuildContext(str(root), config.base_iri, config.base_url,
+                        tuple(sorted(_private_people(shared).items())), tuple(prefixes.items()))
+
+
+def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
+    """Check the sources and build the graph; nothing is written to the publication."""
+    today = today or datetime.date.today()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    model = load_model()
     config, problems = load_config(datasets)
     if config is None:
-        return None, None, problems, EXIT_USAGE
-    dataset = read_dataset(model, datasets)
-    problems += dataset.problems
-    problems += checks.check_dataset(model, dataset, load_register(), today)
-    return config, dataset, problems, EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
-
-
-def build(datasets: Path, today: datetime.date | None = None) -> Outcome:
-    """Check the sources and build the graph in memory; nothing is written."""
-    model = load_model()
-    config, dataset, problems, code = _check_sources(model, datasets, today)
-    if code != EXIT_OK:
-        return Outcome(code, problems)
+        return Outcome(EXIT_USAGE, problems)
+    shared = read_shared(model, datasets)
+    problems += shared.problems
+    context = _context(model, config, datasets, shared)
+    cache = UnitCache(cache_dir, context.fingerprint(code_version()))
+    units = sorted(letter_units(letter_files(datasets), context, cache), key=lambda u: u.key)
+    timings["letters"] = time.perf_counter() - clock
+    for unit in units:
+        problems += unit.problems
+    problems += _cross_checks(model, shared, units, today)
+    timings["checks"] = time.perf_counter() - clock - timings["letters"]
+    if has_errors(problems):
+        cache.close(prune=False)
+        return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     minter = Minter(model, load_register(), config.base_iri, config.base_url)
-    nodes = build_nodes(model, minter, dataset)
-    lines = sorted({line for node in nodes for line in ntriples(node)})
-    graph = Graph().parse(data="".join(lines), format="nt")
-    conforms, report, shacl_problems = shapes.validate(graph, _locator(minter, dataset))
-    problems += shacl_problems
-    if not conforms:
-        return Outcome(EXIT_PROBLEMS, problems)
-    names = list(_private_people(dataset).values())
-    texts = {r.key: redact(r.text, names) for r in dataset.of("Letter") if r.text is not None}
-    publication = Publication(config, model, minter, dataset, nodes, lines, texts,
-                              report.serialize(format="turtle"), problems)
-    return Outcome(EXIT_OK, problems, publication)
+    nodes = _shared_nodes(model, minter, shared, units)
+    shared_nt, shape_problems = _validate_shared(nodes, shared, minter)
+    problems += shape_problems
+    cache.close(prune=True)
+    if has_errors(problems):
+        return Outcome(EXIT_PROBLEMS, problems, timings=timings)
+    report = shacl_queries.report_graph([]).serialize(format="turtle")
+    publication = Publication(config, model, minter, Path(datasets), shared, nodes, shared_nt, units,
+                              list(_private_people(shared).values()), report, problems)
+    timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
+    return Outcome(EXIT_OK, problems, publication, timings=timings)
 
 
-def _privacy_leaks(build_dir: Path, dataset: Dataset) -> list[Problem]:
+def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
     """Scan every byte written for the names and keys of people who are not public."""
     secrets = {}
-    for record in dataset.of("Person"):
+    locations = {}
+    for record in publication.shared.of("Person"):
         if record.data.get("public") is False:
+            locations[record.key] = record.location("public")
             for value in (record.key, record.data.get("name")):
                 if isinstance(value, str) and value:
-                    secrets[value.encode("utf-8")] = record
+                    secrets[value.encode("utf-8")] = record.key
     problems = []
+    if not secrets:
+        return problems
     for path in sorted(p for p in build_dir.rglob("*") if p.is_file()):
         content = path.read_bytes()
-        for secret, record in secrets.items():
+        if path.suffix == ".gz":
+            content = gzip.decompress(content)
+        for secret, key in secrets.items():
             if secret in content:
-                problems.append(Problem("privacy-leak", ERROR,
-                                        f"the non-public person '{record.key}' would appear in {path.name}",
-                                        record.location("public"), field="public",
+                problems.append(Problem("privacy-leak", ERROR, f"the non-public person '{key}' would appear in {path.name}",
+                                        locations[key], field="public",
                                         hint="remove the name or key from other records (ids, notes) that mention it"))
     return problems
 
 
-def publish(datasets: Path, out: Path, today: datetime.date | None = None) -> Outcome:
+def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
     """Build, write every output into a fresh folder, verify, and release it atomically."""
     with release.publish_lock(out):
-        outcome = build(datasets, today)
+        outcome = build(datasets, today, cache_dir)
         if outcome.publication is None:
             return outcome
+        clock = time.perf_counter()
         build_dir = release.new_build(out)
         try:
             for write in WRITERS:
                 write(outcome.publication, build_dir)
-            leaks = _privacy_leaks(build_dir, outcome.publication.dataset)
+            leaks = _privacy_leaks(build_dir, outcome.publication)
             if leaks:
-                return Outcome(EXIT_PROBLEMS, outcome.problems + leaks)
+                return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
+            outcome.timings["write"] = time.perf_counter() - clock
             outcome.dist = release.release(build_dir, out)
+            outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
         finally:
             if build_dir.exists():
                 shutil.rmtree(build_dir, ignore_errors=True)

@@ -1,15 +1,24 @@
-"""What the writers get: the checked graph and everything needed to write it out."""
+"""What the writers get: the checked graph and everything needed to write it out.
+
+The graph is the shared records' nodes plus each letter's cached unit. Large views (all
+N-Triples, all nodes) are produced on demand and streamed where the writers allow.
+"""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
 
 from .config import Config
-from .graph import Node
+from .graph import GraphBuilder, Node
 from .iris import Minter
+from .letters import LetterUnit
 from .model import Model
 from .problems import Problem
-from .records import Dataset
+from .records import Dataset, read_letter
+from .sources import read_text
 
 
 @dataclass
@@ -17,13 +26,59 @@ class Publication:
     config: Config
     model: Model
     minter: Minter
-    dataset: Dataset
-    nodes: list[Node]  # top-level nodes, in output order
-    ntriples: list[str]  # sorted, unique N-Triples lines: the canonical graph
-    texts: dict[str, str]  # letter key -> source text as published
+    datasets: Path  # the sources folder
+    shared: Dataset  # organisations, memberships, people, posts, themes, meetings
+    shared_nodes: list[Node]
+    shared_nt: str  # the shared nodes' triples, sorted
+    letters: list[LetterUnit]  # sorted by key
+    private_names: list[str]  # names of people who are not public (masked in texts)
     report_turtle: str  # the SHACL validation report
     problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
 
-    @property
+    def ntriples_chunks(self) -> Iterator[str]:
+        """The whole graph as N-Triples: shared records first, then letter by letter."""
+        yield self.shared_nt
+        for unit in self.letters:
+            yield unit.nt
+
+    def triple_count(self) -> int:
+        return sum(chunk.count("\n") for chunk in self.ntriples_chunks())
+
+    @functools.cached_property
     def ntriples_bytes(self) -> bytes:
-        return "".join(self.ntriples).encode("utf-8")
+        return "".join(self.ntriples_chunks()).encode("utf-8")
+
+    @functools.cached_property
+    def ntriples(self) -> list[str]:
+        """Every triple as one N-Triples line (a large list: prefer ntriples_chunks for big graphs)."""
+        return [line for chunk in self.ntriples_chunks() for line in chunk.splitlines(keepends=True)]
+
+    def iter_texts(self) -> Iterator[tuple[str, str]]:
+        """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
+        from .pipeline import redact
+
+        for unit in self.letters:
+            if unit.text_file is not None:
+                text = read_text(self.datasets / unit.text_file, unit.text_file, [])
+                if text is not None:
+                    yield unit.key, redact(text, self.private_names)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return dict(self.iter_texts())
+
+    def iter_letter_nodes(self) -> Iterator[list[Node]]:
+        """Each letter's nodes, rebuilt from its sources (for writers that need node objects)."""
+        from .pipeline import redacted_record
+
+        private = {r.key for r in self.shared.of("Person") if r.data.get("public") is False}
+        builder = GraphBuilder(self.model, self.minter, frozenset(private))
+        for unit in self.letters:
+            records, _ = read_letter(self.model, self.datasets / unit.file, self.datasets)
+            records = [redacted_record(r, self.private_names) for r in records]
+            yield builder.letter_nodes(records[0], records[1:])
+
+    @property
+    def nodes(self) -> list[Node]:
+        """Every top-level node (shared, then letters). Large: prefer iter_letter_nodes."""
+        return self.shared_nodes + [node for nodes in self.iter_letter_nodes() for node in nodes]

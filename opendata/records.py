@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,9 @@ class Record:
 class Dataset:
     records: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # What could not be read (already reported): references to it are not reported again as unknown.
+    unreadable_classes: set[str] = field(default_factory=set)
+    unreadable_keys: dict[str, set[str]] = field(default_factory=dict)
 
     def of(self, class_name: str) -> list[Record]:
         return self.records.get(class_name, [])
@@ -55,6 +59,8 @@ def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
     if not path.exists():
         return
     data = read_yaml(path, cls.file, dataset.problems)
+    if not isinstance(data, list):
+        dataset.unreadable_classes.add(cls.name)
     if data is None:
         return
     if not isinstance(data, list):
@@ -64,6 +70,7 @@ def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
         return
     for number, item in enumerate(data):
         if not isinstance(item, Mapping):
+            dataset.unreadable_classes.add(cls.name)  # its id is unknown: references to the class are not judged
             line, column = position_of(data, [number])
             dataset.problems.append(Problem("not-a-record", ERROR, f"item {number + 1} is not a record (a mapping)",
                                             Location(cls.file, line, column), hint="write 'field: value' pairs"))
@@ -88,7 +95,15 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
         problems.append(Problem("id-file-mismatch", ERROR, f"id '{data.get('id')}' differs from the file name '{path.stem}'",
                                 letter.location("id"), field="id", hint=f"name the file {data.get('id')}.yaml or change the id"))
     text_name = data.get("text")
-    if isinstance(text_name, str) and "/" not in text_name and text_name.endswith(".txt"):
+    if isinstance(text_name, str) and text_name != f"{path.stem}.txt":
+        problems.append(Problem("text-name", ERROR, f"the text of {path.name} must be {path.stem}.txt, not '{text_name}'",
+                                letter.location("text"), field="text",
+                                hint=f"rename the text file to {path.stem}.txt: a letter is <id>.yaml beside <id>.txt"))
+    elif text_name is None and path.with_suffix(".txt").exists():
+        problems.append(Problem("text-unused", WARNING, f"{path.stem}.txt lies beside the record, but the record names "
+                                "no text: it is not published and no quote can be checked against it",
+                                letter.location(), field="text", hint=f"add the line text: {path.stem}.txt"))
+    elif isinstance(text_name, str):
         text_path = path.parent / text_name
         if text_path.exists():
             letter.text = read_text(text_path, text_path.relative_to(root).as_posix(), problems)
@@ -115,9 +130,11 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
     known = {cls.file for cls in model.classes.values() if cls.file} | {"publication.yaml"}
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
+            close = difflib.get_close_matches(path.name, sorted(known), n=1)
             dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} is not a source file and was ignored",
                                             Location(path.name),
-                                            hint="source files are: " + ", ".join(sorted(known))))
+                                            hint=(f"did you mean {close[0]}? " if close else "") +
+                                            "source files are: " + ", ".join(sorted(known))))
     folder = root / LETTERS_DIR
     if folder.is_dir():
         stems = {p.stem for p in folder.glob("*.yaml")}
@@ -125,6 +142,11 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
             if path.suffix not in (".yaml", ".txt") and path.is_file():
                 dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} is neither a letter record nor a text",
                                                 Location(f"{LETTERS_DIR}/{path.name}"), hint="letters are <id>.yaml with <id>.txt"))
+            elif path.suffix == ".txt" and path.stem not in stems:
+                dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} has no letter record {path.stem}.yaml "
+                                                "and was not published", Location(f"{LETTERS_DIR}/{path.name}"),
+                                                hint=f"add {LETTERS_DIR}/{path.stem}.yaml with text: {path.name}, "
+                                                "or rename the text after its letter"))
 
 
 def read_shared(model: Model, root: Path) -> Dataset:
@@ -134,6 +156,8 @@ def read_shared(model: Model, root: Path) -> Dataset:
         if cls.file and not cls.file.startswith(LETTERS_DIR):
             _list_file(cls, root, dataset)
     _unexpected_files(model, root, dataset)
+    # A letter's key is its file name: a letter file that turns out unreadable is still not an unknown reference.
+    dataset.unreadable_keys["Letter"] = {path.stem for path in letter_files(root)}
     return dataset
 
 

@@ -99,20 +99,18 @@ def verify(dist: Path) -> list[str]:
     return wrong
 
 
-def _fsync_tree(folder: Path) -> None:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-
-
 def release(build: Path, out: Path) -> Path:
     """Make `build` the publication at `out` in one atomic step; return the build's final folder."""
+    # No fsync: the switch is atomic against a killed process (the page cache survives it).
+    # Durability against power loss would need an fsync of every file and folder; not done here.
     digest = write_manifest(build)
-    _fsync_tree(build)
     final = builds_dir(out) / digest[:16]
+    if final.exists() and verify(final):  # half removed by a publish killed while pruning: never reuse it
+        broken = builds_dir(out) / f"tmp-broken-{os.getpid()}"
+        os.rename(final, broken)
+        shutil.rmtree(broken, ignore_errors=True)
     if final.exists():
-        shutil.rmtree(build)  # the same publication is already built
+        shutil.rmtree(build)  # the same publication is already built, and whole
     else:
         os.rename(build, final)
     if out.exists() and not out.is_symlink():

@@ -37,9 +37,15 @@ def _iri(term) -> str:
 
 
 def _path(shapes: Graph, path) -> str:
-    if isinstance(path, URIRef):
-        return _iri(path)
-    return "/".join(_iri(step) for step in Collection(shapes, path))
+    """A sequence path as a chain of triple patterns from ?focus to ?OBJ (a placeholder)."""
+    steps = [path] if isinstance(path, URIRef) else list(Collection(shapes, path))
+    subjects = ["?focus"] + [f"?step{i}" for i in range(1, len(steps))]
+    objects = subjects[1:] + ["?OBJ"]
+    return " . ".join(f"{s} {_iri(p)} {o}" for s, p, o in zip(subjects, steps, objects))
+
+
+def _pattern(path: str, obj: str) -> str:
+    return path.replace("?OBJ", obj)
 
 
 def _well_typed(var: str, datatype: URIRef) -> str:
@@ -50,7 +56,7 @@ def _well_typed(var: str, datatype: URIRef) -> str:
 
 
 def _select(target: URIRef, path: str, condition: str) -> str:
-    return f"SELECT DISTINCT ?focus ?value WHERE {{ ?focus a {_iri(target)} . ?focus {path} ?value . FILTER({condition}) }}"
+    return f"SELECT DISTINCT ?focus ?value WHERE {{ ?focus a {_iri(target)} . {_pattern(path, '?value')} . FILTER({condition}) }}"
 
 
 def _property_queries(shapes: Graph, shape: URIRef, target: URIRef) -> list[ConstraintQuery]:
@@ -66,12 +72,14 @@ def _property_queries(shapes: Graph, shape: URIRef, target: URIRef) -> list[Cons
     min_count = shapes.value(shape, SH.minCount)
     if min_count is not None:
         assert int(min_count) == 1, "only sh:minCount 1 is generated"
+        # MINUS, not FILTER NOT EXISTS: pyoxigraph evaluates the latter per focus node (40 s vs 0.03 s
+        # for 5,000 positions); with ?focus shared, the two mean the same here.
         add("MinCountConstraintComponent", "Less than 1 values",
-            f"SELECT ?focus (?focus AS ?value) WHERE {{ ?focus a {_iri(target)} . FILTER NOT EXISTS {{ ?focus {path} ?any }} }}")
+            f"SELECT ?focus (?focus AS ?value) WHERE {{ ?focus a {_iri(target)} . MINUS {{ {_pattern(path, '?any')} }} }}")
     max_count = shapes.value(shape, SH.maxCount)
     if max_count is not None:
         add("MaxCountConstraintComponent", f"More than {max_count} values",
-            f"SELECT ?focus (SAMPLE(?v) AS ?value) WHERE {{ ?focus a {_iri(target)} . ?focus {path} ?v }} "
+            f"SELECT ?focus (SAMPLE(?v) AS ?value) WHERE {{ ?focus a {_iri(target)} . {_pattern(path, '?v')} }} "
             f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {int(max_count)})")
     datatype = shapes.value(shape, SH.datatype)
     if datatype is not None:
@@ -103,13 +111,14 @@ def _property_queries(shapes: Graph, shape: URIRef, target: URIRef) -> list[Cons
 
 
 def _node_or_query(shapes: Graph, shape: URIRef, either, target: URIRef) -> ConstraintQuery:
-    tests = []
+    alternatives = []
     for option in Collection(shapes, shapes.value(either, SH["or"])):
         path = _path(shapes, shapes.value(option, SH.path))
         value = shapes.value(option, SH.hasValue)
-        tests.append(f"EXISTS {{ ?focus {path} {value.n3()} }}" if value is not None else f"EXISTS {{ ?focus {path} ?any }}")
+        alternatives.append(f"MINUS {{ {_pattern(path, value.n3() if value is not None else '?any')} }}")
     message = str(shapes.value(either, SH.message) or "none of the alternatives hold")
-    sparql = f"SELECT ?focus (?focus AS ?value) WHERE {{ ?focus a {_iri(target)} . FILTER(!({' || '.join(tests)})) }}"
+    # A focus node violates the sh:or when no alternative holds: remove those for which one does.
+    sparql = f"SELECT ?focus (?focus AS ?value) WHERE {{ ?focus a {_iri(target)} . {' '.join(alternatives)} }}"
     return ConstraintQuery(str(shape), "NodeConstraintComponent", "", message, sparql)
 
 

@@ -5,6 +5,8 @@ Reading never raises on bad data; it returns what it could read plus Problems.
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,9 +75,20 @@ _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_loc
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
 
 
+def _refuse_tag(constructor, node):
+    raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag '{node.tag}'",
+                                            node.start_mark)
+
+
+# Binary data, sets and ordered pairs are not plain values: refused like any other tag.
+for _tag in ("binary", "set", "omap", "pairs"):
+    _Constructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
 class AliasError(yaml.YAMLError):
     def __init__(self, mark) -> None:
-        super().__init__("YAML anchors and aliases are not allowed in sources")
+        super().__init__("YAML anchors (&) and aliases (*) are not allowed in sources: this value is used again "
+                         "through an alias")
         self.problem_mark = mark
 
 
@@ -111,28 +124,56 @@ class SourceFile:
     data: object = None
 
 
+def _legacy_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as Windows-1252 (Latin-1 where that has no character)."""
+    chunk = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in chunk), error.end
+
+
+codecs.register_error("opendata-windows-1252", _legacy_byte)
+
+# UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw[:offset].count(b"\n") + 1
+    return line, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
 def _decode(raw: bytes, display: str, problems: list[Problem], what: str) -> str | None:
-    if raw.startswith(b"\xef\xbb\xbf"):
+    """The text of a file: UTF-8; a BOM, UTF-16 and legacy Windows-1252/Latin-1 bytes with a warning."""
+    if raw.startswith(codecs.BOM_UTF8):
         problems.append(Problem("bom", WARNING, f"{what} starts with a UTF-8 byte-order mark; it was ignored",
                                 Location(display, 1, 1), hint="save the file as UTF-8 without BOM"))
         raw = raw[3:]
+    for bom, codec in _WIDE_BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                break
+            problems.append(Problem("encoding", WARNING, f"{what} is {codec.upper()}, not UTF-8; it was read as {codec.upper()}",
+                                    Location(display, 1, 1), hint=f"convert it: iconv -f {codec.upper()} -t UTF-8"))
+            return text
+    if b"\x00" in raw:
+        line, column = _position(raw, raw.index(b"\x00"))
+        problems.append(Problem("not-text", ERROR, f"{what} holds NUL bytes: it is not plain text",
+                                Location(display, line, column),
+                                hint="save the letter as plain text (.txt, UTF-8); a PDF or Word file cannot be read"))
+        return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        for legacy in ("cp1252", "latin-1"):
-            try:
-                text = raw.decode(legacy)
-            except UnicodeDecodeError:
-                continue
-            problems.append(Problem(
-                "encoding", WARNING,
-                f"{what} is not UTF-8 (byte 0x{raw[exc.start]:02x}); it was read as {legacy.replace('cp', 'Windows-')}",
-                Location(display, line, column),
-                hint=f"convert it: iconv -f {legacy.upper()} -t UTF-8"))
-            return text
-        return None  # latin-1 decodes every byte: not reached
+        line, column = _position(raw, exc.start)
+        problems.append(Problem(
+            "encoding", WARNING,
+            f"{what} is not UTF-8: byte 0x{raw[exc.start]:02x} here, and any others like it, were read as "
+            f"Windows-1252 (Latin-1), this one as '{_legacy_byte(exc)[0]}'",
+            Location(display, line, column),
+            hint="check the text, then save it as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"))
+        return raw.decode("utf-8", errors="opendata-windows-1252")
 
 
 def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
@@ -171,10 +212,14 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
     try:
         data = loader.get_single_data()
     except yaml.YAMLError as exc:
-        problems.append(_yaml_problem(exc, display))
+        problems.append(_yaml_problem(exc, display, text))
         return None
     finally:
         loader.dispose()
+    if data is None:
+        problems.append(Problem("file-empty", ERROR, "YAML file holds only comments or blank lines", Location(display),
+                                hint="add records or remove the file"))
+        return None
     for key, mark in loader.duplicate_keys:
         problems.append(Problem("yaml-duplicate-key", ERROR, f"key '{key}' appears twice in one mapping",
                                 Location(display, mark.line + 1, mark.column + 1), field=key,
@@ -182,17 +227,45 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
     return data
 
 
-def _yaml_problem(exc: yaml.YAMLError, display: str) -> Problem:
+_UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
+
+
+def _open_quote_line(text: str, before_line: int) -> int:
+    """The line (1-based) whose double quote is still open at `before_line`, or 0: the usual cause of odd errors."""
+    opened = 0
+    for number, line in enumerate(text.splitlines()[:before_line], 1):
+        if line.lstrip().startswith("#"):
+            continue
+        if (line.count('"') - line.count('\\"')) % 2:
+            opened = 0 if opened else number
+    return opened
+
+
+def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context_mark and context.startswith(_UNCLOSED):
+        mark = context_mark  # an unclosed quote or bracket: point at where it was opened
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    open_line = _open_quote_line(text, mark.line) if mark and isinstance(exc, yaml.MarkedYAMLError) else 0
+    if open_line and not isinstance(exc, (AliasError, yaml.constructor.ConstructorError)):
+        return Problem("yaml-syntax", ERROR, f"YAML syntax: the double quote opened on this line is not closed on it; "
+                       f"YAML read on until line {mark.line + 1}, column {mark.column + 1}: {exc.problem}",
+                       Location(display, open_line, 1), hint='close the quote on the same line, or write \\" for a quote inside')
     if isinstance(exc, AliasError):
         return Problem("yaml-alias", ERROR, str(exc), location, hint="write the value out in full")
     if isinstance(exc, yaml.constructor.ConstructorError):
-        return Problem("yaml-unsafe-tag", ERROR, f"{exc.problem}", location,
-                       hint="sources are plain YAML: remove the !tag")
+        found = re.search(r"tag '([^']*)'", str(exc.problem))
+        tag = found.group(1).replace("tag:yaml.org,2002:", "!!") if found else "!tag"
+        return Problem("yaml-unsafe-tag", ERROR, f"the tag '{tag}' is not allowed: sources are plain YAML "
+                       "(text, numbers, lists, mappings)", location, hint="remove the tag; quote the value if it is text")
     message = getattr(exc, "problem", None) or str(exc)
-    return Problem("yaml-syntax", ERROR, f"YAML syntax: {message}", location,
-                   hint="check indentation and quoting on or just before this line")
+    if context and context_mark:
+        message += f" ({context} that starts at line {context_mark.line + 1}, column {context_mark.column + 1})"
+    hint = "check indentation and quoting on or just before this line; indent with spaces, never tabs"
+    if context and context.startswith(_UNCLOSED):
+        hint = "close the quote or bracket opened here"
+    return Problem("yaml-syntax", ERROR, f"YAML syntax: {message}", location, hint=hint)
 
 
 def position_of(data, path: list) -> tuple[int, int]:

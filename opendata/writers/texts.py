@@ -10,5 +10,5 @@ from ..publication import Publication
 def write(publication: Publication, out: Path) -> None:
     folder = out / "tekst"
     folder.mkdir(exist_ok=True)
-    for key, text in sorted(publication.texts.items()):
+    for key, text in publication.iter_texts():
         (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")

@@ -1,4 +1,4 @@
-"""graph.ttl, written by pyoxigraph from the sorted N-Triples (fast and deterministic)."""
+"""graph.ttl: the shared records and each letter's cached Turtle, under one set of prefixes."""
 
 from __future__ import annotations
 
@@ -9,10 +9,19 @@ import pyoxigraph
 from ..publication import Publication
 
 
+def _prefix_lines(prefixes: dict) -> str:
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in prefixes.items())
+
+
 def write(publication: Publication, out: Path) -> None:
+    from ..letters import _turtle
+
     prefixes = dict(sorted(publication.model.prefixes.items()))
     for cls in publication.model.classes.values():
         if not cls.iri.startswith("#"):
             prefixes[cls.iri] = publication.config.base_iri + cls.iri + "/"
-    triples = pyoxigraph.parse(publication.ntriples_bytes, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    pyoxigraph.serialize(triples, str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes)
+    with open(out / "graph.ttl", "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(_prefix_lines(prefixes))
+        handle.write(_turtle(publication.shared_nt, prefixes))
+        for unit in publication.letters:
+            handle.write(unit.turtle)

@@ -1,0 +1,183 @@
+"""The per-letter unit of work: read, check, build the graph, validate against the shapes.
+
+A letter's result depends only on its own files and the build context (code, model, base IRIs,
+who is not public), so it is cached by content hash and computed in parallel on every core.
+What needs the other records (do references resolve? are ids unique?) is checked afterwards
+on a small skeleton of each letter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from . import checks, shacl_queries
+from .graph import GraphBuilder, jsonld, ntriples
+from .iris import Minter
+from .model import GENERATED_DIR, load_model
+from .problems import ERROR, Location, Problem
+from .records import Record, read_letter
+from .register import load_register
+from .sources import Mapping
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything besides a letter's own files that its result depends on."""
+
+    root: str  # the datasets folder
+    base_iri: str
+    base_url: str
+    private_people: tuple[tuple[str, str], ...]  # (key, name) of people who are not public
+    prefixes: tuple[tuple[str, str], ...]  # Turtle prefixes
+
+    def fingerprint(self, code_version: str) -> str:
+        return hashlib.sha256(repr((code_version, self.base_iri, self.base_url, self.private_people,
+                                    self.prefixes)).encode()).hexdigest()
+
+
+@dataclass
+class LetterUnit:
+    """What the rest of the pipeline needs of one letter."""
+
+    key: str
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    skeleton: list[Record] = field(default_factory=list)  # the fields checked against other records
+    nt: str = ""  # the letter's triples, sorted
+    turtle: str = ""  # the same, as Turtle statements without prefix lines
+    jsonld: str = ""  # its top-level JSON-LD objects, comma-separated
+    text_file: str | None = None  # the source text, relative to the datasets folder
+    organisation_codes: tuple[str, ...] = ()  # register organisations it names
+    shape_input: list[str] = field(default_factory=list)  # triples to validate (dropped after validation)
+    locate: Location | None = None  # where validation problems point
+
+
+SKELETON_FIELDS = {"id"}
+
+
+def _skeleton(model, record: Record) -> Record:
+    """A copy of the record with only what the cross-record checks read (keeps memory small)."""
+    keep = {f.name for f in record.cls.fields.values()
+            if f.range in ("date", "date_or_month") or (model.is_class(f.range) and not model.classes[f.range].inline)}
+    keep |= SKELETON_FIELDS
+    data = Mapping({k: v for k, v in record.data.items() if k in keep})
+    data.line, data.column = record.data.line, record.data.column
+    data.key_positions = {k: v for k, v in record.data.key_positions.items() if k in keep}
+    for name, value in data.items():
+        if isinstance(value, list):
+            data[name] = value  # Sequence keeps its item positions
+    owner = None
+    if record.owner is not None:
+        owner = Record(record.owner.cls, Mapping(id=record.owner.key), record.owner.file)
+        owner.data.line, owner.data.column, owner.data.key_positions = 0, 0, {}
+    return Record(record.cls, data, record.file, owner, record.index)
+
+
+def _assumed_types(model, records: list[Record], builder: GraphBuilder) -> list[str]:
+    """Type triples for everything the letter refers to: existence is checked on the skeleton."""
+    lines = set()
+    for record in records:
+        for f in record.cls.fields.values():
+            if not model.is_class(f.range) or model.classes[f.range].inline:
+                continue
+            value = record.data.get(f.name)
+            for key in value if isinstance(value, list) else [value]:
+                if isinstance(key, str):
+                    lines.add(f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n")
+    return sorted(lines)
+
+
+def _turtle(nt: str, prefixes: dict) -> str:
+    body = pyoxigraph.serialize(pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                                format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
+    return "".join(line for line in body.splitlines(keepends=True) if not line.startswith("@prefix"))
+
+
+def process_letter(path: Path, context: BuildContext) -> LetterUnit:
+    model = load_model()
+    root = Path(context.root)
+    records, problems = read_letter(model, path, root)
+    unit = LetterUnit(path.stem, path.relative_to(root).as_posix(), problems)
+    if not records:
+        return unit
+    register = load_register()
+    letter = records[0]
+    unit.key = letter.key or path.stem
+    for record in records:
+        unit.problems += checks.check_record_alone(model, record, register)
+    unit.skeleton = [_skeleton(model, r) for r in records]
+    if letter.text is not None:
+        unit.text_file = (path.parent / letter.data["text"]).relative_to(root).as_posix()
+    if any(p.severity == ERROR for p in unit.problems):
+        return unit
+    minter = Minter(model, register, context.base_iri, context.base_url)
+    private = dict(context.private_people)
+    from .pipeline import redacted_record  # one redaction rule for shared and letter records
+
+    names = list(private.values())
+    builder = GraphBuilder(model, minter, frozenset(private))
+    nodes = builder.letter_nodes(redacted_record(letter, names), [redacted_record(r, names) for r in records[1:]])
+    lines = sorted({line for node in nodes for line in ntriples(node)})
+    unit.nt = "".join(lines)
+    unit.turtle = _turtle(unit.nt, dict(context.prefixes))
+    unit.jsonld = ",\n".join(_json(model, node) for node in nodes)
+    unit.organisation_codes = tuple(sorted({v for r in records for f in r.cls.fields.values() if f.range == "Organisation"
+                                            for v in (r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)])
+                                            if isinstance(v, str) and v in register}))
+    unit.shape_input = lines + _assumed_types(model, records, builder)
+    unit.locate = letter.location()
+    return unit
+
+
+def _json(model, node) -> str:
+    import json
+
+    return json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":"))
+
+
+def _subject(line: str) -> str:
+    return line[1:line.index(">")]
+
+
+def _validate_batch(units: list[LetterUnit], queries) -> None:
+    """Validate a batch of letters in one store; attach each violation to the letter it concerns."""
+    owner: dict[str, LetterUnit] = {}
+    lines: set[str] = set()
+    for unit in units:
+        if not unit.shape_input:
+            continue
+        for line in unit.nt.splitlines(keepends=True):
+            owner[_subject(line)] = unit
+        lines.update(unit.shape_input)
+    if not lines:
+        return
+    store = pyoxigraph.Store()
+    store.bulk_load("".join(sorted(lines)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    for violation in shacl_queries.violations(store, queries):
+        unit = owner.get(violation.focus)
+        if unit is None:
+            continue  # an assumed type triple of something referenced; it is checked where it is defined
+        unit.problems.append(Problem("shacl", ERROR, f"<{violation.focus}>: {violation.query.message} (value {violation.value})",
+                                     unit.locate, field=violation.query.shape.rsplit("-", 1)[-1],
+                                     hint=f"shape <{violation.query.shape}>"))
+
+
+def process_letters(paths: list[str], context: BuildContext) -> list[LetterUnit]:
+    """A batch of letters (the task a worker process gets): build each, validate them together."""
+    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
+    units = [process_letter(Path(p), context) for p in paths]
+    _validate_batch(units, queries)
+    for unit in units:
+        unit.shape_input = []
+    return units
+
+
+def worker_count() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
