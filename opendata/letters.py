@@ -49,7 +49,7 @@ class LetterUnit:
     key: str
     file: str
     problems: list[Problem] = field(default_factory=list)
-    skeleton: list[Record] = field(default_factory=list)  # the fields checked against other records
+    skeleton: list["Skeleton"] = field(default_factory=list)  # the fields checked against other records
     nt: str = ""  # the letter's triples, sorted
     turtle: str = ""  # the same, as Turtle statements without prefix lines
     jsonld: str = ""  # its top-level JSON-LD objects, comma-separated
@@ -59,25 +59,56 @@ class LetterUnit:
     locate: Location | None = None  # where validation problems point
 
 
-SKELETON_FIELDS = {"id"}
+class Skeleton:
+    """What the cross-record checks read of a record (its key, references and dates, with their
+    positions), in plain values: cheap to keep for 100,000 letters and to load from the cache.
+    It answers the same questions as a Record: cls, data, key, file, owner, location(), field_prefix."""
+
+    __slots__ = ("class_name", "data", "file", "field_prefix", "owner", "_positions", "_line")
+
+    def __init__(self, class_name: str, data: dict, file: str, field_prefix: str, owner, positions: dict, line: tuple) -> None:
+        self.class_name, self.data, self.file, self.field_prefix = class_name, data, file, field_prefix
+        self.owner, self._positions, self._line = owner, positions, line
+
+    def __reduce__(self):
+        return Skeleton, (self.class_name, self.data, self.file, self.field_prefix, self.owner, self._positions, self._line)
+
+    @property
+    def cls(self):
+        return load_model().classes[self.class_name]
+
+    @property
+    def key(self) -> str:
+        return str(self.data.get("id", ""))
+
+    @property
+    def text(self):
+        return None
+
+    def location(self, *path) -> Location:
+        for end in range(len(path), 0, -1):
+            if tuple(path[:end]) in self._positions:
+                return Location(self.file, *self._positions[tuple(path[:end])])
+        return Location(self.file, *self._line)
 
 
-def _skeleton(model, record: Record) -> Record:
-    """A copy of the record with only what the cross-record checks read (keeps memory small)."""
+def _skeleton(model, record: Record) -> Skeleton:
+    """The record reduced to what the cross-record checks read (keeps memory and the cache small)."""
     keep = {f.name for f in record.cls.fields.values()
             if f.range in ("date", "date_or_month") or (model.is_class(f.range) and not model.classes[f.range].inline)}
-    keep |= SKELETON_FIELDS
-    data = Mapping({k: v for k, v in record.data.items() if k in keep})
-    data.line, data.column = record.data.line, record.data.column
-    data.key_positions = {k: v for k, v in record.data.key_positions.items() if k in keep}
-    for name, value in data.items():
-        if isinstance(value, list):
-            data[name] = value  # Sequence keeps its item positions
+    keep.add("id")
+    data, positions = {}, {}
+    for name in keep & set(record.data):
+        value = record.data[name]
+        data[name] = list(value) if isinstance(value, list) else value
+        positions[(name,)] = record.data.key_positions[name]
+        for number, place in enumerate(getattr(value, "item_positions", [])):
+            positions[(name, number)] = place
     owner = None
     if record.owner is not None:
-        owner = Record(record.owner.cls, Mapping(id=record.owner.key), record.owner.file)
-        owner.data.line, owner.data.column, owner.data.key_positions = 0, 0, {}
-    return Record(record.cls, data, record.file, owner, record.index)
+        owner = Skeleton(record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0))
+    return Skeleton(record.cls.name, data, record.file, record.field_prefix, owner, positions,
+                    (record.data.line, record.data.column))
 
 
 def _assumed_types(model, records: list[Record], builder: GraphBuilder) -> list[str]:

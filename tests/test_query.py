@@ -1,0 +1,146 @@
+"""`opendata query`: the example queries and inline SPARQL over dist/, in every output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+import threading
+from xml.etree import ElementTree
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from opendata.query import code_only, is_update, load_store, prefixes, query_command, uses_service
+
+from .conftest import ROOT, run_cli
+
+MEMBERS = ROOT / "docs" / "queries" / "leidse-regio-members.rq"
+GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
+LEIDSE_REGIO = {GEMEENTE + c for c in ("gm0546", "gm0547", "gm0579", "gm0626", "gm0638")}
+EVENTS = "CONSTRUCT { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d } " \
+         "WHERE { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d }"
+
+
+def _query(published, *args: str) -> tuple[int, bytes, str]:
+    """Run query_command in-process: (exit code, stdout bytes, stderr text)."""
+    out, err = io.BytesIO(), io.StringIO()
+    code = query_command(args[0], published, args[1] if len(args) > 1 else "table", out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_query_file_prints_a_readable_table(published):
+    result = run_cli("query", str(MEMBERS), "--dist", str(published))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [cell.strip() for cell in lines[0].split("|")] == ["member", "name", "role"]
+    assert "gemeente Leiden " in result.stdout and "odnl:lid" in result.stdout  # IRIs shortened with the prefixes
+    assert lines[-1] == "(5 rows)"
+
+
+def test_an_example_query_by_name_and_json_results(published):
+    result = run_cli("query", "leidse-regio-members", "--dist", str(published), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["head"]["vars"] == ["member", "name", "role"]
+    assert {b["member"]["value"] for b in answer["results"]["bindings"]} == LEIDSE_REGIO
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xml", "json"])
+def test_the_standard_results_formats_match_pyoxigraph(published, fmt):
+    code, data, err = _query(published, str(MEMBERS), fmt)
+    assert code == 0, err
+    formats = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
+               "xml": pyoxigraph.QueryResultsFormat.XML, "json": pyoxigraph.QueryResultsFormat.JSON}
+    expected = load_store(published).query(MEMBERS.read_text(encoding="utf-8")).serialize(format=formats[fmt])
+    assert data == expected
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+        assert {row["member"] for row in rows} == LEIDSE_REGIO
+    if fmt == "xml":
+        names = ElementTree.fromstring(data).iter("{http://www.w3.org/2005/sparql-results#}variable")
+        assert [v.get("name") for v in names] == ["member", "name", "role"]
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("turtle", "turtle"), ("ntriples", "nt"), ("table", "turtle"),
+                                               ("rdfxml", "xml"), ("jsonld", "json-ld")])
+def test_construct_gives_rdf(published, fmt, rdflib_format):
+    code, data, err = _query(published, EVENTS, fmt)
+    assert code == 0, err
+    got = rdflib.Graph().parse(data=data.decode("utf-8"), format=rdflib_format)
+    expected = rdflib.Graph()
+    for line in (published / "graph.nt").read_text(encoding="utf-8").splitlines():
+        if "schema.org/Event>" in line or "schema.org/startDate>" in line:
+            expected.parse(data=line, format="nt")
+    assert len(expected) == 6 and isomorphic(got, expected)
+
+
+def test_ask_and_stdin(published, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("ASK { ?s a <https://schema.org/Event> }"))
+    assert _query(published, "-")[:2] == (0, b"yes\n")
+    assert json.loads(_query(published, "ASK { ?s a <urn:x:Nothing> }", "json")[1]) == {"head": {}, "boolean": False}
+
+
+def test_a_syntax_error_gives_line_and_column_and_exit_2(published):
+    result = run_cli("query", "SELECT * WHERE {\n  ?s ?p\n}", "--dist", str(published))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("<query>:2:3:") and "SPARQL syntax error: expected" in first
+    bad = published.parent / "bad.rq"
+    bad.write_text("PREFIX x: <http://x/>\nSELECT ?a WHERE { ?a x:b ?c . FILTER(?c = ) }\n", encoding="utf-8")
+    code, _, err = _query(published, str(bad))
+    assert code == 2 and err.startswith(f"{bad}:2:") and "^" in err
+
+
+def test_update_is_not_run_and_says_why(published):
+    code, out, err = _query(published, "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }")
+    assert (code, out) == (2, b"") and "only reads" in err
+
+
+def test_wrong_format_missing_file_or_publication_exit_2(published, tmp_path):
+    assert _query(published, str(MEMBERS), "turtle")[0] == 2
+    assert _query(published, EVENTS, "csv")[0] == 2
+    assert _query(published, "no-such-query.rq")[0] == 2
+    code, _, err = _query(tmp_path, str(MEMBERS))
+    assert code == 2 and "opendata publish" in err
+
+
+def test_service_is_refused_and_nothing_is_contacted(published):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    contacted = []
+    waiter = threading.Thread(target=lambda: contacted.append(_accept(listener)))
+    waiter.start()
+    code, _, err = _query(published, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}")
+    waiter.join()
+    listener.close()
+    assert code == 2 and "SERVICE" in err
+    assert contacted == [False]
+
+
+def _accept(listener) -> bool:
+    try:
+        listener.accept()
+        return True
+    except OSError:
+        return False
+
+
+def test_lexing_helpers_ignore_strings_comments_and_iris():
+    text = ('PREFIX odnl: <https://w3id.org/opendata-nl/def#>  # SERVICE in a comment\n'
+            'SELECT * { ?s ?p "SERVICE \\"INSERT\\"", \'\'\'long\nSERVICE\'\'\' , <http://e/SERVICE> }')
+    assert prefixes(text) == {"odnl": "https://w3id.org/opendata-nl/def#"}
+    assert not uses_service(text) and not is_update(text)
+    assert "SERVICE" not in code_only(text, keep_iris=False)
+    assert uses_service("SELECT * { service <http://x/> { ?s ?p ?o } }")
+    assert not uses_service("SELECT ?service WHERE { ?s ex:service ?service }")
+    assert is_update("# note\nPREFIX a: <http://a#>\n  insert data { a:b a:c a:d }")
+    assert is_update("BASE <http://x/> DELETE WHERE { ?s ?p ?o }")
+    assert not is_update("SELECT * WHERE { ?s ?p ?o }")
