@@ -32,14 +32,17 @@ def code_version() -> str:
 
 
 def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
+    """sha256 of a file; '-' when there is no readable file (the reading stage reports why)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "-"
 
 
 class UnitCache:
     """Letter units by key; a disabled cache (path None) remembers nothing."""
 
-    def __init__(self, path: Path | None, fingerprint: str) -> None:
-        self.fingerprint = fingerprint
+    def __init__(self, path: Path | None) -> None:
         self.used: set[str] = set()
         self.db = None
         if path is not None:
@@ -57,7 +60,7 @@ class UnitCache:
             return _file_digest(path)
         try:
             stat = path.stat()
-        except FileNotFoundError:
+        except OSError:
             return "-"
         known = self._stats.get(str(path))
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
@@ -66,10 +69,10 @@ class UnitCache:
         self._new_stats.append((str(path), stat.st_size, stat.st_mtime_ns, digest))
         return digest
 
-    def letter_key(self, yaml_path: Path) -> str:
-        """The cache key of a letter: the build fingerprint and its record's and text's digests."""
+    def letter_key(self, yaml_path: Path, fingerprint: str) -> str:
+        """The cache key of a letter: the build's fingerprint and its record's and text's digests."""
         text = yaml_path.with_suffix(".txt")
-        parts = (self.fingerprint, self.digest(yaml_path), self.digest(text))
+        parts = (fingerprint, self.digest(yaml_path), self.digest(text))
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, object]:

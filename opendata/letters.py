@@ -92,7 +92,7 @@ class Skeleton:
         return Location(self.file, *self._line)
 
 
-def _skeleton(model, record: Record) -> Skeleton:
+def skeleton(model, record: Record) -> Skeleton:
     """The record reduced to what the cross-record checks read (keeps memory and the cache small)."""
     keep = {f.name for f in record.cls.fields.values()
             if f.range in ("date", "date_or_month") or (model.is_class(f.range) and not model.classes[f.range].inline)}
@@ -143,7 +143,7 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     unit.key = letter.key or path.stem
     for record in records:
         unit.problems += checks.check_record_alone(model, record, register)
-    unit.skeleton = [_skeleton(model, r) for r in records]
+    unit.skeleton = [skeleton(model, r) for r in records]
     if letter.text is not None:
         unit.text_file = (path.parent / letter.data["text"]).relative_to(root).as_posix()
     if any(p.severity == ERROR for p in unit.problems):

@@ -29,6 +29,7 @@ from .letters import BuildContext, LetterUnit, process_letters, worker_count
 from .model import GENERATED_DIR, Model, load_model
 from .problems import ERROR, Location, Problem, has_errors
 from .publication import Publication
+from .shared import SharedUnit, build_shared, register_nodes, shared_key, validate as validate_shared
 from .records import Dataset, Record, letter_files, read_shared
 from .register import load_register
 from .writers import WRITERS
@@ -49,11 +50,6 @@ class Outcome:
 
 
 # ------------------------------------------------------------------ privacy
-
-def _private_people(dataset: Dataset) -> dict[str, str]:
-    """Key -> name of every person marked `public: false`."""
-    return {r.key: str(r.data.get("name", "")) for r in dataset.of("Person") if r.data.get("public") is False}
-
 
 def redact(text: str, names: list[str]) -> str:
     """Mask each name with as many marks as it has characters, so offsets into the text still hold."""
@@ -119,9 +115,10 @@ def _build_units(paths: list[Path], context: BuildContext) -> list[LetterUnit]:
     return units
 
 
-def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache) -> list[LetterUnit]:
+def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, code: str) -> list[LetterUnit]:
     """Every letter's unit: from the cache where its files are unchanged, built otherwise."""
-    keys = [cache.letter_key(p) for p in paths]
+    fingerprint = context.fingerprint(code)
+    keys = [cache.letter_key(p, fingerprint) for p in paths]
     cached = cache.get_many(keys)
     missing = [(p, k) for p, k in zip(paths, keys) if k not in cached]
     built = _build_units([p for p, _ in missing], context)
@@ -132,77 +129,56 @@ def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache) -> 
 
 # ------------------------------------------------------------------ shared records and cross checks
 
-def _shared_nodes(model: Model, minter: Minter, shared: Dataset, units: list[LetterUnit]) -> list[Node]:
-    private = _private_people(shared)
-    names = list(private.values())
-    builder = GraphBuilder(model, minter, frozenset(private))
+def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code: str) -> SharedUnit:
+    """The shared records' unit: from the cache while their files, the code and the base IRIs are unchanged."""
+    key = "shared:" + shared_key(cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}")
+    found = cache.get_many([key])
+    if key in found:
+        return found[key]
+    unit = build_shared(model, root, minter)
+    cache.put_many({key: unit})
+    return unit
+
+
+def _cross_checks(model: Model, shared: SharedUnit, units: list[LetterUnit], today: datetime.date) -> list[Problem]:
+    """References, unique ids, dates in the future and cycles, over the skeletons of all records."""
     register = load_register()
-    codes_dataset = Dataset({name: list(records) for name, records in shared.records.items()})
-    for unit in units:
-        for code in unit.organisation_codes:
-            codes_dataset.add(Record(model.classes["Organisation"], {"id": "_", "part_of": code}, "letters"))
-    nodes = [builder.node(record) for record in register_records(model, codes_dataset, register)]
-    for cls in model.classes.values():
-        if cls.inline or cls.name == "Letter":
-            continue
-        for record in shared.of(cls.name):
-            if cls.name == "Person" and record.key in private:
-                continue
-            nodes.append(builder.node(redacted_record(record, names)))
-    if private:
-        nodes.append(_redacted_person(minter))
-    return nodes
-
-
-def _redacted_person(minter: Minter) -> Node:
-    node = Node(minter.redacted(), ["http://xmlns.com/foaf/0.1/Person"])
-    node.add("foaf:name", "http://xmlns.com/foaf/0.1/name", Literal("geanonimiseerd"))
-    return node
-
-
-def _cross_checks(model: Model, shared: Dataset, units: list[LetterUnit], today: datetime.date) -> list[Problem]:
-    register = load_register()
-    everything = Dataset({name: list(records) for name, records in shared.records.items()})
-    everything.unreadable_keys = getattr(shared, "unreadable_keys", {})
-    everything.unreadable_classes = getattr(shared, "unreadable_classes", set())
+    everything = Dataset()
+    everything.unreadable_keys = shared.unreadable_keys
+    everything.unreadable_classes = shared.unreadable_classes
+    for record in shared.skeleton:
+        everything.add(record)
     for unit in units:
         for record in unit.skeleton:
             everything.add(record)
     index = checks.reference_index(everything)
     problems = list(checks.check_ids(everything, register))
-    for records in shared.records.values():
+    for records in everything.records.values():
         for record in records:
-            problems += checks.check_record(model, record, index, register, today)
-    for unit in units:
-        for record in unit.skeleton:
             problems += checks.check_record_in_context(model, record, index, register, today)
     if not has_errors(problems):
         problems += checks.check_cycles(everything)
     return problems
 
 
-def _validate_shared(nodes: list[Node], shared: Dataset, minter: Minter) -> tuple[str, list[Problem]]:
+def _register_part(model: Model, minter: Minter, shared: SharedUnit, units: list[LetterUnit]) -> tuple[list[Node], list[Problem]]:
+    codes = set(shared.organisation_codes)
+    for unit in units:
+        codes.update(unit.organisation_codes)
+    nodes = register_nodes(model, minter, codes)
     lines = sorted({line for node in nodes for line in ntriples(node)})
-    store = pyoxigraph.Store()
-    store.bulk_load("".join(lines).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
-    where = {minter.entity(r.cls.name, r.key): r.location() for rs in shared.records.values() for r in rs if r.key}
-    problems = [Problem("shacl", ERROR, f"<{v.focus}>: {v.query.message} (value {v.value})",
-                        where.get(v.focus.split("#")[0], Location("graph")), field=v.query.shape.rsplit("-", 1)[-1],
-                        hint=f"shape <{v.query.shape}>")
-                for v in shacl_queries.violations(store, queries)]
-    return "".join(lines), problems
+    return nodes, validate_shared(model, lines, lambda iri: Location("register"))
 
 
 # ------------------------------------------------------------------ build and publish
 
-def _context(model: Model, config: Config, root: Path, shared: Dataset) -> BuildContext:
+def _context(model: Model, config: Config, root: Path, shared: SharedUnit) -> BuildContext:
     prefixes = dict(sorted(model.prefixes.items()))
     for cls in model.classes.values():
         if not cls.iri.startswith("#"):
             prefixes[cls.iri] = config.base_iri + cls.iri + "/"
     return BuildContext(str(root), config.base_iri, config.base_url,
-                        tuple(sorted(_private_people(shared).items())), tuple(prefixes.items()))
+                        tuple(sorted(shared.private_people.items())), tuple(prefixes.items()))
 
 
 def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
@@ -214,11 +190,12 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     config, problems = load_config(datasets)
     if config is None:
         return Outcome(EXIT_USAGE, problems)
-    shared = read_shared(model, datasets)
+    cache, code = UnitCache(cache_dir), code_version()
+    minter = Minter(model, load_register(), config.base_iri, config.base_url)
+    shared = shared_unit(model, datasets, minter, cache, code)
     problems += shared.problems
     context = _context(model, config, datasets, shared)
-    cache = UnitCache(cache_dir, context.fingerprint(code_version()))
-    units = sorted(letter_units(letter_files(datasets), context, cache), key=lambda u: u.key)
+    units = sorted(letter_units(letter_files(datasets), context, cache, code), key=lambda u: u.key)
     timings["letters"] = time.perf_counter() - clock
     for unit in units:
         problems += unit.problems
@@ -227,30 +204,22 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     if has_errors(problems):
         cache.close(prune=False)
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
-    minter = Minter(model, load_register(), config.base_iri, config.base_url)
-    nodes = _shared_nodes(model, minter, shared, units)
-    shared_nt, shape_problems = _validate_shared(nodes, shared, minter)
+    register_part, shape_problems = _register_part(model, minter, shared, units)
     problems += shape_problems
     cache.close(prune=True)
     if has_errors(problems):
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
-    publication = Publication(config, model, minter, Path(datasets), shared, nodes, shared_nt, units,
-                              list(_private_people(shared).values()), report, problems)
+    publication = Publication(config, model, minter, Path(datasets), shared, register_part, units, report, problems)
     timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
     return Outcome(EXIT_OK, problems, publication, timings=timings)
 
 
 def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
     """Scan every byte written for the names and keys of people who are not public."""
-    secrets = {}
-    locations = {}
-    for record in publication.shared.of("Person"):
-        if record.data.get("public") is False:
-            locations[record.key] = record.location("public")
-            for value in (record.key, record.data.get("name")):
-                if isinstance(value, str) and value:
-                    secrets[value.encode("utf-8")] = record.key
+    locations = publication.shared.private_locations
+    secrets = {value.encode("utf-8"): key for key, name in publication.shared.private_people.items()
+               for value in (key, name) if value}
     problems = []
     if not secrets:
         return problems

@@ -7,17 +7,19 @@ N-Triples, all nodes) are produced on demand and streamed where the writers allo
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from .config import Config
-from .graph import GraphBuilder, Node
+from .graph import GraphBuilder, Node, jsonld, ntriples
 from .iris import Minter
 from .letters import LetterUnit
 from .model import Model
 from .problems import Problem
-from .records import Dataset, read_letter
+from .records import read_letter
+from .shared import SharedUnit
 from .sources import read_text
 
 
@@ -27,13 +29,27 @@ class Publication:
     model: Model
     minter: Minter
     datasets: Path  # the sources folder
-    shared: Dataset  # organisations, memberships, people, posts, themes, meetings
-    shared_nodes: list[Node]
-    shared_nt: str  # the shared nodes' triples, sorted
+    shared: SharedUnit  # organisations, memberships, people, posts, themes, meetings
+    register_nodes: list[Node]  # the TOOI register organisations the graph names
     letters: list[LetterUnit]  # sorted by key
-    private_names: list[str]  # names of people who are not public (masked in texts)
     report_turtle: str  # the SHACL validation report
     problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
+
+    @functools.cached_property
+    def shared_nt(self) -> str:
+        """The triples of everything but the letters: register organisations, then the shared records."""
+        lines = sorted({line for node in self.register_nodes for line in ntriples(node)})
+        return "".join(lines) + self.shared.nt
+
+    def shared_jsonld(self) -> Iterator[str]:
+        for node in self.register_nodes:
+            yield json.dumps(jsonld(self.model, node), ensure_ascii=False, separators=(",", ":"))
+        yield from self.shared.jsonld
+
+    @property
+    def private_names(self) -> list[str]:
+        """Names of people who are not public (masked in texts)."""
+        return list(self.shared.private_people.values())
 
     def ntriples_chunks(self) -> Iterator[str]:
         """The whole graph as N-Triples: shared records first, then letter by letter."""
@@ -71,14 +87,10 @@ class Publication:
         """Each letter's nodes, rebuilt from its sources (for writers that need node objects)."""
         from .pipeline import redacted_record
 
-        private = {r.key for r in self.shared.of("Person") if r.data.get("public") is False}
+        private = set(self.shared.private_people)
         builder = GraphBuilder(self.model, self.minter, frozenset(private))
         for unit in self.letters:
             records, _ = read_letter(self.model, self.datasets / unit.file, self.datasets)
             records = [redacted_record(r, self.private_names) for r in records]
             yield builder.letter_nodes(records[0], records[1:])
 
-    @property
-    def nodes(self) -> list[Node]:
-        """Every top-level node (shared, then letters). Large: prefer iter_letter_nodes."""
-        return self.shared_nodes + [node for nodes in self.iter_letter_nodes() for node in nodes]

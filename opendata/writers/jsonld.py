@@ -6,14 +6,12 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ..graph import jsonld
 from ..model import GENERATED_DIR
 from ..publication import Publication
 
 
 def _objects(publication: Publication) -> Iterator[str]:
-    for node in publication.shared_nodes:
-        yield json.dumps(jsonld(publication.model, node), ensure_ascii=False, separators=(",", ":"))
+    yield from publication.shared_jsonld()
     for unit in publication.letters:
         if unit.jsonld:
             yield unit.jsonld  # the letter's objects, already joined by ",\n"

@@ -1,0 +1,127 @@
+"""The shared records (organisations, memberships, people, posts, themes, meetings) as one unit of
+work: read, checked on their own, turned into triples and validated; cached like a letter.
+
+Organisations of the TOOI register are not part of it: which of them the graph needs depends on
+the letters too, so their nodes are made on every build (they are few and come from the register).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from . import checks, shacl_queries
+from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, register_records
+from .iris import Minter
+from .letters import Skeleton, skeleton
+from .model import GENERATED_DIR, Model
+from .problems import ERROR, Location, Problem
+from .records import Dataset, Record, read_shared
+from .register import load_register
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+
+@dataclass
+class SharedUnit:
+    problems: list[Problem] = field(default_factory=list)
+    skeleton: list[Skeleton] = field(default_factory=list)
+    unreadable_keys: dict = field(default_factory=dict)
+    unreadable_classes: set = field(default_factory=set)
+    private_people: dict[str, str] = field(default_factory=dict)  # key -> name of people who are not public
+    private_locations: dict[str, Location] = field(default_factory=dict)
+    nt: str = ""  # triples of the shared records, sorted
+    jsonld: list[str] = field(default_factory=list)  # their JSON-LD objects
+    organisation_codes: tuple[str, ...] = ()  # register organisations they name
+
+
+def private_people(dataset: Dataset) -> dict[str, str]:
+    """Key -> name of every person marked `public: false`."""
+    return {r.key: str(r.data.get("name", "")) for r in dataset.of("Person") if r.data.get("public") is False}
+
+
+def shared_files(model: Model, root: Path) -> list[Path]:
+    return [root / cls.file for cls in model.classes.values() if cls.file and "*" not in cls.file]
+
+
+def shared_key(cache, model: Model, root: Path, context_fingerprint: str) -> str:
+    parts = [context_fingerprint] + [f"{p.name}:{cache.digest(p)}" for p in shared_files(model, root)]
+    parts += sorted(p.name for p in root.glob("*.y*ml"))  # an unexpected file is reported
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def redacted_person(minter: Minter) -> Node:
+    node = Node(minter.redacted(), [FOAF + "Person"])
+    node.add("foaf:name", FOAF + "name", Literal("geanonimiseerd"))
+    return node
+
+
+def _assumed_types(model: Model, builder: GraphBuilder, records) -> list[str]:
+    lines = set()
+    for record in records:
+        for f in record.cls.fields.values():
+            if model.is_class(f.range) and not model.classes[f.range].inline:
+                value = record.data.get(f.name)
+                for key in value if isinstance(value, list) else [value]:
+                    if isinstance(key, str):
+                        lines.add(f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n")
+    return sorted(lines)
+
+
+def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) -> list[Problem]:
+    """The compiled shapes over some triples (plus `assumed` type triples of what they refer to,
+    which are not themselves judged); `where(iri)` gives the Location of a focus node."""
+    subjects = {line[1:line.index(">")] for line in nt_lines}
+    store = pyoxigraph.Store()
+    store.bulk_load("".join(list(nt_lines) + list(assumed)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
+    return [Problem("shacl", ERROR, f"<{v.focus}>: {v.query.message} (value {v.value})", where(v.focus),
+                    field=v.query.shape.rsplit("-", 1)[-1], hint=f"shape <{v.query.shape}>")
+            for v in shacl_queries.violations(store, queries) if v.focus in subjects]
+
+
+def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None) -> SharedUnit:
+    from .pipeline import redacted_record  # one redaction rule for shared and letter records
+
+    dataset = dataset or read_shared(model, root)
+    register = load_register()
+    private = private_people(dataset)
+    unit = SharedUnit(problems=list(dataset.problems), unreadable_keys=dataset.unreadable_keys,
+                      unreadable_classes=set(dataset.unreadable_classes), private_people=private)
+    records = [r for rs in dataset.records.values() for r in rs]
+    for record in records:
+        unit.problems += checks.check_record_alone(model, record, register)
+        unit.skeleton.append(skeleton(model, record))
+        if record.cls.name == "Person" and record.key in private:
+            unit.private_locations[record.key] = record.location("public")
+    if any(p.severity == ERROR for p in unit.problems):
+        return unit
+    builder = GraphBuilder(model, minter, frozenset(private))
+    names = list(private.values())
+    nodes = [builder.node(redacted_record(r, names)) for r in records
+             if not (r.cls.name == "Person" and r.key in private)]
+    if private:
+        nodes.append(redacted_person(minter))
+    lines = sorted({line for node in nodes for line in ntriples(node)})
+    unit.nt = "".join(lines)
+    unit.jsonld = [json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes]
+    unit.organisation_codes = tuple(sorted({r.key for r in register_records(model, dataset, register)}))
+    places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key}
+    unit.problems += validate(model, lines, lambda iri: places.get(iri.split("#")[0], Location("graph")),
+                              _assumed_types(model, builder, records))
+    return unit
+
+
+def register_nodes(model: Model, minter: Minter, codes: set[str]) -> list[Node]:
+    """Nodes for the register organisations the graph names (and their provinces)."""
+    register = load_register()
+    dataset = Dataset()
+    for code in sorted(codes):
+        dataset.add(Record(model.classes["Organisation"], {"id": "_", "part_of": code}, "register"))
+    builder = GraphBuilder(model, minter)
+    return [builder.node(record) for record in register_records(model, dataset, register)]
