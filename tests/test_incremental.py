@@ -1,0 +1,90 @@
+"""Issue: re-publishing with the cache gives the same bytes as a build from scratch."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli
+
+LETTERS = 120
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _publish(sources: Path, out: Path, cache: Path | None) -> None:
+    args = ["publish", "--datasets", str(sources), "--out", str(out)]
+    args += ["--cache", str(cache)] if cache else ["--no-cache"]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+
+
+def _assert_same_as_scratch(sources: Path, incremental: Path, tmp_path: Path, name: str) -> dict[str, bytes]:
+    scratch = tmp_path / f"scratch-{name}" / "dist"
+    _publish(sources, scratch, None)
+    built, expected = _files(incremental), _files(scratch)
+    assert built.keys() == expected.keys()
+    different = [path for path in expected if built[path] != expected[path]]
+    assert different == []
+    return built
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    sources = tmp_path_factory.mktemp("incremental") / "sources"
+    assert run_cli("synth", "--letters", str(LETTERS), "--out", str(sources), "--seed", "3").returncode == 0
+    return sources
+
+
+def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
+    sources = tmp_path / "sources"
+    shutil.copytree(corpus, sources)
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    _publish(sources, out, cache)
+
+    letter = sorted((sources / "letters").glob("*.yaml"))[LETTERS // 2]
+    letter.write_text(letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8")
+    _publish(sources, out, cache)
+    assert "(gewijzigd)" in (out / "graph.nt").read_text(encoding="utf-8")
+    _assert_same_as_scratch(sources, out, tmp_path, "changed")
+
+    assert run_cli("synth", "--letters", str(LETTERS + 10), "--out", str(sources), "--seed", "3", "--overwrite").returncode == 0
+    _publish(sources, out, cache)
+    assert len(list((out / "tekst").glob("*.txt"))) == len(list((sources / "letters").glob("*.txt")))
+    _assert_same_as_scratch(sources, out, tmp_path, "added")
+
+    deleted = sorted((sources / "letters").glob("*.yaml"))[-1]
+    key = deleted.stem
+    deleted.unlink()
+    deleted.with_suffix(".txt").unlink()
+    _publish(sources, out, cache)
+    files = _assert_same_as_scratch(sources, out, tmp_path, "deleted")
+    for path, content in files.items():
+        if path.endswith(".gz"):
+            content = gzip.decompress(content)
+        assert key.encode() not in content, f"the deleted letter {key} is still in {path}"
+
+
+def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
+    from opendata.pipeline import build
+
+    out_cache = tmp_path / "cache"
+    first = build(corpus, cache_dir=out_cache)
+    second = build(corpus, cache_dir=out_cache)
+    assert first.exit_code == second.exit_code == 0
+    assert [u.nt for u in first.publication.letters] == [u.nt for u in second.publication.letters]
+    import opendata.pipeline as pipeline
+
+    calls = []
+    original = pipeline._build_units
+    pipeline._build_units = lambda paths, context: calls.append(len(paths)) or original(paths, context)
+    try:
+        build(corpus, cache_dir=out_cache)
+    finally:
+        pipeline._build_units = original
+    assert calls == [0]
