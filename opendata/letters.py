@@ -55,6 +55,8 @@ class LetterUnit:
     jsonld: str = ""  # its top-level JSON-LD objects, comma-separated
     text_file: str | None = None  # the source text, relative to the datasets folder
     organisation_codes: tuple[str, ...] = ()  # register organisations it names
+    rows: dict[str, list[list[str]]] | None = None  # its rows of the data package's tables
+    text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
     shape_input: list[str] = field(default_factory=list)  # triples to validate (dropped after validation)
     locate: Location | None = None  # where validation problems point
 
@@ -162,9 +164,28 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     unit.organisation_codes = tuple(sorted({v for r in records for f in r.cls.fields.values() if f.range == "Organisation"
                                             for v in (r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)])
                                             if isinstance(v, str) and v in register}))
+    unit.rows = _table_rows(model, minter, unit.nt)
+    if letter.text is not None:
+        published = redacted_record(letter, names).text
+        unit.text_as_is = (root / unit.text_file).read_bytes() == published.encode("utf-8")
     unit.shape_input = lines + _assumed_types(model, records, builder)
     unit.locate = letter.location()
     return unit
+
+
+_CELLS: dict = {}  # per process: (base IRI, base URL) -> the table cell maker (its lookups are costly to build)
+
+
+def _table_rows(model, minter, nt: str) -> dict[str, list[list[str]]]:
+    from .table_rows import Cells
+    from .tables import tables
+    from .writers.tables import letter_rows
+
+    key = (minter.base_iri, minter.base_url)
+    if key not in _CELLS:
+        _CELLS[key] = (Cells(model, minter), tables(model))
+    cells, layout = _CELLS[key]
+    return letter_rows(model, cells, layout, nt)
 
 
 def _json(model, node) -> str:

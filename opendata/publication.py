@@ -69,12 +69,12 @@ class Publication:
         """Every triple as one N-Triples line (a large list: prefer ntriples_chunks for big graphs)."""
         return [line for chunk in self.ntriples_chunks() for line in chunk.splitlines(keepends=True)]
 
-    def iter_texts(self) -> Iterator[tuple[str, str]]:
+    def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
         """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
         from .pipeline import redact
 
         for unit in self.letters:
-            if unit.text_file is not None:
+            if unit.text_file is not None and unit.key not in skip:
                 text = read_text(self.datasets / unit.text_file, unit.text_file, [])
                 if text is not None:
                     yield unit.key, redact(text, self.private_names)

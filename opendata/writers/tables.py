@@ -50,6 +50,12 @@ class CsvTables:
         writer.writerows([protect(cell) if text else cell for cell, text in zip(row, texts)] for row in rows)
 
 
+def letter_rows(publication_model, cells: Cells, layout: list[Table], nt: str) -> dict[str, list[list[str]]]:
+    """The rows one letter adds to each table it has a part in (computed once per letter, and cached)."""
+    letter = TableRows(publication_model, cells, read_resources(nt))
+    return {table.name: list(letter.rows(table)) for table in layout if _letter_part(table)}
+
+
 def _write_rows(publication: Publication, folder: Path, layout: list[Table], schemas: dict) -> list[dict]:
     """Write every table; return the package's sources (one per letter)."""
     cells = Cells(publication.model, publication.minter)
@@ -61,11 +67,11 @@ def _write_rows(publication: Publication, folder: Path, layout: list[Table], sch
             if not _letter_part(table):
                 files.write(table, shared.rows(table))
         for unit in publication.letters:
-            letter = TableRows(publication.model, cells, read_resources(unit.nt))
+            rows_by_table = unit.rows if unit.rows is not None else letter_rows(publication.model, cells, layout, unit.nt)
             for table in layout:
                 if not _letter_part(table):
                     continue
-                rows = list(letter.rows(table))
+                rows = rows_by_table.get(table.name, [])
                 files.write(table, rows)
                 if table.kind == "entity" and table.cls.name == "Letter":
                     sources += [_source(table, row) for row in rows]
