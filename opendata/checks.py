@@ -124,7 +124,7 @@ def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
         missing = error.message.split("'")[1]
         return Problem("missing-field", ERROR, f"required field '{missing}' is missing", locate(*path),
                        field=".".join(map(str, path + [missing])),
-                       hint="add it" + (", or list it under 'unknown' if the source does not say"
+                       hint=f"add a line '{missing}: …' to this record" + (", or list it under 'unknown' if the source does not say"
                                         if missing in ("sender", "date_sent", "title", "our_reference", "date_received") else ""))
     if error.validator == "format" and error.schema.get("format") == "date":
         return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", locate(*path),
@@ -146,6 +146,22 @@ def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
                        f"not {_describe(error.instance)}", locate(*path), field=field,
                        hint="write one value here, not a list or record"
                        if expected == "string" and isinstance(error.instance, (list, dict)) else _TYPE_HINTS.get(expected, ""))
+    if error.validator == "minLength":
+        return Problem("empty-value", ERROR, f"{field or 'the value'} is empty", locate(*path), field=field,
+                       hint="write a value, or remove the line (a letter lists what its source leaves open under 'unknown')")
+    if error.validator == "minItems":
+        return Problem("empty-value", ERROR, f"{field} is an empty list", locate(*path), field=field,
+                       hint="list at least one value, or remove the line")
+    if error.validator == "uniqueItems":
+        seen, twice = set(), []
+        for item in error.instance:
+            text = json.dumps(item, sort_keys=True, default=str)
+            (twice.append(item) if text in seen else seen.add(text))
+        return Problem("duplicate-value", ERROR, f"{field} lists {twice[0]!r} more than once" if twice else
+                       f"{field} lists a value more than once", locate(*path), field=field, hint="list each value once")
+    if error.validator == "minimum":
+        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, less than {error.validator_value}",
+                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or more")
     return Problem("schema", ERROR, error.message, locate(*path), field=field)
 
 
@@ -285,6 +301,32 @@ def check_dates(record: Record, register: Register) -> Iterator[Problem]:
                                   hint="check the date, or use the organisation that existed then")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, line feed and carriage return
+
+
+def control_characters(data, locate, path: tuple = ()) -> Iterator[Problem]:
+    """Invisible control characters in any text value: no XML output can hold them, and no reader sees them."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found:
+            field = ".".join(map(str, path))
+            yield Problem("control-character", ERROR, f"{field or 'the value'} holds the invisible control character "
+                          f"U+{ord(found.group()):04X} (character {found.start() + 1})", locate(*path), field=field,
+                          hint="remove it: only tabs and line breaks may stand in a text")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from control_characters(value, locate, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from control_characters(value, locate, path + (number,))
+
+
+def check_characters(record: Record) -> Iterator[Problem]:
+    """Every text value of a top-level record, inline records (positions, signatures) included."""
+    if record.owner is None:
+        yield from control_characters(record.data, record.location)
+
+
 def check_unknown(record: Record) -> Iterator[Problem]:
     for path, name in _values(record, "unknown"):
         if isinstance(name, str) and record.data.get(name) is not None:
@@ -297,8 +339,8 @@ def check_evidence(record: Record) -> Iterator[Problem]:
     """A position's quote must stand at its offsets in the letter's source text."""
     text = record.owner.text if record.owner else None
     quote, start, end = record.data.get("quote"), record.data.get("start"), record.data.get("end")
-    if not (isinstance(quote, str) and isinstance(start, int) and isinstance(end, int)):
-        return
+    if not (isinstance(quote, str) and type(start) is int and type(end) is int and 0 <= start):
+        return  # not offsets at all: the schema check of the letter reports it
     if text is None and record.owner is not None and record.owner.data.get("text"):
         return  # the text is named but could not be read: that is reported already
     if text is None:
@@ -394,7 +436,7 @@ def _as_published(record: Record, problems: list[Problem]) -> list[Problem]:
 
 def check_record_alone(model: Model, record: Record, register: Register) -> list[Problem]:
     """The checks that need only this record: the per-letter unit of work that is cached."""
-    problems = list(check_schema(record)) if record.owner is None else []
+    problems = list(check_schema(record)) + list(check_characters(record)) if record.owner is None else []
     if any(p.severity == ERROR for p in problems):
         return problems  # types are wrong: later checks would only repeat it
     problems += check_dates(record, register)

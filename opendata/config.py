@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from .checks import schema_problem
+from .checks import control_characters, schema_problem
 from .problems import ERROR, Location, Problem
 from .register import load_register
 from .sources import position_of, read_yaml
@@ -103,6 +103,7 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
     for error in validator.iter_errors(data):  # worded like the record checks, with field and hint
         problem = schema_problem(error, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
         problems.append(dataclasses.replace(problem, code="config-invalid"))
+    problems += control_characters(data, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
     register = load_register()
     for field in ("publisher", "creator"):
         code = data.get(field) if isinstance(data, dict) else None

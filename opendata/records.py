@@ -136,6 +136,9 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
                                             hint=(f"did you mean {close[0]}? " if close else "") +
                                             "source files are: " + ", ".join(sorted(known))))
     folder = root / LETTERS_DIR
+    if folder.exists() and not folder.is_dir():
+        dataset.problems.append(Problem("file-unreadable", ERROR, f"{LETTERS_DIR} is a file; it must be the folder of the letters",
+                                        Location(LETTERS_DIR), hint=f"move the letters into a folder {LETTERS_DIR}/"))
     if folder.is_dir():
         stems = {p.stem for p in folder.glob("*.yaml")}
         for path in sorted(folder.iterdir()):

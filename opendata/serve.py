@@ -197,6 +197,7 @@ def negotiate(accept: str, media: dict[str, str]) -> str | None:
 class EndpointServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the default of 5 resets connections when many clients arrive at once
     quiet = False  # no access log
 
     def __init__(self, address, root: Path, pool: QueryPool, page: bytes):
@@ -222,14 +223,14 @@ class EndpointHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path == "/sparql":
             self._send(self._protocol(parse_qs(url.query, keep_blank_values=True), None))
-        elif url.path in ("/", "/index.html"):
+        elif url.path == "/":  # the query page; /index.html is the publication's own landing page
             self._send(Reply(200, "text/html; charset=utf-8", self.server.page))
         else:
             self._send_file(url.path)
 
     def do_HEAD(self) -> None:
         url = urlsplit(self.path)
-        if url.path in ("/", "/index.html"):
+        if url.path == "/":
             self._send(Reply(200, "text/html; charset=utf-8", self.server.page), head=True)
         elif url.path == "/sparql":
             self._send(text_reply(405, "use GET or POST for queries"))

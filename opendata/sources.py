@@ -176,17 +176,31 @@ def _decode(raw: bytes, display: str, problems: list[Problem], what: str) -> str
         return raw.decode("utf-8", errors="opendata-windows-1252")
 
 
+def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:
+    """The bytes of a file, or None after reporting why not (too large, a folder, unreadable)."""
+    try:
+        if not path.is_file():
+            problems.append(Problem("file-unreadable", ERROR, f"{display} is a folder or a special file, not a {what}",
+                                    Location(display), hint=f"put the {what} itself here"))
+            return None
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(Problem("file-too-large", ERROR, f"{what} is {size:,} bytes, more than {limit:,}",
+                                    Location(display), hint="split it into smaller files, or check that this is the right file"))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("file-unreadable", ERROR, f"{what} cannot be read: {exc.strerror}", Location(display),
+                                hint="check the file's permissions"))
+        return None
+
+
 def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     """A letter's source text, decoded (UTF-8; legacy scanner encodings with a warning)."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
+    if not path.exists():
         return None
-    if size > MAX_TEXT_BYTES:
-        problems.append(Problem("file-too-large", ERROR, f"text file is {size:,} bytes, more than {MAX_TEXT_BYTES:,}",
-                                Location(display), hint="split the letter or check that this is the right file"))
-        return None
-    text = _decode(path.read_bytes(), display, problems, "text file")
+    raw = _read_bytes(path, display, problems, "text file", MAX_TEXT_BYTES)
+    text = None if raw is None else _decode(raw, display, problems, "text file")
     if text is not None and not text.strip():
         problems.append(Problem("file-empty", ERROR, "text file is empty", Location(display),
                                 hint="add the letter's text or remove the record"))
@@ -196,12 +210,8 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
 
 def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
     """The YAML document in `path` with positions, or None after reporting why it could not be read."""
-    size = path.stat().st_size
-    if size > MAX_YAML_BYTES:
-        problems.append(Problem("file-too-large", ERROR, f"YAML file is {size:,} bytes, more than {MAX_YAML_BYTES:,}",
-                                Location(display), hint="split it into smaller files"))
-        return None
-    text = _decode(path.read_bytes(), display, problems, "YAML file")
+    raw = _read_bytes(path, display, problems, "YAML file", MAX_YAML_BYTES)
+    text = None if raw is None else _decode(raw, display, problems, "YAML file")
     if text is None:
         return None
     if not text.strip():
@@ -241,7 +251,17 @@ def _open_quote_line(text: str, before_line: int) -> int:
     return opened
 
 
+def _reader_problem(exc: yaml.reader.ReaderError, display: str, text: str) -> Problem:
+    offset = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+    line, column = (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)) if offset >= 0 else (0, 0)
+    return Problem("yaml-syntax", ERROR, f"YAML syntax: {exc.reason} (character U+{exc.character:04X})"
+                   if isinstance(exc.character, int) else f"YAML syntax: {exc.reason}", Location(display, line, column),
+                   hint="remove the invisible control character; write \\t or \\n in a double-quoted value if you need one")
+
+
 def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, display, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
     if context and context_mark and context.startswith(_UNCLOSED):
@@ -254,6 +274,9 @@ def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
                        Location(display, open_line, 1), hint='close the quote on the same line, or write \\" for a quote inside')
     if isinstance(exc, AliasError):
         return Problem("yaml-alias", ERROR, str(exc), location, hint="write the value out in full")
+    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" not in str(exc.problem):
+        return Problem("yaml-syntax", ERROR, f"YAML syntax: {exc.problem}", location,
+                       hint="write keys as plain words: 'field: value'")
     if isinstance(exc, yaml.constructor.ConstructorError):
         found = re.search(r"tag '([^']*)'", str(exc.problem))
         tag = found.group(1).replace("tag:yaml.org,2002:", "!!") if found else "!tag"

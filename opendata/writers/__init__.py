@@ -3,7 +3,8 @@
 Each writer is `write(publication, out_dir) -> None` and writes its files below `out_dir`.
 """
 
-from . import jsonld, model_files, ntriples, queries, report, texts, turtle
+from . import jsonld, model_files, ntriples, queries, report, tables, texts, turtle
+from . import catalog, landing, void  # describe the files above: keep them last
 
 WRITERS = (
     ntriples.write,
@@ -13,4 +14,9 @@ WRITERS = (
     texts.write,
     report.write,
     queries.write,
+    tables.write,
+    # Last, in this order: they describe the files written above (sizes, checksums, links).
+    landing.write,
+    void.write,
+    catalog.write,
 )

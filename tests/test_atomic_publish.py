@@ -1,0 +1,194 @@
+"""Publication is atomic: OUT holds the previous complete publication or the new one, never a mix.
+
+`opendata publish` is killed (SIGKILL) at random moments, many times, while it switches OUT between
+three versions of a dataset; after every kill OUT verifies against its manifest and is one of the
+two publications it may be. A failed run leaves OUT byte-identical, and a second publish into the
+same OUT while one runs stops with a clear message (exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from opendata.release import builds_dir, publish_lock, verify
+
+from .conftest import DATASETS, ROOT, run_cli
+
+KILLS = 30
+SEED = 20190611  # fixed, so that a failure can be replayed; the delays still spread over a whole publish
+
+
+def _variant(target: Path, number: int) -> Path:
+    """A copy of the seed datasets whose publication differs from the other variants."""
+    shutil.copytree(DATASETS, target)
+    config = target / "publication.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace('version: "2019.1"', f'version: "2019.{number}"'),
+                      encoding="utf-8")
+    assert f'version: "2019.{number}"' in config.read_text(encoding="utf-8")
+    return target
+
+
+def _publish_args(datasets: Path, out: Path, cache: Path) -> list[str]:
+    return ["publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(cache)]
+
+
+def _manifest(out: Path) -> bytes:
+    return (out / "manifest.json").read_bytes()
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    """Every byte of the publication, and where the link points."""
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    files["<link>"] = os.readlink(out).encode() if out.is_symlink() else b"<folder>"
+    return files
+
+
+def _start(args: list[str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "opendata", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _kill(process: subprocess.Popen) -> None:
+    """SIGKILL the publish and anything it started (its own process group)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # it had finished
+    process.wait()
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory) -> dict:
+    """Three dataset variants, each published once to learn its manifest."""
+    root = tmp_path_factory.mktemp("atomic")
+    cache = root / "cache"
+    variants, manifests = [], []
+    for number in (1, 2, 3):
+        datasets = _variant(root / f"datasets-{number}", number)
+        out = root / f"reference-{number}" / "dist"
+        result = run_cli(*_publish_args(datasets, out, cache))
+        assert result.returncode == 0, result.stderr
+        variants.append(datasets)
+        manifests.append(_manifest(out))
+    assert len(set(manifests)) == 3
+    return {"root": root, "datasets": variants, "manifests": manifests, "cache": cache}
+
+
+def _timed_publish(datasets: Path, out: Path, cache: Path) -> float:
+    started = time.perf_counter()
+    process = _start(_publish_args(datasets, out, cache))
+    _, stderr = process.communicate()
+    assert process.returncode == 0, stderr.decode()
+    return time.perf_counter() - started
+
+
+def test_killed_publishes_leave_a_whole_publication(versions):
+    root, manifests, cache = versions["root"], versions["manifests"], versions["cache"]
+    out = root / "killed" / "dist"
+    # the measured duration of a whole publish into this OUT, started exactly as the killed ones are
+    duration = max(_timed_publish(versions["datasets"][n], out, cache) for n in (0, 1, 2, 0))
+    rng = random.Random(SEED)
+    # one random moment in each of KILLS equal slices of the duration: every phase gets its kills
+    delays = [(slot + rng.random()) * duration / KILLS for slot in range(KILLS)]
+    rng.shuffle(delays)
+    outcomes = {"previous": 0, "new": 0}
+    for kill, delay in enumerate(delays):
+        previous = _manifest(out)
+        target = (manifests.index(previous) + 1) % 3  # cycle through three versions: old builds get pruned too
+        process = _start(_publish_args(versions["datasets"][target], out, versions["cache"]))
+        time.sleep(delay)
+        _kill(process)
+        stderr = process.stderr.read().decode()
+        process.stderr.close()
+        assert "Traceback" not in stderr, stderr
+        assert out.exists(), f"kill {kill} after {delay:.3f} s: {out} is gone"
+        assert verify(out) == [], f"kill {kill} after {delay:.3f} s: {verify(out)}"
+        now = _manifest(out)
+        assert now in (previous, manifests[target]), f"kill {kill} after {delay:.3f} s: a third publication"
+        outcomes["previous" if now == previous else "new"] += 1
+    result = run_cli("verify", str(out))
+    assert result.returncode == 0, result.stderr
+    # after all that, a publish still works and leaves nothing half-built behind
+    final = run_cli(*_publish_args(versions["datasets"][0], out, versions["cache"]))
+    assert final.returncode == 0, final.stderr
+    assert verify(out) == [] and _manifest(out) == manifests[0]
+    assert not list(builds_dir(out).glob("tmp-*"))
+    print(f"{KILLS} kills over 0–{duration:.2f} s: {outcomes}")
+
+
+def test_a_half_removed_old_build_is_not_reused(versions):
+    """A publish killed while pruning leaves an old build half-deleted; publishing that version again must not
+    point OUT at the broken remains."""
+    out = versions["root"] / "pruned" / "dist"
+    first, second = versions["datasets"][0], versions["datasets"][1]
+    assert run_cli(*_publish_args(first, out, versions["cache"])).returncode == 0
+    first_build = (out.parent / os.readlink(out)).resolve()
+    assert run_cli(*_publish_args(second, out, versions["cache"])).returncode == 0
+    (first_build / "graph.ttl").unlink()  # as if rmtree had been interrupted
+    assert run_cli(*_publish_args(first, out, versions["cache"])).returncode == 0
+    assert verify(out) == [] and _manifest(out) == versions["manifests"][0]
+
+
+@pytest.mark.parametrize("breakage, exit_code", [
+    ("letters/reactie-leidse-regio-2019-06-11.yaml", 1),  # bad data
+    ("publication.yaml", 2),  # bad configuration
+])
+def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_path, breakage, exit_code):
+    datasets = tmp_path / "datasets"
+    shutil.copytree(versions["datasets"][0], datasets)
+    out = tmp_path / "dist"
+    assert run_cli(*_publish_args(datasets, out, tmp_path / "cache")).returncode == 0
+    before = _snapshot(out)
+    broken = datasets / breakage
+    broken.write_text(broken.read_text(encoding="utf-8").replace("sender: ", "sender: [unclosed ", 1)
+                      .replace("license: CC0-1.0", "license: MIT"), encoding="utf-8")
+    result = run_cli(*_publish_args(datasets, out, tmp_path / "cache"))
+    assert result.returncode == exit_code, result.stderr
+    assert "Traceback" not in result.stderr
+    assert _snapshot(out) == before
+    assert verify(out) == []
+
+
+def test_a_second_publish_while_one_runs_stops_with_a_clear_message(versions, tmp_path):
+    out = tmp_path / "dist"
+    assert run_cli(*_publish_args(versions["datasets"][0], out, tmp_path / "cache")).returncode == 0
+    before = _snapshot(out)
+    with publish_lock(out):  # a publish in progress holds this lock
+        result = run_cli(*_publish_args(versions["datasets"][1], out, tmp_path / "cache"))
+    assert result.returncode == 2
+    assert f"another publish into {out} is running" in result.stderr, result.stderr
+    assert "wait for it to finish" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _snapshot(out) == before
+    # once the lock is free, the same command succeeds
+    assert run_cli(*_publish_args(versions["datasets"][1], out, tmp_path / "cache")).returncode == 0
+    assert _manifest(out) == versions["manifests"][1]
+
+
+def test_two_publishes_started_at_once_never_mix(versions, tmp_path):
+    out = tmp_path / "dist"
+    for attempt in range(3):
+        processes = [_start(_publish_args(versions["datasets"][n], out, tmp_path / f"cache-{n}")) for n in (1, 2)]
+        results = []
+        for process in processes:
+            _, stderr = process.communicate()
+            results.append((process.returncode, stderr.decode()))
+        codes = sorted(code for code, _ in results)
+        assert codes in ([0, 0], [0, 2]), results
+        for code, stderr in results:
+            assert "Traceback" not in stderr
+            if code == 2:
+                assert "another publish into" in stderr and "is running" in stderr, stderr
+        assert verify(out) == []
+        assert _manifest(out) in versions["manifests"][1:]
+        assert json.loads(_manifest(out))["files"]
