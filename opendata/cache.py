@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-import zlib
 from pathlib import Path
 
 from . import __version__
@@ -83,15 +82,14 @@ class UnitCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             rows = self.db.execute(f"SELECT key, unit FROM units WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-            found.update((key, pickle.loads(zlib.decompress(blob))) for key, blob in rows)
+            found.update((key, pickle.loads(blob)) for key, blob in rows)
         return found
 
     def put_many(self, items: dict[str, object]) -> None:
         if self.db is None:
             return
         self.db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?)",
-                            [(key, zlib.compress(pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL), 1))
-                             for key, unit in items.items()])
+                            [(key, pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)) for key, unit in items.items()])
 
     def close(self, prune: bool) -> None:
         """Store new file digests; with `prune`, forget units this build did not use."""

@@ -8,12 +8,12 @@ output (a writer added to WRITERS) needs one row here and nothing else.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
+
+from .release import file_sha256
 
 IANA = "http://www.iana.org/assignments/media-types/"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -131,13 +131,9 @@ class PublishedFile:
     kind: FileKind
     size: int
 
-    @functools.cached_property
+    @property
     def sha256(self) -> str:
-        digest = hashlib.sha256()
-        with open(self.path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        return file_sha256(self.path)
 
     def title(self, language: str) -> str:
         return self._fill(self.kind.title[language])

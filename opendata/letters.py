@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,23 +44,49 @@ class BuildContext:
                                     self.prefixes)).encode()).hexdigest()
 
 
+def _pack(value) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(blob: bytes | None, default):
+    return default if blob is None else pickle.loads(zlib.decompress(blob))
+
+
 @dataclass
 class LetterUnit:
-    """What the rest of the pipeline needs of one letter."""
+    """What the rest of the pipeline needs of one letter. The large parts (its triples in three
+    syntaxes and its table rows) are kept compressed: 100,000 letters fit in memory."""
 
     key: str
     file: str
     problems: list[Problem] = field(default_factory=list)
     skeleton: list["Skeleton"] = field(default_factory=list)  # the fields checked against other records
-    nt: str = ""  # the letter's triples, sorted
-    turtle: str = ""  # the same, as Turtle statements without prefix lines
-    jsonld: str = ""  # its top-level JSON-LD objects, comma-separated
     text_file: str | None = None  # the source text, relative to the datasets folder
     organisation_codes: tuple[str, ...] = ()  # register organisations it names
-    rows: dict[str, list[list[str]]] | None = None  # its rows of the data package's tables
     text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
     shape_input: list[str] = field(default_factory=list)  # triples to validate (dropped after validation)
     locate: Location | None = None  # where validation problems point
+    packed: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def nt(self) -> str:
+        """The letter's triples as N-Triples, sorted."""
+        return _unpack(self.packed.get("nt"), "")
+
+    @property
+    def turtle(self) -> str:
+        """The same triples as Turtle statements, without prefix lines."""
+        return _unpack(self.packed.get("turtle"), "")
+
+    @property
+    def jsonld(self) -> str:
+        """Its top-level JSON-LD objects, comma-separated."""
+        return _unpack(self.packed.get("jsonld"), "")
+
+    @property
+    def rows(self) -> dict[str, list[list[str]]] | None:
+        """Its rows of the data package's tables."""
+        return _unpack(self.packed.get("rows"), None)
 
 
 class Skeleton:
@@ -158,13 +186,14 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     builder = GraphBuilder(model, minter, frozenset(private))
     nodes = builder.letter_nodes(redacted_record(letter, names), [redacted_record(r, names) for r in records[1:]])
     lines = sorted({line for node in nodes for line in ntriples(node)})
-    unit.nt = "".join(lines)
-    unit.turtle = _turtle(unit.nt, dict(context.prefixes))
-    unit.jsonld = ",\n".join(_json(model, node) for node in nodes)
+    nt = "".join(lines)
+    unit.packed["nt"] = _pack(nt)
+    unit.packed["turtle"] = _pack(_turtle(nt, dict(context.prefixes)))
+    unit.packed["jsonld"] = _pack(",\n".join(_json(model, node) for node in nodes))
     unit.organisation_codes = tuple(sorted({v for r in records for f in r.cls.fields.values() if f.range == "Organisation"
                                             for v in (r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)])
                                             if isinstance(v, str) and v in register}))
-    unit.rows = _table_rows(model, minter, unit.nt)
+    unit.packed["rows"] = _pack(_table_rows(model, minter, nt))
     if letter.text is not None:
         published = redacted_record(letter, names).text
         unit.text_as_is = (root / unit.text_file).read_bytes() == published.encode("utf-8")

@@ -62,18 +62,26 @@ def new_build(out: Path) -> Path:
     return build
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+_DIGESTS: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> sha256: the catalog and the manifest share them
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, computed once per version of the file in this process."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _DIGESTS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[key] = digest.hexdigest()
+    return _DIGESTS[key]
 
 
 def write_manifest(build: Path) -> str:
     """Write manifest.json (every file with size and sha256); return the manifest's own sha256."""
     files = sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST)
-    entries = [{"path": p.relative_to(build).as_posix(), "bytes": p.stat().st_size, "sha256": _sha256(p)} for p in files]
+    entries = [{"path": p.relative_to(build).as_posix(), "bytes": p.stat().st_size, "sha256": file_sha256(p)} for p in files]
     data = json.dumps({"files": entries}, indent=1) + "\n"
     (build / MANIFEST).write_text(data, encoding="utf-8")
     return hashlib.sha256(data.encode()).hexdigest()
@@ -92,7 +100,7 @@ def verify(dist: Path) -> list[str]:
         listed.add(entry["path"])
         if not path.is_file():
             wrong.append(f"{entry['path']} is missing")
-        elif path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+        elif path.stat().st_size != entry["bytes"] or file_sha256(path) != entry["sha256"]:
             wrong.append(f"{entry['path']} differs from the manifest")
     extra = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()} - listed - {MANIFEST}
     wrong += [f"{name} is not in the manifest" for name in sorted(extra)]

@@ -67,7 +67,9 @@ def _write_rows(publication: Publication, folder: Path, layout: list[Table], sch
             if not _letter_part(table):
                 files.write(table, shared.rows(table))
         for unit in publication.letters:
-            rows_by_table = unit.rows if unit.rows is not None else letter_rows(publication.model, cells, layout, unit.nt)
+            rows_by_table = unit.rows
+            if rows_by_table is None:
+                rows_by_table = letter_rows(publication.model, cells, layout, unit.nt)
             for table in layout:
                 if not _letter_part(table):
                     continue
