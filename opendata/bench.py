@@ -141,7 +141,7 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
 
 
 def _markdown(results: dict) -> str:
-    lines = [f"# Benchmark results", "", f"Machine: {results['machine']}", "",
+    lines = ["# Benchmark results", "", f"Machine: {results['machine']}", "",
              "| letters | triples | full publish wall s | CPU s | peak RSS MB | triples/s | lower bound s | ratio | "
              "1 changed s | 100 added s | 1 deleted s |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results["sizes"]:

@@ -17,17 +17,14 @@ from pathlib import Path
 
 import pyoxigraph
 
-from . import checks, shacl_queries
+from . import checks
 from .graph import GraphBuilder, jsonld, ntriples
 from .iris import Minter
-from .model import GENERATED_DIR, load_model
+from .model import load_model
 from .problems import ERROR, Location, Problem
+from .validation import assumed_types, shape_problems, subject_of
 from .records import Record, read_letter
 from .register import load_register
-from .sources import Mapping
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
 
 @dataclass(frozen=True)
 class BuildContext:
@@ -64,7 +61,7 @@ class LetterUnit:
     text_file: str | None = None  # the source text, relative to the datasets folder
     organisation_codes: tuple[str, ...] = ()  # register organisations it names
     text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
-    shape_input: list[str] = field(default_factory=list)  # triples to validate (dropped after validation)
+    shape_input: list[str] = field(default_factory=list)  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
     packed: dict[str, bytes] = field(default_factory=dict)
 
@@ -141,20 +138,6 @@ def skeleton(model, record: Record) -> Skeleton:
                     (record.data.line, record.data.column))
 
 
-def _assumed_types(model, records: list[Record], builder: GraphBuilder) -> list[str]:
-    """Type triples for everything the letter refers to: existence is checked on the skeleton."""
-    lines = set()
-    for record in records:
-        for f in record.cls.fields.values():
-            if not model.is_class(f.range) or model.classes[f.range].inline:
-                continue
-            value = record.data.get(f.name)
-            for key in value if isinstance(value, list) else [value]:
-                if isinstance(key, str):
-                    lines.add(f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n")
-    return sorted(lines)
-
-
 def _turtle(nt: str, prefixes: dict) -> str:
     body = pyoxigraph.serialize(pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
                                 format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
@@ -197,7 +180,7 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     if letter.text is not None:
         published = redacted_record(letter, names).text
         unit.text_as_is = (root / unit.text_file).read_bytes() == published.encode("utf-8")
-    unit.shape_input = lines + _assumed_types(model, records, builder)
+    unit.shape_input = assumed_types(model, builder, records)
     unit.locate = letter.location()
     return unit
 
@@ -223,38 +206,26 @@ def _json(model, node) -> str:
     return json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":"))
 
 
-def _subject(line: str) -> str:
-    return line[1:line.index(">")]
-
-
-def _validate_batch(units: list[LetterUnit], queries) -> None:
+def _validate_batch(units: list[LetterUnit]) -> None:
     """Validate a batch of letters in one store; attach each violation to the letter it concerns."""
     owner: dict[str, LetterUnit] = {}
-    lines: set[str] = set()
+    own, assumed = [], set()
     for unit in units:
-        if not unit.shape_input:
-            continue
-        for line in unit.nt.splitlines(keepends=True):
-            owner[_subject(line)] = unit
-        lines.update(unit.shape_input)
-    if not lines:
-        return
-    store = pyoxigraph.Store()
-    store.bulk_load("".join(sorted(lines)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    for violation in shacl_queries.violations(store, queries):
-        unit = owner.get(violation.focus)
-        if unit is None:
-            continue  # an assumed type triple of something referenced; it is checked where it is defined
-        unit.problems.append(Problem("shacl", ERROR, f"<{violation.focus}>: {violation.query.message} (value {violation.value})",
-                                     unit.locate, field=violation.query.shape.rsplit("-", 1)[-1],
-                                     hint=f"shape <{violation.query.shape}>"))
+        if unit.shape_input:
+            lines = unit.nt.splitlines(keepends=True)
+            owner.update((subject_of(line), unit) for line in lines)
+            own += lines
+            assumed.update(unit.shape_input)
+    if own:
+        for focus, problem in shape_problems(own, sorted(assumed - set(own)),
+                                             lambda iri: owner[iri].locate if iri in owner else None):
+            owner[focus].problems.append(problem)
 
 
 def process_letters(paths: list[str], context: BuildContext) -> list[LetterUnit]:
     """A batch of letters (the task a worker process gets): build each, validate them together."""
-    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
     units = [process_letter(Path(p), context) for p in paths]
-    _validate_batch(units, queries)
+    _validate_batch(units)
     for unit in units:
         unit.shape_input = []
     return units

@@ -18,19 +18,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph
-
 from . import checks, release, shacl_queries
 from .cache import UnitCache, code_version
 from .config import Config, load_config
-from .graph import GraphBuilder, Literal, Node, ntriples, register_records
+from .graph import Node, ntriples
 from .iris import Minter
 from .letters import BuildContext, LetterUnit, process_letters, worker_count
-from .model import GENERATED_DIR, Model, load_model
+from .model import Model, load_model
 from .problems import ERROR, Location, Problem, has_errors
 from .publication import Publication
 from .shared import SharedUnit, build_shared, register_nodes, shared_key, validate as validate_shared
-from .records import Dataset, Record, letter_files, read_shared
+from .records import Dataset, Record, letter_files
 from .register import load_register
 from .writers import WRITERS
 

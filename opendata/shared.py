@@ -12,18 +12,16 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph
-
-from . import checks, shacl_queries
+from . import checks
 from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, register_records
 from .iris import Minter
 from .letters import Skeleton, skeleton
-from .model import GENERATED_DIR, Model
+from .model import Model
 from .problems import ERROR, Location, Problem
+from .validation import assumed_types, shape_problems, subject_of
 from .records import Dataset, Record, read_shared
 from .register import load_register
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 FOAF = "http://xmlns.com/foaf/0.1/"
 
 
@@ -61,28 +59,10 @@ def redacted_person(minter: Minter) -> Node:
     return node
 
 
-def _assumed_types(model: Model, builder: GraphBuilder, records) -> list[str]:
-    lines = set()
-    for record in records:
-        for f in record.cls.fields.values():
-            if model.is_class(f.range) and not model.classes[f.range].inline:
-                value = record.data.get(f.name)
-                for key in value if isinstance(value, list) else [value]:
-                    if isinstance(key, str):
-                        lines.add(f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n")
-    return sorted(lines)
-
-
 def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) -> list[Problem]:
-    """The compiled shapes over some triples (plus `assumed` type triples of what they refer to,
-    which are not themselves judged); `where(iri)` gives the Location of a focus node."""
-    subjects = {line[1:line.index(">")] for line in nt_lines}
-    store = pyoxigraph.Store()
-    store.bulk_load("".join(list(nt_lines) + list(assumed)).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    queries = shacl_queries.compiled((GENERATED_DIR / "shapes.ttl").read_text(encoding="utf-8"))
-    return [Problem("shacl", ERROR, f"<{v.focus}>: {v.query.message} (value {v.value})", where(v.focus),
-                    field=v.query.shape.rsplit("-", 1)[-1], hint=f"shape <{v.query.shape}>")
-            for v in shacl_queries.violations(store, queries) if v.focus in subjects]
+    """The compiled shapes over the shared records' triples; `where(iri)` gives a focus node's Location."""
+    subjects = {subject_of(line) for line in nt_lines}
+    return [problem for _, problem in shape_problems(nt_lines, assumed, lambda iri: where(iri) if iri in subjects else None)]
 
 
 def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None) -> SharedUnit:
@@ -113,7 +93,7 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
     unit.organisation_codes = tuple(sorted({r.key for r in register_records(model, dataset, register)}))
     places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key}
     unit.problems += validate(model, lines, lambda iri: places.get(iri.split("#")[0], Location("graph")),
-                              _assumed_types(model, builder, records))
+                              assumed_types(model, builder, records))
     return unit
 
 

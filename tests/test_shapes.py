@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, XSD
 
 from opendata.shapes import validate
 

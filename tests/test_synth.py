@@ -109,7 +109,8 @@ def test_citations_and_attachments_point_to_earlier_letters(corpus):
     letters = {}
     for path in sorted((corpus / "letters").glob("*.yaml")):
         letter = _load(path)
-        letters[letter["id"]] = (int(letter["id"].split("-", 1)[0]), str(letter.get("date_sent") or letter["date_received"]))
+        day = str(letter.get("date_sent") or letter["date_received"])
+        letters[letter["id"]] = (int(letter["id"].split("-", 1)[0]), day)
     cited = 0
     for path in sorted((corpus / "letters").glob("*.yaml")):
         letter = _load(path)

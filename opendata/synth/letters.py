@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .vocabulary import THEMES, day_text, iso
-from .world import WINDOW_END, WINDOW_START, YEAR, Dossier, MeetingRef, World
+from .world import WINDOW_END, WINDOW_START, Dossier, MeetingRef, World
 
 Signature = tuple[str, str, str, tuple[str, ...]]  # person, role, post, on behalf of
 
@@ -122,7 +122,8 @@ class Planner:
         if not others:
             return None
         chosen = rng.sample(others, min(len(others), rng.choice((1, 1, 2, 3))))
-        return Plan(index, "neighbours", f"college-{gemeente.code}", tuple(sorted(f"college-{g.code}" for g in chosen)), day)
+        addressees = tuple(sorted(f"college-{g.code}" for g in chosen))
+        return Plan(index, "neighbours", f"college-{gemeente.code}", addressees, day)
 
     def _council(self, rng, index):
         day = self._day(rng)
@@ -202,8 +203,8 @@ class Planner:
         world = self.world
         # Number first: file order is letter order, and the last file is a letter nobody cites yet.
         plan.id = f"{plan.index + 1:06d}-{plan.sender}-{iso(plan.day)}"
-        codes = [world.party[plan.sender]]
-        plan.parties = tuple(codes + [c for c in dict.fromkeys(world.party[a] for a in plan.addressees) if c not in codes])
+        sender = world.party[plan.sender]
+        plan.parties = (sender, *(c for c in dict.fromkeys(world.party[a] for a in plan.addressees) if c != sender))
         if not plan.themes:
             themes = [plan.dossier.id, plan.dossier.theme] if plan.dossier else []
             for theme in rng.sample(_THEME_KEYS, rng.choice((1, 1, 2))):

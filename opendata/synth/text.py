@@ -53,7 +53,7 @@ POSITIONS = {
     ),
     "toezegging": (
         "Wij zeggen toe u vóór {later} te informeren over de voortgang van {theme}.",
-        "Wij zullen het voorstel over {theme} in {next_year} aan de raad voorleggen.",
+        "Wij zullen het voorstel over {theme} in {next_year} aan {council} voorleggen.",
         "Wij zeggen u toe dat wij u tijdig betrekken bij de verdere uitwerking van {theme}.",
     ),
 }
@@ -141,7 +141,10 @@ def render(world: World, plans: list[Plan], plan: Plan, seed: int) -> tuple[str,
 def _words(world: World, rng: random.Random, plan: Plan, theme_keys: list[str]) -> dict:
     year = datetime.date.fromordinal(plan.day).year
     theme = rng.choice(theme_keys)
-    return {"theme": world.themes[theme], "theme_key": theme,
+    council = ("Provinciale Staten" if plan.sender.startswith("gs-") else
+               "het algemeen bestuur" if world.orgs[world.party[plan.sender]].kind == "samenwerkingsorganisatie"
+               else "de raad")
+    return {"theme": world.themes[theme], "theme_key": theme, "council": council,
             "theme2": world.themes[rng.choice(theme_keys)], "year": year, "next_year": year + 1,
             "later": day_text(plan.day + rng.randint(30, 120)), "date": day_text(plan.day - rng.randint(1, 20)),
             "amount": f"{rng.randint(2, 400) * 2500:,}".replace(",", ".")}
@@ -178,7 +181,8 @@ def _position(world, rng, plan, text, positions, words) -> None:
     kind = rng.choice(POSITION_KINDS)
     statement = rng.choice(POSITIONS[kind]).format(**words)
     start, end = text.add(statement)
-    positions.append(_position_record(plan, len(positions), kind, statement, plan.sender, words["theme_key"], start, end))
+    positions.append(_position_record(plan, len(positions), kind, statement, plan.sender, words["theme_key"],
+                                      start, end))
 
 
 def _position_record(plan: Plan, number: int, kind: str, statement: str, held_by: str, theme: str,
@@ -196,12 +200,15 @@ def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> Non
             continue
         cited = plans[j]
         reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
-        sentences.append(f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}{reference}.")
+        sentences.append(f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
+                         f"{reference}.")
     for meeting in plan.meetings:
         sentences.append(f"Tijdens de bijeenkomst '{meeting.name}' {meeting.when} is hierover gesproken.")
     if plan.dossier:
         sentences.append(f"Deze brief hoort bij het dossier {plan.dossier.name} ({plan.dossier.number}).")
     for j in plan.attachments:
-        sentences.append(f"Als bijlage treft u de brief van {world.names[plans[j].sender]} van {day_text(plans[j].day)} aan.")
+        attached = plans[j]
+        sentences.append(f"Als bijlage treft u de brief van {world.names[attached.sender]} van "
+                         f"{day_text(attached.day)} aan.")
     if sentences:
         text.add("\n\n" + " ".join(sentences))

@@ -12,7 +12,6 @@ import bisect
 import datetime
 import random
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..register import load_register
@@ -332,7 +331,8 @@ def _mergers(world: World, rng: random.Random) -> None:
         places = [p.place for p in predecessors]
         label = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " en " + places[-1]
         start = max(WINDOW_START, new.lo - 3 * YEAR)
-        number = f"{PROVINCE_PREFIX.get(new.province, 'P')}-HER-{datetime.date.fromordinal(start).year}-{rng.randrange(10 ** 5):05d}"
+        prefix, year = PROVINCE_PREFIX.get(new.province, "P"), datetime.date.fromordinal(start).year
+        number = f"{prefix}-HER-{year}-{rng.randrange(10 ** 5):05d}"
         dossier = _dossier(world, f"herindeling {label}", "bestuurlijke-herindeling", new.province, start,
                            new.lo - 1, number, note=f"Leidde per {new.start} tot de {new.name}.")
         world.mergers.append(Merger(new, predecessors, dossier))
@@ -368,7 +368,8 @@ def _collaborations(world: World, rng: random.Random) -> None:
         chosen |= {world.orgs[named]} if named and world.orgs[named].alive(collaboration.lo) else set()
         _memberships(world, rng, collaboration, sorted(chosen, key=lambda g: g.code), records)
         for _ in range(2):
-            _random_dossier(world, rng, collaboration, collaboration.name, abbreviation(collaboration.name) + "-{year}-{n:07d}")
+            number = abbreviation(collaboration.name) + "-{year}-{n:07d}"
+            _random_dossier(world, rng, collaboration, collaboration.name, number)
 
 
 def _memberships(world: World, rng: random.Random, collaboration: Org, founders: list[Org], records: list) -> None:
