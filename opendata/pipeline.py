@@ -49,10 +49,19 @@ class Outcome:
 
 # ------------------------------------------------------------------ privacy
 
+def name_parts(name: str) -> list[str]:
+    """The full name and each surname-like word of it (three letters or more, not initials):
+    a letter may name 'burgemeester Lenferink' without the initials."""
+    words = [w for w in re.findall(r"[^\s.,]+", name) if len(w) >= 3 and any(c.islower() for c in w)]
+    return [name] + [w for w in words if w != name]
+
+
 def redact(text: str, names: list[str]) -> str:
-    """Mask each name with as many marks as it has characters, so offsets into the text still hold."""
-    for name in sorted(filter(None, names), key=len, reverse=True):
-        text = re.sub(re.escape(name), lambda m: REDACTION_MARK * len(m.group()), text)
+    """Mask each name (and its surname) with as many marks as it has characters, so offsets into
+    the text still hold."""
+    parts = {part for name in filter(None, names) for part in name_parts(name)}
+    for part in sorted(parts, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda m: REDACTION_MARK * len(m.group()), text)
     return text
 
 

@@ -39,6 +39,8 @@ def private_dataset(target: Path) -> Path:
     people.write_text(people.read_text(encoding="utf-8").replace(
         f"  name: {NAME}\n", f"  name: {NAME}\n  public: false\n  note: ambtenaar, geen publieke rol\n"), encoding="utf-8")
     assert "public: false" in people.read_text(encoding="utf-8")
+    text = target / "letters" / "reactie-leiden.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nBurgemeester Lenferink was verhinderd.\n", encoding="utf-8")
     meetings = target / "meetings.yaml"
     meetings.write_text(meetings.read_text(encoding="utf-8").replace(
         "participant_people: [j-baljeu]", f"participant_people: [j-baljeu, {KEY}]\n  note: met {NAME} als gast"),
@@ -102,7 +104,10 @@ def test_the_published_text_is_masked_with_its_offsets_intact(dist, tmp_path):
     assert len(published) == len(source)  # masked in place: quotes keep their offsets
     start = source.index(NAME)
     assert published[start:start + len(NAME)] == "█" * len(NAME)
-    assert published[:start] == source[:start] and published[start + len(NAME):] == source[start + len(NAME):]
+    surname = source.index("Burgemeester Lenferink") + len("Burgemeester ")
+    assert published[surname:surname + len("Lenferink")] == "█" * len("Lenferink")  # the surname alone, too
+    expected = source.replace(NAME, "█" * len(NAME)).replace("Lenferink", "█" * len("Lenferink"))
+    assert published == expected  # nothing else changed
 
 
 def test_other_records_that_mention_him_are_published_without_him(dist):
