@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .coverage import Coverage, DateValue, coverage
+from .coverage import Coverage, DateValue
 from .distributions import (FILE_TYPE, IANA, SPARQL_PROTOCOL, STANDARDS, DatasetFiles, PublishedFile, datasets,
                             kind_of)
 from .iris import CATALOG_SEGMENTS
@@ -350,7 +350,7 @@ def registered_organisation(uri: str) -> RegisteredOrganisation | None:
 
 def catalog_triples(publication: Publication, build: Path) -> Triples:
     """The whole catalog of the publication whose files are in `build`."""
-    covered = coverage(publication.ntriples_chunks(), publication.model, load_register())
+    covered = publication.coverage
     builder = CatalogBuilder(publication, build, Triples(), covered)
     builder.catalog()
     return builder.triples

@@ -156,10 +156,21 @@ def kind_of(relative: str) -> FileKind | None:
     return next((kind for kind in FILES if kind.matches(relative)), None)
 
 
+def _candidates(build: Path) -> list[Path]:
+    """The files at the top of the build and in the folders the table's patterns name (not the
+    100,000 letter texts, which the catalog does not list)."""
+    folders = {kind.pattern.split("/")[0] for kind in FILES if "/" in kind.pattern}
+    paths = [p for p in build.iterdir() if p.is_file()]
+    for folder in sorted(folders):
+        if (build / folder).is_dir():
+            paths += [p for p in (build / folder).rglob("*") if p.is_file()]
+    return sorted(paths)
+
+
 def published_files(build: Path) -> list[PublishedFile]:
     """Every file in the build folder that the table describes, by path."""
     found = []
-    for path in sorted(p for p in build.rglob("*") if p.is_file()):
+    for path in _candidates(build):
         relative = path.relative_to(build).as_posix()
         kind = kind_of(relative)
         if kind is not None:

@@ -57,6 +57,21 @@ class Publication:
         for unit in self.letters:
             yield unit.nt
 
+    @functools.cached_property
+    def statistics(self):
+        """VoID counts of the whole graph (one pass, computed once for every writer that needs them)."""
+        from .statistics import statistics
+
+        return statistics(self.ntriples_chunks())
+
+    @functools.cached_property
+    def coverage(self):
+        """The places and the period the graph covers (one pass, computed once)."""
+        from .coverage import coverage
+        from .register import load_register
+
+        return coverage(self.ntriples_chunks(), self.model, load_register())
+
     def triple_count(self) -> int:
         return sum(chunk.count("\n") for chunk in self.ntriples_chunks())
 

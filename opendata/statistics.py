@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_CLASS = re.compile(re.escape(f" {RDF_TYPE} ") + r"<([^>]+)> \.$", re.MULTILINE)  # starts with a literal: fast
 
 
 @dataclass
@@ -52,11 +51,3 @@ def statistics(chunks: Iterable[str]) -> Statistics:
     result.distinct_objects = len(objects)
     result.property_triples = Counter({p[1:-1]: n for p, n in properties.items()})
     return result
-
-
-def class_counts(chunks: Iterable[str]) -> Counter:
-    """Instances per class IRI (distinct rdf:type triples), without the full statistics."""
-    counts: Counter = Counter()
-    for chunk in chunks:
-        counts.update(_CLASS.findall(chunk))
-    return counts

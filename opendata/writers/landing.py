@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..coverage import Coverage, coverage
+from ..coverage import Coverage
 from ..dcat import GRAPH_DATASET, LICENSE_LABELS, registered_organisation
 from ..distributions import DatasetFiles, PublishedFile, datasets
 from ..publication import Publication
-from ..register import load_register
-from ..statistics import class_counts
 
 FILE = "index.html"
 METADATA_FILES = (("catalog.ttl", "DCAT (Turtle)"), ("catalog.jsonld", "DCAT (JSON-LD)"),
@@ -223,8 +221,7 @@ STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto
 
 def page(publication: Publication, out: Path) -> str:
     config = publication.config
-    data = PageData(datasets(out), coverage(publication.ntriples_chunks(), publication.model, load_register()),
-                    class_counts(publication.ntriples_chunks()))
+    data = PageData(datasets(out), publication.coverage, publication.statistics.class_entities)
     lines = ["<!DOCTYPE html>", f'<html lang="{config.language}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{_e(config.title[config.language])}</title>",

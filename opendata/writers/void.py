@@ -12,7 +12,7 @@ from urllib.parse import quote
 from ..dcat import DCT, FOAF, GRAPH_DATASET
 from ..distributions import published_files
 from ..publication import Publication
-from ..statistics import Statistics, statistics
+from ..statistics import Statistics
 from ..triples import RDF, XSD, Triples, text, typed, write_turtle
 
 VOID = "http://rdfs.org/ns/void#"
@@ -74,7 +74,7 @@ def _examples(publication: Publication, stats: Statistics) -> list[str]:
 
 def void_triples(publication: Publication, out: Path) -> Triples:
     config, minter = publication.config, publication.minter
-    stats = statistics(publication.ntriples_chunks())
+    stats = publication.statistics
     namespaces = sorted(_prefixes(publication).items(), key=lambda item: (-len(item[1]), item[0]))
     dataset = minter.catalog_dataset(GRAPH_DATASET)
     triples = Triples()
