@@ -235,9 +235,22 @@ def reference_index(dataset: Dataset) -> dict[str, set[str]]:
     return index
 
 
+@functools.cache
+def _reference_fields(model: Model, class_name: str) -> tuple:
+    """The fields of a class that refer to records of another class (not inline ones)."""
+    return tuple(f for f in model.classes[class_name].fields.values()
+                 if model.is_class(f.range) and not model.classes[f.range].inline)
+
+
+@functools.cache
+def _date_fields(model: Model, class_name: str) -> tuple:
+    return tuple(f for f in model.classes[class_name].fields.values() if f.range in ("date", "date_or_month"))
+
+
 def check_references(model: Model, record: Record, index: dict[str, set[str]], register: Register) -> Iterator[Problem]:
-    for f in record.cls.fields.values():
-        if not model.is_class(f.range) or model.classes[f.range].inline:
+    data = record.data
+    for f in _reference_fields(model, record.cls.name):
+        if data.get(f.name) is None:
             continue
         known = index.get(f.range, set())
         for path, value in _values(record, f.name):
@@ -264,11 +277,12 @@ def _date(value) -> datetime.date | None:
         return None
 
 
-def check_future(record: Record, today: datetime.date) -> Iterator[Problem]:
+def check_future(model: Model, record: Record, today: datetime.date) -> Iterator[Problem]:
     """Dates after today are implausible (kept apart: it is the one check that depends on the clock)."""
-    for f in record.cls.fields.values():
-        if f.range in ("date", "date_or_month"):
-            day = _date(record.data.get(f.name))
+    for f in _date_fields(model, record.cls.name):
+        value = record.data.get(f.name)
+        if isinstance(value, str) and value[:10] > today.isoformat():
+            day = _date(value)
             if day and day > today:
                 yield Problem("date-in-future", ERROR, f"{f.name} {day} lies in the future", record.location(f.name),
                               field=f.name, hint=f"a date on or before {today}")
@@ -449,7 +463,7 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
 
 def check_record_in_context(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
     """The checks that need the other records (references) or the clock (dates in the future)."""
-    problems = list(check_references(model, record, index, register)) + list(check_future(record, today))
+    problems = list(check_references(model, record, index, register)) + list(check_future(model, record, today))
     return _as_published(record, problems)
 
 

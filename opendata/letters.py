@@ -61,6 +61,7 @@ class LetterUnit:
     text_file: str | None = None  # the source text, relative to the datasets folder
     organisation_codes: tuple[str, ...] = ()  # register organisations it names
     text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
+    text_sha256: str = ""  # of the source text file, when published as is (the manifest reuses it)
     shape_input: list[str] = field(default_factory=list)  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
     packed: dict[str, bytes] = field(default_factory=dict)
@@ -179,7 +180,9 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     unit.packed["rows"] = _pack(_table_rows(model, minter, nt))
     if letter.text is not None:
         published = redacted_record(letter, names).text
-        unit.text_as_is = (root / unit.text_file).read_bytes() == published.encode("utf-8")
+        raw = (root / unit.text_file).read_bytes()
+        unit.text_as_is = raw == published.encode("utf-8")
+        unit.text_sha256 = hashlib.sha256(raw).hexdigest() if unit.text_as_is else ""
     unit.shape_input = assumed_types(model, builder, records)
     unit.locate = letter.location()
     return unit

@@ -66,7 +66,7 @@ class ModelClass:
         return [f for f in self.fields.values() if not (published_only and f.private)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one model per process: compared and hashed by identity
 class Model:
     name: str
     version: str

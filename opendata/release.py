@@ -65,6 +65,12 @@ def new_build(out: Path) -> Path:
 _DIGESTS: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> sha256: the catalog and the manifest share them
 
 
+def remember_sha256(path: Path, digest: str) -> None:
+    """Record the digest of a file just written from bytes whose digest is already known."""
+    stat = path.stat()
+    _DIGESTS[(str(path), stat.st_size, stat.st_mtime_ns)] = digest
+
+
 def file_sha256(path: Path) -> str:
     """sha256 of a file, computed once per version of the file in this process."""
     stat = path.stat()

@@ -6,13 +6,16 @@ import shutil
 from pathlib import Path
 
 from ..publication import Publication
+from ..release import remember_sha256
 
 
 def write(publication: Publication, out: Path) -> None:
     folder = out / "tekst"
     folder.mkdir(exist_ok=True)
-    as_is = {unit.key: unit.text_file for unit in publication.letters if unit.text_as_is}
-    for key, source in as_is.items():
-        shutil.copyfile(publication.datasets / source, folder / f"{key}.txt")  # UTF-8 already, nothing to mask
+    as_is = {unit.key: unit for unit in publication.letters if unit.text_as_is}
+    for key, unit in as_is.items():
+        target = folder / f"{key}.txt"
+        shutil.copyfile(publication.datasets / unit.text_file, target)  # UTF-8 already, nothing to mask
+        remember_sha256(target, unit.text_sha256)
     for key, text in publication.iter_texts(skip=set(as_is)):
         (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")
