@@ -245,8 +245,10 @@ def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
 def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
     """Build, write every output into a fresh folder, verify, and release it atomically."""
     with release.publish_lock(out):
+        pruning = release.start_pruning(out)  # old builds go while this one is made
         outcome = build(datasets, today, cache_dir)
         if outcome.publication is None:
+            pruning.join()
             return outcome
         clock = time.perf_counter()
         build_dir = release.new_build(out)
@@ -257,9 +259,11 @@ def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache
             if leaks:
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
             outcome.timings["write"] = time.perf_counter() - clock
+            pruning.join()
             outcome.dist = release.release(build_dir, out)
             outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
         finally:
+            pruning.join()
             if build_dir.exists():
                 shutil.rmtree(build_dir, ignore_errors=True)
         return outcome

@@ -14,10 +14,10 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-KEEP_BUILDS = 2  # the current build and the one before it
 
 
 class PublishLocked(Exception):
@@ -135,12 +135,16 @@ def release(build: Path, out: Path) -> Path:
         link.unlink()
     os.symlink(os.path.relpath(final, out.parent), link)
     os.replace(link, out)
-    _prune(out, final)
     return final
 
 
-def _prune(out: Path, current: Path) -> None:
-    builds = [p for p in builds_dir(out).iterdir() if p.is_dir() and not p.name.startswith("tmp-") and p != current]
-    builds.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in builds[KEEP_BUILDS - 1:]:
-        shutil.rmtree(old, ignore_errors=True)
+def start_pruning(out: Path) -> threading.Thread:
+    """Remove, in a background thread, every build but the published one (and builds under way):
+    after the next switch the previous publication is the one kept beside the new one."""
+    builds = builds_dir(out)
+    current = out.resolve() if out.is_symlink() else None
+    old = [p for p in builds.iterdir() if p.is_dir() and not p.name.startswith("tmp-") and p.resolve() != current] \
+        if builds.is_dir() else []
+    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in old], daemon=True)
+    thread.start()
+    return thread
