@@ -19,7 +19,7 @@ import jsonschema
 import pyoxigraph
 
 from .model import GENERATED_DIR, Model
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, Problem
 from .records import Dataset, Record
 from .register import Register
 
@@ -472,19 +472,3 @@ def check_record(model: Model, record: Record, index, register: Register, today:
     if any(p.severity == ERROR and p.code in SCHEMA_CODES for p in problems):
         return problems
     return problems + check_record_in_context(model, record, index, register, today)
-
-
-def check_dataset(model: Model, dataset: Dataset, register: Register, today: datetime.date | None = None) -> list[Problem]:
-    today = today or datetime.date.today()
-    index = reference_index(dataset)
-    problems = list(check_ids(dataset, register))
-    for records in dataset.records.values():
-        for record in records:
-            problems += check_record(model, record, index, register, today)
-    if not any(p.severity == ERROR for p in problems):
-        problems += check_cycles(dataset)
-    return problems
-
-
-def warnings_only(problems: list[Problem]) -> bool:
-    return all(p.severity == WARNING for p in problems)

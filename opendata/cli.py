@@ -43,7 +43,7 @@ def _cmd_validate(args) -> int:
     _report(outcome.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if outcome.exit_code == 0 and args.format == "text":
         print(f"{args.datasets}: valid ({len(outcome.publication.letters)} letters, "
-              f"{outcome.publication.triple_count()} triples)")
+              f"{outcome.publication.statistics.triples} triples)")
     return outcome.exit_code
 
 
@@ -63,7 +63,7 @@ def _cmd_publish(args) -> int:
         return outcome.exit_code
     publication = outcome.publication
     if args.format == "text":
-        print(f"published {len(publication.letters)} letters, {publication.triple_count()} triples "
+        print(f"published {len(publication.letters)} letters, {publication.statistics.triples} triples "
               f"to {args.out} in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -1,7 +1,7 @@
 """What the writers get: the checked graph and everything needed to write it out.
 
-The graph is the shared records' nodes plus each letter's cached unit. Large views (all
-N-Triples, all nodes) are produced on demand and streamed where the writers allow.
+The graph is the register organisations and shared records, plus each letter's cached unit.
+Writers stream the letters' parts; summaries of the whole graph are computed once, on demand.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Iterator
 
 from .config import Config
-from .graph import GraphBuilder, Node, jsonld, ntriples
+from .graph import Node, jsonld, ntriples
 from .iris import Minter
 from .letters import LetterUnit
 from .model import Model
 from .problems import Problem
-from .records import read_letter
 from .shared import SharedUnit
 from .sources import read_text
 
@@ -72,18 +71,6 @@ class Publication:
 
         return coverage(self.ntriples_chunks(), self.model, load_register())
 
-    def triple_count(self) -> int:
-        return sum(chunk.count("\n") for chunk in self.ntriples_chunks())
-
-    @functools.cached_property
-    def ntriples_bytes(self) -> bytes:
-        return "".join(self.ntriples_chunks()).encode("utf-8")
-
-    @functools.cached_property
-    def ntriples(self) -> list[str]:
-        """Every triple as one N-Triples line (a large list: prefer ntriples_chunks for big graphs)."""
-        return [line for chunk in self.ntriples_chunks() for line in chunk.splitlines(keepends=True)]
-
     def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
         """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
         from .pipeline import redact
@@ -93,19 +80,3 @@ class Publication:
                 text = read_text(self.datasets / unit.text_file, unit.text_file, [])
                 if text is not None:
                     yield unit.key, redact(text, self.private_names)
-
-    @property
-    def texts(self) -> dict[str, str]:
-        return dict(self.iter_texts())
-
-    def iter_letter_nodes(self) -> Iterator[list[Node]]:
-        """Each letter's nodes, rebuilt from its sources (for writers that need node objects)."""
-        from .pipeline import redacted_record
-
-        private = set(self.shared.private_people)
-        builder = GraphBuilder(self.model, self.minter, frozenset(private))
-        for unit in self.letters:
-            records, _ = read_letter(self.model, self.datasets / unit.file, self.datasets)
-            records = [redacted_record(r, self.private_names) for r in records]
-            yield builder.letter_nodes(records[0], records[1:])
-
