@@ -207,6 +207,8 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     for unit in units:
         problems += unit.problems
     problems += _cross_checks(model, shared, units, today)
+    for unit in units:
+        unit.skeleton = []  # only the cross checks read it: free the memory before writing
     timings["checks"] = time.perf_counter() - clock - timings["letters"]
     if has_errors(problems):
         cache.close(prune=False)
