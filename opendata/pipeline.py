@@ -17,6 +17,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from . import checks, release, shacl_queries
 from .cache import UnitCache, code_version
@@ -105,33 +106,36 @@ class Progress:
             self.stream.write("\n")
 
 
-def _build_units(paths: list[Path], context: BuildContext) -> list[LetterUnit]:
+def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[LetterUnit]]:
+    """The letters' units, batch by batch in order, built in worker processes when it pays."""
     batches = [[str(p) for p in paths[i:i + BATCH]] for i in range(0, len(paths), BATCH)]
     progress = Progress(len(paths))
-    units: list[LetterUnit] = []
     if len(paths) < PARALLEL_FROM or worker_count() == 1:
-        for batch in batches:
-            units += process_letters(batch, context)
-            progress.advance(len(batch))
+        results = (process_letters(batch, context) for batch in batches)
+        for batch_units in results:
+            progress.advance(len(batch_units))
+            yield batch_units
     else:
         with ProcessPoolExecutor(worker_count()) as pool:
             for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
-                units += batch_units
                 progress.advance(len(batch_units))
+                yield batch_units
     progress.finish()
-    return units
 
 
 def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, code: str) -> list[LetterUnit]:
-    """Every letter's unit: from the cache where its files are unchanged, built otherwise."""
+    """Every letter's unit: from the cache where its files are unchanged, built otherwise.
+    New units go into the cache batch by batch, so their pickled copies never pile up in memory."""
     fingerprint = context.fingerprint(code)
     keys = [cache.letter_key(p, fingerprint) for p in paths]
-    cached = cache.get_many(keys)
-    missing = [(p, k) for p, k in zip(paths, keys) if k not in cached]
-    built = _build_units([p for p, _ in missing], context)
-    cache.put_many({k: u for (_, k), u in zip(missing, built)})
-    fresh = dict(zip((k for _, k in missing), built))
-    return [cached[k] if k in cached else fresh[k] for k in keys]
+    units = cache.get_many(keys)
+    missing = [(p, k) for p, k in zip(paths, keys) if k not in units]
+    missing_keys = iter(k for _, k in missing)
+    for batch_units in _build_units([p for p, _ in missing], context):
+        batch = {next(missing_keys): unit for unit in batch_units}
+        cache.put_many(batch)
+        units.update(batch)
+    return [units[k] for k in keys]
 
 
 # ------------------------------------------------------------------ shared records and cross checks
