@@ -142,8 +142,8 @@ class GraphBuilder:
         return nodes
 
 
-def register_records(model: Model, dataset: Dataset, register: Register) -> list[Record]:
-    """Synthetic Organisation records for every register organisation the dataset refers to."""
+def referenced_codes(dataset: Dataset, register: Register) -> set[str]:
+    """The register organisations the records refer to."""
     codes: set[str] = set()
     for records in dataset.records.values():
         for record in records:
@@ -154,6 +154,12 @@ def register_records(model: Model, dataset: Dataset, register: Register) -> list
                 for code in value if isinstance(value, list) else [value]:
                     if isinstance(code, str) and code in register:
                         codes.add(code)
+    return codes
+
+
+def register_records(model: Model, codes: set[str], register: Register) -> list[Record]:
+    """Synthetic Organisation records for the given register organisations and their provinces."""
+    codes = set(codes)
     for code in list(codes):
         province = register.get(code).province
         if province:
@@ -213,13 +219,7 @@ def _json_value(model: Model, key: str, value, term: bool):
         return str(value) if term else {"@id": str(value)}
     if value.datatype is None:
         return value.lexical
-    if term and key in _term_datatypes(model) and value.datatype == _term_datatypes(model)[key]:
-        return int(value.lexical) if value.datatype.endswith("integer") else value.lexical
     return {"@value": value.lexical, "@type": _compact(model, value.datatype)}
-
-
-def _term_datatypes(model: Model) -> dict[str, str]:
-    return {}  # filled per class below
 
 
 def jsonld(model: Model, node: Node) -> dict:

@@ -23,6 +23,7 @@ from .iris import Minter
 from .model import load_model
 from .problems import ERROR, Location, Problem
 from .validation import assumed_types, shape_problems, subject_of
+from .privacy import redacted_record
 from .records import Record, read_letter
 from .register import load_register
 
@@ -164,7 +165,6 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
         return unit
     minter = Minter(model, register, context.base_iri, context.base_url)
     private = dict(context.private_people)
-    from .pipeline import redacted_record  # one redaction rule for shared and letter records
 
     names = list(private.values())
     builder = GraphBuilder(model, minter, frozenset(private))

@@ -17,6 +17,7 @@ from .graph import Node, jsonld, ntriples
 from .iris import Minter
 from .letters import LetterUnit
 from .model import Model
+from .privacy import redact
 from .problems import Problem
 from .shared import SharedUnit
 from .sources import read_text
@@ -73,8 +74,6 @@ class Publication:
 
     def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
         """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
-        from .pipeline import redact
-
         for unit in self.letters:
             if unit.text_file is not None and unit.key not in skip:
                 text = read_text(self.datasets / unit.text_file, unit.text_file, [])

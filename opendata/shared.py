@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, register_records
+from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, referenced_codes, register_records
 from .iris import Minter
 from .letters import Skeleton, skeleton
 from .model import Model
 from .problems import ERROR, Location, Problem
 from .validation import assumed_types, shape_problems, subject_of
-from .records import Dataset, Record, read_shared
+from .privacy import redacted_record
+from .records import Dataset, read_shared
 from .register import load_register
 
 FOAF = "http://xmlns.com/foaf/0.1/"
@@ -66,7 +67,6 @@ def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) 
 
 
 def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None) -> SharedUnit:
-    from .pipeline import redacted_record  # one redaction rule for shared and letter records
 
     dataset = dataset or read_shared(model, root)
     register = load_register()
@@ -90,7 +90,7 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
     lines = sorted({line for node in nodes for line in ntriples(node)})
     unit.nt = "".join(lines)
     unit.jsonld = [json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes]
-    unit.organisation_codes = tuple(sorted({r.key for r in register_records(model, dataset, register)}))
+    unit.organisation_codes = tuple(sorted(referenced_codes(dataset, register)))
     places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key}
     unit.problems += validate(model, lines, lambda iri: places.get(iri.split("#")[0], Location("graph")),
                               assumed_types(model, builder, records))
@@ -99,9 +99,5 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
 
 def register_nodes(model: Model, minter: Minter, codes: set[str]) -> list[Node]:
     """Nodes for the register organisations the graph names (and their provinces)."""
-    register = load_register()
-    dataset = Dataset()
-    for code in sorted(codes):
-        dataset.add(Record(model.classes["Organisation"], {"id": "_", "part_of": code}, "register"))
     builder = GraphBuilder(model, minter)
-    return [builder.node(record) for record in register_records(model, dataset, register)]
+    return [builder.node(record) for record in register_records(model, codes, load_register())]
