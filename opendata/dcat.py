@@ -48,6 +48,13 @@ FILE_TYPE_LABELS = {"RDF_TURTLE": "Turtle", "RDF_N_TRIPLES": "N-Triples", "JSON_
 LICENSE_LABELS = {"CC0-1.0": "CC0 1.0 Universal", "CC-BY-4.0": "Creative Commons Attribution 4.0 International"}
 LICENCE_TYPE = "http://purl.org/adms/licencetype/"
 LICENCE_TYPES = {"CC0-1.0": ("PublicDomain", "Public domain"), "CC-BY-4.0": ("Attribution", "Attribution")}
+# dct:license is the licence's IRI in the EU licence authority table: data.europa.eu and the CKAN
+# portals that harvest for it register licences by these IRIs (ckanext-dcat matches dct:license
+# against its licence register by IRI). The Creative Commons IRIs, the deed itself (config.LICENSES)
+# and data.overheid.nl's Dutch deed (its licence taxonomy), are linked with skos:exactMatch, so a
+# register keyed on either resolves the licence from the catalog alone.
+EU_LICENCES = {"CC0-1.0": EU + "licence/CC0", "CC-BY-4.0": EU + "licence/CC_BY_4_0"}
+DUTCH_DEED = "deed.nl"
 # dcatap:availability of every file: "available for the medium term" (a few years). A new version
 # replaces the files at the same URLs; an older version's files do not stay online.
 AVAILABILITY = (EU + "planned-availability/AVAILABLE", {"nl": "beschikbaar", "en": "available"})
@@ -114,11 +121,20 @@ class CatalogBuilder:
         return uri
 
     def license(self) -> str:
-        uri = self.config.license
+        """The EU authority IRI of the licence, typed and labelled, matched to the Creative Commons IRIs."""
+        licence_id = self.config.license_id
+        uri = EU_LICENCES[licence_id]
+        label = text(LICENSE_LABELS[licence_id])
+        self.concept(uri, {"en": LICENSE_LABELS[licence_id]}, EU + "licence")
         self.triples.a(uri, DCT + "LicenseDocument")
-        self.triples.add(uri, RDFS + "label", text(LICENSE_LABELS[self.config.license_id]))
-        code, label = LICENCE_TYPES[self.config.license_id]
-        self.triples.add(uri, DCT + "type", self.concept(LICENCE_TYPE + code, {"en": label}))
+        self.triples.add(uri, RDFS + "label", label)
+        self.triples.add(uri, DCT + "title", label)
+        code, type_label = LICENCE_TYPES[licence_id]
+        self.triples.add(uri, DCT + "type", self.concept(LICENCE_TYPE + code, {"en": type_label}))
+        for deed in (self.config.license, self.config.license + DUTCH_DEED):
+            self.triples.a(deed, DCT + "LicenseDocument")
+            self.triples.add(deed, RDFS + "label", label)
+            self.triples.add(uri, SKOS + "exactMatch", deed)
         return uri
 
     def access_rights(self) -> str:

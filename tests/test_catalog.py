@@ -43,6 +43,7 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -119,8 +120,7 @@ def test_the_shapes_catch_a_broken_catalog(catalog, profile, broken, expected_pa
 
 
 def test_the_copied_shapes_are_unedited():
-    if not SHARED_STANDARDS.is_dir():
-        pytest.skip("the shared standards folder is not here to compare with")
+    assert SHARED_STANDARDS.is_dir(), f"{SHARED_STANDARDS} (the shared standards) is needed to compare with"
     for name in DCAT_AP + DCAT_AP_NL:
         folder, file = name.split("/")
         original = SHARED_STANDARDS / COPIED_FROM[folder] / file
@@ -180,7 +180,7 @@ def test_distribution_metadata(catalog, config):
     for distribution in distributions(catalog):
         assert str(the(catalog, distribution, DCAT.mediaType)).startswith(IANA)
         assert str(the(catalog, distribution, DCT["format"])).startswith(EU + "file-type/")
-        assert the(catalog, distribution, DCT.license) == URIRef(config.license)
+        assert the(catalog, distribution, DCT.license) == URIRef(EU + "licence/CC0")
         assert {t.language for t in catalog.objects(distribution, DCT.title)} == {"nl", "en"}
         assert {t.language for t in catalog.objects(distribution, DCT.description)} == {"nl", "en"}
     gz = URIRef(config.base_iri + CATALOG_SEGMENTS["distribution"] + "/graph.nt.gz")
@@ -189,6 +189,18 @@ def test_distribution_metadata(catalog, config):
     csv = [d for d in distributions(catalog) if str(d).endswith(".csv")]
     for distribution in csv:
         assert the(catalog, distribution, DCT["format"]) == URIRef(EU + "file-type/CSV")
+
+
+def test_the_licence_is_the_eu_authority_iri_matched_to_the_creative_commons_deeds(catalog, config):
+    """data.europa.eu registers licences by EU authority IRI, data.overheid.nl by the Dutch deed."""
+    licence = URIRef(EU + "licence/CC0")
+    assert config.license == "http://creativecommons.org/publicdomain/zero/1.0/"
+    assert {the(catalog, d, DCT.license) for d in distributions(catalog)} == {licence}
+    assert the(catalog, URIRef(config.base_iri + "catalogus"), DCT.license) == licence
+    assert (licence, RDF.type, DCT.LicenseDocument) in catalog
+    assert set(catalog.objects(licence, SKOS.exactMatch)) == {
+        URIRef(config.license), URIRef(config.license + "deed.nl")}
+    assert str(the(catalog, licence, DCT.title)) == "CC0 1.0 Universal"
 
 
 def test_dataset_metadata(catalog, config):
