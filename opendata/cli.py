@@ -96,6 +96,13 @@ def _cmd_synth(args) -> int:
     from .synth import SynthError, generate
 
     started = time.perf_counter()
+    if args.render:
+        from .synth.render import render_command
+
+        return render_command(args.letters, args.render, args.seed, args.formats)
+    if args.out is None:
+        print("opendata synth: give --out DIR (a sources tree) or --render DIR (letter files)", file=sys.stderr)
+        return 2
     try:
         summary = generate(args.letters, args.out, args.seed, args.overwrite)
     except SynthError as exc:
@@ -203,12 +210,72 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)")
     synth = sub("synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth)
     synth.add_argument("--letters", type=_count, required=True, help="how many letters")
-    synth.add_argument("--out", type=Path, required=True, help="the new sources folder (must be empty or absent)")
+    synth.add_argument("--out", type=Path, help="the new sources folder (must be empty or absent)")
+    synth.add_argument("--render", type=Path, metavar="DIR",
+                       help="instead: render letters as files to ingest (PDF, scans, noisy text, .docx) with their truth")
+    synth.add_argument("--formats", default="pdf,scan,noisy,docx",
+                       help="with --render: which renderings, comma-separated (default: pdf,scan,noisy,docx)")
     synth.add_argument("--seed", type=int, default=1, help="the same seed gives byte-identical files (default: 1)")
     synth.add_argument("--overwrite", action="store_true",
                        help="update an existing tree: rewrite changed files only, remove letters beyond --letters")
     _sparql_commands(sub)
+    _ingest_commands(sub)
     return main
+
+
+INGEST_EPILOG = """\
+examples:
+  opendata synth --letters 5 --render letters-in --formats pdf        sample PDFs to try it on
+  opendata ingest letters-in --into datasets                         draft records in datasets/letters/
+  opendata review --datasets datasets                                what a person should check
+  opendata ingest archive/ --into datasets --jobs 2                  a folder, on two cores
+
+Reads PDF (text layer; Tesseract OCR with its Dutch model for pages without one), images, .docx,
+.odt and .txt. Writes letters/<id>.txt (the text as extracted) and letters/<id>.yaml (status: draft,
+every value with its evidence), and appends unknown organisations and people as drafts. Running it
+again on the same files changes nothing; a record a person reviewed or edited is never overwritten.
+Exit codes: 0 all files ingested, 1 some files had problems (the others were ingested), 2 usage.
+"""
+
+
+def _cmd_ingest(args) -> int:
+    from .ingest import default_jobs, ingest, terminal_progress
+
+    if args.jobs is not None and args.jobs < 1:
+        print("opendata ingest: --jobs must be 1 or more", file=sys.stderr)
+        return 2
+    if not (args.into / "publication.yaml").is_file():
+        print(f"opendata ingest: {args.into} is not a datasets folder (no publication.yaml)", file=sys.stderr)
+        return 2
+    report = ingest(args.inputs, args.into, jobs=args.jobs or default_jobs(), progress=terminal_progress())
+    _report(report.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
+    if args.format == "text":
+        print(f"{report.files} files, {report.letters} letters: {len(report.written)} records written, "
+              f"{len(report.unchanged)} unchanged, {len(report.kept)} reviewed kept; {report.pages} pages "
+              f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s")
+    return report.exit_code
+
+
+def _cmd_review(args) -> int:
+    from .ingest.review import review_command
+
+    return review_command(args.datasets, args.threshold, args.format)
+
+
+def _ingest_commands(sub) -> None:
+    """`ingest` and `review`: letters in as draft records, and what a person should check."""
+    ingest = sub("ingest", "read letters (PDF, scans, Word, text) and write draft records", _cmd_ingest)
+    ingest.epilog = INGEST_EPILOG
+    ingest.add_argument("inputs", type=Path, nargs="+", metavar="FILE_OR_DIR", help="letter files or folders")
+    ingest.add_argument("--into", type=Path, required=True, help="the datasets folder to add drafts to")
+    ingest.add_argument("--jobs", type=int, help="worker processes (default: the number of cores)")
+    ingest.add_argument("--format", choices=("text", "json"), default="text", help="how to report problems")
+    review = sub("review", "list draft records with their low-confidence fields and evidence", _cmd_review)
+    review.epilog = INGEST_EPILOG
+    review.add_argument("--datasets", type=Path, default=Path("datasets"), help="the sources folder (default: datasets)")
+    review.add_argument("--threshold", type=float, default=0.8,
+                        help="list fields whose confidence is below this (default: 0.8)")
+    review.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
 def _sparql_commands(sub) -> None:

@@ -1,0 +1,255 @@
+"""`opendata ingest`: letters in (PDF, scans, Word, OpenDocument, text), draft records out.
+
+Each file is read (read.py) and its letters extracted (extract.py) in worker processes, one file
+per task; the main process then writes the drafts in the files' sorted order (drafts.py), so ids
+and shared records come out the same however many workers ran.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import ERROR, WARNING, Location, Problem, has_errors
+from . import drafts
+from .read import ReadResult, read_document, suffix_supported
+
+__all__ = ["IngestReport", "ingest"]
+
+
+@dataclass
+class FileResult:
+    """One input file after reading and extraction (made in a worker, sent back to the main process)."""
+
+    display: str
+    digest: str
+    letters: list  # (text, Extraction) per letter, in the file's order
+    problems: list[Problem]
+    method: str = ""
+    pages: int = 0
+    ocr_pages: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    letters: int = 0
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    ocr_pages: int = 0
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if has_errors(self.problems) else 0
+
+
+def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Path, str]]:
+    """Every file to read, with how it is shown: given files as given, folders searched recursively."""
+    found: dict[Path, str] = {}
+    for given in inputs:
+        if given.is_dir():
+            for path in sorted(p for p in given.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if suffix_supported(path):
+                    found.setdefault(path.resolve(), str(path))
+        elif given.is_file():
+            found.setdefault(given.resolve(), str(given))
+        else:
+            problems.append(Problem("file-not-found", ERROR, f"{given} does not exist", Location(str(given)),
+                                    hint="give existing files or folders"))
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = None) -> FileResult:
+    """Read one file and extract each letter in it; never raises on bad input."""
+    from .extract import extract, split_letters
+
+    started = time.perf_counter()
+    problems: list[Problem] = []
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        problems.append(Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display)))
+        return FileResult(display, "", [], problems)
+    result: ReadResult = read_document(path, display, problems)
+    letters = []
+    if result.text is not None:
+        for start, end in split_letters(result.text) or [(0, len(result.text))]:
+            text = result.text[start:end]
+            extraction = extract(text, themes=themes)
+            if _is_letter(extraction):
+                letters.append((text, extraction))
+        if not letters:
+            problems.append(Problem("not-a-letter", ERROR, "no date line, subject, salutation, sender or addressee "
+                                    "was found: this does not look like a letter", Location(display),
+                                    hint="check the file; ingest reads letters only"))
+    return FileResult(display, digest, letters, problems, result.method, result.pages, result.ocr_pages,
+                      time.perf_counter() - started)
+
+
+def _is_letter(extraction) -> bool:
+    """A letter states at least two of: date line, subject, salutation, sender, addressee."""
+    marks = [extraction.date_sent, extraction.subject, extraction.salutation, extraction.sender,
+             extraction.addressees[0] if extraction.addressees else None]
+    return sum(mark is not None for mark in marks) >= 2
+
+
+def _themes(root: Path) -> dict[str, str]:
+    """The dataset's themes as key -> label, for matching names the text gives."""
+    path = root / "themes.yaml"
+    if not path.is_file():
+        return {}
+    import yaml
+
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
+    return {str(t["id"]): str(t["name"]) for t in data if isinstance(t, dict) and t.get("id") and t.get("name")}
+
+
+def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> IngestReport:
+    """Ingest files and folders into the sources folder `root`."""
+    report = IngestReport()
+    started = time.perf_counter()
+    files = collect_files(inputs, report.problems)
+    report.files = len(files)
+    if not (root / "publication.yaml").is_file():
+        report.problems.append(Problem("not-a-datasets-folder", ERROR, f"{root} has no publication.yaml",
+                                       Location(str(root)), hint="--into names the datasets folder to add drafts to"))
+        return report
+    themes = _themes(root)
+    results = _run(files, themes, jobs, progress)
+    _write(results, root, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(files, themes, jobs: int, progress) -> list[FileResult]:
+    """Read and extract every file, in parallel when jobs > 1; results in the files' order."""
+    if jobs <= 1 or len(files) < 2:
+        results = []
+        for number, (path, display) in enumerate(files, 1):
+            results.append(read_and_extract(path, display, themes))
+            if progress:
+                progress(number, len(files), display)
+        return results
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(read_and_extract, path, display, themes) for path, display in files]
+        results = []
+        for number, future in enumerate(futures, 1):
+            results.append(future.result())
+            if progress:
+                progress(number, len(files), results[-1].display)
+    return results
+
+
+def _write(results: list[FileResult], root: Path, report: IngestReport) -> None:
+    """Write the drafts of every file in order; shared records and the ledger last."""
+    ledger = drafts.Ledger.load(root)
+    index = drafts.Index.load(root)
+    resolver = drafts.Resolver(index)
+    outcome = drafts.Outcome()
+    for result in results:
+        report.problems.extend(result.problems)
+        report.pages += result.pages
+        report.ocr_pages += result.ocr_pages
+        if result.letters:
+            _write_file(result, root, ledger, index, resolver, report, outcome)
+    drafts.append_shared(root, "organisations.yaml", resolver.new_organisations, ledger)
+    drafts.append_shared(root, "people.yaml", resolver.new_people, ledger)
+    ledger.save(root)
+    report.written, report.unchanged, report.kept = outcome.written, outcome.unchanged, outcome.kept
+
+
+def _write_file(result: FileResult, root: Path, ledger, index, resolver, report, outcome) -> None:
+    """The letters of one file: ids (from the ledger when the file was ingested before), then records."""
+    known = ledger.sources.get(result.digest, [])
+    ids = []
+    taken = index.letter_ids | ledger.issued
+    for number, (_, extraction) in enumerate(result.letters):
+        if number < len(known):
+            ids.append(known[number])
+        else:
+            ids.append(drafts.letter_id(extraction, taken | set(ids)))
+    ledger.sources[result.digest] = ids
+    ledger.issued.update(ids)
+    for number, (text, extraction) in enumerate(result.letters):
+        letter = ids[number]
+        attachments = [ids[number + 1]] if number + 1 < len(ids) else []
+        cited = _citations(extraction, letter, index, resolver, root, ledger, report, outcome)
+        record = drafts.build_record(extraction, letter, resolver, attachments, cited)
+        _warn_incomplete(record, result.display, report)
+        drafts.write_letter(root, ledger, record, text, report.problems, outcome)
+        index.add_letter(letter, record)
+        report.letters += 1
+
+
+def _citations(extraction, letter, index, resolver, root, ledger, report, outcome) -> list[str]:
+    """Cited letters found in the dataset by reference (or sender and date); otherwise a draft of the cited letter."""
+    cited = []
+    sender = resolver.organisation(extraction.sender, letter)
+    for citation in extraction.cites:
+        reference = drafts.normal_reference(citation.reference.value if citation.reference else None)
+        target = index.by_reference.get(reference) if reference else None
+        if target is None and citation.sender and citation.date:
+            target = index.by_sender_date.get((resolver.organisation(citation.sender, letter), citation.date.value))
+        if target is None:
+            record = drafts.cited_record(citation, letter, resolver, index.letter_ids | ledger.issued, sender)
+            if record is None:
+                continue
+            target = record["id"]
+            ledger.issued.add(target)
+            index.add_letter(target, record)
+            _write_record_only(root, ledger, record, report, outcome)
+        if target != letter:
+            cited.append(target)
+    return cited
+
+
+def _write_record_only(root, ledger, record, report, outcome) -> None:
+    path = root / drafts.LETTERS / f"{record['id']}.yaml"
+    key = f"{drafts.LETTERS}/{record['id']}.yaml"
+    content = drafts.dump_yaml(record)
+    if path.is_file():
+        current = path.read_text(encoding="utf-8")
+        if current == content or drafts.reviewed(current, ledger.written.get(key)):
+            return
+    drafts.write_atomically(path, content)
+    ledger.written[key] = drafts.sha256(content)
+    outcome.written.append(record["id"])
+
+
+def _warn_incomplete(record: dict, display: str, report: IngestReport) -> None:
+    if "addressees" not in record:
+        report.problems.append(Problem("draft-incomplete", WARNING, f"no addressee was found for {record['id']}; "
+                                       "the draft cannot be published until a person adds one",
+                                       Location(display), field="addressees",
+                                       hint=f"add addressees to letters/{record['id']}.yaml"))
+
+
+def terminal_progress(stream=sys.stderr):
+    """A progress line on a terminal (nothing when the output is not one)."""
+    if not stream.isatty():
+        return None
+    started = time.perf_counter()
+
+    def show(done: int, total: int, display: str) -> None:
+        rate = done / max(time.perf_counter() - started, 1e-6)
+        name = display if len(display) <= 50 else "…" + display[-49:]
+        stream.write(f"\r\033[K{done}/{total} files ({rate:.1f}/s) {name}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

@@ -1,0 +1,219 @@
+"""`make bench-extract`: extraction scored on synthetic letters per rendering and on the seed;
+`make bench-extract-real DIR=…`: the same on a folder of real letter texts with facts in tests/corpus/.
+
+    python -m opendata.ingest.bench [--letters 1000] [--ocr-letters 30] [--readers 200]
+    python -m opendata.ingest.bench --real DIR [--facts tests/corpus]
+
+Per rendering it renders the letters (`opendata synth --render`), reads each file as ingest does
+(read.py) and extracts (extract.py) on one core, and prints per field precision, recall and
+exact-match rate, letters per second, and for OCR pages per second. `--readers` compares the PDF
+text libraries on rendered letters (text quality, reading order, speed): docs/ingest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from ..problems import Problem
+from .read import read_document
+from .score import Scores
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The seed's attachment (datasets/letters/reactie-leidse-regio-2019-06-11.txt): the facts of the curated record.
+SEED_TEXT = ROOT / "datasets" / "letters" / "reactie-leidse-regio-2019-06-11.txt"
+SEED_FACTS = {"kind": "bijlage", "date_sent": "2019-06-11", "our_reference": None,
+              "your_reference": "PZH-2019-678010037", "dossier_references": ["DOS-2017-0006089"],
+              "addressees": ["pv28"], "signatories": [{"name": "E.R.J.", "role": "burgemeester"}]}
+SEED_FIELDS = ("date_sent", "your_reference", "dossier_references", "addressees", "signatories")
+
+
+def _truths(folder: Path) -> list[tuple[Path, dict]]:
+    pairs = []
+    for truth_path in sorted(folder.glob("*.yaml")):
+        truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
+        pairs.append((folder / truth["text"], {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()}))
+    return pairs
+
+
+def _cites_text(facts: dict) -> dict:
+    facts = dict(facts)
+    facts["cites"] = [{k: (str(v) if v else v) for k, v in c.items()} for c in facts.get("cites") or []]
+    return facts
+
+
+def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
+    """Scores, seconds spent reading and extracting, letters and pages of one rendered folder."""
+    from .extract import extract
+
+    scores, seconds, pages = Scores(), 0.0, 0
+    pairs = _truths(folder)
+    for path, truth in pairs:
+        problems: list[Problem] = []
+        started = time.perf_counter()
+        result = read_document(path, path.name, problems)
+        facts = extract(result.text).facts() if result.text else {}
+        seconds += time.perf_counter() - started
+        pages += result.pages
+        scores.add(facts, _cites_text(truth))
+    return scores, seconds, len(pairs), pages
+
+
+def bench_synthetic(letters: int, ocr_letters: int, seed: int) -> None:
+    from ..synth.render import render
+
+    with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
+        for fmt in ("pdf", "noisy", "docx", "text", "scan"):
+            count = ocr_letters if fmt == "scan" else letters
+            if not count:
+                continue
+            render(count, Path(tmp), seed, (fmt,))
+            scores, seconds, done, pages = score_folder(Path(tmp) / fmt)
+            rate = f"{done / seconds:.1f} letters/s" if seconds else ""
+            if fmt == "scan":
+                rate += f", {pages / seconds:.2f} pages/s (OCR)"
+            print(scores.table(f"rendering {fmt}: {rate} on one core"), end="\n\n", flush=True)
+
+
+def bench_seed() -> None:
+    from .extract import extract
+
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    facts = extract(text).facts()
+    scores = Scores()
+    scores.add({k: facts.get(k) for k in SEED_FIELDS}, {k: SEED_FACTS.get(k) for k in SEED_FIELDS})
+    print(scores.table("seed (the curated fields of the 11 June 2019 letter)"), end="\n\n")
+
+
+def bench_real(folder: Path, facts_folder: Path) -> None:
+    """Score real letter texts in `folder` against hand-written facts (`text:` names the file)."""
+    from .extract import extract
+
+    scores, seconds, missing = Scores(), 0.0, []
+    for facts_path in sorted(facts_folder.glob("*.yaml")):
+        truth = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
+        text_path = folder / str(truth.get("text", ""))
+        if not text_path.is_file():
+            missing.append(facts_path.name)
+            continue
+        problems: list[Problem] = []
+        started = time.perf_counter()
+        result = read_document(text_path, text_path.name, problems)
+        facts = extract(result.text).facts() if result.text else {}
+        seconds += time.perf_counter() - started
+        truth = {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()}
+        scores.add(facts, _cites_text(truth))
+    print(scores.table(f"real letters in {folder}: {scores.letters / seconds if seconds else 0:.1f} letters/s"))
+    if missing:
+        print(f"{len(missing)} facts files have no text in {folder}")
+
+
+# ---------------------------------------------------------------- PDF text libraries
+
+
+def _pdfium(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+    finally:
+        document.close()
+
+
+def _pdfminer(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
+
+
+def _pdftotext(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+READERS = {"pypdfium2": _pdfium, "pdfminer.six": _pdfminer, "pdftotext": _pdftotext}
+
+
+def _in_order(text: str, pieces: list[str]) -> bool:
+    flat = " ".join(text.split())
+    position = 0
+    for piece in pieces:
+        found = flat.find(" ".join(piece.split()), position)
+        if found < 0:
+            return False
+        position = found + 1
+    return True
+
+
+def compare_readers(letters: int, seed: int) -> None:
+    """Each PDF library on the same rendered letters: similarity to the letter's text, reading order, speed."""
+    from rapidfuzz import fuzz
+
+    from ..synth.render import pdf_bytes, rendered_letters
+
+    _, rendered = rendered_letters(letters, seed)
+    with tempfile.TemporaryDirectory(prefix="opendata-bench-readers-") as tmp:
+        paths = []
+        for letter in rendered:
+            path = Path(tmp) / f"{letter.id}.pdf"
+            path.write_bytes(pdf_bytes(letter, random.Random(f"opendata-synth:{seed}:pdf:{letter.id}")))
+            paths.append((path, letter))
+        print(f"PDF text libraries on {len(paths)} rendered letters (header blocks stored out of reading order)")
+        print(f"{'library':<14}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}")
+        for name, reader in READERS.items():
+            similarity = order = fields = 0.0
+            started = time.perf_counter()
+            texts = [reader(path) for path, _ in paths]
+            seconds = time.perf_counter() - started
+            for text, (_, letter) in zip(texts, paths):
+                truth_text = letter.text()
+                similarity += fuzz.ratio(" ".join(text.split()), " ".join(truth_text.split())) / 100
+                wanted = [letter.truth["subject"], *(s["name"] for s in letter.truth["signatories"])]
+                order += _in_order(text, ["\n".join(b.lines) for b in letter.header[1:]] + [letter.body[0]])
+                values = [v for v in (letter.truth["our_reference"], letter.truth["subject"]) if v] + wanted
+                fields += sum(" ".join(v.split()) in " ".join(text.split()) for v in values) / len(values)
+            n = len(paths)
+            print(f"{name:<14}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}")
+    print("similarity: Levenshtein ratio to the letter's text; order: header blocks and first paragraph in reading "
+          "order; fields: reference, subject and signatories' names intact")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m opendata.ingest.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--letters", type=int, default=1000, help="synthetic letters per rendering (default 1000)")
+    parser.add_argument("--ocr-letters", type=int, default=30, help="letters for the OCR rendering (default 30)")
+    parser.add_argument("--readers", type=int, default=200, help="letters for the PDF library comparison (0: skip)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--real", type=Path, help="a folder of real letter texts: score them against --facts")
+    parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "corpus", help="hand-written facts")
+    args = parser.parse_args(argv)
+    if args.real:
+        if not args.real.is_dir():
+            print(f"{args.real} is not a folder of letter texts", file=sys.stderr)
+            return 2
+        bench_real(args.real, args.facts)
+        return 0
+    if args.readers:
+        compare_readers(args.readers, args.seed)
+        print()
+    bench_seed()
+    bench_synthetic(args.letters, args.ocr_letters, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["compare_readers", "main", "score_folder", "re"]

@@ -1,0 +1,455 @@
+"""Write draft records into a sources folder: `letters/<id>.txt`, `letters/<id>.yaml`, and draft
+organisations and people appended to the shared files (docs/fact-sources.md gives the format).
+
+Rules this module keeps:
+- every file is written to a temporary file in the same folder and renamed into place, so a
+  crash never leaves a half-written file in `datasets/`;
+- ids are readable (sender, date, subject), unique, and never reused: every id ever issued and
+  the digest of each file as written are kept in `.opendata-ingest.json` at the folder's root;
+- a record a person reviewed (no `status: draft`) or edited (its digest differs from the one
+  written) is never overwritten: a warning says what would change.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .. import __version__
+from ..problems import WARNING, Location, Problem
+from ..register import load_register
+
+TOOL = f"opendata-ingest {__version__}"
+LEDGER = ".opendata-ingest.json"
+LETTERS = "letters"
+MAX_ID_LENGTH = 90
+SUBJECT_WORDS = 6
+
+# Body kinds the model knows (OrganisationKind) and how a body is named after its organisation.
+BODY_NAMES = {
+    "college-van-burgemeester-en-wethouders": ("college", "college van burgemeester en wethouders van {place}"),
+    "gemeenteraad": ("raad", "gemeenteraad van {place}"),
+    "gedeputeerde-staten": ("gs", "Gedeputeerde Staten van {place}"),
+    "provinciale-staten": ("ps", "Provinciale Staten van {place}"),
+}
+_REGISTER_PREFIX = re.compile(r"^(gemeente|provincie|waterschap)\s+", re.IGNORECASE)
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def sha256(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def dump_yaml(record: dict) -> str:
+    return yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write through a temporary file in the same folder, then rename: readers see old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def evidence(found, letter: str | None = None) -> dict:
+    """A source entry for one extracted value: offsets, quote, confidence (and its letter in shared records)."""
+    entry = {"start": found.start, "end": found.end, "quote": found.quote, "confidence": round(found.confidence, 2)}
+    return {"letter": letter, **entry} if letter else entry
+
+
+# ---------------------------------------------------------------- the ledger and the dataset's index
+
+
+@dataclass
+class Ledger:
+    """What ingest wrote before: source digests -> letter ids, and each written file's digest."""
+
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # path relative to the root -> sha256 as written
+    issued: set[str] = field(default_factory=set)  # every letter id ever issued
+
+    @classmethod
+    def load(cls, root: Path) -> Ledger:
+        path = root / LEDGER
+        if not path.is_file():
+            return cls()
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])))
+
+    def save(self, root: Path) -> None:
+        write_atomically(root / LEDGER, json.dumps(
+            {"tool": TOOL, "sources": self.sources, "written": self.written, "issued": sorted(self.issued)},
+            ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def _load_list(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return [item for item in data or [] if isinstance(item, dict)]
+
+
+def normal_reference(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "").upper()
+
+
+def normal_name(text: str | None) -> str:
+    return re.sub(r"[\s.]+", "", text or "").lower()
+
+
+@dataclass
+class Index:
+    """The records already in the folder that new drafts refer to or must not collide with."""
+
+    organisations: list[dict]
+    people: list[dict]
+    letter_ids: set[str]
+    by_reference: dict[str, str]  # normalised our_reference -> letter id
+    by_sender_date: dict[tuple[str, str], str]
+
+    @classmethod
+    def load(cls, root: Path) -> Index:
+        by_reference, by_sender_date, ids = {}, {}, set()
+        for path in sorted((root / LETTERS).glob("*.yaml")):
+            ids.add(path.stem)
+            try:
+                record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            except (yaml.YAMLError, UnicodeDecodeError):
+                continue  # `publish` reports it; ingest only needs the id
+            if isinstance(record, dict):
+                cls._remember(by_reference, by_sender_date, path.stem, record)
+        return cls(_load_list(root / "organisations.yaml"), _load_list(root / "people.yaml"), ids, by_reference,
+                   by_sender_date)
+
+    @staticmethod
+    def _remember(by_reference, by_sender_date, letter_id: str, record: dict) -> None:
+        if record.get("our_reference"):
+            by_reference.setdefault(normal_reference(str(record["our_reference"])), letter_id)
+        for day in (record.get("date_sent"), record.get("date_received")):
+            if record.get("sender") and day:
+                by_sender_date.setdefault((str(record["sender"]), str(day)), letter_id)
+
+    def add_letter(self, letter_id: str, record: dict) -> None:
+        self.letter_ids.add(letter_id)
+        self._remember(self.by_reference, self.by_sender_date, letter_id, record)
+
+
+# ---------------------------------------------------------------- resolving organisations and people
+
+
+class Resolver:
+    """Organisation and person ids for extracted values; unknown ones become draft shared records."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.register = load_register()
+        self.new_organisations: list[dict] = []
+        self.new_people: list[dict] = []
+        self._org_ids = {str(o.get("id")) for o in index.organisations}
+        self._person_ids = {str(p.get("id")) for p in index.people}
+
+    def organisation(self, found, letter_id: str) -> str | None:
+        """The id of the organisation (or its body) an extracted value names, creating a draft when needed."""
+        if found is None or not found.value:
+            return None
+        code, body = found.value, found.detail
+        if code in self.register:
+            if body not in BODY_NAMES:
+                return code
+            return self._body(code, body, found, letter_id)
+        return self._named(found, letter_id)
+
+    def _body(self, code: str, body: str, found, letter_id: str) -> str:
+        for record in self.index.organisations + self.new_organisations:
+            if record.get("part_of") == code and record.get("kind") == body:
+                return str(record["id"])
+        prefix, pattern = BODY_NAMES[body]
+        place = _REGISTER_PREFIX.sub("", self.register.get(code).name)
+        record = {"id": f"{prefix}-{code}", "status": "draft", "extracted_by": TOOL,
+                  "name": pattern.format(place=place), "kind": body, "part_of": code,
+                  "sources": {"part_of": {"register": "tooi"}, "kind": evidence(found, letter_id)}}
+        return self._add_organisation(record)
+
+    def _named(self, found, letter_id: str) -> str:
+        wanted = normal_name(found.value)
+        for record in self.index.organisations + self.new_organisations:
+            if normal_name(str(record.get("name"))) == wanted:
+                return str(record["id"])
+        kind = found.detail if found.detail in _ORGANISATION_KINDS else "overheidsorganisatie"
+        sources = {"name": evidence(found, letter_id)}
+        if found.detail not in _ORGANISATION_KINDS:
+            sources["kind"] = {"editorial": "De brief zegt niet wat voor organisatie dit is; ingest koos "
+                                            "'overheidsorganisatie'. Controleer het."}
+        record = {"id": slug(found.value)[:60].strip("-") or "organisatie", "status": "draft", "extracted_by": TOOL,
+                  "name": found.value, "kind": kind, "sources": sources}
+        return self._add_organisation(record)
+
+    def _add_organisation(self, record: dict) -> str:
+        record["id"] = _unique(record["id"], self._org_ids | set(self.register.by_code))
+        self._org_ids.add(record["id"])
+        self.new_organisations.append(record)
+        return record["id"]
+
+    def person(self, found, letter_id: str) -> str | None:
+        if found is None or not found.value:
+            return None
+        wanted = normal_name(found.value)
+        for record in self.index.people + self.new_people:
+            if normal_name(str(record.get("name"))) == wanted:
+                return str(record["id"])
+        record = {"id": _unique(slug(found.value)[:60].strip("-") or "persoon", self._person_ids),
+                  "status": "draft", "extracted_by": TOOL, "name": found.value,
+                  "sources": {"name": evidence(found, letter_id)}}
+        self._person_ids.add(record["id"])
+        self.new_people.append(record)
+        return record["id"]
+
+
+_ORGANISATION_KINDS = frozenset((
+    "gemeente", "provincie", "samenwerkingsorganisatie", "college-van-burgemeester-en-wethouders", "gemeenteraad",
+    "gedeputeerde-staten", "provinciale-staten", "samenwerkingsverband", "projectsamenwerking", "waterschap", "zbo",
+    "overheidsorganisatie"))
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 2
+    while candidate in taken:
+        candidate, number = f"{wanted}-{number}", number + 1
+    return candidate
+
+
+# ---------------------------------------------------------------- letter ids and records
+
+
+def letter_id(extraction, taken: set[str]) -> str:
+    """Readable and stable: sender, date and the subject's first words (`gs-zuid-holland-2019-06-11-...`)."""
+    parts = [_sender_slug(extraction.sender), extraction.date_sent.value if extraction.date_sent else "zonder-datum"]
+    if extraction.subject:
+        parts.append("-".join(slug(extraction.subject.value).split("-")[:SUBJECT_WORDS]))
+    wanted = "-".join(p for p in parts if p)[:MAX_ID_LENGTH].strip("-") or "brief"
+    return _unique(wanted, taken)
+
+
+def _sender_slug(sender) -> str:
+    if sender is None:
+        return "onbekend"
+    register = load_register()
+    if sender.value in register:
+        place = slug(_REGISTER_PREFIX.sub("", register.get(sender.value).name))
+        prefix = BODY_NAMES.get(sender.detail, ("",))[0]
+        return f"{prefix}-{place}" if prefix else place
+    return "-".join(slug(sender.value).split("-")[:4])
+
+
+def build_record(extraction, letter: str, resolver: Resolver, attachments: list[str], cited: list[str]) -> dict:
+    """The draft record of one letter, each value with its source (docs/fact-sources.md)."""
+    record: dict = {"id": letter, "status": "draft", "extracted_by": TOOL}
+    sources: dict = {}
+    unknown: list[str] = []
+
+    def single(name: str, found, value=None) -> None:
+        if found is None:
+            return
+        record[name] = value if value is not None else found.value
+        sources[name] = evidence(found)
+
+    kind = extraction.kind
+    record["kind"] = kind.value if kind and kind.value in ("brief", "raadsinformatiebrief", "bijlage") else "brief"
+    if kind and kind.value == record["kind"]:
+        sources["kind"] = evidence(kind)
+    if extraction.subject:
+        single("title", extraction.subject)
+    else:
+        unknown.append("title")
+    if extraction.date_sent and _is_date(extraction.date_sent.value):
+        single("date_sent", extraction.date_sent)
+    else:
+        unknown.append("date_sent")
+    sender = resolver.organisation(extraction.sender, letter)
+    if sender:
+        single("sender", extraction.sender, sender)
+    else:
+        unknown.append("sender")
+    _many(record, sources, "addressees",
+          [(resolver.organisation(f, letter), f) for f in extraction.addressees])
+    for name in ("our_reference", "your_reference"):
+        found = getattr(extraction, name)
+        if found and _REFERENCE.match(found.value):
+            single(name, found)
+    if not record.get("our_reference"):
+        unknown.append("our_reference")
+    dossiers = [f for f in extraction.dossier_references if _REFERENCE.match(f.value)]
+    if dossiers:
+        single("dossier_number", dossiers[0])
+    signatures = [_signature(s, letter, resolver) for s in extraction.signatories]
+    if any(signatures):
+        record["signatories"] = [s for s in signatures if s]
+    if attachments:
+        record["attachments"] = attachments
+    if cited:
+        record["cites"] = sorted(dict.fromkeys(cited))
+    _many(record, sources, "themes", [(f.value, f) for f in extraction.themes])
+    record["text"] = f"{letter}.txt"
+    if unknown:
+        record["unknown"] = unknown
+    record["sources"] = sources
+    return record
+
+
+_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./_-]*$")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _many(record: dict, sources: dict, name: str, pairs: list) -> None:
+    """A list field: unique values in order, one source per value."""
+    seen: dict[str, object] = {}
+    for value, found in pairs:
+        if value and value not in seen:
+            seen[value] = found
+    if seen:
+        record[name] = list(seen)
+        sources[name] = [evidence(found) for found in seen.values()]
+
+
+def _signature(signatory, letter: str, resolver: Resolver) -> dict | None:
+    """A signature needs a person and a role the model knows; otherwise it is left out (never invented)."""
+    if signatory.name is None or signatory.role is None or signatory.role.value not in _ROLES:
+        return None
+    signature = {"person": resolver.person(signatory.name, letter), "role": signatory.role.value}
+    behalf = resolver.organisation(signatory.on_behalf_of, letter)
+    sources = {"person": evidence(signatory.name), "role": evidence(signatory.role)}
+    if behalf:
+        signature["on_behalf_of"] = [behalf]
+        sources["on_behalf_of"] = evidence(signatory.on_behalf_of)
+    signature["sources"] = sources
+    return signature
+
+
+_ROLES = frozenset(("burgemeester", "wethouder", "gemeentesecretaris", "gedeputeerde", "portefeuillehouder-regiozaken",
+                    "ambtelijk-vertegenwoordiger", "lid", "deelnemer", "partner"))
+
+
+def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], citing_sender: str | None) -> dict | None:
+    """A letter known only because another cites it ("uw brief van …, kenmerk …"), as a draft."""
+    if citation.reference is None or not _REFERENCE.match(citation.reference.value):
+        return None
+    sender = resolver.organisation(citation.sender, letter) if citation.sender else None
+    wanted = "-".join(p for p in (_sender_slug(citation.sender) if citation.sender else "brief",
+                                  citation.date.value if citation.date else "", slug(citation.reference.value)) if p)
+    record = {"id": _unique(wanted[:MAX_ID_LENGTH].strip("-"), taken), "status": "draft", "extracted_by": TOOL,
+              "kind": "brief", "our_reference": citation.reference.value}
+    sources = {"our_reference": {"letter": letter, **evidence(citation.reference)}}
+    if sender:
+        record["sender"] = sender
+        sources["sender"] = {"letter": letter, **evidence(citation.sender)}
+    if citing_sender:
+        record["addressees"] = [citing_sender]
+        sources["addressees"] = {"editorial": f"De brief {letter} noemt deze brief als 'uw brief': hij was aan "
+                                              "de afzender van die brief gericht."}
+    record["unknown"] = ["title", "date_sent"] + ([] if sender else ["sender"])
+    note = f"Alleen bekend uit {letter}, die deze brief aanhaalt"
+    if citation.date:
+        note += f" met de datum {citation.date.value} (verzonden of ontvangen: de brief zegt het niet)"
+    record["note"] = note + "."
+    record["sources"] = sources
+    return record
+
+
+# ---------------------------------------------------------------- writing
+
+
+@dataclass
+class Outcome:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # reviewed or edited records left alone
+
+
+def write_letter(root: Path, ledger: Ledger, record: dict, text: str, problems: list[Problem],
+                 outcome: Outcome) -> None:
+    """Write `letters/<id>.txt` and `.yaml`, unless a person reviewed or edited the record."""
+    letter = record["id"]
+    yaml_path, text_path = root / LETTERS / f"{letter}.yaml", root / LETTERS / f"{letter}.txt"
+    content = dump_yaml(record)
+    yaml_key, text_key = f"{LETTERS}/{letter}.yaml", f"{LETTERS}/{letter}.txt"
+    if yaml_path.is_file():
+        current = yaml_path.read_text(encoding="utf-8")
+        if current == content and text_path.is_file() and text_path.read_text(encoding="utf-8") == text:
+            outcome.unchanged.append(letter)
+            return
+        if reviewed(current, ledger.written.get(yaml_key)):
+            problems.append(_kept_warning(yaml_key, current, record))
+            outcome.kept.append(letter)
+            return
+    write_atomically(text_path, text)
+    write_atomically(yaml_path, content)
+    ledger.written[yaml_key], ledger.written[text_key] = sha256(content), sha256(text)
+    outcome.written.append(letter)
+
+
+def reviewed(current: str, written_digest: str | None) -> bool:
+    """A person reviewed the record (no `status: draft`) or edited it since ingest wrote it."""
+    if written_digest is None or sha256(current) != written_digest:
+        return True
+    try:
+        data = yaml.load(current, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return True
+    return not (isinstance(data, dict) and data.get("status") == "draft")
+
+
+def _kept_warning(display: str, current: str, record: dict) -> Problem:
+    try:
+        old = yaml.load(current, Loader=yaml.CSafeLoader) or {}
+    except yaml.YAMLError:
+        old = {}
+    changes = [f"{key}: {_short(old.get(key))} -> {_short(record.get(key))}" for key in record
+               if key not in ("sources", "extracted_by", "status") and old.get(key) != record.get(key)]
+    return Problem("reviewed-record-kept", WARNING,
+                   "a person reviewed or edited this record, so ingest left it as it is; the source would change: "
+                   + ("; ".join(changes) or "only the evidence"), Location(display),
+                   hint="apply the changes by hand if they are right, or delete the record to draft it again")
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def append_shared(root: Path, name: str, records: list[dict], ledger: Ledger) -> None:
+    """Append draft records to a shared file (its own text kept as it is), atomically."""
+    if not records:
+        return
+    path = root / name
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if current and not current.endswith("\n"):
+        current += "\n"
+    content = current + dump_yaml(records)
+    write_atomically(path, content)
+    ledger.written[name] = sha256(content)

@@ -1,0 +1,300 @@
+"""Read a letter file into plain text: PDF (text layer, OCR for pages without one), images (OCR),
+Word (.docx), OpenDocument (.odt) and plain text in any encoding `publish` reads.
+
+Reading never raises on bad input: it returns the text it could read (or None) and adds Problems
+with the file and a stable code. The text is kept exactly as the file gives it (never corrected):
+the draft's evidence offsets point into it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..problems import ERROR, WARNING, Location, Problem
+from ..sources import MAX_TEXT_BYTES, _decode, _read_bytes
+
+MAX_PAGES = 100  # a letter with its attachments; a 500-page report is not a letter
+MAX_FILE_BYTES = 200_000_000
+MIN_PAGE_LETTERS = 20  # a PDF page with fewer letters or digits than this has no usable text layer
+OCR_DPI = 300
+OCR_LANGUAGE = "nld"
+OCR_PACKAGE = "tesseract-ocr-nld"
+OCR_TIMEOUT = 300  # seconds per page; a page Tesseract cannot finish in five minutes is not a letter page
+
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+TEXT_SUFFIXES = {".txt"}
+WORD_SUFFIXES = {".docx"}
+ODF_SUFFIXES = {".odt"}
+SUPPORTED_SUFFIXES = PDF_SUFFIXES | IMAGE_SUFFIXES | TEXT_SUFFIXES | WORD_SUFFIXES | ODF_SUFFIXES
+
+_LETTERS = re.compile(r"[0-9A-Za-zÀ-ÿ]")
+
+
+@dataclass
+class ReadResult:
+    """What one file gave: its text (None when nothing usable), how it was read, its pages."""
+
+    text: str | None
+    method: str  # pdf-text, pdf-ocr, pdf-mixed, image-ocr, docx, odt, txt
+    pages: int = 0
+    ocr_pages: int = 0
+
+
+def read_document(path: Path, display: str, problems: list[Problem]) -> ReadResult:
+    """The text of one letter file, by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        problems.append(Problem("unsupported-file", ERROR, f"{path.name} is not a file ingest reads",
+                                Location(display), hint="give PDF, PNG/JPEG/TIFF, .docx, .odt or .txt files"))
+        return ReadResult(None, "none")
+    if suffix in TEXT_SUFFIXES:
+        return _read_txt(path, display, problems)
+    raw = _read_bytes(path, display, problems, "file", MAX_FILE_BYTES)
+    if raw is None:
+        return ReadResult(None, "none")
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(raw, display, problems)
+    if suffix in IMAGE_SUFFIXES:
+        return _read_image(raw, display, problems)
+    if suffix in WORD_SUFFIXES:
+        return _read_docx(raw, display, problems)
+    return _read_odt(raw, display, problems)
+
+
+def _read_txt(path: Path, display: str, problems: list[Problem]) -> ReadResult:
+    raw = _read_bytes(path, display, problems, "text file", MAX_TEXT_BYTES)
+    text = None if raw is None else _decode(raw, display, problems, "text file")
+    return ReadResult(_usable(text, display, problems), "txt", 1)
+
+
+def _usable(text: str | None, display: str, problems: list[Problem], what: str = "the file") -> str | None:
+    """The text when it holds letters; a `no-text` problem otherwise."""
+    if text is None:
+        return None
+    if len(_LETTERS.findall(text)) < MIN_PAGE_LETTERS:
+        problems.append(Problem("no-text", ERROR, f"{what} holds no readable text", Location(display),
+                                hint="check that this is a letter; a scan must be legible"))
+        return None
+    return text
+
+
+# ---------------------------------------------------------------- PDF
+
+def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
+    """The text layer of each page (pdfium, measured best for letters: docs/ingest.md); OCR where a page has none."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        return _pdf_refused(str(exc), display, problems)
+    try:
+        pages = len(pdf)
+        if pages == 0:
+            problems.append(Problem("pdf-no-pages", ERROR, "the PDF has no pages", Location(display),
+                                    hint="export the letter again"))
+            return ReadResult(None, "pdf-text")
+        if pages > MAX_PAGES:
+            problems.append(Problem("pdf-too-long", ERROR, f"the PDF has {pages} pages, more than {MAX_PAGES}: "
+                                    "not a letter", Location(display),
+                                    hint="split the file into its letters, or leave reports out of the ingest"))
+            return ReadResult(None, "pdf-text", pages)
+        texts, ocr_pages = [], 0
+        layer = _text_layer(raw, pages)
+        for number in range(pages):
+            text = layer[number] if number < len(layer) else ""
+            if len(_LETTERS.findall(text)) < MIN_PAGE_LETTERS:
+                scanned = _ocr_page(pdf[number], display, number + 1, problems)
+                if scanned is None:
+                    return ReadResult(None, "pdf-ocr", pages)
+                text, ocr_pages = scanned, ocr_pages + 1
+            texts.append(text)
+    finally:
+        pdf.close()
+    method = "pdf-text" if not ocr_pages else "pdf-ocr" if ocr_pages == pages else "pdf-mixed"
+    return ReadResult(_usable("\n\f\n".join(texts).replace("\r\n", "\n"), display, problems, "the PDF"),
+                      method, pages, ocr_pages)
+
+
+def _text_layer(raw: bytes, pages: int) -> list[str]:
+    """Each page's text in reading order, by pdfminer.six's layout analysis.
+
+    Measured on rendered letters whose side column, address window and letterhead are stored out
+    of reading order (docs/ingest.md): pdfminer.six puts them in order where pdfium's stream order
+    and pdftotext do not. pdfium opens the file (fast, and tells encrypted from corrupt) and
+    renders pages for OCR; pdfminer.six reads the text. A page pdfminer cannot read counts as one
+    without a text layer (it is OCR'd).
+    """
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    texts = []
+    try:
+        for page in extract_pages(io.BytesIO(raw), laparams=LAParams(), maxpages=pages):
+            texts.append("".join(element.get_text() for element in page if isinstance(element, LTTextContainer)))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError):
+        pass
+    return texts
+
+
+def _pdf_refused(message: str, display: str, problems: list[Problem]) -> ReadResult:
+    if "password" in message.lower() or "security" in message.lower():
+        problems.append(Problem("pdf-encrypted", ERROR, "the PDF is encrypted with a password", Location(display),
+                                hint="ask the sender for an unprotected copy, or remove the password"))
+    else:
+        problems.append(Problem("pdf-corrupt", ERROR, f"the PDF cannot be read ({message})", Location(display),
+                                hint="the file is damaged or not a PDF: export the letter again"))
+    return ReadResult(None, "pdf-text")
+
+
+def _ocr_page(page, display: str, number: int, problems: list[Problem]) -> str | None:
+    image = page.render(scale=OCR_DPI / 72).to_pil()
+    return ocr_image(image, f"{display} page {number}", display, problems)
+
+
+# ---------------------------------------------------------------- OCR
+
+@functools.cache
+def tesseract_problem() -> str | None:
+    """Why Tesseract with its Dutch model cannot run here, or None when it can."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return "the tesseract program is not installed"
+    try:
+        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"tesseract cannot be run ({exc})"
+    if OCR_LANGUAGE not in listed.stdout.split():
+        return f"tesseract has no '{OCR_LANGUAGE}' (Dutch) model"
+    return None
+
+
+def ocr_image(image, what: str, display: str, problems: list[Problem]) -> str | None:
+    """Tesseract's Dutch reading of a PIL image (its own page segmentation), or None with a problem."""
+    missing = tesseract_problem()
+    if missing:
+        problems.append(Problem("ocr-unavailable", ERROR, f"{what} needs OCR, but {missing}", Location(display),
+                                hint=f"install the Debian package {OCR_PACKAGE} (apt-get install {OCR_PACKAGE})"))
+        return None
+    import pytesseract
+
+    try:
+        return pytesseract.image_to_string(image.convert("L"), lang=OCR_LANGUAGE, config="--psm 3",
+                                           timeout=OCR_TIMEOUT)
+    except (RuntimeError, pytesseract.TesseractError) as exc:
+        problems.append(Problem("ocr-failed", ERROR, f"OCR of {what} failed: {exc}", Location(display),
+                                hint="check the image; a page must be a legible scan"))
+        return None
+
+
+def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(raw))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        problems.append(Problem("image-corrupt", ERROR, f"the image cannot be read ({exc})", Location(display),
+                                hint="scan the letter again"))
+        return ReadResult(None, "image-ocr")
+    text = ocr_image(image, "the image", display, problems)
+    return ReadResult(_usable(text, display, problems, "the image"), "image-ocr", 1, 1)
+
+
+# ---------------------------------------------------------------- Word and OpenDocument
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TRACKED = tuple(f"{_W}{tag}" for tag in ("ins", "del", "moveFrom", "moveTo"))
+
+
+def _read_docx(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
+    """Headers, then body paragraphs and table cells in document order, then footers.
+
+    A document with tracked changes (w:ins, w:del, w:moveFrom, w:moveTo) is refused: whether the
+    changes were accepted in the letter as sent is not in the file, and ingest never guesses.
+    """
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        problems.append(Problem("docx-corrupt", ERROR, f"the Word file cannot be read ({exc})", Location(display),
+                                hint="save it again as .docx"))
+        return ReadResult(None, "docx")
+    parts = [document.element.body] + [part.element for section in document.sections
+                                         for part in (section.header, section.footer) if not part.is_linked_to_previous]
+    if any(next(element.iter(*_TRACKED), None) is not None for element in parts):
+        problems.append(Problem("docx-tracked-changes", ERROR, "the Word file holds tracked changes", Location(display),
+                                hint="accept or reject the changes in Word (Review > Accept all), save, and ingest again"))
+        return ReadResult(None, "docx")
+    headers = [_docx_text(section.header.element) for section in document.sections[:1]]
+    footers = [_docx_text(section.footer.element) for section in document.sections[:1]]
+    text = "\n".join(part for part in (*headers, _docx_text(document.element.body), *footers) if part.strip())
+    return ReadResult(_usable(text, display, problems, "the Word file"), "docx", 1)
+
+
+def _docx_text(element) -> str:
+    """The paragraphs under `element` in order, a table cell's paragraphs each on their own line."""
+    lines = []
+    for paragraph in element.iter(f"{_W}p"):
+        pieces = []
+        for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+            pieces.append(node.text or "" if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n")
+        lines.append("".join(pieces))
+    return "\n".join(lines)
+
+
+def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
+    """Paragraphs and headings in document order (odfpy); tracked changes refused as for Word."""
+    import io
+
+    from odf import teletype, text as odftext
+    from odf.opendocument import load
+
+    try:
+        document = load(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:  # odfpy raises bare Exceptions on bad XML
+        problems.append(Problem("odt-corrupt", ERROR, f"the OpenDocument file cannot be read ({type(exc).__name__})",
+                                Location(display), hint="save it again as .odt"))
+        return ReadResult(None, "odt")
+    if any(changes.childNodes for changes in document.text.getElementsByType(odftext.TrackedChanges)):
+        problems.append(Problem("odt-tracked-changes", ERROR, "the OpenDocument file holds tracked changes",
+                                Location(display), hint="accept or reject the changes, save, and ingest again"))
+        return ReadResult(None, "odt")
+    lines = [teletype.extractText(node) for node in _odt_blocks(document.text)]
+    return ReadResult(_usable("\n".join(lines), display, problems, "the OpenDocument file"), "odt", 1)
+
+
+def _odt_blocks(node):
+    """text:p and text:h elements in document order (a table cell's paragraphs included)."""
+    for child in node.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname[1] in ("p", "h"):
+            yield child
+        elif child.qname[1] != "tracked-changes":
+            yield from _odt_blocks(child)
+
+
+def suffix_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+__all__ = ["MAX_PAGES", "OCR_PACKAGE", "ReadResult", "ocr_image", "read_document", "read_pdf", "suffix_supported",
+           "tesseract_problem", "WARNING"]

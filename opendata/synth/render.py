@@ -1,0 +1,492 @@
+"""`opendata synth --render DIR`: synthetic letters as the files an archive holds, each with its truth.
+
+The letters are the planned letters of `opendata synth` (real TOOI organisations, invented people,
+references and subjects), laid out the way Dutch government letters are: a letterhead, a return
+address above an address window, a reference block (in a side column, a row of labels over a row
+of values, or stacked "Datum:/Kenmerk:" lines), a date line ("Leiden, 11 juni 2019"),
+Onderwerp/Betreft, a salutation, the body, a signature block ("Burgemeester en wethouders van …",
+"de secretaris, de burgemeester," side by side) and a footer with the visiting address.
+
+Renderings (each file next to `<id>.yaml`, its truth in the facts format of the ingest contract):
+- `pdf/`: text-layer PDFs (reportlab), the side column and footer at their places on the page;
+- `scan/`: the same pages rasterised, rotated a little, speckled and blurred, saved as image-only
+  PDFs: reading them runs Tesseract for real;
+- `noisy/`: the text with OCR noise (l/1/I, rn/m, glued and split words, hyphenation at line
+  ends, stray signature marks);
+- `docx/`: Word files, the address and reference block side by side in a table.
+
+Letter i is the same for a seed in every run (its own random generator).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import random
+import sys
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .emit import Day
+from .letters import Plan
+from .text import FILLERS, OPENINGS
+from .vocabulary import MONTHS, day_text, iso, slug
+from .world import World, build_world
+
+FORMATS = ("pdf", "scan", "noisy", "docx")
+LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "council")
+ROLE_LINES = {"gemeentesecretaris": "de secretaris,", "burgemeester": "de burgemeester,",
+              "gedeputeerde": "de gedeputeerde,", "voorzitter": "de voorzitter,"}
+BODY_KIND = {"college": "college-van-burgemeester-en-wethouders", "gs": "gedeputeerde-staten",
+             "raad": "gemeenteraad", "ps": "provinciale-staten"}
+STREETS = ("Stadhuisplein", "Markt", "Raadhuisstraat", "Kerkplein", "Provinciehuisweg", "Burgemeester Visserlaan",
+           "Zuid-Hollandplein", "Stationsweg", "Koningin Julianaplein", "Hoofdstraat")
+
+
+@dataclass
+class Block:
+    """Lines of text at a place on the page (millimetres from the top left), in reading order."""
+
+    x: float
+    y: float
+    lines: list[str]
+    size: float = 10.0
+    bold: bool = False
+    width: float = 165.0  # where lines wrap, mm
+
+
+@dataclass
+class RenderedLetter:
+    id: str
+    layout: str
+    header: list[Block]  # letterhead, addresses, reference block: on the first page
+    body: list[str]  # paragraphs, the signature block included
+    footer: list[str]
+    truth: dict = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The letter as plain text, in the order a careful reader (or a good PDF reader) gives it."""
+        parts = ["\n".join(block.lines) for block in self.header]
+        parts += self.body
+        parts.append(" | ".join(self.footer))
+        return "\n\n".join(part for part in parts if part.strip()) + "\n"
+
+
+# ---------------------------------------------------------------- composing a letter
+
+
+CAPITALS = {"Groningen": "Groningen", "Fryslân": "Leeuwarden", "Friesland": "Leeuwarden", "Drenthe": "Assen",
+            "Overijssel": "Zwolle", "Flevoland": "Lelystad", "Gelderland": "Arnhem", "Utrecht": "Utrecht",
+            "Noord-Holland": "Haarlem", "Zuid-Holland": "Den Haag", "Zeeland": "Middelburg",
+            "Noord-Brabant": "'s-Hertogenbosch", "Limburg": "Maastricht"}
+
+
+def _place(world: World, org_id: str) -> str:
+    """Where an organisation sits: a gemeente's own name, a province's capital, a collaboration's name."""
+    org = world.orgs[world.party[org_id]]
+    if org.kind == "provincie":
+        return CAPITALS.get(org.place, org.place)
+    return org.place
+
+
+def _region(world: World, org_id: str) -> str:
+    """The name in a body's title: 'Gedeputeerde Staten van Zuid-Holland', 'burgemeester en wethouders van Leiden'."""
+    return world.orgs[world.party[org_id]].place
+
+
+def _letterhead(world: World, sender: str) -> list[str]:
+    code = world.party[sender]
+    org = world.orgs[code]
+    if sender.startswith("gs-"):
+        return [f"Provincie {org.place}", "Gedeputeerde Staten"]
+    if org.kind == "gemeente":
+        return [f"Gemeente {org.place}"]
+    return [org.name]
+
+
+def _address(rng: random.Random, place: str) -> list[str]:
+    return [f"Postbus {rng.randint(1, 999) * 10}", f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
+            f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}  {place.upper()}"]
+
+
+def _addressee_lines(world: World, plan: Plan) -> list[str]:
+    lines = []
+    for addressee in plan.addressees[:4]:
+        name = world.names[addressee]
+        if addressee.startswith("raad-"):
+            name = f"de gemeenteraad van {_region(world, addressee)}"
+        elif addressee.startswith("college-"):
+            name = f"het college van burgemeester en wethouders van {_region(world, addressee)}"
+        lines.append(name[0].upper() + name[1:])
+    return lines
+
+
+def _salutation(plan: Plan) -> str:
+    first = plan.addressees[0]
+    if first.startswith("raad-"):
+        return "Geachte leden van de raad,"
+    if first.startswith("gs-"):
+        return "Geacht college,"
+    if first.startswith("college-"):
+        return "Geachte colleges," if len(plan.addressees) > 1 else "Geacht college,"
+    return "Geacht bestuur,"
+
+
+def _closing(world: World, plan: Plan) -> list[str]:
+    sender = plan.sender
+    place = _region(world, sender)
+    if sender.startswith("gs-"):
+        return [f"Gedeputeerde Staten van {place},"]
+    if sender.startswith("college-") or world.orgs[world.party[sender]].kind == "gemeente":
+        return ["Burgemeester en wethouders van " + place + ","]
+    return [f"Het algemeen bestuur van {world.names[sender]},"]
+
+
+def _signature_lines(world: World, plan: Plan, side_by_side: bool) -> list[str]:
+    signers = [(ROLE_LINES.get(role, role + ","), world.people[person]) for person, role, _, _ in plan.signatories]
+    if side_by_side and len(signers) == 2:
+        (role1, name1), (role2, name2) = signers
+        return [f"{role1:<40}{role2}", "", "", f"{name1:<40}{name2}"]
+    lines = []
+    for role, name in signers:
+        lines += [role, "", name, ""]
+    return lines
+
+
+def _body(world: World, plans: list[Plan], plan: Plan, rng: random.Random, mentioned: list[str]) -> list[str]:
+    """The body's paragraphs; every organisation it names is added to `mentioned` (register codes)."""
+    theme_keys = [t for t in plan.themes if t in world.themes] or ["bestuurlijke-samenwerking"]
+    theme = world.themes[rng.choice(theme_keys)]
+    year = datetime.date.fromordinal(plan.day).year
+    words = {"theme": theme, "theme2": world.themes[rng.choice(theme_keys)], "year": year, "next_year": year + 1,
+             "later": day_text(plan.day + rng.randint(30, 120))}
+    paragraphs = []
+    if plan.reply_to is not None:
+        earlier = plans[plan.reply_to]
+        reference = f", kenmerk {earlier.our_reference}," if earlier.our_reference else ""
+        paragraphs.append(f"In uw brief van {day_text(earlier.day)}{reference} vraagt u onze aandacht voor "
+                          f"{theme}. Hierbij ontvangt u onze reactie.")
+    else:
+        paragraphs.append(rng.choice(OPENINGS).format(**words))
+    fillers = rng.sample(FILLERS, 6)
+    for number in range(rng.choice((1, 2, 2, 3))):
+        paragraphs.append(" ".join(f.format(**words) for f in fillers[2 * number: 2 * number + 2]))
+    sentences = []
+    for j in plan.cites:
+        if j == plan.reply_to:
+            continue
+        cited = plans[j]
+        reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
+        sentences.append(f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
+                         f"{reference}.")
+        mentioned.append(world.party[cited.sender])
+    others = _others(world, plan, rng)
+    if others:
+        sentences.append("Wij hebben hierover ook overleg gevoerd met " +
+                         " en ".join(world.names[code] for code in others) + ".")
+        mentioned.extend(others)
+    if plan.dossier:
+        sentences.append(f"Deze brief hoort bij het dossier {plan.dossier.name} ({plan.dossier.number}).")
+    if sentences:
+        paragraphs.append(" ".join(sentences))
+    return paragraphs
+
+
+def _others(world: World, plan: Plan, rng: random.Random) -> list[str]:
+    """Zero to two other organisations alive on the day, named in the body."""
+    wanted = rng.choice((0, 0, 1, 1, 2))
+    parties = set(plan.parties)
+    pool = [o for o in world.provinces + world.collaborations if o.alive(plan.day) and o.code not in parties]
+    neighbours = [g for g in world.alive_in_province(world.orgs[plan.parties[0]].province or "", plan.day)
+                  if g.code not in parties] if world.orgs[plan.parties[0]].province else []
+    pool = neighbours[:20] + pool
+    return sorted({o.code for o in rng.sample(pool, min(wanted, len(pool)))}) if pool and wanted else []
+
+
+def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedLetter:
+    rng = random.Random(f"opendata-synth:{seed}:render:{plan.index}")
+    layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LAYOUTS[:4])
+    place = _place(world, plan.sender) if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie" else ""
+    date_text = day_text(plan.day) if plan.sent_known else None
+    references = [("Ons kenmerk", plan.our_reference), ("Uw kenmerk", plan.your_reference)]
+    if plan.dossier and rng.random() < 0.5:
+        references.append(("Zaaknummer", plan.dossier.number))
+    references = [(label, value) for label, value in references if value]
+    header = [Block(20, 15, _letterhead(world, plan.sender), size=14, bold=True)]
+    if rng.random() < 0.6:
+        postbus, postcode = _address(rng, place or _region(world, plan.sender))
+        header.append(Block(20, 42, [f"Retouradres {postbus}, {' '.join(postcode.split())}"], size=7))
+    if layout == "council":
+        header.append(Block(20, 50, ["Raadsinformatiebrief", f"Aan de gemeenteraad van {_region(world, plan.sender)}"],
+                            size=11, bold=True))
+        stacked = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+        header.append(Block(20, 65, stacked + [f"Onderwerp: {plan.title}"]))
+    else:
+        header.append(Block(20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))))
+        header += _reference_blocks(layout, plan, references, date_text, place, rng)
+    mentioned: list[str] = []
+    body = [_salutation(plan)] + _body(world, plans, plan, rng, mentioned)
+    side_by_side = rng.random() < 0.5
+    body += ["Met vriendelijke groet,", "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan,
+                                                                                                    side_by_side))]
+    if plan.attachments:
+        body.append(f"Bijlage: {len(plan.attachments)}")
+    street = f"{rng.choice(STREETS)} {rng.randint(1, 120)}"
+    home = place or _region(world, plan.sender)
+    footer = [f"Bezoekadres {street}", home, f"Telefoon 0{rng.randint(10, 79)} {rng.randint(100, 999)} "
+              f"{rng.randint(1000, 9999)}", f"www.{slug(_region(world, plan.sender)).replace('-', '')}.nl"]
+    letter = RenderedLetter(plan.id, layout, header, body, footer)
+    letter.truth = _truth(world, plans, plan, mentioned)
+    return letter
+
+
+def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng) -> list[Block]:
+    subject_label = rng.choice(("Onderwerp", "Betreft"))
+    if layout == "side-column":
+        lines = []
+        for label, value in ([("Datum", date_text)] if date_text else []) + references + [("Bijlagen", str(
+                len(plan.attachments)) if plan.attachments else "-")]:
+            lines += [label, value, ""]
+        return [Block(140, 50, lines[:-1], size=8, width=55), Block(20, 95, [f"{subject_label}: {plan.title}"])]
+    if layout == "label-row":
+        cells = ([("Datum", date_text)] if date_text else []) + references
+        labels = "".join(f"{label:<24}" for label, _ in cells).rstrip()
+        values = "".join(f"{value:<24}" for _, value in cells).rstrip()
+        return [Block(20, 85, [labels, values], size=8), Block(20, 97, [f"{subject_label}: {plan.title}"])]
+    if layout == "place-date" and place:
+        lines = [f"{place}, {date_text}"] if date_text else []
+        lines += [f"{label}: {value}" for label, value in references] + [f"{subject_label}: {plan.title}"]
+        return [Block(20, 85, lines)]
+    lines = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+    return [Block(20, 85, lines + [f"{subject_label}: {plan.title}"])]
+
+
+def _truth(world: World, plans: list[Plan], plan: Plan, mentioned: list[str]) -> dict:
+    prefix = plan.sender.split("-", 1)[0]
+    cites = []
+    for j in plan.cites:
+        cited = plans[j]
+        cites.append({"date": Day(iso(cited.day)), "reference": cited.our_reference})
+    return {
+        "source": "synth",
+        "text": f"{plan.id}",
+        "kind": plan.kind,
+        "date_sent": Day(iso(plan.day)) if plan.sent_known else None,
+        "our_reference": plan.our_reference,
+        "your_reference": plan.your_reference,
+        "dossier_references": [plan.dossier.number] if plan.dossier else [],
+        "subject": plan.title,
+        "sender": world.party[plan.sender],
+        "sender_body": BODY_KIND.get(prefix) if "-" in plan.sender else None,
+        "addressees": sorted(dict.fromkeys(world.party[a] for a in plan.addressees)),
+        "signatories": [{"name": world.people[person], "role": role} for person, role, _, _ in plan.signatories],
+        "cites": cites,
+        "organisations_mentioned": sorted(dict.fromkeys(mentioned)),
+    }
+
+
+# ---------------------------------------------------------------- renderings
+
+
+PAGE_TOP, PAGE_BOTTOM, BODY_TOP = 15.0, 270.0, 110.0
+LINE_MM = 4.6
+
+
+def pdf_bytes(letter: RenderedLetter, rng: random.Random | None = None) -> bytes:
+    """A text-layer PDF (reportlab) with the header blocks at their places, the body wrapped, a footer per page.
+
+    With `rng`, the header blocks are drawn in a shuffled order, as word processors often store
+    text boxes and side columns: a PDF reader must then recover the reading order from the page.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setTitle(letter.id)
+    height = A4[1]
+
+    def draw(x: float, y: float, line: str, size: float, bold: bool) -> None:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        pdf.drawString(x * mm, height - y * mm, line)
+
+    def footer() -> None:
+        draw(20, 285, "  |  ".join(letter.footer), 7, False)
+
+    header = list(letter.header)
+    if rng is not None:
+        rng.shuffle(header)
+    for block in header:
+        for number, line in enumerate(block.lines):
+            draw(block.x, block.y + number * block.size * 0.45, line, block.size, block.bold)
+    y = BODY_TOP
+    for paragraph in letter.body:
+        for raw in paragraph.split("\n"):
+            for line in textwrap.wrap(raw, 95) or [""]:
+                if y > PAGE_BOTTOM:
+                    footer()
+                    pdf.showPage()
+                    y = PAGE_TOP + 10
+                draw(20, y, line, 10, False)
+                y += LINE_MM
+        y += LINE_MM
+    footer()
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
+    """The PDF's pages as a scanner gives them: grey, a little rotated, speckled and soft; no text layer."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    document = pdfium.PdfDocument(pdf)
+    pages = []
+    try:
+        for page in document:
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            image = image.rotate(rng.uniform(-1.2, 1.2), resample=Image.BICUBIC, expand=False, fillcolor=255)
+            noise = Image.effect_noise(image.size, rng.uniform(18, 30))
+            image = Image.blend(image, noise, 0.12)
+            image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))
+            pages.append(image.point(lambda v: 255 if v > 200 else v))
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="PDF", resolution=dpi, save_all=True, append_images=pages[1:])
+    return buffer.getvalue()
+
+
+def noisy_text(text: str, rng: random.Random) -> str:
+    """OCR noise of the kind the seed shows: l/1/I, rn/m, glued and split words, hyphenation, stray marks."""
+    words = text.split(" ")
+    out = []
+    for word in words:
+        roll = rng.random()
+        if roll < 0.015 and "l" in word:
+            word = word.replace("l", rng.choice(("1", "I")), 1)
+        elif roll < 0.025 and "rn" in word:
+            word = word.replace("rn", "m", 1)
+        elif roll < 0.032 and "m" in word and "\n" not in word:
+            word = word.replace("m", "rn", 1)
+        elif roll < 0.040 and len(word) > 8 and word.isalpha():
+            cut = rng.randint(3, len(word) - 3)
+            word = word[:cut] + rng.choice((" ", "-\n")) + word[cut:]
+        out.append(word)
+        if rng.random() < 0.02 and out[-1] and "\n" not in out[-1]:
+            out[-1] += "\u0000"  # glue to the next word
+    joined = " ".join(out).replace("\u0000 ", "")
+    lines = joined.split("\n")
+    if rng.random() < 0.5:
+        lines.insert(max(0, len(lines) - 3), rng.choice((",tc\\", "~/", "'Í,", "-;/.")))
+    return "\n".join(lines)
+
+
+def docx_bytes(letter: RenderedLetter) -> bytes:
+    """A Word file: the letterhead, the address and the reference block side by side in a table, the body."""
+    import docx
+
+    document = docx.Document()
+    core = document.core_properties
+    core.created = core.modified = datetime.datetime(2000, 1, 1)  # deterministic files
+    core.author = core.last_modified_by = "opendata synth"
+    blocks = list(letter.header)
+    document.add_paragraph("\n".join(blocks.pop(0).lines))
+    side = next((b for b in blocks if b.x > 100), None)
+    if side is not None:
+        blocks.remove(side)
+        address = next(b for b in blocks if b.y == 50)
+        blocks.remove(address)
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "\n".join(address.lines)
+        table.cell(0, 1).text = "\n".join(side.lines)
+    for block in blocks:
+        document.add_paragraph("\n".join(block.lines))
+    for paragraph in letter.body:
+        document.add_paragraph(paragraph)
+    document.sections[0].footer.paragraphs[0].text = " | ".join(letter.footer)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same .docx bytes on every run: zip entries get one fixed time."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- the command
+
+
+def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]]:
+    from . import plan_letters
+
+    world = build_world(seed)
+    plans = plan_letters(world, seed, count)
+    return world, [compose(world, plans, plan, seed) for plan in plans]
+
+
+def truth_yaml(truth: dict, text_name: str) -> str:
+    from .emit import document
+
+    return document({**truth, "text": text_name})
+
+
+def render(count: int, out: Path, seed: int = 1, formats: tuple[str, ...] = FORMATS) -> dict[str, int]:
+    """Write `count` letters in each format into out/<format>/, with out/<format>/<id>.yaml truths."""
+    _, letters = rendered_letters(count, seed)
+    written = {}
+    for fmt in formats:
+        folder = out / fmt
+        folder.mkdir(parents=True, exist_ok=True)
+        for letter in letters:
+            rng = random.Random(f"opendata-synth:{seed}:{fmt}:{letter.id}")
+            name, content = _rendering(fmt, letter, rng)
+            path = folder / name
+            path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+            (folder / f"{letter.id}.yaml").write_text(truth_yaml(letter.truth, name), encoding="utf-8")
+        written[fmt] = len(letters)
+    return written
+
+
+def _rendering(fmt: str, letter: RenderedLetter, rng: random.Random) -> tuple[str, bytes | str]:
+    if fmt == "pdf":
+        return f"{letter.id}.pdf", pdf_bytes(letter, rng)
+    if fmt == "scan":
+        return f"{letter.id}.pdf", scan_bytes(pdf_bytes(letter, rng), rng)
+    if fmt == "noisy":
+        return f"{letter.id}.txt", noisy_text(letter.text(), rng)
+    if fmt == "docx":
+        return f"{letter.id}.docx", docx_bytes(letter)
+    return f"{letter.id}.txt", letter.text()
+
+
+def render_command(count: int, out: Path, seed: int, formats_text: str) -> int:
+    formats = tuple(f.strip() for f in formats_text.split(",") if f.strip())
+    unknown = [f for f in formats if f not in (*FORMATS, "text")]
+    if unknown or not formats:
+        print(f"opendata synth: unknown rendering {', '.join(unknown) or '(none)'}; choose from "
+              f"{', '.join(FORMATS)}, text", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    written = render(count, out, seed, formats)
+    print(f"{out}: {count} synthetic letters (seed {seed}) rendered as " +
+          ", ".join(f"{fmt} ({n})" for fmt, n in written.items()) + f" in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+__all__ = ["FORMATS", "RenderedLetter", "compose", "docx_bytes", "noisy_text", "pdf_bytes", "render",
+           "rendered_letters", "scan_bytes", "MONTHS"]
