@@ -9,7 +9,8 @@ that need everything (references, unique ids, cycles) run on small skeletons of 
 from __future__ import annotations
 
 import datetime
-import gzip
+import errno
+import multiprocessing
 import shutil
 import sys
 import time
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import checks, release, shacl_queries
+from . import checks, privacy, release, shacl_queries
 from .cache import UnitCache, code_version
 from .config import Config, load_config
 from .graph import Node, ntriples
@@ -83,7 +84,9 @@ def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[Lett
             progress.advance(len(batch_units))
             yield batch_units
     else:
-        with ProcessPoolExecutor(worker_count()) as pool:
+        # a fork server starts the workers: none inherits the publish lock, and each dies with its parent
+        with ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=release.die_with_parent) as pool:
             for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
                 progress.advance(len(batch_units))
                 yield batch_units
@@ -169,6 +172,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     if config is None:
         return Outcome(EXIT_USAGE, problems)
     cache, code = UnitCache(cache_dir), code_version()
+    problems += cache.problems
     minter = Minter(model, load_register(), config.base_iri, config.base_url)
     shared = shared_unit(model, datasets, minter, cache, code)
     problems += shared.problems
@@ -196,27 +200,32 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
 
 
 def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
-    """Scan every byte written for the names and keys of people who are not public."""
-    locations = publication.shared.private_locations
-    secrets = {value.encode("utf-8"): key for key, name in publication.shared.private_people.items()
-               for value in (key, name) if value}
-    problems = []
-    if not secrets:
-        return problems
-    for path in sorted(p for p in build_dir.rglob("*") if p.is_file()):
-        content = path.read_bytes()
-        if path.suffix == ".gz":
-            content = gzip.decompress(content)
-        for secret, key in secrets.items():
-            if secret in content:
-                problems.append(Problem("privacy-leak", ERROR, f"the non-public person '{key}' would appear in {path.name}",
-                                        locations[key], field="public",
-                                        hint="remove the name or key from other records (ids, notes) that mention it"))
-    return problems
+    """Scan every file written, by whatever writer, for the names and keys of people who are not public."""
+    return privacy.scan_publication(build_dir, publication.shared.private_people, publication.shared.private_locations)
+
+
+def _refused(code: str, message: str, out: Path, hint: str) -> Outcome:
+    return Outcome(EXIT_USAGE, [Problem(code, ERROR, message, Location(str(out)), hint=hint)])
 
 
 def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
-    """Build, write every output into a fresh folder, verify, and release it atomically."""
+    """Check --out, build, write every output into a fresh folder, verify, and release it atomically.
+    A disk that fills up (or any other failure to write) leaves the previous publication as it was."""
+    try:
+        out = release.check_out(out, datasets)
+    except release.UnsafeOut as exc:
+        return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
+    try:
+        return _publish(datasets, out, today, cache_dir)
+    except release.UnsafeOut as exc:  # something not made by opendata appeared among the builds meanwhile
+        return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)
+        return _refused("write-failed", f"could not write the publication: {reason} ({exc.filename or out}); "
+                        f"{out} is unchanged", out, "free some space (or fix the permissions) and publish again")
+
+
+def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: Path | None) -> Outcome:
     with release.publish_lock(out):
         pruning = release.start_pruning(out)  # old builds go while this one is made
         outcome = build(datasets, today, cache_dir)

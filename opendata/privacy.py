@@ -1,44 +1,297 @@
-"""Privacy: the names of people who are not public are masked wherever text is published.
+"""Privacy: the names of people who are not public are masked in texts, and no published byte may hold them.
 
-Each name, and each surname-like word of it, is replaced by as many marks as it has characters,
-so character offsets into a text (evidence quotes) still hold.
+Two guards, one way of comparing. A name is compared after folding both sides: NFKC, case-folded,
+accents dropped (NFD decomposition without combining marks), soft hyphens, zero-width and bidi
+marks removed, any run of white space equal to any other. A surname (a word of the name of three
+letters or more, not an initial) is found on its own too, with a Dutch possessive or plural ending
+(`Vermeulens`, `Vermeulen's`), between any two non-letters: `wethouder-vermeulen`, `vermeulen_2019`.
+
+1. `redact` masks every such occurrence in a free text with as many marks as the original has
+   characters (combining marks and soft hyphens included), so offsets into the text still hold.
+   Identifiers (keys, references, IRIs, file names) are never masked: they cannot change without
+   breaking links, so a name in them is a leak the second guard reports.
+2. `scan_publication` reads every file of a finished build, whatever wrote it (gzip unpacked, file
+   names included, JSON/N-Triples `\\u` escapes, percent-encoding and XML character references
+   undone), and reports each hit as a `privacy-leak` error naming the file, line and field. The
+   publish stops on any hit.
+
+What no guard can do: recognise a spelling the publisher did not list (a nickname, a misspelling,
+a surname split over two lines by OCR). Such a spelling has to be added to the person's record.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
+import html
 import re
+import sys
+import unicodedata
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
 
+from .problems import ERROR, Location, Problem
 from .records import Record
 
 REDACTION_MARK = "█"
+# Invisible in print, so they may hide inside a name: soft hyphen, combining grapheme joiner, Mongolian
+# vowel separator, zero-width space/joiners, bidi marks and overrides, word joiner and invisible operators, BOM.
+IGNORABLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                      "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+# combining marks stand only in these planes (BMP, SMP, variation selectors supplement)
+_DROP = {ord(c): None for c in IGNORABLE} | {
+    code: None for block in (range(0x300, 0x20000), range(0xE0100, 0xE01F0))
+    for code in block if unicodedata.combining(chr(code))}
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_SUFFIX_AND_END = r"(?:['\u2019]?s)?(?![^\W\d_])"
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
+# identifiers: never masked (a masked key would break its links); the output scan reports names in them
+_IDENTIFIER_RANGES = {"key", "iri", "textfile", "date", "integer", "decimal", "boolean"}
+
+
+def fold(text: str) -> str:
+    """The form in which names are compared: NFKC, accents and invisible marks dropped, case-folded."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKD", text).translate(_DROP)).casefold()
 
 
 def name_parts(name: str) -> list[str]:
     """The full name and each surname-like word of it (three letters or more, not initials):
     a letter may name 'burgemeester Lenferink' without the initials."""
-    words = [w for w in re.findall(r"[^\s.,]+", name) if len(w) >= 3 and any(c.islower() for c in w)]
+    words = [w for w in re.findall(r"[^\s.,]+", name) if len(fold(w)) >= 3 and any(c.islower() for c in w)]
     return [name] + [w for w in words if w != name]
+
+
+def _part_pattern(part: str) -> str:
+    tokens = fold(part).split()
+    pattern = ""
+    for number, token in enumerate(tokens):
+        if number:
+            pattern += r"\s*" if tokens[number - 1].endswith(".") else r"\s+"
+        pattern += re.escape(token)
+    return pattern
+
+
+def name_pattern(names: list[str], keys: list[str] = ()) -> re.Pattern | None:
+    """One pattern, over folded text, for every name, surname and key given (longest first)."""
+    parts = {fold(p) for name in filter(None, names) for p in name_parts(name)} | {fold(k) for k in keys if k}
+    parts = {p for p in parts if p.strip()}
+    if not parts:
+        return None
+    alternatives = "|".join(_part_pattern(p) for p in sorted(parts, key=lambda p: (-len(p), p)))
+    return re.compile(f"{_NOT_LETTER_BEFORE}(?:{alternatives}){_SUFFIX_AND_END}")
+
+
+# ------------------------------------------------------------------ masking texts, offsets kept
+
+def _folded_with_origins(text: str) -> tuple[str, list[int], list[int]]:
+    """The folded text, and for each of its characters the span of the original it came from.
+
+    The text is cut into clusters (a character with the combining marks and invisible characters
+    that follow it); each cluster is folded on its own, so a match maps back to whole clusters."""
+    folded, starts, ends = [], [], []
+    index, length = 0, len(text)
+    while index < length:
+        end = index + 1
+        while end < length and (unicodedata.combining(text[end]) or text[end] in IGNORABLE):
+            end += 1
+        piece = fold(text[index:end]) if text[index] not in IGNORABLE else ""
+        folded.append(piece)
+        starts += [index] * len(piece)
+        ends += [end] * len(piece)
+        index = end
+    return "".join(folded), starts, ends
 
 
 def redact(text: str, names: list[str]) -> str:
     """Mask each name (and its surname) with as many marks as it has characters, so offsets into
-    the text still hold."""
-    parts = {part for name in filter(None, names) for part in name_parts(name)}
-    for part in sorted(parts, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", lambda m: REDACTION_MARK * len(m.group()), text)
-    return text
+    the text still hold; spelled in any case, NFC or NFD, with soft hyphens or zero-width marks."""
+    pattern = name_pattern(names)
+    if pattern is None or not text:
+        return text
+    if text.isascii():
+        folded, starts, ends = text.lower(), None, None
+    else:
+        folded, starts, ends = _folded_with_origins(text)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(folded) if m.end() > m.start()]
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        first, last = (start, end) if starts is None else (starts[start], ends[end - 1])
+        chars[first:last] = REDACTION_MARK * (last - first)
+    return "".join(chars)
+
+
+def _masked(value, names: list[str]):
+    if isinstance(value, str):
+        return redact(value, names)
+    if isinstance(value, list):
+        return _copy(value, [_masked(v, names) for v in value])
+    if isinstance(value, dict):
+        return _copy(value, {k: _masked(v, names) for k, v in value.items()})
+    return value
+
+
+def _copy(original, content):
+    """A copy of a located mapping or sequence (it keeps its positions) holding `content`."""
+    copy = type(original)(content)
+    copy.__dict__.update(getattr(original, "__dict__", {}))
+    return copy
+
+
+def _is_identifier(record: Record, key) -> bool:
+    field = record.cls.fields.get(key) if isinstance(key, str) else None
+    return key == "id" or (field is not None and (field.range in _IDENTIFIER_RANGES or field.range[:1].isupper()))
 
 
 def redacted_record(record: Record, names: list[str]) -> Record:
-    """The record with every name of a non-public person masked in its text values."""
+    """The record with every name of a non-public person masked in its free-text values.
+    Keys and references are left as they are: the output scan reports a name in them."""
     if not names:
         return record
-    data = type(record.data)(record.data)
-    data.__dict__.update(record.data.__dict__)
-    for key, value in data.items():
-        if isinstance(value, str):
-            data[key] = redact(value, names)
-        elif isinstance(value, list):
-            data[key] = [redact(v, names) if isinstance(v, str) else v for v in value]
+    data = _copy(record.data, dict(record.data))
+    for key, value in record.data.items():
+        if not _is_identifier(record, key):
+            data[key] = _masked(value, names)
     text = redact(record.text, names) if record.text is not None else None
     return Record(record.cls, data, record.file, record.owner, record.index, text)
+
+
+# ------------------------------------------------------------------ scanning every published byte
+
+@dataclass(frozen=True)
+class Hit:
+    file: str  # relative to the build folder ("graph.nt.gz (unpacked)")
+    line: int
+    field: str  # the predicate, column or JSON key where it could be told; else ""
+    found: str  # the folded text that matched
+
+
+def _unescaped(text: str) -> str:
+    """The text with \\u escapes, percent-encoding and XML character references undone."""
+    if "\\u" in text or "\\U" in text:
+        text = _ESCAPE.sub(lambda m: _char(m.group(1) or m.group(2)), text)
+    if "%" in text:
+        text = urllib.parse.unquote(text, errors="replace")
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _char(hex_digits: str) -> str:
+    code = int(hex_digits, 16)
+    return chr(code) if code <= sys.maxunicode else "\ufffd"
+
+
+def _search(pattern: re.Pattern, text: str) -> re.Match | None:
+    return pattern.search(fold(text)) or pattern.search(fold(_unescaped(text)))
+
+
+def _chunks(handle, size: int = 1 << 23) -> Iterator[tuple[int, str]]:
+    """(number of the first line, text) in blocks of whole lines, decoded as UTF-8 (bad bytes replaced)."""
+    line, rest = 1, b""
+    while True:
+        block = handle.read(size)
+        if not block:
+            break
+        block = rest + block
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            rest = block
+            continue
+        text, rest = block[:cut].decode("utf-8", "replace"), block[cut:]
+        yield line, text
+        line += text.count("\n")
+    if rest:
+        yield line, rest.decode("utf-8", "replace")
+
+
+def _field(name: str, header: list[str], text: str, pattern: re.Pattern) -> str:
+    """Where in a line the name stands: an N-Triples predicate, a CSV column, a JSON key."""
+    if ".nt" in name and text.startswith(("<", "_:")):
+        parts = text.split(" ", 2)
+        return parts[1] if len(parts) > 2 and not _search(pattern, parts[0]) else "subject"
+    if name.endswith(".csv") and header:
+        for cell, column in zip(next(csv.reader([text]), []), header):
+            if _search(pattern, cell):
+                return column
+    match = re.findall(r'"([^"\\]{1,80})"\s*:', text[:_position(text, pattern)])
+    return match[-1] if match else ""
+
+
+def _position(text: str, pattern: re.Pattern) -> int:
+    """Roughly where the hit is in the original line (for the JSON key before it)."""
+    found = _search(pattern, text)
+    if not found:
+        return len(text)
+    probe = found.group()[:4]
+    index = fold(text).find(probe)
+    return max(index, 0) + len(found.group()) if index >= 0 else len(text)
+
+
+def _scan_stream(handle, name: str, pattern: re.Pattern) -> Hit | None:
+    header: list[str] = []
+    for first_line, text in _chunks(handle):
+        if not header and name.endswith(".csv"):
+            header = next(csv.reader([text.split("\n", 1)[0]]), [])
+        if not _search(pattern, text):
+            continue
+        for number, line in enumerate(text.split("\n"), first_line):  # only on a hit: find the line
+            found = _search(pattern, line)
+            if found:
+                return Hit(name, number, _field(name, header, line, pattern), found.group())
+        return Hit(name, first_line, "", _search(pattern, text).group())  # across a line break
+    return None
+
+
+def scan_file(path: Path, name: str, pattern: re.Pattern) -> list[Hit]:
+    """Hits in one file: its name, its bytes and, for a gzip file, its unpacked bytes."""
+    hits = []
+    found = _search(pattern, name)
+    if found:
+        hits.append(Hit(name, 0, "file name", found.group()))
+    with open(path, "rb") as handle:
+        packed = handle.read(2) == b"\x1f\x8b"
+        handle.seek(0)
+        hit = _scan_stream(handle, name, pattern)
+        hits += [hit] if hit else []
+    if packed:
+        try:
+            with gzip.open(path, "rb") as unpacked:
+                hit = _scan_stream(unpacked, f"{name} (unpacked)", pattern)
+                hits += [hit] if hit else []
+        except (OSError, EOFError):
+            pass  # not a whole gzip stream: its raw bytes were scanned above
+    return hits
+
+
+def scan_folder(folder: Path, pattern: re.Pattern) -> list[Hit]:
+    """Hits in every file below `folder` (links are not followed; their names are scanned)."""
+    hits = []
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path.is_symlink() or not path.is_file():
+            found = _search(pattern, name)
+            hits += [Hit(name, 0, "file name", found.group())] if found else []
+            continue
+        hits += scan_file(path, name, pattern)
+    return hits
+
+
+def scan_publication(folder: Path, private_people: dict[str, str], locations: dict[str, Location]) -> list[Problem]:
+    """A `privacy-leak` error for each person who is not public and each file that would name them."""
+    problems = []
+    for key, name in sorted(private_people.items()):
+        pattern = name_pattern([name], [key])
+        if pattern is None:
+            continue
+        for hit in scan_folder(folder, pattern):
+            where = f"{hit.file}" + (f", line {hit.line}" if hit.line else "") + (f", field {hit.field}" if hit.field else "")
+            problems.append(Problem(
+                "privacy-leak", ERROR, f"the non-public person '{key}' would be named in {where}: "
+                f"'{hit.found}' matches their name or key", locations.get(key, Location("people.yaml")), field="public",
+                hint="remove the name from ids, references and file names (they are not masked), "
+                     "or from whatever record that file was made from"))
+    return problems

@@ -4,61 +4,140 @@
 temporary folder there, given its manifest, and only then does one atomic `rename` point `dist`
 at it. A reader sees either the previous complete publication or the new one, never a mix, even
 when the process is killed at any moment. A lock file keeps two publishes from racing.
+
+`opendata` deletes only what it made: every build folder carries a marker file, and only marked
+folders are ever removed. An `--out` that exists and is not such a publication, or that is, holds
+or lies inside the datasets folder, is refused before anything is written (`check_out`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import threading
 from pathlib import Path
 
 MANIFEST = "manifest.json"
+MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
+MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
 
 
 class PublishLocked(Exception):
     """Another publish holds the lock on this output folder."""
 
 
+class UnsafeOut(Exception):
+    """The --out folder is not one opendata may write: replacing it could destroy what it did not make."""
+
+
+def is_build(folder: Path) -> bool:
+    """A folder opendata made (its marker is there), as opposed to anything else that lies around."""
+    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+
+
+def is_publication(folder: Path) -> bool:
+    """A whole publication made by opendata: its marker and its manifest."""
+    return is_build(folder) and (folder / MANIFEST).is_file()
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or os.path.commonpath([path, folder]) == folder
+
+
+def check_out(out: Path, datasets: Path) -> Path:
+    """The absolute --out to publish into, or UnsafeOut saying why opendata must not touch it."""
+    if not out.name or out.name in (".", ".."):
+        raise UnsafeOut(f"--out {out} names a folder by '.' or '..'; give the publication folder its own name, "
+                        "such as --out dist")
+    out = Path(os.path.abspath(out))
+    real_out, real_datasets = os.path.realpath(out), os.path.realpath(datasets)
+    if _inside(real_out, real_datasets) or _inside(real_datasets, real_out):
+        raise UnsafeOut(f"--out {out} is, holds or lies inside the datasets folder {datasets}: publishing there "
+                        "would replace the sources; choose a folder beside it, such as --out dist")
+    builds = os.path.realpath(builds_dir(out))
+    if _inside(builds, real_datasets):
+        raise UnsafeOut(f"--out {out} would keep its builds inside the datasets folder {datasets}")
+    if out.is_symlink():
+        target = Path(real_out)  # a build of an older opendata has its manifest but no marker yet
+        if not (os.path.dirname(real_out) == builds and target.is_dir() and (target / MANIFEST).is_file()):
+            raise UnsafeOut(f"--out {out} is a link to {real_out}, which is not a publication opendata made in "
+                            f"{builds_dir(out)}; remove the link or choose another --out")
+    elif out.exists() and not is_publication(out) and not (out.is_dir() and not any(out.iterdir())):
+        what = "a folder" if out.is_dir() else "a file"
+        raise UnsafeOut(f"--out {out} is {what} that opendata did not make (it has no {MARKER} and {MANIFEST}); "
+                        "opendata replaces only its own publications: choose a new or empty name, such as --out dist")
+    return out
+
+
 def builds_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.builds"
 
 
+def lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.lock"
+
+
 @contextlib.contextmanager
 def publish_lock(out: Path):
+    """Hold the publish lock of `out` for the duration of the block.
+
+    The lock is `flock` on a file descriptor opened O_CLOEXEC: the kernel releases it when the holder
+    dies, however it dies, so a lock whose owner is gone is simply taken by the next publish. Worker
+    processes are started by a fork server (never forked from the holder) and so never hold it.
+    The holder's pid in the file is only for the message."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = out.parent / f".{out.name}.lock"
-    with open(lock_path, "a+") as handle:
+    fd = os.open(lock_path(out), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             raise PublishLocked(f"another publish into {out} is running ({holder}); wait for it to finish") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
         try:
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def die_with_parent() -> None:
+    """Worker process initializer: the kernel kills this worker when its parent dies (Linux
+    PR_SET_PDEATHSIG), so a killed publish leaves no worker behind to run on."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the fork server still exits with its parent
+        return
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def new_build(out: Path) -> Path:
-    """A fresh, empty folder to write a build into (beside the published ones)."""
+    """A fresh folder, marked as opendata's, to write a build into (beside the published ones)."""
     builds = builds_dir(out)
     builds.mkdir(parents=True, exist_ok=True)
     for stale in builds.glob("tmp-*"):  # left behind by a killed run
-        shutil.rmtree(stale, ignore_errors=True)
+        if is_build(stale):
+            shutil.rmtree(stale, ignore_errors=True)
     build = builds / f"tmp-{os.getpid()}"
+    if build.exists():  # not ours (no marker): never removed, never written into
+        raise UnsafeOut(f"{build} exists and was not made by opendata; remove it by hand")
     build.mkdir()
+    (build / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     return build
 
 
@@ -119,6 +198,8 @@ def release(build: Path, out: Path) -> Path:
     # Durability against power loss would need an fsync of every file and folder; not done here.
     digest = write_manifest(build)
     final = builds_dir(out) / digest[:16]
+    if final.exists() and not is_build(final):
+        raise UnsafeOut(f"{final} exists and was not made by opendata; remove it by hand")
     if final.exists() and verify(final):  # half removed by a publish killed while pruning: never reuse it
         broken = builds_dir(out) / f"tmp-broken-{os.getpid()}"
         os.rename(final, broken)
@@ -127,9 +208,11 @@ def release(build: Path, out: Path) -> Path:
         shutil.rmtree(build)  # the same publication is already built, and whole
     else:
         os.rename(build, final)
-    if out.exists() and not out.is_symlink():
-        # a plain folder from elsewhere: keep it aside once, then switch to the link
-        os.rename(out, builds_dir(out) / "previous-folder")
+    if out.exists() and not out.is_symlink() and is_publication(out):
+        # a publication opendata made as a plain folder (copied): keep it aside as an old build, then link
+        os.rename(out, builds_dir(out) / f"previous-{os.getpid()}")
+    elif out.is_dir() and not out.is_symlink():
+        out.rmdir()  # an empty folder (check_out allowed only that); fails, harmlessly, if something appeared in it
     link = out.parent / f".{out.name}.link-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
@@ -143,7 +226,7 @@ def start_pruning(out: Path) -> threading.Thread:
     after the next switch the previous publication is the one kept beside the new one."""
     builds = builds_dir(out)
     current = out.resolve() if out.is_symlink() else None
-    old = [p for p in builds.iterdir() if p.is_dir() and not p.name.startswith("tmp-") and p.resolve() != current] \
+    old = [p for p in builds.iterdir() if is_build(p) and not p.name.startswith("tmp-") and p.resolve() != current] \
         if builds.is_dir() else []
     thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in old], daemon=True)
     thread.start()

@@ -6,9 +6,12 @@ Reading never raises on bad data; it returns what it could read plus Problems.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from yaml.cyaml import CParser
@@ -176,23 +179,81 @@ def _decode(raw: bytes, display: str, problems: list[Problem], what: str) -> str
         return raw.decode("utf-8", errors="opendata-windows-1252")
 
 
-def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:
-    """The bytes of a file, or None after reporting why not (too large, a folder, unreadable)."""
+def datasets_root(path: Path, display: str) -> Path:
+    """The datasets folder a source file was found in: `display` is the file's path relative to it."""
+    depth = len(PurePosixPath(display).parts)
+    return path.parents[depth - 1] if depth else path.parent
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _bounded_read(fd: int, limit: int) -> bytes:
+    """At most limit + 1 bytes: a file that grows while read, or a /proc file that reports size 0, stays bounded."""
+    chunks, total = [], 0
+    while total <= limit:
+        chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def read_regular_file(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:
+    """The bytes of a regular file inside the datasets folder, or None after reporting why not.
+
+    Sources are untrusted: a symbolic link may point at /etc/passwd, /dev/zero or a /proc file, and a
+    named pipe blocks whoever opens it. So the path is resolved and must stay inside the datasets
+    folder, it is opened without blocking and without following a last link, the open file must be a
+    regular file, and at most `limit` + 1 bytes are ever read, whatever size the file reports.
+    """
+    root = os.path.realpath(datasets_root(path, display))
+    real = os.path.realpath(path)
+    if os.path.commonpath([root, real]) != root:
+        problems.append(Problem("file-outside", ERROR, f"{display} is a link to {real}, outside the datasets folder: "
+                                "it was not read", Location(display),
+                                hint=f"copy the {what} into the datasets folder instead of linking to it"))
+        return None
     try:
-        if not path.is_file():
-            problems.append(Problem("file-unreadable", ERROR, f"{display} is a folder or a special file, not a {what}",
-                                    Location(display), hint=f"put the {what} itself here"))
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        return _unreadable(exc, display, problems, what)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            code = "file-unreadable" if stat.S_ISDIR(info.st_mode) else "special-file"
+            problems.append(Problem(code, ERROR, f"{display} is {_kind(info.st_mode)}, not a {what}: it was not read",
+                                    Location(display), hint=f"put the {what} itself here (a regular file)"))
             return None
-        size = path.stat().st_size
+        raw = _bounded_read(fd, limit) if info.st_size <= limit else b""
+        size = max(info.st_size, len(raw))
         if size > limit:
-            problems.append(Problem("file-too-large", ERROR, f"{what} is {size:,} bytes, more than {limit:,}",
+            problems.append(Problem("file-too-large", ERROR, f"{what} is {size:,} bytes or more, more than {limit:,}",
                                     Location(display), hint="split it into smaller files, or check that this is the right file"))
             return None
-        return path.read_bytes()
+        return raw
     except OSError as exc:
-        problems.append(Problem("file-unreadable", ERROR, f"{what} cannot be read: {exc.strerror}", Location(display),
-                                hint="check the file's permissions"))
-        return None
+        return _unreadable(exc, display, problems, what)
+    finally:
+        os.close(fd)
+
+
+def _unreadable(exc: OSError, display: str, problems: list[Problem], what: str) -> None:
+    if exc.errno == errno.ELOOP:
+        message, hint = f"{what} is a symbolic link that cannot be resolved", "replace the link by the file itself"
+    else:
+        message, hint = f"{what} cannot be read: {exc.strerror}", "check the file's permissions"
+    problems.append(Problem("file-unreadable", ERROR, message, Location(display), hint=hint))
+    return None
+
+
+_read_bytes = read_regular_file
 
 
 def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
@@ -230,11 +291,56 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
         problems.append(Problem("file-empty", ERROR, "YAML file holds only comments or blank lines", Location(display),
                                 hint="add records or remove the file"))
         return None
+    problems += refused_characters(data, display)
     for key, mark in loader.duplicate_keys:
         problems.append(Problem("yaml-duplicate-key", ERROR, f"key '{key}' appears twice in one mapping",
                                 Location(display, mark.line + 1, mark.column + 1), field=key,
                                 hint="remove one of them: the later one would silently win"))
     return data
+
+
+# Characters refused in any YAML value, each class for its reason: U+2028 and U+2029 end a line for
+# JavaScript, Python's str.splitlines() and some N-Triples readers, though not for RDF; noncharacters
+# (U+FFFE, U+FFFF, U+FDD0-U+FDEF and their like in every plane) are not allowed in XML, so catalog.rdf
+# and SPARQL XML results could not hold them; a lone surrogate is not a character and has no UTF-8.
+# Control characters (C0, DEL, C1 with U+0085) are refused by the record checks (checks.py). Every
+# other character -- right-to-left overrides, zero-width marks, tabs, line breaks -- is carried
+# safely: the writers escape what their format needs.
+_REFUSED_CHARACTER = re.compile("[\u2028\u2029\ufdd0-\ufdef\ud800-\udfff"
+                                + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                          for plane in range(17)) + "]")
+
+
+def _character_name(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return "a lone surrogate (half of a UTF-16 pair, not a character)"
+    if char in "\u2028\u2029":
+        return "a line or paragraph separator (it breaks lines for many readers)"
+    return "a noncharacter (XML cannot hold it)"
+
+
+def refused_characters(data, display: str, root=None, path: tuple = ()) -> list[Problem]:
+    """A problem (file:line:column, field) for every key or value that holds a refused character."""
+    root = data if root is None else root
+    problems = []
+    if isinstance(data, str):
+        found = _REFUSED_CHARACTER.search(data)
+        if found:
+            field = ".".join(map(str, path))
+            line, column = position_of(root, list(path))
+            problems.append(Problem("character-not-allowed", ERROR,
+                                    f"{field or 'the value'} holds U+{ord(found.group()):04X}, "
+                                    f"{_character_name(found.group())} (character {found.start() + 1})",
+                                    Location(display, line, column), field=field,
+                                    hint="remove it; write a line break as a real new line in a | block"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            problems += refused_characters(key, display, root, path + (key,))
+            problems += refused_characters(value, display, root, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            problems += refused_characters(value, display, root, path + (number,))
+    return problems
 
 
 _UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
@@ -243,7 +349,7 @@ _UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
 def _open_quote_line(text: str, before_line: int) -> int:
     """The line (1-based) whose double quote is still open at `before_line`, or 0: the usual cause of odd errors."""
     opened = 0
-    for number, line in enumerate(text.splitlines()[:before_line], 1):
+    for number, line in enumerate(text.split("\n")[:before_line], 1):  # lines as YAML counts them
         if line.lstrip().startswith("#"):
             continue
         if (line.count('"') - line.count('\\"')) % 2:

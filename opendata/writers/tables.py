@@ -10,13 +10,12 @@ frictionless is left to the tests and to `frictionless validate dist/datapackage
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..csv_cells import protect
+from ..csv_cells import needs_quotes, protect
 from ..csvw import csvw_metadata
 from ..publication import Publication
 from ..table_rows import Cells, TableRows, read_resources
@@ -32,6 +31,29 @@ def _letter_part(table: Table) -> bool:
     return table.cls.name == "Letter" or table.cls.inline
 
 
+class Rfc4180Writer:
+    """CSV rows with `\\n` line ends, quoting every cell that holds a comma, a quote, CR or LF.
+
+    Python's csv module with a `\\n` terminator leaves a lone carriage return unquoted, which splits
+    the row for every reader that takes CR as a line end (spreadsheets, RFC 4180 parsers)."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    @staticmethod
+    def _cell(cell) -> str:
+        text = "" if cell is None else str(cell)
+        return '"' + text.replace('"', '""') + '"' if needs_quotes(text) else text
+
+    def writerow(self, row) -> None:
+        line = ",".join(map(self._cell, row))
+        self.handle.write((line or '""') + "\n")  # a row of one empty cell is not a blank line
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 class CsvTables:
     """One open CSV writer per table; text cells protected, everything else as is."""
 
@@ -40,7 +62,7 @@ class CsvTables:
         self.writers, self.texts = {}, {}
         for table in layout:
             handle = stack.enter_context(open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline=""))
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = Rfc4180Writer(handle)
             writer.writerow([c.name for c in table.columns])
             self.writers[table.name] = writer
             self.texts[table.name] = [f["type"] == "string" for f in schemas[table.name]["schema"]["fields"]]
