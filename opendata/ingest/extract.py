@@ -3,18 +3,32 @@
 API shared with the ingest's input/output side (see the ingest contract): `extract(text)` gives an
 `Extraction`, whose `facts()` is the facts format the scorer and the draft writer read;
 `split_letters(text)` tells where a new letter starts in a text that holds several.
-Nothing is ever guessed: a field the text does not state stays None or empty.
+
+Nothing is ever guessed: a field the text does not state stays None or empty. The text is never
+corrected either; the patterns tolerate OCR noise (extract_noise.py) so every value's offsets point
+at the characters as they stand, and `Found.quote` is always text[start:end].
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_noise import fold, noisy, strip_span
+from opendata.ingest.extract_organisations import (COLLEGE, COUNCIL, GS, PS, OrgMention, find_kind_phrases,
+                                                   find_ministries, find_register_names)
+from opendata.ingest.extract_references import (DOSSIER, OURS, YOURS, clean_reference, find_reference_lines,
+                                                split_glued, value_after)
+from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
+
+HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
 
 
 @dataclass(frozen=True)
 class Found:
-    """One extracted value with its evidence: text[start:end] is the quote it was read from."""
+    """One extracted value with its evidence: `quote` is text[start:end], what the value was read from."""
 
     value: str
     start: int
@@ -27,7 +41,7 @@ class Found:
 @dataclass(frozen=True)
 class Signatory:
     name: Found | None
-    role: Found | None
+    role: Found | None          # role.detail: the organisation of the post when the block names it ("gm0579")
     on_behalf_of: Found | None
 
 
@@ -55,12 +69,18 @@ class Extraction:
     attachments: tuple[Found, ...]
     organisations_mentioned: tuple[Found, ...]
     themes: tuple[Found, ...]
+    # A joint sender ("namens de vijf colleges van de Leidse regio"): each member body, resolved
+    # through the groups given to extract(); `sender` then holds the group as written.
+    sender_members: tuple[Found, ...] = field(default=())
 
     def facts(self) -> dict:
         """The facts format (see the ingest contract), for scoring and for the draft writer."""
         def value(found: Found | None) -> str | None:
             return found.value if found else None
 
+        sender: str | list[str] | None = value(self.sender)
+        if self.sender_members:
+            sender = sorted({member.value for member in self.sender_members})
         return {
             "kind": value(self.kind),
             "date_sent": value(self.date_sent),
@@ -68,7 +88,7 @@ class Extraction:
             "your_reference": value(self.your_reference),
             "dossier_references": [f.value for f in self.dossier_references],
             "subject": value(self.subject),
-            "sender": value(self.sender),
+            "sender": sender,
             "sender_body": self.sender.detail if self.sender else None,
             "addressees": [f.value for f in self.addressees],
             "signatories": [{"name": value(s.name), "role": value(s.role)} for s in self.signatories],
@@ -77,13 +97,476 @@ class Extraction:
         }
 
 
-def extract(text: str, *, themes: Mapping[str, str] | None = None) -> Extraction:
-    """Extract the facts a letter's text states (stub in this first commit: nothing found)."""
-    return Extraction(kind=None, date_sent=None, place=None, our_reference=None, your_reference=None,
-                      dossier_references=(), subject=None, salutation=None, sender=None, addressees=(),
-                      signatories=(), cites=(), attachments=(), organisations_mentioned=(), themes=())
+def _found(text: str, value: str, start: int, end: int, confidence: float, detail: str | None = None) -> Found:
+    return Found(value, start, end, round(confidence, 2), detail, text[start:end])
+
+
+def _from_mention(text: str, mention: OrgMention, confidence: float | None = None) -> Found:
+    return _found(text, mention.value, mention.start, mention.end,
+                  mention.confidence if confidence is None else confidence, mention.body)
+
+
+# ---------------------------------------------------------------- header parts
+
+_SALUTATION = re.compile(r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def find_salutation(text: str) -> re.Match[str] | None:
+    match = _SALUTATION.search(text, 0, min(len(text), HEADER_LIMIT + 500))
+    return match
+
+
+def header_end(text: str, salutation: re.Match[str] | None) -> int:
+    """Where the header stops: at the salutation, or (without one) after a bounded stretch."""
+    if salutation is not None:
+        return salutation.start()
+    closing = last_closing(text)
+    limit = min(len(text), 1200)
+    return min(limit, closing.start()) if closing else limit
+
+
+_DATE_LABEL = re.compile(
+    rf"^[ \t]*(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
+    rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
+    rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
+    re.IGNORECASE | re.MULTILINE)
+_PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*)){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
+                         re.MULTILINE)
+
+
+def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+    """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
+    for label in _DATE_LABEL.finditer(text, 0, max(head_end, 1)):
+        line_end = text.find("\n", label.end())
+        stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 1)
+        dates = find_dates(text, label.end(), stretch_end)
+        if dates and (dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())):
+            return dates[0], 0.95, None
+    for match in _PLACE_DATE.finditer(text, 0, body_end):
+        dates = find_dates(text, match.start("date"), match.end("date"))
+        if dates and dates[0].end == match.end("date") and dates[0].start == match.start("date"):
+            return dates[0], 0.9, match.span("place")
+    for date in find_dates(text, 0, head_end):
+        line = _line_at(text, date.start)
+        if re.fullmatch(r"[\s,]*", line.replace(text[date.start:date.end], "")):
+            return date, 0.75, None
+    return None
+
+
+def _rest_blank(text: str, position: int) -> bool:
+    end = text.find("\n", position)
+    return not text[position:end if end >= 0 else len(text)].strip(" \t:.")
+
+
+def _end_of_lines(text: str, position: int, count: int) -> int:
+    end = position
+    for _ in range(count):
+        following = text.find("\n", end + 1)
+        if following < 0:
+            return len(text)
+        end = following
+        while end + 1 < len(text) and text[end + 1] == "\n":
+            end += 1
+    return end
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start:end if end >= 0 else len(text)]
+
+
+_SUBJECT = re.compile(rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})[ \t]*[:.]?[ \t]*",
+                      re.IGNORECASE | re.MULTILINE)
+_NOT_CONTINUATION = re.compile(
+    rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
+    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie)",
+    re.IGNORECASE)
+
+
+def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
+    """The Onderwerp/Betreft line, with its continuation lines, as (start, end)."""
+    match = _SUBJECT.search(text, 0, max(head_end, 1))
+    if match is None:
+        return None
+    start = match.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[start:line_end].strip():  # label alone on its line: the subject is on the next
+        following = re.compile(r"\s*\n[ \t]*(?=\S)").match(text, line_end)
+        if not following:
+            return None
+        start = following.end()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+    end = line_end
+    while True:
+        continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
+        if not continuation or _NOT_CONTINUATION.match(continuation[1]) or end >= head_end:
+            break
+        if continuation.end() > head_end:
+            break
+        end = continuation.end()
+    span = strip_span(text, start, end, " \t\r\n")
+    return span if span[1] > span[0] else None
+
+
+def normalise_subject(raw: str) -> str:
+    joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
+    return re.sub(r"\s+", " ", joined).strip()
+
+
+# ---------------------------------------------------------------- references and citations
+
+def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
+    ours: Found | None = None
+    yours: Found | None = None
+    dossiers: list[Found] = []
+    for ref in find_reference_lines(text, head_end):
+        found = _found(text, ref.value, ref.start, ref.end, ref.confidence)
+        if ref.role == OURS and ours is None:
+            ours = found
+        elif ref.role == YOURS and yours is None:
+            yours = found
+        elif ref.role == DOSSIER and all(d.value != ref.value for d in dossiers):
+            dossiers.append(found)
+    return ours, yours, dossiers
+
+
+_CITE_AFTER = re.compile(r"\b(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?\s+)?|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
+                         re.IGNORECASE)
+_CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
+_CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
+                               re.IGNORECASE)
+_CITE_REFERENCE = re.compile(rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[ \t:]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])")
+
+
+def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
+    """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras."""
+    found: list[tuple[Citation, str, list[Found]]] = []
+    for match in _CITE_AFTER.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 40))
+        if dates and dates[0].start == match.end():
+            found.append(_citation(text, dates[0], match.start(), match["who"].lower()))
+    for match in _CITE_BEFORE.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if dates and dates[0].start == match.end():
+            tail = _CITE_BEFORE_TAIL.match(text, dates[0].end)
+            if tail:
+                found.append(_citation(text, dates[0], match.start(), tail["who"].lower()))
+    return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citation, str, list[Found]]:
+    date_found = _found(text, date.iso, date.start, date.end, date.confidence * 0.95)
+    sentence = _SENTENCE_END.search(text, date.end)
+    end = min(sentence.start() if sentence else len(text), date.end + 300)
+    label = _CITE_REFERENCE.search(text, date.end, end)
+    reference = None
+    extras: list[Found] = []
+    if label:
+        span = value_after(text, label.end(), next_line=False)
+        if span:
+            pieces = split_glued(text, *span)
+            a, b = pieces[0]
+            reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
+            extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
+    return Citation(date_found, reference, None), who, extras
+
+
+# ---------------------------------------------------------------- organisations
+
+def mentions(text: str, date: str | None) -> list[OrgMention]:
+    found = find_kind_phrases(text, date) + find_register_names(text, date) + find_ministries(text)
+    return sorted(found, key=lambda m: m.start)
+
+
+def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Found, ...]:
+    """Each resolved organisation (or named ministry) once, at its first mention."""
+    seen: dict[str, Found] = {}
+    for mention in found:
+        if (mention.resolved or mention.value.startswith("ministerie van")) and mention.value not in seen:
+            seen[mention.value] = _found(text, mention.value, mention.start, mention.end, mention.confidence)
+    return tuple(seen.values())
+
+
+_NAMENS = re.compile(r"^[ \t]*(?:namens|amens|mens)[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n]{4,120}?)[ \t,]*$",
+                     re.IGNORECASE | re.MULTILINE)
+_BODY_WORDS = ((r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
+               (r"gedeputeerde\s+staten", GS), (r"provinciale\s+staten", PS), (r"\braden\b|\braad\b", COUNCIL))
+
+
+def _body_of(phrase: str) -> str | None:
+    for pattern, body in _BODY_WORDS:
+        if re.search(pattern, phrase, re.IGNORECASE):
+            return body
+    return None
+
+
+def on_behalf_of(text: str, zone: tuple[int, int], found: Sequence[OrgMention],
+                 groups: Mapping[str, Sequence[str]]) -> tuple[Found | None, tuple[Found, ...]]:
+    """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
+    namens = _NAMENS.search(text, *zone)
+    if namens:
+        start, end = namens.span("who")
+        inside = [m for m in found if start <= m.start < end and m.resolved]
+        if inside:
+            return _from_mention(text, inside[0], 0.85), ()
+        body = _body_of(namens["who"])
+        members = _group_members(text, start, end, groups, body)
+        who = re.sub(r"\s+", " ", namens["who"]).strip()
+        return _found(text, who, start, end, 0.7, body), members
+    in_zone = [m for m in found if zone[0] <= m.start < zone[1] and m.body]
+    resolved = [m for m in in_zone if m.resolved]
+    if resolved:
+        return _from_mention(text, resolved[0], 0.9), ()
+    if in_zone:
+        return _from_mention(text, in_zone[0], 0.5), ()
+    return None, ()
+
+
+def _group_members(text: str, start: int, end: int, groups: Mapping[str, Sequence[str]],
+                   body: str | None) -> tuple[Found, ...]:
+    folded = fold(text[start:end])
+    for name, codes in sorted(groups.items(), key=lambda item: -len(item[0])):
+        if fold(name) and fold(name) in folded:
+            return tuple(_found(text, code, start, end, 0.7, body) for code in codes)
+    return ()
+
+
+_ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
+                           re.IGNORECASE | re.MULTILINE)
+_POSTAL = re.compile(r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)", re.IGNORECASE | re.MULTILINE)
+_SENDER_ADDRESS = re.compile(r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE)
+_COUNCIL_WORDS = re.compile(r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE)
+_STATES_WORDS = re.compile(r"\b(?:leden\s+van\s+(?:provinciale\s+)?staten|provinciale\s+staten|statenleden)\b",
+                           re.IGNORECASE)
+
+
+def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None,
+                    salutation: re.Match[str] | None) -> tuple[Found, ...]:
+    """Addressees from the address block ("Aan …", "T.a.v. …", a body above a postal address) or salutation."""
+    in_header = [m for m in found if m.start < head_end]
+    picked: list[Found] = []
+    for line in _ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
+        line_end = _end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1)
+        hits = [m for m in in_header if line.start() <= m.start < line_end]
+        picked += [_from_mention(text, m, 0.9 if m.resolved else 0.5) for m in hits]
+        if not hits:
+            own = _own_body(text, line.start("rest"), line_end, sender)
+            if own:
+                picked.append(own)
+    if not picked:
+        for mention in in_header:
+            following = text[mention.end:_end_of_lines(text, mention.end, 3)]
+            preceding = _line_at(text, mention.start)
+            if _POSTAL.search(following) and not _SENDER_ADDRESS.search(preceding + following[:80]) \
+                    and not (sender and sender.start == mention.start):
+                picked.append(_from_mention(text, mention, 0.75 if mention.resolved else 0.45))
+    if not picked and salutation is not None:
+        own = _own_body(text, salutation.start(), salutation.end(), sender)
+        if own:
+            picked.append(own)
+    unique: dict[str, Found] = {}
+    for item in picked:
+        unique.setdefault(item.value, item)
+    return tuple(unique.values())
+
+
+def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
+    """"Aan de raad" / "Geachte leden van de raad": the council of the sender's own municipality or province."""
+    for pattern, body, prefix in ((_STATES_WORDS, PS, "pv"), (_COUNCIL_WORDS, COUNCIL, "gm")):
+        match = pattern.search(text, start, end)
+        if match:
+            if sender and sender.value.startswith(prefix) and sender.value[2:].isdigit():
+                return _found(text, sender.value, match.start(), match.end(), 0.7, body)
+            return _found(text, "provinciale staten" if body == PS else "gemeenteraad",
+                          match.start(), match.end(), 0.4, body)
+    return None
+
+
+def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
+    """An organisation named in the first lines of the letter, not in an address block."""
+    first_lines = _end_of_lines(text, 0, 4)
+    for mention in found:
+        if mention.start >= min(first_lines, head_end) or not mention.resolved:
+            continue
+        line = _line_at(text, mention.start)
+        if _ADDRESS_LINE.match(line) or _POSTAL.search(text[mention.end:_end_of_lines(text, mention.end, 2)]) \
+                and not _SENDER_ADDRESS.search(text[mention.end:_end_of_lines(text, mention.end, 2)]):
+            continue
+        return mention
+    return None
+
+
+# ---------------------------------------------------------------- the letter
+
+def extract(text: str, *, themes: Mapping[str, str] | None = None,
+            groups: Mapping[str, Sequence[str]] | None = None) -> Extraction:
+    """Extract the facts a letter's text states, each with its evidence.
+
+    `themes`: theme id → label (the dataset's themes.yaml); only labels the text names are found.
+    `groups`: names of collaborations the register lacks → member TOOI codes (see
+    gazetteer.groups_from_dataset), so "namens de colleges van de Leidse regio" resolves.
+    """
+    salutation = find_salutation(text)
+    head_end = header_end(text, salutation)
+    closing = last_closing(text)
+    body_end = closing.start() if closing else len(text)
+    dated = find_date_sent(text, head_end, max(body_end, head_end))
+    date_sent = place = None
+    if dated:
+        date, confidence, place_span = dated
+        date_sent = _found(text, date.iso, date.start, date.end, min(confidence, date.confidence + 0.05))
+        if place_span:
+            place = _found(text, text[slice(*place_span)].strip(), *place_span, 0.85)
+    iso = date_sent.value if date_sent else None
+    found = mentions(text, iso)
+    ours, yours, dossiers = references(text, head_end)
+    cites: list[Citation] = []
+    for citation, who, extras in find_citations(text):
+        cites.append(citation)
+        if who == "uw" and citation.reference and yours is None:
+            yours = citation.reference
+        dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
+    zone = signature_zone(text, 0, len(text))
+    behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
+    signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
+    sender = _sender(text, behalf, found, head_end, signatories)
+    subject_span = find_subject(text, head_end)
+    subject = (_found(text, normalise_subject(text[slice(*subject_span)]), *subject_span, 0.9)
+               if subject_span else None)
+    salutation_found = (_found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
+                        if salutation else None)
+    addressees = find_addressees(text, head_end, found, sender, salutation)
+    return Extraction(
+        kind=_kind(text, head_end, salutation_found, date_sent, addressees, closing),
+        date_sent=date_sent, place=place, our_reference=ours, your_reference=yours,
+        dossier_references=tuple(dossiers), subject=subject, salutation=salutation_found,
+        sender=sender, addressees=addressees, signatories=signatories, cites=tuple(cites),
+        attachments=_attachments(text, head_end, zone), organisations_mentioned=organisations_mentioned(text, found),
+        themes=_themes(text, themes or {}), sender_members=members)
+
+
+def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_end: int,
+            signatories: Sequence[Signatory]) -> Found | None:
+    """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
+    head = letterhead_sender(text, found, head_end)
+    if behalf is not None:
+        if behalf.value.startswith(("gm", "pv", "ws", "so")) or head is None:
+            return behalf
+        return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
+    if head is not None:
+        return _from_mention(text, head, 0.7)
+    for signatory in signatories:
+        role = signatory.role
+        if role and role.detail:
+            return _found(text, role.detail, role.start, role.end, 0.55)
+    return None
+
+
+def _signatories(text: str, zone: tuple[int, int], behalf: Found | None, found: Sequence[OrgMention],
+                 date: str | None) -> tuple[Signatory, ...]:
+    result = []
+    for name, role in pair_signatories(text, *zone):
+        role_found = None
+        if role is not None:
+            post_org = next((m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None)
+            role_found = _found(text, role.value, role.start, role.end, role.confidence, post_org)
+        name_found = _found(text, name.value, name.start, name.end, name.confidence) if name else None
+        result.append(Signatory(name_found, role_found, behalf))
+    return tuple(result)
+
+
+_RIB = re.compile(r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
+                  r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad", re.IGNORECASE)
+
+
+def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found | None,
+          addressees: Sequence[Found], closing: re.Match[str] | None) -> Found | None:
+    rib = _RIB.search(text, 0, max(head_end, min(len(text), 400)))
+    if rib:
+        return _found(text, "raadsinformatiebrief", rib.start(), rib.end(), 0.9)
+    heading = re.compile(r"\s*(bijlage\b[^\n]{0,40})", re.IGNORECASE).match(text)
+    if heading:
+        return _found(text, "bijlage", *heading.span(1), 0.7)
+    council = next((a for a in addressees if a.detail == COUNCIL), None)
+    if council is not None:
+        return _found(text, "raadsinformatiebrief", council.start, council.end, 0.6)
+    evidence = salutation or date_sent
+    if evidence is None and closing is not None:
+        return _found(text, "brief", closing.start(), closing.end(), 0.6)
+    if evidence is not None:
+        return _found(text, "brief", evidence.start, evidence.end, 0.8)
+    return None
+
+
+_ATTACHMENTS = re.compile(r"^[ \t]*(?:bijlagen?|bijlage\(n\)|bijlage\s*\d+)[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)$",
+                          re.IGNORECASE | re.MULTILINE)
+
+
+def _attachments(text: str, head_end: int, zone: tuple[int, int] | None) -> tuple[Found, ...]:
+    """Attachments a header or closing line lists by name ("Bijlage: reactie …"); a bare count names none."""
+    found = []
+    for match in _ATTACHMENTS.finditer(text):
+        if match.start() >= head_end and (zone is None or match.start() < zone[0]):
+            continue
+        value = match["v"].strip(" \t.;:-")
+        if not value or re.fullmatch(r"[0-9]+|geen|-|[a-z]+", value, re.IGNORECASE) or len(value) < 4:
+            continue
+        start = match.start("v") + match["v"].find(value)
+        found.append(_found(text, value, start, start + len(value), 0.7))
+    return tuple(found)
+
+
+def _themes(text: str, themes: Mapping[str, str]) -> tuple[Found, ...]:
+    found = []
+    for theme_id, label in sorted(themes.items()):
+        if len(label) < 3:
+            continue
+        match = re.search(rf"(?<![\w-]){noisy(label)}(?![\w-])", text, re.IGNORECASE)
+        if match:
+            found.append(_found(text, theme_id, match.start(), match.end(), 0.8))
+    return tuple(sorted(found, key=lambda f: f.start))
+
+
+# ---------------------------------------------------------------- several letters in one text
+
+_NEW_LETTER = re.compile(
+    rf"^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|{noisy('datum')}\s*:|{noisy('betreft')}|{noisy('onderwerp')}|"
+    rf"{noisy('ons kenmerk')}|bijlage\b|retouradres)",
+    re.IGNORECASE | re.MULTILINE)
 
 
 def split_letters(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each letter in a text that may hold several (stub: the whole text)."""
-    return [(0, len(text))]
+    """(start, end) of each letter in a text that may hold several (a council letter and its attachment).
+
+    A new letter starts where, after a closing and its signature, header lines (T.a.v., Aan, Datum,
+    Betreft, Onderwerp, Ons kenmerk, a "Bijlage" heading) begin again and lead to a salutation.
+    """
+    starts = [0]
+    position = 0
+    while True:
+        closing = next((m for m in _closings(text) if m.start() > position), None)
+        if closing is None:
+            break
+        header = _NEW_LETTER.search(text, closing.end())
+        if header is None:
+            break
+        next_closing = next((m for m in _closings(text) if m.start() > header.start()), None)
+        window_end = next_closing.start() if next_closing else len(text)
+        if _SALUTATION.search(text, header.start(), min(window_end, header.start() + 1500)) is None:
+            position = closing.end()
+            continue
+        start = text.rfind("\n", 0, header.start()) + 1
+        starts.append(start)
+        position = header.end()
+    bounds = [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
+    return [(a, b) for a, b in bounds if text[a:b].strip()] or [(0, len(text))]
+
+
+def _closings(text: str) -> list[re.Match[str]]:
+    from opendata.ingest.extract_signatures import closing_pattern
+    return list(closing_pattern().finditer(text))

@@ -1,0 +1,197 @@
+"""Names of government bodies in a letter, resolved to TOOI codes where the register holds them.
+
+Two ways a letter names an organisation: a kind word with a name ("gemeente Zoeterwoude",
+"Gedeputeerde Staten van Zuid-Holland", "het college van burgemeester en wethouders van Leiden",
+"de gemeenten Leiden, Leiderdorp en Oegstgeest", "waterschap Rivierenland"), and the register's own
+name of a joint arrangement or agency written out ("Holland Rijnland", "Rijkswaterstaat"). A place
+name on its own ("in Leiden") is a place, not an organisation, and is not taken.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from opendata.ingest.extract_noise import fold
+from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
+from opendata.register import load_register
+
+COLLEGE = "college-van-burgemeester-en-wethouders"
+COUNCIL = "gemeenteraad"
+GS = "gedeputeerde-staten"
+PS = "provinciale-staten"
+GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
+
+# (pattern before the name, body kind, organisation kinds the name may resolve to)
+_INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    (r"(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)\s+(?:van\s+)?(?:de\s+)?(?:gemeente\s+)?",
+     COLLEGE, (GEMEENTE,)),
+    (r"(?:b\s*(?:&|en)\s*w|burgemeester\s+en\s+wethouders)\s+(?:van\s+)?(?:de\s+)?(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
+    (r"gedeputeerde\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", GS, (PROVINCIE,)),
+    (r"provinciale\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", PS, (PROVINCIE,)),
+    (r"(?:gemeente)?raad\s+van\s+(?:de\s+)?(?:gemeente\s+)?", COUNCIL, (GEMEENTE,)),
+    (r"(?:dagelijks|algemeen)\s+bestuur\s+van\s+(?:de\s+|het\s+)?(?:(?:gemeenschappelijke\s+regeling|waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+     "bestuur", (SO, WATERSCHAP)),
+    (r"gemeente\s+", None, (GEMEENTE,)),
+    (r"provincie\s+", None, (PROVINCIE,)),
+    (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
+)
+_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+")
+_STOP = {"en", "of", "die", "dat", "het", "de", "met", "voor", "heeft", "is", "zijn", "wordt", "te", "in", "op"}
+MINISTRY = re.compile(r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,4})")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    value: str          # TOOI code, or the name as written when the register has no single match
+    start: int
+    end: int
+    confidence: float
+    body: str | None    # the body kind the phrase names (college, raad, GS…), or None
+    resolved: bool
+
+
+@functools.cache
+def _introducer_pattern() -> re.Pattern[str]:
+    groups = "|".join(f"(?P<i{index}>{source})" for index, (source, _b, _k) in enumerate(_INTRODUCERS))
+    return re.compile(rf"(?<![\w-])(?:{groups})", re.IGNORECASE)
+
+
+def _name_tokens(text: str, start: int, limit: int = 5) -> list[re.Match[str]]:
+    """Up to `limit` tokens after `start`, on the same line (a name does not run over a line)."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    tokens = []
+    for token in _TOKEN.finditer(text, start, line_end):
+        if tokens and text[tokens[-1].end():token.start()].strip(" \t"):
+            break
+        tokens.append(token)
+        if len(tokens) == limit:
+            break
+    return tokens
+
+
+def resolve_name_at(text: str, start: int, kinds: Sequence[str], date: str | None,
+                    gazetteer: Gazetteer) -> tuple[str, int, float] | None:
+    """The organisation whose name starts at `start`: (code, end offset, score), longest name first."""
+    tokens = _name_tokens(text, start)
+    if not tokens or not (tokens[0][0][0].isupper() or tokens[0][0][0].isdigit() or tokens[0][0].startswith("'s")):
+        return None
+    for count in range(len(tokens), 0, -1):
+        if tokens[count - 1][0].lower() in _STOP:
+            continue
+        end = tokens[count - 1].end()
+        resolution = gazetteer.resolve(text[start:end], kinds=kinds, date=date, fuzzy=count <= 3)
+        if resolution:
+            return resolution.code, end, resolution.score
+    return None
+
+
+def written_name_at(text: str, start: int) -> tuple[str, int] | None:
+    """A capitalised name as written (for bodies the register lacks), or None."""
+    tokens = _name_tokens(text, start, limit=4)
+    kept = []
+    for token in tokens:
+        if not token[0][0].isupper() and token[0].lower() not in {"van", "de", "der", "den", "aan", "a/d"}:
+            break
+        kept.append(token)
+    while kept and not kept[-1][0][0].isupper():
+        kept.pop()
+    if not kept:
+        return None
+    return text[start:kept[-1].end()], kept[-1].end()
+
+
+def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | None = None,
+                      gazetteer: Gazetteer | None = None) -> list[OrgMention]:
+    """Organisations named with a kind word in text[start:end], resolved where possible."""
+    gazetteer = gazetteer or load_gazetteer()
+    end = len(text) if end is None else end
+    found: list[OrgMention] = []
+    for match in _introducer_pattern().finditer(text, start, end):
+        index = next(int(key[1:]) for key, value in match.groupdict().items() if value is not None)
+        _source, body, kinds = _INTRODUCERS[index]
+        resolved = resolve_name_at(text, match.end(), kinds, date, gazetteer)
+        if resolved:
+            code, name_end, score = resolved
+            found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
+        elif body is not None:
+            found.append(OrgMention(match[0].strip(), match.start(), match.end(), 0.5, body, False))
+    found.extend(_municipality_lists(text, date, start, end, gazetteer))
+    return _dedupe_overlaps(found)
+
+
+_LIST = re.compile(r"(?<![\w-])gemeenten\s+", re.IGNORECASE)
+
+
+def _municipality_lists(text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer) -> list[OrgMention]:
+    """Each municipality in "de gemeenten Leiden, Leiderdorp en Oegstgeest"."""
+    found = []
+    for match in _LIST.finditer(text, start, end):
+        position = match.end()
+        while position < end:
+            resolved = resolve_name_at(text, position, (GEMEENTE,), date, gazetteer)
+            if not resolved:
+                break
+            code, name_end, score = resolved
+            found.append(OrgMention(code, position, name_end, round(0.6 + 0.3 * score, 2), None, True))
+            separator = re.compile(r"\s*(?:,|\ben\b|&)\s*").match(text, name_end)
+            if not separator or separator.end() == name_end:
+                break
+            position = separator.end()
+    return found
+
+
+@functools.cache
+def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """Distinctive register names (and their variants without "Regio"), by first word."""
+    by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    names = load_gazetteer().names_of_kinds((SO, "zbo", "overheidsorganisatie", WATERSCHAP))
+    for code, name in names.items():
+        variants = {name, re.sub(r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR)\s+", "", name)}
+        for variant in variants:
+            if len(variant) >= 8 and (" " in variant or len(variant) >= 10) and variant[0].isupper():
+                by_first[variant.split()[0]].add((variant, code))
+    return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in by_first.items()}
+
+
+def find_register_names(text: str, date: str | None) -> list[OrgMention]:
+    """Register names of joint arrangements, agencies and water authorities written out in full."""
+    by_first = _register_names()
+    register = load_register()
+    found = []
+    for token in re.finditer(r"(?<![\w-])[A-Z][\w&'-]*", text):
+        for name, code in by_first.get(token[0], ()):
+            if text.startswith(name, token.start()) and not re.match(r"[\w-]", text[token.start() + len(name):][:1]):
+                org = register.get(code)
+                if org is not None and (not date or org.existed_on(date)):
+                    found.append(OrgMention(code, token.start(), token.start() + len(name), 0.85, None, True))
+                break
+    return found
+
+
+def find_ministries(text: str) -> list[OrgMention]:
+    """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties"), kept by name."""
+    return [OrgMention(f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False)
+            for match in MINISTRY.finditer(text)]
+
+
+def fold_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _dedupe_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
+    mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[OrgMention] = []
+    for mention in mentions:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def same_key(a: str, b: str) -> bool:
+    return fold(a) == fold(b)

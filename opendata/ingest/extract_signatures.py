@@ -1,0 +1,184 @@
+"""The signature block: who signs, in which role, on whose behalf.
+
+After the closing ("Met vriendelijke groet", "Hoogachtend") Dutch government letters set, in some
+order: the signing body ("Burgemeester en wethouders van Leiden,", "Gedeputeerde Staten van
+Zuid-Holland,", "namens de vijf colleges…", "Namens deze,"), the roles ("de secretaris, de
+burgemeester,") and the names ("A.R. de Graaf  P.J. Bouvy-Koene"), often in two columns that the
+text layer gives as one line of names and one line of roles, paired by position. A scan adds debris
+from the handwritten signature and may cut the first letters of a line ("urge gemeente Oegstgeest"
+for "burgemeester gemeente Oegstgeest", "mens" for "namens").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from opendata.ingest.extract_noise import noisy
+
+ROLE_WORDS = {
+    "burgemeester": "burgemeester", "loco-burgemeester": "loco-burgemeester", "locoburgemeester": "loco-burgemeester",
+    "wethouder": "wethouder", "gemeentesecretaris": "gemeentesecretaris", "secretaris": "secretaris",
+    "secretaris-directeur": "secretaris-directeur", "provinciesecretaris": "provinciesecretaris",
+    "griffier": "griffier", "raadsgriffier": "griffier", "statengriffier": "griffier",
+    "gedeputeerde": "gedeputeerde", "voorzitter": "voorzitter", "dijkgraaf": "dijkgraaf",
+    "directeur": "directeur", "algemeen directeur": "directeur", "minister": "minister",
+    "staatssecretaris": "staatssecretaris", "commissaris van de koning": "commissaris-van-de-koning",
+    "commissaris van de koningin": "commissaris-van-de-koning", "portefeuillehouder": "portefeuillehouder",
+    "teamleider": "teamleider", "afdelingshoofd": "afdelingshoofd", "manager": "manager",
+    "hoogheemraad": "hoogheemraad", "heemraad": "heemraad", "bestuurder": "bestuurder",
+}
+CLOSINGS = ("met vriendelijke groeten", "met vriendelijke groet", "vriendelijke groet", "hoogachtend",
+            "met de meeste hoogachting", "met hoogachting", "met collegiale groet", "met collegiale groeten",
+            "met vriendelijke en collegiale groet")
+_ARTICLE = r"(?:de|het)\s+"
+_TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc|ma|msc)\.?\s+)*"
+_INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
+_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s+)*"
+_SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
+NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+                  rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
+_STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?|dit is een|deze brief is|postbus|"
+                    r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    value: str
+    start: int
+    end: int
+    confidence: float
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class SignatureLine:
+    names: tuple[Span, ...]
+    roles: tuple[Span, ...]
+
+
+@functools.cache
+def closing_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def last_closing(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    matches = list(closing_pattern().finditer(text, start, len(text) if end is None else end))
+    return matches[-1] if matches else None
+
+
+def signature_zone(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets of the signature block: the lines after the letter's last closing."""
+    closing = last_closing(text, start, end)
+    if closing is None:
+        return None
+    zone_end = min(end, closing.end() + 900)
+    position = closing.end()
+    for line in re.finditer(r"[^\n]*", text[position:zone_end]):
+        if _STOPS.match(line[0]):
+            zone_end = position + line.start()
+            break
+    return closing.end(), zone_end
+
+
+def role_key(word: str) -> tuple[str, float] | None:
+    """The role a (possibly OCR-damaged) word names, with a confidence, or None."""
+    word = word.lower().strip(" ,.;:()")
+    if word in ROLE_WORDS:
+        return ROLE_WORDS[word], 0.95
+    if len(word) >= 6:
+        for candidate, key in ROLE_WORDS.items():
+            if " " not in candidate and fuzz.ratio(word, candidate) >= 85:
+                return key, 0.75
+    return None
+
+
+def role_fragment(word: str) -> tuple[str, float] | None:
+    """A role word whose first letters the scan lost ("urge" for "burgemeester"), at low confidence."""
+    word = word.lower()
+    if len(word) < 4:
+        return None
+    hits = {key for candidate, key in ROLE_WORDS.items() if " " not in candidate and candidate.endswith(word)
+            or (len(word) >= 4 and word in candidate and candidate.index(word) <= 2)}
+    return (hits.pop(), 0.5) if len(hits) == 1 else None
+
+
+_ROLE_PHRASES = sorted(ROLE_WORDS, key=len, reverse=True)
+_ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
+
+
+def parse_line(text: str, start: int, end: int) -> SignatureLine:
+    """Names and roles on one line of the signature block, in order."""
+    line = text[start:end]
+    roles: list[Span] = []
+    names: list[Span] = []
+    for match in _ROLE_TOKEN.finditer(line):
+        found = role_key(match[0])
+        if found is None and re.match(r"\s*(?:gemeente|van)\b", line[match.end():]) and not roles and not names:
+            found = role_fragment(match[0])
+        if found:
+            roles.append(Span(found[0], start + match.start(), start + match.end(), found[1]))
+    for match in NAME.finditer(line):
+        span = (start + match.start(), start + match.end())
+        if any(role.start < span[1] and span[0] < role.end for role in roles):
+            continue
+        if _looks_like_body(match[0]):
+            continue
+        names.append(Span(normalise_name(match[0]), *span, 0.85))
+    return SignatureLine(tuple(names), tuple(roles))
+
+
+def _looks_like_body(name: str) -> bool:
+    return bool(re.search(r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b", name))
+
+
+def normalise_name(raw: str) -> str:
+    """Initials written together ("A. R. de Graaf" → "A.R. de Graaf", "E.R. J" → "E.R.J.")."""
+    name = re.sub(r"\s+", " ", raw).strip(" ,")
+    name = re.sub(r"(?<=\b[A-Z]\.) (?=[A-Z]\b)", "", name)
+    name = re.sub(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)", "", name)
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name):
+        name += "."
+    return name
+
+
+def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line in text[start:end]."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])
+            if m[0].strip()]
+
+
+def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None, Span | None]]:
+    """(name, role) pairs of the signature block, paired on one line, by column, or by nearness."""
+    parsed = [parse_line(text, a, b) for a, b in lines_of(text, start, end)]
+    pairs: list[tuple[Span | None, Span | None]] = []
+    used_names: set[int] = set()
+    used_roles: set[int] = set()
+    for line in parsed:  # "J. Jansen, burgemeester" on one line
+        if len(line.names) == len(line.roles) >= 1:
+            for name, role in zip(line.names, line.roles):
+                pairs.append((name, role))
+                used_names.add(name.start)
+                used_roles.add(role.start)
+    rows = [line for line in parsed if line.names or line.roles]
+    for first, second in zip(rows, rows[1:]):  # a line of names over or under a line of roles
+        for names, roles in ((first.names, second.roles), (second.names, first.roles)):
+            free_names = [n for n in names if n.start not in used_names]
+            free_roles = [r for r in roles if r.start not in used_roles]
+            if free_names and len(free_names) == len(free_roles) and not (first.names and first.roles):
+                for name, role in zip(free_names, free_roles):
+                    pairs.append((name, role))
+                    used_names.add(name.start)
+                    used_roles.add(role.start)
+    for line in parsed:
+        for name in line.names:
+            if name.start not in used_names:
+                pairs.append((name, None))
+        for role in line.roles:
+            if role.start not in used_roles:
+                pairs.append((None, role))
+    return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))

@@ -1,0 +1,149 @@
+"""Government organisations by name, from the TOOI register, for resolving names in letters.
+
+The register holds every municipality, province, water authority and joint arrangement, historic
+ones with their end dates. A name in a letter is resolved against it by its folded key (letters and
+digits only, so "Zuid-Holla nd" is "zuidholland"), then by fuzzy matching (rapidfuzz) for worse OCR
+damage. Only organisations that existed on the letter's date are candidates, so a municipality
+merged away before the letter was written is never the answer; a name that fits two organisations
+alike stays unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from opendata.ingest.extract_noise import fold
+from opendata.register import RegisteredOrganisation, load_register
+
+# Words the register puts before a name that letters often leave out or write differently.
+_PREFIXES = ("gemeente ", "provincie ", "waterschap ", "hoogheemraadschap van ", "hoogheemraadschap ",
+             "wetterskip ", "openbaar lichaam ")
+FUZZY_CUTOFF = 90
+
+
+@dataclass(frozen=True)
+class Resolution:
+    code: str
+    name: str
+    kind: str
+    score: float  # 0..1, 1 for an exact folded match
+
+
+def _keys(org: RegisteredOrganisation) -> set[str]:
+    """The folded names an organisation may be written as: full name, and without its kind word."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", org.name)  # "Bergen (NH)": letters write "Bergen"
+    keys = {fold(org.name), fold(name)}
+    lowered = name.lower()
+    for prefix in _PREFIXES:
+        if lowered.startswith(prefix):
+            keys.add(fold(name[len(prefix):]))
+    return {key for key in keys if len(key) >= 3}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_key: Mapping[str, tuple[RegisteredOrganisation, ...]]
+    keys_by_kind: Mapping[str, tuple[str, ...]]
+
+    def resolve(self, name: str, *, kinds: Sequence[str] | None = None, date: str | None = None,
+                fuzzy: bool = True) -> Resolution | None:
+        """The one organisation `name` stands for on `date` (ISO), among `kinds`, or None."""
+        key = fold(name)
+        if len(key) < 3:
+            return None
+        exact = self._alive(self.by_key.get(key, ()), kinds, date)
+        if exact:
+            return self._single(exact, 1.0)
+        if not fuzzy or len(key) < 5:
+            return None
+        choices = self._choices(kinds)
+        best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+        candidates = [org for choice, _score, _index in best
+                      for org in self._alive(self.by_key[choice], kinds, date)]
+        if not best or not candidates:
+            return None
+        top = max(score for _choice, score, _index in best)
+        winners = [org for choice, score, _index in best if score == top
+                   for org in self._alive(self.by_key[choice], kinds, date)]
+        return self._single(winners, top / 100 * 0.9)
+
+    def _choices(self, kinds: Sequence[str] | None) -> tuple[str, ...]:
+        if not kinds:
+            return tuple(self.by_key)
+        return tuple(key for kind in kinds for key in self.keys_by_kind.get(kind, ()))
+
+    @staticmethod
+    def _alive(orgs: Iterable[RegisteredOrganisation], kinds: Sequence[str] | None,
+               date: str | None) -> list[RegisteredOrganisation]:
+        fitting = [org for org in orgs if not kinds or org.kind in kinds]
+        if date:
+            return [org for org in fitting if org.existed_on(date)]
+        current = [org for org in fitting if not org.end]
+        return current or fitting
+
+    @staticmethod
+    def _single(orgs: list[RegisteredOrganisation], score: float) -> Resolution | None:
+        unique = {org.code: org for org in orgs}
+        if len(unique) != 1:
+            return None  # two organisations fit alike: not guessed
+        org = next(iter(unique.values()))
+        return Resolution(org.code, org.name, org.kind, score)
+
+    def names_of_kinds(self, kinds: Sequence[str]) -> dict[str, str]:
+        """Register names (as written there) of the organisations of `kinds`, by code."""
+        return {org.code: org.name for orgs in self.by_key.values() for org in orgs if org.kind in kinds}
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    by_key: dict[str, list[RegisteredOrganisation]] = defaultdict(list)
+    keys_by_kind: dict[str, set[str]] = defaultdict(set)
+    for org in load_register().by_code.values():
+        for key in _keys(org):
+            by_key[key].append(org)
+            keys_by_kind[org.kind].add(key)
+    return Gazetteer({key: tuple(orgs) for key, orgs in by_key.items()},
+                     {kind: tuple(sorted(keys)) for kind, keys in keys_by_kind.items()})
+
+
+def groups_from_dataset(datasets: Path) -> dict[str, tuple[str, ...]]:
+    """Collaborations a dataset knows, by name, with the TOOI codes of their member municipalities.
+
+    A letter signed "namens de vijf colleges van de Leidse regio" names a group the register does not
+    hold; the dataset's organisations.yaml and memberships.yaml say who is in it. Members that are
+    bodies of a municipality (a college) count as that municipality (their `part_of`).
+    """
+    organisations = _read_list(datasets / "organisations.yaml")
+    memberships = _read_list(datasets / "memberships.yaml")
+    part_of = {org["id"]: org.get("part_of") for org in organisations if "id" in org}
+    members: dict[str, set[str]] = defaultdict(set)
+    for membership in memberships:
+        member = str(membership.get("member", ""))
+        code = member if member not in part_of else (part_of.get(member) or "")
+        if code and code in load_register():
+            members[str(membership.get("organisation", ""))].add(code)
+    groups: dict[str, tuple[str, ...]] = {}
+    for org in organisations:
+        codes = members.get(org.get("id", "")) or _members_of_parts(org.get("id", ""), part_of, members)
+        if codes and org.get("name"):
+            groups[str(org["name"])] = tuple(sorted(codes))
+    return groups
+
+
+def _members_of_parts(org_id: str, part_of: Mapping[str, str | None], members: Mapping[str, set[str]]) -> set[str]:
+    return {code for child, parent in part_of.items() if parent == org_id for code in members.get(child, ())}
+
+
+def _read_list(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [item for item in loaded or [] if isinstance(item, dict)]
