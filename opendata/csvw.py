@@ -19,7 +19,24 @@ COVERAGE = (
     "template that fires on every row cannot express: the OWL-Time nodes of a period (org:memberDuring, "
     "time:hasTime and their instants; the dates themselves are given on the instants), the description of "
     "a letter's text file, and a meeting date that is a year and month (meetings.date is not mapped). "
-    "Text cells starting with = + - @ TAB CR (or ' followed by one of those or by ') carry one extra leading '.")
+    "Text cells starting with = + - @ TAB CR (or ' followed by one of those or by ') carry one extra leading '. "
+    "A reference column that may be empty is not declared as a CSVW foreign key (a CSVW foreign key may not be "
+    "empty); datapackage.json declares it, and the column's rdfs:comment says so.")
+
+
+# CSVW validators in strict mode (csvw's csvwvalidate, the default) reject a foreign key column with an
+# empty cell. A reference that may be empty (letters.sender, organisations.part_of...) is therefore a
+# foreign key in datapackage.json only (Frictionless allows an empty one and checks the others); here
+# it is a link (valueUrl), with this note. References that are never empty stay CSVW foreign keys.
+OPTIONAL_REFERENCE = ("An optional reference: an empty cell is no reference; a value is an id of {table}. "
+                      "Declared as a foreign key in datapackage.json, not here, because a CSVW foreign key may not "
+                      "be empty.")
+
+
+def _never_empty(schema: dict, name: str) -> bool:
+    """Whether the column can never be empty: part of the primary key, or required."""
+    field = next(f for f in schema["fields"] if f["name"] == name)
+    return name in schema["primaryKey"] or bool(field.get("constraints", {}).get("required"))
 
 
 def _bilingual(texts: dict, key: str) -> list[dict]:
@@ -74,13 +91,19 @@ class TableMapping:
         fields = {f["name"]: f for f in schema["fields"]}
         columns = [self._column(c, fields[c.name]) for c in self.table.columns] + self._virtual_columns()
         table_schema = {"columns": columns, "primaryKey": schema["primaryKey"], "aboutUrl": self._row_subject()}
-        keys = [{"columnReference": k["fields"][0],
-                 "reference": {"resource": f"{DATA_DIR}/{k['reference'].get('resource', self.table.name)}.csv",
-                               "columnReference": "id"}} for k in schema.get("foreignKeys", [])]
+        keys = [{"columnReference": k["fields"][0], "reference": {"resource": self._referenced(k), "columnReference": "id"}}
+                for k in schema.get("foreignKeys", []) if _never_empty(schema, k["fields"][0])]
         if keys:
             table_schema["foreignKeys"] = keys
+        for key in schema.get("foreignKeys", []):
+            if not _never_empty(schema, key["fields"][0]):
+                column = next(c for c in columns if c["name"] == key["fields"][0])
+                column["rdfs:comment"] = OPTIONAL_REFERENCE.format(table=self._referenced(key))
         return {"url": f"{DATA_DIR}/{self.table.name}.csv", "dc:title": _bilingual(texts, "title"),
                 "dc:description": _bilingual(texts, "description"), "tableSchema": table_schema}
+
+    def _referenced(self, key: dict) -> str:
+        return f"{DATA_DIR}/{key['reference'].get('resource', self.table.name)}.csv"
 
     def _row_subject(self) -> str:
         return "{+iri}" if self.table.kind in ("entity", "dependent") else self.templates.owner(self.table)
