@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from . import query as sparql
+from . import site
 from .query_pool import Failure, QueryPool
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "data" / "sparql-page.html"
@@ -280,6 +281,10 @@ class EndpointHandler(BaseHTTPRequestHandler):
         return reply
 
     def _send_file(self, url_path: str, head: bool = False) -> None:
+        answer = site.resolve(url_path, self.headers.get("Accept", ""), self.server.root)  # /id/, /doc/ (issue 14)
+        if answer is not None:
+            self._send(Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head)
+            return
         path = safe_path(self.server.root, url_path)
         if path is None:
             self._send(text_reply(404, f"{url_path}: not found"), head=head)

@@ -5,6 +5,7 @@ Each writer is `write(publication, out_dir) -> None` and writes its files below 
 
 from . import jsonld, model_files, ntriples, queries, report, tables, texts, turtle
 from . import catalog, landing, void  # describe the files above: keep them last
+from .. import site
 
 WRITERS = (
     ntriples.write,
@@ -15,6 +16,7 @@ WRITERS = (
     report.write,
     queries.write,
     tables.write,
+    site.write,  # reads tekst/ written above
     # Last, in this order: they describe the files written above (sizes, checksums, links).
     landing.write,
     void.write,
