@@ -28,8 +28,9 @@ class FileResult:
 
     display: str
     digest: str
-    letters: list  # (text, Extraction) per letter, in the file's order
-    problems: list[Problem]
+    path: str = ""  # the resolved path: a changed file keeps the ids it had
+    letters: list = field(default_factory=list)  # (text, Extraction) per letter, in the file's order
+    problems: list[Problem] = field(default_factory=list)
     method: str = ""
     pages: int = 0
     ocr_pages: int = 0
@@ -79,7 +80,7 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         problems.append(Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display)))
-        return FileResult(display, "", [], problems)
+        return FileResult(display, "", str(path), [], problems)
     result: ReadResult = read_document(path, display, problems)
     letters = []
     if result.text is not None:
@@ -92,7 +93,7 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
             problems.append(Problem("not-a-letter", ERROR, "no date line, subject, salutation, sender or addressee "
                                     "was found: this does not look like a letter", Location(display),
                                     hint="check the file; ingest reads letters only"))
-    return FileResult(display, digest, letters, problems, result.method, result.pages, result.ocr_pages,
+    return FileResult(display, digest, str(path), letters, problems, result.method, result.pages, result.ocr_pages,
                       time.perf_counter() - started)
 
 
@@ -170,15 +171,16 @@ def _write(results: list[FileResult], root: Path, report: IngestReport) -> None:
 
 def _write_file(result: FileResult, root: Path, ledger, index, resolver, report, outcome) -> None:
     """The letters of one file: ids (from the ledger when the file was ingested before), then records."""
-    known = ledger.sources.get(result.digest, [])
+    known = ledger.sources.get(result.digest) or ledger.paths.get(result.path, [])
     ids = []
     taken = index.letter_ids | ledger.issued
     for number, (_, extraction) in enumerate(result.letters):
-        if number < len(known):
-            ids.append(known[number])
+        if number < len(known) and (known[number] in index.letter_ids or result.digest in ledger.sources):
+            ids.append(known[number])  # the same file again, or a changed file whose records still exist
         else:
             ids.append(drafts.letter_id(extraction, taken | set(ids)))
     ledger.sources[result.digest] = ids
+    ledger.paths[result.path] = ids
     ledger.issued.update(ids)
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]

@@ -53,8 +53,30 @@ def sha256(data: str | bytes) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
 
-def dump_yaml(record: dict) -> str:
-    return yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, ISO dates written plain (`2019-06-11`, as curated records are)."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _plain_date(dumper: yaml.SafeDumper, value: str):
+    style = None if _ISO_DATE.match(value) else dumper.default_style
+    node = yaml.SafeDumper.represent_str(dumper, value)
+    if style is None and _ISO_DATE.match(value):
+        node.style = None
+        node.tag = "tag:yaml.org,2002:timestamp"
+    return node
+
+
+_Dumper.add_representer(str, _plain_date)
+
+
+def dump_yaml(record) -> str:
+    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -86,6 +108,7 @@ class Ledger:
     sources: dict[str, list[str]] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)  # path relative to the root -> sha256 as written
     issued: set[str] = field(default_factory=set)  # every letter id ever issued
+    paths: dict[str, list[str]] = field(default_factory=dict)  # source file path -> letter ids
 
     @classmethod
     def load(cls, root: Path) -> Ledger:
@@ -93,11 +116,12 @@ class Ledger:
         if not path.is_file():
             return cls()
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])))
+        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])), raw.get("paths", {}))
 
     def save(self, root: Path) -> None:
         write_atomically(root / LEDGER, json.dumps(
-            {"tool": TOOL, "sources": self.sources, "written": self.written, "issued": sorted(self.issued)},
+            {"tool": TOOL, "sources": self.sources, "paths": self.paths, "written": self.written,
+             "issued": sorted(self.issued)},
             ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 

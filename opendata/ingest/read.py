@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import ERROR, WARNING, Location, Problem
-from ..sources import MAX_TEXT_BYTES, _decode, _read_bytes
+from ..sources import MAX_TEXT_BYTES, _decode
 
 MAX_PAGES = 100  # a letter with its attachments; a 500-page report is not a letter
 MAX_FILE_BYTES = 200_000_000
@@ -66,6 +66,24 @@ def read_document(path: Path, display: str, problems: list[Problem]) -> ReadResu
     if suffix in WORD_SUFFIXES:
         return _read_docx(raw, display, problems)
     return _read_odt(raw, display, problems)
+
+
+def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:
+    """The bytes of an input file, or None after reporting why not (too large, unreadable).
+
+    Input files live anywhere (not in a datasets folder), so this is not sources.py's reader.
+    """
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(Problem("file-too-large", ERROR, f"the {what} is {size:,} bytes, more than {limit:,}",
+                                    Location(display), hint="check that this is a letter"))
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("file-unreadable", ERROR, f"the {what} cannot be read: {exc.strerror}",
+                                Location(display), hint="check the file's permissions"))
+        return None
 
 
 def _read_txt(path: Path, display: str, problems: list[Problem]) -> ReadResult:
@@ -237,14 +255,14 @@ def _read_docx(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
         problems.append(Problem("docx-corrupt", ERROR, f"the Word file cannot be read ({exc})", Location(display),
                                 hint="save it again as .docx"))
         return ReadResult(None, "docx")
-    parts = [document.element.body] + [part.element for section in document.sections
-                                         for part in (section.header, section.footer) if not part.is_linked_to_previous]
+    parts = [part._element for part in document.part.package.iter_parts() if hasattr(part, "_element")]
     if any(next(element.iter(*_TRACKED), None) is not None for element in parts):
         problems.append(Problem("docx-tracked-changes", ERROR, "the Word file holds tracked changes", Location(display),
                                 hint="accept or reject the changes in Word (Review > Accept all), save, and ingest again"))
         return ReadResult(None, "docx")
-    headers = [_docx_text(section.header.element) for section in document.sections[:1]]
-    footers = [_docx_text(section.footer.element) for section in document.sections[:1]]
+    first = document.sections[0] if len(document.sections) else None
+    headers = [_docx_text(first.header._definition._element)] if first and first.header._has_definition else []
+    footers = [_docx_text(first.footer._definition._element)] if first and first.footer._has_definition else []
     text = "\n".join(part for part in (*headers, _docx_text(document.element.body), *footers) if part.strip())
     return ReadResult(_usable(text, display, problems, "the Word file"), "docx", 1)
 

@@ -1,0 +1,245 @@
+"""`opendata ingest`: files in, draft records out; bad input gives problems; re-runs change nothing;
+reviewed records are never overwritten. Everything runs for real (PDF libraries, Tesseract)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from opendata.ingest import ingest
+from opendata.ingest.read import read_document
+from opendata.synth.render import docx_bytes, pdf_bytes, rendered_letters, scan_bytes
+
+from .conftest import DATASETS, ROOT, SEED, run_cli
+
+
+@pytest.fixture
+def into(tmp_path) -> Path:
+    """A sources folder with the seed's shared records and no letters, to ingest into."""
+    target = tmp_path / "datasets"
+    shutil.copytree(DATASETS, target)
+    for path in (target / "letters").iterdir():
+        path.unlink()
+    return target
+
+
+@pytest.fixture(scope="module")
+def letters():
+    return rendered_letters(8, 3)[1]
+
+
+def _problems(folder: Path, name: str, data: bytes) -> list[str]:
+    path = folder / name
+    path.write_bytes(data)
+    problems = []
+    result = read_document(path, name, problems)
+    assert result.text is None
+    return [p.code for p in problems]
+
+
+def _pdf_with(pages: int, encrypt: str | None = None) -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(encrypt) if encrypt else None)
+    for number in range(pages):
+        pdf.drawString(100, 700, f"Geachte heer, mevrouw, dit is pagina {number} van een lang rapport.")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_bad_pdfs_each_give_their_problem(tmp_path):
+    assert _problems(tmp_path, "encrypted.pdf", _pdf_with(1, encrypt="geheim")) == ["pdf-encrypted"]
+    assert _problems(tmp_path, "corrupt.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>> garbage\n%%EOF\n") == ["pdf-corrupt"]
+    assert _problems(tmp_path, "report.pdf", _pdf_with(500)) == ["pdf-too-long"]
+    zero = _pdf_with(1).replace(b"/Count 1", b"/Count 0").replace(b"/Kids [ 3 0 R ]", b"/Kids [ ]")
+    assert set(_problems(tmp_path, "zero.pdf", zero)) & {"pdf-no-pages", "pdf-corrupt"}
+
+
+def test_image_without_text_is_a_problem(tmp_path):
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (800, 1100), 255).save(buffer, format="PNG")
+    assert _problems(tmp_path, "blank.png", buffer.getvalue()) == ["no-text"]
+
+
+def test_word_file_with_tracked_changes_is_refused(tmp_path, letters):
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    document = docx.Document(io.BytesIO(docx_bytes(letters[0])))
+    paragraph = document.paragraphs[-1]._p
+    inserted = OxmlElement("w:ins")
+    inserted.set(qn("w:id"), "1")
+    inserted.set(qn("w:author"), "redactie")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "toegevoegd"
+    run.append(text)
+    inserted.append(run)
+    paragraph.append(inserted)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _problems(tmp_path, "changed.docx", buffer.getvalue()) == ["docx-tracked-changes"]
+    assert _problems(tmp_path, "broken.docx", b"PK\x03\x04 not really a zip") == ["docx-corrupt"]
+
+
+def test_word_and_pdf_give_the_letter_in_reading_order(tmp_path, letters):
+    """The side column, address window and letterhead come out in reading order (pdfminer.six)."""
+    import random
+
+    letter = letters[1]
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(pdf_bytes(letter, random.Random(5)))  # header blocks stored shuffled
+    word = tmp_path / "letter.docx"
+    word.write_bytes(docx_bytes(letter))
+    for path in (pdf, word):
+        problems = []
+        text = read_document(path, path.name, problems).text
+        assert problems == [] and text
+        flat = " ".join(text.split())
+        positions = [flat.find(" ".join(block.lines[0].split())) for block in letter.header]
+        assert -1 not in positions, (path.name, positions)
+        assert letter.truth["subject"] in flat
+        if path is pdf:
+            assert positions.index(min(positions)) == 0  # the letterhead first
+
+
+def test_text_files_in_legacy_encodings_are_read(tmp_path, letters):
+    text = letters[0].text()
+    (tmp_path / "latin.txt").write_bytes(text.replace("Geacht", "Geächt").encode("cp1252"))
+    problems = []
+    result = read_document(tmp_path / "latin.txt", "latin.txt", problems)
+    assert "Geächt" in result.text and [p.code for p in problems] == ["encoding"]
+
+
+def test_ocr_reads_a_rendered_scan(tmp_path, letters):
+    """A scanned-looking PDF (no text layer) is OCR'd by the real Tesseract with its Dutch model."""
+    import random
+
+    letter = letters[2]
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scan_bytes(pdf_bytes(letter), random.Random(1)))
+    problems = []
+    result = read_document(path, "scan.pdf", problems)
+    assert problems == [] and result.method == "pdf-ocr" and result.ocr_pages == result.pages >= 1
+    flat = " ".join(result.text.split())
+    assert "Met vriendelijke groet" in flat
+    assert letter.truth["signatories"][0]["name"].split()[-1] in flat
+
+
+def test_missing_tesseract_names_the_package_and_other_files_still_ingest(tmp_path, into, letters):
+    scan = tmp_path / "in" / "scan.pdf"
+    scan.parent.mkdir()
+    scan.write_bytes(scan_bytes(pdf_bytes(letters[2]), __import__("random").Random(1)))
+    (tmp_path / "in" / "letter.txt").write_text(letters[3].text(), encoding="utf-8")
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python, but no tesseract
+    result = subprocess.run([sys.executable, "-m", "opendata", "ingest", str(tmp_path / "in"), "--into", str(into),
+                             "--jobs", "1"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    assert "ocr-unavailable" in result.stderr and "tesseract-ocr-nld" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(list((into / "letters").glob("*.yaml"))) >= 1  # the text letter was ingested
+
+
+def test_bad_files_do_not_stop_the_others_and_nothing_is_half_written(tmp_path, into, letters):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "encrypted.pdf").write_bytes(_pdf_with(1, encrypt="geheim"))
+    (folder / "notes.txt").write_text("boodschappen: melk, brood, kaas, appels en nog wat eieren\n", encoding="utf-8")
+    (folder / "letter.pdf").write_bytes(pdf_bytes(letters[0]))
+    result = run_cli("ingest", str(folder), "--into", str(into), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    codes = {(p["location"]["path"].rsplit("/", 1)[-1], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert ("encrypted.pdf", "pdf-encrypted") in codes and ("notes.txt", "not-a-letter") in codes
+    written = sorted((into / "letters").glob("*.yaml"))
+    assert len(written) == 1
+    assert not [p for p in into.rglob("*") if p.name.endswith(".tmp")]
+    record = yaml.safe_load(written[0].read_text(encoding="utf-8"))
+    assert record["status"] == "draft" and record["extracted_by"].startswith("opendata-ingest ")
+    text = (into / "letters" / record["text"]).read_text(encoding="utf-8")
+    for name, source in record["sources"].items():
+        for entry in source if isinstance(source, list) else [source]:
+            if "start" in entry:
+                assert text[entry["start"]:entry["end"]] == entry["quote"], name
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("ingest", str(tmp_path), "--into", str(tmp_path / "nowhere")).returncode == 2
+    assert run_cli("ingest", "--into", str(tmp_path)).returncode == 2
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rerun_is_a_no_op_and_reviewed_records_are_kept(tmp_path, into, letters):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for letter in letters[:4]:
+        (folder / f"{letter.id}.txt").write_text(letter.text(), encoding="utf-8")
+    first = ingest([folder], into, jobs=2)
+    assert first.letters == 4 and len(first.written) >= 4, first.problems
+    before = _snapshot(into)
+    second = ingest([folder], into, jobs=1)
+    assert second.written == [] and len(second.unchanged) == 4
+    assert _snapshot(into) == before  # byte for byte, the ledger included
+    ids = sorted(p.stem for p in (into / "letters").glob("*.yaml"))
+    assert len(ids) == len(set(ids))
+
+    # A person edits one draft and reviews another; a changed source must not overwrite either.
+    edited, reviewed_path = (into / "letters" / f"{first.written[0]}.yaml"), (into / "letters" / f"{first.written[1]}.yaml")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("kind: brief", "kind: bijlage"), encoding="utf-8")
+    record = yaml.safe_load(reviewed_path.read_text(encoding="utf-8"))
+    reviewed_path.write_text(reviewed_path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
+    kept = {p: p.read_bytes() for p in (edited, reviewed_path)}
+    for letter in letters[:2]:
+        path = folder / f"{letter.id}.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace(letter.truth["subject"], "Een ander onderwerp"),
+                        encoding="utf-8")
+    third = ingest([folder], into, jobs=1)
+    assert {p: p.read_bytes() for p in kept} == kept
+    warnings = [p for p in third.problems if p.code == "reviewed-record-kept"]
+    assert len(warnings) == 2 and all("Een ander onderwerp" in p.message for p in warnings)
+    assert record["id"] in {p.stem for p in (into / "letters").glob("*.yaml")}
+
+
+def test_ids_are_readable_and_never_reused(tmp_path, into, letters):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(letters[0].text(), encoding="utf-8")
+    ingest([folder], into)
+    first = sorted(p.stem for p in (into / "letters").glob("*.yaml"))
+    assert len(first) == 1 and letters[0].truth["date_sent"] in first[0]
+    for path in (into / "letters").glob(f"{first[0]}.*"):
+        path.unlink()  # deleted by a person
+    (folder / "a.txt").write_text(letters[0].text() + "\nP.S. Een nieuwe versie.\n", encoding="utf-8")
+    ingest([folder], into)
+    second = sorted(p.stem for p in (into / "letters").glob("*.yaml"))
+    assert len(second) == 1 and second[0] != first[0]
+
+
+def test_the_seed_splits_into_its_two_letters(tmp_path, into):
+    """The seed holds a council letter and its attachment: two drafts, the first listing the second."""
+    assert SEED.is_file(), f"{SEED} is needed for this test"
+    report = ingest([SEED], into)
+    records = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")}
+    drafted = [r for r in records.values() if r.get("text")]
+    assert report.letters == 2 and len(drafted) == 2, report.problems
+    council = next(r for r in drafted if r.get("attachments"))
+    attachment = records[council["attachments"][0]]
+    assert str(attachment["date_sent"]) == "2019-06-11"
+    assert attachment["your_reference"] == "PZH-2019-678010037"
+    assert attachment["dossier_number"] == "DOS-2017-0006089"
