@@ -1,0 +1,214 @@
+"""The website (issue 14): every IRI answers, in every format, with pages built from the graph.
+
+In-process through the resolver that `opendata serve` uses, and once through a real
+`opendata serve` with rdflib as a Linked Data client. The nginx rules: test_site_nginx.py;
+pages in a real browser: test_site_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import lxml.html
+import pytest
+import rdflib
+import yaml
+from rdflib.compare import isomorphic
+
+from opendata.query import load_store, run
+from opendata.site import resolve
+
+from .conftest import DATASETS, run_cli
+from .test_serve import Server
+
+ID = "https://data.leidseregio.example/id/"
+TOOI_LEIDEN = "https://identifier.overheid.nl/tooi/id/gemeente/gm0546"
+JOINT_REACTION = "brief/reactie-leidse-regio-2019-06-11"
+RESOURCES = {  # description key -> the thing's IRI
+    JOINT_REACTION: ID + JOINT_REACTION,
+    "organisatie/gm0546": TOOI_LEIDEN,
+    "organisatie/leidse-regio": ID + "organisatie/leidse-regio",
+    "thema/bestuurlijke-samenwerking-leidse-regio": ID + "thema/bestuurlijke-samenwerking-leidse-regio",
+    "uitspraak/reactie-bestuurlijk-leerproces": ID + "uitspraak/reactie-bestuurlijk-leerproces",
+}
+FORMATS = {  # Accept -> (extension, media type, rdflib format)
+    "text/turtle": (".ttl", "text/turtle", "turtle"),
+    "application/ld+json": (".jsonld", "application/ld+json", "json-ld"),
+    "application/n-triples": (".nt", "application/n-triples", "nt"),
+    "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8": (".html", "text/html", None),
+}
+ODNL = "https://w3id.org/opendata-nl/def#"
+
+
+def _headers(response) -> dict[str, str]:
+    return {name.lower(): value for name, value in response.headers}
+
+
+@pytest.mark.parametrize("key", sorted(RESOURCES))
+@pytest.mark.parametrize("accept", sorted(FORMATS))
+def test_an_id_iri_gives_303_to_its_document_in_the_asked_format(published, key, accept):
+    extension = FORMATS[accept][0]
+    answer = resolve("/id/" + key, accept, published)
+    assert answer.status == 303
+    headers = _headers(answer)
+    assert headers["location"] == "/doc/" + key + ("" if extension == ".html" else extension)
+    assert headers["vary"] == "Accept"
+
+
+@pytest.mark.parametrize("key", sorted(RESOURCES))
+@pytest.mark.parametrize("accept", sorted(FORMATS))
+def test_a_document_is_negotiated_by_accept_and_given_by_extension(published, key, accept):
+    extension, media, _ = FORMATS[accept]
+    negotiated = resolve("/doc/" + key, accept, published)
+    assert negotiated.status == 200
+    assert negotiated.content_type.split(";")[0] == media
+    headers = _headers(negotiated)
+    name = key.split("/")[1]
+    assert headers["vary"] == "Accept"
+    assert headers["content-location"] == name + extension
+    for alternate in (".html", ".en.html", ".ttl", ".jsonld", ".nt"):
+        assert f"<{name}{alternate}>" in headers["link"]
+    by_extension = resolve("/doc/" + key + extension, "", published)
+    assert by_extension.status == 200 and by_extension.body == negotiated.body
+    assert by_extension.content_type == negotiated.content_type
+
+
+def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
+    """The endpoint's DESCRIBE of the thing and of its fragments (a signature, a selector)."""
+    fragments = sorted({line.split(" ", 1)[0][1:-1] for line in graph_nt.splitlines()
+                        if line.startswith(f"<{iri}#")})
+    values = " ".join(f"<{i}>" for i in [iri] + fragments)
+    result = run(store, f"DESCRIBE ?s WHERE {{ VALUES ?s {{ {values} }} }}")
+    graph = rdflib.Graph()
+    for triple in result:
+        graph.parse(data=f"{triple} .", format="nt")
+    return graph
+
+
+@pytest.mark.parametrize("key", sorted(RESOURCES))
+def test_each_description_is_isomorphic_to_the_endpoints_describe(published, key):
+    store = load_store(published)
+    expected = _describe(store, RESOURCES[key], (published / "graph.nt").read_text(encoding="utf-8"))
+    assert len(expected) > 3
+    for extension, fmt in ((".ttl", "turtle"), (".jsonld", "json-ld"), (".nt", "nt")):
+        graph = rdflib.Graph().parse(data=(published / "doc" / (key + extension)).read_bytes(), format=fmt)
+        assert isomorphic(graph, expected), (key, extension)
+
+
+def test_unknown_addresses_get_the_helpful_404_page_and_unacceptable_formats_406(published):
+    missing = resolve("/id/brief/no-such-letter", "text/turtle", published)
+    assert missing.status == 404
+    page = lxml.html.fromstring(missing.body)
+    assert {a.get("href") for a in page.iter("a")} >= {"/doc/index.html", "/doc/overzicht/brieven.html", "/doc/zoeken.html"}
+    assert resolve("/doc/brief/no-such-letter", "", published).status == 404
+    assert resolve("/id/" + JOINT_REACTION, "image/png", published).status == 406
+    assert resolve("/doc/../graph.nt", "", published).status == 404
+    assert resolve("/sparql", "", published) is None
+
+
+def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(published, tmp_path):
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+        opener = urllib.request.build_opener(NoRedirect)
+        request = urllib.request.Request(server.url + "/id/" + JOINT_REACTION, headers={"Accept": "text/turtle"})
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            opener.open(request)
+        assert redirect.value.code == 303
+        assert redirect.value.headers["Location"] == f"/doc/{JOINT_REACTION}.ttl"
+        for key, iri in sorted(RESOURCES.items()):
+            graph = rdflib.Graph().parse(server.url + "/id/" + key)  # rdflib follows the 303 and negotiates
+            assert (rdflib.URIRef(iri), None, None) in graph, key
+        with urllib.request.urlopen(server.url + "/id/" + JOINT_REACTION) as page:
+            assert page.headers["Content-Type"].startswith("text/html")
+            assert b"Reactie gemeenten Leidse regio" in page.read()
+    finally:
+        server.stop()
+
+
+def _graph(published: Path) -> rdflib.Graph:
+    return rdflib.Graph().parse(published / "graph.nt", format="nt")
+
+
+def test_the_joint_reactions_page_highlights_each_positions_passage_at_its_exact_offsets(published):
+    graph = _graph(published)
+    letter = rdflib.URIRef(ID + JOINT_REACTION)
+    text = (published / "tekst" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8")
+    page = lxml.html.parse(str(published / "doc" / (JOINT_REACTION + ".html"))).getroot()
+    marks = page.xpath('//pre[@class="letter-text"]//a[@class="evidence"]')
+    positions = sorted(graph.objects(letter, rdflib.URIRef(ODNL + "states")))
+    assert len(positions) == 5
+    query = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX odnl: <https://w3id.org/opendata-nl/def#>
+        SELECT ?exact ?start ?end WHERE { ?p odnl:evidence ?e . ?e oa:hasSelector ?q, ?r .
+        ?q oa:exact ?exact . ?r oa:start ?start ; oa:end ?end . }"""
+    for position in positions:
+        exact, start, end = next(iter(graph.query(query, initBindings={"p": position})))
+        key = str(position).rsplit("/", 1)[1]
+        highlighted = "".join(m.text_content() for m in marks if key in m.get("data-positions", "").split())
+        assert highlighted == str(exact) == text[int(start):int(end)], key
+        assert any(m.get("href") == f"../uitspraak/{key}.html" for m in marks if key in m.get("data-positions", "").split())
+    assert "".join(m.text_content() for m in page.xpath('//pre[@class="letter-text"]')) == text
+
+
+def test_leidens_page_lists_its_memberships_with_the_periods_the_graph_gives(published):
+    graph = _graph(published)
+    query = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX time: <http://www.w3.org/2006/time#>
+        SELECT ?name ?start ?end WHERE { ?m org:member ?leiden ; org:organization ?o . ?o skos:prefLabel ?name .
+        OPTIONAL { ?m org:memberDuring/time:hasBeginning/time:inXSDDate ?start }
+        OPTIONAL { ?m org:memberDuring/time:hasEnd/time:inXSDDate ?end } }"""
+    expected = {(str(n), str(s or ""), str(e or "")) for n, s, e in
+                graph.query(query, initBindings={"leiden": rdflib.URIRef(TOOI_LEIDEN)})}
+    names = {name for name, _, _ in expected}
+    assert {"Leidse regio", "Holland Rijnland"} <= {n.split(" (")[0] for n in names} or \
+        any("Leidse regio" in n for n in names) and any("Holland Rijnland" in n for n in names)
+    page = lxml.html.parse(str(published / "doc" / "organisatie" / "gm0546.html")).getroot()
+    section = next(s for s in page.iter("section") if s.findtext("h2") == "Lidmaatschappen")
+    items = [li.text_content() for li in section.iter("li")]
+    for name, start, end in expected:
+        item = next(i for i in items if i.startswith(name))
+        if start:
+            assert f"vanaf {start}" in item
+        if end:
+            assert f"tot en met {end}" in item
+        if not (start or end):
+            assert "periode niet bekend" in item
+
+
+def test_pages_exist_for_every_kind_with_schema_org_and_both_languages(published):
+    doc = published / "doc"
+    for key, kind in ((JOINT_REACTION, ["Message", "DigitalDocument"]), ("organisatie/gm0546", "GovernmentOrganization"),
+                      ("thema/bestuurlijke-samenwerking-leidse-regio", "DefinedTerm"),
+                      ("uitspraak/reactie-bestuurlijk-leerproces", "Quotation"),
+                      ("bijeenkomst/gesprek-gedeputeerde-2019-04-18", "Event"), ("persoon/j-baljeu", "Person")):
+        for suffix, lang in ((".html", "nl"), (".en.html", "en")):
+            page = lxml.html.parse(str(doc / (key + suffix))).getroot()
+            assert page.get("lang") == lang
+            data = json.loads(page.xpath('//script[@type="application/ld+json"]')[0].text)
+            assert data["@type"] == kind and data["@id"].endswith(key.split("/")[1])
+    for index in ("index", "overzicht/brieven", "overzicht/brieven-2019-06", "overzicht/organisaties",
+                  "overzicht/themas", "overzicht/netwerk", "zoeken", "404"):
+        assert (doc / f"{index}.html").is_file() and (doc / f"{index}.en.html").is_file()
+    assert (doc / "pagefind" / "pagefind-ui.js").is_file()
+    assert (published / "webserver" / "nginx-server.conf").is_file() and (published / ".htaccess").is_file()
+
+
+def test_hostile_text_in_the_sources_stays_text_on_every_page(datasets_copy, tmp_path):
+    letter = next(datasets_copy.glob("letters/reactie-leidse-regio-2019-06-11.yaml"))
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    record = yaml.safe_load(letter.read_text(encoding="utf-8"))
+    record["title"] = hostile
+    letter.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "dist"
+    result = run_cli("publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    for page in sorted((out / "doc").rglob("*.html")):
+        content = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in content and "<img src=x" not in content, page
+    html = (out / "doc" / (JOINT_REACTION + ".html")).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
