@@ -18,7 +18,10 @@ import fastjsonschema
 import jsonschema
 import pyoxigraph
 
+from . import fact_sources
 from .model import GENERATED_DIR, Model
+from .sources import read_text
+from .statement_text import clean_statement
 from .problems import ERROR, Problem
 from .records import Dataset, Record
 from .register import Register
@@ -162,6 +165,13 @@ def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
     if error.validator == "minimum":
         return Problem("invalid-value", ERROR, f"{field} is {error.instance}, less than {error.validator_value}",
                        locate(*path), field=field, hint=f"write a number of {error.validator_value} or more")
+    if error.validator == "maximum":
+        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, more than {error.validator_value}",
+                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or less"
+                       + (" (a confidence is from 0 to 1)" if path[-1:] == ["confidence"] else ""))
+    if error.validator == "minProperties":
+        return Problem("empty-value", ERROR, f"{field} is empty", locate(*path), field=field,
+                       hint="give at least one field's source, or remove the line")
     return Problem("schema", ERROR, error.message, locate(*path), field=field)
 
 
@@ -169,12 +179,21 @@ def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Proble
     return schema_problem(error, record.location)
 
 
+def _is_real_date(value) -> bool:
+    """The same judgement as jsonschema's date format (fastjsonschema's own regex lets 0000-19-39 through)."""
+    try:
+        datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return len(value) == 10
+
+
 @functools.cache
 def _fast_validators() -> dict:
     """fastjsonschema compiles the schema to Python: ~25x faster on valid records, stops at the first error."""
     schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
     return {name: fastjsonschema.compile({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
-                                         formats={"iri": lambda value: True})
+                                         formats={"iri": lambda value: True, "date": _is_real_date})
             for name in schema["$defs"]}
 
 
@@ -372,6 +391,142 @@ def check_evidence(record: Record) -> Iterator[Problem]:
                   record.location("start"), field="start", hint=hint)
 
 
+def _evidence_problem(text: str, entry: dict, locate, field: str) -> Problem | None:
+    """evidence-mismatch when the quote does not stand at its offsets in the text, else None."""
+    start, end, quote = entry["start"], entry["end"], entry["quote"]
+    if text[start:end] == quote:
+        return None
+    found = text.find(quote)
+    hint = f"the quote stands at start: {found}, end: {found + len(quote)}" if found >= 0 else \
+        "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
+    return Problem("evidence-mismatch", ERROR, f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
+                   locate("start"), field=f"{field}.start", hint=hint)
+
+
+def _source_entries(record) -> Iterator[tuple[str, list, dict]]:
+    """(field name, path in the record, entry) for every source the record gives."""
+    sources = record.data.get("sources")
+    if not isinstance(sources, dict):
+        return
+    for name, written in sources.items():
+        if isinstance(written, list):
+            yield from ((name, ["sources", name, i], e) for i, e in enumerate(written) if isinstance(e, dict))
+        elif isinstance(written, dict):
+            yield name, ["sources", name], written
+
+
+def _source_form(record: Record, path: list, entry: dict) -> Problem | None:
+    """An entry is exactly one kind of source, and evidence has all of start, end and quote."""
+    field = ".".join(map(str, path))
+    if fact_sources.source_kind(entry) is None:
+        return Problem("invalid-source", ERROR, f"{field} must be exactly one of: evidence (start, end, quote), "
+                       "register, editorial", record.location(*path), field=field,
+                       hint="give one source per entry; several sources of one field are a list")
+    missing = [k for k in fact_sources.EVIDENCE_KEYS if k not in entry] if fact_sources.source_kind(entry) == "text" else []
+    if missing:
+        return Problem("missing-field", ERROR, f"evidence without {', '.join(missing)}", record.location(*path),
+                       field=f"{field}.{missing[0]}", hint="evidence gives start, end and quote: the quote exactly "
+                       "as it stands at those character offsets in the letter's text")
+    if "letter" in entry and fact_sources.source_kind(entry) != "text":
+        return Problem("unknown-field", ERROR, f"{field} names a letter but gives no evidence in it", record.location(*path, "letter"),
+                       field=f"{field}.letter", hint="'letter' goes with start, end and quote")
+    if fact_sources.source_kind(entry) == "text" and entry["end"] < entry["start"]:
+        return Problem("evidence-mismatch", ERROR, f"end {entry['end']} is before start {entry['start']}",
+                       record.location(*path, "end"), field=f"{field}.end", hint="swap start and end")
+    return None
+
+
+def _has_value(record: Record, name: str) -> bool:
+    f = record.cls.fields.get(name)
+    if f is not None and f.derived:
+        return f.name != "statement" or isinstance(record.data.get("quote"), str)
+    return record.data.get(name) not in (None, [], "")
+
+
+def check_sources(record: Record) -> Iterator[Problem]:
+    """Each source well formed; evidence in the record's own letter stands at its offsets; a source
+    for a field without a value only where the field is declared unknown (it says why it is open)."""
+    letter = record.owner or record
+    own_letter = letter.key if letter.cls.name == "Letter" else None
+    declared_unknown = letter.data.get("unknown") if record.owner is None else None
+    for name, path, entry in _source_entries(record):
+        field = ".".join(map(str, path))
+        problem = _source_form(record, path, entry)
+        if problem:
+            yield problem
+            continue
+        if not _has_value(record, name) and not (isinstance(declared_unknown, list) and name in declared_unknown):
+            yield Problem("source-without-value", ERROR, f"{name} has a source but no value", record.location(*path),
+                          field=field, hint=f"give the value of {name}, remove its source, or declare it unknown")
+        if fact_sources.source_kind(entry) != "text":
+            continue
+        named = entry.get("letter")
+        if own_letter is None and named is None:
+            yield Problem("missing-field", ERROR, "evidence in a shared record must name its letter", record.location(*path),
+                          field=f"{field}.letter", hint="add letter: <the key of the letter whose text holds the quote>")
+        elif named is None or named == own_letter:
+            yield from _own_evidence(record, letter, path, entry, field)
+
+
+def _own_evidence(record: Record, letter: Record, path: list, entry: dict, field: str) -> Iterator[Problem]:
+    if letter.text is None:
+        if not letter.data.get("text"):  # a text that is named but unreadable is reported already
+            yield Problem("evidence-without-text", ERROR, "the evidence quotes a letter that has no source text",
+                          record.location(*path), field=field,
+                          hint="name the letter whose text holds the quote (letter: <key>), or add this letter's text")
+        return
+    problem = _evidence_problem(letter.text, entry, lambda *steps: record.location(*path, *steps), field)
+    if problem:
+        yield problem
+
+
+def check_statement(record: Record) -> Iterator[Problem]:
+    """A position's statement is derived from its quote; one the record still gives must agree."""
+    statement, quote = record.data.get("statement"), record.data.get("quote")
+    if not (isinstance(statement, str) and isinstance(quote, str)):
+        return
+    corrections = (record.owner.data.get("corrections") if record.owner is not None else None) or ()
+    derived = clean_statement(quote, corrections)
+    if statement not in (derived, quote):
+        yield Problem("statement-mismatch", ERROR, "the statement is neither the quote nor the quote as clean text",
+                      record.location("statement"), field="statement",
+                      hint=f"remove the line (the statement is derived from the quote: {derived[:80]!r})")
+
+
+def check_evidence_in_other_letters(records, root) -> list[Problem]:
+    """Evidence that names a letter (shared records; a letter quoting another): the quote must stand
+    at its offsets in that letter's text. Runs once over all records, each text read once."""
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    for record in records:
+        own = (record.owner or record).key if (record.owner or record).cls.name == "Letter" else None
+        for name, path, entry in _source_entries(record):
+            named = entry.get("letter")
+            if named is None or named == own or fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
+                continue
+            field = record.field_prefix + ".".join(map(str, path))
+            if named not in texts:
+                texts[named] = _letter_text(root, named)
+            text = texts[named]
+            if text is None:
+                exists = (root / "letters" / f"{named}.yaml").exists()
+                problems.append(Problem("unknown-reference" if not exists else "evidence-without-text", ERROR,
+                                        f"the evidence names letter '{named}', which " +
+                                        ("does not exist" if not exists else "has no source text"),
+                                        record.location(*path, "letter"), field=f"{field}.letter",
+                                        hint="name a letter of letters/ that has its text beside it"))
+                continue
+            problem = _evidence_problem(text, entry, lambda *steps, p=path: record.location(*p, *steps), field)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _letter_text(root, key: str) -> str | None:
+    path = root / "letters" / f"{key}.txt"
+    return read_text(path, path.relative_to(root).as_posix(), []) if path.exists() else None
+
+
 def check_iris(record: Record) -> Iterator[Problem]:
     for f in record.cls.fields.values():
         if f.range != "iri":
@@ -456,8 +611,10 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
     problems += check_dates(record, register)
     problems += check_unknown(record)
     problems += check_iris(record)
+    problems += check_sources(record)
     if record.cls.name == "Position":
         problems += check_evidence(record)
+        problems += check_statement(record)
     return _as_published(record, problems)
 
 

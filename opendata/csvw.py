@@ -11,7 +11,8 @@ from .iris import Minter
 from .model import Field, Hop, Model, ModelClass
 from .tables import DATA_DIR, Column, Table, enum_namespace, is_reference, owner_of, table_texts
 
-CSVW_DATATYPES = {"string": "string", "text": "string", "integer": "integer", "boolean": "boolean", "date": "date"}
+CSVW_DATATYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "decimal", "boolean": "boolean",
+                  "date": "date"}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 COVERAGE = (
     "CSVW-to-RDF (minimal mode) of these tables gives triples of the published graph (graph.nt): all of "
@@ -146,6 +147,8 @@ class TableMapping:
             return None  # the companion column carries the IRI
         if f.range == "date_or_month":
             return None  # xsd:date or xsd:gYearMonth per value: one CSVW datatype cannot say that
+        if f.range == "any":
+            return None  # a statement's rdf:object: an IRI or a literal of any datatype, per row
         mapping = {"propertyUrl": self.model.expand(f.uri)}
         skipped = 1 if table.kind == "dependent" else 0
         hops = f.path[skipped:]

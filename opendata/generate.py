@@ -13,18 +13,51 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from .model import GENERATED_DIR, MODEL_FILE, Field, Model, ModelClass, load_model
+from .model import ANY_RANGE, GENERATED_DIR, MODEL_FILE, SOURCES_RANGE, Field, Model, ModelClass, load_model
 
 NOTICE = "Generated from schemas/model.yaml by `opendata generate`; do not edit."
 SHAPES = Namespace("https://w3id.org/opendata-nl/shapes#")
 KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
-JSON_TYPES = {"string": "string", "text": "string", "integer": "integer", "boolean": "boolean",
+JSON_TYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "number", "boolean": "boolean",
               "date": "string", "date_or_month": "string", "iri": "string", "textfile": "string", "key": "string"}
-XSD_RANGES = {"string": XSD.string, "text": XSD.string, "integer": XSD.integer, "boolean": XSD.boolean,
+XSD_RANGES = {"string": XSD.string, "text": XSD.string, "integer": XSD.integer, "decimal": XSD.decimal, "boolean": XSD.boolean,
               "date": XSD.date}
 
 
 # ---------------------------------------------------------------- JSON Schema (source records)
+
+def source_entry_schema(model: Model) -> dict:
+    """One source of a value: evidence in a letter's text, a register, or an editorial note.
+    Which of these an entry is (exactly one) is checked in opendata/checks.py, with clearer words."""
+    offset = {"type": "integer", "minimum": 0}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "start": {**offset, "title": "start", "description": "character offset (from 0) where the quote starts"},
+            "end": {**offset, "title": "end", "description": "character offset just after the quote"},
+            "quote": {"type": "string", "minLength": 1, "title": "quote", "description": "the passage exactly as in the text"},
+            "letter": {"type": "string", "pattern": KEY_PATTERN, "title": "letter",
+                       "description": "the letter whose text holds the quote (required in shared records)"},
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1, "title": "confidence",
+                           "description": "how sure the extraction is, from 0 to 1"},
+            "editorial": {"type": "string", "minLength": 1, "title": "editorial note",
+                          "description": "an editorial addition: the note says what the editors added and why"},
+            "register": {"enum": sorted(model.enums["Register"]["values"]), "title": "register",
+                         "description": "the register the value comes from"},
+        },
+    }
+
+
+def _sources_schema(model: Model, cls: ModelClass, f: Field) -> dict:
+    """`sources`: per field of the class, one source or a list of them."""
+    entry = source_entry_schema(model)
+    value = {"if": {"type": "array"}, "then": {"type": "array", "items": entry, "minItems": 1}, "else": entry}
+    names = [g.name for g in cls.field_list(published_only=True) if g.uri and g.name not in ("status", "extracted_by")
+             and not (g.derived and not g.checked)]
+    return {"title": f.en, "description": f.description.get("en", f.en), "type": "object", "minProperties": 1,
+            "additionalProperties": False, "properties": {name: value for name in names}}
+
 
 def _json_field(model: Model, f: Field) -> dict:
     if model.is_enum(f.range):
@@ -33,6 +66,8 @@ def _json_field(model: Model, f: Field) -> dict:
         item = {"$ref": f"#/$defs/{f.range}"}
     elif model.is_class(f.range):
         item = {"type": "string", "pattern": KEY_PATTERN}
+    elif f.range == ANY_RANGE:
+        item = {}
     else:
         item = {"type": JSON_TYPES[f.range]}
         if f.range == "date":
@@ -63,23 +98,24 @@ def _unknowable(model: Model, cls: ModelClass) -> set[str]:
 
 
 def _json_class(model: Model, cls: ModelClass) -> dict:
-    fields = [f for f in cls.field_list() if not f.derived]
+    fields = [f for f in cls.field_list() if not f.derived or f.checked]
     unknowable = _unknowable(model, cls)
     schema: dict = {
         "title": cls.en,
         "description": cls.description.get("en", ""),
         "type": "object",
-        "properties": {f.name: _json_field(model, f) for f in fields},
+        "properties": {f.name: _sources_schema(model, cls, f) if f.range == SOURCES_RANGE else _json_field(model, f)
+                       for f in fields},
         "required": [f.name for f in fields if f.required and f.name not in unknowable],
         "additionalProperties": False,
     }
     conditional = [f.name for f in fields if f.required and f.name in unknowable]
-    if conditional:
-        schema["allOf"] = [
-            {"if": {"not": {"required": ["unknown"], "properties": {"unknown": {"contains": {"const": name}}}}},
-             "then": {"required": [name]}}
-            for name in conditional
-        ]
+    rules = [{"if": {"not": {"required": ["unknown"], "properties": {"unknown": {"contains": {"const": name}}}}},
+              "then": {"required": [name]}} for name in conditional]
+    if "status" in cls.fields:  # a draft names the tool that made it
+        rules.append({"if": {"required": ["status"]}, "then": {"required": ["extracted_by"]}})
+    if rules:
+        schema["allOf"] = rules
     return schema
 
 
@@ -106,7 +142,7 @@ def _context_term(model: Model, f: Field) -> dict | str | None:
         if model.is_class(f.range) and model.classes[f.range].inline:
             return {"@id": f.uri}
         return {"@id": f.uri, "@type": "@id"}
-    datatype = {"date": "xsd:date", "integer": "xsd:integer", "boolean": "xsd:boolean"}.get(f.range)
+    datatype = {"date": "xsd:date", "integer": "xsd:integer", "decimal": "xsd:decimal", "boolean": "xsd:boolean"}.get(f.range)
     return {"@id": f.uri, "@type": datatype} if datatype else f.uri
 
 
@@ -143,6 +179,8 @@ def _value_constraints(graph: Graph, model: Model, shape: URIRef, f: Field) -> N
         graph.add((shape, SH["class"], URIRef(model.expand(model.classes[f.range].uri))))
     elif f.range in ("iri", "textfile"):
         graph.add((shape, SH.nodeKind, SH.IRI))
+    elif f.range == ANY_RANGE:
+        pass  # the value of whatever field a statement reifies
     elif f.range == "date_or_month":
         head = BNode()
         options = []

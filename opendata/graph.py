@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import fact_sources
 from .iris import Minter
-from .model import Field, Model, ModelClass
+from .model import ANY_RANGE, SOURCES_RANGE, Field, Model, ModelClass
 from .records import Dataset, Record
 from .register import Register
+from .statement_text import clean_statement
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-CONTEXT_DATATYPES = {"date": XSD + "date", "integer": XSD + "integer", "boolean": XSD + "boolean"}
+CONTEXT_DATATYPES = {"date": XSD + "date", "integer": XSD + "integer", "decimal": XSD + "decimal", "boolean": XSD + "boolean"}
 
 
 class IRI(str):
@@ -60,8 +62,12 @@ class GraphBuilder:
             return self.reference(f.range, value)
         if f.range == "iri":
             return IRI(value)
-        if f.range == "textfile":
-            return IRI(self.minter.text_file(record.key))
+        if f.range == "textfile":  # a letter's text is always <letter key>.txt
+            return IRI(self.minter.text_file(value[:-4] if value.endswith(".txt") else record.key))
+        if f.range == ANY_RANGE:
+            return value  # already a graph value: the reified field's own
+        if f.range == "decimal":
+            return Literal(fact_sources.decimal_text(value), XSD + "decimal")
         if f.range == "date_or_month":
             return Literal(value, XSD + ("date" if len(value) == 10 else "gYearMonth"))
         if f.range == "boolean":
@@ -88,6 +94,10 @@ class GraphBuilder:
 
     def _derived(self, record: Record, f: Field):
         owner = record.owner
+        if f.name == "statement":  # a position's searchable text, from its quote
+            quote = record.data.get("quote")
+            corrections = owner.data.get("corrections") if owner is not None else None
+            return Literal(clean_statement(quote, corrections or ())) if isinstance(quote, str) else None
         if f.range == "textfile":
             return IRI(self.minter.text_file(owner.key)) if owner is not None and owner.text is not None else None
         if self.model.is_class(f.range) and owner is not None:
@@ -124,6 +134,40 @@ class GraphBuilder:
                 node.add(f.name, self.model.expand(f.uri), self.node(child, node.iri))
         return node
 
+    # -------------------------------------------------------------- sources of facts
+
+    def _field_values(self, record: Record, f: Field) -> list:
+        """A field's values as graph values (the objects of the statements about them)."""
+        if f.derived:
+            value = self._derived(record, f)
+            return [] if value is None else [value]
+        if self.model.is_class(f.range) and self.model.classes[f.range].inline:
+            return []  # a signature or position is described by its own node
+        raw = record.data.get(f.name)
+        values = raw if isinstance(raw, list) else ([] if raw is None else [raw])
+        return [self._value(record, f, value) for value in values]
+
+    def source_nodes(self, record: Record, owner_iri: str | None = None) -> list[Node]:
+        """One Source node (an rdf:Statement) per field, value and source of the record."""
+        sources = record.data.get("sources")
+        if not isinstance(sources, dict):
+            return []
+        record_iri = self._iri(record, owner_iri)
+        status = fact_sources.record_status(record)
+        source_cls = self.model.classes["Source"]
+        nodes = []
+        for field_name, written in sources.items():
+            f = record.cls.fields.get(field_name)
+            if f is None or f.range == SOURCES_RANGE:
+                continue  # the checks report it
+            subject = self.minter.dependent(record_iri, f.path[-1].fragment) if f.path else record_iri
+            pairs = fact_sources.pair_values(self._field_values(record, f), fact_sources.entries(written))
+            for number, (value, entry) in enumerate(pairs, start=1):
+                key = fact_sources.source_key(self.model, record, field_name, number)
+                data = fact_sources.source_data(record, f, value, entry, key, subject, self.model.expand(f.uri or ""), status)
+                nodes.append(self.node(Record(source_cls, data, record.file)))
+        return nodes
+
     def text_node(self, letter: Record) -> Node:
         text = Node(self.minter.text_file(letter.key), ["https://schema.org/MediaObject"])
         text.add("schema:encodingFormat", "https://schema.org/encodingFormat", Literal("text/plain; charset=utf-8"))
@@ -137,6 +181,10 @@ class GraphBuilder:
             field_name = next(f.name for f in letter.cls.fields.values() if f.range == record.cls.name)
             grouped.setdefault(field_name, []).append(record)
         nodes = [self.node(letter, inline=grouped)]
+        letter_iri = nodes[0].iri
+        nodes += self.source_nodes(letter)
+        for record in inline:
+            nodes += self.source_nodes(record, letter_iri)
         if letter.text is not None:
             nodes.append(self.text_node(letter))
         return nodes

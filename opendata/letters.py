@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph
 
 from . import checks
+from .fact_sources import draft_skipped, is_draft
 from .graph import GraphBuilder, jsonld, ntriples
 from .iris import Minter
 from .model import load_model
@@ -36,10 +37,11 @@ class BuildContext:
     base_url: str
     private_people: tuple[tuple[str, str], ...]  # (key, name) of people who are not public
     prefixes: tuple[tuple[str, str], ...]  # Turtle prefixes
+    include_drafts: bool = False  # publication.yaml: publish draft letters (marked) or skip them
 
     def fingerprint(self, code_version: str) -> str:
         return hashlib.sha256(repr((code_version, self.base_iri, self.base_url, self.private_people,
-                                    self.prefixes)).encode()).hexdigest()
+                                    self.prefixes, self.include_drafts)).encode()).hexdigest()
 
 
 def _pack(value) -> bytes:
@@ -66,6 +68,8 @@ class LetterUnit:
     shape_input: list[str] = field(default_factory=list)  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
     packed: dict[str, bytes] = field(default_factory=dict)
+    draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
+    draft_skipped: bool = False  # a draft the publication leaves out (include_drafts: false)
 
     @property
     def nt(self) -> str:
@@ -133,11 +137,25 @@ def skeleton(model, record: Record) -> Skeleton:
         positions[(name,)] = record.data.key_positions[name]
         for number, place in enumerate(getattr(value, "item_positions", [])):
             positions[(name, number)] = place
+    if "sources" in record.data:  # evidence in other letters is checked once all records are read
+        data["sources"] = _plain(record.data["sources"], ("sources",), record.data, positions)
     owner = None
     if record.owner is not None:
         owner = Skeleton(record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0))
     return Skeleton(record.cls.name, data, record.file, record.field_prefix, owner, positions,
                     (record.data.line, record.data.column))
+
+
+def _plain(value, path: tuple, data, positions: dict):
+    """A located YAML value as plain dicts and lists, with the position of every key and item on the way."""
+    from .sources import position_of
+
+    positions[path] = position_of(data, list(path))
+    if isinstance(value, dict):
+        return {k: _plain(v, path + (k,), data, positions) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v, path + (i,), data, positions) for i, v in enumerate(value)]
+    return value
 
 
 def _turtle(nt: str, prefixes: dict) -> str:
@@ -158,6 +176,11 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     unit.key = letter.key or path.stem
     for record in records:
         unit.problems += checks.check_record_alone(model, record, register)
+    unit.draft = is_draft(letter)
+    if unit.draft and not context.include_drafts:
+        unit.problems.append(draft_skipped(letter))
+        unit.draft_skipped = True
+        return unit  # not published: no skeleton, so nothing may refer to it
     unit.skeleton = [skeleton(model, r) for r in records]
     if letter.text is not None:
         unit.text_file = (path.parent / letter.data["text"]).relative_to(root).as_posix()

@@ -16,11 +16,16 @@ LITERAL_RANGES = {
     "string": "xsd:string",
     "text": "xsd:string",
     "integer": "xsd:integer",
+    "decimal": "xsd:decimal",
     "boolean": "xsd:boolean",
     "date": "xsd:date",
     "date_or_month": None,  # xsd:date or xsd:gYearMonth, chosen per value
 }
 REFERENCE_RANGES = {"iri", "textfile"}
+SOURCES_RANGE = "sources"  # a record's `sources`: published as reified statements (class Source), not as a property
+ANY_RANGE = "any"  # a Source's rdf:object: an IRI or a literal, whatever the field it reifies holds
+# Record fields that describe a record as a whole; inline records (signatures, positions) share their letter's.
+WHOLE_RECORD_FIELDS = ("status", "extracted_by")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Field:
     path: tuple[Hop, ...] = ()
     private: bool = False
     derived: bool = False
+    checked: bool = False  # derived, but a record may give it; then it must equal the derived value
     nl: str = ""
     en: str = ""
     description: dict = field(default_factory=dict)
@@ -110,6 +116,7 @@ def _field(name: str, spec: dict) -> Field:
         path=tuple(Hop(*hop) for hop in spec.get("path", ())),
         private=bool(spec.get("private", False)),
         derived=bool(spec.get("derived", False)),
+        checked=bool(spec.get("checked", False)),
         nl=spec.get("nl", ""),
         en=spec.get("en", ""),
         description=spec.get("description", {}),
@@ -117,12 +124,25 @@ def _field(name: str, spec: dict) -> Field:
     )
 
 
-def _class(name: str, spec: dict) -> ModelClass:
+def _record_fields(spec: dict, record_fields: dict) -> dict:
+    """The fields every record has (status, extracted_by, sources), for this class: inline records
+    take their letter's status; a Source (a statement about a field) has no sources of its own."""
+    fields = dict(record_fields)
+    if spec.get("inline"):
+        for name in WHOLE_RECORD_FIELDS:
+            fields.pop(name, None)
+    if spec["uri"] == "rdf:Statement":
+        fields.pop("sources", None)
+    return fields
+
+
+def _class(name: str, spec: dict, record_fields: dict) -> ModelClass:
+    all_fields = {**spec["fields"], **_record_fields(spec, record_fields)}
     return ModelClass(
         name=name,
         uri=spec["uri"],
         iri=spec["iri"],
-        fields={fname: _field(fname, fspec) for fname, fspec in spec["fields"].items()},
+        fields={fname: _field(fname, fspec) for fname, fspec in all_fields.items()},
         file=spec.get("file"),
         table=spec.get("table"),
         inline=bool(spec.get("inline", False)),
@@ -141,6 +161,6 @@ def load_model(path: Path = MODEL_FILE) -> Model:
         vocabulary=raw["vocabulary"],
         prefixes=raw["prefixes"],
         enums=raw["enums"],
-        classes={name: _class(name, spec) for name, spec in raw["classes"].items()},
+        classes={name: _class(name, spec, raw.get("record_fields", {})) for name, spec in raw["classes"].items()},
         terms=raw.get("terms", {}),
     )

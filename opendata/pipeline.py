@@ -110,13 +110,15 @@ def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, cod
 
 # ------------------------------------------------------------------ shared records and cross checks
 
-def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code: str) -> SharedUnit:
-    """The shared records' unit: from the cache while their files, the code and the base IRIs are unchanged."""
-    key = "shared:" + shared_key(cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}")
+def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code: str,
+                include_drafts: bool = False) -> SharedUnit:
+    """The shared records' unit: from the cache while their files, the code, the base IRIs and
+    whether drafts are published are unchanged."""
+    key = "shared:" + shared_key(cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}\0{include_drafts}")
     found = cache.get_many([key])
     if key in found:
         return found[key]
-    unit = build_shared(model, root, minter)
+    unit = build_shared(model, root, minter, include_drafts=include_drafts)
     cache.put_many({key: unit})
     return unit
 
@@ -159,7 +161,7 @@ def _context(model: Model, config: Config, root: Path, shared: SharedUnit) -> Bu
         if not cls.iri.startswith("#"):
             prefixes[cls.iri] = config.base_iri + cls.iri + "/"
     return BuildContext(str(root), config.base_iri, config.base_url,
-                        tuple(sorted(shared.private_people.items())), tuple(prefixes.items()))
+                        tuple(sorted(shared.private_people.items())), tuple(prefixes.items()), config.include_drafts)
 
 
 def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
@@ -174,14 +176,16 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     cache, code = UnitCache(cache_dir), code_version()
     problems += cache.problems
     minter = Minter(model, load_register(), config.base_iri, config.base_url)
-    shared = shared_unit(model, datasets, minter, cache, code)
+    shared = shared_unit(model, datasets, minter, cache, code, config.include_drafts)
     problems += shared.problems
     context = _context(model, config, datasets, shared)
     units = sorted(letter_units(letter_files(datasets), context, cache, code), key=lambda u: u.key)
     timings["letters"] = time.perf_counter() - clock
     for unit in units:
         problems += unit.problems
+    units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
     problems += _cross_checks(model, shared, units, today)
+    problems += checks.check_evidence_in_other_letters(shared.skeleton + [s for u in units for s in u.skeleton], datasets)
     for unit in units:
         unit.skeleton = []  # only the cross checks read it: free the memory before writing
     timings["checks"] = time.perf_counter() - clock - timings["letters"]

@@ -17,6 +17,7 @@ from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, referenced_cod
 from .iris import Minter
 from .letters import Skeleton, skeleton
 from .model import Model
+from .fact_sources import draft_skipped, is_draft
 from .problems import ERROR, Location, Problem
 from .validation import assumed_types, shape_problems, subject_of
 from .privacy import redacted_record
@@ -66,7 +67,16 @@ def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) 
     return [problem for _, problem in shape_problems(nt_lines, assumed, lambda iri: where(iri) if iri in subjects else None)]
 
 
-def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None) -> SharedUnit:
+def _published_records(records: list, include_drafts: bool, problems: list[Problem]) -> list:
+    """The records to publish: drafts only when the publication includes them (a warning names each one left out)."""
+    if include_drafts:
+        return records
+    problems += [draft_skipped(r) for r in records if is_draft(r)]
+    return [r for r in records if not is_draft(r)]
+
+
+def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None,
+                 include_drafts: bool = False) -> SharedUnit:
 
     dataset = dataset or read_shared(model, root)
     register = load_register()
@@ -76,6 +86,8 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
     records = [r for rs in dataset.records.values() for r in rs]
     for record in records:
         unit.problems += checks.check_record_alone(model, record, register)
+    records = _published_records(records, include_drafts, unit.problems)
+    for record in records:
         unit.skeleton.append(skeleton(model, record))
         if record.cls.name == "Person" and record.key in private:
             unit.private_locations[record.key] = record.location("public")
@@ -83,15 +95,23 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
         return unit
     builder = GraphBuilder(model, minter, frozenset(private))
     names = list(private.values())
-    nodes = [builder.node(redacted_record(r, names)) for r in records
-             if not (r.cls.name == "Person" and r.key in private)]
+    nodes, source_places = [], {}
+    for record in records:
+        if not (record.cls.name == "Person" and record.key in private):
+            masked = redacted_record(record, names)
+            statements = builder.source_nodes(masked)
+            nodes += [builder.node(masked)] + statements
+            source_places.update((node.iri, record.location("sources")) for node in statements)
     if private:
         nodes.append(redacted_person(minter))
     lines = sorted({line for node in nodes for line in ntriples(node)})
     unit.nt = "".join(lines)
     unit.jsonld = [json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes]
-    unit.organisation_codes = tuple(sorted(referenced_codes(dataset, register)))
-    places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key}
+    published = Dataset()
+    for record in records:
+        published.add(record)
+    unit.organisation_codes = tuple(sorted(referenced_codes(published, register)))
+    places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key} | source_places
     unit.problems += validate(model, lines, lambda iri: places.get(iri.split("#")[0], Location("graph")),
                               assumed_types(model, builder, records))
     return unit

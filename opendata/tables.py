@@ -21,9 +21,12 @@ from .generate import KEY_PATTERN
 from .model import Field, Hop, Model, ModelClass
 
 DATA_DIR = "data"  # the CSV files' folder, relative to datapackage.json and csv-metadata.json
-TABLE_TYPES = {"string": "string", "text": "string", "integer": "integer", "boolean": "boolean",
+TABLE_TYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "number", "any": "string", "boolean": "boolean",
                "date": "date", "date_or_month": "string", "iri": "string", "textfile": "string", "key": "string"}
 PERIOD_TYPE = "time:Interval"  # dependent nodes of this type are flattened into start/end columns
+# Dependent nodes flattened into their owner's row: a period (start, end) and the extraction that
+# made a draft (status, extracted_by), so every entity table has its `status` column.
+FLATTENED_TYPES = (PERIOD_TYPE, "prov:Activity")
 FORMULA_NOTE = {
     "en": "Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage "
           "return), or that start with ' followed by one of those or by ', are written with one extra leading "
@@ -118,7 +121,8 @@ def is_reference(model: Model, range_: str) -> bool:
 
 
 def _period_field(f: Field) -> bool:
-    return bool(f.path) and f.path[0].type == PERIOD_TYPE
+    """Whether the field lives on a dependent node that is flattened into the owner's row."""
+    return bool(f.path) and f.path[0].type in FLATTENED_TYPES
 
 
 def _own_table_hops(cls: ModelClass) -> list[Hop]:
@@ -151,8 +155,8 @@ def _entity_table(model: Model, cls: ModelClass) -> Table:
     if cls.inline and not has_owner_field(model, cls):
         columns += _owner_columns(model, owner_of(model, cls))
     for f in cls.field_list(published_only=True):
-        if f.multivalued or f.name == "id" or (f.path and not _period_field(f)):
-            continue
+        if f.multivalued or f.name == "id" or f.uri is None or (f.path and not _period_field(f)):
+            continue  # (a record's `sources` are rows of the sources table)
         columns += _value_columns(model, f)
     return Table(cls.table, "entity", cls, tuple(columns))
 

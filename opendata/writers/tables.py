@@ -27,8 +27,14 @@ LICENSE_TITLES = {"CC0-1.0": "Creative Commons Zero v1.0 Universal",
 
 
 def _letter_part(table: Table) -> bool:
-    """Whether the table's rows come from the letters (a letter, its signatures, its positions)."""
-    return table.cls.name == "Letter" or table.cls.inline
+    """Whether the table's rows come from the letters (a letter, its signatures, its positions, the
+    sources of their facts)."""
+    return table.cls.name in ("Letter", "Source") or table.cls.inline
+
+
+def _shared_part(table: Table) -> bool:
+    """Whether the shared records have rows in the table (all but the letters' own; the sources of facts)."""
+    return not _letter_part(table) or table.cls.name == "Source"
 
 
 class Rfc4180Writer:
@@ -86,7 +92,7 @@ def _write_rows(publication: Publication, folder: Path, layout: list[Table], sch
         files = CsvTables(folder, layout, schemas, stack)
         shared = TableRows(publication.model, cells, read_resources(publication.shared_nt))
         for table in layout:
-            if not _letter_part(table):
+            if _shared_part(table):
                 files.write(table, shared.rows(table))
         for unit in publication.letters:
             rows_by_table = unit.rows
