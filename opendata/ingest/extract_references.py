@@ -29,8 +29,10 @@ LABELS = {
 }
 _VALUE = r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*"
 _EMPTY_VALUES = {"-", "--", "geen", "n.v.t.", "nvt", "n.v.t", "onbekend"}
-_GLUE = re.compile(r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])|(?<=[0-9])(?=[A-Z]{2,5}[-/][0-9]{2,})")
-_LOOKALIKE_BETWEEN_DIGITS = re.compile(r"(?<=[0-9])[lI|O](?=[0-9])|(?<=[0-9])[lI|O](?=[0-9lI|O][0-9])")
+_GLUE = re.compile(r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])"
+                   r"|(?<=[0-9])(?=(?![OIl]+[-/])[A-Z]{2,5}[-/][0-9]{2,})")
+# A run of digits in which OCR put a look-alike letter ("20l9", "2OOO"), between separators.
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9lI|O]*[0-9][0-9lI|O]*(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _label_role(match: re.Match[str]) -> str:
 def clean_reference(raw: str) -> str:
     """A reference as written, with spaces around its separators and look-alike digits undone."""
     value = re.sub(r"\s*([/-])\s*", r"\1", raw.strip())
-    return _LOOKALIKE_BETWEEN_DIGITS.sub(lambda m: "1" if m[0] in "lI|" else "0", value)
+    return _DIGIT_RUN.sub(lambda m: m[0].translate(str.maketrans("lI|O", "1110")), value)
 
 
 def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -27,6 +27,14 @@ from opendata.register import RegisteredOrganisation, load_register
 _PREFIXES = ("gemeente ", "provincie ", "waterschap ", "hoogheemraadschap van ", "hoogheemraadschap ",
              "wetterskip ", "openbaar lichaam ")
 FUZZY_CUTOFF = 90
+_CHOICES: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def ocr_key(key: str) -> str:
+    """A folded key with the shapes OCR confuses made equal (rn/m, vv/w, 1/l/i, 0/o), for both sides."""
+    for seen, meant in (("rn", "m"), ("vv", "w"), ("ij", "y"), ("1", "l"), ("i", "l"), ("0", "o")):
+        key = key.replace(seen, meant)
+    return key
 
 
 @dataclass(frozen=True)
@@ -64,21 +72,25 @@ class Gazetteer:
             return self._single(exact, 1.0)
         if not fuzzy or len(key) < 5:
             return None
-        choices = self._choices(kinds)
-        best = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
-        candidates = [org for choice, _score, _index in best
-                      for org in self._alive(self.by_key[choice], kinds, date)]
-        if not best or not candidates:
+        choices, ocr_choices = self._choices(kinds)
+        best = process.extract(ocr_key(key), ocr_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+        scored = [(choices[index], score) for _choice, score, index in best]
+        candidates = [org for choice, _score in scored for org in self._alive(self.by_key[choice], kinds, date)]
+        if not scored or not candidates:
             return None
-        top = max(score for _choice, score, _index in best)
-        winners = [org for choice, score, _index in best if score == top
+        top = max(score for _choice, score in scored)
+        winners = [org for choice, score in scored if score == top
                    for org in self._alive(self.by_key[choice], kinds, date)]
         return self._single(winners, top / 100 * 0.9)
 
-    def _choices(self, kinds: Sequence[str] | None) -> tuple[str, ...]:
-        if not kinds:
-            return tuple(self.by_key)
-        return tuple(key for kind in kinds for key in self.keys_by_kind.get(kind, ()))
+    def _choices(self, kinds: Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The keys of organisations of `kinds`, and the same keys through ocr_key (computed once)."""
+        wanted = tuple(kinds or ())
+        if wanted not in _CHOICES:
+            keys = tuple(self.by_key) if not wanted else tuple(
+                key for kind in wanted for key in self.keys_by_kind.get(kind, ()))
+            _CHOICES[wanted] = (keys, tuple(ocr_key(key) for key in keys))
+        return _CHOICES[wanted]
 
     @staticmethod
     def _alive(orgs: Iterable[RegisteredOrganisation], kinds: Sequence[str] | None,
