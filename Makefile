@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test validate bench generate clean
+.PHONY: publish test validate bench generate clean bench-extract bench-extract-real
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m opendata.bench
+
+# Extraction scored per field on 1,000 synthetic letters per rendering and on the seed (docs/ingest.md).
+bench-extract: $(STAMP)
+	$(BIN)/python -m opendata.ingest.bench --letters 1000
+
+# The same on real letter texts: make bench-extract-real DIR=/path/to/texts (facts in tests/corpus/).
+bench-extract-real: $(STAMP)
+	@test -n "$(DIR)" || { echo "usage: make bench-extract-real DIR=/path/to/letter-texts"; exit 2; }
+	$(BIN)/python -m opendata.ingest.bench --real "$(DIR)"
 
 generate: $(STAMP)
 	$(BIN)/opendata generate
