@@ -152,6 +152,12 @@ class CatalogBuilder:
             self.triples.add(uri, VCARD + "hasURL", contact["url"])
         return uri
 
+    def resource(self, url: str) -> str:
+        """An IRI typed rdfs:Resource: the consolidated DCAT-AP 3.0.1 shapes (ranges.ttl) require that class
+        of an endpoint URL and description, and a validator does not infer it."""
+        self.triples.a(url, RDFS + "Resource")
+        return url
+
     def document(self, url: str) -> str:
         self.triples.a(url, FOAF + "Document")
         return url
@@ -316,12 +322,12 @@ class CatalogBuilder:
         self.described(uri, {"nl": "SPARQL-endpoint", "en": "SPARQL endpoint"},
                        {"nl": "Het SPARQL-endpoint bevraagt de graaf.", "en": "The SPARQL endpoint queries the graph."})
         self.common(uri)
-        add(uri, DCAT + "endpointURL", self.config.endpoint_url)
+        add(uri, DCAT + "endpointURL", self.resource(self.config.endpoint_url))
         # What the endpoint holds is described by void.ttl (classes, properties, example resources).
         # Without it, the endpoint itself: a SPARQL 1.1 service describes itself at its URL.
         described_by = "void.ttl" if (self.build / "void.ttl").is_file() else ""
         add(uri, DCAT + "endpointDescription",
-            self.minter.published_file(described_by) if described_by else self.config.endpoint_url)
+            self.resource(self.minter.published_file(described_by) if described_by else self.config.endpoint_url))
         add(uri, DCT + "conformsTo", self.standard(SPARQL_PROTOCOL))
         add(uri, DCT + "license", self.license())
         if serves:

@@ -63,12 +63,12 @@ def python_env(name: str, requirements: Path) -> Path:
     return _ready(name, requirements.read_bytes(), build) / "bin" / "python"
 
 
-def npm_package(name: str, spec: str) -> Path:
-    """A folder with node_modules/ holding the npm package `spec` (name@version) and its dependencies."""
+def npm_packages(name: str, *specs: str) -> Path:
+    """A folder with node_modules/ holding the npm packages `specs` (name@version) and their dependencies."""
 
     def build(folder: Path) -> None:
         folder.mkdir(parents=True)
         (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-        _run("npm", "install", "--no-audit", "--no-fund", "--save-exact", spec, cwd=folder)
+        _run("npm", "install", "--no-audit", "--no-fund", "--save-exact", *specs, cwd=folder)
 
-    return _ready(name, spec.encode(), build)
+    return _ready(name, " ".join(specs).encode(), build)
