@@ -107,6 +107,24 @@ def _query_latencies(dist: Path, runs: int = 7) -> dict[str, float]:
     return latencies
 
 
+def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
+    """The website's share of a publish (issue 14): its build time on the cached graph, its files and size."""
+    from . import pipeline, site
+    from .writers import ntriples, texts
+
+    publication = pipeline.build(sources, cache_dir=cache).publication
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch)
+        ntriples.write(publication, out)  # the site reads the texts; the graph is its input
+        texts.write(publication, out)
+        started = time.perf_counter()
+        site.write(publication, out)
+        elapsed = time.perf_counter() - started
+    files = [p for p in (dist / "doc").rglob("*") if p.is_file()] + list((dist / "webserver").glob("*"))
+    return {"build_s": round(elapsed, 2), "files": len(files),
+            "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+
+
 def bench_size(size: int, work: Path, with_queries: bool) -> dict:
     sources, dist, cache = work / f"sources-{size}", work / f"dist-{size}", work / f"cache-{size}"
     for path in (sources, dist, cache, work / f".dist-{size}.builds"):
@@ -123,6 +141,9 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
     print(f"  full publish     {full['wall_s']:8.2f} s wall {full['cpu_s']:8.2f} s CPU  {full['peak_rss_mb']:6} MB peak  "
           f"{triples:,} triples  {row['triples_per_s']:,}/s", flush=True)
     print(f"  lower bound      {floor:8.2f} s   ratio {row['ratio_to_lower_bound']}", flush=True)
+    row["site"] = site_figures(sources, dist, cache)
+    print(f"  website          {row['site']['build_s']:8.2f} s  {row['site']['files']:,} files  "
+          f"{row['site']['megabytes']:,.1f} MB", flush=True)
     _change_one_letter(sources)
     row["one_changed"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
     print(f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s", flush=True)
