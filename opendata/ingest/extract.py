@@ -20,7 +20,7 @@ from opendata.ingest.extract_noise import fold, noisy, strip_span
 from opendata.ingest.extract_organisations import (COLLEGE, COUNCIL, GS, PS, OrgMention, find_kind_phrases,
                                                    find_ministries, find_register_names)
 from opendata.ingest.extract_references import (DOSSIER, OURS, YOURS, clean_reference, find_reference_lines,
-                                                split_glued, value_after)
+                                                label_row, split_glued, table_rows, value_after)
 from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
 
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
@@ -112,9 +112,13 @@ _SALUTATION = re.compile(r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\
                          re.IGNORECASE | re.MULTILINE)
 
 
+_INLINE_SALUTATION = re.compile(r"(?<=\s)(?:Zeer geachte|Geachte?|Beste)\s[^\n,.]{2,70},")
+
+
 def find_salutation(text: str) -> re.Match[str] | None:
-    match = _SALUTATION.search(text, 0, min(len(text), HEADER_LIMIT + 500))
-    return match
+    """The salutation line; or, in a text layer that ran its lines together, "Geachte …," inside a line."""
+    limit = min(len(text), HEADER_LIMIT + 500)
+    return _SALUTATION.search(text, 0, limit) or _INLINE_SALUTATION.search(text, 0, limit)
 
 
 def header_end(text: str, salutation: re.Match[str] | None) -> int:
@@ -137,6 +141,10 @@ _PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4
 
 def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
+    for labels, start, end in table_rows(text, head_end):
+        dates = find_dates(text, start, end)
+        if labels[0] == "datum" and dates and dates[0].start - start < 3:
+            return dates[0], 0.85, None
     for label in _DATE_LABEL.finditer(text, 0, max(head_end, 1)):
         line_end = text.find("\n", label.end())
         stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 1)
@@ -179,27 +187,39 @@ def _line_at(text: str, position: int) -> str:
 
 _SUBJECT = re.compile(rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})[ \t]*[:.]?[ \t]*",
                       re.IGNORECASE | re.MULTILINE)
+_INLINE_SUBJECT = re.compile(r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)[ \t]*:?[ \t]*(?=[A-Z0-9'‘\"])")
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
-    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie)",
+    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9])",
     re.IGNORECASE)
+_PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")
 
 
 def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
     """The Onderwerp/Betreft line, with its continuation lines, as (start, end)."""
     match = _SUBJECT.search(text, 0, max(head_end, 1))
     if match is None:
-        return None
+        inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
+        if inline is None:
+            return None
+        end = min(head_end, _end_of_lines(text, inline.end(), 0) if "\n" in text[inline.end():head_end] else head_end)
+        span = strip_span(text, inline.end(), end, " \t\r\n")
+        return span if span[1] > span[0] else None
     start = match.end()
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if not text[start:line_end].strip():  # label alone on its line: the subject is on the next
-        following = re.compile(r"\s*\n[ \t]*(?=\S)").match(text, line_end)
+    in_label_row = label_row(_line_at(text, match.start())) is not None
+    if in_label_row or not text[start:line_end].strip(" \t:"):  # the subject is on the next line
+        following = re.compile(r"\s*\n[ \t]*(?::[ \t]*)?(?=\S)").match(text, line_end)
         if not following:
             return None
         start = following.end()
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
+    if in_label_row:  # "Onderwerp Telefoonnummer" over "Concept informatieprotocol 06-53381467"
+        phone = _PHONE.search(text, start, line_end)
+        span = strip_span(text, start, phone.start() if phone else line_end, " \t\r\n")
+        return span if span[1] > span[0] else None
     end = line_end
     while True:
         continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
@@ -214,7 +234,7 @@ def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
 
 def normalise_subject(raw: str) -> str:
     joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
-    return re.sub(r"\s+", " ", joined).strip()
+    return re.sub(r"\s+", " ", joined).strip().rstrip(".").strip()
 
 
 # ---------------------------------------------------------------- references and citations
@@ -274,6 +294,15 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
             reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
             extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
     return Citation(date_found, reference, None), who, extras
+
+
+def _reference_in(text: str, start: int, end: int) -> Found | None:
+    label = _CITE_REFERENCE.search(text, start, end)
+    span = value_after(text, label.end(), next_line=False) if label else None
+    if span is None or span[1] > end + 1:
+        return None
+    a, b = split_glued(text, *span)[0]
+    return _found(text, clean_reference(text[a:b]), a, b, 0.6)
 
 
 # ---------------------------------------------------------------- organisations
@@ -365,6 +394,9 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
             if _POSTAL.search(following) and not _SENDER_ADDRESS.search(preceding + following[:80]) \
                     and not (sender and sender.start == mention.start):
                 picked.append(_from_mention(text, mention, 0.75 if mention.resolved else 0.45))
+    if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
+        named = [m for m in found if salutation.start() <= m.start < salutation.end() and m.resolved]
+        picked += [_from_mention(text, m, 0.8) for m in named]
     if not picked and salutation is not None:
         own = _own_body(text, salutation.start(), salutation.end(), sender)
         if own:
@@ -388,12 +420,14 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
 
 
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
-    """An organisation named in the first lines of the letter, not in an address block."""
-    first_lines = _end_of_lines(text, 0, 4)
+    """An organisation named on a short line among the first lines of the letter, not in an address block."""
+    first_lines = min(_end_of_lines(text, 0, 4), 300)
     for mention in found:
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
         line = _line_at(text, mention.start)
+        if len(line.strip()) > 80:
+            continue
         if _ADDRESS_LINE.match(line) or _POSTAL.search(text[mention.end:_end_of_lines(text, mention.end, 2)]) \
                 and not _SENDER_ADDRESS.search(text[mention.end:_end_of_lines(text, mention.end, 2)]):
             continue
@@ -434,10 +468,12 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     zone = signature_zone(text, 0, len(text))
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
-    sender = _sender(text, behalf, found, head_end, signatories)
+    sender = _sender(text, behalf, found, head_end, signatories, zone)
     subject_span = find_subject(text, head_end)
     subject = (_found(text, normalise_subject(text[slice(*subject_span)]), *subject_span, 0.9)
                if subject_span else None)
+    if ours is None and subject_span:  # "BETREFT: …, KENMERK W 22001."
+        ours = _reference_in(text, *subject_span)
     salutation_found = (_found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
                         if salutation else None)
     addressees = find_addressees(text, head_end, found, sender, salutation)
@@ -451,7 +487,7 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
 
 
 def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_end: int,
-            signatories: Sequence[Signatory]) -> Found | None:
+            signatories: Sequence[Signatory], zone: tuple[int, int] | None) -> Found | None:
     """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
     head = letterhead_sender(text, found, head_end)
     if behalf is not None:
@@ -460,6 +496,10 @@ def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_e
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return _from_mention(text, head, 0.7)
+    if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
+        below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
+        if below:
+            return _from_mention(text, below[0], 0.6)
     for signatory in signatories:
         role = signatory.role
         if role and role.detail:

@@ -33,8 +33,10 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (r"gedeputeerde\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", GS, (PROVINCIE,)),
     (r"provinciale\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", PS, (PROVINCIE,)),
     (r"(?:gemeente)?raad\s+van\s+(?:de\s+)?(?:gemeente\s+)?", COUNCIL, (GEMEENTE,)),
-    (r"(?:dagelijks|algemeen)\s+bestuur\s+van\s+(?:de\s+|het\s+)?(?:(?:gemeenschappelijke\s+regeling|waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
-     "bestuur", (SO, WATERSCHAP)),
+    (r"dagelijks\s+bestuur\s+(?:van\s+)?(?:de\s+|het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+     "dagelijks-bestuur", (SO, WATERSCHAP)),
+    (r"algemeen\s+bestuur\s+(?:van\s+)?(?:de\s+|het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+     "algemeen-bestuur", (SO, WATERSCHAP)),
     (r"gemeente\s+", None, (GEMEENTE,)),
     (r"provincie\s+", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
@@ -115,6 +117,8 @@ def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | No
         index = next(int(key[1:]) for key, value in match.groupdict().items() if value is not None)
         _source, body, kinds = _INTRODUCERS[index]
         resolved = resolve_name_at(text, match.end(), kinds, date, gazetteer)
+        if not resolved and (SO in kinds or WATERSCHAP in kinds):
+            resolved = register_name_at(text, match.end(), date)
         if resolved:
             code, name_end, score = resolved
             found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
@@ -155,7 +159,23 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
         for variant in variants:
             if len(variant) >= 8 and (" " in variant or len(variant) >= 10) and variant[0].isupper():
                 by_first[variant.split()[0]].add((variant, code))
+                by_first[variant.split()[0].lower()].add((variant, code))
     return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in by_first.items()}
+
+
+def register_name_at(text: str, position: int, date: str | None) -> tuple[str, int, float] | None:
+    """A register name written out at `position` (any case for names of several words)."""
+    word = re.compile(r"[\w&'-]+").match(text, position)
+    if word is None:
+        return None
+    for name, code in _register_names().get(word[0].lower(), ()):
+        written = text[position:position + len(name)]
+        if (written == name or (" " in name and written.lower() == name.lower())) \
+                and not re.match(r"[\w-]", text[position + len(name):][:1]):
+            org = load_register().get(code)
+            if org is not None and (not date or org.existed_on(date)):
+                return code, position + len(name), 0.9
+    return None
 
 
 def find_register_names(text: str, date: str | None) -> list[OrgMention]:

@@ -27,7 +27,8 @@ LABELS = {
     "zaaknummer": DOSSIER, "zaaknr": DOSSIER, "zaak": DOSSIER, "dossiernummer": DOSSIER, "dossier": DOSSIER,
     "dossiernr": DOSSIER, "zaakkenmerk": DOSSIER, "ons zaaknummer": DOSSIER, "zaak nummer": DOSSIER,
 }
-_VALUE = r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*"
+_VALUE = (r"(?:[A-Z]{1,4} (?=[0-9]{3}))?"  # a letter prefix set apart: "W 22001"
+          r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*")
 _EMPTY_VALUES = {"-", "--", "geen", "n.v.t.", "nvt", "n.v.t", "onbekend"}
 _GLUE = re.compile(r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])"
                    r"|(?<=[0-9])(?=(?![OIl]+[-/])[A-Z]{2,5}[-/][0-9]{2,})")
@@ -48,13 +49,28 @@ class ReferenceMatch:
 def label_pattern() -> re.Pattern[str]:
     labels = sorted(LABELS, key=len, reverse=True)
     alternatives = "|".join(f"(?P<l{index}>{noisy(label)})" for index, label in enumerate(labels))
-    return re.compile(rf"^[ \t]*(?:{alternatives})(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)", re.IGNORECASE | re.MULTILINE)
+    return re.compile(rf"^[ \t]*(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+# Labels distinctive enough to be taken inside a line too, where a text layer ran the header's
+# columns together ("… Behandeld Ons kenmerk 2017/6959 Telefoon Uw kenmerk - Maastricht …").
+_INLINE_LABELS = tuple(label for label in LABELS if " " in label or label in ("zaaknummer", "dossiernummer", "briefnummer"))
+
+
+@functools.cache
+def inline_label_pattern() -> re.Pattern[str]:
+    labels = sorted(_INLINE_LABELS, key=len, reverse=True)
+    alternatives = "|".join(f"(?P<l{LABEL_ORDER.index(label)}>{noisy(label)})" for label in labels)
+    return re.compile(rf"(?<=[ \t])(?:{alternatives})(?![^\W\d_])(?P<after>[ \t]*:?)", re.IGNORECASE)
+
+
+LABEL_ORDER = sorted(LABELS, key=len, reverse=True)
 
 
 def _label_role(match: re.Match[str]) -> str:
-    labels = sorted(LABELS, key=len, reverse=True)
     index = next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")
-    return LABELS[labels[index]]
+    return LABELS[LABEL_ORDER[index]]
 
 
 def clean_reference(raw: str) -> str:
@@ -81,25 +97,97 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     if match is None:
         return None
     start, end = match.span("v")
+    while end > start and text[end - 1] in "./-_":
+        end -= 1
     if text[start:end].lower().strip(".") in _EMPTY_VALUES or not re.search(r"[0-9]", text[start:end]):
         return None
     return start, end
 
 
 def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
-    """Every labelled reference in the text: header labels, and labels with a colon anywhere."""
+    """Every labelled reference in the text: header labels (at a line's start, inside a run-together
+    header line, or in a table of labels over values), and labels with a colon anywhere."""
     found: list[ReferenceMatch] = []
-    for match in label_pattern().finditer(text):
+    line_starts = {match.start() for match in label_pattern().finditer(text)}
+    matches = list(label_pattern().finditer(text))
+    matches += [m for m in inline_label_pattern().finditer(text, 0, header_end) if m.start() not in line_starts]
+    for match in sorted(matches, key=lambda m: m.start()):
         in_header = match.start() < header_end
         if not in_header and ":" not in match["after"]:
             continue
         span = value_after(text, match.end(), next_line=in_header)
         if span is None:
             continue
-        role = _label_role(match)
-        pieces = split_glued(text, *span)
-        for index, (start, end) in enumerate(pieces):
-            piece_role = role if index == 0 else DOSSIER
-            confidence = 0.9 if in_header else 0.7
-            found.append(ReferenceMatch(piece_role, clean_reference(text[start:end]), start, end, confidence))
+        found += _pieces(text, span, _label_role(match), 0.9 if in_header else 0.7)
+    taken = {item.start for item in found}
+    for role, start, end in table_references(text, header_end):
+        if start not in taken:
+            found += _pieces(text, (start, end), role, 0.75)
+    return sorted(found, key=lambda item: item.start)
+
+
+def _pieces(text: str, span: tuple[int, int], role: str, confidence: float) -> list[ReferenceMatch]:
+    pieces = split_glued(text, *span)
+    return [ReferenceMatch(role if index == 0 else DOSSIER, clean_reference(text[start:end]), start, end, confidence)
+            for index, (start, end) in enumerate(pieces)]
+
+
+# ---------------------------------------------------------------- a row of labels over a row of values
+
+COLUMN_LABELS = ("datum", "briefnummer", "zaaknummer", "kenmerk", "ons kenmerk", "uw kenmerk", "behandeld door",
+                 "telefoonnummer", "telefoon", "contactpersoon", "bijlage(n)", "bijlagen", "bijlage", "antwoord op",
+                 "onderwerp", "e-mail", "doorkiesnummer", "uw brief van", "verzonden", "afdeling", "uw brief",
+                 "ons nummer", "dossiernummer", "registratienummer")
+_COLUMN = re.compile("|".join(re.escape(label) for label in sorted(COLUMN_LABELS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def label_row(line: str) -> list[str] | None:
+    """The labels of a line made only of column labels ("Datum Briefnummer Zaaknummer …"), or None."""
+    labels = [m[0].lower() for m in _COLUMN.finditer(line)]
+    rest = _COLUMN.sub("", line).strip(" \t:|")
+    return labels if len(labels) >= 2 and not rest else None
+
+
+def table_rows(text: str, header_end: int):
+    """(labels, values start, values end) of each label row in the header and the value row under it:
+    the first line after it that starts with a digit (a date or a number), within six lines."""
+    for row in re.finditer(r"^[^\n]*$", text[:header_end], re.MULTILINE):
+        labels = label_row(row[0])
+        if not labels:
+            continue
+        for value in re.finditer(r"^[ \t]*[0-9][^\n]*$", text[row.end():_six_lines(text, row.end())], re.MULTILINE):
+            yield labels, row.end() + value.start(), row.end() + value.end()
+            break
+
+
+def _six_lines(text: str, position: int) -> int:
+    end = position
+    for _ in range(6):
+        following = text.find("\n", end + 1)
+        if following < 0:
+            return len(text)
+        end = following
+    return end
+
+
+def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
+    """References read from a table: each reference column takes the next value with a digit in it,
+    after the date when the first column is the date; the first column that is not a reference ends it."""
+    from opendata.ingest.extract_dates import find_dates
+    found = []
+    for labels, start, end in table_rows(text, header_end):
+        position = start
+        dates = find_dates(text, start, end)
+        if labels[0] == "datum" and dates and dates[0].start - start < 3:
+            position = dates[0].end
+            labels = labels[1:]
+        for label in labels:
+            role = LABELS.get(label)
+            if role is None:
+                break
+            token = re.compile(r"[^\s,;]*[0-9][^\s,;]*").search(text, position, end)
+            if token is None:
+                break
+            found.append((role, token.start(), token.end()))
+            position = token.end()
     return found

@@ -35,7 +35,7 @@ CLOSINGS = ("met vriendelijke groeten", "met vriendelijke groet", "vriendelijke 
             "met de meeste hoogachting", "met hoogachting", "met collegiale groet", "met collegiale groeten",
             "met vriendelijke en collegiale groet")
 _ARTICLE = r"(?:de|het)\s+"
-_TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc|ma|msc)\.?\s+)*"
+_TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s+)*"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
@@ -43,6 +43,10 @@ NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS
                   rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
 _STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?|dit is een|deze brief is|postbus|"
                     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
+# Lines that name a body or an address, never a person.
+_NOT_A_NAME_LINE = re.compile(r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
+                              r"burgemeester en wethouders|namens|postbus|ministerie|raad)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,11 @@ class SignatureLine:
 
 @functools.cache
 def closing_pattern() -> re.Pattern[str]:
+    """A closing on a line of its own, or after a sentence and followed by the signer ("… bieden.
+    Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*,?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    return re.compile(rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)",
+                      re.IGNORECASE | re.MULTILINE)
 
 
 def last_closing(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -122,7 +129,8 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             found = role_fragment(match[0])
         if found:
             roles.append(Span(found[0], start + match.start(), start + match.end(), found[1]))
-    for match in NAME.finditer(line):
+    name_line = not _NOT_A_NAME_LINE.search(line)
+    for match in NAME.finditer(line) if name_line else ():
         span = (start + match.start(), start + match.end())
         if any(role.start < span[1] and span[0] < role.end for role in roles):
             continue
@@ -137,8 +145,9 @@ def _looks_like_body(name: str) -> bool:
 
 
 def normalise_name(raw: str) -> str:
-    """Initials written together ("A. R. de Graaf" → "A.R. de Graaf", "E.R. J" → "E.R.J.")."""
+    """Initials written together ("A. R. de Graaf" → "A.R. de Graaf", "E.R. J" → "E.R.J."), titles dropped."""
     name = re.sub(r"\s+", " ", raw).strip(" ,")
+    name = re.sub(rf"^{_TITLES}", "", name)
     name = re.sub(r"(?<=\b[A-Z]\.) (?=[A-Z]\b)", "", name)
     name = re.sub(r"(?<=\b[A-Z]\.) (?=[A-Z]\.)", "", name)
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", name):

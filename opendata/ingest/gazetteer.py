@@ -14,7 +14,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -56,10 +56,23 @@ def _keys(org: RegisteredOrganisation) -> set[str]:
     return {key for key in keys if len(key) >= 3}
 
 
+def _leading_keys(org: RegisteredOrganisation) -> set[str]:
+    """Folded first words of a name ("Valkenburg" of "Valkenburg aan de Geul"): letters shorten names so."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", org.name)
+    lowered = name.lower()
+    for prefix in _PREFIXES:
+        if lowered.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    words = name.split()
+    return {fold(" ".join(words[:count])) for count in range(1, len(words))} - {""}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     by_key: Mapping[str, tuple[RegisteredOrganisation, ...]]
     keys_by_kind: Mapping[str, tuple[str, ...]]
+    by_leading_key: Mapping[str, tuple[RegisteredOrganisation, ...]] = field(default_factory=dict)
 
     def resolve(self, name: str, *, kinds: Sequence[str] | None = None, date: str | None = None,
                 fuzzy: bool = True) -> Resolution | None:
@@ -67,9 +80,14 @@ class Gazetteer:
         key = fold(name)
         if len(key) < 3:
             return None
-        exact = self._alive(self.by_key.get(key, ()), kinds, date)
-        if exact:
-            return self._single(exact, 1.0)
+        # Without the letter's date, organisations that still exist go first, then historic ones.
+        for strict in ((True, False) if date is None else (True,)):
+            exact = self._alive(self.by_key.get(key, ()), kinds, date, strict)
+            if exact:
+                return self._single(exact, 1.0)
+            leading = self._alive(self.by_leading_key.get(key, ()), kinds, date, strict) if len(key) >= 5 else []
+            if leading:
+                return self._single(leading, 0.85)
         if not fuzzy or len(key) < 5:
             return None
         choices, ocr_choices = self._choices(kinds)
@@ -94,12 +112,14 @@ class Gazetteer:
 
     @staticmethod
     def _alive(orgs: Iterable[RegisteredOrganisation], kinds: Sequence[str] | None,
-               date: str | None) -> list[RegisteredOrganisation]:
+               date: str | None, strict: bool = False) -> list[RegisteredOrganisation]:
+        """The organisations of `kinds` that existed on `date`; without a date, current ones
+        (strict) or, failing those, all."""
         fitting = [org for org in orgs if not kinds or org.kind in kinds]
         if date:
             return [org for org in fitting if org.existed_on(date)]
         current = [org for org in fitting if not org.end]
-        return current or fitting
+        return current if strict else (current or fitting)
 
     @staticmethod
     def _single(orgs: list[RegisteredOrganisation], score: float) -> Resolution | None:
@@ -117,13 +137,17 @@ class Gazetteer:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     by_key: dict[str, list[RegisteredOrganisation]] = defaultdict(list)
+    by_leading_key: dict[str, list[RegisteredOrganisation]] = defaultdict(list)
     keys_by_kind: dict[str, set[str]] = defaultdict(set)
     for org in load_register().by_code.values():
         for key in _keys(org):
             by_key[key].append(org)
             keys_by_kind[org.kind].add(key)
+        for key in _leading_keys(org):
+            by_leading_key[key].append(org)
     return Gazetteer({key: tuple(orgs) for key, orgs in by_key.items()},
-                     {kind: tuple(sorted(keys)) for kind, keys in keys_by_kind.items()})
+                     {kind: tuple(sorted(keys)) for kind, keys in keys_by_kind.items()},
+                     {key: tuple(orgs) for key, orgs in by_leading_key.items()})
 
 
 def groups_from_dataset(datasets: Path) -> dict[str, tuple[str, ...]]:
