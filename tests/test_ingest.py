@@ -231,15 +231,26 @@ def test_ids_are_readable_and_never_reused(tmp_path, into, letters):
     assert len(second) == 1 and second[0] != first[0]
 
 
-def test_the_seed_splits_into_its_two_letters(tmp_path, into):
-    """The seed holds a council letter and its attachment: two drafts, the first listing the second."""
+def test_the_seed_splits_into_its_two_letters_and_gives_the_curated_facts(tmp_path, datasets_copy):
+    """The seed holds a council letter and its attachment: two drafts, the first listing the second;
+    the attachment's draft has the curated record's facts (its sender, addressee, people and cited
+    letter resolved to the dataset's own records)."""
     assert SEED.is_file(), f"{SEED} is needed for this test"
-    report = ingest([SEED], into)
-    records = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")}
-    drafted = [r for r in records.values() if r.get("text")]
-    assert report.letters == 2 and len(drafted) == 2, report.problems
-    council = next(r for r in drafted if r.get("attachments"))
-    attachment = records[council["attachments"][0]]
-    assert str(attachment["date_sent"]) == "2019-06-11"
-    assert attachment["your_reference"] == "PZH-2019-678010037"
-    assert attachment["dossier_number"] == "DOS-2017-0006089"
+    curated = yaml.safe_load((DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.yaml").read_text(encoding="utf-8"))
+    report = ingest([SEED], datasets_copy)
+    assert report.letters == 2 and len(report.written) == 2, report.problems
+    records = {name: yaml.safe_load((datasets_copy / "letters" / f"{name}.yaml").read_text(encoding="utf-8"))
+               for name in report.written}
+    council = next(r for r in records.values() if r.get("attachments"))
+    assert council["kind"] == "raadsinformatiebrief"
+    draft = records[council["attachments"][0]]
+    assert draft["status"] == "draft"
+    for field in ("date_sent", "your_reference", "addressees", "cites"):
+        assert draft[field] == curated[field], field
+    assert draft["dossier_number"] == "DOS-2017-0006089"
+    assert draft["sender"] == "colleges-leidse-regio"
+    assert [(s["person"], s["role"]) for s in draft["signatories"]] == [("e-r-j-burgemeester-oegstgeest", "burgemeester")]
+    text = (datasets_copy / "letters" / draft["text"]).read_text(encoding="utf-8")
+    assert text == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip("\n") \
+        or text.strip() == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip()
+    assert text[draft["sources"]["date_sent"]["start"]:draft["sources"]["date_sent"]["end"]] == "11juni 2019"

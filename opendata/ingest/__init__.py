@@ -70,7 +70,8 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
     return sorted(found.items(), key=lambda item: item[1])
 
 
-def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = None) -> FileResult:
+def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = None,
+                     groups: dict[str, tuple[str, ...]] | None = None) -> FileResult:
     """Read one file and extract each letter in it; never raises on bad input."""
     from .extract import extract, split_letters
 
@@ -86,7 +87,7 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
     if result.text is not None:
         for start, end in split_letters(result.text) or [(0, len(result.text))]:
             text = result.text[start:end]
-            extraction = extract(text, themes=themes)
+            extraction = extract(text, themes=themes, groups=groups)
             if _is_letter(extraction):
                 letters.append((text, extraction))
         if not letters:
@@ -125,24 +126,29 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
         report.problems.append(Problem("not-a-datasets-folder", ERROR, f"{root} has no publication.yaml",
                                        Location(str(root)), hint="--into names the datasets folder to add drafts to"))
         return report
-    themes = _themes(root)
-    results = _run(files, themes, jobs, progress)
+    from .gazetteer import groups_from_dataset
+
+    context = (_themes(root), groups_from_dataset(root))
+    results = _run(files, context, jobs, progress)
     _write(results, root, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _run(files, themes, jobs: int, progress) -> list[FileResult]:
-    """Read and extract every file, in parallel when jobs > 1; results in the files' order."""
+def _run(files, context, jobs: int, progress) -> list[FileResult]:
+    """Read and extract every file, in parallel when jobs > 1; results in the files' order.
+
+    `context` is what extraction needs from the dataset: its themes and its named groups.
+    """
     if jobs <= 1 or len(files) < 2:
         results = []
         for number, (path, display) in enumerate(files, 1):
-            results.append(read_and_extract(path, display, themes))
+            results.append(read_and_extract(path, display, *context))
             if progress:
                 progress(number, len(files), display)
         return results
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(read_and_extract, path, display, themes) for path, display in files]
+        futures = [pool.submit(read_and_extract, path, display, *context) for path, display in files]
         results = []
         for number, future in enumerate(futures, 1):
             results.append(future.result())
