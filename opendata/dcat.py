@@ -203,6 +203,21 @@ class CatalogBuilder:
         self.triples.add(software, RDFS + "label", text(f"opendata {__version__}"))
         return uri
 
+    def drafts_statement(self, dataset: str) -> str:
+        """dct:provenance of the graph: how many letters are drafts (machine-extracted, not reviewed)."""
+        letters = self.publication.letters
+        drafts = sum(1 for unit in letters if getattr(unit, "draft", False))
+        uri = self.minter.dependent(dataset, "herkomst")
+        self.triples.a(uri, DCT + "ProvenanceStatement")
+        self.bilingual(uri, RDFS + "label", {
+            "nl": f"{drafts} van de {len(letters)} brieven zijn concepten: machinaal geëxtraheerd en niet door een mens "
+                  "nagekeken (prov:wasGeneratedBy een activiteit van type odnl:draft); de overige zijn door mensen "
+                  "samengesteld of nagekeken. Elk gegeven met een bron is een rdf:Statement met zijn bron.",
+            "en": f"{drafts} of the {len(letters)} letters are drafts: machine-extracted and not reviewed by a person "
+                  "(prov:wasGeneratedBy an activity of type odnl:draft); the others were curated or reviewed by people. "
+                  "Every fact with a source is an rdf:Statement with its source."})
+        return uri
+
     # ------------------------------------------------------------ the DCAT resources
 
     def described(self, uri: str, kind_title: dict | None, description: dict | None) -> None:
@@ -262,6 +277,8 @@ class CatalogBuilder:
             add(uri, FOAF + "page", self.document(self.minter.published_file("vocabulary.md")))
         if group.kind.covers_data:
             self.coverage_of(uri)
+        if group.kind.key == "graaf":
+            add(uri, DCT + "provenance", self.drafts_statement(uri))
         for reference in group.kind.conforms_to:
             standard = self.standard(reference)
             if standard:

@@ -26,6 +26,10 @@ XSD_RANGES = {"string": XSD.string, "text": XSD.string, "integer": XSD.integer, 
 
 # ---------------------------------------------------------------- JSON Schema (source records)
 
+# Fields that are about the record, not facts from a source: they take no `sources`.
+NOT_SOURCED = ("status", "extracted_by", "note", "unknown", "corrections", "text")
+
+
 def source_entry_schema(model: Model) -> dict:
     """One source of a value: evidence in a letter's text, a register, or an editorial note.
     Which of these an entry is (exactly one) is checked in opendata/checks.py, with clearer words."""
@@ -53,7 +57,7 @@ def _sources_schema(model: Model, cls: ModelClass, f: Field) -> dict:
     """`sources`: per field of the class, one source or a list of them."""
     entry = source_entry_schema(model)
     value = {"if": {"type": "array"}, "then": {"type": "array", "items": entry, "minItems": 1}, "else": entry}
-    names = [g.name for g in cls.field_list(published_only=True) if g.uri and g.name not in ("status", "extracted_by")
+    names = [g.name for g in cls.field_list(published_only=True) if g.uri and g.name not in NOT_SOURCED
              and not (g.derived and not g.checked)]
     return {"title": f.en, "description": f.description.get("en", f.en), "type": "object", "minProperties": 1,
             "additionalProperties": False, "properties": {name: value for name in names}}

@@ -276,7 +276,8 @@ def jsonld(model: Model, node: Node) -> dict:
     class_type = model.expand(node.cls.uri) if node.cls else None
     types = [node.cls.name] if node.cls else []
     types += [_compact(model, t) for t in node.types if t != class_type]
-    obj["@type"] = types[0] if len(types) == 1 else types
+    if types:  # (a node may carry only a link, such as a concept's skos:broader)
+        obj["@type"] = types[0] if len(types) == 1 else types
     fields = node.cls.fields if node.cls else {}
     for key, _, value in node.props:
         f = fields.get(key)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .graph import GraphBuilder, Literal, Node, jsonld, ntriples, referenced_codes, register_records
+from .graph import IRI, GraphBuilder, Literal, Node, jsonld, ntriples, referenced_codes, register_records
 from .iris import Minter
 from .letters import Skeleton, skeleton
 from .model import Model
@@ -25,6 +25,7 @@ from .records import Dataset, read_shared
 from .register import load_register
 
 FOAF = "http://xmlns.com/foaf/0.1/"
+SKOS_BROADER = "http://www.w3.org/2004/02/skos/core#broader"
 
 
 @dataclass
@@ -53,6 +54,19 @@ def shared_key(cache, model: Model, root: Path, context_fingerprint: str) -> str
     parts = [context_fingerprint] + [f"{p.name}:{cache.digest(p)}" for p in shared_files(model, root)]
     parts += sorted(p.name for p in root.glob("*.y*ml"))  # an unexpected file is reported
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def broader_kinds(model: Model) -> list[Node]:
+    """`skos:broader` of every value-list concept minted here that has one (a `bijlage` is a kind of
+    `brief`), so a query for letters of a kind finds the narrower kinds from the graph alone."""
+    nodes = []
+    for enum in model.enums.values():
+        for value in enum["values"].values():
+            if "broader" in value:
+                node = Node(model.expand(value["uri"]), [])
+                node.add("skos:broader", SKOS_BROADER, IRI(model.expand(value["broader"])))
+                nodes.append(node)
+    return nodes
 
 
 def redacted_person(minter: Minter) -> Node:
@@ -104,6 +118,7 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
             source_places.update((node.iri, record.location("sources")) for node in statements)
     if private:
         nodes.append(redacted_person(minter))
+    nodes += broader_kinds(model)
     lines = sorted({line for node in nodes for line in ntriples(node)})
     unit.nt = "".join(lines)
     unit.jsonld = [json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes]
