@@ -135,6 +135,7 @@ _DATE_LABEL = re.compile(
     rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
     re.IGNORECASE | re.MULTILINE)
+_INLINE_DATE_LABEL = re.compile(r"(?<=[ \t])(?:Datum|Verzonden|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])")
 _PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*)){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
                          re.MULTILINE)
 
@@ -144,6 +145,10 @@ def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, 
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
+            return dates[0], 0.85, None
+    for label in _INLINE_DATE_LABEL.finditer(text, 0, max(head_end, 1)):  # a run-together header
+        dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
+        if dates and dates[0].start == label.end():
             return dates[0], 0.85, None
     for label in _DATE_LABEL.finditer(text, 0, max(head_end, 1)):
         line_end = text.find("\n", label.end())
@@ -254,7 +259,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"\b(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?\s+)?|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
+_CITE_AFTER = re.compile(r"\b(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?\s+)??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
                          re.IGNORECASE)
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
@@ -277,6 +282,17 @@ def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
             if tail:
                 found.append(_citation(text, dates[0], match.start(), tail["who"].lower()))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+def _merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
+    """One citation per cited letter: the header's "Uw brief van" and the body's "uw brief van" are one."""
+    for index, old in enumerate(cites):
+        same_date = old.date and new.date and old.date.value == new.date.value
+        if same_date and (old.reference is None or new.reference is None
+                          or old.reference.value == new.reference.value):
+            cites[index] = Citation(old.date, old.reference or new.reference, old.sender or new.sender)
+            return cites
+    return cites + [new]
 
 
 def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citation, str, list[Found]]:
@@ -461,11 +477,13 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     ours, yours, dossiers = references(text, head_end)
     cites: list[Citation] = []
     for citation, who, extras in find_citations(text):
-        cites.append(citation)
         if who == "uw" and citation.reference and yours is None:
             yours = citation.reference
+        if who == "uw" and citation.reference is None and yours is not None:  # "Uw brief van" + "Uw kenmerk"
+            citation = Citation(citation.date, yours, citation.sender)
+        cites = _merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
-    zone = signature_zone(text, 0, len(text))
+    zone = signature_zone(text, 0, len(text)) or _minister_zone(text)
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
     sender = _sender(text, behalf, found, head_end, signatories, zone)
@@ -486,6 +504,16 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
         themes=_themes(text, themes or {}), sender_members=members)
 
 
+def _minister_zone(text: str) -> tuple[int, int] | None:
+    """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
+    match = re.compile(r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$",
+                       re.MULTILINE | re.IGNORECASE).search(text, max(0, len(text) - 700))
+    return (match.start(), min(len(text), match.end() + 300)) if match else None
+
+
+_MINISTER = re.compile(r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5})")
+
+
 def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_end: int,
             signatories: Sequence[Signatory], zone: tuple[int, int] | None) -> Found | None:
     """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
@@ -496,6 +524,10 @@ def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_e
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return _from_mention(text, head, 0.7)
+    minister = _MINISTER.search(text, *zone) if zone else None
+    if minister:  # "De minister van Binnenlandse Zaken en Koninkrijksrelaties,"
+        name = re.sub(r"\s+", " ", minister["name"]).strip()
+        return _found(text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower())
     if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
         below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
         if below:

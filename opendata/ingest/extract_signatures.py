@@ -43,9 +43,12 @@ NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS
                   rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
 _STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?|dit is een|deze brief is|postbus|"
                     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
+# Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
+_BODY_LINE = re.compile(r"burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|provinciale\s+staten|\bcollege|"
+                        r"\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b", re.IGNORECASE)
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
-                              r"burgemeester en wethouders|namens|postbus|ministerie|raad)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
+                              r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
                               re.IGNORECASE)
 
 
@@ -123,6 +126,8 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     line = text[start:end]
     roles: list[Span] = []
     names: list[Span] = []
+    if _BODY_LINE.search(line) and not re.search(r",\s*(?:de\s+)?[a-z]+\s*$", line.strip(" ,")[-40:] or ""):
+        return SignatureLine((), ())
     for match in _ROLE_TOKEN.finditer(line):
         found = role_key(match[0])
         if found is None and re.match(r"\s*(?:gemeente|van)\b", line[match.end():]) and not roles and not names:

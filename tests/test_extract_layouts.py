@@ -1,0 +1,207 @@
+"""Extraction across the header and signature layouts Dutch government letters use (docs/letter-layouts.md).
+
+The letters here are written for the tests (invented wording, real organisation names), one per
+layout family: a municipal letter with a return address and a side column of labels, a provincial
+letter with labels above their values, a council information letter, a ministry's letter to the
+House, a joint arrangement's letter signed for its board, and a text layer that ran every line
+together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from opendata.ingest.extract import extract
+
+MUNICIPAL = """Gemeente Leiden
+
+Retouradres Postbus 9100, 2300 PC Leiden
+
+Gedeputeerde Staten van Zuid-Holland
+Postbus 90602
+2509 LP  DEN HAAG
+
+Datum         14 maart 2018
+Ons kenmerk   Z/18/012345 - D/18/678901
+Uw kenmerk    PZH-2018-641234567
+Uw brief van  2 februari 2018
+Onderwerp     Zienswijze op het ontwerp-inpassingsplan
+              Rijnlandroute
+
+Geacht college,
+
+In uw brief van 2 februari 2018, kenmerk PZH-2018-641234567, vraagt u ons om een zienswijze. Wij
+hebben hierover ook met de gemeente Voorschoten en Holland Rijnland gesproken.
+
+Hoogachtend,
+
+Burgemeester en wethouders van Leiden,
+de secretaris,                    de burgemeester,
+
+mr. drs. J. van der Meer          H.J.J. Lenferink
+"""
+
+PROVINCIAL = """Provincie Utrecht
+
+Aan de gemeenteraad van Utrecht
+Postbus 16200
+3500 CE  Utrecht
+
+Datum                Ons kenmerk          Uw kenmerk
+23 november 2021     82D3A1B6             -
+Onderwerp
+Regionale energiestrategie: reactie op uw motie
+
+Geachte leden van de raad,
+
+Op 4 november 2021 ontvingen wij uw brief over de regionale energiestrategie.
+
+Met vriendelijke groet,
+
+Gedeputeerde Staten van Utrecht,
+
+voorzitter,                        secretaris,
+H.J.H. Oosters                     drs. M.C.A. van Rooij
+"""
+
+COUNCIL_INFORMATION = """RAADSINFORMATIEBRIEF
+
+Aan de gemeenteraad
+Datum: 5 juli 2022
+Zaaknummer: 2022-004512
+Onderwerp: Voortgang woningbouwprogramma 2022
+
+Geachte leden van de raad,
+
+Met deze brief informeren wij u over de voortgang van het woningbouwprogramma.
+
+Met vriendelijke groet,
+het college van burgemeester en wethouders van Zwolle,
+
+de secretaris, de burgemeester,
+A. de Vries P.H. Snijders
+"""
+
+MINISTRY = """> Retouradres Postbus 20011 2500 EA Den Haag
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Postbus 20018
+2500 EA Den Haag
+
+Datum 12 maart 2020
+Betreft Voortgang herindeling in Groningen
+Ons kenmerk 2020-0000123456
+
+Geachte voorzitter,
+
+Met deze brief informeer ik uw Kamer over de herindeling van de gemeenten Appingedam, Delfzijl
+en Loppersum, waarover Gedeputeerde Staten van Groningen mij hebben geadviseerd.
+
+De minister van Binnenlandse Zaken en Koninkrijksrelaties,
+
+drs. K.H. Ollongren
+"""
+
+JOINT_ARRANGEMENT = """Veiligheidsregio Utrecht
+
+Aan de colleges van burgemeester en wethouders van de deelnemende gemeenten
+
+Datum: 1 april 2019
+Kenmerk: VRU/2019/4567
+Onderwerp: Ontwerpbegroting 2020
+
+Geachte colleges,
+
+Hierbij bieden wij u de ontwerpbegroting 2020 aan.
+
+Hoogachtend,
+
+Namens het dagelijks bestuur van de Veiligheidsregio Utrecht,
+
+W.J. van Gelder, secretaris
+"""
+
+RUN_TOGETHER = ("Gemeente Tilburg Aan de gemeenteraad Datum 3 mei 2017 Kenmerk Onderwerp Raadsinformatiebrief "
+                "over de herinrichting van de Spoorzone Geachte leden van de raad, Wij informeren u over de stand "
+                "van zaken. Met vriendelijke groet, burgemeester en wethouders van Tilburg, de secretaris, "
+                "de burgemeester,\n")
+
+
+def test_municipal_letter_with_a_column_of_labels():
+    facts = extract(MUNICIPAL).facts()
+    assert facts["date_sent"] == "2018-03-14"
+    assert facts["our_reference"] == "Z/18/012345-D/18/678901"
+    assert facts["your_reference"] == "PZH-2018-641234567"
+    assert facts["subject"] == "Zienswijze op het ontwerp-inpassingsplan Rijnlandroute"
+    assert facts["sender"] == "gm0546"
+    assert facts["sender_body"] == "college-van-burgemeester-en-wethouders"
+    assert facts["addressees"] == ["pv28"]
+    assert facts["signatories"] == [{"name": "J. van der Meer", "role": "secretaris"},
+                                    {"name": "H.J.J. Lenferink", "role": "burgemeester"}]
+    assert facts["cites"] == [{"date": "2018-02-02", "reference": "PZH-2018-641234567"}]
+    assert {"gm0546", "pv28", "gm0626", "so0507"} <= set(facts["organisations_mentioned"])
+
+
+def test_provincial_letter_with_labels_above_their_values():
+    extraction = extract(PROVINCIAL)
+    facts = extraction.facts()
+    assert facts["date_sent"] == "2021-11-23"
+    assert facts["our_reference"] == "82D3A1B6"
+    assert facts["your_reference"] is None
+    assert facts["subject"] == "Regionale energiestrategie: reactie op uw motie"
+    assert facts["sender"] == "pv26"
+    assert facts["sender_body"] == "gedeputeerde-staten"
+    assert facts["addressees"] == ["gm0344"]
+    assert extraction.addressees[0].detail == "gemeenteraad"
+    assert facts["signatories"] == [{"name": "H.J.H. Oosters", "role": "voorzitter"},
+                                    {"name": "M.C.A. van Rooij", "role": "secretaris"}]
+    assert facts["cites"] == [{"date": "2021-11-04", "reference": None}]
+
+
+def test_council_information_letter():
+    facts = extract(COUNCIL_INFORMATION).facts()
+    assert facts["kind"] == "raadsinformatiebrief"
+    assert facts["date_sent"] == "2022-07-05"
+    assert facts["dossier_references"] == ["2022-004512"]
+    assert facts["our_reference"] is None
+    assert facts["sender"] == "gm0193"
+    assert facts["addressees"] == ["gm0193"]
+    assert facts["signatories"] == [{"name": "A. de Vries", "role": "secretaris"},
+                                    {"name": "P.H. Snijders", "role": "burgemeester"}]
+
+
+def test_ministry_letter_to_the_house():
+    facts = extract(MINISTRY).facts()
+    assert facts["date_sent"] == "2020-03-12"
+    assert facts["our_reference"] == "2020-0000123456"
+    assert facts["subject"] == "Voortgang herindeling in Groningen"
+    assert facts["sender"] == "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert facts["addressees"] == ["oorg10002"]
+    assert facts["signatories"] == [{"name": "K.H. Ollongren", "role": "minister"}]
+    # Appingedam, Delfzijl and Loppersum merged on 2021-01-01: in 2020 they still existed.
+    assert {"gm0003", "gm0010", "gm0024", "pv20"} <= set(facts["organisations_mentioned"])
+
+
+def test_joint_arrangement_signing_for_its_board():
+    facts = extract(JOINT_ARRANGEMENT).facts()
+    assert facts["date_sent"] == "2019-04-01"
+    assert facts["our_reference"] == "VRU/2019/4567"
+    assert facts["sender"] == "so0448" or facts["sender"].startswith("so")
+    assert facts["sender_body"] == "dagelijks-bestuur"
+    assert facts["signatories"] == [{"name": "W.J. van Gelder", "role": "secretaris"}]
+
+
+def test_run_together_text_layer():
+    facts = extract(RUN_TOGETHER).facts()
+    assert facts["date_sent"] == "2017-05-03"
+    assert facts["our_reference"] is None  # "Kenmerk" with no value
+    assert facts["subject"] == "Raadsinformatiebrief over de herinrichting van de Spoorzone"
+    assert facts["kind"] == "raadsinformatiebrief"
+    assert facts["sender"] == "gm0855"
+
+
+@pytest.mark.parametrize("letter", [MUNICIPAL, PROVINCIAL, COUNCIL_INFORMATION, MINISTRY, JOINT_ARRANGEMENT,
+                                    RUN_TOGETHER])
+def test_every_value_quotes_its_evidence(letter):
+    from tests.test_extract import assert_evidence
+    assert_evidence(letter, extract(letter))
