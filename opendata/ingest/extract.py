@@ -259,7 +259,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"\b(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?\s+)??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
+_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?(?:\s+|(?<=van)))??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
                          re.IGNORECASE)
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
@@ -310,6 +310,9 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
             reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
             extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
     return Citation(date_found, reference, None), who, extras
+
+
+_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)\b[^.\n]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
 
 
 def _reference_in(text: str, start: int, end: int) -> Found | None:
@@ -404,12 +407,7 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
             if own:
                 picked.append(own)
     if not picked:
-        for mention in in_header:
-            following = text[mention.end:_end_of_lines(text, mention.end, 3)]
-            preceding = _line_at(text, mention.start)
-            if _POSTAL.search(following) and not _SENDER_ADDRESS.search(preceding + following[:80]) \
-                    and not (sender and sender.start == mention.start):
-                picked.append(_from_mention(text, mention, 0.75 if mention.resolved else 0.45))
+        picked = _address_block(text, head_end, found, sender)
     if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
         named = [m for m in found if salutation.start() <= m.start < salutation.end() and m.resolved]
         picked += [_from_mention(text, m, 0.8) for m in named]
@@ -421,6 +419,26 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
     for item in picked:
         unique.setdefault(item.value, item)
     return tuple(unique.values())
+
+
+def _address_block(text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None) -> list[Found]:
+    """Bodies named in the block of lines that ends in a postal address (Postbus, postcode), other
+    than the letterhead's and the sender's own address ("Retouradres …")."""
+    head = letterhead_sender(text, found, head_end)
+    head_block_end = text.find("\n\n", head.end) if head else -1
+    picked: list[Found] = []
+    for postal in _POSTAL.finditer(text, 0, max(head_end, 1)):
+        if _SENDER_ADDRESS.search(_line_at(text, postal.start())):
+            continue
+        block_start = text.rfind("\n\n", 0, postal.start())
+        block_start = 0 if block_start < 0 else block_start
+        for mention in found:
+            if not (block_start <= mention.start < postal.start()) or not mention.resolved:
+                continue
+            if head is not None and mention.start <= head_block_end or (sender and sender.start == mention.start):
+                continue  # the letterhead ("Provincie Gelderland / Gedeputeerde Staten") is the sender's
+            picked.append(_from_mention(text, mention, 0.75))
+    return picked
 
 
 def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
@@ -492,6 +510,9 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
                if subject_span else None)
     if ours is None and subject_span:  # "BETREFT: …, KENMERK W 22001."
         ours = _reference_in(text, *subject_span)
+    for dossier in _DOSSIER_IN_BODY.finditer(text):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
+        if all(d.value != dossier["ref"] for d in dossiers):
+            dossiers.append(_found(text, clean_reference(dossier["ref"]), *dossier.span("ref"), 0.7))
     salutation_found = (_found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
                         if salutation else None)
     addressees = find_addressees(text, head_end, found, sender, salutation)

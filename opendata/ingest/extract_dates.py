@@ -24,7 +24,9 @@ MONTH_ABBREVIATIONS = {
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
 _DIGIT = r"[0-9lIiL|!Oo]"
-_DAY = rf"(?<![\w.,/-])(?P<day>{_DIGIT}{{1,2}}|[0-9]{{1,2}})\s*(?:e\s+)?"
+# A day in look-alike letters ("L8") must start a word; a day in digits may be glued to the word
+# before it ("van15 augustus").
+_DAY = rf"(?P<day>(?<![\w.,/-]){_DIGIT}{{1,2}}|(?<![0-9.,/-])[0-9]{{1,2}})\s*(?:e\s+)?"
 _YEAR = r"(?P<year>[12](?:[ -]?[0-9lIO]){3})(?![0-9])"
 
 

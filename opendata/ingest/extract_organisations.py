@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from opendata.ingest.extract_noise import fold
+from opendata.ingest.extract_noise import fold, noisy
 from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
 from opendata.register import load_register
 
@@ -25,20 +25,22 @@ GS = "gedeputeerde-staten"
 PS = "provinciale-staten"
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
 
-# (pattern before the name, body kind, organisation kinds the name may resolve to)
+_VAN = r"\s*(?:van\s*)?(?:de\s+)?"  # "van" may be glued to the name by OCR ("vanZuid-Holland")
+_BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b)"
+# (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
+# tolerate OCR noise ("wet houders", "burgemees-\nter").
 _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
-    (r"(?:het\s+)?college\s+van\s+(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)\s+(?:van\s+)?(?:de\s+)?(?:gemeente\s+)?",
-     COLLEGE, (GEMEENTE,)),
-    (r"(?:b\s*(?:&|en)\s*w|burgemeester\s+en\s+wethouders)\s+(?:van\s+)?(?:de\s+)?(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
-    (r"gedeputeerde\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", GS, (PROVINCIE,)),
-    (r"provinciale\s+staten\s+(?:van\s+)?(?:de\s+)?(?:provincie\s+)?", PS, (PROVINCIE,)),
-    (r"(?:gemeente)?raad\s+van\s+(?:de\s+)?(?:gemeente\s+)?", COUNCIL, (GEMEENTE,)),
-    (r"dagelijks\s+bestuur\s+(?:van\s+)?(?:de\s+|het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+    (rf"(?:het\s+)?{noisy('college')}\s+van\s+{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
+    (rf"{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
+    (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
+    (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
+    (rf"(?:gemeente)?raad\s+van\s*(?:de\s+)?(?:gemeente\s+)?", COUNCIL, (GEMEENTE,)),
+    (rf"{noisy('dagelijks bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
      "dagelijks-bestuur", (SO, WATERSCHAP)),
-    (r"algemeen\s+bestuur\s+(?:van\s+)?(?:de\s+|het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+    (rf"{noisy('algemeen bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
      "algemeen-bestuur", (SO, WATERSCHAP)),
-    (r"gemeente\s+", None, (GEMEENTE,)),
-    (r"provincie\s+", None, (PROVINCIE,)),
+    (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
+    (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
 _TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+")
@@ -149,16 +151,28 @@ def _municipality_lists(text: str, date: str | None, start: int, end: int, gazet
     return found
 
 
+# Register names that are ordinary words too: a capitalised "Politie" or "Sociaal" names nothing.
+_ORDINARY_WORDS = {"Politie", "Sociaal", "Blink", "Hecht", "Stark", "Duo+", "Topteams", "Plusteam", "Promen"}
+
+
 @functools.cache
 def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
-    """Distinctive register names (and their variants without "Regio"), by first word."""
+    """Distinctive register names (and, for names of three words or more, the variant without
+    "Regio"), by first word; "Regio West-Brabant" is not shortened to the region's name."""
     by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
     names = load_gazetteer().names_of_kinds((SO, "zbo", "overheidsorganisatie", WATERSCHAP))
     for code, name in names.items():
-        variants = {name, re.sub(r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR)\s+", "", name)}
+        variants = {name}
+        shortened = re.sub(r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR)\s+", "", name)
+        if " " in shortened:
+            variants.add(shortened)
         for variant in variants:
-            if len(variant) >= 8 and (" " in variant or len(variant) >= 10) and variant[0].isupper():
-                by_first[variant.split()[0]].add((variant, code))
+            if variant in _ORDINARY_WORDS or len(variant) < 3 or not variant[0].isupper() and not variant[0].isdigit():
+                continue
+            if " " not in variant and len(variant) < 10 and not re.search(r"[A-Z0-9].*[A-Z0-9]|[a-z]", variant[1:]):
+                continue
+            by_first[variant.split()[0]].add((variant, code))
+            if " " in variant:
                 by_first[variant.split()[0].lower()].add((variant, code))
     return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in by_first.items()}
 
@@ -183,12 +197,16 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
     by_first = _register_names()
     register = load_register()
     found = []
-    for token in re.finditer(r"(?<![\w-])[A-Z][\w&'-]*", text):
+    taken_until = 0
+    for token in re.finditer(r"(?<![\w-])[A-Z0-9][\w&'+-]*", text):
+        if token.start() < taken_until:
+            continue  # inside a longer name already found
         for name, code in by_first.get(token[0], ()):
             if text.startswith(name, token.start()) and not re.match(r"[\w-]", text[token.start() + len(name):][:1]):
                 org = register.get(code)
                 if org is not None and (not date or org.existed_on(date)):
                     found.append(OrgMention(code, token.start(), token.start() + len(name), 0.85, None, True))
+                    taken_until = token.start() + len(name)
                 break
     return found
 

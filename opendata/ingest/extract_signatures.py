@@ -37,15 +37,16 @@ CLOSINGS = ("met vriendelijke groeten", "met vriendelijke groet", "vriendelijke 
 _ARTICLE = r"(?:de|het)\s+"
 _TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
-_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s+)*"
+_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
 NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
                   rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
 _STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?|dit is een|deze brief is|postbus|"
                     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
-_BODY_LINE = re.compile(r"burgemeester\s+en\s+wethouders|gedeputeerde\s+staten|provinciale\s+staten|\bcollege|"
-                        r"\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b", re.IGNORECASE)
+_BODY_LINE = re.compile(rf"{noisy('burgemeester en wethouders')}|{noisy('gedeputeerde staten')}|"
+                        rf"{noisy('provinciale staten')}|\bcollege|\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b",
+                        re.IGNORECASE)
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
                               r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
@@ -161,9 +162,18 @@ def normalise_name(raw: str) -> str:
 
 
 def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line in text[start:end]."""
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])
-            if m[0].strip()]
+    """(start, end) of each non-blank line in text[start:end]; a line hyphenated into the next
+    ("Burgemeester en wetho-" / "uders van Boekel,") counts as one."""
+    lines: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        if not m[0].strip():
+            continue
+        span = (start + m.start(), start + m.end())
+        if lines and text[lines[-1][0]:lines[-1][1]].rstrip().endswith("-") and m[0].lstrip()[:1].islower():
+            lines[-1] = (lines[-1][0], span[1])
+        else:
+            lines.append(span)
+    return lines
 
 
 def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None, Span | None]]:
