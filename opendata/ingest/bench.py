@@ -149,6 +149,7 @@ def _pdftotext(path: Path) -> str:
                           check=True).stdout
 
 
+KEY_FIELDS = ("date_sent", "our_reference", "subject", "sender", "addressees", "signatories", "cites")
 READERS = {"pypdfium2": _pdfium, "pdfminer.six": _pdfminer, "pdftotext": _pdftotext}
 
 
@@ -168,6 +169,7 @@ def compare_readers(letters: int, seed: int) -> None:
     from rapidfuzz import fuzz
 
     from ..synth.render import pdf_bytes, rendered_letters
+    from .extract import extract
 
     _, rendered = rendered_letters(letters, seed)
     with tempfile.TemporaryDirectory(prefix="opendata-bench-readers-") as tmp:
@@ -177,7 +179,8 @@ def compare_readers(letters: int, seed: int) -> None:
             path.write_bytes(pdf_bytes(letter, random.Random(f"opendata-synth:{seed}:pdf:{letter.id}")))
             paths.append((path, letter))
         print(f"PDF text libraries on {len(paths)} rendered letters (header blocks stored out of reading order)")
-        print(f"{'library':<14}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}")
+        print(f"{'library':<14}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}   "
+              f"extraction exact* ({', '.join(KEY_FIELDS)})")
         for name, reader in READERS.items():
             similarity = order = fields = 0.0
             started = time.perf_counter()
@@ -191,7 +194,11 @@ def compare_readers(letters: int, seed: int) -> None:
                 values = [v for v in (letter.truth["our_reference"], letter.truth["subject"]) if v] + wanted
                 fields += sum(" ".join(v.split()) in " ".join(text.split()) for v in values) / len(values)
             n = len(paths)
-            print(f"{name:<14}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}")
+            extracted = Scores()
+            for text, (_, letter) in zip(texts, paths):
+                extracted.add(extract(text).facts(), _cites_text(letter.truth))
+            exact = " ".join(f"{extracted.fields[f].exact_rate_with_value:.3f}" for f in KEY_FIELDS)
+            print(f"{name:<14}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}   {exact}")
     print("similarity: Levenshtein ratio to the letter's text; order: header blocks and first paragraph in reading "
           "order; fields: reference, subject and signatories' names intact")
 

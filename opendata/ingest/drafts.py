@@ -324,7 +324,7 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
     dossiers = [f for f in extraction.dossier_references if _REFERENCE.match(f.value)]
     if dossiers:
         single("dossier_number", dossiers[0])
-    signatures = [_signature(s, letter, resolver) for s in extraction.signatories]
+    signatures = [_signature(s, letter, resolver, extraction.sender) for s in extraction.signatories]
     if any(signatures):
         record["signatories"] = [s for s in signatures if s]
     if attachments:
@@ -361,11 +361,25 @@ def _many(record: dict, sources: dict, name: str, pairs: list) -> None:
         sources[name] = [evidence(found) for found in seen.values()]
 
 
-def _signature(signatory, letter: str, resolver: Resolver) -> dict | None:
+def _role(signatory, sender) -> str | None:
+    """The model's role for a role as written. 'de secretaris' signing for burgemeester en wethouders
+    is the gemeentesecretaris (Gemeentewet art. 102: the college's secretary); other unknown roles
+    give no role."""
+    role = signatory.role.value if signatory.role else None
+    if role in _ROLES:
+        return role
+    college = "college-van-burgemeester-en-wethouders"
+    if role == "secretaris" and sender is not None and (sender.detail == college or sender.value.startswith("gm")):
+        return "gemeentesecretaris"
+    return None
+
+
+def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict | None:
     """A signature needs a person and a role the model knows; otherwise it is left out (never invented)."""
-    if signatory.name is None or signatory.role is None or signatory.role.value not in _ROLES:
+    role = _role(signatory, sender)
+    if signatory.name is None or role is None:
         return None
-    signature = {"person": resolver.person(signatory.name, letter), "role": signatory.role.value}
+    signature = {"person": resolver.person(signatory.name, letter), "role": role}
     behalf = resolver.organisation(signatory.on_behalf_of, letter)
     sources = {"person": evidence(signatory.name), "role": evidence(signatory.role)}
     if behalf:

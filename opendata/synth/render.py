@@ -39,8 +39,6 @@ FORMATS = ("pdf", "scan", "noisy", "docx")
 LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "council")
 ROLE_LINES = {"gemeentesecretaris": "de secretaris,", "burgemeester": "de burgemeester,",
               "gedeputeerde": "de gedeputeerde,", "voorzitter": "de voorzitter,"}
-BODY_KIND = {"college": "college-van-burgemeester-en-wethouders", "gs": "gedeputeerde-staten",
-             "raad": "gemeenteraad", "ps": "provinciale-staten"}
 STREETS = ("Stadhuisplein", "Markt", "Raadhuisstraat", "Kerkplein", "Provinciehuisweg", "Burgemeester Visserlaan",
            "Zuid-Hollandplein", "Stationsweg", "Koningin Julianaplein", "Hoofdstraat")
 
@@ -263,8 +261,21 @@ def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng
     return [Block(20, 85, lines + [f"{subject_label}: {plan.title}"])]
 
 
+def _sender_body(world: World, sender: str) -> str:
+    """The body the closing names: 'Gedeputeerde Staten van …', 'Burgemeester en wethouders van …',
+    'Het algemeen bestuur van …' (see _closing)."""
+    if sender.startswith("gs-"):
+        return "gedeputeerde-staten"
+    if sender.startswith("college-") or world.orgs[world.party[sender]].kind == "gemeente":
+        return "college-van-burgemeester-en-wethouders"
+    return "algemeen-bestuur"
+
+
 def _truth(world: World, plans: list[Plan], plan: Plan, mentioned: list[str]) -> dict:
-    prefix = plan.sender.split("-", 1)[0]
+    """The facts as the text states them (the conventions of tests/corpus/README.md): roles as
+    written ('secretaris'), every registered body the text names among the organisations mentioned."""
+    addressees = list(dict.fromkeys(world.party[a] for a in plan.addressees[:4]))  # those the letter shows
+    named = [world.party[plan.sender], *addressees, *mentioned]
     cites = []
     for j in plan.cites:
         cited = plans[j]
@@ -279,11 +290,12 @@ def _truth(world: World, plans: list[Plan], plan: Plan, mentioned: list[str]) ->
         "dossier_references": [plan.dossier.number] if plan.dossier else [],
         "subject": plan.title,
         "sender": world.party[plan.sender],
-        "sender_body": BODY_KIND.get(prefix) if "-" in plan.sender else None,
-        "addressees": sorted(dict.fromkeys(world.party[a] for a in plan.addressees)),
-        "signatories": [{"name": world.people[person], "role": role} for person, role, _, _ in plan.signatories],
+        "sender_body": _sender_body(world, plan.sender),
+        "addressees": sorted(addressees),
+        "signatories": [{"name": world.people[person], "role": ROLE_LINES[role].removeprefix("de ").rstrip(",")}
+                        for person, role, _, _ in plan.signatories],
         "cites": cites,
-        "organisations_mentioned": sorted(dict.fromkeys(mentioned)),
+        "organisations_mentioned": sorted(dict.fromkeys(named)),
     }
 
 
