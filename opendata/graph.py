@@ -281,7 +281,7 @@ def jsonld(model: Model, node: Node) -> dict:
     fields = node.cls.fields if node.cls else {}
     for key, _, value in node.props:
         f = fields.get(key)
-        is_term = f is not None and not f.path
+        is_term = f is not None and not f.path and f.range != ANY_RANGE  # (`any`: the context cannot type it)
         if is_term and f.range in CONTEXT_DATATYPES and isinstance(value, Literal) and value.datatype == CONTEXT_DATATYPES[f.range]:
             converted = int(value.lexical) if f.range == "integer" else (value.lexical == "true" if f.range == "boolean" else value.lexical)
         else:
