@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
+import pyoxigraph
 
 from .checks import control_characters, schema_problem
 from .problems import ERROR, Location, Problem
@@ -57,6 +59,7 @@ CONFIG_SCHEMA = {
         "landing_page": _URL,
         "endpoint_url": _URL,
         "themes": {"type": "array", "items": _THEME, "minItems": 1},
+        "include_drafts": {"type": "boolean"},
     },
 }
 
@@ -79,6 +82,7 @@ class Config:
     landing_page: str = ""  # "" : base_url, where index.html is served
     endpoint_url: str = ""  # the SPARQL endpoint, "" when there is none
     themes: tuple = DEFAULT_THEMES  # ({uri, nl, en}, ...)
+    include_drafts: bool = False  # publish draft (machine-extracted, unreviewed) records, marked; default: skip them
 
     @property
     def context_url(self) -> str:
@@ -87,6 +91,42 @@ class Config:
     @property
     def landing_url(self) -> str:
         return self.landing_page or self.base_url
+
+
+def _base_fault(value: str) -> str | None:
+    """Why a base IRI or URL cannot prefix the publication's IRIs and links, or None.
+
+    The schema's pattern checks only the outline; the IRI parser that later reads every triple
+    (pyoxigraph's) and the URL rules decide the rest, here, where the fault can still be named."""
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as exc:
+        return f"it is not a valid IRI ({exc})"
+    parts = urllib.parse.urlsplit(value)
+    if parts.query or "?" in value:
+        return "it has a query ('?...'): every IRI minted from it would carry the query in the middle"
+    if parts.fragment or "#" in value:
+        return "it has a fragment ('#...'): every IRI minted from it would be cut at the '#'"
+    try:
+        port = parts.port
+    except ValueError:
+        return "its port is not a number from 0 to 65535"
+    if not parts.hostname or (port is not None and not 0 < port < 65536):
+        return "it names no host, or a port outside 1 to 65535"
+    return None
+
+
+def base_problems(data) -> list[Problem]:
+    """A config-invalid problem for each base IRI or URL that parses badly or has a query, fragment or bad port."""
+    problems = []
+    for field in ("base_iri", "base_url"):
+        value = data.get(field) if isinstance(data, dict) else None
+        fault = _base_fault(value) if isinstance(value, str) else None
+        if fault:
+            problems.append(Problem("config-invalid", ERROR, f"{field} '{value}' cannot be used: {fault}",
+                                    Location(CONFIG_FILE, *position_of(data, [field])), field=field,
+                                    hint="write a plain http(s) address ending in '/', such as https://data.example.org/id/"))
+    return problems
 
 
 def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
@@ -104,6 +144,7 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
         problem = schema_problem(error, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
         problems.append(dataclasses.replace(problem, code="config-invalid"))
     problems += control_characters(data, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
+    problems += base_problems(data)
     register = load_register()
     for field in ("publisher", "creator"):
         code = data.get(field) if isinstance(data, dict) else None
@@ -122,5 +163,6 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
         language=data["language"], landing_page=data.get("landing_page", ""),
         endpoint_url=data.get("endpoint_url", ""),
         themes=tuple(dict(theme) for theme in data.get("themes", DEFAULT_THEMES)),
+        include_drafts=bool(data.get("include_drafts", False)),
     ), problems
 
