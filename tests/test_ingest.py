@@ -254,3 +254,51 @@ def test_the_seed_splits_into_its_two_letters_and_gives_the_curated_facts(tmp_pa
     assert text == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip("\n") \
         or text.strip() == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip()
     assert text[draft["sources"]["date_sent"]["start"]:draft["sources"]["date_sent"]["end"]] == "11juni 2019"
+
+
+def test_a_letter_cited_as_uw_brief_becomes_a_draft_known_by_its_reference(into):
+    """Without the GS letter in the dataset, the seed's reply drafts it: known only by reference."""
+    assert SEED.is_file(), f"{SEED} is needed for this test"
+    report = ingest([SEED], into)
+    records = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")}
+    reply = next(r for r in records.values() if r.get("your_reference") == "PZH-2019-678010037")
+    cited = records[reply["cites"][0]]
+    assert cited["our_reference"] == "PZH-2019-678010037" and "text" not in cited
+    assert cited["sender"] == "gs-pv28" and cited["addressees"] == [reply["sender"]]
+    assert set(cited["unknown"]) == {"title", "date_sent"} and cited["status"] == "draft"
+    assert cited["sources"]["our_reference"]["letter"] == reply["id"]
+    assert len(report.written) == 3
+
+
+def test_opendocument_text_is_read_and_tracked_changes_refused(tmp_path, letters):
+    from odf.dc import Creator
+    from odf.office import ChangeInfo
+    from odf.namespaces import TEXTNS
+    from odf.opendocument import OpenDocumentText
+    from odf.text import ChangedRegion, Insertion, P, TrackedChanges
+
+    def odt(tracked: bool) -> bytes:
+        document = OpenDocumentText()
+        if tracked:
+            changes = TrackedChanges()
+            region = ChangedRegion(check_grammar=False)
+            region.setAttrNS(TEXTNS, "id", "c1")
+            insertion = Insertion()
+            info = ChangeInfo()
+            info.addElement(Creator(text="redactie"))
+            insertion.addElement(info)
+            region.addElement(insertion)
+            changes.addElement(region)
+            document.text.addElement(changes)
+        for line in letters[4].text().splitlines():
+            document.text.addElement(P(text=line))
+        buffer = io.BytesIO()
+        document.write(buffer)
+        return buffer.getvalue()
+
+    (tmp_path / "letter.odt").write_bytes(odt(False))
+    problems = []
+    text = read_document(tmp_path / "letter.odt", "letter.odt", problems).text
+    assert problems == [] and letters[4].truth["subject"] in " ".join(text.split())
+    assert _problems(tmp_path, "changed.odt", odt(True)) == ["odt-tracked-changes"]
+    assert _problems(tmp_path, "broken.odt", b"PK\x03\x04 nope") == ["odt-corrupt"]

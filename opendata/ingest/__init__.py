@@ -191,37 +191,38 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]
         attachments = [ids[number + 1]] if number + 1 < len(ids) else []
-        cited = _citations(extraction, letter, index, resolver, root, ledger, report, outcome)
-        record = drafts.build_record(extraction, letter, resolver, attachments, cited)
+        record = drafts.build_record(extraction, letter, resolver, attachments, [])
+        cited = _citations(extraction, letter, record, index, resolver, root, ledger, outcome)
+        if cited:
+            drafts.add_citations(record, cited)
         _warn_incomplete(record, result.display, report)
         drafts.write_letter(root, ledger, record, text, report.problems, outcome)
         index.add_letter(letter, record)
         report.letters += 1
 
 
-def _citations(extraction, letter, index, resolver, root, ledger, report, outcome) -> list[str]:
+def _citations(extraction, letter, record, index, resolver, root, ledger, outcome) -> list[str]:
     """Cited letters found in the dataset by reference (or sender and date); otherwise a draft of the cited letter."""
     cited = []
-    sender = resolver.organisation(extraction.sender, letter)
     for citation in extraction.cites:
         reference = drafts.normal_reference(citation.reference.value if citation.reference else None)
         target = index.by_reference.get(reference) if reference else None
         if target is None and citation.sender and citation.date:
             target = index.by_sender_date.get((resolver.organisation(citation.sender, letter), citation.date.value))
         if target is None:
-            record = drafts.cited_record(citation, letter, resolver, index.letter_ids | ledger.issued, sender)
-            if record is None:
+            known = drafts.cited_record(citation, letter, resolver, index.letter_ids | ledger.issued, record)
+            if known is None:
                 continue
-            target = record["id"]
+            target = known["id"]
             ledger.issued.add(target)
-            index.add_letter(target, record)
-            _write_record_only(root, ledger, record, report, outcome)
+            index.add_letter(target, known)
+            _write_record_only(root, ledger, known, outcome)
         if target != letter:
             cited.append(target)
     return cited
 
 
-def _write_record_only(root, ledger, record, report, outcome) -> None:
+def _write_record_only(root, ledger, record, outcome) -> None:
     path = root / drafts.LETTERS / f"{record['id']}.yaml"
     key = f"{drafts.LETTERS}/{record['id']}.yaml"
     content = drafts.dump_yaml(record)

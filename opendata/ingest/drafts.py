@@ -330,7 +330,7 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
     if attachments:
         record["attachments"] = attachments
     if cited:
-        record["cites"] = sorted(dict.fromkeys(cited))
+        add_citations(record, cited)
     _many(record, sources, "themes", [(f.value, f) for f in extraction.themes])
     record["text"] = f"{letter}.txt"
     if unknown:
@@ -340,6 +340,15 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
 
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./_-]*$")
+
+
+def add_citations(record: dict, cited: list[str]) -> None:
+    """Put `cites` where the model lists it (before themes and text), keeping the record's key order."""
+    items = list(record.items())
+    at = next((n for n, (key, _) in enumerate(items) if key in ("themes", "text", "unknown", "sources")), len(items))
+    items.insert(at, ("cites", sorted(dict.fromkeys(cited))))
+    record.clear()
+    record.update(items)
 
 
 def _is_date(value: str) -> bool:
@@ -393,29 +402,33 @@ _ROLES = frozenset(("burgemeester", "wethouder", "gemeentesecretaris", "gedepute
                     "ambtelijk-vertegenwoordiger", "lid", "deelnemer", "partner"))
 
 
-def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], citing_sender: str | None) -> dict | None:
-    """A letter known only because another cites it ("uw brief van …, kenmerk …"), as a draft."""
-    if citation.reference is None or not _REFERENCE.match(citation.reference.value):
+def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], citing: dict) -> dict | None:
+    """A letter known only because another cites it, as a draft; None when the model could not hold it.
+
+    Only a letter cited as "uw brief" (its reference is the citing letter's "uw kenmerk") is
+    drafted: its sender is the citing letter's one addressee and its addressee the citing letter's
+    sender, which the citing letter states. A third party's letter would need addressees the text
+    does not give (the model requires them), so it is not drafted: it stays a mention.
+    """
+    reference = citation.reference
+    if reference is None or not _REFERENCE.match(reference.value):
         return None
-    sender = resolver.organisation(citation.sender, letter) if citation.sender else None
-    wanted = "-".join(p for p in (_sender_slug(citation.sender) if citation.sender else "brief",
-                                  citation.date.value if citation.date else "", slug(citation.reference.value)) if p)
+    answered = normal_reference(reference.value) == normal_reference(citing.get("your_reference"))
+    addressees = citing.get("addressees") or []
+    if not (answered and citing.get("sender") and len(addressees) == 1):
+        return None
+    wanted = "-".join(p for p in ("brief", citation.date.value if citation.date else "", slug(reference.value)) if p)
     record = {"id": _unique(wanted[:MAX_ID_LENGTH].strip("-"), taken), "status": "draft", "extracted_by": TOOL,
-              "kind": "brief", "our_reference": citation.reference.value}
-    sources = {"our_reference": {"letter": letter, **evidence(citation.reference)}}
-    if sender:
-        record["sender"] = sender
-        sources["sender"] = {"letter": letter, **evidence(citation.sender)}
-    if citing_sender:
-        record["addressees"] = [citing_sender]
-        sources["addressees"] = {"editorial": f"De brief {letter} noemt deze brief als 'uw brief': hij was aan "
-                                              "de afzender van die brief gericht."}
-    record["unknown"] = ["title", "date_sent"] + ([] if sender else ["sender"])
+              "kind": "brief", "sender": addressees[0], "addressees": [citing["sender"]],
+              "our_reference": reference.value, "unknown": ["title", "date_sent"]}
+    because = (f"De brief {letter} noemt deze brief 'uw brief' met uw kenmerk {reference.value}: de geadresseerde "
+               "van die brief schreef hem, aan de afzender ervan.")
+    record["sources"] = {"our_reference": {"letter": letter, **evidence(reference)},
+                         "sender": {"editorial": because}, "addressees": {"editorial": because}}
     note = f"Alleen bekend uit {letter}, die deze brief aanhaalt"
     if citation.date:
         note += f" met de datum {citation.date.value} (verzonden of ontvangen: de brief zegt het niet)"
     record["note"] = note + "."
-    record["sources"] = sources
     return record
 
 
