@@ -259,12 +259,12 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^\n,.]{0,80}?(?:\s+|(?<=van)))??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
+_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^,.]{0,120}?(?:\s+|(?<=van)))??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
                          re.IGNORECASE)
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
                                re.IGNORECASE)
-_CITE_REFERENCE = re.compile(rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[ \t:]*", re.IGNORECASE)
+_CITE_REFERENCE = re.compile(rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])")
 
 
@@ -312,7 +312,7 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
     return Citation(date_found, reference, None), who, extras
 
 
-_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)\b[^.\n]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
+_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)\b[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
 
 
 def _reference_in(text: str, start: int, end: int) -> Found | None:
@@ -421,24 +421,39 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
     return tuple(unique.values())
 
 
+_STREET = re.compile(r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)",
+                     re.IGNORECASE)
+
+
+# A header label or a date alone on a line: a two-column header run into the address block.
+_LABEL_OR_DATE_LINE = re.compile(r"^[ \t]*(?:datum|ons kenmerk|uw kenmerk|kenmerk|bijlagen?|[0-9]{1,2}\s+[a-z]+\s+[0-9]{4})[ \t:]*$",
+                                 re.IGNORECASE)
+
+
 def _address_block(text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None) -> list[Found]:
-    """Bodies named in the block of lines that ends in a postal address (Postbus, postcode), other
-    than the letterhead's and the sender's own address ("Retouradres …")."""
+    """Bodies named in the lines just above a postal address (Postbus, postcode): the address block,
+    read upwards until a blank line, the letterhead, the sender's own address or a line that is no
+    part of an address."""
     head = letterhead_sender(text, found, head_end)
-    head_block_end = text.find("\n\n", head.end) if head else -1
     picked: list[Found] = []
     for postal in _POSTAL.finditer(text, 0, max(head_end, 1)):
         if _SENDER_ADDRESS.search(_line_at(text, postal.start())):
             continue
-        block_start = text.rfind("\n\n", 0, postal.start())
-        block_start = 0 if block_start < 0 else block_start
-        for mention in found:
-            if not (block_start <= mention.start < postal.start()) or not mention.resolved:
-                continue
-            if head is not None and mention.start <= head_block_end or (sender and sender.start == mention.start):
-                continue  # the letterhead ("Provincie Gelderland / Gedeputeerde Staten") is the sender's
-            picked.append(_from_mention(text, mention, 0.75))
-    return picked
+        line_end = text.rfind("\n", 0, postal.start())
+        for _ in range(5):
+            if line_end <= 0:
+                break
+            line_start = text.rfind("\n", 0, line_end) + 1
+            line = text[line_start:line_end]
+            named = [m for m in found if m.resolved and m.start < line_end and m.end > line_start]
+            if not line.strip() or _SENDER_ADDRESS.search(line) or (head and head.start >= line_start and head.start < line_end):
+                break
+            if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
+                break
+            picked += [_from_mention(text, m, 0.75) for m in named
+                       if not (sender and sender.start == m.start) and all(p.start != m.start for p in picked)]
+            line_end = line_start - 1
+    return sorted(picked, key=lambda f: f.start)
 
 
 def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
@@ -454,17 +469,22 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
 
 
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
-    """An organisation named on a short line among the first lines of the letter, not in an address block."""
+    """An organisation named on a short line among the first lines of the letter, not in an address
+    block: a body directly above a postal address is the addressee, unless another body's line
+    comes between them (then the first is the letterhead and the second the address)."""
     first_lines = min(_end_of_lines(text, 0, 4), 300)
     for mention in found:
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
         line = _line_at(text, mention.start)
-        if len(line.strip()) > 80:
+        if len(line.strip()) > 80 or _ADDRESS_LINE.match(line):
             continue
-        if _ADDRESS_LINE.match(line) or _POSTAL.search(text[mention.end:_end_of_lines(text, mention.end, 2)]) \
-                and not _SENDER_ADDRESS.search(text[mention.end:_end_of_lines(text, mention.end, 2)]):
-            continue
+        near = text[mention.end:_end_of_lines(text, mention.end, 2)]
+        postal = _POSTAL.search(near)
+        if postal and not _SENDER_ADDRESS.search(near):
+            between = [m for m in found if mention.end < m.start < mention.end + postal.start() and m.resolved]
+            if not between:
+                continue
         return mention
     return None
 

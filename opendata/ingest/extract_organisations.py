@@ -162,7 +162,7 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
     by_first: dict[str, set[tuple[str, str]]] = defaultdict(set)
     names = load_gazetteer().names_of_kinds((SO, "zbo", "overheidsorganisatie", WATERSCHAP))
     for code, name in names.items():
-        variants = {name}
+        variants = {name, name[:1].upper() + name[1:]}  # "de Zeeuwse Muziekschool" starts a line as "De …"
         shortened = re.sub(r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR)\s+", "", name)
         if " " in shortened:
             variants.add(shortened)
@@ -192,22 +192,33 @@ def register_name_at(text: str, position: int, date: str | None) -> tuple[str, i
     return None
 
 
+@functools.cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A register name as a letter may set it: any white space (a line break) between its words,
+    any case when it has several words."""
+    words = r"\s+".join(re.escape(word) for word in name.split())
+    return re.compile(rf"{words}(?![\w-])", re.IGNORECASE if " " in name else 0)
+
+
 def find_register_names(text: str, date: str | None) -> list[OrgMention]:
     """Register names of joint arrangements, agencies and water authorities written out in full."""
     by_first = _register_names()
     register = load_register()
     found = []
     taken_until = 0
-    for token in re.finditer(r"(?<![\w-])[A-Z0-9][\w&'+-]*", text):
+    for token in re.finditer(r"(?<![\w-])[\w&'+-]+", text):
         if token.start() < taken_until:
             continue  # inside a longer name already found
-        for name, code in by_first.get(token[0], ()):
-            if text.startswith(name, token.start()) and not re.match(r"[\w-]", text[token.start() + len(name):][:1]):
-                org = register.get(code)
-                if org is not None and (not date or org.existed_on(date)):
-                    found.append(OrgMention(code, token.start(), token.start() + len(name), 0.85, None, True))
-                    taken_until = token.start() + len(name)
-                break
+        candidates = by_first.get(token[0], ()) or by_first.get(token[0].lower(), ())
+        for name, code in candidates:
+            match = _name_pattern(name).match(text, token.start())
+            if match is None:
+                continue
+            org = register.get(code)
+            if org is not None and (not date or org.existed_on(date)):
+                found.append(OrgMention(code, match.start(), match.end(), 0.85, None, True))
+                taken_until = match.end()
+            break
     return found
 
 
