@@ -121,6 +121,41 @@ Namens het dagelijks bestuur van de Veiligheidsregio Utrecht,
 W.J. van Gelder, secretaris
 """
 
+WATER_AUTHORITY = """Hoogheemraadschap van Rijnland
+
+Aan de gemeenteraad van Katwijk
+Postbus 589
+2220 AN  KATWIJK
+
+Datum: 3 maart 2016
+Kenmerk: 16.012345
+Onderwerp: Peilbesluit Katwijk-Noord
+
+Geachte leden van de raad,
+
+Hierbij informeren wij u over het peilbesluit.
+
+Met vriendelijke groet,
+
+Het college van dijkgraaf en hoogheemraden van Rijnland,
+
+de secretaris-directeur,   de dijkgraaf,
+ir. A. Bakker               mr. R.D. Dijkstra
+"""
+
+MAYOR = """Leiden, 9 september 2015
+
+Geacht college,
+
+Hierbij zenden wij u het verslag.
+
+Hoogachtend,
+
+De burgemeester van Leiden,
+
+H.J.J. Lenferink
+"""
+
 RUN_TOGETHER = ("Gemeente Tilburg Aan de gemeenteraad Datum 3 mei 2017 Kenmerk Onderwerp Raadsinformatiebrief "
                 "over de herinrichting van de Spoorzone Geachte leden van de raad, Wij informeren u over de stand "
                 "van zaken. Met vriendelijke groet, burgemeester en wethouders van Tilburg, de secretaris, "
@@ -191,6 +226,26 @@ def test_joint_arrangement_signing_for_its_board():
     assert facts["signatories"] == [{"name": "W.J. van Gelder", "role": "secretaris"}]
 
 
+def test_water_authority_board_writing_to_a_council_is_no_council_information_letter():
+    facts = extract(WATER_AUTHORITY).facts()
+    assert facts["kind"] == "brief"
+    assert facts["sender"] == "ws0616"
+    assert facts["sender_body"] == "dagelijks-bestuur"
+    assert facts["addressees"] == ["gm0537"]
+    assert facts["our_reference"] == "16.012345"
+    assert facts["signatories"] == [{"name": "A. Bakker", "role": "secretaris-directeur"},
+                                    {"name": "R.D. Dijkstra", "role": "dijkgraaf"}]
+
+
+def test_a_mayor_signing_for_the_municipality():
+    extraction = extract(MAYOR)
+    assert extraction.place.value == "Leiden"
+    assert extraction.date_sent.value == "2015-09-09"
+    assert extraction.signatories[0].role.detail == "gm0546"
+    assert extraction.facts()["sender"] == "gm0546"
+    assert extraction.facts()["signatories"] == [{"name": "H.J.J. Lenferink", "role": "burgemeester"}]
+
+
 def test_run_together_text_layer():
     facts = extract(RUN_TOGETHER).facts()
     assert facts["date_sent"] == "2017-05-03"
@@ -201,7 +256,7 @@ def test_run_together_text_layer():
 
 
 @pytest.mark.parametrize("letter", [MUNICIPAL, PROVINCIAL, COUNCIL_INFORMATION, MINISTRY, JOINT_ARRANGEMENT,
-                                    RUN_TOGETHER])
+                                    WATER_AUTHORITY, MAYOR, RUN_TOGETHER])
 def test_every_value_quotes_its_evidence(letter):
     from tests.test_extract import assert_evidence
     assert_evidence(letter, extract(letter))

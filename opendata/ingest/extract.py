@@ -537,7 +537,7 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
                         if salutation else None)
     addressees = find_addressees(text, head_end, found, sender, salutation)
     return Extraction(
-        kind=_kind(text, head_end, salutation_found, date_sent, addressees, closing),
+        kind=_kind(text, head_end, salutation_found, date_sent, addressees, closing, sender),
         date_sent=date_sent, place=place, our_reference=ours, your_reference=yours,
         dossier_references=tuple(dossiers), subject=subject, salutation=salutation_found,
         sender=sender, addressees=addressees, signatories=signatories, cites=tuple(cites),
@@ -587,10 +587,27 @@ def _signatories(text: str, zone: tuple[int, int], behalf: Found | None, found: 
         role_found = None
         if role is not None:
             post_org = next((m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None)
-            role_found = _found(text, role.value, role.start, role.end, role.confidence, post_org)
+            role_found = _found(text, role.value, role.start, role.end, role.confidence,
+                                post_org or _post_place(text, role.end, role.value, date))
         name_found = _found(text, name.value, name.start, name.end, name.confidence) if name else None
         result.append(Signatory(name_found, role_found, behalf))
     return tuple(result)
+
+
+_POST_PLACE = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+|provincie[ \t]+)?")
+_PROVINCIAL_ROLES = {"gedeputeerde", "commissaris-van-de-koning", "provinciesecretaris"}
+
+
+def _post_place(text: str, position: int, role: str, date: str | None) -> str | None:
+    """The municipality or province of a post written as "burgemeester van Leiden"."""
+    from opendata.ingest.extract_organisations import resolve_name_at
+    from opendata.ingest.gazetteer import load_gazetteer
+    match = _POST_PLACE.match(text, position)
+    if match is None:
+        return None
+    kinds = ("provincie",) if role in _PROVINCIAL_ROLES else ("gemeente",)
+    resolved = resolve_name_at(text, match.end(), kinds, date, load_gazetteer())
+    return resolved[0] if resolved else None
 
 
 _RIB = re.compile(r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
@@ -598,7 +615,7 @@ _RIB = re.compile(r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s
 
 
 def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found | None,
-          addressees: Sequence[Found], closing: re.Match[str] | None) -> Found | None:
+          addressees: Sequence[Found], closing: re.Match[str] | None, sender: Found | None) -> Found | None:
     rib = _RIB.search(text, 0, max(head_end, min(len(text), 400)))
     if rib:
         return _found(text, "raadsinformatiebrief", rib.start(), rib.end(), 0.9)
@@ -606,7 +623,8 @@ def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found |
     if heading:
         return _found(text, "bijlage", *heading.span(1), 0.7)
     council = next((a for a in addressees if a.detail == COUNCIL), None)
-    if council is not None:
+    own = sender is None or not sender.value[:2] in ("gm", "pv", "ws", "so") or sender.value == getattr(council, "value", "")
+    if council is not None and own:  # a letter to the council from its own college (or from no named body)
         return _found(text, "raadsinformatiebrief", council.start, council.end, 0.6)
     evidence = salutation or date_sent
     if evidence is None and closing is not None:

@@ -39,6 +39,8 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
      "dagelijks-bestuur", (SO, WATERSCHAP)),
     (rf"{noisy('algemeen bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
      "algemeen-bestuur", (SO, WATERSCHAP)),
+    (rf"(?:het\s+)?college\s+van\s+dijkgraaf\s+en\s+(?:hoog)?heemraden{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+     "dagelijks-bestuur", (WATERSCHAP,)),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
