@@ -212,3 +212,17 @@ def test_ocr_damaged_names_resolve_and_ambiguous_ones_do_not():
     assert gazetteer.resolve("Zuid-Holla nd", kinds=["provincie"]).code == "pv28"
     assert gazetteer.resolve("Zoetervvoude", kinds=["gemeente"], date="2019-01-01").code == "gm0638"
     assert gazetteer.resolve("Bergen", kinds=["gemeente"], date="2019-01-01") is None  # Bergen (L) and (NH)
+
+
+def test_split_at_an_attachment_heading_but_not_at_a_list_of_attachments():
+    first = ("Datum: 3 maart 2020\nOnderwerp: Aanbieding reactie\n\nGeachte leden van de raad,\n\nBijgaand de reactie.\n\n"
+             "Met vriendelijke groet,\n\nde burgemeester,\nJ. Jansen\n\nBijlagen: reactie aan Gedeputeerde Staten\n"
+             "Kopie aan: Gedeputeerde Staten van Utrecht\n")
+    second = ("Bijlage 1\n\nGedeputeerde Staten van Utrecht\nPostbus 80300\n3508 TH  UTRECHT\n\nDatum: 2 maart 2020\n\n"
+              "Geacht college,\n\nOnze reactie.\n\nHoogachtend,\n\nBurgemeester en wethouders van Zeist,\n")
+    assert split_letters(first) == [(0, len(first))]
+    joined = first + "\n" + second
+    parts = split_letters(joined)
+    assert [joined[a:b].strip()[:9] for a, b in parts] == ["Datum: 3 ", "Bijlage 1"]
+    assert extract(joined[parts[0][0]:parts[0][1]]).attachments[0].value == "reactie aan Gedeputeerde Staten"
+    assert extract(joined[parts[1][0]:parts[1][1]]).facts()["kind"] == "bijlage"
