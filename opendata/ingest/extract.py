@@ -259,8 +259,10 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|hun)\s+brief\s+(?:van\s+(?:[^,.]{0,120}?(?:\s+|(?<=van)))??|d\.\s?d\.\s*|gedateerd\s+|met\s+dagtekening\s+|verzonden\s+op\s+)(?=[0-9lIL])",
-                         re.IGNORECASE)
+_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar)\s+brief\s+"
+                         r"(?:van(?![a-z])|d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*", re.IGNORECASE)
+# Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
+_CITE_WRITER = re.compile(r"(?:[^.;:]{0,140}?\bvan\s*)?")
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
                                re.IGNORECASE)
@@ -272,8 +274,8 @@ def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
     """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras."""
     found: list[tuple[Citation, str, list[Found]]] = []
     for match in _CITE_AFTER.finditer(text):
-        dates = find_dates(text, match.end(), min(len(text), match.end() + 40))
-        if dates and dates[0].start == match.end():
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
+        if dates and _CITE_WRITER.fullmatch(text, match.end(), dates[0].start):
             found.append(_citation(text, dates[0], match.start(), match["who"].lower()))
     for match in _CITE_BEFORE.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))

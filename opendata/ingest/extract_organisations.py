@@ -45,7 +45,7 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
-_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+")
+_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")  # "Bergen (L)", "Bergen (NH)"
 _STOP = {"en", "of", "die", "dat", "het", "de", "met", "voor", "heeft", "is", "zijn", "wordt", "te", "in", "op"}
 MINISTRY = re.compile(r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,4})")
 

@@ -49,10 +49,11 @@ def _keys(org: RegisteredOrganisation) -> set[str]:
     """The folded names an organisation may be written as: full name, and without its kind word."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", org.name)  # "Bergen (NH)": letters write "Bergen"
     keys = {fold(org.name), fold(name)}
-    lowered = name.lower()
-    for prefix in _PREFIXES:
-        if lowered.startswith(prefix):
-            keys.add(fold(name[len(prefix):]))
+    for written in (name, org.name):
+        lowered = written.lower()
+        for prefix in _PREFIXES:
+            if lowered.startswith(prefix):
+                keys.add(fold(written[len(prefix):]))
     return {key for key in keys if len(key) >= 3}
 
 
