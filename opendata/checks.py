@@ -498,11 +498,10 @@ def check_evidence_in_other_letters(records, root) -> list[Problem]:
     at its offsets in that letter's text. Runs once over all records, each text read once."""
     texts: dict[str, str | None] = {}
     problems: list[Problem] = []
-    for record in records:
-        own = (record.owner or record).key if (record.owner or record).cls.name == "Letter" else None
-        for name, path, entry in _source_entries(record):
+    for record in records:  # skeletons: they keep only the evidence that names another letter
+        for name, path, entry in record.data.get("foreign_evidence", ()):
             named = entry.get("letter")
-            if named is None or named == own or fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
+            if fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
                 continue
             field = record.field_prefix + ".".join(map(str, path))
             if named not in texts:

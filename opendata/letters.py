@@ -137,13 +137,31 @@ def skeleton(model, record: Record) -> Skeleton:
         positions[(name,)] = record.data.key_positions[name]
         for number, place in enumerate(getattr(value, "item_positions", [])):
             positions[(name, number)] = place
-    if "sources" in record.data:  # evidence in other letters is checked once all records are read
-        data["sources"] = _plain(record.data["sources"], ("sources",), record.data, positions)
+    foreign = _foreign_evidence(record)
+    if foreign:  # evidence in other letters is checked once all records are read
+        data["foreign_evidence"] = [(name, ["sources", name, *path], _plain(entry, ("sources", name, *path), record.data, positions))
+                                    for name, path, entry in foreign]
     owner = None
     if record.owner is not None:
         owner = Skeleton(record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0))
     return Skeleton(record.cls.name, data, record.file, record.field_prefix, owner, positions,
                     (record.data.line, record.data.column))
+
+
+def _foreign_evidence(record: Record) -> list[tuple[str, tuple, dict]]:
+    """(field, path below the field, entry) of each source that names another letter (all the
+    evidence of a shared record). Only these are kept in the skeleton: memory stays small."""
+    sources = record.data.get("sources")
+    if not isinstance(sources, dict):
+        return []
+    letter = record.owner or record
+    own = letter.key if letter.cls.name == "Letter" else None
+    found = []
+    for name, written in sources.items():
+        items = [((n,), e) for n, e in enumerate(written)] if isinstance(written, list) else [((), written)]
+        found += [(name, path, entry) for path, entry in items
+                  if isinstance(entry, dict) and entry.get("letter") not in (None, own)]
+    return found
 
 
 def _plain(value, path: tuple, data, positions: dict):
