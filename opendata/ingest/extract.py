@@ -314,7 +314,7 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
     return Citation(date_found, reference, None), who, extras
 
 
-_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)\b[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
+_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
 
 
 def _reference_in(text: str, start: int, end: int) -> Found | None:

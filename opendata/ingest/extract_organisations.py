@@ -25,12 +25,12 @@ GS = "gedeputeerde-staten"
 PS = "provinciale-staten"
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
 
-_VAN = r"\s*(?:van\s*)?(?:de\s+)?"  # "van" may be glued to the name by OCR ("vanZuid-Holland")
+_VAN = r"[ \t]*(?:van[ \t]*)?(?:de[ \t]+)?"  # "van" may be glued to the name by OCR ("vanZuid-Holland")
 _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b)"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
 # tolerate OCR noise ("wet houders", "burgemees-\nter").
 _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
-    (rf"(?:het\s+)?{noisy('college')}\s+van\s+{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
+    (rf"(?:het\s+)?{noisy('college')}\s+van\s*{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
     (rf"{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
     (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
     (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
@@ -126,8 +126,9 @@ def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | No
         if resolved:
             code, name_end, score = resolved
             found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
-        elif body is not None:
-            found.append(OrgMention(match[0].strip(), match.start(), match.end(), 0.5, body, False))
+        elif body is not None:  # a body the register cannot resolve: kept as written
+            phrase_end = match.start() + len(match[0].rstrip())
+            found.append(OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False))
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
     return _dedupe_overlaps(found)
 

@@ -138,12 +138,21 @@ COLUMN_LABELS = ("datum", "briefnummer", "zaaknummer", "kenmerk", "ons kenmerk",
                  "telefoonnummer", "telefoon", "contactpersoon", "bijlage(n)", "bijlagen", "bijlage", "antwoord op",
                  "onderwerp", "e-mail", "doorkiesnummer", "uw brief van", "verzonden", "afdeling", "uw brief",
                  "ons nummer", "dossiernummer", "registratienummer")
-_COLUMN = re.compile("|".join(re.escape(label) for label in sorted(COLUMN_LABELS, key=len, reverse=True)), re.IGNORECASE)
+_COLUMN = re.compile("|".join(noisy(label).replace("\\(", "\\(").replace("\\)", "\\)")
+                              for label in sorted(COLUMN_LABELS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _column_name(written: str) -> str:
+    """The label a (possibly OCR-damaged) column heading stands for."""
+    for label in sorted(COLUMN_LABELS, key=len, reverse=True):
+        if re.fullmatch(noisy(label), written, re.IGNORECASE):
+            return label
+    return written.lower()
 
 
 def label_row(line: str) -> list[str] | None:
     """The labels of a line made only of column labels ("Datum Briefnummer Zaaknummer …"), or None."""
-    labels = [m[0].lower() for m in _COLUMN.finditer(line)]
+    labels = [_column_name(m[0]) for m in _COLUMN.finditer(line)]
     rest = _COLUMN.sub("", line).strip(" \t:|")
     return labels if len(labels) >= 2 and not rest else None
 
