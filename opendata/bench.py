@@ -26,9 +26,11 @@ from pathlib import Path
 
 import yaml
 
+from .resources import queries_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
-QUERIES = ROOT / "docs" / "queries"
+QUERIES = queries_dir()
 SEED = 7
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .problems import WARNING, Location, Problem
+from .resources import schemas_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 CODE_FILES = ("**/*.py", "data/*")
@@ -24,7 +25,7 @@ DATABASE = "units.sqlite"
 def code_version() -> str:
     """A digest of everything that shapes a letter's result: the code, the model and its artefacts."""
     digest = hashlib.sha256(__version__.encode())
-    schemas = PACKAGE_DIR.parent / "schemas"
+    schemas = schemas_dir()
     files = [p for pattern in CODE_FILES for p in PACKAGE_DIR.glob(pattern)]
     files += [schemas / "model.yaml", *sorted((schemas / "generated").glob("*"))]
     for path in sorted(set(files)):

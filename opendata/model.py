@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
-SCHEMAS_DIR = Path(__file__).resolve().parent.parent / "schemas"
+from .resources import schemas_dir
+
+SCHEMAS_DIR = schemas_dir()
 MODEL_FILE = SCHEMAS_DIR / "model.yaml"
 GENERATED_DIR = SCHEMAS_DIR / "generated"
 

@@ -12,7 +12,9 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-REGISTER_FILE = Path(__file__).resolve().parent / "data" / "tooi-register.csv"
+from .resources import data_dir
+
+REGISTER_FILE = data_dir() / "tooi-register.csv"
 
 KIND_BY_TOOI_TYPE = {
     "Gemeente": "gemeente",

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from ..publication import Publication
+from ..resources import queries_dir
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent.parent / "docs" / "queries"
+QUERIES_DIR = queries_dir()
 
 
 def write(publication: Publication, out: Path) -> None:

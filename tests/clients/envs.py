@@ -63,6 +63,23 @@ def python_env(name: str, requirements: Path) -> Path:
     return _ready(name, requirements.read_bytes(), build) / "bin" / "python"
 
 
+def resolved_env(name: str, packages: list[str], constraints: Path) -> Path:
+    """A virtual environment with `packages` and what they need, at the versions `constraints` pins."""
+
+    def build(folder: Path) -> None:
+        _run(sys.executable, "-m", "venv", str(folder))
+        _run(str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "-c", str(constraints), *packages)
+
+    return _ready(name, "\n".join(packages).encode() + constraints.read_bytes(), build)
+
+
+def site_packages(env: Path) -> Path:
+    """The site-packages folder of a virtual environment."""
+    found = sorted(env.glob("lib/python3*/site-packages"))
+    assert len(found) == 1, found
+    return found[0]
+
+
 def npm_packages(name: str, *specs: str) -> Path:
     """A folder with node_modules/ holding the npm packages `specs` (name@version) and their dependencies."""
 
