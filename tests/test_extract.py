@@ -137,11 +137,13 @@ def _noisy_digits(digits: str, choice: list[int]) -> str:
 @given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(2005, 2025),
        look=st.lists(st.integers(0, 2), min_size=1, max_size=4), glue=st.booleans(),
        split_year=st.booleans(), label=st.sampled_from(["Datum:", "Datum", "Daturn:", "Verzonden:", "Datum :"]),
-       rn=st.booleans())
-def test_noisy_date_lines_still_give_the_date(day, month, year, look, glue, split_year, label, rn):
+       rn=st.booleans(), break_month=st.sampled_from(["", "-\n", " "]))
+def test_noisy_date_lines_still_give_the_date(day, month, year, look, glue, split_year, label, rn, break_month):
     month_word = MONTHS[month - 1]
     if rn:
         month_word = month_word.replace("m", "rn")
+    if break_month:  # hyphenated over a line, or split by a stray space
+        month_word = month_word[:2] + break_month + month_word[2:]
     year_text = _noisy_digits(str(year), look)
     if split_year:
         year_text = year_text[:3] + "-" + year_text[3:]

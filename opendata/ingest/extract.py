@@ -152,7 +152,8 @@ def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, 
             return dates[0], 0.85, None
     for label in _DATE_LABEL.finditer(text, 0, max(head_end, 1)):
         line_end = text.find("\n", label.end())
-        stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 1)
+        # a date starting on the label's line may run on to the next (a month hyphenated over the line)
+        stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 2)
         dates = find_dates(text, label.end(), stretch_end)
         if dates and (dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())):
             return dates[0], 0.95, None
