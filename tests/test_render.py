@@ -36,7 +36,7 @@ def test_unknown_rendering_is_a_usage_error(tmp_path):
 
 def test_layouts_vary_and_truth_matches_the_text():
     _, letters = rendered_letters(60, 1)
-    assert len({letter.layout for letter in letters}) == 5
+    assert len({letter.layout for letter in letters}) == 6
     for letter in letters:
         flat = " ".join(letter.text().split())
         assert letter.truth["subject"] in flat

@@ -9,6 +9,7 @@ the draft's evidence offsets point into it.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -207,6 +208,8 @@ def ocr_image(image, what: str, display: str, problems: list[Problem]) -> str | 
         return None
     import pytesseract
 
+    # Tesseract's own threads only slow it down when ingest runs one file per core (--jobs).
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         return pytesseract.image_to_string(image.convert("L"), lang=OCR_LANGUAGE, config="--psm 3",
                                            timeout=OCR_TIMEOUT)

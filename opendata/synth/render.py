@@ -36,7 +36,8 @@ from .vocabulary import MONTHS, day_text, iso, slug
 from .world import World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
-LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "council")
+LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "spaced", "council")  # docs/letter-layouts.md
+CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {"gemeentesecretaris": "de secretaris,", "burgemeester": "de burgemeester,",
               "gedeputeerde": "de gedeputeerde,", "voorzitter": "de voorzitter,"}
 STREETS = ("Stadhuisplein", "Markt", "Raadhuisstraat", "Kerkplein", "Provinciehuisweg", "Burgemeester Visserlaan",
@@ -205,18 +206,24 @@ def _others(world: World, plan: Plan, rng: random.Random) -> list[str]:
 
 def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedLetter:
     rng = random.Random(f"opendata-synth:{seed}:render:{plan.index}")
-    layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LAYOUTS[:4])
+    layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LAYOUTS[:-1])
     place = _place(world, plan.sender) if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie" else ""
     date_text = day_text(plan.day) if plan.sent_known else None
     references = [("Ons kenmerk", plan.our_reference), ("Uw kenmerk", plan.your_reference)]
     if plan.dossier and rng.random() < 0.5:
         references.append(("Zaaknummer", plan.dossier.number))
+    if not plan.your_reference and rng.random() < 0.3:
+        references.append(("Uw kenmerk", "-"))  # an empty field, as many letters print it: nothing to extract
     references = [(label, value) for label, value in references if value]
     header = [Block(20, 15, _letterhead(world, plan.sender), size=14, bold=True)]
     if rng.random() < 0.6:
         postbus, postcode = _address(rng, place or _region(world, plan.sender))
         header.append(Block(20, 42, [f"Retouradres {postbus}, {' '.join(postcode.split())}"], size=7))
-    if layout == "council":
+    if layout == "council" and rng.random() < 0.5:  # the memo variant: Aan / Van / Datum / Onderwerp
+        memo = ["Raadsinformatiebrief", "Aan: De gemeenteraad", "Van: Het college van burgemeester en wethouders"]
+        memo += ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+        header.append(Block(20, 50, memo + [f"Onderwerp: {plan.title}"]))
+    elif layout == "council":
         header.append(Block(20, 50, ["Raadsinformatiebrief", f"Aan de gemeenteraad van {_region(world, plan.sender)}"],
                             size=11, bold=True))
         stacked = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
@@ -227,7 +234,7 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
     mentioned: list[str] = []
     body = [_salutation(plan)] + _body(world, plans, plan, rng, mentioned)
     side_by_side = rng.random() < 0.5
-    body += ["Met vriendelijke groet,", "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan,
+    body += [rng.choice(CLOSINGS), "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan,
                                                                                                     side_by_side))]
     if plan.attachments:
         body.append(f"Bijlage: {len(plan.attachments)}")
@@ -241,7 +248,7 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
 
 
 def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng) -> list[Block]:
-    subject_label = rng.choice(("Onderwerp", "Betreft"))
+    subject_label = rng.choice(("Onderwerp", "Onderwerp", "Betreft", "Betreft", "BETREFT"))
     if layout == "side-column":
         lines = []
         for label, value in ([("Datum", date_text)] if date_text else []) + references + [("Bijlagen", str(
@@ -257,6 +264,9 @@ def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng
         lines = [f"{place}, {date_text}"] if date_text else []
         lines += [f"{label}: {value}" for label, value in references] + [f"{subject_label}: {plan.title}"]
         return [Block(20, 85, lines)]
+    if layout == "spaced":  # label and value on one line, separated by spaces only
+        cells = ([("Datum", date_text)] if date_text else []) + references + [(subject_label, plan.title)]
+        return [Block(20, 85, [f"{label:<18}{value}" for label, value in cells])]
     lines = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
     return [Block(20, 85, lines + [f"{subject_label}: {plan.title}"])]
 
