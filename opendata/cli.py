@@ -296,6 +296,9 @@ def _sparql_commands(sub) -> None:
     serve.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
     serve.add_argument("--max-rows", type=int, default=10000, help="largest result served, in rows (default: 10000)")
     serve.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    serve.add_argument("--max-memory", type=int, default=None, metavar="MB",
+                       help="memory one query worker may use, its copy of the publication included; a query that "
+                            "needs more is stopped with 503 (default: half the RAM shared among the workers)")
     load = sub("load", "replace a graph in a triple store with the publication (Graph Store Protocol PUT)", _cmd_load)
     load.epilog = LOAD_EPILOG
     load.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")

@@ -6,12 +6,16 @@ workers and the tests all use it.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from . import query_guard, sandbox
+from .query_guard import QueryRefused, QueryTooLarge, UpdateRefused  # noqa: F401 (the callers' names)
 
 GRAPH_FILE = "graph.nt"
 
@@ -41,8 +45,8 @@ _LEXEMES = re.compile(
     r"|(?P<comment>#[^\n\r]*)"
 )
 _PROLOGUE = re.compile(r"^\s*((BASE\s*<[^>]*>|PREFIX\s+[\w.-]*:\s*<[^>]*>)\s*)*", re.IGNORECASE)
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
 _UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+_EXAMPLE_NAME = re.compile(r"[\w.-]+")
 
 
 class QuerySyntaxError(Exception):
@@ -60,10 +64,6 @@ class QuerySyntaxError(Exception):
         shown = lines[min(self.line, len(lines)) - 1]
         caret = " " * (max(self.column or 1, 1) - 1) + "^"
         return f"{source}:{self.line}:{self.column}: SPARQL syntax error: {self.message}\n    {shown}\n    {caret}"
-
-
-class QueryRefused(Exception):
-    """A query this tool will not run: SERVICE would reach out over the network."""
 
 
 class PublicationMissing(Exception):
@@ -86,29 +86,53 @@ def load_store(dist: Path) -> ox.Store:
     return store
 
 
+class NoSuchExample(FileNotFoundError):
+    """A bare name that names no example query (a bare word is never SPARQL)."""
+
+
 def read_query(argument: str, dist: Path | None = None) -> QueryText:
     """A query from a .rq file, the name of an example query in dist/queries/, `-` for stdin, or inline text."""
     if argument == "-":
         return QueryText(sys.stdin.read(), "<stdin>")
     if _looks_like_path(argument) and Path(argument).is_file():
         return QueryText(Path(argument).read_text(encoding="utf-8"), argument)
-    if dist is not None and re.fullmatch(r"[\w.-]+", argument):
+    if dist is not None and _EXAMPLE_NAME.fullmatch(argument):
         example = Path(dist) / "queries" / f"{argument.removesuffix('.rq')}.rq"
         if example.is_file():
             return QueryText(example.read_text(encoding="utf-8"), str(example))
+        if not argument.endswith(".rq"):
+            raise NoSuchExample(no_example_message(argument, Path(dist)))
     if argument.endswith(".rq"):
         raise FileNotFoundError(f"{argument}: no such query file")
     return QueryText(argument, "<query>")
+
+
+def no_example_message(name: str, dist: Path) -> str:
+    """'no example query named X; did you mean Y?' with the closest names (difflib), or the list of them."""
+    names = sorted(path.stem for path in (dist / "queries").glob("*.rq"))
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    if close:
+        return f"no example query named {name!r}; did you mean {' or '.join(close)}?"
+    listed = ", ".join(names) if names else f"none in {dist / 'queries'}"
+    return f"no example query named {name!r} (and a single word is not SPARQL); the examples are: {listed}"
 
 
 def _looks_like_path(argument: str) -> bool:
     return "\n" not in argument and "{" not in argument and len(argument.encode("utf-8")) < 4096
 
 
-def run(store: ox.Store, text: str, *, default_graph=None, named_graphs=None):
-    """Evaluate a SPARQL query: QuerySolutions (SELECT), QueryBoolean (ASK) or QueryTriples (CONSTRUCT/DESCRIBE)."""
-    if uses_service(text):
-        raise QueryRefused("SERVICE (a federated query) is refused: queries here never reach out over the network")
+def run(store: ox.Store, text: str, *, default_graph=None, named_graphs=None, known_prefixes=None):
+    """Evaluate a SPARQL query: QuerySolutions (SELECT), QueryBoolean (ASK) or QueryTriples (CONSTRUCT/DESCRIBE).
+
+    The query is parsed and checked first (query_guard): SERVICE, updates and over-large queries
+    never reach the engine; an undeclared prefix is named with the ones that are declared.
+    """
+    try:
+        shape = query_guard.check(text)
+    except query_guard.NotParsed as exc:
+        raise _not_parsed(exc, text) from None
+    if shape.undeclared:
+        raise QuerySyntaxError(undeclared_message(list(shape.undeclared), text, known_prefixes), None, None, text)
     options = {}
     if default_graph is not None:
         options["default_graph"] = default_graph
@@ -120,7 +144,54 @@ def run(store: ox.Store, text: str, *, default_graph=None, named_graphs=None):
         raise _syntax_error(str(exc), text) from None
 
 
-def _syntax_error(message: str, text: str) -> QuerySyntaxError:
+def _not_parsed(exc: query_guard.NotParsed, text: str) -> Exception:
+    """The error for a text rdflib's parser rejects: an undeclared prefix, the engine's own message, or rdflib's.
+
+    pyoxigraph's messages are the clearer ones, but pyoxigraph parses only by running the query; it
+    is asked (on an empty store) only in a process cut off the network, so that nothing it runs
+    can reach out. A text the engine would run but rdflib cannot read is refused: it cannot be checked.
+    """
+    undeclared = undeclared_prefixes(text)
+    if undeclared:
+        return QuerySyntaxError(undeclared_message(undeclared, text), None, None, text)
+    if sandbox.is_offline():
+        try:
+            ox.Store().query(text)
+        except SyntaxError as engine:
+            return _syntax_error(str(engine), text, exc.position)
+        except Exception:  # noqa: S110 (evaluation on an empty store: the text parsed)
+            pass
+        where = f" at line {exc.position[0]}, column {exc.position[1]}" if exc.position else ""
+        return QueryRefused(f"this query cannot be checked before it runs, so it is refused: the SPARQL 1.1 parser "
+                            f"that checks every query stops{where} ({str(exc).split('  (at char')[0]})")
+    line, column = exc.position or (None, None)
+    return QuerySyntaxError(str(exc).split("  (at char")[0], line, column, text)
+
+
+_PNAME_USE = re.compile(r"(?<![\w.:?$<-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|[\s;,.)}\]]|$)")
+
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """Prefixes the query uses (`schema:Event`) without a PREFIX declaration, in order of first use."""
+    code = _PREFIX.sub(" ", code_only(text, keep_iris=False))
+    declared = set(prefixes(text))
+    used = dict.fromkeys(match[1] or "" for match in _PNAME_USE.finditer(code))
+    return [name for name in used if name not in declared and not name.lower().startswith("_")]
+
+
+def undeclared_message(undeclared: list[str], text: str, known: dict[str, str] | None = None) -> str:
+    """Name the undeclared prefixes, list the declared ones, and give the PREFIX line the publication uses."""
+    declared = sorted(prefixes(text))
+    names = ", ".join(f"{name}:" for name in undeclared)
+    message = f"the prefix {names} is not declared" if len(undeclared) == 1 else f"the prefixes {names} are not declared"
+    message += f" (declared: {', '.join(n + ':' for n in declared)})" if declared else " (this query declares no prefix)"
+    lines = [f"PREFIX {name}: <{known[name]}>" for name in undeclared if known and name in known]
+    if lines:
+        message += "; add " + " and ".join(lines)
+    return message
+
+
+def _syntax_error(message: str, text: str, parsed_at: tuple[int, int] | None = None) -> QuerySyntaxError:
     """pyoxigraph's message, at the earliest point where it or rdflib's parser could not go on.
 
     pyoxigraph's PEG parser often reports the end of the input as the error position; rdflib's
@@ -129,7 +200,7 @@ def _syntax_error(message: str, text: str) -> QuerySyntaxError:
     found = _SYNTAX_ERROR.match(message)
     if not found:
         return QuerySyntaxError(message, None, None, text)
-    position = min((int(found[1]), int(found[2])), _rdflib_error_position(text) or (10**9, 0))
+    position = min((int(found[1]), int(found[2])), parsed_at or _rdflib_error_position(text) or (10**9, 0))
     return QuerySyntaxError(found[3].strip(), position[0], position[1], text)
 
 
@@ -161,11 +232,6 @@ def is_update(text: str) -> bool:
     body = _PROLOGUE.sub("", code_only(text))
     first = re.match(r"\s*([A-Za-z]+)", body)
     return bool(first) and first[1].upper() in _UPDATE_KEYWORDS
-
-
-def uses_service(text: str) -> bool:
-    """True when the query calls another endpoint (SERVICE): refused, as nothing here goes on the network."""
-    return bool(_SERVICE.search(code_only(text, keep_iris=False)))
 
 
 def prefixes(text: str) -> dict[str, str]:
@@ -244,14 +310,24 @@ def _shorten(iri: str, query_prefixes: dict[str, str]) -> str:
     return f"{name}:{local}" if re.fullmatch(r"[\w.-]*", local) and not local.endswith(".") else f"<{iri}>"
 
 
-def query_command(argument: str, dist: Path, fmt: str, out=None, err=None) -> int:
-    """`opendata query`: run one query over dist/ and write the result; 0 ok, 2 usage or query errors."""
+def query_command(argument: str, dist: Path, fmt: str, out=None, err=None, offline: bool = True) -> int:
+    """`opendata query`: run one query over dist/ and write the result; 0 ok, 2 usage or query errors.
+
+    With `offline` (the command line), the process first cuts itself off the network (sandbox.py):
+    a query run here can reach nothing, whatever it says. Tests that call this in-process pass False.
+    """
     out, err = out or sys.stdout.buffer, err or sys.stderr
+    if offline:
+        sandbox.cut_off_network()  # when the system does not allow it, the parser's refusal still holds
+    query = None
     try:
         query = read_query(argument, dist)
         store = load_store(dist)
-        result = run(store, query.text)
-        data = serialize(result, fmt, {**publication_prefixes(dist), **prefixes(query.text)})
+        known = publication_prefixes(dist)
+        result = run(store, query.text, known_prefixes=known)
+        for warning in namespace_warnings(store, query.text):
+            print(f"opendata query: warning: {warning}", file=err)
+        data = serialize(result, fmt, {**known, **prefixes(query.text)})
     except QuerySyntaxError as exc:
         hint = "\n    hint: this is SPARQL Update; `opendata query` only reads" if is_update(query.text) else ""
         print(exc.located(query.source) + hint, file=err)
@@ -265,3 +341,54 @@ def query_command(argument: str, dist: Path, fmt: str, out=None, err=None) -> in
     out.write(data)
     out.flush()
     return 0
+
+
+_NEAR_FORMS = (("http://", "https://"), ("https://", "http://"))
+
+
+def namespace_warnings(store: ox.Store, text: str, most: int = 50) -> list[str]:
+    """Warnings for IRIs of the query that are absent from the graph while a near form is present.
+
+    `http://schema.org/Event` for `https://schema.org/Event` (or the reverse, or a missing or extra
+    trailing `/`) matches nothing and gives 0 rows silently; this says which form the graph uses.
+    """
+    warnings = []
+    for iri in list(query_iris(text))[:most]:
+        if _in_graph(store, iri):
+            continue
+        for near in _near_iris(iri):
+            if _in_graph(store, near):
+                warnings.append(f"<{iri}> is not in the graph, but <{near}> is: "
+                                f"check the namespace ({_namespace(iri)} vs {_namespace(near)})")
+                break
+    return warnings
+
+
+def query_iris(text: str) -> dict[str, None]:
+    """The IRIs a query names, written out or as prefixed names with its declared prefixes (in order)."""
+    found: dict[str, None] = {}
+    declared = prefixes(text)
+    code = _PREFIX.sub(" ", code_only(text))
+    for match in re.finditer(r"<([^<>\"{}|^`\\\x00-\x20]+)>|(?<![\w.:?$<-])([A-Za-z][\w.-]*)?:([\w.-]*\w)?", code):
+        if match[1]:
+            found.setdefault(match[1])
+        elif (match[2] or "") in declared:
+            found.setdefault(declared[match[2] or ""] + (match[3] or ""))
+    return {iri: None for iri in found if re.match(r"https?://", iri)}
+
+
+def _near_iris(iri: str) -> list[str]:
+    near = [to + iri[len(frm):] for frm, to in _NEAR_FORMS if iri.startswith(frm)]
+    return near + [form[:-1] if form.endswith("/") else form + "/" for form in [iri, *near]]
+
+
+def _namespace(iri: str) -> str:
+    cut = max(iri.rfind("/"), iri.rfind("#"))
+    return iri[: cut + 1] if cut > len("https://") else iri
+
+
+def _in_graph(store: ox.Store, iri: str) -> bool:
+    node = ox.NamedNode(iri)
+    return any(True for _ in store.quads_for_pattern(node, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, node, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, node))

