@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from opendata.ingest.extract_noise import fold, noisy
+from opendata.ingest.extract_noise import noisy
 from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
 from opendata.register import load_register
 
@@ -243,7 +243,3 @@ def _dedupe_overlaps(mentions: list[OrgMention]) -> list[OrgMention]:
             continue
         kept.append(mention)
     return kept
-
-
-def same_key(a: str, b: str) -> bool:
-    return fold(a) == fold(b)
