@@ -28,6 +28,7 @@ from .conftest import ROOT, run_cli
 SCRIPT = ROOT / "docs" / "virtuoso-reload.sh"
 QUERIES = ROOT / "docs" / "queries"
 GRAPH = "https://data.leidseregio.example/publicatie/"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 PASSWORD = "dba"  # the fresh database's own; the server listens on loopback only
 INI = """\
 [Database]
@@ -61,6 +62,13 @@ Charset            = UTF-8
 ResultSetMaxRows   = 100000
 MaxQueryExecutionTime = 300
 """
+
+
+def _value(term: dict) -> str:
+    """A result term's value; Virtuoso writes an xsd:boolean as 1 or 0, which means true or false."""
+    if term.get("datatype") == XSD_BOOLEAN:
+        return {"1": "true", "0": "false"}.get(term["value"], term["value"])
+    return term["value"]
 
 
 def _free_port() -> int:
@@ -122,7 +130,7 @@ class Virtuoso:
             headers={"Accept": "application/sparql-results+json"})
         with urllib.request.urlopen(request) as response:
             bindings = json.load(response)["results"]["bindings"]
-        return [{name: term["value"] for name, term in row.items()} for row in bindings]
+        return [{name: _value(term) for name, term in row.items()} for row in bindings]
 
     def triples_in(self, graph: str) -> int:
         return int(self.select(f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}")[0]["n"])
@@ -155,7 +163,7 @@ def _comparable(rows: list[dict], concatenated: set[str]) -> list:
 def _opendata_rows(dist: Path, name: str) -> list[dict]:
     result = run_cli("query", name, "--dist", str(dist), "--format", "json")
     assert result.returncode == 0, result.stderr
-    return [{n: t["value"] for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]]
+    return [{n: _value(t) for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]]
 
 
 def _assert_same_answers(server: Virtuoso, dist: Path) -> int:
