@@ -14,7 +14,7 @@ FLOORS = {
     "pdf": {"date_sent": ("exact_rate_with_value", 0.95), "our_reference": ("exact_rate_with_value", 0.95),
             "subject": ("exact_rate_with_value", 0.95), "sender": ("exact_rate_with_value", 0.95),
             "sender_body": ("exact_rate_with_value", 0.95), "signatories": ("exact_rate_with_value", 0.95),
-            "addressees": ("recall", 0.95), "cites": ("recall", 0.6),
+            "addressees": ("recall", 0.85), "cites": ("recall", 0.6),
             "organisations_mentioned": ("precision", 0.95)},
     "noisy": {"date_sent": ("exact_rate_with_value", 0.95), "our_reference": ("exact_rate_with_value", 0.95),
               "subject": ("exact_rate_with_value", 0.75), "sender": ("exact_rate_with_value", 0.95),

@@ -128,11 +128,33 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
         return report
     from .gazetteer import groups_from_dataset
 
+    ledger = drafts.Ledger.load(root)
+    files = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))
     results = _run(files, context, jobs, progress)
-    _write(results, root, report)
+    _write(results, root, ledger, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _changed(files, root: Path, ledger, report: IngestReport) -> list[tuple[Path, str]]:
+    """The files to read: a file ingested before by the same code, whose records are as written, is skipped."""
+    if ledger.code != drafts.code_digest():
+        return files
+    wanted = []
+    for path, display in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            wanted.append((path, display))
+            continue
+        ids = ledger.sources.get(digest)
+        if ids and all(drafts.as_written(root, ledger, letter) for letter in ids):
+            report.unchanged.extend(ids)
+            report.letters += len(ids)
+        else:
+            wanted.append((path, display))
+    return wanted
 
 
 def _run(files, context, jobs: int, progress) -> list[FileResult]:
@@ -157,9 +179,8 @@ def _run(files, context, jobs: int, progress) -> list[FileResult]:
     return results
 
 
-def _write(results: list[FileResult], root: Path, report: IngestReport) -> None:
+def _write(results: list[FileResult], root: Path, ledger, report: IngestReport) -> None:
     """Write the drafts of every file in order; shared records and the ledger last."""
-    ledger = drafts.Ledger.load(root)
     index = drafts.Index.load(root)
     resolver = drafts.Resolver(index)
     outcome = drafts.Outcome()
@@ -172,7 +193,8 @@ def _write(results: list[FileResult], root: Path, report: IngestReport) -> None:
     drafts.append_shared(root, "organisations.yaml", resolver.new_organisations, ledger)
     drafts.append_shared(root, "people.yaml", resolver.new_people, ledger)
     ledger.save(root)
-    report.written, report.unchanged, report.kept = outcome.written, outcome.unchanged, outcome.kept
+    report.written, report.kept = outcome.written, outcome.kept
+    report.unchanged.extend(outcome.unchanged)
 
 
 def _write_file(result: FileResult, root: Path, ledger, index, resolver, report, outcome) -> None:

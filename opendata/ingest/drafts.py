@@ -13,6 +13,7 @@ Rules this module keeps:
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -109,6 +110,7 @@ class Ledger:
     written: dict[str, str] = field(default_factory=dict)  # path relative to the root -> sha256 as written
     issued: set[str] = field(default_factory=set)  # every letter id ever issued
     paths: dict[str, list[str]] = field(default_factory=dict)  # source file path -> letter ids
+    code: str = ""  # the extraction code that wrote them (code_digest)
 
     @classmethod
     def load(cls, root: Path) -> Ledger:
@@ -116,13 +118,37 @@ class Ledger:
         if not path.is_file():
             return cls()
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])), raw.get("paths", {}))
+        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])), raw.get("paths", {}),
+                   raw.get("code", ""))
 
     def save(self, root: Path) -> None:
         write_atomically(root / LEDGER, json.dumps(
-            {"tool": TOOL, "sources": self.sources, "paths": self.paths, "written": self.written,
+            {"tool": TOOL, "code": code_digest(), "sources": self.sources, "paths": self.paths, "written": self.written,
              "issued": sorted(self.issued)},
             ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the ingest's code: when extraction changes, files ingested before are read again."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def as_written(root: Path, ledger: Ledger, letter: str) -> bool:
+    """The letter's record (and text, if it has one) are exactly as ingest last wrote them."""
+    for suffix in (".yaml", ".txt"):
+        key = f"{LETTERS}/{letter}{suffix}"
+        path = root / key
+        if key not in ledger.written:
+            if suffix == ".yaml" or path.exists():
+                return False
+            continue
+        if not path.is_file() or sha256(path.read_bytes()) != ledger.written[key]:
+            return False
+    return True
 
 
 def _load_list(path: Path) -> list[dict]:
