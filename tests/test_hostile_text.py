@@ -28,6 +28,7 @@ from rdflib.namespace import XSD
 from opendata.graph import IRI, Literal as NodeLiteral, Node, jsonld, ntriples
 from opendata.model import GENERATED_DIR, load_model
 from opendata.release import verify
+from opendata.statement_text import clean_statement
 
 from .conftest import run_cli
 
@@ -55,8 +56,9 @@ RECORD_VALUES = {
     "letter correction 1": QUOTES,
     "letter correction 2": FORMULA_AT,
     "letter correction 3": ALREADY_MARKED,
-    "position statement": FORMULA_MINUS,
+    "position statement": clean_statement(QUOTE_IN_TEXT),  # derived from the quote (issue 12, item 6)
     "position quote": QUOTE_IN_TEXT,
+    "theme note": FORMULA_MINUS,
     "person name": PERSON_NAME,
     "person note": EMOJI,
     "organisation name": FORMULA_PLUS,
@@ -94,7 +96,8 @@ def write_hostile_dataset(target: Path) -> Path:
     letter["note"] = RECORD_VALUES["letter note"]
     letter["corrections"] = [RECORD_VALUES[f"letter correction {n}"] for n in (1, 2, 3)]
     start = LETTER_TEXT.index(QUOTE_IN_TEXT)
-    letter["positions"][0].update(statement=FORMULA_MINUS, quote=QUOTE_IN_TEXT, start=start, end=start + len(QUOTE_IN_TEXT))
+    letter["positions"][0].pop("statement", None)  # derived from the quote
+    letter["positions"][0].update(quote=QUOTE_IN_TEXT, start=start, end=start + len(QUOTE_IN_TEXT))
     _dump(letter, target / "letters/brief-gs.yaml")
     (target / "letters/brief-gs.txt").write_bytes(LETTER_TEXT.encode("utf-8"))
     people = _load(target / "people.yaml")
@@ -105,6 +108,7 @@ def write_hostile_dataset(target: Path) -> Path:
     _dump(organisations, target / "organisations.yaml")
     themes = _load(target / "themes.yaml")
     _by_id(themes, "samenwerking")["name"] = FORMULA_TAB
+    _by_id(themes, "samenwerking")["note"] = RECORD_VALUES["theme note"]
     _dump(themes, target / "themes.yaml")
     meetings = _load(target / "meetings.yaml")
     meetings[0]["name"] = RECORD_VALUES["meeting name"]
