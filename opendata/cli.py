@@ -299,6 +299,8 @@ def _sparql_commands(sub) -> None:
     serve.add_argument("--max-memory", type=int, default=None, metavar="MB",
                        help="memory one query worker may use, its copy of the publication included; a query that "
                             "needs more is stopped with 503 (default: half the RAM shared among the workers)")
+    serve.add_argument("--read-timeout", type=float, default=20.0, metavar="SECONDS",
+                       help="time a client may take to send one request, or stay idle between two (default: 20)")
     load = sub("load", "replace a graph in a triple store with the publication (Graph Store Protocol PUT)", _cmd_load)
     load.epilog = LOAD_EPILOG
     load.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")

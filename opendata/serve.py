@@ -549,8 +549,10 @@ def serve_command(args) -> int:
         return 2
     max_memory = getattr(args, "max_memory", None)
     max_memory = (max_memory << 20) if max_memory else sandbox.default_memory_limit(args.workers)
-    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1 or max_memory < (64 << 20):
-        print("opendata serve: --timeout, --max-rows and --workers must be positive, --max-memory at least 64 (MB)",
+    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1 or max_memory < (64 << 20) \
+            or getattr(args, "read_timeout", READ_TIMEOUT) <= 0:
+        print("opendata serve: --timeout, --read-timeout, --max-rows and --workers must be positive, "
+              "--max-memory at least 64 (MB)",
               file=sys.stderr)
         return 2
     publication = CurrentPublication(
@@ -563,7 +565,7 @@ def serve_command(args) -> int:
         print(f"opendata serve: {exc}", file=sys.stderr)
         return 2
     try:
-        server = EndpointServer((args.host, args.port), publication)
+        server = EndpointServer((args.host, args.port), publication, getattr(args, "read_timeout", READ_TIMEOUT))
     except OSError as exc:
         publication.close()
         print(f"opendata serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
