@@ -19,6 +19,8 @@ from .layout import file_name
 from .words import WORDS
 
 SEED = 7
+NETWORK_NODES = 120  # the best connected organisations drawn (the data file lists every link)
+NETWORK_LETTER_LINKS = 60  # the strongest letter links drawn; all of them are in the data file
 BAR_WIDTH, CHART_HEIGHT = 18, 120
 DARK, LIGHT, INK = "#0b4f9c", "#8fb8e8", "#1b1b1b"
 
@@ -85,7 +87,9 @@ def _figure(lang: str, title: str, svg: Markup, alt: str, data_href: str) -> dic
 # -- the collaboration network
 
 def network(site, date: str) -> dict:
-    """Organisations, the collaborations they belonged to on `date`, and letters between them (weighted)."""
+    """Organisations, the collaborations they belonged to on `date`, and the strongest letter links
+    between organisations (weighted by count). Kept to what a picture can show: the JSON beside it
+    lists every letter link."""
     facts, shared = site.facts, site.facts.shared
     graph = nx.Graph()
     for membership in shared.subjects:
@@ -100,12 +104,16 @@ def network(site, date: str) -> dict:
             for recipient in summary.recipients:
                 if sender != recipient:
                     letters[tuple(sorted((sender, recipient)))] += 1
-    for (a, b), count in letters.items():
+    strongest = sorted(letters.items(), key=lambda item: (-item[1], item[0]))[:NETWORK_LETTER_LINKS]
+    for (a, b), count in strongest:
         if graph.has_edge(a, b):
             graph[a][b]["letters"] = count
         else:
             graph.add_edge(a, b, kind="letters", weight=count, letters=count)
-    return {"graph": graph, "date": date}
+    if len(graph) > NETWORK_NODES:  # a picture of thousands of nodes shows nothing: keep the best connected
+        ranked = sorted(graph.degree(weight="weight"), key=lambda item: (-item[1], item[0]))
+        graph = graph.subgraph(node for node, _ in ranked[:NETWORK_NODES]).copy()
+    return {"graph": graph, "date": date, "letters": letters}
 
 
 def _during(shared, membership: str, date: str) -> bool:
@@ -120,7 +128,8 @@ def network_data(site, net: dict) -> dict:
     nodes = [{"iri": n, "name": site.facts.label(n) or n} for n in sorted(graph.nodes)]
     edges = [{"source": a, "target": b, "kind": d["kind"], "letters": d.get("letters", 0)}
              for a, b, d in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True))]
-    return {"date": net["date"], "nodes": nodes, "edges": edges}
+    letters = [{"source": a, "target": b, "letters": n} for (a, b), n in sorted(net["letters"].items())]
+    return {"date": net["date"], "nodes": nodes, "edges": edges, "all_letter_links": letters}
 
 
 def network_svg(site, net: dict, lang: str) -> Markup:
@@ -130,7 +139,7 @@ def network_svg(site, net: dict, lang: str) -> Markup:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    positions = nx.spring_layout(ordered, seed=SEED, weight="weight")
+    positions = nx.spring_layout(ordered, seed=SEED, weight="weight", method="force")  # numpy only
     size, margin = 640, 80
     def point(node):
         x, y = positions[node]

@@ -1,7 +1,7 @@
 """Full-text search over the letters from static files: a Pagefind index built at publish time.
 
 Pagefind (the `pagefind[bin]` wheel ships its binary; nothing is downloaded) indexes the letter
-pages (their `data-pagefind-body`: title, metadata, text), one index per page language, into
+pages only (their `data-pagefind-body`: title, metadata, text), one index per page language, into
 doc/pagefind/. The search page loads Pagefind's own UI from there: no third-party request.
 """
 
@@ -19,7 +19,7 @@ class SearchIndexError(RuntimeError):
 
 def write(site) -> None:
     command = [sys.executable, "-m", "pagefind", "--site", str(site.doc), "--output-subdir", OUTPUT,
-               "--glob", "**/*.html", "--silent"]
+               "--glob", f"{site.letter_segment}/*.html", "--silent"]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
