@@ -42,10 +42,25 @@ sources:
 """
 
 
+ORGANISATION = f"""- id: concept-gs-zuid-holland
+  status: draft
+  extracted_by: opendata-ingest 0.1.0
+  name: Gedeputeerde Staten van Zuid-Holland
+  kind: gedeputeerde-staten
+  part_of: pv28
+  sources:
+    name: {{letter: {DRAFT}, start: 4, end: 40, quote: "Gedeputeerde Staten van Zuid-Holland", confidence: 0.8}}
+    part_of: {{register: tooi}}
+"""
+ORGANISATION_IRI = URIRef("https://data.leidseregio.example/id/organisatie/concept-gs-zuid-holland")
+
+
 def _with_draft(target: Path, include: bool | None) -> Path:
     shutil.copytree(DATASETS, target)
     (target / "letters" / f"{DRAFT}.txt").write_text(TEXT, encoding="utf-8")
     (target / "letters" / f"{DRAFT}.yaml").write_text(RECORD, encoding="utf-8")
+    with open(target / "organisations.yaml", "a", encoding="utf-8") as handle:  # a draft shared record, as ingest adds
+        handle.write(ORGANISATION)
     if include is not None:
         config = target / "publication.yaml"
         config.write_text(config.read_text(encoding="utf-8") + f"include_drafts: {str(include).lower()}\n", encoding="utf-8")
@@ -75,7 +90,9 @@ def test_a_draft_is_skipped_by_default_with_a_warning_naming_it(tmp_path, includ
     result = _publish(datasets, out)
     warning = f"letters/{DRAFT}.yaml:2:1: draft-skipped warning: letter '{DRAFT}' is a draft"
     assert warning in result.stderr
+    assert "draft-skipped warning: organisation 'concept-gs-zuid-holland' is a draft" in result.stderr
     assert DRAFT not in (out / "graph.nt").read_text(encoding="utf-8")
+    assert "concept-gs-zuid-holland" not in (out / "graph.nt").read_text(encoding="utf-8")
     assert not (out / "tekst" / f"{DRAFT}.txt").exists()
     assert DRAFT not in {row["id"] for row in _rows(out / "data" / "letters.csv")}
     assert "0 van de 3 brieven zijn concepten" in (out / "catalog.ttl").read_text(encoding="utf-8")
@@ -98,6 +115,18 @@ def test_a_published_draft_is_generated_by_an_extraction_with_the_tool_version(w
     assert (agent, RDF.type, PROV.SoftwareAgent) in graph
     assert graph.value(agent, RDFS.label) == Literal("opendata-ingest 0.1.0")
     assert (with_drafts / "tekst" / f"{DRAFT}.txt").read_text(encoding="utf-8") == TEXT
+
+
+def test_a_published_draft_organisation_is_marked_and_its_evidence_names_its_letter(with_drafts):
+    graph = Graph().parse(with_drafts / "graph.nt", format="nt")
+    activity = graph.value(ORGANISATION_IRI, PROV.wasGeneratedBy)
+    assert (activity, DCTERMS.type, ODNL.draft) in graph
+    name = next(s for s in graph.subjects(RDF.subject, ORGANISATION_IRI)
+                if graph.value(s, RDF.predicate) == URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
+    passage = graph.value(name, ODNL.evidence)
+    assert str(graph.value(passage, URIRef("http://www.w3.org/ns/oa#hasSource"))).endswith(f"/tekst/{DRAFT}.txt")
+    organisations = {row["id"]: row for row in _rows(with_drafts / "data" / "organisations.csv")}
+    assert organisations["concept-gs-zuid-holland"]["status"] == "draft"
 
 
 def test_each_extracted_fact_carries_its_evidence_confidence_and_provenance(with_drafts):
