@@ -7,6 +7,7 @@ pages in a real browser: test_site_browser.py.
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.error
 import urllib.request
@@ -212,3 +213,41 @@ def test_hostile_text_in_the_sources_stays_text_on_every_page(datasets_copy, tmp
         assert "<script>alert" not in content and "<img src=x" not in content, page
     html = (out / "doc" / (JOINT_REACTION + ".html")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def _unpacked(path: Path) -> bytes:
+    """A file's bytes; Pagefind's index files are gzip streams, read unpacked too."""
+    data = path.read_bytes()
+    if path.suffix in (".pf_fragment", ".pf_index", ".pf_meta"):
+        return data + gzip.decompress(data)
+    return data
+
+
+def test_a_person_who_is_not_public_is_on_no_page_picture_or_search_index(tmp_path):
+    from .test_privacy import SECRETS, private_dataset
+
+    datasets = private_dataset(tmp_path / "datasets")
+    out = tmp_path / "dist"
+    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = sorted(p for p in (out / "doc").rglob("*") if p.is_file())
+    assert any(p.suffix == ".pf_fragment" for p in files) and any(p.name.endswith(".tijdlijn.json") for p in files)
+    leaks = [(p.name, s) for p in files for s in SECRETS if s in _unpacked(p)]
+    assert leaks == []
+    page = lxml.html.parse(str(out / "doc" / "brief" / "reactie-leiden.html")).getroot()
+    signed = next(s for s in page.iter("section") if s.findtext("h2") == "Ondertekend door")
+    assert "(naam niet openbaar)" in signed.text_content()
+
+
+def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, tmp_path):
+    again = tmp_path / "dist"
+    result = run_cli("publish", "--datasets", str(DATASETS), "--out", str(again), "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+
+    def site_files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for folder in ("doc", "webserver")
+                for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+    first, second = site_files(published), site_files(again)
+    assert len(first) > 400 and first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
