@@ -245,7 +245,8 @@ def test_the_seed_splits_into_its_two_letters_and_gives_the_curated_facts(tmp_pa
     assert council["kind"] == "raadsinformatiebrief"
     draft = records[council["attachments"][0]]
     assert draft["status"] == "draft"
-    for field in ("date_sent", "your_reference", "addressees", "cites"):
+    assert draft["id"].startswith("colleges-leidse-regio-2019-06-11-reactie-gemeenten-leidse-regio")
+    for field in ("kind", "title", "date_sent", "your_reference", "addressees", "cites"):
         assert draft[field] == curated[field], field
     assert draft["dossier_number"] == "DOS-2017-0006089"
     assert draft["sender"] == "colleges-leidse-regio"

@@ -206,14 +206,14 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
         if number < len(known) and (known[number] in index.letter_ids or result.digest in ledger.sources):
             ids.append(known[number])  # the same file again, or a changed file whose records still exist
         else:
-            ids.append(drafts.letter_id(extraction, taken | set(ids)))
+            ids.append(drafts.letter_id(extraction, taken | set(ids), resolver))
     ledger.sources[result.digest] = ids
     ledger.paths[result.path] = ids
     ledger.issued.update(ids)
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]
         attachments = [ids[number + 1]] if number + 1 < len(ids) else []
-        record = drafts.build_record(extraction, letter, resolver, attachments, [])
+        record = drafts.build_record(extraction, letter, resolver, attachments, [], ids[number - 1] if number else None)
         cited = _citations(extraction, letter, record, index, resolver, root, ledger, outcome)
         if cited:
             drafts.add_citations(record, cited)

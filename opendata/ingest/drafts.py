@@ -239,13 +239,28 @@ class Resolver:
                   "sources": {"part_of": {"register": "tooi"}, "kind": evidence(found, letter_id)}}
         return self._add_organisation(record)
 
-    def _named(self, found, letter_id: str) -> str:
+    def known(self, found) -> str | None:
+        """The id of an existing organisation record with this name, creating nothing."""
         wanted = normal_name(found.value)
+        if wanted in _GENERIC_NAMES:
+            return None
         for record in self.index.organisations + self.new_organisations:
             if normal_name(str(record.get("name"))) == wanted:
                 return str(record["id"])
+        return None
+
+    def _named(self, found, letter_id: str) -> str:
+        existing = self.known(found)
+        if existing:
+            return existing
         kind = found.detail if found.detail in _ORGANISATION_KINDS else "overheidsorganisatie"
         sources = {"name": evidence(found, letter_id)}
+        if normal_name(found.value) in _GENERIC_NAMES:
+            # "de gemeenteraad" without a place: the body of this letter only, never merged with another's.
+            record = {"id": f"{slug(found.value)}-{letter_id}"[:MAX_ID_LENGTH].strip("-"), "status": "draft",
+                      "extracted_by": TOOL, "name": f"{found.value} (genoemd in {letter_id})", "kind": kind,
+                      "sources": sources, "note": "De brief noemt het orgaan zonder te zeggen van welke organisatie."}
+            return self._add_organisation(record)
         if found.detail not in _ORGANISATION_KINDS:
             sources["kind"] = {"editorial": "De brief zegt niet wat voor organisatie dit is; ingest koos "
                                             "'overheidsorganisatie'. Controleer het."}
@@ -274,6 +289,11 @@ class Resolver:
         return record["id"]
 
 
+# Names of a body without its organisation: never matched by name across letters.
+_GENERIC_NAMES = frozenset(("gemeenteraad", "raad", "deraad", "degemeenteraad", "college", "hetcollege",
+                            "collegevanburgemeesterenwethouders", "burgemeesterenwethouders", "provincialestaten",
+                            "gedeputeerdestaten", "algemeenbestuur", "dagelijksbestuur", "hetalgemeenbestuur",
+                            "hetdagelijksbestuur", "staten"))
 _ORGANISATION_KINDS = frozenset((
     "gemeente", "provincie", "samenwerkingsorganisatie", "college-van-burgemeester-en-wethouders", "gemeenteraad",
     "gedeputeerde-staten", "provinciale-staten", "samenwerkingsverband", "projectsamenwerking", "waterschap", "zbo",
@@ -290,9 +310,16 @@ def _unique(wanted: str, taken: set[str]) -> str:
 # ---------------------------------------------------------------- letter ids and records
 
 
-def letter_id(extraction, taken: set[str]) -> str:
-    """Readable and stable: sender, date and the subject's first words (`gs-zuid-holland-2019-06-11-...`)."""
-    parts = [_sender_slug(extraction.sender), extraction.date_sent.value if extraction.date_sent else "zonder-datum"]
+def letter_id(extraction, taken: set[str], resolver: Resolver | None = None) -> str:
+    """Readable and stable: sender, date and the subject's first words (`gs-zuid-holland-2019-06-11-...`).
+
+    A sender that is a record of the dataset gives its id (`colleges-leidse-regio-2019-06-11-…`);
+    without a sender the letter's kind stands first (`raadsinformatiebrief-zonder-datum-…`).
+    """
+    known = resolver.known(extraction.sender) if resolver and extraction.sender else None
+    first = known or (_sender_slug(extraction.sender) if extraction.sender else
+                      extraction.kind.value if extraction.kind else "brief")
+    parts = [first, extraction.date_sent.value if extraction.date_sent else "zonder-datum"]
     if extraction.subject:
         parts.append("-".join(slug(extraction.subject.value).split("-")[:SUBJECT_WORDS]))
     wanted = "-".join(p for p in parts if p)[:MAX_ID_LENGTH].strip("-") or "brief"
@@ -310,8 +337,13 @@ def _sender_slug(sender) -> str:
     return "-".join(slug(sender.value).split("-")[:4])
 
 
-def build_record(extraction, letter: str, resolver: Resolver, attachments: list[str], cited: list[str]) -> dict:
-    """The draft record of one letter, each value with its source (docs/fact-sources.md)."""
+def build_record(extraction, letter: str, resolver: Resolver, attachments: list[str], cited: list[str],
+                 attached_to: str | None = None) -> dict:
+    """The draft record of one letter, each value with its source (docs/fact-sources.md).
+
+    `attached_to`: the letter before it in the same file, which lists it as attachment; it is then
+    a bijlage, whatever kind of letter it is itself.
+    """
     record: dict = {"id": letter, "status": "draft", "extracted_by": TOOL}
     sources: dict = {}
     unknown: list[str] = []
@@ -324,7 +356,10 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
 
     kind = extraction.kind
     record["kind"] = kind.value if kind and kind.value in ("brief", "raadsinformatiebrief", "bijlage") else "brief"
-    if kind and kind.value == record["kind"]:
+    if attached_to:
+        record["kind"] = "bijlage"
+        sources["kind"] = {"editorial": f"Staat in hetzelfde bestand na {attached_to}, als bijlage daarvan."}
+    elif kind and kind.value == record["kind"]:
         sources["kind"] = evidence(kind)
     if extraction.subject:
         single("title", extraction.subject)

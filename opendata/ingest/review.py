@@ -67,9 +67,11 @@ def drafts_to_review(root: Path, threshold: float) -> tuple[int, list[Doubt]]:
     return drafts, doubts
 
 
-def _doubts(root: Path, display: str, record: dict, path: list, threshold: float, document=None) -> list[Doubt]:
+def _doubts(root: Path, display: str, record: dict, path: list, threshold: float, document=None,
+            owner: dict | None = None) -> list[Doubt]:
+    """`owner`: the letter a signature belongs to (its id names the signature and its text holds the evidence)."""
     document = record if document is None else document
-    record_id = str(record.get("id", "?"))
+    record_id = str(record.get("id", "?")) if owner is None else f"{owner.get('id', '?')} signature"
     sources = record.get("sources") if isinstance(record.get("sources"), dict) else {}
     found = []
     for field, source in sources.items():
@@ -86,13 +88,13 @@ def _doubts(root: Path, display: str, record: dict, path: list, threshold: float
             value = values[number] if len(values) == len(entries) else values
             line, _ = position_of(document, [*path, field])
             found.append(Doubt(display, line, record_id, field, _show(value), confidence if not editorial else None,
-                               str(entry.get("quote", "")), _where(root, record, entry)))
+                               str(entry.get("quote", "")), _where(root, owner or record, entry)))
     for field in record.get("unknown") or []:
         line, _ = position_of(document, [*path, "unknown"])
         found.append(Doubt(display, line, record_id, str(field), "?", None, "", ""))
     for number, signature in enumerate(record.get("signatories") or []):
         if isinstance(signature, dict):
-            found += _doubts(root, display, signature, [*path, "signatories", number], threshold, document)
+            found += _doubts(root, display, signature, [*path, "signatories", number], threshold, document, record)
     return found
 
 
