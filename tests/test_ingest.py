@@ -303,3 +303,29 @@ def test_opendocument_text_is_read_and_tracked_changes_refused(tmp_path, letters
     assert problems == [] and letters[4].truth["subject"] in " ".join(text.split())
     assert _problems(tmp_path, "changed.odt", odt(True)) == ["odt-tracked-changes"]
     assert _problems(tmp_path, "broken.odt", b"PK\x03\x04 nope") == ["odt-corrupt"]
+
+
+def test_parallel_ingest_writes_the_same_tree_as_one_worker(tmp_path, letters):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for letter in letters:
+        (folder / f"{letter.id}.docx").write_bytes(docx_bytes(letter))
+    trees = []
+    for jobs in (1, 2):
+        target = tmp_path / f"datasets-{jobs}"
+        shutil.copytree(DATASETS, target)
+        report = ingest([folder], target, jobs=jobs)
+        assert report.letters == len(letters), report.problems
+        trees.append(_snapshot(target))
+    assert trees[0] == trees[1]
+
+
+def test_a_scanned_image_is_ocrd(tmp_path, letters):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf_bytes(letters[5]))[0]
+    page.render(scale=200 / 72).to_pil().convert("L").save(tmp_path / "scan.png")
+    problems = []
+    result = read_document(tmp_path / "scan.png", "scan.png", problems)
+    assert problems == [] and result.method == "image-ocr"
+    assert letters[5].truth["subject"].split()[-1] in result.text
