@@ -196,6 +196,9 @@ def test_pages_exist_for_every_kind_with_schema_org_and_both_languages(published
                   "overzicht/themas", "overzicht/netwerk", "zoeken", "404"):
         assert (doc / f"{index}.html").is_file() and (doc / f"{index}.en.html").is_file()
     assert (doc / "pagefind" / "pagefind-ui.js").is_file()
+    landing = lxml.html.parse(str(published / "index.html")).getroot()
+    hrefs = {a.get("href") for a in landing.iter("a")}
+    assert {"doc/index.html", "doc/overzicht/brieven.html", "doc/zoeken.en.html"} <= hrefs
     assert (published / "webserver" / "nginx-server.conf").is_file() and (published / ".htaccess").is_file()
 
 

@@ -40,7 +40,8 @@ def _page(site, lang: str, folder: str, name: str, page: Page, root: str | None 
     target.parent.mkdir(parents=True, exist_ok=True)
     root = root if root is not None else ("../" if folder else "")
     suffix = ".html" if lang == "nl" else ".en.html"
-    html = render(page, lang, root=root, name=name, landing=site.landing(folder + "/" if folder else ""),
+    landing = "/index.html" if root.startswith("/") else site.landing(folder + "/" if folder else "")
+    html = render(page, lang, root=root, name=name, landing=landing,
                   data_formats=False)
     target.with_name(name + suffix).write_text(html, encoding="utf-8")
 

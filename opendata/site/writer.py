@@ -11,10 +11,9 @@ they can be cached per letter under the digest of those three (not done yet: see
 
 from __future__ import annotations
 
-import posixpath
 import shutil
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from ..publication import Publication
 from . import hosting, indexes, pictures, search
@@ -44,11 +43,8 @@ class SiteWriter:
         self.builders = {lang: PageBuilder(self.facts, self.terms, lang) for lang in ("nl", "en")}
 
     def landing(self, folder: str) -> str:
-        """The landing page (index.html at base_url), relative to a folder of doc/ when on the same host."""
-        base, doc = urlsplit(self.publication.config.base_url), urlsplit(self.layout.doc_base + folder)
-        if (base.scheme, base.netloc) != (doc.scheme, doc.netloc):
-            return self.publication.config.base_url + "index.html"
-        return posixpath.relpath(base.path, doc.path) + "/index.html"
+        """The landing page (dist/index.html) from a folder of doc/, by file: it is the web root's index too."""
+        return "../" * (1 + folder.count("/")) + "index.html"
 
     def write(self) -> None:
         self.doc.mkdir(exist_ok=True)

@@ -19,6 +19,7 @@ from ..coverage import Coverage
 from ..dcat import GRAPH_DATASET, LICENSE_LABELS, registered_organisation
 from ..distributions import DatasetFiles, PublishedFile, datasets
 from ..publication import Publication
+from ..site.landing_links import landing_section
 
 FILE = "index.html"
 METADATA_FILES = (("catalog.ttl", "DCAT (Turtle)"), ("catalog.jsonld", "DCAT (JSON-LD)"),
@@ -207,6 +208,7 @@ def _section(publication: Publication, out: Path, data: PageData, language: str)
             f"<h1>{_e(config.title[language])}</h1>",
             f"<p>{_e(config.description[language])}</p>",
             *_contents(publication, data, language),
+            *landing_section(publication, out, language),  # the website (issue 14)
             *_downloads(publication, data.groups, language),
             *_query(publication, out, language),
             *_metadata(language),
