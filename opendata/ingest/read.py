@@ -113,6 +113,10 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     try:
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
+        if _pdfminer_pages(raw) == 0:  # pdfium refuses a PDF without pages; pdfminer.six reads its page tree
+            problems.append(Problem("pdf-no-pages", ERROR, "the PDF has no pages", Location(display),
+                                    hint="export the letter again"))
+            return ReadResult(None, "pdf-text")
         return _pdf_refused(str(exc), display, problems)
     try:
         pages = len(pdf)
@@ -165,6 +169,20 @@ def _text_layer(raw: bytes, pages: int) -> list[str]:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError):
         pass
     return texts
+
+
+def _pdfminer_pages(raw: bytes) -> int | None:
+    """The number of pages pdfminer.six finds, or None when it cannot parse the file either."""
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(raw)))))
+    except Exception:  # noqa: BLE001 - any failure to parse means: not a readable PDF
+        return None
 
 
 def _pdf_refused(message: str, display: str, problems: list[Problem]) -> ReadResult:
