@@ -74,11 +74,14 @@ def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
     return scores, seconds, len(pairs), pages
 
 
-def bench_synthetic(letters: int, ocr_letters: int, seed: int) -> None:
+RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
+
+
+def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS) -> None:
     from ..synth.render import render
 
     with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
-        for fmt in ("pdf", "noisy", "docx", "text", "scan"):
+        for fmt in renderings:
             count = ocr_letters if fmt == "scan" else letters
             if not count:
                 continue
@@ -210,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ocr-letters", type=int, default=30, help="letters for the OCR rendering (default 30)")
     parser.add_argument("--readers", type=int, default=200, help="letters for the PDF library comparison (0: skip)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--renderings", default=",".join(RENDERINGS),
+                        help=f"which renderings to score (default: {','.join(RENDERINGS)})")
+    parser.add_argument("--no-seed", action="store_true", help="skip the seed")
     parser.add_argument("--real", type=Path, help="a folder of real letter texts: score them against --facts")
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "corpus", help="hand-written facts")
     args = parser.parse_args(argv)
@@ -222,8 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.readers:
         compare_readers(args.readers, args.seed)
         print()
-    bench_seed()
-    bench_synthetic(args.letters, args.ocr_letters, args.seed)
+    if not args.no_seed:
+        bench_seed()
+    renderings = tuple(r for r in args.renderings.split(",") if r)
+    unknown = [r for r in renderings if r not in RENDERINGS]
+    if unknown:
+        print(f"unknown rendering {', '.join(unknown)}; choose from {', '.join(RENDERINGS)}", file=sys.stderr)
+        return 2
+    bench_synthetic(args.letters, args.ocr_letters, args.seed, renderings)
     return 0
 
 
