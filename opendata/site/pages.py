@@ -10,6 +10,7 @@ not public never reach a page: the graph holds `odnl:redacted` in their place, s
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -21,6 +22,7 @@ from .words import WORDS
 
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 KINDS = (  # (type IRI, kind), most specific first
     (NS_SCHEMA + "Message", "letter"),
     (ODNL + "Position", "position"),
@@ -76,7 +78,13 @@ class PageBuilder:
     def name(self, iri: str) -> str:
         if iri == REDACTED:
             return self.w["not_public"]
-        return self.facts.label(iri) or self.terms.label(iri, self.lang)
+        label = self.facts.label(iri)
+        if label:
+            return label
+        key = self.facts.layout.key_of(iri)
+        if key and "#" not in iri:  # a record without a name (a post): its readable key
+            return unquote(key.split("/", 1)[1])
+        return self.terms.label(iri, self.lang)
 
     def link(self, iri: str, note: str = "") -> dict:
         return {"text": self.name(iri), "href": self.href(iri), "note": note}
@@ -163,9 +171,7 @@ class PageBuilder:
                             (self.w["attached_to"], self.facts.pointing(iri, NS_SCHEMA + "messageAttachment"))):
             if iris:
                 page.sections.append(self._links(title, iris))
-        provenance = self._provenance(view, iri)
-        if provenance:
-            page.sections.append(provenance)
+        page.sections.append(self._provenance(view, iri))
         key = page.key.split("/", 1)[1]
         if key in self.texts:
             page.sections.append(self._text(self.texts[key], positions))
@@ -191,11 +197,15 @@ class PageBuilder:
                     return int(start), int(end)
         return None, None
 
-    def _provenance(self, view: View, iri: str) -> dict | None:
-        generated = view.iris(iri, PROV + "wasGeneratedBy") + view.iris(iri, ODNL + "extractedBy")
-        if not generated:
-            return None
-        return {"kind": "links", "title": self.w["provenance"], "items": [self.link(g) for g in generated]}
+    def _provenance(self, view: View, iri: str) -> dict:
+        """Curated, or machine-extracted and by what: the model says a record without
+        prov:wasGeneratedBy was made or reviewed by a person."""
+        items = []
+        for activity in view.iris(iri, PROV + "wasGeneratedBy"):
+            tools = [view.first(agent, RDFS_LABEL) or self.name(agent)
+                     for agent in view.iris(activity, PROV + "wasAssociatedWith")]
+            items.append({"text": self.w["machine"] + (f" ({', '.join(tools)})" if tools else "")})
+        return {"kind": "links", "title": self.w["provenance"], "items": items or [{"text": self.w["curated"]}]}
 
     def _text(self, text: str, positions: list[str]) -> dict:
         """The letter's text cut at every evidence boundary; a piece inside passages links to the first."""
@@ -246,6 +256,9 @@ class PageBuilder:
         if members:
             page.sections.append({"kind": "links", "title": self.w["members"],
                                   "items": [self._membership_item(m, ORG + "member") for m in members]})
+        posts = self.facts.pointing(iri, ORG + "postIn")
+        if posts:
+            page.sections.append({"kind": "links", "title": self.w["posts"], "items": [self._post_item(p) for p in posts]})
         for title, predicate in ((self.w["sent"], NS_SCHEMA + "sender"), (self.w["received"], NS_SCHEMA + "recipient")):
             letters = sorted(self.facts.pointing(iri, predicate), key=lambda s: (self._date_of(s), s), reverse=True)
             if letters:
@@ -253,6 +266,14 @@ class PageBuilder:
         if not iri.startswith(self.facts.layout.id_base):
             page.sections.insert(0, {"kind": "links", "title": self.w["tooi"],
                                      "items": [{"text": iri, "href": iri}]})
+
+    def _post_item(self, post: str) -> dict:
+        """A post with who holds it (a person not public shows as such)."""
+        shared = self.facts.shared
+        held = [self.name(h) for h in shared.iris(post, ORG + "heldBy")]
+        roles = [self.name(r) for r in shared.iris(post, ORG + "role")]
+        note = "; ".join(part for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "") if part)
+        return self.link(post, note)
 
     def _membership_item(self, membership: str, other: str) -> dict:
         shared = self.facts.shared

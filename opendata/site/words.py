@@ -5,7 +5,7 @@ WORDS = {
         "site": "Correspondentie als linked data", "home": "Start", "letters": "Brieven",
         "organisations": "Organisaties", "themes": "Thema's en dossiers", "search": "Zoeken",
         "other_language": "English", "skip": "Naar de inhoud", "statements": "Alle gegevens",
-        "linked_from": "Waar dit naar verwijst", "downloads": "Deze beschrijving als data",
+        "linked_from": "Wat hiernaar verwijst", "downloads": "Deze beschrijving als data",
         "property": "Eigenschap", "value": "Waarde", "text": "Tekst van de brief",
         "text_note": "Gemarkeerde passages zijn het bewijs voor een uitspraak; de markering linkt naar die uitspraak.",
         "positions": "Uitspraken in deze brief", "signatories": "Ondertekend door",
