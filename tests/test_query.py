@@ -141,3 +141,56 @@ def test_lexing_helpers_ignore_strings_comments_and_iris():
     assert is_update("# note\nPREFIX a: <http://a#>\n  insert data { a:b a:c a:d }")
     assert is_update("BASE <http://x/> DELETE WHERE { ?s ?p ?o }")
     assert not is_update("SELECT * WHERE { ?s ?p ?o }")
+
+
+def test_a_misspelt_example_name_suggests_the_right_one(published):
+    code, out, err = _query(published, "joint-task-theme")
+    assert (code, out) == (2, b"")
+    assert "no example query named 'joint-task-theme'; did you mean joint-task-themes?" in err
+    code, _, err = _query(published, "leidse-regio-membrs")
+    assert code == 2 and "did you mean leidse-regio-members" in err
+    code, _, err = _query(published, "zzzz")  # nothing close: the list of examples
+    assert code == 2 and "no example query named 'zzzz'" in err and "joint-task-themes" in err
+    result = run_cli("query", "joint-task-theme", "--dist", str(published))  # as a user meets it
+    assert result.returncode == 2 and "did you mean joint-task-themes?" in result.stderr
+    assert "expected CONSTRUCT" not in result.stderr
+
+
+def test_an_undeclared_prefix_is_named_with_the_declared_ones(published):
+    code, _, err = _query(published, "SELECT ?s WHERE { ?s a schema:Event }")
+    assert code == 2 and "\\u{" not in err and len(err.splitlines()) <= 3
+    assert "the prefix schema: is not declared" in err and "PREFIX schema: <https://schema.org/>" in err
+    code, _, err = _query(published, "PREFIX odnl: <https://w3id.org/opendata-nl/def#>\n"
+                                     "SELECT ?s WHERE { ?s a schema:Event ; odnl:x nope:y }")
+    assert code == 2 and "schema:, nope:" in err and "declared: odnl:" in err
+    code, _, err = _query(published, "SELECT ?s WHERE { ?s a schema:Event ")  # and a syntax error too
+    assert code == 2 and "schema:" in err
+
+
+def test_a_near_namespace_gives_a_warning(published):
+    code, out, err = _query(published, "SELECT ?e WHERE { ?e a <http://schema.org/Event> }")
+    assert code == 0 and out.decode().endswith("(0 rows)\n")
+    assert "warning: <http://schema.org/Event> is not in the graph, but <https://schema.org/Event> is" in err
+    code, _, err = _query(published, "PREFIX s: <http://schema.org/> SELECT ?e WHERE { ?e a s:Event }")
+    assert code == 0 and "https://schema.org/Event" in err
+    code, _, err = _query(published, "PREFIX s: <https://schema.org/> SELECT ?e WHERE { ?e a s:Event }")
+    assert code == 0 and err == ""  # the right namespace: no warning
+    code, _, err = _query(published, "SELECT ?e WHERE { ?e a <https://schema.org/NoSuchClass> }")
+    assert code == 0 and err == ""  # absent, but nothing near: nothing to say
+
+
+def test_table_output_shortens_iris_with_the_publications_prefixes(published):
+    code, out, err = _query(published, "SELECT ?e ?type WHERE { ?e a ?type FILTER(?type = <https://schema.org/Event>) }")
+    assert code == 0, err
+    rows = out.decode().splitlines()[2:-1]
+    assert rows and all(row.split("|")[1].strip() == "schema:Event" for row in rows)
+    assert "<https://schema.org/Event>" not in out.decode()
+
+
+def test_over_large_and_federated_queries_exit_2_in_process(published):
+    code, _, err = _query(published, "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(300)) + " }")
+    assert code == 2 and "300 triple patterns; at most 256" in err
+    code, _, err = _query(published, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    assert code == 2 and "SERVICE" in err
+    code, _, err = _query(published, "LOAD <http://127.0.0.1:9/x>")
+    assert code == 2 and "only reads" in err
