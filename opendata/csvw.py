@@ -19,7 +19,9 @@ COVERAGE = (
     "them for the letters with their signatures, the organisations and the memberships, except what a "
     "template that fires on every row cannot express: the OWL-Time nodes of a period (org:memberDuring, "
     "time:hasTime and their instants; the dates themselves are given on the instants), the description of "
-    "a letter's text file, and a meeting date that is a year and month (meetings.date is not mapped). "
+    "a letter's text file, a meeting date that is a year and month (meetings.date is not mapped), the "
+    "value a source statement reifies (sources.object: an IRI or a literal of any type, per row), and the types of "
+    "a draft's extraction activity and software agent and the links to them (the status and the tool's label are given). "
     "Text cells starting with = + - @ TAB CR (or ' followed by one of those or by ') carry one extra leading '. "
     "A reference column that may be empty is not declared as a CSVW foreign key (a CSVW foreign key may not be "
     "empty); datapackage.json declares it, and the column's rdfs:comment says so.")
