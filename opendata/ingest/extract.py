@@ -136,7 +136,7 @@ _DATE_LABEL = re.compile(
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
     re.IGNORECASE | re.MULTILINE)
 _INLINE_DATE_LABEL = re.compile(r"(?<=[ \t])(?:Datum|Verzonden|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])")
-_PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*)){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
+_PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
                          re.MULTILINE)
 
 
@@ -480,8 +480,10 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
         line = _line_at(text, mention.start)
-        if len(line.strip()) > 80 or _ADDRESS_LINE.match(line):
-            continue
+        if len(line.strip()) > 100 or _ADDRESS_LINE.match(line) or re.match(
+                r"\s*(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)\b",
+                line, re.IGNORECASE):
+            continue  # "Het college van …" / "De gemeenteraad …" open an address, not a letterhead
         near = text[mention.end:_end_of_lines(text, mention.end, 2)]
         postal = _POSTAL.search(near)
         if postal and not _SENDER_ADDRESS.search(near):

@@ -34,7 +34,7 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (rf"{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
     (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
     (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
-    (rf"(?:gemeente)?raad\s+van\s*(?:de\s+)?(?:gemeente\s+)?", COUNCIL, (GEMEENTE,)),
+    (rf"(?:gemeente)?raad[ \t]+van[ \t]*(?:de[ \t]+)?(?:gemeente[ \t]+)?", COUNCIL, (GEMEENTE,)),
     (rf"{noisy('dagelijks bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
      "dagelijks-bestuur", (SO, WATERSCHAP)),
     (rf"{noisy('algemeen bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
