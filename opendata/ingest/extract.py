@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_noise import fold, noisy, strip_span
 from opendata.ingest.extract_organisations import (COLLEGE, COUNCIL, GS, PS, OrgMention, find_kind_phrases,
-                                                   find_ministries, find_register_names)
+                                                   find_ministries, find_register_names, letterhead_name)
 from opendata.ingest.extract_references import (DOSSIER, OURS, YOURS, clean_reference, find_reference_lines,
                                                 label_row, split_glued, table_rows, value_after)
 from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
@@ -331,7 +331,8 @@ def _reference_in(text: str, start: int, end: int) -> Found | None:
 
 def mentions(text: str, date: str | None) -> list[OrgMention]:
     found = find_kind_phrases(text, date) + find_register_names(text, date) + find_ministries(text)
-    return sorted(found, key=lambda m: m.start)
+    head = letterhead_name(text, date, found)
+    return sorted(found + ([head] if head else []), key=lambda m: m.start)
 
 
 def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Found, ...]:
@@ -476,9 +477,14 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
     block: a body directly above a postal address is the addressee, unless another body's line
     comes between them (then the first is the letterhead and the second the address)."""
     first_lines = min(_end_of_lines(text, 0, 4), 300)
+    leading = len(text) - len(text.lstrip())
+    first_block = text.find("\n\n", leading)
+    second_line = _end_of_lines(text, leading, 2)
     for mention in found:
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
+        if first_block >= 0 and mention.start > max(first_block, second_line):
+            continue  # below the first block: an address, the letterhead was above
         line = _line_at(text, mention.start)
         if len(line.strip()) > 100 or _ADDRESS_LINE.match(line) or re.match(
                 r"\s*(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)\b",

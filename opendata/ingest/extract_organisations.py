@@ -225,6 +225,21 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
     return found
 
 
+def letterhead_name(text: str, date: str | None, found: list[OrgMention]) -> OrgMention | None:
+    """The first line of the letter as a register name, OCR damage and all ("de Noordeli jke
+    Rekenkamer"), when no other pattern read it: a letterhead is a name on its own."""
+    line = re.compile(r"\s*([^\n]{4,80}?)[ \t]*(?:\n|$)").match(text)
+    if line is None or any(m.start < line.end(1) for m in found):
+        return None
+    if re.match(r"(?:aan|t\.?a\.?v|het|de\s+(?:gemeenteraad|raad|leden))\b", line[1], re.IGNORECASE):
+        return None
+    kinds = (SO, "zbo", "overheidsorganisatie", WATERSCHAP, GEMEENTE, PROVINCIE)
+    resolution = load_gazetteer().resolve(line[1], kinds=kinds, date=date)
+    if resolution is None:
+        return None
+    return OrgMention(resolution.code, line.start(1), line.end(1), round(0.5 + 0.4 * resolution.score, 2), None, True)
+
+
 def find_ministries(text: str) -> list[OrgMention]:
     """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties"), kept by name."""
     return [OrgMention(f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False)
