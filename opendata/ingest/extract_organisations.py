@@ -155,7 +155,7 @@ def _municipality_lists(text: str, date: str | None, start: int, end: int, gazet
 
 
 # Register names that are ordinary words too: a capitalised "Politie" or "Sociaal" names nothing.
-_ORDINARY_WORDS = {"Politie", "Sociaal", "Blink", "Hecht", "Stark", "Duo+", "Topteams", "Plusteam", "Promen"}
+_ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark", "Duo+"}
 
 
 @functools.cache
@@ -204,25 +204,38 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 def find_register_names(text: str, date: str | None) -> list[OrgMention]:
-    """Register names of joint arrangements, agencies and water authorities written out in full."""
+    """Register names of joint arrangements, agencies and water authorities written out in full.
+
+    A name written out in full stands for its organisation even after it ended (a letter cites what
+    a dissolved body wrote); of two bodies with one name, the one existing on the date is taken.
+    """
     by_first = _register_names()
-    register = load_register()
     found = []
     taken_until = 0
     for token in re.finditer(r"(?<![\w-])[\w&'+-]+", text):
         if token.start() < taken_until:
             continue  # inside a longer name already found
         candidates = by_first.get(token[0], ()) or by_first.get(token[0].lower(), ())
-        for name, code in candidates:
-            match = _name_pattern(name).match(text, token.start())
-            if match is None:
-                continue
-            org = register.get(code)
-            if org is not None and (not date or org.existed_on(date)):
-                found.append(OrgMention(code, match.start(), match.end(), 0.85, None, True))
-                taken_until = match.end()
-            break
+        matches = [(match, code) for name, code in candidates
+                   if (match := _name_pattern(name).match(text, token.start())) is not None]
+        if not matches:
+            continue
+        longest = max(match.end() for match, _code in matches)
+        codes = _dated({code for match, code in matches if match.end() == longest}, date)
+        if len(codes) == 1:
+            found.append(OrgMention(codes[0], token.start(), longest, 0.85, None, True))
+            taken_until = longest
     return found
+
+
+def _dated(codes: set[str], date: str | None) -> list[str]:
+    """Of organisations sharing a name: those existing on `date`, else those begun by then."""
+    register = load_register()
+    orgs = [register.get(code) for code in sorted(codes) if register.get(code) is not None]
+    if not date:
+        return [org.code for org in orgs if not org.end] or [org.code for org in orgs]
+    alive = [org.code for org in orgs if org.existed_on(date)]
+    return alive or [org.code for org in orgs if not org.start or org.start <= date]
 
 
 def letterhead_name(text: str, date: str | None, found: list[OrgMention]) -> OrgMention | None:
