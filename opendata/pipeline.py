@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import errno
 import multiprocessing
+import os
 import shutil
 import sys
 import time
@@ -84,9 +85,9 @@ def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[Lett
             progress.advance(len(batch_units))
             yield batch_units
     else:
-        # a fork server starts the workers: none inherits the publish lock, and each dies with its parent
+        # a fork server starts the workers: none inherits the publish lock; each ends when the publish ends
         with ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"),
-                                 initializer=release.die_with_parent) as pool:
+                                 initializer=release.die_with, initargs=(os.getpid(),)) as pool:
             for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
                 progress.advance(len(batch_units))
                 yield batch_units

@@ -19,9 +19,11 @@ import fcntl
 import hashlib
 import json
 import os
+import select
 import shutil
 import signal
 import threading
+import time
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -111,16 +113,48 @@ def publish_lock(out: Path):
         os.close(fd)
 
 
-def die_with_parent() -> None:
-    """Worker process initializer: the kernel kills this worker when its parent dies (Linux
-    PR_SET_PDEATHSIG), so a killed publish leaves no worker behind to run on."""
+def die_with(publisher: int) -> None:
+    """Worker process initializer: end this worker as soon as the publish process `publisher` ends,
+    however it ends (kill -9 included), so no worker runs on without it.
+
+    Workers come from a fork server, so their parent is not the publish process and the fork server
+    waits for them: a worker must watch the publish process itself. It does so with a pidfd (readable
+    when that process exits; Linux 5.3+), else by polling its pid. PR_SET_PDEATHSIG also ends it if
+    the fork server dies."""
+    _kill_with_parent()
+    try:
+        handle = os.pidfd_open(publisher)
+    except (AttributeError, OSError):
+        handle = None
+    threading.Thread(target=_exit_when_gone, args=(publisher, handle), daemon=True, name="watch-publish").start()
+
+
+def _exit_when_gone(publisher: int, handle: int | None) -> None:
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while _running(publisher):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _kill_with_parent() -> None:
+    """Linux PR_SET_PDEATHSIG: the kernel sends SIGKILL to this process when its parent dies."""
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the fork server still exits with its parent
-        return
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
+    except (OSError, AttributeError):  # not Linux
+        pass
 
 
 PR_SET_PDEATHSIG = 1

@@ -59,6 +59,8 @@ class _Constructor(yaml.constructor.SafeConstructor):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain word", key_node.start_mark)
+            if not isinstance(key, str):  # `1:` or `yes:` is a field name as written, never a number or a truth value
+                key = str(key_node.value)
             if key in data:
                 self.duplicate_keys.append((str(key), key_node.start_mark))
             data[key] = self.construct_object(value_node, deep=True)
@@ -76,6 +78,25 @@ _Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_loc
 _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_located_sequence)
 # Dates stay text: the checks report impossible dates (31 June) with their position.
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+
+
+class NumberTooLong(yaml.constructor.ConstructorError):
+    """A YAML integer too long for any field (and for Python's int() beyond 4,300 digits)."""
+
+
+MAX_INTEGER_DIGITS = 30  # more is no count, year or number a letter holds; Python refuses 4,300 digits anyway
+
+
+def _construct_integer(constructor, node):
+    """An integer, unless it is absurdly long: refused with its position instead of crashing int()."""
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > MAX_INTEGER_DIGITS:
+        raise NumberTooLong(None, None, f"a number of {digits:,} digits is not a value any field takes "
+                            f"(at most {MAX_INTEGER_DIGITS})", node.start_mark)
+    return yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _construct_integer)
 
 
 def _refuse_tag(constructor, node):
@@ -378,6 +399,9 @@ def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
         return Problem("yaml-syntax", ERROR, f"YAML syntax: the double quote opened on this line is not closed on it; "
                        f"YAML read on until line {mark.line + 1}, column {mark.column + 1}: {exc.problem}",
                        Location(display, open_line, 1), hint='close the quote on the same line, or write \\" for a quote inside')
+    if isinstance(exc, NumberTooLong):
+        return Problem("number-too-long", ERROR, str(exc.problem), location,
+                       hint="correct the number; if it is a code or reference rather than a number, quote it")
     if isinstance(exc, AliasError):
         return Problem("yaml-alias", ERROR, str(exc), location, hint="write the value out in full")
     if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" not in str(exc.problem):

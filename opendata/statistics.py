@@ -33,7 +33,7 @@ def statistics(chunks: Iterable[str]) -> Statistics:
     properties: Counter = Counter()
     typed: list[tuple[str, str]] = []
     for chunk in chunks:
-        for line in chunk.splitlines():
+        for line in filter(None, chunk.split("\n")):  # N-Triples lines end in LF; splitlines() also cuts at U+2028
             subject, predicate, rest = line.split(" ", 2)
             subjects.add(subject)
             objects.add(rest[:-2])  # without " ."

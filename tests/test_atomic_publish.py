@@ -8,6 +8,7 @@ same OUT while one runs stops with a clear message (exit 2).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -192,3 +193,145 @@ def test_two_publishes_started_at_once_never_mix(versions, tmp_path):
         assert verify(out) == []
         assert _manifest(out) in versions["manifests"][1:]
         assert json.loads(_manifest(out))["files"]
+
+
+# ------------------------------------------------------------------ orphan workers and the lock (issue 10, item 7)
+
+def _children() -> dict[int, int]:
+    """pid -> parent pid of every process on the machine (from /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    return parents
+
+
+def _descendants(root: int) -> set[int]:
+    parents = _children()
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """A corpus large enough that publish starts worker processes (PARALLEL_FROM letters or more)."""
+    from opendata.pipeline import PARALLEL_FROM
+
+    target = tmp_path_factory.mktemp("synth") / "datasets"
+    result = run_cli("synth", "--letters", str(PARALLEL_FROM + 200), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.mark.parametrize("round_", range(2))
+def test_a_killed_publish_leaves_no_worker_and_no_lock(synthetic, tmp_path, round_):
+    """kill -9 of the publish process alone (not its group): its workers die with it, the kernel drops the
+    lock, and the next publish runs instead of reporting 'another publish ... (pid N)' for a dead pid."""
+    from opendata.letters import worker_count
+
+    assert worker_count() > 1, "this machine gives one worker: publish would start no worker processes"
+    out = tmp_path / "dist"
+    process = subprocess.Popen([sys.executable, "-m", "opendata", "publish", "--datasets", str(synthetic),
+                                "--out", str(out), "--no-cache"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    workers: set[int] = set()
+    try:
+        while len(workers) < 2 and process.poll() is None:  # the fork server and at least one worker
+            workers = _descendants(process.pid)
+            time.sleep(0.05)
+        assert process.poll() is None, "publish ended before it started its workers"
+        time.sleep(0.5 + round_)  # let the workers get busy
+        workers |= _descendants(process.pid)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        waited = 0.0
+        while any(_alive(pid) for pid in workers) and waited < 30:
+            time.sleep(0.1)
+            waited += 0.1
+        survivors = [pid for pid in workers if _alive(pid)]
+        assert not survivors, f"workers outlived the killed publish: {survivors}"
+    finally:
+        for pid in _descendants(process.pid) | workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    with publish_lock(out):  # the lock is free at once: the kernel released it with the killed holder
+        pass
+    result = run_cli("publish", "--datasets", str(synthetic), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    assert "another publish" not in result.stderr, result.stderr
+
+
+# ------------------------------------------------------------------ a full disk (issue 10)
+
+def _snapshot_folder(out: Path) -> dict[str, bytes]:
+    return _snapshot(out) if out.exists() else {}
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 6 MB tmpfs of our own (needs the right to mount: root, as in CI's container)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True, text=True)
+    if result.returncode:
+        pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip()}); test_a_writer_that_hits_a_full_disk covers it")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_gives_a_clean_message_and_keeps_the_publication(small_disk, tmp_path):
+    datasets = tmp_path / "datasets"
+    shutil.copytree(Path(__file__).resolve().parent / "cases" / "_base", datasets)
+    out = small_disk / "dist"
+    assert run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache").returncode == 0
+    before = _snapshot(out)
+    free = os.statvfs(small_disk)
+    (small_disk / "filler").write_bytes(b"\0" * max(0, free.f_bavail * free.f_frsize - 64 * 1024))
+    letter = datasets / "letters" / "brief-gs.yaml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("title: ", "title: nieuw ", 1), encoding="utf-8")
+    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "write-failed" in result.stderr and "disk is full" in result.stderr
+    assert _snapshot(out) == before and verify(out) == []
+    assert not list(builds_dir(out).glob("tmp-*"))
+    (small_disk / "filler").unlink()
+    assert run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache").returncode == 0
+
+
+def test_a_writer_that_hits_a_full_disk(tmp_path, monkeypatch):
+    """The same without a tmpfs: one writer raises ENOSPC half-way (a unit test of the orchestrator)."""
+    import errno
+
+    from opendata import pipeline
+
+    datasets = tmp_path / "datasets"
+    shutil.copytree(Path(__file__).resolve().parent / "cases" / "_base", datasets)
+    out = tmp_path / "dist"
+    assert pipeline.publish(datasets, out).exit_code == 0
+    before = _snapshot(out)
+
+    def full(publication, folder):
+        (folder / "half.bin").write_bytes(b"x" * 10)
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder / "half.bin"))
+
+    monkeypatch.setattr(pipeline, "WRITERS", pipeline.WRITERS[:2] + (full,) + pipeline.WRITERS[2:])
+    outcome = pipeline.publish(datasets, out)
+    assert outcome.exit_code == 2 and [p.code for p in outcome.problems] == ["write-failed"]
+    assert "disk is full" in outcome.problems[0].message
+    assert _snapshot(out) == before and not list(builds_dir(out).glob("tmp-*"))
