@@ -142,7 +142,12 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
     if folder.is_dir():
         stems = {p.stem for p in folder.glob("*.yaml")}
         for path in sorted(folder.iterdir()):
-            if path.suffix not in (".yaml", ".txt") and path.is_file():
+            if path.is_dir():
+                dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name}/ is a folder: letters in "
+                                                "sub-folders are not read and were not published",
+                                                Location(f"{LETTERS_DIR}/{path.name}"),
+                                                hint=f"move its letters up into {LETTERS_DIR}/ (each <id>.yaml with <id>.txt)"))
+            elif path.suffix not in (".yaml", ".txt") and path.is_file():
                 dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} is neither a letter record nor a text",
                                                 Location(f"{LETTERS_DIR}/{path.name}"), hint="letters are <id>.yaml with <id>.txt"))
             elif path.suffix == ".txt" and path.stem not in stems:
