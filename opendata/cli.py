@@ -155,7 +155,7 @@ Sends dist/graph.nt with one SPARQL 1.1 Graph Store Protocol PUT, which replaces
 def _cmd_query(args) -> int:
     from .query import query_command
 
-    return query_command(args.query, args.dist, args.format)
+    return query_command(args.query, args.dist, args.format, offline=True)  # no network for the query
 
 
 def _cmd_serve(args) -> int:

@@ -310,11 +310,12 @@ def _shorten(iri: str, query_prefixes: dict[str, str]) -> str:
     return f"{name}:{local}" if re.fullmatch(r"[\w.-]*", local) and not local.endswith(".") else f"<{iri}>"
 
 
-def query_command(argument: str, dist: Path, fmt: str, out=None, err=None, offline: bool = True) -> int:
+def query_command(argument: str, dist: Path, fmt: str, out=None, err=None, offline: bool = False) -> int:
     """`opendata query`: run one query over dist/ and write the result; 0 ok, 2 usage or query errors.
 
-    With `offline` (the command line), the process first cuts itself off the network (sandbox.py):
-    a query run here can reach nothing, whatever it says. Tests that call this in-process pass False.
+    With `offline` (the command line passes it), the process first cuts itself off the network
+    (sandbox.py): a query run here can reach nothing, whatever it says. Off by default, because the
+    cut is for the whole process, and a caller in a longer-lived process (a test) needs its network.
     """
     out, err = out or sys.stdout.buffer, err or sys.stderr
     if offline:

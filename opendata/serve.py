@@ -223,6 +223,7 @@ class Build:
     root: Path
     pool: QueryPool | None = None
     page: bytes | None = None
+    starting: threading.Lock = field(default_factory=threading.Lock)  # one start of the workers at a time
 
 
 class CurrentPublication:
@@ -253,13 +254,15 @@ class CurrentPublication:
 
     def pool(self, build: Build) -> QueryPool:
         """The query workers of a build, started (and waited for) by the first query that needs them."""
-        with self._lock:
+        with build.starting:  # files and other builds are served meanwhile
             if build.pool is None:
                 try:
                     build.pool = self.make_pool(build.root)
                 except WorkerFailed as exc:
                     raise NoPublication(str(exc)) from None
-                if self._build is not build:  # the link moved on while the workers loaded
+                with self._lock:
+                    moved_on = self._build is not build
+                if moved_on:  # the link moved on while the workers loaded
                     build.pool.retire()
             return build.pool
 
@@ -412,8 +415,10 @@ class EndpointHandler(BaseHTTPRequestHandler):
         kind = self.headers.get_content_type()
         charset = self.headers.get_content_charset() or "utf-8"
         try:
-            codecs.lookup(charset)
+            known = codecs.lookup(charset)._is_text_encoding  # 'base64' and the like are codecs, not charsets
         except LookupError:
+            known = False
+        if not known:
             return text_reply(415, f"unknown charset {charset!r}; send UTF-8")
         if kind == "application/sparql-update":
             return text_reply(403, UPDATE_REFUSED)
@@ -442,6 +447,10 @@ class EndpointHandler(BaseHTTPRequestHandler):
                   tuple(params.get("named-graph-uri", [])))
         try:
             reply = self.server.publication.pool(build).ask(job)
+            for _ in range(3):  # the pool retired as a publish moved `dist` on: ask the new build's workers
+                if not (isinstance(reply, Failure) and reply.reason == "closed"):
+                    break
+                reply = self.server.publication.pool(self.server.publication.build()).ask(job)
         except NoPublication as exc:
             return text_reply(503, str(exc))
         if isinstance(reply, Failure):

@@ -28,7 +28,7 @@ EVENTS = "CONSTRUCT { ?e a <https://schema.org/Event> ; <https://schema.org/star
 def _query(published, *args: str) -> tuple[int, bytes, str]:
     """Run query_command in-process: (exit code, stdout bytes, stderr text)."""
     out, err = io.BytesIO(), io.StringIO()
-    code = query_command(args[0], published, args[1] if len(args) > 1 else "table", out=out, err=err, offline=False)
+    code = query_command(args[0], published, args[1] if len(args) > 1 else "table", out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -79,7 +79,7 @@ def examples(published) -> dict[str, str]:
 
 def _local(published, text: str, fmt: str = "json") -> bytes:
     out, err = io.BytesIO(), io.StringIO()
-    assert query_command(text, published, fmt, out=out, err=err, offline=False) == 0, err.getvalue()
+    assert query_command(text, published, fmt, out=out, err=err) == 0, err.getvalue()
     return out.getvalue()
 
 
