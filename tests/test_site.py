@@ -254,3 +254,23 @@ def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, t
     first, second = site_files(published), site_files(again)
     assert len(first) > 400 and first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, monkeypatch):
+    from opendata import pipeline
+    from opendata.site import writer
+    from opendata.writers import ntriples, texts
+
+    publication = pipeline.build(DATASETS, cache_dir=tmp_path / "cache").publication
+    trees = []
+    for name, parallel_from in (("one", 10 ** 9), ("workers", 0)):
+        out = tmp_path / name
+        out.mkdir()
+        ntriples.write(publication, out)
+        texts.write(publication, out)
+        monkeypatch.setattr(writer, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(writer, "worker_count", lambda: 2)
+        monkeypatch.setattr(writer, "BATCH", 7)
+        writer.write(publication, out)
+        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "doc").rglob("*")) if p.is_file()})
+    assert len(trees[0]) > 400 and trees[0] == trees[1]

@@ -43,11 +43,15 @@ def serialize(triples: list[ox.Triple], extension: str, prefixes: dict[str, str]
     return ox.serialize(ordered, format=SERIALIZERS[extension])
 
 
+def _properties() -> defaultdict:
+    return defaultdict(list)
+
+
 class View:
     """The properties of each subject in a description, by predicate IRI: what a page template reads."""
 
     def __init__(self, triples: Iterable[ox.Triple]):
-        self.subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.subjects: dict[str, dict[str, list]] = defaultdict(_properties)  # picklable: workers get it
         for triple in triples:
             self.subjects[triple.subject.value][triple.predicate.value].append(triple.object)
         for props in self.subjects.values():

@@ -27,7 +27,7 @@ DARK, LIGHT, INK = "#0b4f9c", "#8fb8e8", "#1b1b1b"
 
 def write(site) -> dict[str, dict[str, list]]:
     """Writes the pictures' data files; returns the figure sections per description key and language."""
-    sections: dict[str, dict[str, list]] = defaultdict(lambda: {"nl": [], "en": []})
+    sections: dict[str, dict[str, list]] = {}
     for key, months in _timelines(site).items():
         name = file_name(key).rsplit("/", 1)[-1]
         data_file = site.doc / (file_name(key) + ".tijdlijn.json")
@@ -35,15 +35,19 @@ def write(site) -> dict[str, dict[str, list]]:
         rows = [{"month": m, "sent": s, "received": r} for m, (s, r) in sorted(months.items())]
         data_file.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
         for lang in ("nl", "en"):
-            sections[key][lang].append(_figure(lang, WORDS[lang]["timeline"], timeline_svg(rows, lang),
+            sections.setdefault(key, {"nl": [], "en": []})[lang].append(_figure(lang, WORDS[lang]["timeline"], timeline_svg(rows, lang),
                                                _timeline_alt(rows, lang), name + ".tijdlijn.json"))
     return sections
+
+
+def _month_counts() -> defaultdict:
+    return defaultdict(lambda: [0, 0])
 
 
 def _timelines(site) -> dict[str, dict[str, list[int]]]:
     """Per organisation and per theme: month -> [sent, received] (for a theme: [letters, 0])."""
     facts, layout = site.facts, site.layout
-    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    found: dict[str, dict[str, list[int]]] = defaultdict(_month_counts)
     for summary in facts.letters.values():
         if not summary.date:
             continue
