@@ -108,7 +108,9 @@ def _themes(site, builder: PageBuilder, lang: str) -> Page:
 
 def _network(site, lang: str) -> Page:
     date = site.publication.config.issued
-    net = pictures.network(site, date)
+    if getattr(site, "network", None) is None:  # computed once, drawn in both languages
+        site.network = pictures.network(site, date)
+    net = site.network
     data_file = site.doc / OVERVIEW / "netwerk.json"
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

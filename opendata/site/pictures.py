@@ -143,7 +143,9 @@ def network_svg(site, net: dict, lang: str) -> Markup:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
-    positions = nx.spring_layout(ordered, seed=SEED, weight="weight", method="force")  # numpy only
+    if "positions" not in net:  # one layout for both languages
+        net["positions"] = nx.spring_layout(ordered, seed=SEED, weight="weight", method="force")  # numpy only
+    positions = net["positions"]
     size, margin = 640, 80
     def point(node):
         x, y = positions[node]
