@@ -332,3 +332,19 @@ def test_a_scanned_image_is_ocrd(tmp_path, letters):
     result = read_document(tmp_path / "scan.png", "scan.png", problems)
     assert problems == [] and result.method == "image-ocr"
     assert letters[5].truth["subject"].split()[-1] in result.text
+
+
+def test_a_pdf_holding_a_council_letter_and_its_attachments_gives_linked_drafts(tmp_path, into):
+    from opendata.synth.render import bundles
+
+    bundle = bundles(1, 1)[0]
+    path = tmp_path / "bundle.pdf"
+    path.write_bytes(pdf_bytes(bundle))
+    report = ingest([path], into)
+    assert report.letters == len(bundle) >= 2, report.problems
+    records = [yaml.safe_load((into / "letters" / f"{letter}.yaml").read_text(encoding="utf-8"))
+               for letter in report.written if (into / "letters" / f"{letter}.txt").is_file()]
+    assert [r["title"] for r in records] == [letter.truth["subject"] for letter in bundle]
+    assert records[0]["attachments"] == [r["id"] for r in records[1:]]
+    assert all(r["kind"] == "bijlage" and "attachments" not in r for r in records[1:])
+    assert records[0]["kind"] == "raadsinformatiebrief"

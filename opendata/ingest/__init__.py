@@ -212,8 +212,8 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
     ledger.issued.update(ids)
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]
-        attachments = [ids[number + 1]] if number + 1 < len(ids) else []
-        record = drafts.build_record(extraction, letter, resolver, attachments, [], ids[number - 1] if number else None)
+        attachments = ids[1:] if number == 0 else []  # the first letter in a file attaches the ones after it
+        record = drafts.build_record(extraction, letter, resolver, attachments, [], ids[0] if number else None)
         cited = _citations(extraction, letter, record, index, resolver, root, ledger, outcome)
         if cited:
             drafts.add_citations(record, cited)

@@ -93,6 +93,25 @@ def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple
             print(scores.table(f"rendering {fmt}: {rate} on one core"), end="\n\n", flush=True)
 
 
+def bench_split(count: int, seed: int) -> None:
+    """Council letters with their attachments in one PDF: is each file split into its letters?"""
+    from ..synth.render import bundles, pdf_bytes
+    from .extract import split_letters
+
+    right = letters = 0
+    with tempfile.TemporaryDirectory(prefix="opendata-bench-split-") as tmp:
+        for number, bundle in enumerate(bundles(count, seed)):
+            path = Path(tmp) / f"{number}.pdf"
+            path.write_bytes(pdf_bytes(bundle))
+            text = read_document(path, path.name, []).text or ""
+            parts = [" ".join(text[a:b].split()) for a, b in split_letters(text)]
+            letters += len(bundle)
+            right += len(parts) == len(bundle) and all(
+                " ".join(letter.truth["subject"].split()) in part for letter, part in zip(bundle, parts))
+    print(f"split: {right} of {count} PDFs holding a council letter and its attachments ({letters} letters) "
+          f"split exactly into their letters ({right / count if count else 1:.3f})\n")
+
+
 def bench_seed() -> None:
     from .extract import extract
 
@@ -216,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renderings", default=",".join(RENDERINGS),
                         help=f"which renderings to score (default: {','.join(RENDERINGS)})")
     parser.add_argument("--no-seed", action="store_true", help="skip the seed")
+    parser.add_argument("--bundles", type=int, default=100, help="PDFs of a letter with attachments to split (0: skip)")
     parser.add_argument("--real", type=Path, help="a folder of real letter texts: score them against --facts")
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "corpus", help="hand-written facts")
     args = parser.parse_args(argv)
@@ -230,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
     if not args.no_seed:
         bench_seed()
+    if args.bundles:
+        bench_split(args.bundles, args.seed)
     renderings = tuple(r for r in args.renderings.split(",") if r)
     unknown = [r for r in renderings if r not in RENDERINGS]
     if unknown:

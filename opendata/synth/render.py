@@ -316,20 +316,28 @@ PAGE_TOP, PAGE_BOTTOM, BODY_TOP = 15.0, 270.0, 110.0
 LINE_MM = 4.6
 
 
-def pdf_bytes(letter: RenderedLetter, rng: random.Random | None = None) -> bytes:
+def pdf_bytes(letter: RenderedLetter | list[RenderedLetter], rng: random.Random | None = None) -> bytes:
     """A text-layer PDF (reportlab) with the header blocks at their places, the body wrapped, a footer per page.
 
     With `rng`, the header blocks are drawn in a shuffled order, as word processors often store
     text boxes and side columns: a PDF reader must then recover the reading order from the page.
+    A list of letters gives one PDF holding them one after the other (a letter with its attachments).
     """
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
 
+    letters = letter if isinstance(letter, list) else [letter]
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    pdf.setTitle(letter.id)
-    height = A4[1]
+    pdf.setTitle(letters[0].id)
+    for one in letters:
+        _draw_letter(pdf, one, rng, A4[1])
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height: float) -> None:
+    from reportlab.lib.units import mm
 
     def draw(x: float, y: float, line: str, size: float, bold: bool) -> None:
         pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
@@ -357,8 +365,24 @@ def pdf_bytes(letter: RenderedLetter, rng: random.Random | None = None) -> bytes
         y += LINE_MM
     footer()
     pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+
+
+def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
+    """Council letters with the letters they attach, as one file holds them (the seed's shape):
+    the first `count` such bundles of the seed's corpus."""
+    from . import plan_letters
+
+    world = build_world(seed)
+    planner_plans = []
+    found = []
+    step = max(50, count * 20)
+    while len(found) < count:
+        planner_plans = plan_letters(world, seed, len(planner_plans) + step)
+        found = [p for p in planner_plans if p.attachments][:count]
+        if len(planner_plans) > 200 * max(count, 1):
+            break
+    return [[compose(world, planner_plans, plan, seed)] +
+            [compose(world, planner_plans, planner_plans[j], seed) for j in plan.attachments] for plan in found]
 
 
 def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
