@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -265,4 +264,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["compare_readers", "main", "score_folder", "re"]
+__all__ = ["bench_split", "compare_readers", "main", "score_folder"]

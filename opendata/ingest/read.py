@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import ERROR, WARNING, Location, Problem
+from ..problems import ERROR, Location, Problem
 from ..sources import MAX_TEXT_BYTES, _decode
 
 MAX_PAGES = 100  # a letter with its attachments; a 500-page report is not a letter
@@ -336,4 +336,4 @@ def suffix_supported(path: Path) -> bool:
 
 
 __all__ = ["MAX_PAGES", "OCR_PACKAGE", "ReadResult", "ocr_image", "read_document", "read_pdf", "suffix_supported",
-           "tesseract_problem", "WARNING"]
+           "tesseract_problem"]

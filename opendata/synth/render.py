@@ -32,7 +32,7 @@ from pathlib import Path
 from .emit import Day
 from .letters import Plan
 from .text import FILLERS, OPENINGS
-from .vocabulary import MONTHS, day_text, iso, slug
+from .vocabulary import day_text, iso, slug
 from .world import World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
@@ -535,4 +535,4 @@ def render_command(count: int, out: Path, seed: int, formats_text: str) -> int:
 
 
 __all__ = ["FORMATS", "RenderedLetter", "compose", "docx_bytes", "noisy_text", "pdf_bytes", "render",
-           "rendered_letters", "scan_bytes", "MONTHS"]
+           "bundles", "rendered_letters", "scan_bytes"]
