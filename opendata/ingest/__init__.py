@@ -82,14 +82,20 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
     except OSError as exc:
         problems.append(Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display)))
         return FileResult(display, "", str(path), [], problems)
-    result: ReadResult = read_document(path, display, problems)
-    letters = []
-    if result.text is not None:
-        for start, end in split_letters(result.text) or [(0, len(result.text))]:
+    try:
+        result: ReadResult = read_document(path, display, problems)
+        letters = []
+        for start, end in (split_letters(result.text) or [(0, len(result.text))]) if result.text else []:
             text = result.text[start:end]
             extraction = extract(text, themes=themes, groups=groups)
             if _is_letter(extraction):
                 letters.append((text, extraction))
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
+        problems.append(Problem("ingest-failed", ERROR, f"reading or extracting this file failed: "
+                                f"{type(exc).__name__}: {exc}", Location(display),
+                                hint="this is a fault of opendata ingest, not of the file: please report it"))
+        return FileResult(display, digest, str(path), [], problems)
+    if result.text is not None:
         if not letters:
             problems.append(Problem("not-a-letter", ERROR, "no date line, subject, salutation, sender or addressee "
                                     "was found: this does not look like a letter", Location(display),
