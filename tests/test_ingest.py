@@ -126,6 +126,9 @@ def test_text_files_in_legacy_encodings_are_read(tmp_path, letters):
     problems = []
     result = read_document(tmp_path / "latin.txt", "latin.txt", problems)
     assert "Geächt" in result.text and [p.code for p in problems] == ["encoding"]
+    (tmp_path / "scanner.txt").write_bytes(text.replace("\n", "\r\n", 3).replace("Geacht", "\x0cGeacht").encode())
+    result = read_document(tmp_path / "scanner.txt", "scanner.txt", [])
+    assert "\r" not in result.text and "\x0c" not in result.text and " Geacht" in result.text
 
 
 def test_ocr_reads_a_rendered_scan(tmp_path, letters):

@@ -90,7 +90,7 @@ def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, li
 def _read_txt(path: Path, display: str, problems: list[Problem]) -> ReadResult:
     raw = _read_bytes(path, display, problems, "text file", MAX_TEXT_BYTES)
     text = None if raw is None else _decode(raw, display, problems, "text file")
-    return ReadResult(_usable(text, display, problems), "txt", 1)
+    return ReadResult(_usable(visible(text) if text else text, display, problems), "txt", 1)
 
 
 def _usable(text: str | None, display: str, problems: list[Problem], what: str = "the file") -> str | None:
@@ -107,7 +107,7 @@ def _usable(text: str | None, display: str, problems: list[Problem], what: str =
 # ---------------------------------------------------------------- PDF
 
 def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
-    """The text layer of each page (pdfium, measured best for letters: docs/ingest.md); OCR where a page has none."""
+    """The text layer of each page (pdfminer.six, chosen by measurement: docs/ingest.md); OCR where a page has none."""
     import pypdfium2 as pdfium
 
     try:
@@ -142,8 +142,16 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     finally:
         pdf.close()
     method = "pdf-text" if not ocr_pages else "pdf-ocr" if ocr_pages == pages else "pdf-mixed"
-    return ReadResult(_usable("\n\f\n".join(texts).replace("\r\n", "\n"), display, problems, "the PDF"),
-                      method, pages, ocr_pages)
+    return ReadResult(_usable(visible("\n\n".join(texts)), display, problems, "the PDF"), method, pages, ocr_pages)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
+
+
+def visible(text: str) -> str:
+    """Line ends as \\n; other control characters (form feeds between pages, broken font codes) as
+    spaces: no reader sees them and no XML output can hold a quote that contains one."""
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _text_layer(raw: bytes, pages: int) -> list[str]:
@@ -250,7 +258,7 @@ def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult
                                 hint="scan the letter again"))
         return ReadResult(None, "image-ocr")
     text = ocr_image(image, "the image", display, problems)
-    return ReadResult(_usable(text, display, problems, "the image"), "image-ocr", 1, 1)
+    return ReadResult(_usable(visible(text) if text else text, display, problems, "the image"), "image-ocr", 1, 1)
 
 
 # ---------------------------------------------------------------- Word and OpenDocument
@@ -285,7 +293,7 @@ def _read_docx(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     headers = [_docx_text(first.header._definition._element)] if first and first.header._has_definition else []
     footers = [_docx_text(first.footer._definition._element)] if first and first.footer._has_definition else []
     text = "\n".join(part for part in (*headers, _docx_text(document.element.body), *footers) if part.strip())
-    return ReadResult(_usable(text, display, problems, "the Word file"), "docx", 1)
+    return ReadResult(_usable(visible(text), display, problems, "the Word file"), "docx", 1)
 
 
 def _docx_text(element) -> str:
@@ -317,7 +325,7 @@ def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
                                 Location(display), hint="accept or reject the changes, save, and ingest again"))
         return ReadResult(None, "odt")
     lines = [teletype.extractText(node) for node in _odt_blocks(document.text)]
-    return ReadResult(_usable("\n".join(lines), display, problems, "the OpenDocument file"), "odt", 1)
+    return ReadResult(_usable(visible("\n".join(lines)), display, problems, "the OpenDocument file"), "odt", 1)
 
 
 def _odt_blocks(node):
