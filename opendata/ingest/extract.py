@@ -140,8 +140,41 @@ _PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4
                          re.MULTILINE)
 
 
-def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+_SIDE_LABEL = re.compile(rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden')}|{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
+                         rf"{noisy('kenmerk')}|{noisy('zaaknummer')}|{noisy('dossiernummer')}|bijlagen?|bijlage\(n\)|"
+                         rf"{noisy('uw brief van')}|{noisy('behandeld door')}|{noisy('telefoon')}|e-?mail)(?P<colon>[ \t]*:)?",
+                         re.IGNORECASE)
+
+
+def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) -> int:
+    """Where labelled header lines end: the header, or, when a PDF's reading order put the side
+    column of labels after the salutation ("Geacht college," / "Datum" / "13 september 2001" /
+    "Ons kenmerk" / …), the end of that column."""
+    if salutation is None:
+        return head_end
+    position = text.find("\n", salutation.end() - 1)
+    end = head_end
+    expect_value = False
+    while 0 <= position < len(text):
+        line_end = text.find("\n", position + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position + 1:line_end]
+        label = _SIDE_LABEL.match(line)
+        if expect_value and line.strip() and not label:
+            expect_value = False
+        elif label and (label["colon"] or not line[label.end():].strip()):
+            expect_value = not line[label.end():].strip()
+        elif line.strip():
+            break
+        end = line_end
+        position = line_end
+    return end
+
+
+def find_date_sent(text: str, head_end: int, body_end: int,
+                   labels_end: int | None = None) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
+    labels_end = head_end if labels_end is None else labels_end
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
@@ -150,7 +183,7 @@ def find_date_sent(text: str, head_end: int, body_end: int) -> tuple[DateMatch, 
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
         if dates and dates[0].start == label.end():
             return dates[0], 0.85, None
-    for label in _DATE_LABEL.finditer(text, 0, max(head_end, 1)):
+    for label in _DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
         line_end = text.find("\n", label.end())
         # a date starting on the label's line may run on to the next (a month hyphenated over the line)
         stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 2)
@@ -268,7 +301,8 @@ _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
                                re.IGNORECASE)
 _CITE_REFERENCE = re.compile(rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])"
+                           r"|\n(?=[ \t]*(?:Geachte?|Datum|Ons kenmerk|Uw kenmerk|Kenmerk|Betreft|Onderwerp)\b)")
 
 
 def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
@@ -514,7 +548,8 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     head_end = header_end(text, salutation)
     closing = last_closing(text)
     body_end = closing.start() if closing else len(text)
-    dated = find_date_sent(text, head_end, max(body_end, head_end))
+    labels_end = label_block_end(text, salutation, head_end)
+    dated = find_date_sent(text, head_end, max(body_end, head_end), labels_end)
     date_sent = place = None
     if dated:
         date, confidence, place_span = dated
@@ -523,7 +558,7 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
             place = _found(text, text[slice(*place_span)].strip(), *place_span, 0.85)
     iso = date_sent.value if date_sent else None
     found = mentions(text, iso)
-    ours, yours, dossiers = references(text, head_end)
+    ours, yours, dossiers = references(text, labels_end)
     cites: list[Citation] = []
     for citation, who, extras in find_citations(text):
         if who == "uw" and citation.reference and yours is None:

@@ -81,7 +81,8 @@ def clean_reference(raw: str) -> str:
 
 def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the references glued together in text[start:end] (one span when none are glued)."""
-    cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end]) if m.start() > 0] + [end]
+    # a cut needs a reference's worth before it ("1ST-2022-6932358" is one reference, not "1" + "ST-…")
+    cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end]) if m.start() >= 5] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
@@ -159,12 +160,16 @@ def label_row(line: str) -> list[str] | None:
 
 def table_rows(text: str, header_end: int):
     """(labels, values start, values end) of each label row in the header and the value row under it:
-    the first line after it that starts with a digit (a date or a number), within six lines."""
+    the first line after it, within six lines, that is neither a label, nor a row of colons, nor a
+    value that a colon introduces on its own line (": Afspraken …" belongs to an "Onderwerp" label)."""
     for row in re.finditer(r"^[^\n]*$", text[:header_end], re.MULTILINE):
         labels = label_row(row[0])
         if not labels:
             continue
-        for value in re.finditer(r"^[ \t]*[0-9][^\n]*$", text[row.end():_six_lines(text, row.end())], re.MULTILINE):
+        for value in re.finditer(r"^[ \t]*\S[^\n]*$", text[row.end():_six_lines(text, row.end())], re.MULTILINE):
+            line = value[0].strip()
+            if line.startswith(":") or label_row(line + " datum") or _COLUMN.fullmatch(line):
+                continue
             yield labels, row.end() + value.start(), row.end() + value.end()
             break
 
@@ -180,11 +185,20 @@ def _six_lines(text: str, position: int) -> int:
 
 
 def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
-    """References read from a table: each reference column takes the next value with a digit in it,
-    after the date when the first column is the date; the first column that is not a reference ends it."""
+    """References read from a table. Columns set apart by wide spaces pair with the labels by
+    position; otherwise each reference column takes the next value with a digit in it, after the
+    date when the first column is the date, and the first column that is no reference ends it."""
     from opendata.ingest.extract_dates import find_dates
     found = []
     for labels, start, end in table_rows(text, header_end):
+        cells = [m for m in re.finditer(r"\S+(?: \S+)*", text[start:end])]
+        if len(cells) == len(labels) and len(cells) >= 2:
+            for label, cell in zip(labels, cells):
+                role = LABELS.get(label)
+                value = cell[0].strip(" ,;")
+                if role and re.search(r"[0-9]", value) and value.lower() not in _EMPTY_VALUES:
+                    found.append((role, start + cell.start(), start + cell.start() + len(value)))
+            continue
         position = start
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:

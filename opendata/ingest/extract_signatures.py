@@ -41,7 +41,7 @@ _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s*)*" 
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
 NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
                   rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
-_STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?|dit is een|deze brief is|postbus|"
+_STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
                     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
 _BODY_LINE = re.compile(rf"{noisy('burgemeester en wethouders')}|{noisy('gedeputeerde staten')}|"
