@@ -260,3 +260,58 @@ def test_run_together_text_layer():
 def test_every_value_quotes_its_evidence(letter):
     from tests.test_extract import assert_evidence
     assert_evidence(letter, extract(letter))
+
+
+SIDE_COLUMN_AFTER_SALUTATION = """Provincie Noord-Holland
+Gedeputeerde Staten
+Retouradres Postbus 3007, 2001 DA HAARLEM
+Het college van burgemeester en wethouders van Wijdemeren
+Postbus 190
+1230 AD  LOOSDRECHT
+Onderwerp: Reactie op uw brief van 24 augustus 2021
+Geacht college,
+Datum
+13 september 2021
+Ons kenmerk
+PNH-2021-509429615
+Uw kenmerk
+2021-979212
+Bijlagen
+-
+In uw brief van 24 augustus 2021, kenmerk 2021-979212, vraagt u om een reactie.
+Met vriendelijke groet,
+"""
+
+COLUMNS_BY_POSITION = """Gemeente Wijdemeren
+
+Gedeputeerde Staten van Noord-Holland
+Postbus 3007
+2001 DA  HAARLEM
+
+Datum                Ons kenmerk          Uw kenmerk
+2 juni 2021          -                    PNH-2021-123456
+Onderwerp: Reactie
+
+Geacht college,
+
+Tekst.
+
+Met vriendelijke groet,
+"""
+
+
+def test_side_column_that_a_pdf_put_after_the_salutation():
+    facts = extract(SIDE_COLUMN_AFTER_SALUTATION).facts()
+    assert facts["date_sent"] == "2021-09-13"
+    assert facts["our_reference"] == "PNH-2021-509429615"
+    assert facts["your_reference"] == "2021-979212"
+    assert facts["cites"] == [{"date": "2021-08-24", "reference": "2021-979212"}]
+    assert facts["addressees"] == ["gm1696"]
+    assert facts["sender"] == "pv27"
+
+
+def test_table_columns_pair_by_position_when_a_value_is_a_dash():
+    facts = extract(COLUMNS_BY_POSITION).facts()
+    assert facts["date_sent"] == "2021-06-02"
+    assert facts["our_reference"] is None
+    assert facts["your_reference"] == "PNH-2021-123456"
