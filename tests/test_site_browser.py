@@ -7,14 +7,15 @@ WCAG violation."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import sync_playwright
 
-from .conftest import ROOT
+from .conftest import DATASETS, ROOT, run_cli
 from .test_serve import Server
 from .test_site import JOINT_REACTION
 
@@ -140,9 +141,6 @@ def test_the_pages_are_keyboard_navigable(browser, site):
 
 
 def test_hostile_text_is_inert_in_the_browser(browser, tmp_path):
-    import yaml
-    from .conftest import DATASETS, run_cli
-    import shutil
     datasets = tmp_path / "datasets"
     shutil.copytree(DATASETS, datasets)
     letter = datasets / "letters" / "reactie-leidse-regio-2019-06-11.yaml"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from .describe import RDF_TYPE, View
+from .describe import View
 from .facts import DCT, FOAF, NS_SCHEMA, OA, ODNL, ORG, PROV, SKOS, TIME, Facts
 from .terms import Terms
 from .words import WORDS
@@ -23,6 +23,9 @@ from .words import WORDS
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+# inverse links that pages of their own kind list in sections of their own (letters sent, members...)
+LISTED_APART = {NS_SCHEMA + "sender", NS_SCHEMA + "recipient", ORG + "member", ORG + "organization",
+                ORG + "postIn", DCT + "references", NS_SCHEMA + "messageAttachment"}
 KINDS = (  # (type IRI, kind), most specific first
     (NS_SCHEMA + "Message", "letter"),
     (ODNL + "Position", "position"),
@@ -138,7 +141,8 @@ class PageBuilder:
         """What refers to the resource, one list per property (letters sent, cited by, members...)."""
         by_predicate: dict[str, set[str]] = {}
         for predicate, source in self.facts.inverse.get(iri, ()):
-            by_predicate.setdefault(predicate, set()).add(source)
+            if predicate not in LISTED_APART:
+                by_predicate.setdefault(predicate, set()).add(source)
         sections = []
         for predicate in sorted(by_predicate):
             sources = sorted(by_predicate[predicate], key=lambda s: (self._date_of(s), s), reverse=True)

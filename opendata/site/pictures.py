@@ -14,7 +14,7 @@ from html import escape
 import networkx as nx
 from markupsafe import Markup
 
-from .facts import DCT, ORG, TIME
+from .facts import ORG, TIME
 from .layout import file_name
 from .words import WORDS
 
@@ -61,7 +61,6 @@ def _timelines(site) -> dict[str, dict[str, list[int]]]:
 
 
 def timeline_svg(rows: list[dict], lang: str) -> Markup:
-    words = WORDS[lang]
     width = max(1, len(rows)) * BAR_WIDTH * 2 + 40
     peak = max([max(r["sent"], r["received"]) for r in rows] + [1])
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {CHART_HEIGHT + 40}" '

@@ -14,7 +14,7 @@ import functools
 import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .layout import DOC_FOLDER, FORMATS, Layout, negotiate
 

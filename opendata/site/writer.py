@@ -12,7 +12,6 @@ under the digest of those three (not done yet: see README, "Website").
 from __future__ import annotations
 
 import multiprocessing
-import os
 import pickle
 import shutil
 from concurrent.futures import ProcessPoolExecutor
