@@ -14,12 +14,12 @@ FLOORS = {
     "pdf": {"date_sent": ("exact_rate_with_value", 0.95), "our_reference": ("exact_rate_with_value", 0.95),
             "subject": ("exact_rate_with_value", 0.95), "sender": ("exact_rate_with_value", 0.95),
             "sender_body": ("exact_rate_with_value", 0.95), "signatories": ("exact_rate_with_value", 0.95),
-            "addressees": ("recall", 0.85), "cites": ("recall", 0.6),
-            "organisations_mentioned": ("precision", 0.95)},
+            "addressees": ("recall", 0.95), "cites": ("recall", 0.9),
+            "organisations_mentioned": ("precision", 0.95), "dossier_references": ("recall", 0.9)},
     "noisy": {"date_sent": ("exact_rate_with_value", 0.95), "our_reference": ("exact_rate_with_value", 0.95),
               "subject": ("exact_rate_with_value", 0.75), "sender": ("exact_rate_with_value", 0.95),
-              "signatories": ("exact_rate_with_value", 0.85), "addressees": ("recall", 0.85),
-              "cites": ("recall", 0.75), "organisations_mentioned": ("precision", 0.95)},
+              "signatories": ("exact_rate_with_value", 0.9), "addressees": ("recall", 0.9),
+              "cites": ("recall", 0.85), "organisations_mentioned": ("precision", 0.95)},
 }
 LETTERS = {"pdf": 30, "noisy": 60}
 
