@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from .model import Field, Model, ModelClass
+from .problems import render_text
 
 NOTICE = "<!-- Generated from schemas/model.yaml by `opendata generate`; do not edit. -->"
 
@@ -118,8 +119,7 @@ def publish_examples(model: Model, out: Path) -> Path:
     datasets = write_example_dataset(model, out.parent / "example-datasets")
     outcome = publish(datasets, out, cache_dir=None)
     if outcome.exit_code:
-        raise ValueError("the model's examples do not make a valid dataset:\n" +
-                         "\n".join(str(p) for p in outcome.problems))
+        raise ValueError("the model's examples do not make a valid dataset:\n" + render_text(outcome.problems))
     return out
 
 
