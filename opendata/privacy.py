@@ -56,9 +56,23 @@ _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
 _IDENTIFIER_RANGES = {"key", "iri", "textfile", "date", "integer", "decimal", "boolean"}
 
 
-def fold(text: str) -> str:
-    """The form in which names are compared: NFKC, accents and invisible marks dropped, case-folded."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the same accented letters and marks recur all through a publication
+def _fold_non_ascii(text: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKD", text).translate(_DROP)).casefold()
+
+
+def fold(text: str) -> str:
+    """The form in which names are compared: NFKC, accents and invisible marks dropped, case-folded.
+
+    Only runs of non-ASCII characters need Unicode work (a combining accent after an ASCII letter is
+    such a run, and folds to nothing): the rest is lower-cased, which keeps the scan of every
+    published byte fast."""
+    if text.isascii():
+        return text.lower()
+    return _NON_ASCII.sub(lambda run: _fold_non_ascii(run.group()), text).lower()
 
 
 def name_parts(name: str) -> list[str]:
@@ -202,6 +216,35 @@ def redacted_record(record: Record, names: list[str]) -> Record:
 # ------------------------------------------------------------------ scanning every published byte
 
 @dataclass(frozen=True)
+class NameMatcher:
+    """One person's name parts and key, found in folded text. The literal words are a fast first test;
+    the regular expression has no look-behind (so it runs fast), the letter before is checked here."""
+
+    pattern: re.Pattern
+    literals: tuple[str, ...]
+
+    def search(self, folded: str) -> re.Match | None:
+        if not any(literal in folded for literal in self.literals):
+            return None
+        for match in self.pattern.finditer(folded):
+            if match.start() == 0 or not folded[match.start() - 1].isalpha():
+                return match
+        return None
+
+
+def name_matcher(name: str, key: str, skip_words: frozenset[str] = frozenset()) -> NameMatcher | None:
+    """The matcher of one person, or None when nothing of the name is distinctive enough to look for."""
+    pattern = name_pattern([name], [key], skip_words)
+    if pattern is None:
+        return None
+    alternatives = pattern.pattern.removeprefix(_NOT_LETTER_BEFORE)
+    parts = {fold(part) for part in name_parts(name) + [key] if part}
+    parts = {p for p in parts if p.strip() and not (skip_words and _only_common_words(p, skip_words))}
+    literals = tuple(sorted({max(re.findall(r"[^\W_]+", p) or [p], key=len) for p in parts}))
+    return NameMatcher(re.compile(alternatives), literals)
+
+
+@dataclass(frozen=True)
 class Hit:
     file: str  # relative to the build folder ("graph.nt.gz (unpacked)")
     line: int
@@ -210,23 +253,19 @@ class Hit:
     context: str = ""  # the word, IRI or cell of the original that holds it, to find its source
 
 
-def _context(line: str, pattern: re.Pattern) -> str:
-    """The first token of the line (between spaces, quotes, brackets or commas) that holds the name."""
-    for token in re.split(r"[\s\"'<>,;\[\]{}()]+", line):
-        if token and _search(pattern, token):
-            return token[:120]
-    return ""
+# escapes that can spell a letter: \\u, percent-encoded letters or non-ASCII bytes, numeric and named
+# references (not &amp; &lt; &gt; &quot; &apos;, which every XML and HTML file is full of)
+_ESCAPES = re.compile(r"\\[uU][0-9a-fA-F]{4}|%(?:[46][1-9a-fA-F]|[57][0-9aA]|[89a-fA-F][0-9a-fA-F])"
+                      r"|&#(?:[xX][0-9a-fA-F]+|\d+);|&(?!(?:amp|lt|gt|quot|apos);)[a-zA-Z]+;")
+_PERCENT_RUN = re.compile(r"(?:%[0-9a-fA-F]{2})+")
+_REFERENCE = re.compile(r"&#?\w+;")
 
 
 def _unescaped(text: str) -> str:
-    """The text with \\u escapes, percent-encoding and XML character references undone."""
-    if "\\u" in text or "\\U" in text:
-        text = _ESCAPE.sub(lambda m: _char(m.group(1) or m.group(2)), text)
-    if "%" in text:
-        text = urllib.parse.unquote(text, errors="replace")
-    if "&" in text:
-        text = html.unescape(text)
-    return text
+    """The text with \\u escapes, percent-encoding and XML/HTML character references undone."""
+    text = _ESCAPE.sub(lambda m: _char(m.group(1) or m.group(2)), text)
+    text = _PERCENT_RUN.sub(lambda m: urllib.parse.unquote(m.group(), errors="replace"), text)
+    return _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def _char(hex_digits: str) -> str:
@@ -234,8 +273,27 @@ def _char(hex_digits: str) -> str:
     return chr(code) if code <= sys.maxunicode else "\ufffd"
 
 
-def _search(pattern: re.Pattern, text: str) -> re.Match | None:
-    return pattern.search(fold(text)) or pattern.search(fold(_unescaped(text)))
+class _Folded:
+    """A piece of published text, folded once (and once more with escapes undone, if it has any)."""
+
+    def __init__(self, text: str) -> None:
+        self.plain = fold(text)
+        self.unescaped = fold(_unescaped(text)) if _ESCAPES.search(text) else ""
+
+    def search(self, matcher: NameMatcher) -> re.Match | None:
+        return matcher.search(self.plain) or (matcher.search(self.unescaped) if self.unescaped else None)
+
+
+def _found(matcher: NameMatcher, text: str) -> re.Match | None:
+    return _Folded(text).search(matcher)
+
+
+def _context(line: str, matcher: NameMatcher) -> str:
+    """The first token of the line (between spaces, quotes, brackets or commas) that holds the name."""
+    for token in re.split(r"[\s\"'<>,;\[\]{}()]+", line):
+        if token and _found(matcher, token):
+            return token[:120]
+    return ""
 
 
 def _chunks(handle, size: int = 1 << 23) -> Iterator[tuple[int, str]]:
@@ -257,91 +315,95 @@ def _chunks(handle, size: int = 1 << 23) -> Iterator[tuple[int, str]]:
         yield line, rest.decode("utf-8", "replace")
 
 
-def _field(name: str, header: list[str], text: str, pattern: re.Pattern) -> str:
-    """Where in a line the name stands: an N-Triples predicate, a CSV column, a JSON key."""
+def _field(name: str, header: list[str], text: str, matcher: NameMatcher) -> str:
+    """Where in a line the name stands: an N-Triples subject or predicate, a CSV column, a JSON key."""
     if ".nt" in name and text.startswith(("<", "_:")):
         parts = text.split(" ", 2)
-        return parts[1] if len(parts) > 2 and not _search(pattern, parts[0]) else "subject"
+        return parts[1] if len(parts) > 2 and not _found(matcher, parts[0]) else "subject"
     if name.endswith(".csv") and header:
         for cell, column in zip(next(csv.reader([text]), []), header):
-            if _search(pattern, cell):
+            if _found(matcher, cell):
                 return column
-    match = re.findall(r'"([^"\\]{1,80})"\s*:', text[:_position(text, pattern)])
-    return match[-1] if match else ""
+    context = _context(text, matcher)
+    before = text[:text.find(context)] if context and context in text else text
+    keys = re.findall(r'"([^"\\]{1,80})"\s*:', before)
+    return keys[-1] if keys else ""
 
 
-def _position(text: str, pattern: re.Pattern) -> int:
-    """Roughly where the hit is in the original line (for the JSON key before it)."""
-    found = _search(pattern, text)
-    if not found:
-        return len(text)
-    probe = found.group()[:4]
-    index = fold(text).find(probe)
-    return max(index, 0) + len(found.group()) if index >= 0 else len(text)
+def _locate(text: str, first_line: int, name: str, header: list[str], matcher: NameMatcher) -> Hit:
+    """The line of a chunk that holds the name (only run on a hit)."""
+    for number, line in enumerate(text.split("\n"), first_line):
+        found = _found(matcher, line)
+        if found:
+            return Hit(name, number, _field(name, header, line, matcher), found.group(), _context(line, matcher))
+    return Hit(name, first_line, "", _found(matcher, text).group())  # across a line break
 
 
-def _scan_stream(handle, name: str, pattern: re.Pattern) -> Hit | None:
+def _scan_stream(handle, name: str, matchers: dict[str, NameMatcher]) -> dict[str, Hit]:
+    """The first hit of each person in one stream of bytes."""
+    hits: dict[str, Hit] = {}
     header: list[str] = []
     for first_line, text in _chunks(handle):
         if not header and name.endswith(".csv"):
             header = next(csv.reader([text.split("\n", 1)[0]]), [])
-        if not _search(pattern, text):
-            continue
-        for number, line in enumerate(text.split("\n"), first_line):  # only on a hit: find the line
-            found = _search(pattern, line)
-            if found:
-                return Hit(name, number, _field(name, header, line, pattern), found.group(), _context(line, pattern))
-        return Hit(name, first_line, "", _search(pattern, text).group())  # across a line break
-    return None
-
-
-def scan_file(path: Path, name: str, pattern: re.Pattern) -> list[Hit]:
-    """Hits in one file: its name, its bytes and, for a gzip file, its unpacked bytes."""
-    hits = []
-    found = _search(pattern, name)
-    if found:
-        hits.append(Hit(name, 0, "file name", found.group()))
-    with open(path, "rb") as handle:
-        packed = handle.read(2) == b"\x1f\x8b"
-        handle.seek(0)
-        hit = _scan_stream(handle, name, pattern)
-        hits += [hit] if hit else []
-    if packed:
-        try:
-            with gzip.open(path, "rb") as unpacked:
-                hit = _scan_stream(unpacked, f"{name} (unpacked)", pattern)
-                hits += [hit] if hit else []
-        except (OSError, EOFError):
-            pass  # not a whole gzip stream: its raw bytes were scanned above
+        folded = _Folded(text)
+        for key, matcher in matchers.items():
+            if key not in hits and folded.search(matcher):
+                hits[key] = _locate(text, first_line, name, header, matcher)
+        if len(hits) == len(matchers):
+            break
     return hits
 
 
-def scan_folder(folder: Path, pattern: re.Pattern) -> list[Hit]:
-    """Hits in every file below `folder` (links are not followed; their names are scanned)."""
-    hits = []
+def _name_hits(name: str, matchers: dict[str, NameMatcher]) -> dict[str, Hit]:
+    folded = _Folded(name)
+    return {key: Hit(name, 0, "file name", found.group()) for key, matcher in matchers.items()
+            if (found := folded.search(matcher))}
+
+
+def scan_file(path: Path, name: str, matchers: dict[str, NameMatcher]) -> list[tuple[str, Hit]]:
+    """(person's key, hit) in one file: its name, its bytes and, for a gzip file, its unpacked bytes."""
+    hits = list(_name_hits(name, matchers).items())
+    with open(path, "rb") as handle:
+        packed = handle.read(2) == b"\x1f\x8b"
+        handle.seek(0)
+        if not packed:  # compressed bytes hold no readable text: their unpacked bytes are scanned below
+            hits += _scan_stream(handle, name, matchers).items()
+    if packed:
+        try:
+            with gzip.open(path, "rb") as unpacked:
+                hits += _scan_stream(unpacked, f"{name} (unpacked)", matchers).items()
+        except (OSError, EOFError):  # not a whole gzip stream after all: scan its bytes as they are
+            with open(path, "rb") as handle:
+                hits += _scan_stream(handle, name, matchers).items()
+    return hits
+
+
+def scan_folder(folder: Path, matchers: dict[str, NameMatcher]) -> list[tuple[str, Hit]]:
+    """(person's key, hit) in every file below `folder` (links are not followed; their names are scanned)."""
+    hits: list[tuple[str, Hit]] = []
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
         if path.is_symlink() or not path.is_file():
-            found = _search(pattern, name)
-            hits += [Hit(name, 0, "file name", found.group())] if found else []
-            continue
-        hits += scan_file(path, name, pattern)
+            hits += _name_hits(name, matchers).items()
+        else:
+            hits += scan_file(path, name, matchers)
     return hits
 
 
 def scan_publication(folder: Path, private_people: dict[str, str], locations: dict[str, Location]) -> list[Problem]:
     """A `privacy-leak` error for each person who is not public and each file that would name them."""
+    matchers = {key: matcher for key, name in sorted(private_people.items())
+                if (matcher := name_matcher(name, key, own_words())) is not None}
+    if not matchers:
+        return []
     problems = []
-    for key, name in sorted(private_people.items()):
-        pattern = name_pattern([name], [key], own_words())
-        if pattern is None:
-            continue
-        for hit in scan_folder(folder, pattern):
-            where = f"{hit.file}" + (f", line {hit.line}" if hit.line else "") + (f", field {hit.field}" if hit.field else "")
-            where += f" (in {hit.context})" if hit.context and hit.context != hit.found else ""
-            problems.append(Problem(
-                "privacy-leak", ERROR, f"the non-public person '{key}' would be named in {where}: "
-                f"'{hit.found}' matches their name or key", locations.get(key, Location("people.yaml")), field="public",
-                hint="remove the name from ids, references and file names (they are not masked), "
-                     "or from whatever record that file was made from"))
+    for key, hit in sorted(scan_folder(folder, matchers), key=lambda kh: (kh[0], kh[1].file)):
+        where = f"{hit.file}" + (f", line {hit.line}" if hit.line else "") + (f", field {hit.field}" if hit.field else "")
+        where += f" (in {hit.context})" if hit.context and hit.context != hit.found else ""
+        problems.append(Problem(
+            "privacy-leak", ERROR, f"the non-public person '{key}' would be named in {where}: "
+            f"'{hit.found}' matches their name or key", locations.get(key, Location("people.yaml")), field="public",
+            hint="remove the name from ids, references and file names (they are not masked), "
+                 "or from whatever record that file was made from"))
     return problems
