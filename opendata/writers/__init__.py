@@ -6,6 +6,7 @@ Each writer is `write(publication, out_dir) -> None` and writes its files below 
 from . import jsonld, model_files, ntriples, queries, report, tables, texts, turtle
 from . import catalog, landing, void  # describe the files above: keep them last
 from .. import site
+from .. import woo
 
 WRITERS = (
     ntriples.write,
@@ -17,6 +18,7 @@ WRITERS = (
     queries.write,
     tables.write,
     site.write,  # reads tekst/ written above
+    woo.write,  # dist/sitemaps/, robots.txt: the Woo-index (reads the release history)
     # Last, in this order: they describe the files written above (sizes, checksums, links).
     landing.write,
     void.write,
