@@ -28,7 +28,7 @@ class FileResult:
 
     display: str
     digest: str
-    path: str = ""  # the resolved path: a changed file keeps the ids it had
+    path: str = ""  # the ledger's key for the file's place (_path_key): a changed file keeps the ids it had
     letters: list = field(default_factory=list)  # (text, Extraction) per letter, in the file's order
     problems: list[Problem] = field(default_factory=list)
     method: str = ""
@@ -81,7 +81,7 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         problems.append(Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display)))
-        return FileResult(display, "", str(path), [], problems)
+        return FileResult(display, "", _path_key(path), [], problems)
     try:
         result: ReadResult = read_document(path, display, problems)
         letters = []
@@ -94,14 +94,20 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
         problems.append(Problem("ingest-failed", ERROR, f"reading or extracting this file failed: "
                                 f"{type(exc).__name__}: {exc}", Location(display),
                                 hint="this is a fault of opendata ingest, not of the file: please report it"))
-        return FileResult(display, digest, str(path), [], problems)
+        return FileResult(display, digest, _path_key(path), [], problems)
     if result.text is not None:
         if not letters:
             problems.append(Problem("not-a-letter", ERROR, "no date line, subject, salutation, sender or addressee "
                                     "was found: this does not look like a letter", Location(display),
                                     hint="check the file; ingest reads letters only"))
-    return FileResult(display, digest, str(path), letters, problems, result.method, result.pages, result.ocr_pages,
+    return FileResult(display, digest, _path_key(path), letters, problems, result.method, result.pages, result.ocr_pages,
                       time.perf_counter() - started)
+
+
+def _path_key(path: Path) -> str:
+    """How the ledger knows a source file by its place: a digest of its absolute path (the ledger,
+    kept in the datasets folder, does not spell out folders of the machine it ran on)."""
+    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
 
 
 def _is_letter(extraction) -> bool:
