@@ -92,6 +92,12 @@ def _cmd_verify(args) -> int:
     return 1 if wrong else 0
 
 
+def _cmd_diff(args) -> int:
+    from .releases.diff import diff_command
+
+    return diff_command(args.old, args.new)
+
+
 def _cmd_synth(args) -> int:
     from .synth import SynthError, generate
 
@@ -208,6 +214,9 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     verify = sub("verify", "check a publication against its manifest", _cmd_verify)
     verify.add_argument("dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)")
+    diff = sub("diff", "print what changed between two publications (docs/releases.md)", _cmd_diff)
+    diff.add_argument("old", type=Path, metavar="OLD_DIST", help="the earlier publication")
+    diff.add_argument("new", type=Path, metavar="NEW_DIST", help="the later publication")
     synth = sub("synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth)
     synth.add_argument("--letters", type=_count, required=True, help="how many letters")
     synth.add_argument("--out", type=Path, help="the new sources folder (must be empty or absent)")

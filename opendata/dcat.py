@@ -21,6 +21,7 @@ from .distributions import (FILE_TYPE, IANA, SPARQL_PROTOCOL, STANDARDS, Dataset
 from .iris import CATALOG_SEGMENTS
 from .publication import Publication
 from .register import RegisteredOrganisation, load_register
+from .releases.history import release_iri
 from .triples import XSD, Triples, text, typed
 
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -59,11 +60,12 @@ DUTCH_DEED = "deed.nl"
 # replaces the files at the same URLs; an older version's files do not stay online.
 AVAILABILITY = (EU + "planned-availability/AVAILABLE", {"nl": "beschikbaar", "en": "available"})
 DCATAP = "http://data.europa.eu/r5r/"
+ADMS = "http://www.w3.org/ns/adms#"
 SPARQL_SERVICE = "sparql"
 GRAPH_DATASET = "graaf"  # the dataset the SPARQL endpoint serves
 
 PREFIXES = {"dcat": DCAT, "dct": DCT, "foaf": FOAF, "vcard": VCARD, "spdx": SPDX, "prov": PROV, "skos": SKOS,
-            "rdfs": RDFS, "xsd": XSD, "dcatap": DCATAP, "filetype": FILE_TYPE}
+            "rdfs": RDFS, "xsd": XSD, "dcatap": DCATAP, "filetype": FILE_TYPE, "adms": ADMS}
 
 
 def prefixes(publication: Publication) -> dict[str, str]:
@@ -263,15 +265,30 @@ class CatalogBuilder:
             add(period, DCAT + "endDate", self.date(self.covered.end))
             add(uri, DCT + "temporal", period)
 
+    def version_history(self, uri: str) -> None:
+        """dcat:version, adms:versionNotes, dcat:previousVersion and dct:modified from the release
+        history (docs/releases.md); the configured version and dates while there is none."""
+        add = self.triples.add
+        history = self.publication.history
+        latest = history.latest if history is not None else None
+        if latest is None:
+            add(uri, DCAT + "version", text(self.config.version))
+            add(uri, DCT + "modified", self.date(self.covered.modified(self.config.issued)))
+            return
+        add(uri, DCAT + "version", text(latest.version))
+        add(uri, ADMS + "versionNotes", text(f"Release {latest.number}: {latest.notes()}", "en"))
+        if latest.number > 1:
+            add(uri, DCAT + "previousVersion", release_iri(self.config.base_url, latest.number - 1))
+        add(uri, DCT + "modified", typed(latest.date.isoformat(), XSD + "date"))
+
     def dataset(self, group: DatasetFiles) -> str:
         uri = self.minter.catalog_dataset(group.kind.key)
         add = self.triples.add
         self.triples.a(uri, DCAT + "Dataset")
         self.described(uri, group.kind.title, group.kind.description)
         self.common(uri)
-        add(uri, DCAT + "version", text(self.config.version))
         add(uri, DCT + "issued", typed(self.config.issued, XSD + "date"))
-        add(uri, DCT + "modified", self.date(self.covered.modified(self.config.issued)))
+        self.version_history(uri)
         add(uri, PROV + "wasGeneratedBy", self.build_activity())
         if (self.build / "vocabulary.md").is_file():
             add(uri, FOAF + "page", self.document(self.minter.published_file("vocabulary.md")))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from . import checks, privacy, release, shacl_queries
+from . import checks, privacy, release, releases, shacl_queries
 from .cache import UnitCache, code_version
 from .config import Config, load_config
 from .graph import Node, ntriples
@@ -238,19 +238,31 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             pruning.join()
             return outcome
         clock = time.perf_counter()
+        plan = releases.plan_release(outcome.publication, today)  # docs/releases.md
+        outcome.problems += plan.problems
+        if has_errors(plan.problems):
+            pruning.join()
+            return Outcome(EXIT_PROBLEMS, outcome.problems, timings=outcome.timings)
+        outcome.publication.history, outcome.publication.release_resources = plan.history, plan.resources
         build_dir = release.new_build(out)
+        prepared = None
         try:
             for write in WRITERS:
                 write(outcome.publication, build_dir)
-            leaks = _privacy_leaks(build_dir, outcome.publication)
+            leaks = _privacy_leaks(build_dir, outcome.publication) + releases.privacy_leaks(build_dir, plan)
             if leaks:
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
             outcome.timings["write"] = time.perf_counter() - clock
             pruning.join()
+            prepared = releases.prepare_history(datasets, plan.history)  # written aside; moved in after the switch
             outcome.dist = release.release(build_dir, out)
+            releases.commit_history(prepared)
+            if plan.private_titles:  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
+                release.start_pruning(out).join()
             outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
         finally:
             pruning.join()
+            releases.discard_history(prepared)
             if build_dir.exists():
                 shutil.rmtree(build_dir, ignore_errors=True)
         return outcome

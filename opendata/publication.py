@@ -34,6 +34,8 @@ class Publication:
     letters: list[LetterUnit]  # sorted by key
     report_turtle: str  # the SHACL validation report
     problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
+    history: object = None  # opendata.releases.history.History, this publish's release included (set by publish)
+    release_resources: dict = field(default_factory=dict)  # IRI -> ResourceVersion of this release (set by publish)
 
     @functools.cached_property
     def shared_nt(self) -> str:

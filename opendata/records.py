@@ -127,7 +127,7 @@ def letter_files(root: Path) -> list[Path]:
 
 
 def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
-    known = {cls.file for cls in model.classes.values() if cls.file} | {"publication.yaml"}
+    known = {cls.file for cls in model.classes.values() if cls.file} | {"publication.yaml", "withdrawn.yaml"}
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
             close = difflib.get_close_matches(path.name, sorted(known), n=1)

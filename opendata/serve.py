@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from . import query as sparql
 from . import sandbox, site
 from .query_guard import QueryTooLarge
+from .releases import tombstones
 from .query_pool import Failure, QueryPool, WorkerFailed
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "data" / "sparql-page.html"
@@ -392,6 +393,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._send(self._post(build, params) if method == "POST" else self._protocol(build, params, None))
         elif url.path == "/":  # the query page; /index.html is the publication's own landing page
             self._send(Reply(200, "text/html; charset=utf-8", self.server.publication.page(build)), head=head)
+        elif (gone := tombstones.gone_page(unquote(url.path), build.root)) is not None:  # withdrawn: 410
+            self._send(Reply(410, "text/html; charset=utf-8", gone), head=head)
         elif (answer := site.resolve(url.path, self.headers.get("Accept", ""), build.root)) is not None:
             self._send(Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head)  # /id/, /doc/
         else:

@@ -197,3 +197,59 @@ def test_diff_prints_what_changed(releases, tmp_path):
     assert lines[-1] == "1 added, 1 changed, 1 removed"
     assert run_cli("diff", str(releases["first"])).returncode == 2
     assert run_cli("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
+
+
+def test_the_generated_nginx_rules_answer_410_with_the_tombstone_page(releases, tmp_path):
+    """The static host answers like `opendata serve`: Debian's nginx-light with the generated rules."""
+    import os
+    import socket
+    import subprocess
+    import time
+    import urllib.error
+    import urllib.request
+
+    dist = releases["second"].resolve()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    for folder in ("logs", "temp"):
+        (tmp_path / folder).mkdir()
+    config = tmp_path / "nginx.conf"
+    config.write_text(f"""daemon off;
+{"user root;" if os.geteuid() == 0 else ""}
+worker_processes 1;
+pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/logs/error.log;
+events {{ worker_connections 16; }}
+http {{
+    access_log off;
+    client_body_temp_path {tmp_path}/temp/body;
+    proxy_temp_path {tmp_path}/temp/proxy;
+    fastcgi_temp_path {tmp_path}/temp/fastcgi;
+    uwsgi_temp_path {tmp_path}/temp/uwsgi;
+    scgi_temp_path {tmp_path}/temp/scgi;
+    include {dist}/webserver/nginx-http.conf;
+    server {{ listen 127.0.0.1:{port}; root {dist}; include {dist}/webserver/nginx-server.conf; }}
+}}
+""", encoding="utf-8")
+    process = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(config)],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read()
+                time.sleep(0.1)
+        for path in (f"/id/brief/{X}", f"/doc/brief/{X}", f"/doc/brief/{X}.ttl"):
+            with pytest.raises(urllib.error.HTTPError) as gone:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30)
+            assert gone.value.code == 410, path
+            body = gone.value.read().decode("utf-8")
+            assert REASON in body and "2019-07-01" in body
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/doc/brief/{Y}", timeout=30) as live:
+            assert live.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..dcat import GRAPH_DATASET
 from .history import GONE, Change, History, Release, release_iri
-from .tombstones import tombstone_page, tombstones_json, tombstones_turtle
+from .tombstones import gone_index, tombstone_page, tombstones_json, tombstones_turtle
 
 FOLDER = "changes"
 LABELS = {"added": "added", "changed": "changed", "removed": "removed", "withdrawn": "withdrawn"}
@@ -52,6 +52,9 @@ def write(publication, out: Path) -> None:
     gone = history.tombstones()
     (folder / "tombstones.ttl").write_text(tombstones_turtle(gone), encoding="utf-8")
     (folder / "tombstones.json").write_text(tombstones_json(gone, publication.config.base_iri), encoding="utf-8")
+    if gone:
+        (folder / "gone").mkdir(exist_ok=True)
+        (folder / "gone" / "index.html").write_text(gone_index(gone), encoding="utf-8")
     for path, change in sorted(_pages(gone, publication.config.base_iri).items()):
         page = folder / "gone" / (path + ".html")
         page.parent.mkdir(parents=True, exist_ok=True)

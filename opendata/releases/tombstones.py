@@ -110,3 +110,47 @@ def gone_page(url_path: str, dist: Path) -> bytes | None:
         return None
     entry = gone_entry(url_path, dist, layout.id_path, layout.doc_path)
     return None if entry is None else tombstone_page(entry).encode("utf-8")
+
+
+# ------------------------------------------------------------------ static hosting: nginx and Apache
+
+def _entries(publication) -> dict:
+    history = getattr(publication, "history", None)
+    if history is None:
+        return {}
+    base_iri = publication.config.base_iri
+    return {iri[len(base_iri):]: c for iri, c in sorted(history.tombstones().items())
+            if iri.startswith(base_iri) and "/" in iri[len(base_iri):]}
+
+
+def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
+    """nginx locations that answer 410 Gone, with the tombstone's page, for each withdrawn IRI and
+    its description (exact and regex locations come before the site's general ones)."""
+    import re
+
+    rules = []
+    for path in _entries(publication):
+        page = f"/{FOLDER}/gone/{path}.html"
+        rules.append(f"location = {id_path}{path} {{ error_page 410 {page}; return 410; }}")
+        rules.append(f"location ~ ^{re.escape(doc_path + path)}(\\.[a-z.]+)?$ {{ error_page 410 {page}; return 410; }}")
+    return "\n".join(rules)
+
+
+def apache_gone_rules(publication, id_path: str, doc_path: str) -> str:
+    """Apache rules: 410 Gone for each withdrawn IRI and its description; the page lists them all."""
+    import re
+
+    rules = [f"ErrorDocument 410 /{FOLDER}/gone/index.html"] if _entries(publication) else []
+    for path in _entries(publication):
+        rules.append(f"RewriteRule ^{re.escape(id_path.lstrip('/') + path)}$ - [G]")
+        rules.append(f"RewriteRule ^{re.escape(doc_path.lstrip('/') + path)}(\\.[a-z.]+)?$ - [G]")
+    return "\n".join(rules)
+
+
+def gone_index(gone: dict[str, Change]) -> str:
+    """The page that lists every withdrawn resource, with when and why (Apache's 410 page)."""
+    items = "".join(f"<li><code>{html.escape(iri)}</code>: {html.escape(c.withdrawn.isoformat() if c.withdrawn else '')}"
+                    f"{' — ' + html.escape(c.reason) if c.reason else ''}</li>\n" for iri, c in sorted(gone.items()))
+    return (f"<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n"
+            f"<title>Ingetrokken / Withdrawn</title>\n</head>\n<body>\n<h1>Ingetrokken / Withdrawn</h1>\n"
+            f"<p>Deze bronnen zijn ingetrokken. These resources were withdrawn.</p>\n<ul>\n{items}</ul>\n</body>\n</html>\n")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..releases import tombstones
+
 FOLDER = "webserver"
 
 NGINX_HTTP = """\
@@ -126,6 +128,11 @@ def write(site) -> None:
     nginx_base = (f"location ^~ {base_path} {{\n    rewrite ^{base_path}(.*)$ /$1 break;\n}}"
                   if same_host and base_path not in ("", "/") else "")
     apache_base = (f"RewriteRule ^{base_path.lstrip('/')}(.*)$ $1 [END]" if same_host and base_path not in ("", "/") else "")
+    # withdrawn resources answer 410 Gone (opendata.releases, docs/releases.md): their rules come first
+    nginx_base = "\n".join(filter(None, [tombstones.nginx_gone_rules(site.publication, layout.id_path, layout.doc_path),
+                                          nginx_base]))
+    apache_base = "\n".join(filter(None, [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path),
+                                           apache_base]))
     (folder / "nginx-http.conf").write_text(NGINX_HTTP, encoding="utf-8")
     (folder / "nginx-server.conf").write_text(NGINX_SERVER.format(
         id_path=layout.id_path, doc_path=layout.doc_path, base_url_rule=nginx_base, types_block=NGINX_TYPES),

@@ -6,7 +6,8 @@ Each writer is `write(publication, out_dir) -> None` and writes its files below 
 from . import jsonld, model_files, ntriples, queries, report, tables, texts, turtle
 from . import catalog, landing, void  # describe the files above: keep them last
 from .. import site
-from .. import woo
+from ..releases import changelog
+from .. import ldes, woo
 
 WRITERS = (
     ntriples.write,
@@ -18,7 +19,9 @@ WRITERS = (
     queries.write,
     tables.write,
     site.write,  # reads tekst/ written above
+    changelog.write,  # dist/changes/: the change log, releases as RDF, tombstones (docs/releases.md)
     woo.write,  # dist/sitemaps/, robots.txt: the Woo-index (reads the release history)
+    ldes.write,  # dist/ldes/: the change stream (reads the release history)
     # Last, in this order: they describe the files written above (sizes, checksums, links).
     landing.write,
     void.write,
