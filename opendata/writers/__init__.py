@@ -22,7 +22,6 @@ WRITERS = (
     changelog.write,  # dist/changes/: the change log, releases as RDF, tombstones (docs/releases.md)
     woo.write,  # dist/sitemaps/, robots.txt: the Woo-index (reads the release history)
     ldes.write,  # dist/ldes/: the change stream (reads the release history)
-    ldes.write,  # dist/ldes/: the change stream (reads the release history)
     # Last, in this order: they describe the files written above (sizes, checksums, links).
     landing.write,
     void.write,
