@@ -127,6 +127,25 @@ def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
             "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
 
 
+def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
+    """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
+    from . import pipeline, releases
+    from . import ldes, woo
+
+    publication = pipeline.build(sources, cache_dir=cache).publication
+    plan = releases.plan_release(publication, None)
+    publication.history, publication.release_resources = plan.history, plan.resources
+    figures = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, writer, folder in (("ldes", ldes.write, "ldes"), ("sitemaps", woo.write, "sitemaps")):
+            started = time.perf_counter()
+            writer(publication, Path(scratch))
+            files = [p for p in (dist / folder).rglob("*") if p.is_file()]
+            figures[name] = {"write_s": round(time.perf_counter() - started, 2), "files": len(files),
+                             "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+    return figures
+
+
 def bench_size(size: int, work: Path, with_queries: bool) -> dict:
     sources, dist, cache = work / f"sources-{size}", work / f"dist-{size}", work / f"cache-{size}"
     for path in (sources, dist, cache, work / f".dist-{size}.builds"):
@@ -146,6 +165,9 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
     row["site"] = site_figures(sources, dist, cache)
     print(f"  website          {row['site']['build_s']:8.2f} s  {row['site']['files']:,} files  "
           f"{row['site']['megabytes']:,.1f} MB", flush=True)
+    row["streams"] = stream_figures(sources, dist, cache)
+    for name, figures in row["streams"].items():
+        print(f"  {name:16} {figures['write_s']:8.2f} s  {figures['files']:,} files  {figures['megabytes']:,.1f} MB", flush=True)
     _change_one_letter(sources)
     row["one_changed"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
     print(f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s", flush=True)
