@@ -203,6 +203,9 @@ def prepare_history(datasets: Path, history: History) -> Path | None:
     """Write the new history to a temporary file beside releases.csv; None when it is unchanged.
     `commit_history` moves it into place (after the publication was switched)."""
     target = history_path(datasets)
+    for stale in target.parent.glob(f".{FILE}.tmp-*"):  # left by a publish killed between the two steps
+        if not _running(stale.name.rsplit("-", 1)[1]):
+            stale.unlink(missing_ok=True)
     data = history_csv(history).encode("utf-8")
     if target.exists() and target.read_bytes() == data:
         return None
@@ -212,6 +215,17 @@ def prepare_history(datasets: Path, history: History) -> Path | None:
         handle.flush()
         os.fsync(handle.fileno())
     return temporary
+
+
+def _running(pid: str) -> bool:
+    """Whether the publish that wrote a temporary history (its pid in the name) still runs."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def commit_history(temporary: Path | None) -> None:
