@@ -189,7 +189,13 @@ def test_table_output_shortens_iris_with_the_publications_prefixes(published):
 
 def test_over_large_and_federated_queries_exit_2_in_process(published):
     code, _, err = _query(published, "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(300)) + " }")
-    assert code == 2 and "300 triple patterns; at most 256" in err
+    assert code == 2 and "300 triple patterns; at most 100" in err
+    code, _, err = _query(published, "SELECT * WHERE { ?s " + "/".join(["<http://p>"] * 150) + " ?o }")
+    assert code == 2 and "triple patterns; at most 100" in err  # path steps count
+    code, _, err = _query(published, "SELECT * WHERE { BIND(" + "+".join(["1"] * 30000) + " AS ?x) }")
+    assert code == 2 and "at most 20,000" in err
+    code, _, err = _query(published, "SELECT * WHERE { BIND(" + "!" * 60000 + "true AS ?x) }")
+    assert code == 2 and "Traceback" not in err  # not SPARQL 1.1; crashed the engine when it was asked
     code, _, err = _query(published, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     assert code == 2 and "SERVICE" in err
     code, _, err = _query(published, "LOAD <http://127.0.0.1:9/x>")
