@@ -160,13 +160,32 @@ def _kill_with_parent() -> None:
 PR_SET_PDEATHSIG = 1
 
 
+def remove_build(folder: Path) -> None:
+    """Remove a build opendata made, its marker last: a removal cut short (a killed publish) leaves a
+    folder that is still marked, or empty, so the next publish can finish the job."""
+    if not is_build(folder):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only ever an empty folder
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
 def new_build(out: Path) -> Path:
     """A fresh folder, marked as opendata's, to write a build into (beside the published ones)."""
     builds = builds_dir(out)
     builds.mkdir(parents=True, exist_ok=True)
-    for stale in builds.glob("tmp-*"):  # left behind by a killed run
-        if is_build(stale):
-            shutil.rmtree(stale, ignore_errors=True)
+    for stale in builds.glob("tmp-*"):  # left behind by a killed run (unmarked: removed only if empty)
+        if stale.is_dir() and not stale.is_symlink():
+            remove_build(stale)
     build = builds / f"tmp-{os.getpid()}"
     if build.exists():  # not ours (no marker): never removed, never written into
         raise UnsafeOut(f"{build} exists and was not made by opendata; remove it by hand")
@@ -232,12 +251,14 @@ def release(build: Path, out: Path) -> Path:
     # Durability against power loss would need an fsync of every file and folder; not done here.
     digest = write_manifest(build)
     final = builds_dir(out) / digest[:16]
+    if final.is_dir() and not final.is_symlink() and not is_build(final):
+        remove_build(final)  # only an empty folder goes: the leftover of a removal cut short
     if final.exists() and not is_build(final):
         raise UnsafeOut(f"{final} exists and was not made by opendata; remove it by hand")
     if final.exists() and verify(final):  # half removed by a publish killed while pruning: never reuse it
         broken = builds_dir(out) / f"tmp-broken-{os.getpid()}"
         os.rename(final, broken)
-        shutil.rmtree(broken, ignore_errors=True)
+        remove_build(broken)
     if final.exists():
         shutil.rmtree(build)  # the same publication is already built, and whole
     else:
@@ -262,6 +283,6 @@ def start_pruning(out: Path) -> threading.Thread:
     current = out.resolve() if out.is_symlink() else None
     old = [p for p in builds.iterdir() if is_build(p) and not p.name.startswith("tmp-") and p.resolve() != current] \
         if builds.is_dir() else []
-    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in old], daemon=True)
+    thread = threading.Thread(target=lambda: [remove_build(p) for p in old], daemon=True)
     thread.start()
     return thread
