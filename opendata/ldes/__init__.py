@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .stream import FOLDER, group_descriptions, write_stream
+from .stream import FOLDER, Descriptions, write_stream
 
 
 def write(publication, out: Path) -> None:
@@ -16,9 +16,8 @@ def write(publication, out: Path) -> None:
     if history is None:
         return
     config = publication.config
-    descriptions = group_descriptions((line for chunk in publication.ntriples_chunks() for line in chunk.splitlines()),
-                                      config.base_iri, config.base_url)
-    write_stream(history, descriptions, config.base_url, out)
+    write_stream(history, Descriptions.of(publication.ntriples_chunks(), config.base_iri, config.base_url),
+                 config.base_url, out)
 
 
 __all__ = ["FOLDER", "write", "write_stream"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from pathlib import Path
 from typing import Iterable
 
@@ -68,6 +69,26 @@ def group_descriptions(lines: Iterable[str], base_iri: str, base_url: str) -> di
     return grouped
 
 
+class Descriptions:
+    """Resource IRI -> its description, kept compressed: 100,000 letters' graph does not fit in memory as
+    strings. Built chunk by chunk (the shared records, then letter by letter): what a resource's
+    description groups together (its fragments, its statements, its text file) is always in one chunk."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, list[bytes]] = {}
+
+    @classmethod
+    def of(cls, chunks: Iterable[str], base_iri: str, base_url: str) -> "Descriptions":
+        found = cls()
+        for chunk in chunks:
+            for iri, lines in group_descriptions(chunk.splitlines(), base_iri, base_url).items():
+                found.parts.setdefault(iri, []).append(zlib.compress("\n".join(lines).encode("utf-8")))
+        return found
+
+    def get(self, iri: str) -> list[str]:
+        return [line for part in self.parts.get(iri, ()) for line in zlib.decompress(part).decode("utf-8").split("\n")]
+
+
 def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
@@ -110,7 +131,7 @@ def _latest(history: History) -> list[Change]:
     return sorted(last.values(), key=lambda c: (c.release, c.iri))
 
 
-def write_stream(history: History, descriptions: dict[str, list[str]], base_url: str, out: Path) -> dict[str, int]:
+def write_stream(history: History, descriptions: "Descriptions", base_url: str, out: Path) -> dict[str, int]:
     """Write dist/ldes/; return the counts (members, tombstones, pages)."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
