@@ -139,8 +139,9 @@ def write_stream(history: History, descriptions: "Descriptions", base_url: str, 
     stream = root + "index.trig#stream"
     dates = {r.number: r.date for r in history.releases}
     pages: list[tuple[str, str, list[Change]]] = []  # (page URL, timestamp, changes)
+    latest = _latest(history)
     for number in sorted(dates):
-        changes = [c for c in _latest(history) if c.release == number]
+        changes = [c for c in latest if c.release == number]
         for part, start in enumerate(range(0, len(changes), PAGE_SIZE), start=1):
             pages.append((f"{root}release-{number}-{part}.trig", f"{dates[number].isoformat()}T00:00:00Z",
                           changes[start:start + PAGE_SIZE]))
