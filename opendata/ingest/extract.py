@@ -15,12 +15,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, find_kamerstuk
 from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_noise import fold, noisy, strip_span
 from opendata.ingest.extract_organisations import (COLLEGE, COUNCIL, GS, PS, OrgMention, find_kind_phrases,
                                                    find_ministries, find_register_names, letterhead_name)
 from opendata.ingest.extract_references import (DOSSIER, OURS, YOURS, clean_reference, find_reference_lines,
-                                                label_row, split_glued, table_rows, value_after)
+                                                VALUE, label_row, split_glued, table_rows, value_after)
 from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
 
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
@@ -224,7 +225,8 @@ def _line_at(text: str, position: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-_SUBJECT = re.compile(rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})[ \t]*[:.]?[ \t]*",
+# A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
+_SUBJECT = re.compile(rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
                       re.IGNORECASE | re.MULTILINE)
 _INLINE_SUBJECT = re.compile(r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)[ \t]*:?[ \t]*(?=[A-Z0-9'‘\"])")
 _NOT_CONTINUATION = re.compile(
@@ -293,10 +295,13 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar)\s+brief\s+"
+_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn)\s+(?:leden)?brief\s+"
                          r"(?:van(?![a-z])|d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*", re.IGNORECASE)
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
-_CITE_WRITER = re.compile(r"(?:[^.;:]{0,140}?\bvan\s*)?")
+_CITE_WRITER = re.compile(r"(?:(?P<writer>[^.;:]{0,140}?)\s*\bvan\s*)?")
+# "de brief die VROM op 22 mei 2008 (kenmerk: …) heeft gestuurd": the writer before "op" and the date.
+_CITE_WHO_ON = re.compile(r"\b(?P<who>de|een)\s+brief\s+die\s+(?P<writer>[^,.;:\n]{2,80}?)\s+op\s+(?=\S{1,3}\s*[a-z])",
+                          re.IGNORECASE)
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
                                re.IGNORECASE)
@@ -305,13 +310,26 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])
                            r"|\n(?=[ \t]*(?:Geachte?|Datum|Ons kenmerk|Uw kenmerk|Kenmerk|Betreft|Onderwerp)\b)")
 
 
-def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
-    """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras."""
+def find_citations(text: str, mentioned: Sequence[OrgMention] = ()) -> list[tuple[Citation, str, list[Found]]]:
+    """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras.
+    Where the text names the cited letter's writer ("de brief van Gedeputeerde Staten van Zuid-Holland
+    van …", "de brief die VROM op … heeft gestuurd"), that organisation is the citation's sender."""
     found: list[tuple[Citation, str, list[Found]]] = []
     for match in _CITE_AFTER.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
-        if dates and _CITE_WRITER.fullmatch(text, match.end(), dates[0].start):
-            found.append(_citation(text, dates[0], match.start(), match["who"].lower()))
+        writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
+        if writer:
+            citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
+            if writer["writer"]:
+                citation = Citation(citation.date, citation.reference,
+                                    cited_writer(text, *writer.span("writer"), mentioned))
+            found.append((citation, who, extras))
+    for match in _CITE_WHO_ON.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if dates and dates[0].start == match.end():
+            citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
+            sender = cited_writer(text, *match.span("writer"), mentioned)
+            found.append((Citation(citation.date, citation.reference, sender), who, extras))
     for match in _CITE_BEFORE.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():
@@ -319,6 +337,18 @@ def find_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
             if tail:
                 found.append(_citation(text, dates[0], match.start(), tail["who"].lower()))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+def cited_writer(text: str, start: int, end: int, mentioned: Sequence[OrgMention]) -> Found | None:
+    """The writer named in text[start:end]: an organisation found there (a TOOI code, a ministry by
+    name), else a capitalised name as written ("VROM"); "ik"/"wij" and the like name no one."""
+    inside = [m for m in mentioned if start <= m.start < end and (m.resolved or m.value.startswith("ministerie van"))]
+    if inside:
+        return _from_mention(text, inside[0], 0.7)
+    name = re.fullmatch(r"\s*(?:de|het)?\s*(?P<name>[A-Z][\w&+./-]*(?:\s+[A-Z][\w&+./-]*){0,5})\s*", text[start:end])
+    if name is None:
+        return None
+    return _found(text, name["name"], start + name.start("name"), start + name.end("name"), 0.5)
 
 
 def _merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
@@ -332,21 +362,33 @@ def _merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
     return cites + [new]
 
 
+_BRACKETED_REFERENCE = re.compile(rf"[ \t]*\((?P<v>(?=[^)]*[0-9])(?:{VALUE}))\)")
+
+
 def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citation, str, list[Found]]:
     date_found = _found(text, date.iso, date.start, date.end, date.confidence * 0.95)
     sentence = _SENTENCE_END.search(text, date.end)
     end = min(sentence.start() if sentence else len(text), date.end + 300)
     label = _CITE_REFERENCE.search(text, date.end, end)
+    span = value_after(text, label.end(), next_line=False) if label else None
+    if span and label and _serial_label(label[0]) and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]):
+        span = None  # "(Kamerstuk 27 625, nr. 492)": a paper's number in its dossier, no reference
+    bracketed = _BRACKETED_REFERENCE.match(text, date.end) if span is None else None
+    if bracketed:  # "In de ledenbrief van 16 november 2021 (Lbr. 21/077)"
+        span = bracketed.span("v")
     reference = None
     extras: list[Found] = []
-    if label:
-        span = value_after(text, label.end(), next_line=False)
-        if span:
-            pieces = split_glued(text, *span)
-            a, b = pieces[0]
-            reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
-            extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
+    if span:
+        pieces = split_glued(text, *span)
+        a, b = pieces[0]
+        reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
+        extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
     return Citation(date_found, reference, None), who, extras
+
+
+def _serial_label(label: str) -> bool:
+    """"nr." or "nummer": labels that also number a paper within a series."""
+    return re.match(r"\s*(?:nr|nummer)\b", label, re.IGNORECASE) is not None
 
 
 _DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
@@ -402,7 +444,10 @@ def on_behalf_of(text: str, zone: tuple[int, int], found: Sequence[OrgMention],
             return _from_mention(text, inside[0], 0.85), ()
         body = _body_of(namens["who"])
         members = _group_members(text, start, end, groups, body)
-        who = re.sub(r"\s+", " ", namens["who"]).strip()
+        article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
+        if article and not body:  # "namens de BSD-fractie": the party's name, without the article
+            start += article.end()
+        who = re.sub(r"\s+", " ", text[start:end]).strip()
         return _found(text, who, start, end, 0.7, body), members
     in_zone = [m for m in found if zone[0] <= m.start < zone[1] and m.body]
     resolved = [m for m in in_zone if m.resolved]
@@ -437,9 +482,9 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
     in_header = [m for m in found if m.start < head_end]
     picked: list[Found] = []
     for line in _ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
-        line_end = _end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1)
-        hits = [m for m in in_header if line.start() <= m.start < line_end]
-        picked += [_from_mention(text, m, 0.9 if m.resolved else 0.5) for m in hits]
+        line_end = _address_end(text, _end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
+        hits = _named_once([m for m in in_header if line.start() <= m.start < line_end])
+        picked += [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
         if not hits:
             own = _own_body(text, line.start("rest"), line_end, sender)
             if own:
@@ -457,6 +502,38 @@ def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sende
     for item in picked:
         unique.setdefault(item.value, item)
     return tuple(unique.values())
+
+
+_NAME_GOES_ON = re.compile(r"(?:\b(?:van|en|der|des)|,)[ \t]*$", re.IGNORECASE)
+_NAME_CONTINUES = re.compile(r"[ \t]*(?:der|des|van|en)\b(?![ \t]*:)", re.IGNORECASE)  # "Van:" is a label
+
+
+def _address_end(text: str, line_end: int) -> int:
+    """The end of an addressee's name set over several lines ("Aan het College van" / "Burgemeester
+    en Wethouders" / "der Gemeente Bergen op Zoom"): a line that breaks off after "van", "en", "der"
+    or a comma goes on in the next, and a next line that opens with one of them continues it."""
+    for _ in range(3):
+        next_end = text.find("\n", line_end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        following = text[line_end + 1:next_end]
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if line_end >= len(text) or not following.strip() or _POSTAL.match(following):
+            break
+        if not (_NAME_GOES_ON.search(text[line_start:line_end]) or _NAME_CONTINUES.match(following)):
+            break
+        line_end = next_end
+    return line_end
+
+
+def _named_once(hits: list[OrgMention]) -> list[OrgMention]:
+    """An address block's bodies: a body written without its place ("het College van Burgemeester en
+    Wethouders") and the place on a later line ("der Gemeente Bergen op Zoom") are one addressee,
+    the resolved organisation with the body the first names."""
+    resolved = [m for m in hits if m.resolved]
+    bodies = [m.body for m in hits if not m.resolved and m.body]
+    if not resolved or not bodies:
+        return hits
+    return [OrgMention(m.value, m.start, m.end, m.confidence, m.body or bodies[0], True) for m in resolved]
 
 
 _STREET = re.compile(r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)",
@@ -494,8 +571,16 @@ def _address_block(text: str, head_end: int, found: Sequence[OrgMention], sender
     return sorted(picked, key=lambda f: f.start)
 
 
+# "Geachte leden van college en gemeenteraad": a circular to the colleges and councils of every
+# member municipality (the VNG's ledenbrief), not a letter to one council.
+_CIRCULAR = re.compile(r"\bcolleges?\s+en\s+(?:de\s+)?(?:gemeente)?raad(?:en)?\b|\bcolleges?\s+en\s+(?:de\s+)?raden\b",
+                       re.IGNORECASE)
+
+
 def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
     """"Aan de raad" / "Geachte leden van de raad": the council of the sender's own municipality or province."""
+    if _CIRCULAR.search(text, start, end):
+        return None
     for pattern, body, prefix in ((_STATES_WORDS, PS, "pv"), (_COUNCIL_WORDS, COUNCIL, "gm")):
         match = pattern.search(text, start, end)
         if match:
@@ -560,7 +645,7 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     found = mentions(text, iso)
     ours, yours, dossiers = references(text, labels_end)
     cites: list[Citation] = []
-    for citation, who, extras in find_citations(text):
+    for citation, who, extras in find_citations(text, found):
         if who == "uw" and citation.reference and yours is None:
             yours = citation.reference
         if who == "uw" and citation.reference is None and yours is not None:  # "Uw brief van" + "Uw kenmerk"
@@ -579,6 +664,11 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     for dossier in _DOSSIER_IN_BODY.finditer(text):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
         if all(d.value != dossier["ref"] for d in dossiers):
             dossiers.append(_found(text, clean_reference(dossier["ref"]), *dossier.span("ref"), 0.7))
+    kamerstuk = find_kamerstuk(text)
+    if kamerstuk is not None:
+        sender, signatories = _kamerstuk_parts(text, kamerstuk, sender, signatories)
+        dossiers += [_found(text, d.value, d.start, d.end, 0.8) for d in kamerstuk.dossiers
+                     if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)]
     salutation_found = (_found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
                         if salutation else None)
     addressees = find_addressees(text, head_end, found, sender, salutation)
@@ -589,6 +679,21 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
         sender=sender, addressees=addressees, signatories=signatories, cites=tuple(cites),
         attachments=_attachments(text, head_end, zone), organisations_mentioned=organisations_mentioned(text, found),
         themes=_themes(text, themes or {}), sender_members=members)
+
+
+def _kamerstuk_parts(text: str, kamerstuk: Kamerstuk, sender: Found | None,
+                     signatories: tuple[Signatory, ...]) -> tuple[Found | None, tuple[Signatory, ...]]:
+    """A Kamerstuk's sender from its heading and its one-line closing as signatory, where the
+    ordinary reading found none."""
+    if sender is None and kamerstuk.sender is not None:
+        s = kamerstuk.sender
+        sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role)
+    closing = closing_signatory(text) if not signatories else None
+    if closing is not None:
+        name, role = closing
+        signatories = (Signatory(_found(text, name.value, name.start, name.end, 0.85),
+                                 _found(text, role.value, role.start, role.end, 0.9), None),)
+    return sender, signatories
 
 
 def _minister_zone(text: str) -> tuple[int, int] | None:

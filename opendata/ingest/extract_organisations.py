@@ -130,6 +130,7 @@ def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | No
             phrase_end = match.start() + len(match[0].rstrip())
             found.append(OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False))
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
+    found.extend(_college_lists(text, date, start, end, gazetteer))
     return _dedupe_overlaps(found)
 
 
@@ -154,8 +155,40 @@ def _municipality_lists(text: str, date: str | None, start: int, end: int, gazet
     return found
 
 
+# "de colleges van burgemeester en wethouders van Leiden, Leiderdorp en Oegstgeest" (in an address
+# block often with the names on the next line), "de colleges van Gedeputeerde Staten van Flevoland,
+# Noord-Holland en Utrecht": one college per name.
+_COLLEGES = re.compile(rf"(?<![\w-]){noisy('colleges')}\s+van\s+(?:(?P<bw>{_BW})|(?P<gs>{noisy('gedeputeerde staten')}))"
+                       rf"\s+van\s+(?:de\s+(?:gemeenten|provincies)\s+)?", re.IGNORECASE)
+
+
+def _college_lists(text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer) -> list[OrgMention]:
+    found = []
+    for match in _COLLEGES.finditer(text, start, end):
+        body, kinds = (COLLEGE, (GEMEENTE,)) if match["bw"] else (GS, (PROVINCIE,))
+        found += _name_list(text, match.end(), end, kinds, body, date, gazetteer)
+    return found
+
+
+def _name_list(text: str, position: int, end: int, kinds: tuple[str, ...], body: str | None,
+               date: str | None, gazetteer: Gazetteer) -> list[OrgMention]:
+    """Each name of "Leiden, Leiderdorp en Oegstgeest" from `position`, until a name does not resolve."""
+    found = []
+    while position < end:
+        resolved = resolve_name_at(text, position, kinds, date, gazetteer)
+        if not resolved:
+            break
+        code, name_end, score = resolved
+        found.append(OrgMention(code, position, name_end, round(0.6 + 0.3 * score, 2), body, True))
+        separator = re.compile(r"[ \t]*(?:,|\ben\b|&)\s*").match(text, name_end)
+        if not separator or separator.end() == name_end:
+            break
+        position = separator.end()
+    return found
+
+
 # Register names that are ordinary words too: a capitalised "Politie" or "Sociaal" names nothing.
-_ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark", "Duo+"}
+_ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark"}
 
 
 @functools.cache
@@ -182,7 +215,7 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
 
 def register_name_at(text: str, position: int, date: str | None) -> tuple[str, int, float] | None:
     """A register name written out at `position` (any case for names of several words)."""
-    word = re.compile(r"[\w&'-]+").match(text, position)
+    word = re.compile(r"[\w&'+-]+").match(text, position)  # "Duo+" keeps its plus
     if word is None:
         return None
     for name, code in _register_names().get(word[0].lower(), ()):

@@ -22,14 +22,19 @@ LABELS = {
     "ons nummer": OURS, "ons nr": OURS, "onze ref": OURS, "briefnummer": OURS, "ons briefnummer": OURS,
     "kenmerk": OURS, "referentie": OURS, "registratienummer": OURS, "documentnummer": OURS,
     "brief nummer": OURS, "nummer": OURS, "nr": OURS, "ons registratienummer": OURS, "verzendnummer": OURS,
+    "ledenbrief nummer": OURS, "ledenbriefnummer": OURS,
     "uw kenmerk": YOURS, "uw referentie": YOURS, "uw nummer": YOURS, "uw nr": YOURS, "uw ref": YOURS,
     "uw briefnummer": YOURS,
     "zaaknummer": DOSSIER, "zaaknr": DOSSIER, "zaak": DOSSIER, "dossiernummer": DOSSIER, "dossier": DOSSIER,
     "dossiernr": DOSSIER, "zaakkenmerk": DOSSIER, "ons zaaknummer": DOSSIER, "zaak nummer": DOSSIER,
 }
-_VALUE = (r"(?:[A-Z]{1,4} (?=[0-9]{3}))?"  # a letter prefix set apart: "W 22001"
+_VALUE = (r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][a-z]{1,3}\.[ ]?(?=[0-9]{2}))?"  # a prefix set apart: "W 22001", "Lbr. 22/059"
           r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*")
+VALUE = _VALUE  # a reference as a pattern, for labels elsewhere ("(Lbr. 21/077)" after a cited date)
 _EMPTY_VALUES = {"-", "--", "geen", "n.v.t.", "nvt", "n.v.t", "onbekend"}
+# Labels that also number a document inside a series ("Nr. 9 BRIEF VAN DE MINISTER …" is the ninth
+# paper of a Kamerstuk dossier): under them a bare number of one to four digits is no reference.
+_SERIAL_LABELS = {"nr", "nummer"}
 _GLUE = re.compile(r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])"
                    r"|(?<=[0-9])(?=(?![OIl]+[-/])[A-Z]{2,5}[-/][0-9]{2,})")
 # A run of digits in which OCR put a look-alike letter ("20l9", "2OOO"), between separators.
@@ -117,7 +122,7 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         if not in_header and ":" not in match["after"]:
             continue
         span = value_after(text, match.end(), next_line=in_header)
-        if span is None:
+        if span is None or _serial_number(text, span, match):
             continue
         found += _pieces(text, span, _label_role(match), 0.9 if in_header else 0.7)
     taken = {item.start for item in found}
@@ -125,6 +130,12 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         if start not in taken:
             found += _pieces(text, (start, end), role, 0.75)
     return sorted(found, key=lambda item: item.start)
+
+
+def _serial_number(text: str, span: tuple[int, int], match: re.Match[str]) -> bool:
+    """A bare document number under "Nr."/"Nummer", not a letter's reference."""
+    label = LABEL_ORDER[next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")]
+    return label in _SERIAL_LABELS and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]) is not None
 
 
 def _pieces(text: str, span: tuple[int, int], role: str, confidence: float) -> list[ReferenceMatch]:

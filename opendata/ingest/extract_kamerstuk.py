@@ -1,0 +1,86 @@
+"""A minister's letter to the States General as the official publications print it (a Kamerstuk).
+
+Its heading is not a letterhead: a dossier number with the dossier's title ("36 600 B Vaststelling
+van de begrotingsstaat …", sometimes with the letter suffix on the next line), the paper's number in
+that dossier with the writer in capitals ("Nr. 9 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN
+KONINKRIJKSRELATIES"), "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal" and "Den Haag,
+4 oktober 2024"; it closes on one line with the post and the name ("De minister van …, R.H.A.
+Plasterk"). The dossier number is a dossier reference, the paper's number is no reference of the
+letter, and the heading names the ministry that writes. A heading for two ministers together
+("BRIEF VAN DE MINISTERS VAN …") names no single sender, and one cut off mid-name names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Capitals only: the heading is set in capitals, the body's "brief van de minister" is not.
+_HEADING = re.compile(r"\bBRIEF VAN DE (?P<role>MINISTERS?|STAATSSECRETARIS) (?:VAN|VOOR) "
+                      r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)[ \t]*$", re.MULTILINE)
+_DOSSIER_LINE = re.compile(r"^[ \t]*(?P<number>[1-9][0-9] ?[0-9]{3}(?:[ -](?:[A-Z]{1,4}|[IVXL]+)(?:-[A-Z]+)?)?)"
+                           r"(?=[ \t]|$)", re.MULTILINE)
+_SUFFIX_LINE = re.compile(r"\n[ \t]*(?P<suffix>[A-Z]{1,4})[ \t]+[A-Z][a-z]")
+_CLOSING = re.compile(r"^[ \t]*De\s+(?P<role>minister|staatssecretaris)\s+van\s+(?P<post>[^\n,]{3,90}),[ \t]*"
+                      r"(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_SMALL_WORDS = {"en", "van", "voor", "de", "het"}
+
+
+@dataclass(frozen=True)
+class Span:
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Kamerstuk:
+    heading: Span                  # the "BRIEF VAN DE …" heading
+    sender: Span | None            # "ministerie van …" with `role` as its body, or None
+    role: str                      # "minister" or "staatssecretaris"
+    dossiers: tuple[Span, ...]     # "36 600 B", "36 600 C"
+
+
+def ministry_name(capitals: str) -> str:
+    """"BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES" → "Binnenlandse Zaken en Koninkrijksrelaties"."""
+    words = re.sub(r"\s+", " ", capitals).strip().split(" ")
+    return " ".join(word.lower() if word.lower() in _SMALL_WORDS else word.capitalize() for word in words)
+
+
+def find_kamerstuk(text: str) -> Kamerstuk | None:
+    """The Kamerstuk heading in the first part of the text, or None for any other letter."""
+    heading = _HEADING.search(text, 0, min(len(text), 3000))
+    if heading is None:
+        return None
+    role = "staatssecretaris" if heading["role"] == "STAATSSECRETARIS" else "minister"
+    name = heading["name"].strip(" ,")
+    sender = None
+    if heading["role"] != "MINISTERS" and not re.search(r"\b(?:EN|VAN|VOOR)$", name):
+        sender = Span(f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name))
+    return Kamerstuk(Span(heading[0], heading.start(), heading.end()), sender, role,
+                     _dossier_numbers(text, heading.start()))
+
+
+def _dossier_numbers(text: str, heading_start: int) -> tuple[Span, ...]:
+    """Dossier numbers at the start of a line above the heading (or on the heading's own line)."""
+    found: list[Span] = []
+    heading_line_end = text.find("\n", heading_start)
+    for match in _DOSSIER_LINE.finditer(text, 0, len(text) if heading_line_end < 0 else heading_line_end):
+        number, end = match["number"], match.end("number")
+        suffix = _SUFFIX_LINE.match(text, end) if not text[end:text.find("\n", end)].strip() else None
+        if suffix and not re.search(r"[ -][A-Z]", number):  # "36 600" / "C Vaststelling …" is 36 600 C
+            number, end = f"{number} {suffix['suffix']}", suffix.end("suffix")
+        if all(span.value != number for span in found):
+            found.append(Span(number, match.start("number"), end))
+    return tuple(found)
+
+
+def closing_signatory(text: str) -> tuple[Span, Span] | None:
+    """(name, role) of a closing "De minister van …, R.H.A. Plasterk" set on one line, near the end."""
+    match = None
+    for match in _CLOSING.finditer(text, max(0, len(text) - 1500)):
+        pass
+    if match is None:
+        return None
+    return (Span(match["name"].strip(), match.start("name"), match.end("name")),
+            Span(match["role"].lower(), match.start("role"), match.end("role")))
