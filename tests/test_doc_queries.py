@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from SPARQLWrapper import SPARQLWrapper
 
 from opendata.csv_cells import unprotect
 from opendata.query import load_store, run
@@ -281,3 +283,48 @@ def test_positions_about_a_theme_on_a_synthetic_corpus(synthetic, theme):
 def test_every_documented_query_says_what_it_answers():
     for path in QUERIES.glob("*.rq"):
         assert path.read_text(encoding="utf-8").startswith("# "), f"{path.name} needs a comment header"
+
+
+UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+
+def _comments(text: str) -> list[str]:
+    """The comment of every line: from a `#` that stands outside an IRI (`<...#...>`) to the end of the line."""
+    return [match.group(1) for line in text.splitlines()
+            for match in [re.search(r"(?:^|\s)#(.*)$", line)] if match]
+
+
+def test_no_example_query_comment_names_an_update_keyword():
+    """SPARQL clients guess the query form from the text, comments included: SPARQLWrapper 2.0 read
+    "addressee" as ADD and sent busiest-correspondents.rq as an update (the endpoint answers 403)."""
+    words = re.compile(r"\b(" + "|".join(UPDATE_KEYWORDS) + r")\b", re.IGNORECASE)
+    for path in sorted(QUERIES.glob("*.rq")):
+        for comment in _comments(path.read_text(encoding="utf-8")):
+            assert not words.search(comment), f"{path.name}: {comment!r}"
+
+
+def test_sparqlwrapper_sends_every_example_query_as_a_select():
+    for path in sorted(QUERIES.glob("*.rq")):
+        client = SPARQLWrapper("http://127.0.0.1:9/sparql")  # never contacted: only the query form is read
+        client.setQuery(path.read_text(encoding="utf-8"))
+        assert client.queryType == "SELECT" and not client.isSparqlUpdateRequest(), path.name
+
+
+def _projected_keys(text: str) -> set[str]:
+    """The variables a row is made of: the plain projected ones (aggregates `(... AS ?x)` are functions of them)."""
+    projection = re.search(r"\bSELECT\b(.*?)\bWHERE\b", text, re.DOTALL | re.IGNORECASE).group(1)
+    aliases = set(re.findall(r"\bAS\s+\?(\w+)", projection, re.IGNORECASE))
+    plain = re.sub(r"\((?:[^()]|\([^()]*\))*\)", " ", projection)  # drop the (aggregate AS ?x) parts
+    return set(re.findall(r"\?(\w+)", plain)) - aliases
+
+
+def test_every_example_query_orders_its_rows_totally():
+    """Two engines (the Oxigraph server, `opendata query`) give rows in the same order only under a total
+    ORDER BY: every projected variable that is not an aggregate appears in it."""
+    for path in sorted(QUERIES.glob("*.rq")):
+        text = "\n".join(line.split(" #")[0] for line in path.read_text(encoding="utf-8").splitlines()
+                         if not line.startswith("#"))
+        order = re.search(r"\bORDER\s+BY\b(.*?)(?:\bLIMIT\b|\bOFFSET\b|$)", text, re.DOTALL | re.IGNORECASE)
+        assert order, f"{path.name} has no ORDER BY"
+        missing = _projected_keys(text) - set(re.findall(r"\?(\w+)", order.group(1)))
+        assert not missing, f"{path.name}: ORDER BY lacks {sorted(missing)}"
