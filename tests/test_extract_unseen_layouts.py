@@ -171,3 +171,13 @@ def test_publication_metadata_plural_label_is_no_subject():
             "Nr. 12 BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter van de Tweede Kamer der "
             "Staten-Generaal\n\nDen Haag, 9 maart 2016\n\nHierbij bied ik u het verslag aan.\n")
     assert extract(text).facts()["subject"] is None
+
+
+def test_kamerstuk_date_run_onto_the_addressee_line():
+    text = KAMERSTUK.replace("Staten-Generaal\nDen Haag, 3 maart 2021", "Staten-Generaal Den Haag, 3 maart 2021")
+    assert extract(text).facts()["date_sent"] == "2021-03-03"
+
+
+def test_date_line_with_its_weekday():
+    text = "Beleidsnotitie jeugd\n\nwoensdag 22 november 2017\n\nGeachte woordvoerders,\n\nOp 4 december spreekt u.\n"
+    assert extract(text).facts()["date_sent"] == "2017-11-22"

@@ -197,9 +197,12 @@ def find_date_sent(text: str, head_end: int, body_end: int,
             return dates[0], 0.9, match.span("place")
     for date in find_dates(text, 0, head_end):
         line = _line_at(text, date.start)
-        if re.fullmatch(r"[\s,]*", line.replace(text[date.start:date.end], "")):
+        if _WEEKDAY_ONLY.fullmatch(line.replace(text[date.start:date.end], "")):  # "woensdag 22 november 2017"
             return date, 0.75, None
     return None
+
+
+_WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\s,]*)?", re.IGNORECASE)
 
 
 def _rest_blank(text: str, position: int) -> bool:
@@ -665,6 +668,9 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
         if all(d.value != dossier["ref"] for d in dossiers):
             dossiers.append(_found(text, clean_reference(dossier["ref"]), *dossier.span("ref"), 0.7))
     kamerstuk = find_kamerstuk(text)
+    if kamerstuk is not None and date_sent is None and kamerstuk.dated is not None:
+        d = kamerstuk.dated  # "… Staten-Generaal Den Haag, 19 december 2023": the date on the addressee's line
+        date_sent = _found(text, d.value, d.start, d.end, 0.8)
     if kamerstuk is not None:
         sender, signatories = _kamerstuk_parts(text, kamerstuk, sender, signatories)
         dossiers += [_found(text, d.value, d.start, d.end, 0.8) for d in kamerstuk.dossiers

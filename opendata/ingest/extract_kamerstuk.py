@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from opendata.ingest.extract_dates import find_dates
+
 # Capitals only: the heading is set in capitals, the body's "brief van de minister" is not.
 _HEADING = re.compile(r"\bBRIEF VAN DE (?P<role>MINISTERS?|STAATSSECRETARIS) (?:VAN|VOOR) "
                       r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)[ \t]*$", re.MULTILINE)
@@ -39,6 +41,7 @@ class Kamerstuk:
     sender: Span | None            # "ministerie van …" with `role` as its body, or None
     role: str                      # "minister" or "staatssecretaris"
     dossiers: tuple[Span, ...]     # "36 600 B", "36 600 C"
+    dated: Span | None             # the ISO date after "Den Haag," below the heading
 
 
 def ministry_name(capitals: str) -> str:
@@ -58,7 +61,16 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     if heading["role"] != "MINISTERS" and not re.search(r"\b(?:EN|VAN|VOOR)$", name):
         sender = Span(f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name))
     return Kamerstuk(Span(heading[0], heading.start(), heading.end()), sender, role,
-                     _dossier_numbers(text, heading.start()))
+                     _dossier_numbers(text, heading.start()), _dated(text, heading.end()))
+
+
+def _dated(text: str, position: int) -> Span | None:
+    """"Den Haag, 4 oktober 2024" after the heading, on its own line or run onto the addressee's."""
+    place = re.compile(r"(?<![\w-])Den Haag,[ \t]*").search(text, position, min(len(text), position + 400))
+    dates = find_dates(text, place.end(), min(len(text), place.end() + 40)) if place else []
+    if not dates or dates[0].start != place.end():
+        return None
+    return Span(dates[0].iso, dates[0].start, dates[0].end)
 
 
 def _dossier_numbers(text: str, heading_start: int) -> tuple[Span, ...]:
