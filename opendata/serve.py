@@ -77,6 +77,7 @@ FILE_TYPES = {
     ".ttl": "text/turtle; charset=utf-8",
     ".nt": "application/n-triples",
     ".nq": "application/n-quads",
+    ".trig": "application/trig",  # dist/ldes/ pages
     ".jsonld": "application/ld+json",
     ".json": "application/json",
     ".rq": "application/sparql-query",

@@ -3,18 +3,15 @@ the test set-up into .test-envs/), first from scratch and then incrementally aft
 changes and withdraws letters. The replica (the latest member of every resource, tombstones taking a
 resource out) must be isomorphic to the published graph, and no withdrawn resource may be in it.
 
-The publication is made with `base_url` on a local HTTP server the test starts on 127.0.0.1, so the
-client follows the stream's own links. Counts of the last run are printed (pytest -s)."""
+The publication is made with `base_url` on `opendata serve`, which the test starts on a free port of
+127.0.0.1 (once per release), so the client follows the stream's own links. Counts of the last run are printed (pytest -s)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import socket
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,7 @@ from rdflib.compare import isomorphic
 
 from .clients.envs import CLIENTS, npm_packages
 from .conftest import DATASETS, run_cli
+from .test_serve import Server
 from .test_releases import CORRECTED, REASON, X, X_CONTENT, X_TITLE, Y, _letter
 
 LDES_CLIENT = ("ldes-client@0.3.0", "n3@1.26.0")
@@ -30,13 +28,6 @@ BASE = "https://data.leidseregio.example/id/"
 VERSIONING = {rdflib.URIRef("http://purl.org/dc/terms/isVersionOf"), rdflib.URIRef("http://www.w3.org/ns/prov#generatedAtTime")}
 TOMBSTONE = rdflib.URIRef("https://www.w3.org/ns/activitystreams#Tombstone")
 VOCABULARY = "https://w3id.org/opendata-nl/def#"  # terms of the vocabulary (ontology.ttl), not resources of the stream
-
-
-class _Files(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".trig": "application/trig"}
-
-    def log_message(self, *args):
-        pass
 
 
 def _free_port() -> int:
@@ -110,10 +101,9 @@ def stream(tmp_path_factory, ldes_client):
     _letter(datasets, X, X_TITLE, "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
             "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n", "2019-05-02")
     _publish(datasets, out, cache)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Files, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"{base_url}ldes/index.trig"
+    server = Server(out, root / "serve-1.log", "--port", str(port))
     try:
-        url = f"{base_url}ldes/index.trig"
         first = _replicate(ldes_client, url, state)
         replica: dict = {}
         _fold(replica, first)
@@ -132,13 +122,16 @@ def stream(tmp_path_factory, ldes_client):
         (datasets / "letters" / f"{X}.txt").unlink()
         (datasets / "withdrawn.yaml").write_text(
             f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n", encoding="utf-8")
-        _publish(datasets, out, cache)
+    finally:
+        server.stop()
+    _publish(datasets, out, cache)
+    server = Server(out, root / "serve-2.log", "--port", str(port))
+    try:
         second = _replicate(ldes_client, url, state)
         _fold(replica, second)
         graph_2, published_2 = _graph(replica), _published(out)
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
     print(f"\nLDES client: {len(first)} members from scratch ({len(graph_1)} triples), "
           f"{len(second)} new members after release 2 ({len(graph_2)} triples)")
     return {"first": first, "second": second, "graph_1": graph_1, "published_1": published_1,
