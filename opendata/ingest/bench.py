@@ -171,7 +171,17 @@ def _pdftotext(path: Path) -> str:
 
 
 KEY_FIELDS = ("date_sent", "our_reference", "subject", "sender", "addressees", "signatories", "cites")
-READERS = {"pypdfium2": _pdfium, "pdfminer.six": _pdfminer, "pdftotext": _pdftotext}
+def _ingest_reader(reader: str):
+    """`read_pdf` as ingest calls it, with one of its PDF readers (read.PDF_READERS)."""
+    from .read import read_pdf
+
+    def read(path: Path) -> str:
+        return read_pdf(path.read_bytes(), path.name, [], reader).text or ""
+    return read
+
+
+READERS = {"pypdfium2": _pdfium, "pdfminer.six": _pdfminer, "pdftotext": _pdftotext,
+           "ingest:pdfium": _ingest_reader("pdfium"), "ingest:pdfminer": _ingest_reader("pdfminer")}
 
 
 def _in_order(text: str, pieces: list[str]) -> bool:
@@ -200,7 +210,7 @@ def compare_readers(letters: int, seed: int) -> None:
             path.write_bytes(pdf_bytes(letter, random.Random(f"opendata-synth:{seed}:pdf:{letter.id}")))
             paths.append((path, letter))
         print(f"PDF text libraries on {len(paths)} rendered letters (header blocks stored out of reading order)")
-        print(f"{'library':<14}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}   "
+        print(f"{'library':<16}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}   "
               f"extraction exact* ({', '.join(KEY_FIELDS)})")
         for name, reader in READERS.items():
             similarity = order = fields = 0.0
@@ -219,7 +229,7 @@ def compare_readers(letters: int, seed: int) -> None:
             for text, (_, letter) in zip(texts, paths):
                 extracted.add(extract(text).facts(), _cites_text(letter.truth))
             exact = " ".join(f"{extracted.fields[f].exact_rate_with_value:.3f}" for f in KEY_FIELDS)
-            print(f"{name:<14}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}   {exact}")
+            print(f"{name:<16}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}   {exact}")
     print("similarity: Levenshtein ratio to the letter's text; order: header blocks and first paragraph in reading "
           "order; fields: reference, subject and signatories' names intact")
 

@@ -106,8 +106,13 @@ def _usable(text: str | None, display: str, problems: list[Problem], what: str =
 
 # ---------------------------------------------------------------- PDF
 
-def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
-    """The text layer of each page (pdfminer.six, chosen by measurement: docs/ingest.md); OCR where a page has none."""
+PDF_READERS = ("pdfium", "pdfminer")  # pypdfium2's text in layout order; pdfminer.six's layout analysis
+PDF_READER = "pdfium"  # chosen by measurement: docs/ingest.md
+
+
+def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PDF_READER) -> ReadResult:
+    """The text layer of each page (`reader`: PDF_READERS, chosen by measurement: docs/ingest.md); OCR where a page
+    has none."""
     import pypdfium2 as pdfium
 
     try:
@@ -130,7 +135,7 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
                                     hint="split the file into its letters, or leave reports out of the ingest"))
             return ReadResult(None, "pdf-text", pages)
         texts, ocr_pages = [], 0
-        layer = _text_layer(raw, pages)
+        layer = _pdfium_pages(pdf, pages) if reader == "pdfium" else _text_layer(raw, pages)
         for number in range(pages):
             text = layer[number] if number < len(layer) else ""
             if len(_LETTERS.findall(text)) < MIN_PAGE_LETTERS:
@@ -177,6 +182,109 @@ def _text_layer(raw: bytes, pages: int) -> list[str]:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError):
         pass
     return texts
+
+
+# ---------------------------------------------------------------- PDF reading order (pypdfium2)
+
+LINE_JOIN = 2.0  # pieces of one baseline closer than this many line heights are one line
+MIN_CUT = 0.5  # gaps narrower than this many median line heights never cut the page
+BAND = 4  # a blank band this many times MIN_CUT (two line heights: a blank line) cuts before any column
+
+
+@dataclass
+class _Box:
+    """A line or piece of a line on a page: PDF coordinates (y upwards) and its text."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+def _pdfium_pages(pdf, pages: int) -> list[str]:
+    """Each page's text in reading order from pypdfium2's text rectangles (one per run of a line).
+
+    pdfium gives the lines in the order the file stores them; a word processor stores text boxes
+    (letterhead, address window, a side column of reference labels) in any order. The lines are
+    put back in reading order by a recursive XY cut, widest gap first: a page is cut between the
+    blocks a reader sees as separate (across a blank band, or down a blank column), top to bottom
+    and left to right. Measured against pdfminer.six's layout analysis in docs/ingest.md.
+    """
+    texts = []
+    for number in range(pages):
+        page = pdf[number]
+        try:
+            textpage = page.get_textpage()
+            try:
+                texts.append(_page_in_order(textpage))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return texts
+
+
+def _page_in_order(textpage) -> str:
+    pieces = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+        if text.strip():
+            pieces.append(_Box(left, bottom, right, top, text))
+    lines = _join_lines(pieces)
+    if not lines:
+        return ""
+    unit = sorted(line.top - line.bottom for line in lines)[len(lines) // 2]
+    ordered: list[_Box] = []
+    _xy_cut(lines, unit * MIN_CUT, ordered)
+    return "".join(line.text.rstrip() + "\n" for line in ordered)
+
+
+def _join_lines(pieces: list[_Box]) -> list[_Box]:
+    """Pieces on one baseline and near each other as one line (a label and its value stay together)."""
+    lines: list[_Box] = []
+    for piece in sorted(pieces, key=lambda p: (-(p.bottom + p.top) / 2, p.left)):
+        middle, height = (piece.bottom + piece.top) / 2, piece.top - piece.bottom
+        for line in reversed(lines[-8:]):
+            if (line.bottom < middle < line.top and piece.left >= line.right - 1
+                    and piece.left - line.right < LINE_JOIN * max(height, line.top - line.bottom)):
+                line.text += " " + piece.text
+                line.right, line.bottom, line.top = piece.right, min(line.bottom, piece.bottom), max(line.top, piece.top)
+                break
+        else:
+            lines.append(_Box(piece.left, piece.bottom, piece.right, piece.top, piece.text))
+    return lines
+
+
+def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The blank intervals between the union of the spans: (size, where), widest found by the caller."""
+    gaps, reach = [], None
+    for start, end in sorted(spans):
+        if reach is not None and start > reach:
+            gaps.append((start - reach, (start + reach) / 2))
+        reach = end if reach is None else max(reach, end)
+    return gaps
+
+
+def _xy_cut(boxes: list[_Box], least: float, out: list[_Box]) -> None:
+    """Cut at the widest blank band or column, recursively; a block without one is read top to bottom.
+
+    A band as high as a blank line cuts first: the subject under an address window and a side
+    column is read after both, not after the address alone."""
+    if len(boxes) == 1:
+        out.append(boxes[0])
+        return
+    across = max(_gaps([(-b.top, -b.bottom) for b in boxes]), default=(0.0, 0.0))
+    down = max(_gaps([(b.left, b.right) for b in boxes]), default=(0.0, 0.0))
+    if max(across[0], down[0]) < least:
+        out.extend(sorted(boxes, key=lambda b: (-b.top, b.left)))
+    elif down[0] > across[0] and across[0] < least * BAND:
+        _xy_cut([b for b in boxes if b.right <= down[1]], least, out)
+        _xy_cut([b for b in boxes if b.right > down[1]], least, out)
+    else:
+        _xy_cut([b for b in boxes if -b.top < across[1]], least, out)
+        _xy_cut([b for b in boxes if -b.top >= across[1]], least, out)
 
 
 def _pdfminer_pages(raw: bytes) -> int | None:
