@@ -128,7 +128,7 @@ def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
         return Problem("missing-field", ERROR, f"required field '{missing}' is missing", locate(*path),
                        field=".".join(map(str, path + [missing])),
                        hint=f"add a line '{missing}: …' to this record" + (", or list it under 'unknown' if the source does not say"
-                                        if missing in ("sender", "date_sent", "title", "our_reference", "date_received") else ""))
+                                        if missing in ("sender", "addressees", "date_sent", "title", "our_reference", "date_received") else ""))
     if error.validator == "format" and error.schema.get("format") == "date":
         return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", locate(*path),
                        field=field, hint=date_hint(error.instance))

@@ -33,6 +33,8 @@ def _range_text(model: Model, f: Field) -> str:
 def _rdf_text(model: Model, f: Field) -> str:
     if f.private:
         return "not published"
+    if f.range == "sources":  # no property of the record: each source is a statement about it
+        return "one [Source](#source) each: `rdf:Statement` whose `rdf:subject` is the record"
     hops = " / ".join(f"`{hop.property}`" for hop in f.path)
     return (hops + " / " if hops else "") + (f"`{f.uri}`" if f.uri else "(the IRI)")
 

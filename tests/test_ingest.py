@@ -351,3 +351,30 @@ def test_a_pdf_holding_a_council_letter_and_its_attachments_gives_linked_drafts(
     assert records[0]["attachments"] == [r["id"] for r in records[1:]]
     assert all(r["kind"] == "bijlage" and "attachments" not in r for r in records[1:])
     assert records[0]["kind"] == "raadsinformatiebrief"
+
+
+def test_the_model_knows_every_role_the_signature_extractor_recognises():
+    from opendata.ingest.extract_signatures import ROLE_WORDS
+    from opendata.model import load_model
+
+    roles = load_model().enums["Role"]["values"]
+    assert set(ROLE_WORDS.values()) <= set(roles)
+    assert all(roles[r].get("nl") and roles[r].get("en") for r in roles)
+
+
+@pytest.mark.parametrize("role", ["dijkgraaf", "griffier", "loco-burgemeester"])
+def test_a_draft_keeps_the_role_as_written(tmp_path, into, letters, role):
+    """A role beyond mayor and alderman is kept (it was dropped, and the signature with it), and validates."""
+    text = letters[0].text()
+    assert "de burgemeester," in text
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "brief.txt").write_text(text.replace("de burgemeester,", f"de {role},"), encoding="utf-8")
+    ingest([tmp_path / "in" / "brief.txt"], into)
+    [draft] = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
+    assert [s["role"] for s in draft["signatories"]] == [role]
+    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("include_drafts: true\n")
+    validated = run_cli("validate", "--datasets", str(into))  # the fixture's shared records lack the seed's letters
+    lines = (validated.stdout + validated.stderr).splitlines()
+    assert any(" error: " in line for line in lines)  # those, not the draft
+    assert not [line for line in lines if line.startswith(f"letters/{draft['id']}.yaml")], lines

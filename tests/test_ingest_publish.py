@@ -61,3 +61,43 @@ def test_the_readme_ingest_example_runs(tmp_path):
     assert (tmp_path / "dist" / "graph.ttl").is_file()
     letters = {p.stem for p in (tmp_path / "datasets" / "letters").glob("*.txt")}
     assert len(letters) == 2 + 2  # the seed's two texts and the two samples
+
+
+def _letter_without_address_block(folder: Path) -> str:
+    """A synthetic letter rendered to PDF with its address block left out; its plan id."""
+    from opendata.synth import build_world, plan_letters
+    from opendata.synth.render import compose, pdf_bytes
+
+    world = build_world(1)
+    plans = plan_letters(world, 1, 40)
+    plan = next(p for p in plans if p.kind != "raadsinformatiebrief" and not p.attachments)
+    letter = compose(world, plans, plan, 1)
+    addressed = [block for block in letter.header if (block.x, block.y) == (20, 50)]
+    assert len(addressed) == 1 and any(world.names[a] in " ".join(addressed[0].lines) for a in plan.addressees[:1])
+    letter.header.remove(addressed[0])
+    folder.mkdir()
+    (folder / "zonder-adres.pdf").write_bytes(pdf_bytes(letter))
+    return plan.id
+
+
+def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path):
+    """The addressees a text leaves open are declared unknown (not a blocking gap): the draft publishes."""
+    into = tmp_path / "datasets"
+    shutil.copytree(DATASETS, into)
+    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("include_drafts: true\n")
+    _letter_without_address_block(tmp_path / "in")
+    ingested = run_cli("ingest", str(tmp_path / "in"), "--into", str(into))
+    assert ingested.returncode == 0, ingested.stderr
+    assert "draft-incomplete" not in ingested.stdout + ingested.stderr
+    drafts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
+    [draft] = [d for d in drafts if d.get("status") == "draft"]  # the seed has no drafts
+    assert "addressees" not in draft and "addressees" in draft["unknown"]
+    out = tmp_path / "dist"
+    published = run_cli("publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    assert published.returncode == 0, published.stderr
+    assert run_cli("verify", str(out)).returncode == 0
+    graph = (out / "graph.nt").read_text(encoding="utf-8")
+    letter = next(line.split()[0] for line in graph.splitlines()
+                  if "<https://w3id.org/opendata-nl/def#unknownProperty>" in line and "<https://schema.org/recipient>" in line)
+    assert f"{letter} <https://schema.org/recipient>" not in graph

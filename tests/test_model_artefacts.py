@@ -49,3 +49,15 @@ def test_seed_records_validate_against_the_json_schema():
             assert not list(validator.iter_errors(record.data)), record.file
             count += 1
     assert count > 50
+
+
+def test_vocabulary_gives_every_field_row_a_real_rdf_term():
+    """Only a record's key stands for its IRI; `sources` is made into rdf:Statements about the record."""
+    rows = [line.split("|") for line in (GENERATED_DIR / "vocabulary.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `")]
+    assert rows
+    for row in rows:
+        if row[2].strip() == "(the IRI)":
+            assert row[1].strip() == "`id`", row
+    sources = [row for row in rows if row[1].strip() == "`sources`"]
+    assert sources and all("rdf:Statement" in row[2] and "(#source)" in row[2] for row in sources)

@@ -270,7 +270,7 @@ def _write_record_only(root, ledger, record, outcome) -> None:
 
 
 def _warn_incomplete(record: dict, display: str, report: IngestReport) -> None:
-    if "addressees" not in record:
+    if "addressees" not in record and "addressees" not in record.get("unknown", ()):
         report.problems.append(Problem("draft-incomplete", WARNING, f"no addressee was found for {record['id']}; "
                                        "the draft cannot be published until a person adds one",
                                        Location(display), field="addressees",

@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from .. import __version__
+from ..model import load_model
 from ..problems import WARNING, Location, Problem
 from ..register import load_register
 
@@ -376,6 +377,8 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
         unknown.append("sender")
     _many(record, sources, "addressees",
           [(resolver.organisation(f, letter), f) for f in extraction.addressees])
+    if "addressees" not in record:  # no address block found: declared open, so the draft can still publish
+        unknown.append("addressees")
     for name in ("our_reference", "your_reference"):
         found = getattr(extraction, name)
         if found and _REFERENCE.match(found.value):
@@ -432,16 +435,21 @@ def _many(record: dict, sources: dict, name: str, pairs: list) -> None:
 
 
 def _role(signatory, sender) -> str | None:
-    """The model's role for a role as written. 'de secretaris' signing for burgemeester en wethouders
-    is the gemeentesecretaris (Gemeentewet art. 102: the college's secretary); other unknown roles
-    give no role."""
+    """The model's role for a role as written: the role the extractor recognised, kept as written.
+    Only 'de secretaris' signing for burgemeester en wethouders is made more precise: that is the
+    gemeentesecretaris (Gemeentewet art. 102: the college's secretary). A role the model lacks gives
+    no role (the model's Role list holds every role the extractor recognises; a test keeps them in step)."""
     role = signatory.role.value if signatory.role else None
-    if role in _ROLES:
-        return role
     college = "college-van-burgemeester-en-wethouders"
     if role == "secretaris" and sender is not None and (sender.detail == college or sender.value.startswith("gm")):
         return "gemeentesecretaris"
-    return None
+    return role if role in model_roles() else None
+
+
+@functools.cache
+def model_roles() -> frozenset[str]:
+    """The values of the model's Role list (read once)."""
+    return frozenset(load_model().enums["Role"]["values"])
 
 
 def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict | None:
@@ -457,10 +465,6 @@ def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict 
         sources["on_behalf_of"] = evidence(signatory.on_behalf_of)
     signature["sources"] = sources
     return signature
-
-
-_ROLES = frozenset(("burgemeester", "wethouder", "gemeentesecretaris", "gedeputeerde", "portefeuillehouder-regiozaken",
-                    "ambtelijk-vertegenwoordiger", "lid", "deelnemer", "partner"))
 
 
 def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], citing: dict) -> dict | None:
