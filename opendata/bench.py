@@ -127,6 +127,11 @@ def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
             "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
 
 
+def site_files_written(dist: Path) -> int:
+    """Site files of the new build that are not hard links into the previous one (still beside it)."""
+    return sum(1 for p in (dist / "doc").rglob("*") if p.is_file() and p.stat().st_nlink == 1)
+
+
 def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
     from . import pipeline, releases
@@ -170,7 +175,9 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
         print(f"  {name:16} {figures['write_s']:8.2f} s  {figures['files']:,} files  {figures['megabytes']:,.1f} MB", flush=True)
     _change_one_letter(sources)
     row["one_changed"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
-    print(f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s", flush=True)
+    row["one_changed"]["site_files_written"] = site_files_written(dist)
+    print(f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s  "
+          f"{row['one_changed']['site_files_written']:,} site files written anew", flush=True)
     _run("synth", "--letters", str(size + 100), "--out", str(sources), "--seed", str(SEED), "--overwrite")
     _change_one_letter(sources)  # the synth overwrite restored it; keep the change
     row["hundred_added"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))

@@ -244,6 +244,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             pruning.join()
             return Outcome(EXIT_PROBLEMS, outcome.problems, timings=outcome.timings)
         outcome.publication.history, outcome.publication.release_resources = plan.history, plan.resources
+        outcome.publication.previous_build = release.published(out)  # the site hard-links its unchanged files from it
         build_dir = release.new_build(out)
         prepared = None
         try:

@@ -216,10 +216,43 @@ def file_sha256(path: Path) -> str:
     return _DIGESTS[key]
 
 
-def write_manifest(build: Path) -> str:
+def published(out: Path) -> Path | None:
+    """The whole build `out` links to now (None at a first publish): the next build hard-links its unchanged files."""
+    if not out.is_symlink():
+        return None
+    target = out.resolve()
+    return target if is_build(target) and (target / MANIFEST).is_file() else None
+
+
+def manifest_digests(build: Path | None) -> dict[str, str]:
+    """path -> sha256 from a build's manifest ({} without one)."""
+    try:
+        entries = json.loads((build / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (TypeError, OSError, ValueError, KeyError):
+        return {}
+    return {entry["path"]: entry["sha256"] for entry in entries}
+
+
+def _reused_sha256(path: Path, name: str, previous: Path | None, digests: dict[str, str]) -> str | None:
+    """The previous manifest's digest of a file hard-linked from the previous build (same inode, same
+    size): reading it again would only give the same bytes. Anything else is hashed."""
+    if previous is None or name not in digests:
+        return None
+    try:
+        return digests[name] if os.path.samestat(path.stat(), (previous / name).stat()) else None
+    except OSError:
+        return None
+
+
+def write_manifest(build: Path, previous: Path | None = None) -> str:
     """Write manifest.json (every file with size and sha256); return the manifest's own sha256."""
     files = sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST)
-    entries = [{"path": p.relative_to(build).as_posix(), "bytes": p.stat().st_size, "sha256": file_sha256(p)} for p in files]
+    digests = manifest_digests(previous) if previous is not None else {}
+    entries = []
+    for p in files:
+        name = p.relative_to(build).as_posix()
+        digest = _reused_sha256(p, name, previous, digests) or file_sha256(p)
+        entries.append({"path": name, "bytes": p.stat().st_size, "sha256": digest})
     data = json.dumps({"files": entries}, indent=1) + "\n"
     (build / MANIFEST).write_text(data, encoding="utf-8")
     return hashlib.sha256(data.encode()).hexdigest()
@@ -249,7 +282,7 @@ def release(build: Path, out: Path) -> Path:
     """Make `build` the publication at `out` in one atomic step; return the build's final folder."""
     # No fsync: the switch is atomic against a killed process (the page cache survives it).
     # Durability against power loss would need an fsync of every file and folder; not done here.
-    digest = write_manifest(build)
+    digest = write_manifest(build, published(out))
     final = builds_dir(out) / digest[:16]
     if final.is_dir() and not final.is_symlink() and not is_build(final):
         remove_build(final)  # only an empty folder goes: the leftover of a removal cut short

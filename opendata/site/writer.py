@@ -4,14 +4,18 @@
 Read from the published graph's parts, never from the YAML: the shared records (with the
 register organisations) once, then each letter's cached triples twice — a first pass learns the
 names and inverse links every page needs (Facts), the second writes each letter's own files, in
-worker processes on every core when there are many. A letter's files depend only on its own
-triples, the names of what it links to and what links to it, so they can be cached per letter
-under the digest of those three (not done yet: see README, "Website").
+worker processes on every core when there are many. A resource's file whose bytes equal the
+previous build's file of the same path (by the sha256 in its manifest) is hard-linked from that
+build instead of written: after a one-letter change only the files that show that letter are
+written anew, and the manifest takes their digests from the previous one. Every file is still
+rendered (a digest of each page's inputs would skip that too: not done yet, see README, "Website").
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import os
 import pickle
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +24,7 @@ from urllib.parse import quote
 
 from ..letters import worker_count
 from ..publication import Publication
+from ..release import manifest_digests
 from . import hosting, indexes, pictures, search
 from .describe import View, group, parse, serialize
 from .facts import Facts
@@ -38,9 +43,11 @@ class PageWriter:
     """Writes resources' files; holds only what that needs, so worker processes can be given it."""
 
     def __init__(self, doc: Path, out: Path, layout: Layout, terms: Terms, prefixes: dict[str, str],
-                 facts: Facts, figures: dict):
+                 facts: Facts, figures: dict, previous: Path | None = None):
         self.doc, self.out, self.layout, self.terms, self.prefixes = doc, out, layout, terms, prefixes
         self.facts, self.figures = facts, figures
+        self.previous = previous  # the published build, whose unchanged files are linked, not written
+        self.known = manifest_digests(previous) if previous is not None else {}
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
 
     def __getstate__(self):
@@ -78,7 +85,7 @@ class PageWriter:
         target = self.doc / file_name(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         for extension in RDF_EXTENSIONS:
-            target.with_name(target.name + extension).write_bytes(serialize(triples, extension, self.prefixes))
+            self.put(target.with_name(target.name + extension), serialize(triples, extension, self.prefixes))
         view = View(triples)
         folder = key.split("/", 1)[0] + "/"
         for lang, builder in self.builders.items():
@@ -88,7 +95,20 @@ class PageWriter:
             html = render(page, lang, root="../", name=target.name, landing=self.landing(folder),
                           canonical=self.layout.document(key))
             suffix = ".html" if lang == "nl" else ".en.html"
-            target.with_name(target.name + suffix).write_text(html, encoding="utf-8")
+            self.put(target.with_name(target.name + suffix), html.encode("utf-8"))
+
+    def put(self, path: Path, data: bytes) -> None:
+        """Write a file, or hard-link the previous build's file of the same path when its manifest gives
+        the same sha256: a link writes no data and is not hashed again. Every path is put once, into
+        a new build, so a linked file is never opened for writing (that would change the old build)."""
+        name = path.relative_to(self.out).as_posix()
+        if self.known.get(name) == hashlib.sha256(data).hexdigest():
+            try:
+                os.link(self.previous / name, path)
+                return
+            except OSError:  # gone or on another file system: write it
+                pass
+        path.write_bytes(data)
 
     def run(self, task: list[tuple[str, str, str]]) -> None:
         """A batch: ("shared", key, N-Triples) or ("letter", letter key, N-Triples)."""
@@ -136,7 +156,8 @@ class SiteWriter:
         for unit in self.publication.letters:
             self.facts.add_letter_part(self._letter_key(unit.key), parse(unit.nt))
         self.figures = pictures.write(self)
-        writer = PageWriter(self.doc, self.out, self.layout, self.terms, self.prefixes, self.facts, self.figures)
+        writer = PageWriter(self.doc, self.out, self.layout, self.terms, self.prefixes, self.facts, self.figures,
+                            getattr(self.publication, "previous_build", None))
         tasks = [("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
                  for key, triples in sorted(group(shared, self.layout).items())]
         tasks += [("letter", unit.key, unit.nt) for unit in self.publication.letters]
