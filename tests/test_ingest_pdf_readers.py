@@ -57,3 +57,14 @@ def test_side_column_is_read_after_the_address_and_before_the_subject():
 
 def test_the_default_reader_is_pypdfium2_in_layout_order():
     assert PDF_READER == "pdfium"
+
+
+def test_the_bench_prints_letters_per_second_for_each_ingest_reader(capsys):
+    from opendata.ingest.bench import compare_readers
+
+    compare_readers(4, 1)
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines() if line.strip()}
+    for reader in PDF_READERS:
+        row = rows[f"ingest:{reader}"]
+        assert float(row[4]) > 0  # letters/s
+        assert float(row[1]) > 0.95  # similarity to the letter's text
