@@ -67,6 +67,8 @@ def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
     for path, content in files.items():
         if path.endswith(".gz"):
             content = gzip.decompress(content)
+        if path.startswith(("changes/", "webserver/", ".htaccess")):  # the change log and the 410 rules name its IRI
+            content = content.replace(f"/{key}".encode(), b"")  # (docs/releases.md: a removed letter leaves a tombstone)
         assert key.encode() not in content, f"the deleted letter {key} is still in {path}"
 
 

@@ -47,22 +47,31 @@ def plan_release(publication, today: datetime.date | None = None) -> ReleasePlan
     changes, change_problems = _changes(history, current, withdrawals, number, date)
     problems += change_problems
     if any(p.severity == ERROR for p in problems) or not changes:
-        return ReleasePlan(history, None, problems, resources=current)
+        return ReleasePlan(history, None, problems + _counted_warning(history, config.version), resources=current)
     previous_titles = {c.iri: c.title for r in history.releases for c in r.changes if c.title}
     private_titles = sorted({previous_titles[c.iri] for c in changes if c.privacy and c.iri in previous_titles})
     release = Release(number, version, date, tuple(sorted(changes, key=lambda c: c.iri)))
-    return ReleasePlan(history.with_release(release), release, problems + version_problems, private_titles, current)
+    after = history.with_release(release)
+    return ReleasePlan(after, release, problems + _counted_warning(after, config.version), private_titles, current)
 
 
 def _version(history: History, version: str, number: int) -> tuple[str, list[Problem]]:
     """publication.yaml's version when no earlier release used it; else counted: '<version>-r<N>'."""
     if all(r.version != version for r in history.releases):
         return version, []
-    counted = f"{version}-r{number}"
-    return counted, [Problem("release-version-reused", WARNING,
-                             f"the data changed since release {version}; this release is numbered {counted}",
-                             Location("publication.yaml"), field="version",
-                             hint="give publication.yaml a new version (and issued date) for each release")]
+    return f"{version}-r{number}", []
+
+
+def _counted_warning(history: History, version: str) -> list[Problem]:
+    """Warn while the latest release is a counted one: on the publish that made it and on every
+    rebuild of it alike, so the validation report of a rebuild is byte-identical."""
+    latest = history.latest
+    if latest is None or latest.version == version:
+        return []
+    return [Problem("release-version-reused", WARNING,
+                    f"the data changed after release {version}; the latest release is numbered {latest.version}",
+                    Location("publication.yaml"), field="version",
+                    hint="give publication.yaml a new version (and issued date) for each release")]
 
 
 def _date(history: History, version: str, issued: str, today: datetime.date) -> datetime.date:
