@@ -160,13 +160,11 @@ def visible(text: str) -> str:
 
 
 def _text_layer(raw: bytes, pages: int) -> list[str]:
-    """Each page's text in reading order, by pdfminer.six's layout analysis.
+    """Each page's text in reading order, by pdfminer.six's layout analysis (reader "pdfminer").
 
-    Measured on rendered letters whose side column, address window and letterhead are stored out
-    of reading order (docs/ingest.md): pdfminer.six puts them in order where pdfium's stream order
-    and pdftotext do not. pdfium opens the file (fast, and tells encrypted from corrupt) and
-    renders pages for OCR; pdfminer.six reads the text. A page pdfminer cannot read counts as one
-    without a text layer (it is OCR'd).
+    The previous default, kept to measure the pypdfium2 reader against (docs/ingest.md): it puts
+    stored-out-of-order header blocks in order too, at a tenth of the speed (pure Python). A page
+    pdfminer cannot read counts as one without a text layer (it is OCR'd).
     """
     import io
 
