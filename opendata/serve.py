@@ -34,6 +34,7 @@ import pyoxigraph as ox
 
 from . import query as sparql
 from . import sandbox, site
+from .negotiation import negotiate
 from .query_guard import QueryTooLarge
 from .releases import tombstones
 from .query_pool import Failure, QueryPool, WorkerFailed
@@ -181,34 +182,6 @@ def _dataset(job: Job) -> dict:
     if job.named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
     return options
-
-
-def negotiate(accept: str, media: dict[str, str]) -> str | None:
-    """The format for the best acceptable media type (q-values honoured); the first of `media` if no Accept."""
-    if not accept.strip():
-        return next(iter(media.values()))
-    ranked = []
-    for order, item in enumerate(accept.split(",")):
-        kind, *params = [part.strip() for part in item.split(";")]
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0 and kind:
-            ranked.append((-quality, order, kind.lower()))
-    for _, _, kind in sorted(ranked):
-        if kind in media:
-            return media[kind]
-        major, _, minor = kind.partition("/")
-        if minor == "*":
-            matching = [fmt for mt, fmt in media.items() if major == "*" or mt.startswith(major + "/")]
-            if matching:
-                return matching[0]
-    return None
 
 
 # -- in the server process -----------------------------------------------------------------------

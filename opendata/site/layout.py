@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import negotiation
+
 TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
 DOC_FOLDER = "doc"
 LAYOUT_FILE = "site.json"  # in doc/: what the resolver needs to know about the IRIs
@@ -26,13 +28,14 @@ FORMATS = {
     ".nt": "application/n-triples",
 }
 # media types a client may ask for -> extension (the negotiation table)
+# The first of each family answers its wildcard: */* and text/* give HTML, application/* JSON-LD.
 ACCEPTED = {
     "text/html": ".html",
+    "application/ld+json": ".jsonld",
+    "application/json": ".jsonld",
     "application/xhtml+xml": ".html",
     "text/turtle": ".ttl",
     "application/x-turtle": ".ttl",
-    "application/ld+json": ".jsonld",
-    "application/json": ".jsonld",
     "application/n-triples": ".nt",
     "text/plain": ".nt",
 }
@@ -100,26 +103,4 @@ def file_name(key: str) -> str:
 
 def negotiate(accept: str) -> str | None:
     """The extension for the best acceptable format (q-values honoured); HTML without Accept; None: 406."""
-    if not accept.strip():
-        return ".html"
-    ranked = []
-    for order, item in enumerate(accept.split(",")):
-        kind, *params = [part.strip() for part in item.split(";")]
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0 and kind:
-            ranked.append((-quality, order, kind.lower()))
-    for _, _, kind in sorted(ranked):
-        if kind in ACCEPTED:
-            return ACCEPTED[kind]
-        if kind in ("*/*", "text/*"):
-            return ".html"
-        if kind == "application/*":
-            return ".jsonld"
-    return None
+    return negotiation.negotiate(accept, ACCEPTED)
