@@ -153,10 +153,21 @@ MOJIBAKE = ("Ã", "Â", "â€", "\ufffd")  # UTF-8 read as Windows-1252, or und
 
 
 def _published_text(out: Path) -> dict[str, str]:
+    """Every published file as text, gzip streams unpacked (whatever their name: Pagefind's are not .gz).
+
+    Only the search index may hold binary data (Pagefind's CBOR index and its WebAssembly); every
+    other file must be UTF-8.
+    """
     texts = {}
     for path in sorted(p for p in out.rglob("*") if p.is_file()):
-        data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-        texts[path.relative_to(out).as_posix()] = data.decode("utf-8")
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        relative = path.relative_to(out).as_posix()
+        try:
+            texts[relative] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            assert "/pagefind/" in f"/{relative}", f"{relative} is not UTF-8"
     return texts
 
 
