@@ -243,7 +243,10 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         if has_errors(plan.problems):
             pruning.join()
             return Outcome(EXIT_PROBLEMS, outcome.problems, timings=outcome.timings)
-        outcome.publication.history, outcome.publication.release_resources = plan.history, plan.resources
+        named = privacy.naming_private_people(plan.history.iris(), outcome.publication.shared.private_people)
+        # the outputs show the history without resources whose IRI names a person no longer public
+        outcome.publication.history = plan.history.without(named)
+        outcome.publication.release_resources = plan.resources
         outcome.publication.previous_build = release.published(out)  # the site hard-links its unchanged files from it
         build_dir = release.new_build(out)
         prepared = None

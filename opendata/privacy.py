@@ -35,7 +35,7 @@ import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .problems import ERROR, Location, Problem
 from .records import Record
@@ -389,6 +389,13 @@ def scan_folder(folder: Path, matchers: dict[str, NameMatcher]) -> list[tuple[st
         else:
             hits += scan_file(path, name, matchers)
     return hits
+
+
+def naming_private_people(texts: Iterable[str], private_people: dict[str, str]) -> set[str]:
+    """The texts (e.g. IRIs of an earlier release) that name a person who is not public now."""
+    matchers = [matcher for key, name in sorted(private_people.items())
+                if (matcher := name_matcher(name, key, own_words())) is not None]
+    return {text for text in texts if any(_found(matcher, text) for matcher in matchers)}
 
 
 def scan_publication(folder: Path, private_people: dict[str, str], locations: dict[str, Location]) -> list[Problem]:

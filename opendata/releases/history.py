@@ -99,6 +99,17 @@ class History:
                         for r in releases]
         return History(releases, list(self.problems))
 
+    def without(self, iris: set[str]) -> "History":
+        """This history with no trace of `iris`: what is published of a resource whose IRI names a person
+        who is no longer public (the full history stays in the publisher's datasets folder)."""
+        if not iris:
+            return self
+        releases = [replace(r, changes=tuple(c for c in r.changes if c.iri not in iris)) for r in self.releases]
+        return History(releases, list(self.problems))
+
+    def iris(self) -> set[str]:
+        return {c.iri for r in self.releases for c in r.changes}
+
 
 def release_iri(base_url: str, number: int) -> str:
     """The IRI of release `number`: its RDF is published at dist/changes/release-<number>.ttl."""
