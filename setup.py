@@ -2,7 +2,7 @@
 
 schemas/ (the model) and docs/queries/ (the example queries) stay at the top of the checkout, the
 one copy people edit; a wheel carries them as the packages opendata.schemas and opendata.queries
-(opendata/resources.py finds them either way). Every other package is found as usual.
+(opendata/model/resources.py finds them either way). Every other package is found as usual.
 """
 
 from setuptools import find_packages, setup

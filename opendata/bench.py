@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .resources import queries_dir
+from opendata.model.resources import queries_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
@@ -94,7 +94,7 @@ def _delete_one_letter(sources: Path) -> str:
 
 
 def _query_latencies(dist: Path, runs: int = 7) -> dict[str, float]:
-    from .query import load_store
+    from opendata.query.store import load_store
 
     store = load_store(dist)
     latencies = {}
@@ -111,8 +111,10 @@ def _query_latencies(dist: Path, runs: int = 7) -> dict[str, float]:
 
 def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The website's share of a publish (issue 14): its build time on the cached graph, its files and size."""
-    from . import pipeline, site
-    from .writers import ntriples, texts
+    from opendata.publish import pipeline
+    from opendata.outputs import site
+    from opendata.outputs import ntriples
+    from opendata.outputs import texts
 
     publication = pipeline.build(sources, cache_dir=cache).publication
     with tempfile.TemporaryDirectory() as scratch:
@@ -134,8 +136,10 @@ def site_files_written(dist: Path) -> int:
 
 def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
-    from . import pipeline, releases
-    from . import ldes, woo
+    from opendata.publish import pipeline
+    from opendata import releases
+    from opendata.outputs import ldes
+    from opendata.outputs import woo
 
     publication = pipeline.build(sources, cache_dir=cache).publication
     plan = releases.plan_release(publication, None)

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .problems import render_json, render_text
+from opendata import __version__
+from opendata.model.problems import render_json, render_text
 
 EPILOG = """\
 examples:
@@ -37,7 +37,7 @@ def _cache_dir(args) -> Path | None:
 
 
 def _cmd_validate(args) -> int:
-    from .pipeline import build
+    from opendata.publish.pipeline import build
 
     outcome = build(args.datasets, cache_dir=_cache_dir(args))
     _report(outcome.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
@@ -48,8 +48,8 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_publish(args) -> int:
-    from .pipeline import publish
-    from .release import PublishLocked
+    from opendata.publish.pipeline import publish
+    from opendata.publish.switch import PublishLocked
 
     started = time.perf_counter()
     try:
@@ -69,7 +69,7 @@ def _cmd_publish(args) -> int:
 
 
 def _cmd_generate(args) -> int:
-    from .generate import stale_artefacts, write_artefacts
+    from opendata.generate import stale_artefacts, write_artefacts
 
     if args.check:
         stale = stale_artefacts()
@@ -82,7 +82,7 @@ def _cmd_generate(args) -> int:
 
 
 def _cmd_verify(args) -> int:
-    from .release import verify
+    from opendata.publish.switch import verify
 
     wrong = verify(args.dist)
     for line in wrong:
@@ -93,17 +93,17 @@ def _cmd_verify(args) -> int:
 
 
 def _cmd_diff(args) -> int:
-    from .releases.diff import diff_command
+    from opendata.releases.diff import diff_command
 
     return diff_command(args.old, args.new)
 
 
 def _cmd_synth(args) -> int:
-    from .synth import SynthError, generate
+    from opendata.synth import SynthError, generate
 
     started = time.perf_counter()
     if args.render:
-        from .synth.render import render_command
+        from opendata.synth.render import render_command
 
         return render_command(args.letters, args.render, args.seed, args.formats)
     if args.out is None:
@@ -159,19 +159,19 @@ Sends dist/graph.nt with one SPARQL 1.1 Graph Store Protocol PUT, which replaces
 
 
 def _cmd_query(args) -> int:
-    from .query import query_command
+    from opendata.query.store import query_command
 
     return query_command(args.query, args.dist, args.format, offline=True)  # no network for the query
 
 
 def _cmd_serve(args) -> int:
-    from .serve import serve_command
+    from opendata.serve import serve_command
 
     return serve_command(args)
 
 
 def _cmd_load(args) -> int:
-    from .load import load_command
+    from opendata.query.load import load_command
 
     return load_command(args)
 
@@ -248,7 +248,7 @@ Exit codes: 0 all files ingested, 1 some files had problems (the others were ing
 
 
 def _cmd_ingest(args) -> int:
-    from .ingest import default_jobs, ingest, terminal_progress
+    from opendata.ingest import default_jobs, ingest, terminal_progress
 
     if args.jobs is not None and args.jobs < 1:
         print("opendata ingest: --jobs must be 1 or more", file=sys.stderr)
@@ -266,7 +266,7 @@ def _cmd_ingest(args) -> int:
 
 
 def _cmd_review(args) -> int:
-    from .ingest.review import review_command
+    from opendata.ingest.review import review_command
 
     return review_command(args.datasets, args.threshold, args.format)
 
@@ -289,7 +289,7 @@ def _ingest_commands(sub) -> None:
 
 def _sparql_commands(sub) -> None:
     """`query`, `serve` and `load`: SPARQL over the publication (docs/sparql.md)."""
-    from .query import FORMATS
+    from opendata.query.store import FORMATS
 
     dist_help = "the publication folder (default: dist)"
     query = sub("query", "run a SPARQL query over the publication", _cmd_query)

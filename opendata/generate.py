@@ -13,7 +13,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from .model import ANY_RANGE, GENERATED_DIR, MODEL_FILE, SOURCES_RANGE, Field, Model, ModelClass, load_model
+from opendata.model.model import ANY_RANGE, GENERATED_DIR, MODEL_FILE, SOURCES_RANGE, Field, Model, ModelClass, load_model
 
 NOTICE = "Generated from schemas/model.yaml by `opendata generate`; do not edit."
 SHAPES = Namespace("https://w3id.org/opendata-nl/shapes#")
@@ -32,7 +32,7 @@ NOT_SOURCED = ("status", "extracted_by", "note", "unknown", "corrections", "text
 
 def source_entry_schema(model: Model) -> dict:
     """One source of a value: evidence in a letter's text, a register, or an editorial note.
-    Which of these an entry is (exactly one) is checked in opendata/checks.py, with clearer words."""
+    Which of these an entry is (exactly one) is checked in opendata/checks/records.py, with clearer words."""
     offset = {"type": "integer", "minimum": 0}
     return {
         "type": "object",
@@ -309,8 +309,8 @@ def _turtle(graph: Graph) -> str:
 
 def artefacts(model: Model) -> dict[str, str]:
     """File name -> content of every generated artefact."""
-    from .vocabulary_doc import vocabulary_markdown
-    from .tables import table_schemas
+    from opendata.vocabulary_doc import vocabulary_markdown
+    from opendata.model.tables import table_schemas
 
     return {
         "records.schema.json": json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n",

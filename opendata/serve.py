@@ -32,12 +32,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from . import query as sparql
-from . import sandbox, site
-from .negotiation import negotiate
-from .query_guard import QueryTooLarge
-from .releases import tombstones
-from .query_pool import Failure, QueryPool, WorkerFailed
+from opendata.query import store as sparql
+from opendata.query import sandbox
+from opendata.outputs import site
+from opendata.outputs.site.negotiation import negotiate
+from opendata.query.guard import QueryTooLarge
+from opendata.outputs import tombstones
+from opendata.query.pool import Failure, QueryPool, WorkerFailed
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "data" / "sparql-page.html"
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is refused

@@ -16,8 +16,8 @@ import yaml
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from .model import Field, Model, ModelClass
-from .problems import render_text
+from opendata.model.model import Field, Model, ModelClass
+from opendata.model.problems import render_text
 
 NOTICE = "<!-- Generated from schemas/model.yaml by `opendata generate`; do not edit. -->"
 
@@ -116,7 +116,7 @@ def write_example_dataset(model: Model, folder: Path) -> Path:
 
 def publish_examples(model: Model, out: Path) -> Path:
     """Publish the example dataset with the real pipeline into `out`; a failure is a defect of the model."""
-    from .pipeline import publish  # the pipeline is only needed here, not to read the model
+    from opendata.publish.pipeline import publish  # the pipeline is only needed here, not to read the model
 
     datasets = write_example_dataset(model, out.parent / "example-datasets")
     outcome = publish(datasets, out, cache_dir=None)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.release import builds_dir, publish_lock, verify
+from opendata.publish.switch import builds_dir, publish_lock, verify
 
 from .conftest import DATASETS, ROOT, run_cli
 
@@ -230,7 +230,7 @@ def _alive(pid: int) -> bool:
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
     """A corpus large enough that publish starts worker processes (PARALLEL_FROM letters or more)."""
-    from opendata.pipeline import PARALLEL_FROM
+    from opendata.publish.pipeline import PARALLEL_FROM
 
     target = tmp_path_factory.mktemp("synth") / "datasets"
     result = run_cli("synth", "--letters", str(PARALLEL_FROM + 200), "--out", str(target))
@@ -242,7 +242,7 @@ def synthetic(tmp_path_factory) -> Path:
 def test_a_killed_publish_leaves_no_worker_and_no_lock(synthetic, tmp_path, round_):
     """kill -9 of the publish process alone (not its group): its workers die with it, the kernel drops the
     lock, and the next publish runs instead of reporting 'another publish ... (pid N)' for a dead pid."""
-    from opendata.letters import worker_count
+    from opendata.build.letter_unit import worker_count
 
     assert worker_count() > 1, "this machine gives one worker: publish would start no worker processes"
     out = tmp_path / "dist"
@@ -318,7 +318,7 @@ def test_a_writer_that_hits_a_full_disk(tmp_path, monkeypatch):
     """The same without a tmpfs: one writer raises ENOSPC half-way (a unit test of the orchestrator)."""
     import errno
 
-    from opendata import pipeline
+    from opendata.publish import pipeline
 
     datasets = tmp_path / "datasets"
     shutil.copytree(Path(__file__).resolve().parent / "cases" / "_base", datasets)

@@ -21,10 +21,10 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from opendata import __version__
-from opendata.config import load_config
-from opendata.distributions import published_files
-from opendata.iris import CATALOG_SEGMENTS
-from opendata.model import load_model
+from opendata.sources.config import load_config
+from opendata.outputs.distributions import published_files
+from opendata.model.iris import CATALOG_SEGMENTS
+from opendata.model.model import load_model
 
 from .conftest import DATASETS, ROOT, run_cli
 

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from rdflib import Graph
 
-from opendata.csv_cells import protect, unprotect
-from opendata.model import GENERATED_DIR, load_model
-from opendata.tables import tables
+from opendata.outputs.csv_cells import protect, unprotect
+from opendata.model.model import GENERATED_DIR, load_model
+from opendata.model.tables import tables
 
 from .conftest import DATASETS, ROOT, run_cli
 

@@ -11,8 +11,8 @@ import pyoxigraph
 import pytest
 from SPARQLWrapper import SPARQLWrapper
 
-from opendata.csv_cells import unprotect
-from opendata.query import load_store, run
+from opendata.outputs.csv_cells import unprotect
+from opendata.query.store import load_store, run
 
 from .conftest import ROOT, run_cli
 

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from opendata.query import load_store, run
+from opendata.query.store import load_store, run
 
 from .conftest import DATASETS, ROOT, run_cli
 

@@ -123,7 +123,7 @@ def test_a_query_process_cannot_connect_even_if_the_parser_let_service_through(p
     """The second line: pyoxigraph given SERVICE directly, in a process that cut itself off the network."""
     probe = f"""
 import pyoxigraph
-from opendata import sandbox
+from opendata.query import sandbox
 assert sandbox.can_connect("127.0.0.1", {canary.server.server_address[1]})
 print(sandbox.cut_off_network())
 print(sandbox.can_connect("127.0.0.1", {canary.server.server_address[1]}))

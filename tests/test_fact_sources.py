@@ -11,7 +11,7 @@ import pyoxigraph
 import pytest
 import yaml
 
-from opendata.query import load_store, run
+from opendata.query.store import load_store, run
 
 from .conftest import DATASETS, ROOT, run_cli
 

@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from opendata.graph import IRI, Literal as NodeLiteral, Node, jsonld, ntriples
-from opendata.model import GENERATED_DIR, load_model
-from opendata.release import verify
-from opendata.statement_text import clean_statement
+from opendata.build.graph import IRI, Literal as NodeLiteral, Node, jsonld, ntriples
+from opendata.model.model import GENERATED_DIR, load_model
+from opendata.publish.switch import verify
+from opendata.sources.statement_text import clean_statement
 
 from .conftest import run_cli
 
@@ -155,8 +155,8 @@ def _jsonld_graph(path: Path, dist: Path) -> Graph:
 
 def test_the_sources_read_back_as_written(tmp_path):
     """The hostile dataset itself is what we think it is (YAML escapes round-trip through our reader)."""
-    from opendata.model import load_model
-    from opendata.records import read_dataset
+    from opendata.model.model import load_model
+    from opendata.sources.records import read_dataset
 
     dataset = read_dataset(load_model(), write_hostile_dataset(tmp_path / "datasets"))
     letter = next(r for r in dataset.of("Letter") if r.key == "brief-gs")
@@ -203,7 +203,7 @@ def _csv_cells(dist: Path) -> dict[str, list[dict]]:
 def test_csv_cells_give_back_every_value_and_never_start_like_a_formula(dist):
     if not (dist / "data").is_dir():
         pytest.skip("no CSV tables in this publication")
-    from opendata.csv_cells import FORMULA_STARTS, unprotect
+    from opendata.outputs.csv_cells import FORMULA_STARTS, unprotect
 
     tables = _csv_cells(dist)
     raw = [cell for rows in tables.values() for row in rows for cell in row.values()]

@@ -78,14 +78,14 @@ def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
 
 
 def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
-    from opendata.pipeline import build
+    from opendata.publish.pipeline import build
 
     out_cache = tmp_path / "cache"
     first = build(corpus, cache_dir=out_cache)
     second = build(corpus, cache_dir=out_cache)
     assert first.exit_code == second.exit_code == 0
     assert [u.nt for u in first.publication.letters] == [u.nt for u in second.publication.letters]
-    import opendata.pipeline as pipeline
+    import opendata.publish.pipeline as pipeline
 
     calls = []
     original = pipeline._build_units

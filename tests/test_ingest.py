@@ -355,7 +355,7 @@ def test_a_pdf_holding_a_council_letter_and_its_attachments_gives_linked_drafts(
 
 def test_the_model_knows_every_role_the_signature_extractor_recognises():
     from opendata.ingest.extract_signatures import ROLE_WORDS
-    from opendata.model import load_model
+    from opendata.model.model import load_model
 
     roles = load_model().enums["Role"]["values"]
     assert set(ROLE_WORDS.values()) <= set(roles)

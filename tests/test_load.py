@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.query import query_command
+from opendata.query.store import query_command
 
 from .conftest import run_cli
 

@@ -7,8 +7,8 @@ import json
 import jsonschema
 
 from opendata.generate import stale_artefacts
-from opendata.model import GENERATED_DIR, load_model
-from opendata.records import read_dataset
+from opendata.model.model import GENERATED_DIR, load_model
+from opendata.sources.records import read_dataset
 
 from .conftest import DATASETS
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.release import MARKER, builds_dir, verify
+from opendata.publish.switch import MARKER, builds_dir, verify
 
 from .conftest import run_cli
 

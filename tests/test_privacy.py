@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from opendata.release import verify
+from opendata.publish.switch import verify
 
 from .conftest import run_cli
 

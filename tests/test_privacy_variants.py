@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.privacy import REDACTION_MARK, fold, redact
+from opendata.checks.privacy import REDACTION_MARK, fold, redact
 
 from .conftest import run_cli
 

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
-from opendata.release import verify
+from opendata.publish.switch import verify
 
 from .conftest import DATASETS, SEED, run_cli
 

@@ -14,7 +14,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from opendata.query import code_only, is_update, load_store, prefixes, query_command
+from opendata.query.store import code_only, is_update, load_store, prefixes, query_command
 
 from .conftest import ROOT, run_cli
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from opendata.release import builds_dir, verify
+from opendata.publish.switch import builds_dir, verify
 
 from .conftest import run_cli
 

@@ -24,7 +24,7 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, SELECT, TSV, TURTLE, UR
 from SPARQLWrapper.Wrapper import ADD, CLEAR, COPY, CREATE, DELETE, DROP, INSERT, LOAD, MOVE
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from opendata.query import is_update, query_command
+from opendata.query.store import is_update, query_command
 
 from .conftest import ROOT, run_cli
 

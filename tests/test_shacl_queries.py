@@ -7,9 +7,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from opendata.model import GENERATED_DIR
-from opendata.shacl_queries import compile_shapes, compiled, violations
-from opendata.shapes import shapes_graph
+from opendata.model.model import GENERATED_DIR
+from opendata.checks.shacl_queries import compile_shapes, compiled, violations
+from opendata.checks.shapes import shapes_graph
 
 import pyshacl
 

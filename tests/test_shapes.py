@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from opendata.shapes import validate
+from opendata.checks.shapes import validate
 
 SCHEMA = Namespace("https://schema.org/")
 GS_LETTER = URIRef("https://data.leidseregio.example/id/brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio")

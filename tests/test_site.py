@@ -19,8 +19,8 @@ import rdflib
 import yaml
 from rdflib.compare import isomorphic
 
-from opendata.query import load_store, run
-from opendata.site import resolve
+from opendata.query.store import load_store, run
+from opendata.outputs.site import resolve
 
 from .conftest import DATASETS, run_cli
 from .test_serve import Server
@@ -257,9 +257,10 @@ def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, t
 
 
 def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, monkeypatch):
-    from opendata import pipeline
-    from opendata.site import writer
-    from opendata.writers import ntriples, texts
+    from opendata.publish import pipeline
+    from opendata.outputs.site import writer
+    from opendata.outputs import ntriples
+    from opendata.outputs import texts
 
     publication = pipeline.build(DATASETS, cache_dir=tmp_path / "cache").publication
     trees = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from opendata import release
+from opendata.publish import switch as release
 from tests.conftest import run_cli
 
 LETTER = "reactie-leidse-regio-2019-06-11"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.sources import MAX_TEXT_BYTES, read_regular_file
+from opendata.sources.reading import MAX_TEXT_BYTES, read_regular_file
 
 from .conftest import run_cli
 

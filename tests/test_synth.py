@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from opendata.register import load_register
+from opendata.model.register import load_register
 from opendata.synth import SHARED_FILES, generate
 
 from .conftest import run_cli
@@ -153,7 +153,7 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_shared_files_are_within_the_reader_limits(corpus):
-    from opendata.sources import MAX_YAML_BYTES
+    from opendata.sources.reading import MAX_YAML_BYTES
 
     for name in SHARED_FILES:
         assert (corpus / name).stat().st_size < MAX_YAML_BYTES * 0.8, name

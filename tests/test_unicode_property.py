@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from pyld import jsonld
 from rdflib import Graph
 
-from opendata import pipeline, query
+from opendata.publish import pipeline
+from opendata.query import store as query
 
 BASE = Path(__file__).resolve().parent / "cases" / "_base"
 SPECIAL = ["\u2028", "\u2029", "\u0085", "\ufffe", "\uffff", "\U0010ffff", "\ufdd0", "\ud800", "\udfff", "\u202e",

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from opendata.csv_cells import protect, unprotect
-from opendata.writers.tables import Rfc4180Writer
+from opendata.outputs.csv_cells import protect, unprotect
+from opendata.outputs.tables import Rfc4180Writer
 
 from .conftest import run_cli
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from rdflib import Graph
 
-from opendata.model import GENERATED_DIR, load_model
+from opendata.model.model import GENERATED_DIR, load_model
 from opendata.vocabulary_doc import documented_classes, example_dataset, write_example_dataset
 
 from .conftest import DATASETS, run_cli

@@ -80,7 +80,7 @@ def test_the_wheel_carries_the_model_the_queries_and_the_standards(wheel):
 
 
 def test_the_installed_package_reads_nothing_from_the_checkout(installed, elsewhere):
-    script = ("import opendata, opendata.resources as r, opendata.model as m; "
+    script = ("import opendata, opendata.model.resources as r, opendata.model.model as m; "
               "print(opendata.__file__); print(r.schemas_dir()); print(r.queries_dir()); print(m.load_model().classes)")
     lines = run(installed / "python", "-c", script, cwd=elsewhere).stdout.splitlines()
     environment = installed.parent.resolve()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from opendata.woo import validate
-from opendata.woo.documents import CATEGORY_COUNCIL, CATEGORY_GENERAL, WooDocument
-from opendata.woo.sitemaps import MAX_URLS, write_sitemaps
+from opendata.outputs.woo import validate
+from opendata.outputs.woo.documents import CATEGORY_COUNCIL, CATEGORY_GENERAL, WooDocument
+from opendata.outputs.woo.sitemaps import MAX_URLS, write_sitemaps
 
 from .test_releases import BASE, X, Y, releases  # noqa: F401  (the two releases of the seed)
 

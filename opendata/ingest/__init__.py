@@ -15,9 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import ERROR, WARNING, Location, Problem, has_errors
-from . import drafts
-from .read import ReadResult, read_document, suffix_supported
+from opendata.model.problems import ERROR, WARNING, Location, Problem, has_errors
+from opendata.ingest import drafts
+from opendata.ingest.read import ReadResult, read_document, suffix_supported
 
 __all__ = ["IngestReport", "ingest"]
 
@@ -73,7 +73,7 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
 def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = None,
                      groups: dict[str, tuple[str, ...]] | None = None) -> FileResult:
     """Read one file and extract each letter in it; never raises on bad input."""
-    from .extract import extract, split_letters
+    from opendata.ingest.extract import extract, split_letters
 
     started = time.perf_counter()
     problems: list[Problem] = []
@@ -138,7 +138,7 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
         report.problems.append(Problem("not-a-datasets-folder", ERROR, f"{root} has no publication.yaml",
                                        Location(str(root)), hint="--into names the datasets folder to add drafts to"))
         return report
-    from .gazetteer import groups_from_dataset
+    from opendata.ingest.gazetteer import groups_from_dataset
 
     ledger = drafts.Ledger.load(root)
     files = _changed(files, root, ledger, report)

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from ..problems import Problem
-from .read import read_document
-from .score import FieldScore, Scores
+from opendata.model.problems import Problem
+from opendata.ingest.read import read_document
+from opendata.ingest.score import FieldScore, Scores
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,7 +58,7 @@ def _cites_text(facts: dict) -> dict:
 
 def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
     """Scores, seconds spent reading and extracting, letters and pages of one rendered folder."""
-    from .extract import extract
+    from opendata.ingest.extract import extract
 
     scores, seconds, pages = Scores(), 0.0, 0
     pairs = _truths(folder)
@@ -77,7 +77,7 @@ RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
 
 
 def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS) -> None:
-    from ..synth.render import render
+    from opendata.synth.render import render
 
     with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
         for fmt in renderings:
@@ -94,8 +94,8 @@ def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple
 
 def bench_split(count: int, seed: int) -> None:
     """Council letters with their attachments in one PDF: is each file split into its letters?"""
-    from ..synth.render import bundles, pdf_bytes
-    from .extract import split_letters
+    from opendata.synth.render import bundles, pdf_bytes
+    from opendata.ingest.extract import split_letters
 
     right = letters = 0
     with tempfile.TemporaryDirectory(prefix="opendata-bench-split-") as tmp:
@@ -112,9 +112,9 @@ def bench_split(count: int, seed: int) -> None:
 
 
 def bench_seed() -> None:
-    from .extract import extract
+    from opendata.ingest.extract import extract
 
-    from .gazetteer import groups_from_dataset
+    from opendata.ingest.gazetteer import groups_from_dataset
 
     text = SEED_TEXT.read_text(encoding="utf-8")
     facts = extract(text, groups=groups_from_dataset(ROOT / "datasets")).facts()
@@ -125,7 +125,7 @@ def bench_seed() -> None:
 
 def bench_real(folder: Path, facts_folder: Path) -> None:
     """Score real letter texts in `folder` against hand-written facts (`text:` names the file)."""
-    from .extract import extract
+    from opendata.ingest.extract import extract
 
     scores, seconds, missing = Scores(), 0.0, []
     for facts_path in sorted(facts_folder.glob("*.yaml")):
@@ -173,7 +173,7 @@ def _pdftotext(path: Path) -> str:
 KEY_FIELDS = ("date_sent", "our_reference", "subject", "sender", "addressees", "signatories", "cites")
 def _ingest_reader(reader: str):
     """`read_pdf` as ingest calls it, with one of its PDF readers (read.PDF_READERS)."""
-    from .read import read_pdf
+    from opendata.ingest.read import read_pdf
 
     def read(path: Path) -> str:
         return read_pdf(path.read_bytes(), path.name, [], reader).text or ""
@@ -199,8 +199,8 @@ def compare_readers(letters: int, seed: int) -> None:
     """Each PDF library on the same rendered letters: similarity to the letter's text, reading order, speed."""
     from rapidfuzz import fuzz
 
-    from ..synth.render import pdf_bytes, rendered_letters
-    from .extract import extract
+    from opendata.synth.render import pdf_bytes, rendered_letters
+    from opendata.ingest.extract import extract
 
     _, rendered = rendered_letters(letters, seed)
     with tempfile.TemporaryDirectory(prefix="opendata-bench-readers-") as tmp:

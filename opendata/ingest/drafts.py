@@ -25,10 +25,10 @@ from pathlib import Path
 
 import yaml
 
-from .. import __version__
-from ..model import load_model
-from ..problems import WARNING, Location, Problem
-from ..register import load_register
+from opendata import __version__
+from opendata.model.model import load_model
+from opendata.model.problems import WARNING, Location, Problem
+from opendata.model.register import load_register
 
 TOOL = f"opendata-ingest {__version__}"
 LEDGER = ".opendata-ingest.json"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from opendata.ingest.extract_noise import noisy
 from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
-from opendata.register import load_register
+from opendata.model.register import load_register
 
 COLLEGE = "college-van-burgemeester-en-wethouders"
 COUNCIL = "gemeenteraad"

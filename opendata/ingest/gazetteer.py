@@ -21,7 +21,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from opendata.ingest.extract_noise import fold
-from opendata.register import RegisteredOrganisation, load_register
+from opendata.model.register import RegisteredOrganisation, load_register
 
 # Words the register puts before a name that letters often leave out or write differently.
 _PREFIXES = ("gemeente ", "provincie ", "waterschap ", "hoogheemraadschap van ", "hoogheemraadschap ",

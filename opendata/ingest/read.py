@@ -17,8 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import ERROR, Location, Problem
-from ..sources import MAX_TEXT_BYTES, _decode
+from opendata.model.problems import ERROR, Location, Problem
+from opendata.sources.reading import MAX_TEXT_BYTES, _decode
 
 MAX_PAGES = 100  # a letter with its attachments; a 500-page report is not a letter
 MAX_FILE_BYTES = 200_000_000

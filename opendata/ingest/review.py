@@ -13,8 +13,8 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..problems import Problem
-from ..sources import position_of, read_yaml
+from opendata.model.problems import Problem
+from opendata.sources.reading import position_of, read_yaml
 
 SHARED = ("organisations.yaml", "people.yaml", "posts.yaml", "memberships.yaml", "meetings.yaml", "themes.yaml")
 

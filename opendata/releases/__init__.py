@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..problems import ERROR, Location, Problem
-from .history import History, commit_history, discard_history, load_history, prepare_history
-from .plan import ReleasePlan, plan_release
-from .tombstones import leaked_titles
+from opendata.model.problems import ERROR, Location, Problem
+from opendata.releases.history import History, commit_history, discard_history, load_history, prepare_history
+from opendata.releases.plan import ReleasePlan, plan_release
+from opendata.outputs.tombstones import leaked_titles
 
 
 def privacy_leaks(build: Path, plan: ReleasePlan) -> list[Problem]:

@@ -14,7 +14,7 @@ import io
 import sys
 from pathlib import Path
 
-from .resources import ResourceVersion, describe
+from opendata.releases.resources import ResourceVersion, describe
 
 EXIT_OK, EXIT_USAGE = 0, 2
 NO_BASE_IRI = "\0"  # an older publication does not record its base IRI: every typed subject is a resource

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..problems import ERROR, Location, Problem
+from opendata.model.problems import ERROR, Location, Problem
 
 FILE = "releases.csv"
 COLUMNS = ("release", "version", "date", "resource", "change", "type", "digest", "title", "reason", "withdrawn", "privacy")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..problems import ERROR, WARNING, Location, Problem
-from .history import GONE, Change, History, Release, load_history
-from .resources import ResourceVersion, describe
-from .withdrawals import FILE as WITHDRAWN_FILE, Withdrawal, load_withdrawals
+from opendata.model.problems import ERROR, WARNING, Location, Problem
+from opendata.releases.history import GONE, Change, History, Release, load_history
+from opendata.releases.resources import ResourceVersion, describe
+from opendata.releases.withdrawals import FILE as WITHDRAWN_FILE, Withdrawal, load_withdrawals
 
 
 @dataclass

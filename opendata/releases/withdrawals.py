@@ -12,8 +12,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import ERROR, Location, Problem
-from ..sources import position_of, read_yaml
+from opendata.model.problems import ERROR, Location, Problem
+from opendata.sources.reading import position_of, read_yaml
 
 FILE = "withdrawn.yaml"
 FIELDS = {"resource", "date", "reason", "privacy"}

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import SHARED_FILES, letter_files, shared_files
-from .letters import Plan, Planner
-from .output import SynthError, Tree, Writers
-from .world import World, build_world
+from opendata.synth.files import SHARED_FILES, letter_files, shared_files
+from opendata.synth.letters import Plan, Planner
+from opendata.synth.output import SynthError, Tree, Writers
+from opendata.synth.world import World, build_world
 
 __all__ = ["SHARED_FILES", "Summary", "SynthError", "generate", "letter_files", "plan_letters", "shared_files"]
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import emit
-from .letters import Plan
-from .text import render
-from .vocabulary import iso
-from .world import WINDOW_END, World
+from opendata.synth import emit
+from opendata.synth.letters import Plan
+from opendata.synth.text import render
+from opendata.synth.vocabulary import iso
+from opendata.synth.world import WINDOW_END, World
 
 SHARED_FILES = ("organisations.yaml", "memberships.yaml", "people.yaml", "posts.yaml", "themes.yaml",
                 "meetings.yaml")

@@ -13,8 +13,8 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .vocabulary import THEMES, day_text, iso
-from .world import WINDOW_END, WINDOW_START, Dossier, MeetingRef, World
+from opendata.synth.vocabulary import THEMES, day_text, iso
+from opendata.synth.world import WINDOW_END, WINDOW_START, Dossier, MeetingRef, World
 
 Signature = tuple[str, str, str, tuple[str, ...]]  # person, role, post, on behalf of
 

@@ -6,9 +6,9 @@ import multiprocessing
 import os
 from pathlib import Path
 
-from .files import letter_files
-from .letters import Plan
-from .world import World
+from opendata.synth.files import letter_files
+from opendata.synth.letters import Plan
+from opendata.synth.world import World
 
 
 class SynthError(Exception):

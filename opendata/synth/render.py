@@ -29,11 +29,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .emit import Day
-from .letters import Plan
-from .text import FILLERS, OPENINGS
-from .vocabulary import day_text, iso, slug
-from .world import World, build_world
+from opendata.synth.emit import Day
+from opendata.synth.letters import Plan
+from opendata.synth.text import FILLERS, OPENINGS
+from opendata.synth.vocabulary import day_text, iso, slug
+from opendata.synth.world import World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
 LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "spaced", "council")  # docs/letter-layouts.md
@@ -370,7 +370,7 @@ def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height:
 def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
     """Council letters with the letters they attach, as one file holds them (the seed's shape):
     the first `count` such bundles of the seed's corpus."""
-    from . import plan_letters
+    from opendata.synth import plan_letters
 
     world = build_world(seed)
     planner_plans = []
@@ -478,7 +478,7 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]]:
-    from . import plan_letters
+    from opendata.synth import plan_letters
 
     world = build_world(seed)
     plans = plan_letters(world, seed, count)
@@ -486,7 +486,7 @@ def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]
 
 
 def truth_yaml(truth: dict, text_name: str) -> str:
-    from .emit import document
+    from opendata.synth.emit import document
 
     return document({**truth, "text": text_name})
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 import random
 
-from .emit import Day
-from .letters import Plan
-from .vocabulary import day_text, iso
-from .world import World
+from opendata.synth.emit import Day
+from opendata.synth.letters import Plan
+from opendata.synth.vocabulary import day_text, iso
+from opendata.synth.world import World
 
 OPENINGS = (
     "Met deze brief informeren wij u over {theme}.",

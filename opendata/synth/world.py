@@ -14,9 +14,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from ..register import load_register
-from .emit import Day
-from .vocabulary import (DOSSIER_NAMES, DOSSIER_THEMES, INITIALS, MONTHS, MUNICIPAL_REFERENCES, PREFIXES,
+from opendata.model.register import load_register
+from opendata.synth.emit import Day
+from opendata.synth.vocabulary import (DOSSIER_NAMES, DOSSIER_THEMES, INITIALS, MONTHS, MUNICIPAL_REFERENCES, PREFIXES,
                          PROVINCE_PREFIX, PS_ELECTIONS, SURNAMES, THEMES, TOOI_TOP, abbreviation, day_text,
                          iso, slug)
 

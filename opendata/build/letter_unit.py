@@ -1,0 +1,279 @@
+"""The per-letter unit of work: read, check, build the graph, validate against the shapes.
+
+A letter's result depends only on its own files and the build context (code, model, base IRIs,
+who is not public), so it is cached by content hash and computed in parallel on every core.
+What needs the other records (do references resolve? are ids unique?) is checked afterwards
+on a small skeleton of each letter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from opendata.checks import records as checks
+from opendata.sources.fact_sources import draft_skipped, is_draft
+from opendata.build.graph import GraphBuilder, jsonld, ntriples
+from opendata.model.iris import Minter
+from opendata.model.model import load_model
+from opendata.model.problems import ERROR, Location, Problem
+from opendata.checks.validation import assumed_types, shape_problems, subject_of
+from opendata.checks.privacy import redacted_record
+from opendata.sources.records import Record, read_letter
+from opendata.model.register import load_register
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything besides a letter's own files that its result depends on."""
+
+    root: str  # the datasets folder
+    base_iri: str
+    base_url: str
+    private_people: tuple[tuple[str, str], ...]  # (key, name) of people who are not public
+    prefixes: tuple[tuple[str, str], ...]  # Turtle prefixes
+    include_drafts: bool = False  # publication.yaml: publish draft letters (marked) or skip them
+
+    def fingerprint(self, code_version: str) -> str:
+        return hashlib.sha256(repr((code_version, self.base_iri, self.base_url, self.private_people,
+                                    self.prefixes, self.include_drafts)).encode()).hexdigest()
+
+
+def _pack(value) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(blob: bytes | None, default):
+    return default if blob is None else pickle.loads(zlib.decompress(blob))
+
+
+@dataclass
+class LetterUnit:
+    """What the rest of the pipeline needs of one letter. The large parts (its triples in three
+    syntaxes and its table rows) are kept compressed: 100,000 letters fit in memory."""
+
+    key: str
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    skeleton: list["Skeleton"] = field(default_factory=list)  # the fields checked against other records
+    text_file: str | None = None  # the source text, relative to the datasets folder
+    organisation_codes: tuple[str, ...] = ()  # register organisations it names
+    text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
+    text_sha256: str = ""  # of the source text file, when published as is (the manifest reuses it)
+    shape_input: list[str] = field(default_factory=list)  # assumed types of what it refers to (dropped after validation)
+    locate: Location | None = None  # where validation problems point
+    packed: dict[str, bytes] = field(default_factory=dict)
+    draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
+    draft_skipped: bool = False  # a draft the publication leaves out (include_drafts: false)
+
+    @property
+    def nt(self) -> str:
+        """The letter's triples as N-Triples, sorted."""
+        return _unpack(self.packed.get("nt"), "")
+
+    @property
+    def turtle(self) -> str:
+        """The same triples as Turtle statements, without prefix lines."""
+        return _unpack(self.packed.get("turtle"), "")
+
+    @property
+    def jsonld(self) -> str:
+        """Its top-level JSON-LD objects, comma-separated."""
+        return _unpack(self.packed.get("jsonld"), "")
+
+    @property
+    def rows(self) -> dict[str, list[list[str]]] | None:
+        """Its rows of the data package's tables."""
+        return _unpack(self.packed.get("rows"), None)
+
+
+class Skeleton:
+    """What the cross-record checks read of a record (its key, references and dates, with their
+    positions), in plain values: cheap to keep for 100,000 letters and to load from the cache.
+    It answers the same questions as a Record: cls, data, key, file, owner, location(), field_prefix."""
+
+    __slots__ = ("class_name", "data", "file", "field_prefix", "owner", "_positions", "_line")
+
+    def __init__(self, class_name: str, data: dict, file: str, field_prefix: str, owner, positions: dict, line: tuple) -> None:
+        self.class_name, self.data, self.file, self.field_prefix = class_name, data, file, field_prefix
+        self.owner, self._positions, self._line = owner, positions, line
+
+    def __reduce__(self):
+        return Skeleton, (self.class_name, self.data, self.file, self.field_prefix, self.owner, self._positions, self._line)
+
+    @property
+    def cls(self):
+        return load_model().classes[self.class_name]
+
+    @property
+    def key(self) -> str:
+        return str(self.data.get("id", ""))
+
+    @property
+    def text(self):
+        return None
+
+    def location(self, *path) -> Location:
+        for end in range(len(path), 0, -1):
+            if tuple(path[:end]) in self._positions:
+                return Location(self.file, *self._positions[tuple(path[:end])])
+        return Location(self.file, *self._line)
+
+
+def skeleton(model, record: Record) -> Skeleton:
+    """The record reduced to what the cross-record checks read (keeps memory and the cache small)."""
+    keep = {f.name for f in record.cls.fields.values()
+            if f.range in ("date", "date_or_month") or (model.is_class(f.range) and not model.classes[f.range].inline)}
+    keep.add("id")
+    data, positions = {}, {}
+    for name in keep & set(record.data):
+        value = record.data[name]
+        data[name] = list(value) if isinstance(value, list) else value
+        positions[(name,)] = record.data.key_positions[name]
+        for number, place in enumerate(getattr(value, "item_positions", [])):
+            positions[(name, number)] = place
+    foreign = _foreign_evidence(record)
+    if foreign:  # evidence in other letters is checked once all records are read
+        data["foreign_evidence"] = [(name, ["sources", name, *path], _plain(entry, ("sources", name, *path), record.data, positions))
+                                    for name, path, entry in foreign]
+    owner = None
+    if record.owner is not None:
+        owner = Skeleton(record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0))
+    return Skeleton(record.cls.name, data, record.file, record.field_prefix, owner, positions,
+                    (record.data.line, record.data.column))
+
+
+def _foreign_evidence(record: Record) -> list[tuple[str, tuple, dict]]:
+    """(field, path below the field, entry) of each source that names another letter (all the
+    evidence of a shared record). Only these are kept in the skeleton: memory stays small."""
+    sources = record.data.get("sources")
+    if not isinstance(sources, dict):
+        return []
+    letter = record.owner or record
+    own = letter.key if letter.cls.name == "Letter" else None
+    found = []
+    for name, written in sources.items():
+        items = [((n,), e) for n, e in enumerate(written)] if isinstance(written, list) else [((), written)]
+        found += [(name, path, entry) for path, entry in items
+                  if isinstance(entry, dict) and entry.get("letter") not in (None, own)]
+    return found
+
+
+def _plain(value, path: tuple, data, positions: dict):
+    """A located YAML value as plain dicts and lists, with the position of every key and item on the way."""
+    from opendata.sources.reading import position_of
+
+    positions[path] = position_of(data, list(path))
+    if isinstance(value, dict):
+        return {k: _plain(v, path + (k,), data, positions) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v, path + (i,), data, positions) for i, v in enumerate(value)]
+    return value
+
+
+def _turtle(nt: str, prefixes: dict) -> str:
+    body = pyoxigraph.serialize(pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
+                                format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
+    return "".join(line for line in body.splitlines(keepends=True) if not line.startswith("@prefix"))
+
+
+def process_letter(path: Path, context: BuildContext) -> LetterUnit:
+    model = load_model()
+    root = Path(context.root)
+    records, problems = read_letter(model, path, root)
+    unit = LetterUnit(path.stem, path.relative_to(root).as_posix(), problems)
+    if not records:
+        return unit
+    register = load_register()
+    letter = records[0]
+    unit.key = letter.key or path.stem
+    for record in records:
+        unit.problems += checks.check_record_alone(model, record, register)
+    unit.draft = is_draft(letter)
+    if unit.draft and not context.include_drafts:
+        unit.problems.append(draft_skipped(letter))
+        unit.draft_skipped = True
+        return unit  # not published: no skeleton, so nothing may refer to it
+    unit.skeleton = [skeleton(model, r) for r in records]
+    if letter.text is not None:
+        unit.text_file = (path.parent / letter.data["text"]).relative_to(root).as_posix()
+    if any(p.severity == ERROR for p in unit.problems):
+        return unit
+    minter = Minter(model, register, context.base_iri, context.base_url)
+    private = dict(context.private_people)
+
+    names = list(private.values())
+    builder = GraphBuilder(model, minter, frozenset(private))
+    nodes = builder.letter_nodes(redacted_record(letter, names), [redacted_record(r, names) for r in records[1:]])
+    lines = sorted({line for node in nodes for line in ntriples(node)})
+    nt = "".join(lines)
+    unit.packed["nt"] = _pack(nt)
+    unit.packed["turtle"] = _pack(_turtle(nt, dict(context.prefixes)))
+    unit.packed["jsonld"] = _pack(",\n".join(_json(model, node) for node in nodes))
+    unit.organisation_codes = tuple(sorted({v for r in records for f in r.cls.fields.values() if f.range == "Organisation"
+                                            for v in (r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)])
+                                            if isinstance(v, str) and v in register}))
+    unit.packed["rows"] = _pack(_table_rows(model, minter, nt))
+    if letter.text is not None:
+        published = redacted_record(letter, names).text
+        raw = (root / unit.text_file).read_bytes()
+        unit.text_as_is = raw == published.encode("utf-8")
+        unit.text_sha256 = hashlib.sha256(raw).hexdigest() if unit.text_as_is else ""
+    unit.shape_input = assumed_types(model, builder, records)
+    unit.locate = letter.location()
+    return unit
+
+
+_CELLS: dict = {}  # per process: (base IRI, base URL) -> the table cell maker (its lookups are costly to build)
+
+
+def _table_rows(model, minter, nt: str) -> dict[str, list[list[str]]]:
+    from opendata.outputs.table_rows import Cells
+    from opendata.model.tables import tables
+    from opendata.outputs.tables import letter_rows
+
+    key = (minter.base_iri, minter.base_url)
+    if key not in _CELLS:
+        _CELLS[key] = (Cells(model, minter), tables(model))
+    cells, layout = _CELLS[key]
+    return letter_rows(model, cells, layout, nt)
+
+
+def _json(model, node) -> str:
+    import json
+
+    return json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":"))
+
+
+def _validate_batch(units: list[LetterUnit]) -> None:
+    """Validate a batch of letters in one store; attach each violation to the letter it concerns."""
+    owner: dict[str, LetterUnit] = {}
+    own, assumed = [], set()
+    for unit in units:
+        if unit.shape_input:
+            lines = unit.nt.splitlines(keepends=True)
+            owner.update((subject_of(line), unit) for line in lines)
+            own += lines
+            assumed.update(unit.shape_input)
+    if own:
+        for focus, problem in shape_problems(own, sorted(assumed - set(own)),
+                                             lambda iri: owner[iri].locate if iri in owner else None):
+            owner[focus].problems.append(problem)
+
+
+def process_letters(paths: list[str], context: BuildContext) -> list[LetterUnit]:
+    """A batch of letters (the task a worker process gets): build each, validate them together."""
+    units = [process_letter(Path(p), context) for p in paths]
+    _validate_batch(units)
+    for unit in units:
+        unit.shape_input = []
+    return units
+
+
+def worker_count() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))

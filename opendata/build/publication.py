@@ -1,0 +1,83 @@
+"""What the writers get: the checked graph and everything needed to write it out.
+
+The graph is the register organisations and shared records, plus each letter's cached unit.
+Writers stream the letters' parts; summaries of the whole graph are computed once, on demand.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from opendata.sources.config import Config
+from opendata.build.graph import Node, jsonld, ntriples
+from opendata.model.iris import Minter
+from opendata.build.letter_unit import LetterUnit
+from opendata.model.model import Model
+from opendata.checks.privacy import redact
+from opendata.model.problems import Problem
+from opendata.build.shared_unit import SharedUnit
+from opendata.sources.reading import read_text
+
+
+@dataclass
+class Publication:
+    config: Config
+    model: Model
+    minter: Minter
+    datasets: Path  # the sources folder
+    shared: SharedUnit  # organisations, memberships, people, posts, themes, meetings
+    register_nodes: list[Node]  # the TOOI register organisations the graph names
+    letters: list[LetterUnit]  # sorted by key
+    report_turtle: str  # the SHACL validation report
+    problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
+    history: object = None  # opendata.releases.history.History, this publish's release included (set by publish)
+    release_resources: dict = field(default_factory=dict)  # IRI -> ResourceVersion of this release (set by publish)
+
+    @functools.cached_property
+    def shared_nt(self) -> str:
+        """The triples of everything but the letters: register organisations, then the shared records."""
+        lines = sorted({line for node in self.register_nodes for line in ntriples(node)})
+        return "".join(lines) + self.shared.nt
+
+    def shared_jsonld(self) -> Iterator[str]:
+        for node in self.register_nodes:
+            yield json.dumps(jsonld(self.model, node), ensure_ascii=False, separators=(",", ":"))
+        yield from self.shared.jsonld
+
+    @property
+    def private_names(self) -> list[str]:
+        """Names of people who are not public (masked in texts)."""
+        return list(self.shared.private_people.values())
+
+    def ntriples_chunks(self) -> Iterator[str]:
+        """The whole graph as N-Triples: shared records first, then letter by letter."""
+        yield self.shared_nt
+        for unit in self.letters:
+            yield unit.nt
+
+    @functools.cached_property
+    def statistics(self):
+        """VoID counts of the whole graph (one pass, computed once for every writer that needs them)."""
+        from opendata.outputs.statistics import statistics
+
+        return statistics(self.ntriples_chunks())
+
+    @functools.cached_property
+    def coverage(self):
+        """The places and the period the graph covers (one pass, computed once)."""
+        from opendata.build.coverage import coverage
+        from opendata.model.register import load_register
+
+        return coverage(self.ntriples_chunks(), self.model, load_register())
+
+    def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
+        """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
+        for unit in self.letters:
+            if unit.text_file is not None and unit.key not in skip:
+                text = read_text(self.datasets / unit.text_file, unit.text_file, [])
+                if text is not None:
+                    yield unit.key, redact(text, self.private_names)

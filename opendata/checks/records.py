@@ -1,0 +1,630 @@
+"""Checks on the source records, before any graph is built. Each yields Problems."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime
+import difflib
+import functools
+import graphlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterator
+
+import fastjsonschema
+import jsonschema
+import pyoxigraph
+
+from opendata.sources import fact_sources
+from opendata.model.model import GENERATED_DIR, Model
+from opendata.sources.reading import read_text
+from opendata.sources.statement_text import clean_statement
+from opendata.model.problems import ERROR, Problem
+from opendata.sources.records import Dataset, Record
+from opendata.model.register import Register
+
+
+@functools.cache
+def _validators() -> dict[str, jsonschema.Draft202012Validator]:
+    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
+    checker = jsonschema.FormatChecker()
+    return {name: jsonschema.Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
+                                                  format_checker=checker)
+            for name in schema["$defs"]}
+
+
+SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-date", "invalid-value", "invalid-format", "wrong-type", "schema"}
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "integer": "a whole number", "boolean": "true or false",
+               "object": "a record of 'field: value' pairs"}
+_TYPE_HINTS = {
+    "string": "put the value in quotes when YAML would read it as a number, date or list: \"0546\"",
+    "array": "write a list as [a, b] or as lines starting with '- ', also for a single value",
+    "integer": "write digits only, without quotes: 17",
+    "boolean": "write true or false, without quotes",
+    "object": "write 'field: value' pairs, indented under the item",
+}
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a record"
+    if value is None:
+        return "empty"
+    return f"the text {str(value)!r}"
+
+
+KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
+DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+_PATTERN_WORDS = {
+    KEY_PATTERN: "a key is lower-case letters, digits and hyphens, such as samenwerking-leidse-regio",
+    "^[A-Za-z0-9][A-Za-z0-9./_-]*$": "a reference number is letters, digits and . / _ - without spaces, "
+                                     "starting with a letter or digit, such as PZH-2019-678010037",
+    "^[A-Za-z0-9][A-Za-z0-9._-]*\\.txt$": "the name of a .txt file beside the record, without folders, such as brief.txt",
+    "^https?://[^\\s<>\"{}|\\\\^`]+/$": "an http(s) address without spaces that ends in /, such as https://data.example.org/id/",
+    "^https?://[^\\s<>\"{}|\\\\^`]+$": "an http(s) address without spaces, such as https://data.example.org/",
+    "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an e-mail address, such as opendata@example.org",
+}
+
+
+def as_key(text: str) -> str:
+    """The key a name would have: 'Samenwerking Leidse regio' -> 'samenwerking-leidse-regio'."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _pattern_hint(pattern: str, value) -> str:
+    words = _PATTERN_WORDS.get(pattern, f"it must match {pattern}")
+    if pattern == KEY_PATTERN and as_key(value):
+        return f"write it as {as_key(value)} ({words})"
+    return words
+
+
+def date_hint(value, month_allowed: bool = False) -> str:
+    """How to write a date right: the days of that month, or the form."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", str(value))
+    form = "YYYY-MM-DD" + (", or YYYY-MM when the source gives only the month" if month_allowed else "")
+    if not match:
+        return f"write {form}, such as 2019-06-11"
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12:
+        return f"a month is 01 to 12; write {form}"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days: write a day from 01 to {days}"
+
+
+def real_date_or_month(value: str) -> bool:
+    if len(value) == 7:
+        return value[4] == "-" and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
+    return _date(value) is not None
+
+
+def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
+    """A JSON Schema error as a Problem for people; `locate(*path)` gives the Location of a path in the record."""
+    path = list(error.absolute_path)
+    field = ".".join(str(p) for p in path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = sorted(error.schema.get("properties", {}))
+        hints = []
+        for name in extra:
+            close = difflib.get_close_matches(str(name), allowed, n=1)
+            hints.append(f"did you mean '{close[0]}' for '{name}'?" if close else f"'{name}' is not a field here")
+        return Problem("unknown-field", ERROR, f"unknown field(s): {', '.join(map(str, extra))}",
+                       locate(*path, extra[0]), field=".".join(map(str, path + [extra[0]])),
+                       hint=" ".join(hints) + f" Allowed: {', '.join(allowed)}")
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return Problem("missing-field", ERROR, f"required field '{missing}' is missing", locate(*path),
+                       field=".".join(map(str, path + [missing])),
+                       hint=f"add a line '{missing}: …' to this record" + (", or list it under 'unknown' if the source does not say"
+                                        if missing in ("sender", "addressees", "date_sent", "title", "our_reference", "date_received") else ""))
+    if error.validator == "format" and error.schema.get("format") == "date":
+        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", locate(*path),
+                       field=field, hint=date_hint(error.instance))
+    if error.validator == "pattern" and error.validator_value == DATE_OR_MONTH_PATTERN:
+        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)",
+                       locate(*path), field=field, hint=date_hint(error.instance, month_allowed=True))
+    if error.validator == "enum":
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        return Problem("invalid-value", ERROR, f"{error.instance!r} is not one of the allowed values", locate(*path),
+                       field=field, hint=(f"did you mean '{close[0]}'? " if close else "") +
+                       f"allowed: {', '.join(map(str, error.validator_value))}")
+    if error.validator == "pattern":
+        return Problem("invalid-format", ERROR, f"{error.instance!r} does not have the expected form", locate(*path),
+                       field=field, hint=_pattern_hint(error.validator_value, error.instance))
+    if error.validator == "type":
+        expected = error.validator_value
+        return Problem("wrong-type", ERROR, f"{field or 'the record'} must be {_TYPE_WORDS.get(expected, expected)}, "
+                       f"not {_describe(error.instance)}", locate(*path), field=field,
+                       hint="write one value here, not a list or record"
+                       if expected == "string" and isinstance(error.instance, (list, dict)) else _TYPE_HINTS.get(expected, ""))
+    if error.validator == "minLength":
+        return Problem("empty-value", ERROR, f"{field or 'the value'} is empty", locate(*path), field=field,
+                       hint="write a value, or remove the line (a letter lists what its source leaves open under 'unknown')")
+    if error.validator == "minItems":
+        return Problem("empty-value", ERROR, f"{field} is an empty list", locate(*path), field=field,
+                       hint="list at least one value, or remove the line")
+    if error.validator == "uniqueItems":
+        seen, twice = set(), []
+        for item in error.instance:
+            text = json.dumps(item, sort_keys=True, default=str)
+            (twice.append(item) if text in seen else seen.add(text))
+        return Problem("duplicate-value", ERROR, f"{field} lists {twice[0]!r} more than once" if twice else
+                       f"{field} lists a value more than once", locate(*path), field=field, hint="list each value once")
+    if error.validator == "minimum":
+        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, less than {error.validator_value}",
+                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or more")
+    if error.validator == "maximum":
+        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, more than {error.validator_value}",
+                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or less"
+                       + (" (a confidence is from 0 to 1)" if path[-1:] == ["confidence"] else ""))
+    if error.validator == "minProperties":
+        return Problem("empty-value", ERROR, f"{field} is empty", locate(*path), field=field,
+                       hint="give at least one field's source, or remove the line")
+    return Problem("schema", ERROR, error.message, locate(*path), field=field)
+
+
+def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Problem:
+    return schema_problem(error, record.location)
+
+
+def _is_real_date(value) -> bool:
+    """The same judgement as jsonschema's date format (fastjsonschema's own regex lets 0000-19-39 through)."""
+    try:
+        datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return len(value) == 10
+
+
+@functools.cache
+def _fast_validators() -> dict:
+    """fastjsonschema compiles the schema to Python: ~25x faster on valid records, stops at the first error."""
+    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
+    return {name: fastjsonschema.compile({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
+                                         formats={"iri": lambda value: True, "date": _is_real_date})
+            for name in schema["$defs"]}
+
+
+def check_schema(record: Record) -> Iterator[Problem]:
+    try:
+        _fast_validators()[record.cls.name](record.data)
+        return
+    except fastjsonschema.JsonSchemaValueException:
+        pass  # invalid: let jsonschema list every error with its path
+    validator = _validators()[record.cls.name]
+    for error in sorted(validator.iter_errors(record.data), key=lambda e: list(map(str, e.absolute_path))):
+        yield _schema_problem(record, error)
+
+
+def _in_misnamed_file(record: Record) -> bool:
+    letter = record.owner or record
+    return letter.cls.name == "Letter" and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
+
+
+def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], Record] = {}
+    for class_name, records in sorted(dataset.records.items()):
+        for record in sorted(records, key=_in_misnamed_file):  # a copied letter file is the duplicate, not the original
+            key = record.data.get("id")
+            if not isinstance(key, str):
+                continue
+            if class_name == "Organisation" and key in register:
+                yield Problem("duplicate-id", ERROR, f"'{key}' is a TOOI register code; register organisations need no record",
+                              record.location("id"), field="id", hint="remove this record and refer to the code directly")
+            first = seen.get((class_name, key))
+            if first:
+                yield Problem("duplicate-id", ERROR, f"{record.cls.en.lower()} id '{key}' is already used at {first.location('id')}",
+                              record.location("id"), field=record.field_prefix + "id", hint="give each record its own id")
+            else:
+                seen[(class_name, key)] = record
+
+
+def _values(record: Record, field_name: str) -> list[tuple[list, object]]:
+    value = record.data.get(field_name)
+    if isinstance(value, list):
+        return [([field_name, i], v) for i, v in enumerate(value)]
+    return [] if value is None else [([field_name], value)]
+
+
+class _AnyKey(frozenset):
+    """The keys of a class whose source file could not be read: any reference to it may be right."""
+
+    def __contains__(self, key) -> bool:
+        return True
+
+
+def reference_index(dataset: Dataset) -> dict[str, set[str]]:
+    index = {name: {r.key for r in records if r.key} for name, records in dataset.records.items()}
+    for name, keys in dataset.unreadable_keys.items():
+        index[name] = index.get(name, set()) | keys
+    for name in dataset.unreadable_classes:
+        index[name] = _AnyKey()
+    return index
+
+
+@functools.cache
+def _reference_fields(model: Model, class_name: str) -> tuple:
+    """The fields of a class that refer to records of another class (not inline ones)."""
+    return tuple(f for f in model.classes[class_name].fields.values()
+                 if model.is_class(f.range) and not model.classes[f.range].inline)
+
+
+@functools.cache
+def _date_fields(model: Model, class_name: str) -> tuple:
+    return tuple(f for f in model.classes[class_name].fields.values() if f.range in ("date", "date_or_month"))
+
+
+def check_references(model: Model, record: Record, index: dict[str, set[str]], register: Register) -> Iterator[Problem]:
+    data = record.data
+    for f in _reference_fields(model, record.cls.name):
+        if data.get(f.name) is None:
+            continue
+        known = index.get(f.range, set())
+        for path, value in _values(record, f.name):
+            if not isinstance(value, str) or value in known or (f.range == "Organisation" and value in register):
+                continue
+            if not re.fullmatch(KEY_PATTERN, value):
+                continue  # not a key at all: the schema check reports it, with the key it should be
+            hint = ""
+            close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
+            if close:
+                hint = f"did you mean {close[0]}?"
+            elif f.range == "Organisation":
+                hint = register.suggest(value) or "use a TOOI code (gm0546) or the id of a record in organisations.yaml"
+            else:
+                hint = f"add a {f.range.lower()} record with id '{value}'"
+            yield Problem("unknown-reference", ERROR, f"{f.name} refers to unknown {f.range.lower()} '{value}'",
+                          record.location(*path), field=".".join(map(str, path)), hint=hint)
+
+
+def _date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def check_future(model: Model, record: Record, today: datetime.date) -> Iterator[Problem]:
+    """Dates after today are implausible (kept apart: it is the one check that depends on the clock)."""
+    for f in _date_fields(model, record.cls.name):
+        value = record.data.get(f.name)
+        if isinstance(value, str) and value[:10] > today.isoformat():
+            day = _date(value)
+            if day and day > today:
+                yield Problem("date-in-future", ERROR, f"{f.name} {day} lies in the future", record.location(f.name),
+                              field=f.name, hint=f"a date on or before {today}")
+
+
+def check_dates(record: Record, register: Register) -> Iterator[Problem]:
+    data = record.data
+    for f in record.cls.fields.values():  # the schema checks only the form YYYY-MM(-DD) of these
+        value = data.get(f.name)
+        if f.range == "date_or_month" and isinstance(value, str) and not real_date_or_month(value):
+            yield Problem("invalid-date", ERROR, f"{value!r} is not a real date or month", record.location(f.name),
+                          field=f.name, hint=date_hint(value, month_allowed=True))
+    sent, received = _date(data.get("date_sent")), _date(data.get("date_received"))
+    if sent and received and received < sent:
+        yield Problem("date-order", ERROR, f"received {received} before it was sent {sent}", record.location("date_received"),
+                      field="date_received", hint="swap the dates or correct one of them")
+    start, end = _date(data.get("start")), _date(data.get("end"))
+    if start and end and end < start:
+        yield Problem("date-order", ERROR, f"end {end} is before start {start}", record.location("end"), field="end",
+                      hint="swap start and end")
+    when = sent or received
+    if record.cls.name == "Letter" and when:
+        for field_name in ("sender", "addressees"):
+            for path, code in _values(record, field_name):
+                org = register.get(code) if isinstance(code, str) else None
+                if org and not org.existed_on(when.isoformat()):
+                    yield Problem("organisation-not-existing", ERROR,
+                                  f"{org.code} ({org.name}) did not exist on {when} (TOOI: {org.lifetime()})",
+                                  record.location(*path), field=".".join(map(str, path)),
+                                  hint="check the date, or use the organisation that existed then")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, line feed and carriage return
+
+
+def control_characters(data, locate, path: tuple = ()) -> Iterator[Problem]:
+    """Invisible control characters in any text value: no XML output can hold them, and no reader sees them."""
+    if isinstance(data, str):
+        found = _CONTROL.search(data)
+        if found:
+            field = ".".join(map(str, path))
+            yield Problem("control-character", ERROR, f"{field or 'the value'} holds the invisible control character "
+                          f"U+{ord(found.group()):04X} (character {found.start() + 1})", locate(*path), field=field,
+                          hint="remove it: only tabs and line breaks may stand in a text")
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from control_characters(value, locate, path + (key,))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from control_characters(value, locate, path + (number,))
+
+
+def check_characters(record: Record) -> Iterator[Problem]:
+    """Every text value of a top-level record, inline records (positions, signatures) included."""
+    if record.owner is None:
+        yield from control_characters(record.data, record.location)
+
+
+def check_unknown(record: Record) -> Iterator[Problem]:
+    for path, name in _values(record, "unknown"):
+        if isinstance(name, str) and record.data.get(name) is not None:
+            yield Problem("unknown-but-given", ERROR, f"'{name}' is declared unknown but also given",
+                          record.location(*path), field=".".join(map(str, path)),
+                          hint=f"remove '{name}' from unknown, or remove the value")
+
+
+def check_evidence(record: Record) -> Iterator[Problem]:
+    """A position's quote must stand at its offsets in the letter's source text."""
+    text = record.owner.text if record.owner else None
+    quote, start, end = record.data.get("quote"), record.data.get("start"), record.data.get("end")
+    if not (isinstance(quote, str) and type(start) is int and type(end) is int and 0 <= start):
+        return  # not offsets at all: the schema check of the letter reports it
+    if text is None and record.owner is not None and record.owner.data.get("text"):
+        return  # the text is named but could not be read: that is reported already
+    if text is None:
+        yield Problem("evidence-without-text", ERROR, "the position quotes a letter that has no source text",
+                      record.location("quote"), field="quote",
+                      hint=f"add the line text: {record.owner.key}.txt to the letter, with that file beside it"
+                      if record.owner is not None else "add the letter's text file")
+        return
+    if text[start:end] == quote:
+        return
+    found = text.find(quote)
+    hint = f"the quote stands at start: {found}, end: {found + len(quote)}" if found >= 0 else \
+        "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
+    yield Problem("evidence-mismatch", ERROR, f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
+                  record.location("start"), field="start", hint=hint)
+
+
+def _evidence_problem(text: str, entry: dict, locate, field: str) -> Problem | None:
+    """evidence-mismatch when the quote does not stand at its offsets in the text, else None."""
+    start, end, quote = entry["start"], entry["end"], entry["quote"]
+    if text[start:end] == quote:
+        return None
+    found = text.find(quote)
+    hint = f"the quote stands at start: {found}, end: {found + len(quote)}" if found >= 0 else \
+        "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
+    return Problem("evidence-mismatch", ERROR, f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
+                   locate("start"), field=f"{field}.start", hint=hint)
+
+
+def _source_entries(record) -> Iterator[tuple[str, list, dict]]:
+    """(field name, path in the record, entry) for every source the record gives."""
+    sources = record.data.get("sources")
+    if not isinstance(sources, dict):
+        return
+    for name, written in sources.items():
+        if isinstance(written, list):
+            yield from ((name, ["sources", name, i], e) for i, e in enumerate(written) if isinstance(e, dict))
+        elif isinstance(written, dict):
+            yield name, ["sources", name], written
+
+
+def _source_form(record: Record, path: list, entry: dict) -> Problem | None:
+    """An entry is exactly one kind of source, and evidence has all of start, end and quote."""
+    field = ".".join(map(str, path))
+    if fact_sources.source_kind(entry) is None:
+        return Problem("invalid-source", ERROR, f"{field} must be exactly one of: evidence (start, end, quote), "
+                       "register, editorial", record.location(*path), field=field,
+                       hint="give one source per entry; several sources of one field are a list")
+    missing = [k for k in fact_sources.EVIDENCE_KEYS if k not in entry] if fact_sources.source_kind(entry) == "text" else []
+    if missing:
+        return Problem("missing-field", ERROR, f"evidence without {', '.join(missing)}", record.location(*path),
+                       field=f"{field}.{missing[0]}", hint="evidence gives start, end and quote: the quote exactly "
+                       "as it stands at those character offsets in the letter's text")
+    if "letter" in entry and fact_sources.source_kind(entry) != "text":
+        return Problem("unknown-field", ERROR, f"{field} names a letter but gives no evidence in it", record.location(*path, "letter"),
+                       field=f"{field}.letter", hint="'letter' goes with start, end and quote")
+    if fact_sources.source_kind(entry) == "text" and entry["end"] < entry["start"]:
+        return Problem("evidence-mismatch", ERROR, f"end {entry['end']} is before start {entry['start']}",
+                       record.location(*path, "end"), field=f"{field}.end", hint="swap start and end")
+    return None
+
+
+def _has_value(record: Record, name: str) -> bool:
+    f = record.cls.fields.get(name)
+    if f is not None and f.derived:
+        return f.name != "statement" or isinstance(record.data.get("quote"), str)
+    return record.data.get(name) not in (None, [], "")
+
+
+def check_sources(record: Record) -> Iterator[Problem]:
+    """Each source well formed; evidence in the record's own letter stands at its offsets; a source
+    for a field without a value only where the field is declared unknown (it says why it is open)."""
+    letter = record.owner or record
+    own_letter = letter.key if letter.cls.name == "Letter" else None
+    declared_unknown = letter.data.get("unknown") if record.owner is None else None
+    for name, path, entry in _source_entries(record):
+        field = ".".join(map(str, path))
+        problem = _source_form(record, path, entry)
+        if problem:
+            yield problem
+            continue
+        if not _has_value(record, name) and not (isinstance(declared_unknown, list) and name in declared_unknown):
+            yield Problem("source-without-value", ERROR, f"{name} has a source but no value", record.location(*path),
+                          field=field, hint=f"give the value of {name}, remove its source, or declare it unknown")
+        if fact_sources.source_kind(entry) != "text":
+            continue
+        named = entry.get("letter")
+        if own_letter is None and named is None:
+            yield Problem("missing-field", ERROR, "evidence in a shared record must name its letter", record.location(*path),
+                          field=f"{field}.letter", hint="add letter: <the key of the letter whose text holds the quote>")
+        elif named is None or named == own_letter:
+            yield from _own_evidence(record, letter, path, entry, field)
+
+
+def _own_evidence(record: Record, letter: Record, path: list, entry: dict, field: str) -> Iterator[Problem]:
+    if letter.text is None:
+        if not letter.data.get("text"):  # a text that is named but unreadable is reported already
+            yield Problem("evidence-without-text", ERROR, "the evidence quotes a letter that has no source text",
+                          record.location(*path), field=field,
+                          hint="name the letter whose text holds the quote (letter: <key>), or add this letter's text")
+        return
+    problem = _evidence_problem(letter.text, entry, lambda *steps: record.location(*path, *steps), field)
+    if problem:
+        yield problem
+
+
+def check_statement(record: Record) -> Iterator[Problem]:
+    """A position's statement is derived from its quote; one the record still gives must agree."""
+    statement, quote = record.data.get("statement"), record.data.get("quote")
+    if not (isinstance(statement, str) and isinstance(quote, str)):
+        return
+    corrections = (record.owner.data.get("corrections") if record.owner is not None else None) or ()
+    derived = clean_statement(quote, corrections)
+    if statement not in (derived, quote):
+        yield Problem("statement-mismatch", ERROR, "the statement is neither the quote nor the quote as clean text",
+                      record.location("statement"), field="statement",
+                      hint=f"remove the line (the statement is derived from the quote: {derived[:80]!r})")
+
+
+def check_evidence_in_other_letters(records, root) -> list[Problem]:
+    """Evidence that names a letter (shared records; a letter quoting another): the quote must stand
+    at its offsets in that letter's text. Runs once over all records, each text read once."""
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    for record in records:  # skeletons: they keep only the evidence that names another letter
+        for name, path, entry in record.data.get("foreign_evidence", ()):
+            named = entry.get("letter")
+            if fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
+                continue
+            field = record.field_prefix + ".".join(map(str, path))
+            if named not in texts:
+                texts[named] = _letter_text(root, named)
+            text = texts[named]
+            if text is None:
+                exists = (root / "letters" / f"{named}.yaml").exists()
+                problems.append(Problem("unknown-reference" if not exists else "evidence-without-text", ERROR,
+                                        f"the evidence names letter '{named}', which " +
+                                        ("does not exist" if not exists else "has no source text"),
+                                        record.location(*path, "letter"), field=f"{field}.letter",
+                                        hint="name a letter of letters/ that has its text beside it"))
+                continue
+            problem = _evidence_problem(text, entry, lambda *steps, p=path: record.location(*p, *steps), field)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _letter_text(root, key: str) -> str | None:
+    path = root / "letters" / f"{key}.txt"
+    return read_text(path, path.relative_to(root).as_posix(), []) if path.exists() else None
+
+
+def check_iris(record: Record) -> Iterator[Problem]:
+    for f in record.cls.fields.values():
+        if f.range != "iri":
+            continue
+        for path, value in _values(record, f.name):
+            try:
+                pyoxigraph.NamedNode(value)
+                ok = "://" in value or value.startswith("urn:")
+            except (ValueError, TypeError):
+                ok = False
+            if not ok:
+                yield Problem("invalid-iri", ERROR, f"{value!r} is not an absolute IRI", record.location(*path),
+                              field=".".join(map(str, path)), hint="write a full IRI such as https://identifier.overheid.nl/…")
+
+
+_ACYCLIC = {"Organisation": ["part_of"], "Theme": ["broader"], "Letter": ["attachments", "cites"]}
+
+
+def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
+    """A cycle [a, b, ..., a] in which each node has an edge to the next, or None."""
+    try:  # graphlib lists each node after its predecessors: give it the edges reversed
+        reverse: dict[str, set[str]] = defaultdict(set)
+        for source, targets in edges.items():
+            for target in targets:
+                reverse[target].add(source)
+        tuple(graphlib.TopologicalSorter({k: sorted(v) for k, v in sorted(reverse.items())}).static_order())
+    except graphlib.CycleError as exc:
+        return list(exc.args[1])
+    return None
+
+
+def _cycle_problem(record: Record, path: list, field_name: str, what: str, cycle: list[str]) -> Problem:
+    return Problem("cycle", ERROR, f"{what} forms a cycle: {' → '.join(cycle)}", record.location(*path),
+                   field=record.field_prefix + ".".join(map(str, path)),
+                   hint=f"one of these records must not list the next under {field_name}: a cycle makes no sense here")
+
+
+def _record_cycles(dataset: Dataset, class_name: str, field_name: str) -> Iterator[Problem]:
+    records = {r.key: r for r in dataset.of(class_name)}
+    edges = {key: {t for _, t in _values(record, field_name) if isinstance(t, str)} for key, record in records.items()}
+    cycle = _cycle(edges)
+    if cycle:
+        record = records[cycle[0]]
+        path = next(p for p, target in _values(record, field_name) if target == cycle[1])
+        yield _cycle_problem(record, path, field_name, field_name, cycle)
+
+
+def _membership_cycles(dataset: Dataset) -> Iterator[Problem]:
+    """An organisation cannot (indirectly) be a member of one of its own members."""
+    edges: dict[str, set[str]] = defaultdict(set)
+    by_edge: dict[tuple[str, str], Record] = {}
+    for record in dataset.of("Membership"):
+        member, organisation = record.data.get("member"), record.data.get("organisation")
+        if isinstance(member, str) and isinstance(organisation, str):
+            edges[member].add(organisation)
+            by_edge.setdefault((member, organisation), record)
+    cycle = _cycle(edges)
+    if cycle:
+        record = by_edge[(cycle[0], cycle[1])]
+        yield _cycle_problem(record, ["organisation"], "organisation", "membership", cycle)
+
+
+def check_cycles(dataset: Dataset) -> Iterator[Problem]:
+    for class_name, fields in _ACYCLIC.items():
+        for field_name in fields:
+            yield from _record_cycles(dataset, class_name, field_name)
+    yield from _membership_cycles(dataset)
+
+
+def _as_published(record: Record, problems: list[Problem]) -> list[Problem]:
+    """Name the fields of an inline record as the publisher sees them in the letter file."""
+    if record.owner is None:
+        return problems
+    return [dataclasses.replace(p, field=record.field_prefix + p.field) for p in problems]
+
+
+def check_record_alone(model: Model, record: Record, register: Register) -> list[Problem]:
+    """The checks that need only this record: the per-letter unit of work that is cached."""
+    problems = list(check_schema(record)) + list(check_characters(record)) if record.owner is None else []
+    if any(p.severity == ERROR for p in problems):
+        return problems  # types are wrong: later checks would only repeat it
+    problems += check_dates(record, register)
+    problems += check_unknown(record)
+    problems += check_iris(record)
+    problems += check_sources(record)
+    if record.cls.name == "Position":
+        problems += check_evidence(record)
+        problems += check_statement(record)
+    return _as_published(record, problems)
+
+
+def check_record_in_context(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+    """The checks that need the other records (references) or the clock (dates in the future)."""
+    problems = list(check_references(model, record, index, register)) + list(check_future(model, record, today))
+    return _as_published(record, problems)
+
+
+def check_record(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+    problems = check_record_alone(model, record, register)
+    if any(p.severity == ERROR and p.code in SCHEMA_CODES for p in problems):
+        return problems
+    return problems + check_record_in_context(model, record, index, register, today)

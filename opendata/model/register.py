@@ -1,0 +1,85 @@
+"""The TOOI reference register of Dutch government organisations (data in opendata/data/).
+
+Every gemeente, provincie, samenwerkingsorganisatie, waterschap and other organisation in the
+official TOOI registers, historic ones with their end dates, by TOOI organisation code.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from opendata.model.resources import data_dir
+
+REGISTER_FILE = data_dir() / "tooi-register.csv"
+
+KIND_BY_TOOI_TYPE = {
+    "Gemeente": "gemeente",
+    "Provincie": "provincie",
+    "Samenwerkingsorganisatie": "samenwerkingsorganisatie",
+    "Waterschap": "waterschap",
+    "Zbo": "zbo",
+    "ZboCluster": "zbo",
+    "Overheidsorganisatie": "overheidsorganisatie",
+    "Rijk": "overheidsorganisatie",
+    "CaribischOpenbaarLichaam": "caribisch-openbaar-lichaam",
+}
+
+
+@dataclass(frozen=True)
+class RegisteredOrganisation:
+    code: str
+    uri: str
+    kind: str
+    name: str
+    start: str  # ISO date or ""
+    end: str  # ISO date or ""
+    cbs_code: str
+    province: str  # TOOI code of the province or ""
+
+    def existed_on(self, date: str) -> bool:
+        """Whether the organisation existed on an ISO date (or year-month)."""
+        day = date if len(date) == 10 else date + "-01"
+        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
+
+    def lifetime(self) -> str:
+        return f"{self.start or '…'} – {self.end or 'now'}"
+
+
+@dataclass(frozen=True)
+class Register:
+    by_code: dict[str, RegisteredOrganisation]
+
+    def get(self, code: str) -> RegisteredOrganisation | None:
+        return self.by_code.get(code)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.by_code
+
+    def suggest(self, text: str) -> str:
+        """A did-you-mean hint for an unknown code or name, or ''."""
+        close = difflib.get_close_matches(text, self.by_code, n=1, cutoff=0.75)
+        if close:
+            org = self.by_code[close[0]]
+            return f"did you mean {org.code} ({org.name})?"
+        names = {org.name.lower(): org for org in self.by_code.values()}
+        close = difflib.get_close_matches(text.lower(), names, n=1, cutoff=0.6)
+        if close:
+            org = names[close[0]]
+            return f"did you mean {org.code} ({org.name})?"
+        return ""
+
+
+@functools.cache
+def load_register(path: Path = REGISTER_FILE) -> Register:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return Register({
+        row["code"]: RegisteredOrganisation(
+            code=row["code"], uri=row["uri"], kind=KIND_BY_TOOI_TYPE[row["type"]], name=row["name"],
+            start=row["start"], end=row["end"], cbs_code=row["cbs_code"], province=row["province"])
+        for row in rows
+    })

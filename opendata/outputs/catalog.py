@@ -1,0 +1,23 @@
+"""catalog.ttl, catalog.jsonld and catalog.rdf: the DCAT-AP-NL 3 catalog that data portals harvest.
+
+Runs after every other writer: each distribution states the size and sha256 of its file as built.
+The catalog does not list itself, the VoID description, the landing page or manifest.json.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opendata.outputs.dcat import catalog_triples, prefixes
+from opendata.build.publication import Publication
+from opendata.outputs.triples import write_jsonld, write_rdfxml, write_turtle
+
+FILES = ("catalog.ttl", "catalog.jsonld", "catalog.rdf")
+
+
+def write(publication: Publication, out: Path) -> None:
+    triples = catalog_triples(publication, out)
+    names = prefixes(publication)
+    write_turtle(triples, out / "catalog.ttl", names)
+    write_jsonld(triples, out / "catalog.jsonld", names)
+    write_rdfxml(triples, out / "catalog.rdf", names)

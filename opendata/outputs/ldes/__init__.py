@@ -1,0 +1,23 @@
+"""The change stream: the release history as a Linked Data Event Stream in `dist/ldes/` (see `stream`).
+
+README, "Change stream (LDES)", says how a harvester follows it and what the retention policy keeps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from opendata.outputs.ldes.stream import FOLDER, Descriptions, write_stream
+
+
+def write(publication, out: Path) -> None:
+    """dist/ldes/ (a writer of opendata/outputs; needs the release history set by publish)."""
+    history = getattr(publication, "history", None)
+    if history is None:
+        return
+    config = publication.config
+    write_stream(history, Descriptions.of(publication.ntriples_chunks(), config.base_iri, config.base_url),
+                 config.base_url, out)
+
+
+__all__ = ["FOLDER", "write", "write_stream"]

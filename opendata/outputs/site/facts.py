@@ -1,0 +1,96 @@
+"""What a page needs to know about other resources: names, kinds and who points at whom.
+
+Collected in one pass over the published graph's parts (shared records, then letter by letter):
+labels for links, the types of every resource, the inverse links a page lists ("cited by",
+"letters sent") and a small summary of each letter for index pages and timelines. The shared
+records and the register organisations are few; they are kept whole as a View.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from opendata.outputs.site.describe import RDF_TYPE, View
+from opendata.outputs.site.layout import Layout
+
+NS_SCHEMA = "https://schema.org/"
+DCT = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+OA = "http://www.w3.org/ns/oa#"
+TIME = "http://www.w3.org/2006/time#"
+ODNL = "https://w3id.org/opendata-nl/def#"
+LABELS = (SKOS + "prefLabel", FOAF + "name", NS_SCHEMA + "name", DCT + "title")
+QUOTE_LABEL = 90  # characters of a position's text used as its link text
+
+
+@dataclass
+class LetterSummary:
+    key: str
+    iri: str
+    title: str = ""
+    date: str = ""  # sent, else received; "" when both are unknown
+    senders: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    layout: Layout
+    labels: dict[str, str] = field(default_factory=dict)
+    types: dict[str, list[str]] = field(default_factory=dict)
+    inverse: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    letters: dict[str, LetterSummary] = field(default_factory=dict)
+    shared: View | None = None
+    tooi: dict[str, str] = field(default_factory=dict)  # description key -> TOOI IRI
+
+    def add_shared(self, triples: list[ox.Triple]) -> None:
+        self.shared = View(triples)
+        self._learn(triples)
+        for subject in self.shared.subjects:
+            key = self.layout.key_of(subject)
+            if key and not subject.startswith(self.layout.id_base) and "#" not in subject:
+                self.tooi[key] = subject
+
+    def add_letter_part(self, key: str, triples: list[ox.Triple]) -> None:
+        self._learn(triples)
+        view = View(triples)
+        iri = self.layout.id_base + key
+        summary = LetterSummary(key.split("/", 1)[1], iri, view.first(iri, DCT + "title"),
+                                view.first(iri, NS_SCHEMA + "dateSent") or view.first(iri, NS_SCHEMA + "dateReceived"),
+                                view.iris(iri, NS_SCHEMA + "sender"), view.iris(iri, NS_SCHEMA + "recipient"),
+                                view.iris(iri, DCT + "subject"))
+        self.letters[iri] = summary
+
+    def _learn(self, triples: list[ox.Triple]) -> None:
+        for triple in triples:
+            subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
+            if predicate == RDF_TYPE:
+                self.types.setdefault(subject, []).append(obj.value)
+            elif predicate in LABELS and subject not in self.labels:
+                self.labels[subject] = obj.value
+            elif predicate == NS_SCHEMA + "text" and subject not in self.labels:
+                text = " ".join(obj.value.split())
+                self.labels[subject] = text if len(text) <= QUOTE_LABEL else text[:QUOTE_LABEL - 1] + "…"
+            if isinstance(obj, ox.NamedNode) and predicate != RDF_TYPE:
+                owner = subject.split("#", 1)[0]
+                target = obj.value
+                if owner != target.split("#", 1)[0] and self.layout.key_of(target) is not None:
+                    self.inverse[sys.intern(target)].append((sys.intern(predicate), sys.intern(owner)))
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri, "")
+
+    def pointing(self, target: str, predicate: str) -> list[str]:
+        """The resources that point at `target` with `predicate`, sorted, once each."""
+        return sorted({source for p, source in self.inverse.get(target, ()) if p == predicate})
+
+    def is_a(self, iri: str, type_iri: str) -> bool:
+        return type_iri in self.types.get(iri, ())

@@ -1,0 +1,318 @@
+"""The content of each resource page, from the graph: sections of facts, links, text and pictures.
+
+Every page shows all statements the graph makes about the resource and everything that refers
+to it, so nothing in the graph is out of reach of a reader; the kinds people look for most
+(letters, organisations, positions) get sections of their own on top. Names of people who are
+not public never reach a page: the graph holds `odnl:redacted` in their place, shown as
+"(name not public)".
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from opendata.outputs.site.describe import View
+from opendata.outputs.site.facts import DCT, FOAF, NS_SCHEMA, OA, ODNL, ORG, PROV, SKOS, TIME, Facts
+from opendata.outputs.site.terms import Terms
+from opendata.outputs.site.words import WORDS
+
+LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
+REDACTED = ODNL + "redacted"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+# inverse links that pages of their own kind list in sections of their own (letters sent, members...)
+LISTED_APART = {NS_SCHEMA + "sender", NS_SCHEMA + "recipient", ORG + "member", ORG + "organization",
+                ORG + "postIn", DCT + "references", NS_SCHEMA + "messageAttachment"}
+KINDS = (  # (type IRI, kind), most specific first
+    (NS_SCHEMA + "Message", "letter"),
+    (ODNL + "Position", "position"),
+    (ORG + "Organization", "organisation"),
+    (ORG + "Membership", "membership"),
+    (ORG + "Post", "post"),
+    (FOAF + "Person", "person"),
+    (SKOS + "Concept", "theme"),
+    (NS_SCHEMA + "Event", "meeting"),
+)
+SCHEMA_TYPES = {"letter": ["Message", "DigitalDocument"], "organisation": "GovernmentOrganization",
+                "person": "Person", "theme": "DefinedTerm", "meeting": "Event", "position": "Quotation",
+                "membership": "OrganizationRole", "post": "Role"}
+
+
+@dataclass
+class Page:
+    key: str  # brief/x
+    kind: str
+    title: str
+    subtitle: str = ""
+    description: str = ""
+    iri: str = ""
+    sections: list[dict] = field(default_factory=list)
+    jsonld: str = ""
+    searchable: bool = False
+
+
+def kind_of(types: list[str]) -> str:
+    for type_iri, kind in KINDS:
+        if type_iri in types:
+            return kind
+    return "resource"
+
+
+class PageBuilder:
+    """Builds the page of one resource in one language; links are relative to the page's folder."""
+
+    def __init__(self, facts: Facts, terms: Terms, lang: str, texts: dict[str, str] | None = None):
+        self.facts, self.terms, self.lang, self.w = facts, terms, lang, WORDS[lang]
+        self.suffix = ".html" if lang == "nl" else ".en.html"
+        self.texts = texts or {}
+        self.part = View(())  # all triples of the letter's part (its positions too), set per letter
+
+    # -- links and values
+    def href(self, iri: str) -> str | None:
+        key = self.facts.layout.key_of(iri)
+        if key is None:
+            return None
+        fragment = "#" + iri.split("#", 1)[1] if "#" in iri else ""
+        return f"../{key}{self.suffix}{fragment}"
+
+    def name(self, iri: str) -> str:
+        if iri == REDACTED:
+            return self.w["not_public"]
+        label = self.facts.label(iri)
+        if label:
+            return label
+        key = self.facts.layout.key_of(iri)
+        if key and "#" not in iri:  # a record without a name (a post): its readable key
+            return unquote(key.split("/", 1)[1])
+        return self.terms.label(iri, self.lang)
+
+    def link(self, iri: str, note: str = "") -> dict:
+        return {"text": self.name(iri), "href": self.href(iri), "note": note}
+
+    def value(self, term) -> dict:
+        if isinstance(term, ox.NamedNode):
+            return self.link(term.value)
+        if isinstance(term, ox.Literal) and term.language and term.language != self.lang:
+            return {"text": term.value, "lang": term.language}
+        return {"text": term.value}
+
+    # -- the page
+    def build(self, key: str, view: View) -> Page:
+        iri = self.facts.layout.thing(key, self.facts.tooi)
+        kind = kind_of(view.types(iri))
+        title = self.name(iri) or key.split("/", 1)[1]
+        page = Page(key, kind, title, iri=iri, subtitle=self._kind_label(view, iri))
+        page.description = self._description(kind, view, iri, title)
+        special = getattr(self, f"_{kind}", None)
+        if special:
+            special(page, view, iri)
+        page.sections.append(self.statements(view, iri))
+        page.sections += self.linked_from(iri)
+        page.jsonld = self._jsonld(kind, view, iri, page)
+        page.searchable = kind == "letter"
+        return page
+
+    def _kind_label(self, view: View, iri: str) -> str:
+        labels = [self.terms.label(t, self.lang) for t in view.types(iri)]
+        return ", ".join(labels)
+
+    def _description(self, kind: str, view: View, iri: str, title: str) -> str:
+        if kind == "letter":
+            summary = self.facts.letters.get(iri)
+            senders = ", ".join(self.name(s) for s in summary.senders) if summary else ""
+            date = summary.date if summary else ""
+            return " · ".join(part for part in (title, senders, date) if part)
+        note = view.first(iri, SKOS + "note")
+        return (note[:200] + "…") if len(note) > 200 else (note or title)
+
+    def statements(self, view: View, iri: str) -> dict:
+        """Every statement about the resource and its fragments, by property."""
+        rows = []
+        for subject in sorted(view.subjects, key=lambda s: (s != iri, s)):
+            prefix = "" if subject == iri else "#" + subject.split("#", 1)[1] + " · "
+            for predicate, values in sorted(view.subjects[subject].items()):
+                rows.append((prefix + self.terms.label(predicate, self.lang), [self.value(v) for v in values]))
+        return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
+
+    def linked_from(self, iri: str) -> list[dict]:
+        """What refers to the resource, one list per property (letters sent, cited by, members...)."""
+        by_predicate: dict[str, set[str]] = {}
+        for predicate, source in self.facts.inverse.get(iri, ()):
+            if predicate not in LISTED_APART:
+                by_predicate.setdefault(predicate, set()).add(source)
+        sections = []
+        for predicate in sorted(by_predicate):
+            sources = sorted(by_predicate[predicate], key=lambda s: (self._date_of(s), s), reverse=True)
+            title = f"{self.w['linked_from']}: {self.terms.label(predicate, self.lang)}"
+            sections.append(self._links(title, sources, ignore=True))
+        return sections
+
+    def _date_of(self, iri: str) -> str:
+        summary = self.facts.letters.get(iri)
+        return summary.date if summary else ""
+
+    def _links(self, title: str, iris: list[str], note=None, ignore: bool = False) -> dict:
+        shown = iris[:LIST_LIMIT]
+        items = [self.link(i, note(i) if note else self._date_of(i)) for i in shown]
+        more = self.w["more"].format(n=len(iris) - len(shown)) if len(iris) > len(shown) else ""
+        return {"kind": "links", "title": title, "items": items, "more": more, "ignore": ignore}
+
+    # -- kinds
+    def _letter(self, page: Page, view: View, iri: str) -> None:
+        signatures = view.iris(iri, PROV + "qualifiedAttribution")
+        if signatures:
+            page.sections.append({"kind": "links", "title": self.w["signatories"],
+                                  "items": [self._signature(view, s) for s in signatures]})
+        positions = view.iris(iri, ODNL + "states")
+        if positions:
+            page.sections.append(self._links(self.w["positions"], positions, note=self._holders))
+        for title, iris in ((self.w["cites"], view.iris(iri, DCT + "references")),
+                            (self.w["cited_by"], self.facts.pointing(iri, DCT + "references")),
+                            (self.w["attachments"], view.iris(iri, NS_SCHEMA + "messageAttachment")),
+                            (self.w["attached_to"], self.facts.pointing(iri, NS_SCHEMA + "messageAttachment"))):
+            if iris:
+                page.sections.append(self._links(title, iris))
+        page.sections.append(self._provenance(view, iri))
+        key = page.key.split("/", 1)[1]
+        if key in self.texts:
+            page.sections.append(self._text(self.texts[key], positions))
+
+    def _signature(self, view: View, signature: str) -> dict:
+        person = view.first(signature, PROV + "agent")
+        parts = [f"{self.w['role']}: {self.name(r)}" for r in view.iris(signature, PROV + "hadRole")]
+        parts += [f"{self.w['in_post']}: {self.name(p)}" for p in view.iris(signature, ODNL + "inPost")]
+        behalf = view.iris(signature, ODNL + "onBehalfOf")
+        if behalf:
+            parts.append(f"{self.w['on_behalf_of']}: " + ", ".join(self.name(b) for b in behalf))
+        return self.link(person, "; ".join(parts)) if person else {"text": "; ".join(parts)}
+
+    def _holders(self, position: str) -> str:
+        return ", ".join(self.name(h) for h in self.part.iris(position, PROV + "wasAttributedTo"))
+
+    def evidence(self, position: str) -> tuple[int | None, int | None]:
+        """The character offsets of a position's passage (its Web Annotation TextPositionSelector)."""
+        for specific in self.part.iris(position, ODNL + "evidence"):
+            for selector in self.part.iris(specific, OA + "hasSelector"):
+                start, end = self.part.first(selector, OA + "start"), self.part.first(selector, OA + "end")
+                if start and end:
+                    return int(start), int(end)
+        return None, None
+
+    def _provenance(self, view: View, iri: str) -> dict:
+        """Curated, or machine-extracted and by what: the model says a record without
+        prov:wasGeneratedBy was made or reviewed by a person."""
+        items = []
+        for activity in view.iris(iri, PROV + "wasGeneratedBy"):
+            tools = [view.first(agent, RDFS_LABEL) or self.name(agent)
+                     for agent in view.iris(activity, PROV + "wasAssociatedWith")]
+            items.append({"text": self.w["machine"] + (f" ({', '.join(tools)})" if tools else "")})
+        return {"kind": "links", "title": self.w["provenance"], "items": items or [{"text": self.w["curated"]}]}
+
+    def _text(self, text: str, positions: list[str]) -> dict:
+        """The letter's text cut at every evidence boundary; a piece inside passages links to the first."""
+        spans = []
+        for position in positions:
+            start, end = self.evidence(position)
+            if start is not None and 0 <= start < end <= len(text):
+                spans.append((start, end, position))
+        cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+        pieces, anchored = [], set()
+        for begin, finish in zip(cuts, cuts[1:]):
+            covering = sorted(p for s, e, p in spans if s <= begin and finish <= e)
+            piece = {"text": text[begin:finish], "positions": " ".join(self._fragment_key(p) for p in covering)}
+            if covering:
+                piece["href"] = self.href(covering[0])
+                first = next((p for p in covering if p not in anchored), None)
+                if first:
+                    anchored.add(first)
+                    piece["anchor"] = "bewijs-" + self._fragment_key(first)
+            pieces.append(piece)
+        return {"kind": "text", "title": self.w["text"], "note": self.w["text_note"] if spans else "", "pieces": pieces}
+
+    def _fragment_key(self, iri: str) -> str:
+        key = self.facts.layout.key_of(iri) or iri
+        return key.split("/", 1)[-1]
+
+    def _position(self, page: Page, view: View, iri: str) -> None:
+        text = view.first(iri, NS_SCHEMA + "text")
+        source = view.first(iri, DCT + "source")
+        link = None
+        if source:
+            link = self.link(source)
+            if link["href"]:
+                link["href"] += "#bewijs-" + self._fragment_key(iri)
+            link["text"] = f"{self.w['context']}: {link['text']}"
+        page.sections.append({"kind": "quote", "title": self.w["quote"], "text": text, "link": link})
+        holders = view.iris(iri, PROV + "wasAttributedTo")
+        if holders:
+            date = view.first(iri, DCT + "date")
+            page.sections.append(self._links(self.w["held_by"], holders, note=lambda _: date))
+
+    def _organisation(self, page: Page, view: View, iri: str) -> None:
+        memberships = self.facts.pointing(iri, ORG + "member")
+        if memberships:
+            page.sections.append({"kind": "links", "title": self.w["memberships"],
+                                  "items": [self._membership_item(m, ORG + "organization") for m in memberships]})
+        members = self.facts.pointing(iri, ORG + "organization")
+        if members:
+            page.sections.append({"kind": "links", "title": self.w["members"],
+                                  "items": [self._membership_item(m, ORG + "member") for m in members]})
+        posts = self.facts.pointing(iri, ORG + "postIn")
+        if posts:
+            page.sections.append({"kind": "links", "title": self.w["posts"], "items": [self._post_item(p) for p in posts]})
+        for title, predicate in ((self.w["sent"], NS_SCHEMA + "sender"), (self.w["received"], NS_SCHEMA + "recipient")):
+            letters = sorted(self.facts.pointing(iri, predicate), key=lambda s: (self._date_of(s), s), reverse=True)
+            if letters:
+                page.sections.append(self._links(title, letters))
+        if not iri.startswith(self.facts.layout.id_base):
+            page.sections.insert(0, {"kind": "links", "title": self.w["tooi"],
+                                     "items": [{"text": iri, "href": iri}]})
+
+    def _post_item(self, post: str) -> dict:
+        """A post with who holds it (a person not public shows as such)."""
+        shared = self.facts.shared
+        held = [self.name(h) for h in shared.iris(post, ORG + "heldBy")]
+        roles = [self.name(r) for r in shared.iris(post, ORG + "role")]
+        note = "; ".join(part for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "") if part)
+        return self.link(post, note)
+
+    def _membership_item(self, membership: str, other: str) -> dict:
+        shared = self.facts.shared
+        target = shared.first(membership, other)
+        role = shared.first(membership, ORG + "role")
+        period = self.period(membership)
+        note = "; ".join(part for part in (f"{self.w['role']}: {self.name(role)}" if role else "", period) if part)
+        item = self.link(target, note)
+        item["membership"] = membership
+        return item
+
+    def period(self, membership: str) -> str:
+        shared = self.facts.shared
+        interval = shared.first(membership, ORG + "memberDuring")
+        start = shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+        end = shared.first(shared.first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
+        if not (start or end):
+            return self.w["unknown_period"]
+        parts = [f"{self.w['from']} {start}" if start else "", f"{self.w['until']} {end}" if end else ""]
+        return f"{self.w['period']}: " + " ".join(p for p in parts if p)
+
+    # -- schema.org for search engines
+    def _jsonld(self, kind: str, view: View, iri: str, page: Page) -> str:
+        data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri,
+                "name": page.title, "inLanguage": self.lang, "url": self.facts.layout.document(page.key)}
+        if page.description:
+            data["description"] = page.description
+        if kind == "letter":
+            summary = self.facts.letters.get(iri)
+            if summary and summary.date:
+                data["dateCreated"] = summary.date
+            if summary and summary.senders:
+                data["sender"] = [{"@id": s, "name": self.name(s)} for s in summary.senders]
+        if kind == "meeting":
+            date = view.first(iri, NS_SCHEMA + "startDate")
+            if date:
+                data["startDate"] = date
+        return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")

@@ -1,0 +1,120 @@
+"""Answers a request for an IRI or a document of the published site: what `opendata serve` does
+itself and what the generated nginx and Apache rules do on a static host.
+
+- `{id path}{type}/{key}` -> 303 See Other to the document in the asked format (`Vary: Accept`);
+- `{doc path}{type}/{key}` -> the description in the format `Accept` asks for, with
+  `Content-Location` naming the file and `Link` headers to every alternate;
+- `{doc path}{type}/{key}.{html,en.html,ttl,jsonld,nt}` -> that file;
+- anything else under the doc path that does not exist -> the helpful 404 page.
+"""
+
+from __future__ import annotations
+
+import functools
+import mimetypes
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, negotiate
+
+EXTRA_TYPES = {".json": "application/json", ".svg": "image/svg+xml", ".css": "text/css; charset=utf-8",
+               ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+ALTERNATES = (".html", ".en.html", ".ttl", ".jsonld", ".nt")
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    content_type: str
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = field(default=())
+
+
+@functools.lru_cache(maxsize=8)
+def _layout(doc_dir: str, stamp: float) -> Layout | None:
+    return Layout.load(Path(doc_dir))
+
+
+def layout_of(dist: Path) -> Layout | None:
+    doc = Path(dist) / DOC_FOLDER
+    try:
+        stamp = (doc / "site.json").stat().st_mtime
+    except OSError:
+        return None
+    return _layout(str(doc), stamp)
+
+
+def resolve(path: str, accept: str, dist: Path) -> Response | None:
+    """The answer to a GET of `path` (the URL's path) with this Accept header; None: not the site's."""
+    layout = layout_of(dist)
+    if layout is None:
+        return None
+    doc = (Path(dist) / DOC_FOLDER).resolve()
+    path = unquote(path)
+    if path.startswith(layout.id_path) and path != layout.id_path:
+        return _see_other(layout, doc, path[len(layout.id_path):], accept)
+    if path.startswith(layout.doc_path) or path + "/" == layout.doc_path:
+        return _document(layout, doc, path[len(layout.doc_path):], accept)
+    return None
+
+
+def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
+    if _file(doc, key + ".html") is None:
+        return _not_found(layout, doc)
+    extension = negotiate(accept)
+    if extension is None:
+        return _not_acceptable()
+    target = layout.doc_path + key + ("" if extension == ".html" else extension)
+    return Response(303, "text/plain; charset=utf-8", f"See {target}\n".encode(),
+                    (("Location", target), ("Vary", "Accept")))
+
+
+def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
+    if rest == "" or rest.endswith("/"):
+        rest += "index.html"
+    found = _file(doc, rest)
+    if found is not None:
+        return Response(200, _content_type(found), found.read_bytes())
+    if _file(doc, rest + ".html") is None:
+        return _not_found(layout, doc)
+    extension = negotiate(accept)
+    found = _file(doc, rest + extension) if extension else None
+    if found is None:
+        return _not_acceptable()
+    name = rest.rsplit("/", 1)[-1]
+    links = ", ".join(f'<{name}{ext}>; rel="alternate"; type="{FORMATS[".html" if ext.endswith(".html") else ext].split(";")[0]}"'
+                      + ('; hreflang="en"' if ext == ".en.html" else "")
+                      for ext in ALTERNATES if _file(doc, rest + ext) is not None)
+    return Response(200, _content_type(found), found.read_bytes(),
+                    (("Vary", "Accept"), ("Content-Location", name + extension), ("Link", links)))
+
+
+def _file(doc: Path, relative: str) -> Path | None:
+    if not relative or "\x00" in relative or "\\" in relative:
+        return None
+    candidate = (doc / relative).resolve()
+    if doc not in candidate.parents or not candidate.is_file():
+        return None
+    return candidate
+
+
+def _content_type(path: Path) -> str:
+    for extension, media in FORMATS.items():
+        if path.name.endswith(extension):
+            return media
+    if path.suffix in EXTRA_TYPES:
+        return EXTRA_TYPES[path.suffix]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def _not_found(layout: Layout, doc: Path) -> Response:
+    page = _file(doc, "404.html")
+    body = page.read_bytes() if page else b"not found\n"
+    return Response(404, FORMATS[".html"], body)
+
+
+def _not_acceptable() -> Response:
+    offered = ", ".join(media.split(";")[0] for media in FORMATS.values())
+    return Response(406, "text/plain; charset=utf-8", f"this resource is offered as {offered}\n".encode())

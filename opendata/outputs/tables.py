@@ -1,0 +1,169 @@
+"""data/*.csv, datapackage.json (Frictionless Data Package v2) and csv-metadata.json (CSVW).
+
+The rows come from the graph's N-Triples (opendata/outputs/table_rows.py): the shared records at once,
+then letter by letter into one open CSV file per table, so memory does not grow with the letters.
+CSV: UTF-8 without BOM, comma, `"` quoting where needed, `\\n` line ends, a header row; rows
+sorted by key (tables of a letter's parts: by letter, then key). Text cells are neutralised
+against formula injection by opendata/outputs/csv_cells.py. Validation of the whole package with
+frictionless is left to the tests and to `frictionless validate dist/datapackage.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from contextlib import ExitStack
+from pathlib import Path
+
+from opendata.outputs.csv_cells import needs_quotes, protect
+from opendata.outputs.csvw import csvw_metadata
+from opendata.build.publication import Publication
+from opendata.outputs.table_rows import Cells, TableRows, read_resources
+from opendata.model.tables import DATA_DIR, Table, table_schemas, tables
+
+PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+LICENSE_TITLES = {"CC0-1.0": "Creative Commons Zero v1.0 Universal",
+                  "CC-BY-4.0": "Creative Commons Attribution 4.0 International"}
+
+
+def _letter_part(table: Table) -> bool:
+    """Whether the table's rows come from the letters (a letter, its signatures, its positions, the
+    sources of their facts)."""
+    return table.cls.name in ("Letter", "Source") or table.cls.inline
+
+
+def _shared_part(table: Table) -> bool:
+    """Whether the shared records have rows in the table (all but the letters' own; the sources of facts)."""
+    return not _letter_part(table) or table.cls.name == "Source"
+
+
+class Rfc4180Writer:
+    """CSV rows with `\\n` line ends, quoting every cell that holds a comma, a quote, CR or LF.
+
+    Python's csv module with a `\\n` terminator leaves a lone carriage return unquoted, which splits
+    the row for every reader that takes CR as a line end (spreadsheets, RFC 4180 parsers)."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    @staticmethod
+    def _cell(cell) -> str:
+        text = "" if cell is None else str(cell)
+        return '"' + text.replace('"', '""') + '"' if needs_quotes(text) else text
+
+    def writerow(self, row) -> None:
+        line = ",".join(map(self._cell, row))
+        self.handle.write((line or '""') + "\n")  # a row of one empty cell is not a blank line
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+class CsvTables:
+    """One open CSV writer per table; text cells protected, everything else as is."""
+
+    def __init__(self, folder: Path, layout: list[Table], schemas: dict, stack: ExitStack) -> None:
+        folder.mkdir(exist_ok=True)
+        self.writers, self.texts = {}, {}
+        for table in layout:
+            handle = stack.enter_context(open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline=""))
+            writer = Rfc4180Writer(handle)
+            writer.writerow([c.name for c in table.columns])
+            self.writers[table.name] = writer
+            self.texts[table.name] = [f["type"] == "string" for f in schemas[table.name]["schema"]["fields"]]
+
+    def write(self, table: Table, rows) -> None:
+        writer, texts = self.writers[table.name], self.texts[table.name]
+        writer.writerows([protect(cell) if text else cell for cell, text in zip(row, texts)] for row in rows)
+
+
+def letter_rows(publication_model, cells: Cells, layout: list[Table], nt: str) -> dict[str, list[list[str]]]:
+    """The rows one letter adds to each table it has a part in (computed once per letter, and cached)."""
+    letter = TableRows(publication_model, cells, read_resources(nt))
+    return {table.name: list(letter.rows(table)) for table in layout if _letter_part(table)}
+
+
+def _write_rows(publication: Publication, folder: Path, layout: list[Table], schemas: dict) -> list[dict]:
+    """Write every table; return the package's sources (one per letter)."""
+    cells = Cells(publication.model, publication.minter)
+    sources = []
+    with ExitStack() as stack:
+        files = CsvTables(folder, layout, schemas, stack)
+        shared = TableRows(publication.model, cells, read_resources(publication.shared_nt))
+        for table in layout:
+            if _shared_part(table):
+                files.write(table, shared.rows(table))
+        for unit in publication.letters:
+            rows_by_table = unit.rows
+            if rows_by_table is None:
+                rows_by_table = letter_rows(publication.model, cells, layout, unit.nt)
+            for table in layout:
+                if not _letter_part(table):
+                    continue
+                rows = rows_by_table.get(table.name, [])
+                files.write(table, rows)
+                if table.kind == "entity" and table.cls.name == "Letter":
+                    sources += [_source(table, row) for row in rows]
+    return sources
+
+
+def _source(table: Table, row: list[str]) -> dict:
+    """A letter as a source of the package: its title and its text (or its IRI when it has none)."""
+    cell = dict(zip((c.name for c in table.columns), row))
+    return {"title": cell.get("title") or cell["id"], "path": cell.get("text") or cell["iri"]}
+
+
+def _contributors(publication: Publication) -> list[dict]:
+    config = publication.config
+    names = {org.uri: org.name for org in publication.minter.register.by_code.values()}
+    roles: dict[str, list[str]] = {}
+    for role, iri in (("publisher", config.publisher), ("creator", config.creator)):
+        roles.setdefault(iri, []).append(role)
+    contributors = []
+    for iri, its_roles in roles.items():
+        entry = {"title": names.get(iri, iri), "path": iri, "roles": its_roles}
+        if "publisher" in its_roles:
+            entry["email"] = config.contact["email"]
+        contributors.append(entry)
+    return contributors
+
+
+def _resource(table: Table, schema: dict) -> dict:
+    return {"name": table.name, "type": "table", "path": f"{DATA_DIR}/{table.name}.csv", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", **schema}
+
+
+def data_package(publication: Publication, layout: list[Table], schemas: dict, sources: list[dict]) -> dict:
+    """The datapackage.json descriptor; every value from the configuration and the data, none from the clock."""
+    config = publication.config
+    keywords = list(dict.fromkeys(config.keywords["en"] + config.keywords["nl"]))
+    return {
+        "$schema": PACKAGE_PROFILE,
+        "name": re.sub(r"[^a-z0-9]+", "-", config.title["en"].lower()).strip("-"),
+        "id": config.base_url + "datapackage.json",
+        "title": config.title["en"],
+        "description": config.description["en"],
+        "x-nl": {"title": config.title["nl"], "description": config.description["nl"]},
+        "version": config.version,
+        "created": f"{config.issued}T00:00:00Z",
+        "homepage": config.base_url,
+        "keywords": keywords,
+        "licenses": [{"name": config.license_id, "path": config.license, "title": LICENSE_TITLES[config.license_id]}],
+        "contributors": _contributors(publication),
+        "sources": sources,
+        "resources": [_resource(table, schemas[table.name]) for table in layout],
+    }
+
+
+def _write_json(path: Path, document: dict) -> None:
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write(publication: Publication, out: Path) -> None:
+    model = publication.model
+    layout = tables(model)
+    schemas = table_schemas(model)["tables"]
+    sources = _write_rows(publication, out / DATA_DIR, layout, schemas)
+    _write_json(out / "datapackage.json", data_package(publication, layout, schemas, sources))
+    _write_json(out / "csv-metadata.json", csvw_metadata(model, publication.minter, publication.config, layout, schemas))

@@ -1,0 +1,21 @@
+"""tekst/<letter>.txt: each letter's source text as UTF-8, so readers can see what a row came from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from opendata.build.publication import Publication
+from opendata.publish.switch import remember_sha256
+
+
+def write(publication: Publication, out: Path) -> None:
+    folder = out / "tekst"
+    folder.mkdir(exist_ok=True)
+    as_is = {unit.key: unit for unit in publication.letters if unit.text_as_is}
+    for key, unit in as_is.items():
+        target = folder / f"{key}.txt"
+        shutil.copyfile(publication.datasets / unit.text_file, target)  # UTF-8 already, nothing to mask
+        remember_sha256(target, unit.text_sha256)
+    for key, text in publication.iter_texts(skip=set(as_is)):
+        (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")

@@ -1,0 +1,186 @@
+"""The published letters as Woo documents: what the Woo-index needs to know of each.
+
+A letter becomes one document per published file of it (its text `tekst/<key>.txt`, its original
+PDF where the publication has one): the Woo-harvester identifies a document by the URL it fetches,
+so each `<loc>` points straight at a file, never at a page about it. The facts come from the
+published graph (so nothing the graph does not say reaches the Woo-index) and the value lists of
+DiWoo (`waardelijsten.csv`, copied from the DiWoo standard), whose IRIs the XSD enumerates.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from opendata.releases.resources import _literal, _split
+
+SCHEMA = "https://schema.org/"
+DCT = "http://purl.org/dc/terms/"
+ORG = "http://www.w3.org/ns/org#"
+DEF = "https://w3id.org/opendata-nl/def#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
+KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
+
+# Woo art. 3.3 lid 2 sub a: "bij vertegenwoordigende organen ingekomen stukken" (a letter to a council).
+CATEGORY_COUNCIL = KERN + "c_8c840238"
+# Woo art. 3.1: other letters between government bodies are published under the general duty to publish.
+CATEGORY_GENERAL = KERN + "c_816e508d"
+# The Woo-harvester reads only sitemap indexes named `sitemapindex-diwoo-infocatNNN.xml`; NNN numbers the
+# categories in the order of Woo art. 3.3 (lid 1 a-e: 001-005, lid 2 a-l: 006-017; the DiWoo manual's
+# example `infocat015` is lid 2 j, onderzoeksrapporten). Art. 3.1 (no number in 3.3) is 018.
+CATEGORY_NUMBERS = {
+    KERN + "c_139c6280": 1, KERN + "c_aab6bfc7": 2, KERN + "c_759721e2": 3, KERN + "c_40a05794": 4,
+    KERN + "c_89ee6784": 5, KERN + "c_8c840238": 6, KERN + "c_c76862ab": 7, KERN + "c_db4862c3": 8,
+    KERN + "c_3a248e3a": 9, KERN + "c_99a836c7": 10, KERN + "c_8fc2335c": 11, KERN + "c_c6cd1213": 12,
+    KERN + "c_cf268088": 13, KERN + "c_3baef532": 14, KERN + "c_fdaee95e": 15, KERN + "c_46a81018": 16,
+    KERN + "c_a870c43d": 17, KERN + "c_816e508d": 18,
+}
+COUNCILS = {DEF + "gemeenteraad", DEF + "provinciale-staten", DEF + "algemeen-bestuur"}
+COUNCIL_LETTER_KINDS = {DEF + "raadsinformatiebrief", DEF + "raadsvoorstel"}
+DOCUMENT_KIND_LETTER = KERN + "c_7652d853"  # documentsoort "brief"
+LANGUAGE_DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
+FORMATS = {"txt": "http://publications.europa.eu/resource/authority/file-type/TXT",
+           "pdf": "http://publications.europa.eu/resource/authority/file-type/PDF"}
+HANDLING_SIGNED = KERN + "c_e1ec050e"  # ondertekening
+HANDLING_RECEIVED = KERN + "c_dfcee535"  # ontvangst
+ORGANISATION_LISTS = ("gemeentelijst", "provincielijst", "waterschapslijst", "collijst", "ministerielijst",
+                      "oorglijst", "solijst", "zbolijst")
+
+
+@lru_cache(maxsize=1)
+def value_lists() -> dict[str, dict[str, str]]:
+    """List name -> {IRI: label}, from the DiWoo value lists shipped with the package."""
+    lists: dict[str, dict[str, str]] = {}
+    with open(Path(__file__).with_name("waardelijsten.csv"), encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            lists.setdefault(row["lijst"], {})[row["uri"]] = row["label"]
+    return lists
+
+
+def label(list_name: str, iri: str) -> str:
+    return value_lists()[list_name][iri]
+
+
+def organisation_label(iri: str) -> str | None:
+    """The DiWoo label of a TOOI organisation; None when no organisation list of the XSD holds it."""
+    for name in ORGANISATION_LISTS:
+        found = value_lists().get(name, {}).get(iri)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class WooDocument:
+    """One published file of one letter, with its DiWoo metadata."""
+
+    url: str  # what the harvester fetches (<loc>)
+    letter: str  # the letter's IRI (an identifier; the release history dates it)
+    format: str  # "txt" | "pdf"
+    category: str  # information category IRI
+    title: str
+    publisher: str  # TOOI IRI
+    creator: str | None = None  # TOOI IRI of the sending body, when the graph names one
+    sent: datetime.date | None = None
+    received: datetime.date | None = None
+    identifiers: tuple[str, ...] = ()
+    lastmod: datetime.date | None = None
+
+    @property
+    def category_number(self) -> int:
+        return CATEGORY_NUMBERS[self.category]
+
+
+@dataclass
+class _Organisations:
+    """What the letters need of the organisations: their TOOI organisation and whether they are a council."""
+
+    tooi: dict[str, str] = field(default_factory=dict)  # organisation IRI -> TOOI IRI (itself or its parent)
+    councils: set[str] = field(default_factory=set)
+
+    def read(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            if not line.startswith("<"):
+                continue
+            subject, predicate, obj = _split(line)
+            if predicate == ORG + "subOrganizationOf" and obj.startswith("<" + TOOI_ID):
+                self.tooi.setdefault(subject, obj[1:-1])
+            elif predicate == ORG + "classification" and obj[1:-1] in COUNCILS:
+                self.councils.add(subject)
+
+    def tooi_of(self, iri: str) -> str | None:
+        found = iri if iri.startswith(TOOI_ID) else self.tooi.get(iri)
+        return found if found and organisation_label(found) is not None else None
+
+
+def _date(obj: str) -> datetime.date | None:
+    literal = _literal(obj)
+    try:
+        return datetime.date.fromisoformat(literal[0][:10]) if literal else None
+    except ValueError:
+        return None
+
+
+def letter_documents(iri: str, lines: list[str], base_url: str, publisher: str,
+                     organisations: _Organisations) -> list[WooDocument]:
+    """The Woo documents of one letter (none when it has no published file)."""
+    facts: dict[str, list[str]] = {}
+    for line in lines:
+        subject, predicate, obj = _split(line)
+        if subject == iri:
+            facts.setdefault(predicate, []).append(obj)
+    if f"<{SCHEMA}Message>" not in facts.get(RDF_TYPE, []) and f"<{SCHEMA}Letter>" not in facts.get(RDF_TYPE, []):
+        return []
+    files = sorted(o[1:-1] for o in facts.get(SCHEMA + "encoding", []) if o.startswith("<" + base_url))
+    if not files:
+        return []
+    recipients = [o[1:-1] for o in facts.get(SCHEMA + "recipient", [])]
+    kinds = {o[1:-1] for o in facts.get(DCT + "type", [])}
+    to_council = bool(kinds & COUNCIL_LETTER_KINDS) or any(r in organisations.councils for r in recipients)
+    titles = [_literal(o)[0] for o in facts.get(DCT + "title", []) if _literal(o)]
+    key = iri.rstrip("/").rsplit("/", 1)[-1]
+    senders = [t for t in (organisations.tooi_of(o[1:-1]) for o in facts.get(SCHEMA + "sender", [])) if t]
+    identifiers = [iri] + sorted(_literal(o)[0] for p in ("ourReference", "yourReference", "dossierNumber")
+                                 for o in facts.get(DEF + p, []) if _literal(o))
+    common = dict(letter=iri, category=CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
+                  title=sorted(titles)[0] if titles else f"Brief {key}", publisher=publisher,
+                  creator=sorted(senders)[0] if senders else None,
+                  sent=min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
+                  received=min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
+                  identifiers=tuple(identifiers))
+    return [WooDocument(url=url, format=url.rsplit(".", 1)[-1].lower(), **common)
+            for url in files if url.rsplit(".", 1)[-1].lower() in FORMATS]
+
+
+def publication_documents(publication) -> Iterator[WooDocument]:
+    """Every Woo document of the publication, dated by the release history (docs/releases.md)."""
+    config = publication.config
+    publisher = config.publisher  # a TOOI IRI (config.py)
+    organisations = _Organisations()
+    organisations.read(publication.shared_nt.splitlines())
+    history = getattr(publication, "history", None)
+    modified = last_modified_dates(history)
+    for unit in publication.letters:
+        lines = [line for line in unit.nt.splitlines() if line.startswith("<")]
+        letter = next((_split(line)[0] for line in lines if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line), None)
+        if letter is None:
+            continue
+        lastmod = modified.get(letter)
+        for document in letter_documents(letter, lines, config.base_url, publisher, organisations):
+            yield WooDocument(**{**document.__dict__, "lastmod": lastmod})
+
+
+
+def last_modified_dates(history) -> dict[str, datetime.date]:
+    """IRI -> the date of the last release that changed it, for every resource at once
+    (History.last_modified folds the whole history on each call: too slow for 100,000 letters)."""
+    dates: dict[str, datetime.date] = {}
+    for release in (history.releases if history is not None else ()):
+        for change in release.changes:
+            dates[change.iri] = release.date
+    return dates

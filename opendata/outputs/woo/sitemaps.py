@@ -1,0 +1,123 @@
+"""Sitemaps and sitemap indexes for the Woo-harvester, with DiWoo metadata per document.
+
+Layout (the DiWoo manual "Sitemapindex en Sitemaps"): per information category one index
+`sitemaps/sitemapindex-diwoo-infocatNNN.xml` (the harvester reads no other name), listing sitemaps
+`sitemaps/sitemap-infocatNNN-K.xml` of at most 50,000 URLs each; `robots.txt` at the root names
+the indexes (not the sitemaps). Each `<url>` carries a `<diwoo:Document>` (diwoo-metadata.xsd 0.9.8).
+Dates come from the release history, so a rebuild writes the same bytes on any day.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+from opendata.outputs.woo.documents import (FORMATS, HANDLING_RECEIVED, HANDLING_SIGNED, LANGUAGE_DUTCH, DOCUMENT_KIND_LETTER,
+                        WooDocument, label, organisation_label)
+
+FOLDER = "sitemaps"
+MAX_URLS = 50_000  # sitemaps.org: at most 50,000 URLs (and 50 MB) per sitemap
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+DIWOO_NS = "https://standaarden.overheid.nl/diwoo/metadata/"
+HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def index_name(number: int) -> str:
+    return f"sitemapindex-diwoo-infocat{number:03d}.xml"
+
+
+def sitemap_name(number: int, part: int) -> str:
+    return f"sitemap-infocat{number:03d}-{part}.xml"
+
+
+def _text(tag: str, value: str, resource: str | None = None) -> str:
+    attribute = f" resource={quoteattr(resource)}" if resource else ""
+    return f"<diwoo:{tag}{attribute}>{escape(value)}</diwoo:{tag}>"
+
+
+def _organisation(tag: str, iri: str) -> str:
+    return _text(tag, organisation_label(iri) or iri, iri)
+
+
+def _handlings(document: WooDocument) -> list[str]:
+    """Signed on the date sent, received on the date received. DiWoo requires one handling: a letter
+    that gives neither date is dated by the release that last changed it (as received by the publisher)."""
+    handlings = []
+    if document.sent:
+        handlings.append((HANDLING_SIGNED, document.sent, document.creator))
+    if document.received:
+        handlings.append((HANDLING_RECEIVED, document.received, None))
+    if not handlings and document.lastmod:
+        handlings.append((HANDLING_RECEIVED, document.lastmod, document.publisher))
+    parts = []
+    for kind, date, who in handlings:
+        inner = [_text("soortHandeling", label("soorthandelinglijst", kind), kind),
+                 f"<diwoo:atTime>{date.isoformat()}T00:00:00</diwoo:atTime>"]
+        if who:
+            inner.append(_organisation("wasAssociatedWith", who))
+        parts.append("<diwoo:documenthandeling>" + "".join(inner) + "</diwoo:documenthandeling>")
+    return parts
+
+
+def diwoo_document(document: WooDocument) -> str:
+    """The `<diwoo:Document>` of one document (diwoo-metadata.xsd, DiWooType)."""
+    fields = ["<diwoo:identifiers>" + "".join(_text("identifier", i) for i in document.identifiers) + "</diwoo:identifiers>",
+              _organisation("publisher", document.publisher)]
+    if document.creator:
+        fields.append(_organisation("opsteller", document.creator))
+    fields.append("<diwoo:titelcollectie>" + _text("officieleTitel", document.title) + "</diwoo:titelcollectie>")
+    fields.append("<diwoo:classificatiecollectie><diwoo:informatiecategorieen>"
+                  + _text("informatiecategorie", label("informatiecategorielijst", document.category), document.category)
+                  + "</diwoo:informatiecategorieen><diwoo:documentsoorten>"
+                  + _text("documentsoort", label("documentsoortlijst", DOCUMENT_KIND_LETTER), DOCUMENT_KIND_LETTER)
+                  + "</diwoo:documentsoorten></diwoo:classificatiecollectie>")
+    if document.sent:
+        fields.append(f"<diwoo:creatiedatum>{document.sent.isoformat()}</diwoo:creatiedatum>")
+    fields.append(_text("language", label("taallijst", LANGUAGE_DUTCH), LANGUAGE_DUTCH))
+    fields.append(_text("format", label("formatlijst", FORMATS[document.format]), FORMATS[document.format]))
+    handlings = _handlings(document)
+    if handlings:
+        fields.append("<diwoo:documenthandelingen>" + "".join(handlings) + "</diwoo:documenthandelingen>")
+    return "<diwoo:Document><diwoo:DiWoo>" + "".join(fields) + "</diwoo:DiWoo></diwoo:Document>"
+
+
+def url_entry(document: WooDocument) -> str:
+    lastmod = f"<lastmod>{document.lastmod.isoformat()}</lastmod>" if document.lastmod else ""
+    return f"<url><loc>{escape(document.url)}</loc>{lastmod}{diwoo_document(document)}</url>\n"
+
+
+def write_sitemaps(documents: Iterable[WooDocument], base_url: str, out: Path,
+                   gone_on: datetime.date | None = None) -> list[str]:
+    """Write the indexes and sitemaps below `out/sitemaps/`; return the index names (for robots.txt).
+    `gone_on`: the date of the last release that withdrew or removed a letter; an index's `lastmod`
+    is never older, so a harvester re-reads a category whose letter left it."""
+    by_category: dict[int, list[WooDocument]] = {}
+    for document in sorted(documents, key=lambda d: (d.category_number, d.url)):
+        by_category.setdefault(document.category_number, []).append(document)
+    folder = out / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    indexes = []
+    for number, category_documents in sorted(by_category.items()):
+        entries = []
+        for part, start in enumerate(range(0, len(category_documents), MAX_URLS), start=1):
+            chunk = category_documents[start:start + MAX_URLS]
+            name = sitemap_name(number, part)
+            with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(HEADER + f'<urlset xmlns="{SITEMAP_NS}" xmlns:diwoo="{DIWOO_NS}">\n')
+                for document in chunk:
+                    handle.write(url_entry(document))
+                handle.write("</urlset>\n")
+            dates = [d.lastmod for d in chunk if d.lastmod] + ([gone_on] if gone_on else [])
+            lastmod = f"<lastmod>{max(dates).isoformat()}</lastmod>" if dates else ""
+            entries.append(f"<sitemap><loc>{escape(base_url + FOLDER + '/' + name)}</loc>{lastmod}</sitemap>\n")
+        (folder / index_name(number)).write_text(
+            HEADER + f'<sitemapindex xmlns="{SITEMAP_NS}">\n' + "".join(entries) + "</sitemapindex>\n", encoding="utf-8")
+        indexes.append(index_name(number))
+    return indexes
+
+
+def robots_txt(base_url: str, indexes: list[str]) -> str:
+    """robots.txt: everything may be fetched; the Woo-harvester finds the sitemap indexes here."""
+    return "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {base_url}{FOLDER}/{name}\n" for name in indexes)

@@ -1,0 +1,157 @@
+"""The build cache: each letter's finished unit of work, stored by content hash in SQLite.
+
+A letter is rebuilt only when its own files, the code, the model or the build context change.
+File digests are remembered by (size, mtime) so unchanged files are not even read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import stat
+from pathlib import Path
+
+from opendata import __version__
+from opendata.model.problems import WARNING, Location, Problem
+from opendata.model.resources import schemas_dir
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the opendata package
+CODE_FILES = ("**/*.py", "data/*")
+DATABASE = "units.sqlite"
+
+
+def code_version() -> str:
+    """A digest of everything that shapes a letter's result: the code, the model and its artefacts."""
+    digest = hashlib.sha256(__version__.encode())
+    schemas = schemas_dir()
+    files = [p for pattern in CODE_FILES for p in PACKAGE_DIR.glob(pattern)]
+    files += [schemas / "model.yaml", *sorted((schemas / "generated").glob("*"))]
+    for path in sorted(set(files)):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+DIGEST_LIMIT = 64 << 20  # larger sources are refused when read; hashing more of them is wasted
+
+
+def _file_digest(path: Path) -> str:
+    """sha256 of a regular file; '-' when there is none (the reading stage reports why).
+
+    Opened without blocking and checked before reading: a named pipe or a link to /dev/zero in the
+    sources must neither hang nor exhaust memory here, before the reading stage can report it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return "-"
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "-"
+        digest, total = hashlib.sha256(), 0
+        while total <= DIGEST_LIMIT:
+            block = os.read(fd, 1 << 20)
+            if not block:
+                return digest.hexdigest()
+            digest.update(block)
+            total += len(block)
+        return "-"
+    except OSError:
+        return "-"
+    finally:
+        os.close(fd)
+
+
+class UnitCache:
+    """Letter units by key; a disabled cache (path None) remembers nothing."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.used: set[str] = set()
+        self.db = None
+        self.problems: list[Problem] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
+        self._stats: dict = {}
+        self._new_stats: list[tuple] = []
+        if path is not None:
+            path.mkdir(parents=True, exist_ok=True)
+            try:
+                self._open(path / DATABASE)
+            except sqlite3.DatabaseError as exc:  # not a database, truncated, or from an incompatible version
+                self._rebuild(path, exc)
+
+    def _open(self, database: Path) -> None:
+        self.db = sqlite3.connect(database)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, unit BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)")
+        self._stats = {row[0]: tuple(row[1:]) for row in self.db.execute("SELECT path, size, mtime, digest FROM files")}
+        if any(len(known) != 3 for known in self._stats.values()):
+            raise sqlite3.DatabaseError("the table of file digests has the wrong shape")
+
+    def _rebuild(self, path: Path, exc: Exception) -> None:
+        """Remove the cache's own files (only those) and start an empty cache; warn once."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        for name in (DATABASE, DATABASE + "-wal", DATABASE + "-shm", DATABASE + "-journal"):
+            (path / name).unlink(missing_ok=True)
+        self.problems.append(Problem("cache-rebuilt", WARNING, f"the build cache {path / DATABASE} could not be read "
+                                     f"({exc}); it was emptied and every letter is built afresh", Location(str(path)),
+                                     hint="nothing to do: the cache is only a speed-up (--no-cache skips it)"))
+        self._open(path / DATABASE)
+
+    def digest(self, path: Path) -> str:
+        """Content digest of a file, read only when its size or mtime changed."""
+        if self.db is None:
+            return _file_digest(path)
+        try:
+            info = path.stat()
+        except OSError:
+            return "-"
+        known = self._stats.get(str(path))
+        if known and known[0] == info.st_size and known[1] == info.st_mtime_ns:
+            return known[2]
+        digest = _file_digest(path)
+        self._new_stats.append((str(path), info.st_size, info.st_mtime_ns, digest))
+        return digest
+
+    def letter_key(self, yaml_path: Path, fingerprint: str) -> str:
+        """The cache key of a letter: the build's fingerprint and its record's and text's digests."""
+        text = yaml_path.with_suffix(".txt")
+        parts = (fingerprint, self.digest(yaml_path), self.digest(text))
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        self.used.update(keys)
+        if self.db is None:
+            return {}
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            rows = self.db.execute(f"SELECT key, unit FROM units WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            for key, blob in rows:
+                try:
+                    found[key] = pickle.loads(blob)
+                except Exception:  # a damaged entry (unpickling can raise almost anything): build the letter again
+                    continue
+        return found
+
+    def put_many(self, items: dict[str, object]) -> None:
+        if self.db is None:
+            return
+        self.db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?)",
+                            [(key, pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)) for key, unit in items.items()])
+
+    def close(self, prune: bool) -> None:
+        """Store new file digests; with `prune`, forget units this build did not use."""
+        if self.db is None:
+            return
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._new_stats)
+        if prune:
+            self.db.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
+            self.db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", [(k,) for k in self.used])
+            self.db.execute("DELETE FROM units WHERE key NOT IN (SELECT key FROM keep)")
+        self.db.commit()
+        self.db.close()
+        self.db = None

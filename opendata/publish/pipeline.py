@@ -1,0 +1,276 @@
+"""The orchestrator: sources -> records -> checks -> graph -> SHACL -> writers -> atomic release.
+
+Letters are the unit of work: each is read, checked, turned into triples and validated on its
+own (opendata/build/letter_unit.py), cached by content hash and spread over the cores. The shared records
+(organisations, people, themes, meetings...) are few and are built every time. Then the checks
+that need everything (references, unique ids, cycles) run on small skeletons of all records.
+"""
+
+from __future__ import annotations
+
+import datetime
+import errno
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from opendata.checks import records as checks
+from opendata.checks import privacy
+from opendata.publish import switch as release
+from opendata import releases
+from opendata.checks import shacl_queries
+from opendata.publish.cache import UnitCache, code_version
+from opendata.sources.config import Config, load_config
+from opendata.build.graph import Node, ntriples
+from opendata.model.iris import Minter
+from opendata.build.letter_unit import BuildContext, LetterUnit, process_letters, worker_count
+from opendata.model.model import Model, load_model
+from opendata.model.problems import ERROR, Location, Problem, has_errors
+from opendata.build.publication import Publication
+from opendata.build.shared_unit import SharedUnit, build_shared, register_nodes, shared_key, validate as validate_shared
+from opendata.sources.records import Dataset, letter_files
+from opendata.model.register import load_register
+from opendata.outputs import WRITERS
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+BATCH = 250  # letters per task sent to a worker process
+PARALLEL_FROM = 400  # below this many letters to build, one process is faster
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    problems: list[Problem] = field(default_factory=list)
+    publication: Publication | None = None
+    dist: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ privacy
+
+# ------------------------------------------------------------------ letters
+
+class Progress:
+    """Letters done, rate and time left, on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, stream=sys.stderr) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.started = time.perf_counter()
+        self.enabled = stream.isatty() and total >= 1000
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        elapsed = time.perf_counter() - self.started
+        rate = self.done / elapsed if elapsed else 0.0
+        left = (self.total - self.done) / rate if rate else 0.0
+        self.stream.write(f"\r  letters {self.done:,}/{self.total:,}  {rate:,.0f}/s  {left:,.0f} s left ")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+
+
+def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[LetterUnit]]:
+    """The letters' units, batch by batch in order, built in worker processes when it pays."""
+    batches = [[str(p) for p in paths[i:i + BATCH]] for i in range(0, len(paths), BATCH)]
+    progress = Progress(len(paths))
+    if len(paths) < PARALLEL_FROM or worker_count() == 1:
+        results = (process_letters(batch, context) for batch in batches)
+        for batch_units in results:
+            progress.advance(len(batch_units))
+            yield batch_units
+    else:
+        # a fork server starts the workers: none inherits the publish lock; each ends when the publish ends
+        with ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=release.die_with, initargs=(os.getpid(),)) as pool:
+            for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
+                progress.advance(len(batch_units))
+                yield batch_units
+    progress.finish()
+
+
+def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, code: str) -> list[LetterUnit]:
+    """Every letter's unit: from the cache where its files are unchanged, built otherwise.
+    New units go into the cache batch by batch, so their pickled copies never pile up in memory."""
+    fingerprint = context.fingerprint(code)
+    keys = [cache.letter_key(p, fingerprint) for p in paths]
+    units = cache.get_many(keys)
+    missing = [(p, k) for p, k in zip(paths, keys) if k not in units]
+    missing_keys = iter(k for _, k in missing)
+    for batch_units in _build_units([p for p, _ in missing], context):
+        batch = {next(missing_keys): unit for unit in batch_units}
+        cache.put_many(batch)
+        units.update(batch)
+    return [units[k] for k in keys]
+
+
+# ------------------------------------------------------------------ shared records and cross checks
+
+def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code: str,
+                include_drafts: bool = False) -> SharedUnit:
+    """The shared records' unit: from the cache while their files, the code, the base IRIs and
+    whether drafts are published are unchanged."""
+    key = "shared:" + shared_key(cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}\0{include_drafts}")
+    found = cache.get_many([key])
+    if key in found:
+        return found[key]
+    unit = build_shared(model, root, minter, include_drafts=include_drafts)
+    cache.put_many({key: unit})
+    return unit
+
+
+def _cross_checks(model: Model, shared: SharedUnit, units: list[LetterUnit], today: datetime.date) -> list[Problem]:
+    """References, unique ids, dates in the future and cycles, over the skeletons of all records."""
+    register = load_register()
+    everything = Dataset()
+    everything.unreadable_keys = shared.unreadable_keys
+    everything.unreadable_classes = shared.unreadable_classes
+    for record in shared.skeleton:
+        everything.add(record)
+    for unit in units:
+        for record in unit.skeleton:
+            everything.add(record)
+    index = checks.reference_index(everything)
+    problems = list(checks.check_ids(everything, register))
+    for records in everything.records.values():
+        for record in records:
+            problems += checks.check_record_in_context(model, record, index, register, today)
+    if not has_errors(problems):
+        problems += checks.check_cycles(everything)
+    return problems
+
+
+def _register_part(model: Model, minter: Minter, shared: SharedUnit, units: list[LetterUnit]) -> tuple[list[Node], list[Problem]]:
+    codes = set(shared.organisation_codes)
+    for unit in units:
+        codes.update(unit.organisation_codes)
+    nodes = register_nodes(model, minter, codes)
+    lines = sorted({line for node in nodes for line in ntriples(node)})
+    return nodes, validate_shared(model, lines, lambda iri: Location("register"))
+
+
+# ------------------------------------------------------------------ build and publish
+
+def _context(model: Model, config: Config, root: Path, shared: SharedUnit) -> BuildContext:
+    prefixes = dict(sorted(model.prefixes.items()))
+    for cls in model.classes.values():
+        if not cls.iri.startswith("#"):
+            prefixes[cls.iri] = config.base_iri + cls.iri + "/"
+    return BuildContext(str(root), config.base_iri, config.base_url,
+                        tuple(sorted(shared.private_people.items())), tuple(prefixes.items()), config.include_drafts)
+
+
+def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
+    """Check the sources and build the graph; nothing is written to the publication."""
+    today = today or datetime.date.today()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    model = load_model()
+    config, problems = load_config(datasets)
+    if config is None:
+        return Outcome(EXIT_USAGE, problems)
+    cache, code = UnitCache(cache_dir), code_version()
+    problems += cache.problems
+    minter = Minter(model, load_register(), config.base_iri, config.base_url)
+    shared = shared_unit(model, datasets, minter, cache, code, config.include_drafts)
+    problems += shared.problems
+    context = _context(model, config, datasets, shared)
+    units = sorted(letter_units(letter_files(datasets), context, cache, code), key=lambda u: u.key)
+    timings["letters"] = time.perf_counter() - clock
+    for unit in units:
+        problems += unit.problems
+    units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
+    problems += _cross_checks(model, shared, units, today)
+    problems += checks.check_evidence_in_other_letters(shared.skeleton + [s for u in units for s in u.skeleton], datasets)
+    for unit in units:
+        unit.skeleton = []  # only the cross checks read it: free the memory before writing
+    timings["checks"] = time.perf_counter() - clock - timings["letters"]
+    if has_errors(problems):
+        cache.close(prune=False)
+        return Outcome(EXIT_PROBLEMS, problems, timings=timings)
+    register_part, shape_problems = _register_part(model, minter, shared, units)
+    problems += shape_problems
+    cache.close(prune=True)
+    if has_errors(problems):
+        return Outcome(EXIT_PROBLEMS, problems, timings=timings)
+    report = shacl_queries.report_graph([]).serialize(format="turtle")
+    publication = Publication(config, model, minter, Path(datasets), shared, register_part, units, report, problems)
+    timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
+    return Outcome(EXIT_OK, problems, publication, timings=timings)
+
+
+def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
+    """Scan every file written, by whatever writer, for the names and keys of people who are not public."""
+    return privacy.scan_publication(build_dir, publication.shared.private_people, publication.shared.private_locations)
+
+
+def _refused(code: str, message: str, out: Path, hint: str) -> Outcome:
+    return Outcome(EXIT_USAGE, [Problem(code, ERROR, message, Location(str(out)), hint=hint)])
+
+
+def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
+    """Check --out, build, write every output into a fresh folder, verify, and release it atomically.
+    A disk that fills up (or any other failure to write) leaves the previous publication as it was."""
+    try:
+        out = release.check_out(out, datasets)
+    except release.UnsafeOut as exc:
+        return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
+    try:
+        return _publish(datasets, out, today, cache_dir)
+    except release.UnsafeOut as exc:  # something not made by opendata appeared among the builds meanwhile
+        return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
+    except OSError as exc:
+        reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)
+        return _refused("write-failed", f"could not write the publication: {reason} ({exc.filename or out}); "
+                        f"{out} is unchanged", out, "free some space (or fix the permissions) and publish again")
+
+
+def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: Path | None) -> Outcome:
+    with release.publish_lock(out):
+        pruning = release.start_pruning(out)  # old builds go while this one is made
+        outcome = build(datasets, today, cache_dir)
+        if outcome.publication is None:
+            pruning.join()
+            return outcome
+        clock = time.perf_counter()
+        plan = releases.plan_release(outcome.publication, today)  # docs/releases.md
+        outcome.problems += plan.problems
+        if has_errors(plan.problems):
+            pruning.join()
+            return Outcome(EXIT_PROBLEMS, outcome.problems, timings=outcome.timings)
+        named = privacy.naming_private_people(plan.history.iris(), outcome.publication.shared.private_people)
+        # the outputs show the history without resources whose IRI names a person no longer public
+        outcome.publication.history = plan.history.without(named)
+        outcome.publication.release_resources = plan.resources
+        outcome.publication.previous_build = release.published(out)  # the site hard-links its unchanged files from it
+        build_dir = release.new_build(out)
+        prepared = None
+        try:
+            for write in WRITERS:
+                write(outcome.publication, build_dir)
+            leaks = _privacy_leaks(build_dir, outcome.publication) + releases.privacy_leaks(build_dir, plan)
+            if leaks:
+                return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
+            outcome.timings["write"] = time.perf_counter() - clock
+            pruning.join()
+            prepared = releases.prepare_history(datasets, plan.history)  # written aside; moved in after the switch
+            outcome.dist = release.release(build_dir, out)
+            releases.commit_history(prepared)
+            if plan.private_titles:  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
+                release.start_pruning(out).join()
+            outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
+        finally:
+            pruning.join()
+            releases.discard_history(prepared)
+            if build_dir.exists():
+                shutil.rmtree(build_dir, ignore_errors=True)
+        return outcome
