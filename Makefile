@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test validate bench generate clean bench-extract bench-extract-real
+.PHONY: publish test lint validate bench generate clean bench-extract bench-extract-real
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ publish: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/opendata validate --datasets datasets
+
+# ruff (lint, then the formatter's check) and mypy on the package: zero findings.
+lint: $(STAMP)
+	$(BIN)/ruff check opendata tests
+	$(BIN)/ruff format --check opendata tests
+	$(BIN)/mypy
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -39,15 +39,20 @@ def _run(*args: str) -> dict:
     and peak RSS (of its largest process), from the kernel's account of that one child (wait4)."""
     with tempfile.TemporaryFile("w+") as output:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "opendata", *args], stdout=output, stderr=output, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "opendata", *args], stdout=output, stderr=output, text=True
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             output.seek(0)
             raise SystemExit(f"opendata {' '.join(args)} failed:\n{output.read()}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024),
+    }
 
 
 def _parse(paths: list[str]) -> int:
@@ -64,7 +69,7 @@ def lower_bound(sources: Path, dist: Path) -> float:
     """Read and parse every source on every core, then write the publication's N-Triples bytes."""
     paths = sorted(str(p) for p in sources.rglob("*.yaml"))
     started = time.perf_counter()
-    chunks = [paths[i::os.cpu_count() or 1] for i in range(os.cpu_count() or 1)]
+    chunks = [paths[i :: os.cpu_count() or 1] for i in range(os.cpu_count() or 1)]
     with ProcessPoolExecutor(len(chunks)) as pool:
         list(pool.map(_parse, chunks))
     data = (dist / "graph.nt").read_bytes()
@@ -80,7 +85,9 @@ def _triples(dist: Path) -> int:
 
 
 def _change_one_letter(sources: Path) -> None:
-    letter = sorted((sources / "letters").glob("*.yaml"))[len(list((sources / "letters").glob("*.yaml"))) // 2]
+    letter = sorted((sources / "letters").glob("*.yaml"))[
+        len(list((sources / "letters").glob("*.yaml"))) // 2
+    ]
     text = letter.read_text(encoding="utf-8")
     letter.write_text(text.replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8")
 
@@ -111,10 +118,8 @@ def _query_latencies(dist: Path, runs: int = 7) -> dict[str, float]:
 
 def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The website's share of a publish (issue 14): its build time on the cached graph, its files and size."""
+    from opendata.outputs import ntriples, site, texts
     from opendata.publish import pipeline
-    from opendata.outputs import site
-    from opendata.outputs import ntriples
-    from opendata.outputs import texts
 
     publication = pipeline.build(sources, cache_dir=cache).publication
     with tempfile.TemporaryDirectory() as scratch:
@@ -125,8 +130,11 @@ def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
         site.write(publication, out)
         elapsed = time.perf_counter() - started
     files = [p for p in (dist / "doc").rglob("*") if p.is_file()] + list((dist / "webserver").glob("*"))
-    return {"build_s": round(elapsed, 2), "files": len(files),
-            "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+    return {
+        "build_s": round(elapsed, 2),
+        "files": len(files),
+        "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+    }
 
 
 def site_files_written(dist: Path) -> int:
@@ -136,10 +144,9 @@ def site_files_written(dist: Path) -> int:
 
 def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
-    from opendata.publish import pipeline
     from opendata import releases
-    from opendata.outputs import ldes
-    from opendata.outputs import woo
+    from opendata.outputs import ldes, woo
+    from opendata.publish import pipeline
 
     publication = pipeline.build(sources, cache_dir=cache).publication
     plan = releases.plan_release(publication, None)
@@ -150,8 +157,11 @@ def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
             started = time.perf_counter()
             writer(publication, Path(scratch))
             files = [p for p in (dist / folder).rglob("*") if p.is_file()]
-            figures[name] = {"write_s": round(time.perf_counter() - started, 2), "files": len(files),
-                             "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+            figures[name] = {
+                "write_s": round(time.perf_counter() - started, 2),
+                "files": len(files),
+                "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
+            }
     return figures
 
 
@@ -165,29 +175,52 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
     full = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
     triples = _triples(dist)
     floor = lower_bound(sources, dist)
-    row = {"letters": size, "full": full, "triples": triples,
-           "triples_per_s": round(triples / full["wall_s"]), "lower_bound_s": floor,
-           "ratio_to_lower_bound": round(full["wall_s"] / floor, 2)}
-    print(f"  full publish     {full['wall_s']:8.2f} s wall {full['cpu_s']:8.2f} s CPU  {full['peak_rss_mb']:6} MB peak  "
-          f"{triples:,} triples  {row['triples_per_s']:,}/s", flush=True)
+    row = {
+        "letters": size,
+        "full": full,
+        "triples": triples,
+        "triples_per_s": round(triples / full["wall_s"]),
+        "lower_bound_s": floor,
+        "ratio_to_lower_bound": round(full["wall_s"] / floor, 2),
+    }
+    print(
+        f"  full publish     {full['wall_s']:8.2f} s wall {full['cpu_s']:8.2f} s CPU  {full['peak_rss_mb']:6} MB peak  "
+        f"{triples:,} triples  {row['triples_per_s']:,}/s",
+        flush=True,
+    )
     print(f"  lower bound      {floor:8.2f} s   ratio {row['ratio_to_lower_bound']}", flush=True)
     row["site"] = site_figures(sources, dist, cache)
-    print(f"  website          {row['site']['build_s']:8.2f} s  {row['site']['files']:,} files  "
-          f"{row['site']['megabytes']:,.1f} MB", flush=True)
+    print(
+        f"  website          {row['site']['build_s']:8.2f} s  {row['site']['files']:,} files  "
+        f"{row['site']['megabytes']:,.1f} MB",
+        flush=True,
+    )
     row["streams"] = stream_figures(sources, dist, cache)
     for name, figures in row["streams"].items():
-        print(f"  {name:16} {figures['write_s']:8.2f} s  {figures['files']:,} files  {figures['megabytes']:,.1f} MB", flush=True)
+        print(
+            f"  {name:16} {figures['write_s']:8.2f} s  {figures['files']:,} files  {figures['megabytes']:,.1f} MB",
+            flush=True,
+        )
     _change_one_letter(sources)
-    row["one_changed"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
+    row["one_changed"] = _run(
+        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
+    )
     row["one_changed"]["site_files_written"] = site_files_written(dist)
-    print(f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s  "
-          f"{row['one_changed']['site_files_written']:,} site files written anew", flush=True)
+    print(
+        f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s  "
+        f"{row['one_changed']['site_files_written']:,} site files written anew",
+        flush=True,
+    )
     _run("synth", "--letters", str(size + 100), "--out", str(sources), "--seed", str(SEED), "--overwrite")
     _change_one_letter(sources)  # the synth overwrite restored it; keep the change
-    row["hundred_added"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
+    row["hundred_added"] = _run(
+        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
+    )
     print(f"  100 letters added{row['hundred_added']['wall_s']:8.2f} s", flush=True)
     _delete_one_letter(sources)
-    row["one_deleted"] = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
+    row["one_deleted"] = _run(
+        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
+    )
     print(f"  1 letter deleted {row['one_deleted']['wall_s']:8.2f} s", flush=True)
     if with_queries:
         row["query_median_ms"] = _query_latencies(dist)
@@ -197,18 +230,31 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
 
 
 def _markdown(results: dict) -> str:
-    lines = ["# Benchmark results", "", f"Machine: {results['machine']}", "",
-             "| letters | triples | full publish wall s | CPU s | peak RSS MB | triples/s | lower bound s | ratio | "
-             "1 changed s | 100 added s | 1 deleted s |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {results['machine']}",
+        "",
+        "| letters | triples | full publish wall s | CPU s | peak RSS MB | triples/s | lower bound s | ratio | "
+        "1 changed s | 100 added s | 1 deleted s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for row in results["sizes"]:
         full = row["full"]
-        lines.append(f"| {row['letters']:,} | {row['triples']:,} | {full['wall_s']} | {full['cpu_s']} | {full['peak_rss_mb']} | "
-                     f"{row['triples_per_s']:,} | {row['lower_bound_s']} | {row['ratio_to_lower_bound']} | "
-                     f"{row['one_changed']['wall_s']} | {row['hundred_added']['wall_s']} | {row['one_deleted']['wall_s']} |")
+        lines.append(
+            f"| {row['letters']:,} | {row['triples']:,} | {full['wall_s']} | {full['cpu_s']} | {full['peak_rss_mb']} | "
+            f"{row['triples_per_s']:,} | {row['lower_bound_s']} | {row['ratio_to_lower_bound']} | "
+            f"{row['one_changed']['wall_s']} | {row['hundred_added']['wall_s']} | {row['one_deleted']['wall_s']} |"
+        )
     largest = results["sizes"][-1]
     if "query_median_ms" in largest:
-        lines += ["", f"Example queries on {largest['letters']:,} letters (median of 7, ms):", "",
-                  "| query | ms |", "|---|---:|"]
+        lines += [
+            "",
+            f"Example queries on {largest['letters']:,} letters (median of 7, ms):",
+            "",
+            "| query | ms |",
+            "|---|---:|",
+        ]
         lines += [f"| {name} | {ms} |" for name, ms in largest["query_median_ms"].items()]
     return "\n".join(lines) + "\n"
 
@@ -218,12 +264,18 @@ def _cpu_model() -> str:
         lines = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
     except OSError:
         return platform.processor() or "unknown processor"
-    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "unknown processor")
+    return next(
+        (line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")),
+        "unknown processor",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m opendata.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m opendata.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/opendata-bench"))
     args = parser.parse_args(argv)

@@ -42,8 +42,10 @@ def _cmd_validate(args) -> int:
     outcome = build(args.datasets, cache_dir=_cache_dir(args))
     _report(outcome.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if outcome.exit_code == 0 and args.format == "text":
-        print(f"{args.datasets}: valid ({len(outcome.publication.letters)} letters, "
-              f"{outcome.publication.statistics.triples} triples)")
+        print(
+            f"{args.datasets}: valid ({len(outcome.publication.letters)} letters, "
+            f"{outcome.publication.statistics.triples} triples)"
+        )
     return outcome.exit_code
 
 
@@ -63,8 +65,10 @@ def _cmd_publish(args) -> int:
         return outcome.exit_code
     publication = outcome.publication
     if args.format == "text":
-        print(f"published {len(publication.letters)} letters, {publication.statistics.triples} triples "
-              f"to {args.out} in {time.perf_counter() - started:.1f} s")
+        print(
+            f"published {len(publication.letters)} letters, {publication.statistics.triples} triples "
+            f"to {args.out} in {time.perf_counter() - started:.1f} s"
+        )
     return 0
 
 
@@ -107,15 +111,19 @@ def _cmd_synth(args) -> int:
 
         return render_command(args.letters, args.render, args.seed, args.formats)
     if args.out is None:
-        print("opendata synth: give --out DIR (a sources tree) or --render DIR (letter files)", file=sys.stderr)
+        print(
+            "opendata synth: give --out DIR (a sources tree) or --render DIR (letter files)", file=sys.stderr
+        )
         return 2
     try:
         summary = generate(args.letters, args.out, args.seed, args.overwrite)
     except SynthError as exc:
         print(f"opendata synth: {exc}", file=sys.stderr)
         return 2
-    print(f"{args.out}: {summary.letters} synthetic letters (seed {args.seed}); {summary.written} files written, "
-          f"{summary.removed} removed in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{args.out}: {summary.letters} synthetic letters (seed {args.seed}); {summary.written} files written, "
+        f"{summary.removed} removed in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 
@@ -185,48 +193,90 @@ def _count(text: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="opendata", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
-        description="Publish Dutch local-government correspondence as linked open data.")
+        prog="opendata",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG,
+        description="Publish Dutch local-government correspondence as linked open data.",
+    )
     main.add_argument("--version", action="version", version=f"opendata {__version__}")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def sub(name: str, help_: str, func) -> argparse.ArgumentParser:
-        command = commands.add_parser(name, help=help_, description=help_, epilog=EPILOG,
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+        command = commands.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         command.set_defaults(func=func)
         return command
 
     def sources(command: argparse.ArgumentParser) -> None:
-        command.add_argument("--datasets", type=Path, default=Path("datasets"),
-                             help="the sources folder with publication.yaml (default: datasets)")
-        command.add_argument("--format", choices=("text", "json"), default="text",
-                             help="how to report problems (default: text)")
-        command.add_argument("--cache", type=Path, default=Path(".opendata-cache"),
-                             help="where finished letters are kept between runs (default: .opendata-cache)")
-        command.add_argument("--no-cache", action="store_true", help="build every letter afresh; keep nothing")
+        command.add_argument(
+            "--datasets",
+            type=Path,
+            default=Path("datasets"),
+            help="the sources folder with publication.yaml (default: datasets)",
+        )
+        command.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="how to report problems (default: text)",
+        )
+        command.add_argument(
+            "--cache",
+            type=Path,
+            default=Path(".opendata-cache"),
+            help="where finished letters are kept between runs (default: .opendata-cache)",
+        )
+        command.add_argument(
+            "--no-cache", action="store_true", help="build every letter afresh; keep nothing"
+        )
 
     validate = sub("validate", "check the sources and the graph without publishing", _cmd_validate)
     sources(validate)
-    publish = sub("publish", "check, then write every output and switch the publication atomically", _cmd_publish)
+    publish = sub(
+        "publish", "check, then write every output and switch the publication atomically", _cmd_publish
+    )
     sources(publish)
-    publish.add_argument("--out", type=Path, default=Path("dist"), help="the publication folder (default: dist)")
+    publish.add_argument(
+        "--out", type=Path, default=Path("dist"), help="the publication folder (default: dist)"
+    )
     generate = sub("generate", "regenerate schemas/generated/ from schemas/model.yaml", _cmd_generate)
     generate.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     verify = sub("verify", "check a publication against its manifest", _cmd_verify)
-    verify.add_argument("dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)")
+    verify.add_argument(
+        "dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)"
+    )
     diff = sub("diff", "print what changed between two publications (docs/releases.md)", _cmd_diff)
     diff.add_argument("old", type=Path, metavar="OLD_DIST", help="the earlier publication")
     diff.add_argument("new", type=Path, metavar="NEW_DIST", help="the later publication")
-    synth = sub("synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth)
+    synth = sub(
+        "synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth
+    )
     synth.add_argument("--letters", type=_count, required=True, help="how many letters")
     synth.add_argument("--out", type=Path, help="the new sources folder (must be empty or absent)")
-    synth.add_argument("--render", type=Path, metavar="DIR",
-                       help="instead: render letters as files to ingest (PDF, scans, noisy text, .docx) with their truth")
-    synth.add_argument("--formats", default="pdf,scan,noisy,docx",
-                       help="with --render: which renderings, comma-separated (default: pdf,scan,noisy,docx)")
-    synth.add_argument("--seed", type=int, default=1, help="the same seed gives byte-identical files (default: 1)")
-    synth.add_argument("--overwrite", action="store_true",
-                       help="update an existing tree: rewrite changed files only, remove letters beyond --letters")
+    synth.add_argument(
+        "--render",
+        type=Path,
+        metavar="DIR",
+        help="instead: render letters as files to ingest (PDF, scans, noisy text, .docx) with their truth",
+    )
+    synth.add_argument(
+        "--formats",
+        default="pdf,scan,noisy,docx",
+        help="with --render: which renderings, comma-separated (default: pdf,scan,noisy,docx)",
+    )
+    synth.add_argument(
+        "--seed", type=int, default=1, help="the same seed gives byte-identical files (default: 1)"
+    )
+    synth.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="update an existing tree: rewrite changed files only, remove letters beyond --letters",
+    )
     _sparql_commands(sub)
     _ingest_commands(sub)
     return main
@@ -259,9 +309,11 @@ def _cmd_ingest(args) -> int:
     report = ingest(args.inputs, args.into, jobs=args.jobs or default_jobs(), progress=terminal_progress())
     _report(report.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if args.format == "text":
-        print(f"{report.files} files, {report.letters} letters: {len(report.written)} records written, "
-              f"{len(report.unchanged)} unchanged, {len(report.kept)} reviewed kept; {report.pages} pages "
-              f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s")
+        print(
+            f"{report.files} files, {report.letters} letters: {len(report.written)} records written, "
+            f"{len(report.unchanged)} unchanged, {len(report.kept)} reviewed kept; {report.pages} pages "
+            f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s"
+        )
     return report.exit_code
 
 
@@ -281,9 +333,15 @@ def _ingest_commands(sub) -> None:
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="how to report problems")
     review = sub("review", "list draft records with their low-confidence fields and evidence", _cmd_review)
     review.epilog = INGEST_EPILOG
-    review.add_argument("--datasets", type=Path, default=Path("datasets"), help="the sources folder (default: datasets)")
-    review.add_argument("--threshold", type=float, default=0.8,
-                        help="list fields whose confidence is below this (default: 0.8)")
+    review.add_argument(
+        "--datasets", type=Path, default=Path("datasets"), help="the sources folder (default: datasets)"
+    )
+    review.add_argument(
+        "--threshold",
+        type=float,
+        default=0.8,
+        help="list fields whose confidence is below this (default: 0.8)",
+    )
     review.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
 
@@ -294,31 +352,56 @@ def _sparql_commands(sub) -> None:
     dist_help = "the publication folder (default: dist)"
     query = sub("query", "run a SPARQL query over the publication", _cmd_query)
     query.epilog = QUERY_EPILOG
-    query.add_argument("query", help="a .rq file, the name of a query in DIST/queries/, inline SPARQL, or - for stdin")
+    query.add_argument(
+        "query", help="a .rq file, the name of a query in DIST/queries/, inline SPARQL, or - for stdin"
+    )
     query.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
     query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     serve = sub("serve", "serve a read-only SPARQL endpoint, a query page and the dist/ files", _cmd_serve)
     serve.epilog = SERVE_EPILOG
     serve.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
-    serve.add_argument("--max-rows", type=int, default=10000, help="largest result served, in rows (default: 10000)")
+    serve.add_argument(
+        "--max-rows", type=int, default=10000, help="largest result served, in rows (default: 10000)"
+    )
     serve.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
-    serve.add_argument("--max-memory", type=int, default=None, metavar="MB",
-                       help="memory one query worker may use, its copy of the publication included; a query that "
-                            "needs more is stopped with 503 (default: half the RAM shared among the workers)")
-    serve.add_argument("--read-timeout", type=float, default=20.0, metavar="SECONDS",
-                       help="time a client may take to send one request, or stay idle between two (default: 20)")
-    load = sub("load", "replace a graph in a triple store with the publication (Graph Store Protocol PUT)", _cmd_load)
+    serve.add_argument(
+        "--max-memory",
+        type=int,
+        default=None,
+        metavar="MB",
+        help="memory one query worker may use, its copy of the publication included; a query that "
+        "needs more is stopped with 503 (default: half the RAM shared among the workers)",
+    )
+    serve.add_argument(
+        "--read-timeout",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="time a client may take to send one request, or stay idle between two (default: 20)",
+    )
+    load = sub(
+        "load", "replace a graph in a triple store with the publication (Graph Store Protocol PUT)", _cmd_load
+    )
     load.epilog = LOAD_EPILOG
     load.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")
     load.add_argument("--graph", help="the named graph IRI to replace (default: the default graph)")
     load.add_argument("--dist", type=Path, default=Path("dist"), help=dist_help)
-    load.add_argument("--gzip", action="store_true",
-                      help="send graph.nt.gz with Content-Encoding: gzip (Oxigraph accepts it; not every store does)")
-    load.add_argument("--user", help="user name for HTTP basic authentication (password from OPENDATA_LOAD_PASSWORD)")
-    load.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for the store (default: 600)")
+    load.add_argument(
+        "--gzip",
+        action="store_true",
+        help="send graph.nt.gz with Content-Encoding: gzip (Oxigraph accepts it; not every store does)",
+    )
+    load.add_argument(
+        "--user", help="user name for HTTP basic authentication (password from OPENDATA_LOAD_PASSWORD)"
+    )
+    load.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds to wait for the store (default: 600)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,15 +13,40 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from opendata.model.model import ANY_RANGE, GENERATED_DIR, MODEL_FILE, SOURCES_RANGE, Field, Model, ModelClass, load_model
+from opendata.model.model import (
+    ANY_RANGE,
+    GENERATED_DIR,
+    MODEL_FILE,
+    SOURCES_RANGE,
+    Field,
+    Model,
+    ModelClass,
+    load_model,
+)
 
 NOTICE = "Generated from schemas/model.yaml by `opendata generate`; do not edit."
 SHAPES = Namespace("https://w3id.org/opendata-nl/shapes#")
 KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
-JSON_TYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "number", "boolean": "boolean",
-              "date": "string", "date_or_month": "string", "iri": "string", "textfile": "string", "key": "string"}
-XSD_RANGES = {"string": XSD.string, "text": XSD.string, "integer": XSD.integer, "decimal": XSD.decimal, "boolean": XSD.boolean,
-              "date": XSD.date}
+JSON_TYPES = {
+    "string": "string",
+    "text": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "date": "string",
+    "date_or_month": "string",
+    "iri": "string",
+    "textfile": "string",
+    "key": "string",
+}
+XSD_RANGES = {
+    "string": XSD.string,
+    "text": XSD.string,
+    "integer": XSD.integer,
+    "decimal": XSD.decimal,
+    "boolean": XSD.boolean,
+    "date": XSD.date,
+}
 
 
 # ---------------------------------------------------------------- JSON Schema (source records)
@@ -38,17 +63,42 @@ def source_entry_schema(model: Model) -> dict:
         "type": "object",
         "additionalProperties": False,
         "properties": {
-            "start": {**offset, "title": "start", "description": "character offset (from 0) where the quote starts"},
+            "start": {
+                **offset,
+                "title": "start",
+                "description": "character offset (from 0) where the quote starts",
+            },
             "end": {**offset, "title": "end", "description": "character offset just after the quote"},
-            "quote": {"type": "string", "minLength": 1, "title": "quote", "description": "the passage exactly as in the text"},
-            "letter": {"type": "string", "pattern": KEY_PATTERN, "title": "letter",
-                       "description": "the letter whose text holds the quote (required in shared records)"},
-            "confidence": {"type": "number", "minimum": 0, "maximum": 1, "title": "confidence",
-                           "description": "how sure the extraction is, from 0 to 1"},
-            "editorial": {"type": "string", "minLength": 1, "title": "editorial note",
-                          "description": "an editorial addition: the note says what the editors added and why"},
-            "register": {"enum": sorted(model.enums["Register"]["values"]), "title": "register",
-                         "description": "the register the value comes from"},
+            "quote": {
+                "type": "string",
+                "minLength": 1,
+                "title": "quote",
+                "description": "the passage exactly as in the text",
+            },
+            "letter": {
+                "type": "string",
+                "pattern": KEY_PATTERN,
+                "title": "letter",
+                "description": "the letter whose text holds the quote (required in shared records)",
+            },
+            "confidence": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "title": "confidence",
+                "description": "how sure the extraction is, from 0 to 1",
+            },
+            "editorial": {
+                "type": "string",
+                "minLength": 1,
+                "title": "editorial note",
+                "description": "an editorial addition: the note says what the editors added and why",
+            },
+            "register": {
+                "enum": sorted(model.enums["Register"]["values"]),
+                "title": "register",
+                "description": "the register the value comes from",
+            },
         },
     }
 
@@ -57,10 +107,19 @@ def _sources_schema(model: Model, cls: ModelClass, f: Field) -> dict:
     """`sources`: per field of the class, one source or a list of them."""
     entry = source_entry_schema(model)
     value = {"if": {"type": "array"}, "then": {"type": "array", "items": entry, "minItems": 1}, "else": entry}
-    names = [g.name for g in cls.field_list(published_only=True) if g.uri and g.name not in NOT_SOURCED
-             and not (g.derived and not g.checked)]
-    return {"title": f.en, "description": f.description.get("en", f.en), "type": "object", "minProperties": 1,
-            "additionalProperties": False, "properties": {name: value for name in names}}
+    names = [
+        g.name
+        for g in cls.field_list(published_only=True)
+        if g.uri and g.name not in NOT_SOURCED and not (g.derived and not g.checked)
+    ]
+    return {
+        "title": f.en,
+        "description": f.description.get("en", f.en),
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": False,
+        "properties": dict.fromkeys(names, value),
+    }
 
 
 def _json_field(model: Model, f: Field) -> dict:
@@ -108,14 +167,23 @@ def _json_class(model: Model, cls: ModelClass) -> dict:
         "title": cls.en,
         "description": cls.description.get("en", ""),
         "type": "object",
-        "properties": {f.name: _sources_schema(model, cls, f) if f.range == SOURCES_RANGE else _json_field(model, f)
-                       for f in fields},
+        "properties": {
+            f.name: _sources_schema(model, cls, f) if f.range == SOURCES_RANGE else _json_field(model, f)
+            for f in fields
+        },
         "required": [f.name for f in fields if f.required and f.name not in unknowable],
         "additionalProperties": False,
     }
     conditional = [f.name for f in fields if f.required and f.name in unknowable]
-    rules = [{"if": {"not": {"required": ["unknown"], "properties": {"unknown": {"contains": {"const": name}}}}},
-              "then": {"required": [name]}} for name in conditional]
+    rules = [
+        {
+            "if": {
+                "not": {"required": ["unknown"], "properties": {"unknown": {"contains": {"const": name}}}}
+            },
+            "then": {"required": [name]},
+        }
+        for name in conditional
+    ]
     if "status" in cls.fields:  # a draft names the tool that made it
         rules.append({"if": {"required": ["status"]}, "then": {"required": ["extracted_by"]}})
     if rules:
@@ -139,6 +207,7 @@ def json_schema(model: Model) -> dict:
 
 # ---------------------------------------------------------------- JSON-LD context
 
+
 def _context_term(model: Model, f: Field) -> dict | str | None:
     if f.uri is None or f.private or f.path:
         return None
@@ -146,7 +215,12 @@ def _context_term(model: Model, f: Field) -> dict | str | None:
         if model.is_class(f.range) and model.classes[f.range].inline:
             return {"@id": f.uri}
         return {"@id": f.uri, "@type": "@id"}
-    datatype = {"date": "xsd:date", "integer": "xsd:integer", "decimal": "xsd:decimal", "boolean": "xsd:boolean"}.get(f.range)
+    datatype = {
+        "date": "xsd:date",
+        "integer": "xsd:integer",
+        "decimal": "xsd:decimal",
+        "boolean": "xsd:boolean",
+    }.get(f.range)
     return {"@id": f.uri, "@type": datatype} if datatype else f.uri
 
 
@@ -165,6 +239,7 @@ def jsonld_context(model: Model) -> dict:
 
 # ---------------------------------------------------------------- SHACL shapes
 
+
 def _property_path(graph: Graph, model: Model, f: Field):
     steps = [URIRef(model.expand(hop.property)) for hop in f.path] + [URIRef(model.expand(f.uri))]
     if len(steps) == 1:
@@ -177,7 +252,9 @@ def _property_path(graph: Graph, model: Model, f: Field):
 def _value_constraints(graph: Graph, model: Model, shape: URIRef, f: Field) -> None:
     if model.is_enum(f.range):
         head = BNode()
-        Collection(graph, head, [URIRef(model.enum_iri(f.range, v)) for v in sorted(model.enums[f.range]["values"])])
+        Collection(
+            graph, head, [URIRef(model.enum_iri(f.range, v)) for v in sorted(model.enums[f.range]["values"])]
+        )
         graph.add((shape, SH["in"], head))
     elif model.is_class(f.range):
         graph.add((shape, SH["class"], URIRef(model.expand(model.classes[f.range].uri))))
@@ -229,7 +306,9 @@ def _known_or_declared_unknown(graph: Graph, model: Model, cls: ModelClass, node
         Collection(graph, alternatives, [present, declared])
         either = BNode()
         graph.add((either, SH["or"], alternatives))
-        graph.add((either, SH.message, Literal(f"{cls.en} needs {f.name}, or must declare it unknown", lang="en")))
+        graph.add(
+            (either, SH.message, Literal(f"{cls.en} needs {f.name}, or must declare it unknown", lang="en"))
+        )
         graph.add((node, SH.node, either))
 
 
@@ -254,6 +333,7 @@ def shacl_shapes(model: Model) -> Graph:
 
 
 # ---------------------------------------------------------------- ontology of minted terms
+
 
 def ontology(model: Model) -> Graph:
     graph = Graph()
@@ -296,12 +376,15 @@ def ontology(model: Model) -> Graph:
     graph.add((redacted, RDF.type, SKOS.Concept))
     graph.add((redacted, SKOS.prefLabel, Literal("geanonimiseerd", lang="nl")))
     graph.add((redacted, SKOS.prefLabel, Literal("redacted", lang="en")))
-    graph.add((redacted, SKOS.definition, Literal("Staat voor een persoon die niet gepubliceerd wordt.", lang="nl")))
+    graph.add(
+        (redacted, SKOS.definition, Literal("Staat voor een persoon die niet gepubliceerd wordt.", lang="nl"))
+    )
     graph.add((redacted, SKOS.definition, Literal("Stands for a person who is not published.", lang="en")))
     return graph
 
 
 # ---------------------------------------------------------------- writing and checking
+
 
 def _turtle(graph: Graph) -> str:
     return f"# {NOTICE}\n" + graph.serialize(format="turtle")
@@ -309,8 +392,8 @@ def _turtle(graph: Graph) -> str:
 
 def artefacts(model: Model) -> dict[str, str]:
     """File name -> content of every generated artefact."""
-    from opendata.vocabulary_doc import vocabulary_markdown
     from opendata.model.tables import table_schemas
+    from opendata.vocabulary_doc import vocabulary_markdown
 
     return {
         "records.schema.json": json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n",

@@ -32,12 +32,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from opendata.query import store as sparql
-from opendata.query import sandbox
-from opendata.outputs import site
+from opendata.outputs import site, tombstones
 from opendata.outputs.site.negotiation import negotiate
+from opendata.query import sandbox
+from opendata.query import store as sparql
 from opendata.query.guard import QueryTooLarge
-from opendata.outputs import tombstones
 from opendata.query.pool import Failure, QueryPool, WorkerFailed
 
 PAGE_TEMPLATE = Path(__file__).resolve().parent / "data" / "sparql-page.html"
@@ -148,8 +147,11 @@ class Answerer:
         media = GRAPH_MEDIA if sparql.is_graph(result) else RESULTS_MEDIA
         fmt = negotiate(job.accept, media)
         if fmt is None:
-            return text_reply(406, "none of the accepted types can hold this result; this endpoint offers "
-                                   + ", ".join(dict.fromkeys(CONTENT_TYPES[f] for f in media.values())))
+            return text_reply(
+                406,
+                "none of the accepted types can hold this result; this endpoint offers "
+                + ", ".join(dict.fromkeys(CONTENT_TYPES[f] for f in media.values())),
+            )
         try:
             body = self._body(store, job, dataset, result, fmt)
         except ValueError as exc:
@@ -162,7 +164,9 @@ class Answerer:
         if sparql.is_graph(result):
             triples = list(islice(result, self.max_rows + 1))
             self._check_size(len(triples), "triples")
-            return ox.serialize(triples, format=sparql.GRAPH_FORMATS[fmt], prefixes=sparql.prefixes(job.query) or None)
+            return ox.serialize(
+                triples, format=sparql.GRAPH_FORMATS[fmt], prefixes=sparql.prefixes(job.query) or None
+            )
         if isinstance(result, ox.QuerySolutions):
             # Count first (stops at the limit), then evaluate again to serialize in the standard format.
             self._check_size(sum(1 for _ in islice(result, self.max_rows + 1)), "rows")
@@ -171,8 +175,10 @@ class Answerer:
 
     def _check_size(self, count: int, unit: str) -> None:
         if count > self.max_rows:
-            raise ValueError(f"the result has more than {self.max_rows} {unit}, this endpoint's limit; add LIMIT "
-                             f"(and OFFSET to page through it) or run it locally with `opendata query`")
+            raise ValueError(
+                f"the result has more than {self.max_rows} {unit}, this endpoint's limit; add LIMIT "
+                f"(and OFFSET to page through it) or run it locally with `opendata query`"
+            )
 
 
 def _dataset(job: Job) -> dict:
@@ -273,7 +279,9 @@ class EndpointServer(ThreadingHTTPServer):
         """One thread per connection, at most MAX_CONNECTIONS at once; beyond, a quick 503 and close."""
         if not self._slots.acquire(blocking=False):
             try:
-                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
             except OSError:
                 pass
             self.shutdown_request(request)
@@ -333,11 +341,18 @@ class EndpointHandler(BaseHTTPRequestHandler):
             pass
 
     def do_OPTIONS(self) -> None:  # CORS preflight
-        self._send(Reply(204, "text/plain", b"", (
-            ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
-            ("Access-Control-Allow-Headers", "Accept, Content-Type"),
-            ("Access-Control-Max-Age", "86400"),
-        )))
+        self._send(
+            Reply(
+                204,
+                "text/plain",
+                b"",
+                (
+                    ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+                    ("Access-Control-Allow-Headers", "Accept, Content-Type"),
+                    ("Access-Control-Max-Age", "86400"),
+                ),
+            )
+        )
 
     def do_GET(self) -> None:
         self._route("GET")
@@ -371,7 +386,9 @@ class EndpointHandler(BaseHTTPRequestHandler):
         elif (gone := tombstones.gone_page(unquote(url.path), build.root)) is not None:  # withdrawn: 410
             self._send(Reply(410, "text/html; charset=utf-8", gone), head=head)
         elif (answer := site.resolve(url.path, self.headers.get("Accept", ""), build.root)) is not None:
-            self._send(Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head)  # /id/, /doc/
+            self._send(
+                Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head
+            )  # /id/, /doc/
         else:
             self._send_file(build.root, url.path, head=head)
 
@@ -381,7 +398,9 @@ class EndpointHandler(BaseHTTPRequestHandler):
             return text_reply(411, "a POST needs a Content-Length")
         if not _DIGITS.fullmatch(length.strip()):
             self.close_connection = True  # the body's end is unknown: the connection cannot be reused
-            return text_reply(400, f"Content-Length must be a number of bytes in ASCII digits, not {length!r}")
+            return text_reply(
+                400, f"Content-Length must be a number of bytes in ASCII digits, not {length!r}"
+            )
         if int(length) > MAX_BODY:
             self.close_connection = True
             return text_reply(413, f"the request is larger than {MAX_BODY} bytes")
@@ -402,13 +421,17 @@ class EndpointHandler(BaseHTTPRequestHandler):
             return text_reply(403, UPDATE_REFUSED)
         try:
             if kind == "application/x-www-form-urlencoded":
-                form = parse_qs(body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict")
+                form = parse_qs(
+                    body.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"
+                )
                 return self._protocol(build, {**params, **form}, None)
             if kind == "application/sparql-query":
                 return self._protocol(build, params, body.decode(charset))
         except (UnicodeDecodeError, ValueError):
             return text_reply(400, f"the request body is not valid {charset}")
-        return text_reply(415, "send application/x-www-form-urlencoded (query=...) or application/sparql-query")
+        return text_reply(
+            415, "send application/x-www-form-urlencoded (query=...) or application/sparql-query"
+        )
 
     def _protocol(self, build: Build, params: dict[str, list[str]], direct: str | None) -> Reply:
         """One SPARQL protocol request: check it, then hand the query to a worker that holds this build."""
@@ -417,12 +440,19 @@ class EndpointHandler(BaseHTTPRequestHandler):
             return text_reply(403, UPDATE_REFUSED)
         queries = ([direct] if direct is not None else []) + params.get("query", [])
         if len(queries) != 1:
-            return text_reply(400, "give exactly one query (the `query` parameter or an application/sparql-query body); "
-                                   "the query page is at /")
+            return text_reply(
+                400,
+                "give exactly one query (the `query` parameter or an application/sparql-query body); "
+                "the query page is at /",
+            )
         if sparql.is_update(queries[0]):
             return text_reply(403, UPDATE_REFUSED)
-        job = Job(queries[0], self.headers.get("Accept", ""), tuple(params.get("default-graph-uri", [])),
-                  tuple(params.get("named-graph-uri", [])))
+        job = Job(
+            queries[0],
+            self.headers.get("Accept", ""),
+            tuple(params.get("default-graph-uri", [])),
+            tuple(params.get("named-graph-uri", [])),
+        )
         try:
             reply = self.server.publication.pool(build).ask(job)
             for _ in range(3):  # the pool retired as a publish moved `dist` on: ask the new build's workers
@@ -441,7 +471,9 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._send(text_reply(404, f"{url_path}: not found"), head=head)
             return
         try:
-            handle = path.open("rb")  # open before the headers: a build removed meanwhile gives 404, not half a file
+            handle = path.open(
+                "rb"
+            )  # open before the headers: a build removed meanwhile gives 404, not half a file
         except OSError:
             self._send(text_reply(404, f"{url_path}: not found"), head=head)
             return
@@ -469,7 +501,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
+    def log_message(self, format: str, *args) -> None:
         if not self.server.quiet:
             line = format % args
             sys.stderr.write(f"{self.address_string()} {line if len(line) < 300 else line[:296] + ' ...'}\n")
@@ -495,8 +527,14 @@ def content_type(path: Path) -> str:
 
 def query_page(root: Path, title: str) -> bytes:
     """The HTML page at /: a query box with the publication's example queries and a list of its files."""
-    examples = [{"name": path.stem, "title": _title(path.read_text(encoding="utf-8")),
-                 "text": path.read_text(encoding="utf-8")} for path in sorted((root / "queries").glob("*.rq"))]
+    examples = [
+        {
+            "name": path.stem,
+            "title": _title(path.read_text(encoding="utf-8")),
+            "text": path.read_text(encoding="utf-8"),
+        }
+        for path in sorted((root / "queries").glob("*.rq"))
+    ]
     files = sorted(p.name for p in root.iterdir() if p.is_file())
     data = json.dumps({"queries": examples, "files": files}, ensure_ascii=False).replace("<", "\\u003c")
     page = PAGE_TEMPLATE.read_text(encoding="utf-8")
@@ -523,8 +561,11 @@ def publication_title(root: Path, language: str = "en") -> str | None:
     except (OSError, SyntaxError, ValueError):
         return None
     datasets = {t.subject for t in triples if t.predicate == _RDF_TYPE and t.object == _VOID_DATASET}
-    titles = sorted((t.object.language != language, t.object.value) for t in triples
-                    if t.subject in datasets and t.predicate == _DCT_TITLE and isinstance(t.object, ox.Literal))
+    titles = sorted(
+        (t.object.language != language, t.object.value)
+        for t in triples
+        if t.subject in datasets and t.predicate == _DCT_TITLE and isinstance(t.object, ox.Literal)
+    )
     return titles[0][1] if titles else None
 
 
@@ -532,19 +573,33 @@ def serve_command(args) -> int:
     """`opendata serve`: start the HTTP server (query workers start with the first query); stop on SIGINT or SIGTERM."""
     dist = Path(args.dist).absolute()
     if not (dist / sparql.GRAPH_FILE).is_file():
-        print(f"opendata serve: {args.dist}: no {sparql.GRAPH_FILE} here; run `opendata publish` first", file=sys.stderr)
+        print(
+            f"opendata serve: {args.dist}: no {sparql.GRAPH_FILE} here; run `opendata publish` first",
+            file=sys.stderr,
+        )
         return 2
     max_memory = getattr(args, "max_memory", None)
     max_memory = (max_memory << 20) if max_memory else sandbox.default_memory_limit(args.workers)
-    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1 or max_memory < (64 << 20) \
-            or getattr(args, "read_timeout", READ_TIMEOUT) <= 0:
-        print("opendata serve: --timeout, --read-timeout, --max-rows and --workers must be positive, "
-              "--max-memory at least 64 (MB)",
-              file=sys.stderr)
+    if (
+        args.timeout <= 0
+        or args.max_rows < 1
+        or args.workers < 1
+        or max_memory < (64 << 20)
+        or getattr(args, "read_timeout", READ_TIMEOUT) <= 0
+    ):
+        print(
+            "opendata serve: --timeout, --read-timeout, --max-rows and --workers must be positive, "
+            "--max-memory at least 64 (MB)",
+            file=sys.stderr,
+        )
         return 2
     publication = CurrentPublication(
-        dist, lambda root: QueryPool(root, Answerer(args.max_rows), size=args.workers, timeout=args.timeout,
-                                     max_memory=max_memory), dist.name)
+        dist,
+        lambda root: QueryPool(
+            root, Answerer(args.max_rows), size=args.workers, timeout=args.timeout, max_memory=max_memory
+        ),
+        dist.name,
+    )
     try:
         first = publication.pool(publication.build())  # fail now, not at the first query, if nothing loads
     except NoPublication as exc:
@@ -552,14 +607,22 @@ def serve_command(args) -> int:
         print(f"opendata serve: {exc}", file=sys.stderr)
         return 2
     try:
-        server = EndpointServer((args.host, args.port), publication, getattr(args, "read_timeout", READ_TIMEOUT))
+        server = EndpointServer(
+            (args.host, args.port), publication, getattr(args, "read_timeout", READ_TIMEOUT)
+        )
     except OSError as exc:
         publication.close()
-        print(f"opendata serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"opendata serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
     if first.network is not None:
-        print(f"opendata serve: warning: the query workers could not cut themselves off the network ({first.network}); "
-              "SERVICE is still refused by the query parser", file=sys.stderr)
+        print(
+            f"opendata serve: warning: the query workers could not cut themselves off the network ({first.network}); "
+            "SERVICE is still refused by the query parser",
+            file=sys.stderr,
+        )
     _run_until_signalled(server, args, max_memory)
     return 0
 
@@ -572,9 +635,12 @@ def _run_until_signalled(server: EndpointServer, args, max_memory: int) -> None:
     thread.start()
     host, port = server.server_address[:2]
     shown = f"[{host}]" if ":" in host else host
-    print(f"serving {args.dist} at http://{shown}:{port}/ (SPARQL endpoint: http://{shown}:{port}/sparql); "
-          f"timeout {args.timeout:g} s, at most {args.max_rows} rows, {args.workers} workers of at most "
-          f"{max_memory >> 20} MB; Ctrl-C stops", flush=True)
+    print(
+        f"serving {args.dist} at http://{shown}:{port}/ (SPARQL endpoint: http://{shown}:{port}/sparql); "
+        f"timeout {args.timeout:g} s, at most {args.max_rows} rows, {args.workers} workers of at most "
+        f"{max_memory >> 20} MB; Ctrl-C stops",
+        flush=True,
+    )
     while not stop.wait(0.5):
         pass
     server.shutdown()

@@ -26,7 +26,9 @@ def _range_text(model: Model, f: Field) -> str:
     if model.is_enum(f.range):
         return f"one of: {', '.join(f'`{v}`' for v in model.enums[f.range]['values'])}"
     if model.is_class(f.range):
-        return f"[{f.range}](#{f.range.lower()})" + (" (inline)" if model.classes[f.range].inline else " (key)")
+        return f"[{f.range}](#{f.range.lower()})" + (
+            " (inline)" if model.classes[f.range].inline else " (key)"
+        )
     return f.range
 
 
@@ -43,9 +45,14 @@ def _rdf_text(model: Model, f: Field) -> str:
 EXAMPLE_PUBLICATION = {
     "base_url": "https://data.voorbeeld.example/publicatie/",
     "base_iri": "https://data.voorbeeld.example/id/",
-    "title": {"nl": "Voorbeelddataset van het opendata-vocabulaire", "en": "Example dataset of the opendata vocabulary"},
-    "description": {"nl": "Eén record per klasse, samengesteld uit de voorbeelden van het model.",
-                    "en": "One record per class, assembled from the model's examples."},
+    "title": {
+        "nl": "Voorbeelddataset van het opendata-vocabulaire",
+        "en": "Example dataset of the opendata vocabulary",
+    },
+    "description": {
+        "nl": "Eén record per klasse, samengesteld uit de voorbeelden van het model.",
+        "en": "One record per class, assembled from the model's examples.",
+    },
     "keywords": {"nl": ["voorbeeld"], "en": ["example"]},
     "version": "1",
     "issued": "2019-10-01",
@@ -85,8 +92,10 @@ def _letter_text(model: Model, letter: dict) -> str:
     quotes = [(p["quote"], p["start"]) for p in letter.get("positions", []) if "quote" in p]
     for quote, start in quotes:
         if start != len(TEXT_BEFORE_QUOTE):
-            raise ValueError(f"the example position's start must be {len(TEXT_BEFORE_QUOTE)}, the length of "
-                             f"{TEXT_BEFORE_QUOTE!r} that precedes its quote in the example letter")
+            raise ValueError(
+                f"the example position's start must be {len(TEXT_BEFORE_QUOTE)}, the length of "
+                f"{TEXT_BEFORE_QUOTE!r} that precedes its quote in the example letter"
+            )
     return TEXT_BEFORE_QUOTE + "".join(quote for quote, _ in quotes) + TEXT_AFTER_QUOTE
 
 
@@ -98,7 +107,9 @@ def example_dataset(model: Model) -> dict[str, str]:
             continue
         record = _example_record(model, cls)
         if cls.file.endswith("*.yaml"):
-            files[cls.file.replace("*", record["id"])] = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+            files[cls.file.replace("*", record["id"])] = yaml.safe_dump(
+                record, allow_unicode=True, sort_keys=False
+            )
             if "text" in record:
                 files[str(Path(cls.file).parent / record["text"])] = _letter_text(model, record)
         else:
@@ -121,7 +132,9 @@ def publish_examples(model: Model, out: Path) -> Path:
     datasets = write_example_dataset(model, out.parent / "example-datasets")
     outcome = publish(datasets, out, cache_dir=None)
     if outcome.exit_code:
-        raise ValueError("the model's examples do not make a valid dataset:\n" + render_text(outcome.problems))
+        raise ValueError(
+            "the model's examples do not make a valid dataset:\n" + render_text(outcome.problems)
+        )
     return out
 
 
@@ -136,7 +149,11 @@ def _description_of(graph: Graph, node: URIRef) -> Graph:
         seen.add(subject)
         for _, p, o in graph.triples((subject, None, None)):
             part.add((subject, p, o))
-            if isinstance(o, URIRef) and o not in seen and str(o).startswith((str(node) + "#", str(node) + "-")):
+            if (
+                isinstance(o, URIRef)
+                and o not in seen
+                and str(o).startswith((str(node) + "#", str(node) + "-"))
+            ):
                 todo.append(o)
     return part
 
@@ -145,7 +162,9 @@ def _example_node(model: Model, graph: Graph, cls: ModelClass) -> URIRef | None:
     """The published node of the class's example: the IRI ends with `/{id}`; a record without an id
     (a signature) is a dependent node of its letter (`...#fragment`)."""
     key = _example_record(model, cls).get("id")
-    nodes = sorted(s for s in graph.subjects(RDF.type, URIRef(model.expand(cls.uri))) if isinstance(s, URIRef))
+    nodes = sorted(
+        s for s in graph.subjects(RDF.type, URIRef(model.expand(cls.uri))) if isinstance(s, URIRef)
+    )
     for node in nodes:
         if node.endswith(f"/{key}") if key else "#" in node:
             return node
@@ -166,21 +185,38 @@ def example_turtle(model: Model) -> dict[str, str]:
 
 
 def _class_section(model: Model, cls: ModelClass, turtle: str | None = None) -> list[str]:
-    lines = [f"## {cls.name}", "", f"*{cls.en}* / *{cls.nl}* — `{cls.uri}` "
-             f"(IRIs: `{{base_iri}}{cls.iri}/{{id}}`)" if not cls.iri.startswith("#") else
-             f"*{cls.en}* / *{cls.nl}* — `{cls.uri}` (IRIs: `{{letter IRI}}{cls.iri}-{{n}}`)", "",
-             cls.description.get("en", ""), "", f"> {cls.description.get('nl', '')}", "",
-             "| field | RDF | range | required | description |", "|---|---|---|---|---|"]
+    lines = [
+        f"## {cls.name}",
+        "",
+        f"*{cls.en}* / *{cls.nl}* — `{cls.uri}` (IRIs: `{{base_iri}}{cls.iri}/{{id}}`)"
+        if not cls.iri.startswith("#")
+        else f"*{cls.en}* / *{cls.nl}* — `{cls.uri}` (IRIs: `{{letter IRI}}{cls.iri}-{{n}}`)",
+        "",
+        cls.description.get("en", ""),
+        "",
+        f"> {cls.description.get('nl', '')}",
+        "",
+        "| field | RDF | range | required | description |",
+        "|---|---|---|---|---|",
+    ]
     for f in cls.field_list():
         many = " (list)" if f.multivalued else ""
         desc = f.description.get("en", f.en).replace("|", "\\|")
-        lines.append(f"| `{f.name}` | {_rdf_text(model, f)} | {_range_text(model, f)}{many} | "
-                     f"{'yes' if f.required else ''}{' (derived)' if f.derived else ''} | {desc} |")
+        lines.append(
+            f"| `{f.name}` | {_rdf_text(model, f)} | {_range_text(model, f)}{many} | "
+            f"{'yes' if f.required else ''}{' (derived)' if f.derived else ''} | {desc} |"
+        )
     example = _example_record(model, cls) if cls.file or cls.inline else {}
     if example:
         where = f"`datasets/{cls.file}`" if cls.file else "inside a letter record"
-        lines += ["", f"Example ({where}):", "", "```yaml",
-                  yaml.safe_dump(example, allow_unicode=True, sort_keys=False).rstrip(), "```"]
+        lines += [
+            "",
+            f"Example ({where}):",
+            "",
+            "```yaml",
+            yaml.safe_dump(example, allow_unicode=True, sort_keys=False).rstrip(),
+            "```",
+        ]
     if turtle:
         lines += ["", "Published as (in `graph.ttl`):", "", "```turtle", turtle, "```"]
     return lines + [""]
@@ -189,8 +225,14 @@ def _class_section(model: Model, cls: ModelClass, turtle: str | None = None) -> 
 def _enum_section(model: Model) -> list[str]:
     lines = ["## Value lists", ""]
     for name, enum in model.enums.items():
-        lines += [f"### {name}", "", f"{enum['description']['en']} / {enum['description']['nl']}", "",
-                  "| value | IRI | nl | en |", "|---|---|---|---|"]
+        lines += [
+            f"### {name}",
+            "",
+            f"{enum['description']['en']} / {enum['description']['nl']}",
+            "",
+            "| value | IRI | nl | en |",
+            "|---|---|---|---|",
+        ]
         for key, value in enum["values"].items():
             lines.append(f"| `{key}` | `{value['uri']}` | {value['nl']} | {value['en']} |")
         lines.append("")
@@ -198,13 +240,20 @@ def _enum_section(model: Model) -> list[str]:
 
 
 def vocabulary_markdown(model: Model) -> str:
-    lines = [NOTICE, "", f"# The {model.name} vocabulary (model version {model.version})", "",
-             "Every class and field of the model, the RDF term it publishes as, and an example record.",
-             "The examples make one small dataset (one record per class, people fictional) that the tests",
-             "publish; the Turtle shown is what `opendata publish` makes of it.",
-             "Terms minted by this project live in "
-             f"`{model.vocabulary}` (prefix `odnl:`) and are defined in `ontology.ttl`.", "",
-             "Prefixes: " + ", ".join(f"`{p}:` {ns}" for p, ns in model.prefixes.items()), ""]
+    lines = [
+        NOTICE,
+        "",
+        f"# The {model.name} vocabulary (model version {model.version})",
+        "",
+        "Every class and field of the model, the RDF term it publishes as, and an example record.",
+        "The examples make one small dataset (one record per class, people fictional) that the tests",
+        "publish; the Turtle shown is what `opendata publish` makes of it.",
+        "Terms minted by this project live in "
+        f"`{model.vocabulary}` (prefix `odnl:`) and are defined in `ontology.ttl`.",
+        "",
+        "Prefixes: " + ", ".join(f"`{p}:` {ns}" for p, ns in model.prefixes.items()),
+        "",
+    ]
     turtle = example_turtle(model)
     for cls in model.classes.values():
         lines += _class_section(model, cls, turtle.get(cls.name))

@@ -16,8 +16,13 @@ SEED = ROOT.parent / "shared" / "seed" / "leidse-regio-2019.txt"
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run `opendata ARGS` as a user would, in a separate process."""
-    return subprocess.run([sys.executable, "-m", "opendata", *args], cwd=cwd or ROOT, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "opendata", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

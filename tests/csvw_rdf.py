@@ -19,7 +19,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 INHERITED = ("aboutUrl", "propertyUrl", "valueUrl", "datatype", "null", "required")
-DATATYPES = {"string": None, "date": XSD.date, "integer": XSD.integer, "boolean": XSD.boolean, "anyURI": XSD.anyURI}
+DATATYPES = {
+    "string": None,
+    "date": XSD.date,
+    "integer": XSD.integer,
+    "boolean": XSD.boolean,
+    "anyURI": XSD.anyURI,
+}
 UNRESERVED = "-._~"
 RESERVED = ":/?#[]@!$&'()*+,;="
 _EXPRESSION = re.compile(r"\{(\+?)([A-Za-z0-9_%.]+)\}")
@@ -54,7 +60,9 @@ def table_triples(metadata_url: str, table: dict, folder: Path) -> set[tuple]:
         assert header == titles, f"{table['url']}: header {header} does not match the column titles {titles}"
         columns = [{**{k: schema[k] for k in INHERITED if k in schema}, **c} for c in schema["columns"]]
         for row in reader:
-            cells = {c["name"]: (None if value == c.get("null", "") else value) for c, value in zip(columns, row)}
+            cells = {
+                c["name"]: (None if value == c.get("null", "") else value) for c, value in zip(columns, row)
+            }
             for column in columns:
                 triple = _cell_triple(column, cells, table_url)
                 if triple is not None:

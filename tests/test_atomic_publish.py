@@ -33,8 +33,10 @@ def _variant(target: Path, number: int) -> Path:
     """A copy of the seed datasets whose publication differs from the other variants."""
     shutil.copytree(DATASETS, target)
     config = target / "publication.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace('version: "2019.1"', f'version: "2019.{number}"'),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('version: "2019.1"', f'version: "2019.{number}"'),
+        encoding="utf-8",
+    )
     assert f'version: "2019.{number}"' in config.read_text(encoding="utf-8")
     return target
 
@@ -55,8 +57,13 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 def _start(args: list[str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "opendata", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "opendata", *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -105,7 +112,9 @@ def test_killed_publishes_leave_a_whole_publication(versions):
     outcomes = {"previous": 0, "new": 0}
     for kill, delay in enumerate(delays):
         previous = _manifest(out)
-        target = (manifests.index(previous) + 1) % 3  # cycle through three versions: old builds get pruned too
+        target = (
+            manifests.index(previous) + 1
+        ) % 3  # cycle through three versions: old builds get pruned too
         process = _start(_publish_args(versions["datasets"][target], out, versions["cache"]))
         time.sleep(delay)
         _kill(process)
@@ -140,10 +149,13 @@ def test_a_half_removed_old_build_is_not_reused(versions):
     assert verify(out) == [] and _manifest(out) == versions["manifests"][0]
 
 
-@pytest.mark.parametrize("breakage, exit_code", [
-    ("letters/reactie-leidse-regio-2019-06-11.yaml", 1),  # bad data
-    ("publication.yaml", 2),  # bad configuration
-])
+@pytest.mark.parametrize(
+    "breakage, exit_code",
+    [
+        ("letters/reactie-leidse-regio-2019-06-11.yaml", 1),  # bad data
+        ("publication.yaml", 2),  # bad configuration
+    ],
+)
 def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_path, breakage, exit_code):
     datasets = tmp_path / "datasets"
     shutil.copytree(versions["datasets"][0], datasets)
@@ -151,8 +163,12 @@ def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_p
     assert run_cli(*_publish_args(datasets, out, tmp_path / "cache")).returncode == 0
     before = _snapshot(out)
     broken = datasets / breakage
-    broken.write_text(broken.read_text(encoding="utf-8").replace("sender: ", "sender: [unclosed ", 1)
-                      .replace("license: CC0-1.0", "license: MIT"), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8")
+        .replace("sender: ", "sender: [unclosed ", 1)
+        .replace("license: CC0-1.0", "license: MIT"),
+        encoding="utf-8",
+    )
     result = run_cli(*_publish_args(datasets, out, tmp_path / "cache"))
     assert result.returncode == exit_code, result.stderr
     assert "Traceback" not in result.stderr
@@ -179,7 +195,9 @@ def test_a_second_publish_while_one_runs_stops_with_a_clear_message(versions, tm
 def test_two_publishes_started_at_once_never_mix(versions, tmp_path):
     out = tmp_path / "dist"
     for attempt in range(3):
-        processes = [_start(_publish_args(versions["datasets"][n], out, tmp_path / f"cache-{n}")) for n in (1, 2)]
+        processes = [
+            _start(_publish_args(versions["datasets"][n], out, tmp_path / f"cache-{n}")) for n in (1, 2)
+        ]
         results = []
         for process in processes:
             _, stderr = process.communicate()
@@ -196,6 +214,7 @@ def test_two_publishes_started_at_once_never_mix(versions, tmp_path):
 
 
 # ------------------------------------------------------------------ orphan workers and the lock (issue 10, item 7)
+
 
 def _children() -> dict[int, int]:
     """pid -> parent pid of every process on the machine (from /proc)."""
@@ -246,9 +265,23 @@ def test_a_killed_publish_leaves_no_worker_and_no_lock(synthetic, tmp_path, roun
 
     assert worker_count() > 1, "this machine gives one worker: publish would start no worker processes"
     out = tmp_path / "dist"
-    process = subprocess.Popen([sys.executable, "-m", "opendata", "publish", "--datasets", str(synthetic),
-                                "--out", str(out), "--no-cache"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "opendata",
+            "publish",
+            "--datasets",
+            str(synthetic),
+            "--out",
+            str(out),
+            "--no-cache",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     workers: set[int] = set()
     try:
         while len(workers) < 2 and process.poll() is None:  # the fork server and at least one worker
@@ -271,11 +304,14 @@ def test_a_killed_publish_leaves_no_worker_and_no_lock(synthetic, tmp_path, roun
                 os.kill(pid, signal.SIGKILL)
     with publish_lock(out):  # the lock is free at once: the kernel released it with the killed holder
         pass
-    result = run_cli("publish", "--datasets", str(synthetic), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    result = run_cli(
+        "publish", "--datasets", str(synthetic), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
     assert "another publish" not in result.stderr, result.stderr
 
 
 # ------------------------------------------------------------------ a full disk (issue 10)
+
 
 def _snapshot_folder(out: Path) -> dict[str, bytes]:
     return _snapshot(out) if out.exists() else {}
@@ -286,9 +322,13 @@ def small_disk(tmp_path):
     """A 6 MB tmpfs of our own (needs the right to mount: root, as in CI's container)."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True, text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if result.returncode:
-        pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip()}); test_a_writer_that_hits_a_full_disk covers it")
+        pytest.skip(
+            f"cannot mount a tmpfs here ({result.stderr.strip()}); test_a_writer_that_hits_a_full_disk covers it"
+        )
     try:
         yield mount
     finally:
@@ -304,10 +344,16 @@ def test_a_full_disk_gives_a_clean_message_and_keeps_the_publication(small_disk,
     free = os.statvfs(small_disk)
     (small_disk / "filler").write_bytes(b"\0" * max(0, free.f_bavail * free.f_frsize - 64 * 1024))
     letter = datasets / "letters" / "brief-gs.yaml"
-    letter.write_text(letter.read_text(encoding="utf-8").replace("title: ", "title: nieuw ", 1), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: nieuw ", 1), encoding="utf-8"
+    )
     result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr and "write-failed" in result.stderr and "disk is full" in result.stderr
+    assert (
+        "Traceback" not in result.stderr
+        and "write-failed" in result.stderr
+        and "disk is full" in result.stderr
+    )
     assert _snapshot(out) == before and verify(out) == []
     assert not list(builds_dir(out).glob("tmp-*"))
     (small_disk / "filler").unlink()

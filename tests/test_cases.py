@@ -77,10 +77,10 @@ def _expected(problem: dict) -> tuple:
     return problem["code"], problem["file"], problem.get("line", 0), problem.get("field", "")
 
 
-
-
 def test_base_dataset_is_valid(tmp_path):
-    result = run_cli("validate", "--datasets", str(build_case_base(tmp_path)), "--format", "json", "--no-cache")
+    result = run_cli(
+        "validate", "--datasets", str(build_case_base(tmp_path)), "--format", "json", "--no-cache"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["problems"] == []
 
@@ -99,8 +99,13 @@ def test_there_are_at_least_forty_cases():
 def results(request, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     """`opendata validate --format json` on every selected case, a few at a time (each is its own process)."""
     root = tmp_path_factory.mktemp("cases")
-    names = sorted({item.callspec.params["name"] for item in request.session.items
-                    if getattr(item, "originalname", "") == "test_case" and hasattr(item, "callspec")})
+    names = sorted(
+        {
+            item.callspec.params["name"]
+            for item in request.session.items
+            if getattr(item, "originalname", "") == "test_case" and hasattr(item, "callspec")
+        }
+    )
 
     def validate(name: str) -> subprocess.CompletedProcess:
         datasets = build_case(name, root / name / "datasets")
@@ -132,7 +137,9 @@ def test_case(name, results):
     assert report["errors"] == sum(p["severity"] == "error" for p in report["problems"])
 
 
-PROBLEM_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<code>[a-z-]+) (?P<severity>error|warning): .+$")
+PROBLEM_LINE = re.compile(
+    r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<code>[a-z-]+) (?P<severity>error|warning): .+$"
+)
 
 
 def test_the_human_report_names_file_line_column_code_and_hint(tmp_path):
@@ -140,10 +147,14 @@ def test_the_human_report_names_file_line_column_code_and_hint(tmp_path):
     result = run_cli("validate", "--datasets", str(datasets), "--no-cache")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert ("letters/reactie-leiden.yaml:20:5: unknown-reference error: post refers to unknown post "
-            "'burgemeester-leidne' [field: signatories.0.post]") in lines
-    assert lines[lines.index(next(x for x in lines if "burgemeester-leidne" in x)) + 1] == \
-        "    hint: did you mean burgemeester-leiden?"
+    assert (
+        "letters/reactie-leiden.yaml:20:5: unknown-reference error: post refers to unknown post "
+        "'burgemeester-leidne' [field: signatories.0.post]"
+    ) in lines
+    assert (
+        lines[lines.index(next(x for x in lines if "burgemeester-leidne" in x)) + 1]
+        == "    hint: did you mean burgemeester-leiden?"
+    )
     problems = [line for line in lines if not line.startswith("    hint: ")][:-1]
     assert len(problems) == 6 and all(PROBLEM_LINE.match(line) for line in problems), problems
     assert lines[-1] == "6 error(s), 0 warning(s)"
@@ -171,15 +182,30 @@ def _published_text(out: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("name, where, expected", [
-    ("text-windows-1252", "tekst/brief-gs.txt", "Wij zien financiële kansen voor de regio."),
-    ("text-windows-1252", "tekst/brief-gs.txt", "Kosten: € 1.000 – ‘voorlopig’, zo’n bedrag is één keer nodig.\n"),
-    ("text-latin-1", "tekst/reactie-leiden.txt", "Café 'De Ooievaar', ½ uur, 25 °C, Curaçao, naïef, ü.\n"),
-    ("text-mixed-utf8-and-windows-1252", "tekst/brief-gs.txt", "financiële kansen voor de regio. Daarover"),
-    ("text-mixed-utf8-and-windows-1252", "tekst/brief-gs.txt", "Kosten: € 1.000 – één keer.\n"),
-    ("text-utf-16", "tekst/brief-gs.txt", "Geacht college,\n\nWij zien financiële kansen"),
-    ("yaml-windows-1252", "graph.nt", '"Reactie op uw brief over financiële kansen – ‘geëerd’"'),
-])
+@pytest.mark.parametrize(
+    "name, where, expected",
+    [
+        ("text-windows-1252", "tekst/brief-gs.txt", "Wij zien financiële kansen voor de regio."),
+        (
+            "text-windows-1252",
+            "tekst/brief-gs.txt",
+            "Kosten: € 1.000 – ‘voorlopig’, zo’n bedrag is één keer nodig.\n",
+        ),
+        (
+            "text-latin-1",
+            "tekst/reactie-leiden.txt",
+            "Café 'De Ooievaar', ½ uur, 25 °C, Curaçao, naïef, ü.\n",
+        ),
+        (
+            "text-mixed-utf8-and-windows-1252",
+            "tekst/brief-gs.txt",
+            "financiële kansen voor de regio. Daarover",
+        ),
+        ("text-mixed-utf8-and-windows-1252", "tekst/brief-gs.txt", "Kosten: € 1.000 – één keer.\n"),
+        ("text-utf-16", "tekst/brief-gs.txt", "Geacht college,\n\nWij zien financiële kansen"),
+        ("yaml-windows-1252", "graph.nt", '"Reactie op uw brief over financiële kansen – ‘geëerd’"'),
+    ],
+)
 def test_legacy_encodings_publish_without_mojibake(name, where, expected, tmp_path):
     """Scanner encodings are decoded once, right: every output holds the real characters."""
     datasets = build_case(name, tmp_path / "datasets")

@@ -21,20 +21,26 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from opendata import __version__
-from opendata.sources.config import load_config
-from opendata.outputs.distributions import published_files
 from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.model.model import load_model
+from opendata.outputs.distributions import published_files
+from opendata.sources.config import load_config
 
 from .conftest import DATASETS, ROOT, run_cli
 
 STANDARDS = ROOT / "opendata" / "standards"
 SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
 DCAT_AP = ("dcat-ap-3.0.1/shapes.ttl", "dcat-ap-3.0.1/range.ttl", "dcat-ap-3.0.1/shapes_recommended.ttl")
-DCAT_AP_NL = ("dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL.ttl", "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik.ttl",
-              "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl",
-              "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-aanbevolen.ttl")
-COPIED_FROM = {"dcat-ap-3.0.1": "dcat-ap-3.0/3.0.1/html-shacl", "dcat-ap-nl-3.0.1": "dcat-ap-nl-3.0/latest-3.0.1"}
+DCAT_AP_NL = (
+    "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL.ttl",
+    "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik.ttl",
+    "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl",
+    "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-aanbevolen.ttl",
+)
+COPIED_FROM = {
+    "dcat-ap-3.0.1": "dcat-ap-3.0/3.0.1/html-shacl",
+    "dcat-ap-nl-3.0.1": "dcat-ap-nl-3.0/latest-3.0.1",
+}
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -66,8 +72,14 @@ def shacl_results(data: Graph, files: tuple[str, ...]) -> list[tuple[str, str, s
     results = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         severity = report.value(result, SH.resultSeverity).split("#")[1]
-        results.append((severity, str(report.value(result, SH.focusNode)), str(report.value(result, SH.resultPath)),
-                        str(report.value(result, SH.resultMessage))))
+        results.append(
+            (
+                severity,
+                str(report.value(result, SH.focusNode)),
+                str(report.value(result, SH.resultPath)),
+                str(report.value(result, SH.resultMessage)),
+            )
+        )
     return sorted(results)
 
 
@@ -89,7 +101,7 @@ def catalog(published) -> Graph:
 
 def local_file(dist: Path, url: str, base_url: str) -> Path:
     assert url.startswith(base_url), f"{url} is not under {base_url}"
-    return dist / unquote(url[len(base_url):])
+    return dist / unquote(url[len(base_url) :])
 
 
 def the(graph: Graph, subject, predicate):
@@ -100,17 +112,22 @@ def the(graph: Graph, subject, predicate):
 
 # ------------------------------------------------------------------ the official shapes
 
+
 @pytest.mark.parametrize("profile", [DCAT_AP, DCAT_AP_NL], ids=["DCAT-AP 3.0.1", "DCAT-AP-NL 3.0.1"])
 def test_catalog_conforms_to_the_official_shapes(catalog, profile):
     assert violations(catalog, profile) == []
 
 
-@pytest.mark.parametrize("profile, broken, expected_path", [
-    (DCAT_AP, (None, RDF.type, DCT.LicenseDocument), DCT.license),  # range.ttl: the licence's class
-    (DCAT_AP, (None, DCAT.accessURL, None), DCAT.accessURL),  # shapes.ttl: a mandatory property
-    (DCAT_AP_NL, (None, DCT.accessRights, None), DCT.accessRights),  # mandatory in DCAT-AP-NL only
-    (DCAT_AP_NL, (None, DCT.identifier, None), DCT.identifier),
-], ids=["licence untyped", "no accessURL", "no access rights", "no identifier"])
+@pytest.mark.parametrize(
+    "profile, broken, expected_path",
+    [
+        (DCAT_AP, (None, RDF.type, DCT.LicenseDocument), DCT.license),  # range.ttl: the licence's class
+        (DCAT_AP, (None, DCAT.accessURL, None), DCAT.accessURL),  # shapes.ttl: a mandatory property
+        (DCAT_AP_NL, (None, DCT.accessRights, None), DCT.accessRights),  # mandatory in DCAT-AP-NL only
+        (DCAT_AP_NL, (None, DCT.identifier, None), DCT.identifier),
+    ],
+    ids=["licence untyped", "no accessURL", "no access rights", "no identifier"],
+)
 def test_the_shapes_catch_a_broken_catalog(catalog, profile, broken, expected_path):
     damaged = Graph()
     for triple in catalog:
@@ -129,6 +146,7 @@ def test_the_copied_shapes_are_unedited():
 
 
 # ------------------------------------------------------------------ the catalog and the files
+
 
 def distributions(catalog: Graph) -> list:
     return sorted(catalog.subjects(RDF.type, DCAT.Distribution))
@@ -156,12 +174,29 @@ def test_every_download_url_is_a_file_in_dist(published, catalog, config):
 
 
 def test_the_catalog_lists_every_data_file_and_not_itself(published, catalog, config):
-    listed = {unquote(str(the(catalog, d, DCAT.downloadURL)))[len(config.base_url):] for d in distributions(catalog)}
+    listed = {
+        unquote(str(the(catalog, d, DCAT.downloadURL)))[len(config.base_url) :]
+        for d in distributions(catalog)
+    }
     expected = {f.relative for f in published_files(published)}
     assert listed == expected
-    assert {"graph.ttl", "graph.nt", "graph.nt.gz", "graph.jsonld", "context.jsonld", "shapes.ttl",
-            "ontology.ttl"} <= listed
-    assert not listed & {"catalog.ttl", "catalog.jsonld", "catalog.rdf", "manifest.json", "void.ttl", "index.html"}
+    assert {
+        "graph.ttl",
+        "graph.nt",
+        "graph.nt.gz",
+        "graph.jsonld",
+        "context.jsonld",
+        "shapes.ttl",
+        "ontology.ttl",
+    } <= listed
+    assert not listed & {
+        "catalog.ttl",
+        "catalog.jsonld",
+        "catalog.rdf",
+        "manifest.json",
+        "void.ttl",
+        "index.html",
+    }
 
 
 def test_the_three_catalog_syntaxes_are_isomorphic(published, catalog):
@@ -199,7 +234,9 @@ def test_the_licence_is_the_eu_authority_iri_matched_to_the_creative_commons_dee
     assert the(catalog, URIRef(config.base_iri + "catalogus"), DCT.license) == licence
     assert (licence, RDF.type, DCT.LicenseDocument) in catalog
     assert set(catalog.objects(licence, SKOS.exactMatch)) == {
-        URIRef(config.license), URIRef(config.license + "deed.nl")}
+        URIRef(config.license),
+        URIRef(config.license + "deed.nl"),
+    }
     assert str(the(catalog, licence, DCT.title)) == "CC0 1.0 Universal"
 
 
@@ -208,7 +245,9 @@ def test_dataset_metadata(catalog, config):
     graph = URIRef(config.base_iri + "dataset/graaf")
     assert graph in datasets and URIRef(config.base_iri + "dataset/tabellen") in datasets
     assert {str(t) for t in catalog.objects(graph, DCAT.theme)} == {
-        EU + "data-theme/GOVE", "http://standaarden.overheid.nl/owms/terms/Bestuur"}
+        EU + "data-theme/GOVE",
+        "http://standaarden.overheid.nl/owms/terms/Bestuur",
+    }
     assert {str(s).rsplit("/", 1)[1] for s in catalog.objects(graph, DCT.spatial)} == SEED_MUNICIPALITIES
     period = the(catalog, graph, DCT.temporal)
     assert (period, RDF.type, DCT.PeriodOfTime) in catalog
@@ -253,6 +292,7 @@ def test_catalog_iris_do_not_collide_with_the_model():
 
 # ------------------------------------------------------------------ VoID
 
+
 def test_void_statistics_match_the_graph(published, config):
     void = Graph().parse(published / "void.ttl", format="turtle")
     graph = Graph().parse(published / "graph.nt", format="nt")
@@ -261,12 +301,18 @@ def test_void_statistics_match_the_graph(published, config):
     assert int(the(void, dataset, VOID.triples)) == len(graph)
     assert int(the(void, dataset, VOID.distinctSubjects)) == len(set(graph.subjects()))
     assert int(the(void, dataset, VOID.distinctObjects)) == len(set(graph.objects()))
-    assert int(the(void, dataset, VOID.entities)) == len({s for s in graph.subjects() if isinstance(s, URIRef)})
-    classes = {the(void, p, VOID["class"]): int(the(void, p, VOID.entities))
-               for p in void.objects(dataset, VOID.classPartition)}
+    assert int(the(void, dataset, VOID.entities)) == len(
+        {s for s in graph.subjects() if isinstance(s, URIRef)}
+    )
+    classes = {
+        the(void, p, VOID["class"]): int(the(void, p, VOID.entities))
+        for p in void.objects(dataset, VOID.classPartition)
+    }
     assert classes == {c: len(set(graph.subjects(RDF.type, c))) for c in set(graph.objects(None, RDF.type))}
-    properties = {the(void, p, VOID.property): int(the(void, p, VOID.triples))
-                  for p in void.objects(dataset, VOID.propertyPartition)}
+    properties = {
+        the(void, p, VOID.property): int(the(void, p, VOID.triples))
+        for p in void.objects(dataset, VOID.propertyPartition)
+    }
     assert properties == {p: len(list(graph.triples((None, p, None)))) for p in set(graph.predicates())}
     assert int(the(void, dataset, VOID.classes)) == len(classes)
     for example in void.objects(dataset, VOID.exampleResource):
@@ -279,6 +325,7 @@ def test_void_statistics_match_the_graph(published, config):
 
 
 # ------------------------------------------------------------------ the landing page
+
 
 class PageParser(HTMLParser):
     """The links and the JSON-LD scripts of a page."""
@@ -338,6 +385,7 @@ def test_every_link_on_the_landing_page_works(published):
 
 # ------------------------------------------------------------------ other configurations
 
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
     """A publication whose title tries to break out of the page, with no SPARQL endpoint."""
@@ -359,7 +407,9 @@ def hostile(tmp_path_factory) -> Path:
 def test_values_cannot_break_out_of_the_landing_page(hostile):
     page = read_page(hostile)
     assert len(page.scripts) == 1
-    assert json.loads(page.scripts[0])["name"] == 'Brieven </script><script>alert("x")</script> & <!-- "citaat"'
+    assert (
+        json.loads(page.scripts[0])["name"] == 'Brieven </script><script>alert("x")</script> & <!-- "citaat"'
+    )
     text = (hostile / "index.html").read_text(encoding="utf-8")
     assert text.count("<script") == 1 and "alert(&quot;x&quot;)" in text
 

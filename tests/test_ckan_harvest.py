@@ -26,7 +26,11 @@ SYNTAXES = {"catalog.ttl": "turtle", "catalog.rdf": "xml", "catalog.jsonld": "js
 # A portal's licence register keyed by EU authority IRI (data.europa.eu style), in CKAN's format.
 EU_REGISTER = [
     {"id": "CC0", "title": "Creative Commons CC0 1.0 Universal", "url": EU + "licence/CC0"},
-    {"id": "CC_BY_4_0", "title": "Creative Commons Attribution 4.0 International", "url": EU + "licence/CC_BY_4_0"},
+    {
+        "id": "CC_BY_4_0",
+        "title": "Creative Commons Attribution 4.0 International",
+        "url": EU + "licence/CC_BY_4_0",
+    },
 ]
 
 
@@ -36,8 +40,11 @@ def ckan_python() -> Path:
 
 
 def harvest(ckan_python: Path, catalog: Path, rdf_format: str, register: Path) -> list[dict]:
-    result = subprocess.run([str(ckan_python), str(CLIENTS / "ckan_harvest.py"), str(register), str(catalog), rdf_format],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ckan_python), str(CLIENTS / "ckan_harvest.py"), str(register), str(catalog), rdf_format],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
@@ -66,7 +73,10 @@ def test_every_dataset_comes_through_whole(harvested, published):
         found = extras(dataset)
         assert dataset["title"] and dataset["notes"], found["uri"]
         assert dataset["license_id"] == "CC0", found["uri"]
-        assert found["publisher_uri"].endswith("/gemeente/gm0546") and found["publisher_name"] == "gemeente Leiden"
+        assert (
+            found["publisher_uri"].endswith("/gemeente/gm0546")
+            and found["publisher_name"] == "gemeente Leiden"
+        )
         assert found["contact_email"] == "opendata@leidseregio.example" and found["contact_name"]
         assert EU + "data-theme/GOVE" in json.loads(found["theme"])
         if found["uri"].endswith("/dataset/model"):  # the model has no place or period (README, "Harvesting")
@@ -83,7 +93,9 @@ def test_every_distribution_comes_through_whole(harvested, published):
     assert len(resources) == len(set(catalog.subjects(RDF.type, DCAT.Distribution))) >= 10, name
     for resource in resources:
         assert resource["name"] and resource["description"], resource["uri"]
-        assert resource["license"] in {EU + "licence/CC0", "CC0 1.0 Universal"}, resource["uri"]  # IRI or its title
+        assert resource["license"] in {EU + "licence/CC0", "CC0 1.0 Universal"}, resource[
+            "uri"
+        ]  # IRI or its title
         assert resource["format"].startswith(EU + "file-type/") and resource["mimetype"], resource["uri"]
         path = published / resource["download_url"].rsplit("/publicatie/", 1)[1]
         assert resource["size"] == path.stat().st_size, resource["uri"]

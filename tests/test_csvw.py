@@ -25,7 +25,12 @@ CSVWVALIDATE = Path(sys.executable).parent / "csvwvalidate"
 ORG = "http://www.w3.org/ns/org#"
 TIME = "http://www.w3.org/2006/time#"
 TRIO = {"https://schema.org/Message", ORG + "Organization", ORG + "Membership"}
-PERIOD_LINKS = {URIRef(ORG + "memberDuring"), URIRef(TIME + "hasTime"), URIRef(TIME + "hasBeginning"), URIRef(TIME + "hasEnd")}
+PERIOD_LINKS = {
+    URIRef(ORG + "memberDuring"),
+    URIRef(TIME + "hasTime"),
+    URIRef(TIME + "hasBeginning"),
+    URIRef(TIME + "hasEnd"),
+}
 PERIOD_TYPES = {URIRef(TIME + "Interval"), URIRef(TIME + "Instant")}
 
 
@@ -35,13 +40,21 @@ def with_periods(tmp_path_factory) -> Path:
     datasets = tmp_path_factory.mktemp("csvw") / "datasets"
     shutil.copytree(DATASETS, datasets)
     memberships = datasets / "memberships.yaml"
-    memberships.write_text(memberships.read_text(encoding="utf-8").replace(
-        "- id: leidse-regio-gm0546\n  member: gm0546\n  organisation: leidse-regio\n  role: lid\n",
-        "- id: leidse-regio-gm0546\n  member: gm0546\n  organisation: leidse-regio\n  role: lid\n"
-        "  start: 2015-01-01\n  end: 2019-12-31\n"), encoding="utf-8")
+    memberships.write_text(
+        memberships.read_text(encoding="utf-8").replace(
+            "- id: leidse-regio-gm0546\n  member: gm0546\n  organisation: leidse-regio\n  role: lid\n",
+            "- id: leidse-regio-gm0546\n  member: gm0546\n  organisation: leidse-regio\n  role: lid\n"
+            "  start: 2015-01-01\n  end: 2019-12-31\n",
+        ),
+        encoding="utf-8",
+    )
     posts = datasets / "posts.yaml"
-    posts.write_text(posts.read_text(encoding="utf-8").replace(
-        "  role: gedeputeerde\n", "  role: gedeputeerde\n  start: 2019-06-13\n"), encoding="utf-8")
+    posts.write_text(
+        posts.read_text(encoding="utf-8").replace(
+            "  role: gedeputeerde\n", "  role: gedeputeerde\n  start: 2019-06-13\n"
+        ),
+        encoding="utf-8",
+    )
     out = datasets.parent / "dist"
     result = run_cli("publish", "--datasets", str(datasets), "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -89,17 +102,24 @@ def test_csvw_regenerates_the_letters_organisations_and_memberships(dist):
     trio = {_owner(s) for s, p, o in graph if p == RDF.type and str(o) in TRIO}
     period_nodes = {s for s, p, o in graph if p == RDF.type and o in PERIOD_TYPES}
     # What CSVW cannot express (csv-metadata.json says so): the OWL-Time structure of a period.
-    expected = {(s, p, o) for s, p, o in graph if _owner(s) in trio
-                and p not in PERIOD_LINKS and not (s in period_nodes and p == RDF.type)}
+    expected = {
+        (s, p, o)
+        for s, p, o in graph
+        if _owner(s) in trio and p not in PERIOD_LINKS and not (s in period_nodes and p == RDF.type)
+    }
     produced = {t for t in csvw_triples(dist / "csv-metadata.json", BASE_URL) if _owner(t[0]) in trio}
     assert len(expected) > 300
     assert produced == expected, (sorted(expected - produced)[:5], sorted(produced - expected)[:5])
     dated = {(str(s), str(o)) for s, p, o in produced if str(p) == TIME + "inXSDDate"}
     if dist.parent.name.startswith("csvw"):
-        assert ("https://data.leidseregio.example/id/lidmaatschap/leidse-regio-gm0546#begin", "2015-01-01") in dated
+        assert (
+            "https://data.leidseregio.example/id/lidmaatschap/leidse-regio-gm0546#begin",
+            "2015-01-01",
+        ) in dated
 
 
 # ------------------------------------------------------------------ the strict CSVW validator (issue 12, item 2)
+
 
 def csvwvalidate(metadata: Path) -> subprocess.CompletedProcess:
     """csvw's validator as a user runs it: strict (a foreign key column may not be empty)."""
@@ -123,12 +143,16 @@ def test_optional_references_stay_foreign_keys_of_the_data_package(published):
         declared = {k["columnReference"] for k in table["tableSchema"].get("foreignKeys", [])}
         for key in resource["schema"].get("foreignKeys", []):
             name = key["fields"][0]
-            required = name in resource["schema"]["primaryKey"] or fields[name].get("constraints", {}).get("required")
+            required = name in resource["schema"]["primaryKey"] or fields[name].get("constraints", {}).get(
+                "required"
+            )
             if required:
                 assert name in declared, (resource["name"], name)
             else:
                 optional.add(f"{resource['name']}.{name}")
-                link = columns.get(f"{name}_iri", columns[name])  # the IRI column, when the key alone does not give it
+                link = columns.get(
+                    f"{name}_iri", columns[name]
+                )  # the IRI column, when the key alone does not give it
                 assert name not in declared and "valueUrl" in link, (resource["name"], name)
                 assert "datapackage.json" in columns[name]["rdfs:comment"]
     assert {"organisations.part_of", "letters.sender", "themes.broader"} <= optional

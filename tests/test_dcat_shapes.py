@@ -28,8 +28,11 @@ SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
 RELEASES = {
     "DCAT-AP 3.0.1 html": ("dcat-ap-3.0.1/shapes.ttl", "dcat-ap-3.0.1/range.ttl"),
     "DCAT-AP 3.0.1 consolidated": ("dcat-ap-3.0.1/shacl/dcat-ap-SHACL.ttl", "dcat-ap-3.0.1/shacl/ranges.ttl"),
-    "DCAT-AP-NL 3.0.1": ("dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL.ttl", "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik.ttl",
-                         "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl"),
+    "DCAT-AP-NL 3.0.1": (
+        "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL.ttl",
+        "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik.ttl",
+        "dcat-ap-nl-3.0.1/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl",
+    ),
 }
 COPIED_FROM = {
     "dcat-ap-3.0.1/shacl/dcat-ap-SHACL.ttl": "dcat-ap-3.0/3.0.1/shacl/dcat-ap-SHACL.ttl",
@@ -51,7 +54,9 @@ def pyshacl_shapes(release: str) -> Graph:
     graph = Graph()
     for name in RELEASES[release]:
         graph.parse(STANDARDS / name, format="turtle")
-    dangling = [(shape, link) for shape, link in graph.subject_objects(SH.property) if (link, None, None) not in graph]
+    dangling = [
+        (shape, link) for shape, link in graph.subject_objects(SH.property) if (link, None, None) not in graph
+    ]
     assert len(dangling) in (0, UNDEFINED_PROPERTY_SHAPES), dangling
     for shape, link in dangling:
         graph.remove((shape, SH.property, link))
@@ -59,10 +64,14 @@ def pyshacl_shapes(release: str) -> Graph:
 
 
 def pyshacl_violations(data: Path, release: str) -> set[tuple[str, str]]:
-    _, report, _ = validate(Graph().parse(data, format="turtle"), shacl_graph=pyshacl_shapes(release),
-                            inference="none")
-    return {(str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath)))
-            for r in report.subjects(RDF.type, SH.ValidationResult) if report.value(r, SH.resultSeverity) == SH.Violation}
+    _, report, _ = validate(
+        Graph().parse(data, format="turtle"), shacl_graph=pyshacl_shapes(release), inference="none"
+    )
+    return {
+        (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath)))
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+        if report.value(r, SH.resultSeverity) == SH.Violation
+    }
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +82,12 @@ def shacl_engine() -> Path:
 
 def shacl_engine_violations(folder: Path, data: Path, release: str) -> set[tuple[str, str]]:
     shapes = [str(STANDARDS / name) for name in RELEASES[release]]
-    result = subprocess.run(["node", str(CLIENTS / "shacl_engine_validate.mjs"), str(data), *shapes], cwd=folder,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(CLIENTS / "shacl_engine_validate.mjs"), str(data), *shapes],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
     return {(r["focusNode"], r["path"]) for r in report["results"] if r["severity"] == str(SH.Violation)}
@@ -103,16 +116,29 @@ def damaged(published: Path, tmp_path: Path, triple) -> Path:
     return path
 
 
-@pytest.mark.parametrize("release, triple, path", [
-    ("DCAT-AP 3.0.1 consolidated", (URIRef("https://data.leidseregio.example/publicatie/sparql"), RDF.type, RDFS.Resource),
-     DCAT.endpointURL),
-    ("DCAT-AP 3.0.1 consolidated", (None, RDF.type, DCT.LicenseDocument), DCT.license),
-    ("DCAT-AP 3.0.1 html", (None, RDF.type, DCT.LicenseDocument), DCT.license),
-    ("DCAT-AP 3.0.1 consolidated", (None, DCAT.accessURL, None), DCAT.accessURL),
-    ("DCAT-AP 3.0.1 html", (None, DCAT.accessURL, None), DCAT.accessURL),
-    ("DCAT-AP-NL 3.0.1", (None, DCT.identifier, None), DCT.identifier),
-], ids=["endpoint untyped", "licence untyped (consolidated)", "licence untyped (html)", "no accessURL (consolidated)",
-        "no accessURL (html)", "no identifier (NL)"])
+@pytest.mark.parametrize(
+    "release, triple, path",
+    [
+        (
+            "DCAT-AP 3.0.1 consolidated",
+            (URIRef("https://data.leidseregio.example/publicatie/sparql"), RDF.type, RDFS.Resource),
+            DCAT.endpointURL,
+        ),
+        ("DCAT-AP 3.0.1 consolidated", (None, RDF.type, DCT.LicenseDocument), DCT.license),
+        ("DCAT-AP 3.0.1 html", (None, RDF.type, DCT.LicenseDocument), DCT.license),
+        ("DCAT-AP 3.0.1 consolidated", (None, DCAT.accessURL, None), DCAT.accessURL),
+        ("DCAT-AP 3.0.1 html", (None, DCAT.accessURL, None), DCAT.accessURL),
+        ("DCAT-AP-NL 3.0.1", (None, DCT.identifier, None), DCT.identifier),
+    ],
+    ids=[
+        "endpoint untyped",
+        "licence untyped (consolidated)",
+        "licence untyped (html)",
+        "no accessURL (consolidated)",
+        "no accessURL (html)",
+        "no identifier (NL)",
+    ],
+)
 def test_a_damaged_catalog_is_rejected(published, tmp_path, violations, release, triple, path):
     found = violations(damaged(published, tmp_path, triple), release)
     assert str(path) in {p for _, p in found}, found
@@ -123,4 +149,6 @@ def test_the_copied_shapes_are_unedited():
     for local, shared in COPIED_FROM.items():
         assert (STANDARDS / local).read_bytes() == (SHARED_STANDARDS / shared).read_bytes(), local
     sources = (STANDARDS / "SOURCES.md").read_text(encoding="utf-8")
-    assert "releases/3.0.1/shacl/dcat-ap-SHACL.ttl" in sources and "releases/3.0.1/shacl/ranges.ttl" in sources
+    assert (
+        "releases/3.0.1/shacl/dcat-ap-SHACL.ttl" in sources and "releases/3.0.1/shacl/ranges.ttl" in sources
+    )

@@ -40,13 +40,17 @@ def _rows(store, name: str, replace: tuple[str, str] | None = None) -> list[dict
 
 def test_letters_citing_the_gs_letter(store):
     rows = _rows(store, "letters-citing-gs-letter")
-    assert {r["letter"] for r in rows} == {BRIEF + "raadsinformatiebrief-2019-samenwerking-leidse-regio",
-                                          BRIEF + "reactie-leidse-regio-2019-06-11"}
+    assert {r["letter"] for r in rows} == {
+        BRIEF + "raadsinformatiebrief-2019-samenwerking-leidse-regio",
+        BRIEF + "reactie-leidse-regio-2019-06-11",
+    }
 
 
 def test_members_of_the_leidse_regio(store):
     rows = _rows(store, "leidse-regio-members")
-    assert {r["member"] for r in rows} == {GEMEENTE + c for c in ("gm0546", "gm0547", "gm0579", "gm0626", "gm0638")}
+    assert {r["member"] for r in rows} == {
+        GEMEENTE + c for c in ("gm0546", "gm0547", "gm0579", "gm0626", "gm0638")
+    }
 
 
 def test_positions_about_bestuurlijke_herindeling_with_quote_and_source(store, published):
@@ -56,7 +60,7 @@ def test_positions_about_bestuurlijke_herindeling_with_quote_and_source(store, p
     for row in rows:
         assert row["letter"].startswith(BRIEF)
         text = (published / "tekst" / Path(row["source"]).name).read_text(encoding="utf-8")
-        assert text[int(row["start"]):int(row["end"])] == row["quote"]
+        assert text[int(row["start"]) : int(row["end"])] == row["quote"]
         assert row["statement"].split()[:3] == row["quote"].split()[:3]  # the quote as searchable text
 
 
@@ -81,16 +85,25 @@ def test_members_of_the_leidse_regio_on_a_date(store):
 
 def test_economie71_partners_outside_the_leidse_regio(store):
     rows = _rows(store, "economie71-partners-outside-leidse-regio")
-    assert {r["partner"] for r in rows} == {GEMEENTE + "gm0537", ID + "organisatie/onderwijsinstellingen-economie71",
-                                            ID + "organisatie/ondernemersverenigingen-economie71"}
+    assert {r["partner"] for r in rows} == {
+        GEMEENTE + "gm0537",
+        ID + "organisatie/onderwijsinstellingen-economie71",
+        ID + "organisatie/ondernemersverenigingen-economie71",
+    }
     assert {r["name"] for r in rows} >= {"gemeente Katwijk"}
 
 
 def test_themes_named_as_joint_tasks(store):
     rows = _rows(store, "joint-task-themes")
     counts = {r["label"]: (int(r["positions"]), int(r["letters"])) for r in rows}
-    assert counts == {"energietransitie": (2, 2), "woningbouwopgave": (2, 2), "bedrijventerreinenstrategie": (1, 1),
-                      "jeugdzorg": (1, 1), "klimaatopgave": (1, 1), "Wmo": (1, 1)}
+    assert counts == {
+        "energietransitie": (2, 2),
+        "woningbouwopgave": (2, 2),
+        "bedrijventerreinenstrategie": (1, 1),
+        "jeugdzorg": (1, 1),
+        "klimaatopgave": (1, 1),
+        "Wmo": (1, 1),
+    }
     assert [r["label"] for r in rows][:2] == ["energietransitie", "woningbouwopgave"]
 
 
@@ -100,15 +113,20 @@ def test_meetings_between_region_and_province_by_date(store):
         (ID + "bijeenkomst/gesprek-gedeputeerde-2019-04-18", "2019-04-18"),
     ]  # the raadsbijeenkomst of September 2019 had no one from the province, and at the collegeconferentie
     # of 11 June 2019 an official stood in for the gedeputeerde: the province did not attend (issue 12, item 8)
-    assert set(rows[0]["mentionedIn"].split()) == {BRIEF + "reactie-leidse-regio-2019-06-11",
-                                                   BRIEF + "raadsinformatiebrief-2019-samenwerking-leidse-regio"}
+    assert set(rows[0]["mentionedIn"].split()) == {
+        BRIEF + "reactie-leidse-regio-2019-06-11",
+        BRIEF + "raadsinformatiebrief-2019-samenwerking-leidse-regio",
+    }
 
 
 def test_membership_periods_are_respected_when_present(datasets_copy, tmp_path):
     """Leiden joins on 1 May 2019 and Zoeterwoude leaves on 31 March 2019 (made up, to test the queries)."""
     memberships = datasets_copy / "memberships.yaml"
     text = memberships.read_text(encoding="utf-8")
-    for key, field in (("leidse-regio-gm0546", "start: 2019-05-01"), ("leidse-regio-gm0638", "end: 2019-03-31")):
+    for key, field in (
+        ("leidse-regio-gm0546", "start: 2019-05-01"),
+        ("leidse-regio-gm0638", "end: 2019-03-31"),
+    ):
         text = text.replace(f"- id: {key}\n", f"- id: {key}\n  {field}\n", 1)
     memberships.write_text(text, encoding="utf-8")
     result = run_cli("publish", "--datasets", str(datasets_copy), "--out", str(tmp_path / "dist"))
@@ -128,11 +146,20 @@ def test_membership_periods_are_respected_when_present(datasets_copy, tmp_path):
 
 
 def test_every_documented_query_is_tested():
-    tested = {"letters-citing-gs-letter", "leidse-regio-members", "positions-herindeling",
-              "gs-letters-to-leidse-regio-2019", "leidse-regio-members-on-date",
-              "economie71-partners-outside-leidse-regio", "joint-task-themes", "meetings-region-province"}
+    tested = {
+        "letters-citing-gs-letter",
+        "leidse-regio-members",
+        "positions-herindeling",
+        "gs-letters-to-leidse-regio-2019",
+        "leidse-regio-members-on-date",
+        "economie71-partners-outside-leidse-regio",
+        "joint-task-themes",
+        "meetings-region-province",
+    }
     tested_in_test_fact_sources = {"facts-by-review-status", "facts-by-source-kind"}
-    assert {p.stem for p in QUERIES.glob("*.rq")} == tested | set(ANY_PUBLICATION) | tested_in_test_fact_sources
+    assert {p.stem for p in QUERIES.glob("*.rq")} == tested | set(
+        ANY_PUBLICATION
+    ) | tested_in_test_fact_sources
 
 
 # ---------------------------------------------------------------- queries that answer on any publication
@@ -140,7 +167,12 @@ def test_every_documented_query_is_tested():
 # Their expected answers are computed from the CSV tables of the same publication (read with the csv
 # module, not SPARQL), on the seed and on a synthetic corpus of 300 letters.
 
-ANY_PUBLICATION = ("letters-per-sender-per-year", "busiest-correspondents", "members-on-date", "positions-about-theme")
+ANY_PUBLICATION = (
+    "letters-per-sender-per-year",
+    "busiest-correspondents",
+    "members-on-date",
+    "positions-about-theme",
+)
 SYNTHETIC_LETTERS = 300
 
 
@@ -149,8 +181,15 @@ def synthetic(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("synthetic")
     made = run_cli("synth", "--letters", str(SYNTHETIC_LETTERS), "--out", str(root / "datasets"))
     assert made.returncode == 0, made.stderr
-    result = run_cli("publish", "--datasets", str(root / "datasets"), "--out", str(root / "dist"),
-                     "--cache", str(root / "cache"))
+    result = run_cli(
+        "publish",
+        "--datasets",
+        str(root / "datasets"),
+        "--out",
+        str(root / "dist"),
+        "--cache",
+        str(root / "cache"),
+    )
     assert result.returncode == 0, result.stderr
     return root / "dist"
 
@@ -182,13 +221,19 @@ def _expected_busiest(dist: Path) -> list[tuple]:
     for row in _table(dist, "letters_addressees"):
         received[row["addressees_iri"]].add(row["letter"])
     assert set().union(*sent.values(), *received.values()) <= set(letters)
-    rows = [(org, len(sent[org]), len(received[org]), len(sent[org] | received[org])) for org in set(sent) | set(received)]
+    rows = [
+        (org, len(sent[org]), len(received[org]), len(sent[org] | received[org]))
+        for org in set(sent) | set(received)
+    ]
     return sorted(rows, key=lambda r: (-r[3], r[0]))[:10]
 
 
 def _expected_members(dist: Path, date: str) -> set[tuple]:
-    return {(row["organisation_iri"], row["member_iri"], row["role"]) for row in _table(dist, "memberships")
-            if (not row["start"] or row["start"] <= date) and (not row["end"] or row["end"] >= date)}
+    return {
+        (row["organisation_iri"], row["member_iri"], row["role"])
+        for row in _table(dist, "memberships")
+        if (not row["start"] or row["start"] <= date) and (not row["end"] or row["end"] >= date)
+    }
 
 
 def _expected_positions_about(dist: Path, theme_name: str) -> set[tuple]:
@@ -202,8 +247,17 @@ def _expected_positions_about(dist: Path, theme_name: str) -> set[tuple]:
     positions = {row["id"]: row for row in _table(dist, "positions")}
     letters = _iris(dist, "letters")
     about = {row["position"] for row in _table(dist, "positions_about") if row["about"] in wanted}
-    return {(positions[p]["iri"], row["held_by_iri"], letters[positions[p]["letter"]], positions[p]["date"] or None)
-            for row in _table(dist, "positions_held_by") for p in [row["position"]] if p in about}
+    return {
+        (
+            positions[p]["iri"],
+            row["held_by_iri"],
+            letters[positions[p]["letter"]],
+            positions[p]["date"] or None,
+        )
+        for row in _table(dist, "positions_held_by")
+        for p in [row["position"]]
+        if p in about
+    }
 
 
 def _check_letters_per_sender_per_year(dist: Path) -> int:
@@ -216,7 +270,9 @@ def _check_letters_per_sender_per_year(dist: Path) -> int:
 
 def _check_busiest(dist: Path) -> int:
     rows = _rows(load_store(dist), "busiest-correspondents")
-    got = [(r["organisation"], int(r["sentLetters"]), int(r["receivedLetters"]), int(r["letters"])) for r in rows]
+    got = [
+        (r["organisation"], int(r["sentLetters"]), int(r["receivedLetters"]), int(r["letters"])) for r in rows
+    ]
     assert got == _expected_busiest(dist)
     return len(rows)
 
@@ -259,7 +315,9 @@ def test_members_on_a_date_on_the_seed(published):
     assert _check_members_on(published, "2020-01-01") > 5  # the seed's memberships are undated: all count
 
 
-@pytest.mark.parametrize("date", ["2016-12-31", "2017-01-01", "2020-01-01", "2021-07-18", "2021-07-19", "2030-01-01"])
+@pytest.mark.parametrize(
+    "date", ["2016-12-31", "2017-01-01", "2020-01-01", "2021-07-18", "2021-07-19", "2030-01-01"]
+)
 def test_members_on_a_date_on_a_synthetic_corpus(synthetic, date):
     _check_members_on(synthetic, date)
 
@@ -290,8 +348,12 @@ UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY"
 
 def _comments(text: str) -> list[str]:
     """The comment of every line: from a `#` that stands outside an IRI (`<...#...>`) to the end of the line."""
-    return [match.group(1) for line in text.splitlines()
-            for match in [re.search(r"(?:^|\s)#(.*)$", line)] if match]
+    return [
+        match.group(1)
+        for line in text.splitlines()
+        for match in [re.search(r"(?:^|\s)#(.*)$", line)]
+        if match
+    ]
 
 
 def test_no_example_query_comment_names_an_update_keyword():
@@ -322,8 +384,11 @@ def test_every_example_query_orders_its_rows_totally():
     """Two engines (the Oxigraph server, `opendata query`) give rows in the same order only under a total
     ORDER BY: every projected variable that is not an aggregate appears in it."""
     for path in sorted(QUERIES.glob("*.rq")):
-        text = "\n".join(line.split(" #")[0] for line in path.read_text(encoding="utf-8").splitlines()
-                         if not line.startswith("#"))
+        text = "\n".join(
+            line.split(" #")[0]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")
+        )
         order = re.search(r"\bORDER\s+BY\b(.*?)(?:\bLIMIT\b|\bOFFSET\b|$)", text, re.DOTALL | re.IGNORECASE)
         assert order, f"{path.name} has no ORDER BY"
         missing = _projected_keys(text) - set(re.findall(r"\?(\w+)", order.group(1)))

@@ -20,8 +20,10 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 ODNL = Namespace("https://w3id.org/opendata-nl/def#")
 DRAFT = "concept-gm0546-2019-06-20-samenwerking"
 LETTER = URIRef(f"https://data.leidseregio.example/id/brief/{DRAFT}")
-TEXT = ("Aan Gedeputeerde Staten van Zuid-Holland\n\nDatum: 20 juni 2019\nOns kenmerk: LDN-2019-0042\n\n"
-        "Geacht college,\n\nWij danken u voor het gesprek.\n")
+TEXT = (
+    "Aan Gedeputeerde Staten van Zuid-Holland\n\nDatum: 20 juni 2019\nOns kenmerk: LDN-2019-0042\n\n"
+    "Geacht college,\n\nWij danken u voor het gesprek.\n"
+)
 RECORD = f"""id: {DRAFT}
 status: draft
 extracted_by: opendata-ingest 0.1.0
@@ -59,16 +61,22 @@ def _with_draft(target: Path, include: bool | None) -> Path:
     shutil.copytree(DATASETS, target)
     (target / "letters" / f"{DRAFT}.txt").write_text(TEXT, encoding="utf-8")
     (target / "letters" / f"{DRAFT}.yaml").write_text(RECORD, encoding="utf-8")
-    with open(target / "organisations.yaml", "a", encoding="utf-8") as handle:  # a draft shared record, as ingest adds
+    with open(
+        target / "organisations.yaml", "a", encoding="utf-8"
+    ) as handle:  # a draft shared record, as ingest adds
         handle.write(ORGANISATION)
     if include is not None:
         config = target / "publication.yaml"
-        config.write_text(config.read_text(encoding="utf-8") + f"include_drafts: {str(include).lower()}\n", encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8") + f"include_drafts: {str(include).lower()}\n", encoding="utf-8"
+        )
     return target
 
 
 def _publish(datasets: Path, out: Path):
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(out.parent / "cache"))
+    result = run_cli(
+        "publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(out.parent / "cache")
+    )
     assert result.returncode == 0, result.stderr
     return result
 
@@ -79,7 +87,11 @@ def _rows(path: Path) -> list[dict]:
 
 
 def test_the_offsets_of_the_hand_made_draft_hold():
-    for start, end, quote in ((49, 61, "20 juni 2019"), (75, 88, "LDN-2019-0042"), (4, 40, "Gedeputeerde Staten van Zuid-Holland")):
+    for start, end, quote in (
+        (49, 61, "20 juni 2019"),
+        (75, 88, "LDN-2019-0042"),
+        (4, 40, "Gedeputeerde Staten van Zuid-Holland"),
+    ):
         assert TEXT[start:end] == quote
 
 
@@ -121,10 +133,15 @@ def test_a_published_draft_organisation_is_marked_and_its_evidence_names_its_let
     graph = Graph().parse(with_drafts / "graph.nt", format="nt")
     activity = graph.value(ORGANISATION_IRI, PROV.wasGeneratedBy)
     assert (activity, DCTERMS.type, ODNL.draft) in graph
-    name = next(s for s in graph.subjects(RDF.subject, ORGANISATION_IRI)
-                if graph.value(s, RDF.predicate) == URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
+    name = next(
+        s
+        for s in graph.subjects(RDF.subject, ORGANISATION_IRI)
+        if graph.value(s, RDF.predicate) == URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+    )
     passage = graph.value(name, ODNL.evidence)
-    assert str(graph.value(passage, URIRef("http://www.w3.org/ns/oa#hasSource"))).endswith(f"/tekst/{DRAFT}.txt")
+    assert str(graph.value(passage, URIRef("http://www.w3.org/ns/oa#hasSource"))).endswith(
+        f"/tekst/{DRAFT}.txt"
+    )
     organisations = {row["id"]: row for row in _rows(with_drafts / "data" / "organisations.csv")}
     assert organisations["concept-gs-zuid-holland"]["status"] == "draft"
 
@@ -150,7 +167,8 @@ def test_one_sparql_pattern_tells_reviewed_from_machine_extracted_facts(with_dra
     review = {}
     for solution in solutions:
         review.setdefault(solution["letter"].value.rsplit("/", 1)[1], set()).add(
-            (solution["review"].value, solution["tool"].value if solution["tool"] is not None else None))
+            (solution["review"].value, solution["tool"].value if solution["tool"] is not None else None)
+        )
     assert review[DRAFT] == {("machine-extracted", "opendata-ingest 0.1.0")}
     others = {key: marks for key, marks in review.items() if key != DRAFT}
     assert len(others) == 3 and all(marks == {("reviewed", None)} for marks in others.values())
@@ -160,10 +178,16 @@ def test_the_tables_and_the_catalog_mark_the_draft(with_drafts):
     letters = {row["id"]: row for row in _rows(with_drafts / "data" / "letters.csv")}
     assert (letters[DRAFT]["status"], letters[DRAFT]["extracted_by"]) == ("draft", "opendata-ingest 0.1.0")
     assert {letters[key]["status"] for key in letters if key != DRAFT} == {""}
-    sources = [row for row in _rows(with_drafts / "data" / "sources.csv") if row["subject"].endswith("/" + DRAFT)]
+    sources = [
+        row for row in _rows(with_drafts / "data" / "sources.csv") if row["subject"].endswith("/" + DRAFT)
+    ]
     assert {(row["field"], row["kind"], row["confidence"]) for row in sources} == {
-        ("date_sent", "text", "0.97"), ("our_reference", "text", "0.9"), ("addressees", "text", "0.8"),
-        ("sender", "register", ""), ("title", "editorial", "")}
+        ("date_sent", "text", "0.97"),
+        ("our_reference", "text", "0.9"),
+        ("addressees", "text", "0.8"),
+        ("sender", "register", ""),
+        ("title", "editorial", ""),
+    }
     assert {row["status"] for row in sources} == {"draft"}
     catalog = (with_drafts / "catalog.ttl").read_text(encoding="utf-8")
     assert "1 of the 4 letters are drafts" in catalog and "1 van de 4 brieven zijn concepten" in catalog

@@ -23,8 +23,10 @@ import pytest
 from .conftest import DATASETS, ROOT, run_cli
 from .test_serve import Server, _http
 
-GROUP_CONCAT_CROSS = ('SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?b), STR(?c), STR(?d)); separator=",") AS ?x) '
-                      "WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?t ?u . ?d ?v ?w }")
+GROUP_CONCAT_CROSS = (
+    'SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?b), STR(?c), STR(?d)); separator=",") AS ?x) '
+    "WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?t ?u . ?d ?v ?w }"
+)
 MEMBERS = "PREFIX org: <http://www.w3.org/ns/org#> SELECT (COUNT(*) AS ?n) WHERE { ?m org:member ?x }"
 
 
@@ -63,9 +65,9 @@ def federated_variants(url: str) -> dict[str, str]:
     """Queries that reach `url` if anything lets SERVICE or LOAD through (escapes, comments, strings, nesting)."""
     return {
         "escaped-hash (the issue's probe)": f"PREFIX ex: <http://e/> SELECT * WHERE {{ BIND(ex:a\\# AS ?d) "
-                                            f"SERVICE <{url}/admin> {{ ?x ?y ?z }} }}",
+        f"SERVICE <{url}/admin> {{ ?x ?y ?z }} }}",
         "escaped-hash in a triple": f"PREFIX ex: <http://e/> SELECT * WHERE {{ ?s ex:a\\#b ?o . "
-                                    f"SERVICE <{url}/hash> {{ ?x ?y ?z }} }}",
+        f"SERVICE <{url}/hash> {{ ?x ?y ?z }} }}",
         "codepoint escape": f"SELECT * WHERE {{ \\u0053ERVICE <{url}/u> {{ ?x ?y ?z }} }}",
         "comment before": f"SELECT * WHERE {{ # SERVICE is not here\n SERVICE <{url}/c> {{ ?x ?y ?z }} }}",
         "string holding SERVICE": f'SELECT * WHERE {{ BIND("SERVICE" AS ?s) SERVICE <{url}/s> {{ ?x ?y ?z }} }}',
@@ -87,15 +89,27 @@ def canary():
 
 @pytest.fixture(scope="module")
 def server(published, tmp_path_factory):
-    started = Server(published, tmp_path_factory.mktemp("security") / "stderr.log", "--timeout", "10",
-                     "--workers", "2", "--max-memory", "400", "--read-timeout", "3")
+    started = Server(
+        published,
+        tmp_path_factory.mktemp("security") / "stderr.log",
+        "--timeout",
+        "10",
+        "--workers",
+        "2",
+        "--max-memory",
+        "400",
+        "--read-timeout",
+        "3",
+    )
     yield started
     started.stop()
 
 
 def _post_form(server, text: str, charset: str = "utf-8"):
     body = urllib.parse.urlencode({"query": text}, encoding=charset).encode("ascii")
-    return _http(server.endpoint, body, {"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"})
+    return _http(
+        server.endpoint, body, {"Content-Type": f"application/x-www-form-urlencoded; charset={charset}"}
+    )
 
 
 def test_no_federated_variant_reaches_the_network_through_the_endpoint(server, canary):
@@ -103,7 +117,9 @@ def test_no_federated_variant_reaches_the_network_through_the_endpoint(server, c
         for how, (status, _, body) in {
             "GET": _http(server.endpoint + "?" + urllib.parse.urlencode({"query": text})),
             "form POST": _post_form(server, text),
-            "sparql-query POST": _http(server.endpoint, text.encode(), {"Content-Type": "application/sparql-query"}),
+            "sparql-query POST": _http(
+                server.endpoint, text.encode(), {"Content-Type": "application/sparql-query"}
+            ),
         }.items():
             assert status in (400, 403), (name, how, status, body)
             assert b"PWNED" not in body
@@ -133,7 +149,9 @@ except Exception as exc:
     print("refused:", type(exc).__name__)
 """
     before = len(canary.requests)
-    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "None" and lines[1] == "False" and lines[2].startswith("refused:"), result.stdout
@@ -154,8 +172,10 @@ def test_a_memory_hungry_query_gets_503_and_the_server_keeps_serving(server):
 def test_a_bad_content_length_gets_400_not_a_crash(server, length):
     host, port = server.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as connection:
-        connection.sendall(f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
-                           f"Content-Length: {length}\r\n\r\nASK {{}}".encode())
+        connection.sendall(
+            f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            f"Content-Length: {length}\r\n\r\nASK {{}}".encode()
+        )
         answer = connection.recv(4096).decode("latin-1")
     assert answer.startswith("HTTP/1.1 400") or answer.startswith("HTTP/1.1 413"), answer
     assert _http(server.endpoint + "?query=ASK%7B%7D")[0] == 200
@@ -167,14 +187,22 @@ def test_form_bodies_are_decoded_with_their_declared_charset(server):
         status, _, body = _post_form(server, text, charset)
         assert status == 200, (charset, body)
         assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == "Zuid-Holland één", charset
-    status, _, body = _http(server.endpoint, 'ASK { FILTER("é" = "é") }'.encode("iso-8859-1"),
-                            {"Content-Type": "application/sparql-query; charset=iso-8859-1"})
+    status, _, body = _http(
+        server.endpoint,
+        'ASK { FILTER("é" = "é") }'.encode("iso-8859-1"),
+        {"Content-Type": "application/sparql-query; charset=iso-8859-1"},
+    )
     assert status == 200 and json.loads(body)["boolean"] is True
     for charset in ("nope", "base64", "rot13"):  # unknown, and codecs that are no charsets
-        status, _, _ = _http(server.endpoint, "ASK {}".encode(), {"Content-Type": f"application/sparql-query; charset={charset}"})
+        status, _, _ = _http(
+            server.endpoint, b"ASK {}", {"Content-Type": f"application/sparql-query; charset={charset}"}
+        )
         assert status == 415, charset
-    status, _, _ = _http(server.endpoint, 'ASK { FILTER("\xe9" = "") }'.encode("latin-1"),
-                         {"Content-Type": "application/sparql-query"})  # declared nothing: UTF-8, and not valid
+    status, _, _ = _http(
+        server.endpoint,
+        'ASK { FILTER("\xe9" = "") }'.encode("latin-1"),
+        {"Content-Type": "application/sparql-query"},
+    )  # declared nothing: UTF-8, and not valid
     assert status == 400
 
 
@@ -184,7 +212,9 @@ def test_a_slow_client_is_cut_off_and_holds_no_thread(server):
     with socket.create_connection((host, int(port))) as connection:
         connection.settimeout(30)
         try:
-            for char in "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n":  # a byte every second: never done
+            for (
+                char
+            ) in "GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n":  # a byte every second: never done
                 connection.sendall(char.encode())
                 time.sleep(1)
         except OSError:
@@ -197,8 +227,18 @@ def test_a_slow_client_is_cut_off_and_holds_no_thread(server):
     assert _http(server.endpoint + "?query=ASK%7B%7D")[0] == 200
 
 
-@pytest.mark.parametrize("shape,size", [("patterns", 90_000), ("patterns", 150), ("nesting", 3000),
-                                        ("nesting", 200), ("union", 20_000), ("sum", 45_000), ("path", 150)])
+@pytest.mark.parametrize(
+    "shape,size",
+    [
+        ("patterns", 90_000),
+        ("patterns", 150),
+        ("nesting", 3000),
+        ("nesting", 200),
+        ("union", 20_000),
+        ("sum", 45_000),
+        ("path", 150),
+    ],
+)
 def test_over_large_queries_are_refused_before_the_engine(server, published, tmp_path, shape, size):
     if shape == "patterns":
         text = "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(size)) + " }"
@@ -223,7 +263,7 @@ def test_over_large_queries_are_refused_before_the_engine(server, published, tmp
 def test_the_query_page_title_is_the_publications_title(server, published):
     status, _, body = _http(server.url + "/")
     page = body.decode("utf-8")
-    title = page[page.index("<title>") + 7:page.index("</title>")]
+    title = page[page.index("<title>") + 7 : page.index("</title>")]
     assert status == 200 and "Leidse regio" in title and str(published) not in page.split("</head>")[0]
 
 

@@ -47,8 +47,10 @@ def test_fifty_clients_a_hungry_and_a_slow_query_and_a_publish(tmp_path):
     shutil.copytree(DATASETS, datasets)
     out, cache = tmp_path / "www" / "dist", tmp_path / "cache"
     _publish(datasets, out, cache, 1)
-    old = {"version": "De indeling in thema's en dossiers is redactioneel (versie 1).",
-           "index": (out / "index.html").read_bytes()}
+    old = {
+        "version": "De indeling in thema's en dossiers is redactioneel (versie 1).",
+        "index": (out / "index.html").read_bytes(),
+    }
     server = Server(out, tmp_path / "stderr.log", "--workers", "4", "--timeout", "8", "--max-memory", "400")
     port = int(server.url.rsplit(":", 1)[1])
     letters = json.loads(_get(port, _query_path(LETTERS))[1])["results"]["bindings"][0]["n"]["value"]
@@ -83,7 +85,9 @@ def test_fifty_clients_a_hungry_and_a_slow_query_and_a_publish(tmp_path):
         while time.monotonic() < deadline:
             kind = kinds[turn % len(kinds)]
             turn += 1
-            path = "/index.html" if kind == "index" else _query_path(VERSION if kind == "version" else LETTERS)
+            path = (
+                "/index.html" if kind == "index" else _query_path(VERSION if kind == "version" else LETTERS)
+            )
             try:
                 check(kind, *_get(port, path))
             except OSError as exc:
@@ -107,8 +111,11 @@ def test_fifty_clients_a_hungry_and_a_slow_query_and_a_publish(tmp_path):
     try:
         with ThreadPoolExecutor(max_workers=CLIENTS + 3) as pool:
             jobs = [pool.submit(client, i) for i in range(CLIENTS)]
-            jobs += [pool.submit(troublemaker, GROUP_CONCAT_CROSS, "hungry"),
-                     pool.submit(troublemaker, CROSS_PRODUCT, "slow"), pool.submit(publisher)]
+            jobs += [
+                pool.submit(troublemaker, GROUP_CONCAT_CROSS, "hungry"),
+                pool.submit(troublemaker, CROSS_PRODUCT, "slow"),
+                pool.submit(publisher),
+            ]
             for job in jobs:
                 job.result()
         assert switched.is_set()

@@ -156,10 +156,12 @@ De burgemeester van Leiden,
 H.J.J. Lenferink
 """
 
-RUN_TOGETHER = ("Gemeente Tilburg Aan de gemeenteraad Datum 3 mei 2017 Kenmerk Onderwerp Raadsinformatiebrief "
-                "over de herinrichting van de Spoorzone Geachte leden van de raad, Wij informeren u over de stand "
-                "van zaken. Met vriendelijke groet, burgemeester en wethouders van Tilburg, de secretaris, "
-                "de burgemeester,\n")
+RUN_TOGETHER = (
+    "Gemeente Tilburg Aan de gemeenteraad Datum 3 mei 2017 Kenmerk Onderwerp Raadsinformatiebrief "
+    "over de herinrichting van de Spoorzone Geachte leden van de raad, Wij informeren u over de stand "
+    "van zaken. Met vriendelijke groet, burgemeester en wethouders van Tilburg, de secretaris, "
+    "de burgemeester,\n"
+)
 
 
 def test_municipal_letter_with_a_column_of_labels():
@@ -171,8 +173,10 @@ def test_municipal_letter_with_a_column_of_labels():
     assert facts["sender"] == "gm0546"
     assert facts["sender_body"] == "college-van-burgemeester-en-wethouders"
     assert facts["addressees"] == ["pv28"]
-    assert facts["signatories"] == [{"name": "J. van der Meer", "role": "secretaris"},
-                                    {"name": "H.J.J. Lenferink", "role": "burgemeester"}]
+    assert facts["signatories"] == [
+        {"name": "J. van der Meer", "role": "secretaris"},
+        {"name": "H.J.J. Lenferink", "role": "burgemeester"},
+    ]
     assert facts["cites"] == [{"date": "2018-02-02", "reference": "PZH-2018-641234567"}]
     assert {"gm0546", "pv28", "gm0626", "so0507"} <= set(facts["organisations_mentioned"])
 
@@ -188,8 +192,10 @@ def test_provincial_letter_with_labels_above_their_values():
     assert facts["sender_body"] == "gedeputeerde-staten"
     assert facts["addressees"] == ["gm0344"]
     assert extraction.addressees[0].detail == "gemeenteraad"
-    assert facts["signatories"] == [{"name": "H.J.H. Oosters", "role": "voorzitter"},
-                                    {"name": "M.C.A. van Rooij", "role": "secretaris"}]
+    assert facts["signatories"] == [
+        {"name": "H.J.H. Oosters", "role": "voorzitter"},
+        {"name": "M.C.A. van Rooij", "role": "secretaris"},
+    ]
     assert facts["cites"] == [{"date": "2021-11-04", "reference": None}]
 
 
@@ -201,8 +207,10 @@ def test_council_information_letter():
     assert facts["our_reference"] is None
     assert facts["sender"] == "gm0193"
     assert facts["addressees"] == ["gm0193"]
-    assert facts["signatories"] == [{"name": "A. de Vries", "role": "secretaris"},
-                                    {"name": "P.H. Snijders", "role": "burgemeester"}]
+    assert facts["signatories"] == [
+        {"name": "A. de Vries", "role": "secretaris"},
+        {"name": "P.H. Snijders", "role": "burgemeester"},
+    ]
 
 
 def test_ministry_letter_to_the_house():
@@ -233,8 +241,10 @@ def test_water_authority_board_writing_to_a_council_is_no_council_information_le
     assert facts["sender_body"] == "dagelijks-bestuur"
     assert facts["addressees"] == ["gm0537"]
     assert facts["our_reference"] == "16.012345"
-    assert facts["signatories"] == [{"name": "A. Bakker", "role": "secretaris-directeur"},
-                                    {"name": "R.D. Dijkstra", "role": "dijkgraaf"}]
+    assert facts["signatories"] == [
+        {"name": "A. Bakker", "role": "secretaris-directeur"},
+        {"name": "R.D. Dijkstra", "role": "dijkgraaf"},
+    ]
 
 
 def test_a_mayor_signing_for_the_municipality():
@@ -255,10 +265,22 @@ def test_run_together_text_layer():
     assert facts["sender"] == "gm0855"
 
 
-@pytest.mark.parametrize("letter", [MUNICIPAL, PROVINCIAL, COUNCIL_INFORMATION, MINISTRY, JOINT_ARRANGEMENT,
-                                    WATER_AUTHORITY, MAYOR, RUN_TOGETHER])
+@pytest.mark.parametrize(
+    "letter",
+    [
+        MUNICIPAL,
+        PROVINCIAL,
+        COUNCIL_INFORMATION,
+        MINISTRY,
+        JOINT_ARRANGEMENT,
+        WATER_AUTHORITY,
+        MAYOR,
+        RUN_TOGETHER,
+    ],
+)
 def test_every_value_quotes_its_evidence(letter):
     from tests.test_extract import assert_evidence
+
     assert_evidence(letter, extract(letter))
 
 

@@ -19,8 +19,16 @@ from opendata.ingest.score import score
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REAL_LETTERS = Path(os.environ.get("OPENDATA_REAL_LETTERS", "/work/real-letters"))
 # Fields the extractor must never fill where the letter is silent.
-NEVER_INVENTED = ("date_sent", "our_reference", "your_reference", "dossier_references", "subject", "sender",
-                  "addressees", "cites")
+NEVER_INVENTED = (
+    "date_sent",
+    "our_reference",
+    "your_reference",
+    "dossier_references",
+    "subject",
+    "sender",
+    "addressees",
+    "cites",
+)
 
 
 def corpus_pairs() -> list[tuple[str, dict, dict]]:
@@ -30,13 +38,17 @@ def corpus_pairs() -> list[tuple[str, dict, dict]]:
         text_file = REAL_LETTERS / truth["text"]
         if not text_file.is_file():
             continue
-        truth = {key: (str(value) if key == "date_sent" and value is not None else value)
-                 for key, value in truth.items()}
+        truth = {
+            key: (str(value) if key == "date_sent" and value is not None else value)
+            for key, value in truth.items()
+        }
         pairs.append((facts_file.stem, extract(text_file.read_text(encoding="utf-8")).facts(), truth))
     return pairs
 
 
-@pytest.mark.skipif(not REAL_LETTERS.is_dir(), reason=f"no real-letter texts at {REAL_LETTERS} (kept off the repository)")
+@pytest.mark.skipif(
+    not REAL_LETTERS.is_dir(), reason=f"no real-letter texts at {REAL_LETTERS} (kept off the repository)"
+)
 def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     pairs = corpus_pairs()
     assert pairs, f"none of the texts named in {CORPUS} is in {REAL_LETTERS}"

@@ -40,8 +40,10 @@ def test_cited_paper_number_is_no_reference_and_my_letter_is_cited():
 
 
 def test_a_joint_heading_of_two_ministers_names_no_single_sender():
-    text = KAMERSTUK.replace("BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES",
-                             "BRIEF VAN DE MINISTERS VAN FINANCIËN EN VOOR RECHTSBESCHERMING")
+    text = KAMERSTUK.replace(
+        "BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES",
+        "BRIEF VAN DE MINISTERS VAN FINANCIËN EN VOOR RECHTSBESCHERMING",
+    )
     text = text.replace("De minister van Binnenlandse Zaken en Koninkrijksrelaties, P.Q. Voorbeeld", "")
     assert extract(text).facts()["sender"] is None
 
@@ -101,8 +103,9 @@ J. Voorbeeld
 
 def test_address_block_with_the_municipality_on_a_third_line():
     extraction = extract(PARTY_LETTER)
-    assert [(a.value, a.detail) for a in extraction.addressees] == \
-        [("gm1674", "college-van-burgemeester-en-wethouders")]
+    assert [(a.value, a.detail) for a in extraction.addressees] == [
+        ("gm1674", "college-van-burgemeester-en-wethouders")
+    ]
 
 
 def test_sender_named_with_article_is_kept_without_it():
@@ -117,8 +120,10 @@ def test_citation_names_its_writer():
 
 
 def test_citation_writer_from_a_body_named_before_the_date():
-    text = ("Geacht college,\n\nIn de brief van Gedeputeerde Staten van Utrecht van 10 juli 2019 lezen wij "
-            "dat de weg wordt verbreed.\n\nHoogachtend,\n")
+    text = (
+        "Geacht college,\n\nIn de brief van Gedeputeerde Staten van Utrecht van 10 juli 2019 lezen wij "
+        "dat de weg wordt verbreed.\n\nHoogachtend,\n"
+    )
     cite = extract(text).cites[0]
     assert (cite.sender.value, cite.sender.detail) == ("pv26", "gedeputeerde-staten")
 
@@ -149,32 +154,41 @@ def test_address_block_listing_several_colleges_over_one_postal_line():
     assert [(a.value, a.detail) for a in extraction.addressees] == [
         ("gm0547", "college-van-burgemeester-en-wethouders"),
         ("gm0579", "college-van-burgemeester-en-wethouders"),
-        ("gm0638", "college-van-burgemeester-en-wethouders")]
+        ("gm0638", "college-van-burgemeester-en-wethouders"),
+    ]
 
 
 def test_provinces_listed_after_one_kind_phrase_are_each_mentioned():
-    text = ("Geachte voorzitter,\n\nIk schreef de colleges van Gedeputeerde Staten van Flevoland, Noord-Holland "
-            "en Utrecht over de samenvoeging.\n")
+    text = (
+        "Geachte voorzitter,\n\nIk schreef de colleges van Gedeputeerde Staten van Flevoland, Noord-Holland "
+        "en Utrecht over de samenvoeging.\n"
+    )
     assert extract(text).facts()["organisations_mentioned"] == ["pv24", "pv27", "pv26"]
 
 
 def test_collaboration_name_ending_in_a_sign():
-    text = ("Duo+\n\nAan de raad van de gemeente Tynaarlo\n\nGeachte leden,\n\nHet algemeen bestuur van Duo+ "
-            "stelde de begroting vast.\n\nMet vriendelijke groet,\nnamens Duo+\n")
+    text = (
+        "Duo+\n\nAan de raad van de gemeente Tynaarlo\n\nGeachte leden,\n\nHet algemeen bestuur van Duo+ "
+        "stelde de begroting vast.\n\nMet vriendelijke groet,\nnamens Duo+\n"
+    )
     facts = extract(text).facts()
     assert facts["sender"] == "so0868"
     assert "so0868" in facts["organisations_mentioned"]
 
 
 def test_publication_metadata_plural_label_is_no_subject():
-    text = ("Kamerstuk 34000-VII-12\n\nGepubliceerd: 9 maart 2016\nOnderwerpen: begroting financiën\n\n"
-            "Nr. 12 BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter van de Tweede Kamer der "
-            "Staten-Generaal\n\nDen Haag, 9 maart 2016\n\nHierbij bied ik u het verslag aan.\n")
+    text = (
+        "Kamerstuk 34000-VII-12\n\nGepubliceerd: 9 maart 2016\nOnderwerpen: begroting financiën\n\n"
+        "Nr. 12 BRIEF VAN DE MINISTER VAN FINANCIËN\n\nAan de Voorzitter van de Tweede Kamer der "
+        "Staten-Generaal\n\nDen Haag, 9 maart 2016\n\nHierbij bied ik u het verslag aan.\n"
+    )
     assert extract(text).facts()["subject"] is None
 
 
 def test_kamerstuk_date_run_onto_the_addressee_line():
-    text = KAMERSTUK.replace("Staten-Generaal\nDen Haag, 3 maart 2021", "Staten-Generaal Den Haag, 3 maart 2021")
+    text = KAMERSTUK.replace(
+        "Staten-Generaal\nDen Haag, 3 maart 2021", "Staten-Generaal Den Haag, 3 maart 2021"
+    )
     assert extract(text).facts()["date_sent"] == "2021-03-03"
 
 

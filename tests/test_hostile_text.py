@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from opendata.build.graph import IRI, Literal as NodeLiteral, Node, jsonld, ntriples
+from opendata.build.graph import IRI, Node, jsonld, ntriples
+from opendata.build.graph import Literal as NodeLiteral
 from opendata.model.model import GENERATED_DIR, load_model
 from opendata.publish.switch import verify
 from opendata.sources.statement_text import clean_statement
@@ -45,8 +46,10 @@ FORMULA_TAB = "\t=1+1 na een tab"
 ALREADY_MARKED = "'=al beschermd"
 BIDI = "abc\u202edcba\u202c en zero\u200bwidth\u200d joiner\u2066isolate\u2069"
 EMOJI = "brief 🏛️📜✉️ 👩🏽‍⚖️ 𝕌𝕟𝕚𝕔𝕠𝕕𝕖"
-QUOTE_IN_TEXT = ('Wij zeggen: "ja" – \'nee\' – """drie""" C:\\map\\ <script>alert(1)</script>\n'
-                 "=1+1\t@x 🏛️ \u202eomgekeerd\u202c zero\u200bwidth")
+QUOTE_IN_TEXT = (
+    'Wij zeggen: "ja" – \'nee\' – """drie""" C:\\map\\ <script>alert(1)</script>\n'
+    "=1+1\t@x 🏛️ \u202eomgekeerd\u202c zero\u200bwidth"
+)
 PERSON_NAME = 'J. "de IJzeren" O\'Neil-Baljeu ' + BIDI
 
 # field -> value, for every record value that must come back from the graph and the tables
@@ -116,7 +119,10 @@ def write_hostile_dataset(target: Path) -> Path:
     config = _load(target / "publication.yaml")
     config["title"] = {"nl": CONFIG_VALUES["title nl"], "en": CONFIG_VALUES["title en"]}
     config["description"] = {"nl": CONFIG_VALUES["description nl"], "en": CONFIG_VALUES["description en"]}
-    config["keywords"] = {"nl": ["test", CONFIG_VALUES["keyword nl"]], "en": ["test", CONFIG_VALUES["keyword en"]]}
+    config["keywords"] = {
+        "nl": ["test", CONFIG_VALUES["keyword nl"]],
+        "en": ["test", CONFIG_VALUES["keyword en"]],
+    }
     _dump(config, target / "publication.yaml")
     return target
 
@@ -142,14 +148,21 @@ def _local_loader(dist: Path):
 
     def load(url, options=None):
         assert url.endswith("/context.jsonld"), url  # no network: only our own context is ever fetched
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": context}
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": context,
+        }
 
     return load
 
 
 def _jsonld_graph(path: Path, dist: Path) -> Graph:
     document = json.loads(path.read_text(encoding="utf-8"))
-    nquads = pyld.jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": _local_loader(dist)})
+    nquads = pyld.jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": _local_loader(dist)}
+    )
     return Graph().parse(data=nquads, format="nt")
 
 
@@ -164,12 +177,20 @@ def test_the_sources_read_back_as_written(tmp_path):
     assert [p.code for p in dataset.problems] == []
 
 
-@pytest.mark.parametrize("name, parse", [
-    ("graph.nt", lambda dist: Graph().parse(dist / "graph.nt", format="nt")),
-    ("graph.nt.gz", lambda dist: Graph().parse(data=gzip.decompress((dist / "graph.nt.gz").read_bytes()).decode(), format="nt")),
-    ("graph.ttl", lambda dist: Graph().parse(dist / "graph.ttl", format="turtle")),
-    ("graph.jsonld", lambda dist: _jsonld_graph(dist / "graph.jsonld", dist)),
-])
+@pytest.mark.parametrize(
+    "name, parse",
+    [
+        ("graph.nt", lambda dist: Graph().parse(dist / "graph.nt", format="nt")),
+        (
+            "graph.nt.gz",
+            lambda dist: Graph().parse(
+                data=gzip.decompress((dist / "graph.nt.gz").read_bytes()).decode(), format="nt"
+            ),
+        ),
+        ("graph.ttl", lambda dist: Graph().parse(dist / "graph.ttl", format="turtle")),
+        ("graph.jsonld", lambda dist: _jsonld_graph(dist / "graph.jsonld", dist)),
+    ],
+)
 def test_every_graph_format_gives_back_every_value(dist, name, parse):
     strings = _strings(parse(dist))
     missing = {field: value for field, value in RECORD_VALUES.items() if value not in strings}
@@ -224,18 +245,30 @@ def test_datapackage_and_csvw_metadata_are_json(dist):
             json.loads((dist / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name, fmt", [("catalog.ttl", "turtle"), ("catalog.rdf", "xml"), ("catalog.jsonld", "json-ld"),
-                                       ("void.ttl", "turtle")])
+@pytest.mark.parametrize(
+    "name, fmt",
+    [
+        ("catalog.ttl", "turtle"),
+        ("catalog.rdf", "xml"),
+        ("catalog.jsonld", "json-ld"),
+        ("void.ttl", "turtle"),
+    ],
+)
 def test_catalog_files_give_back_the_configuration(dist, name, fmt):
     if not (dist / name).exists():
         pytest.skip(f"no {name} in this publication")
     if fmt == "json-ld":
-        strings = _strings(_jsonld_graph(dist / name, dist)) if "@context" in (dist / name).read_text() else set()
+        strings = (
+            _strings(_jsonld_graph(dist / name, dist)) if "@context" in (dist / name).read_text() else set()
+        )
         strings |= _strings(Graph().parse(dist / name, format="json-ld"))
     else:
         strings = _strings(Graph().parse(dist / name, format=fmt))
-    expected = {"title nl", "title en"} | ({"description nl", "description en", "keyword nl", "keyword en"}
-                                          if name.startswith("catalog") else set())
+    expected = {"title nl", "title en"} | (
+        {"description nl", "description en", "keyword nl", "keyword en"}
+        if name.startswith("catalog")
+        else set()
+    )
     missing = {key: CONFIG_VALUES[key] for key in expected if CONFIG_VALUES[key] not in strings}
     assert not missing, f"{name}: {missing}"
 
@@ -281,8 +314,9 @@ def test_html_shows_the_values_as_text_and_runs_nothing(dist):
         json.loads(body)
     text = "".join(page.text)
     for key in ("title nl", "title en"):
-        assert CONFIG_VALUES[key] in text or any(CONFIG_VALUES[key] in json.dumps(json.loads(b), ensure_ascii=False)
-                                                 for _, b in page.scripts), key
+        assert CONFIG_VALUES[key] in text or any(
+            CONFIG_VALUES[key] in json.dumps(json.loads(b), ensure_ascii=False) for _, b in page.scripts
+        ), key
     islands = [json.loads(body) for _, body in page.scripts]
     found = json.dumps(islands, ensure_ascii=False)
     assert json.dumps(SCRIPT, ensure_ascii=False)[1:-1] in found or SCRIPT in text
@@ -322,8 +356,10 @@ def _values_from(graph: Graph) -> tuple[str, str]:
 def test_ntriples_and_turtle_writers_round_trip_any_text(title, note):
     data = "".join(sorted(ntriples(_node(title, note))))
     assert _values_from(Graph().parse(data=data, format="nt")) == (title, note)
-    turtle = pyoxigraph.serialize(pyoxigraph.parse(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES),
-                                  format=pyoxigraph.RdfFormat.TURTLE)
+    turtle = pyoxigraph.serialize(
+        pyoxigraph.parse(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES),
+        format=pyoxigraph.RdfFormat.TURTLE,
+    )
     assert _values_from(Graph().parse(data=turtle.decode("utf-8"), format="turtle")) == (title, note)
 
 
@@ -333,6 +369,9 @@ def test_jsonld_writer_round_trips_any_text(title, note):
     document = {"@context": CONTEXT["@context"], "@graph": [jsonld(MODEL, _node(title, note))]}
     text = json.dumps(document, ensure_ascii=False)  # as the writer writes it
     dataset = pyld.jsonld.to_rdf(json.loads(text), {})
-    found = {(t["predicate"]["value"], t["object"]["value"]) for t in dataset["@default"]
-             if t["subject"]["value"] == SUBJECT}
+    found = {
+        (t["predicate"]["value"], t["object"]["value"])
+        for t in dataset["@default"]
+        if t["subject"]["value"] == SUBJECT
+    }
     assert (DCT_TITLE, title) in found and (SKOS_NOTE, note) in found

@@ -49,12 +49,19 @@ def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
     _publish(sources, out, cache)
 
     letter = sorted((sources / "letters").glob("*.yaml"))[LETTERS // 2]
-    letter.write_text(letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
+    )
     _publish(sources, out, cache)
     assert "(gewijzigd)" in (out / "graph.nt").read_text(encoding="utf-8")
     _assert_same_as_scratch(sources, out, tmp_path, "changed")
 
-    assert run_cli("synth", "--letters", str(LETTERS + 10), "--out", str(sources), "--seed", "3", "--overwrite").returncode == 0
+    assert (
+        run_cli(
+            "synth", "--letters", str(LETTERS + 10), "--out", str(sources), "--seed", "3", "--overwrite"
+        ).returncode
+        == 0
+    )
     _publish(sources, out, cache)
     assert len(list((out / "tekst").glob("*.txt"))) == len(list((sources / "letters").glob("*.txt")))
     _assert_same_as_scratch(sources, out, tmp_path, "added")
@@ -73,7 +80,9 @@ def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
         if path.startswith(("changes/", "webserver/", ".htaccess", "ldes/")):
             content = content.replace(f"/{key}".encode(), b"")
         # the tombstone pages of the letter and its positions, listed in the manifest
-        content = re.sub(rb"changes/gone/[a-z]+/" + re.escape(key.encode()) + rb"[^\"\s<>]*\.html", b"", content)
+        content = re.sub(
+            rb"changes/gone/[a-z]+/" + re.escape(key.encode()) + rb"[^\"\s<>]*\.html", b"", content
+        )
         assert key.encode() not in content, f"the deleted letter {key} is still in {path}"
 
 
@@ -89,7 +98,9 @@ def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
 
     calls = []
     original = pipeline._build_units
-    pipeline._build_units = lambda paths, context: calls.append(len(paths)) or original(paths, context)  # a generator
+    pipeline._build_units = lambda paths, context: (
+        calls.append(len(paths)) or original(paths, context)
+    )  # a generator
     try:
         build(corpus, cache_dir=out_cache)
     finally:

@@ -60,7 +60,9 @@ def _pdf_with(pages: int, encrypt: str | None = None) -> bytes:
 
 def test_bad_pdfs_each_give_their_problem(tmp_path):
     assert _problems(tmp_path, "encrypted.pdf", _pdf_with(1, encrypt="geheim")) == ["pdf-encrypted"]
-    assert _problems(tmp_path, "corrupt.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>> garbage\n%%EOF\n") == ["pdf-corrupt"]
+    assert _problems(tmp_path, "corrupt.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>> garbage\n%%EOF\n") == [
+        "pdf-corrupt"
+    ]
     assert _problems(tmp_path, "report.pdf", _pdf_with(500)) == ["pdf-too-long"]
     import pypdfium2 as pdfium
 
@@ -79,8 +81,8 @@ def test_image_without_text_is_a_problem(tmp_path):
 
 def test_word_file_with_tracked_changes_is_refused(tmp_path, letters):
     import docx
-    from docx.oxml.ns import qn
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(docx_bytes(letters[0])))
     paragraph = document.paragraphs[-1]._p
@@ -126,7 +128,9 @@ def test_text_files_in_legacy_encodings_are_read(tmp_path, letters):
     problems = []
     result = read_document(tmp_path / "latin.txt", "latin.txt", problems)
     assert "Geächt" in result.text and [p.code for p in problems] == ["encoding"]
-    (tmp_path / "scanner.txt").write_bytes(text.replace("\n", "\r\n", 3).replace("Geacht", "\x0cGeacht").encode())
+    (tmp_path / "scanner.txt").write_bytes(
+        text.replace("\n", "\r\n", 3).replace("Geacht", "\x0cGeacht").encode()
+    )
     result = read_document(tmp_path / "scanner.txt", "scanner.txt", [])
     assert "\r" not in result.text and "\x0c" not in result.text and " Geacht" in result.text
 
@@ -152,8 +156,23 @@ def test_missing_tesseract_names_the_package_and_other_files_still_ingest(tmp_pa
     scan.write_bytes(scan_bytes(pdf_bytes(letters[2]), __import__("random").Random(1)))
     (tmp_path / "in" / "letter.txt").write_text(letters[3].text(), encoding="utf-8")
     env = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python, but no tesseract
-    result = subprocess.run([sys.executable, "-m", "opendata", "ingest", str(tmp_path / "in"), "--into", str(into),
-                             "--jobs", "1"], capture_output=True, text=True, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "opendata",
+            "ingest",
+            str(tmp_path / "in"),
+            "--into",
+            str(into),
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert result.returncode == 1, result.stderr
     assert "ocr-unavailable" in result.stderr and "tesseract-ocr-nld" in result.stderr
     assert "Traceback" not in result.stderr
@@ -164,11 +183,15 @@ def test_bad_files_do_not_stop_the_others_and_nothing_is_half_written(tmp_path, 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "encrypted.pdf").write_bytes(_pdf_with(1, encrypt="geheim"))
-    (folder / "notes.txt").write_text("boodschappen: melk, brood, kaas, appels en nog wat eieren\n", encoding="utf-8")
+    (folder / "notes.txt").write_text(
+        "boodschappen: melk, brood, kaas, appels en nog wat eieren\n", encoding="utf-8"
+    )
     (folder / "letter.pdf").write_bytes(pdf_bytes(letters[0]))
     result = run_cli("ingest", str(folder), "--into", str(into), "--format", "json")
     assert result.returncode == 1, result.stderr
-    codes = {(p["location"]["path"].rsplit("/", 1)[-1], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    codes = {
+        (p["location"]["path"].rsplit("/", 1)[-1], p["code"]) for p in json.loads(result.stdout)["problems"]
+    }
     assert ("encrypted.pdf", "pdf-encrypted") in codes and ("notes.txt", "not-a-letter") in codes
     written = sorted((into / "letters").glob("*.yaml"))
     assert len(written) == 1
@@ -179,7 +202,7 @@ def test_bad_files_do_not_stop_the_others_and_nothing_is_half_written(tmp_path, 
     for name, source in record["sources"].items():
         for entry in source if isinstance(source, list) else [source]:
             if "start" in entry:
-                assert text[entry["start"]:entry["end"]] == entry["quote"], name
+                assert text[entry["start"] : entry["end"]] == entry["quote"], name
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -206,15 +229,24 @@ def test_rerun_is_a_no_op_and_reviewed_records_are_kept(tmp_path, into, letters)
     assert len(ids) == len(set(ids))
 
     # A person edits one draft and reviews another; a changed source must not overwrite either.
-    edited, reviewed_path = (into / "letters" / f"{first.written[0]}.yaml"), (into / "letters" / f"{first.written[1]}.yaml")
-    edited.write_text(edited.read_text(encoding="utf-8").replace("kind: brief", "kind: bijlage"), encoding="utf-8")
+    edited, reviewed_path = (
+        (into / "letters" / f"{first.written[0]}.yaml"),
+        (into / "letters" / f"{first.written[1]}.yaml"),
+    )
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("kind: brief", "kind: bijlage"), encoding="utf-8"
+    )
     record = yaml.safe_load(reviewed_path.read_text(encoding="utf-8"))
-    reviewed_path.write_text(reviewed_path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
+    reviewed_path.write_text(
+        reviewed_path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8"
+    )
     kept = {p: p.read_bytes() for p in (edited, reviewed_path)}
     for letter in letters[:2]:
         path = folder / f"{letter.id}.txt"
-        path.write_text(path.read_text(encoding="utf-8").replace(letter.truth["subject"], "Een ander onderwerp"),
-                        encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(letter.truth["subject"], "Een ander onderwerp"),
+            encoding="utf-8",
+        )
     third = ingest([folder], into, jobs=1)
     assert {p: p.read_bytes() for p in kept} == kept
     warnings = [p for p in third.problems if p.code == "reviewed-record-kept"]
@@ -242,11 +274,15 @@ def test_the_seed_splits_into_its_two_letters_and_gives_the_curated_facts(tmp_pa
     the attachment's draft has the curated record's facts (its sender, addressee, people and cited
     letter resolved to the dataset's own records)."""
     assert SEED.is_file(), f"{SEED} is needed for this test"
-    curated = yaml.safe_load((DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.yaml").read_text(encoding="utf-8"))
+    curated = yaml.safe_load(
+        (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.yaml").read_text(encoding="utf-8")
+    )
     report = ingest([SEED], datasets_copy)
     assert report.letters == 2 and len(report.written) == 2, report.problems
-    records = {name: yaml.safe_load((datasets_copy / "letters" / f"{name}.yaml").read_text(encoding="utf-8"))
-               for name in report.written}
+    records = {
+        name: yaml.safe_load((datasets_copy / "letters" / f"{name}.yaml").read_text(encoding="utf-8"))
+        for name in report.written
+    }
     council = next(r for r in records.values() if r.get("attachments"))
     assert council["kind"] == "raadsinformatiebrief"
     draft = records[council["attachments"][0]]
@@ -256,18 +292,30 @@ def test_the_seed_splits_into_its_two_letters_and_gives_the_curated_facts(tmp_pa
         assert draft[field] == curated[field], field
     assert draft["dossier_number"] == "DOS-2017-0006089"
     assert draft["sender"] == "colleges-leidse-regio"
-    assert [(s["person"], s["role"]) for s in draft["signatories"]] == [("e-r-j-burgemeester-oegstgeest", "burgemeester")]
+    assert [(s["person"], s["role"]) for s in draft["signatories"]] == [
+        ("e-r-j-burgemeester-oegstgeest", "burgemeester")
+    ]
     text = (datasets_copy / "letters" / draft["text"]).read_text(encoding="utf-8")
-    assert text == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip("\n") \
-        or text.strip() == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip()
-    assert text[draft["sources"]["date_sent"]["start"]:draft["sources"]["date_sent"]["end"]] == "11juni 2019"
+    assert (
+        text
+        == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt")
+        .read_text(encoding="utf-8")
+        .strip("\n")
+        or text.strip()
+        == (DATASETS / "letters" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8").strip()
+    )
+    assert (
+        text[draft["sources"]["date_sent"]["start"] : draft["sources"]["date_sent"]["end"]] == "11juni 2019"
+    )
 
 
 def test_a_letter_cited_as_uw_brief_becomes_a_draft_known_by_its_reference(into):
     """Without the GS letter in the dataset, the seed's reply drafts it: known only by reference."""
     assert SEED.is_file(), f"{SEED} is needed for this test"
     report = ingest([SEED], into)
-    records = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")}
+    records = {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")
+    }
     reply = next(r for r in records.values() if r.get("your_reference") == "PZH-2019-678010037")
     cited = records[reply["cites"][0]]
     assert cited["our_reference"] == "PZH-2019-678010037" and "text" not in cited
@@ -279,8 +327,8 @@ def test_a_letter_cited_as_uw_brief_becomes_a_draft_known_by_its_reference(into)
 
 def test_opendocument_text_is_read_and_tracked_changes_refused(tmp_path, letters):
     from odf.dc import Creator
-    from odf.office import ChangeInfo
     from odf.namespaces import TEXTNS
+    from odf.office import ChangeInfo
     from odf.opendocument import OpenDocumentText
     from odf.text import ChangedRegion, Insertion, P, TrackedChanges
 
@@ -345,8 +393,11 @@ def test_a_pdf_holding_a_council_letter_and_its_attachments_gives_linked_drafts(
     path.write_bytes(pdf_bytes(bundle))
     report = ingest([path], into)
     assert report.letters == len(bundle) >= 2, report.problems
-    records = [yaml.safe_load((into / "letters" / f"{letter}.yaml").read_text(encoding="utf-8"))
-               for letter in report.written if (into / "letters" / f"{letter}.txt").is_file()]
+    records = [
+        yaml.safe_load((into / "letters" / f"{letter}.yaml").read_text(encoding="utf-8"))
+        for letter in report.written
+        if (into / "letters" / f"{letter}.txt").is_file()
+    ]
     assert [r["title"] for r in records] == [letter.truth["subject"] for letter in bundle]
     assert records[0]["attachments"] == [r["id"] for r in records[1:]]
     assert all(r["kind"] == "bijlage" and "attachments" not in r for r in records[1:])
@@ -368,13 +419,17 @@ def test_a_draft_keeps_the_role_as_written(tmp_path, into, letters, role):
     text = letters[0].text()
     assert "de burgemeester," in text
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "brief.txt").write_text(text.replace("de burgemeester,", f"de {role},"), encoding="utf-8")
+    (tmp_path / "in" / "brief.txt").write_text(
+        text.replace("de burgemeester,", f"de {role},"), encoding="utf-8"
+    )
     ingest([tmp_path / "in" / "brief.txt"], into)
     [draft] = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
     assert [s["role"] for s in draft["signatories"]] == [role]
     with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
         handle.write("include_drafts: true\n")
-    validated = run_cli("validate", "--datasets", str(into))  # the fixture's shared records lack the seed's letters
+    validated = run_cli(
+        "validate", "--datasets", str(into)
+    )  # the fixture's shared records lack the seed's letters
     lines = (validated.stdout + validated.stderr).splitlines()
     assert any(" error: " in line for line in lines)  # those, not the draft
     assert not [line for line in lines if line.startswith(f"letters/{draft['id']}.yaml")], lines

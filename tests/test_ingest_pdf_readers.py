@@ -28,7 +28,9 @@ LETTERS = _letters_of_every_layout()
 
 
 def test_every_layout_is_covered():
-    assert all(len(letters) == PER_LAYOUT for letters in LETTERS.values()), {k: len(v) for k, v in LETTERS.items()}
+    assert all(len(letters) == PER_LAYOUT for letters in LETTERS.values()), {
+        k: len(v) for k, v in LETTERS.items()
+    }
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

@@ -23,17 +23,24 @@ def test_a_folder_of_synthetic_pdfs_ingests_and_publishes_valid(tmp_path):
     assert rendered.returncode == 0, rendered.stderr
     ingested = run_cli("ingest", str(tmp_path / "in" / "pdf"), "--into", str(into), "--jobs", "2")
     assert ingested.returncode == 0, ingested.stderr
-    drafts = [p for p in (into / "letters").glob("*.yaml")
-              if yaml.safe_load(p.read_text(encoding="utf-8")).get("status") == "draft"]
+    drafts = [
+        p
+        for p in (into / "letters").glob("*.yaml")
+        if yaml.safe_load(p.read_text(encoding="utf-8")).get("status") == "draft"
+    ]
     assert len(drafts) >= 50
     out = tmp_path / "dist"
-    published = run_cli("publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    published = run_cli(
+        "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
     assert published.returncode == 0, published.stderr
-    assert re.search(r"published (\d+) letters", published.stdout).group(1) == str(len(list(
-        (into / "letters").glob("*.yaml"))))
+    assert re.search(r"published (\d+) letters", published.stdout).group(1) == str(
+        len(list((into / "letters").glob("*.yaml")))
+    )
     assert run_cli("verify", str(out)).returncode == 0
-    assert "Conforms: True" in (out / "validation-report.txt").read_text(encoding="utf-8") or \
-        "sh:conforms true" in (out / "validation-report.ttl").read_text(encoding="utf-8")
+    assert "Conforms: True" in (out / "validation-report.txt").read_text(
+        encoding="utf-8"
+    ) or "sh:conforms true" in (out / "validation-report.ttl").read_text(encoding="utf-8")
 
 
 def _readme_ingest_commands() -> list[str]:
@@ -47,14 +54,21 @@ def test_the_readme_ingest_example_runs(tmp_path):
     shutil.copytree(DATASETS, tmp_path / "datasets")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     commands = _readme_ingest_commands()
-    assert [c.split()[1] for c in commands if c.startswith("opendata")] == ["synth", "ingest", "review", "publish"]
+    assert [c.split()[1] for c in commands if c.startswith("opendata")] == [
+        "synth",
+        "ingest",
+        "review",
+        "publish",
+    ]
     outputs = []
     for command in commands:
         if command.startswith("opendata "):
-            command = f"{sys.executable} -m opendata {command[len('opendata '):]}"
+            command = f"{sys.executable} -m opendata {command[len('opendata ') :]}"
             if " publish " in command:
                 command += f" --cache {tmp_path / 'cache'}"
-        result = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
         assert result.returncode == 0, (command, result.stderr)
         outputs.append(result.stdout)
     assert "draft records" in outputs[2]
@@ -73,7 +87,9 @@ def _letter_without_address_block(folder: Path) -> str:
     plan = next(p for p in plans if p.kind != "raadsinformatiebrief" and not p.attachments)
     letter = compose(world, plans, plan, 1)
     addressed = [block for block in letter.header if (block.x, block.y) == (20, 50)]
-    assert len(addressed) == 1 and any(world.names[a] in " ".join(addressed[0].lines) for a in plan.addressees[:1])
+    assert len(addressed) == 1 and any(
+        world.names[a] in " ".join(addressed[0].lines) for a in plan.addressees[:1]
+    )
     letter.header.remove(addressed[0])
     folder.mkdir()
     (folder / "zonder-adres.pdf").write_bytes(pdf_bytes(letter))
@@ -94,10 +110,16 @@ def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path):
     [draft] = [d for d in drafts if d.get("status") == "draft"]  # the seed has no drafts
     assert "addressees" not in draft and "addressees" in draft["unknown"]
     out = tmp_path / "dist"
-    published = run_cli("publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    published = run_cli(
+        "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
     assert published.returncode == 0, published.stderr
     assert run_cli("verify", str(out)).returncode == 0
     graph = (out / "graph.nt").read_text(encoding="utf-8")
-    letter = next(line.split()[0] for line in graph.splitlines()
-                  if "<https://w3id.org/opendata-nl/def#unknownProperty>" in line and "<https://schema.org/recipient>" in line)
+    letter = next(
+        line.split()[0]
+        for line in graph.splitlines()
+        if "<https://w3id.org/opendata-nl/def#unknownProperty>" in line
+        and "<https://schema.org/recipient>" in line
+    )
     assert f"{letter} <https://schema.org/recipient>" not in graph

@@ -20,14 +20,19 @@ from rdflib.compare import isomorphic
 
 from .clients.envs import CLIENTS, npm_packages
 from .conftest import DATASETS, run_cli
+from .test_releases import CORRECTED, REASON, X_CONTENT, X_TITLE, X, Y, _letter
 from .test_serve import Server
-from .test_releases import CORRECTED, REASON, X, X_CONTENT, X_TITLE, Y, _letter
 
 LDES_CLIENT = ("ldes-client@0.3.0", "n3@1.26.0")
 BASE = "https://data.leidseregio.example/id/"
-VERSIONING = {rdflib.URIRef("http://purl.org/dc/terms/isVersionOf"), rdflib.URIRef("http://www.w3.org/ns/prov#generatedAtTime")}
+VERSIONING = {
+    rdflib.URIRef("http://purl.org/dc/terms/isVersionOf"),
+    rdflib.URIRef("http://www.w3.org/ns/prov#generatedAtTime"),
+}
 TOMBSTONE = rdflib.URIRef("https://www.w3.org/ns/activitystreams#Tombstone")
-VOCABULARY = "https://w3id.org/opendata-nl/def#"  # terms of the vocabulary (ontology.ttl), not resources of the stream
+VOCABULARY = (
+    "https://w3id.org/opendata-nl/def#"  # terms of the vocabulary (ontology.ttl), not resources of the stream
+)
 
 
 def _free_port() -> int:
@@ -42,8 +47,12 @@ def _publish(datasets: Path, out: Path, cache: Path) -> None:
 
 
 def _replicate(folder: Path, url: str, state: Path) -> list[dict]:
-    result = subprocess.run(["node", str(CLIENTS / "ldes_replicate.mjs"), url, str(state)], cwd=folder,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(CLIENTS / "ldes_replicate.mjs"), url, str(state)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
@@ -96,10 +105,21 @@ def stream(tmp_path_factory, ldes_client):
     config = datasets / "publication.yaml"
     text = config.read_text(encoding="utf-8")
     base_url = f"http://127.0.0.1:{port}/"
-    config.write_text("\n".join(f"base_url: {base_url}" if line.startswith("base_url:") else line
-                                for line in text.splitlines()) + "\n", encoding="utf-8")
-    _letter(datasets, X, X_TITLE, "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
-            "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n", "2019-05-02")
+    config.write_text(
+        "\n".join(
+            f"base_url: {base_url}" if line.startswith("base_url:") else line for line in text.splitlines()
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    _letter(
+        datasets,
+        X,
+        X_TITLE,
+        "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
+        "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n",
+        "2019-05-02",
+    )
     _publish(datasets, out, cache)
     url = f"{base_url}ldes/index.trig"
     server = Server(out, root / "serve-1.log", "--port", str(port))
@@ -110,18 +130,34 @@ def stream(tmp_path_factory, ldes_client):
         graph_1, published_1 = _graph(replica), _published(out)
 
         text = config.read_text(encoding="utf-8")
-        config.write_text(text.replace('version: "2019.1"', 'version: "2019.2"').replace("issued: 2019-06-11", "issued: 2019-07-02"),
-                          encoding="utf-8")
+        config.write_text(
+            text.replace('version: "2019.1"', 'version: "2019.2"').replace(
+                "issued: 2019-06-11", "issued: 2019-07-02"
+            ),
+            encoding="utf-8",
+        )
         corrected = datasets / "letters" / f"{CORRECTED}.yaml"
-        corrected.write_text(corrected.read_text(encoding="utf-8").replace(
-            "title: Bestuurlijke samenwerking in de Leidse regio\n", "title: Bestuurlijke samenwerking Leidse regio\n", 1),
-            encoding="utf-8")
-        _letter(datasets, Y, "Uitnodiging voor een werkbezoek in juli", "Geacht college,\n\nWij nodigen u uit voor een "
-                "werkbezoek.\n\nHoogachtend,\nhet college\n", "2019-06-20")
+        corrected.write_text(
+            corrected.read_text(encoding="utf-8").replace(
+                "title: Bestuurlijke samenwerking in de Leidse regio\n",
+                "title: Bestuurlijke samenwerking Leidse regio\n",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        _letter(
+            datasets,
+            Y,
+            "Uitnodiging voor een werkbezoek in juli",
+            "Geacht college,\n\nWij nodigen u uit voor een werkbezoek.\n\nHoogachtend,\nhet college\n",
+            "2019-06-20",
+        )
         (datasets / "letters" / f"{X}.yaml").unlink()
         (datasets / "letters" / f"{X}.txt").unlink()
         (datasets / "withdrawn.yaml").write_text(
-            f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n", encoding="utf-8")
+            f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n",
+            encoding="utf-8",
+        )
     finally:
         server.stop()
     _publish(datasets, out, cache)
@@ -132,10 +168,19 @@ def stream(tmp_path_factory, ldes_client):
         graph_2, published_2 = _graph(replica), _published(out)
     finally:
         server.stop()
-    print(f"\nLDES client: {len(first)} members from scratch ({len(graph_1)} triples), "
-          f"{len(second)} new members after release 2 ({len(graph_2)} triples)")
-    return {"first": first, "second": second, "graph_1": graph_1, "published_1": published_1,
-            "graph_2": graph_2, "published_2": published_2, "out": out}
+    print(
+        f"\nLDES client: {len(first)} members from scratch ({len(graph_1)} triples), "
+        f"{len(second)} new members after release 2 ({len(graph_2)} triples)"
+    )
+    return {
+        "first": first,
+        "second": second,
+        "graph_1": graph_1,
+        "published_1": published_1,
+        "graph_2": graph_2,
+        "published_2": published_2,
+        "out": out,
+    }
 
 
 def test_replica_from_scratch_equals_the_published_graph(stream):

@@ -42,8 +42,11 @@ def oxigraph(tmp_path):
     assert OXIGRAPH.is_file(), "the oxigraph server comes with the test dependencies (pip install '.[test]')"
     port = _free_port()
     with (tmp_path / "oxigraph.log").open("w") as log:
-        process = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp_path / "store"),
-                                    "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [str(OXIGRAPH), "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):  # until it listens (or has died)
@@ -60,8 +63,11 @@ def oxigraph(tmp_path):
 
 
 def _ask_server(base: str, text: str) -> dict:
-    status, body = _http(base + "/query", text.encode("utf-8"),
-                         {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    status, body = _http(
+        base + "/query",
+        text.encode("utf-8"),
+        {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    )
     assert status == 200
     return json.loads(body)
 
@@ -101,7 +107,9 @@ def test_load_replaces_the_default_graph_and_the_server_answers_like_opendata_qu
 
 def test_load_gzipped_into_a_named_graph_leaves_the_default_graph_alone(oxigraph, published):
     _http(oxigraph + "/store?default", STALE.encode(), {"Content-Type": "application/n-triples"}, "PUT")
-    result = run_cli("load", "--endpoint", oxigraph + "/store", "--graph", NAMED, "--gzip", "--dist", str(published))
+    result = run_cli(
+        "load", "--endpoint", oxigraph + "/store", "--graph", NAMED, "--gzip", "--dist", str(published)
+    )
     assert result.returncode == 0, result.stderr
     triples = len((published / "graph.nt").read_text(encoding="utf-8").splitlines())
     assert _count(oxigraph, NAMED) == triples
@@ -111,7 +119,9 @@ def test_load_gzipped_into_a_named_graph_leaves_the_default_graph_alone(oxigraph
 def test_a_refusing_or_unreachable_store_exits_1_and_bad_usage_2(oxigraph, published, tmp_path):
     refused = run_cli("load", "--endpoint", oxigraph + "/no-such-service", "--dist", str(published))
     assert refused.returncode == 1 and "HTTP 404" in refused.stderr
-    unreachable = run_cli("load", "--endpoint", f"http://127.0.0.1:{_free_port()}/store", "--dist", str(published))
+    unreachable = run_cli(
+        "load", "--endpoint", f"http://127.0.0.1:{_free_port()}/store", "--dist", str(published)
+    )
     assert unreachable.returncode == 1 and "cannot reach" in unreachable.stderr
     assert run_cli("load", "--endpoint", "ftp://example.org/store", "--dist", str(published)).returncode == 2
     assert run_cli("load", "--endpoint", oxigraph + "/store", "--dist", str(tmp_path)).returncode == 2

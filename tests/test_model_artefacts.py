@@ -20,7 +20,9 @@ def test_generated_files_are_not_stale():
 def test_generated_files_say_so_in_their_first_line():
     for path in GENERATED_DIR.iterdir():
         lines = path.read_text(encoding="utf-8").splitlines()
-        first = lines[1] if path.suffix in (".json", ".jsonld") else lines[0]  # JSON: the first key, after "{"
+        first = (
+            lines[1] if path.suffix in (".json", ".jsonld") else lines[0]
+        )  # JSON: the first key, after "{"
         assert "Generated from schemas/model.yaml" in first, path
 
 
@@ -53,8 +55,11 @@ def test_seed_records_validate_against_the_json_schema():
 
 def test_vocabulary_gives_every_field_row_a_real_rdf_term():
     """Only a record's key stands for its IRI; `sources` is made into rdf:Statements about the record."""
-    rows = [line.split("|") for line in (GENERATED_DIR / "vocabulary.md").read_text(encoding="utf-8").splitlines()
-            if line.startswith("| `")]
+    rows = [
+        line.split("|")
+        for line in (GENERATED_DIR / "vocabulary.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    ]
     assert rows
     for row in rows:
         if row[2].strip() == "(the IRI)":

@@ -21,7 +21,9 @@ BASE = Path(__file__).resolve().parent / "cases" / "_base"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _publish(datasets: Path, out: Path | str, cwd: Path | None = None):
@@ -52,7 +54,9 @@ def test_a_folder_with_other_files_is_refused_and_kept(tmp_path, datasets):
     assert not builds_dir(www).exists()
 
 
-@pytest.mark.parametrize("where", ["the datasets folder", "inside it", "a link to it", "its parent", "a link inside it"])
+@pytest.mark.parametrize(
+    "where", ["the datasets folder", "inside it", "a link to it", "its parent", "a link inside it"]
+)
 def test_the_datasets_folder_is_never_an_out(tmp_path, datasets, where):
     before = _tree(datasets)
     if where == "the datasets folder":
@@ -111,7 +115,9 @@ def test_only_marked_builds_are_pruned(tmp_path, datasets):
     (stranger / "precious.txt").write_text("keep me", encoding="utf-8")
     title = datasets / "letters" / "brief-gs.yaml"
     for round_ in range(3):
-        title.write_text(title.read_text(encoding="utf-8").replace("title: ", f"title: {round_} ", 1), encoding="utf-8")
+        title.write_text(
+            title.read_text(encoding="utf-8").replace("title: ", f"title: {round_} ", 1), encoding="utf-8"
+        )
         assert _publish(datasets, out).returncode == 0
     assert (stranger / "precious.txt").read_text(encoding="utf-8") == "keep me"
     marked = [p for p in builds_dir(out).iterdir() if (p / MARKER).exists()]

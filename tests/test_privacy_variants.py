@@ -27,8 +27,12 @@ LETTER = "letters/reactie-leiden"
 def _private(target: Path, name: str = "H.J.J. Lenferink") -> Path:
     shutil.copytree(BASE, target)
     people = target / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace(
-        "  name: H.J.J. Lenferink\n", f"  name: {name}\n  public: false\n"), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "  name: H.J.J. Lenferink\n", f"  name: {name}\n  public: false\n"
+        ),
+        encoding="utf-8",
+    )
     assert "public: false" in people.read_text(encoding="utf-8")
     return target
 
@@ -55,8 +59,10 @@ def _rename_letter(datasets: Path, new_id: str) -> None:
 
 def _add_theme(datasets: Path, theme_id: str, name: str = "een dossier") -> None:
     themes = datasets / "themes.yaml"
-    themes.write_text(themes.read_text(encoding="utf-8") + f"- id: {theme_id}\n  name: {name}\n  scheme: thema\n",
-                      encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8") + f"- id: {theme_id}\n  name: {name}\n  scheme: thema\n",
+        encoding="utf-8",
+    )
 
 
 LEAKS_IN_IDENTIFIERS = {
@@ -120,14 +126,19 @@ def test_every_spelling_is_masked_in_a_text_with_its_length_kept(variant):
     masked = redact(text, ["H.J.J. Lenferink"])
     assert len(masked) == len(text)
     start = text.index(spelled)
-    assert masked[start:start + len(spelled)] == REDACTION_MARK * len(spelled)
+    assert masked[start : start + len(spelled)] == REDACTION_MARK * len(spelled)
     assert "lenferink" not in fold(masked).replace(REDACTION_MARK, "")
-    assert masked[:start] == text[:start] and masked[start + len(spelled):] == text[start + len(spelled):]
+    assert masked[:start] == text[:start] and masked[start + len(spelled) :] == text[start + len(spelled) :]
 
 
 def test_nfd_and_case_of_an_accented_surname_are_masked():
     name = "M. Dönszelmann"
-    for spelled in (unicodedata.normalize("NFD", "Dönszelmann"), "DÖNSZELMANN", "Donszelmann", "dönszelmanns"):
+    for spelled in (
+        unicodedata.normalize("NFD", "Dönszelmann"),
+        "DÖNSZELMANN",
+        "Donszelmann",
+        "dönszelmanns",
+    ):
         text = f"Mevrouw {spelled} is verhinderd."
         masked = redact(text, [name])
         assert len(masked) == len(text)
@@ -141,11 +152,19 @@ def test_words_that_merely_contain_the_surname_are_kept():
 
 def test_the_published_text_and_graph_hold_no_spelling_and_sparql_finds_none(tmp_path):
     datasets = _private(tmp_path / "datasets")
-    spellings = ["LENFERINK", "Lenferinks", "Len\u00adferink", unicodedata.normalize("NFD", "H.J.J. Lenferink")]
+    spellings = [
+        "LENFERINK",
+        "Lenferinks",
+        "Len\u00adferink",
+        unicodedata.normalize("NFD", "H.J.J. Lenferink"),
+    ]
     text = datasets / f"{LETTER}.txt"
     text.write_text(text.read_text(encoding="utf-8") + "\n" + " / ".join(spellings) + "\n", encoding="utf-8")
-    _replace(datasets / "meetings.yaml", "participant_people: [j-baljeu]",
-             "participant_people: [j-baljeu, h-lenferink]\n  note: met burgemeester LENFERINK als gast")
+    _replace(
+        datasets / "meetings.yaml",
+        "participant_people: [j-baljeu]",
+        "participant_people: [j-baljeu, h-lenferink]\n  note: met burgemeester LENFERINK als gast",
+    )
     out = tmp_path / "dist"
     result = _publish(datasets, out)
     assert result.returncode == 0, result.stderr
@@ -154,8 +173,10 @@ def test_the_published_text_and_graph_hold_no_spelling_and_sparql_finds_none(tmp
         assert "lenferink" not in folded, name
     published = (out / "tekst" / "reactie-leiden.txt").read_text(encoding="utf-8")
     assert len(published) == len(text.read_text(encoding="utf-8"))
-    query = ("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?s)), 'lenferink') || "
-             "CONTAINS(LCASE(STR(?p)), 'lenferink') || CONTAINS(LCASE(STR(?o)), 'lenferink')) }")
+    query = (
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?s)), 'lenferink') || "
+        "CONTAINS(LCASE(STR(?p)), 'lenferink') || CONTAINS(LCASE(STR(?o)), 'lenferink')) }"
+    )
     answer = run_cli("query", query, "--dist", str(out), "--format", "json")
     assert answer.returncode == 0, answer.stderr
     assert json.loads(answer.stdout)["results"]["bindings"] == []
@@ -170,6 +191,12 @@ def test_a_documentation_example_name_does_not_stop_a_publish(tmp_path, datasets
     people = datasets_copy / "people.yaml"
     _replace(people, "  name: J. Baljeu\n", "  name: J. Baljeu\n  public: false\n")
     result = _publish(datasets_copy, tmp_path / "dist", "--format", "json")
-    leaks = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "privacy-leak"] if result.stdout else []
-    assert not any("vocabulary.md" in p["message"] or "ontology.ttl" in p["message"] or "shapes.ttl" in p["message"]
-                   for p in leaks), leaks
+    leaks = (
+        [p for p in json.loads(result.stdout)["problems"] if p["code"] == "privacy-leak"]
+        if result.stdout
+        else []
+    )
+    assert not any(
+        "vocabulary.md" in p["message"] or "ontology.ttl" in p["message"] or "shapes.ttl" in p["message"]
+        for p in leaks
+    ), leaks

@@ -45,7 +45,9 @@ def test_kenmerk_and_dates(graph):
 
 
 def test_unknowns_are_declared_not_guessed(graph):
-    council_letter = URIRef("https://data.leidseregio.example/id/brief/raadsinformatiebrief-2019-samenwerking-leidse-regio")
+    council_letter = URIRef(
+        "https://data.leidseregio.example/id/brief/raadsinformatiebrief-2019-samenwerking-leidse-regio"
+    )
     assert graph.value(council_letter, SCHEMA.sender) is None
     assert graph.value(council_letter, SCHEMA.dateSent) is None
     assert set(graph.objects(council_letter, ODNL.unknownProperty)) >= {SCHEMA.sender, SCHEMA.dateSent}
@@ -53,8 +55,11 @@ def test_unknowns_are_declared_not_guessed(graph):
 
 def test_source_texts_are_the_seed_unchanged(published):
     texts = sorted((DATASETS / "letters").glob("*.txt"))
-    joined = b"".join(p.read_bytes() for p in [t for t in texts if t.name.startswith("raads")] +
-                      [t for t in texts if t.name.startswith("reactie")])
+    joined = b"".join(
+        p.read_bytes()
+        for p in [t for t in texts if t.name.startswith("raads")]
+        + [t for t in texts if t.name.startswith("reactie")]
+    )
     if SEED.exists():
         assert joined == SEED.read_bytes()
     for text in texts:
@@ -66,14 +71,21 @@ def _local_loader(published: Path):
 
     def load(url, options=None):
         assert url.endswith("/context.jsonld"), url
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": context}
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": context,
+        }
 
     return load
 
 
 def test_jsonld_processed_by_pyld_is_isomorphic_to_turtle_and_ntriples(published, graph):
     document = json.loads((published / "graph.jsonld").read_text(encoding="utf-8"))
-    nquads = pyld.jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": _local_loader(published)})
+    nquads = pyld.jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": _local_loader(published)}
+    )
     from_jsonld = Graph().parse(data=nquads, format="nt")
     from_nt = Graph().parse(published / "graph.nt", format="nt")
     assert len(from_jsonld) == len(graph) > 500
@@ -84,8 +96,15 @@ def test_jsonld_processed_by_pyld_is_isomorphic_to_turtle_and_ntriples(published
 def test_manifest_lists_every_file_with_size_and_sha256(published):
     assert verify(published) == []
     names = {e["path"] for e in json.loads((published / "manifest.json").read_text())["files"]}
-    assert {"graph.ttl", "graph.nt", "graph.jsonld", "context.jsonld", "ontology.ttl", "shapes.ttl",
-            "validation-report.ttl"} <= names
+    assert {
+        "graph.ttl",
+        "graph.nt",
+        "graph.jsonld",
+        "context.jsonld",
+        "ontology.ttl",
+        "shapes.ttl",
+        "validation-report.ttl",
+    } <= names
 
 
 def test_two_publishes_are_byte_identical(tmp_path):
@@ -93,7 +112,9 @@ def test_two_publishes_are_byte_identical(tmp_path):
     for run in ("a", "b"):
         out = tmp_path / run / "dist"
         assert run_cli("publish", "--datasets", str(DATASETS), "--out", str(out)).returncode == 0
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+        outputs.append(
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        )
     assert outputs[0].keys() == outputs[1].keys()
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], name
@@ -103,7 +124,11 @@ def test_ontology_labels_minted_terms_in_dutch_and_english(published):
     ontology = Graph().parse(published / "ontology.ttl", format="turtle")
     from rdflib.namespace import RDFS, SKOS
 
-    used = {p for p in Graph().parse(published / "graph.nt", format="nt").predicates() if str(p).startswith(str(ODNL))}
+    used = {
+        p
+        for p in Graph().parse(published / "graph.nt", format="nt").predicates()
+        if str(p).startswith(str(ODNL))
+    }
     assert used
     for term in used:
         langs = {label.language for label in ontology.objects(term, RDFS.label)}

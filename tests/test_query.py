@@ -21,8 +21,10 @@ from .conftest import ROOT, run_cli
 MEMBERS = ROOT / "docs" / "queries" / "leidse-regio-members.rq"
 GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
 LEIDSE_REGIO = {GEMEENTE + c for c in ("gm0546", "gm0547", "gm0579", "gm0626", "gm0638")}
-EVENTS = "CONSTRUCT { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d } " \
-         "WHERE { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d }"
+EVENTS = (
+    "CONSTRUCT { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d } "
+    "WHERE { ?e a <https://schema.org/Event> ; <https://schema.org/startDate> ?d }"
+)
 
 
 def _query(published, *args: str) -> tuple[int, bytes, str]:
@@ -37,7 +39,9 @@ def test_a_query_file_prints_a_readable_table(published):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [cell.strip() for cell in lines[0].split("|")] == ["member", "name", "role"]
-    assert "gemeente Leiden " in result.stdout and "odnl:lid" in result.stdout  # IRIs shortened with the prefixes
+    assert (
+        "gemeente Leiden " in result.stdout and "odnl:lid" in result.stdout
+    )  # IRIs shortened with the prefixes
     assert lines[-1] == "(5 rows)"
 
 
@@ -53,8 +57,12 @@ def test_an_example_query_by_name_and_json_results(published):
 def test_the_standard_results_formats_match_pyoxigraph(published, fmt):
     code, data, err = _query(published, str(MEMBERS), fmt)
     assert code == 0, err
-    formats = {"csv": pyoxigraph.QueryResultsFormat.CSV, "tsv": pyoxigraph.QueryResultsFormat.TSV,
-               "xml": pyoxigraph.QueryResultsFormat.XML, "json": pyoxigraph.QueryResultsFormat.JSON}
+    formats = {
+        "csv": pyoxigraph.QueryResultsFormat.CSV,
+        "tsv": pyoxigraph.QueryResultsFormat.TSV,
+        "xml": pyoxigraph.QueryResultsFormat.XML,
+        "json": pyoxigraph.QueryResultsFormat.JSON,
+    }
     expected = load_store(published).query(MEMBERS.read_text(encoding="utf-8")).serialize(format=formats[fmt])
     assert data == expected
     if fmt == "csv":
@@ -65,8 +73,10 @@ def test_the_standard_results_formats_match_pyoxigraph(published, fmt):
         assert [v.get("name") for v in names] == ["member", "name", "role"]
 
 
-@pytest.mark.parametrize("fmt,rdflib_format", [("turtle", "turtle"), ("ntriples", "nt"), ("table", "turtle"),
-                                               ("rdfxml", "xml"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    "fmt,rdflib_format",
+    [("turtle", "turtle"), ("ntriples", "nt"), ("table", "turtle"), ("rdfxml", "xml"), ("jsonld", "json-ld")],
+)
 def test_construct_gives_rdf(published, fmt, rdflib_format):
     code, data, err = _query(published, EVENTS, fmt)
     assert code == 0, err
@@ -80,7 +90,10 @@ def test_construct_gives_rdf(published, fmt, rdflib_format):
 def test_ask_and_stdin(published, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("ASK { ?s a <https://schema.org/Event> }"))
     assert _query(published, "-")[:2] == (0, b"yes\n")
-    assert json.loads(_query(published, "ASK { ?s a <urn:x:Nothing> }", "json")[1]) == {"head": {}, "boolean": False}
+    assert json.loads(_query(published, "ASK { ?s a <urn:x:Nothing> }", "json")[1]) == {
+        "head": {},
+        "boolean": False,
+    }
 
 
 def test_a_syntax_error_gives_line_and_column_and_exit_2(published):
@@ -117,7 +130,9 @@ def test_service_is_refused_and_nothing_is_contacted(published):
     contacted = []
     waiter = threading.Thread(target=lambda: contacted.append(_accept(listener)))
     waiter.start()
-    code, _, err = _query(published, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}")
+    code, _, err = _query(
+        published, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    )
     waiter.join()
     listener.close()
     assert code == 2 and "SERVICE" in err
@@ -133,8 +148,10 @@ def _accept(listener) -> bool:
 
 
 def test_lexing_helpers_ignore_strings_comments_and_iris():
-    text = ('PREFIX odnl: <https://w3id.org/opendata-nl/def#>  # SERVICE in a comment\n'
-            'SELECT * { ?s ?p "SERVICE \\"INSERT\\"", \'\'\'long\nSERVICE\'\'\' , <http://e/SERVICE> }')
+    text = (
+        "PREFIX odnl: <https://w3id.org/opendata-nl/def#>  # SERVICE in a comment\n"
+        "SELECT * { ?s ?p \"SERVICE \\\"INSERT\\\"\", '''long\nSERVICE''' , <http://e/SERVICE> }"
+    )
     assert prefixes(text) == {"odnl": "https://w3id.org/opendata-nl/def#"}
     assert not is_update(text)
     assert "SERVICE" not in code_only(text, keep_iris=False)
@@ -160,8 +177,11 @@ def test_an_undeclared_prefix_is_named_with_the_declared_ones(published):
     code, _, err = _query(published, "SELECT ?s WHERE { ?s a schema:Event }")
     assert code == 2 and "\\u{" not in err and len(err.splitlines()) <= 3
     assert "the prefix schema: is not declared" in err and "PREFIX schema: <https://schema.org/>" in err
-    code, _, err = _query(published, "PREFIX odnl: <https://w3id.org/opendata-nl/def#>\n"
-                                     "SELECT ?s WHERE { ?s a schema:Event ; odnl:x nope:y }")
+    code, _, err = _query(
+        published,
+        "PREFIX odnl: <https://w3id.org/opendata-nl/def#>\n"
+        "SELECT ?s WHERE { ?s a schema:Event ; odnl:x nope:y }",
+    )
     assert code == 2 and "schema:, nope:" in err and "declared: odnl:" in err
     code, _, err = _query(published, "SELECT ?s WHERE { ?s a schema:Event ")  # and a syntax error too
     assert code == 2 and "schema:" in err
@@ -180,7 +200,9 @@ def test_a_near_namespace_gives_a_warning(published):
 
 
 def test_table_output_shortens_iris_with_the_publications_prefixes(published):
-    code, out, err = _query(published, "SELECT ?e ?type WHERE { ?e a ?type FILTER(?type = <https://schema.org/Event>) }")
+    code, out, err = _query(
+        published, "SELECT ?e ?type WHERE { ?e a ?type FILTER(?type = <https://schema.org/Event>) }"
+    )
     assert code == 0, err
     rows = out.decode().splitlines()[2:-1]
     assert rows and all(row.split("|")[1].strip() == "schema:Event" for row in rows)
@@ -188,7 +210,9 @@ def test_table_output_shortens_iris_with_the_publications_prefixes(published):
 
 
 def test_over_large_and_federated_queries_exit_2_in_process(published):
-    code, _, err = _query(published, "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(300)) + " }")
+    code, _, err = _query(
+        published, "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(300)) + " }"
+    )
     assert code == 2 and "300 triple patterns; at most 100" in err
     code, _, err = _query(published, "SELECT * WHERE { ?s " + "/".join(["<http://p>"] * 150) + " ?o }")
     assert code == 2 and "triple patterns; at most 100" in err  # path steps count

@@ -11,8 +11,13 @@ def test_at_most_the_current_and_the_previous_build_are_kept(datasets_copy, tmp_
     out = tmp_path / "dist"
     letter = datasets_copy / "letters" / "reactie-leidse-regio-2019-06-11.yaml"
     for round_ in range(4):
-        letter.write_text(letter.read_text(encoding="utf-8").replace("title: ", f"title: ({round_}) ", 1), encoding="utf-8")
-        assert run_cli("publish", "--datasets", str(datasets_copy), "--out", str(out), "--no-cache").returncode == 0
+        letter.write_text(
+            letter.read_text(encoding="utf-8").replace("title: ", f"title: ({round_}) ", 1), encoding="utf-8"
+        )
+        assert (
+            run_cli("publish", "--datasets", str(datasets_copy), "--out", str(out), "--no-cache").returncode
+            == 0
+        )
         builds = [p for p in builds_dir(out).iterdir() if p.is_dir()]
         assert len(builds) <= 2, builds
         assert out.resolve() in {p.resolve() for p in builds}

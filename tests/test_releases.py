@@ -32,7 +32,9 @@ REASON = "Bevat de naam en het adres van een inwoner."
 def _letter(folder: Path, key: str, title: str, body: str, sent: str) -> None:
     (folder / "letters" / f"{key}.yaml").write_text(
         f"id: {key}\nkind: brief\ntitle: {title}\ndate_sent: {sent}\nsender: college-gm0546\n"
-        f"addressees: [college-gm0547]\ntext: {key}.txt\n", encoding="utf-8")
+        f"addressees: [college-gm0547]\ntext: {key}.txt\n",
+        encoding="utf-8",
+    )
     (folder / "letters" / f"{key}.txt").write_text(body, encoding="utf-8")
 
 
@@ -56,8 +58,14 @@ def releases(tmp_path_factory):
     datasets, cache = root / "datasets", root / "cache"
     shutil.copytree(DATASETS, datasets)
     (datasets / "releases.csv").unlink(missing_ok=True)
-    _letter(datasets, X, X_TITLE, "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
-            "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n", "2019-05-02")
+    _letter(
+        datasets,
+        X,
+        X_TITLE,
+        "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
+        "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n",
+        "2019-05-02",
+    )
     first = root / "first" / "dist"
     result = _publish(datasets, first, cache)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -65,22 +73,44 @@ def releases(tmp_path_factory):
 
     config = datasets / "publication.yaml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('version: "2019.1"', 'version: "2019.2"').replace("issued: 2019-06-11", "issued: 2019-07-02"),
-                      encoding="utf-8")
+    config.write_text(
+        text.replace('version: "2019.1"', 'version: "2019.2"').replace(
+            "issued: 2019-06-11", "issued: 2019-07-02"
+        ),
+        encoding="utf-8",
+    )
     corrected = datasets / "letters" / f"{CORRECTED}.yaml"
-    corrected.write_text(corrected.read_text(encoding="utf-8").replace(
-        "title: Bestuurlijke samenwerking in de Leidse regio\n", "title: Bestuurlijke samenwerking Leidse regio\n", 1),
-        encoding="utf-8")
-    _letter(datasets, Y, "Uitnodiging voor een werkbezoek in juli", "Geacht college,\n\nWij nodigen u uit voor een "
-            "werkbezoek.\n\nHoogachtend,\nhet college\n", "2019-06-20")
+    corrected.write_text(
+        corrected.read_text(encoding="utf-8").replace(
+            "title: Bestuurlijke samenwerking in de Leidse regio\n",
+            "title: Bestuurlijke samenwerking Leidse regio\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    _letter(
+        datasets,
+        Y,
+        "Uitnodiging voor een werkbezoek in juli",
+        "Geacht college,\n\nWij nodigen u uit voor een werkbezoek.\n\nHoogachtend,\nhet college\n",
+        "2019-06-20",
+    )
     (datasets / "letters" / f"{X}.yaml").unlink()
     (datasets / "letters" / f"{X}.txt").unlink()
     (datasets / "withdrawn.yaml").write_text(
-        f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n", encoding="utf-8")
+        f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n", encoding="utf-8"
+    )
     second = root / "second" / "dist"
     result = _publish(datasets, second, cache)
     assert result.returncode == 0, result.stdout + result.stderr
-    return {"datasets": datasets, "cache": cache, "first": first, "second": second, "history_1": history_1, "root": root}
+    return {
+        "datasets": datasets,
+        "cache": cache,
+        "first": first,
+        "second": second,
+        "history_1": history_1,
+        "root": root,
+    }
 
 
 def _rows(path: Path) -> list[dict]:
@@ -91,8 +121,10 @@ def _rows(path: Path) -> list[dict]:
 def test_the_change_log_lists_exactly_the_three_changes(releases):
     rows = [r for r in _rows(releases["second"] / "changes" / "changes.csv") if r["release"] == "2"]
     assert sorted((r["change"], r["resource"]) for r in rows) == [
-        ("added", BASE + f"brief/{Y}"), ("changed", BASE + f"brief/{CORRECTED}"),
-        ("withdrawn (privacy)", BASE + f"brief/{X}")]
+        ("added", BASE + f"brief/{Y}"),
+        ("changed", BASE + f"brief/{CORRECTED}"),
+        ("withdrawn (privacy)", BASE + f"brief/{X}"),
+    ]
     assert {r["version"] for r in rows} == {"2019.2"} and {r["date"] for r in rows} == {"2019-07-02"}
     titles = {r["resource"]: r["title"] for r in rows}
     assert titles[BASE + f"brief/{CORRECTED}"] == "Bestuurlijke samenwerking Leidse regio"
@@ -101,19 +133,31 @@ def test_the_change_log_lists_exactly_the_three_changes(releases):
     assert "## 2019.2 (2019-07-02)" in markdown and "1 added, 1 changed, 1 withdrawn" in markdown
     history = _rows(releases["datasets"] / "releases.csv")
     assert [(r["release"], r["change"]) for r in history if r["resource"] == BASE + f"brief/{X}"] == [
-        ("1", "added"), ("2", "withdrawn")]
+        ("1", "added"),
+        ("2", "withdrawn"),
+    ]
 
 
 def test_the_releases_as_rdf(releases):
     graph = rdflib.Graph().parse(releases["second"] / "changes" / "release-2.ttl")
     AS = rdflib.Namespace("https://www.w3.org/ns/activitystreams#")
-    kinds = {(str(graph.value(node, rdflib.RDF.type)).rsplit("#", 1)[1], str(obj)) for node, obj in graph.subject_objects(AS.object)}
-    assert kinds == {("Create", BASE + f"brief/{Y}"), ("Update", BASE + f"brief/{CORRECTED}"), ("Delete", BASE + f"brief/{X}")}
+    kinds = {
+        (str(graph.value(node, rdflib.RDF.type)).rsplit("#", 1)[1], str(obj))
+        for node, obj in graph.subject_objects(AS.object)
+    }
+    assert kinds == {
+        ("Create", BASE + f"brief/{Y}"),
+        ("Update", BASE + f"brief/{CORRECTED}"),
+        ("Delete", BASE + f"brief/{X}"),
+    }
     tombstones = rdflib.Graph().parse(releases["second"] / "changes" / "tombstones.ttl")
     x = rdflib.URIRef(BASE + f"brief/{X}")
     assert set(tombstones.predicate_objects(x)) == {
-        (rdflib.RDF.type, AS.Tombstone), (AS.formerType, rdflib.URIRef("https://schema.org/Message")),
-        (AS.deleted, rdflib.Literal("2019-07-01", datatype=rdflib.XSD.date)), (AS.summary, rdflib.Literal(REASON, lang="nl"))}
+        (rdflib.RDF.type, AS.Tombstone),
+        (AS.formerType, rdflib.URIRef("https://schema.org/Message")),
+        (AS.deleted, rdflib.Literal("2019-07-01", datatype=rdflib.XSD.date)),
+        (AS.summary, rdflib.Literal(REASON, lang="nl")),
+    }
 
 
 def test_the_withdrawn_iri_answers_410_with_its_reason(releases, tmp_path):
@@ -159,8 +203,10 @@ def test_the_catalog_carries_the_version_history(releases):
         assert str(catalog.value(dataset, DCAT.version)) == "2019.2"
         assert str(catalog.value(dataset, DCT.modified)) == "2019-07-02"
         assert "1 added, 1 changed, 1 withdrawn" in str(catalog.value(dataset, ADMS.versionNotes))
-        assert str(catalog.value(dataset, DCAT.previousVersion)) == \
-            "https://data.leidseregio.example/publicatie/changes/release-1"
+        assert (
+            str(catalog.value(dataset, DCAT.previousVersion))
+            == "https://data.leidseregio.example/publicatie/changes/release-1"
+        )
 
 
 def test_a_rebuild_of_the_same_release_is_byte_identical(releases):
@@ -179,7 +225,8 @@ def test_a_failed_publish_changes_neither_dist_nor_history(releases, tmp_path):
     assert _publish(datasets, out, releases["cache"]).returncode == 0
     history, published = (datasets / "releases.csv").read_bytes(), _all_bytes(out)
     (datasets / "withdrawn.yaml").write_text(
-        f"- resource: brief/{Y}\n  reason: per abuis\n", encoding="utf-8")  # withdrawn, but its record is still there
+        f"- resource: brief/{Y}\n  reason: per abuis\n", encoding="utf-8"
+    )  # withdrawn, but its record is still there
     result = _publish(datasets, out, releases["cache"])
     assert result.returncode == 1
     assert "withdrawn-still-present" in result.stdout + result.stderr
@@ -193,7 +240,10 @@ def test_diff_prints_what_changed(releases, tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert sorted(line.split()[0] + " " + line.split()[1] for line in lines[:-1]) == [
-        f"added {BASE}brief/{Y}", f"changed {BASE}brief/{CORRECTED}", f"removed {BASE}brief/{X}"]
+        f"added {BASE}brief/{Y}",
+        f"changed {BASE}brief/{CORRECTED}",
+        f"removed {BASE}brief/{X}",
+    ]
     assert lines[-1] == "1 added, 1 changed, 1 removed"
     assert run_cli("diff", str(releases["first"])).returncode == 2
     assert run_cli("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
@@ -215,7 +265,8 @@ def test_the_generated_nginx_rules_answer_410_with_the_tombstone_page(releases, 
     for folder in ("logs", "temp"):
         (tmp_path / folder).mkdir()
     config = tmp_path / "nginx.conf"
-    config.write_text(f"""daemon off;
+    config.write_text(
+        f"""daemon off;
 {"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
 pid {tmp_path}/nginx.pid;
@@ -231,9 +282,14 @@ http {{
     include {dist}/webserver/nginx-http.conf;
     server {{ listen 127.0.0.1:{port}; root {dist}; include {dist}/webserver/nginx-server.conf; }}
 }}
-""", encoding="utf-8")
-    process = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(config)],
-                               stderr=subprocess.PIPE, text=True)
+""",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(config)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for _ in range(100):
             try:

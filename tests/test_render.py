@@ -18,15 +18,32 @@ def _tree(folder):
 
 def test_render_is_deterministic_per_seed_and_gives_truths(tmp_path):
     for out in ("a", "b"):
-        result = run_cli("synth", "--letters", "4", "--render", str(tmp_path / out), "--formats", "pdf,noisy,docx,text")
+        result = run_cli(
+            "synth", "--letters", "4", "--render", str(tmp_path / out), "--formats", "pdf,noisy,docx,text"
+        )
         assert result.returncode == 0, result.stderr
     first, second = _tree(tmp_path / "a"), _tree(tmp_path / "b")
     assert first == second and len(first) == 4 * 4 * 2
-    truth = yaml.safe_load((tmp_path / "a" / "pdf" / sorted(p for p in first if p.startswith("pdf/") and
-                                                             p.endswith(".yaml"))[0].split("/")[1]).read_text())
-    assert truth["source"] == "synth" and truth["text"].endswith(".pdf") and truth["sender"] and truth["addressees"]
-    other = run_cli("synth", "--letters", "4", "--render", str(tmp_path / "c"), "--formats", "text", "--seed", "2")
-    assert other.returncode == 0 and _tree(tmp_path / "c") != {k: v for k, v in first.items() if k.startswith("text/")}
+    truth = yaml.safe_load(
+        (
+            tmp_path
+            / "a"
+            / "pdf"
+            / sorted(p for p in first if p.startswith("pdf/") and p.endswith(".yaml"))[0].split("/")[1]
+        ).read_text()
+    )
+    assert (
+        truth["source"] == "synth"
+        and truth["text"].endswith(".pdf")
+        and truth["sender"]
+        and truth["addressees"]
+    )
+    other = run_cli(
+        "synth", "--letters", "4", "--render", str(tmp_path / "c"), "--formats", "text", "--seed", "2"
+    )
+    assert other.returncode == 0 and _tree(tmp_path / "c") != {
+        k: v for k, v in first.items() if k.startswith("text/")
+    }
 
 
 def test_unknown_rendering_is_a_usage_error(tmp_path):
@@ -59,7 +76,9 @@ def test_truth_scores_perfectly_against_itself():
         scores.add(letter.truth, letter.truth)
     assert all(scores.fields[name].exact_rate == 1.0 and scores.fields[name].invented == 0 for name in FIELDS)
     wrong = Scores()
-    wrong.add({"date_sent": "2019-06-12", "addressees": ["gm0546", "pv28"], "your_reference": "pzh 2019 1"},
-              {"date_sent": "2019-06-11", "addressees": ["pv28"], "your_reference": "PZH20191"})
+    wrong.add(
+        {"date_sent": "2019-06-12", "addressees": ["gm0546", "pv28"], "your_reference": "pzh 2019 1"},
+        {"date_sent": "2019-06-11", "addressees": ["pv28"], "your_reference": "PZH20191"},
+    )
     assert wrong.fields["date_sent"].exact == 0 and wrong.fields["addressees"].precision == 0.5
     assert wrong.fields["addressees"].recall == 1.0 and wrong.fields["your_reference"].exact == 1

@@ -30,8 +30,13 @@ def test_review_lists_low_confidence_fields_with_file_line_and_evidence(tmp_path
     path, line_number = first.split(":")[:2]
     source = (into / path).read_text(encoding="utf-8").splitlines()
     field = first.split(" = ")[0].split()[-1]
-    assert source[int(line_number) - 1].lstrip("- ").startswith(("unknown", field)), (first, source[int(line_number) - 1])
+    assert source[int(line_number) - 1].lstrip("- ").startswith(("unknown", field)), (
+        first,
+        source[int(line_number) - 1],
+    )
     nothing = run_cli("review", "--datasets", str(into), "--threshold", "0")
     assert "evidence letters/" not in nothing.stdout
     curated = run_cli("review", "--datasets", str(DATASETS))
-    assert curated.stdout.strip().endswith("0 draft records; 0 fields to check (confidence below 0.8 or unknown)")
+    assert curated.stdout.strip().endswith(
+        "0 draft records; 0 fields to check (confidence below 0.8 or unknown)"
+    )

@@ -21,8 +21,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, SELECT, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
-from SPARQLWrapper.Wrapper import ADD, CLEAR, COPY, CREATE, DELETE, DROP, INSERT, LOAD, MOVE
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+from SPARQLWrapper.Wrapper import ADD, CLEAR, COPY, CREATE, DELETE, DROP, INSERT, LOAD, MOVE
 
 from opendata.query.store import is_update, query_command
 
@@ -42,7 +42,11 @@ class Server:
         with log.open("w") as errors:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "opendata", "serve", "--dist", str(dist), "--port", "0", *options],
-                cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+            )
         banner = self.process.stdout.readline()
         found = re.search(r"http://127\.0\.0\.1:(\d+)/", banner)
         if not found:
@@ -64,8 +68,16 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(published, tmp_path_factory):
-    started = Server(published, tmp_path_factory.mktemp("serve") / "stderr.log",
-                     "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS), "--workers", "2")
+    started = Server(
+        published,
+        tmp_path_factory.mktemp("serve") / "stderr.log",
+        "--timeout",
+        str(TIMEOUT),
+        "--max-rows",
+        str(MAX_ROWS),
+        "--workers",
+        "2",
+    )
     try:
         yield started
     finally:
@@ -74,7 +86,9 @@ def server(published, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def examples(published) -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted((published / "queries").glob("*.rq"))}
+    return {
+        path.stem: path.read_text(encoding="utf-8") for path in sorted((published / "queries").glob("*.rq"))
+    }
 
 
 def _local(published, text: str, fmt: str = "json") -> bytes:
@@ -122,7 +136,9 @@ def test_every_example_query_gives_what_opendata_query_gives(server, published, 
 
 
 @pytest.mark.parametrize("fmt,name", [(CSV, "csv"), (TSV, "tsv"), (XML, "xml")])
-def test_the_other_results_formats_are_byte_identical_to_opendata_query(server, published, examples, fmt, name):
+def test_the_other_results_formats_are_byte_identical_to_opendata_query(
+    server, published, examples, fmt, name
+):
     text = examples["meetings-region-province"]
     raw = _client(server, text, fmt).query().response.read()
     assert raw == _local(published, text, name)
@@ -144,7 +160,9 @@ def test_accept_header_q_values_wildcards_and_406(server):
     status, headers, _ = _get(server, ask, "text/csv;q=0.5, application/sparql-results+xml")
     assert status == 200 and headers["Content-Type"] == "application/sparql-results+xml"
     status, headers, body = _get(server, ask, "text/html, */*;q=0.8")
-    assert headers["Content-Type"] == "application/sparql-results+json" and json.loads(body)["boolean"] is True
+    assert (
+        headers["Content-Type"] == "application/sparql-results+json" and json.loads(body)["boolean"] is True
+    )
     status, _, body = _get(server, ask, "image/png")
     assert status == 406 and b"application/sparql-results+json" in body
 
@@ -159,7 +177,9 @@ def test_a_malformed_query_gets_400_with_the_parsers_message(server):
     assert message in str(refused.value)
     status, headers, body = _get(server, bad)
     assert status == 400 and headers["Content-Type"].startswith("text/plain")
-    assert body.decode("utf-8").startswith("query:2:3: SPARQL syntax error: ") and message in body.decode("utf-8")
+    assert body.decode("utf-8").startswith("query:2:3: SPARQL syntax error: ") and message in body.decode(
+        "utf-8"
+    )
 
 
 def test_update_is_refused_and_changes_nothing(server):
@@ -169,8 +189,14 @@ def test_update_is_refused_and_changes_nothing(server):
     assert refused.value.code == 403
     assert _get(server, insert)[0] == 403
     assert _http(server.endpoint, insert.encode(), {"Content-Type": "application/sparql-update"})[0] == 403
-    assert _http(server.endpoint, urllib.parse.urlencode({"query": "ASK {}", "update": insert}).encode(),
-                 {"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
+    assert (
+        _http(
+            server.endpoint,
+            urllib.parse.urlencode({"query": "ASK {}", "update": insert}).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )[0]
+        == 403
+    )
     status, _, body = _get(server, "ASK { <urn:x:a> ?p ?o }")
     assert status == 200 and json.loads(body)["boolean"] is False
 
@@ -230,9 +256,15 @@ def test_service_is_refused(server):
 def test_cors_headers_and_preflight(server):
     status, headers, _ = _get(server, "ASK {}")
     assert headers["Access-Control-Allow-Origin"] == "*"
-    status, headers, _ = _http(server.endpoint, method="OPTIONS",
-                               headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST",
-                                        "Access-Control-Request-Headers": "content-type"})
+    status, headers, _ = _http(
+        server.endpoint,
+        method="OPTIONS",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert status == 204
     assert headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in headers["Access-Control-Allow-Methods"]
@@ -248,20 +280,36 @@ def test_the_query_page_offers_the_example_queries(server, examples):
     assert "graph.ttl" in data["files"] and "<textarea" in page
 
 
-@pytest.mark.parametrize("path,kind", [("/graph.ttl", "text/turtle; charset=utf-8"),
-                                       ("/graph.nt", "application/n-triples"),
-                                       ("/graph.nt.gz", "application/gzip"),
-                                       ("/graph.jsonld", "application/ld+json"),
-                                       ("/queries/joint-task-themes.rq", "application/sparql-query"),
-                                       ("/manifest.json", "application/json")])
+@pytest.mark.parametrize(
+    "path,kind",
+    [
+        ("/graph.ttl", "text/turtle; charset=utf-8"),
+        ("/graph.nt", "application/n-triples"),
+        ("/graph.nt.gz", "application/gzip"),
+        ("/graph.jsonld", "application/ld+json"),
+        ("/queries/joint-task-themes.rq", "application/sparql-query"),
+        ("/manifest.json", "application/json"),
+    ],
+)
 def test_the_dist_files_are_served_with_their_types(server, published, path, kind):
     status, headers, body = _http(server.url + path)
     assert (status, headers["Content-Type"]) == (200, kind)
     assert body == (published / path.lstrip("/")).read_bytes()
 
 
-@pytest.mark.parametrize("path", ["/../graph.nt", "/queries/../../graph.nt", "/%2e%2e/%2e%2e/etc/passwd",
-                                  "/..%2f..%2fetc%2fpasswd", "/queries/", "/queries", "/nothing.txt", "/%00"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../graph.nt",
+        "/queries/../../graph.nt",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc%2fpasswd",
+        "/queries/",
+        "/queries",
+        "/nothing.txt",
+        "/%00",
+    ],
+)
 def test_no_path_leaves_dist(server, path):
     host, port = server.url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port))
@@ -304,7 +352,9 @@ def test_negotiation_rules():
 
     assert negotiate("", RESULTS_MEDIA) == "json" and negotiate("", GRAPH_MEDIA) == "turtle"
     assert negotiate("text/*", RESULTS_MEDIA) == "csv"
-    assert negotiate("application/sparql-results+json;q=0.2, text/tab-separated-values", RESULTS_MEDIA) == "tsv"
+    assert (
+        negotiate("application/sparql-results+json;q=0.2, text/tab-separated-values", RESULTS_MEDIA) == "tsv"
+    )
     assert negotiate("text/csv;q=0, */*;q=0.1", RESULTS_MEDIA) == "json"
     assert negotiate("application/rdf+xml, text/turtle;q=0.5", GRAPH_MEDIA) == "rdfxml"
     assert negotiate("text/csv", GRAPH_MEDIA) is None

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pyoxigraph
+import pyshacl
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from opendata.model.model import GENERATED_DIR
 from opendata.checks.shacl_queries import compile_shapes, compiled, violations
 from opendata.checks.shapes import shapes_graph
-
-import pyshacl
+from opendata.model.model import GENERATED_DIR
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -28,10 +27,15 @@ def _pyshacl(graph: Graph) -> set[tuple]:
     _, report, _ = pyshacl.validate(graph, shacl_graph=shapes_graph(), inference="none", advanced=True)
     # Results whose source shape is a blank node are pyshacl's details of a node-level sh:or
     # (the shape inside sh:node); the NodeConstraintComponent result on the named shape says it.
-    return {(str(report.value(r, SH.focusNode)), str(report.value(r, SH.sourceShape)),
-             str(report.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[-1])
-            for r in report.subjects(RDF.type, SH.ValidationResult)
-            if isinstance(report.value(r, SH.sourceShape), URIRef)}
+    return {
+        (
+            str(report.value(r, SH.focusNode)),
+            str(report.value(r, SH.sourceShape)),
+            str(report.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
+        )
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+        if isinstance(report.value(r, SH.sourceShape), URIRef)
+    }
 
 
 def _compiled(graph: Graph) -> set[tuple]:
@@ -64,18 +68,38 @@ def _selector(graph):
 BREAKAGES = {
     "valid": lambda g: g,
     "no sender, not declared unknown": lambda g: _break(g, remove=[(GS, SCHEMA.sender, None)]),
-    "date not a date": lambda g: _break(g, remove=[(REACTION, SCHEMA.dateSent, None)],
-                                        add=[(REACTION, SCHEMA.dateSent, Literal("11juni 201-9"))]),
-    "impossible date": lambda g: _break(g, remove=[(REACTION, SCHEMA.dateSent, None)],
-                                        add=[(REACTION, SCHEMA.dateSent, Literal("2019-06-31", datatype=XSD.date))]),
-    "unknown organisation": lambda g: _break(g, add=[(REACTION, SCHEMA.recipient, URIRef("https://identifier.overheid.nl/tooi/id/gemeente/gm9999"))]),
+    "date not a date": lambda g: _break(
+        g,
+        remove=[(REACTION, SCHEMA.dateSent, None)],
+        add=[(REACTION, SCHEMA.dateSent, Literal("11juni 201-9"))],
+    ),
+    "impossible date": lambda g: _break(
+        g,
+        remove=[(REACTION, SCHEMA.dateSent, None)],
+        add=[(REACTION, SCHEMA.dateSent, Literal("2019-06-31", datatype=XSD.date))],
+    ),
+    "unknown organisation": lambda g: _break(
+        g,
+        add=[(REACTION, SCHEMA.recipient, URIRef("https://identifier.overheid.nl/tooi/id/gemeente/gm9999"))],
+    ),
     "two titles": lambda g: _break(g, add=[(REACTION, DCT.title, Literal("another title"))]),
-    "kind not in list": lambda g: _break(g, remove=[(REACTION, DCT.type, None)], add=[(REACTION, DCT.type, ODNL.memo)]),
-    "reference number pattern": lambda g: _break(g, add=[(GS, ODNL.dossierNumber, Literal("DOS 2017/ 0006089"))]),
-    "text not an IRI": lambda g: _break(g, remove=[(REACTION, SCHEMA.encoding, None)], add=[(REACTION, SCHEMA.encoding, Literal("x.txt"))]),
-    "offset not an integer": lambda g: _break(g, remove=[(_selector(g), OA.start, None)], add=[(_selector(g), OA.start, Literal("twelve"))]),
-    "meeting date a plain string": lambda g: _break(g, remove=[(s, SCHEMA.startDate, None) for s in g.subjects(RDF.type, SCHEMA.Event)],
-                                                    add=[(s, SCHEMA.startDate, Literal("2019-09")) for s in g.subjects(RDF.type, SCHEMA.Event)]),
+    "kind not in list": lambda g: _break(
+        g, remove=[(REACTION, DCT.type, None)], add=[(REACTION, DCT.type, ODNL.memo)]
+    ),
+    "reference number pattern": lambda g: _break(
+        g, add=[(GS, ODNL.dossierNumber, Literal("DOS 2017/ 0006089"))]
+    ),
+    "text not an IRI": lambda g: _break(
+        g, remove=[(REACTION, SCHEMA.encoding, None)], add=[(REACTION, SCHEMA.encoding, Literal("x.txt"))]
+    ),
+    "offset not an integer": lambda g: _break(
+        g, remove=[(_selector(g), OA.start, None)], add=[(_selector(g), OA.start, Literal("twelve"))]
+    ),
+    "meeting date a plain string": lambda g: _break(
+        g,
+        remove=[(s, SCHEMA.startDate, None) for s in g.subjects(RDF.type, SCHEMA.Event)],
+        add=[(s, SCHEMA.startDate, Literal("2019-09")) for s in g.subjects(RDF.type, SCHEMA.Event)],
+    ),
     "membership without role": lambda g: _break(g, remove=[(None, ORG.role, None)]),
 }
 
@@ -94,9 +118,12 @@ def test_every_generated_constraint_is_compiled():
 
 def test_an_unsupported_constraint_is_refused():
     shapes = Graph()
-    shapes.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+    shapes.parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property <urn:p> .
-        <urn:p> sh:path <urn:q> ; sh:minLength 3 .""", format="turtle")
+        <urn:p> sh:path <urn:q> ; sh:minLength 3 .""",
+        format="turtle",
+    )
     with pytest.raises(ValueError, match="not compiled"):
         compile_shapes(shapes)
 
@@ -104,7 +131,10 @@ def test_an_unsupported_constraint_is_refused():
 def test_ill_formed_year_month_is_a_violation(graph):
     """Stricter than pyshacl, as SHACL says: an ill-formed literal does not have its datatype."""
     meetings = list(graph.subjects(RDF.type, SCHEMA.Event))
-    broken = _break(graph, remove=[(m, SCHEMA.startDate, None) for m in meetings],
-                    add=[(m, SCHEMA.startDate, Literal("2019-13", datatype=XSD.gYearMonth)) for m in meetings])
+    broken = _break(
+        graph,
+        remove=[(m, SCHEMA.startDate, None) for m in meetings],
+        add=[(m, SCHEMA.startDate, Literal("2019-13", datatype=XSD.gYearMonth)) for m in meetings],
+    )
     found = _compiled(broken)
     assert {focus for focus, _, _ in found} == {str(m) for m in meetings}

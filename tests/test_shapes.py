@@ -8,7 +8,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from opendata.checks.shapes import validate
 
 SCHEMA = Namespace("https://schema.org/")
-GS_LETTER = URIRef("https://data.leidseregio.example/id/brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio")
+GS_LETTER = URIRef(
+    "https://data.leidseregio.example/id/brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio"
+)
 REACTION = URIRef("https://data.leidseregio.example/id/brief/reactie-leidse-regio-2019-06-11")
 
 

@@ -19,8 +19,8 @@ import rdflib
 import yaml
 from rdflib.compare import isomorphic
 
-from opendata.query.store import load_store, run
 from opendata.outputs.site import resolve
+from opendata.query.store import load_store, run
 
 from .conftest import DATASETS, run_cli
 from .test_serve import Server
@@ -79,8 +79,9 @@ def test_a_document_is_negotiated_by_accept_and_given_by_extension(published, ke
 
 def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
     """The endpoint's DESCRIBE of the thing and of its fragments (a signature, a selector)."""
-    fragments = sorted({line.split(" ", 1)[0][1:-1] for line in graph_nt.splitlines()
-                        if line.startswith(f"<{iri}#")})
+    fragments = sorted(
+        {line.split(" ", 1)[0][1:-1] for line in graph_nt.splitlines() if line.startswith(f"<{iri}#")}
+    )
     values = " ".join(f"<{i}>" for i in [iri] + fragments)
     result = run(store, f"DESCRIBE ?s WHERE {{ VALUES ?s {{ {values} }} }}")
     graph = rdflib.Graph()
@@ -103,7 +104,11 @@ def test_unknown_addresses_get_the_helpful_404_page_and_unacceptable_formats_406
     missing = resolve("/id/brief/no-such-letter", "text/turtle", published)
     assert missing.status == 404
     page = lxml.html.fromstring(missing.body)
-    assert {a.get("href") for a in page.iter("a")} >= {"/doc/index.html", "/doc/overzicht/brieven.html", "/doc/zoeken.html"}
+    assert {a.get("href") for a in page.iter("a")} >= {
+        "/doc/index.html",
+        "/doc/overzicht/brieven.html",
+        "/doc/zoeken.html",
+    }
     assert resolve("/doc/brief/no-such-letter", "", published).status == 404
     assert resolve("/id/" + JOINT_REACTION, "image/png", published).status == 406
     assert resolve("/doc/../graph.nt", "", published).status == 404
@@ -113,11 +118,15 @@ def test_unknown_addresses_get_the_helpful_404_page_and_unacceptable_formats_406
 def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(published, tmp_path):
     server = Server(published, tmp_path / "serve.log")
     try:
+
         class NoRedirect(urllib.request.HTTPRedirectHandler):
             def redirect_request(self, *args, **kwargs):
                 return None
+
         opener = urllib.request.build_opener(NoRedirect)
-        request = urllib.request.Request(server.url + "/id/" + JOINT_REACTION, headers={"Accept": "text/turtle"})
+        request = urllib.request.Request(
+            server.url + "/id/" + JOINT_REACTION, headers={"Accept": "text/turtle"}
+        )
         with pytest.raises(urllib.error.HTTPError) as redirect:
             opener.open(request)
         assert redirect.value.code == 303
@@ -151,8 +160,12 @@ def test_the_joint_reactions_page_highlights_each_positions_passage_at_its_exact
         exact, start, end = next(iter(graph.query(query, initBindings={"p": position})))
         key = str(position).rsplit("/", 1)[1]
         highlighted = "".join(m.text_content() for m in marks if key in m.get("data-positions", "").split())
-        assert highlighted == str(exact) == text[int(start):int(end)], key
-        assert any(m.get("href") == f"../uitspraak/{key}.html" for m in marks if key in m.get("data-positions", "").split())
+        assert highlighted == str(exact) == text[int(start) : int(end)], key
+        assert any(
+            m.get("href") == f"../uitspraak/{key}.html"
+            for m in marks
+            if key in m.get("data-positions", "").split()
+        )
     assert "".join(m.text_content() for m in page.xpath('//pre[@class="letter-text"]')) == text
 
 
@@ -163,11 +176,14 @@ def test_leidens_page_lists_its_memberships_with_the_periods_the_graph_gives(pub
         SELECT ?name ?start ?end WHERE { ?m org:member ?leiden ; org:organization ?o . ?o skos:prefLabel ?name .
         OPTIONAL { ?m org:memberDuring/time:hasBeginning/time:inXSDDate ?start }
         OPTIONAL { ?m org:memberDuring/time:hasEnd/time:inXSDDate ?end } }"""
-    expected = {(str(n), str(s or ""), str(e or "")) for n, s, e in
-                graph.query(query, initBindings={"leiden": rdflib.URIRef(TOOI_LEIDEN)})}
+    expected = {
+        (str(n), str(s or ""), str(e or ""))
+        for n, s, e in graph.query(query, initBindings={"leiden": rdflib.URIRef(TOOI_LEIDEN)})
+    }
     names = {name for name, _, _ in expected}
-    assert {"Leidse regio", "Holland Rijnland"} <= {n.split(" (")[0] for n in names} or \
+    assert {"Leidse regio", "Holland Rijnland"} <= {n.split(" (")[0] for n in names} or (
         any("Leidse regio" in n for n in names) and any("Holland Rijnland" in n for n in names)
+    )
     page = lxml.html.parse(str(published / "doc" / "organisatie" / "gm0546.html")).getroot()
     section = next(s for s in page.iter("section") if s.findtext("h2") == "Lidmaatschappen")
     items = [li.text_content() for li in section.iter("li")]
@@ -183,17 +199,29 @@ def test_leidens_page_lists_its_memberships_with_the_periods_the_graph_gives(pub
 
 def test_pages_exist_for_every_kind_with_schema_org_and_both_languages(published):
     doc = published / "doc"
-    for key, kind in ((JOINT_REACTION, ["Message", "DigitalDocument"]), ("organisatie/gm0546", "GovernmentOrganization"),
-                      ("thema/bestuurlijke-samenwerking-leidse-regio", "DefinedTerm"),
-                      ("uitspraak/reactie-bestuurlijk-leerproces", "Quotation"),
-                      ("bijeenkomst/gesprek-gedeputeerde-2019-04-18", "Event"), ("persoon/j-baljeu", "Person")):
+    for key, kind in (
+        (JOINT_REACTION, ["Message", "DigitalDocument"]),
+        ("organisatie/gm0546", "GovernmentOrganization"),
+        ("thema/bestuurlijke-samenwerking-leidse-regio", "DefinedTerm"),
+        ("uitspraak/reactie-bestuurlijk-leerproces", "Quotation"),
+        ("bijeenkomst/gesprek-gedeputeerde-2019-04-18", "Event"),
+        ("persoon/j-baljeu", "Person"),
+    ):
         for suffix, lang in ((".html", "nl"), (".en.html", "en")):
             page = lxml.html.parse(str(doc / (key + suffix))).getroot()
             assert page.get("lang") == lang
             data = json.loads(page.xpath('//script[@type="application/ld+json"]')[0].text)
             assert data["@type"] == kind and data["@id"].endswith(key.split("/")[1])
-    for index in ("index", "overzicht/brieven", "overzicht/brieven-2019-06", "overzicht/organisaties",
-                  "overzicht/themas", "overzicht/netwerk", "zoeken", "404"):
+    for index in (
+        "index",
+        "overzicht/brieven",
+        "overzicht/brieven-2019-06",
+        "overzicht/organisaties",
+        "overzicht/themas",
+        "overzicht/netwerk",
+        "zoeken",
+        "404",
+    ):
         assert (doc / f"{index}.html").is_file() and (doc / f"{index}.en.html").is_file()
     assert (doc / "pagefind" / "pagefind-ui.js").is_file()
     landing = lxml.html.parse(str(published / "index.html")).getroot()
@@ -204,12 +232,14 @@ def test_pages_exist_for_every_kind_with_schema_org_and_both_languages(published
 
 def test_hostile_text_in_the_sources_stays_text_on_every_page(datasets_copy, tmp_path):
     letter = next(datasets_copy.glob("letters/reactie-leidse-regio-2019-06-11.yaml"))
-    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     record = yaml.safe_load(letter.read_text(encoding="utf-8"))
     record["title"] = hostile
     letter.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    result = run_cli(
+        "publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
     assert result.returncode == 0, result.stderr
     for page in sorted((out / "doc").rglob("*.html")):
         content = page.read_text(encoding="utf-8")
@@ -234,7 +264,9 @@ def test_a_person_who_is_not_public_is_on_no_page_picture_or_search_index(tmp_pa
     result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     files = sorted(p for p in (out / "doc").rglob("*") if p.is_file())
-    assert any(p.suffix == ".pf_fragment" for p in files) and any(p.name.endswith(".tijdlijn.json") for p in files)
+    assert any(p.suffix == ".pf_fragment" for p in files) and any(
+        p.name.endswith(".tijdlijn.json") for p in files
+    )
     leaks = [(p.name, s) for p in files for s in SECRETS if s in _unpacked(p)]
     assert leaks == []
     page = lxml.html.parse(str(out / "doc" / "brief" / "reactie-leiden.html")).getroot()
@@ -244,12 +276,18 @@ def test_a_person_who_is_not_public_is_on_no_page_picture_or_search_index(tmp_pa
 
 def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, tmp_path):
     again = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(DATASETS), "--out", str(again), "--cache", str(tmp_path / "cache"))
+    result = run_cli(
+        "publish", "--datasets", str(DATASETS), "--out", str(again), "--cache", str(tmp_path / "cache")
+    )
     assert result.returncode == 0, result.stderr
 
     def site_files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes() for folder in ("doc", "webserver")
-                for p in sorted((root / folder).rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for folder in ("doc", "webserver")
+            for p in sorted((root / folder).rglob("*"))
+            if p.is_file()
+        }
 
     first, second = site_files(published), site_files(again)
     assert len(first) > 400 and first.keys() == second.keys()
@@ -257,14 +295,13 @@ def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, t
 
 
 def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, monkeypatch):
-    from opendata.publish import pipeline
+    from opendata.outputs import ntriples, texts
     from opendata.outputs.site import writer
-    from opendata.outputs import ntriples
-    from opendata.outputs import texts
+    from opendata.publish import pipeline
 
     publication = pipeline.build(DATASETS, cache_dir=tmp_path / "cache").publication
     trees = []
-    for name, parallel_from in (("one", 10 ** 9), ("workers", 0)):
+    for name, parallel_from in (("one", 10**9), ("workers", 0)):
         out = tmp_path / name
         out.mkdir()
         ntriples.write(publication, out)
@@ -273,5 +310,11 @@ def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, 
         monkeypatch.setattr(writer, "worker_count", lambda: 2)
         monkeypatch.setattr(writer, "BATCH", 7)
         writer.write(publication, out)
-        trees.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "doc").rglob("*")) if p.is_file()})
+        trees.append(
+            {
+                p.relative_to(out).as_posix(): p.read_bytes()
+                for p in sorted((out / "doc").rglob("*"))
+                if p.is_file()
+            }
+        )
     assert len(trees[0]) > 400 and trees[0] == trees[1]

@@ -45,8 +45,19 @@ PAGES = {
 @pytest.fixture(scope="module")
 def axe() -> str:
     if not AXE.is_file():
-        done = subprocess.run(["npm", "install", "--prefix", str(AXE.parents[2]), f"axe-core@{AXE_VERSION}",
-                               "--no-audit", "--no-fund"], capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(AXE.parents[2]),
+                f"axe-core@{AXE_VERSION}",
+                "--no-audit",
+                "--no-fund",
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
     return AXE.read_text(encoding="utf-8")
 
@@ -72,8 +83,14 @@ def _open(browser, url: str):
     host = urlsplit(url).netloc
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("request", lambda request: outside.append(request.url)
-            if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if urlsplit(request.url).netloc not in (host, "") and not request.url.startswith("data:")
+            else None
+        ),
+    )
     response = page.goto(url)
     page.wait_for_load_state("networkidle")
     return page, response, errors, outside
@@ -89,10 +106,15 @@ def test_every_page_kind_renders_without_errors_or_outside_requests_and_passes_a
         assert errors == [] and outside == []
         assert page.locator("h1").inner_text().strip()
         page.add_script_tag(content=axe)
-        result = page.evaluate("async () => JSON.stringify(await axe.run(document, "
-                               "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))")
-        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                      for v in json.loads(result)["violations"] if v["impact"] in ("serious", "critical")]
+        result = page.evaluate(
+            "async () => JSON.stringify(await axe.run(document, "
+            "{runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
+        )
+        violations = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in json.loads(result)["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert violations == []
     finally:
         page.close()
@@ -110,8 +132,14 @@ def test_search_finds_a_letter_by_a_word_of_its_text(browser, site):
         page.close()
 
 
-@pytest.mark.parametrize("path", ["/doc/organisatie/colleges-leidse-regio.html", "/doc/overzicht/netwerk.html",
-                                  "/doc/thema/bestuurlijke-samenwerking-leidse-regio.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/doc/organisatie/colleges-leidse-regio.html",
+        "/doc/overzicht/netwerk.html",
+        "/doc/thema/bestuurlijke-samenwerking-leidse-regio.html",
+    ],
+)
 def test_pictures_are_visible_with_their_text_alternatives_and_data(browser, site, path):
     page, _, _, _ = _open(browser, site + path)
     try:
@@ -145,13 +173,25 @@ def test_hostile_text_is_inert_in_the_browser(browser, tmp_path):
     shutil.copytree(DATASETS, datasets)
     letter = datasets / "letters" / "reactie-leidse-regio-2019-06-11.yaml"
     record = yaml.safe_load(letter.read_text(encoding="utf-8"))
-    record["title"] = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>"
+    record["title"] = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     letter.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(tmp_path / "dist"), "--cache", str(tmp_path / "c"))
+    result = run_cli(
+        "publish",
+        "--datasets",
+        str(datasets),
+        "--out",
+        str(tmp_path / "dist"),
+        "--cache",
+        str(tmp_path / "c"),
+    )
     assert result.returncode == 0, result.stderr
     server = Server(tmp_path / "dist", tmp_path / "serve.log")
     try:
-        for path in (PAGES["letter"], "/doc/organisatie/colleges-leidse-regio.html", "/doc/overzicht/brieven-2019-06.html"):
+        for path in (
+            PAGES["letter"],
+            "/doc/organisatie/colleges-leidse-regio.html",
+            "/doc/overzicht/brieven-2019-06.html",
+        ):
             page, _, _, _ = _open(browser, server.url + path)
             assert page.evaluate("window.__pwned === undefined")
             assert page.locator("img[src=x]").count() == 0

@@ -34,7 +34,8 @@ def nginx(published, tmp_path_factory):
     port = _free_port()
     rules = published / "webserver"
     config = prefix / "nginx.conf"
-    config.write_text(f"""
+    config.write_text(
+        f"""
 daemon off;
 {"user root;" if os.geteuid() == 0 else ""}  # workers must read tmp_path (mode 0700)
 worker_processes 1;
@@ -56,8 +57,12 @@ http {{
         include {rules}/nginx-server.conf;
     }}
 }}
-""", encoding="utf-8")
-    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(config)], stderr=subprocess.PIPE, text=True)
+""",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [NGINX, "-p", str(prefix), "-c", str(config)], stderr=subprocess.PIPE, text=True
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -113,8 +118,21 @@ def test_rdflib_dereferences_iris_through_nginx(nginx, published):
 
 
 def test_curl_follows_the_303_to_the_page(nginx):
-    done = subprocess.run(["curl", "-sSL", "-o", "/dev/null", "-w", "%{http_code} %{content_type} %{num_redirects}",
-                           "-H", "Accept: text/html", f"{nginx}/id/{JOINT_REACTION}"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            "curl",
+            "-sSL",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code} %{content_type} %{num_redirects}",
+            "-H",
+            "Accept: text/html",
+            f"{nginx}/id/{JOINT_REACTION}",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.stdout.split()[0] == "200" and done.stdout.split()[1].startswith("text/html")
     assert done.stdout.split()[-1] == "1"
 

@@ -25,6 +25,7 @@ def _link(target: str):
     def make(datasets: Path) -> None:
         (datasets / TEXT).unlink()
         (datasets / TEXT).symlink_to(target)
+
     return make
 
 
@@ -67,8 +68,18 @@ def test_special_sources_are_reported_not_read(tmp_path, variant):
     datasets = tmp_path / "datasets"
     shutil.copytree(BASE, datasets)
     make(datasets)
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(tmp_path / "dist"),
-                     "--cache", str(tmp_path / "cache"), "--format", "json", timeout=120)
+    result = run_cli(
+        "publish",
+        "--datasets",
+        str(datasets),
+        "--out",
+        str(tmp_path / "dist"),
+        "--cache",
+        str(tmp_path / "cache"),
+        "--format",
+        "json",
+        timeout=120,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     problems = json.loads(result.stdout)["problems"]

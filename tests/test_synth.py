@@ -127,7 +127,7 @@ def test_positions_quote_the_text_at_their_offsets(corpus):
         letter = _load(path)
         text = (corpus / "letters" / letter["text"]).read_text(encoding="utf-8")
         for position in letter.get("positions", []):
-            assert text[position["start"]:position["end"]] == position["quote"] == position["statement"]
+            assert text[position["start"] : position["end"]] == position["quote"] == position["statement"]
             positions += 1
     assert positions > 100
 
@@ -170,7 +170,7 @@ def test_dates_never_after_the_window(corpus):
 def test_worker_processes_write_the_same_bytes_as_one_process(corpus, tmp_path, monkeypatch):
     import opendata.synth
 
-    assert 2000 >= opendata.synth.PARALLEL_FROM  # the corpus fixture was written by worker processes
-    monkeypatch.setattr(opendata.synth, "PARALLEL_FROM", 10 ** 9)
+    assert opendata.synth.PARALLEL_FROM <= 2000  # the corpus fixture was written by worker processes
+    monkeypatch.setattr(opendata.synth, "PARALLEL_FROM", 10**9)
     generate(2000, tmp_path / "one", seed=3)
     assert _tree(tmp_path / "one") == _tree(corpus)

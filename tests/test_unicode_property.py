@@ -26,9 +26,46 @@ from opendata.publish import pipeline
 from opendata.query import store as query
 
 BASE = Path(__file__).resolve().parent / "cases" / "_base"
-SPECIAL = ["\u2028", "\u2029", "\u0085", "\ufffe", "\uffff", "\U0010ffff", "\ufdd0", "\ud800", "\udfff", "\u202e",
-           "\u2066", "\u200b", "\ufeff", "\u00ad", "\x00", "\x01", "\x1b", "\x7f", "\r", "\n", "\t", "'", '"', "\\",
-           "=", "+", "@", "<", ">", "&", "]]>", "#", "%zz", "é", "e\u0301", "\U0001f600", " ", "-"]
+SPECIAL = [
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\ufffe",
+    "\uffff",
+    "\U0010ffff",
+    "\ufdd0",
+    "\ud800",
+    "\udfff",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\u00ad",
+    "\x00",
+    "\x01",
+    "\x1b",
+    "\x7f",
+    "\r",
+    "\n",
+    "\t",
+    "'",
+    '"',
+    "\\",
+    "=",
+    "+",
+    "@",
+    "<",
+    ">",
+    "&",
+    "]]>",
+    "#",
+    "%zz",
+    "é",
+    "e\u0301",
+    "\U0001f600",
+    " ",
+    "-",
+]
 VALUES = st.lists(st.one_of(st.sampled_from(SPECIAL), st.characters()), min_size=1, max_size=10).map("".join)
 
 
@@ -66,7 +103,11 @@ FIELDS = {  # where the value goes: (file, line pattern, line with {v}) or a fun
     "letter title": ("letters/brief-gs.yaml", r"^title: .*$", "title: {v}"),
     "letter reference": ("letters/brief-gs.yaml", r"^our_reference: .*$", "our_reference: {v}"),
     "letter date": ("letters/brief-gs.yaml", r"^date_sent: .*$", "date_sent: {v}"),
-    "organisation name": ("organisations.yaml", r"^  name: Gedeputeerde Staten van Zuid-Holland$", "  name: {v}"),
+    "organisation name": (
+        "organisations.yaml",
+        r"^  name: Gedeputeerde Staten van Zuid-Holland$",
+        "  name: {v}",
+    ),
     "person name": ("people.yaml", r"^  name: J\. Baljeu$", "  name: {v}"),
     "theme key": ("themes.yaml", r"^- id: samenwerking$", "- id: {v}"),
     "dossier number": ("themes.yaml", r"^  number: .*$", "  number: {v}"),
@@ -103,8 +144,12 @@ def _parse_outputs(out: Path) -> None:
     ElementTree.fromstring(query.serialize(result, "xml"))
 
 
-@settings(max_examples=40, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(field=st.sampled_from(sorted(FIELDS)), value=VALUES)
 def test_any_unicode_in_any_field_publishes_parseable_outputs_or_problems(tmp_path_factory, field, value):
     root = tmp_path_factory.mktemp("unicode")

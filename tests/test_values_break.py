@@ -33,8 +33,13 @@ def _dataset(tmp_path: Path, title_escape: str | None = None) -> Path:
     shutil.copytree(BASE, datasets)
     if title_escape is not None:
         path = datasets / LETTER
-        text = re.sub(r"^title: .*$", lambda m: f'title: "Titel {title_escape} einde"', path.read_text(encoding="utf-8"),
-                      count=1, flags=re.M)
+        text = re.sub(
+            r"^title: .*$",
+            lambda m: f'title: "Titel {title_escape} einde"',
+            path.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        )
         path.write_text(text, encoding="utf-8")
     return datasets
 
@@ -84,7 +89,9 @@ def _parse_every_output(out: Path) -> None:
         assert len({len(row) for row in rows}) == 1, table  # no row broken apart
 
 
-@pytest.mark.parametrize("escape", ["\\u202E", "\\u200B", "\\u2066x\\u2069", "\\t=1+2", "\\r=cmd|' /C calc'!A0"])
+@pytest.mark.parametrize(
+    "escape", ["\\u202E", "\\u200B", "\\u2066x\\u2069", "\\t=1+2", "\\r=cmd|' /C calc'!A0"]
+)
 def test_carried_characters_keep_every_output_parseable(tmp_path, escape):
     datasets = _dataset(tmp_path, escape)
     out = tmp_path / "dist"
@@ -96,19 +103,43 @@ def test_carried_characters_keep_every_output_parseable(tmp_path, escape):
 def test_a_carriage_return_formula_is_quoted_and_protected(tmp_path):
     datasets = _dataset(tmp_path)
     path = datasets / LETTER
-    path.write_text(re.sub(r"^title: .*$", lambda m: 'title: "\\r=cmd|x"', path.read_text(encoding="utf-8"), count=1,
-                           flags=re.M), encoding="utf-8")
+    path.write_text(
+        re.sub(
+            r"^title: .*$",
+            lambda m: 'title: "\\r=cmd|x"',
+            path.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "dist"
     assert run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache").returncode == 0
     raw = (out / "data" / "letters.csv").read_bytes()
-    assert b"\"'\r=cmd|x\"" in raw  # quoted (it holds CR) and marked (a formula)
+    assert b'"\'\r=cmd|x"' in raw  # quoted (it holds CR) and marked (a formula)
     with open(out / "data" / "letters.csv", encoding="utf-8", newline="") as handle:
         titles = [row["title"] for row in csv.DictReader(handle)]
     assert "'\r=cmd|x" in titles and unprotect("'\r=cmd|x") == "\r=cmd|x"
 
 
-@pytest.mark.parametrize("value", ["\r=cmd", " =cmd", "\n=1+1", "\u00a0@SUM(A1)", "\uff1dcmd", "\u200b-2+3", "'=x", "''",
-                                   "' =x", "plain", "", "'plain", "a\rb"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\r=cmd",
+        " =cmd",
+        "\n=1+1",
+        "\u00a0@SUM(A1)",
+        "\uff1dcmd",
+        "\u200b-2+3",
+        "'=x",
+        "''",
+        "' =x",
+        "plain",
+        "",
+        "'plain",
+        "a\rb",
+    ],
+)
 def test_formula_protection_after_normalising_round_trips(value):
     cell = protect(value)
     assert unprotect(cell) == value
@@ -128,6 +159,7 @@ def test_every_cell_with_cr_lf_quote_or_comma_is_quoted(row):
 
 # ------------------------------------------------------------------ tracebacks that became problems (item 10)
 
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -135,25 +167,65 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 BREAKS = {  # name -> (edit, expected code, file)
-    "5,000-digit integer": (lambda d: (d / LETTER).write_text((d / LETTER).read_text(encoding="utf-8")
-                                                              + "page_count: " + "9" * 5000 + "\n", encoding="utf-8"),
-                            "number-too-long", LETTER),
-    "keys 1: and foo: together": (lambda d: (d / LETTER).write_text((d / LETTER).read_text(encoding="utf-8")
-                                                                    + "1: x\nfoo: y\n", encoding="utf-8"),
-                                  "unknown-field", LETTER),
-    "base_iri with #": (lambda d: _edit(d / "publication.yaml", "base_iri: https://data.example.org/id/",
-                                        "base_iri: https://data.example.org/id#x/"), "config-invalid", "publication.yaml"),
-    "base_iri with %zz": (lambda d: _edit(d / "publication.yaml", "base_iri: https://data.example.org/id/",
-                                          "base_iri: https://data.example.org/%zz/"), "config-invalid", "publication.yaml"),
-    "base_iri with a bad port": (lambda d: _edit(d / "publication.yaml", "base_iri: https://data.example.org/id/",
-                                                 "base_iri: https://data.example.org:99999/id/"), "config-invalid",
-                                 "publication.yaml"),
-    "base_url with a query": (lambda d: _edit(d / "publication.yaml", "base_url: https://data.example.org/publicatie/",
-                                              "base_url: https://data.example.org/p/?q=1/"), "config-invalid",
-                              "publication.yaml"),
-    "base_url with a fragment": (lambda d: _edit(d / "publication.yaml", "base_url: https://data.example.org/publicatie/",
-                                                 "base_url: https://data.example.org/p/#f/"), "config-invalid",
-                                 "publication.yaml"),
+    "5,000-digit integer": (
+        lambda d: (d / LETTER).write_text(
+            (d / LETTER).read_text(encoding="utf-8") + "page_count: " + "9" * 5000 + "\n", encoding="utf-8"
+        ),
+        "number-too-long",
+        LETTER,
+    ),
+    "keys 1: and foo: together": (
+        lambda d: (d / LETTER).write_text(
+            (d / LETTER).read_text(encoding="utf-8") + "1: x\nfoo: y\n", encoding="utf-8"
+        ),
+        "unknown-field",
+        LETTER,
+    ),
+    "base_iri with #": (
+        lambda d: _edit(
+            d / "publication.yaml",
+            "base_iri: https://data.example.org/id/",
+            "base_iri: https://data.example.org/id#x/",
+        ),
+        "config-invalid",
+        "publication.yaml",
+    ),
+    "base_iri with %zz": (
+        lambda d: _edit(
+            d / "publication.yaml",
+            "base_iri: https://data.example.org/id/",
+            "base_iri: https://data.example.org/%zz/",
+        ),
+        "config-invalid",
+        "publication.yaml",
+    ),
+    "base_iri with a bad port": (
+        lambda d: _edit(
+            d / "publication.yaml",
+            "base_iri: https://data.example.org/id/",
+            "base_iri: https://data.example.org:99999/id/",
+        ),
+        "config-invalid",
+        "publication.yaml",
+    ),
+    "base_url with a query": (
+        lambda d: _edit(
+            d / "publication.yaml",
+            "base_url: https://data.example.org/publicatie/",
+            "base_url: https://data.example.org/p/?q=1/",
+        ),
+        "config-invalid",
+        "publication.yaml",
+    ),
+    "base_url with a fragment": (
+        lambda d: _edit(
+            d / "publication.yaml",
+            "base_url: https://data.example.org/publicatie/",
+            "base_url: https://data.example.org/p/#f/",
+        ),
+        "config-invalid",
+        "publication.yaml",
+    ),
     "year 0000": (lambda d: _edit(d / LETTER, "date_received: 2019", "date_received: 0000"), None, LETTER),
 }
 
@@ -166,7 +238,9 @@ def test_inputs_that_crashed_give_problems(tmp_path, variant):
     result = run_cli("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
     assert result.returncode in (1, 2), result.stdout + result.stderr
     problems = _json_problems(result)
-    assert any((code is None or p["code"] == code) and p["location"]["path"] == path for p in problems), problems
+    assert any((code is None or p["code"] == code) and p["location"]["path"] == path for p in problems), (
+        problems
+    )
 
 
 def test_a_letters_subfolder_is_warned_about(tmp_path):
@@ -175,7 +249,9 @@ def test_a_letters_subfolder_is_warned_about(tmp_path):
     shutil.copy(datasets / LETTER, datasets / "letters" / "sub" / "x.yaml")
     result = run_cli("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
     assert result.returncode == 0
-    assert any(p["code"] == "unknown-file" and p["location"]["path"] == "letters/sub" for p in _json_problems(result))
+    assert any(
+        p["code"] == "unknown-file" and p["location"]["path"] == "letters/sub" for p in _json_problems(result)
+    )
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong table"])
@@ -195,10 +271,28 @@ def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
         db.close()  # the last connection checkpoints the write-ahead log into the file
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
-    result = run_cli("publish", "--datasets", str(datasets), "--cache", str(cache), "--out", str(tmp_path / "dist"),
-                     "--format", "json")
+    result = run_cli(
+        "publish",
+        "--datasets",
+        str(datasets),
+        "--cache",
+        str(cache),
+        "--out",
+        str(tmp_path / "dist"),
+        "--format",
+        "json",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert any(p["code"] == "cache-rebuilt" for p in _json_problems(result))
-    again = run_cli("publish", "--datasets", str(datasets), "--cache", str(cache), "--out", str(tmp_path / "dist"),
-                    "--format", "json")
+    again = run_cli(
+        "publish",
+        "--datasets",
+        str(datasets),
+        "--cache",
+        str(cache),
+        "--out",
+        str(tmp_path / "dist"),
+        "--format",
+        "json",
+    )
     assert again.returncode == 0 and not any(p["code"] == "cache-rebuilt" for p in _json_problems(again))

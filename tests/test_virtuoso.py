@@ -86,23 +86,35 @@ class Virtuoso:
         self.import_dir.mkdir()
         self.sql_port, self.http_port = _free_port(), _free_port()
         self.ini = root / "virtuoso.ini"
-        self.ini.write_text(INI.format(db=self.db, import_dir=self.import_dir, sql_port=self.sql_port,
-                                       http_port=self.http_port), encoding="utf-8")
+        self.ini.write_text(
+            INI.format(
+                db=self.db, import_dir=self.import_dir, sql_port=self.sql_port, http_port=self.http_port
+            ),
+            encoding="utf-8",
+        )
         self.address = f"127.0.0.1:{self.sql_port}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
         binary = shutil.which("virtuoso-t")
         assert binary, "virtuoso-t not found: install Debian's virtuoso-opensource package"
-        self.process = subprocess.Popen([binary, "+configfile", str(self.ini), "+foreground"],
-                                        cwd=self.db, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [binary, "+configfile", str(self.ini), "+foreground"],
+            cwd=self.db,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(600):  # wait for the server to accept SQL (it starts in 2-3 s)
             if self.process.poll() is not None:
                 break
             if self.sql("SELECT 1;", check=False).returncode == 0:
                 return
             time.sleep(0.2)
-        log = (self.db / "virtuoso.log").read_text(errors="replace") if (self.db / "virtuoso.log").exists() else ""
+        log = (
+            (self.db / "virtuoso.log").read_text(errors="replace")
+            if (self.db / "virtuoso.log").exists()
+            else ""
+        )
         pytest.fail(f"Virtuoso did not start:\n{log[-2000:]}")
 
     def stop(self) -> None:
@@ -115,8 +127,21 @@ class Virtuoso:
                 self.process.wait()
 
     def sql(self, text: str, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run([shutil.which("isql-vt") or "isql", self.address, "dba", PASSWORD, "VERBOSE=OFF",
-                                 "BANNER=OFF", "PROMPT=OFF", "ECHO=OFF"], input=text, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                shutil.which("isql-vt") or "isql",
+                self.address,
+                "dba",
+                PASSWORD,
+                "VERBOSE=OFF",
+                "BANNER=OFF",
+                "PROMPT=OFF",
+                "ECHO=OFF",
+            ],
+            input=text,
+            capture_output=True,
+            text=True,
+        )
         if "*** Error" in result.stdout + result.stderr:
             result.returncode = 1
         if check:
@@ -126,8 +151,10 @@ class Virtuoso:
     def select(self, query: str) -> list[dict]:
         """Rows of a SELECT over the anonymous SPARQL endpoint, as {variable: value}."""
         request = urllib.request.Request(
-            f"http://127.0.0.1:{self.http_port}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
-            headers={"Accept": "application/sparql-results+json"})
+            f"http://127.0.0.1:{self.http_port}/sparql",
+            data=urllib.parse.urlencode({"query": query}).encode(),
+            headers={"Accept": "application/sparql-results+json"},
+        )
         with urllib.request.urlopen(request) as response:
             bindings = json.load(response)["results"]["bindings"]
         return [{name: _value(term) for name, term in row.items()} for row in bindings]
@@ -138,8 +165,12 @@ class Virtuoso:
     def reload(self, dist: Path, *args: str) -> subprocess.CompletedProcess:
         """Run the documented script, verbatim, against this server."""
         env = {"PATH": "/usr/bin:/bin", "VIRTUOSO_PASSWORD": PASSWORD, "VIRTUOSO_ADDRESS": self.address}
-        return subprocess.run(["sh", str(SCRIPT), *(args or (str(dist), str(self.import_dir), GRAPH))],
-                              env=env, capture_output=True, text=True)
+        return subprocess.run(
+            ["sh", str(SCRIPT), *(args or (str(dist), str(self.import_dir), GRAPH))],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -156,14 +187,23 @@ def _concatenated(query: str) -> set[str]:
 
 
 def _comparable(rows: list[dict], concatenated: set[str]) -> list:
-    return sorted(tuple(sorted((name, " ".join(sorted(value.split())) if name in concatenated else value)
-                               for name, value in row.items())) for row in rows)
+    return sorted(
+        tuple(
+            sorted(
+                (name, " ".join(sorted(value.split())) if name in concatenated else value)
+                for name, value in row.items()
+            )
+        )
+        for row in rows
+    )
 
 
 def _opendata_rows(dist: Path, name: str) -> list[dict]:
     result = run_cli("query", name, "--dist", str(dist), "--format", "json")
     assert result.returncode == 0, result.stderr
-    return [{n: _value(t) for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]]
+    return [
+        {n: _value(t) for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]
+    ]
 
 
 def _assert_same_answers(server: Virtuoso, dist: Path) -> int:
@@ -171,8 +211,9 @@ def _assert_same_answers(server: Virtuoso, dist: Path) -> int:
     for path in sorted(QUERIES.glob("*.rq")):
         query = path.read_text(encoding="utf-8")
         expected = _opendata_rows(dist, path.stem)
-        assert _comparable(server.select(query), _concatenated(query)) == _comparable(expected, _concatenated(query)), \
-            path.name
+        assert _comparable(server.select(query), _concatenated(query)) == _comparable(
+            expected, _concatenated(query)
+        ), path.name
         answered += bool(expected)
     return answered
 
@@ -191,8 +232,10 @@ def _retitle(datasets: Path, old: str, new: str) -> None:
 
 
 def _title(server: Virtuoso) -> str:
-    rows = server.select("SELECT ?t WHERE { <https://data.leidseregio.example/id/brief/reactie-leidse-regio-2019-06-11>"
-                         " <http://purl.org/dc/terms/title> ?t }")
+    rows = server.select(
+        "SELECT ?t WHERE { <https://data.leidseregio.example/id/brief/reactie-leidse-regio-2019-06-11>"
+        " <http://purl.org/dc/terms/title> ?t }"
+    )
     assert len(rows) == 1, rows
     return rows[0]["t"]
 
@@ -201,7 +244,9 @@ def test_reload_after_two_republishes_serves_the_new_publication(virtuoso, datas
     dist = tmp_path / "out" / "dist"
 
     def publish() -> Path:
-        result = run_cli("publish", "--datasets", str(datasets_copy), "--out", str(dist), "--cache", str(tmp_path / "c"))
+        result = run_cli(
+            "publish", "--datasets", str(datasets_copy), "--out", str(dist), "--cache", str(tmp_path / "c")
+        )
         assert result.returncode == 0, result.stderr
         return dist.resolve()
 
@@ -252,8 +297,10 @@ def test_a_failed_load_leaves_the_served_graph_as_it_was(virtuoso, published, tm
     assert "is unchanged" in result.stderr
     assert virtuoso.triples_in(GRAPH) == served == _lines(published)
     assert _assert_same_answers(virtuoso, published) >= 8
-    staging = virtuoso.sql("SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } "
-                           f"FILTER (STRSTARTS (STR (?g), '{GRAPH}release/')) }};").stdout
+    staging = virtuoso.sql(
+        "SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER (STRSTARTS (STR (?g), '{GRAPH}release/')) }};"
+    ).stdout
     assert staging.split() == ["0"]
 
 
@@ -264,7 +311,9 @@ def _big_publication(target: Path, triples: int) -> Path:
     lines = "".join(f'<urn:example:s{i}> <urn:example:p> "{i}" .\n' for i in range(triples))
     (target / "graph.nt.gz").write_bytes(gzip.compress(lines.encode("ascii"), mtime=0))
     digest = hashlib.sha256((target / "graph.nt.gz").read_bytes()).hexdigest()
-    (target / "manifest.json").write_text(json.dumps({"files": [{"path": "graph.nt.gz", "sha256": digest}]}, indent=2))
+    (target / "manifest.json").write_text(
+        json.dumps({"files": [{"path": "graph.nt.gz", "sha256": digest}]}, indent=2)
+    )
     return target
 
 
@@ -276,21 +325,32 @@ def test_readers_see_the_old_graph_while_loading_and_never_an_emptied_one(virtuo
     old graph; docs/sparql.md says so."""
     assert virtuoso.reload(published).returncode == 0
     before, after = _lines(published), 100_000
-    per_graph = (f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), '{GRAPH}')) }} "
-                 "GROUP BY ?g")
+    per_graph = (
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), '{GRAPH}')) }} "
+        "GROUP BY ?g"
+    )
     env = {"PATH": "/usr/bin:/bin", "VIRTUOSO_PASSWORD": PASSWORD, "VIRTUOSO_ADDRESS": virtuoso.address}
     big = _big_publication(tmp_path / "big", after)
-    loading = subprocess.Popen(["sh", str(SCRIPT), str(big), str(virtuoso.import_dir), GRAPH], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    loading = subprocess.Popen(
+        ["sh", str(SCRIPT), str(big), str(virtuoso.import_dir), GRAPH],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seen = []
-    while loading.poll() is None:  # a reader now and then (a reader querying without pause slows the swap badly)
+    while (
+        loading.poll() is None
+    ):  # a reader now and then (a reader querying without pause slows the swap badly)
         seen.append({row["g"]: int(row["n"]) for row in virtuoso.select(per_graph)})
         time.sleep(0.5)
     _, stderr = loading.communicate()
     assert loading.returncode == 0, stderr
     seen.append({row["g"]: int(row["n"]) for row in virtuoso.select(per_graph)})
-    loading_only = seen[:next(i for i, graphs in enumerate(seen) if graphs != {GRAPH: before})]
-    assert len(loading_only) > 5, f"the load was too quick to watch: {seen}"  # all of them saw the old graph alone
+    loading_only = seen[: next(i for i, graphs in enumerate(seen) if graphs != {GRAPH: before})]
+    assert len(loading_only) > 5, (
+        f"the load was too quick to watch: {seen}"
+    )  # all of them saw the old graph alone
     assert seen[-1] == {GRAPH: after}
     assert min(graphs.get(GRAPH, 0) for graphs in seen) >= before, f"a reader saw the graph emptied: {seen}"
 

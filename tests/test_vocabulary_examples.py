@@ -28,9 +28,12 @@ def records(model) -> dict[str, dict]:
     for cls in documented_classes(model):
         if cls.inline:
             continue
-        folder = cls.file[:-len("*.yaml")]
-        path = next(p for p in files if p.startswith(folder) and p.endswith(".yaml")) if cls.file.endswith("*.yaml") \
+        folder = cls.file[: -len("*.yaml")]
+        path = (
+            next(p for p in files if p.startswith(folder) and p.endswith(".yaml"))
+            if cls.file.endswith("*.yaml")
             else cls.file
+        )
         data = yaml.safe_load(files[path])
         found[cls.name] = data if isinstance(data, dict) else data[0]
     letter = found["Letter"]
@@ -42,7 +45,9 @@ def records(model) -> dict[str, dict]:
 def example_dist(model, tmp_path_factory):
     root = tmp_path_factory.mktemp("examples")
     write_example_dataset(model, root / "datasets")
-    result = run_cli("publish", "--datasets", str(root / "datasets"), "--out", str(root / "dist"), "--no-cache")
+    result = run_cli(
+        "publish", "--datasets", str(root / "datasets"), "--out", str(root / "dist"), "--no-cache"
+    )
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
     return root / "dist"
@@ -75,7 +80,12 @@ def test_a_theme_carries_a_dossier_number_only_in_the_dossier_scheme(records):
 def test_dates_agree(records):
     """What the examples date happens in order: the post begins before the meeting, the meeting
     before the letter about it; nothing referred to has ended before it is referred to."""
-    letter, meeting, post, position = records["Letter"], records["Meeting"], records["Post"], records["Position"]
+    letter, meeting, post, position = (
+        records["Letter"],
+        records["Meeting"],
+        records["Post"],
+        records["Position"],
+    )
     assert str(post.get("start", "0000")) <= str(meeting["date"]) <= str(letter["date_sent"])
     assert str(position["date"]) <= str(letter["date_sent"])
     organisation = records["Organisation"]

@@ -22,9 +22,22 @@ import pytest
 from .clients.envs import resolved_env, site_packages
 from .conftest import DATASETS, ROOT
 
-NOT_SHIPPED = shutil.ignore_patterns(".git", ".venv", ".test-envs", "dist", ".dist.*", "build", "*.egg-info",
-                                     "__pycache__", ".opendata-cache", ".pytest_cache", ".hypothesis", "bench-results",
-                                     "tests", "datasets")
+NOT_SHIPPED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".test-envs",
+    "dist",
+    ".dist.*",
+    "build",
+    "*.egg-info",
+    "__pycache__",
+    ".opendata-cache",
+    ".pytest_cache",
+    ".hypothesis",
+    "bench-results",
+    "tests",
+    "datasets",
+)
 
 
 def run(*command, cwd: Path) -> subprocess.CompletedProcess:
@@ -39,8 +52,19 @@ def wheel(tmp_path_factory) -> Path:
     source = tmp_path_factory.mktemp("source") / "opendata"
     shutil.copytree(ROOT, source, ignore=NOT_SHIPPED)
     wheels = source.parent / "wheels"
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", wheels, source,
-        cwd=source.parent)
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--quiet",
+        "-w",
+        wheels,
+        source,
+        cwd=source.parent,
+    )
     [built] = wheels.glob("opendata-*.whl")
     return built
 
@@ -48,13 +72,28 @@ def wheel(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
     """A fresh virtual environment with the wheel installed; returns its bin/ folder."""
-    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "dependencies"
+    ]
     deps = resolved_env("opendata-dependencies", dependencies, ROOT / "requirements.lock")
     env = tmp_path_factory.mktemp("installed") / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", env, cwd=env.parent)
-    (site_packages(env) / "opendata-dependencies.pth").write_text(f"{site_packages(deps)}\n", encoding="utf-8")
-    run(deps / "bin" / "python", "-m", "pip", "--python", env / "bin" / "python", "install", "--no-deps", "--no-index",
-        "--quiet", wheel, cwd=env.parent)
+    (site_packages(env) / "opendata-dependencies.pth").write_text(
+        f"{site_packages(deps)}\n", encoding="utf-8"
+    )
+    run(
+        deps / "bin" / "python",
+        "-m",
+        "pip",
+        "--python",
+        env / "bin" / "python",
+        "install",
+        "--no-deps",
+        "--no-index",
+        "--quiet",
+        wheel,
+        cwd=env.parent,
+    )
     return env / "bin"
 
 
@@ -70,9 +109,14 @@ def test_the_wheel_carries_the_model_the_queries_and_the_standards(wheel):
     import zipfile
 
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"opendata/schemas/model.yaml", "opendata/schemas/generated/shapes.ttl",
-            "opendata/schemas/generated/records.schema.json", "opendata/data/tooi-register.csv",
-            "opendata/standards/dcat-ap-3.0.1/shacl/ranges.ttl", "opendata/standards/SOURCES.md"} <= names
+    assert {
+        "opendata/schemas/model.yaml",
+        "opendata/schemas/generated/shapes.ttl",
+        "opendata/schemas/generated/records.schema.json",
+        "opendata/data/tooi-register.csv",
+        "opendata/standards/dcat-ap-3.0.1/shacl/ranges.ttl",
+        "opendata/standards/SOURCES.md",
+    } <= names
     queries = {name.rsplit("/", 1)[1] for name in names if name.startswith("opendata/queries/")}
     assert queries == {path.name for path in (ROOT / "docs" / "queries").glob("*.rq")}
     packages = {str(p.parent.relative_to(ROOT)) for p in (ROOT / "opendata").rglob("__init__.py")}
@@ -80,8 +124,10 @@ def test_the_wheel_carries_the_model_the_queries_and_the_standards(wheel):
 
 
 def test_the_installed_package_reads_nothing_from_the_checkout(installed, elsewhere):
-    script = ("import opendata, opendata.model.resources as r, opendata.model.model as m; "
-              "print(opendata.__file__); print(r.schemas_dir()); print(r.queries_dir()); print(m.load_model().classes)")
+    script = (
+        "import opendata, opendata.model.resources as r, opendata.model.model as m; "
+        "print(opendata.__file__); print(r.schemas_dir()); print(r.queries_dir()); print(m.load_model().classes)"
+    )
     lines = run(installed / "python", "-c", script, cwd=elsewhere).stdout.splitlines()
     environment = installed.parent.resolve()
     for line in lines[:3]:
@@ -90,13 +136,32 @@ def test_the_installed_package_reads_nothing_from_the_checkout(installed, elsewh
 
 
 def test_the_installed_opendata_publishes_the_seed(installed, elsewhere, published):
-    result = run(installed / "opendata", "publish", "--datasets", "datasets", "--out", "dist", "--cache", "cache",
-                 cwd=elsewhere)
+    result = run(
+        installed / "opendata",
+        "publish",
+        "--datasets",
+        "datasets",
+        "--out",
+        "dist",
+        "--cache",
+        "cache",
+        cwd=elsewhere,
+    )
     assert "triples" in result.stdout
     dist = elsewhere / "dist"
-    for name in ("graph.nt", "catalog.ttl", "shapes.ttl", "ontology.ttl", "context.jsonld", "csv-metadata.json"):
+    for name in (
+        "graph.nt",
+        "catalog.ttl",
+        "shapes.ttl",
+        "ontology.ttl",
+        "context.jsonld",
+        "csv-metadata.json",
+    ):
         assert (dist / name).read_bytes() == (published / name).read_bytes(), name
-    assert sorted(p.name for p in (dist / "queries").glob("*.rq")) == sorted(
-        p.name for p in (published / "queries").glob("*.rq")) != []
+    assert (
+        sorted(p.name for p in (dist / "queries").glob("*.rq"))
+        == sorted(p.name for p in (published / "queries").glob("*.rq"))
+        != []
+    )
     answer = run(installed / "opendata", "query", "leidse-regio-members", "--format", "csv", cwd=elsewhere)
     assert "gm0546" in answer.stdout

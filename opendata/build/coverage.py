@@ -8,11 +8,11 @@ own (sent, received), never the clock.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from opendata.model.model import Model
-from opendata.model.register import RegisteredOrganisation, Register
+from opendata.model.register import Register, RegisteredOrganisation
 
 _GEMEENTE = re.compile(r"<https://identifier\.overheid\.nl/tooi/id/gemeente/([^>/#]+)>")
 LETTER_CLASS = "Letter"
@@ -51,7 +51,9 @@ def letter_date_predicates(model: Model) -> list[str]:
 
 def _dated_triples(predicates: list[str]) -> list[re.Pattern]:
     """One pattern per predicate: a pattern that starts with a literal is searched for fast."""
-    return [re.compile(re.escape(f" <{p}> ") + r'"([^"]*)"\^\^<([^>]+)> \.$', re.MULTILINE) for p in predicates]
+    return [
+        re.compile(re.escape(f" <{p}> ") + r'"([^"]*)"\^\^<([^>]+)> \.$', re.MULTILINE) for p in predicates
+    ]
 
 
 def coverage(chunks: Iterable[str], model: Model, register: Register) -> Coverage:
@@ -63,7 +65,9 @@ def coverage(chunks: Iterable[str], model: Model, register: Register) -> Coverag
         codes.update(_GEMEENTE.findall(chunk))
         for pattern in patterns:
             dates.update(DateValue(*match) for match in pattern.findall(chunk))
-    municipalities = sorted((register.get(code) for code in codes if code in register), key=lambda org: org.code)
+    municipalities = sorted(
+        (register.get(code) for code in codes if code in register), key=lambda org: org.code
+    )
     start = min(dates, key=lambda d: (d.first_day(), d.lexical), default=None)
     end = max(dates, key=lambda d: (d.last_day(), d.lexical), default=None)
     return Coverage(municipalities, start, end)

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from opendata.sources import fact_sources
 from opendata.model.iris import Minter
 from opendata.model.model import ANY_RANGE, SOURCES_RANGE, Field, Model, ModelClass
-from opendata.sources.records import Dataset, Record
 from opendata.model.register import Register
+from opendata.sources import fact_sources
+from opendata.sources.records import Dataset, Record
 from opendata.sources.statement_text import clean_statement
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-CONTEXT_DATATYPES = {"date": XSD + "date", "integer": XSD + "integer", "decimal": XSD + "decimal", "boolean": XSD + "boolean"}
+CONTEXT_DATATYPES = {
+    "date": XSD + "date",
+    "integer": XSD + "integer",
+    "decimal": XSD + "decimal",
+    "boolean": XSD + "boolean",
+}
 
 
 class IRI(str):
@@ -42,6 +47,7 @@ class Node:
 
 
 # ------------------------------------------------------------------ building
+
 
 @dataclass
 class GraphBuilder:
@@ -99,7 +105,11 @@ class GraphBuilder:
             corrections = owner.data.get("corrections") if owner is not None else None
             return Literal(clean_statement(quote, corrections or ())) if isinstance(quote, str) else None
         if f.range == "textfile":
-            return IRI(self.minter.text_file(owner.key)) if owner is not None and owner.text is not None else None
+            return (
+                IRI(self.minter.text_file(owner.key))
+                if owner is not None and owner.text is not None
+                else None
+            )
         if self.model.is_class(f.range) and owner is not None:
             return IRI(self.minter.entity(owner.cls.name, owner.key))
         return None
@@ -164,13 +174,17 @@ class GraphBuilder:
             pairs = fact_sources.pair_values(self._field_values(record, f), fact_sources.entries(written))
             for number, (value, entry) in enumerate(pairs, start=1):
                 key = fact_sources.source_key(self.model, record, field_name, number)
-                data = fact_sources.source_data(record, f, value, entry, key, subject, self.model.expand(f.uri or ""), status)
+                data = fact_sources.source_data(
+                    record, f, value, entry, key, subject, self.model.expand(f.uri or ""), status
+                )
                 nodes.append(self.node(Record(source_cls, data, record.file)))
         return nodes
 
     def text_node(self, letter: Record) -> Node:
         text = Node(self.minter.text_file(letter.key), ["https://schema.org/MediaObject"])
-        text.add("schema:encodingFormat", "https://schema.org/encodingFormat", Literal("text/plain; charset=utf-8"))
+        text.add(
+            "schema:encodingFormat", "https://schema.org/encodingFormat", Literal("text/plain; charset=utf-8")
+        )
         text.add("schema:inLanguage", "https://schema.org/inLanguage", Literal("nl"))
         return text
 
@@ -217,7 +231,12 @@ def register_records(model: Model, codes: set[str], register: Register) -> list[
     for code in sorted(codes):
         org = register.get(code)
         data = {"id": code, "name": org.name, "kind": org.kind, "code": org.code}
-        for name, value in (("cbs_code", org.cbs_code), ("province", org.province), ("start", org.start), ("end", org.end)):
+        for name, value in (
+            ("cbs_code", org.cbs_code),
+            ("province", org.province),
+            ("start", org.start),
+            ("end", org.end),
+        ):
             if value:
                 data[name] = value
         result.append(Record(cls, data, "register"))
@@ -225,6 +244,7 @@ def register_records(model: Model, codes: set[str], register: Register) -> list[
 
 
 # ------------------------------------------------------------------ N-Triples
+
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
@@ -253,10 +273,11 @@ def ntriples(node: Node) -> list[str]:
 
 # ------------------------------------------------------------------ JSON-LD
 
+
 def _compact(model: Model, iri: str) -> str:
     for prefix, namespace in model.prefixes.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -282,8 +303,17 @@ def jsonld(model: Model, node: Node) -> dict:
     for key, _, value in node.props:
         f = fields.get(key)
         is_term = f is not None and not f.path and f.range != ANY_RANGE  # (`any`: the context cannot type it)
-        if is_term and f.range in CONTEXT_DATATYPES and isinstance(value, Literal) and value.datatype == CONTEXT_DATATYPES[f.range]:
-            converted = int(value.lexical) if f.range == "integer" else (value.lexical == "true" if f.range == "boolean" else value.lexical)
+        if (
+            is_term
+            and f.range in CONTEXT_DATATYPES
+            and isinstance(value, Literal)
+            and value.datatype == CONTEXT_DATATYPES[f.range]
+        ):
+            converted = (
+                int(value.lexical)
+                if f.range == "integer"
+                else (value.lexical == "true" if f.range == "boolean" else value.lexical)
+            )
         else:
             converted = _json_value(model, key, value, is_term)
         if f is not None and f.multivalued:

@@ -17,16 +17,17 @@ from pathlib import Path
 
 import pyoxigraph
 
-from opendata.checks import records as checks
-from opendata.sources.fact_sources import draft_skipped, is_draft
 from opendata.build.graph import GraphBuilder, jsonld, ntriples
+from opendata.checks import records as checks
+from opendata.checks.privacy import redacted_record
+from opendata.checks.validation import assumed_types, shape_problems, subject_of
 from opendata.model.iris import Minter
 from opendata.model.model import load_model
 from opendata.model.problems import ERROR, Location, Problem
-from opendata.checks.validation import assumed_types, shape_problems, subject_of
-from opendata.checks.privacy import redacted_record
-from opendata.sources.records import Record, read_letter
 from opendata.model.register import load_register
+from opendata.sources.fact_sources import draft_skipped, is_draft
+from opendata.sources.records import Record, read_letter
+
 
 @dataclass(frozen=True)
 class BuildContext:
@@ -40,8 +41,18 @@ class BuildContext:
     include_drafts: bool = False  # publication.yaml: publish draft letters (marked) or skip them
 
     def fingerprint(self, code_version: str) -> str:
-        return hashlib.sha256(repr((code_version, self.base_iri, self.base_url, self.private_people,
-                                    self.prefixes, self.include_drafts)).encode()).hexdigest()
+        return hashlib.sha256(
+            repr(
+                (
+                    code_version,
+                    self.base_iri,
+                    self.base_url,
+                    self.private_people,
+                    self.prefixes,
+                    self.include_drafts,
+                )
+            ).encode()
+        ).hexdigest()
 
 
 def _pack(value) -> bytes:
@@ -60,12 +71,14 @@ class LetterUnit:
     key: str
     file: str
     problems: list[Problem] = field(default_factory=list)
-    skeleton: list["Skeleton"] = field(default_factory=list)  # the fields checked against other records
+    skeleton: list[Skeleton] = field(default_factory=list)  # the fields checked against other records
     text_file: str | None = None  # the source text, relative to the datasets folder
     organisation_codes: tuple[str, ...] = ()  # register organisations it names
     text_as_is: bool = False  # the source text file can be published byte for byte (UTF-8, nothing masked)
     text_sha256: str = ""  # of the source text file, when published as is (the manifest reuses it)
-    shape_input: list[str] = field(default_factory=list)  # assumed types of what it refers to (dropped after validation)
+    shape_input: list[str] = field(
+        default_factory=list
+    )  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
     packed: dict[str, bytes] = field(default_factory=dict)
     draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
@@ -97,14 +110,24 @@ class Skeleton:
     positions), in plain values: cheap to keep for 100,000 letters and to load from the cache.
     It answers the same questions as a Record: cls, data, key, file, owner, location(), field_prefix."""
 
-    __slots__ = ("class_name", "data", "file", "field_prefix", "owner", "_positions", "_line")
+    __slots__ = ("_line", "_positions", "class_name", "data", "field_prefix", "file", "owner")
 
-    def __init__(self, class_name: str, data: dict, file: str, field_prefix: str, owner, positions: dict, line: tuple) -> None:
+    def __init__(
+        self, class_name: str, data: dict, file: str, field_prefix: str, owner, positions: dict, line: tuple
+    ) -> None:
         self.class_name, self.data, self.file, self.field_prefix = class_name, data, file, field_prefix
         self.owner, self._positions, self._line = owner, positions, line
 
     def __reduce__(self):
-        return Skeleton, (self.class_name, self.data, self.file, self.field_prefix, self.owner, self._positions, self._line)
+        return Skeleton, (
+            self.class_name,
+            self.data,
+            self.file,
+            self.field_prefix,
+            self.owner,
+            self._positions,
+            self._line,
+        )
 
     @property
     def cls(self):
@@ -127,8 +150,12 @@ class Skeleton:
 
 def skeleton(model, record: Record) -> Skeleton:
     """The record reduced to what the cross-record checks read (keeps memory and the cache small)."""
-    keep = {f.name for f in record.cls.fields.values()
-            if f.range in ("date", "date_or_month") or (model.is_class(f.range) and not model.classes[f.range].inline)}
+    keep = {
+        f.name
+        for f in record.cls.fields.values()
+        if f.range in ("date", "date_or_month")
+        or (model.is_class(f.range) and not model.classes[f.range].inline)
+    }
     keep.add("id")
     data, positions = {}, {}
     for name in keep & set(record.data):
@@ -139,13 +166,24 @@ def skeleton(model, record: Record) -> Skeleton:
             positions[(name, number)] = place
     foreign = _foreign_evidence(record)
     if foreign:  # evidence in other letters is checked once all records are read
-        data["foreign_evidence"] = [(name, ["sources", name, *path], _plain(entry, ("sources", name, *path), record.data, positions))
-                                    for name, path, entry in foreign]
+        data["foreign_evidence"] = [
+            (name, ["sources", name, *path], _plain(entry, ("sources", name, *path), record.data, positions))
+            for name, path, entry in foreign
+        ]
     owner = None
     if record.owner is not None:
-        owner = Skeleton(record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0))
-    return Skeleton(record.cls.name, data, record.file, record.field_prefix, owner, positions,
-                    (record.data.line, record.data.column))
+        owner = Skeleton(
+            record.owner.cls.name, {"id": record.owner.key}, record.owner.file, "", None, {}, (0, 0)
+        )
+    return Skeleton(
+        record.cls.name,
+        data,
+        record.file,
+        record.field_prefix,
+        owner,
+        positions,
+        (record.data.line, record.data.column),
+    )
 
 
 def _foreign_evidence(record: Record) -> list[tuple[str, tuple, dict]]:
@@ -159,8 +197,11 @@ def _foreign_evidence(record: Record) -> list[tuple[str, tuple, dict]]:
     found = []
     for name, written in sources.items():
         items = [((n,), e) for n, e in enumerate(written)] if isinstance(written, list) else [((), written)]
-        found += [(name, path, entry) for path, entry in items
-                  if isinstance(entry, dict) and entry.get("letter") not in (None, own)]
+        found += [
+            (name, path, entry)
+            for path, entry in items
+            if isinstance(entry, dict) and entry.get("letter") not in (None, own)
+        ]
     return found
 
 
@@ -177,8 +218,11 @@ def _plain(value, path: tuple, data, positions: dict):
 
 
 def _turtle(nt: str, prefixes: dict) -> str:
-    body = pyoxigraph.serialize(pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
-                                format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes).decode()
+    body = pyoxigraph.serialize(
+        pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
+        format=pyoxigraph.RdfFormat.TURTLE,
+        prefixes=prefixes,
+    ).decode()
     return "".join(line for line in body.splitlines(keepends=True) if not line.startswith("@prefix"))
 
 
@@ -209,15 +253,28 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
 
     names = list(private.values())
     builder = GraphBuilder(model, minter, frozenset(private))
-    nodes = builder.letter_nodes(redacted_record(letter, names), [redacted_record(r, names) for r in records[1:]])
+    nodes = builder.letter_nodes(
+        redacted_record(letter, names), [redacted_record(r, names) for r in records[1:]]
+    )
     lines = sorted({line for node in nodes for line in ntriples(node)})
     nt = "".join(lines)
     unit.packed["nt"] = _pack(nt)
     unit.packed["turtle"] = _pack(_turtle(nt, dict(context.prefixes)))
     unit.packed["jsonld"] = _pack(",\n".join(_json(model, node) for node in nodes))
-    unit.organisation_codes = tuple(sorted({v for r in records for f in r.cls.fields.values() if f.range == "Organisation"
-                                            for v in (r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)])
-                                            if isinstance(v, str) and v in register}))
+    unit.organisation_codes = tuple(
+        sorted(
+            {
+                v
+                for r in records
+                for f in r.cls.fields.values()
+                if f.range == "Organisation"
+                for v in (
+                    r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)]
+                )
+                if isinstance(v, str) and v in register
+            }
+        )
+    )
     unit.packed["rows"] = _pack(_table_rows(model, minter, nt))
     if letter.text is not None:
         published = redacted_record(letter, names).text
@@ -233,8 +290,8 @@ _CELLS: dict = {}  # per process: (base IRI, base URL) -> the table cell maker (
 
 
 def _table_rows(model, minter, nt: str) -> dict[str, list[list[str]]]:
-    from opendata.outputs.table_rows import Cells
     from opendata.model.tables import tables
+    from opendata.outputs.table_rows import Cells
     from opendata.outputs.tables import letter_rows
 
     key = (minter.base_iri, minter.base_url)
@@ -261,8 +318,9 @@ def _validate_batch(units: list[LetterUnit]) -> None:
             own += lines
             assumed.update(unit.shape_input)
     if own:
-        for focus, problem in shape_problems(own, sorted(assumed - set(own)),
-                                             lambda iri: owner[iri].locate if iri in owner else None):
+        for focus, problem in shape_problems(
+            own, sorted(assumed - set(own)), lambda iri: owner[iri].locate if iri in owner else None
+        ):
             owner[focus].problems.append(problem)
 
 

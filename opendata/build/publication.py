@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-from opendata.sources.config import Config
 from opendata.build.graph import Node, jsonld, ntriples
-from opendata.model.iris import Minter
 from opendata.build.letter_unit import LetterUnit
-from opendata.model.model import Model
-from opendata.checks.privacy import redact
-from opendata.model.problems import Problem
 from opendata.build.shared_unit import SharedUnit
+from opendata.checks.privacy import redact
+from opendata.model.iris import Minter
+from opendata.model.model import Model
+from opendata.model.problems import Problem
+from opendata.sources.config import Config
 from opendata.sources.reading import read_text
 
 
@@ -34,8 +34,12 @@ class Publication:
     letters: list[LetterUnit]  # sorted by key
     report_turtle: str  # the SHACL validation report
     problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
-    history: object = None  # opendata.releases.history.History, this publish's release included (set by publish)
-    release_resources: dict = field(default_factory=dict)  # IRI -> ResourceVersion of this release (set by publish)
+    history: object = (
+        None  # opendata.releases.history.History, this publish's release included (set by publish)
+    )
+    release_resources: dict = field(
+        default_factory=dict
+    )  # IRI -> ResourceVersion of this release (set by publish)
 
     @functools.cached_property
     def shared_nt(self) -> str:

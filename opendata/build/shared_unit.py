@@ -12,17 +12,26 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opendata.checks import records as checks
-from opendata.build.graph import IRI, GraphBuilder, Literal, Node, jsonld, ntriples, referenced_codes, register_records
-from opendata.model.iris import Minter
+from opendata.build.graph import (
+    IRI,
+    GraphBuilder,
+    Literal,
+    Node,
+    jsonld,
+    ntriples,
+    referenced_codes,
+    register_records,
+)
 from opendata.build.letter_unit import Skeleton, skeleton
-from opendata.model.model import Model
-from opendata.sources.fact_sources import draft_skipped, is_draft
-from opendata.model.problems import ERROR, Location, Problem
-from opendata.checks.validation import assumed_types, shape_problems, subject_of
+from opendata.checks import records as checks
 from opendata.checks.privacy import redacted_record
-from opendata.sources.records import Dataset, read_shared
+from opendata.checks.validation import assumed_types, shape_problems, subject_of
+from opendata.model.iris import Minter
+from opendata.model.model import Model
+from opendata.model.problems import ERROR, Location, Problem
 from opendata.model.register import load_register
+from opendata.sources.fact_sources import draft_skipped, is_draft
+from opendata.sources.records import Dataset, read_shared
 
 FOAF = "http://xmlns.com/foaf/0.1/"
 SKOS_BROADER = "http://www.w3.org/2004/02/skos/core#broader"
@@ -78,7 +87,12 @@ def redacted_person(minter: Minter) -> Node:
 def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) -> list[Problem]:
     """The compiled shapes over the shared records' triples; `where(iri)` gives a focus node's Location."""
     subjects = {subject_of(line) for line in nt_lines}
-    return [problem for _, problem in shape_problems(nt_lines, assumed, lambda iri: where(iri) if iri in subjects else None)]
+    return [
+        problem
+        for _, problem in shape_problems(
+            nt_lines, assumed, lambda iri: where(iri) if iri in subjects else None
+        )
+    ]
 
 
 def _published_records(records: list, include_drafts: bool, problems: list[Problem]) -> list:
@@ -89,14 +103,19 @@ def _published_records(records: list, include_drafts: bool, problems: list[Probl
     return [r for r in records if not is_draft(r)]
 
 
-def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | None = None,
-                 include_drafts: bool = False) -> SharedUnit:
+def build_shared(
+    model: Model, root: Path, minter: Minter, dataset: Dataset | None = None, include_drafts: bool = False
+) -> SharedUnit:
 
     dataset = dataset or read_shared(model, root)
     register = load_register()
     private = private_people(dataset)
-    unit = SharedUnit(problems=list(dataset.problems), unreadable_keys=dataset.unreadable_keys,
-                      unreadable_classes=set(dataset.unreadable_classes), private_people=private)
+    unit = SharedUnit(
+        problems=list(dataset.problems),
+        unreadable_keys=dataset.unreadable_keys,
+        unreadable_classes=set(dataset.unreadable_classes),
+        private_people=private,
+    )
     records = [r for rs in dataset.records.values() for r in rs]
     for record in records:
         unit.problems += checks.check_record_alone(model, record, register)
@@ -121,14 +140,20 @@ def build_shared(model: Model, root: Path, minter: Minter, dataset: Dataset | No
     nodes += broader_kinds(model)
     lines = sorted({line for node in nodes for line in ntriples(node)})
     unit.nt = "".join(lines)
-    unit.jsonld = [json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes]
+    unit.jsonld = [
+        json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes
+    ]
     published = Dataset()
     for record in records:
         published.add(record)
     unit.organisation_codes = tuple(sorted(referenced_codes(published, register)))
     places = {minter.entity(r.cls.name, r.key): r.location() for r in records if r.key} | source_places
-    unit.problems += validate(model, lines, lambda iri: places.get(iri.split("#")[0], Location("graph")),
-                              assumed_types(model, builder, records))
+    unit.problems += validate(
+        model,
+        lines,
+        lambda iri: places.get(iri.split("#")[0], Location("graph")),
+        assumed_types(model, builder, records),
+    )
     return unit
 
 

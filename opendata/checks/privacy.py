@@ -33,9 +33,9 @@ import re
 import sys
 import unicodedata
 import urllib.parse
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from opendata.model.problems import ERROR, Location, Problem
 from opendata.sources.records import Record
@@ -43,12 +43,17 @@ from opendata.sources.records import Record
 REDACTION_MARK = "█"
 # Invisible in print, so they may hide inside a name: soft hyphen, combining grapheme joiner, Mongolian
 # vowel separator, zero-width space/joiners, bidi marks and overrides, word joiner and invisible operators, BOM.
-IGNORABLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                      "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+IGNORABLE = frozenset(
+    "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
 # combining marks stand only in these planes (BMP, SMP, variation selectors supplement)
 _DROP = {ord(c): None for c in IGNORABLE} | {
-    code: None for block in (range(0x300, 0x20000), range(0xE0100, 0xE01F0))
-    for code in block if unicodedata.combining(chr(code))}
+    code: None
+    for block in (range(0x300, 0x20000), range(0xE0100, 0xE01F0))
+    for code in block
+    if unicodedata.combining(chr(code))
+}
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _SUFFIX_AND_END = r"(?:['\u2019]?s)?(?![^\W\d_])"
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
@@ -116,8 +121,35 @@ def _part_pattern(part: str) -> str:
 
 
 # Dutch (and neighbouring) surname particles: 'de Graaf' is also 'in de graaf' (in the graph)
-PARTICLES = frozenset({"de", "den", "der", "van", "het", "te", "ten", "ter", "t", "d", "in", "op", "la", "le", "du",
-                       "von", "zu", "da", "di", "del", "della", "des", "dos", "y", "vd"})
+PARTICLES = frozenset(
+    {
+        "de",
+        "den",
+        "der",
+        "van",
+        "het",
+        "te",
+        "ten",
+        "ter",
+        "t",
+        "d",
+        "in",
+        "op",
+        "la",
+        "le",
+        "du",
+        "von",
+        "zu",
+        "da",
+        "di",
+        "del",
+        "della",
+        "des",
+        "dos",
+        "y",
+        "vd",
+    }
+)
 
 
 def _only_common_words(part: str, common: frozenset[str]) -> bool:
@@ -126,7 +158,9 @@ def _only_common_words(part: str, common: frozenset[str]) -> bool:
     return bool(words) and all(w in PARTICLES or w in common for w in words)
 
 
-def name_pattern(names: list[str], keys: list[str] = (), skip_words: frozenset[str] = frozenset()) -> re.Pattern | None:
+def name_pattern(
+    names: list[str], keys: list[str] = (), skip_words: frozenset[str] = frozenset()
+) -> re.Pattern | None:
     """One pattern, over folded text, for every name, surname and key given (longest first);
     parts made only of `skip_words` and particles are left out (still found inside longer parts)."""
     parts = {fold(p) for name in filter(None, names) for p in name_parts(name)} | {fold(k) for k in keys if k}
@@ -139,6 +173,7 @@ def name_pattern(names: list[str], keys: list[str] = (), skip_words: frozenset[s
 
 
 # ------------------------------------------------------------------ masking texts, offsets kept
+
 
 def _folded_with_origins(text: str) -> tuple[str, list[int], list[int]]:
     """The folded text, and for each of its characters the span of the original it came from.
@@ -198,7 +233,9 @@ def _copy(original, content):
 
 def _is_identifier(record: Record, key) -> bool:
     field = record.cls.fields.get(key) if isinstance(key, str) else None
-    return key == "id" or (field is not None and (field.range in _IDENTIFIER_RANGES or field.range[:1].isupper()))
+    return key == "id" or (
+        field is not None and (field.range in _IDENTIFIER_RANGES or field.range[:1].isupper())
+    )
 
 
 def redacted_record(record: Record, names: list[str]) -> Record:
@@ -215,6 +252,7 @@ def redacted_record(record: Record, names: list[str]) -> Record:
 
 
 # ------------------------------------------------------------------ scanning every published byte
+
 
 @dataclass(frozen=True)
 class NameMatcher:
@@ -256,8 +294,10 @@ class Hit:
 
 # escapes that can spell a letter: \\u, percent-encoded letters or non-ASCII bytes, numeric and named
 # references (not &amp; &lt; &gt; &quot; &apos;, which every XML and HTML file is full of)
-_ESCAPES = re.compile(r"\\[uU][0-9a-fA-F]{4}|%(?:[46][1-9a-fA-F]|[57][0-9aA]|[89a-fA-F][0-9a-fA-F])"
-                      r"|&#(?:[xX][0-9a-fA-F]+|\d+);|&(?!(?:amp|lt|gt|quot|apos);)[a-zA-Z]+;")
+_ESCAPES = re.compile(
+    r"\\[uU][0-9a-fA-F]{4}|%(?:[46][1-9a-fA-F]|[57][0-9aA]|[89a-fA-F][0-9a-fA-F])"
+    r"|&#(?:[xX][0-9a-fA-F]+|\d+);|&(?!(?:amp|lt|gt|quot|apos);)[a-zA-Z]+;"
+)
 _PERCENT_RUN = re.compile(r"(?:%[0-9a-fA-F]{2})+")
 _REFERENCE = re.compile(r"&#?\w+;")
 
@@ -326,7 +366,7 @@ def _field(name: str, header: list[str], text: str, matcher: NameMatcher) -> str
             if _found(matcher, cell):
                 return column
     context = _context(text, matcher)
-    before = text[:text.find(context)] if context and context in text else text
+    before = text[: text.find(context)] if context and context in text else text
     keys = re.findall(r'"([^"\\]{1,80})"\s*:', before)
     return keys[-1] if keys else ""
 
@@ -336,7 +376,9 @@ def _locate(text: str, first_line: int, name: str, header: list[str], matcher: N
     for number, line in enumerate(text.split("\n"), first_line):
         found = _found(matcher, line)
         if found:
-            return Hit(name, number, _field(name, header, line, matcher), found.group(), _context(line, matcher))
+            return Hit(
+                name, number, _field(name, header, line, matcher), found.group(), _context(line, matcher)
+            )
     return Hit(name, first_line, "", _found(matcher, text).group())  # across a line break
 
 
@@ -358,8 +400,11 @@ def _scan_stream(handle, name: str, matchers: dict[str, NameMatcher]) -> dict[st
 
 def _name_hits(name: str, matchers: dict[str, NameMatcher]) -> dict[str, Hit]:
     folded = _Folded(name)
-    return {key: Hit(name, 0, "file name", found.group()) for key, matcher in matchers.items()
-            if (found := folded.search(matcher))}
+    return {
+        key: Hit(name, 0, "file name", found.group())
+        for key, matcher in matchers.items()
+        if (found := folded.search(matcher))
+    }
 
 
 def scan_file(path: Path, name: str, matchers: dict[str, NameMatcher]) -> list[tuple[str, Hit]]:
@@ -394,24 +439,43 @@ def scan_folder(folder: Path, matchers: dict[str, NameMatcher]) -> list[tuple[st
 
 def naming_private_people(texts: Iterable[str], private_people: dict[str, str]) -> set[str]:
     """The texts (e.g. IRIs of an earlier release) that name a person who is not public now."""
-    matchers = [matcher for key, name in sorted(private_people.items())
-                if (matcher := name_matcher(name, key, own_words())) is not None]
+    matchers = [
+        matcher
+        for key, name in sorted(private_people.items())
+        if (matcher := name_matcher(name, key, own_words())) is not None
+    ]
     return {text for text in texts if any(_found(matcher, text) for matcher in matchers)}
 
 
-def scan_publication(folder: Path, private_people: dict[str, str], locations: dict[str, Location]) -> list[Problem]:
+def scan_publication(
+    folder: Path, private_people: dict[str, str], locations: dict[str, Location]
+) -> list[Problem]:
     """A `privacy-leak` error for each person who is not public and each file that would name them."""
-    matchers = {key: matcher for key, name in sorted(private_people.items())
-                if (matcher := name_matcher(name, key, own_words())) is not None}
+    matchers = {
+        key: matcher
+        for key, name in sorted(private_people.items())
+        if (matcher := name_matcher(name, key, own_words())) is not None
+    }
     if not matchers:
         return []
     problems = []
     for key, hit in sorted(scan_folder(folder, matchers), key=lambda kh: (kh[0], kh[1].file)):
-        where = f"{hit.file}" + (f", line {hit.line}" if hit.line else "") + (f", field {hit.field}" if hit.field else "")
+        where = (
+            f"{hit.file}"
+            + (f", line {hit.line}" if hit.line else "")
+            + (f", field {hit.field}" if hit.field else "")
+        )
         where += f" (in {hit.context})" if hit.context and hit.context != hit.found else ""
-        problems.append(Problem(
-            "privacy-leak", ERROR, f"the non-public person '{key}' would be named in {where}: "
-            f"'{hit.found}' matches their name or key", locations.get(key, Location("people.yaml")), field="public",
-            hint="remove the name from ids, references and file names (they are not masked), "
-                 "or from whatever record that file was made from"))
+        problems.append(
+            Problem(
+                "privacy-leak",
+                ERROR,
+                f"the non-public person '{key}' would be named in {where}: "
+                f"'{hit.found}' matches their name or key",
+                locations.get(key, Location("people.yaml")),
+                field="public",
+                hint="remove the name from ids, references and file names (they are not masked), "
+                "or from whatever record that file was made from",
+            )
+        )
     return problems

@@ -12,37 +12,53 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from typing import Iterator
+from collections.abc import Iterator
 
 import fastjsonschema
 import jsonschema
 import pyoxigraph
 
-from opendata.sources import fact_sources
 from opendata.model.model import GENERATED_DIR, Model
-from opendata.sources.reading import read_text
-from opendata.sources.statement_text import clean_statement
 from opendata.model.problems import ERROR, Problem
-from opendata.sources.records import Dataset, Record
 from opendata.model.register import Register
+from opendata.sources import fact_sources
+from opendata.sources.reading import read_text
+from opendata.sources.records import Dataset, Record
+from opendata.sources.statement_text import clean_statement
 
 
 @functools.cache
 def _validators() -> dict[str, jsonschema.Draft202012Validator]:
     schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
     checker = jsonschema.FormatChecker()
-    return {name: jsonschema.Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
-                                                  format_checker=checker)
-            for name in schema["$defs"]}
+    return {
+        name: jsonschema.Draft202012Validator(
+            {"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]}, format_checker=checker
+        )
+        for name in schema["$defs"]
+    }
 
 
-SCHEMA_CODES = {"unknown-field", "missing-field", "invalid-date", "invalid-value", "invalid-format", "wrong-type", "schema"}
+SCHEMA_CODES = {
+    "unknown-field",
+    "missing-field",
+    "invalid-date",
+    "invalid-value",
+    "invalid-format",
+    "wrong-type",
+    "schema",
+}
 
 
-_TYPE_WORDS = {"string": "text", "array": "a list", "integer": "a whole number", "boolean": "true or false",
-               "object": "a record of 'field: value' pairs"}
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "a record of 'field: value' pairs",
+}
 _TYPE_HINTS = {
-    "string": "put the value in quotes when YAML would read it as a number, date or list: \"0546\"",
+    "string": 'put the value in quotes when YAML would read it as a number, date or list: "0546"',
     "array": "write a list as [a, b] or as lines starting with '- ', also for a single value",
     "integer": "write digits only, without quotes: 17",
     "boolean": "write true or false, without quotes",
@@ -69,10 +85,10 @@ DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
 _PATTERN_WORDS = {
     KEY_PATTERN: "a key is lower-case letters, digits and hyphens, such as samenwerking-leidse-regio",
     "^[A-Za-z0-9][A-Za-z0-9./_-]*$": "a reference number is letters, digits and . / _ - without spaces, "
-                                     "starting with a letter or digit, such as PZH-2019-678010037",
+    "starting with a letter or digit, such as PZH-2019-678010037",
     "^[A-Za-z0-9][A-Za-z0-9._-]*\\.txt$": "the name of a .txt file beside the record, without folders, such as brief.txt",
-    "^https?://[^\\s<>\"{}|\\\\^`]+/$": "an http(s) address without spaces that ends in /, such as https://data.example.org/id/",
-    "^https?://[^\\s<>\"{}|\\\\^`]+$": "an http(s) address without spaces, such as https://data.example.org/",
+    '^https?://[^\\s<>"{}|\\\\^`]+/$': "an http(s) address without spaces that ends in /, such as https://data.example.org/id/",
+    '^https?://[^\\s<>"{}|\\\\^`]+$': "an http(s) address without spaces, such as https://data.example.org/",
     "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an e-mail address, such as opendata@example.org",
 }
 
@@ -119,59 +135,144 @@ def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
         hints = []
         for name in extra:
             close = difflib.get_close_matches(str(name), allowed, n=1)
-            hints.append(f"did you mean '{close[0]}' for '{name}'?" if close else f"'{name}' is not a field here")
-        return Problem("unknown-field", ERROR, f"unknown field(s): {', '.join(map(str, extra))}",
-                       locate(*path, extra[0]), field=".".join(map(str, path + [extra[0]])),
-                       hint=" ".join(hints) + f" Allowed: {', '.join(allowed)}")
+            hints.append(
+                f"did you mean '{close[0]}' for '{name}'?" if close else f"'{name}' is not a field here"
+            )
+        return Problem(
+            "unknown-field",
+            ERROR,
+            f"unknown field(s): {', '.join(map(str, extra))}",
+            locate(*path, extra[0]),
+            field=".".join(map(str, path + [extra[0]])),
+            hint=" ".join(hints) + f" Allowed: {', '.join(allowed)}",
+        )
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        return Problem("missing-field", ERROR, f"required field '{missing}' is missing", locate(*path),
-                       field=".".join(map(str, path + [missing])),
-                       hint=f"add a line '{missing}: …' to this record" + (", or list it under 'unknown' if the source does not say"
-                                        if missing in ("sender", "addressees", "date_sent", "title", "our_reference", "date_received") else ""))
+        return Problem(
+            "missing-field",
+            ERROR,
+            f"required field '{missing}' is missing",
+            locate(*path),
+            field=".".join(map(str, path + [missing])),
+            hint=f"add a line '{missing}: …' to this record"
+            + (
+                ", or list it under 'unknown' if the source does not say"
+                if missing in ("sender", "addressees", "date_sent", "title", "our_reference", "date_received")
+                else ""
+            ),
+        )
     if error.validator == "format" and error.schema.get("format") == "date":
-        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a real date", locate(*path),
-                       field=field, hint=date_hint(error.instance))
+        return Problem(
+            "invalid-date",
+            ERROR,
+            f"{error.instance!r} is not a real date",
+            locate(*path),
+            field=field,
+            hint=date_hint(error.instance),
+        )
     if error.validator == "pattern" and error.validator_value == DATE_OR_MONTH_PATTERN:
-        return Problem("invalid-date", ERROR, f"{error.instance!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)",
-                       locate(*path), field=field, hint=date_hint(error.instance, month_allowed=True))
+        return Problem(
+            "invalid-date",
+            ERROR,
+            f"{error.instance!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)",
+            locate(*path),
+            field=field,
+            hint=date_hint(error.instance, month_allowed=True),
+        )
     if error.validator == "enum":
         close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
-        return Problem("invalid-value", ERROR, f"{error.instance!r} is not one of the allowed values", locate(*path),
-                       field=field, hint=(f"did you mean '{close[0]}'? " if close else "") +
-                       f"allowed: {', '.join(map(str, error.validator_value))}")
+        return Problem(
+            "invalid-value",
+            ERROR,
+            f"{error.instance!r} is not one of the allowed values",
+            locate(*path),
+            field=field,
+            hint=(f"did you mean '{close[0]}'? " if close else "")
+            + f"allowed: {', '.join(map(str, error.validator_value))}",
+        )
     if error.validator == "pattern":
-        return Problem("invalid-format", ERROR, f"{error.instance!r} does not have the expected form", locate(*path),
-                       field=field, hint=_pattern_hint(error.validator_value, error.instance))
+        return Problem(
+            "invalid-format",
+            ERROR,
+            f"{error.instance!r} does not have the expected form",
+            locate(*path),
+            field=field,
+            hint=_pattern_hint(error.validator_value, error.instance),
+        )
     if error.validator == "type":
         expected = error.validator_value
-        return Problem("wrong-type", ERROR, f"{field or 'the record'} must be {_TYPE_WORDS.get(expected, expected)}, "
-                       f"not {_describe(error.instance)}", locate(*path), field=field,
-                       hint="write one value here, not a list or record"
-                       if expected == "string" and isinstance(error.instance, (list, dict)) else _TYPE_HINTS.get(expected, ""))
+        return Problem(
+            "wrong-type",
+            ERROR,
+            f"{field or 'the record'} must be {_TYPE_WORDS.get(expected, expected)}, "
+            f"not {_describe(error.instance)}",
+            locate(*path),
+            field=field,
+            hint="write one value here, not a list or record"
+            if expected == "string" and isinstance(error.instance, (list, dict))
+            else _TYPE_HINTS.get(expected, ""),
+        )
     if error.validator == "minLength":
-        return Problem("empty-value", ERROR, f"{field or 'the value'} is empty", locate(*path), field=field,
-                       hint="write a value, or remove the line (a letter lists what its source leaves open under 'unknown')")
+        return Problem(
+            "empty-value",
+            ERROR,
+            f"{field or 'the value'} is empty",
+            locate(*path),
+            field=field,
+            hint="write a value, or remove the line (a letter lists what its source leaves open under 'unknown')",
+        )
     if error.validator == "minItems":
-        return Problem("empty-value", ERROR, f"{field} is an empty list", locate(*path), field=field,
-                       hint="list at least one value, or remove the line")
+        return Problem(
+            "empty-value",
+            ERROR,
+            f"{field} is an empty list",
+            locate(*path),
+            field=field,
+            hint="list at least one value, or remove the line",
+        )
     if error.validator == "uniqueItems":
         seen, twice = set(), []
         for item in error.instance:
             text = json.dumps(item, sort_keys=True, default=str)
             (twice.append(item) if text in seen else seen.add(text))
-        return Problem("duplicate-value", ERROR, f"{field} lists {twice[0]!r} more than once" if twice else
-                       f"{field} lists a value more than once", locate(*path), field=field, hint="list each value once")
+        return Problem(
+            "duplicate-value",
+            ERROR,
+            f"{field} lists {twice[0]!r} more than once"
+            if twice
+            else f"{field} lists a value more than once",
+            locate(*path),
+            field=field,
+            hint="list each value once",
+        )
     if error.validator == "minimum":
-        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, less than {error.validator_value}",
-                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or more")
+        return Problem(
+            "invalid-value",
+            ERROR,
+            f"{field} is {error.instance}, less than {error.validator_value}",
+            locate(*path),
+            field=field,
+            hint=f"write a number of {error.validator_value} or more",
+        )
     if error.validator == "maximum":
-        return Problem("invalid-value", ERROR, f"{field} is {error.instance}, more than {error.validator_value}",
-                       locate(*path), field=field, hint=f"write a number of {error.validator_value} or less"
-                       + (" (a confidence is from 0 to 1)" if path[-1:] == ["confidence"] else ""))
+        return Problem(
+            "invalid-value",
+            ERROR,
+            f"{field} is {error.instance}, more than {error.validator_value}",
+            locate(*path),
+            field=field,
+            hint=f"write a number of {error.validator_value} or less"
+            + (" (a confidence is from 0 to 1)" if path[-1:] == ["confidence"] else ""),
+        )
     if error.validator == "minProperties":
-        return Problem("empty-value", ERROR, f"{field} is empty", locate(*path), field=field,
-                       hint="give at least one field's source, or remove the line")
+        return Problem(
+            "empty-value",
+            ERROR,
+            f"{field} is empty",
+            locate(*path),
+            field=field,
+            hint="give at least one field's source, or remove the line",
+        )
     return Problem("schema", ERROR, error.message, locate(*path), field=field)
 
 
@@ -192,9 +293,13 @@ def _is_real_date(value) -> bool:
 def _fast_validators() -> dict:
     """fastjsonschema compiles the schema to Python: ~25x faster on valid records, stops at the first error."""
     schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
-    return {name: fastjsonschema.compile({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
-                                         formats={"iri": lambda value: True, "date": _is_real_date})
-            for name in schema["$defs"]}
+    return {
+        name: fastjsonschema.compile(
+            {"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
+            formats={"iri": lambda value: True, "date": _is_real_date},
+        )
+        for name in schema["$defs"]
+    }
 
 
 def check_schema(record: Record) -> Iterator[Problem]:
@@ -216,17 +321,31 @@ def _in_misnamed_file(record: Record) -> bool:
 def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
     seen: dict[tuple[str, str], Record] = {}
     for class_name, records in sorted(dataset.records.items()):
-        for record in sorted(records, key=_in_misnamed_file):  # a copied letter file is the duplicate, not the original
+        for record in sorted(
+            records, key=_in_misnamed_file
+        ):  # a copied letter file is the duplicate, not the original
             key = record.data.get("id")
             if not isinstance(key, str):
                 continue
             if class_name == "Organisation" and key in register:
-                yield Problem("duplicate-id", ERROR, f"'{key}' is a TOOI register code; register organisations need no record",
-                              record.location("id"), field="id", hint="remove this record and refer to the code directly")
+                yield Problem(
+                    "duplicate-id",
+                    ERROR,
+                    f"'{key}' is a TOOI register code; register organisations need no record",
+                    record.location("id"),
+                    field="id",
+                    hint="remove this record and refer to the code directly",
+                )
             first = seen.get((class_name, key))
             if first:
-                yield Problem("duplicate-id", ERROR, f"{record.cls.en.lower()} id '{key}' is already used at {first.location('id')}",
-                              record.location("id"), field=record.field_prefix + "id", hint="give each record its own id")
+                yield Problem(
+                    "duplicate-id",
+                    ERROR,
+                    f"{record.cls.en.lower()} id '{key}' is already used at {first.location('id')}",
+                    record.location("id"),
+                    field=record.field_prefix + "id",
+                    hint="give each record its own id",
+                )
             else:
                 seen[(class_name, key)] = record
 
@@ -257,8 +376,11 @@ def reference_index(dataset: Dataset) -> dict[str, set[str]]:
 @functools.cache
 def _reference_fields(model: Model, class_name: str) -> tuple:
     """The fields of a class that refer to records of another class (not inline ones)."""
-    return tuple(f for f in model.classes[class_name].fields.values()
-                 if model.is_class(f.range) and not model.classes[f.range].inline)
+    return tuple(
+        f
+        for f in model.classes[class_name].fields.values()
+        if model.is_class(f.range) and not model.classes[f.range].inline
+    )
 
 
 @functools.cache
@@ -266,14 +388,20 @@ def _date_fields(model: Model, class_name: str) -> tuple:
     return tuple(f for f in model.classes[class_name].fields.values() if f.range in ("date", "date_or_month"))
 
 
-def check_references(model: Model, record: Record, index: dict[str, set[str]], register: Register) -> Iterator[Problem]:
+def check_references(
+    model: Model, record: Record, index: dict[str, set[str]], register: Register
+) -> Iterator[Problem]:
     data = record.data
     for f in _reference_fields(model, record.cls.name):
         if data.get(f.name) is None:
             continue
         known = index.get(f.range, set())
         for path, value in _values(record, f.name):
-            if not isinstance(value, str) or value in known or (f.range == "Organisation" and value in register):
+            if (
+                not isinstance(value, str)
+                or value in known
+                or (f.range == "Organisation" and value in register)
+            ):
                 continue
             if not re.fullmatch(KEY_PATTERN, value):
                 continue  # not a key at all: the schema check reports it, with the key it should be
@@ -282,11 +410,20 @@ def check_references(model: Model, record: Record, index: dict[str, set[str]], r
             if close:
                 hint = f"did you mean {close[0]}?"
             elif f.range == "Organisation":
-                hint = register.suggest(value) or "use a TOOI code (gm0546) or the id of a record in organisations.yaml"
+                hint = (
+                    register.suggest(value)
+                    or "use a TOOI code (gm0546) or the id of a record in organisations.yaml"
+                )
             else:
                 hint = f"add a {f.range.lower()} record with id '{value}'"
-            yield Problem("unknown-reference", ERROR, f"{f.name} refers to unknown {f.range.lower()} '{value}'",
-                          record.location(*path), field=".".join(map(str, path)), hint=hint)
+            yield Problem(
+                "unknown-reference",
+                ERROR,
+                f"{f.name} refers to unknown {f.range.lower()} '{value}'",
+                record.location(*path),
+                field=".".join(map(str, path)),
+                hint=hint,
+            )
 
 
 def _date(value) -> datetime.date | None:
@@ -303,8 +440,14 @@ def check_future(model: Model, record: Record, today: datetime.date) -> Iterator
         if isinstance(value, str) and value[:10] > today.isoformat():
             day = _date(value)
             if day and day > today:
-                yield Problem("date-in-future", ERROR, f"{f.name} {day} lies in the future", record.location(f.name),
-                              field=f.name, hint=f"a date on or before {today}")
+                yield Problem(
+                    "date-in-future",
+                    ERROR,
+                    f"{f.name} {day} lies in the future",
+                    record.location(f.name),
+                    field=f.name,
+                    hint=f"a date on or before {today}",
+                )
 
 
 def check_dates(record: Record, register: Register) -> Iterator[Problem]:
@@ -312,26 +455,48 @@ def check_dates(record: Record, register: Register) -> Iterator[Problem]:
     for f in record.cls.fields.values():  # the schema checks only the form YYYY-MM(-DD) of these
         value = data.get(f.name)
         if f.range == "date_or_month" and isinstance(value, str) and not real_date_or_month(value):
-            yield Problem("invalid-date", ERROR, f"{value!r} is not a real date or month", record.location(f.name),
-                          field=f.name, hint=date_hint(value, month_allowed=True))
+            yield Problem(
+                "invalid-date",
+                ERROR,
+                f"{value!r} is not a real date or month",
+                record.location(f.name),
+                field=f.name,
+                hint=date_hint(value, month_allowed=True),
+            )
     sent, received = _date(data.get("date_sent")), _date(data.get("date_received"))
     if sent and received and received < sent:
-        yield Problem("date-order", ERROR, f"received {received} before it was sent {sent}", record.location("date_received"),
-                      field="date_received", hint="swap the dates or correct one of them")
+        yield Problem(
+            "date-order",
+            ERROR,
+            f"received {received} before it was sent {sent}",
+            record.location("date_received"),
+            field="date_received",
+            hint="swap the dates or correct one of them",
+        )
     start, end = _date(data.get("start")), _date(data.get("end"))
     if start and end and end < start:
-        yield Problem("date-order", ERROR, f"end {end} is before start {start}", record.location("end"), field="end",
-                      hint="swap start and end")
+        yield Problem(
+            "date-order",
+            ERROR,
+            f"end {end} is before start {start}",
+            record.location("end"),
+            field="end",
+            hint="swap start and end",
+        )
     when = sent or received
     if record.cls.name == "Letter" and when:
         for field_name in ("sender", "addressees"):
             for path, code in _values(record, field_name):
                 org = register.get(code) if isinstance(code, str) else None
                 if org and not org.existed_on(when.isoformat()):
-                    yield Problem("organisation-not-existing", ERROR,
-                                  f"{org.code} ({org.name}) did not exist on {when} (TOOI: {org.lifetime()})",
-                                  record.location(*path), field=".".join(map(str, path)),
-                                  hint="check the date, or use the organisation that existed then")
+                    yield Problem(
+                        "organisation-not-existing",
+                        ERROR,
+                        f"{org.code} ({org.name}) did not exist on {when} (TOOI: {org.lifetime()})",
+                        record.location(*path),
+                        field=".".join(map(str, path)),
+                        hint="check the date, or use the organisation that existed then",
+                    )
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, line feed and carriage return
@@ -343,9 +508,15 @@ def control_characters(data, locate, path: tuple = ()) -> Iterator[Problem]:
         found = _CONTROL.search(data)
         if found:
             field = ".".join(map(str, path))
-            yield Problem("control-character", ERROR, f"{field or 'the value'} holds the invisible control character "
-                          f"U+{ord(found.group()):04X} (character {found.start() + 1})", locate(*path), field=field,
-                          hint="remove it: only tabs and line breaks may stand in a text")
+            yield Problem(
+                "control-character",
+                ERROR,
+                f"{field or 'the value'} holds the invisible control character "
+                f"U+{ord(found.group()):04X} (character {found.start() + 1})",
+                locate(*path),
+                field=field,
+                hint="remove it: only tabs and line breaks may stand in a text",
+            )
     elif isinstance(data, dict):
         for key, value in data.items():
             yield from control_characters(value, locate, path + (key,))
@@ -363,32 +534,52 @@ def check_characters(record: Record) -> Iterator[Problem]:
 def check_unknown(record: Record) -> Iterator[Problem]:
     for path, name in _values(record, "unknown"):
         if isinstance(name, str) and record.data.get(name) is not None:
-            yield Problem("unknown-but-given", ERROR, f"'{name}' is declared unknown but also given",
-                          record.location(*path), field=".".join(map(str, path)),
-                          hint=f"remove '{name}' from unknown, or remove the value")
+            yield Problem(
+                "unknown-but-given",
+                ERROR,
+                f"'{name}' is declared unknown but also given",
+                record.location(*path),
+                field=".".join(map(str, path)),
+                hint=f"remove '{name}' from unknown, or remove the value",
+            )
 
 
 def check_evidence(record: Record) -> Iterator[Problem]:
     """A position's quote must stand at its offsets in the letter's source text."""
     text = record.owner.text if record.owner else None
     quote, start, end = record.data.get("quote"), record.data.get("start"), record.data.get("end")
-    if not (isinstance(quote, str) and type(start) is int and type(end) is int and 0 <= start):
+    if not (isinstance(quote, str) and type(start) is int and type(end) is int and start >= 0):
         return  # not offsets at all: the schema check of the letter reports it
     if text is None and record.owner is not None and record.owner.data.get("text"):
         return  # the text is named but could not be read: that is reported already
     if text is None:
-        yield Problem("evidence-without-text", ERROR, "the position quotes a letter that has no source text",
-                      record.location("quote"), field="quote",
-                      hint=f"add the line text: {record.owner.key}.txt to the letter, with that file beside it"
-                      if record.owner is not None else "add the letter's text file")
+        yield Problem(
+            "evidence-without-text",
+            ERROR,
+            "the position quotes a letter that has no source text",
+            record.location("quote"),
+            field="quote",
+            hint=f"add the line text: {record.owner.key}.txt to the letter, with that file beside it"
+            if record.owner is not None
+            else "add the letter's text file",
+        )
         return
     if text[start:end] == quote:
         return
     found = text.find(quote)
-    hint = f"the quote stands at start: {found}, end: {found + len(quote)}" if found >= 0 else \
-        "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
-    yield Problem("evidence-mismatch", ERROR, f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
-                  record.location("start"), field="start", hint=hint)
+    hint = (
+        f"the quote stands at start: {found}, end: {found + len(quote)}"
+        if found >= 0
+        else "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
+    )
+    yield Problem(
+        "evidence-mismatch",
+        ERROR,
+        f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
+        record.location("start"),
+        field="start",
+        hint=hint,
+    )
 
 
 def _evidence_problem(text: str, entry: dict, locate, field: str) -> Problem | None:
@@ -397,10 +588,19 @@ def _evidence_problem(text: str, entry: dict, locate, field: str) -> Problem | N
     if text[start:end] == quote:
         return None
     found = text.find(quote)
-    hint = f"the quote stands at start: {found}, end: {found + len(quote)}" if found >= 0 else \
-        "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
-    return Problem("evidence-mismatch", ERROR, f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
-                   locate("start"), field=f"{field}.start", hint=hint)
+    hint = (
+        f"the quote stands at start: {found}, end: {found + len(quote)}"
+        if found >= 0
+        else "the quote does not occur in the text: copy it exactly, line breaks and spaces included"
+    )
+    return Problem(
+        "evidence-mismatch",
+        ERROR,
+        f"the text at {start}–{end} is {text[start:end][:60]!r}, not the quote",
+        locate("start"),
+        field=f"{field}.start",
+        hint=hint,
+    )
 
 
 def _source_entries(record) -> Iterator[tuple[str, list, dict]]:
@@ -419,20 +619,47 @@ def _source_form(record: Record, path: list, entry: dict) -> Problem | None:
     """An entry is exactly one kind of source, and evidence has all of start, end and quote."""
     field = ".".join(map(str, path))
     if fact_sources.source_kind(entry) is None:
-        return Problem("invalid-source", ERROR, f"{field} must be exactly one of: evidence (start, end, quote), "
-                       "register, editorial", record.location(*path), field=field,
-                       hint="give one source per entry; several sources of one field are a list")
-    missing = [k for k in fact_sources.EVIDENCE_KEYS if k not in entry] if fact_sources.source_kind(entry) == "text" else []
+        return Problem(
+            "invalid-source",
+            ERROR,
+            f"{field} must be exactly one of: evidence (start, end, quote), register, editorial",
+            record.location(*path),
+            field=field,
+            hint="give one source per entry; several sources of one field are a list",
+        )
+    missing = (
+        [k for k in fact_sources.EVIDENCE_KEYS if k not in entry]
+        if fact_sources.source_kind(entry) == "text"
+        else []
+    )
     if missing:
-        return Problem("missing-field", ERROR, f"evidence without {', '.join(missing)}", record.location(*path),
-                       field=f"{field}.{missing[0]}", hint="evidence gives start, end and quote: the quote exactly "
-                       "as it stands at those character offsets in the letter's text")
+        return Problem(
+            "missing-field",
+            ERROR,
+            f"evidence without {', '.join(missing)}",
+            record.location(*path),
+            field=f"{field}.{missing[0]}",
+            hint="evidence gives start, end and quote: the quote exactly "
+            "as it stands at those character offsets in the letter's text",
+        )
     if "letter" in entry and fact_sources.source_kind(entry) != "text":
-        return Problem("unknown-field", ERROR, f"{field} names a letter but gives no evidence in it", record.location(*path, "letter"),
-                       field=f"{field}.letter", hint="'letter' goes with start, end and quote")
+        return Problem(
+            "unknown-field",
+            ERROR,
+            f"{field} names a letter but gives no evidence in it",
+            record.location(*path, "letter"),
+            field=f"{field}.letter",
+            hint="'letter' goes with start, end and quote",
+        )
     if fact_sources.source_kind(entry) == "text" and entry["end"] < entry["start"]:
-        return Problem("evidence-mismatch", ERROR, f"end {entry['end']} is before start {entry['start']}",
-                       record.location(*path, "end"), field=f"{field}.end", hint="swap start and end")
+        return Problem(
+            "evidence-mismatch",
+            ERROR,
+            f"end {entry['end']} is before start {entry['start']}",
+            record.location(*path, "end"),
+            field=f"{field}.end",
+            hint="swap start and end",
+        )
     return None
 
 
@@ -455,15 +682,29 @@ def check_sources(record: Record) -> Iterator[Problem]:
         if problem:
             yield problem
             continue
-        if not _has_value(record, name) and not (isinstance(declared_unknown, list) and name in declared_unknown):
-            yield Problem("source-without-value", ERROR, f"{name} has a source but no value", record.location(*path),
-                          field=field, hint=f"give the value of {name}, remove its source, or declare it unknown")
+        if not _has_value(record, name) and not (
+            isinstance(declared_unknown, list) and name in declared_unknown
+        ):
+            yield Problem(
+                "source-without-value",
+                ERROR,
+                f"{name} has a source but no value",
+                record.location(*path),
+                field=field,
+                hint=f"give the value of {name}, remove its source, or declare it unknown",
+            )
         if fact_sources.source_kind(entry) != "text":
             continue
         named = entry.get("letter")
         if own_letter is None and named is None:
-            yield Problem("missing-field", ERROR, "evidence in a shared record must name its letter", record.location(*path),
-                          field=f"{field}.letter", hint="add letter: <the key of the letter whose text holds the quote>")
+            yield Problem(
+                "missing-field",
+                ERROR,
+                "evidence in a shared record must name its letter",
+                record.location(*path),
+                field=f"{field}.letter",
+                hint="add letter: <the key of the letter whose text holds the quote>",
+            )
         elif named is None or named == own_letter:
             yield from _own_evidence(record, letter, path, entry, field)
 
@@ -471,9 +712,14 @@ def check_sources(record: Record) -> Iterator[Problem]:
 def _own_evidence(record: Record, letter: Record, path: list, entry: dict, field: str) -> Iterator[Problem]:
     if letter.text is None:
         if not letter.data.get("text"):  # a text that is named but unreadable is reported already
-            yield Problem("evidence-without-text", ERROR, "the evidence quotes a letter that has no source text",
-                          record.location(*path), field=field,
-                          hint="name the letter whose text holds the quote (letter: <key>), or add this letter's text")
+            yield Problem(
+                "evidence-without-text",
+                ERROR,
+                "the evidence quotes a letter that has no source text",
+                record.location(*path),
+                field=field,
+                hint="name the letter whose text holds the quote (letter: <key>), or add this letter's text",
+            )
         return
     problem = _evidence_problem(letter.text, entry, lambda *steps: record.location(*path, *steps), field)
     if problem:
@@ -488,9 +734,14 @@ def check_statement(record: Record) -> Iterator[Problem]:
     corrections = (record.owner.data.get("corrections") if record.owner is not None else None) or ()
     derived = clean_statement(quote, corrections)
     if statement not in (derived, quote):
-        yield Problem("statement-mismatch", ERROR, "the statement is neither the quote nor the quote as clean text",
-                      record.location("statement"), field="statement",
-                      hint=f"remove the line (the statement is derived from the quote: {derived[:80]!r})")
+        yield Problem(
+            "statement-mismatch",
+            ERROR,
+            "the statement is neither the quote nor the quote as clean text",
+            record.location("statement"),
+            field="statement",
+            hint=f"remove the line (the statement is derived from the quote: {derived[:80]!r})",
+        )
 
 
 def check_evidence_in_other_letters(records, root) -> list[Problem]:
@@ -509,13 +760,21 @@ def check_evidence_in_other_letters(records, root) -> list[Problem]:
             text = texts[named]
             if text is None:
                 exists = (root / "letters" / f"{named}.yaml").exists()
-                problems.append(Problem("unknown-reference" if not exists else "evidence-without-text", ERROR,
-                                        f"the evidence names letter '{named}', which " +
-                                        ("does not exist" if not exists else "has no source text"),
-                                        record.location(*path, "letter"), field=f"{field}.letter",
-                                        hint="name a letter of letters/ that has its text beside it"))
+                problems.append(
+                    Problem(
+                        "unknown-reference" if not exists else "evidence-without-text",
+                        ERROR,
+                        f"the evidence names letter '{named}', which "
+                        + ("does not exist" if not exists else "has no source text"),
+                        record.location(*path, "letter"),
+                        field=f"{field}.letter",
+                        hint="name a letter of letters/ that has its text beside it",
+                    )
+                )
                 continue
-            problem = _evidence_problem(text, entry, lambda *steps, p=path: record.location(*p, *steps), field)
+            problem = _evidence_problem(
+                text, entry, lambda *steps, p=path: record.location(*p, *steps), field
+            )
             if problem:
                 problems.append(problem)
     return problems
@@ -537,8 +796,14 @@ def check_iris(record: Record) -> Iterator[Problem]:
             except (ValueError, TypeError):
                 ok = False
             if not ok:
-                yield Problem("invalid-iri", ERROR, f"{value!r} is not an absolute IRI", record.location(*path),
-                              field=".".join(map(str, path)), hint="write a full IRI such as https://identifier.overheid.nl/…")
+                yield Problem(
+                    "invalid-iri",
+                    ERROR,
+                    f"{value!r} is not an absolute IRI",
+                    record.location(*path),
+                    field=".".join(map(str, path)),
+                    hint="write a full IRI such as https://identifier.overheid.nl/…",
+                )
 
 
 _ACYCLIC = {"Organisation": ["part_of"], "Theme": ["broader"], "Letter": ["attachments", "cites"]}
@@ -558,14 +823,22 @@ def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
 
 
 def _cycle_problem(record: Record, path: list, field_name: str, what: str, cycle: list[str]) -> Problem:
-    return Problem("cycle", ERROR, f"{what} forms a cycle: {' → '.join(cycle)}", record.location(*path),
-                   field=record.field_prefix + ".".join(map(str, path)),
-                   hint=f"one of these records must not list the next under {field_name}: a cycle makes no sense here")
+    return Problem(
+        "cycle",
+        ERROR,
+        f"{what} forms a cycle: {' → '.join(cycle)}",
+        record.location(*path),
+        field=record.field_prefix + ".".join(map(str, path)),
+        hint=f"one of these records must not list the next under {field_name}: a cycle makes no sense here",
+    )
 
 
 def _record_cycles(dataset: Dataset, class_name: str, field_name: str) -> Iterator[Problem]:
     records = {r.key: r for r in dataset.of(class_name)}
-    edges = {key: {t for _, t in _values(record, field_name) if isinstance(t, str)} for key, record in records.items()}
+    edges = {
+        key: {t for _, t in _values(record, field_name) if isinstance(t, str)}
+        for key, record in records.items()
+    }
     cycle = _cycle(edges)
     if cycle:
         record = records[cycle[0]]
@@ -617,13 +890,19 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
     return _as_published(record, problems)
 
 
-def check_record_in_context(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+def check_record_in_context(
+    model: Model, record: Record, index, register: Register, today: datetime.date
+) -> list[Problem]:
     """The checks that need the other records (references) or the clock (dates in the future)."""
-    problems = list(check_references(model, record, index, register)) + list(check_future(model, record, today))
+    problems = list(check_references(model, record, index, register)) + list(
+        check_future(model, record, today)
+    )
     return _as_published(record, problems)
 
 
-def check_record(model: Model, record: Record, index, register: Register, today: datetime.date) -> list[Problem]:
+def check_record(
+    model: Model, record: Record, index, register: Register, today: datetime.date
+) -> list[Problem]:
     problems = check_record_alone(model, record, register)
     if any(p.severity == ERROR and p.code in SCHEMA_CODES for p in problems):
         return problems

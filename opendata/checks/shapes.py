@@ -22,8 +22,9 @@ def validate(data: Graph, locate=lambda iri: Location("graph")) -> tuple[bool, G
 
     `locate` maps a focus node IRI to the source location it came from.
     """
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
-                                           advanced=True, allow_warnings=True)
+    conforms, report, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
+    )
     problems = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
@@ -34,8 +35,19 @@ def validate(data: Graph, locate=lambda iri: Location("graph")) -> tuple[bool, G
         value = report.value(result, SH.value)
         if value is not None:
             message = f"{message} (value {value.n3()})"
-        field = str(shape).rsplit("-", 1)[-1] if isinstance(shape, URIRef) and "-" in str(shape) else \
-            (str(path) if path is not None else "")
-        problems.append(Problem("shacl", severity, f"<{focus}>: {message}", locate(str(focus)), field=field,
-                                hint=f"shape {shape.n3() if isinstance(shape, URIRef) else 'of the model'}"))
+        field = (
+            str(shape).rsplit("-", 1)[-1]
+            if isinstance(shape, URIRef) and "-" in str(shape)
+            else (str(path) if path is not None else "")
+        )
+        problems.append(
+            Problem(
+                "shacl",
+                severity,
+                f"<{focus}>: {message}",
+                locate(str(focus)),
+                field=field,
+                hint=f"shape {shape.n3() if isinstance(shape, URIRef) else 'of the model'}",
+            )
+        )
     return conforms, report, problems

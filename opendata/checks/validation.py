@@ -26,12 +26,14 @@ def assumed_types(model: Model, builder, records) -> list[str]:
             value = record.data.get(f.name)
             for key in value if isinstance(value, list) else [value]:
                 if isinstance(key, str):
-                    lines.add(f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n")
+                    lines.add(
+                        f"<{builder.reference(f.range, key)}> <{RDF_TYPE}> <{model.expand(model.classes[f.range].uri)}> .\n"
+                    )
     return sorted(lines)
 
 
 def subject_of(line: str) -> str:
-    return line[1:line.index(">")]
+    return line[1 : line.index(">")]
 
 
 def shape_problems(own_lines, assumed, where) -> list[tuple[str, Problem]]:
@@ -45,7 +47,17 @@ def shape_problems(own_lines, assumed, where) -> list[tuple[str, Problem]]:
         location = where(violation.focus)
         if location is None:
             continue  # an assumed node: it is checked where it is defined
-        found.append((violation.focus, Problem(
-            "shacl", ERROR, f"<{violation.focus}>: {violation.query.message} (value {violation.value})", location,
-            field=violation.query.shape.rsplit("-", 1)[-1], hint=f"shape <{violation.query.shape}>")))
+        found.append(
+            (
+                violation.focus,
+                Problem(
+                    "shacl",
+                    ERROR,
+                    f"<{violation.focus}>: {violation.query.message} (value {violation.value})",
+                    location,
+                    field=violation.query.shape.rsplit("-", 1)[-1],
+                    hint=f"shape <{violation.query.shape}>",
+                ),
+            )
+        )
     return found

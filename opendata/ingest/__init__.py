@@ -15,9 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opendata.model.problems import ERROR, WARNING, Location, Problem, has_errors
 from opendata.ingest import drafts
 from opendata.ingest.read import ReadResult, read_document, suffix_supported
+from opendata.model.problems import ERROR, WARNING, Location, Problem, has_errors
 
 __all__ = ["IngestReport", "ingest"]
 
@@ -65,13 +65,24 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
         elif given.is_file():
             found.setdefault(given.resolve(), str(given))
         else:
-            problems.append(Problem("file-not-found", ERROR, f"{given} does not exist", Location(str(given)),
-                                    hint="give existing files or folders"))
+            problems.append(
+                Problem(
+                    "file-not-found",
+                    ERROR,
+                    f"{given} does not exist",
+                    Location(str(given)),
+                    hint="give existing files or folders",
+                )
+            )
     return sorted(found.items(), key=lambda item: item[1])
 
 
-def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = None,
-                     groups: dict[str, tuple[str, ...]] | None = None) -> FileResult:
+def read_and_extract(
+    path: Path,
+    display: str,
+    themes: dict[str, str] | None = None,
+    groups: dict[str, tuple[str, ...]] | None = None,
+) -> FileResult:
     """Read one file and extract each letter in it; never raises on bad input."""
     from opendata.ingest.extract import extract, split_letters
 
@@ -80,7 +91,9 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        problems.append(Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display)))
+        problems.append(
+            Problem("file-unreadable", ERROR, f"cannot be read: {exc.strerror}", Location(display))
+        )
         return FileResult(display, "", _path_key(path), [], problems)
     try:
         result: ReadResult = read_document(path, display, problems)
@@ -90,18 +103,40 @@ def read_and_extract(path: Path, display: str, themes: dict[str, str] | None = N
             extraction = extract(text, themes=themes, groups=groups)
             if _is_letter(extraction):
                 letters.append((text, extraction))
-    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the others
-        problems.append(Problem("ingest-failed", ERROR, f"reading or extracting this file failed: "
-                                f"{type(exc).__name__}: {exc}", Location(display),
-                                hint="this is a fault of opendata ingest, not of the file: please report it"))
+    except Exception as exc:
+        problems.append(
+            Problem(
+                "ingest-failed",
+                ERROR,
+                f"reading or extracting this file failed: {type(exc).__name__}: {exc}",
+                Location(display),
+                hint="this is a fault of opendata ingest, not of the file: please report it",
+            )
+        )
         return FileResult(display, digest, _path_key(path), [], problems)
     if result.text is not None:
         if not letters:
-            problems.append(Problem("not-a-letter", ERROR, "no date line, subject, salutation, sender or addressee "
-                                    "was found: this does not look like a letter", Location(display),
-                                    hint="check the file; ingest reads letters only"))
-    return FileResult(display, digest, _path_key(path), letters, problems, result.method, result.pages, result.ocr_pages,
-                      time.perf_counter() - started)
+            problems.append(
+                Problem(
+                    "not-a-letter",
+                    ERROR,
+                    "no date line, subject, salutation, sender or addressee "
+                    "was found: this does not look like a letter",
+                    Location(display),
+                    hint="check the file; ingest reads letters only",
+                )
+            )
+    return FileResult(
+        display,
+        digest,
+        _path_key(path),
+        letters,
+        problems,
+        result.method,
+        result.pages,
+        result.ocr_pages,
+        time.perf_counter() - started,
+    )
 
 
 def _path_key(path: Path) -> str:
@@ -112,8 +147,13 @@ def _path_key(path: Path) -> str:
 
 def _is_letter(extraction) -> bool:
     """A letter states at least two of: date line, subject, salutation, sender, addressee."""
-    marks = [extraction.date_sent, extraction.subject, extraction.salutation, extraction.sender,
-             extraction.addressees[0] if extraction.addressees else None]
+    marks = [
+        extraction.date_sent,
+        extraction.subject,
+        extraction.salutation,
+        extraction.sender,
+        extraction.addressees[0] if extraction.addressees else None,
+    ]
     return sum(mark is not None for mark in marks) >= 2
 
 
@@ -125,7 +165,9 @@ def _themes(root: Path) -> dict[str, str]:
     import yaml
 
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
-    return {str(t["id"]): str(t["name"]) for t in data if isinstance(t, dict) and t.get("id") and t.get("name")}
+    return {
+        str(t["id"]): str(t["name"]) for t in data if isinstance(t, dict) and t.get("id") and t.get("name")
+    }
 
 
 def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> IngestReport:
@@ -135,8 +177,15 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
     files = collect_files(inputs, report.problems)
     report.files = len(files)
     if not (root / "publication.yaml").is_file():
-        report.problems.append(Problem("not-a-datasets-folder", ERROR, f"{root} has no publication.yaml",
-                                       Location(str(root)), hint="--into names the datasets folder to add drafts to"))
+        report.problems.append(
+            Problem(
+                "not-a-datasets-folder",
+                ERROR,
+                f"{root} has no publication.yaml",
+                Location(str(root)),
+                hint="--into names the datasets folder to add drafts to",
+            )
+        )
         return report
     from opendata.ingest.gazetteer import groups_from_dataset
 
@@ -225,7 +274,9 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]
         attachments = ids[1:] if number == 0 else []  # the first letter in a file attaches the ones after it
-        record = drafts.build_record(extraction, letter, resolver, attachments, [], ids[0] if number else None)
+        record = drafts.build_record(
+            extraction, letter, resolver, attachments, [], ids[0] if number else None
+        )
         cited = _citations(extraction, letter, record, index, resolver, root, ledger, outcome)
         if cited:
             drafts.add_citations(record, cited)
@@ -242,7 +293,9 @@ def _citations(extraction, letter, record, index, resolver, root, ledger, outcom
         reference = drafts.normal_reference(citation.reference.value if citation.reference else None)
         target = index.by_reference.get(reference) if reference else None
         if target is None and citation.sender and citation.date:
-            target = index.by_sender_date.get((resolver.organisation(citation.sender, letter), citation.date.value))
+            target = index.by_sender_date.get(
+                (resolver.organisation(citation.sender, letter), citation.date.value)
+            )
         if target is None:
             known = drafts.cited_record(citation, letter, resolver, index.letter_ids | ledger.issued, record)
             if known is None:
@@ -271,10 +324,17 @@ def _write_record_only(root, ledger, record, outcome) -> None:
 
 def _warn_incomplete(record: dict, display: str, report: IngestReport) -> None:
     if "addressees" not in record and "addressees" not in record.get("unknown", ()):
-        report.problems.append(Problem("draft-incomplete", WARNING, f"no addressee was found for {record['id']}; "
-                                       "the draft cannot be published until a person adds one",
-                                       Location(display), field="addressees",
-                                       hint=f"add addressees to letters/{record['id']}.yaml"))
+        report.problems.append(
+            Problem(
+                "draft-incomplete",
+                WARNING,
+                f"no addressee was found for {record['id']}; "
+                "the draft cannot be published until a person adds one",
+                Location(display),
+                field="addressees",
+                hint=f"add addressees to letters/{record['id']}.yaml",
+            )
+        )
 
 
 def terminal_progress(stream=sys.stderr):

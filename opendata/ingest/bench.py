@@ -22,31 +22,49 @@ from pathlib import Path
 
 import yaml
 
-from opendata.model.problems import Problem
 from opendata.ingest.read import read_document
 from opendata.ingest.score import FieldScore, Scores
+from opendata.model.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # The seed's attachment (datasets/letters/reactie-leidse-regio-2019-06-11.txt): the facts of the curated record.
 SEED_TEXT = ROOT / "datasets" / "letters" / "reactie-leidse-regio-2019-06-11.txt"
-SEED_FACTS = {"kind": "bijlage", "date_sent": "2019-06-11", "our_reference": None,
-              "your_reference": "PZH-2019-678010037", "dossier_references": ["DOS-2017-0006089"],
-              "subject": "Reactie gemeenten Leidse regio n.a.v. gesprek met de gedeputeerde, mevrouw J. Baljeu, van "
-                         "18 april 2019",
-              "sender": ["gm0546", "gm0547", "gm0579", "gm0626", "gm0638"],
-              "sender_body": "college-van-burgemeester-en-wethouders", "addressees": ["pv28"],
-              "signatories": [{"name": "E.R.J.", "role": "burgemeester"}],
-              "cites": [{"date": "2019-01-24", "reference": "PZH-2019-678010037"}]}
-SEED_FIELDS = ("date_sent", "our_reference", "your_reference", "dossier_references", "subject", "sender",
-               "sender_body", "addressees", "signatories", "cites")
+SEED_FACTS = {
+    "kind": "bijlage",
+    "date_sent": "2019-06-11",
+    "our_reference": None,
+    "your_reference": "PZH-2019-678010037",
+    "dossier_references": ["DOS-2017-0006089"],
+    "subject": "Reactie gemeenten Leidse regio n.a.v. gesprek met de gedeputeerde, mevrouw J. Baljeu, van "
+    "18 april 2019",
+    "sender": ["gm0546", "gm0547", "gm0579", "gm0626", "gm0638"],
+    "sender_body": "college-van-burgemeester-en-wethouders",
+    "addressees": ["pv28"],
+    "signatories": [{"name": "E.R.J.", "role": "burgemeester"}],
+    "cites": [{"date": "2019-01-24", "reference": "PZH-2019-678010037"}],
+}
+SEED_FIELDS = (
+    "date_sent",
+    "our_reference",
+    "your_reference",
+    "dossier_references",
+    "subject",
+    "sender",
+    "sender_body",
+    "addressees",
+    "signatories",
+    "cites",
+)
 
 
 def _truths(folder: Path) -> list[tuple[Path, dict]]:
     pairs = []
     for truth_path in sorted(folder.glob("*.yaml")):
         truth = yaml.safe_load(truth_path.read_text(encoding="utf-8"))
-        pairs.append((folder / truth["text"], {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()}))
+        pairs.append(
+            (folder / truth["text"], {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()})
+        )
     return pairs
 
 
@@ -76,7 +94,9 @@ def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
 RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
 
 
-def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS) -> None:
+def bench_synthetic(
+    letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS
+) -> None:
     from opendata.synth.render import render
 
     with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
@@ -94,8 +114,8 @@ def bench_synthetic(letters: int, ocr_letters: int, seed: int, renderings: tuple
 
 def bench_split(count: int, seed: int) -> None:
     """Council letters with their attachments in one PDF: is each file split into its letters?"""
-    from opendata.synth.render import bundles, pdf_bytes
     from opendata.ingest.extract import split_letters
+    from opendata.synth.render import bundles, pdf_bytes
 
     right = letters = 0
     with tempfile.TemporaryDirectory(prefix="opendata-bench-split-") as tmp:
@@ -106,14 +126,16 @@ def bench_split(count: int, seed: int) -> None:
             parts = [" ".join(text[a:b].split()) for a, b in split_letters(text)]
             letters += len(bundle)
             right += len(parts) == len(bundle) and all(
-                " ".join(letter.truth["subject"].split()) in part for letter, part in zip(bundle, parts))
-    print(f"split: {right} of {count} PDFs holding a council letter and its attachments ({letters} letters) "
-          f"split exactly into their letters ({right / count if count else 1:.3f})\n")
+                " ".join(letter.truth["subject"].split()) in part for letter, part in zip(bundle, parts)
+            )
+    print(
+        f"split: {right} of {count} PDFs holding a council letter and its attachments ({letters} letters) "
+        f"split exactly into their letters ({right / count if count else 1:.3f})\n"
+    )
 
 
 def bench_seed() -> None:
     from opendata.ingest.extract import extract
-
     from opendata.ingest.gazetteer import groups_from_dataset
 
     text = SEED_TEXT.read_text(encoding="utf-8")
@@ -141,7 +163,9 @@ def bench_real(folder: Path, facts_folder: Path) -> None:
         seconds += time.perf_counter() - started
         truth = {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()}
         scores.add(facts, _cites_text(truth))
-    print(scores.table(f"real letters in {folder}: {scores.letters / seconds if seconds else 0:.1f} letters/s"))
+    print(
+        scores.table(f"real letters in {folder}: {scores.letters / seconds if seconds else 0:.1f} letters/s")
+    )
     if missing:
         print(f"{len(missing)} facts files have no text in {folder}")
 
@@ -166,22 +190,31 @@ def _pdfminer(path: Path) -> str:
 
 
 def _pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 KEY_FIELDS = ("date_sent", "our_reference", "subject", "sender", "addressees", "signatories", "cites")
+
+
 def _ingest_reader(reader: str):
     """`read_pdf` as ingest calls it, with one of its PDF readers (read.PDF_READERS)."""
     from opendata.ingest.read import read_pdf
 
     def read(path: Path) -> str:
         return read_pdf(path.read_bytes(), path.name, [], reader).text or ""
+
     return read
 
 
-READERS = {"pypdfium2": _pdfium, "pdfminer.six": _pdfminer, "pdftotext": _pdftotext,
-           "ingest:pdfium": _ingest_reader("pdfium"), "ingest:pdfminer": _ingest_reader("pdfminer")}
+READERS = {
+    "pypdfium2": _pdfium,
+    "pdfminer.six": _pdfminer,
+    "pdftotext": _pdftotext,
+    "ingest:pdfium": _ingest_reader("pdfium"),
+    "ingest:pdfminer": _ingest_reader("pdfminer"),
+}
 
 
 def _in_order(text: str, pieces: list[str]) -> bool:
@@ -199,8 +232,8 @@ def compare_readers(letters: int, seed: int) -> None:
     """Each PDF library on the same rendered letters: similarity to the letter's text, reading order, speed."""
     from rapidfuzz import fuzz
 
-    from opendata.synth.render import pdf_bytes, rendered_letters
     from opendata.ingest.extract import extract
+    from opendata.synth.render import pdf_bytes, rendered_letters
 
     _, rendered = rendered_letters(letters, seed)
     with tempfile.TemporaryDirectory(prefix="opendata-bench-readers-") as tmp:
@@ -209,9 +242,13 @@ def compare_readers(letters: int, seed: int) -> None:
             path = Path(tmp) / f"{letter.id}.pdf"
             path.write_bytes(pdf_bytes(letter, random.Random(f"opendata-synth:{seed}:pdf:{letter.id}")))
             paths.append((path, letter))
-        print(f"PDF text libraries on {len(paths)} rendered letters (header blocks stored out of reading order)")
-        print(f"{'library':<16}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}   "
-              f"extraction exact* ({', '.join(KEY_FIELDS)})")
+        print(
+            f"PDF text libraries on {len(paths)} rendered letters (header blocks stored out of reading order)"
+        )
+        print(
+            f"{'library':<16}{'similarity':>11}{'order':>8}{'fields':>8}{'letters/s':>11}   "
+            f"extraction exact* ({', '.join(KEY_FIELDS)})"
+        )
         for name, reader in READERS.items():
             similarity = order = fields = 0.0
             started = time.perf_counter()
@@ -229,22 +266,40 @@ def compare_readers(letters: int, seed: int) -> None:
             for text, (_, letter) in zip(texts, paths):
                 extracted.add(extract(text).facts(), _cites_text(letter.truth))
             exact = " ".join(f"{extracted.fields[f].exact_rate_with_value:.3f}" for f in KEY_FIELDS)
-            print(f"{name:<16}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}   {exact}")
-    print("similarity: Levenshtein ratio to the letter's text; order: header blocks and first paragraph in reading "
-          "order; fields: reference, subject and signatories' names intact")
+            print(
+                f"{name:<16}{similarity / n:>11.3f}{order / n:>8.3f}{fields / n:>8.3f}{n / seconds:>11.1f}   {exact}"
+            )
+    print(
+        "similarity: Levenshtein ratio to the letter's text; order: header blocks and first paragraph in reading "
+        "order; fields: reference, subject and signatories' names intact"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m opendata.ingest.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--letters", type=int, default=1000, help="synthetic letters per rendering (default 1000)")
-    parser.add_argument("--ocr-letters", type=int, default=30, help="letters for the OCR rendering (default 30)")
-    parser.add_argument("--readers", type=int, default=200, help="letters for the PDF library comparison (0: skip)")
+    parser = argparse.ArgumentParser(
+        prog="python -m opendata.ingest.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--letters", type=int, default=1000, help="synthetic letters per rendering (default 1000)"
+    )
+    parser.add_argument(
+        "--ocr-letters", type=int, default=30, help="letters for the OCR rendering (default 30)"
+    )
+    parser.add_argument(
+        "--readers", type=int, default=200, help="letters for the PDF library comparison (0: skip)"
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--renderings", default=",".join(RENDERINGS),
-                        help=f"which renderings to score (default: {','.join(RENDERINGS)})")
+    parser.add_argument(
+        "--renderings",
+        default=",".join(RENDERINGS),
+        help=f"which renderings to score (default: {','.join(RENDERINGS)})",
+    )
     parser.add_argument("--no-seed", action="store_true", help="skip the seed")
-    parser.add_argument("--bundles", type=int, default=100, help="PDFs of a letter with attachments to split (0: skip)")
+    parser.add_argument(
+        "--bundles", type=int, default=100, help="PDFs of a letter with attachments to split (0: skip)"
+    )
     parser.add_argument("--real", type=Path, help="a folder of real letter texts: score them against --facts")
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "corpus", help="hand-written facts")
     args = parser.parse_args(argv)

@@ -38,7 +38,10 @@ SUBJECT_WORDS = 6
 
 # Body kinds the model knows (OrganisationKind) and how a body is named after its organisation.
 BODY_NAMES = {
-    "college-van-burgemeester-en-wethouders": ("college", "college van burgemeester en wethouders van {place}"),
+    "college-van-burgemeester-en-wethouders": (
+        "college",
+        "college van burgemeester en wethouders van {place}",
+    ),
     "gemeenteraad": ("raad", "gemeenteraad van {place}"),
     "gedeputeerde-staten": ("gs", "Gedeputeerde Staten van {place}"),
     "provinciale-staten": ("ps", "Provinciale Staten van {place}"),
@@ -78,7 +81,9 @@ _Dumper.add_representer(str, _plain_date)
 
 
 def dump_yaml(record) -> str:
-    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    return yaml.dump(
+        record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False
+    )
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -96,7 +101,12 @@ def write_atomically(path: Path, content: str) -> None:
 
 def evidence(found, letter: str | None = None) -> dict:
     """A source entry for one extracted value: offsets, quote, confidence (and its letter in shared records)."""
-    entry = {"start": found.start, "end": found.end, "quote": found.quote, "confidence": round(found.confidence, 2)}
+    entry = {
+        "start": found.start,
+        "end": found.end,
+        "quote": found.quote,
+        "confidence": round(found.confidence, 2),
+    }
     return {"letter": letter, **entry} if letter else entry
 
 
@@ -119,14 +129,32 @@ class Ledger:
         if not path.is_file():
             return cls()
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return cls(raw.get("sources", {}), raw.get("written", {}), set(raw.get("issued", [])), raw.get("paths", {}),
-                   raw.get("code", ""))
+        return cls(
+            raw.get("sources", {}),
+            raw.get("written", {}),
+            set(raw.get("issued", [])),
+            raw.get("paths", {}),
+            raw.get("code", ""),
+        )
 
     def save(self, root: Path) -> None:
-        write_atomically(root / LEDGER, json.dumps(
-            {"tool": TOOL, "code": code_digest(), "sources": self.sources, "paths": self.paths, "written": self.written,
-             "issued": sorted(self.issued)},
-            ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        write_atomically(
+            root / LEDGER,
+            json.dumps(
+                {
+                    "tool": TOOL,
+                    "code": code_digest(),
+                    "sources": self.sources,
+                    "paths": self.paths,
+                    "written": self.written,
+                    "issued": sorted(self.issued),
+                },
+                ensure_ascii=False,
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n",
+        )
 
 
 @functools.cache
@@ -188,8 +216,13 @@ class Index:
                 continue  # `publish` reports it; ingest only needs the id
             if isinstance(record, dict):
                 cls._remember(by_reference, by_sender_date, path.stem, record)
-        return cls(_load_list(root / "organisations.yaml"), _load_list(root / "people.yaml"), ids, by_reference,
-                   by_sender_date)
+        return cls(
+            _load_list(root / "organisations.yaml"),
+            _load_list(root / "people.yaml"),
+            ids,
+            by_reference,
+            by_sender_date,
+        )
 
     @staticmethod
     def _remember(by_reference, by_sender_date, letter_id: str, record: dict) -> None:
@@ -235,9 +268,15 @@ class Resolver:
                 return str(record["id"])
         prefix, pattern = BODY_NAMES[body]
         place = _REGISTER_PREFIX.sub("", self.register.get(code).name)
-        record = {"id": f"{prefix}-{code}", "status": "draft", "extracted_by": TOOL,
-                  "name": pattern.format(place=place), "kind": body, "part_of": code,
-                  "sources": {"part_of": {"register": "tooi"}, "kind": evidence(found, letter_id)}}
+        record = {
+            "id": f"{prefix}-{code}",
+            "status": "draft",
+            "extracted_by": TOOL,
+            "name": pattern.format(place=place),
+            "kind": body,
+            "part_of": code,
+            "sources": {"part_of": {"register": "tooi"}, "kind": evidence(found, letter_id)},
+        }
         return self._add_organisation(record)
 
     def known(self, found) -> str | None:
@@ -258,15 +297,29 @@ class Resolver:
         sources = {"name": evidence(found, letter_id)}
         if normal_name(found.value) in _GENERIC_NAMES:
             # "de gemeenteraad" without a place: the body of this letter only, never merged with another's.
-            record = {"id": f"{slug(found.value)}-{letter_id}"[:MAX_ID_LENGTH].strip("-"), "status": "draft",
-                      "extracted_by": TOOL, "name": f"{found.value} (genoemd in {letter_id})", "kind": kind,
-                      "sources": sources, "note": "De brief noemt het orgaan zonder te zeggen van welke organisatie."}
+            record = {
+                "id": f"{slug(found.value)}-{letter_id}"[:MAX_ID_LENGTH].strip("-"),
+                "status": "draft",
+                "extracted_by": TOOL,
+                "name": f"{found.value} (genoemd in {letter_id})",
+                "kind": kind,
+                "sources": sources,
+                "note": "De brief noemt het orgaan zonder te zeggen van welke organisatie.",
+            }
             return self._add_organisation(record)
         if found.detail not in _ORGANISATION_KINDS:
-            sources["kind"] = {"editorial": "De brief zegt niet wat voor organisatie dit is; ingest koos "
-                                            "'overheidsorganisatie'. Controleer het."}
-        record = {"id": slug(found.value)[:60].strip("-") or "organisatie", "status": "draft", "extracted_by": TOOL,
-                  "name": found.value, "kind": kind, "sources": sources}
+            sources["kind"] = {
+                "editorial": "De brief zegt niet wat voor organisatie dit is; ingest koos "
+                "'overheidsorganisatie'. Controleer het."
+            }
+        record = {
+            "id": slug(found.value)[:60].strip("-") or "organisatie",
+            "status": "draft",
+            "extracted_by": TOOL,
+            "name": found.value,
+            "kind": kind,
+            "sources": sources,
+        }
         return self._add_organisation(record)
 
     def _add_organisation(self, record: dict) -> str:
@@ -282,23 +335,54 @@ class Resolver:
         for record in self.index.people + self.new_people:
             if normal_name(str(record.get("name"))) == wanted:
                 return str(record["id"])
-        record = {"id": _unique(slug(found.value)[:60].strip("-") or "persoon", self._person_ids),
-                  "status": "draft", "extracted_by": TOOL, "name": found.value,
-                  "sources": {"name": evidence(found, letter_id)}}
+        record = {
+            "id": _unique(slug(found.value)[:60].strip("-") or "persoon", self._person_ids),
+            "status": "draft",
+            "extracted_by": TOOL,
+            "name": found.value,
+            "sources": {"name": evidence(found, letter_id)},
+        }
         self._person_ids.add(record["id"])
         self.new_people.append(record)
         return record["id"]
 
 
 # Names of a body without its organisation: never matched by name across letters.
-_GENERIC_NAMES = frozenset(("gemeenteraad", "raad", "deraad", "degemeenteraad", "college", "hetcollege",
-                            "collegevanburgemeesterenwethouders", "burgemeesterenwethouders", "provincialestaten",
-                            "gedeputeerdestaten", "algemeenbestuur", "dagelijksbestuur", "hetalgemeenbestuur",
-                            "hetdagelijksbestuur", "staten"))
-_ORGANISATION_KINDS = frozenset((
-    "gemeente", "provincie", "samenwerkingsorganisatie", "college-van-burgemeester-en-wethouders", "gemeenteraad",
-    "gedeputeerde-staten", "provinciale-staten", "samenwerkingsverband", "projectsamenwerking", "waterschap", "zbo",
-    "overheidsorganisatie"))
+_GENERIC_NAMES = frozenset(
+    (
+        "gemeenteraad",
+        "raad",
+        "deraad",
+        "degemeenteraad",
+        "college",
+        "hetcollege",
+        "collegevanburgemeesterenwethouders",
+        "burgemeesterenwethouders",
+        "provincialestaten",
+        "gedeputeerdestaten",
+        "algemeenbestuur",
+        "dagelijksbestuur",
+        "hetalgemeenbestuur",
+        "hetdagelijksbestuur",
+        "staten",
+    )
+)
+_ORGANISATION_KINDS = frozenset(
+    (
+        "gemeente",
+        "provincie",
+        "samenwerkingsorganisatie",
+        "college-van-burgemeester-en-wethouders",
+        "gemeenteraad",
+        "gedeputeerde-staten",
+        "provinciale-staten",
+        "samenwerkingsverband",
+        "projectsamenwerking",
+        "waterschap",
+        "zbo",
+        "overheidsorganisatie",
+    )
+)
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
@@ -318,8 +402,13 @@ def letter_id(extraction, taken: set[str], resolver: Resolver | None = None) -> 
     without a sender the letter's kind stands first (`raadsinformatiebrief-zonder-datum-…`).
     """
     known = resolver.known(extraction.sender) if resolver and extraction.sender else None
-    first = known or (_sender_slug(extraction.sender) if extraction.sender else
-                      extraction.kind.value if extraction.kind else "brief")
+    first = known or (
+        _sender_slug(extraction.sender)
+        if extraction.sender
+        else extraction.kind.value
+        if extraction.kind
+        else "brief"
+    )
     parts = [first, extraction.date_sent.value if extraction.date_sent else "zonder-datum"]
     if extraction.subject:
         parts.append("-".join(slug(extraction.subject.value).split("-")[:SUBJECT_WORDS]))
@@ -338,8 +427,14 @@ def _sender_slug(sender) -> str:
     return "-".join(slug(sender.value).split("-")[:4])
 
 
-def build_record(extraction, letter: str, resolver: Resolver, attachments: list[str], cited: list[str],
-                 attached_to: str | None = None) -> dict:
+def build_record(
+    extraction,
+    letter: str,
+    resolver: Resolver,
+    attachments: list[str],
+    cited: list[str],
+    attached_to: str | None = None,
+) -> dict:
     """The draft record of one letter, each value with its source (docs/fact-sources.md).
 
     `attached_to`: the letter before it in the same file, which lists it as attachment; it is then
@@ -356,7 +451,9 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
         sources[name] = evidence(found)
 
     kind = extraction.kind
-    record["kind"] = kind.value if kind and kind.value in ("brief", "raadsinformatiebrief", "bijlage") else "brief"
+    record["kind"] = (
+        kind.value if kind and kind.value in ("brief", "raadsinformatiebrief", "bijlage") else "brief"
+    )
     if attached_to:
         record["kind"] = "bijlage"
         sources["kind"] = {"editorial": f"Staat in hetzelfde bestand na {attached_to}, als bijlage daarvan."}
@@ -375,8 +472,9 @@ def build_record(extraction, letter: str, resolver: Resolver, attachments: list[
         single("sender", extraction.sender, sender)
     else:
         unknown.append("sender")
-    _many(record, sources, "addressees",
-          [(resolver.organisation(f, letter), f) for f in extraction.addressees])
+    _many(
+        record, sources, "addressees", [(resolver.organisation(f, letter), f) for f in extraction.addressees]
+    )
     if "addressees" not in record:  # no address block found: declared open, so the draft can still publish
         unknown.append("addressees")
     for name in ("our_reference", "your_reference"):
@@ -409,7 +507,9 @@ _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./_-]*$")
 def add_citations(record: dict, cited: list[str]) -> None:
     """Put `cites` where the model lists it (before themes and text), keeping the record's key order."""
     items = list(record.items())
-    at = next((n for n, (key, _) in enumerate(items) if key in ("themes", "text", "unknown", "sources")), len(items))
+    at = next(
+        (n for n, (key, _) in enumerate(items) if key in ("themes", "text", "unknown", "sources")), len(items)
+    )
     items.insert(at, ("cites", sorted(dict.fromkeys(cited))))
     record.clear()
     record.update(items)
@@ -441,7 +541,11 @@ def _role(signatory, sender) -> str | None:
     no role (the model's Role list holds every role the extractor recognises; a test keeps them in step)."""
     role = signatory.role.value if signatory.role else None
     college = "college-van-burgemeester-en-wethouders"
-    if role == "secretaris" and sender is not None and (sender.detail == college or sender.value.startswith("gm")):
+    if (
+        role == "secretaris"
+        and sender is not None
+        and (sender.detail == college or sender.value.startswith("gm"))
+    ):
         return "gemeentesecretaris"
     return role if role in model_roles() else None
 
@@ -482,14 +586,28 @@ def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], cit
     addressees = citing.get("addressees") or []
     if not (answered and citing.get("sender") and len(addressees) == 1):
         return None
-    wanted = "-".join(p for p in ("brief", citation.date.value if citation.date else "", slug(reference.value)) if p)
-    record = {"id": _unique(wanted[:MAX_ID_LENGTH].strip("-"), taken), "status": "draft", "extracted_by": TOOL,
-              "kind": "brief", "sender": addressees[0], "addressees": [citing["sender"]],
-              "our_reference": reference.value, "unknown": ["title", "date_sent"]}
-    because = (f"De brief {letter} noemt deze brief 'uw brief' met uw kenmerk {reference.value}: de geadresseerde "
-               "van die brief schreef hem, aan de afzender ervan.")
-    record["sources"] = {"our_reference": {"letter": letter, **evidence(reference)},
-                         "sender": {"editorial": because}, "addressees": {"editorial": because}}
+    wanted = "-".join(
+        p for p in ("brief", citation.date.value if citation.date else "", slug(reference.value)) if p
+    )
+    record = {
+        "id": _unique(wanted[:MAX_ID_LENGTH].strip("-"), taken),
+        "status": "draft",
+        "extracted_by": TOOL,
+        "kind": "brief",
+        "sender": addressees[0],
+        "addressees": [citing["sender"]],
+        "our_reference": reference.value,
+        "unknown": ["title", "date_sent"],
+    }
+    because = (
+        f"De brief {letter} noemt deze brief 'uw brief' met uw kenmerk {reference.value}: de geadresseerde "
+        "van die brief schreef hem, aan de afzender ervan."
+    )
+    record["sources"] = {
+        "our_reference": {"letter": letter, **evidence(reference)},
+        "sender": {"editorial": because},
+        "addressees": {"editorial": because},
+    }
     note = f"Alleen bekend uit {letter}, die deze brief aanhaalt"
     if citation.date:
         note += f" met de datum {citation.date.value} (verzonden of ontvangen: de brief zegt het niet)"
@@ -507,8 +625,9 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # reviewed or edited records left alone
 
 
-def write_letter(root: Path, ledger: Ledger, record: dict, text: str, problems: list[Problem],
-                 outcome: Outcome) -> None:
+def write_letter(
+    root: Path, ledger: Ledger, record: dict, text: str, problems: list[Problem], outcome: Outcome
+) -> None:
     """Write `letters/<id>.txt` and `.yaml`, unless a person reviewed or edited the record."""
     letter = record["id"]
     yaml_path, text_path = root / LETTERS / f"{letter}.yaml", root / LETTERS / f"{letter}.txt"
@@ -545,12 +664,19 @@ def _kept_warning(display: str, current: str, record: dict) -> Problem:
         old = yaml.load(current, Loader=yaml.CSafeLoader) or {}
     except yaml.YAMLError:
         old = {}
-    changes = [f"{key}: {_short(old.get(key))} -> {_short(record.get(key))}" for key in record
-               if key not in ("sources", "extracted_by", "status") and old.get(key) != record.get(key)]
-    return Problem("reviewed-record-kept", WARNING,
-                   "a person reviewed or edited this record, so ingest left it as it is; the source would change: "
-                   + ("; ".join(changes) or "only the evidence"), Location(display),
-                   hint="apply the changes by hand if they are right, or delete the record to draft it again")
+    changes = [
+        f"{key}: {_short(old.get(key))} -> {_short(record.get(key))}"
+        for key in record
+        if key not in ("sources", "extracted_by", "status") and old.get(key) != record.get(key)
+    ]
+    return Problem(
+        "reviewed-record-kept",
+        WARNING,
+        "a person reviewed or edited this record, so ingest left it as it is; the source would change: "
+        + ("; ".join(changes) or "only the evidence"),
+        Location(display),
+        hint="apply the changes by hand if they are right, or delete the record to draft it again",
+    )
 
 
 def _short(value) -> str:

@@ -15,13 +15,32 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, find_kamerstuk
 from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, find_kamerstuk
 from opendata.ingest.extract_noise import fold, noisy, strip_span
-from opendata.ingest.extract_organisations import (COLLEGE, COUNCIL, GS, PS, OrgMention, find_kind_phrases,
-                                                   find_ministries, find_register_names, letterhead_name)
-from opendata.ingest.extract_references import (DOSSIER, OURS, YOURS, clean_reference, find_reference_lines,
-                                                VALUE, label_row, split_glued, table_rows, value_after)
+from opendata.ingest.extract_organisations import (
+    COLLEGE,
+    COUNCIL,
+    GS,
+    PS,
+    OrgMention,
+    find_kind_phrases,
+    find_ministries,
+    find_register_names,
+    letterhead_name,
+)
+from opendata.ingest.extract_references import (
+    DOSSIER,
+    OURS,
+    VALUE,
+    YOURS,
+    clean_reference,
+    find_reference_lines,
+    label_row,
+    split_glued,
+    table_rows,
+    value_after,
+)
 from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
 
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
@@ -42,7 +61,7 @@ class Found:
 @dataclass(frozen=True)
 class Signatory:
     name: Found | None
-    role: Found | None          # role.detail: the organisation of the post when the block names it ("gm0579")
+    role: Found | None  # role.detail: the organisation of the post when the block names it ("gm0579")
     on_behalf_of: Found | None
 
 
@@ -76,6 +95,7 @@ class Extraction:
 
     def facts(self) -> dict:
         """The facts format (see the ingest contract), for scoring and for the draft writer."""
+
         def value(found: Found | None) -> str | None:
             return found.value if found else None
 
@@ -98,19 +118,29 @@ class Extraction:
         }
 
 
-def _found(text: str, value: str, start: int, end: int, confidence: float, detail: str | None = None) -> Found:
+def _found(
+    text: str, value: str, start: int, end: int, confidence: float, detail: str | None = None
+) -> Found:
     return Found(value, start, end, round(confidence, 2), detail, text[start:end])
 
 
 def _from_mention(text: str, mention: OrgMention, confidence: float | None = None) -> Found:
-    return _found(text, mention.value, mention.start, mention.end,
-                  mention.confidence if confidence is None else confidence, mention.body)
+    return _found(
+        text,
+        mention.value,
+        mention.start,
+        mention.end,
+        mention.confidence if confidence is None else confidence,
+        mention.body,
+    )
 
 
 # ---------------------------------------------------------------- header parts
 
-_SALUTATION = re.compile(r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
-                         re.IGNORECASE | re.MULTILINE)
+_SALUTATION = re.compile(
+    r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 _INLINE_SALUTATION = re.compile(r"(?<=\s)(?:Zeer geachte|Geachte?|Beste)\s[^\n,.]{2,70},")
@@ -135,16 +165,21 @@ _DATE_LABEL = re.compile(
     rf"^[ \t]*(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
     rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
-    re.IGNORECASE | re.MULTILINE)
+    re.IGNORECASE | re.MULTILINE,
+)
 _INLINE_DATE_LABEL = re.compile(r"(?<=[ \t])(?:Datum|Verzonden|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])")
-_PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
-                         re.MULTILINE)
+_PLACE_DATE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
+    re.MULTILINE,
+)
 
 
-_SIDE_LABEL = re.compile(rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden')}|{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
-                         rf"{noisy('kenmerk')}|{noisy('zaaknummer')}|{noisy('dossiernummer')}|bijlagen?|bijlage\(n\)|"
-                         rf"{noisy('uw brief van')}|{noisy('behandeld door')}|{noisy('telefoon')}|e-?mail)(?P<colon>[ \t]*:)?",
-                         re.IGNORECASE)
+_SIDE_LABEL = re.compile(
+    rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden')}|{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
+    rf"{noisy('kenmerk')}|{noisy('zaaknummer')}|{noisy('dossiernummer')}|bijlagen?|bijlage\(n\)|"
+    rf"{noisy('uw brief van')}|{noisy('behandeld door')}|{noisy('telefoon')}|e-?mail)(?P<colon>[ \t]*:)?",
+    re.IGNORECASE,
+)
 
 
 def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) -> int:
@@ -159,12 +194,12 @@ def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) 
     while 0 <= position < len(text):
         line_end = text.find("\n", position + 1)
         line_end = len(text) if line_end < 0 else line_end
-        line = text[position + 1:line_end]
+        line = text[position + 1 : line_end]
         label = _SIDE_LABEL.match(line)
         if expect_value and line.strip() and not label:
             expect_value = False
-        elif label and (label["colon"] or not line[label.end():].strip()):
-            expect_value = not line[label.end():].strip()
+        elif label and (label["colon"] or not line[label.end() :].strip()):
+            expect_value = not line[label.end() :].strip()
         elif line.strip():
             break
         end = line_end
@@ -172,8 +207,9 @@ def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) 
     return end
 
 
-def find_date_sent(text: str, head_end: int, body_end: int,
-                   labels_end: int | None = None) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+def find_date_sent(
+    text: str, head_end: int, body_end: int, labels_end: int | None = None
+) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
     labels_end = head_end if labels_end is None else labels_end
     for labels, start, end in table_rows(text, head_end):
@@ -189,7 +225,9 @@ def find_date_sent(text: str, head_end: int, body_end: int,
         # a date starting on the label's line may run on to the next (a month hyphenated over the line)
         stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 2)
         dates = find_dates(text, label.end(), stretch_end)
-        if dates and (dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())):
+        if dates and (
+            dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())
+        ):
             return dates[0], 0.95, None
     for match in _PLACE_DATE.finditer(text, 0, body_end):
         dates = find_dates(text, match.start("date"), match.end("date"))
@@ -197,7 +235,9 @@ def find_date_sent(text: str, head_end: int, body_end: int,
             return dates[0], 0.9, match.span("place")
     for date in find_dates(text, 0, head_end):
         line = _line_at(text, date.start)
-        if _WEEKDAY_ONLY.fullmatch(line.replace(text[date.start:date.end], "")):  # "woensdag 22 november 2017"
+        if _WEEKDAY_ONLY.fullmatch(
+            line.replace(text[date.start : date.end], "")
+        ):  # "woensdag 22 november 2017"
             return date, 0.75, None
     return None
 
@@ -207,7 +247,7 @@ _WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)d
 
 def _rest_blank(text: str, position: int) -> bool:
     end = text.find("\n", position)
-    return not text[position:end if end >= 0 else len(text)].strip(" \t:.")
+    return not text[position : end if end >= 0 else len(text)].strip(" \t:.")
 
 
 def _end_of_lines(text: str, position: int, count: int) -> int:
@@ -225,17 +265,22 @@ def _end_of_lines(text: str, position: int, count: int) -> int:
 def _line_at(text: str, position: int) -> str:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    return text[start:end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 # A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
-_SUBJECT = re.compile(rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
-                      re.IGNORECASE | re.MULTILINE)
-_INLINE_SUBJECT = re.compile(r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)[ \t]*:?[ \t]*(?=[A-Z0-9'‘\"])")
+_SUBJECT = re.compile(
+    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_SUBJECT = re.compile(
+    r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)[ \t]*:?[ \t]*(?=[A-Z0-9'‘\"])"
+)
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
     r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")
 
 
@@ -246,7 +291,10 @@ def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
         inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
         if inline is None:
             return None
-        end = min(head_end, _end_of_lines(text, inline.end(), 0) if "\n" in text[inline.end():head_end] else head_end)
+        end = min(
+            head_end,
+            _end_of_lines(text, inline.end(), 0) if "\n" in text[inline.end() : head_end] else head_end,
+        )
         span = strip_span(text, inline.end(), end, " \t\r\n")
         return span if span[1] > span[0] else None
     start = match.end()
@@ -283,6 +331,7 @@ def normalise_subject(raw: str) -> str:
 
 # ---------------------------------------------------------------- references and citations
 
+
 def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
     ours: Found | None = None
     yours: Found | None = None
@@ -298,22 +347,35 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     return ours, yours, dossiers
 
 
-_CITE_AFTER = re.compile(r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn)\s+(?:leden)?brief\s+"
-                         r"(?:van(?![a-z])|d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*", re.IGNORECASE)
+_CITE_AFTER = re.compile(
+    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn)\s+(?:leden)?brief\s+"
+    r"(?:van(?![a-z])|d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    re.IGNORECASE,
+)
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
 _CITE_WRITER = re.compile(r"(?:(?P<writer>[^.;:]{0,140}?)\s*\bvan\s*)?")
 # "de brief die VROM op 22 mei 2008 (kenmerk: …) heeft gestuurd": the writer before "op" and the date.
-_CITE_WHO_ON = re.compile(r"\b(?P<who>de|een)\s+brief\s+die\s+(?P<writer>[^,.;:\n]{2,80}?)\s+op\s+(?=\S{1,3}\s*[a-z])",
-                          re.IGNORECASE)
+_CITE_WHO_ON = re.compile(
+    r"\b(?P<who>de|een)\s+brief\s+die\s+(?P<writer>[^,.;:\n]{2,80}?)\s+op\s+(?=\S{1,3}\s*[a-z])",
+    re.IGNORECASE,
+)
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
-_CITE_BEFORE_TAIL = re.compile(r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
-                               re.IGNORECASE)
-_CITE_REFERENCE = re.compile(rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])"
-                           r"|\n(?=[ \t]*(?:Geachte?|Datum|Ons kenmerk|Uw kenmerk|Kenmerk|Betreft|Onderwerp)\b)")
+_CITE_BEFORE_TAIL = re.compile(
+    r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
+    re.IGNORECASE,
+)
+_CITE_REFERENCE = re.compile(
+    rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])"
+    r"|\n(?=[ \t]*(?:Geachte?|Datum|Ons kenmerk|Uw kenmerk|Kenmerk|Betreft|Onderwerp)\b)"
+)
 
 
-def find_citations(text: str, mentioned: Sequence[OrgMention] = ()) -> list[tuple[Citation, str, list[Found]]]:
+def find_citations(
+    text: str, mentioned: Sequence[OrgMention] = ()
+) -> list[tuple[Citation, str, list[Found]]]:
     """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras.
     Where the text names the cited letter's writer ("de brief van Gedeputeerde Staten van Zuid-Holland
     van …", "de brief die VROM op … heeft gestuurd"), that organisation is the citation's sender."""
@@ -324,8 +386,9 @@ def find_citations(text: str, mentioned: Sequence[OrgMention] = ()) -> list[tupl
         if writer:
             citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
             if writer["writer"]:
-                citation = Citation(citation.date, citation.reference,
-                                    cited_writer(text, *writer.span("writer"), mentioned))
+                citation = Citation(
+                    citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
+                )
             found.append((citation, who, extras))
     for match in _CITE_WHO_ON.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
@@ -345,10 +408,16 @@ def find_citations(text: str, mentioned: Sequence[OrgMention] = ()) -> list[tupl
 def cited_writer(text: str, start: int, end: int, mentioned: Sequence[OrgMention]) -> Found | None:
     """The writer named in text[start:end]: an organisation found there (a TOOI code, a ministry by
     name), else a capitalised name as written ("VROM"); "ik"/"wij" and the like name no one."""
-    inside = [m for m in mentioned if start <= m.start < end and (m.resolved or m.value.startswith("ministerie van"))]
+    inside = [
+        m
+        for m in mentioned
+        if start <= m.start < end and (m.resolved or m.value.startswith("ministerie van"))
+    ]
     if inside:
         return _from_mention(text, inside[0], 0.7)
-    name = re.fullmatch(r"\s*(?:de|het)?\s*(?P<name>[A-Z][\w&+./-]*(?:\s+[A-Z][\w&+./-]*){0,5})\s*", text[start:end])
+    name = re.fullmatch(
+        r"\s*(?:de|het)?\s*(?P<name>[A-Z][\w&+./-]*(?:\s+[A-Z][\w&+./-]*){0,5})\s*", text[start:end]
+    )
     if name is None:
         return None
     return _found(text, name["name"], start + name.start("name"), start + name.end("name"), 0.5)
@@ -358,8 +427,9 @@ def _merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
     """One citation per cited letter: the header's "Uw brief van" and the body's "uw brief van" are one."""
     for index, old in enumerate(cites):
         same_date = old.date and new.date and old.date.value == new.date.value
-        if same_date and (old.reference is None or new.reference is None
-                          or old.reference.value == new.reference.value):
+        if same_date and (
+            old.reference is None or new.reference is None or old.reference.value == new.reference.value
+        ):
             cites[index] = Citation(old.date, old.reference or new.reference, old.sender or new.sender)
             return cites
     return cites + [new]
@@ -390,11 +460,13 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
 
 
 def _serial_label(label: str) -> bool:
-    """"nr." or "nummer": labels that also number a paper within a series."""
+    """ "nr." or "nummer": labels that also number a paper within a series."""
     return re.match(r"\s*(?:nr|nummer)\b", label, re.IGNORECASE) is not None
 
 
-_DOSSIER_IN_BODY = re.compile(r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)")
+_DOSSIER_IN_BODY = re.compile(
+    r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)"
+)
 
 
 def _reference_in(text: str, start: int, end: int) -> Found | None:
@@ -407,6 +479,7 @@ def _reference_in(text: str, start: int, end: int) -> Found | None:
 
 
 # ---------------------------------------------------------------- organisations
+
 
 def mentions(text: str, date: str | None) -> list[OrgMention]:
     found = find_kind_phrases(text, date) + find_register_names(text, date) + find_ministries(text)
@@ -423,10 +496,16 @@ def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Fou
     return tuple(seen.values())
 
 
-_NAMENS = re.compile(r"^[ \t]*(?:namens|amens|mens)[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n]{4,120}?)[ \t,]*$",
-                     re.IGNORECASE | re.MULTILINE)
-_BODY_WORDS = ((r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
-               (r"gedeputeerde\s+staten", GS), (r"provinciale\s+staten", PS), (r"\braden\b|\braad\b", COUNCIL))
+_NAMENS = re.compile(
+    r"^[ \t]*(?:namens|amens|mens)[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n]{4,120}?)[ \t,]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BODY_WORDS = (
+    (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
+    (r"gedeputeerde\s+staten", GS),
+    (r"provinciale\s+staten", PS),
+    (r"\braden\b|\braad\b", COUNCIL),
+)
 
 
 def _body_of(phrase: str) -> str | None:
@@ -436,8 +515,9 @@ def _body_of(phrase: str) -> str | None:
     return None
 
 
-def on_behalf_of(text: str, zone: tuple[int, int], found: Sequence[OrgMention],
-                 groups: Mapping[str, Sequence[str]]) -> tuple[Found | None, tuple[Found, ...]]:
+def on_behalf_of(
+    text: str, zone: tuple[int, int], found: Sequence[OrgMention], groups: Mapping[str, Sequence[str]]
+) -> tuple[Found | None, tuple[Found, ...]]:
     """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
     namens = _NAMENS.search(text, *zone)
     if namens:
@@ -461,8 +541,9 @@ def on_behalf_of(text: str, zone: tuple[int, int], found: Sequence[OrgMention],
     return None, ()
 
 
-def _group_members(text: str, start: int, end: int, groups: Mapping[str, Sequence[str]],
-                   body: str | None) -> tuple[Found, ...]:
+def _group_members(
+    text: str, start: int, end: int, groups: Mapping[str, Sequence[str]], body: str | None
+) -> tuple[Found, ...]:
     folded = fold(text[start:end])
     for name, codes in sorted(groups.items(), key=lambda item: -len(item[0])):
         if fold(name) and fold(name) in folded:
@@ -470,17 +551,31 @@ def _group_members(text: str, start: int, end: int, groups: Mapping[str, Sequenc
     return ()
 
 
-_ADDRESS_LINE = re.compile(r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
-                           re.IGNORECASE | re.MULTILINE)
-_POSTAL = re.compile(r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)", re.IGNORECASE | re.MULTILINE)
-_SENDER_ADDRESS = re.compile(r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE)
-_COUNCIL_WORDS = re.compile(r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE)
-_STATES_WORDS = re.compile(r"\b(?:leden\s+van\s+(?:provinciale\s+)?staten|provinciale\s+staten|statenleden)\b",
-                           re.IGNORECASE)
+_ADDRESS_LINE = re.compile(
+    r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_POSTAL = re.compile(
+    r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)", re.IGNORECASE | re.MULTILINE
+)
+_SENDER_ADDRESS = re.compile(
+    r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE
+)
+_COUNCIL_WORDS = re.compile(
+    r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE
+)
+_STATES_WORDS = re.compile(
+    r"\b(?:leden\s+van\s+(?:provinciale\s+)?staten|provinciale\s+staten|statenleden)\b", re.IGNORECASE
+)
 
 
-def find_addressees(text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None,
-                    salutation: re.Match[str] | None) -> tuple[Found, ...]:
+def find_addressees(
+    text: str,
+    head_end: int,
+    found: Sequence[OrgMention],
+    sender: Found | None,
+    salutation: re.Match[str] | None,
+) -> tuple[Found, ...]:
     """Addressees from the address block ("Aan …", "T.a.v. …", a body above a postal address) or salutation."""
     in_header = [m for m in found if m.start < head_end]
     picked: list[Found] = []
@@ -518,7 +613,7 @@ def _address_end(text: str, line_end: int) -> int:
     for _ in range(3):
         next_end = text.find("\n", line_end + 1)
         next_end = len(text) if next_end < 0 else next_end
-        following = text[line_end + 1:next_end]
+        following = text[line_end + 1 : next_end]
         line_start = text.rfind("\n", 0, line_end) + 1
         if line_end >= len(text) or not following.strip() or _POSTAL.match(following):
             break
@@ -539,16 +634,22 @@ def _named_once(hits: list[OrgMention]) -> list[OrgMention]:
     return [OrgMention(m.value, m.start, m.end, m.confidence, m.body or bodies[0], True) for m in resolved]
 
 
-_STREET = re.compile(r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)",
-                     re.IGNORECASE)
+_STREET = re.compile(
+    r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)",
+    re.IGNORECASE,
+)
 
 
 # A header label or a date alone on a line: a two-column header run into the address block.
-_LABEL_OR_DATE_LINE = re.compile(r"^[ \t]*(?:datum|ons kenmerk|uw kenmerk|kenmerk|bijlagen?|[0-9]{1,2}\s+[a-z]+\s+[0-9]{4})[ \t:]*$",
-                                 re.IGNORECASE)
+_LABEL_OR_DATE_LINE = re.compile(
+    r"^[ \t]*(?:datum|ons kenmerk|uw kenmerk|kenmerk|bijlagen?|[0-9]{1,2}\s+[a-z]+\s+[0-9]{4})[ \t:]*$",
+    re.IGNORECASE,
+)
 
 
-def _address_block(text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None) -> list[Found]:
+def _address_block(
+    text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None
+) -> list[Found]:
     """Bodies named in the lines just above a postal address (Postbus, postcode): the address block,
     read upwards until a blank line, the letterhead, the sender's own address or a line that is no
     part of an address."""
@@ -564,24 +665,33 @@ def _address_block(text: str, head_end: int, found: Sequence[OrgMention], sender
             line_start = text.rfind("\n", 0, line_end) + 1
             line = text[line_start:line_end]
             named = [m for m in found if m.resolved and m.start < line_end and m.end > line_start]
-            if not line.strip() or _SENDER_ADDRESS.search(line) or (head and head.start >= line_start and head.start < line_end):
+            if (
+                not line.strip()
+                or _SENDER_ADDRESS.search(line)
+                or (head and head.start >= line_start and head.start < line_end)
+            ):
                 break
             if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
                 break
-            picked += [_from_mention(text, m, 0.75) for m in named
-                       if not (sender and sender.start == m.start) and all(p.start != m.start for p in picked)]
+            picked += [
+                _from_mention(text, m, 0.75)
+                for m in named
+                if not (sender and sender.start == m.start) and all(p.start != m.start for p in picked)
+            ]
             line_end = line_start - 1
     return sorted(picked, key=lambda f: f.start)
 
 
 # "Geachte leden van college en gemeenteraad": a circular to the colleges and councils of every
 # member municipality (the VNG's ledenbrief), not a letter to one council.
-_CIRCULAR = re.compile(r"\bcolleges?\s+en\s+(?:de\s+)?(?:gemeente)?raad(?:en)?\b|\bcolleges?\s+en\s+(?:de\s+)?raden\b",
-                       re.IGNORECASE)
+_CIRCULAR = re.compile(
+    r"\bcolleges?\s+en\s+(?:de\s+)?(?:gemeente)?raad(?:en)?\b|\bcolleges?\s+en\s+(?:de\s+)?raden\b",
+    re.IGNORECASE,
+)
 
 
 def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
-    """"Aan de raad" / "Geachte leden van de raad": the council of the sender's own municipality or province."""
+    """ "Aan de raad" / "Geachte leden van de raad": the council of the sender's own municipality or province."""
     if _CIRCULAR.search(text, start, end):
         return None
     for pattern, body, prefix in ((_STATES_WORDS, PS, "pv"), (_COUNCIL_WORDS, COUNCIL, "gm")):
@@ -589,8 +699,14 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
         if match:
             if sender and sender.value.startswith(prefix) and sender.value[2:].isdigit():
                 return _found(text, sender.value, match.start(), match.end(), 0.7, body)
-            return _found(text, "provinciale staten" if body == PS else "gemeenteraad",
-                          match.start(), match.end(), 0.4, body)
+            return _found(
+                text,
+                "provinciale staten" if body == PS else "gemeenteraad",
+                match.start(),
+                match.end(),
+                0.4,
+                body,
+            )
     return None
 
 
@@ -608,14 +724,22 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
         if first_block >= 0 and mention.start > max(first_block, second_line):
             continue  # below the first block: an address, the letterhead was above
         line = _line_at(text, mention.start)
-        if len(line.strip()) > 100 or _ADDRESS_LINE.match(line) or re.match(
+        if (
+            len(line.strip()) > 100
+            or _ADDRESS_LINE.match(line)
+            or re.match(
                 r"\s*(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)\b",
-                line, re.IGNORECASE):
+                line,
+                re.IGNORECASE,
+            )
+        ):
             continue  # "Het college van …" / "De gemeenteraad …" open an address, not a letterhead
-        near = text[mention.end:_end_of_lines(text, mention.end, 2)]
+        near = text[mention.end : _end_of_lines(text, mention.end, 2)]
         postal = _POSTAL.search(near)
         if postal and not _SENDER_ADDRESS.search(near):
-            between = [m for m in found if mention.end < m.start < mention.end + postal.start() and m.resolved]
+            between = [
+                m for m in found if mention.end < m.start < mention.end + postal.start() and m.resolved
+            ]
             if not between:
                 continue
         return mention
@@ -624,8 +748,10 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
 
 # ---------------------------------------------------------------- the letter
 
-def extract(text: str, *, themes: Mapping[str, str] | None = None,
-            groups: Mapping[str, Sequence[str]] | None = None) -> Extraction:
+
+def extract(
+    text: str, *, themes: Mapping[str, str] | None = None, groups: Mapping[str, Sequence[str]] | None = None
+) -> Extraction:
     """Extract the facts a letter's text states, each with its evidence.
 
     `themes`: theme id → label (the dataset's themes.yaml); only labels the text names are found.
@@ -660,35 +786,60 @@ def extract(text: str, *, themes: Mapping[str, str] | None = None,
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
     sender = _sender(text, behalf, found, head_end, signatories, zone)
     subject_span = find_subject(text, head_end)
-    subject = (_found(text, normalise_subject(text[slice(*subject_span)]), *subject_span, 0.9)
-               if subject_span else None)
+    subject = (
+        _found(text, normalise_subject(text[slice(*subject_span)]), *subject_span, 0.9)
+        if subject_span
+        else None
+    )
     if ours is None and subject_span:  # "BETREFT: …, KENMERK W 22001."
         ours = _reference_in(text, *subject_span)
-    for dossier in _DOSSIER_IN_BODY.finditer(text):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
+    for dossier in _DOSSIER_IN_BODY.finditer(
+        text
+    ):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
         if all(d.value != dossier["ref"] for d in dossiers):
             dossiers.append(_found(text, clean_reference(dossier["ref"]), *dossier.span("ref"), 0.7))
     kamerstuk = find_kamerstuk(text)
     if kamerstuk is not None and date_sent is None and kamerstuk.dated is not None:
-        d = kamerstuk.dated  # "… Staten-Generaal Den Haag, 19 december 2023": the date on the addressee's line
+        d = (
+            kamerstuk.dated
+        )  # "… Staten-Generaal Den Haag, 19 december 2023": the date on the addressee's line
         date_sent = _found(text, d.value, d.start, d.end, 0.8)
     if kamerstuk is not None:
         sender, signatories = _kamerstuk_parts(text, kamerstuk, sender, signatories)
-        dossiers += [_found(text, d.value, d.start, d.end, 0.8) for d in kamerstuk.dossiers
-                     if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)]
-    salutation_found = (_found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
-                        if salutation else None)
+        dossiers += [
+            _found(text, d.value, d.start, d.end, 0.8)
+            for d in kamerstuk.dossiers
+            if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)
+        ]
+    salutation_found = (
+        _found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
+        if salutation
+        else None
+    )
     addressees = find_addressees(text, head_end, found, sender, salutation)
     return Extraction(
         kind=_kind(text, head_end, salutation_found, date_sent, addressees, closing, sender),
-        date_sent=date_sent, place=place, our_reference=ours, your_reference=yours,
-        dossier_references=tuple(dossiers), subject=subject, salutation=salutation_found,
-        sender=sender, addressees=addressees, signatories=signatories, cites=tuple(cites),
-        attachments=_attachments(text, head_end, zone), organisations_mentioned=organisations_mentioned(text, found),
-        themes=_themes(text, themes or {}), sender_members=members)
+        date_sent=date_sent,
+        place=place,
+        our_reference=ours,
+        your_reference=yours,
+        dossier_references=tuple(dossiers),
+        subject=subject,
+        salutation=salutation_found,
+        sender=sender,
+        addressees=addressees,
+        signatories=signatories,
+        cites=tuple(cites),
+        attachments=_attachments(text, head_end, zone),
+        organisations_mentioned=organisations_mentioned(text, found),
+        themes=_themes(text, themes or {}),
+        sender_members=members,
+    )
 
 
-def _kamerstuk_parts(text: str, kamerstuk: Kamerstuk, sender: Found | None,
-                     signatories: tuple[Signatory, ...]) -> tuple[Found | None, tuple[Signatory, ...]]:
+def _kamerstuk_parts(
+    text: str, kamerstuk: Kamerstuk, sender: Found | None, signatories: tuple[Signatory, ...]
+) -> tuple[Found | None, tuple[Signatory, ...]]:
     """A Kamerstuk's sender from its heading and its one-line closing as signatory, where the
     ordinary reading found none."""
     if sender is None and kamerstuk.sender is not None:
@@ -697,23 +848,37 @@ def _kamerstuk_parts(text: str, kamerstuk: Kamerstuk, sender: Found | None,
     closing = closing_signatory(text) if not signatories else None
     if closing is not None:
         name, role = closing
-        signatories = (Signatory(_found(text, name.value, name.start, name.end, 0.85),
-                                 _found(text, role.value, role.start, role.end, 0.9), None),)
+        signatories = (
+            Signatory(
+                _found(text, name.value, name.start, name.end, 0.85),
+                _found(text, role.value, role.start, role.end, 0.9),
+                None,
+            ),
+        )
     return sender, signatories
 
 
 def _minister_zone(text: str) -> tuple[int, int] | None:
     """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
-    match = re.compile(r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$",
-                       re.MULTILINE | re.IGNORECASE).search(text, max(0, len(text) - 700))
+    match = re.compile(
+        r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$", re.MULTILINE | re.IGNORECASE
+    ).search(text, max(0, len(text) - 700))
     return (match.start(), min(len(text), match.end() + 300)) if match else None
 
 
-_MINISTER = re.compile(r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5})")
+_MINISTER = re.compile(
+    r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5})"
+)
 
 
-def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_end: int,
-            signatories: Sequence[Signatory], zone: tuple[int, int] | None) -> Found | None:
+def _sender(
+    text: str,
+    behalf: Found | None,
+    found: Sequence[OrgMention],
+    head_end: int,
+    signatories: Sequence[Signatory],
+    zone: tuple[int, int] | None,
+) -> Found | None:
     """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
     head = letterhead_sender(text, found, head_end)
     if behalf is not None:
@@ -725,7 +890,9 @@ def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_e
     minister = _MINISTER.search(text, *zone) if zone else None
     if minister:  # "De minister van Binnenlandse Zaken en Koninkrijksrelaties,"
         name = re.sub(r"\s+", " ", minister["name"]).strip()
-        return _found(text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower())
+        return _found(
+            text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()
+        )
     if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
         below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
         if below:
@@ -737,15 +904,24 @@ def _sender(text: str, behalf: Found | None, found: Sequence[OrgMention], head_e
     return None
 
 
-def _signatories(text: str, zone: tuple[int, int], behalf: Found | None, found: Sequence[OrgMention],
-                 date: str | None) -> tuple[Signatory, ...]:
+def _signatories(
+    text: str, zone: tuple[int, int], behalf: Found | None, found: Sequence[OrgMention], date: str | None
+) -> tuple[Signatory, ...]:
     result = []
     for name, role in pair_signatories(text, *zone):
         role_found = None
         if role is not None:
-            post_org = next((m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None)
-            role_found = _found(text, role.value, role.start, role.end, role.confidence,
-                                post_org or _post_place(text, role.end, role.value, date))
+            post_org = next(
+                (m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None
+            )
+            role_found = _found(
+                text,
+                role.value,
+                role.start,
+                role.end,
+                role.confidence,
+                post_org or _post_place(text, role.end, role.value, date),
+            )
         name_found = _found(text, name.value, name.start, name.end, name.confidence) if name else None
         result.append(Signatory(name_found, role_found, behalf))
     return tuple(result)
@@ -759,6 +935,7 @@ def _post_place(text: str, position: int, role: str, date: str | None) -> str | 
     """The municipality or province of a post written as "burgemeester van Leiden"."""
     from opendata.ingest.extract_organisations import resolve_name_at
     from opendata.ingest.gazetteer import load_gazetteer
+
     match = _POST_PLACE.match(text, position)
     if match is None:
         return None
@@ -767,12 +944,22 @@ def _post_place(text: str, position: int, role: str, date: str | None) -> str | 
     return resolved[0] if resolved else None
 
 
-_RIB = re.compile(r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
-                  r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad", re.IGNORECASE)
+_RIB = re.compile(
+    r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
+    r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad",
+    re.IGNORECASE,
+)
 
 
-def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found | None,
-          addressees: Sequence[Found], closing: re.Match[str] | None, sender: Found | None) -> Found | None:
+def _kind(
+    text: str,
+    head_end: int,
+    salutation: Found | None,
+    date_sent: Found | None,
+    addressees: Sequence[Found],
+    closing: re.Match[str] | None,
+    sender: Found | None,
+) -> Found | None:
     rib = _RIB.search(text, 0, max(head_end, min(len(text), 400)))
     if rib:
         return _found(text, "raadsinformatiebrief", rib.start(), rib.end(), 0.9)
@@ -780,7 +967,11 @@ def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found |
     if heading:
         return _found(text, "bijlage", *heading.span(1), 0.7)
     council = next((a for a in addressees if a.detail == COUNCIL), None)
-    own = sender is None or not sender.value[:2] in ("gm", "pv", "ws", "so") or sender.value == getattr(council, "value", "")
+    own = (
+        sender is None
+        or sender.value[:2] not in ("gm", "pv", "ws", "so")
+        or sender.value == getattr(council, "value", "")
+    )
     if council is not None and own:  # a letter to the council from its own college (or from no named body)
         return _found(text, "raadsinformatiebrief", council.start, council.end, 0.6)
     evidence = salutation or date_sent
@@ -791,8 +982,10 @@ def _kind(text: str, head_end: int, salutation: Found | None, date_sent: Found |
     return None
 
 
-_ATTACHMENTS = re.compile(r"^[ \t]*(?:bijlagen?|bijlage\(n\)|bijlage\s*\d+)[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)$",
-                          re.IGNORECASE | re.MULTILINE)
+_ATTACHMENTS = re.compile(
+    r"^[ \t]*(?:bijlagen?|bijlage\(n\)|bijlage\s*\d+)[ \t]*[:.]?[ \t]*(?P<v>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _attachments(text: str, head_end: int, zone: tuple[int, int] | None) -> tuple[Found, ...]:
@@ -825,7 +1018,8 @@ def _themes(text: str, themes: Mapping[str, str]) -> tuple[Found, ...]:
 _NEW_LETTER = re.compile(
     rf"^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|{noisy('datum')}\s*:|{noisy('betreft')}|{noisy('onderwerp')}|"
     rf"{noisy('ons kenmerk')}|bijlage\b|retouradres)",
-    re.IGNORECASE | re.MULTILINE)
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def split_letters(text: str) -> list[tuple[int, int]]:
@@ -857,4 +1051,5 @@ def split_letters(text: str) -> list[tuple[int, int]]:
 
 def _closings(text: str) -> list[re.Match[str]]:
     from opendata.ingest.extract_signatures import closing_pattern
+
     return list(closing_pattern().finditer(text))

@@ -17,12 +17,34 @@ from dataclasses import dataclass
 from opendata.ingest.extract_noise import as_digits, noisy
 
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "october": 10, "november": 11, "december": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _DIGIT = r"[0-9lIiL|!Oo]"
 # A day in look-alike letters ("L8") must start a word; a day in digits may be glued to the word
@@ -43,12 +65,16 @@ class DateMatch:
 def _month_pattern() -> re.Pattern[str]:
     names = sorted(MONTHS, key=len, reverse=True)
     full = "|".join(f"(?P<m{MONTHS[name]}_{name}>{noisy(name)})" for name in names)
-    short = "|".join(f"(?P<a{number}_{name}>{name})\\.?" for name, number in
-                     sorted(MONTH_ABBREVIATIONS.items(), key=lambda item: -len(item[0])))
+    short = "|".join(
+        f"(?P<a{number}_{name}>{name})\\.?"
+        for name, number in sorted(MONTH_ABBREVIATIONS.items(), key=lambda item: -len(item[0]))
+    )
     return re.compile(rf"{_DAY}(?:{full}|{short})(?![a-z])\s*,?\s*{_YEAR}", re.IGNORECASE)
 
 
-_NUMERIC = re.compile(r"(?<![\w.-])(?P<day>[0-3]?[0-9])[-./](?P<month>[01]?[0-9])[-./](?P<year>(?:19|20)[0-9]{2})(?![\w-])")
+_NUMERIC = re.compile(
+    r"(?<![\w.-])(?P<day>[0-3]?[0-9])[-./](?P<month>[01]?[0-9])[-./](?P<year>(?:19|20)[0-9]{2})(?![\w-])"
+)
 _ISO = re.compile(r"(?<![\w.-])(?P<year>(?:19|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![\w-])")
 
 
@@ -62,7 +88,9 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def _month_of(match: re.Match[str]) -> int:
-    name = next(key for key, value in match.groupdict().items() if value and key[0] in "ma" and key[1].isdigit())
+    name = next(
+        key for key, value in match.groupdict().items() if value and key[0] in "ma" and key[1].isdigit()
+    )
     return int(name[1:].split("_")[0])
 
 

@@ -18,13 +18,22 @@ from dataclasses import dataclass
 from opendata.ingest.extract_dates import find_dates
 
 # Capitals only: the heading is set in capitals, the body's "brief van de minister" is not.
-_HEADING = re.compile(r"\bBRIEF VAN DE (?P<role>MINISTERS?|STAATSSECRETARIS) (?:VAN|VOOR) "
-                      r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)[ \t]*$", re.MULTILINE)
-_DOSSIER_LINE = re.compile(r"^[ \t]*(?P<number>[1-9][0-9] ?[0-9]{3}(?:[ -](?:[A-Z]{1,4}|[IVXL]+)(?:-[A-Z]+)?)?)"
-                           r"(?=[ \t]|$)", re.MULTILINE)
+_HEADING = re.compile(
+    r"\bBRIEF VAN DE (?P<role>MINISTERS?|STAATSSECRETARIS) (?:VAN|VOOR) "
+    r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)[ \t]*$",
+    re.MULTILINE,
+)
+_DOSSIER_LINE = re.compile(
+    r"^[ \t]*(?P<number>[1-9][0-9] ?[0-9]{3}(?:[ -](?:[A-Z]{1,4}|[IVXL]+)(?:-[A-Z]+)?)?)"
+    r"(?=[ \t]|$)",
+    re.MULTILINE,
+)
 _SUFFIX_LINE = re.compile(r"\n[ \t]*(?P<suffix>[A-Z]{1,4})[ \t]+[A-Z][a-z]")
-_CLOSING = re.compile(r"^[ \t]*De\s+(?P<role>minister|staatssecretaris)\s+van\s+(?P<post>[^\n,]{3,90}),[ \t]*"
-                      r"(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^[ \t]*De\s+(?P<role>minister|staatssecretaris)\s+van\s+(?P<post>[^\n,]{3,90}),[ \t]*"
+    r"(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _SMALL_WORDS = {"en", "van", "voor", "de", "het"}
 
 
@@ -37,15 +46,15 @@ class Span:
 
 @dataclass(frozen=True)
 class Kamerstuk:
-    heading: Span                  # the "BRIEF VAN DE …" heading
-    sender: Span | None            # "ministerie van …" with `role` as its body, or None
-    role: str                      # "minister" or "staatssecretaris"
-    dossiers: tuple[Span, ...]     # "36 600 B", "36 600 C"
-    dated: Span | None             # the ISO date after "Den Haag," below the heading
+    heading: Span  # the "BRIEF VAN DE …" heading
+    sender: Span | None  # "ministerie van …" with `role` as its body, or None
+    role: str  # "minister" or "staatssecretaris"
+    dossiers: tuple[Span, ...]  # "36 600 B", "36 600 C"
+    dated: Span | None  # the ISO date after "Den Haag," below the heading
 
 
 def ministry_name(capitals: str) -> str:
-    """"BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES" → "Binnenlandse Zaken en Koninkrijksrelaties"."""
+    """ "BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES" → "Binnenlandse Zaken en Koninkrijksrelaties"."""
     words = re.sub(r"\s+", " ", capitals).strip().split(" ")
     return " ".join(word.lower() if word.lower() in _SMALL_WORDS else word.capitalize() for word in words)
 
@@ -59,13 +68,20 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     name = heading["name"].strip(" ,")
     sender = None
     if heading["role"] != "MINISTERS" and not re.search(r"\b(?:EN|VAN|VOOR)$", name):
-        sender = Span(f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name))
-    return Kamerstuk(Span(heading[0], heading.start(), heading.end()), sender, role,
-                     _dossier_numbers(text, heading.start()), _dated(text, heading.end()))
+        sender = Span(
+            f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name)
+        )
+    return Kamerstuk(
+        Span(heading[0], heading.start(), heading.end()),
+        sender,
+        role,
+        _dossier_numbers(text, heading.start()),
+        _dated(text, heading.end()),
+    )
 
 
 def _dated(text: str, position: int) -> Span | None:
-    """"Den Haag, 4 oktober 2024" after the heading, on its own line or run onto the addressee's."""
+    """ "Den Haag, 4 oktober 2024" after the heading, on its own line or run onto the addressee's."""
     place = re.compile(r"(?<![\w-])Den Haag,[ \t]*").search(text, position, min(len(text), position + 400))
     dates = find_dates(text, place.end(), min(len(text), place.end() + 40)) if place else []
     if not dates or dates[0].start != place.end():
@@ -79,7 +95,7 @@ def _dossier_numbers(text: str, heading_start: int) -> tuple[Span, ...]:
     heading_line_end = text.find("\n", heading_start)
     for match in _DOSSIER_LINE.finditer(text, 0, len(text) if heading_line_end < 0 else heading_line_end):
         number, end = match["number"], match.end("number")
-        suffix = _SUFFIX_LINE.match(text, end) if not text[end:text.find("\n", end)].strip() else None
+        suffix = _SUFFIX_LINE.match(text, end) if not text[end : text.find("\n", end)].strip() else None
         if suffix and not re.search(r"[ -][A-Z]", number):  # "36 600" / "C Vaststelling …" is 36 600 C
             number, end = f"{number} {suffix['suffix']}", suffix.end("suffix")
         if all(span.value != number for span in found):
@@ -94,5 +110,7 @@ def closing_signatory(text: str) -> tuple[Span, Span] | None:
         pass
     if match is None:
         return None
-    return (Span(match["name"].strip(), match.start("name"), match.end("name")),
-            Span(match["role"].lower(), match.start("role"), match.end("role")))
+    return (
+        Span(match["name"].strip(), match.start("name"), match.end("name")),
+        Span(match["role"].lower(), match.start("role"), match.end("role")),
+    )

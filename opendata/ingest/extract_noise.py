@@ -15,8 +15,15 @@ import unicodedata
 
 # What each letter may look like after OCR (lower case; patterns are compiled case-insensitively).
 _LOOKALIKES = {
-    "l": "[l1i|!]", "i": "[il1|!j]", "j": "[ji]", "o": "[o0]", "m": "(?:m|rn|nn)",
-    "e": "[eéc]", "a": "[aà]", "u": "[uü]", "n": "(?:n|ri)",
+    "l": "[l1i|!]",
+    "i": "[il1|!j]",
+    "j": "[ji]",
+    "o": "[o0]",
+    "m": "(?:m|rn|nn)",
+    "e": "[eéc]",
+    "a": "[aà]",
+    "u": "[uü]",
+    "n": "(?:n|ri)",
 }
 # Between two letters of a word: nothing, one stray space, or a hyphenation over one or two lines.
 WORD_GAP = r"(?:-[ \t]*\n\s*|-[ \t]|[ \t])?"
@@ -41,8 +48,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
-_DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "i": "1", "L": "1", "|": "1", "!": "1",
-                                   "O": "0", "o": "0"})
+_DIGIT_LOOKALIKES = str.maketrans(
+    {"l": "1", "I": "1", "i": "1", "L": "1", "|": "1", "!": "1", "O": "0", "o": "0"}
+)
 
 
 def as_digits(token: str) -> str:

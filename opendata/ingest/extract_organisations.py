@@ -34,29 +34,56 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (rf"{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
     (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
     (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
-    (rf"(?:gemeente)?raad[ \t]+van[ \t]*(?:de[ \t]+)?(?:gemeente[ \t]+)?", COUNCIL, (GEMEENTE,)),
-    (rf"{noisy('dagelijks bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
-     "dagelijks-bestuur", (SO, WATERSCHAP)),
-    (rf"{noisy('algemeen bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
-     "algemeen-bestuur", (SO, WATERSCHAP)),
-    (rf"(?:het\s+)?college\s+van\s+dijkgraaf\s+en\s+(?:hoog)?heemraden{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
-     "dagelijks-bestuur", (WATERSCHAP,)),
+    (r"(?:gemeente)?raad[ \t]+van[ \t]*(?:de[ \t]+)?(?:gemeente[ \t]+)?", COUNCIL, (GEMEENTE,)),
+    (
+        rf"{noisy('dagelijks bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+        "dagelijks-bestuur",
+        (SO, WATERSCHAP),
+    ),
+    (
+        rf"{noisy('algemeen bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+        "algemeen-bestuur",
+        (SO, WATERSCHAP),
+    ),
+    (
+        rf"(?:het\s+)?college\s+van\s+dijkgraaf\s+en\s+(?:hoog)?heemraden{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+        "dagelijks-bestuur",
+        (WATERSCHAP,),
+    ),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
 _TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")  # "Bergen (L)", "Bergen (NH)"
-_STOP = {"en", "of", "die", "dat", "het", "de", "met", "voor", "heeft", "is", "zijn", "wordt", "te", "in", "op"}
-MINISTRY = re.compile(r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,4})")
+_STOP = {
+    "en",
+    "of",
+    "die",
+    "dat",
+    "het",
+    "de",
+    "met",
+    "voor",
+    "heeft",
+    "is",
+    "zijn",
+    "wordt",
+    "te",
+    "in",
+    "op",
+}
+MINISTRY = re.compile(
+    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,4})"
+)
 
 
 @dataclass(frozen=True)
 class OrgMention:
-    value: str          # TOOI code, or the name as written when the register has no single match
+    value: str  # TOOI code, or the name as written when the register has no single match
     start: int
     end: int
     confidence: float
-    body: str | None    # the body kind the phrase names (college, raad, GS…), or None
+    body: str | None  # the body kind the phrase names (college, raad, GS…), or None
     resolved: bool
 
 
@@ -72,7 +99,7 @@ def _name_tokens(text: str, start: int, limit: int = 5) -> list[re.Match[str]]:
     line_end = len(text) if line_end < 0 else line_end
     tokens = []
     for token in _TOKEN.finditer(text, start, line_end):
-        if tokens and text[tokens[-1].end():token.start()].strip(" \t"):
+        if tokens and text[tokens[-1].end() : token.start()].strip(" \t"):
             break
         tokens.append(token)
         if len(tokens) == limit:
@@ -80,11 +107,14 @@ def _name_tokens(text: str, start: int, limit: int = 5) -> list[re.Match[str]]:
     return tokens
 
 
-def resolve_name_at(text: str, start: int, kinds: Sequence[str], date: str | None,
-                    gazetteer: Gazetteer) -> tuple[str, int, float] | None:
+def resolve_name_at(
+    text: str, start: int, kinds: Sequence[str], date: str | None, gazetteer: Gazetteer
+) -> tuple[str, int, float] | None:
     """The organisation whose name starts at `start`: (code, end offset, score), longest name first."""
     tokens = _name_tokens(text, start)
-    if not tokens or not (tokens[0][0][0].isupper() or tokens[0][0][0].isdigit() or tokens[0][0].startswith("'s")):
+    if not tokens or not (
+        tokens[0][0][0].isupper() or tokens[0][0][0].isdigit() or tokens[0][0].startswith("'s")
+    ):
         return None
     for count in range(len(tokens), 0, -1):
         if tokens[count - 1][0].lower() in _STOP:
@@ -108,11 +138,12 @@ def written_name_at(text: str, start: int) -> tuple[str, int] | None:
         kept.pop()
     if not kept:
         return None
-    return text[start:kept[-1].end()], kept[-1].end()
+    return text[start : kept[-1].end()], kept[-1].end()
 
 
-def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | None = None,
-                      gazetteer: Gazetteer | None = None) -> list[OrgMention]:
+def find_kind_phrases(
+    text: str, date: str | None, start: int = 0, end: int | None = None, gazetteer: Gazetteer | None = None
+) -> list[OrgMention]:
     """Organisations named with a kind word in text[start:end], resolved where possible."""
     gazetteer = gazetteer or load_gazetteer()
     end = len(text) if end is None else end
@@ -128,7 +159,9 @@ def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | No
             found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
         elif body is not None:  # a body the register cannot resolve: kept as written
             phrase_end = match.start() + len(match[0].rstrip())
-            found.append(OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False))
+            found.append(
+                OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False)
+            )
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
     found.extend(_college_lists(text, date, start, end, gazetteer))
     return _dedupe_overlaps(found)
@@ -137,7 +170,9 @@ def find_kind_phrases(text: str, date: str | None, start: int = 0, end: int | No
 _LIST = re.compile(r"(?<![\w-])gemeenten\s+", re.IGNORECASE)
 
 
-def _municipality_lists(text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer) -> list[OrgMention]:
+def _municipality_lists(
+    text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
+) -> list[OrgMention]:
     """Each municipality in "de gemeenten Leiden, Leiderdorp en Oegstgeest"."""
     found = []
     for match in _LIST.finditer(text, start, end):
@@ -158,11 +193,16 @@ def _municipality_lists(text: str, date: str | None, start: int, end: int, gazet
 # "de colleges van burgemeester en wethouders van Leiden, Leiderdorp en Oegstgeest" (in an address
 # block often with the names on the next line), "de colleges van Gedeputeerde Staten van Flevoland,
 # Noord-Holland en Utrecht": one college per name.
-_COLLEGES = re.compile(rf"(?<![\w-]){noisy('colleges')}\s+van\s+(?:(?P<bw>{_BW})|(?P<gs>{noisy('gedeputeerde staten')}))"
-                       rf"\s+van\s+(?:de\s+(?:gemeenten|provincies)\s+)?", re.IGNORECASE)
+_COLLEGES = re.compile(
+    rf"(?<![\w-]){noisy('colleges')}\s+van\s+(?:(?P<bw>{_BW})|(?P<gs>{noisy('gedeputeerde staten')}))"
+    rf"\s+van\s+(?:de\s+(?:gemeenten|provincies)\s+)?",
+    re.IGNORECASE,
+)
 
 
-def _college_lists(text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer) -> list[OrgMention]:
+def _college_lists(
+    text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
+) -> list[OrgMention]:
     found = []
     for match in _COLLEGES.finditer(text, start, end):
         body, kinds = (COLLEGE, (GEMEENTE,)) if match["bw"] else (GS, (PROVINCIE,))
@@ -170,8 +210,15 @@ def _college_lists(text: str, date: str | None, start: int, end: int, gazetteer:
     return found
 
 
-def _name_list(text: str, position: int, end: int, kinds: tuple[str, ...], body: str | None,
-               date: str | None, gazetteer: Gazetteer) -> list[OrgMention]:
+def _name_list(
+    text: str,
+    position: int,
+    end: int,
+    kinds: tuple[str, ...],
+    body: str | None,
+    date: str | None,
+    gazetteer: Gazetteer,
+) -> list[OrgMention]:
     """Each name of "Leiden, Leiderdorp en Oegstgeest" from `position`, until a name does not resolve."""
     found = []
     while position < end:
@@ -203,9 +250,17 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
         if " " in shortened:
             variants.add(shortened)
         for variant in variants:
-            if variant in _ORDINARY_WORDS or len(variant) < 3 or not variant[0].isupper() and not variant[0].isdigit():
+            if (
+                variant in _ORDINARY_WORDS
+                or len(variant) < 3
+                or (not variant[0].isupper() and not variant[0].isdigit())
+            ):
                 continue
-            if " " not in variant and len(variant) < 10 and not re.search(r"[A-Z0-9].*[A-Z0-9]|[a-z]", variant[1:]):
+            if (
+                " " not in variant
+                and len(variant) < 10
+                and not re.search(r"[A-Z0-9].*[A-Z0-9]|[a-z]", variant[1:])
+            ):
                 continue
             by_first[variant.split()[0]].add((variant, code))
             if " " in variant:
@@ -219,9 +274,10 @@ def register_name_at(text: str, position: int, date: str | None) -> tuple[str, i
     if word is None:
         return None
     for name, code in _register_names().get(word[0].lower(), ()):
-        written = text[position:position + len(name)]
-        if (written == name or (" " in name and written.lower() == name.lower())) \
-                and not re.match(r"[\w-]", text[position + len(name):][:1]):
+        written = text[position : position + len(name)]
+        if (written == name or (" " in name and written.lower() == name.lower())) and not re.match(
+            r"[\w-]", text[position + len(name) :][:1]
+        ):
             org = load_register().get(code)
             if org is not None and (not date or org.existed_on(date)):
                 return code, position + len(name), 0.9
@@ -249,8 +305,11 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
         if token.start() < taken_until:
             continue  # inside a longer name already found
         candidates = by_first.get(token[0], ()) or by_first.get(token[0].lower(), ())
-        matches = [(match, code) for name, code in candidates
-                   if (match := _name_pattern(name).match(text, token.start())) is not None]
+        matches = [
+            (match, code)
+            for name, code in candidates
+            if (match := _name_pattern(name).match(text, token.start())) is not None
+        ]
         if not matches:
             continue
         longest = max(match.end() for match, _code in matches)
@@ -283,13 +342,19 @@ def letterhead_name(text: str, date: str | None, found: list[OrgMention]) -> Org
     resolution = load_gazetteer().resolve(line[1], kinds=kinds, date=date)
     if resolution is None:
         return None
-    return OrgMention(resolution.code, line.start(1), line.end(1), round(0.5 + 0.4 * resolution.score, 2), None, True)
+    return OrgMention(
+        resolution.code, line.start(1), line.end(1), round(0.5 + 0.4 * resolution.score, 2), None, True
+    )
 
 
 def find_ministries(text: str) -> list[OrgMention]:
     """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties"), kept by name."""
-    return [OrgMention(f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False)
-            for match in MINISTRY.finditer(text)]
+    return [
+        OrgMention(
+            f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False
+        )
+        for match in MINISTRY.finditer(text)
+    ]
 
 
 def fold_spaces(text: str) -> str:

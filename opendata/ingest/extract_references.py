@@ -18,25 +18,55 @@ from opendata.ingest.extract_noise import noisy
 
 OURS, YOURS, DOSSIER = "our", "your", "dossier"
 LABELS = {
-    "ons kenmerk": OURS, "onze kenmerk": OURS, "ons kenmerk brief": OURS, "onze referentie": OURS,
-    "ons nummer": OURS, "ons nr": OURS, "onze ref": OURS, "briefnummer": OURS, "ons briefnummer": OURS,
-    "kenmerk": OURS, "referentie": OURS, "registratienummer": OURS, "documentnummer": OURS,
-    "brief nummer": OURS, "nummer": OURS, "nr": OURS, "ons registratienummer": OURS, "verzendnummer": OURS,
-    "ledenbrief nummer": OURS, "ledenbriefnummer": OURS,
-    "uw kenmerk": YOURS, "uw referentie": YOURS, "uw nummer": YOURS, "uw nr": YOURS, "uw ref": YOURS,
+    "ons kenmerk": OURS,
+    "onze kenmerk": OURS,
+    "ons kenmerk brief": OURS,
+    "onze referentie": OURS,
+    "ons nummer": OURS,
+    "ons nr": OURS,
+    "onze ref": OURS,
+    "briefnummer": OURS,
+    "ons briefnummer": OURS,
+    "kenmerk": OURS,
+    "referentie": OURS,
+    "registratienummer": OURS,
+    "documentnummer": OURS,
+    "brief nummer": OURS,
+    "nummer": OURS,
+    "nr": OURS,
+    "ons registratienummer": OURS,
+    "verzendnummer": OURS,
+    "ledenbrief nummer": OURS,
+    "ledenbriefnummer": OURS,
+    "uw kenmerk": YOURS,
+    "uw referentie": YOURS,
+    "uw nummer": YOURS,
+    "uw nr": YOURS,
+    "uw ref": YOURS,
     "uw briefnummer": YOURS,
-    "zaaknummer": DOSSIER, "zaaknr": DOSSIER, "zaak": DOSSIER, "dossiernummer": DOSSIER, "dossier": DOSSIER,
-    "dossiernr": DOSSIER, "zaakkenmerk": DOSSIER, "ons zaaknummer": DOSSIER, "zaak nummer": DOSSIER,
+    "zaaknummer": DOSSIER,
+    "zaaknr": DOSSIER,
+    "zaak": DOSSIER,
+    "dossiernummer": DOSSIER,
+    "dossier": DOSSIER,
+    "dossiernr": DOSSIER,
+    "zaakkenmerk": DOSSIER,
+    "ons zaaknummer": DOSSIER,
+    "zaak nummer": DOSSIER,
 }
-_VALUE = (r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][a-z]{1,3}\.[ ]?(?=[0-9]{2}))?"  # a prefix set apart: "W 22001", "Lbr. 22/059"
-          r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*")
+_VALUE = (
+    r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][a-z]{1,3}\.[ ]?(?=[0-9]{2}))?"  # a prefix set apart: "W 22001", "Lbr. 22/059"
+    r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*"
+)
 VALUE = _VALUE  # a reference as a pattern, for labels elsewhere ("(Lbr. 21/077)" after a cited date)
 _EMPTY_VALUES = {"-", "--", "geen", "n.v.t.", "nvt", "n.v.t", "onbekend"}
 # Labels that also number a document inside a series ("Nr. 9 BRIEF VAN DE MINISTER …" is the ninth
 # paper of a Kamerstuk dossier): under them a bare number of one to four digits is no reference.
 _SERIAL_LABELS = {"nr", "nummer"}
-_GLUE = re.compile(r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])"
-                   r"|(?<=[0-9])(?=(?![OIl]+[-/])[A-Z]{2,5}[-/][0-9]{2,})")
+_GLUE = re.compile(
+    r"(?<=[0-9])(?=(?:DOS|ZK|Z|D|ZAAK|DOC|INT|UIT|BRF)[-/][0-9])"
+    r"|(?<=[0-9])(?=(?![OIl]+[-/])[A-Z]{2,5}[-/][0-9]{2,})"
+)
 # A run of digits in which OCR put a look-alike letter ("20l9", "2OOO"), between separators.
 _DIGIT_RUN = re.compile(r"(?<![A-Za-z])[0-9lI|O]*[0-9][0-9lI|O]*(?![A-Za-z])")
 
@@ -54,13 +84,17 @@ class ReferenceMatch:
 def label_pattern() -> re.Pattern[str]:
     labels = sorted(LABELS, key=len, reverse=True)
     alternatives = "|".join(f"(?P<l{index}>{noisy(label)})" for index, label in enumerate(labels))
-    return re.compile(rf"^[ \t]*(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
-                      re.IGNORECASE | re.MULTILINE)
+    return re.compile(
+        rf"^[ \t]*(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 # Labels distinctive enough to be taken inside a line too, where a text layer ran the header's
 # columns together ("… Behandeld Ons kenmerk 2017/6959 Telefoon Uw kenmerk - Maastricht …").
-_INLINE_LABELS = tuple(label for label in LABELS if " " in label or label in ("zaaknummer", "dossiernummer", "briefnummer"))
+_INLINE_LABELS = tuple(
+    label for label in LABELS if " " in label or label in ("zaaknummer", "dossiernummer", "briefnummer")
+)
 
 
 @functools.cache
@@ -116,7 +150,9 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
     found: list[ReferenceMatch] = []
     line_starts = {match.start() for match in label_pattern().finditer(text)}
     matches = list(label_pattern().finditer(text))
-    matches += [m for m in inline_label_pattern().finditer(text, 0, header_end) if m.start() not in line_starts]
+    matches += [
+        m for m in inline_label_pattern().finditer(text, 0, header_end) if m.start() not in line_starts
+    ]
     for match in sorted(matches, key=lambda m: m.start()):
         in_header = match.start() < header_end
         if not in_header and ":" not in match["after"]:
@@ -134,24 +170,57 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
 
 def _serial_number(text: str, span: tuple[int, int], match: re.Match[str]) -> bool:
     """A bare document number under "Nr."/"Nummer", not a letter's reference."""
-    label = LABEL_ORDER[next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")]
+    label = LABEL_ORDER[
+        next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")
+    ]
     return label in _SERIAL_LABELS and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]) is not None
 
 
 def _pieces(text: str, span: tuple[int, int], role: str, confidence: float) -> list[ReferenceMatch]:
     pieces = split_glued(text, *span)
-    return [ReferenceMatch(role if index == 0 else DOSSIER, clean_reference(text[start:end]), start, end, confidence)
-            for index, (start, end) in enumerate(pieces)]
+    return [
+        ReferenceMatch(
+            role if index == 0 else DOSSIER, clean_reference(text[start:end]), start, end, confidence
+        )
+        for index, (start, end) in enumerate(pieces)
+    ]
 
 
 # ---------------------------------------------------------------- a row of labels over a row of values
 
-COLUMN_LABELS = ("datum", "briefnummer", "zaaknummer", "kenmerk", "ons kenmerk", "uw kenmerk", "behandeld door",
-                 "telefoonnummer", "telefoon", "contactpersoon", "bijlage(n)", "bijlagen", "bijlage", "antwoord op",
-                 "onderwerp", "e-mail", "doorkiesnummer", "uw brief van", "verzonden", "afdeling", "uw brief",
-                 "ons nummer", "dossiernummer", "registratienummer")
-_COLUMN = re.compile("|".join(noisy(label).replace("\\(", "\\(").replace("\\)", "\\)")
-                              for label in sorted(COLUMN_LABELS, key=len, reverse=True)), re.IGNORECASE)
+COLUMN_LABELS = (
+    "datum",
+    "briefnummer",
+    "zaaknummer",
+    "kenmerk",
+    "ons kenmerk",
+    "uw kenmerk",
+    "behandeld door",
+    "telefoonnummer",
+    "telefoon",
+    "contactpersoon",
+    "bijlage(n)",
+    "bijlagen",
+    "bijlage",
+    "antwoord op",
+    "onderwerp",
+    "e-mail",
+    "doorkiesnummer",
+    "uw brief van",
+    "verzonden",
+    "afdeling",
+    "uw brief",
+    "ons nummer",
+    "dossiernummer",
+    "registratienummer",
+)
+_COLUMN = re.compile(
+    "|".join(
+        noisy(label).replace("\\(", "\\(").replace("\\)", "\\)")
+        for label in sorted(COLUMN_LABELS, key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
 
 
 def _column_name(written: str) -> str:
@@ -177,7 +246,9 @@ def table_rows(text: str, header_end: int):
         labels = label_row(row[0])
         if not labels:
             continue
-        for value in re.finditer(r"^[ \t]*\S[^\n]*$", text[row.end():_six_lines(text, row.end())], re.MULTILINE):
+        for value in re.finditer(
+            r"^[ \t]*\S[^\n]*$", text[row.end() : _six_lines(text, row.end())], re.MULTILINE
+        ):
             line = value[0].strip()
             if line.startswith(":") or label_row(line + " datum") or _COLUMN.fullmatch(line):
                 continue
@@ -200,6 +271,7 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
     position; otherwise each reference column takes the next value with a digit in it, after the
     date when the first column is the date, and the first column that is no reference ends it."""
     from opendata.ingest.extract_dates import find_dates
+
     found = []
     for labels, start, end in table_rows(text, header_end):
         cells = [m for m in re.finditer(r"\S+(?: \S+)*", text[start:end])]

@@ -20,37 +20,71 @@ from rapidfuzz import fuzz
 from opendata.ingest.extract_noise import noisy
 
 ROLE_WORDS = {
-    "burgemeester": "burgemeester", "loco-burgemeester": "loco-burgemeester", "locoburgemeester": "loco-burgemeester",
-    "wethouder": "wethouder", "gemeentesecretaris": "gemeentesecretaris", "secretaris": "secretaris",
-    "secretaris-directeur": "secretaris-directeur", "provinciesecretaris": "provinciesecretaris",
-    "griffier": "griffier", "raadsgriffier": "griffier", "statengriffier": "griffier",
-    "gedeputeerde": "gedeputeerde", "voorzitter": "voorzitter", "dijkgraaf": "dijkgraaf",
-    "directeur": "directeur", "algemeen directeur": "directeur", "minister": "minister",
-    "staatssecretaris": "staatssecretaris", "commissaris van de koning": "commissaris-van-de-koning",
-    "commissaris van de koningin": "commissaris-van-de-koning", "portefeuillehouder": "portefeuillehouder",
-    "teamleider": "teamleider", "afdelingshoofd": "afdelingshoofd", "manager": "manager",
-    "hoogheemraad": "hoogheemraad", "heemraad": "heemraad", "bestuurder": "bestuurder",
+    "burgemeester": "burgemeester",
+    "loco-burgemeester": "loco-burgemeester",
+    "locoburgemeester": "loco-burgemeester",
+    "wethouder": "wethouder",
+    "gemeentesecretaris": "gemeentesecretaris",
+    "secretaris": "secretaris",
+    "secretaris-directeur": "secretaris-directeur",
+    "provinciesecretaris": "provinciesecretaris",
+    "griffier": "griffier",
+    "raadsgriffier": "griffier",
+    "statengriffier": "griffier",
+    "gedeputeerde": "gedeputeerde",
+    "voorzitter": "voorzitter",
+    "dijkgraaf": "dijkgraaf",
+    "directeur": "directeur",
+    "algemeen directeur": "directeur",
+    "minister": "minister",
+    "staatssecretaris": "staatssecretaris",
+    "commissaris van de koning": "commissaris-van-de-koning",
+    "commissaris van de koningin": "commissaris-van-de-koning",
+    "portefeuillehouder": "portefeuillehouder",
+    "teamleider": "teamleider",
+    "afdelingshoofd": "afdelingshoofd",
+    "manager": "manager",
+    "hoogheemraad": "hoogheemraad",
+    "heemraad": "heemraad",
+    "bestuurder": "bestuurder",
 }
-CLOSINGS = ("met vriendelijke groeten", "met vriendelijke groet", "vriendelijke groet", "hoogachtend",
-            "met de meeste hoogachting", "met hoogachting", "met collegiale groet", "met collegiale groeten",
-            "met vriendelijke en collegiale groet")
+CLOSINGS = (
+    "met vriendelijke groeten",
+    "met vriendelijke groet",
+    "vriendelijke groet",
+    "hoogachtend",
+    "met de meeste hoogachting",
+    "met hoogachting",
+    "met collegiale groet",
+    "met collegiale groeten",
+    "met vriendelijke en collegiale groet",
+)
 _ARTICLE = r"(?:de|het)\s+"
 _TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
-NAME = re.compile(rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
-                  rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})")
-_STOPS = re.compile(r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
-                    r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b", re.IGNORECASE)
+NAME = re.compile(
+    rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+    rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})"
+)
+_STOPS = re.compile(
+    r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
+    r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b",
+    re.IGNORECASE,
+)
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
-_BODY_LINE = re.compile(rf"{noisy('burgemeester en wethouders')}|{noisy('gedeputeerde staten')}|"
-                        rf"{noisy('provinciale staten')}|\bcollege|\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b",
-                        re.IGNORECASE)
+_BODY_LINE = re.compile(
+    rf"{noisy('burgemeester en wethouders')}|{noisy('gedeputeerde staten')}|"
+    rf"{noisy('provinciale staten')}|\bcollege|\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b",
+    re.IGNORECASE,
+)
 # Lines that name a body or an address, never a person.
-_NOT_A_NAME_LINE = re.compile(r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
-                              r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
-                              re.IGNORECASE)
+_NOT_A_NAME_LINE = re.compile(
+    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
+    r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +107,10 @@ def closing_pattern() -> re.Pattern[str]:
     """A closing on a line of its own, or after a sentence and followed by the signer ("… bieden.
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
-    return re.compile(rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)",
-                      re.IGNORECASE | re.MULTILINE)
+    return re.compile(
+        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 def last_closing(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
@@ -113,8 +149,12 @@ def role_fragment(word: str) -> tuple[str, float] | None:
     word = word.lower()
     if len(word) < 4:
         return None
-    hits = {key for candidate, key in ROLE_WORDS.items() if " " not in candidate and candidate.endswith(word)
-            or (len(word) >= 4 and word in candidate and candidate.index(word) <= 2)}
+    hits = {
+        key
+        for candidate, key in ROLE_WORDS.items()
+        if (" " not in candidate and candidate.endswith(word))
+        or (len(word) >= 4 and word in candidate and candidate.index(word) <= 2)
+    }
     return (hits.pop(), 0.5) if len(hits) == 1 else None
 
 
@@ -131,7 +171,12 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
         return SignatureLine((), ())
     for match in _ROLE_TOKEN.finditer(line):
         found = role_key(match[0])
-        if found is None and re.match(r"\s*(?:gemeente|van)\b", line[match.end():]) and not roles and not names:
+        if (
+            found is None
+            and re.match(r"\s*(?:gemeente|van)\b", line[match.end() :])
+            and not roles
+            and not names
+        ):
             found = role_fragment(match[0])
         if found:
             roles.append(Span(found[0], start + match.start(), start + match.end(), found[1]))
@@ -147,7 +192,11 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
 
 
 def _looks_like_body(name: str) -> bool:
-    return bool(re.search(r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b", name))
+    return bool(
+        re.search(
+            r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b", name
+        )
+    )
 
 
 def normalise_name(raw: str) -> str:
@@ -169,7 +218,7 @@ def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not m[0].strip():
             continue
         span = (start + m.start(), start + m.end())
-        if lines and text[lines[-1][0]:lines[-1][1]].rstrip().endswith("-") and m[0].lstrip()[:1].islower():
+        if lines and text[lines[-1][0] : lines[-1][1]].rstrip().endswith("-") and m[0].lstrip()[:1].islower():
             lines[-1] = (lines[-1][0], span[1])
         else:
             lines.append(span)

@@ -24,8 +24,15 @@ from opendata.ingest.extract_noise import fold
 from opendata.model.register import RegisteredOrganisation, load_register
 
 # Words the register puts before a name that letters often leave out or write differently.
-_PREFIXES = ("gemeente ", "provincie ", "waterschap ", "hoogheemraadschap van ", "hoogheemraadschap ",
-             "wetterskip ", "openbaar lichaam ")
+_PREFIXES = (
+    "gemeente ",
+    "provincie ",
+    "waterschap ",
+    "hoogheemraadschap van ",
+    "hoogheemraadschap ",
+    "wetterskip ",
+    "openbaar lichaam ",
+)
 FUZZY_CUTOFF = 90
 _CHOICES: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
@@ -53,7 +60,7 @@ def _keys(org: RegisteredOrganisation) -> set[str]:
         lowered = written.lower()
         for prefix in _PREFIXES:
             if lowered.startswith(prefix):
-                keys.add(fold(written[len(prefix):]))
+                keys.add(fold(written[len(prefix) :]))
     return {key for key in keys if len(key) >= 3}
 
 
@@ -63,7 +70,7 @@ def _leading_keys(org: RegisteredOrganisation) -> set[str]:
     lowered = name.lower()
     for prefix in _PREFIXES:
         if lowered.startswith(prefix):
-            name = name[len(prefix):]
+            name = name[len(prefix) :]
             break
     words = name.split()
     return {fold(" ".join(words[:count])) for count in range(1, len(words))} - {""}
@@ -75,45 +82,63 @@ class Gazetteer:
     keys_by_kind: Mapping[str, tuple[str, ...]]
     by_leading_key: Mapping[str, tuple[RegisteredOrganisation, ...]] = field(default_factory=dict)
 
-    def resolve(self, name: str, *, kinds: Sequence[str] | None = None, date: str | None = None,
-                fuzzy: bool = True) -> Resolution | None:
+    def resolve(
+        self, name: str, *, kinds: Sequence[str] | None = None, date: str | None = None, fuzzy: bool = True
+    ) -> Resolution | None:
         """The one organisation `name` stands for on `date` (ISO), among `kinds`, or None."""
         key = fold(name)
         if len(key) < 3:
             return None
         # Without the letter's date, organisations that still exist go first, then historic ones.
-        for strict in ((True, False) if date is None else (True,)):
+        for strict in (True, False) if date is None else (True,):
             exact = self._alive(self.by_key.get(key, ()), kinds, date, strict)
             if exact:
                 return self._single(exact, 1.0)
-            leading = self._alive(self.by_leading_key.get(key, ()), kinds, date, strict) if len(key) >= 5 else []
+            leading = (
+                self._alive(self.by_leading_key.get(key, ()), kinds, date, strict) if len(key) >= 5 else []
+            )
             if leading:
                 return self._single(leading, 0.85)
         if not fuzzy or len(key) < 5:
             return None
         choices, ocr_choices = self._choices(kinds)
-        best = process.extract(ocr_key(key), ocr_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3)
+        best = process.extract(
+            ocr_key(key), ocr_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+        )
         scored = [(choices[index], score) for _choice, score, index in best]
-        candidates = [org for choice, _score in scored for org in self._alive(self.by_key[choice], kinds, date)]
+        candidates = [
+            org for choice, _score in scored for org in self._alive(self.by_key[choice], kinds, date)
+        ]
         if not scored or not candidates:
             return None
         top = max(score for _choice, score in scored)
-        winners = [org for choice, score in scored if score == top
-                   for org in self._alive(self.by_key[choice], kinds, date)]
+        winners = [
+            org
+            for choice, score in scored
+            if score == top
+            for org in self._alive(self.by_key[choice], kinds, date)
+        ]
         return self._single(winners, top / 100 * 0.9)
 
     def _choices(self, kinds: Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The keys of organisations of `kinds`, and the same keys through ocr_key (computed once)."""
         wanted = tuple(kinds or ())
         if wanted not in _CHOICES:
-            keys = tuple(self.by_key) if not wanted else tuple(
-                key for kind in wanted for key in self.keys_by_kind.get(kind, ()))
+            keys = (
+                tuple(self.by_key)
+                if not wanted
+                else tuple(key for kind in wanted for key in self.keys_by_kind.get(kind, ()))
+            )
             _CHOICES[wanted] = (keys, tuple(ocr_key(key) for key in keys))
         return _CHOICES[wanted]
 
     @staticmethod
-    def _alive(orgs: Iterable[RegisteredOrganisation], kinds: Sequence[str] | None,
-               date: str | None, strict: bool = False) -> list[RegisteredOrganisation]:
+    def _alive(
+        orgs: Iterable[RegisteredOrganisation],
+        kinds: Sequence[str] | None,
+        date: str | None,
+        strict: bool = False,
+    ) -> list[RegisteredOrganisation]:
         """The organisations of `kinds` that existed on `date`; without a date, current ones
         (strict) or, failing those, all."""
         fitting = [org for org in orgs if not kinds or org.kind in kinds]
@@ -146,9 +171,11 @@ def load_gazetteer() -> Gazetteer:
             keys_by_kind[org.kind].add(key)
         for key in _leading_keys(org):
             by_leading_key[key].append(org)
-    return Gazetteer({key: tuple(orgs) for key, orgs in by_key.items()},
-                     {kind: tuple(sorted(keys)) for kind, keys in keys_by_kind.items()},
-                     {key: tuple(orgs) for key, orgs in by_leading_key.items()})
+    return Gazetteer(
+        {key: tuple(orgs) for key, orgs in by_key.items()},
+        {kind: tuple(sorted(keys)) for kind, keys in keys_by_kind.items()},
+        {key: tuple(orgs) for key, orgs in by_leading_key.items()},
+    )
 
 
 def groups_from_dataset(datasets: Path) -> dict[str, tuple[str, ...]]:
@@ -175,7 +202,9 @@ def groups_from_dataset(datasets: Path) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def _members_of_parts(org_id: str, part_of: Mapping[str, str | None], members: Mapping[str, set[str]]) -> set[str]:
+def _members_of_parts(
+    org_id: str, part_of: Mapping[str, str | None], members: Mapping[str, set[str]]
+) -> set[str]:
     return {code for child, parent in part_of.items() if parent == org_id for code in members.get(child, ())}
 
 

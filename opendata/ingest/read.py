@@ -52,8 +52,15 @@ def read_document(path: Path, display: str, problems: list[Problem]) -> ReadResu
     """The text of one letter file, by its suffix."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        problems.append(Problem("unsupported-file", ERROR, f"{path.name} is not a file ingest reads",
-                                Location(display), hint="give PDF, PNG/JPEG/TIFF, .docx, .odt or .txt files"))
+        problems.append(
+            Problem(
+                "unsupported-file",
+                ERROR,
+                f"{path.name} is not a file ingest reads",
+                Location(display),
+                hint="give PDF, PNG/JPEG/TIFF, .docx, .odt or .txt files",
+            )
+        )
         return ReadResult(None, "none")
     if suffix in TEXT_SUFFIXES:
         return _read_txt(path, display, problems)
@@ -77,13 +84,27 @@ def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, li
     try:
         size = path.stat().st_size
         if size > limit:
-            problems.append(Problem("file-too-large", ERROR, f"the {what} is {size:,} bytes, more than {limit:,}",
-                                    Location(display), hint="check that this is a letter"))
+            problems.append(
+                Problem(
+                    "file-too-large",
+                    ERROR,
+                    f"the {what} is {size:,} bytes, more than {limit:,}",
+                    Location(display),
+                    hint="check that this is a letter",
+                )
+            )
             return None
         return path.read_bytes()
     except OSError as exc:
-        problems.append(Problem("file-unreadable", ERROR, f"the {what} cannot be read: {exc.strerror}",
-                                Location(display), hint="check the file's permissions"))
+        problems.append(
+            Problem(
+                "file-unreadable",
+                ERROR,
+                f"the {what} cannot be read: {exc.strerror}",
+                Location(display),
+                hint="check the file's permissions",
+            )
+        )
         return None
 
 
@@ -98,8 +119,15 @@ def _usable(text: str | None, display: str, problems: list[Problem], what: str =
     if text is None:
         return None
     if len(_LETTERS.findall(text)) < MIN_PAGE_LETTERS:
-        problems.append(Problem("no-text", ERROR, f"{what} holds no readable text", Location(display),
-                                hint="check that this is a letter; a scan must be legible"))
+        problems.append(
+            Problem(
+                "no-text",
+                ERROR,
+                f"{what} holds no readable text",
+                Location(display),
+                hint="check that this is a letter; a scan must be legible",
+            )
+        )
         return None
     return text
 
@@ -119,20 +147,40 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PD
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
         if _pdfminer_pages(raw) == 0:  # pdfium refuses a PDF without pages; pdfminer.six reads its page tree
-            problems.append(Problem("pdf-no-pages", ERROR, "the PDF has no pages", Location(display),
-                                    hint="export the letter again"))
+            problems.append(
+                Problem(
+                    "pdf-no-pages",
+                    ERROR,
+                    "the PDF has no pages",
+                    Location(display),
+                    hint="export the letter again",
+                )
+            )
             return ReadResult(None, "pdf-text")
         return _pdf_refused(str(exc), display, problems)
     try:
         pages = len(pdf)
         if pages == 0:
-            problems.append(Problem("pdf-no-pages", ERROR, "the PDF has no pages", Location(display),
-                                    hint="export the letter again"))
+            problems.append(
+                Problem(
+                    "pdf-no-pages",
+                    ERROR,
+                    "the PDF has no pages",
+                    Location(display),
+                    hint="export the letter again",
+                )
+            )
             return ReadResult(None, "pdf-text")
         if pages > MAX_PAGES:
-            problems.append(Problem("pdf-too-long", ERROR, f"the PDF has {pages} pages, more than {MAX_PAGES}: "
-                                    "not a letter", Location(display),
-                                    hint="split the file into its letters, or leave reports out of the ingest"))
+            problems.append(
+                Problem(
+                    "pdf-too-long",
+                    ERROR,
+                    f"the PDF has {pages} pages, more than {MAX_PAGES}: not a letter",
+                    Location(display),
+                    hint="split the file into its letters, or leave reports out of the ingest",
+                )
+            )
             return ReadResult(None, "pdf-text", pages)
         texts, ocr_pages = [], 0
         layer = _pdfium_pages(pdf, pages) if reader == "pdfium" else _text_layer(raw, pages)
@@ -147,7 +195,9 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PD
     finally:
         pdf.close()
     method = "pdf-text" if not ocr_pages else "pdf-ocr" if ocr_pages == pages else "pdf-mixed"
-    return ReadResult(_usable(visible("\n\n".join(texts)), display, problems, "the PDF"), method, pages, ocr_pages)
+    return ReadResult(
+        _usable(visible("\n\n".join(texts)), display, problems, "the PDF"), method, pages, ocr_pages
+    )
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
@@ -176,7 +226,9 @@ def _text_layer(raw: bytes, pages: int) -> list[str]:
     texts = []
     try:
         for page in extract_pages(io.BytesIO(raw), laparams=LAParams(), maxpages=pages):
-            texts.append("".join(element.get_text() for element in page if isinstance(element, LTTextContainer)))
+            texts.append(
+                "".join(element.get_text() for element in page if isinstance(element, LTTextContainer))
+            )
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError):
         pass
     return texts
@@ -245,10 +297,17 @@ def _join_lines(pieces: list[_Box]) -> list[_Box]:
     for piece in sorted(pieces, key=lambda p: (-(p.bottom + p.top) / 2, p.left)):
         middle, height = (piece.bottom + piece.top) / 2, piece.top - piece.bottom
         for line in reversed(lines[-8:]):
-            if (line.bottom < middle < line.top and piece.left >= line.right - 1
-                    and piece.left - line.right < LINE_JOIN * max(height, line.top - line.bottom)):
+            if (
+                line.bottom < middle < line.top
+                and piece.left >= line.right - 1
+                and piece.left - line.right < LINE_JOIN * max(height, line.top - line.bottom)
+            ):
                 line.text += " " + piece.text
-                line.right, line.bottom, line.top = piece.right, min(line.bottom, piece.bottom), max(line.top, piece.top)
+                line.right, line.bottom, line.top = (
+                    piece.right,
+                    min(line.bottom, piece.bottom),
+                    max(line.top, piece.top),
+                )
                 break
         else:
             lines.append(_Box(piece.left, piece.bottom, piece.right, piece.top, piece.text))
@@ -295,17 +354,31 @@ def _pdfminer_pages(raw: bytes) -> int | None:
 
     try:
         return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(raw)))))
-    except Exception:  # noqa: BLE001 - any failure to parse means: not a readable PDF
+    except Exception:
         return None
 
 
 def _pdf_refused(message: str, display: str, problems: list[Problem]) -> ReadResult:
     if "password" in message.lower() or "security" in message.lower():
-        problems.append(Problem("pdf-encrypted", ERROR, "the PDF is encrypted with a password", Location(display),
-                                hint="ask the sender for an unprotected copy, or remove the password"))
+        problems.append(
+            Problem(
+                "pdf-encrypted",
+                ERROR,
+                "the PDF is encrypted with a password",
+                Location(display),
+                hint="ask the sender for an unprotected copy, or remove the password",
+            )
+        )
     else:
-        problems.append(Problem("pdf-corrupt", ERROR, f"the PDF cannot be read ({message})", Location(display),
-                                hint="the file is damaged or not a PDF: export the letter again"))
+        problems.append(
+            Problem(
+                "pdf-corrupt",
+                ERROR,
+                f"the PDF cannot be read ({message})",
+                Location(display),
+                hint="the file is damaged or not a PDF: export the letter again",
+            )
+        )
     return ReadResult(None, "pdf-text")
 
 
@@ -315,6 +388,7 @@ def _ocr_page(page, display: str, number: int, problems: list[Problem]) -> str |
 
 
 # ---------------------------------------------------------------- OCR
+
 
 @functools.cache
 def tesseract_problem() -> str | None:
@@ -335,19 +409,34 @@ def ocr_image(image, what: str, display: str, problems: list[Problem]) -> str | 
     """Tesseract's Dutch reading of a PIL image (its own page segmentation), or None with a problem."""
     missing = tesseract_problem()
     if missing:
-        problems.append(Problem("ocr-unavailable", ERROR, f"{what} needs OCR, but {missing}", Location(display),
-                                hint=f"install the Debian package {OCR_PACKAGE} (apt-get install {OCR_PACKAGE})"))
+        problems.append(
+            Problem(
+                "ocr-unavailable",
+                ERROR,
+                f"{what} needs OCR, but {missing}",
+                Location(display),
+                hint=f"install the Debian package {OCR_PACKAGE} (apt-get install {OCR_PACKAGE})",
+            )
+        )
         return None
     import pytesseract
 
     # Tesseract's own threads only slow it down when ingest runs one file per core (--jobs).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return pytesseract.image_to_string(image.convert("L"), lang=OCR_LANGUAGE, config="--psm 3",
-                                           timeout=OCR_TIMEOUT)
+        return pytesseract.image_to_string(
+            image.convert("L"), lang=OCR_LANGUAGE, config="--psm 3", timeout=OCR_TIMEOUT
+        )
     except (RuntimeError, pytesseract.TesseractError) as exc:
-        problems.append(Problem("ocr-failed", ERROR, f"OCR of {what} failed: {exc}", Location(display),
-                                hint="check the image; a page must be a legible scan"))
+        problems.append(
+            Problem(
+                "ocr-failed",
+                ERROR,
+                f"OCR of {what} failed: {exc}",
+                Location(display),
+                hint="check the image; a page must be a legible scan",
+            )
+        )
         return None
 
 
@@ -360,11 +449,20 @@ def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult
         image = Image.open(io.BytesIO(raw))
         image.load()
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        problems.append(Problem("image-corrupt", ERROR, f"the image cannot be read ({exc})", Location(display),
-                                hint="scan the letter again"))
+        problems.append(
+            Problem(
+                "image-corrupt",
+                ERROR,
+                f"the image cannot be read ({exc})",
+                Location(display),
+                hint="scan the letter again",
+            )
+        )
         return ReadResult(None, "image-ocr")
     text = ocr_image(image, "the image", display, problems)
-    return ReadResult(_usable(visible(text) if text else text, display, problems, "the image"), "image-ocr", 1, 1)
+    return ReadResult(
+        _usable(visible(text) if text else text, display, problems, "the image"), "image-ocr", 1, 1
+    )
 
 
 # ---------------------------------------------------------------- Word and OpenDocument
@@ -387,17 +485,35 @@ def _read_docx(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        problems.append(Problem("docx-corrupt", ERROR, f"the Word file cannot be read ({exc})", Location(display),
-                                hint="save it again as .docx"))
+        problems.append(
+            Problem(
+                "docx-corrupt",
+                ERROR,
+                f"the Word file cannot be read ({exc})",
+                Location(display),
+                hint="save it again as .docx",
+            )
+        )
         return ReadResult(None, "docx")
     parts = [part._element for part in document.part.package.iter_parts() if hasattr(part, "_element")]
     if any(next(element.iter(*_TRACKED), None) is not None for element in parts):
-        problems.append(Problem("docx-tracked-changes", ERROR, "the Word file holds tracked changes", Location(display),
-                                hint="accept or reject the changes in Word (Review > Accept all), save, and ingest again"))
+        problems.append(
+            Problem(
+                "docx-tracked-changes",
+                ERROR,
+                "the Word file holds tracked changes",
+                Location(display),
+                hint="accept or reject the changes in Word (Review > Accept all), save, and ingest again",
+            )
+        )
         return ReadResult(None, "docx")
     first = document.sections[0] if len(document.sections) else None
-    headers = [_docx_text(first.header._definition._element)] if first and first.header._has_definition else []
-    footers = [_docx_text(first.footer._definition._element)] if first and first.footer._has_definition else []
+    headers = (
+        [_docx_text(first.header._definition._element)] if first and first.header._has_definition else []
+    )
+    footers = (
+        [_docx_text(first.footer._definition._element)] if first and first.footer._has_definition else []
+    )
     text = "\n".join(part for part in (*headers, _docx_text(document.element.body), *footers) if part.strip())
     return ReadResult(_usable(visible(text), display, problems, "the Word file"), "docx", 1)
 
@@ -408,7 +524,9 @@ def _docx_text(element) -> str:
     for paragraph in element.iter(f"{_W}p"):
         pieces = []
         for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-            pieces.append(node.text or "" if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n")
+            pieces.append(
+                node.text or "" if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n"
+            )
         lines.append("".join(pieces))
     return "\n".join(lines)
 
@@ -417,21 +535,43 @@ def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     """Paragraphs and headings in document order (odfpy); tracked changes refused as for Word."""
     import io
 
-    from odf import teletype, text as odftext
+    from odf import teletype
+    from odf import text as odftext
     from odf.opendocument import load
 
     try:
         document = load(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:  # odfpy raises bare Exceptions on bad XML
-        problems.append(Problem("odt-corrupt", ERROR, f"the OpenDocument file cannot be read ({type(exc).__name__})",
-                                Location(display), hint="save it again as .odt"))
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        Exception,
+    ) as exc:  # odfpy raises bare Exceptions on bad XML
+        problems.append(
+            Problem(
+                "odt-corrupt",
+                ERROR,
+                f"the OpenDocument file cannot be read ({type(exc).__name__})",
+                Location(display),
+                hint="save it again as .odt",
+            )
+        )
         return ReadResult(None, "odt")
     if any(changes.childNodes for changes in document.text.getElementsByType(odftext.TrackedChanges)):
-        problems.append(Problem("odt-tracked-changes", ERROR, "the OpenDocument file holds tracked changes",
-                                Location(display), hint="accept or reject the changes, save, and ingest again"))
+        problems.append(
+            Problem(
+                "odt-tracked-changes",
+                ERROR,
+                "the OpenDocument file holds tracked changes",
+                Location(display),
+                hint="accept or reject the changes, save, and ingest again",
+            )
+        )
         return ReadResult(None, "odt")
     lines = [teletype.extractText(node) for node in _odt_blocks(document.text)]
-    return ReadResult(_usable(visible("\n".join(lines)), display, problems, "the OpenDocument file"), "odt", 1)
+    return ReadResult(
+        _usable(visible("\n".join(lines)), display, problems, "the OpenDocument file"), "odt", 1
+    )
 
 
 def _odt_blocks(node):
@@ -449,5 +589,13 @@ def suffix_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-__all__ = ["MAX_PAGES", "OCR_PACKAGE", "ReadResult", "ocr_image", "read_document", "read_pdf", "suffix_supported",
-           "tesseract_problem"]
+__all__ = [
+    "MAX_PAGES",
+    "OCR_PACKAGE",
+    "ReadResult",
+    "ocr_image",
+    "read_document",
+    "read_pdf",
+    "suffix_supported",
+    "tesseract_problem",
+]

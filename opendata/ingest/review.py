@@ -16,7 +16,14 @@ from pathlib import Path
 from opendata.model.problems import Problem
 from opendata.sources.reading import position_of, read_yaml
 
-SHARED = ("organisations.yaml", "people.yaml", "posts.yaml", "memberships.yaml", "meetings.yaml", "themes.yaml")
+SHARED = (
+    "organisations.yaml",
+    "people.yaml",
+    "posts.yaml",
+    "memberships.yaml",
+    "meetings.yaml",
+    "themes.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +40,16 @@ class Doubt:
     evidence: str  # text file and line of the quote, or the kind of source
 
     def render(self) -> str:
-        sure = "unknown: the text does not say" if self.confidence is None and not self.quote else \
-            f"confidence {self.confidence:.2f}" if self.confidence is not None else "no confidence given"
+        sure = (
+            "unknown: the text does not say"
+            if self.confidence is None and not self.quote
+            else f"confidence {self.confidence:.2f}"
+            if self.confidence is not None
+            else "no confidence given"
+        )
         text = f"{self.file}:{self.line}: {self.record} {self.field} = {self.value} ({sure})"
         if self.quote:
-            text += f"\n    evidence {self.evidence}: \"{_one_line(self.quote)}\""
+            text += f'\n    evidence {self.evidence}: "{_one_line(self.quote)}"'
         elif self.evidence:
             text += f"\n    {self.evidence}"
         return text
@@ -67,8 +79,15 @@ def drafts_to_review(root: Path, threshold: float) -> tuple[int, list[Doubt]]:
     return drafts, doubts
 
 
-def _doubts(root: Path, display: str, record: dict, path: list, threshold: float, document=None,
-            owner: dict | None = None) -> list[Doubt]:
+def _doubts(
+    root: Path,
+    display: str,
+    record: dict,
+    path: list,
+    threshold: float,
+    document=None,
+    owner: dict | None = None,
+) -> list[Doubt]:
     """`owner`: the letter a signature belongs to (its id names the signature and its text holds the evidence)."""
     document = record if document is None else document
     record_id = str(record.get("id", "?")) if owner is None else f"{owner.get('id', '?')} signature"
@@ -87,14 +106,26 @@ def _doubts(root: Path, display: str, record: dict, path: list, threshold: float
                 continue
             value = values[number] if len(values) == len(entries) else values
             line, _ = position_of(document, [*path, field])
-            found.append(Doubt(display, line, record_id, field, _show(value), confidence if not editorial else None,
-                               str(entry.get("quote", "")), _where(root, owner or record, entry)))
+            found.append(
+                Doubt(
+                    display,
+                    line,
+                    record_id,
+                    field,
+                    _show(value),
+                    confidence if not editorial else None,
+                    str(entry.get("quote", "")),
+                    _where(root, owner or record, entry),
+                )
+            )
     for field in record.get("unknown") or []:
         line, _ = position_of(document, [*path, "unknown"])
         found.append(Doubt(display, line, record_id, str(field), "?", None, "", ""))
     for number, signature in enumerate(record.get("signatories") or []):
         if isinstance(signature, dict):
-            found += _doubts(root, display, signature, [*path, "signatories", number], threshold, document, record)
+            found += _doubts(
+                root, display, signature, [*path, "signatories", number], threshold, document, record
+            )
     return found
 
 
@@ -125,8 +156,13 @@ def review_command(root: Path, threshold: float, fmt: str) -> int:
         return 2
     drafts, doubts = drafts_to_review(root, threshold)
     if fmt == "json":
-        print(json.dumps({"drafts": drafts, "threshold": threshold, "fields": [asdict(d) for d in doubts]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"drafts": drafts, "threshold": threshold, "fields": [asdict(d) for d in doubts]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for doubt in doubts:
         print(doubt.render())

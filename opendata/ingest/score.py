@@ -10,8 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-FIELDS = ("kind", "date_sent", "our_reference", "your_reference", "dossier_references", "subject", "sender",
-          "sender_body", "addressees", "signatories", "cites", "organisations_mentioned")
+FIELDS = (
+    "kind",
+    "date_sent",
+    "our_reference",
+    "your_reference",
+    "dossier_references",
+    "subject",
+    "sender",
+    "sender_body",
+    "addressees",
+    "signatories",
+    "cites",
+    "organisations_mentioned",
+)
 
 
 def _reference(value) -> str:
@@ -34,10 +46,15 @@ def comparable(field_name: str, value) -> frozenset:
     if field_name in ("our_reference", "your_reference", "dossier_references"):
         return frozenset(_reference(v) for v in values if v)
     if field_name == "signatories":
-        return frozenset((_name(v.get("name")), str(v.get("role") or "")) for v in values if isinstance(v, dict))
+        return frozenset(
+            (_name(v.get("name")), str(v.get("role") or "")) for v in values if isinstance(v, dict)
+        )
     if field_name == "cites":
-        return frozenset((str(v.get("date") or ""), _reference(v.get("reference") or "")) for v in values
-                         if isinstance(v, dict))
+        return frozenset(
+            (str(v.get("date") or ""), _reference(v.get("reference") or ""))
+            for v in values
+            if isinstance(v, dict)
+        )
     if field_name == "subject":
         return frozenset(_text(v) for v in values)
     if field_name in ("sender", "addressees", "organisations_mentioned"):
@@ -96,19 +113,29 @@ class Scores:
                 score.invented += 1
 
     def table(self, title: str = "") -> str:
-        lines = [f"{title} ({self.letters} letters)" if title else f"{self.letters} letters",
-                 f"{'field':<24}{'precision':>10}{'recall':>8}{'exact':>8}{'exact*':>8}{'invented':>9}",
-                 ]
+        lines = [
+            f"{title} ({self.letters} letters)" if title else f"{self.letters} letters",
+            f"{'field':<24}{'precision':>10}{'recall':>8}{'exact':>8}{'exact*':>8}{'invented':>9}",
+        ]
         for name, s in self.fields.items():
-            lines.append(f"{name:<24}{s.precision:>10.3f}{s.recall:>8.3f}{s.exact_rate:>8.3f}"
-                         f"{s.exact_rate_with_value:>8.3f}{s.invented:>9}")
+            lines.append(
+                f"{name:<24}{s.precision:>10.3f}{s.recall:>8.3f}{s.exact_rate:>8.3f}"
+                f"{s.exact_rate_with_value:>8.3f}{s.invented:>9}"
+            )
         lines.append("exact*: exact-match rate over the letters whose truth has a value")
         return "\n".join(lines)
 
     def as_dict(self) -> dict:
-        return {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                       "exact": round(s.exact_rate, 4), "exact_with_value": round(s.exact_rate_with_value, 4),
-                       "invented": s.invented} for name, s in self.fields.items()}
+        return {
+            name: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "exact": round(s.exact_rate, 4),
+                "exact_with_value": round(s.exact_rate_with_value, 4),
+                "invented": s.invented,
+            }
+            for name, s in self.fields.items()
+        }
 
 
 def score(pairs) -> Scores:

@@ -21,8 +21,12 @@ from opendata.model.register import Register
 
 REDACTED = "redacted"
 # Path segments of the catalog's resources; the model's classes must not use them (a test checks).
-CATALOG_SEGMENTS = {"catalog": "catalogus", "dataset": "dataset", "distribution": "distributie",
-                    "service": "dienst"}
+CATALOG_SEGMENTS = {
+    "catalog": "catalogus",
+    "dataset": "dataset",
+    "distribution": "distributie",
+    "service": "dienst",
+}
 
 
 @dataclass(frozen=True)

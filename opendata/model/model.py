@@ -24,7 +24,9 @@ LITERAL_RANGES = {
     "date_or_month": None,  # xsd:date or xsd:gYearMonth, chosen per value
 }
 REFERENCE_RANGES = {"iri", "textfile"}
-SOURCES_RANGE = "sources"  # a record's `sources`: published as reified statements (class Source), not as a property
+SOURCES_RANGE = (
+    "sources"  # a record's `sources`: published as reified statements (class Source), not as a property
+)
 ANY_RANGE = "any"  # a Source's rdf:object: an IRI or a literal, whatever the field it reifies holds
 # Record fields that describe a record as a whole; inline records (signatures, positions) share their letter's.
 WHOLE_RECORD_FIELDS = ("status", "extracted_by")
@@ -102,7 +104,9 @@ class Model:
 
     def class_for_file(self, relative: str) -> ModelClass | None:
         for cls in self.classes.values():
-            if cls.file == relative or (cls.file and cls.file.endswith("*.yaml") and relative.startswith(cls.file[:-6])):
+            if cls.file == relative or (
+                cls.file and cls.file.endswith("*.yaml") and relative.startswith(cls.file[:-6])
+            ):
                 return cls
         return None
 
@@ -163,6 +167,8 @@ def load_model(path: Path = MODEL_FILE) -> Model:
         vocabulary=raw["vocabulary"],
         prefixes=raw["prefixes"],
         enums=raw["enums"],
-        classes={name: _class(name, spec, raw.get("record_fields", {})) for name, spec in raw["classes"].items()},
+        classes={
+            name: _class(name, spec, raw.get("record_fields", {})) for name, spec in raw["classes"].items()
+        },
         terms=raw.get("terms", {}),
     )

@@ -47,7 +47,11 @@ class Problem:
 
     def as_json(self) -> dict:
         data = asdict(self)
-        data["location"] = {"path": self.location.path, "line": self.location.line, "column": self.location.column}
+        data["location"] = {
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+        }
         return data
 
 
@@ -66,7 +70,12 @@ def render_text(problems: list[Problem]) -> str:
 
 def render_json(problems: list[Problem]) -> str:
     ordered = sorted(problems, key=Problem.sort_key)
-    return json.dumps({"problems": [p.as_json() for p in ordered],
-                       "errors": sum(p.severity == ERROR for p in problems),
-                       "warnings": sum(p.severity == WARNING for p in problems)},
-                      ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "problems": [p.as_json() for p in ordered],
+            "errors": sum(p.severity == ERROR for p in problems),
+            "warnings": sum(p.severity == WARNING for p in problems),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -77,9 +77,18 @@ class Register:
 def load_register(path: Path = REGISTER_FILE) -> Register:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return Register({
-        row["code"]: RegisteredOrganisation(
-            code=row["code"], uri=row["uri"], kind=KIND_BY_TOOI_TYPE[row["type"]], name=row["name"],
-            start=row["start"], end=row["end"], cbs_code=row["cbs_code"], province=row["province"])
-        for row in rows
-    })
+    return Register(
+        {
+            row["code"]: RegisteredOrganisation(
+                code=row["code"],
+                uri=row["uri"],
+                kind=KIND_BY_TOOI_TYPE[row["type"]],
+                name=row["name"],
+                start=row["start"],
+                end=row["end"],
+                cbs_code=row["cbs_code"],
+                province=row["province"],
+            )
+            for row in rows
+        }
+    )

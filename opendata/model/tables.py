@@ -21,22 +21,35 @@ from opendata.generate import KEY_PATTERN
 from opendata.model.model import Field, Hop, Model, ModelClass
 
 DATA_DIR = "data"  # the CSV files' folder, relative to datapackage.json and csv-metadata.json
-TABLE_TYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "number", "any": "string", "boolean": "boolean",
-               "date": "date", "date_or_month": "string", "iri": "string", "textfile": "string", "key": "string"}
+TABLE_TYPES = {
+    "string": "string",
+    "text": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "any": "string",
+    "boolean": "boolean",
+    "date": "date",
+    "date_or_month": "string",
+    "iri": "string",
+    "textfile": "string",
+    "key": "string",
+}
 PERIOD_TYPE = "time:Interval"  # dependent nodes of this type are flattened into start/end columns
 # Dependent nodes flattened into their owner's row: a period (start, end) and the extraction that
 # made a draft (status, extracted_by), so every entity table has its `status` column.
 FLATTENED_TYPES = (PERIOD_TYPE, "prov:Activity")
 FORMULA_NOTE = {
     "en": "Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage "
-          "return), or that start with ' followed by one of those or by ', are written with one extra leading "
-          "' (drop it to get the value back).",
+    "return), or that start with ' followed by one of those or by ', are written with one extra leading "
+    "' (drop it to get the value back).",
     "nl": "Tekstcellen die een spreadsheet als formule zou uitvoeren (beginnend met = + - @, een tab of een "
-          "regelterugloop), of die beginnen met ' gevolgd door een daarvan of door ', krijgen één extra ' "
-          "vooraan (laat die weg voor de oorspronkelijke waarde).",
+    "regelterugloop), of die beginnen met ' gevolgd door een daarvan of door ', krijgen één extra ' "
+    "vooraan (laat die weg voor de oorspronkelijke waarde).",
 }
-REDACTED_NOTE = {"en": "A person who is not public is 'redacted' (the people row of the redacted person).",
-                 "nl": "Een persoon die niet openbaar is, is 'redacted' (de rij van de geanonimiseerde persoon)."}
+REDACTED_NOTE = {
+    "en": "A person who is not public is 'redacted' (the people row of the redacted person).",
+    "nl": "Een persoon die niet openbaar is, is 'redacted' (de rij van de geanonimiseerde persoon).",
+}
 
 
 @dataclass(frozen=True)
@@ -76,10 +89,15 @@ class Table:
 
 # ---------------------------------------------------------------- questions about the model
 
+
 def owner_of(model: Model, inline: ModelClass) -> ModelClass:
     """The class whose records hold an inline class's records (a letter holds its signatures)."""
-    return next(c for c in model.classes.values()
-                for f in c.fields.values() if f.range == inline.name and not c.inline)
+    return next(
+        c
+        for c in model.classes.values()
+        for f in c.fields.values()
+        if f.range == inline.name and not c.inline
+    )
 
 
 def has_owner_field(model: Model, cls: ModelClass) -> bool:
@@ -136,6 +154,7 @@ def _own_table_hops(cls: ModelClass) -> list[Hop]:
 
 # ---------------------------------------------------------------- the layout
 
+
 def _value_columns(model: Model, f: Field) -> list[Column]:
     columns = [Column(f.name, "field", f)]
     if is_reference(model, f.range) and not key_gives_iri(model, f.range):
@@ -181,7 +200,9 @@ def _types_table(model: Model, cls: ModelClass) -> Table | None:
         return None
     if not any(v.get("types") for v in model.enums[kind.range]["values"].values()):
         return None
-    return Table(f"{cls.table}_types", "types", cls, (*_owner_columns(model, cls), Column("type", "type")), field=kind)
+    return Table(
+        f"{cls.table}_types", "types", cls, (*_owner_columns(model, cls), Column("type", "type")), field=kind
+    )
 
 
 def tables(model: Model) -> list[Table]:
@@ -203,10 +224,14 @@ def tables(model: Model) -> list[Table]:
 
 # ---------------------------------------------------------------- Table Schemas
 
+
 def _texts(title_en: str, title_nl: str, description_en: str, description_nl: str) -> dict:
     """English title and description, Dutch ones under `x-nl` (the same shape everywhere)."""
-    return {"title": title_en, "description": description_en,
-            "x-nl": {"title": title_nl, "description": description_nl}}
+    return {
+        "title": title_en,
+        "description": description_en,
+        "x-nl": {"title": title_nl, "description": description_nl},
+    }
 
 
 def _sentence(text: str) -> str:
@@ -233,32 +258,56 @@ def _default_description(model: Model, table: Table, f: Field) -> dict:
 def _field_texts(model: Model, table: Table, column: Column) -> dict:
     f = column.field
     if column.role == "iri":
-        return _texts("IRI", "IRI", "The IRI of this row's resource in the graph.",
-                      "De IRI van de bron van deze rij in de graaf.")
+        return _texts(
+            "IRI",
+            "IRI",
+            "The IRI of this row's resource in the graph.",
+            "De IRI van de bron van deze rij in de graaf.",
+        )
     if column.role == "id":
-        return _texts("key", "sleutel", "The row's key: the record's key, or for a dependent resource the "
-                      "owner's key and the IRI fragment (owner#fragment).",
-                      "De sleutel van de rij: die van het record, of voor een afhankelijke bron de sleutel van de "
-                      "eigenaar en het IRI-fragment (eigenaar#fragment).")
+        return _texts(
+            "key",
+            "sleutel",
+            "The row's key: the record's key, or for a dependent resource the "
+            "owner's key and the IRI fragment (owner#fragment).",
+            "De sleutel van de rij: die van het record, of voor een afhankelijke bron de sleutel van de "
+            "eigenaar en het IRI-fragment (eigenaar#fragment).",
+        )
     if column.role in ("owner", "owner_iri"):
         owner = column.target
         suffix = ("", "") if column.role == "owner" else (" (IRI)", " (IRI)")
-        return _texts(owner.en + suffix[0], owner.nl + suffix[1],
-                      f"The {owner.en.lower()} this row belongs to" + (" (its key)." if not suffix[0] else " (its IRI)."),
-                      f"De {owner.nl.lower()} waar deze rij bij hoort" + (" (sleutel)." if not suffix[0] else " (IRI)."))
+        return _texts(
+            owner.en + suffix[0],
+            owner.nl + suffix[1],
+            f"The {owner.en.lower()} this row belongs to"
+            + (" (its key)." if not suffix[0] else " (its IRI)."),
+            f"De {owner.nl.lower()} waar deze rij bij hoort"
+            + (" (sleutel)." if not suffix[0] else " (IRI)."),
+        )
     if column.role == "type":
-        return _texts("RDF type", "RDF-type", f"An RDF class of the {table.cls.en.lower()} beyond {table.cls.uri}, "
-                      f"given by its kind.", f"Een RDF-klasse van de {table.cls.nl.lower()} naast {table.cls.uri}, "
-                      f"bepaald door de soort.")
+        return _texts(
+            "RDF type",
+            "RDF-type",
+            f"An RDF class of the {table.cls.en.lower()} beyond {table.cls.uri}, given by its kind.",
+            f"Een RDF-klasse van de {table.cls.nl.lower()} naast {table.cls.uri}, bepaald door de soort.",
+        )
     description = _default_description(model, table, f)
     if f.range == "textfile":
-        description = {"en": "Path of the published source text, relative to datapackage.json (tekst/<letter>.txt).",
-                       "nl": "Pad van de gepubliceerde brontekst, ten opzichte van datapackage.json (tekst/<brief>.txt)."}
+        description = {
+            "en": "Path of the published source text, relative to datapackage.json (tekst/<letter>.txt).",
+            "nl": "Pad van de gepubliceerde brontekst, ten opzichte van datapackage.json (tekst/<brief>.txt).",
+        }
     if column.role == "field_iri":
-        return _texts(f"{f.en} (IRI)", f"{f.nl} (IRI)", f"The IRI of the {f.en} in the graph.",
-                      f"De IRI van {f.nl} in de graaf.")
+        return _texts(
+            f"{f.en} (IRI)",
+            f"{f.nl} (IRI)",
+            f"The IRI of the {f.en} in the graph.",
+            f"De IRI van {f.nl} in de graaf.",
+        )
     if f.range == "Person":
-        description = {lang: f"{text.rstrip('.')}. {REDACTED_NOTE[lang]}" for lang, text in description.items()}
+        description = {
+            lang: f"{text.rstrip('.')}. {REDACTED_NOTE[lang]}" for lang, text in description.items()
+        }
     return _texts(f.en, f.nl, description["en"], description["nl"])
 
 
@@ -296,7 +345,9 @@ def _schema_field(model: Model, table: Table, column: Column) -> dict:
     f = column.field
     type_ = TABLE_TYPES.get(f.range, "string") if column.role == "field" else "string"
     result = {"name": column.name, "type": type_}
-    if column.role in ("iri", "field_iri", "owner_iri", "type") or (column.role == "field" and f.range == "iri"):
+    if column.role in ("iri", "field_iri", "owner_iri", "type") or (
+        column.role == "field" and f.range == "iri"
+    ):
         result["format"] = "uri"
     result.update(_field_texts(model, table, column))
     constraints = _constraints(model, table, column)
@@ -319,7 +370,11 @@ def foreign_keys(model: Model, table: Table) -> list[dict]:
     for column in table.columns:
         if column.role == "owner":
             target = column.target
-        elif column.role == "field" and model.is_class(column.field.range) and not model.classes[column.field.range].inline:
+        elif (
+            column.role == "field"
+            and model.is_class(column.field.range)
+            and not model.classes[column.field.range].inline
+        ):
             target = model.classes[column.field.range]
         else:
             continue
@@ -331,25 +386,50 @@ def table_texts(model: Model, table: Table) -> dict:
     """Title and description of a table, in en and nl, ending with how formula-like cells are written."""
     cls = table.cls
     if table.kind == "entity":
-        texts = {"en": (cls.en, cls.description.get("en", cls.en)), "nl": (cls.nl, cls.description.get("nl", cls.nl))}
+        texts = {
+            "en": (cls.en, cls.description.get("en", cls.en)),
+            "nl": (cls.nl, cls.description.get("nl", cls.nl)),
+        }
     elif table.kind == "dependent":
         term = model.terms.get(table.hop.property, {})
-        texts = {lang: (f"{getattr(cls, lang)}: {term.get(lang, table.hop.fragment)}",
-                        term.get(f"{lang}_def", term.get(lang, ""))) for lang in ("en", "nl")}
+        texts = {
+            lang: (
+                f"{getattr(cls, lang)}: {term.get(lang, table.hop.fragment)}",
+                term.get(f"{lang}_def", term.get(lang, "")),
+            )
+            for lang in ("en", "nl")
+        }
     elif table.kind == "types":
-        texts = {"en": (f"{cls.en}: RDF types", f"The RDF classes each {cls.en.lower()} has beyond {cls.uri}, by its kind."),
-                 "nl": (f"{cls.nl}: RDF-typen", f"De RDF-klassen van elke {cls.nl.lower()} naast {cls.uri}, naar soort.")}
+        texts = {
+            "en": (
+                f"{cls.en}: RDF types",
+                f"The RDF classes each {cls.en.lower()} has beyond {cls.uri}, by its kind.",
+            ),
+            "nl": (
+                f"{cls.nl}: RDF-typen",
+                f"De RDF-klassen van elke {cls.nl.lower()} naast {cls.uri}, naar soort.",
+            ),
+        }
     else:
         f = table.field
-        texts = {"en": (f"{cls.en}: {f.en}", f"One row per {cls.en.lower()} and {f.en}."),
-                 "nl": (f"{cls.nl}: {f.nl}", f"Eén rij per {cls.nl.lower()} en {f.nl}.")}
-    return _texts(texts["en"][0], texts["nl"][0], f"{texts['en'][1]} {FORMULA_NOTE['en']}",
-                  f"{texts['nl'][1]} {FORMULA_NOTE['nl']}")
+        texts = {
+            "en": (f"{cls.en}: {f.en}", f"One row per {cls.en.lower()} and {f.en}."),
+            "nl": (f"{cls.nl}: {f.nl}", f"Eén rij per {cls.nl.lower()} en {f.nl}."),
+        }
+    return _texts(
+        texts["en"][0],
+        texts["nl"][0],
+        f"{texts['en'][1]} {FORMULA_NOTE['en']}",
+        f"{texts['nl'][1]} {FORMULA_NOTE['nl']}",
+    )
 
 
 def table_schema(model: Model, table: Table) -> dict:
-    schema = {"fields": [_schema_field(model, table, c) for c in table.columns],
-              "primaryKey": table.primary_key, "missingValues": [""]}
+    schema = {
+        "fields": [_schema_field(model, table, c) for c in table.columns],
+        "primaryKey": table.primary_key,
+        "missingValues": [""],
+    }
     keys = foreign_keys(model, table)
     if keys:
         schema["foreignKeys"] = keys
@@ -357,6 +437,11 @@ def table_schema(model: Model, table: Table) -> dict:
 
 
 def table_schemas(model: Model) -> dict:
-    result = {table.name: {**table_texts(model, table), "schema": table_schema(model, table)}
-              for table in tables(model)}
-    return {"_comment": "Generated from schemas/model.yaml by `opendata generate`; do not edit.", "tables": result}
+    result = {
+        table.name: {**table_texts(model, table), "schema": table_schema(model, table)}
+        for table in tables(model)
+    }
+    return {
+        "_comment": "Generated from schemas/model.yaml by `opendata generate`; do not edit.",
+        "tables": result,
+    }

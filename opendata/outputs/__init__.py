@@ -3,21 +3,23 @@
 Each writer is `write(publication, out_dir) -> None` and writes its files below `out_dir`.
 """
 
-from opendata.outputs import jsonld
-from opendata.outputs import model_files
-from opendata.outputs import ntriples
-from opendata.outputs import queries
-from opendata.outputs import report
-from opendata.outputs import tables
-from opendata.outputs import texts
-from opendata.outputs import turtle
-from opendata.outputs import catalog
-from opendata.outputs import landing
-from opendata.outputs import void
-from opendata.outputs import site
-from opendata.outputs import changelog
-from opendata.outputs import ldes
-from opendata.outputs import woo
+from opendata.outputs import (
+    catalog,
+    changelog,
+    jsonld,
+    landing,
+    ldes,
+    model_files,
+    ntriples,
+    queries,
+    report,
+    site,
+    tables,
+    texts,
+    turtle,
+    void,
+    woo,
+)
 
 WRITERS = (
     ntriples.write,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opendata.outputs.dcat import catalog_triples, prefixes
 from opendata.build.publication import Publication
+from opendata.outputs.dcat import catalog_triples, prefixes
 from opendata.outputs.triples import write_jsonld, write_rdfxml, write_turtle
 
 FILES = ("catalog.ttl", "catalog.jsonld", "catalog.rdf")

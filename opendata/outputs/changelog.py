@@ -14,8 +14,8 @@ import json
 from pathlib import Path
 
 from opendata.outputs.dcat import GRAPH_DATASET
-from opendata.releases.history import GONE, Change, History, Release, release_iri
 from opendata.outputs.tombstones import gone_index, tombstone_page, tombstones_json, tombstones_turtle
+from opendata.releases.history import GONE, Change, History, Release, release_iri
 
 FOLDER = "changes"
 LABELS = {"added": "added", "changed": "changed", "removed": "removed", "withdrawn": "withdrawn"}
@@ -43,15 +43,21 @@ def write(publication, out: Path) -> None:
     base_url = publication.config.base_url
     private = history.private_iris()  # withdrawn for privacy: no title, no digest in any release
     (folder / "changes.csv").write_text(changes_csv(history), encoding="utf-8", newline="")
-    (folder / "changes.md").write_text(changes_markdown(history, publication.config.title.get("en", "")), encoding="utf-8")
+    (folder / "changes.md").write_text(
+        changes_markdown(history, publication.config.title.get("en", "")), encoding="utf-8"
+    )
     for release in history.releases:
         (folder / f"release-{release.number}.ttl").write_text(
-            release_turtle(release, base_url, publication.minter.catalog_dataset(GRAPH_DATASET), private), encoding="utf-8")
+            release_turtle(release, base_url, publication.minter.catalog_dataset(GRAPH_DATASET), private),
+            encoding="utf-8",
+        )
     resources = getattr(publication, "release_resources", {}) or {}
     (folder / "resources.csv").write_text(resources_csv(resources), encoding="utf-8", newline="")
     gone = history.tombstones()
     (folder / "tombstones.ttl").write_text(tombstones_turtle(gone), encoding="utf-8")
-    (folder / "tombstones.json").write_text(tombstones_json(gone, publication.config.base_iri), encoding="utf-8")
+    (folder / "tombstones.json").write_text(
+        tombstones_json(gone, publication.config.base_iri), encoding="utf-8"
+    )
     if gone:
         (folder / "gone").mkdir(exist_ok=True)
         (folder / "gone" / "index.html").write_text(gone_index(gone), encoding="utf-8")
@@ -62,7 +68,11 @@ def write(publication, out: Path) -> None:
 
 
 def _pages(gone: dict[str, Change], base_iri: str) -> dict[str, Change]:
-    return {iri[len(base_iri):]: c for iri, c in gone.items() if iri.startswith(base_iri) and "/" in iri[len(base_iri):]}
+    return {
+        iri[len(base_iri) :]: c
+        for iri, c in gone.items()
+        if iri.startswith(base_iri) and "/" in iri[len(base_iri) :]
+    }
 
 
 def _title(change: Change) -> str:
@@ -79,8 +89,16 @@ def changes_csv(history: History) -> str:
     writer.writerow(["release", "version", "date", "resource", "change", "title"])
     for release in reversed(history.releases):
         for change in release.changes:
-            writer.writerow([release.number, release.version, release.date.isoformat(), change.iri, _kind(change),
-                             _title(change)])
+            writer.writerow(
+                [
+                    release.number,
+                    release.version,
+                    release.date.isoformat(),
+                    change.iri,
+                    _kind(change),
+                    _title(change),
+                ]
+            )
     return out.getvalue()
 
 
@@ -92,8 +110,12 @@ def _md(text: str) -> str:
 def changes_markdown(history: History, title: str) -> str:
     lines = [f"# Changes{': ' + _md(title) if title else ''}", ""]
     for release in reversed(history.releases):
-        lines += [f"## {_md(release.version)} ({release.date.isoformat()})", "", f"Release {release.number}: "
-                  f"{release.notes()}.", ""]
+        lines += [
+            f"## {_md(release.version)} ({release.date.isoformat()})",
+            "",
+            f"Release {release.number}: {release.notes()}.",
+            "",
+        ]
         for change in release.changes:
             extra = f" — {_md(_title(change))}" if _title(change) else ""
             if change.kind in GONE:
@@ -127,9 +149,16 @@ def release_turtle(release: Release, base_url: str, dataset: str, private: set[s
         elif change.digest and change.iri not in private:
             checksum = f"<{me}#{index}-checksum>"
             blocks.append(_subject(node, ACTIVITY[change.kind], props + [f"spdx:checksum {checksum}"]))
-            blocks.append(_subject(checksum, "spdx:Checksum", [
-                "spdx:algorithm spdx:checksumAlgorithm_sha256",
-                f"spdx:checksumValue {literal(change.digest.removeprefix('sha256:'))}^^xsd:hexBinary"]))
+            blocks.append(
+                _subject(
+                    checksum,
+                    "spdx:Checksum",
+                    [
+                        "spdx:algorithm spdx:checksumAlgorithm_sha256",
+                        f"spdx:checksumValue {literal(change.digest.removeprefix('sha256:'))}^^xsd:hexBinary",
+                    ],
+                )
+            )
         else:
             blocks.append(_subject(node, ACTIVITY[change.kind], props))
     return "\n".join(blocks)

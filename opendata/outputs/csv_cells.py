@@ -29,11 +29,13 @@ def runs_as_formula(value: str) -> bool:
         return True
     normal = unicodedata.normalize("NFKC", value)
     start = next((i for i, char in enumerate(normal) if not _invisible(char)), len(normal))
-    return normal[start:start + 1] in FORMULA_STARTS or any(c in "\t\r" for c in normal[:start])
+    return normal[start : start + 1] in FORMULA_STARTS or any(c in "\t\r" for c in normal[:start])
 
 
 def _needs_mark(value: str) -> bool:
-    return runs_as_formula(value) or (value[:1] == MARK and (value[1:2] == MARK or runs_as_formula(value[1:])))
+    return runs_as_formula(value) or (
+        value[:1] == MARK and (value[1:2] == MARK or runs_as_formula(value[1:]))
+    )
 
 
 def protect(value: str) -> str:

@@ -6,13 +6,19 @@ expansion only) map every row back to the graph's triples; see COVERAGE.
 
 from __future__ import annotations
 
-from opendata.sources.config import Config
 from opendata.model.iris import Minter
 from opendata.model.model import Field, Hop, Model, ModelClass
 from opendata.model.tables import DATA_DIR, Column, Table, enum_namespace, is_reference, owner_of, table_texts
+from opendata.sources.config import Config
 
-CSVW_DATATYPES = {"string": "string", "text": "string", "integer": "integer", "decimal": "decimal", "boolean": "boolean",
-                  "date": "date"}
+CSVW_DATATYPES = {
+    "string": "string",
+    "text": "string",
+    "integer": "integer",
+    "decimal": "decimal",
+    "boolean": "boolean",
+    "date": "date",
+}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 COVERAGE = (
     "CSVW-to-RDF (minimal mode) of these tables gives triples of the published graph (graph.nt): all of "
@@ -24,16 +30,19 @@ COVERAGE = (
     "a draft's extraction activity and software agent and the links to them (the status and the tool's label are given). "
     "Text cells starting with = + - @ TAB CR (or ' followed by one of those or by ') carry one extra leading '. "
     "A reference column that may be empty is not declared as a CSVW foreign key (a CSVW foreign key may not be "
-    "empty); datapackage.json declares it, and the column's rdfs:comment says so.")
+    "empty); datapackage.json declares it, and the column's rdfs:comment says so."
+)
 
 
 # CSVW validators in strict mode (csvw's csvwvalidate, the default) reject a foreign key column with an
 # empty cell. A reference that may be empty (letters.sender, organisations.part_of...) is therefore a
 # foreign key in datapackage.json only (Frictionless allows an empty one and checks the others); here
 # it is a link (valueUrl), with this note. References that are never empty stay CSVW foreign keys.
-OPTIONAL_REFERENCE = ("An optional reference: an empty cell is no reference; a value is an id of {table}. "
-                      "Declared as a foreign key in datapackage.json, not here, because a CSVW foreign key may not "
-                      "be empty.")
+OPTIONAL_REFERENCE = (
+    "An optional reference: an empty cell is no reference; a value is an id of {table}. "
+    "Declared as a foreign key in datapackage.json, not here, because a CSVW foreign key may not "
+    "be empty."
+)
 
 
 def _never_empty(schema: dict, name: str) -> bool:
@@ -93,17 +102,31 @@ class TableMapping:
         texts = table_texts(self.model, self.table)
         fields = {f["name"]: f for f in schema["fields"]}
         columns = [self._column(c, fields[c.name]) for c in self.table.columns] + self._virtual_columns()
-        table_schema = {"columns": columns, "primaryKey": schema["primaryKey"], "aboutUrl": self._row_subject()}
-        keys = [{"columnReference": k["fields"][0], "reference": {"resource": self._referenced(k), "columnReference": "id"}}
-                for k in schema.get("foreignKeys", []) if _never_empty(schema, k["fields"][0])]
+        table_schema = {
+            "columns": columns,
+            "primaryKey": schema["primaryKey"],
+            "aboutUrl": self._row_subject(),
+        }
+        keys = [
+            {
+                "columnReference": k["fields"][0],
+                "reference": {"resource": self._referenced(k), "columnReference": "id"},
+            }
+            for k in schema.get("foreignKeys", [])
+            if _never_empty(schema, k["fields"][0])
+        ]
         if keys:
             table_schema["foreignKeys"] = keys
         for key in schema.get("foreignKeys", []):
             if not _never_empty(schema, key["fields"][0]):
                 column = next(c for c in columns if c["name"] == key["fields"][0])
                 column["rdfs:comment"] = OPTIONAL_REFERENCE.format(table=self._referenced(key))
-        return {"url": f"{DATA_DIR}/{self.table.name}.csv", "dc:title": _bilingual(texts, "title"),
-                "dc:description": _bilingual(texts, "description"), "tableSchema": table_schema}
+        return {
+            "url": f"{DATA_DIR}/{self.table.name}.csv",
+            "dc:title": _bilingual(texts, "title"),
+            "dc:description": _bilingual(texts, "description"),
+            "tableSchema": table_schema,
+        }
 
     def _referenced(self, key: dict) -> str:
         return f"{DATA_DIR}/{key['reference'].get('resource', self.table.name)}.csv"
@@ -127,8 +150,11 @@ class TableMapping:
         return self.model.expand(next(f.uri for f in owner.fields.values() if f.range == self.table.cls.name))
 
     def _column(self, column: Column, schema_field: dict) -> dict:
-        result = {"name": column.name, "titles": column.name,
-                  "dc:description": _bilingual(schema_field, "description")}
+        result = {
+            "name": column.name,
+            "titles": column.name,
+            "dc:description": _bilingual(schema_field, "description"),
+        }
         if schema_field.get("constraints", {}).get("required"):
             result["required"] = True
         mapping = self._mapping(column)
@@ -141,9 +167,15 @@ class TableMapping:
         if column.role in ("iri", "id", "type"):
             return None
         if column.role in ("owner", "owner_iri"):
-            if table.kind not in ("entity", "dependent") or (column.role == "owner" and f"{column.name}_iri" in self.names):
+            if table.kind not in ("entity", "dependent") or (
+                column.role == "owner" and f"{column.name}_iri" in self.names
+            ):
                 return None
-            return {"aboutUrl": self._owner_subject(), "propertyUrl": self._link_property(), "valueUrl": "{+iri}"}
+            return {
+                "aboutUrl": self._owner_subject(),
+                "propertyUrl": self._link_property(),
+                "valueUrl": "{+iri}",
+            }
         f = column.field
         if column.role == "field" and f"{column.name}_iri" in self.names:
             return None  # the companion column carries the IRI
@@ -176,16 +208,27 @@ class TableMapping:
         if table.kind == "entity" and table.cls.inline and not any(c.role == "owner" for c in table.columns):
             owner = owner_of(self.model, table.cls)
             derived = next(f for f in table.cls.fields.values() if f.derived and f.range == owner.name)
-            virtual.append({"name": "owner_link", "virtual": True,
-                            "aboutUrl": self.templates.entity(owner, derived.name),
-                            "propertyUrl": self._link_property(), "valueUrl": "{+iri}"})
+            virtual.append(
+                {
+                    "name": "owner_link",
+                    "virtual": True,
+                    "aboutUrl": self.templates.entity(owner, derived.name),
+                    "propertyUrl": self._link_property(),
+                    "valueUrl": "{+iri}",
+                }
+            )
         if table.kind == "dependent":
             virtual += self._structure_columns()
         return virtual
 
     def _type_column(self, name: str, subject: str, type_: str) -> dict:
-        return {"name": name, "virtual": True, "aboutUrl": subject, "propertyUrl": RDF_TYPE,
-                "valueUrl": self.model.expand(type_)}
+        return {
+            "name": name,
+            "virtual": True,
+            "aboutUrl": subject,
+            "propertyUrl": RDF_TYPE,
+            "valueUrl": self.model.expand(type_),
+        }
 
     def _structure_columns(self) -> list[dict]:
         """The links and types of the nodes below a dependent resource (an evidence's selectors)."""
@@ -198,8 +241,15 @@ class TableMapping:
                         seen.append(column.field.path[:end])
         columns = []
         for number, hops in enumerate(seen, start=1):
-            columns.append({"name": f"structure_{number}_link", "virtual": True, "aboutUrl": _node(owner, hops[:-1]),
-                            "propertyUrl": self.model.expand(hops[-1].property), "valueUrl": _node(owner, hops)})
+            columns.append(
+                {
+                    "name": f"structure_{number}_link",
+                    "virtual": True,
+                    "aboutUrl": _node(owner, hops[:-1]),
+                    "propertyUrl": self.model.expand(hops[-1].property),
+                    "valueUrl": _node(owner, hops),
+                }
+            )
             columns.append(self._type_column(f"structure_{number}_type", _node(owner, hops), hops[-1].type))
         return columns
 
@@ -209,11 +259,18 @@ def csvw_metadata(model: Model, minter: Minter, config: Config, layout: list[Tab
     templates = Templates(model, minter)
     return {
         "@context": ["http://www.w3.org/ns/csvw", {"@language": "en"}],
-        "dc:title": [{"@value": config.title["en"], "@language": "en"}, {"@value": config.title["nl"], "@language": "nl"}],
-        "dc:description": [{"@value": config.description["en"], "@language": "en"},
-                           {"@value": config.description["nl"], "@language": "nl"}],
+        "dc:title": [
+            {"@value": config.title["en"], "@language": "en"},
+            {"@value": config.title["nl"], "@language": "nl"},
+        ],
+        "dc:description": [
+            {"@value": config.description["en"], "@language": "en"},
+            {"@value": config.description["nl"], "@language": "nl"},
+        ],
         "dc:license": {"@id": config.license},
         "dc:publisher": {"@id": config.publisher},
         "rdfs:comment": COVERAGE,
-        "tables": [TableMapping(model, templates, table).describe(schemas[table.name]["schema"]) for table in layout],
+        "tables": [
+            TableMapping(model, templates, table).describe(schemas[table.name]["schema"]) for table in layout
+        ],
     }

@@ -16,13 +16,21 @@ from pathlib import Path
 
 from opendata import __version__
 from opendata.build.coverage import Coverage, DateValue
-from opendata.outputs.distributions import (FILE_TYPE, IANA, SPARQL_PROTOCOL, STANDARDS, DatasetFiles, PublishedFile, datasets,
-                            kind_of)
-from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.build.publication import Publication
+from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.model.register import RegisteredOrganisation, load_register
-from opendata.releases.history import release_iri
+from opendata.outputs.distributions import (
+    FILE_TYPE,
+    IANA,
+    SPARQL_PROTOCOL,
+    STANDARDS,
+    DatasetFiles,
+    PublishedFile,
+    datasets,
+    kind_of,
+)
 from opendata.outputs.triples import XSD, Triples, text, typed
+from opendata.releases.history import release_iri
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -35,18 +43,39 @@ RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 EU = "http://publications.europa.eu/resource/authority/"
 DATA_THEME_SCHEME = EU + "data-theme"
 PUBLIC = EU + "access-right/PUBLIC"
-LANGUAGES = {"nl": (EU + "language/NLD", "Nederlands", "Dutch"), "en": (EU + "language/ENG", "Engels", "English")}
+LANGUAGES = {
+    "nl": (EU + "language/NLD", "Nederlands", "Dutch"),
+    "en": (EU + "language/ENG", "Engels", "English"),
+}
 PUBLISHER_TYPE = "http://purl.org/adms/publishertype/"
 PUBLISHER_TYPES = {  # register kind -> ADMS publisher type
-    "gemeente": "LocalAuthority", "samenwerkingsorganisatie": "LocalAuthority",
-    "caribisch-openbaar-lichaam": "LocalAuthority", "provincie": "RegionalAuthority",
-    "waterschap": "RegionalAuthority", "overheidsorganisatie": "NationalAuthority", "zbo": "NationalAuthority",
+    "gemeente": "LocalAuthority",
+    "samenwerkingsorganisatie": "LocalAuthority",
+    "caribisch-openbaar-lichaam": "LocalAuthority",
+    "provincie": "RegionalAuthority",
+    "waterschap": "RegionalAuthority",
+    "overheidsorganisatie": "NationalAuthority",
+    "zbo": "NationalAuthority",
 }
-PUBLISHER_TYPE_LABELS = {"LocalAuthority": "Local Authority", "RegionalAuthority": "Regional Authority",
-                         "NationalAuthority": "National Authority"}
-FILE_TYPE_LABELS = {"RDF_TURTLE": "Turtle", "RDF_N_TRIPLES": "N-Triples", "JSON_LD": "JSON-LD", "GZIP": "GZIP",
-                    "JSON": "JSON", "CSV": "CSV", "RDF_XML": "RDF/XML", "HTML": "HTML"}
-LICENSE_LABELS = {"CC0-1.0": "CC0 1.0 Universal", "CC-BY-4.0": "Creative Commons Attribution 4.0 International"}
+PUBLISHER_TYPE_LABELS = {
+    "LocalAuthority": "Local Authority",
+    "RegionalAuthority": "Regional Authority",
+    "NationalAuthority": "National Authority",
+}
+FILE_TYPE_LABELS = {
+    "RDF_TURTLE": "Turtle",
+    "RDF_N_TRIPLES": "N-Triples",
+    "JSON_LD": "JSON-LD",
+    "GZIP": "GZIP",
+    "JSON": "JSON",
+    "CSV": "CSV",
+    "RDF_XML": "RDF/XML",
+    "HTML": "HTML",
+}
+LICENSE_LABELS = {
+    "CC0-1.0": "CC0 1.0 Universal",
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+}
 LICENCE_TYPE = "http://purl.org/adms/licencetype/"
 LICENCE_TYPES = {"CC0-1.0": ("PublicDomain", "Public domain"), "CC-BY-4.0": ("Attribution", "Attribution")}
 # dct:license is the licence's IRI in the EU licence authority table: data.europa.eu and the CKAN
@@ -64,15 +93,30 @@ ADMS = "http://www.w3.org/ns/adms#"
 SPARQL_SERVICE = "sparql"
 GRAPH_DATASET = "graaf"  # the dataset the SPARQL endpoint serves
 
-PREFIXES = {"dcat": DCAT, "dct": DCT, "foaf": FOAF, "vcard": VCARD, "spdx": SPDX, "prov": PROV, "skos": SKOS,
-            "rdfs": RDFS, "xsd": XSD, "dcatap": DCATAP, "filetype": FILE_TYPE, "adms": ADMS}
+PREFIXES = {
+    "dcat": DCAT,
+    "dct": DCT,
+    "foaf": FOAF,
+    "vcard": VCARD,
+    "spdx": SPDX,
+    "prov": PROV,
+    "skos": SKOS,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "dcatap": DCATAP,
+    "filetype": FILE_TYPE,
+    "adms": ADMS,
+}
 
 
 def prefixes(publication: Publication) -> dict[str, str]:
     """The catalog's prefixes: the vocabularies, and the segments its own IRIs are minted under."""
     base = publication.config.base_iri
-    return {**PREFIXES, "dataset": f"{base}{CATALOG_SEGMENTS['dataset']}/",
-            "distributie": f"{base}{CATALOG_SEGMENTS['distribution']}/"}
+    return {
+        **PREFIXES,
+        "dataset": f"{base}{CATALOG_SEGMENTS['dataset']}/",
+        "distributie": f"{base}{CATALOG_SEGMENTS['distribution']}/",
+    }
 
 
 @dataclass
@@ -197,9 +241,14 @@ class CatalogBuilder:
         uri = self.minter.dependent(self.minter.catalog(), "publicatie")
         software = self.minter.dependent(self.minter.catalog(), f"opendata-{__version__}")
         self.triples.a(uri, PROV + "Activity")
-        self.bilingual(uri, RDFS + "label", {
-            "nl": f"Publicatie van versie {self.config.version} met opendata {__version__}",
-            "en": f"Publication of version {self.config.version} with opendata {__version__}"})
+        self.bilingual(
+            uri,
+            RDFS + "label",
+            {
+                "nl": f"Publicatie van versie {self.config.version} met opendata {__version__}",
+                "en": f"Publication of version {self.config.version} with opendata {__version__}",
+            },
+        )
         self.triples.add(uri, PROV + "wasAssociatedWith", software)
         self.triples.a(software, PROV + "SoftwareAgent")
         self.triples.add(software, RDFS + "label", text(f"opendata {__version__}"))
@@ -211,13 +260,18 @@ class CatalogBuilder:
         drafts = sum(1 for unit in letters if getattr(unit, "draft", False))
         uri = self.minter.dependent(dataset, "herkomst")
         self.triples.a(uri, DCT + "ProvenanceStatement")
-        self.bilingual(uri, RDFS + "label", {
-            "nl": f"{drafts} van de {len(letters)} brieven zijn concepten: machinaal geëxtraheerd en niet door een mens "
-                  "nagekeken (prov:wasGeneratedBy een activiteit van type odnl:draft); de overige zijn door mensen "
-                  "samengesteld of nagekeken. Elk gegeven met een bron is een rdf:Statement met zijn bron.",
-            "en": f"{drafts} of the {len(letters)} letters are drafts: machine-extracted and not reviewed by a person "
-                  "(prov:wasGeneratedBy an activity of type odnl:draft); the others were curated or reviewed by people. "
-                  "Every fact with a source is an rdf:Statement with its source."})
+        self.bilingual(
+            uri,
+            RDFS + "label",
+            {
+                "nl": f"{drafts} van de {len(letters)} brieven zijn concepten: machinaal geëxtraheerd en niet door een mens "
+                "nagekeken (prov:wasGeneratedBy een activiteit van type odnl:draft); de overige zijn door mensen "
+                "samengesteld of nagekeken. Elk gegeven met een bron is een rdf:Statement met zijn bron.",
+                "en": f"{drafts} of the {len(letters)} letters are drafts: machine-extracted and not reviewed by a person "
+                "(prov:wasGeneratedBy an activity of type odnl:draft); the others were curated or reviewed by people. "
+                "Every fact with a source is an rdf:Statement with its source.",
+            },
+        )
         return uri
 
     # ------------------------------------------------------------ the DCAT resources
@@ -226,11 +280,17 @@ class CatalogBuilder:
         """Title and description in nl and en: the publication's, completed by the kind's."""
         for language in ("nl", "en"):
             title = self.config.title[language]
-            self.triples.add(uri, DCT + "title", text(f"{title} ({kind_title[language]})" if kind_title else title,
-                                                      language))
+            self.triples.add(
+                uri,
+                DCT + "title",
+                text(f"{title} ({kind_title[language]})" if kind_title else title, language),
+            )
             body = self.config.description[language]
-            self.triples.add(uri, DCT + "description",
-                             text(f"{body} {description[language]}" if description else body, language))
+            self.triples.add(
+                uri,
+                DCT + "description",
+                text(f"{body} {description[language]}" if description else body, language),
+            )
 
     def common(self, uri: str) -> None:
         """What every dataset and data service says: who, contact, themes, rights, keywords, landing page."""
@@ -320,7 +380,11 @@ class CatalogBuilder:
         if kind.compress_format:
             add(uri, DCAT + "compressFormat", self.media_type(kind.compress_format))
         add(uri, DCT + "license", self.license())
-        add(uri, DCATAP + "availability", self.concept(AVAILABILITY[0], AVAILABILITY[1], EU + "planned-availability"))
+        add(
+            uri,
+            DCATAP + "availability",
+            self.concept(AVAILABILITY[0], AVAILABILITY[1], EU + "planned-availability"),
+        )
         add(uri, DCAT + "byteSize", typed(str(published.size), XSD + "nonNegativeInteger"))
         add(uri, SPDX + "checksum", self.checksum(uri, published))
         languages = [self.config.language] if group.kind.covers_data else ["nl", "en"]
@@ -353,15 +417,23 @@ class CatalogBuilder:
         uri = self.minter.data_service(SPARQL_SERVICE)
         add = self.triples.add
         self.triples.a(uri, DCAT + "DataService")
-        self.described(uri, {"nl": "SPARQL-endpoint", "en": "SPARQL endpoint"},
-                       {"nl": "Het SPARQL-endpoint bevraagt de graaf.", "en": "The SPARQL endpoint queries the graph."})
+        self.described(
+            uri,
+            {"nl": "SPARQL-endpoint", "en": "SPARQL endpoint"},
+            {"nl": "Het SPARQL-endpoint bevraagt de graaf.", "en": "The SPARQL endpoint queries the graph."},
+        )
         self.common(uri)
         add(uri, DCAT + "endpointURL", self.resource(self.config.endpoint_url))
         # What the endpoint holds is described by void.ttl (classes, properties, example resources).
         # Without it, the endpoint itself: a SPARQL 1.1 service describes itself at its URL.
         described_by = "void.ttl" if (self.build / "void.ttl").is_file() else ""
-        add(uri, DCAT + "endpointDescription",
-            self.resource(self.minter.published_file(described_by) if described_by else self.config.endpoint_url))
+        add(
+            uri,
+            DCAT + "endpointDescription",
+            self.resource(
+                self.minter.published_file(described_by) if described_by else self.config.endpoint_url
+            ),
+        )
         add(uri, DCT + "conformsTo", self.standard(SPARQL_PROTOCOL))
         add(uri, DCT + "license", self.license())
         if serves:

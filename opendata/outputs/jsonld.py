@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from opendata.model.model import GENERATED_DIR
 from opendata.build.publication import Publication
+from opendata.model.model import GENERATED_DIR
 
 
 def _objects(publication: Publication) -> Iterator[str]:

@@ -16,21 +16,34 @@ from pathlib import Path
 from urllib.parse import quote
 
 from opendata.build.coverage import Coverage
+from opendata.build.publication import Publication
 from opendata.outputs.dcat import GRAPH_DATASET, LICENSE_LABELS, registered_organisation
 from opendata.outputs.distributions import DatasetFiles, PublishedFile, datasets
-from opendata.build.publication import Publication
 from opendata.outputs.site.landing_links import landing_section
 
 FILE = "index.html"
-METADATA_FILES = (("catalog.ttl", "DCAT (Turtle)"), ("catalog.jsonld", "DCAT (JSON-LD)"),
-                  ("catalog.rdf", "DCAT (RDF/XML)"), ("void.ttl", "VoID (Turtle)"))
+METADATA_FILES = (
+    ("catalog.ttl", "DCAT (Turtle)"),
+    ("catalog.jsonld", "DCAT (JSON-LD)"),
+    ("catalog.rdf", "DCAT (RDF/XML)"),
+    ("void.ttl", "VoID (Turtle)"),
+)
 TEXT = {
     "nl": {
-        "contents": "Wat erin staat", "download": "Downloaden", "query": "Bevragen",
+        "contents": "Wat erin staat",
+        "download": "Downloaden",
+        "query": "Bevragen",
         "metadata": "Beschrijving voor portalen",
-        "license": "Licentie", "contact": "Contact", "file": "Bestand", "format": "Formaat", "size": "Grootte",
-        "period": "Periode van de brieven", "places": "Gemeenten", "version": "Versie",
-        "endpoint": "SPARQL-endpoint", "no_endpoint": "Er is geen SPARQL-endpoint geconfigureerd.",
+        "license": "Licentie",
+        "contact": "Contact",
+        "file": "Bestand",
+        "format": "Formaat",
+        "size": "Grootte",
+        "period": "Periode van de brieven",
+        "places": "Gemeenten",
+        "version": "Versie",
+        "endpoint": "SPARQL-endpoint",
+        "no_endpoint": "Er is geen SPARQL-endpoint geconfigureerd.",
         "load": "Laad graph.nt.gz (of graph.ttl) in een triple store naar keuze, of bevraag het SPARQL-endpoint.",
         "queries": "Voorbeeldvragen (SPARQL)",
         "metadata_text": "Dataportalen (data.overheid.nl, data.europa.eu, CKAN) oogsten deze DCAT-AP-NL-catalogus:",
@@ -38,10 +51,20 @@ TEXT = {
         "other": "English",
     },
     "en": {
-        "contents": "What is in it", "download": "Download", "query": "Query", "metadata": "Description for portals",
-        "license": "Licence", "contact": "Contact", "file": "File", "format": "Format", "size": "Size",
-        "period": "Period of the letters", "places": "Municipalities", "version": "Version",
-        "endpoint": "SPARQL endpoint", "no_endpoint": "No SPARQL endpoint is configured.",
+        "contents": "What is in it",
+        "download": "Download",
+        "query": "Query",
+        "metadata": "Description for portals",
+        "license": "Licence",
+        "contact": "Contact",
+        "file": "File",
+        "format": "Format",
+        "size": "Size",
+        "period": "Period of the letters",
+        "places": "Municipalities",
+        "version": "Version",
+        "endpoint": "SPARQL endpoint",
+        "no_endpoint": "No SPARQL endpoint is configured.",
         "load": "Load graph.nt.gz (or graph.ttl) into any triple store, or query the SPARQL endpoint.",
         "queries": "Example queries (SPARQL)",
         "metadata_text": "Data portals (data.overheid.nl, data.europa.eu, CKAN) harvest this DCAT-AP-NL catalog:",
@@ -79,11 +102,16 @@ def _name(uri: str) -> str:
 
 # ------------------------------------------------------------------ schema.org JSON-LD
 
+
 def _download(publication: Publication, published: PublishedFile, language: str) -> dict:
     kind = published.kind
-    return {"@type": "DataDownload", "name": published.title(language),
-            "contentUrl": publication.minter.published_file(published.relative),
-            "encodingFormat": kind.compress_format or kind.media_type, "contentSize": f"{published.size} B"}
+    return {
+        "@type": "DataDownload",
+        "name": published.title(language),
+        "contentUrl": publication.minter.published_file(published.relative),
+        "encodingFormat": kind.compress_format or kind.media_type,
+        "contentSize": f"{published.size} B",
+    }
 
 
 def schema_org(publication: Publication, groups: list[DatasetFiles], covered: Coverage) -> dict:
@@ -111,12 +139,19 @@ def schema_org(publication: Publication, groups: list[DatasetFiles], covered: Co
         "datePublished": config.issued,
         "dateModified": covered.modified(config.issued).lexical,
         "creator": {"@type": "Organization", "@id": config.creator, "name": _name(config.creator)},
-        "publisher": {"@type": "Organization", "@id": config.publisher, "name": _name(config.publisher),
-                      "contactPoint": contact},
+        "publisher": {
+            "@type": "Organization",
+            "@id": config.publisher,
+            "name": _name(config.publisher),
+            "contactPoint": contact,
+        },
         "spatialCoverage": [{"@type": "Place", "@id": m.uri, "name": m.name} for m in covered.municipalities],
         "distribution": [_download(publication, f, language) for group in groups for f in group.files],
-        "includedInDataCatalog": {"@type": "DataCatalog", "@id": minter.catalog(),
-                                  "url": minter.published_file("catalog.ttl")},
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "@id": minter.catalog(),
+            "url": minter.published_file("catalog.ttl"),
+        },
     }
     if covered.start and covered.end:
         dataset["temporalCoverage"] = f"{covered.start.lexical}/{covered.end.lexical}"
@@ -129,6 +164,7 @@ def script_json(data: dict) -> str:
 
 
 # ------------------------------------------------------------------ HTML
+
 
 @dataclass(frozen=True)
 class PageData:
@@ -156,14 +192,18 @@ def _downloads(publication: Publication, groups: list[DatasetFiles], language: s
     t = TEXT[language]
     lines = [f"<h2>{t['download']}</h2>"]
     for group in groups:
-        lines += [f"<h3>{_e(publication.config.title[language])} ({_e(group.kind.title[language])})</h3>",
-                  f"<p>{_e(group.kind.description[language])}</p>",
-                  f"<table><thead><tr><th>{t['file']}</th><th>{t['format']}</th><th>{t['size']}</th></tr></thead>",
-                  "<tbody>"]
+        lines += [
+            f"<h3>{_e(publication.config.title[language])} ({_e(group.kind.title[language])})</h3>",
+            f"<p>{_e(group.kind.description[language])}</p>",
+            f"<table><thead><tr><th>{t['file']}</th><th>{t['format']}</th><th>{t['size']}</th></tr></thead>",
+            "<tbody>",
+        ]
         for published in group.files:
-            lines.append(f"<tr><td>{_link(published.relative, published.relative)}<br>"
-                         f"{_e(published.description(language))}</td>"
-                         f"<td>{_e(_format(published))}</td><td>{_e(_size(published.size))}</td></tr>")
+            lines.append(
+                f"<tr><td>{_link(published.relative, published.relative)}<br>"
+                f"{_e(published.description(language))}</td>"
+                f"<td>{_e(_format(published))}</td><td>{_e(_size(published.size))}</td></tr>"
+            )
         lines += ["</tbody></table>"]
     return lines
 
@@ -178,8 +218,12 @@ def _query(publication: Publication, out: Path, language: str) -> list[str]:
         lines.append(f"<p>{t['no_endpoint']}</p>")
     queries = sorted(p.relative_to(out).as_posix() for p in (out / "queries").glob("*.rq"))
     if queries:
-        lines += [f"<p>{t['queries']}:</p>", "<ul>",
-                  *(f"<li>{_link(query, Path(query).name)}</li>" for query in queries), "</ul>"]
+        lines += [
+            f"<p>{t['queries']}:</p>",
+            "<ul>",
+            *(f"<li>{_link(query, Path(query).name)}</li>" for query in queries),
+            "</ul>",
+        ]
     return lines
 
 
@@ -192,10 +236,12 @@ def _metadata(language: str) -> list[str]:
 def _license_and_contact(publication: Publication, language: str) -> list[str]:
     t, config = TEXT[language], publication.config
     contact = config.contact
-    lines = [f"<h2>{t['license']}</h2>",
-             f'<p>{t["license_text"]} <a href="{_e(config.license)}">{_e(LICENSE_LABELS[config.license_id])}</a>.</p>',
-             f"<h2>{t['contact']}</h2>",
-             f'<p>{_e(contact["name"])} — <a href="mailto:{_e(contact["email"])}">{_e(contact["email"])}</a>']
+    lines = [
+        f"<h2>{t['license']}</h2>",
+        f'<p>{t["license_text"]} <a href="{_e(config.license)}">{_e(LICENSE_LABELS[config.license_id])}</a>.</p>',
+        f"<h2>{t['contact']}</h2>",
+        f'<p>{_e(contact["name"])} — <a href="mailto:{_e(contact["email"])}">{_e(contact["email"])}</a>',
+    ]
     if contact.get("url"):
         lines[-1] += f' — <a href="{_e(contact["url"])}">{_e(contact["url"])}</a>'
     lines[-1] += f" · {_e(_name(config.publisher))}</p>"
@@ -204,40 +250,55 @@ def _license_and_contact(publication: Publication, language: str) -> list[str]:
 
 def _section(publication: Publication, out: Path, data: PageData, language: str) -> list[str]:
     config = publication.config
-    return [f'<section lang="{language}" id="{language}">',
-            f"<h1>{_e(config.title[language])}</h1>",
-            f"<p>{_e(config.description[language])}</p>",
-            *_contents(publication, data, language),
-            *landing_section(publication, out, language),  # the website (issue 14)
-            *_downloads(publication, data.groups, language),
-            *_query(publication, out, language),
-            *_metadata(language),
-            *_license_and_contact(publication, language),
-            "</section>"]
+    return [
+        f'<section lang="{language}" id="{language}">',
+        f"<h1>{_e(config.title[language])}</h1>",
+        f"<p>{_e(config.description[language])}</p>",
+        *_contents(publication, data, language),
+        *landing_section(publication, out, language),  # the website (issue 14)
+        *_downloads(publication, data.groups, language),
+        *_query(publication, out, language),
+        *_metadata(language),
+        *_license_and_contact(publication, language),
+        "</section>",
+    ]
 
 
-STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-         "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3rem;"
-         "text-align:left;vertical-align:top}nav a{margin-right:1rem}")
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+    "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3rem;"
+    "text-align:left;vertical-align:top}nav a{margin-right:1rem}"
+)
 
 
 def page(publication: Publication, out: Path) -> str:
     config = publication.config
     data = PageData(datasets(out), publication.coverage, publication.statistics.class_entities)
-    lines = ["<!DOCTYPE html>", f'<html lang="{config.language}">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{_e(config.title[config.language])}</title>",
-             f'<meta name="description" content="{_e(config.description[config.language])}">',
-             '<link rel="alternate" type="text/turtle" href="catalog.ttl" title="DCAT">',
-             '<link rel="alternate" type="application/ld+json" href="catalog.jsonld" title="DCAT">',
-             '<link rel="alternate" type="application/rdf+xml" href="catalog.rdf" title="DCAT">',
-             f"<style>{STYLE}</style>",
-             '<script type="application/ld+json">', script_json(schema_org(publication, data.groups, data.covered)),
-             "</script>",
-             "</head>", "<body>", '<nav><a href="#nl">Nederlands</a><a href="#en">English</a></nav>', "<main>",
-             *_section(publication, out, data, "nl"),
-             *_section(publication, out, data, "en"),
-             "</main>", "</body>", "</html>"]
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="{config.language}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(config.title[config.language])}</title>",
+        f'<meta name="description" content="{_e(config.description[config.language])}">',
+        '<link rel="alternate" type="text/turtle" href="catalog.ttl" title="DCAT">',
+        '<link rel="alternate" type="application/ld+json" href="catalog.jsonld" title="DCAT">',
+        '<link rel="alternate" type="application/rdf+xml" href="catalog.rdf" title="DCAT">',
+        f"<style>{STYLE}</style>",
+        '<script type="application/ld+json">',
+        script_json(schema_org(publication, data.groups, data.covered)),
+        "</script>",
+        "</head>",
+        "<body>",
+        '<nav><a href="#nl">Nederlands</a><a href="#en">English</a></nav>',
+        "<main>",
+        *_section(publication, out, data, "nl"),
+        *_section(publication, out, data, "en"),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from opendata.model.model import GENERATED_DIR
 from opendata.build.publication import Publication
+from opendata.model.model import GENERATED_DIR
 
 FILES = ("ontology.ttl", "shapes.ttl", "vocabulary.md")
 

@@ -8,8 +8,8 @@ not with the triples.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
@@ -22,7 +22,9 @@ class Statistics:
     distinct_objects: int = 0
     class_entities: Counter = field(default_factory=Counter)  # class IRI -> instances
     property_triples: Counter = field(default_factory=Counter)  # property IRI -> triples
-    examples: dict[str, str] = field(default_factory=dict)  # class IRI -> its first IRI instance, in IRI order
+    examples: dict[str, str] = field(
+        default_factory=dict
+    )  # class IRI -> its first IRI instance, in IRI order
 
 
 def statistics(chunks: Iterable[str]) -> Statistics:
@@ -33,7 +35,9 @@ def statistics(chunks: Iterable[str]) -> Statistics:
     properties: Counter = Counter()
     typed: list[tuple[str, str]] = []
     for chunk in chunks:
-        for line in filter(None, chunk.split("\n")):  # N-Triples lines end in LF; splitlines() also cuts at U+2028
+        for line in filter(
+            None, chunk.split("\n")
+        ):  # N-Triples lines end in LF; splitlines() also cuts at U+2028
             subject, predicate, rest = line.split(" ", 2)
             subjects.add(subject)
             objects.add(rest[:-2])  # without " ."

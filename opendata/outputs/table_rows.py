@@ -9,8 +9,8 @@ triples are read at once, a letter's triples one letter at a time, so large publ
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 from urllib.parse import unquote
 
 import pyoxigraph
@@ -57,8 +57,10 @@ class Cells:
         self.expand = functools.cache(model.expand)
         self.key = functools.lru_cache(maxsize=1 << 16)(self._key)
         self.codes = {org.uri: org.code for org in minter.register.by_code.values()}
-        self.concepts = {name: {model.expand(v["uri"]): key for key, v in enum["values"].items()}
-                         for name, enum in model.enums.items()}
+        self.concepts = {
+            name: {model.expand(v["uri"]): key for key, v in enum["values"].items()}
+            for name, enum in model.enums.items()
+        }
         self.redacted = minter.redacted()
 
     def _key(self, iri: str) -> str:
@@ -69,7 +71,7 @@ class Cells:
         if hash_:
             return f"{self.key(owner)}#{fragment}"
         if iri.startswith(self.minter.base_iri):
-            return unquote(iri[len(self.minter.base_iri):].split("/", 1)[1])
+            return unquote(iri[len(self.minter.base_iri) :].split("/", 1)[1])
         if iri in self.codes:
             return self.codes[iri]
         raise ValueError(f"no key for <{iri}>")
@@ -81,7 +83,11 @@ class Cells:
         if self.model.is_class(f.range):
             return self.key(value)
         if f.range == "textfile":
-            return unquote(value[len(self.minter.base_url):]) if value.startswith(self.minter.base_url) else value
+            return (
+                unquote(value[len(self.minter.base_url) :])
+                if value.startswith(self.minter.base_url)
+                else value
+            )
         return value
 
 

@@ -15,15 +15,17 @@ import re
 from contextlib import ExitStack
 from pathlib import Path
 
+from opendata.build.publication import Publication
+from opendata.model.tables import DATA_DIR, Table, table_schemas, tables
 from opendata.outputs.csv_cells import needs_quotes, protect
 from opendata.outputs.csvw import csvw_metadata
-from opendata.build.publication import Publication
 from opendata.outputs.table_rows import Cells, TableRows, read_resources
-from opendata.model.tables import DATA_DIR, Table, table_schemas, tables
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LICENSE_TITLES = {"CC0-1.0": "Creative Commons Zero v1.0 Universal",
-                  "CC-BY-4.0": "Creative Commons Attribution 4.0 International"}
+LICENSE_TITLES = {
+    "CC0-1.0": "Creative Commons Zero v1.0 Universal",
+    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
+}
 
 
 def _letter_part(table: Table) -> bool:
@@ -67,7 +69,9 @@ class CsvTables:
         folder.mkdir(exist_ok=True)
         self.writers, self.texts = {}, {}
         for table in layout:
-            handle = stack.enter_context(open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline=""))
+            handle = stack.enter_context(
+                open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline="")
+            )
             writer = Rfc4180Writer(handle)
             writer.writerow([c.name for c in table.columns])
             self.writers[table.name] = writer
@@ -130,8 +134,15 @@ def _contributors(publication: Publication) -> list[dict]:
 
 
 def _resource(table: Table, schema: dict) -> dict:
-    return {"name": table.name, "type": "table", "path": f"{DATA_DIR}/{table.name}.csv", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", **schema}
+    return {
+        "name": table.name,
+        "type": "table",
+        "path": f"{DATA_DIR}/{table.name}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        **schema,
+    }
 
 
 def data_package(publication: Publication, layout: list[Table], schemas: dict, sources: list[dict]) -> dict:
@@ -149,7 +160,9 @@ def data_package(publication: Publication, layout: list[Table], schemas: dict, s
         "created": f"{config.issued}T00:00:00Z",
         "homepage": config.base_url,
         "keywords": keywords,
-        "licenses": [{"name": config.license_id, "path": config.license, "title": LICENSE_TITLES[config.license_id]}],
+        "licenses": [
+            {"name": config.license_id, "path": config.license, "title": LICENSE_TITLES[config.license_id]}
+        ],
         "contributors": _contributors(publication),
         "sources": sources,
         "resources": [_resource(table, schemas[table.name]) for table in layout],
@@ -166,4 +179,7 @@ def write(publication: Publication, out: Path) -> None:
     schemas = table_schemas(model)["tables"]
     sources = _write_rows(publication, out / DATA_DIR, layout, schemas)
     _write_json(out / "datapackage.json", data_package(publication, layout, schemas, sources))
-    _write_json(out / "csv-metadata.json", csvw_metadata(model, publication.minter, publication.config, layout, schemas))
+    _write_json(
+        out / "csv-metadata.json",
+        csvw_metadata(model, publication.minter, publication.config, layout, schemas),
+    )

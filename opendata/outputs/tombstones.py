@@ -20,8 +20,11 @@ INDEX = "tombstones.json"
 
 
 def tombstones_turtle(gone: dict[str, Change]) -> str:
-    lines = ["@prefix as: <https://www.w3.org/ns/activitystreams#> .",
-             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .", ""]
+    lines = [
+        "@prefix as: <https://www.w3.org/ns/activitystreams#> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+        "",
+    ]
     for iri in sorted(gone):
         change = gone[iri]
         props = [f"as:formerType <{change.type}>"] if change.type else []
@@ -36,27 +39,40 @@ def tombstones_json(gone: dict[str, Change], base_iri: str) -> str:
     for iri in sorted(gone):
         if iri.startswith(base_iri):
             change = gone[iri]
-            entries[iri[len(base_iri):]] = {
-                "iri": iri, "type": change.type, "change": change.kind,
+            entries[iri[len(base_iri) :]] = {
+                "iri": iri,
+                "type": change.type,
+                "change": change.kind,
                 "withdrawn": change.withdrawn.isoformat() if change.withdrawn else "",
-                "reason": change.reason, "privacy": change.privacy}
+                "reason": change.reason,
+                "privacy": change.privacy,
+            }
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def tombstone_page(change: Change | dict) -> str:
     """The page a withdrawn resource's IRI answers with 410 Gone: when, and why if the publisher said."""
-    entry = change if isinstance(change, dict) else {
-        "iri": change.iri, "withdrawn": change.withdrawn.isoformat() if change.withdrawn else "",
-        "reason": change.reason, "change": change.kind}
+    entry = (
+        change
+        if isinstance(change, dict)
+        else {
+            "iri": change.iri,
+            "withdrawn": change.withdrawn.isoformat() if change.withdrawn else "",
+            "reason": change.reason,
+            "change": change.kind,
+        }
+    )
     iri = html.escape(entry["iri"])
     when = html.escape(entry["withdrawn"])
     nl_reason = f"<p>Reden: {html.escape(entry['reason'])}</p>" if entry["reason"] else ""
-    en_reason = f"<p lang=\"nl\">Reason: {html.escape(entry['reason'])}</p>" if entry["reason"] else ""
-    return (f"<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<meta name=\"robots\" content=\"noindex\">\n<title>Ingetrokken: {iri}</title>\n</head>\n<body>\n"
-            f"<h1>Ingetrokken</h1>\n<p><code>{iri}</code> is op {when} ingetrokken en niet meer gepubliceerd.</p>\n"
-            f"{nl_reason}\n<div lang=\"en\">\n<h2>Withdrawn</h2>\n<p><code>{iri}</code> was withdrawn on {when} "
-            f"and is no longer published.</p>\n{en_reason}\n</div>\n</body>\n</html>\n")
+    en_reason = f'<p lang="nl">Reason: {html.escape(entry["reason"])}</p>' if entry["reason"] else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="robots" content="noindex">\n<title>Ingetrokken: {iri}</title>\n</head>\n<body>\n'
+        f"<h1>Ingetrokken</h1>\n<p><code>{iri}</code> is op {when} ingetrokken en niet meer gepubliceerd.</p>\n"
+        f'{nl_reason}\n<div lang="en">\n<h2>Withdrawn</h2>\n<p><code>{iri}</code> was withdrawn on {when} '
+        f"and is no longer published.</p>\n{en_reason}\n</div>\n</body>\n</html>\n"
+    )
 
 
 def load_index(dist: Path) -> dict:
@@ -70,7 +86,7 @@ def gone_entry(url_path: str, dist: Path, id_path: str, doc_path: str) -> dict |
     """The tombstone a request path names (`{id_path}{type}/{key}` or `{doc_path}{type}/{key}[.ext]`)."""
     for prefix in (id_path, doc_path):
         if prefix and url_path.startswith(prefix) and url_path != prefix:
-            rest = url_path[len(prefix):]
+            rest = url_path[len(prefix) :]
             entries = load_index(dist)
             for candidate in (rest, rest.split(".", 1)[0]):
                 if candidate in entries:
@@ -80,11 +96,15 @@ def gone_entry(url_path: str, dist: Path, id_path: str, doc_path: str) -> dict |
 
 # ------------------------------------------------------------------ no trace of a privacy withdrawal
 
+
 def leaked_titles(build: Path, titles: list[str]) -> list[tuple[str, str]]:
     """(file, title) for every file of the build (gzip unpacked) that still holds one of the titles
     of resources withdrawn for privacy in this release."""
-    needles = {t: {t.encode("utf-8"), html.escape(t).encode("utf-8"), json.dumps(t)[1:-1].encode("utf-8")}
-               for t in titles if len(t.strip()) >= 4}
+    needles = {
+        t: {t.encode("utf-8"), html.escape(t).encode("utf-8"), json.dumps(t)[1:-1].encode("utf-8")}
+        for t in titles
+        if len(t.strip()) >= 4
+    }
     found = []
     if not needles:
         return found
@@ -114,13 +134,17 @@ def gone_page(url_path: str, dist: Path) -> bytes | None:
 
 # ------------------------------------------------------------------ static hosting: nginx and Apache
 
+
 def _entries(publication) -> dict:
     history = getattr(publication, "history", None)
     if history is None:
         return {}
     base_iri = publication.config.base_iri
-    return {iri[len(base_iri):]: c for iri, c in sorted(history.tombstones().items())
-            if iri.startswith(base_iri) and "/" in iri[len(base_iri):]}
+    return {
+        iri[len(base_iri) :]: c
+        for iri, c in sorted(history.tombstones().items())
+        if iri.startswith(base_iri) and "/" in iri[len(base_iri) :]
+    }
 
 
 def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
@@ -132,7 +156,9 @@ def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
     for path in _entries(publication):
         page = f"/{FOLDER}/gone/{path}.html"
         rules.append(f"location = {id_path}{path} {{ error_page 410 {page}; return 410; }}")
-        rules.append(f"location ~ ^{re.escape(doc_path + path)}(\\.[a-z.]+)?$ {{ error_page 410 {page}; return 410; }}")
+        rules.append(
+            f"location ~ ^{re.escape(doc_path + path)}(\\.[a-z.]+)?$ {{ error_page 410 {page}; return 410; }}"
+        )
     return "\n".join(rules)
 
 
@@ -149,8 +175,13 @@ def apache_gone_rules(publication, id_path: str, doc_path: str) -> str:
 
 def gone_index(gone: dict[str, Change]) -> str:
     """The page that lists every withdrawn resource, with when and why (Apache's 410 page)."""
-    items = "".join(f"<li><code>{html.escape(iri)}</code>: {html.escape(c.withdrawn.isoformat() if c.withdrawn else '')}"
-                    f"{' — ' + html.escape(c.reason) if c.reason else ''}</li>\n" for iri, c in sorted(gone.items()))
-    return (f"<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"robots\" content=\"noindex\">\n"
-            f"<title>Ingetrokken / Withdrawn</title>\n</head>\n<body>\n<h1>Ingetrokken / Withdrawn</h1>\n"
-            f"<p>Deze bronnen zijn ingetrokken. These resources were withdrawn.</p>\n<ul>\n{items}</ul>\n</body>\n</html>\n")
+    items = "".join(
+        f"<li><code>{html.escape(iri)}</code>: {html.escape(c.withdrawn.isoformat() if c.withdrawn else '')}"
+        f"{' — ' + html.escape(c.reason) if c.reason else ''}</li>\n"
+        for iri, c in sorted(gone.items())
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<meta name="robots" content="noindex">\n'
+        f"<title>Ingetrokken / Withdrawn</title>\n</head>\n<body>\n<h1>Ingetrokken / Withdrawn</h1>\n"
+        f"<p>Deze bronnen zijn ingetrokken. These resources were withdrawn.</p>\n<ul>\n{items}</ul>\n</body>\n</html>\n"
+    )

@@ -65,8 +65,8 @@ def write_rdfxml(triples: Triples, path: Path, prefixes: dict[str, str]) -> None
 
 def _compact(value: str, prefixes: list[tuple[str, str]]) -> str:
     for prefix, namespace in prefixes:
-        if value.startswith(namespace) and _LOCAL_NAME.match(value[len(namespace):]):
-            return f"{prefix}:{value[len(namespace):]}"
+        if value.startswith(namespace) and _LOCAL_NAME.match(value[len(namespace) :]):
+            return f"{prefix}:{value[len(namespace) :]}"
     return value
 
 
@@ -96,8 +96,10 @@ def jsonld(triples: Triples, prefixes: dict[str, str]) -> str:
         else:
             key = _compact(triple.predicate.value, by_length)
             node.setdefault(key, []).append(_jsonld_value(triple.object, by_length))
-    graph = [{key: value if key == "@id" else _unwrap(value) for key, value in node.items()}
-             for node in nodes.values()]
+    graph = [
+        {key: value if key == "@id" else _unwrap(value) for key, value in node.items()}
+        for node in nodes.values()
+    ]
     document = {"@context": dict(sorted(prefixes.items())), "@graph": graph}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

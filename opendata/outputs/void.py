@@ -9,16 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+from opendata.build.publication import Publication
 from opendata.outputs.dcat import DCT, FOAF, GRAPH_DATASET
 from opendata.outputs.distributions import published_files
-from opendata.build.publication import Publication
 from opendata.outputs.statistics import Statistics
 from opendata.outputs.triples import RDF, XSD, Triples, text, typed, write_turtle
 
 VOID = "http://rdfs.org/ns/void#"
 FORMATS = "http://www.w3.org/ns/formats/"
-DUMP_FORMATS = {"graph.nt.gz": "N-Triples", "graph.nt": "N-Triples", "graph.ttl": "Turtle",
-                "graph.jsonld": "JSON-LD"}
+DUMP_FORMATS = {
+    "graph.nt.gz": "N-Triples",
+    "graph.nt": "N-Triples",
+    "graph.ttl": "Turtle",
+    "graph.jsonld": "JSON-LD",
+}
 FILE = "void.ttl"
 
 
@@ -29,8 +33,8 @@ def _count(value: int):
 def _curie(iri: str, namespaces: list[tuple[str, str]]) -> str:
     """A readable, stable fragment for a partition: prefix:name where a prefix fits, else the escaped IRI."""
     for prefix, namespace in namespaces:
-        if iri.startswith(namespace) and iri[len(namespace):]:
-            return quote(f"{prefix}:{iri[len(namespace):]}", safe=":")
+        if iri.startswith(namespace) and iri[len(namespace) :]:
+            return quote(f"{prefix}:{iri[len(namespace) :]}", safe=":")
     return quote(iri, safe="")
 
 
@@ -39,7 +43,7 @@ def _vocabulary(iri: str, namespaces: list[tuple[str, str]]) -> str:
         if iri.startswith(namespace):
             return namespace
     cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[:cut + 1]
+    return iri[: cut + 1]
 
 
 def _partitions(triples: Triples, dataset: str, stats: Statistics, namespaces) -> None:

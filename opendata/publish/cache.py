@@ -70,7 +70,9 @@ class UnitCache:
     def __init__(self, path: Path | None) -> None:
         self.used: set[str] = set()
         self.db = None
-        self.problems: list[Problem] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
+        self.problems: list[
+            Problem
+        ] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
         self._stats: dict = {}
         self._new_stats: list[tuple] = []
         if path is not None:
@@ -84,8 +86,12 @@ class UnitCache:
         self.db = sqlite3.connect(database)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, unit BLOB)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)")
-        self._stats = {row[0]: tuple(row[1:]) for row in self.db.execute("SELECT path, size, mtime, digest FROM files")}
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)"
+        )
+        self._stats = {
+            row[0]: tuple(row[1:]) for row in self.db.execute("SELECT path, size, mtime, digest FROM files")
+        }
         if any(len(known) != 3 for known in self._stats.values()):
             raise sqlite3.DatabaseError("the table of file digests has the wrong shape")
 
@@ -96,9 +102,16 @@ class UnitCache:
             self.db = None
         for name in (DATABASE, DATABASE + "-wal", DATABASE + "-shm", DATABASE + "-journal"):
             (path / name).unlink(missing_ok=True)
-        self.problems.append(Problem("cache-rebuilt", WARNING, f"the build cache {path / DATABASE} could not be read "
-                                     f"({exc}); it was emptied and every letter is built afresh", Location(str(path)),
-                                     hint="nothing to do: the cache is only a speed-up (--no-cache skips it)"))
+        self.problems.append(
+            Problem(
+                "cache-rebuilt",
+                WARNING,
+                f"the build cache {path / DATABASE} could not be read "
+                f"({exc}); it was emptied and every letter is built afresh",
+                Location(str(path)),
+                hint="nothing to do: the cache is only a speed-up (--no-cache skips it)",
+            )
+        )
         self._open(path / DATABASE)
 
     def digest(self, path: Path) -> str:
@@ -128,20 +141,26 @@ class UnitCache:
             return {}
         found = {}
         for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            rows = self.db.execute(f"SELECT key, unit FROM units WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, unit FROM units WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            )
             for key, blob in rows:
                 try:
                     found[key] = pickle.loads(blob)
-                except Exception:  # a damaged entry (unpickling can raise almost anything): build the letter again
+                except (
+                    Exception
+                ):  # a damaged entry (unpickling can raise almost anything): build the letter again
                     continue
         return found
 
     def put_many(self, items: dict[str, object]) -> None:
         if self.db is None:
             return
-        self.db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?)",
-                            [(key, pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)) for key, unit in items.items()])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO units VALUES (?, ?)",
+            [(key, pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)) for key, unit in items.items()],
+        )
 
     def close(self, prune: bool) -> None:
         """Store new file digests; with `prune`, forget units this build did not use."""

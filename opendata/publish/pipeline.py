@@ -15,28 +15,28 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
-from opendata.checks import records as checks
-from opendata.checks import privacy
-from opendata.publish import switch as release
 from opendata import releases
-from opendata.checks import shacl_queries
-from opendata.publish.cache import UnitCache, code_version
-from opendata.sources.config import Config, load_config
 from opendata.build.graph import Node, ntriples
-from opendata.model.iris import Minter
 from opendata.build.letter_unit import BuildContext, LetterUnit, process_letters, worker_count
+from opendata.build.publication import Publication
+from opendata.build.shared_unit import SharedUnit, build_shared, register_nodes, shared_key
+from opendata.build.shared_unit import validate as validate_shared
+from opendata.checks import privacy, shacl_queries
+from opendata.checks import records as checks
+from opendata.model.iris import Minter
 from opendata.model.model import Model, load_model
 from opendata.model.problems import ERROR, Location, Problem, has_errors
-from opendata.build.publication import Publication
-from opendata.build.shared_unit import SharedUnit, build_shared, register_nodes, shared_key, validate as validate_shared
-from opendata.sources.records import Dataset, letter_files
 from opendata.model.register import load_register
 from opendata.outputs import WRITERS
+from opendata.publish import switch as release
+from opendata.publish.cache import UnitCache, code_version
+from opendata.sources.config import Config, load_config
+from opendata.sources.records import Dataset, letter_files
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 BATCH = 250  # letters per task sent to a worker process
@@ -55,6 +55,7 @@ class Outcome:
 # ------------------------------------------------------------------ privacy
 
 # ------------------------------------------------------------------ letters
+
 
 class Progress:
     """Letters done, rate and time left, on a terminal; silent otherwise."""
@@ -81,7 +82,7 @@ class Progress:
 
 def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[LetterUnit]]:
     """The letters' units, batch by batch in order, built in worker processes when it pays."""
-    batches = [[str(p) for p in paths[i:i + BATCH]] for i in range(0, len(paths), BATCH)]
+    batches = [[str(p) for p in paths[i : i + BATCH]] for i in range(0, len(paths), BATCH)]
     progress = Progress(len(paths))
     if len(paths) < PARALLEL_FROM or worker_count() == 1:
         results = (process_letters(batch, context) for batch in batches)
@@ -90,8 +91,12 @@ def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[Lett
             yield batch_units
     else:
         # a fork server starts the workers: none inherits the publish lock; each ends when the publish ends
-        with ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"),
-                                 initializer=release.die_with, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(
+            worker_count(),
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=release.die_with,
+            initargs=(os.getpid(),),
+        ) as pool:
             for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
                 progress.advance(len(batch_units))
                 yield batch_units
@@ -115,11 +120,15 @@ def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, cod
 
 # ------------------------------------------------------------------ shared records and cross checks
 
-def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code: str,
-                include_drafts: bool = False) -> SharedUnit:
+
+def shared_unit(
+    model: Model, root: Path, minter: Minter, cache: UnitCache, code: str, include_drafts: bool = False
+) -> SharedUnit:
     """The shared records' unit: from the cache while their files, the code, the base IRIs and
     whether drafts are published are unchanged."""
-    key = "shared:" + shared_key(cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}\0{include_drafts}")
+    key = "shared:" + shared_key(
+        cache, model, root, f"{code}\0{minter.base_iri}\0{minter.base_url}\0{include_drafts}"
+    )
     found = cache.get_many([key])
     if key in found:
         return found[key]
@@ -128,7 +137,9 @@ def shared_unit(model: Model, root: Path, minter: Minter, cache: UnitCache, code
     return unit
 
 
-def _cross_checks(model: Model, shared: SharedUnit, units: list[LetterUnit], today: datetime.date) -> list[Problem]:
+def _cross_checks(
+    model: Model, shared: SharedUnit, units: list[LetterUnit], today: datetime.date
+) -> list[Problem]:
     """References, unique ids, dates in the future and cycles, over the skeletons of all records."""
     register = load_register()
     everything = Dataset()
@@ -149,7 +160,9 @@ def _cross_checks(model: Model, shared: SharedUnit, units: list[LetterUnit], tod
     return problems
 
 
-def _register_part(model: Model, minter: Minter, shared: SharedUnit, units: list[LetterUnit]) -> tuple[list[Node], list[Problem]]:
+def _register_part(
+    model: Model, minter: Minter, shared: SharedUnit, units: list[LetterUnit]
+) -> tuple[list[Node], list[Problem]]:
     codes = set(shared.organisation_codes)
     for unit in units:
         codes.update(unit.organisation_codes)
@@ -160,13 +173,20 @@ def _register_part(model: Model, minter: Minter, shared: SharedUnit, units: list
 
 # ------------------------------------------------------------------ build and publish
 
+
 def _context(model: Model, config: Config, root: Path, shared: SharedUnit) -> BuildContext:
     prefixes = dict(sorted(model.prefixes.items()))
     for cls in model.classes.values():
         if not cls.iri.startswith("#"):
             prefixes[cls.iri] = config.base_iri + cls.iri + "/"
-    return BuildContext(str(root), config.base_iri, config.base_url,
-                        tuple(sorted(shared.private_people.items())), tuple(prefixes.items()), config.include_drafts)
+    return BuildContext(
+        str(root),
+        config.base_iri,
+        config.base_url,
+        tuple(sorted(shared.private_people.items())),
+        tuple(prefixes.items()),
+        config.include_drafts,
+    )
 
 
 def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
@@ -190,7 +210,9 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         problems += unit.problems
     units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
     problems += _cross_checks(model, shared, units, today)
-    problems += checks.check_evidence_in_other_letters(shared.skeleton + [s for u in units for s in u.skeleton], datasets)
+    problems += checks.check_evidence_in_other_letters(
+        shared.skeleton + [s for u in units for s in u.skeleton], datasets
+    )
     for unit in units:
         unit.skeleton = []  # only the cross checks read it: free the memory before writing
     timings["checks"] = time.perf_counter() - clock - timings["letters"]
@@ -203,21 +225,27 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     if has_errors(problems):
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
-    publication = Publication(config, model, minter, Path(datasets), shared, register_part, units, report, problems)
+    publication = Publication(
+        config, model, minter, Path(datasets), shared, register_part, units, report, problems
+    )
     timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
     return Outcome(EXIT_OK, problems, publication, timings=timings)
 
 
 def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
     """Scan every file written, by whatever writer, for the names and keys of people who are not public."""
-    return privacy.scan_publication(build_dir, publication.shared.private_people, publication.shared.private_locations)
+    return privacy.scan_publication(
+        build_dir, publication.shared.private_people, publication.shared.private_locations
+    )
 
 
 def _refused(code: str, message: str, out: Path, hint: str) -> Outcome:
     return Outcome(EXIT_USAGE, [Problem(code, ERROR, message, Location(str(out)), hint=hint)])
 
 
-def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None) -> Outcome:
+def publish(
+    datasets: Path, out: Path, today: datetime.date | None = None, cache_dir: Path | None = None
+) -> Outcome:
     """Check --out, build, write every output into a fresh folder, verify, and release it atomically.
     A disk that fills up (or any other failure to write) leaves the previous publication as it was."""
     try:
@@ -230,8 +258,12 @@ def publish(datasets: Path, out: Path, today: datetime.date | None = None, cache
         return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
     except OSError as exc:
         reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)
-        return _refused("write-failed", f"could not write the publication: {reason} ({exc.filename or out}); "
-                        f"{out} is unchanged", out, "free some space (or fix the permissions) and publish again")
+        return _refused(
+            "write-failed",
+            f"could not write the publication: {reason} ({exc.filename or out}); {out} is unchanged",
+            out,
+            "free some space (or fix the permissions) and publish again",
+        )
 
 
 def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: Path | None) -> Outcome:
@@ -251,7 +283,9 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         # the outputs show the history without resources whose IRI names a person no longer public
         outcome.publication.history = plan.history.without(named)
         outcome.publication.release_resources = plan.resources
-        outcome.publication.previous_build = release.published(out)  # the site hard-links its unchanged files from it
+        outcome.publication.previous_build = release.published(
+            out
+        )  # the site hard-links its unchanged files from it
         build_dir = release.new_build(out)
         prepared = None
         try:
@@ -262,10 +296,14 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
             outcome.timings["write"] = time.perf_counter() - clock
             pruning.join()
-            prepared = releases.prepare_history(datasets, plan.history)  # written aside; moved in after the switch
+            prepared = releases.prepare_history(
+                datasets, plan.history
+            )  # written aside; moved in after the switch
             outcome.dist = release.release(build_dir, out)
             releases.commit_history(prepared)
-            if plan.private_titles:  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
+            if (
+                plan.private_titles
+            ):  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
                 release.start_pruning(out).join()
             outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
         finally:

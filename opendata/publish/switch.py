@@ -56,25 +56,33 @@ def _inside(path: str, folder: str) -> bool:
 def check_out(out: Path, datasets: Path) -> Path:
     """The absolute --out to publish into, or UnsafeOut saying why opendata must not touch it."""
     if not out.name or out.name in (".", ".."):
-        raise UnsafeOut(f"--out {out} names a folder by '.' or '..'; give the publication folder its own name, "
-                        "such as --out dist")
+        raise UnsafeOut(
+            f"--out {out} names a folder by '.' or '..'; give the publication folder its own name, "
+            "such as --out dist"
+        )
     out = Path(os.path.abspath(out))
     real_out, real_datasets = os.path.realpath(out), os.path.realpath(datasets)
     if _inside(real_out, real_datasets) or _inside(real_datasets, real_out):
-        raise UnsafeOut(f"--out {out} is, holds or lies inside the datasets folder {datasets}: publishing there "
-                        "would replace the sources; choose a folder beside it, such as --out dist")
+        raise UnsafeOut(
+            f"--out {out} is, holds or lies inside the datasets folder {datasets}: publishing there "
+            "would replace the sources; choose a folder beside it, such as --out dist"
+        )
     builds = os.path.realpath(builds_dir(out))
     if _inside(builds, real_datasets):
         raise UnsafeOut(f"--out {out} would keep its builds inside the datasets folder {datasets}")
     if out.is_symlink():
         target = Path(real_out)  # a build of an older opendata has its manifest but no marker yet
         if not (os.path.dirname(real_out) == builds and target.is_dir() and (target / MANIFEST).is_file()):
-            raise UnsafeOut(f"--out {out} is a link to {real_out}, which is not a publication opendata made in "
-                            f"{builds_dir(out)}; remove the link or choose another --out")
+            raise UnsafeOut(
+                f"--out {out} is a link to {real_out}, which is not a publication opendata made in "
+                f"{builds_dir(out)}; remove the link or choose another --out"
+            )
     elif out.exists() and not is_publication(out) and not (out.is_dir() and not any(out.iterdir())):
         what = "a folder" if out.is_dir() else "a file"
-        raise UnsafeOut(f"--out {out} is {what} that opendata did not make (it has no {MARKER} and {MANIFEST}); "
-                        "opendata replaces only its own publications: choose a new or empty name, such as --out dist")
+        raise UnsafeOut(
+            f"--out {out} is {what} that opendata did not make (it has no {MARKER} and {MANIFEST}); "
+            "opendata replaces only its own publications: choose a new or empty name, such as --out dist"
+        )
     return out
 
 
@@ -101,7 +109,9 @@ def publish_lock(out: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise PublishLocked(f"another publish into {out} is running ({holder}); wait for it to finish") from None
+            raise PublishLocked(
+                f"another publish into {out} is running ({holder}); wait for it to finish"
+            ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
         try:
@@ -126,7 +136,9 @@ def die_with(publisher: int) -> None:
         handle = os.pidfd_open(publisher)
     except (AttributeError, OSError):
         handle = None
-    threading.Thread(target=_exit_when_gone, args=(publisher, handle), daemon=True, name="watch-publish").start()
+    threading.Thread(
+        target=_exit_when_gone, args=(publisher, handle), daemon=True, name="watch-publish"
+    ).start()
 
 
 def _exit_when_gone(publisher: int, handle: int | None) -> None:
@@ -194,7 +206,9 @@ def new_build(out: Path) -> Path:
     return build
 
 
-_DIGESTS: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) -> sha256: the catalog and the manifest share them
+_DIGESTS: dict[
+    tuple[str, int, int], str
+] = {}  # (path, size, mtime) -> sha256: the catalog and the manifest share them
 
 
 def remember_sha256(path: Path, digest: str) -> None:
@@ -314,8 +328,15 @@ def start_pruning(out: Path) -> threading.Thread:
     after the next switch the previous publication is the one kept beside the new one."""
     builds = builds_dir(out)
     current = out.resolve() if out.is_symlink() else None
-    old = [p for p in builds.iterdir() if is_build(p) and not p.name.startswith("tmp-") and p.resolve() != current] \
-        if builds.is_dir() else []
+    old = (
+        [
+            p
+            for p in builds.iterdir()
+            if is_build(p) and not p.name.startswith("tmp-") and p.resolve() != current
+        ]
+        if builds.is_dir()
+        else []
+    )
     thread = threading.Thread(target=lambda: [remove_build(p) for p in old], daemon=True)
     thread.start()
     return thread

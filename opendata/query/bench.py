@@ -17,8 +17,8 @@ from pathlib import Path
 
 import rdflib
 
-from opendata.query.store import GRAPH_FILE, load_store
 from opendata.query.pool import QueryPool
+from opendata.query.store import GRAPH_FILE, load_store
 from opendata.serve import Answerer, CurrentPublication, EndpointServer
 
 
@@ -48,16 +48,22 @@ def main(argv: list[str] | None = None) -> None:
 
     oxi_load, store = _timed(lambda: load_store(dist))
     rdf_load, graph = _timed(lambda: rdflib.Graph().parse(dist / GRAPH_FILE, format="nt"))
-    publication = CurrentPublication(dist, lambda root: QueryPool(root, Answerer(10000), size=2, timeout=30), "bench")
+    publication = CurrentPublication(
+        dist, lambda root: QueryPool(root, Answerer(10000), size=2, timeout=30), "bench"
+    )
     pool_start, _ = _timed(lambda: publication.pool(publication.build()))
     server = EndpointServer(("127.0.0.1", 0), publication)
     server.quiet = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
     try:
-        print(f"load graph.nt ({len(store)} triples): pyoxigraph {oxi_load * 1000:.1f} ms, rdflib {rdf_load * 1000:.1f} ms; "
-              f"start 2 endpoint workers: {pool_start * 1000:.0f} ms\n")
-        print("| query | rows | pyoxigraph ms | rdflib ms | rdflib / pyoxigraph | endpoint (HTTP + worker) ms |")
+        print(
+            f"load graph.nt ({len(store)} triples): pyoxigraph {oxi_load * 1000:.1f} ms, rdflib {rdf_load * 1000:.1f} ms; "
+            f"start 2 endpoint workers: {pool_start * 1000:.0f} ms\n"
+        )
+        print(
+            "| query | rows | pyoxigraph ms | rdflib ms | rdflib / pyoxigraph | endpoint (HTTP + worker) ms |"
+        )
         print("|---|---:|---:|---:|---:|---:|")
         for name, text in queries.items():
             rows = len(list(store.query(text)))

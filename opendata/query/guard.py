@@ -22,9 +22,15 @@ from dataclasses import dataclass
 
 MAX_QUERY_CHARS = 100_000  # a longer query text is refused before parsing
 MAX_DEPTH = 64  # nested brackets ({ ( [) and nested graph patterns
-MAX_TRIPLE_PATTERNS = 100  # pyoxigraph's join planner needs seconds for 100 patterns (or path steps), minutes for 200
-MAX_PARTS = 20_000  # nodes of the parse tree (terms, operators, patterns): a 45,000-term sum crashed the engine
-ENGINE_MESSAGE_CHARS = 4_000  # longer texts rdflib cannot read get rdflib's message, not a trial run of the engine
+MAX_TRIPLE_PATTERNS = (
+    100  # pyoxigraph's join planner needs seconds for 100 patterns (or path steps), minutes for 200
+)
+MAX_PARTS = (
+    20_000  # nodes of the parse tree (terms, operators, patterns): a 45,000-term sum crashed the engine
+)
+ENGINE_MESSAGE_CHARS = (
+    4_000  # longer texts rdflib cannot read get rdflib's message, not a trial run of the engine
+)
 _PARSER_STACK = 64 << 20
 _PARSER_RECURSION = 200_000
 
@@ -71,25 +77,36 @@ class Shape:
 def check(text: str) -> Shape:
     """The query's shape when it may run; QueryRefused (or a subclass) when not; NotParsed when it is no query."""
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryTooLarge(f"the query has {len(text):,} characters; at most {MAX_QUERY_CHARS:,} are accepted")
+        raise QueryTooLarge(
+            f"the query has {len(text):,} characters; at most {MAX_QUERY_CHARS:,} are accepted"
+        )
     depth = bracket_depth(text)
     if depth > MAX_DEPTH:
         raise QueryTooLarge(f"the query nests brackets {depth} deep; at most {MAX_DEPTH} levels are accepted")
     tokens = token_count(text)
     if tokens > MAX_PARTS:
-        raise QueryTooLarge(f"the query has {tokens:,} parts (terms, operators, patterns); at most "
-                            f"{MAX_PARTS:,} are accepted")
+        raise QueryTooLarge(
+            f"the query has {tokens:,} parts (terms, operators, patterns); at most {MAX_PARTS:,} are accepted"
+        )
     shape = _checked(text)
     if shape.service:
-        raise QueryRefused("SERVICE (a federated query) is refused: queries here never reach out over the network")
+        raise QueryRefused(
+            "SERVICE (a federated query) is refused: queries here never reach out over the network"
+        )
     if shape.triple_patterns > MAX_TRIPLE_PATTERNS:
-        raise QueryTooLarge(f"the query has {shape.triple_patterns} triple patterns; at most {MAX_TRIPLE_PATTERNS} "
-                            "are accepted (split it, or use VALUES for many alternatives)")
+        raise QueryTooLarge(
+            f"the query has {shape.triple_patterns} triple patterns; at most {MAX_TRIPLE_PATTERNS} "
+            "are accepted (split it, or use VALUES for many alternatives)"
+        )
     if shape.parts > MAX_PARTS:
-        raise QueryTooLarge(f"the query has {shape.parts:,} parts (terms, operators, patterns); at most "
-                            f"{MAX_PARTS:,} are accepted")
+        raise QueryTooLarge(
+            f"the query has {shape.parts:,} parts (terms, operators, patterns); at most "
+            f"{MAX_PARTS:,} are accepted"
+        )
     if shape.depth > MAX_DEPTH:
-        raise QueryTooLarge(f"the query nests graph patterns {shape.depth} deep; at most {MAX_DEPTH} levels are accepted")
+        raise QueryTooLarge(
+            f"the query nests graph patterns {shape.depth} deep; at most {MAX_DEPTH} levels are accepted"
+        )
     return shape
 
 
@@ -149,7 +166,9 @@ def _parse(text: str):
         except Exception:
             update = None
         if update is not None and update.get("request"):
-            raise UpdateRefused("SPARQL Update is refused: this tool only reads, it never changes the publication") from None
+            raise UpdateRefused(
+                "SPARQL Update is refused: this tool only reads, it never changes the publication"
+            ) from None
         line, column = getattr(query_error, "lineno", None), getattr(query_error, "col", None)
         position = (line, column) if isinstance(line, int) and isinstance(column, int) else None
         raise NotParsed(str(query_error), position) from None

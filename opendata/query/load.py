@@ -31,12 +31,21 @@ def target_url(endpoint: str, graph: str | None) -> str:
     return f"{endpoint}{joiner}{'graph=' + quote(graph, safe='') if graph else 'default'}"
 
 
-def put_graph(dist: Path, endpoint: str, graph: str | None = None, gzip: bool = False,
-              user: str | None = None, password: str | None = None, timeout: float = 600.0) -> int:
+def put_graph(
+    dist: Path,
+    endpoint: str,
+    graph: str | None = None,
+    gzip: bool = False,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = 600.0,
+) -> int:
     """PUT the publication's N-Triples; the HTTP status on success, LoadFailed otherwise."""
     path = Path(dist) / (GRAPH_FILE + ".gz" if gzip else GRAPH_FILE)
     if not path.is_file():
-        raise FileNotFoundError(f"{dist}: no {path.name} here; run `opendata publish` first or give --dist DIR")
+        raise FileNotFoundError(
+            f"{dist}: no {path.name} here; run `opendata publish` first or give --dist DIR"
+        )
     headers = {"Content-Type": "application/n-triples", "Content-Length": str(path.stat().st_size)}
     if gzip:
         headers["Content-Encoding"] = "gzip"
@@ -44,13 +53,17 @@ def put_graph(dist: Path, endpoint: str, graph: str | None = None, gzip: bool = 
         token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
     with path.open("rb") as body:
-        request = urllib.request.Request(target_url(endpoint, graph), data=body, headers=headers, method="PUT")
+        request = urllib.request.Request(
+            target_url(endpoint, graph), data=body, headers=headers, method="PUT"
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()[:2000]
-            raise LoadFailed(f"the store answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")) from None
+            raise LoadFailed(
+                f"the store answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+            ) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise LoadFailed(f"cannot reach {endpoint}: {reason}") from None
@@ -63,8 +76,10 @@ def load_command(args) -> int:
         return 2
     password = os.environ.get(PASSWORD_VARIABLE)
     if args.user and password is None:
-        print(f"opendata load: --user needs the password in the environment variable {PASSWORD_VARIABLE}",
-              file=sys.stderr)
+        print(
+            f"opendata load: --user needs the password in the environment variable {PASSWORD_VARIABLE}",
+            file=sys.stderr,
+        )
         return 2
     started = time.perf_counter()
     try:
@@ -77,6 +92,8 @@ def load_command(args) -> int:
         return 1
     where = f"graph <{args.graph}>" if args.graph else "the default graph"
     sent = Path(args.dist) / (GRAPH_FILE + ".gz" if args.gzip else GRAPH_FILE)
-    print(f"replaced {where} at {args.endpoint} with {sent} "
-          f"(HTTP {status}) in {time.perf_counter() - started:.1f} s")
+    print(
+        f"replaced {where} at {args.endpoint} with {sent} "
+        f"(HTTP {status}) in {time.perf_counter() - started:.1f} s"
+    )
     return 0

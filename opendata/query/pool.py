@@ -16,9 +16,10 @@ import queue
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 QUEUE_WAIT = 30.0  # seconds a request may wait for a free worker (or the timeout, if longer)
 Answer = Callable[[Any, Any], Any]  # (store, job) -> reply, run inside a worker
@@ -32,7 +33,10 @@ class Failure:
     message: str
 
 
-MEMORY_DEATHS = (-signal.SIGABRT, -signal.SIGKILL)  # Rust aborts when an allocation fails; the kernel's OOM killer
+MEMORY_DEATHS = (
+    -signal.SIGABRT,
+    -signal.SIGKILL,
+)  # Rust aborts when an allocation fails; the kernel's OOM killer
 
 
 def _worker_main(dist: str, answer: Answer, conn, max_memory: int | None = None) -> None:
@@ -48,8 +52,12 @@ def _worker_main(dist: str, answer: Answer, conn, max_memory: int | None = None)
             sandbox.limit_memory(max_memory)
         store = load_store(Path(dist))
     except MemoryError:
-        conn.send(("failed", f"the publication does not fit in the memory limit of {max_memory >> 20} MB "
-                             "(--max-memory)"))
+        conn.send(
+            (
+                "failed",
+                f"the publication does not fit in the memory limit of {max_memory >> 20} MB (--max-memory)",
+            )
+        )
         return
     except Exception as exc:  # reported to the parent, which refuses to start
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
@@ -72,10 +80,14 @@ class WorkerFailed(RuntimeError):
 class _Worker:
     def __init__(self, context, dist: Path, answer: Answer, max_memory: int | None):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(str(dist), answer, child, max_memory), daemon=True)
+        self.process = context.Process(
+            target=_worker_main, args=(str(dist), answer, child, max_memory), daemon=True
+        )
         self.process.start()
         child.close()
-        self.network: str | None = None  # why the worker could not cut itself off the network, if it could not
+        self.network: str | None = (
+            None  # why the worker could not cut itself off the network, if it could not
+        )
 
     def wait_ready(self) -> None:
         try:
@@ -101,8 +113,9 @@ class _Worker:
 class QueryPool:
     """`size` worker processes; `ask(job)` gives the worker's reply or a Failure."""
 
-    def __init__(self, dist: Path, answer: Answer, size: int = 2, timeout: float = 30.0,
-                 max_memory: int | None = None):
+    def __init__(
+        self, dist: Path, answer: Answer, size: int = 2, timeout: float = 30.0, max_memory: int | None = None
+    ):
         self.dist, self.answer, self.timeout, self.max_memory = dist, answer, timeout, max_memory
         self._context = multiprocessing.get_context("spawn")  # never fork a threaded server
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -151,15 +164,20 @@ class QueryPool:
             worker.conn.send(job)
             if not worker.conn.poll(self.timeout):
                 self._replace(worker)
-                return Failure("timeout", f"the query was stopped after {self.timeout:g} s, this endpoint's time limit")
+                return Failure(
+                    "timeout", f"the query was stopped after {self.timeout:g} s, this endpoint's time limit"
+                )
             reply = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             memory = worker.died_of_memory()
             self._replace(worker)
             if memory:
                 limit = f" of {self.max_memory >> 20} MB" if self.max_memory else ""
-                return Failure("memory", f"the query needed more memory than this endpoint's limit{limit} "
-                                         "per query worker and was stopped; narrow it (LIMIT, fewer joins)")
+                return Failure(
+                    "memory",
+                    f"the query needed more memory than this endpoint's limit{limit} "
+                    "per query worker and was stopped; narrow it (LIMIT, fewer joins)",
+                )
             return Failure("crashed", "the query worker stopped unexpectedly; it has been replaced")
         self._idle.put(worker)
         return reply

@@ -81,7 +81,9 @@ def load_store(dist: Path) -> ox.Store:
     """An in-memory store holding the publication's graph (dist/graph.nt)."""
     graph = Path(dist) / GRAPH_FILE
     if not graph.is_file():
-        raise PublicationMissing(f"{dist}: no {GRAPH_FILE} here; run `opendata publish` first or give --dist DIR")
+        raise PublicationMissing(
+            f"{dist}: no {GRAPH_FILE} here; run `opendata publish` first or give --dist DIR"
+        )
     store = ox.Store()
     store.bulk_load(path=str(graph), format=ox.RdfFormat.N_TRIPLES)
     return store
@@ -133,7 +135,9 @@ def run(store: ox.Store, text: str, *, default_graph=None, named_graphs=None, kn
     except query_guard.NotParsed as exc:
         raise _not_parsed(exc, text) from None
     if shape.undeclared:
-        raise QuerySyntaxError(undeclared_message(list(shape.undeclared), text, known_prefixes), None, None, text)
+        raise QuerySyntaxError(
+            undeclared_message(list(shape.undeclared), text, known_prefixes), None, None, text
+        )
     options = {}
     if default_graph is not None:
         options["default_graph"] = default_graph
@@ -161,11 +165,13 @@ def _not_parsed(exc: query_guard.NotParsed, text: str) -> Exception:
             ox.Store().query(text)
         except SyntaxError as engine:
             return _syntax_error(str(engine), text, exc.position)
-        except Exception:  # noqa: S110 (evaluation on an empty store: the text parsed)
+        except Exception:
             pass
         where = f" at line {exc.position[0]}, column {exc.position[1]}" if exc.position else ""
-        return QueryRefused(f"this query cannot be checked before it runs, so it is refused: the SPARQL 1.1 parser "
-                            f"that checks every query stops{where} ({str(exc).split('  (at char')[0]})")
+        return QueryRefused(
+            f"this query cannot be checked before it runs, so it is refused: the SPARQL 1.1 parser "
+            f"that checks every query stops{where} ({str(exc).split('  (at char')[0]})"
+        )
     line, column = exc.position or (None, None)
     return QuerySyntaxError(str(exc).split("  (at char")[0], line, column, text)
 
@@ -185,8 +191,16 @@ def undeclared_message(undeclared: list[str], text: str, known: dict[str, str] |
     """Name the undeclared prefixes, list the declared ones, and give the PREFIX line the publication uses."""
     declared = sorted(prefixes(text))
     names = ", ".join(f"{name}:" for name in undeclared)
-    message = f"the prefix {names} is not declared" if len(undeclared) == 1 else f"the prefixes {names} are not declared"
-    message += f" (declared: {', '.join(n + ':' for n in declared)})" if declared else " (this query declares no prefix)"
+    message = (
+        f"the prefix {names} is not declared"
+        if len(undeclared) == 1
+        else f"the prefixes {names} are not declared"
+    )
+    message += (
+        f" (declared: {', '.join(n + ':' for n in declared)})"
+        if declared
+        else " (this query declares no prefix)"
+    )
     lines = [f"PREFIX {name}: <{known[name]}>" for name in undeclared if known and name in known]
     if lines:
         message += "; add " + " and ".join(lines)
@@ -266,12 +280,16 @@ def serialize(result, fmt: str, query_prefixes: dict[str, str] | None = None) ->
         if fmt == "table":
             fmt = "turtle"
         if fmt not in GRAPH_FORMATS:
-            raise ValueError(f"a CONSTRUCT or DESCRIBE result is RDF: use --format {' or '.join(GRAPH_FORMATS)}")
+            raise ValueError(
+                f"a CONSTRUCT or DESCRIBE result is RDF: use --format {' or '.join(GRAPH_FORMATS)}"
+            )
         return ox.serialize(list(result), format=GRAPH_FORMATS[fmt], prefixes=query_prefixes or None)
     if fmt == "table":
         return render_table(result, query_prefixes or {}).encode("utf-8")
     if fmt not in RESULTS_FORMATS:
-        raise ValueError(f"a SELECT or ASK result is a table: use --format {' or '.join(('table', *RESULTS_FORMATS))}")
+        raise ValueError(
+            f"a SELECT or ASK result is a table: use --format {' or '.join(('table', *RESULTS_FORMATS))}"
+        )
     return result.serialize(format=RESULTS_FORMATS[fmt])
 
 
@@ -308,7 +326,7 @@ def _shorten(iri: str, query_prefixes: dict[str, str]) -> str:
     if best is None:
         return f"<{iri}>"
     name = next(name for name, ns in query_prefixes.items() if ns == best)
-    local = iri[len(best):]
+    local = iri[len(best) :]
     return f"{name}:{local}" if re.fullmatch(r"[\w.-]*", local) and not local.endswith(".") else f"<{iri}>"
 
 
@@ -332,7 +350,9 @@ def query_command(argument: str, dist: Path, fmt: str, out=None, err=None, offli
             print(f"opendata query: warning: {warning}", file=err)
         data = serialize(result, fmt, {**known, **prefixes(query.text)})
     except QuerySyntaxError as exc:
-        hint = "\n    hint: this is SPARQL Update; `opendata query` only reads" if is_update(query.text) else ""
+        hint = (
+            "\n    hint: this is SPARQL Update; `opendata query` only reads" if is_update(query.text) else ""
+        )
         print(exc.located(query.source) + hint, file=err)
         return 2
     except (FileNotFoundError, PublicationMissing, QueryRefused, ValueError) as exc:
@@ -361,8 +381,10 @@ def namespace_warnings(store: ox.Store, text: str, most: int = 50) -> list[str]:
             continue
         for near in _near_iris(iri):
             if _in_graph(store, near):
-                warnings.append(f"<{iri}> is not in the graph, but <{near}> is: "
-                                f"check the namespace ({_namespace(iri)} vs {_namespace(near)})")
+                warnings.append(
+                    f"<{iri}> is not in the graph, but <{near}> is: "
+                    f"check the namespace ({_namespace(iri)} vs {_namespace(near)})"
+                )
                 break
     return warnings
 
@@ -372,7 +394,9 @@ def query_iris(text: str) -> dict[str, None]:
     found: dict[str, None] = {}
     declared = prefixes(text)
     code = _PREFIX.sub(" ", code_only(text))
-    for match in re.finditer(r"<([^<>\"{}|^`\\\x00-\x20]+)>|(?<![\w.:?$<-])([A-Za-z][\w.-]*)?:([\w.-]*\w)?", code):
+    for match in re.finditer(
+        r"<([^<>\"{}|^`\\\x00-\x20]+)>|(?<![\w.:?$<-])([A-Za-z][\w.-]*)?:([\w.-]*\w)?", code
+    ):
         if match[1]:
             found.setdefault(match[1])
         elif (match[2] or "") in declared:
@@ -381,7 +405,7 @@ def query_iris(text: str) -> dict[str, None]:
 
 
 def _near_iris(iri: str) -> list[str]:
-    near = [to + iri[len(frm):] for frm, to in _NEAR_FORMS if iri.startswith(frm)]
+    near = [to + iri[len(frm) :] for frm, to in _NEAR_FORMS if iri.startswith(frm)]
     return near + [form[:-1] if form.endswith("/") else form + "/" for form in [iri, *near]]
 
 
@@ -392,6 +416,8 @@ def _namespace(iri: str) -> str:
 
 def _in_graph(store: ox.Store, iri: str) -> bool:
     node = ox.NamedNode(iri)
-    return any(True for _ in store.quads_for_pattern(node, None, None)) or \
-        any(True for _ in store.quads_for_pattern(None, node, None)) or \
-        any(True for _ in store.quads_for_pattern(None, None, node))
+    return (
+        any(True for _ in store.quads_for_pattern(node, None, None))
+        or any(True for _ in store.quads_for_pattern(None, node, None))
+        or any(True for _ in store.quads_for_pattern(None, None, node))
+    )

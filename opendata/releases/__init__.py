@@ -13,18 +13,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from opendata.model.problems import ERROR, Location, Problem
+from opendata.outputs.tombstones import leaked_titles
 from opendata.releases.history import History, commit_history, discard_history, load_history, prepare_history
 from opendata.releases.plan import ReleasePlan, plan_release
-from opendata.outputs.tombstones import leaked_titles
 
 
 def privacy_leaks(build: Path, plan: ReleasePlan) -> list[Problem]:
     """A resource withdrawn for privacy in this release: its title must be in no byte of the build."""
-    return [Problem("withdrawn-content-published", ERROR,
-                    f"{file} still holds the title of a resource withdrawn for privacy", Location(file),
-                    hint="remove what quotes the withdrawn resource from the other records")
-            for file, _title in leaked_titles(build, plan.private_titles)]
+    return [
+        Problem(
+            "withdrawn-content-published",
+            ERROR,
+            f"{file} still holds the title of a resource withdrawn for privacy",
+            Location(file),
+            hint="remove what quotes the withdrawn resource from the other records",
+        )
+        for file, _title in leaked_titles(build, plan.private_titles)
+    ]
 
 
-__all__ = ["History", "ReleasePlan", "commit_history", "discard_history", "load_history", "plan_release",
-           "prepare_history", "privacy_leaks"]
+__all__ = [
+    "History",
+    "ReleasePlan",
+    "commit_history",
+    "discard_history",
+    "load_history",
+    "plan_release",
+    "prepare_history",
+    "privacy_leaks",
+]

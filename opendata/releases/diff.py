@@ -25,8 +25,10 @@ def read_state(dist: Path) -> dict[str, ResourceVersion] | None:
     listed = dist / "changes" / "resources.csv"
     if listed.is_file():
         with open(listed, encoding="utf-8", newline="") as handle:
-            return {row["resource"]: ResourceVersion(row["resource"], row["type"], row["digest"], row["title"])
-                    for row in csv.DictReader(handle)}
+            return {
+                row["resource"]: ResourceVersion(row["resource"], row["type"], row["digest"], row["title"])
+                for row in csv.DictReader(handle)
+            }
     for name, opener in (("graph.nt", open), ("graph.nt.gz", gzip.open)):
         if (dist / name).is_file():
             with opener(dist / name, "rt", encoding="utf-8") as handle:
@@ -34,7 +36,9 @@ def read_state(dist: Path) -> dict[str, ResourceVersion] | None:
     return None
 
 
-def differences(old: dict[str, ResourceVersion], new: dict[str, ResourceVersion]) -> list[tuple[str, ResourceVersion]]:
+def differences(
+    old: dict[str, ResourceVersion], new: dict[str, ResourceVersion]
+) -> list[tuple[str, ResourceVersion]]:
     found = []
     for iri in sorted(set(old) | set(new)):
         if iri not in old:
@@ -51,7 +55,10 @@ def diff_command(old_dist: Path, new_dist: Path, out=sys.stdout, err=sys.stderr)
     for dist in (old_dist, new_dist):
         state = read_state(dist)
         if state is None:
-            print(f"opendata diff: {dist} is not a publication (no changes/resources.csv, no graph.nt)", file=err)
+            print(
+                f"opendata diff: {dist} is not a publication (no changes/resources.csv, no graph.nt)",
+                file=err,
+            )
             return EXIT_USAGE
         states.append(state)
     found = differences(*states)

@@ -18,7 +18,19 @@ from pathlib import Path
 from opendata.model.problems import ERROR, Location, Problem
 
 FILE = "releases.csv"
-COLUMNS = ("release", "version", "date", "resource", "change", "type", "digest", "title", "reason", "withdrawn", "privacy")
+COLUMNS = (
+    "release",
+    "version",
+    "date",
+    "resource",
+    "change",
+    "type",
+    "digest",
+    "title",
+    "reason",
+    "withdrawn",
+    "privacy",
+)
 KINDS = ("added", "changed", "removed", "withdrawn")
 GONE = ("removed", "withdrawn")
 
@@ -90,21 +102,25 @@ class History:
     def private_iris(self) -> set[str]:
         return {c.iri for r in self.releases for c in r.changes if c.privacy}
 
-    def with_release(self, release: Release) -> "History":
+    def with_release(self, release: Release) -> History:
         """This history and one more release; titles of resources withdrawn for privacy blanked in every row."""
         releases = self.releases + [release]
         private = {c.iri for c in release.changes if c.privacy} | self.private_iris()
         if private:
-            releases = [replace(r, changes=tuple(replace(c, title="") if c.iri in private else c for c in r.changes))
-                        for r in releases]
+            releases = [
+                replace(r, changes=tuple(replace(c, title="") if c.iri in private else c for c in r.changes))
+                for r in releases
+            ]
         return History(releases, list(self.problems))
 
-    def without(self, iris: set[str]) -> "History":
+    def without(self, iris: set[str]) -> History:
         """This history with no trace of `iris`: what is published of a resource whose IRI names a person
         who is no longer public (the full history stays in the publisher's datasets folder)."""
         if not iris:
             return self
-        releases = [replace(r, changes=tuple(c for c in r.changes if c.iri not in iris)) for r in self.releases]
+        releases = [
+            replace(r, changes=tuple(c for c in r.changes if c.iri not in iris)) for r in self.releases
+        ]
         return History(releases, list(self.problems))
 
     def iris(self) -> set[str]:
@@ -118,6 +134,7 @@ def release_iri(base_url: str, number: int) -> str:
 
 # ------------------------------------------------------------------ reading
 
+
 def history_path(datasets: Path) -> Path:
     return Path(datasets) / FILE
 
@@ -130,8 +147,17 @@ def load_history(datasets: Path) -> History:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return History(problems=[Problem("releases-unreadable", ERROR, f"{FILE} cannot be read: {exc}",
-                                         Location(FILE), hint="restore it from version control")])
+        return History(
+            problems=[
+                Problem(
+                    "releases-unreadable",
+                    ERROR,
+                    f"{FILE} cannot be read: {exc}",
+                    Location(FILE),
+                    hint="restore it from version control",
+                )
+            ]
+        )
     return parse_history(text)
 
 
@@ -139,8 +165,17 @@ def parse_history(text: str) -> History:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     problems: list[Problem] = []
     if tuple(reader.fieldnames or ()) != COLUMNS:
-        return History(problems=[Problem("releases-bad-header", ERROR, f"{FILE} does not start with the header row",
-                                         Location(FILE, 1), hint="the first row is " + ",".join(COLUMNS))])
+        return History(
+            problems=[
+                Problem(
+                    "releases-bad-header",
+                    ERROR,
+                    f"{FILE} does not start with the header row",
+                    Location(FILE, 1),
+                    hint="the first row is " + ",".join(COLUMNS),
+                )
+            ]
+        )
     rows: dict[int, list[Change]] = {}
     meta: dict[int, tuple[str, datetime.date]] = {}
     for row in reader:
@@ -149,21 +184,39 @@ def parse_history(text: str) -> History:
         if change is None:
             continue
         if change.release in meta and meta[change.release] != release_meta:
-            problems.append(_bad(line, "version", "a release has one version and one date",
-                                 f"use {meta[change.release][0]},{meta[change.release][1]} as in its other rows"))
+            problems.append(
+                _bad(
+                    line,
+                    "version",
+                    "a release has one version and one date",
+                    f"use {meta[change.release][0]},{meta[change.release][1]} as in its other rows",
+                )
+            )
             continue
         meta.setdefault(change.release, release_meta)
         rows.setdefault(change.release, []).append(change)
     numbers = sorted(rows)
     if numbers != list(range(1, len(numbers) + 1)):
-        problems.append(Problem("releases-bad-numbers", ERROR, f"{FILE}: releases are not numbered 1, 2, 3, …",
-                                Location(FILE), field="release", hint="restore the file from version control"))
-    releases = [Release(n, meta[n][0], meta[n][1], tuple(sorted(rows[n], key=lambda c: c.iri))) for n in numbers]
+        problems.append(
+            Problem(
+                "releases-bad-numbers",
+                ERROR,
+                f"{FILE}: releases are not numbered 1, 2, 3, …",
+                Location(FILE),
+                field="release",
+                hint="restore the file from version control",
+            )
+        )
+    releases = [
+        Release(n, meta[n][0], meta[n][1], tuple(sorted(rows[n], key=lambda c: c.iri))) for n in numbers
+    ]
     return History(releases, problems)
 
 
 def _bad(line: int, column: str, message: str, hint: str) -> Problem:
-    return Problem("releases-bad-row", ERROR, f"{FILE}: {message}", Location(FILE, line), field=column, hint=hint)
+    return Problem(
+        "releases-bad-row", ERROR, f"{FILE}: {message}", Location(FILE, line), field=column, hint=hint
+    )
 
 
 def _date(value: str) -> datetime.date | None:
@@ -175,28 +228,46 @@ def _date(value: str) -> datetime.date | None:
 
 def _row(row: dict, line: int, problems: list[Problem]) -> tuple[Change | None, tuple]:
     if None in row or any(v is None for v in row.values()):
-        problems.append(_bad(line, "release", "the row does not have the 11 columns", "compare it with the header"))
+        problems.append(
+            _bad(line, "release", "the row does not have the 11 columns", "compare it with the header")
+        )
         return None, ()
     if not row["release"].isdigit() or int(row["release"]) < 1:
-        problems.append(_bad(line, "release", f"release {row['release']!r} is not a number", "releases are 1, 2, 3, …"))
+        problems.append(
+            _bad(line, "release", f"release {row['release']!r} is not a number", "releases are 1, 2, 3, …")
+        )
         return None, ()
     date = _date(row["date"])
     if date is None:
         problems.append(_bad(line, "date", f"date {row['date']!r} is not YYYY-MM-DD", "e.g. 2019-06-11"))
         return None, ()
     if row["change"] not in KINDS:
-        problems.append(_bad(line, "change", f"change {row['change']!r} is unknown", "one of " + ", ".join(KINDS)))
+        problems.append(
+            _bad(line, "change", f"change {row['change']!r} is unknown", "one of " + ", ".join(KINDS))
+        )
         return None, ()
     withdrawn = _date(row["withdrawn"]) if row["withdrawn"] else None
     if row["withdrawn"] and withdrawn is None:
-        problems.append(_bad(line, "withdrawn", f"withdrawn {row['withdrawn']!r} is not YYYY-MM-DD", "e.g. 2019-07-01"))
+        problems.append(
+            _bad(line, "withdrawn", f"withdrawn {row['withdrawn']!r} is not YYYY-MM-DD", "e.g. 2019-07-01")
+        )
         return None, ()
-    change = Change(int(row["release"]), row["resource"], row["change"], row["type"], row["digest"], row["title"],
-                    row["reason"], withdrawn, row["privacy"] == "true")
+    change = Change(
+        int(row["release"]),
+        row["resource"],
+        row["change"],
+        row["type"],
+        row["digest"],
+        row["title"],
+        row["reason"],
+        withdrawn,
+        row["privacy"] == "true",
+    )
     return change, (row["version"], date)
 
 
 # ------------------------------------------------------------------ writing
+
 
 def history_csv(history: History) -> str:
     out = io.StringIO(newline="")
@@ -204,9 +275,21 @@ def history_csv(history: History) -> str:
     writer.writerow(COLUMNS)
     for release in history.releases:
         for c in release.changes:
-            writer.writerow([release.number, release.version, release.date.isoformat(), c.iri, c.kind, c.type,
-                             c.digest, c.title, c.reason, c.withdrawn.isoformat() if c.withdrawn else "",
-                             "true" if c.privacy else ""])
+            writer.writerow(
+                [
+                    release.number,
+                    release.version,
+                    release.date.isoformat(),
+                    c.iri,
+                    c.kind,
+                    c.type,
+                    c.digest,
+                    c.title,
+                    c.reason,
+                    c.withdrawn.isoformat() if c.withdrawn else "",
+                    "true" if c.privacy else "",
+                ]
+            )
     return out.getvalue()
 
 

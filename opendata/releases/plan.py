@@ -8,14 +8,14 @@ rebuild of the same release reads them back from the history, so it is byte-iden
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterable, Iterator
 
 from opendata.model.problems import ERROR, WARNING, Location, Problem
 from opendata.releases.history import GONE, Change, History, Release, load_history
 from opendata.releases.resources import ResourceVersion, describe
-from opendata.releases.withdrawals import FILE as WITHDRAWN_FILE, Withdrawal, load_withdrawals
+from opendata.releases.withdrawals import FILE as WITHDRAWN_FILE
+from opendata.releases.withdrawals import Withdrawal, load_withdrawals
 
 
 @dataclass
@@ -23,8 +23,12 @@ class ReleasePlan:
     history: History  # including the release this publish makes, if it makes one
     release: Release | None  # None: the data did not change
     problems: list[Problem] = field(default_factory=list)
-    private_titles: list[str] = field(default_factory=list)  # titles of resources withdrawn for privacy now: must appear nowhere
-    resources: dict[str, ResourceVersion] = field(default_factory=dict)  # the live resources of this publication
+    private_titles: list[str] = field(
+        default_factory=list
+    )  # titles of resources withdrawn for privacy now: must appear nowhere
+    resources: dict[str, ResourceVersion] = field(
+        default_factory=dict
+    )  # the live resources of this publication
 
 
 def lines_of(chunks: Iterable[str]) -> Iterator[str]:
@@ -47,12 +51,18 @@ def plan_release(publication, today: datetime.date | None = None) -> ReleasePlan
     changes, change_problems = _changes(history, current, withdrawals, number, date)
     problems += change_problems
     if any(p.severity == ERROR for p in problems) or not changes:
-        return ReleasePlan(history, None, problems + _counted_warning(history, config.version), resources=current)
+        return ReleasePlan(
+            history, None, problems + _counted_warning(history, config.version), resources=current
+        )
     previous_titles = {c.iri: c.title for r in history.releases for c in r.changes if c.title}
-    private_titles = sorted({previous_titles[c.iri] for c in changes if c.privacy and c.iri in previous_titles})
+    private_titles = sorted(
+        {previous_titles[c.iri] for c in changes if c.privacy and c.iri in previous_titles}
+    )
     release = Release(number, version, date, tuple(sorted(changes, key=lambda c: c.iri)))
     after = history.with_release(release)
-    return ReleasePlan(after, release, problems + _counted_warning(after, config.version), private_titles, current)
+    return ReleasePlan(
+        after, release, problems + _counted_warning(after, config.version), private_titles, current
+    )
 
 
 def _version(history: History, version: str, number: int) -> tuple[str, list[Problem]]:
@@ -68,10 +78,16 @@ def _counted_warning(history: History, version: str) -> list[Problem]:
     latest = history.latest
     if latest is None or latest.version == version:
         return []
-    return [Problem("release-version-reused", WARNING,
-                    f"the data changed after release {version}; the latest release is numbered {latest.version}",
-                    Location("publication.yaml"), field="version",
-                    hint="give publication.yaml a new version (and issued date) for each release")]
+    return [
+        Problem(
+            "release-version-reused",
+            WARNING,
+            f"the data changed after release {version}; the latest release is numbered {latest.version}",
+            Location("publication.yaml"),
+            field="version",
+            hint="give publication.yaml a new version (and issued date) for each release",
+        )
+    ]
 
 
 def _date(history: History, version: str, issued: str, today: datetime.date) -> datetime.date:
@@ -87,16 +103,28 @@ def _date(history: History, version: str, issued: str, today: datetime.date) -> 
     return today
 
 
-def _changes(history: History, current: dict[str, ResourceVersion], withdrawals: dict[str, Withdrawal],
-             number: int, date: datetime.date) -> tuple[list[Change], list[Problem]]:
+def _changes(
+    history: History,
+    current: dict[str, ResourceVersion],
+    withdrawals: dict[str, Withdrawal],
+    number: int,
+    date: datetime.date,
+) -> tuple[list[Change], list[Problem]]:
     live, tombstones = history.live(), history.tombstones()
     problems: list[Problem] = []
     changes: list[Change] = []
     for iri, now in current.items():
         if iri in withdrawals:
-            problems.append(Problem("withdrawn-still-present", ERROR, f"{iri} is withdrawn but still in the datasets",
-                                    withdrawals[iri].location, field="resource",
-                                    hint="delete its record (and a letter's text file), or take it off withdrawn.yaml"))
+            problems.append(
+                Problem(
+                    "withdrawn-still-present",
+                    ERROR,
+                    f"{iri} is withdrawn but still in the datasets",
+                    withdrawals[iri].location,
+                    field="resource",
+                    hint="delete its record (and a letter's text file), or take it off withdrawn.yaml",
+                )
+            )
         before = live.get(iri)
         if before is None:
             changes.append(Change(number, iri, "added", now.type, now.digest, now.title))
@@ -109,23 +137,50 @@ def _changes(history: History, current: dict[str, ResourceVersion], withdrawals:
         if iri in current or iri in live:
             continue
         if iri not in tombstones:
-            problems.append(Problem("withdrawn-unknown", ERROR, f"{iri} was never published",
-                                    withdrawal.location, field="resource",
-                                    hint="name the IRI of a published resource, or its path under base_iri"))
+            problems.append(
+                Problem(
+                    "withdrawn-unknown",
+                    ERROR,
+                    f"{iri} was never published",
+                    withdrawal.location,
+                    field="resource",
+                    hint="name the IRI of a published resource, or its path under base_iri",
+                )
+            )
             continue
         now = _gone(number, tombstones[iri], withdrawal, date)
         old = tombstones[iri]
-        if (now.kind, now.reason, now.withdrawn, now.privacy) != (old.kind, old.reason, old.withdrawn, old.privacy):
+        if (now.kind, now.reason, now.withdrawn, now.privacy) != (
+            old.kind,
+            old.reason,
+            old.withdrawn,
+            old.privacy,
+        ):
             changes.append(now)  # the publisher gave a reason, a date or privacy afterwards
     return changes, problems
 
 
 def _gone(number: int, before: Change, withdrawal: Withdrawal | None, date: datetime.date) -> Change:
     if withdrawal is None:
-        return Change(number, before.iri, "removed", before.type, withdrawn=before.withdrawn or date,
-                      title="" if before.privacy else before.title, privacy=before.privacy)
-    return Change(number, before.iri, "withdrawn", before.type, title="" if withdrawal.privacy else before.title,
-                  reason=withdrawal.reason, withdrawn=withdrawal.date or date, privacy=withdrawal.privacy)
+        return Change(
+            number,
+            before.iri,
+            "removed",
+            before.type,
+            withdrawn=before.withdrawn or date,
+            title="" if before.privacy else before.title,
+            privacy=before.privacy,
+        )
+    return Change(
+        number,
+        before.iri,
+        "withdrawn",
+        before.type,
+        title="" if withdrawal.privacy else before.title,
+        reason=withdrawal.reason,
+        withdrawn=withdrawal.date or date,
+        privacy=withdrawal.privacy,
+    )
 
 
-__all__ = ["ReleasePlan", "plan_release", "WITHDRAWN_FILE", "GONE"]
+__all__ = ["GONE", "WITHDRAWN_FILE", "ReleasePlan", "plan_release"]

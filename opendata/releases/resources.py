@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 RDF_STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
-TITLES = ("http://purl.org/dc/terms/title", "https://schema.org/name", "http://schema.org/name",
-          "http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label",
-          "http://xmlns.com/foaf/0.1/name")
+TITLES = (
+    "http://purl.org/dc/terms/title",
+    "https://schema.org/name",
+    "http://schema.org/name",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://xmlns.com/foaf/0.1/name",
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def _split(line: str) -> tuple[str, str, str]:
     return subject[1:-1], predicate[1:-1], obj.rstrip("\n")[:-1].rstrip()
 
 
-_ESCAPE = re.compile(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)')
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _SIMPLE = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f"}
 
 
@@ -57,7 +62,7 @@ def _literal(obj: str) -> tuple[str, str] | None:
         return None
     end = obj.rindex('"')
     text = _ESCAPE.sub(_unescape, obj[1:end])
-    tail = obj[end + 1:]
+    tail = obj[end + 1 :]
     return text, tail[1:] if tail.startswith("@") else ""
 
 
@@ -100,8 +105,11 @@ def describe(lines: Iterable[str], base_iri: str, base_url: str = "") -> dict[st
             if obj.startswith("<") and obj[1:-1] in files:
                 grouped[iri].extend(grouped.pop(obj[1:-1]))
                 files.discard(obj[1:-1])
-    return {iri: _version(iri, group, types) for iri, group in grouped.items()
-            if iri not in files and (iri in types or iri.startswith(base_iri))}
+    return {
+        iri: _version(iri, group, types)
+        for iri, group in grouped.items()
+        if iri not in files and (iri in types or iri.startswith(base_iri))
+    }
 
 
 def _owner(subject: str, statement_of: dict[str, str]) -> str:

@@ -38,16 +38,31 @@ def load_withdrawals(datasets: Path, base_iri: str) -> tuple[dict[str, Withdrawa
     if data is None:
         return {}, problems
     if not isinstance(data, list):
-        return {}, problems + [Problem("withdrawn-not-a-list", ERROR, f"{FILE} must be a list of withdrawals",
-                                       Location(FILE, 1), hint="- resource: brief/<key>\n  date: 2019-07-01\n  reason: …")]
+        return {}, problems + [
+            Problem(
+                "withdrawn-not-a-list",
+                ERROR,
+                f"{FILE} must be a list of withdrawals",
+                Location(FILE, 1),
+                hint="- resource: brief/<key>\n  date: 2019-07-01\n  reason: …",
+            )
+        ]
     found: dict[str, Withdrawal] = {}
     for index, entry in enumerate(data):
         withdrawal = _entry(data, index, entry, base_iri, problems)
         if withdrawal is None:
             continue
         if withdrawal.iri in found:
-            problems.append(Problem("withdrawn-duplicate", ERROR, f"{withdrawal.iri} is withdrawn twice",
-                                    withdrawal.location, field="resource", hint="keep one entry"))
+            problems.append(
+                Problem(
+                    "withdrawn-duplicate",
+                    ERROR,
+                    f"{withdrawal.iri} is withdrawn twice",
+                    withdrawal.location,
+                    field="resource",
+                    hint="keep one entry",
+                )
+            )
         found[withdrawal.iri] = withdrawal
     return found, problems
 
@@ -56,17 +71,39 @@ def _entry(data, index: int, entry, base_iri: str, problems: list[Problem]) -> W
     line, column = position_of(data, [index])
     where = Location(FILE, line, column)
     if not isinstance(entry, dict):
-        problems.append(Problem("withdrawn-bad-entry", ERROR, "a withdrawal is a mapping with resource, date, reason",
-                                where, hint="- resource: brief/<key>"))
+        problems.append(
+            Problem(
+                "withdrawn-bad-entry",
+                ERROR,
+                "a withdrawal is a mapping with resource, date, reason",
+                where,
+                hint="- resource: brief/<key>",
+            )
+        )
         return None
     for key in sorted(set(entry) - FIELDS):
-        problems.append(Problem("withdrawn-unknown-field", ERROR, f"unknown field {key!r}",
-                                Location(FILE, *position_of(data, [index, key])), field=key,
-                                hint="fields are: " + ", ".join(sorted(FIELDS))))
+        problems.append(
+            Problem(
+                "withdrawn-unknown-field",
+                ERROR,
+                f"unknown field {key!r}",
+                Location(FILE, *position_of(data, [index, key])),
+                field=key,
+                hint="fields are: " + ", ".join(sorted(FIELDS)),
+            )
+        )
     resource = entry.get("resource")
     if not isinstance(resource, str) or not resource.strip():
-        problems.append(Problem("withdrawn-no-resource", ERROR, "a withdrawal names its resource", where,
-                                field="resource", hint="its IRI or its path under base_iri, e.g. brief/<key>"))
+        problems.append(
+            Problem(
+                "withdrawn-no-resource",
+                ERROR,
+                "a withdrawal names its resource",
+                where,
+                field="resource",
+                hint="its IRI or its path under base_iri, e.g. brief/<key>",
+            )
+        )
         return None
     resource = resource.strip()
     iri = resource if "://" in resource else base_iri + resource.lstrip("/")
@@ -75,13 +112,29 @@ def _entry(data, index: int, entry, base_iri: str, problems: list[Problem]) -> W
         try:
             date = datetime.date.fromisoformat(str(entry["date"]))
         except ValueError:
-            problems.append(Problem("withdrawn-bad-date", ERROR, f"date {entry['date']!r} is not YYYY-MM-DD",
-                                    Location(FILE, *position_of(data, [index, "date"])), field="date", hint="e.g. 2019-07-01"))
+            problems.append(
+                Problem(
+                    "withdrawn-bad-date",
+                    ERROR,
+                    f"date {entry['date']!r} is not YYYY-MM-DD",
+                    Location(FILE, *position_of(data, [index, "date"])),
+                    field="date",
+                    hint="e.g. 2019-07-01",
+                )
+            )
             return None
     reason = entry.get("reason") or ""
     privacy = entry.get("privacy", False)
     if not isinstance(reason, str) or privacy not in (True, False):
-        problems.append(Problem("withdrawn-bad-entry", ERROR, "reason is text and privacy is true or false", where,
-                                field="privacy" if not isinstance(privacy, bool) else "reason", hint="privacy: true"))
+        problems.append(
+            Problem(
+                "withdrawn-bad-entry",
+                ERROR,
+                "reason is text and privacy is true or false",
+                where,
+                field="privacy" if not isinstance(privacy, bool) else "reason",
+                hint="privacy: true",
+            )
+        )
         return None
     return Withdrawal(iri, date, " ".join(reason.split()), privacy, where)

@@ -26,16 +26,27 @@ def is_draft(record) -> bool:
 def draft_skipped(record) -> Problem:
     """The warning that a draft is not published (publication.yaml says include_drafts: false)."""
     what = f"{record.cls.en.lower()} '{record.key}'"
-    return Problem("draft-skipped", WARNING, f"{what} is a draft (machine-extracted, not reviewed) and is not published",
-                   record.location("status"), field="status",
-                   hint="review it and remove 'status: draft', or publish drafts with include_drafts: true in publication.yaml")
+    return Problem(
+        "draft-skipped",
+        WARNING,
+        f"{what} is a draft (machine-extracted, not reviewed) and is not published",
+        record.location("status"),
+        field="status",
+        hint="review it and remove 'status: draft', or publish drafts with include_drafts: true in publication.yaml",
+    )
 
 
 def source_kind(entry: dict) -> str | None:
     """text, register or editorial; None when the entry is not exactly one of them."""
-    kinds = [kind for kind, present in (("text", any(k in entry for k in EVIDENCE_KEYS)),
-                                        ("register", "register" in entry), ("editorial", "editorial" in entry))
-             if present]
+    kinds = [
+        kind
+        for kind, present in (
+            ("text", any(k in entry for k in EVIDENCE_KEYS)),
+            ("register", "register" in entry),
+            ("editorial", "editorial" in entry),
+        )
+        if present
+    ]
     return kinds[0] if len(kinds) == 1 else None
 
 
@@ -69,11 +80,18 @@ def evidence_letter(record: Record, entry: dict) -> str | None:
     return letter.key if letter.cls.name == "Letter" else None
 
 
-def source_data(record: Record, f: Field, value, entry: dict, key: str, subject: str, predicate: str,
-                status: dict) -> dict:
+def source_data(
+    record: Record, f: Field, value, entry: dict, key: str, subject: str, predicate: str, status: dict
+) -> dict:
     """The data of one Source record (the fields of class Source in the model)."""
-    data = {"id": key, "subject": subject, "predicate": predicate, "field": f.name,
-            "kind": source_kind(entry), **status}
+    data = {
+        "id": key,
+        "subject": subject,
+        "predicate": predicate,
+        "field": f.name,
+        "kind": source_kind(entry),
+        **status,
+    }
     if value is not None:
         data["object"] = value
     if "register" in entry:

@@ -58,8 +58,12 @@ class _Constructor(yaml.constructor.SafeConstructor):
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain word", key_node.start_mark)
-            if not isinstance(key, str):  # `1:` or `yes:` is a field name as written, never a number or a truth value
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain word", key_node.start_mark
+                )
+            if not isinstance(
+                key, str
+            ):  # `1:` or `yes:` is a field name as written, never a number or a truth value
                 key = str(key_node.value)
             if key in data:
                 self.duplicate_keys.append((str(key), key_node.start_mark))
@@ -77,7 +81,9 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_located_mapping)
 _Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_located_sequence)
 # Dates stay text: the checks report impossible dates (31 June) with their position.
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+)
 
 
 class NumberTooLong(yaml.constructor.ConstructorError):
@@ -91,8 +97,12 @@ def _construct_integer(constructor, node):
     """An integer, unless it is absurdly long: refused with its position instead of crashing int()."""
     digits = sum(c.isdigit() for c in str(node.value))
     if digits > MAX_INTEGER_DIGITS:
-        raise NumberTooLong(None, None, f"a number of {digits:,} digits is not a value any field takes "
-                            f"(at most {MAX_INTEGER_DIGITS})", node.start_mark)
+        raise NumberTooLong(
+            None,
+            None,
+            f"a number of {digits:,} digits is not a value any field takes (at most {MAX_INTEGER_DIGITS})",
+            node.start_mark,
+        )
     return yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node)
 
 
@@ -100,8 +110,9 @@ _Constructor.add_constructor("tag:yaml.org,2002:int", _construct_integer)
 
 
 def _refuse_tag(constructor, node):
-    raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag '{node.tag}'",
-                                            node.start_mark)
+    raise yaml.constructor.ConstructorError(
+        None, None, f"could not determine a constructor for the tag '{node.tag}'", node.start_mark
+    )
 
 
 # Binary data, sets and ordered pairs are not plain values: refused like any other tag.
@@ -111,8 +122,10 @@ for _tag in ("binary", "set", "omap", "pairs"):
 
 class AliasError(yaml.YAMLError):
     def __init__(self, mark) -> None:
-        super().__init__("YAML anchors (&) and aliases (*) are not allowed in sources: this value is used again "
-                         "through an alias")
+        super().__init__(
+            "YAML anchors (&) and aliases (*) are not allowed in sources: this value is used again "
+            "through an alias"
+        )
         self.problem_mark = mark
 
 
@@ -150,15 +163,19 @@ class SourceFile:
 
 def _legacy_byte(error: UnicodeDecodeError) -> tuple[str, int]:
     """Codec error handler: a byte that is not UTF-8 is read as Windows-1252 (Latin-1 where that has no character)."""
-    chunk = error.object[error.start:error.end]
+    chunk = error.object[error.start : error.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in chunk), error.end
 
 
 codecs.register_error("opendata-windows-1252", _legacy_byte)
 
 # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
-_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -169,8 +186,15 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 def _decode(raw: bytes, display: str, problems: list[Problem], what: str) -> str | None:
     """The text of a file: UTF-8; a BOM, UTF-16 and legacy Windows-1252/Latin-1 bytes with a warning."""
     if raw.startswith(codecs.BOM_UTF8):
-        problems.append(Problem("bom", WARNING, f"{what} starts with a UTF-8 byte-order mark; it was ignored",
-                                Location(display, 1, 1), hint="save the file as UTF-8 without BOM"))
+        problems.append(
+            Problem(
+                "bom",
+                WARNING,
+                f"{what} starts with a UTF-8 byte-order mark; it was ignored",
+                Location(display, 1, 1),
+                hint="save the file as UTF-8 without BOM",
+            )
+        )
         raw = raw[3:]
     for bom, codec in _WIDE_BOMS:
         if raw.startswith(bom):
@@ -178,25 +202,42 @@ def _decode(raw: bytes, display: str, problems: list[Problem], what: str) -> str
                 text = raw.decode(codec)
             except UnicodeDecodeError:
                 break
-            problems.append(Problem("encoding", WARNING, f"{what} is {codec.upper()}, not UTF-8; it was read as {codec.upper()}",
-                                    Location(display, 1, 1), hint=f"convert it: iconv -f {codec.upper()} -t UTF-8"))
+            problems.append(
+                Problem(
+                    "encoding",
+                    WARNING,
+                    f"{what} is {codec.upper()}, not UTF-8; it was read as {codec.upper()}",
+                    Location(display, 1, 1),
+                    hint=f"convert it: iconv -f {codec.upper()} -t UTF-8",
+                )
+            )
             return text
     if b"\x00" in raw:
         line, column = _position(raw, raw.index(b"\x00"))
-        problems.append(Problem("not-text", ERROR, f"{what} holds NUL bytes: it is not plain text",
-                                Location(display, line, column),
-                                hint="save the letter as plain text (.txt, UTF-8); a PDF or Word file cannot be read"))
+        problems.append(
+            Problem(
+                "not-text",
+                ERROR,
+                f"{what} holds NUL bytes: it is not plain text",
+                Location(display, line, column),
+                hint="save the letter as plain text (.txt, UTF-8); a PDF or Word file cannot be read",
+            )
+        )
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(raw, exc.start)
-        problems.append(Problem(
-            "encoding", WARNING,
-            f"{what} is not UTF-8: byte 0x{raw[exc.start]:02x} here, and any others like it, were read as "
-            f"Windows-1252 (Latin-1), this one as '{_legacy_byte(exc)[0]}'",
-            Location(display, line, column),
-            hint="check the text, then save it as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"))
+        problems.append(
+            Problem(
+                "encoding",
+                WARNING,
+                f"{what} is not UTF-8: byte 0x{raw[exc.start]:02x} here, and any others like it, were read as "
+                f"Windows-1252 (Latin-1), this one as '{_legacy_byte(exc)[0]}'",
+                Location(display, line, column),
+                hint="check the text, then save it as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)",
+            )
+        )
         return raw.decode("utf-8", errors="opendata-windows-1252")
 
 
@@ -207,8 +248,13 @@ def datasets_root(path: Path, display: str) -> Path:
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "a special file"
@@ -226,7 +272,9 @@ def _bounded_read(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_regular_file(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:
+def read_regular_file(
+    path: Path, display: str, problems: list[Problem], what: str, limit: int
+) -> bytes | None:
     """The bytes of a regular file inside the datasets folder, or None after reporting why not.
 
     Sources are untrusted: a symbolic link may point at /etc/passwd, /dev/zero or a /proc file, and a
@@ -237,9 +285,15 @@ def read_regular_file(path: Path, display: str, problems: list[Problem], what: s
     root = os.path.realpath(datasets_root(path, display))
     real = os.path.realpath(path)
     if os.path.commonpath([root, real]) != root:
-        problems.append(Problem("file-outside", ERROR, f"{display} is a link to {real}, outside the datasets folder: "
-                                "it was not read", Location(display),
-                                hint=f"copy the {what} into the datasets folder instead of linking to it"))
+        problems.append(
+            Problem(
+                "file-outside",
+                ERROR,
+                f"{display} is a link to {real}, outside the datasets folder: it was not read",
+                Location(display),
+                hint=f"copy the {what} into the datasets folder instead of linking to it",
+            )
+        )
         return None
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
@@ -249,14 +303,28 @@ def read_regular_file(path: Path, display: str, problems: list[Problem], what: s
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             code = "file-unreadable" if stat.S_ISDIR(info.st_mode) else "special-file"
-            problems.append(Problem(code, ERROR, f"{display} is {_kind(info.st_mode)}, not a {what}: it was not read",
-                                    Location(display), hint=f"put the {what} itself here (a regular file)"))
+            problems.append(
+                Problem(
+                    code,
+                    ERROR,
+                    f"{display} is {_kind(info.st_mode)}, not a {what}: it was not read",
+                    Location(display),
+                    hint=f"put the {what} itself here (a regular file)",
+                )
+            )
             return None
         raw = _bounded_read(fd, limit) if info.st_size <= limit else b""
         size = max(info.st_size, len(raw))
         if size > limit:
-            problems.append(Problem("file-too-large", ERROR, f"{what} is {size:,} bytes or more, more than {limit:,}",
-                                    Location(display), hint="split it into smaller files, or check that this is the right file"))
+            problems.append(
+                Problem(
+                    "file-too-large",
+                    ERROR,
+                    f"{what} is {size:,} bytes or more, more than {limit:,}",
+                    Location(display),
+                    hint="split it into smaller files, or check that this is the right file",
+                )
+            )
             return None
         return raw
     except OSError as exc:
@@ -267,7 +335,10 @@ def read_regular_file(path: Path, display: str, problems: list[Problem], what: s
 
 def _unreadable(exc: OSError, display: str, problems: list[Problem], what: str) -> None:
     if exc.errno == errno.ELOOP:
-        message, hint = f"{what} is a symbolic link that cannot be resolved", "replace the link by the file itself"
+        message, hint = (
+            f"{what} is a symbolic link that cannot be resolved",
+            "replace the link by the file itself",
+        )
     else:
         message, hint = f"{what} cannot be read: {exc.strerror}", "check the file's permissions"
     problems.append(Problem("file-unreadable", ERROR, message, Location(display), hint=hint))
@@ -284,8 +355,15 @@ def read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     raw = _read_bytes(path, display, problems, "text file", MAX_TEXT_BYTES)
     text = None if raw is None else _decode(raw, display, problems, "text file")
     if text is not None and not text.strip():
-        problems.append(Problem("file-empty", ERROR, "text file is empty", Location(display),
-                                hint="add the letter's text or remove the record"))
+        problems.append(
+            Problem(
+                "file-empty",
+                ERROR,
+                "text file is empty",
+                Location(display),
+                hint="add the letter's text or remove the record",
+            )
+        )
         return None
     return text
 
@@ -297,8 +375,15 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
     if text is None:
         return None
     if not text.strip():
-        problems.append(Problem("file-empty", ERROR, "YAML file is empty", Location(display),
-                                hint="add records or remove the file"))
+        problems.append(
+            Problem(
+                "file-empty",
+                ERROR,
+                "YAML file is empty",
+                Location(display),
+                hint="add records or remove the file",
+            )
+        )
         return None
     loader = _Loader(text)
     try:
@@ -309,14 +394,28 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
     finally:
         loader.dispose()
     if data is None:
-        problems.append(Problem("file-empty", ERROR, "YAML file holds only comments or blank lines", Location(display),
-                                hint="add records or remove the file"))
+        problems.append(
+            Problem(
+                "file-empty",
+                ERROR,
+                "YAML file holds only comments or blank lines",
+                Location(display),
+                hint="add records or remove the file",
+            )
+        )
         return None
     problems += refused_characters(data, display)
     for key, mark in loader.duplicate_keys:
-        problems.append(Problem("yaml-duplicate-key", ERROR, f"key '{key}' appears twice in one mapping",
-                                Location(display, mark.line + 1, mark.column + 1), field=key,
-                                hint="remove one of them: the later one would silently win"))
+        problems.append(
+            Problem(
+                "yaml-duplicate-key",
+                ERROR,
+                f"key '{key}' appears twice in one mapping",
+                Location(display, mark.line + 1, mark.column + 1),
+                field=key,
+                hint="remove one of them: the later one would silently win",
+            )
+        )
     return data
 
 
@@ -327,9 +426,11 @@ def read_yaml(path: Path, display: str, problems: list[Problem]) -> object:
 # Control characters (C0, DEL, C1 with U+0085) are refused by the record checks (checks.py). Every
 # other character -- right-to-left overrides, zero-width marks, tabs, line breaks -- is carried
 # safely: the writers escape what their format needs.
-_REFUSED_CHARACTER = re.compile("[\u2028\u2029\ufdd0-\ufdef\ud800-\udfff"
-                                + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                          for plane in range(17)) + "]")
+_REFUSED_CHARACTER = re.compile(
+    "[\u2028\u2029\ufdd0-\ufdef\ud800-\udfff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def _character_name(char: str) -> str:
@@ -349,11 +450,17 @@ def refused_characters(data, display: str, root=None, path: tuple = ()) -> list[
         if found:
             field = ".".join(map(str, path))
             line, column = position_of(root, list(path))
-            problems.append(Problem("character-not-allowed", ERROR,
-                                    f"{field or 'the value'} holds U+{ord(found.group()):04X}, "
-                                    f"{_character_name(found.group())} (character {found.start() + 1})",
-                                    Location(display, line, column), field=field,
-                                    hint="remove it; write a line break as a real new line in a | block"))
+            problems.append(
+                Problem(
+                    "character-not-allowed",
+                    ERROR,
+                    f"{field or 'the value'} holds U+{ord(found.group()):04X}, "
+                    f"{_character_name(found.group())} (character {found.start() + 1})",
+                    Location(display, line, column),
+                    field=field,
+                    hint="remove it; write a line break as a real new line in a | block",
+                )
+            )
     elif isinstance(data, dict):
         for key, value in data.items():
             problems += refused_characters(key, display, root, path + (key,))
@@ -380,10 +487,18 @@ def _open_quote_line(text: str, before_line: int) -> int:
 
 def _reader_problem(exc: yaml.reader.ReaderError, display: str, text: str) -> Problem:
     offset = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
-    line, column = (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)) if offset >= 0 else (0, 0)
-    return Problem("yaml-syntax", ERROR, f"YAML syntax: {exc.reason} (character U+{exc.character:04X})"
-                   if isinstance(exc.character, int) else f"YAML syntax: {exc.reason}", Location(display, line, column),
-                   hint="remove the invisible control character; write \\t or \\n in a double-quoted value if you need one")
+    line, column = (
+        (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)) if offset >= 0 else (0, 0)
+    )
+    return Problem(
+        "yaml-syntax",
+        ERROR,
+        f"YAML syntax: {exc.reason} (character U+{exc.character:04X})"
+        if isinstance(exc.character, int)
+        else f"YAML syntax: {exc.reason}",
+        Location(display, line, column),
+        hint="remove the invisible control character; write \\t or \\n in a double-quoted value if you need one",
+    )
 
 
 def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
@@ -396,25 +511,49 @@ def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     open_line = _open_quote_line(text, mark.line) if mark and isinstance(exc, yaml.MarkedYAMLError) else 0
     if open_line and not isinstance(exc, (AliasError, yaml.constructor.ConstructorError)):
-        return Problem("yaml-syntax", ERROR, f"YAML syntax: the double quote opened on this line is not closed on it; "
-                       f"YAML read on until line {mark.line + 1}, column {mark.column + 1}: {exc.problem}",
-                       Location(display, open_line, 1), hint='close the quote on the same line, or write \\" for a quote inside')
+        return Problem(
+            "yaml-syntax",
+            ERROR,
+            f"YAML syntax: the double quote opened on this line is not closed on it; "
+            f"YAML read on until line {mark.line + 1}, column {mark.column + 1}: {exc.problem}",
+            Location(display, open_line, 1),
+            hint='close the quote on the same line, or write \\" for a quote inside',
+        )
     if isinstance(exc, NumberTooLong):
-        return Problem("number-too-long", ERROR, str(exc.problem), location,
-                       hint="correct the number; if it is a code or reference rather than a number, quote it")
+        return Problem(
+            "number-too-long",
+            ERROR,
+            str(exc.problem),
+            location,
+            hint="correct the number; if it is a code or reference rather than a number, quote it",
+        )
     if isinstance(exc, AliasError):
         return Problem("yaml-alias", ERROR, str(exc), location, hint="write the value out in full")
-    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" not in str(exc.problem):
-        return Problem("yaml-syntax", ERROR, f"YAML syntax: {exc.problem}", location,
-                       hint="write keys as plain words: 'field: value'")
+    if isinstance(exc, yaml.constructor.ConstructorError) and "constructor for the tag" not in str(
+        exc.problem
+    ):
+        return Problem(
+            "yaml-syntax",
+            ERROR,
+            f"YAML syntax: {exc.problem}",
+            location,
+            hint="write keys as plain words: 'field: value'",
+        )
     if isinstance(exc, yaml.constructor.ConstructorError):
         found = re.search(r"tag '([^']*)'", str(exc.problem))
         tag = found.group(1).replace("tag:yaml.org,2002:", "!!") if found else "!tag"
-        return Problem("yaml-unsafe-tag", ERROR, f"the tag '{tag}' is not allowed: sources are plain YAML "
-                       "(text, numbers, lists, mappings)", location, hint="remove the tag; quote the value if it is text")
+        return Problem(
+            "yaml-unsafe-tag",
+            ERROR,
+            f"the tag '{tag}' is not allowed: sources are plain YAML (text, numbers, lists, mappings)",
+            location,
+            hint="remove the tag; quote the value if it is text",
+        )
     message = getattr(exc, "problem", None) or str(exc)
     if context and context_mark:
-        message += f" ({context} that starts at line {context_mark.line + 1}, column {context_mark.column + 1})"
+        message += (
+            f" ({context} that starts at line {context_mark.line + 1}, column {context_mark.column + 1})"
+        )
     hint = "check indentation and quoting on or just before this line; indent with spaces, never tabs"
     if context and context.startswith(_UNCLOSED):
         hint = "close the quote or bracket opened here"
@@ -426,7 +565,11 @@ def position_of(data, path: list) -> tuple[int, int]:
     line, column = getattr(data, "line", 0), getattr(data, "column", 0)
     node = data
     for step in path:
-        positions = getattr(node, "key_positions", None) if isinstance(node, dict) else getattr(node, "item_positions", None)
+        positions = (
+            getattr(node, "key_positions", None)
+            if isinstance(node, dict)
+            else getattr(node, "item_positions", None)
+        )
         try:
             line, column = positions[step]
             node = node[step]

@@ -18,7 +18,7 @@ class Record:
     cls: ModelClass
     data: dict
     file: str  # as shown to the publisher, relative to the datasets folder
-    owner: "Record | None" = None  # the letter an inline record (signature, position) belongs to
+    owner: Record | None = None  # the letter an inline record (signature, position) belongs to
     index: int = 0  # position among the owner's inline records
     text: str | None = None  # a letter's source text
 
@@ -64,16 +64,31 @@ def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
     if data is None:
         return
     if not isinstance(data, list):
-        dataset.problems.append(Problem("not-a-list", ERROR, f"{cls.file} must hold a list of {cls.en.lower()} records",
-                                        Location(cls.file, getattr(data, "line", 1), 1),
-                                        hint="start each record with '- id: ...'"))
+        dataset.problems.append(
+            Problem(
+                "not-a-list",
+                ERROR,
+                f"{cls.file} must hold a list of {cls.en.lower()} records",
+                Location(cls.file, getattr(data, "line", 1), 1),
+                hint="start each record with '- id: ...'",
+            )
+        )
         return
     for number, item in enumerate(data):
         if not isinstance(item, Mapping):
-            dataset.unreadable_classes.add(cls.name)  # its id is unknown: references to the class are not judged
+            dataset.unreadable_classes.add(
+                cls.name
+            )  # its id is unknown: references to the class are not judged
             line, column = position_of(data, [number])
-            dataset.problems.append(Problem("not-a-record", ERROR, f"item {number + 1} is not a record (a mapping)",
-                                            Location(cls.file, line, column), hint="write 'field: value' pairs"))
+            dataset.problems.append(
+                Problem(
+                    "not-a-record",
+                    ERROR,
+                    f"item {number + 1} is not a record (a mapping)",
+                    Location(cls.file, line, column),
+                    hint="write 'field: value' pairs",
+                )
+            )
             continue
         dataset.add(Record(cls, item, cls.file))
 
@@ -87,37 +102,77 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
         return [], problems
     letter_cls = model.classes["Letter"]
     if not isinstance(data, Mapping):
-        problems.append(Problem("not-a-record", ERROR, "a letter file holds one record (a mapping)",
-                                Location(display, getattr(data, "line", 1), 1), hint="write 'field: value' pairs"))
+        problems.append(
+            Problem(
+                "not-a-record",
+                ERROR,
+                "a letter file holds one record (a mapping)",
+                Location(display, getattr(data, "line", 1), 1),
+                hint="write 'field: value' pairs",
+            )
+        )
         return [], problems
     letter = Record(letter_cls, data, display)
     if data.get("id") not in (None, path.stem):
-        problems.append(Problem("id-file-mismatch", ERROR, f"id '{data.get('id')}' differs from the file name '{path.stem}'",
-                                letter.location("id"), field="id", hint=f"name the file {data.get('id')}.yaml or change the id"))
+        problems.append(
+            Problem(
+                "id-file-mismatch",
+                ERROR,
+                f"id '{data.get('id')}' differs from the file name '{path.stem}'",
+                letter.location("id"),
+                field="id",
+                hint=f"name the file {data.get('id')}.yaml or change the id",
+            )
+        )
     text_name = data.get("text")
     if isinstance(text_name, str) and text_name != f"{path.stem}.txt":
-        problems.append(Problem("text-name", ERROR, f"the text of {path.name} must be {path.stem}.txt, not '{text_name}'",
-                                letter.location("text"), field="text",
-                                hint=f"rename the text file to {path.stem}.txt: a letter is <id>.yaml beside <id>.txt"))
+        problems.append(
+            Problem(
+                "text-name",
+                ERROR,
+                f"the text of {path.name} must be {path.stem}.txt, not '{text_name}'",
+                letter.location("text"),
+                field="text",
+                hint=f"rename the text file to {path.stem}.txt: a letter is <id>.yaml beside <id>.txt",
+            )
+        )
     elif text_name is None and path.with_suffix(".txt").exists():
-        problems.append(Problem("text-unused", WARNING, f"{path.stem}.txt lies beside the record, but the record names "
-                                "no text: it is not published and no quote can be checked against it",
-                                letter.location(), field="text", hint=f"add the line text: {path.stem}.txt"))
+        problems.append(
+            Problem(
+                "text-unused",
+                WARNING,
+                f"{path.stem}.txt lies beside the record, but the record names "
+                "no text: it is not published and no quote can be checked against it",
+                letter.location(),
+                field="text",
+                hint=f"add the line text: {path.stem}.txt",
+            )
+        )
     elif isinstance(text_name, str):
         text_path = path.parent / text_name
         if text_path.exists():
             letter.text = read_text(text_path, text_path.relative_to(root).as_posix(), problems)
         else:
-            problems.append(Problem("text-missing", ERROR, f"source text '{text_name}' not found beside the record",
-                                    letter.location("text"), field="text",
-                                    hint=f"add {display.rsplit('/', 1)[0]}/{text_name} or correct the name"))
+            problems.append(
+                Problem(
+                    "text-missing",
+                    ERROR,
+                    f"source text '{text_name}' not found beside the record",
+                    letter.location("text"),
+                    field="text",
+                    hint=f"add {display.rsplit('/', 1)[0]}/{text_name} or correct the name",
+                )
+            )
     records = [letter]
     for field_name in ("signatories", "positions"):
         items = data.get(field_name)
         if isinstance(items, list):
             inline_cls = model.classes[letter_cls.fields[field_name].range]
-            records += [Record(inline_cls, item, display, owner=letter, index=i)
-                        for i, item in enumerate(items) if isinstance(item, Mapping)]
+            records += [
+                Record(inline_cls, item, display, owner=letter, index=i)
+                for i, item in enumerate(items)
+                if isinstance(item, Mapping)
+            ]
     return records, problems
 
 
@@ -131,30 +186,63 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
             close = difflib.get_close_matches(path.name, sorted(known), n=1)
-            dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} is not a source file and was ignored",
-                                            Location(path.name),
-                                            hint=(f"did you mean {close[0]}? " if close else "") +
-                                            "source files are: " + ", ".join(sorted(known))))
+            dataset.problems.append(
+                Problem(
+                    "unknown-file",
+                    WARNING,
+                    f"{path.name} is not a source file and was ignored",
+                    Location(path.name),
+                    hint=(f"did you mean {close[0]}? " if close else "")
+                    + "source files are: "
+                    + ", ".join(sorted(known)),
+                )
+            )
     folder = root / LETTERS_DIR
     if folder.exists() and not folder.is_dir():
-        dataset.problems.append(Problem("file-unreadable", ERROR, f"{LETTERS_DIR} is a file; it must be the folder of the letters",
-                                        Location(LETTERS_DIR), hint=f"move the letters into a folder {LETTERS_DIR}/"))
+        dataset.problems.append(
+            Problem(
+                "file-unreadable",
+                ERROR,
+                f"{LETTERS_DIR} is a file; it must be the folder of the letters",
+                Location(LETTERS_DIR),
+                hint=f"move the letters into a folder {LETTERS_DIR}/",
+            )
+        )
     if folder.is_dir():
         stems = {p.stem for p in folder.glob("*.yaml")}
         for path in sorted(folder.iterdir()):
             if path.is_dir():
-                dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name}/ is a folder: letters in "
-                                                "sub-folders are not read and were not published",
-                                                Location(f"{LETTERS_DIR}/{path.name}"),
-                                                hint=f"move its letters up into {LETTERS_DIR}/ (each <id>.yaml with <id>.txt)"))
+                dataset.problems.append(
+                    Problem(
+                        "unknown-file",
+                        WARNING,
+                        f"{path.name}/ is a folder: letters in "
+                        "sub-folders are not read and were not published",
+                        Location(f"{LETTERS_DIR}/{path.name}"),
+                        hint=f"move its letters up into {LETTERS_DIR}/ (each <id>.yaml with <id>.txt)",
+                    )
+                )
             elif path.suffix not in (".yaml", ".txt") and path.is_file():
-                dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} is neither a letter record nor a text",
-                                                Location(f"{LETTERS_DIR}/{path.name}"), hint="letters are <id>.yaml with <id>.txt"))
+                dataset.problems.append(
+                    Problem(
+                        "unknown-file",
+                        WARNING,
+                        f"{path.name} is neither a letter record nor a text",
+                        Location(f"{LETTERS_DIR}/{path.name}"),
+                        hint="letters are <id>.yaml with <id>.txt",
+                    )
+                )
             elif path.suffix == ".txt" and path.stem not in stems:
-                dataset.problems.append(Problem("unknown-file", WARNING, f"{path.name} has no letter record {path.stem}.yaml "
-                                                "and was not published", Location(f"{LETTERS_DIR}/{path.name}"),
-                                                hint=f"add {LETTERS_DIR}/{path.stem}.yaml with text: {path.name}, "
-                                                "or rename the text after its letter"))
+                dataset.problems.append(
+                    Problem(
+                        "unknown-file",
+                        WARNING,
+                        f"{path.name} has no letter record {path.stem}.yaml and was not published",
+                        Location(f"{LETTERS_DIR}/{path.name}"),
+                        hint=f"add {LETTERS_DIR}/{path.stem}.yaml with text: {path.name}, "
+                        "or rename the text after its letter",
+                    )
+                )
 
 
 def read_shared(model: Model, root: Path) -> Dataset:

@@ -17,7 +17,15 @@ from opendata.synth.letters import Plan, Planner
 from opendata.synth.output import SynthError, Tree, Writers
 from opendata.synth.world import World, build_world
 
-__all__ = ["SHARED_FILES", "Summary", "SynthError", "generate", "letter_files", "plan_letters", "shared_files"]
+__all__ = [
+    "SHARED_FILES",
+    "Summary",
+    "SynthError",
+    "generate",
+    "letter_files",
+    "plan_letters",
+    "shared_files",
+]
 
 PARALLEL_FROM = 2000  # letters; below this, starting worker processes costs more than it saves
 CHUNK = 1000  # letters per batch handed to a worker
@@ -60,5 +68,7 @@ def generate(letters: int, out: Path, seed: int = 1, overwrite: bool = False) ->
 
 def _referenced(plans: list[Plan], plan: Plan) -> dict[int, Plan]:
     """The earlier letters a letter's files name: what it answers, cites and attaches."""
-    wanted = set(plan.cites) | set(plan.attachments) | ({plan.reply_to} if plan.reply_to is not None else set())
+    wanted = (
+        set(plan.cites) | set(plan.attachments) | ({plan.reply_to} if plan.reply_to is not None else set())
+    )
     return {j: plans[j] for j in sorted(wanted)}

@@ -59,7 +59,7 @@ def mapping_lines(record: dict, indent: str = "") -> list[str]:
 
 def _item_lines(record: dict, indent: str) -> list[str]:
     lines = mapping_lines(record, indent + "  ")
-    lines[0] = f"{indent}- {lines[0][len(indent) + 2:]}"
+    lines[0] = f"{indent}- {lines[0][len(indent) + 2 :]}"
     return lines
 
 

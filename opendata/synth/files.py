@@ -8,8 +8,14 @@ from opendata.synth.text import render
 from opendata.synth.vocabulary import iso
 from opendata.synth.world import WINDOW_END, World
 
-SHARED_FILES = ("organisations.yaml", "memberships.yaml", "people.yaml", "posts.yaml", "themes.yaml",
-                "meetings.yaml")
+SHARED_FILES = (
+    "organisations.yaml",
+    "memberships.yaml",
+    "people.yaml",
+    "posts.yaml",
+    "themes.yaml",
+    "meetings.yaml",
+)
 
 PUBLICATION = """\
 # A synthetic corpus written by `opendata synth --seed {seed}`: real organisations from the TOOI
@@ -50,8 +56,11 @@ language: nl
 
 def shared_files(world: World, seed: int) -> dict[str, str]:
     """publication.yaml and the shared record files, by name."""
-    files = {"publication.yaml": PUBLICATION.format(seed=seed, first=1995, last=iso(WINDOW_END)[:4],
-                                                    issued=iso(WINDOW_END))}
+    files = {
+        "publication.yaml": PUBLICATION.format(
+            seed=seed, first=1995, last=iso(WINDOW_END)[:4], issued=iso(WINDOW_END)
+        )
+    }
     for name in SHARED_FILES:
         files[name] = emit.record_list(world.files[name])
     return files
@@ -72,8 +81,10 @@ def letter_record(world: World, plans, plan: Plan, positions: list[dict]) -> dic
         "our_reference": plan.our_reference,
         "your_reference": plan.your_reference,
         "dossier_number": plan.dossier.number if own_dossier else None,
-        "signatories": [{"person": person, "role": role, "post": post, "on_behalf_of": list(behalf)}
-                        for person, role, post, behalf in plan.signatories],
+        "signatories": [
+            {"person": person, "role": role, "post": post, "on_behalf_of": list(behalf)}
+            for person, role, post, behalf in plan.signatories
+        ],
         "attachments": [plans[j].id for j in plan.attachments],
         "cites": [plans[j].id for j in plan.cites],
         "themes": list(plan.themes),

@@ -43,25 +43,52 @@ class Plan:
     parties: tuple[str, ...] = ()  # the register organisations of sender and addressees, sender first
 
 
-STYLES = (("provincial", 16), ("municipal", 11), ("neighbours", 11), ("council", 13), ("collaboration", 12),
-          ("to-collaboration", 8), ("merger", 7), ("reply", 22))
+STYLES = (
+    ("provincial", 16),
+    ("municipal", 11),
+    ("neighbours", 11),
+    ("council", 13),
+    ("collaboration", 12),
+    ("to-collaboration", 8),
+    ("merger", 7),
+    ("reply", 22),
+)
 _STYLE_NAMES = tuple(name for name, _ in STYLES)
 _STYLE_CUMULATIVE = tuple(itertools.accumulate(weight for _, weight in STYLES))
 _THEME_KEYS = tuple(key for key, _, _ in THEMES)
 _THEME_NAMES = frozenset(_THEME_KEYS)
 
 TITLES = {
-    "provincial": ("Bestuurlijke afspraken over {theme}", "Uitnodiging bestuurlijk overleg over {theme}",
-                   "Provinciaal beleid voor {theme}", "Subsidieregeling {theme} {year}", "Voortgang {dossier}"),
-    "municipal": ("Zienswijze op het provinciaal beleid voor {theme}", "Verzoek om overleg over {theme}",
-                  "Reactie op {dossier}", "Aandacht voor {theme} in {place}"),
-    "neighbours": ("Regionale samenwerking op het gebied van {theme}", "Afstemming over {theme}",
-                   "Gezamenlijke aanpak {theme}"),
+    "provincial": (
+        "Bestuurlijke afspraken over {theme}",
+        "Uitnodiging bestuurlijk overleg over {theme}",
+        "Provinciaal beleid voor {theme}",
+        "Subsidieregeling {theme} {year}",
+        "Voortgang {dossier}",
+    ),
+    "municipal": (
+        "Zienswijze op het provinciaal beleid voor {theme}",
+        "Verzoek om overleg over {theme}",
+        "Reactie op {dossier}",
+        "Aandacht voor {theme} in {place}",
+    ),
+    "neighbours": (
+        "Regionale samenwerking op het gebied van {theme}",
+        "Afstemming over {theme}",
+        "Gezamenlijke aanpak {theme}",
+    ),
     "council": ("Raadsinformatiebrief {theme}", "Stand van zaken {theme}", "Informatie over {dossier}"),
-    "collaboration": ("Ontwerpbegroting {next_year} {sender}", "Jaarstukken {year} {sender}",
-                      "Voortgang {theme} binnen {sender}", "Voorstellen over {theme}"),
-    "to-collaboration": ("Zienswijze op de ontwerpbegroting {next_year}", "Reactie op de voorstellen over {theme}",
-                         "Inbreng van {place} over {theme}"),
+    "collaboration": (
+        "Ontwerpbegroting {next_year} {sender}",
+        "Jaarstukken {year} {sender}",
+        "Voortgang {theme} binnen {sender}",
+        "Voorstellen over {theme}",
+    ),
+    "to-collaboration": (
+        "Zienswijze op de ontwerpbegroting {next_year}",
+        "Reactie op de voorstellen over {theme}",
+        "Inbreng van {place} over {theme}",
+    ),
     "merger": ("{dossier}", "Voortgang {dossier}", "Herindelingsadvies {dossier}"),
 }
 
@@ -105,15 +132,27 @@ class Planner:
         day = self._day(rng)
         alive = self.world.alive_in_province(province.code, day)
         chosen = rng.sample(alive, min(len(alive), rng.choice((1, 1, 1, 2, 3))))
-        plan = Plan(index, "provincial", f"gs-{province.code}", tuple(sorted(f"college-{g.code}" for g in chosen)), day)
+        plan = Plan(
+            index,
+            "provincial",
+            f"gs-{province.code}",
+            tuple(sorted(f"college-{g.code}" for g in chosen)),
+            day,
+        )
         plan.dossier = self._maybe_dossier(rng, province.code, day)
         return plan
 
     def _municipal(self, rng, index):
         day = self._day(rng)
         gemeente = self._gemeente(rng, day)
-        return Plan(index, "municipal", f"college-{gemeente.code}", (f"gs-{gemeente.province}",), day,
-                    dossier=self._maybe_dossier(rng, gemeente.province, day))
+        return Plan(
+            index,
+            "municipal",
+            f"college-{gemeente.code}",
+            (f"gs-{gemeente.province}",),
+            day,
+            dossier=self._maybe_dossier(rng, gemeente.province, day),
+        )
 
     def _neighbours(self, rng, index):
         day = self._day(rng)
@@ -128,10 +167,19 @@ class Planner:
     def _council(self, rng, index):
         day = self._day(rng)
         gemeente = self._gemeente(rng, day)
-        plan = Plan(index, "council", f"college-{gemeente.code}", (f"raad-{gemeente.code}",), day,
-                    kind="raadsinformatiebrief")
-        earlier = [j for j in self.by_party.get(gemeente.code, [])[-30:]
-                   if self.plans[j].day < day and self.plans[j].kind != "raadsinformatiebrief"]
+        plan = Plan(
+            index,
+            "council",
+            f"college-{gemeente.code}",
+            (f"raad-{gemeente.code}",),
+            day,
+            kind="raadsinformatiebrief",
+        )
+        earlier = [
+            j
+            for j in self.by_party.get(gemeente.code, [])[-30:]
+            if self.plans[j].day < day and self.plans[j].kind != "raadsinformatiebrief"
+        ]
         if earlier and rng.random() < 0.5:
             plan.attachments = tuple(sorted(rng.sample(earlier, min(len(earlier), rng.choice((1, 1, 2))))))
         plan.dossier = self._maybe_dossier(rng, gemeente.province, day, chance=0.2)
@@ -156,8 +204,14 @@ class Planner:
         members = self.world.members_on(collaboration.code, day)
         if not members:
             return None
-        return Plan(index, "to-collaboration", rng.choice(members), (collaboration.code,), day,
-                    dossier=self._maybe_dossier(rng, collaboration.code, day, chance=0.3))
+        return Plan(
+            index,
+            "to-collaboration",
+            rng.choice(members),
+            (collaboration.code,),
+            day,
+            dossier=self._maybe_dossier(rng, collaboration.code, day, chance=0.3),
+        )
 
     def _merger(self, rng, index):
         """Letters about a coming herindeling, to and from the municipalities that will merge."""
@@ -186,8 +240,17 @@ class Planner:
             return None
         if not (self.world.alive(responder, day) and self.world.alive(earlier.sender, day)):
             return None
-        plan = Plan(index, "reply", responder, (earlier.sender,), day, reply_to=earlier.index,
-                    your_reference=earlier.our_reference, cites=(earlier.index,), themes=earlier.themes)
+        plan = Plan(
+            index,
+            "reply",
+            responder,
+            (earlier.sender,),
+            day,
+            reply_to=earlier.index,
+            your_reference=earlier.our_reference,
+            cites=(earlier.index,),
+            themes=earlier.themes,
+        )
         if earlier.dossier and earlier.dossier.owner == self.world.party[responder]:
             plan.dossier = earlier.dossier
         plan.title = f"Reactie op uw brief van {day_text(earlier.day)}"
@@ -204,7 +267,10 @@ class Planner:
         # Number first: file order is letter order, and the last file is a letter nobody cites yet.
         plan.id = f"{plan.index + 1:06d}-{plan.sender}-{iso(plan.day)}"
         sender = world.party[plan.sender]
-        plan.parties = (sender, *(c for c in dict.fromkeys(world.party[a] for a in plan.addressees) if c != sender))
+        plan.parties = (
+            sender,
+            *(c for c in dict.fromkeys(world.party[a] for a in plan.addressees) if c != sender),
+        )
         if not plan.themes:
             themes = [plan.dossier.id, plan.dossier.theme] if plan.dossier else []
             for theme in rng.sample(_THEME_KEYS, rng.choice((1, 1, 2))):
@@ -230,9 +296,14 @@ class Planner:
         year = datetime.date.fromordinal(plan.day).year
         template = rng.choice([t for t in TITLES[plan.style] if plan.dossier or "{dossier}" not in t])
         theme = next((t for t in plan.themes if t in _THEME_NAMES), plan.themes[0])
-        title = template.format(theme=self.world.themes[theme], dossier=plan.dossier.name if plan.dossier else "",
-                                year=year, next_year=year + 1, sender=self.world.names[plan.sender],
-                                place=self.world.orgs[self.world.party[plan.sender]].place)
+        title = template.format(
+            theme=self.world.themes[theme],
+            dossier=plan.dossier.name if plan.dossier else "",
+            year=year,
+            next_year=year + 1,
+            sender=self.world.names[plan.sender],
+            place=self.world.orgs[self.world.party[plan.sender]].place,
+        )
         return title[0].upper() + title[1:]
 
     def _signatories(self, rng: random.Random, sender: str, day: int) -> tuple[Signature, ...]:
@@ -250,16 +321,23 @@ class Planner:
             return ((mayor.person, "burgemeester", mayor.post, (sender,)),)
         secretary = world.in_office(code, "gemeentesecretaris", day)[0]
         mayor = world.in_office(code, "burgemeester", day)[0]
-        return ((secretary.person, "gemeentesecretaris", secretary.post, (sender,)),
-                (mayor.person, "burgemeester", mayor.post, (sender,)))
+        return (
+            (secretary.person, "gemeentesecretaris", secretary.post, (sender,)),
+            (mayor.person, "burgemeester", mayor.post, (sender,)),
+        )
 
     def _reference(self, rng: random.Random, code: str, day: int) -> str:
         year = datetime.date.fromordinal(day).year
         style = self.world.reference_style.get(code)
         if style is None:  # a samenwerkingsorganisatie
-            return f"{code.upper()}-{year}-{rng.randrange(10 ** 5):05d}"
-        return style.format(year=year, yy=f"{year % 100:02d}", n5=f"{rng.randrange(10 ** 5):05d}",
-                            n6=f"{rng.randrange(10 ** 6):06d}", n9=str(rng.randrange(10 ** 8, 10 ** 9)))
+            return f"{code.upper()}-{year}-{rng.randrange(10**5):05d}"
+        return style.format(
+            year=year,
+            yy=f"{year % 100:02d}",
+            n5=f"{rng.randrange(10**5):05d}",
+            n6=f"{rng.randrange(10**6):06d}",
+            n9=str(rng.randrange(10**8, 10**9)),
+        )
 
     def _citations(self, rng: random.Random, plan: Plan) -> tuple[int, ...]:
         """Up to two earlier letters of the same parties, sent before this one."""
@@ -267,8 +345,11 @@ class Planner:
         if not wanted:
             return ()
         code = rng.choice(plan.parties)
-        earlier = [j for j in self.by_party.get(code, [])[-40:]
-                   if self.plans[j].day < plan.day and j not in plan.cites and j not in plan.attachments]
+        earlier = [
+            j
+            for j in self.by_party.get(code, [])[-40:]
+            if self.plans[j].day < plan.day and j not in plan.cites and j not in plan.attachments
+        ]
         return tuple(sorted(rng.sample(earlier, min(wanted, len(earlier)))))
 
     def _meetings(self, rng: random.Random, plan: Plan) -> tuple[MeetingRef, ...]:

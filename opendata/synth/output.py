@@ -74,7 +74,7 @@ class Writers:
         self.parallel = parallel and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
         self.workers, self.pending, self.pool = workers, [], None
 
-    def __enter__(self) -> "Writers":
+    def __enter__(self) -> Writers:
         global _JOB
         _JOB = self.job
         if self.parallel:

@@ -38,10 +38,24 @@ from opendata.synth.world import World, build_world
 FORMATS = ("pdf", "scan", "noisy", "docx")
 LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "spaced", "council")  # docs/letter-layouts.md
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
-ROLE_LINES = {"gemeentesecretaris": "de secretaris,", "burgemeester": "de burgemeester,",
-              "gedeputeerde": "de gedeputeerde,", "voorzitter": "de voorzitter,"}
-STREETS = ("Stadhuisplein", "Markt", "Raadhuisstraat", "Kerkplein", "Provinciehuisweg", "Burgemeester Visserlaan",
-           "Zuid-Hollandplein", "Stationsweg", "Koningin Julianaplein", "Hoofdstraat")
+ROLE_LINES = {
+    "gemeentesecretaris": "de secretaris,",
+    "burgemeester": "de burgemeester,",
+    "gedeputeerde": "de gedeputeerde,",
+    "voorzitter": "de voorzitter,",
+}
+STREETS = (
+    "Stadhuisplein",
+    "Markt",
+    "Raadhuisstraat",
+    "Kerkplein",
+    "Provinciehuisweg",
+    "Burgemeester Visserlaan",
+    "Zuid-Hollandplein",
+    "Stationsweg",
+    "Koningin Julianaplein",
+    "Hoofdstraat",
+)
 
 
 @dataclass
@@ -76,10 +90,21 @@ class RenderedLetter:
 # ---------------------------------------------------------------- composing a letter
 
 
-CAPITALS = {"Groningen": "Groningen", "Fryslân": "Leeuwarden", "Friesland": "Leeuwarden", "Drenthe": "Assen",
-            "Overijssel": "Zwolle", "Flevoland": "Lelystad", "Gelderland": "Arnhem", "Utrecht": "Utrecht",
-            "Noord-Holland": "Haarlem", "Zuid-Holland": "Den Haag", "Zeeland": "Middelburg",
-            "Noord-Brabant": "'s-Hertogenbosch", "Limburg": "Maastricht"}
+CAPITALS = {
+    "Groningen": "Groningen",
+    "Fryslân": "Leeuwarden",
+    "Friesland": "Leeuwarden",
+    "Drenthe": "Assen",
+    "Overijssel": "Zwolle",
+    "Flevoland": "Lelystad",
+    "Gelderland": "Arnhem",
+    "Utrecht": "Utrecht",
+    "Noord-Holland": "Haarlem",
+    "Zuid-Holland": "Den Haag",
+    "Zeeland": "Middelburg",
+    "Noord-Brabant": "'s-Hertogenbosch",
+    "Limburg": "Maastricht",
+}
 
 
 def _place(world: World, org_id: str) -> str:
@@ -106,8 +131,11 @@ def _letterhead(world: World, sender: str) -> list[str]:
 
 
 def _address(rng: random.Random, place: str) -> list[str]:
-    return [f"Postbus {rng.randint(1, 999) * 10}", f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
-            f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}  {place.upper()}"]
+    return [
+        f"Postbus {rng.randint(1, 999) * 10}",
+        f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
+        f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}  {place.upper()}",
+    ]
 
 
 def _addressee_lines(world: World, plan: Plan) -> list[str]:
@@ -144,7 +172,9 @@ def _closing(world: World, plan: Plan) -> list[str]:
 
 
 def _signature_lines(world: World, plan: Plan, side_by_side: bool) -> list[str]:
-    signers = [(ROLE_LINES.get(role, role + ","), world.people[person]) for person, role, _, _ in plan.signatories]
+    signers = [
+        (ROLE_LINES.get(role, role + ","), world.people[person]) for person, role, _, _ in plan.signatories
+    ]
     if side_by_side and len(signers) == 2:
         (role1, name1), (role2, name2) = signers
         return [f"{role1:<40}{role2}", "", "", f"{name1:<40}{name2}"]
@@ -159,32 +189,44 @@ def _body(world: World, plans: list[Plan], plan: Plan, rng: random.Random, menti
     theme_keys = [t for t in plan.themes if t in world.themes] or ["bestuurlijke-samenwerking"]
     theme = world.themes[rng.choice(theme_keys)]
     year = datetime.date.fromordinal(plan.day).year
-    words = {"theme": theme, "theme2": world.themes[rng.choice(theme_keys)], "year": year, "next_year": year + 1,
-             "later": day_text(plan.day + rng.randint(30, 120))}
+    words = {
+        "theme": theme,
+        "theme2": world.themes[rng.choice(theme_keys)],
+        "year": year,
+        "next_year": year + 1,
+        "later": day_text(plan.day + rng.randint(30, 120)),
+    }
     paragraphs = []
     if plan.reply_to is not None:
         earlier = plans[plan.reply_to]
         reference = f", kenmerk {earlier.our_reference}," if earlier.our_reference else ""
-        paragraphs.append(f"In uw brief van {day_text(earlier.day)}{reference} vraagt u onze aandacht voor "
-                          f"{theme}. Hierbij ontvangt u onze reactie.")
+        paragraphs.append(
+            f"In uw brief van {day_text(earlier.day)}{reference} vraagt u onze aandacht voor "
+            f"{theme}. Hierbij ontvangt u onze reactie."
+        )
     else:
         paragraphs.append(rng.choice(OPENINGS).format(**words))
     fillers = rng.sample(FILLERS, 6)
     for number in range(rng.choice((1, 2, 2, 3))):
-        paragraphs.append(" ".join(f.format(**words) for f in fillers[2 * number: 2 * number + 2]))
+        paragraphs.append(" ".join(f.format(**words) for f in fillers[2 * number : 2 * number + 2]))
     sentences = []
     for j in plan.cites:
         if j == plan.reply_to:
             continue
         cited = plans[j]
         reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
-        sentences.append(f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
-                         f"{reference}.")
+        sentences.append(
+            f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
+            f"{reference}."
+        )
         mentioned.append(world.party[cited.sender])
     others = _others(world, plan, rng)
     if others:
-        sentences.append("Wij hebben hierover ook overleg gevoerd met " +
-                         " en ".join(world.names[code] for code in others) + ".")
+        sentences.append(
+            "Wij hebben hierover ook overleg gevoerd met "
+            + " en ".join(world.names[code] for code in others)
+            + "."
+        )
         mentioned.extend(others)
     if plan.dossier:
         sentences.append(f"Deze brief hoort bij het dossier {plan.dossier.name} ({plan.dossier.number}).")
@@ -198,8 +240,15 @@ def _others(world: World, plan: Plan, rng: random.Random) -> list[str]:
     wanted = rng.choice((0, 0, 1, 1, 2))
     parties = set(plan.parties)
     pool = [o for o in world.provinces + world.collaborations if o.alive(plan.day) and o.code not in parties]
-    neighbours = [g for g in world.alive_in_province(world.orgs[plan.parties[0]].province or "", plan.day)
-                  if g.code not in parties] if world.orgs[plan.parties[0]].province else []
+    neighbours = (
+        [
+            g
+            for g in world.alive_in_province(world.orgs[plan.parties[0]].province or "", plan.day)
+            if g.code not in parties
+        ]
+        if world.orgs[plan.parties[0]].province
+        else []
+    )
     pool = neighbours[:20] + pool
     return sorted({o.code for o in rng.sample(pool, min(wanted, len(pool)))}) if pool and wanted else []
 
@@ -207,7 +256,11 @@ def _others(world: World, plan: Plan, rng: random.Random) -> list[str]:
 def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedLetter:
     rng = random.Random(f"opendata-synth:{seed}:render:{plan.index}")
     layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LAYOUTS[:-1])
-    place = _place(world, plan.sender) if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie" else ""
+    place = (
+        _place(world, plan.sender)
+        if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
+        else ""
+    )
     date_text = day_text(plan.day) if plan.sent_known else None
     references = [("Ons kenmerk", plan.our_reference), ("Uw kenmerk", plan.your_reference)]
     if plan.dossier and rng.random() < 0.5:
@@ -220,28 +273,51 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
         postbus, postcode = _address(rng, place or _region(world, plan.sender))
         header.append(Block(20, 42, [f"Retouradres {postbus}, {' '.join(postcode.split())}"], size=7))
     if layout == "council" and rng.random() < 0.5:  # the memo variant: Aan / Van / Datum / Onderwerp
-        memo = ["Raadsinformatiebrief", "Aan: De gemeenteraad", "Van: Het college van burgemeester en wethouders"]
-        memo += ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+        memo = [
+            "Raadsinformatiebrief",
+            "Aan: De gemeenteraad",
+            "Van: Het college van burgemeester en wethouders",
+        ]
+        memo += ([f"Datum: {date_text}"] if date_text else []) + [
+            f"{label}: {value}" for label, value in references
+        ]
         header.append(Block(20, 50, memo + [f"Onderwerp: {plan.title}"]))
     elif layout == "council":
-        header.append(Block(20, 50, ["Raadsinformatiebrief", f"Aan de gemeenteraad van {_region(world, plan.sender)}"],
-                            size=11, bold=True))
-        stacked = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+        header.append(
+            Block(
+                20,
+                50,
+                ["Raadsinformatiebrief", f"Aan de gemeenteraad van {_region(world, plan.sender)}"],
+                size=11,
+                bold=True,
+            )
+        )
+        stacked = ([f"Datum: {date_text}"] if date_text else []) + [
+            f"{label}: {value}" for label, value in references
+        ]
         header.append(Block(20, 65, stacked + [f"Onderwerp: {plan.title}"]))
     else:
-        header.append(Block(20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))))
+        header.append(
+            Block(20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0])))
+        )
         header += _reference_blocks(layout, plan, references, date_text, place, rng)
     mentioned: list[str] = []
     body = [_salutation(plan)] + _body(world, plans, plan, rng, mentioned)
     side_by_side = rng.random() < 0.5
-    body += [rng.choice(CLOSINGS), "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan,
-                                                                                                    side_by_side))]
+    body += [
+        rng.choice(CLOSINGS),
+        "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan, side_by_side)),
+    ]
     if plan.attachments:
         body.append(f"Bijlage: {len(plan.attachments)}")
     street = f"{rng.choice(STREETS)} {rng.randint(1, 120)}"
     home = place or _region(world, plan.sender)
-    footer = [f"Bezoekadres {street}", home, f"Telefoon 0{rng.randint(10, 79)} {rng.randint(100, 999)} "
-              f"{rng.randint(1000, 9999)}", f"www.{slug(_region(world, plan.sender)).replace('-', '')}.nl"]
+    footer = [
+        f"Bezoekadres {street}",
+        home,
+        f"Telefoon 0{rng.randint(10, 79)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+        f"www.{slug(_region(world, plan.sender)).replace('-', '')}.nl",
+    ]
     letter = RenderedLetter(plan.id, layout, header, body, footer)
     letter.truth = _truth(world, plans, plan, mentioned)
     return letter
@@ -251,10 +327,16 @@ def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng
     subject_label = rng.choice(("Onderwerp", "Onderwerp", "Betreft", "Betreft", "BETREFT"))
     if layout == "side-column":
         lines = []
-        for label, value in ([("Datum", date_text)] if date_text else []) + references + [("Bijlagen", str(
-                len(plan.attachments)) if plan.attachments else "-")]:
+        for label, value in (
+            ([("Datum", date_text)] if date_text else [])
+            + references
+            + [("Bijlagen", str(len(plan.attachments)) if plan.attachments else "-")]
+        ):
             lines += [label, value, ""]
-        return [Block(140, 50, lines[:-1], size=8, width=55), Block(20, 95, [f"{subject_label}: {plan.title}"])]
+        return [
+            Block(140, 50, lines[:-1], size=8, width=55),
+            Block(20, 95, [f"{subject_label}: {plan.title}"]),
+        ]
     if layout == "label-row":
         cells = ([("Datum", date_text)] if date_text else []) + references
         labels = "".join(f"{label:<24}" for label, _ in cells).rstrip()
@@ -267,7 +349,9 @@ def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng
     if layout == "spaced":  # label and value on one line, separated by spaces only
         cells = ([("Datum", date_text)] if date_text else []) + references + [(subject_label, plan.title)]
         return [Block(20, 85, [f"{label:<18}{value}" for label, value in cells])]
-    lines = ([f"Datum: {date_text}"] if date_text else []) + [f"{label}: {value}" for label, value in references]
+    lines = ([f"Datum: {date_text}"] if date_text else []) + [
+        f"{label}: {value}" for label, value in references
+    ]
     return [Block(20, 85, lines + [f"{subject_label}: {plan.title}"])]
 
 
@@ -302,8 +386,10 @@ def _truth(world: World, plans: list[Plan], plan: Plan, mentioned: list[str]) ->
         "sender": world.party[plan.sender],
         "sender_body": _sender_body(world, plan.sender),
         "addressees": sorted(addressees),
-        "signatories": [{"name": world.people[person], "role": ROLE_LINES[role].removeprefix("de ").rstrip(",")}
-                        for person, role, _, _ in plan.signatories],
+        "signatories": [
+            {"name": world.people[person], "role": ROLE_LINES[role].removeprefix("de ").rstrip(",")}
+            for person, role, _, _ in plan.signatories
+        ],
         "cites": cites,
         "organisations_mentioned": sorted(dict.fromkeys(named)),
     }
@@ -381,8 +467,11 @@ def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
         found = [p for p in planner_plans if p.attachments][:count]
         if len(planner_plans) > 200 * max(count, 1):
             break
-    return [[compose(world, planner_plans, plan, seed)] +
-            [compose(world, planner_plans, planner_plans[j], seed) for j in plan.attachments] for plan in found]
+    return [
+        [compose(world, planner_plans, plan, seed)]
+        + [compose(world, planner_plans, planner_plans[j], seed) for j in plan.attachments]
+        for plan in found
+    ]
 
 
 def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
@@ -502,7 +591,9 @@ def render(count: int, out: Path, seed: int = 1, formats: tuple[str, ...] = FORM
             rng = random.Random(f"opendata-synth:{seed}:{fmt}:{letter.id}")
             name, content = _rendering(fmt, letter, rng)
             path = folder / name
-            path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+            path.write_bytes(content) if isinstance(content, bytes) else path.write_text(
+                content, encoding="utf-8"
+            )
             (folder / f"{letter.id}.yaml").write_text(truth_yaml(letter.truth, name), encoding="utf-8")
         written[fmt] = len(letters)
     return written
@@ -524,15 +615,31 @@ def render_command(count: int, out: Path, seed: int, formats_text: str) -> int:
     formats = tuple(f.strip() for f in formats_text.split(",") if f.strip())
     unknown = [f for f in formats if f not in (*FORMATS, "text")]
     if unknown or not formats:
-        print(f"opendata synth: unknown rendering {', '.join(unknown) or '(none)'}; choose from "
-              f"{', '.join(FORMATS)}, text", file=sys.stderr)
+        print(
+            f"opendata synth: unknown rendering {', '.join(unknown) or '(none)'}; choose from "
+            f"{', '.join(FORMATS)}, text",
+            file=sys.stderr,
+        )
         return 2
     started = time.perf_counter()
     written = render(count, out, seed, formats)
-    print(f"{out}: {count} synthetic letters (seed {seed}) rendered as " +
-          ", ".join(f"{fmt} ({n})" for fmt, n in written.items()) + f" in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{out}: {count} synthetic letters (seed {seed}) rendered as "
+        + ", ".join(f"{fmt} ({n})" for fmt, n in written.items())
+        + f" in {time.perf_counter() - started:.1f} s"
+    )
     return 0
 
 
-__all__ = ["FORMATS", "RenderedLetter", "compose", "docx_bytes", "noisy_text", "pdf_bytes", "render",
-           "bundles", "rendered_letters", "scan_bytes"]
+__all__ = [
+    "FORMATS",
+    "RenderedLetter",
+    "bundles",
+    "compose",
+    "docx_bytes",
+    "noisy_text",
+    "pdf_bytes",
+    "render",
+    "rendered_letters",
+    "scan_bytes",
+]

@@ -64,8 +64,11 @@ CLAIMS = (
     "de planning van {theme} onder druk staat",
     "u een gezamenlijke agenda voor {theme} wilt opstellen",
 )
-SIGN_ROLES = {"gemeentesecretaris": "de secretaris,", "burgemeester": "de burgemeester,",
-              "gedeputeerde": "namens dezen, de gedeputeerde,"}
+SIGN_ROLES = {
+    "gemeentesecretaris": "de secretaris,",
+    "burgemeester": "de burgemeester,",
+    "gedeputeerde": "namens dezen, de gedeputeerde,",
+}
 
 
 class _Text:
@@ -122,7 +125,7 @@ def render(world: World, plans: list[Plan], plan: Plan, seed: int) -> tuple[str,
     fillers = rng.sample(FILLERS, 3 * paragraphs)  # no sentence twice in one letter
     for paragraph in range(paragraphs):
         text.add("\n\n")
-        sentences = fillers[3 * paragraph: 3 * paragraph + rng.randint(2, 3)]
+        sentences = fillers[3 * paragraph : 3 * paragraph + rng.randint(2, 3)]
         stating = rng.random() < (0.8 if paragraph == 0 else 0.4)
         for number, sentence in enumerate(sentences):
             if number:
@@ -141,17 +144,33 @@ def render(world: World, plans: list[Plan], plan: Plan, seed: int) -> tuple[str,
 def _words(world: World, rng: random.Random, plan: Plan, theme_keys: list[str]) -> dict:
     year = datetime.date.fromordinal(plan.day).year
     theme = rng.choice(theme_keys)
-    council = ("Provinciale Staten" if plan.sender.startswith("gs-") else
-               "het algemeen bestuur" if world.orgs[world.party[plan.sender]].kind == "samenwerkingsorganisatie"
-               else "de raad")
-    return {"theme": world.themes[theme], "theme_key": theme, "council": council,
-            "theme2": world.themes[rng.choice(theme_keys)], "year": year, "next_year": year + 1,
-            "later": day_text(plan.day + rng.randint(30, 120)), "date": day_text(plan.day - rng.randint(1, 20)),
-            "amount": f"{rng.randint(2, 400) * 2500:,}".replace(",", ".")}
+    council = (
+        "Provinciale Staten"
+        if plan.sender.startswith("gs-")
+        else "het algemeen bestuur"
+        if world.orgs[world.party[plan.sender]].kind == "samenwerkingsorganisatie"
+        else "de raad"
+    )
+    return {
+        "theme": world.themes[theme],
+        "theme_key": theme,
+        "council": council,
+        "theme2": world.themes[rng.choice(theme_keys)],
+        "year": year,
+        "next_year": year + 1,
+        "later": day_text(plan.day + rng.randint(30, 120)),
+        "date": day_text(plan.day - rng.randint(1, 20)),
+        "amount": f"{rng.randint(2, 400) * 2500:,}".replace(",", "."),
+    }
 
 
 def _header(world: World, plans: list[Plan], plan: Plan, text: _Text) -> None:
-    lines = [world.names[plan.sender], "", "Aan: " + "\n     ".join(world.names[a] for a in plan.addressees), ""]
+    lines = [
+        world.names[plan.sender],
+        "",
+        "Aan: " + "\n     ".join(world.names[a] for a in plan.addressees),
+        "",
+    ]
     if plan.sent_known:
         lines.append(f"Datum: {day_text(plan.day)}")
     if plan.our_reference:
@@ -166,14 +185,27 @@ def _header(world: World, plans: list[Plan], plan: Plan, text: _Text) -> None:
 
 def _reply_opening(world, plans, plan, rng, text, positions, words) -> None:
     earlier = plans[plan.reply_to]
-    text.add(f"Op {day_text(earlier.day)} stuurde u ons een brief over {earlier.title[0].lower() + earlier.title[1:]}.")
+    text.add(
+        f"Op {day_text(earlier.day)} stuurde u ons een brief over {earlier.title[0].lower() + earlier.title[1:]}."
+    )
     if rng.random() < 0.5:
         text.add(" In die brief gaf u aan dat ")
         claim = rng.choice(CLAIMS).format(**words)
         start, end = text.add(claim)
         text.add(".")
-        positions.append(_position_record(plan, len(positions), "standpunt", claim, earlier.sender,
-                                          words["theme_key"], start, end, day=earlier.day))
+        positions.append(
+            _position_record(
+                plan,
+                len(positions),
+                "standpunt",
+                claim,
+                earlier.sender,
+                words["theme_key"],
+                start,
+                end,
+                day=earlier.day,
+            )
+        )
     text.add(" Hierbij ontvangt u onze reactie.")
 
 
@@ -181,15 +213,33 @@ def _position(world, rng, plan, text, positions, words) -> None:
     kind = rng.choice(POSITION_KINDS)
     statement = rng.choice(POSITIONS[kind]).format(**words)
     start, end = text.add(statement)
-    positions.append(_position_record(plan, len(positions), kind, statement, plan.sender, words["theme_key"],
-                                      start, end))
+    positions.append(
+        _position_record(plan, len(positions), kind, statement, plan.sender, words["theme_key"], start, end)
+    )
 
 
-def _position_record(plan: Plan, number: int, kind: str, statement: str, held_by: str, theme: str,
-                     start: int, end: int, day: int | None = None) -> dict:
-    return {"id": f"{plan.id}-{kind}-{number + 1}", "kind": kind, "statement": statement, "held_by": [held_by],
-            "date": Day(iso(day)) if day is not None else None, "about": [theme], "quote": statement,
-            "start": start, "end": end}
+def _position_record(
+    plan: Plan,
+    number: int,
+    kind: str,
+    statement: str,
+    held_by: str,
+    theme: str,
+    start: int,
+    end: int,
+    day: int | None = None,
+) -> dict:
+    return {
+        "id": f"{plan.id}-{kind}-{number + 1}",
+        "kind": kind,
+        "statement": statement,
+        "held_by": [held_by],
+        "date": Day(iso(day)) if day is not None else None,
+        "about": [theme],
+        "quote": statement,
+        "start": start,
+        "end": end,
+    }
 
 
 def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> None:
@@ -200,15 +250,19 @@ def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> Non
             continue
         cited = plans[j]
         reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
-        sentences.append(f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
-                         f"{reference}.")
+        sentences.append(
+            f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
+            f"{reference}."
+        )
     for meeting in plan.meetings:
         sentences.append(f"Tijdens de bijeenkomst '{meeting.name}' {meeting.when} is hierover gesproken.")
     if plan.dossier:
         sentences.append(f"Deze brief hoort bij het dossier {plan.dossier.name} ({plan.dossier.number}).")
     for j in plan.attachments:
         attached = plans[j]
-        sentences.append(f"Als bijlage treft u de brief van {world.names[attached.sender]} van "
-                         f"{day_text(attached.day)} aan.")
+        sentences.append(
+            f"Als bijlage treft u de brief van {world.names[attached.sender]} van "
+            f"{day_text(attached.day)} aan."
+        )
     if sentences:
         text.add("\n\n" + " ".join(sentences))

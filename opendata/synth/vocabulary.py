@@ -6,17 +6,79 @@ import datetime
 import re
 import unicodedata
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 INITIALS = "AABCDEEFGHHIJJJKLMMNPPRRSTWW"
 SURNAMES = (
-    "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker",
-    "Brouwer", "Dijkstra", "Kok", "Jacobs", "Vermeulen", "Willems", "Schouten", "Huisman", "Kuipers",
-    "Veenstra", "Hoekstra", "Postma", "Prins", "Blom", "Koster", "Maas", "Verhoeven", "Bosman",
-    "Kramer", "Timmermans", "Groen", "Wouters", "Gerritsen", "Jonker", "Hermans", "Molenaar", "Baljeu",
-    "Koene", "Bouvy", "Sanders", "Evers", "Kroon", "Drost", "Nijland", "Wolters", "Zwart", "Scholten",
-    "Lammers", "Hofman", "Verbeek", "Haverkamp", "Oosterhuis", "Brink", "Boersma", "Pronk", "Roelofs",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Dijkstra",
+    "Kok",
+    "Jacobs",
+    "Vermeulen",
+    "Willems",
+    "Schouten",
+    "Huisman",
+    "Kuipers",
+    "Veenstra",
+    "Hoekstra",
+    "Postma",
+    "Prins",
+    "Blom",
+    "Koster",
+    "Maas",
+    "Verhoeven",
+    "Bosman",
+    "Kramer",
+    "Timmermans",
+    "Groen",
+    "Wouters",
+    "Gerritsen",
+    "Jonker",
+    "Hermans",
+    "Molenaar",
+    "Baljeu",
+    "Koene",
+    "Bouvy",
+    "Sanders",
+    "Evers",
+    "Kroon",
+    "Drost",
+    "Nijland",
+    "Wolters",
+    "Zwart",
+    "Scholten",
+    "Lammers",
+    "Hofman",
+    "Verbeek",
+    "Haverkamp",
+    "Oosterhuis",
+    "Brink",
+    "Boersma",
+    "Pronk",
+    "Roelofs",
 )
 PREFIXES = ("", "", "", "", "", "van", "de", "van der", "van den", "van de", "ter", "den", "in 't")
 
@@ -52,20 +114,45 @@ THEMES = (
 )
 
 DOSSIER_NAMES = (
-    "Regionale Energiestrategie {area}", "Woonagenda {area}", "Bereikbaarheidsprogramma {area}",
-    "Gebiedsprogramma {area}", "Regionale Investeringsagenda {area}", "Programma Klimaatadaptatie {area}",
-    "Uitvoeringsagenda {area}", "Versterking bestuurskracht {area}", "Regionaal Mobiliteitsprogramma {area}",
+    "Regionale Energiestrategie {area}",
+    "Woonagenda {area}",
+    "Bereikbaarheidsprogramma {area}",
+    "Gebiedsprogramma {area}",
+    "Regionale Investeringsagenda {area}",
+    "Programma Klimaatadaptatie {area}",
+    "Uitvoeringsagenda {area}",
+    "Versterking bestuurskracht {area}",
+    "Regionaal Mobiliteitsprogramma {area}",
     "Natuurnetwerk {area}",
 )
 DOSSIER_THEMES = (
-    "energietransitie", "woningbouwopgave", "bereikbaarheid", "regionale-economie", "regionale-economie",
-    "klimaatopgave", "bestuurlijke-samenwerking", "bestuurlijke-samenwerking", "openbaar-vervoer",
+    "energietransitie",
+    "woningbouwopgave",
+    "bereikbaarheid",
+    "regionale-economie",
+    "regionale-economie",
+    "klimaatopgave",
+    "bestuurlijke-samenwerking",
+    "bestuurlijke-samenwerking",
+    "openbaar-vervoer",
     "natuur-en-landschap",
 )
 
 # Letter prefixes of the provinces' reference numbers (PZH-2019-678010037).
-PROVINCE_PREFIX = {"pv20": "PG", "pv21": "PF", "pv22": "PD", "pv23": "PO", "pv24": "PFL", "pv25": "PGLD",
-                   "pv26": "PU", "pv27": "PNH", "pv28": "PZH", "pv29": "PZL", "pv30": "PNB", "pv31": "PL"}
+PROVINCE_PREFIX = {
+    "pv20": "PG",
+    "pv21": "PF",
+    "pv22": "PD",
+    "pv23": "PO",
+    "pv24": "PFL",
+    "pv25": "PGLD",
+    "pv26": "PU",
+    "pv27": "PNH",
+    "pv28": "PZH",
+    "pv29": "PZL",
+    "pv30": "PNB",
+    "pv31": "PL",
+}
 # How a municipality numbers its letters: one of these per municipality.
 MUNICIPAL_REFERENCES = ("{abbr}/{year}/{n6}", "Z/{yy}/{n6}", "{year}-{n6}", "U{yy}.{n5}", "{abbr}-{yy}-{n5}")
 

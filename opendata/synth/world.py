@@ -16,9 +16,23 @@ from dataclasses import dataclass, field
 
 from opendata.model.register import load_register
 from opendata.synth.emit import Day
-from opendata.synth.vocabulary import (DOSSIER_NAMES, DOSSIER_THEMES, INITIALS, MONTHS, MUNICIPAL_REFERENCES, PREFIXES,
-                         PROVINCE_PREFIX, PS_ELECTIONS, SURNAMES, THEMES, TOOI_TOP, abbreviation, day_text,
-                         iso, slug)
+from opendata.synth.vocabulary import (
+    DOSSIER_NAMES,
+    DOSSIER_THEMES,
+    INITIALS,
+    MONTHS,
+    MUNICIPAL_REFERENCES,
+    PREFIXES,
+    PROVINCE_PREFIX,
+    PS_ELECTIONS,
+    SURNAMES,
+    THEMES,
+    TOOI_TOP,
+    abbreviation,
+    day_text,
+    iso,
+    slug,
+)
 
 # The letters' time window. Fixed, never the clock: a seed gives the same tree on any day.
 WINDOW_START = datetime.date(1995, 1, 1).toordinal()
@@ -155,6 +169,7 @@ def build_world(seed: int) -> World:
 
 # -------------------------------------------------------------------- organisations
 
+
 def _select_organisations(world: World) -> None:
     """Gemeenten, provincies and samenwerkingsorganisaties that exist for half a year in the window."""
     register = load_register()
@@ -184,15 +199,28 @@ def _lifetime(org: Org) -> dict:
 def _local_organisations(world: World) -> None:
     records = []
     for province in world.provinces:
-        for prefix, kind, name in (("gs", "gedeputeerde-staten", "Gedeputeerde Staten van"),
-                                   ("ps", "provinciale-staten", "Provinciale Staten van")):
-            records.append(_local(world, f"{prefix}-{province.code}", f"{name} {province.place}", kind, province))
+        for prefix, kind, name in (
+            ("gs", "gedeputeerde-staten", "Gedeputeerde Staten van"),
+            ("ps", "provinciale-staten", "Provinciale Staten van"),
+        ):
+            records.append(
+                _local(world, f"{prefix}-{province.code}", f"{name} {province.place}", kind, province)
+            )
     for gemeente in world.gemeenten:
-        records.append(_local(world, f"college-{gemeente.code}",
-                              f"college van burgemeester en wethouders van {gemeente.place}",
-                              "college-van-burgemeester-en-wethouders", gemeente))
-        records.append(_local(world, f"raad-{gemeente.code}", f"gemeenteraad van {gemeente.place}", "gemeenteraad",
-                              gemeente))
+        records.append(
+            _local(
+                world,
+                f"college-{gemeente.code}",
+                f"college van burgemeester en wethouders van {gemeente.place}",
+                "college-van-burgemeester-en-wethouders",
+                gemeente,
+            )
+        )
+        records.append(
+            _local(
+                world, f"raad-{gemeente.code}", f"gemeenteraad van {gemeente.place}", "gemeenteraad", gemeente
+            )
+        )
     world.files["organisations.yaml"] = records
 
 
@@ -202,6 +230,7 @@ def _local(world: World, key: str, name: str, kind: str, parent: Org) -> dict:
 
 
 # -------------------------------------------------------------------- people and posts
+
 
 class _People:
     """Invented people with unique keys derived from their names."""
@@ -237,12 +266,30 @@ def _terms(rng: random.Random, first: int, hi: int, open_end: bool, shortest: in
         start = end + 1
 
 
-def _post(world: World, records: list, key: str, person: str, role: str, post_in: str, code: str,
-          start: int, end: int | None) -> None:
-    records.append({"id": key, "held_by": person, "role": role, "post_in": post_in,
-                    "start": Day(iso(start)), "end": Day(iso(end)) if end is not None else None})
+def _post(
+    world: World,
+    records: list,
+    key: str,
+    person: str,
+    role: str,
+    post_in: str,
+    code: str,
+    start: int,
+    end: int | None,
+) -> None:
+    records.append(
+        {
+            "id": key,
+            "held_by": person,
+            "role": role,
+            "post_in": post_in,
+            "start": Day(iso(start)),
+            "end": Day(iso(end)) if end is not None else None,
+        }
+    )
     world.tenures.setdefault((code, role), []).append(
-        Tenure(key, person, role, start, WINDOW_END if end is None else end))
+        Tenure(key, person, role, start, WINDOW_END if end is None else end)
+    )
 
 
 def _municipal_posts(world: World, rng: random.Random, people: _People) -> None:
@@ -264,7 +311,9 @@ def _provincial_posts(world: World, rng: random.Random, people: _People) -> None
     """Gedeputeerden per term of Provinciale Staten; some stay on for the next term."""
     records = world.files.setdefault("posts.yaml", [])
     for province in world.provinces:
-        installed = [datetime.date(year, rng.randint(4, 6), rng.randint(1, 28)).toordinal() for year in PS_ELECTIONS]
+        installed = [
+            datetime.date(year, rng.randint(4, 6), rng.randint(1, 28)).toordinal() for year in PS_ELECTIONS
+        ]
         sitting: list[str] = []
         for number, start in enumerate(installed):
             end = installed[number + 1] - 1 if number + 1 < len(installed) else None
@@ -272,26 +321,47 @@ def _provincial_posts(world: World, rng: random.Random, people: _People) -> None
             sitting = stay + [people.new() for _ in range(rng.randint(5, 7) - len(stay))]
             year = datetime.date.fromordinal(start).year
             for seat, person in enumerate(sitting, 1):
-                _post(world, records, f"gedeputeerde-{province.code}-{year}-{seat}", person, "gedeputeerde",
-                      f"gs-{province.code}", province.code, start, end)
+                _post(
+                    world,
+                    records,
+                    f"gedeputeerde-{province.code}-{year}-{seat}",
+                    person,
+                    "gedeputeerde",
+                    f"gs-{province.code}",
+                    province.code,
+                    start,
+                    end,
+                )
     for province in world.provinces:
         world.reference_style[province.code] = PROVINCE_PREFIX.get(province.code, "P") + "-{year}-{n9}"
     for gemeente in world.gemeenten:
         world.reference_style[gemeente.code] = rng.choice(MUNICIPAL_REFERENCES).replace(
-            "{abbr}", abbreviation(gemeente.place))
+            "{abbr}", abbreviation(gemeente.place)
+        )
 
 
 # -------------------------------------------------------------------- themes and dossiers
+
 
 def _themes(world: World) -> None:
     records = world.files.setdefault("themes.yaml", [])
     for key, name, matches in THEMES:
         world.themes[key] = name
-        records.append({"id": key, "name": name, "scheme": "thema", "close_match": [TOOI_TOP + m for m in matches]})
+        records.append(
+            {"id": key, "name": name, "scheme": "thema", "close_match": [TOOI_TOP + m for m in matches]}
+        )
 
 
-def _dossier(world: World, name: str, theme: str, owner: str, start: int, end: int, number: str,
-             note: str | None = None) -> Dossier:
+def _dossier(
+    world: World,
+    name: str,
+    theme: str,
+    owner: str,
+    start: int,
+    end: int,
+    number: str,
+    note: str | None = None,
+) -> Dossier:
     key = base = f"{slug(name)}-{datetime.date.fromordinal(start).year}"
     suffix = 2
     while key in world.themes:
@@ -299,8 +369,9 @@ def _dossier(world: World, name: str, theme: str, owner: str, start: int, end: i
     dossier = Dossier(key, name, number, theme, owner, start, end)
     world.themes[key] = name
     world.dossiers.setdefault(owner, []).append(dossier)
-    world.files["themes.yaml"].append({"id": key, "name": name, "scheme": "dossier", "number": number,
-                                       "broader": theme, "note": note})
+    world.files["themes.yaml"].append(
+        {"id": key, "name": name, "scheme": "dossier", "number": number, "broader": theme, "note": note}
+    )
     return dossier
 
 
@@ -309,8 +380,10 @@ def _random_dossier(world: World, rng: random.Random, owner: Org, area: str, ref
     start = rng.randint(owner.lo, max(owner.lo, owner.hi - YEAR))
     end = min(owner.hi, start + rng.randint(2 * YEAR, 6 * YEAR))
     year = datetime.date.fromordinal(start).year
-    number = reference.format(year=year, n=rng.randrange(10 ** 7))
-    _dossier(world, DOSSIER_NAMES[which].format(area=area), DOSSIER_THEMES[which], owner.code, start, end, number)
+    number = reference.format(year=year, n=rng.randrange(10**7))
+    _dossier(
+        world, DOSSIER_NAMES[which].format(area=area), DOSSIER_THEMES[which], owner.code, start, end, number
+    )
 
 
 def _provincial_dossiers(world: World, rng: random.Random) -> None:
@@ -324,21 +397,33 @@ def _mergers(world: World, rng: random.Random) -> None:
     for new in world.gemeenten:
         if not new.start or _ordinal(new.start) <= WINDOW_START:
             continue
-        predecessors = tuple(g for g in world.by_province[new.province]
-                             if g.end and _ordinal(g.end) == new.lo - 1 and g.lo < new.lo - YEAR)
+        predecessors = tuple(
+            g
+            for g in world.by_province[new.province]
+            if g.end and _ordinal(g.end) == new.lo - 1 and g.lo < new.lo - YEAR
+        )
         if not predecessors:
             continue
         places = [p.place for p in predecessors]
         label = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " en " + places[-1]
         start = max(WINDOW_START, new.lo - 3 * YEAR)
         prefix, year = PROVINCE_PREFIX.get(new.province, "P"), datetime.date.fromordinal(start).year
-        number = f"{prefix}-HER-{year}-{rng.randrange(10 ** 5):05d}"
-        dossier = _dossier(world, f"herindeling {label}", "bestuurlijke-herindeling", new.province, start,
-                           new.lo - 1, number, note=f"Leidde per {new.start} tot de {new.name}.")
+        number = f"{prefix}-HER-{year}-{rng.randrange(10**5):05d}"
+        dossier = _dossier(
+            world,
+            f"herindeling {label}",
+            "bestuurlijke-herindeling",
+            new.province,
+            start,
+            new.lo - 1,
+            number,
+            note=f"Leidde per {new.start} tot de {new.name}.",
+        )
         world.mergers.append(Merger(new, predecessors, dossier))
 
 
 # -------------------------------------------------------------------- collaborations
+
 
 def _anchor(world: World, collaboration: Org, places: re.Pattern, by_place: dict, rng: random.Random):
     """The province (and maybe a municipality) a collaboration belongs to, judged by its name."""
@@ -354,12 +439,18 @@ def _anchor(world: World, collaboration: Org, places: re.Pattern, by_place: dict
 
 def _collaborations(world: World, rng: random.Random) -> None:
     """Members of samenwerkingsorganisaties that change over time: mergers, and some that leave."""
-    candidates = [o for o in world.orgs.values() if o.kind == "samenwerkingsorganisatie" and o.hi - o.lo >= 2 * YEAR]
-    world.collaborations = sorted(rng.sample(candidates, min(COLLABORATIONS, len(candidates))), key=lambda o: o.code)
+    candidates = [
+        o for o in world.orgs.values() if o.kind == "samenwerkingsorganisatie" and o.hi - o.lo >= 2 * YEAR
+    ]
+    world.collaborations = sorted(
+        rng.sample(candidates, min(COLLABORATIONS, len(candidates))), key=lambda o: o.code
+    )
     by_place = {}
     for gemeente in sorted(world.gemeenten, key=lambda g: (g.hi, g.code)):
         by_place[gemeente.place] = gemeente  # the latest-living municipality of that name wins
-    places = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(by_place, key=len, reverse=True)) + r")\b")
+    places = re.compile(
+        r"\b(" + "|".join(re.escape(p) for p in sorted(by_place, key=len, reverse=True)) + r")\b"
+    )
     records = world.files.setdefault("memberships.yaml", [])
     for collaboration in world.collaborations:
         province, named = _anchor(world, collaboration, places, by_place, rng)
@@ -372,7 +463,9 @@ def _collaborations(world: World, rng: random.Random) -> None:
             _random_dossier(world, rng, collaboration, collaboration.name, number)
 
 
-def _memberships(world: World, rng: random.Random, collaboration: Org, founders: list[Org], records: list) -> None:
+def _memberships(
+    world: World, rng: random.Random, collaboration: Org, founders: list[Org], records: list
+) -> None:
     queue = [(g, None) for g in founders]
     members: set[str] = set()
     while queue:
@@ -381,7 +474,10 @@ def _memberships(world: World, rng: random.Random, collaboration: Org, founders:
         start = max(collaboration.lo, gemeente.lo)
         end = min(collaboration.hi, gemeente.hi)
         if predecessor:
-            start_text, note = iso(start), f"opvolger van {predecessor.code} ({predecessor.place}) na herindeling"
+            start_text, note = (
+                iso(start),
+                f"opvolger van {predecessor.code} ({predecessor.place}) na herindeling",
+            )
         else:
             starts = [s for s in (collaboration.start, gemeente.start) if s]
             start_text, note = (max(starts) if starts else None), None
@@ -390,10 +486,17 @@ def _memberships(world: World, rng: random.Random, collaboration: Org, founders:
         if not end_text and end - start > 6 * YEAR and rng.random() < 0.12:
             end = rng.randint(start + 2 * YEAR, end - 2 * YEAR)
             end_text, note = iso(end), f"uitgetreden per {iso(end + 1)}"
-        records.append({"id": f"{collaboration.code}-{gemeente.code}", "member": gemeente.code,
-                        "organisation": collaboration.code, "role": "deelnemer",
-                        "start": Day(start_text) if start_text else None, "end": Day(end_text) if end_text else None,
-                        "note": note})
+        records.append(
+            {
+                "id": f"{collaboration.code}-{gemeente.code}",
+                "member": gemeente.code,
+                "organisation": collaboration.code,
+                "role": "deelnemer",
+                "start": Day(start_text) if start_text else None,
+                "end": Day(end_text) if end_text else None,
+                "note": note,
+            }
+        )
         world.spells.setdefault(collaboration.code, []).append(Spell(gemeente.code, start, end))
         if gemeente.hi < collaboration.hi and gemeente.end:  # merged away: the new municipality takes over
             for successor in world.by_province[gemeente.province]:
@@ -405,19 +508,33 @@ def _memberships(world: World, rng: random.Random, collaboration: Org, founders:
 
 # -------------------------------------------------------------------- meetings
 
+
 def _meetings(world: World, rng: random.Random) -> None:
     records = world.files.setdefault("meetings.yaml", [])
     theme_keys = [key for key, _, _ in THEMES]
     for province in world.provinces:
-        for year in range(datetime.date.fromordinal(WINDOW_START).year, datetime.date.fromordinal(WINDOW_END).year + 1):
+        for year in range(
+            datetime.date.fromordinal(WINDOW_START).year, datetime.date.fromordinal(WINDOW_END).year + 1
+        ):
             day = min(WINDOW_END, datetime.date(year, rng.randint(1, 12), rng.randint(1, 28)).toordinal())
             alive = world.alive_in_province(province.code, day)
             guests = sorted(g.code for g in rng.sample(alive, min(len(alive), rng.randint(2, 5))))
             gedeputeerde = rng.choice(world.in_office(province.code, "gedeputeerde", day))
             theme = rng.choice(theme_keys)
             name = f"Bestuurlijk overleg provincie {province.place} over {world.themes[theme]}"
-            _meeting(world, records, f"bestuurlijk-overleg-{province.code}-{iso(day)}", name, "gesprek", day, False,
-                     [province.code], [province.code, *guests], [gedeputeerde.person], [theme])
+            _meeting(
+                world,
+                records,
+                f"bestuurlijk-overleg-{province.code}-{iso(day)}",
+                name,
+                "gesprek",
+                day,
+                False,
+                [province.code],
+                [province.code, *guests],
+                [gedeputeerde.person],
+                [theme],
+            )
     for collaboration in world.collaborations:
         day = collaboration.lo + rng.randint(0, 2 * YEAR)
         while day <= collaboration.hi:
@@ -426,24 +543,62 @@ def _meetings(world: World, rng: random.Random) -> None:
                 council = rng.random() < 0.3
                 kind = "raadsbijeenkomst" if council else "collegeconferentie"
                 name = f"{'Raadsbijeenkomst' if council else 'Collegeconferentie'} {collaboration.name}"
-                themes = [d.id for d in world.active_dossiers(collaboration.code, day)][:1] or [rng.choice(theme_keys)]
-                _meeting(world, records, f"{kind}-{collaboration.code}-{iso(day)}", name, kind, day, council,
-                         [rng.choice(members)], members, [], themes, also=collaboration.code)
+                themes = [d.id for d in world.active_dossiers(collaboration.code, day)][:1] or [
+                    rng.choice(theme_keys)
+                ]
+                _meeting(
+                    world,
+                    records,
+                    f"{kind}-{collaboration.code}-{iso(day)}",
+                    name,
+                    kind,
+                    day,
+                    council,
+                    [rng.choice(members)],
+                    members,
+                    [],
+                    themes,
+                    also=collaboration.code,
+                )
             day += rng.randint(2 * YEAR, 4 * YEAR)
     for refs in world.meetings.values():
         refs.sort(key=lambda m: (m.day, m.id))
 
 
-def _meeting(world: World, records: list, key: str, name: str, kind: str, day: int, month_only: bool,
-             organiser: list, participants: list, people: list, about: list, also: str | None = None) -> None:
+def _meeting(
+    world: World,
+    records: list,
+    key: str,
+    name: str,
+    kind: str,
+    day: int,
+    month_only: bool,
+    organiser: list,
+    participants: list,
+    people: list,
+    about: list,
+    also: str | None = None,
+) -> None:
     d = datetime.date.fromordinal(day)
     if month_only:
         last = (d.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
-        date, ref = Day(f"{d.year:04d}-{d.month:02d}"), MeetingRef(min(last.toordinal(), WINDOW_END), key, name,
-                                                                   f"in {MONTHS[d.month - 1]} {d.year}")
+        date, ref = (
+            Day(f"{d.year:04d}-{d.month:02d}"),
+            MeetingRef(min(last.toordinal(), WINDOW_END), key, name, f"in {MONTHS[d.month - 1]} {d.year}"),
+        )
     else:
         date, ref = Day(iso(day)), MeetingRef(day, key, name, f"op {day_text(day)}")
-    records.append({"id": key, "name": name, "kind": kind, "date": date, "organiser": organiser,
-                    "participants": participants, "participant_people": people, "about": about})
+    records.append(
+        {
+            "id": key,
+            "name": name,
+            "kind": kind,
+            "date": date,
+            "organiser": organiser,
+            "participants": participants,
+            "participant_people": people,
+            "about": about,
+        }
+    )
     for code in sorted(set(participants) | ({also} if also else set())):
         world.meetings.setdefault(code, []).append(ref)

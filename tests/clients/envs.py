@@ -50,7 +50,9 @@ def _ready(name: str, recipe: bytes, build: Callable[[Path], None]) -> Path:
 
 def _run(*command: str, cwd: Path | None = None) -> None:
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert result.returncode == 0, (
+        f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
 
 
 def python_env(name: str, requirements: Path) -> Path:
@@ -58,7 +60,16 @@ def python_env(name: str, requirements: Path) -> Path:
 
     def build(folder: Path) -> None:
         _run(sys.executable, "-m", "venv", str(folder))
-        _run(str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "-r", str(requirements))
+        _run(
+            str(folder / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "-r",
+            str(requirements),
+        )
 
     return _ready(name, requirements.read_bytes(), build) / "bin" / "python"
 
@@ -68,7 +79,16 @@ def resolved_env(name: str, packages: list[str], constraints: Path) -> Path:
 
     def build(folder: Path) -> None:
         _run(sys.executable, "-m", "venv", str(folder))
-        _run(str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "-c", str(constraints), *packages)
+        _run(
+            str(folder / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "-c",
+            str(constraints),
+            *packages,
+        )
 
     return _ready(name, "\n".join(packages).encode() + constraints.read_bytes(), build)
 

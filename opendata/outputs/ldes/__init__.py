@@ -16,8 +16,12 @@ def write(publication, out: Path) -> None:
     if history is None:
         return
     config = publication.config
-    write_stream(history, Descriptions.of(publication.ntriples_chunks(), config.base_iri, config.base_url),
-                 config.base_url, out)
+    write_stream(
+        history,
+        Descriptions.of(publication.ntriples_chunks(), config.base_iri, config.base_url),
+        config.base_url,
+        out,
+    )
 
 
 __all__ = ["FOLDER", "write", "write_stream"]

@@ -25,8 +25,8 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from opendata.releases.history import GONE, Change, History
 from opendata.releases.resources import RDF_SUBJECT, _owner, _split
@@ -78,7 +78,7 @@ class Descriptions:
         self.parts: dict[str, list[bytes]] = {}
 
     @classmethod
-    def of(cls, chunks: Iterable[str], base_iri: str, base_url: str) -> "Descriptions":
+    def of(cls, chunks: Iterable[str], base_iri: str, base_url: str) -> Descriptions:
         found = cls()
         for chunk in chunks:
             for iri, lines in group_descriptions(chunk.splitlines(), base_iri, base_url).items():
@@ -86,7 +86,11 @@ class Descriptions:
         return found
 
     def get(self, iri: str) -> list[str]:
-        return [line for part in self.parts.get(iri, ()) for line in zlib.decompress(part).decode("utf-8").split("\n")]
+        return [
+            line
+            for part in self.parts.get(iri, ())
+            for line in zlib.decompress(part).decode("utf-8").split("\n")
+        ]
 
 
 def _literal(text: str) -> str:
@@ -105,17 +109,25 @@ def _rewrite(line: str, resource: str, member: str) -> str:
 
 def member_trig(member: str, change: Change, timestamp: str, description: list[str] | None) -> str:
     """The member's named graph (TriG)."""
-    head = [f"<{member}> <http://purl.org/dc/terms/isVersionOf> <{change.iri}> .",
-            f'<{member}> <http://www.w3.org/ns/prov#generatedAtTime> "{timestamp}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .']
+    head = [
+        f"<{member}> <http://purl.org/dc/terms/isVersionOf> <{change.iri}> .",
+        f'<{member}> <http://www.w3.org/ns/prov#generatedAtTime> "{timestamp}"^^<http://www.w3.org/2001/XMLSchema#dateTime> .',
+    ]
     if change.kind in GONE:
-        head.append(f"<{member}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://www.w3.org/ns/activitystreams#Tombstone> .")
+        head.append(
+            f"<{member}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://www.w3.org/ns/activitystreams#Tombstone> ."
+        )
         if change.type:
             head.append(f"<{member}> <https://www.w3.org/ns/activitystreams#formerType> <{change.type}> .")
         if change.withdrawn:
-            head.append(f'<{member}> <https://www.w3.org/ns/activitystreams#deleted> "{change.withdrawn.isoformat()}"'
-                        f"^^<http://www.w3.org/2001/XMLSchema#date> .")
+            head.append(
+                f'<{member}> <https://www.w3.org/ns/activitystreams#deleted> "{change.withdrawn.isoformat()}"'
+                f"^^<http://www.w3.org/2001/XMLSchema#date> ."
+            )
         if change.reason:
-            head.append(f"<{member}> <https://www.w3.org/ns/activitystreams#summary> {_literal(change.reason)}@nl .")
+            head.append(
+                f"<{member}> <https://www.w3.org/ns/activitystreams#summary> {_literal(change.reason)}@nl ."
+            )
         body = []
     else:
         body = sorted({_rewrite(line, change.iri, member) for line in description or ()})
@@ -131,7 +143,7 @@ def _latest(history: History) -> list[Change]:
     return sorted(last.values(), key=lambda c: (c.release, c.iri))
 
 
-def write_stream(history: History, descriptions: "Descriptions", base_url: str, out: Path) -> dict[str, int]:
+def write_stream(history: History, descriptions: Descriptions, base_url: str, out: Path) -> dict[str, int]:
     """Write dist/ldes/; return the counts (members, tombstones, pages)."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -143,8 +155,13 @@ def write_stream(history: History, descriptions: "Descriptions", base_url: str, 
     for number in sorted(dates):
         changes = [c for c in latest if c.release == number]
         for part, start in enumerate(range(0, len(changes), PAGE_SIZE), start=1):
-            pages.append((f"{root}release-{number}-{part}.trig", f"{dates[number].isoformat()}T00:00:00Z",
-                          changes[start:start + PAGE_SIZE]))
+            pages.append(
+                (
+                    f"{root}release-{number}-{part}.trig",
+                    f"{dates[number].isoformat()}T00:00:00Z",
+                    changes[start : start + PAGE_SIZE],
+                )
+            )
     counts = {"members": 0, "tombstones": 0, "pages": len(pages)}
     for page_url, timestamp, changes in pages:
         members = [(member_iri(page_url, c.iri), c) for c in changes]
@@ -162,10 +179,13 @@ def _index(stream: str, view: str, pages: list[tuple[str, str, list[Change]]]) -
     relations = "".join(
         f"<{view}> tree:relation [ a tree:GreaterThanOrEqualToRelation ; tree:node <{url}> ;\n"
         f'    tree:path prov:generatedAtTime ; tree:value "{timestamp}"^^xsd:dateTime ] .\n'
-        for url, timestamp, _ in pages)
-    return (PREFIXES + f"<{stream}> a ldes:EventStream ;\n"
-            "    ldes:timestampPath prov:generatedAtTime ;\n"
-            "    ldes:versionOfPath dct:isVersionOf ;\n"
-            "    ldes:retentionPolicy [ a ldes:LatestVersionSubset ; ldes:amount 1 ] ;\n"
-            f"    tree:view <{view}> .\n"
-            f"<{view}> a tree:Node .\n" + relations)
+        for url, timestamp, _ in pages
+    )
+    return (
+        PREFIXES + f"<{stream}> a ldes:EventStream ;\n"
+        "    ldes:timestampPath prov:generatedAtTime ;\n"
+        "    ldes:versionOfPath dct:isVersionOf ;\n"
+        "    ldes:retentionPolicy [ a ldes:LatestVersionSubset ; ldes:amount 1 ] ;\n"
+        f"    tree:view <{view}> .\n"
+        f"<{view}> a tree:Node .\n" + relations
+    )

@@ -8,7 +8,7 @@ same triples as a SPARQL user. Serialized by pyoxigraph from sorted triples: det
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 

@@ -63,10 +63,15 @@ class Facts:
         self._learn(triples)
         view = View(triples)
         iri = self.layout.id_base + key
-        summary = LetterSummary(key.split("/", 1)[1], iri, view.first(iri, DCT + "title"),
-                                view.first(iri, NS_SCHEMA + "dateSent") or view.first(iri, NS_SCHEMA + "dateReceived"),
-                                view.iris(iri, NS_SCHEMA + "sender"), view.iris(iri, NS_SCHEMA + "recipient"),
-                                view.iris(iri, DCT + "subject"))
+        summary = LetterSummary(
+            key.split("/", 1)[1],
+            iri,
+            view.first(iri, DCT + "title"),
+            view.first(iri, NS_SCHEMA + "dateSent") or view.first(iri, NS_SCHEMA + "dateReceived"),
+            view.iris(iri, NS_SCHEMA + "sender"),
+            view.iris(iri, NS_SCHEMA + "recipient"),
+            view.iris(iri, DCT + "subject"),
+        )
         self.letters[iri] = summary
 
     def _learn(self, triples: list[ox.Triple]) -> None:
@@ -78,7 +83,7 @@ class Facts:
                 self.labels[subject] = obj.value
             elif predicate == NS_SCHEMA + "text" and subject not in self.labels:
                 text = " ".join(obj.value.split())
-                self.labels[subject] = text if len(text) <= QUOTE_LABEL else text[:QUOTE_LABEL - 1] + "…"
+                self.labels[subject] = text if len(text) <= QUOTE_LABEL else text[: QUOTE_LABEL - 1] + "…"
             if isinstance(obj, ox.NamedNode) and predicate != RDF_TYPE:
                 owner = subject.split("#", 1)[0]
                 target = obj.value

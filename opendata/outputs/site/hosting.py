@@ -125,18 +125,44 @@ def write(site) -> None:
     same_host = urlsplit(site.publication.config.base_url).netloc == urlsplit(layout.doc_base).netloc
     folder = site.out / FOLDER
     folder.mkdir(exist_ok=True)
-    nginx_base = (f"location ^~ {base_path} {{\n    rewrite ^{base_path}(.*)$ /$1 break;\n}}"
-                  if same_host and base_path not in ("", "/") else "")
-    apache_base = (f"RewriteRule ^{base_path.lstrip('/')}(.*)$ $1 [END]" if same_host and base_path not in ("", "/") else "")
+    nginx_base = (
+        f"location ^~ {base_path} {{\n    rewrite ^{base_path}(.*)$ /$1 break;\n}}"
+        if same_host and base_path not in ("", "/")
+        else ""
+    )
+    apache_base = (
+        f"RewriteRule ^{base_path.lstrip('/')}(.*)$ $1 [END]"
+        if same_host and base_path not in ("", "/")
+        else ""
+    )
     # withdrawn resources answer 410 Gone (opendata.releases, docs/releases.md): their rules come first
-    nginx_base = "\n".join(filter(None, [tombstones.nginx_gone_rules(site.publication, layout.id_path, layout.doc_path),
-                                          nginx_base]))
-    apache_base = "\n".join(filter(None, [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path),
-                                           apache_base]))
+    nginx_base = "\n".join(
+        filter(
+            None, [tombstones.nginx_gone_rules(site.publication, layout.id_path, layout.doc_path), nginx_base]
+        )
+    )
+    apache_base = "\n".join(
+        filter(
+            None,
+            [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path), apache_base],
+        )
+    )
     (folder / "nginx-http.conf").write_text(NGINX_HTTP, encoding="utf-8")
-    (folder / "nginx-server.conf").write_text(NGINX_SERVER.format(
-        id_path=layout.id_path, doc_path=layout.doc_path, base_url_rule=nginx_base, types_block=NGINX_TYPES),
-        encoding="utf-8")
-    (site.out / ".htaccess").write_text(HTACCESS.format(
-        id_rel=layout.id_path.lstrip("/"), doc_rel=layout.doc_path.lstrip("/"), doc_path=layout.doc_path,
-        base_url_rule=apache_base), encoding="utf-8")
+    (folder / "nginx-server.conf").write_text(
+        NGINX_SERVER.format(
+            id_path=layout.id_path,
+            doc_path=layout.doc_path,
+            base_url_rule=nginx_base,
+            types_block=NGINX_TYPES,
+        ),
+        encoding="utf-8",
+    )
+    (site.out / ".htaccess").write_text(
+        HTACCESS.format(
+            id_rel=layout.id_path.lstrip("/"),
+            doc_rel=layout.doc_path.lstrip("/"),
+            doc_path=layout.doc_path,
+            base_url_rule=apache_base,
+        ),
+        encoding="utf-8",
+    )

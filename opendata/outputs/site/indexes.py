@@ -41,8 +41,7 @@ def _page(site, lang: str, folder: str, name: str, page: Page, root: str | None 
     root = root if root is not None else ("../" if folder else "")
     suffix = ".html" if lang == "nl" else ".en.html"
     landing = "/index.html" if root.startswith("/") else site.landing(folder + "/" if folder else "")
-    html = render(page, lang, root=root, name=name, landing=landing,
-                  data_formats=False)
+    html = render(page, lang, root=root, name=name, landing=landing, data_formats=False)
     target.with_name(name + suffix).write_text(html, encoding="utf-8")
 
 
@@ -50,21 +49,30 @@ def _letters_by_month(site) -> dict[str, list[str]]:
     months: dict[str, list[str]] = defaultdict(list)
     for iri, summary in site.facts.letters.items():
         months[summary.date[:7]].append(iri)
-    return {m: sorted(v, key=lambda i: (site.facts.letters[i].date, i)) for m, v in sorted(months.items(), reverse=True)}
+    return {
+        m: sorted(v, key=lambda i: (site.facts.letters[i].date, i))
+        for m, v in sorted(months.items(), reverse=True)
+    }
 
 
 def _home(site, builder: PageBuilder, lang: str) -> Page:
     w = WORDS[lang]
     suffix = builder.suffix
     page = Page("", "index", w["site"], description=w["site"])
-    page.sections.append({"kind": "links", "title": w["home"], "items": [
-        {"text": w["by_year"], "href": f"{OVERVIEW}/brieven{suffix}"},
-        {"text": w["by_kind"], "href": f"{OVERVIEW}/organisaties{suffix}"},
-        {"text": w["themes"], "href": f"{OVERVIEW}/themas{suffix}"},
-        {"text": w["network"], "href": f"{OVERVIEW}/netwerk{suffix}"},
-        {"text": w["search"], "href": f"zoeken{suffix}"},
-        {"text": w["dataset"], "href": site.landing("")},
-    ]})
+    page.sections.append(
+        {
+            "kind": "links",
+            "title": w["home"],
+            "items": [
+                {"text": w["by_year"], "href": f"{OVERVIEW}/brieven{suffix}"},
+                {"text": w["by_kind"], "href": f"{OVERVIEW}/organisaties{suffix}"},
+                {"text": w["themes"], "href": f"{OVERVIEW}/themas{suffix}"},
+                {"text": w["network"], "href": f"{OVERVIEW}/netwerk{suffix}"},
+                {"text": w["search"], "href": f"zoeken{suffix}"},
+                {"text": w["dataset"], "href": site.landing("")},
+            ],
+        }
+    )
     return page
 
 
@@ -75,8 +83,9 @@ def _years(site, lang: str, months: dict[str, list[str]]) -> Page:
     years: dict[str, list[dict]] = defaultdict(list)
     for month, letters in months.items():
         name = MONTH_PAGE.format(month=month or "zonder-datum")
-        years[month[:4] or w["no_date"]].append({"text": month or w["no_date"], "href": name + suffix,
-                                                 "note": f"({len(letters)})"})
+        years[month[:4] or w["no_date"]].append(
+            {"text": month or w["no_date"], "href": name + suffix, "note": f"({len(letters)})"}
+        )
     for year, items in years.items():
         page.sections.append({"kind": "links", "title": year, "items": items})
     return page
@@ -99,10 +108,15 @@ def _organisations(site, builder: PageBuilder, lang: str) -> Page:
 def _themes(site, builder: PageBuilder, lang: str) -> Page:
     shared = site.facts.shared
     page = Page("", "index", WORDS[lang]["themes"])
-    themes = sorted((s for s in shared.subjects if "#" not in s and SKOS + "Concept" in shared.types(s)),
-                    key=lambda i: (site.facts.label(i), i))
-    page.sections.append(builder._links(WORDS[lang]["themes"], themes,
-                                        note=lambda i: f"({len(site.facts.pointing(i, DCT + 'subject'))})"))
+    themes = sorted(
+        (s for s in shared.subjects if "#" not in s and SKOS + "Concept" in shared.types(s)),
+        key=lambda i: (site.facts.label(i), i),
+    )
+    page.sections.append(
+        builder._links(
+            WORDS[lang]["themes"], themes, note=lambda i: f"({len(site.facts.pointing(i, DCT + 'subject'))})"
+        )
+    )
     return page
 
 
@@ -113,7 +127,9 @@ def _network(site, lang: str) -> Page:
     net = site.network
     data_file = site.doc / OVERVIEW / "netwerk.json"
     data_file.parent.mkdir(parents=True, exist_ok=True)
-    data_file.write_text(json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    data_file.write_text(
+        json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     page = Page("", "index", WORDS[lang]["network"])
     page.sections.append(pictures.network_section(site, lang, net, "netwerk.json"))
     return page
@@ -122,12 +138,20 @@ def _network(site, lang: str) -> Page:
 def _search(lang: str) -> Page:
     w = WORDS[lang]
     page = Page("", "index", w["search"])
-    page.sections.append({"kind": "html", "title": w["search"], "note": w["search_text"], "html": Markup(
-        '<link rel="stylesheet" href="pagefind/pagefind-ui.css">'
-        f'<noscript><p>{w["search_nojs"]}</p></noscript>'
-        '<div id="search"></div>'
-        '<script src="pagefind/pagefind-ui.js"></script>'
-        '<script src="static/search.js"></script>')})
+    page.sections.append(
+        {
+            "kind": "html",
+            "title": w["search"],
+            "note": w["search_text"],
+            "html": Markup(
+                '<link rel="stylesheet" href="pagefind/pagefind-ui.css">'
+                f"<noscript><p>{w['search_nojs']}</p></noscript>"
+                '<div id="search"></div>'
+                '<script src="pagefind/pagefind-ui.js"></script>'
+                '<script src="static/search.js"></script>'
+            ),
+        }
+    )
     return page
 
 
@@ -136,10 +160,17 @@ def _not_found(lang: str, doc_path: str) -> Page:
     w = WORDS[lang]
     suffix = ".html" if lang == "nl" else ".en.html"
     page = Page("", "index", w["not_found"])
-    page.sections.append({"kind": "links", "title": w["not_found"], "note": w["not_found_text"], "items": [
-        {"text": w["home"], "href": f"{doc_path}index{suffix}"},
-        {"text": w["by_year"], "href": f"{doc_path}{OVERVIEW}/brieven{suffix}"},
-        {"text": w["by_kind"], "href": f"{doc_path}{OVERVIEW}/organisaties{suffix}"},
-        {"text": w["search"], "href": f"{doc_path}zoeken{suffix}"},
-    ]})
+    page.sections.append(
+        {
+            "kind": "links",
+            "title": w["not_found"],
+            "note": w["not_found_text"],
+            "items": [
+                {"text": w["home"], "href": f"{doc_path}index{suffix}"},
+                {"text": w["by_year"], "href": f"{doc_path}{OVERVIEW}/brieven{suffix}"},
+                {"text": w["by_kind"], "href": f"{doc_path}{OVERVIEW}/organisaties{suffix}"},
+                {"text": w["search"], "href": f"{doc_path}zoeken{suffix}"},
+            ],
+        }
+    )
     return page

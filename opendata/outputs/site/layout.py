@@ -49,7 +49,7 @@ class Layout:
     segments: tuple[str, ...]  # every type segment the model mints under id_base
 
     @classmethod
-    def of(cls, base_iri: str, model) -> "Layout":
+    def of(cls, base_iri: str, model) -> Layout:
         root = base_iri[:-3] if base_iri.endswith("/id/") else base_iri
         segments = tuple(sorted(c.iri for c in model.classes.values() if not c.iri.startswith("#")))
         return cls(base_iri, root + "doc/", model.classes["Organisation"].iri, segments)
@@ -66,7 +66,7 @@ class Layout:
         """The description's key (`brief/x`) of a thing or of a fragment of it; None when not ours."""
         iri = iri.split("#", 1)[0]
         if iri.startswith(self.id_base):
-            segment, _, key = iri[len(self.id_base):].partition("/")
+            segment, _, key = iri[len(self.id_base) :].partition("/")
             if segment in self.segments and key and "/" not in key:
                 return f"{segment}/{key}"
             return None
@@ -85,13 +85,17 @@ class Layout:
         return self.doc_base + key + extension
 
     def save(self, doc_dir: Path) -> None:
-        (doc_dir / LAYOUT_FILE).write_text(json.dumps(asdict(self), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        (doc_dir / LAYOUT_FILE).write_text(
+            json.dumps(asdict(self), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
 
     @classmethod
-    def load(cls, doc_dir: Path) -> "Layout | None":
+    def load(cls, doc_dir: Path) -> Layout | None:
         try:
             data = json.loads((doc_dir / LAYOUT_FILE).read_text(encoding="utf-8"))
-            return cls(data["id_base"], data["doc_base"], data["organisation_segment"], tuple(data["segments"]))
+            return cls(
+                data["id_base"], data["doc_base"], data["organisation_segment"], tuple(data["segments"])
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

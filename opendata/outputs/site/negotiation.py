@@ -41,7 +41,9 @@ def negotiate(accept: str, offers: dict[str, Offer]) -> Offer | None:
             return offers[kind]
         major, _, minor = kind.partition("/")
         if minor == "*":
-            covered = [offer for media, offer in offers.items() if major == "*" or media.startswith(major + "/")]
+            covered = [
+                offer for media, offer in offers.items() if major == "*" or media.startswith(major + "/")
+            ]
             if covered:
                 return covered[0]
     return None

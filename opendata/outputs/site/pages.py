@@ -10,8 +10,8 @@ not public never reach a page: the graph holds `odnl:redacted` in their place, s
 from __future__ import annotations
 
 import json
-from urllib.parse import unquote
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -24,8 +24,15 @@ LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, S
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 # inverse links that pages of their own kind list in sections of their own (letters sent, members...)
-LISTED_APART = {NS_SCHEMA + "sender", NS_SCHEMA + "recipient", ORG + "member", ORG + "organization",
-                ORG + "postIn", DCT + "references", NS_SCHEMA + "messageAttachment"}
+LISTED_APART = {
+    NS_SCHEMA + "sender",
+    NS_SCHEMA + "recipient",
+    ORG + "member",
+    ORG + "organization",
+    ORG + "postIn",
+    DCT + "references",
+    NS_SCHEMA + "messageAttachment",
+}
 KINDS = (  # (type IRI, kind), most specific first
     (NS_SCHEMA + "Message", "letter"),
     (ODNL + "Position", "position"),
@@ -36,9 +43,16 @@ KINDS = (  # (type IRI, kind), most specific first
     (SKOS + "Concept", "theme"),
     (NS_SCHEMA + "Event", "meeting"),
 )
-SCHEMA_TYPES = {"letter": ["Message", "DigitalDocument"], "organisation": "GovernmentOrganization",
-                "person": "Person", "theme": "DefinedTerm", "meeting": "Event", "position": "Quotation",
-                "membership": "OrganizationRole", "post": "Role"}
+SCHEMA_TYPES = {
+    "letter": ["Message", "DigitalDocument"],
+    "organisation": "GovernmentOrganization",
+    "person": "Person",
+    "theme": "DefinedTerm",
+    "meeting": "Event",
+    "position": "Quotation",
+    "membership": "OrganizationRole",
+    "post": "Role",
+}
 
 
 @dataclass
@@ -134,7 +148,9 @@ class PageBuilder:
         for subject in sorted(view.subjects, key=lambda s: (s != iri, s)):
             prefix = "" if subject == iri else "#" + subject.split("#", 1)[1] + " · "
             for predicate, values in sorted(view.subjects[subject].items()):
-                rows.append((prefix + self.terms.label(predicate, self.lang), [self.value(v) for v in values]))
+                rows.append(
+                    (prefix + self.terms.label(predicate, self.lang), [self.value(v) for v in values])
+                )
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
     def linked_from(self, iri: str) -> list[dict]:
@@ -164,15 +180,22 @@ class PageBuilder:
     def _letter(self, page: Page, view: View, iri: str) -> None:
         signatures = view.iris(iri, PROV + "qualifiedAttribution")
         if signatures:
-            page.sections.append({"kind": "links", "title": self.w["signatories"],
-                                  "items": [self._signature(view, s) for s in signatures]})
+            page.sections.append(
+                {
+                    "kind": "links",
+                    "title": self.w["signatories"],
+                    "items": [self._signature(view, s) for s in signatures],
+                }
+            )
         positions = view.iris(iri, ODNL + "states")
         if positions:
             page.sections.append(self._links(self.w["positions"], positions, note=self._holders))
-        for title, iris in ((self.w["cites"], view.iris(iri, DCT + "references")),
-                            (self.w["cited_by"], self.facts.pointing(iri, DCT + "references")),
-                            (self.w["attachments"], view.iris(iri, NS_SCHEMA + "messageAttachment")),
-                            (self.w["attached_to"], self.facts.pointing(iri, NS_SCHEMA + "messageAttachment"))):
+        for title, iris in (
+            (self.w["cites"], view.iris(iri, DCT + "references")),
+            (self.w["cited_by"], self.facts.pointing(iri, DCT + "references")),
+            (self.w["attachments"], view.iris(iri, NS_SCHEMA + "messageAttachment")),
+            (self.w["attached_to"], self.facts.pointing(iri, NS_SCHEMA + "messageAttachment")),
+        ):
             if iris:
                 page.sections.append(self._links(title, iris))
         page.sections.append(self._provenance(view, iri))
@@ -206,10 +229,16 @@ class PageBuilder:
         prov:wasGeneratedBy was made or reviewed by a person."""
         items = []
         for activity in view.iris(iri, PROV + "wasGeneratedBy"):
-            tools = [view.first(agent, RDFS_LABEL) or self.name(agent)
-                     for agent in view.iris(activity, PROV + "wasAssociatedWith")]
+            tools = [
+                view.first(agent, RDFS_LABEL) or self.name(agent)
+                for agent in view.iris(activity, PROV + "wasAssociatedWith")
+            ]
             items.append({"text": self.w["machine"] + (f" ({', '.join(tools)})" if tools else "")})
-        return {"kind": "links", "title": self.w["provenance"], "items": items or [{"text": self.w["curated"]}]}
+        return {
+            "kind": "links",
+            "title": self.w["provenance"],
+            "items": items or [{"text": self.w["curated"]}],
+        }
 
     def _text(self, text: str, positions: list[str]) -> dict:
         """The letter's text cut at every evidence boundary; a piece inside passages links to the first."""
@@ -222,7 +251,10 @@ class PageBuilder:
         pieces, anchored = [], set()
         for begin, finish in zip(cuts, cuts[1:]):
             covering = sorted(p for s, e, p in spans if s <= begin and finish <= e)
-            piece = {"text": text[begin:finish], "positions": " ".join(self._fragment_key(p) for p in covering)}
+            piece = {
+                "text": text[begin:finish],
+                "positions": " ".join(self._fragment_key(p) for p in covering),
+            }
             if covering:
                 piece["href"] = self.href(covering[0])
                 first = next((p for p in covering if p not in anchored), None)
@@ -230,7 +262,12 @@ class PageBuilder:
                     anchored.add(first)
                     piece["anchor"] = "bewijs-" + self._fragment_key(first)
             pieces.append(piece)
-        return {"kind": "text", "title": self.w["text"], "note": self.w["text_note"] if spans else "", "pieces": pieces}
+        return {
+            "kind": "text",
+            "title": self.w["text"],
+            "note": self.w["text_note"] if spans else "",
+            "pieces": pieces,
+        }
 
     def _fragment_key(self, iri: str) -> str:
         key = self.facts.layout.key_of(iri) or iri
@@ -254,29 +291,51 @@ class PageBuilder:
     def _organisation(self, page: Page, view: View, iri: str) -> None:
         memberships = self.facts.pointing(iri, ORG + "member")
         if memberships:
-            page.sections.append({"kind": "links", "title": self.w["memberships"],
-                                  "items": [self._membership_item(m, ORG + "organization") for m in memberships]})
+            page.sections.append(
+                {
+                    "kind": "links",
+                    "title": self.w["memberships"],
+                    "items": [self._membership_item(m, ORG + "organization") for m in memberships],
+                }
+            )
         members = self.facts.pointing(iri, ORG + "organization")
         if members:
-            page.sections.append({"kind": "links", "title": self.w["members"],
-                                  "items": [self._membership_item(m, ORG + "member") for m in members]})
+            page.sections.append(
+                {
+                    "kind": "links",
+                    "title": self.w["members"],
+                    "items": [self._membership_item(m, ORG + "member") for m in members],
+                }
+            )
         posts = self.facts.pointing(iri, ORG + "postIn")
         if posts:
-            page.sections.append({"kind": "links", "title": self.w["posts"], "items": [self._post_item(p) for p in posts]})
-        for title, predicate in ((self.w["sent"], NS_SCHEMA + "sender"), (self.w["received"], NS_SCHEMA + "recipient")):
-            letters = sorted(self.facts.pointing(iri, predicate), key=lambda s: (self._date_of(s), s), reverse=True)
+            page.sections.append(
+                {"kind": "links", "title": self.w["posts"], "items": [self._post_item(p) for p in posts]}
+            )
+        for title, predicate in (
+            (self.w["sent"], NS_SCHEMA + "sender"),
+            (self.w["received"], NS_SCHEMA + "recipient"),
+        ):
+            letters = sorted(
+                self.facts.pointing(iri, predicate), key=lambda s: (self._date_of(s), s), reverse=True
+            )
             if letters:
                 page.sections.append(self._links(title, letters))
         if not iri.startswith(self.facts.layout.id_base):
-            page.sections.insert(0, {"kind": "links", "title": self.w["tooi"],
-                                     "items": [{"text": iri, "href": iri}]})
+            page.sections.insert(
+                0, {"kind": "links", "title": self.w["tooi"], "items": [{"text": iri, "href": iri}]}
+            )
 
     def _post_item(self, post: str) -> dict:
         """A post with who holds it (a person not public shows as such)."""
         shared = self.facts.shared
         held = [self.name(h) for h in shared.iris(post, ORG + "heldBy")]
         roles = [self.name(r) for r in shared.iris(post, ORG + "role")]
-        note = "; ".join(part for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "") if part)
+        note = "; ".join(
+            part
+            for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "")
+            if part
+        )
         return self.link(post, note)
 
     def _membership_item(self, membership: str, other: str) -> dict:
@@ -284,7 +343,9 @@ class PageBuilder:
         target = shared.first(membership, other)
         role = shared.first(membership, ORG + "role")
         period = self.period(membership)
-        note = "; ".join(part for part in (f"{self.w['role']}: {self.name(role)}" if role else "", period) if part)
+        note = "; ".join(
+            part for part in (f"{self.w['role']}: {self.name(role)}" if role else "", period) if part
+        )
         item = self.link(target, note)
         item["membership"] = membership
         return item
@@ -292,7 +353,11 @@ class PageBuilder:
     def period(self, membership: str) -> str:
         shared = self.facts.shared
         interval = shared.first(membership, ORG + "memberDuring")
-        start = shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+        start = (
+            shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate")
+            if interval
+            else ""
+        )
         end = shared.first(shared.first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
         if not (start or end):
             return self.w["unknown_period"]
@@ -301,8 +366,14 @@ class PageBuilder:
 
     # -- schema.org for search engines
     def _jsonld(self, kind: str, view: View, iri: str, page: Page) -> str:
-        data = {"@context": "https://schema.org", "@type": SCHEMA_TYPES.get(kind, "Thing"), "@id": iri,
-                "name": page.title, "inLanguage": self.lang, "url": self.facts.layout.document(page.key)}
+        data = {
+            "@context": "https://schema.org",
+            "@type": SCHEMA_TYPES.get(kind, "Thing"),
+            "@id": iri,
+            "name": page.title,
+            "inLanguage": self.lang,
+            "url": self.facts.layout.document(page.key),
+        }
         if page.description:
             data["description"] = page.description
         if kind == "letter":

@@ -35,8 +35,15 @@ def write(site) -> dict[str, dict[str, list]]:
         rows = [{"month": m, "sent": s, "received": r} for m, (s, r) in sorted(months.items())]
         data_file.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
         for lang in ("nl", "en"):
-            sections.setdefault(key, {"nl": [], "en": []})[lang].append(_figure(lang, WORDS[lang]["timeline"], timeline_svg(rows, lang),
-                                               _timeline_alt(rows, lang), name + ".tijdlijn.json"))
+            sections.setdefault(key, {"nl": [], "en": []})[lang].append(
+                _figure(
+                    lang,
+                    WORDS[lang]["timeline"],
+                    timeline_svg(rows, lang),
+                    _timeline_alt(rows, lang),
+                    name + ".tijdlijn.json",
+                )
+            )
     return sections
 
 
@@ -63,15 +70,21 @@ def _timelines(site) -> dict[str, dict[str, list[int]]]:
 def timeline_svg(rows: list[dict], lang: str) -> Markup:
     width = max(1, len(rows)) * BAR_WIDTH * 2 + 40
     peak = max([max(r["sent"], r["received"]) for r in rows] + [1])
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {CHART_HEIGHT + 40}" '
-             f'width="{width}" height="{CHART_HEIGHT + 40}" aria-hidden="true" focusable="false">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {CHART_HEIGHT + 40}" '
+        f'width="{width}" height="{CHART_HEIGHT + 40}" aria-hidden="true" focusable="false">'
+    ]
     for index, row in enumerate(rows):
         x = 20 + index * BAR_WIDTH * 2
         for offset, count, colour in ((0, row["sent"], DARK), (BAR_WIDTH - 4, row["received"], LIGHT)):
             height = round(CHART_HEIGHT * count / peak)
-            parts.append(f'<rect x="{x + offset}" y="{CHART_HEIGHT - height + 10}" width="{BAR_WIDTH - 4}" '
-                         f'height="{height}" fill="{colour}"><title>{escape(row["month"])}: {count}</title></rect>')
-        parts.append(f'<text x="{x}" y="{CHART_HEIGHT + 28}" font-size="10" fill="{INK}">{escape(row["month"])}</text>')
+            parts.append(
+                f'<rect x="{x + offset}" y="{CHART_HEIGHT - height + 10}" width="{BAR_WIDTH - 4}" '
+                f'height="{height}" fill="{colour}"><title>{escape(row["month"])}: {count}</title></rect>'
+            )
+        parts.append(
+            f'<text x="{x}" y="{CHART_HEIGHT + 28}" font-size="10" fill="{INK}">{escape(row["month"])}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -83,11 +96,19 @@ def _timeline_alt(rows: list[dict], lang: str) -> str:
 
 
 def _figure(lang: str, title: str, svg: Markup, alt: str, data_href: str) -> dict:
-    return {"kind": "figure", "title": title, "svg": svg, "alt": alt, "data_href": data_href,
-            "data_format": "JSON", "ignore": True}
+    return {
+        "kind": "figure",
+        "title": title,
+        "svg": svg,
+        "alt": alt,
+        "data_href": data_href,
+        "data_format": "JSON",
+        "ignore": True,
+    }
 
 
 # -- the collaboration network
+
 
 def network(site, date: str) -> dict:
     """Organisations, the collaborations they belonged to on `date`, and the strongest letter links
@@ -98,7 +119,10 @@ def network(site, date: str) -> dict:
     for membership in shared.subjects:
         if ORG + "Membership" not in shared.types(membership):
             continue
-        member, collaboration = shared.first(membership, ORG + "member"), shared.first(membership, ORG + "organization")
+        member, collaboration = (
+            shared.first(membership, ORG + "member"),
+            shared.first(membership, ORG + "organization"),
+        )
         if member and collaboration and _during(shared, membership, date):
             graph.add_edge(member, collaboration, kind="membership", weight=1)
     letters = Counter()
@@ -121,7 +145,9 @@ def network(site, date: str) -> dict:
 
 def _during(shared, membership: str, date: str) -> bool:
     interval = shared.first(membership, ORG + "memberDuring")
-    start = shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+    start = (
+        shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+    )
     end = shared.first(shared.first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
     return (not start or start <= date) and (not end or date <= end)
 
@@ -129,8 +155,10 @@ def _during(shared, membership: str, date: str) -> bool:
 def network_data(site, net: dict) -> dict:
     graph = net["graph"]
     nodes = [{"iri": n, "name": site.facts.label(n) or n} for n in sorted(graph.nodes)]
-    edges = [{"source": a, "target": b, "kind": d["kind"], "letters": d.get("letters", 0)}
-             for a, b, d in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True))]
+    edges = [
+        {"source": a, "target": b, "kind": d["kind"], "letters": d.get("letters", 0)}
+        for a, b, d in sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True))
+    ]
     letters = [{"source": a, "target": b, "letters": n} for (a, b), n in sorted(net["letters"].items())]
     return {"date": net["date"], "nodes": nodes, "edges": edges, "all_letter_links": letters}
 
@@ -146,17 +174,25 @@ def network_svg(site, net: dict, lang: str) -> Markup:
         net["positions"] = nx.spring_layout(ordered, seed=SEED, weight="weight", method="force")  # numpy only
     positions = net["positions"]
     size, margin = 640, 80
+
     def point(node):
         x, y = positions[node]
-        return round(margin + (x + 1) / 2 * (size - 2 * margin), 1), round(margin + (y + 1) / 2 * (size - 2 * margin), 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
-             'aria-hidden="true" focusable="false">']
+        return round(margin + (x + 1) / 2 * (size - 2 * margin), 1), round(
+            margin + (y + 1) / 2 * (size - 2 * margin), 1
+        )
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+        'aria-hidden="true" focusable="false">'
+    ]
     for a, b, data in ordered.edges(data=True):
         (x1, y1), (x2, y2) = point(a), point(b)
         letters = data.get("letters", 0)
         dash = ' stroke-dasharray="4 3"' if data["kind"] == "membership" else ""
         width = 1 + min(letters, 20) * 0.5
-        parts.append(f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#555" stroke-width="{width}"{dash}/>')
+        parts.append(
+            f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="#555" stroke-width="{width}"{dash}/>'
+        )
     for node in ordered.nodes:
         x, y = point(node)
         name = escape(site.facts.label(node) or node)
@@ -181,4 +217,6 @@ def network_alt(site, net: dict, lang: str) -> str:
 
 
 def network_section(site, lang: str, net: dict, data_href: str) -> dict:
-    return _figure(lang, WORDS[lang]["network"], network_svg(site, net, lang), network_alt(site, net, lang), data_href)
+    return _figure(
+        lang, WORDS[lang]["network"], network_svg(site, net, lang), network_alt(site, net, lang), data_href
+    )

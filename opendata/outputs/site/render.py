@@ -30,8 +30,9 @@ def value(item: dict) -> Markup:
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, keep_trailing_newline=True
+    )
     env.globals["value"] = value
     return env
 
@@ -44,12 +45,37 @@ def other(lang: str) -> str:
     return "en" if lang == "nl" else "nl"
 
 
-def render(page, lang: str, *, root: str, name: str, landing: str, canonical: str = "", data_formats: bool = True) -> str:
+def render(
+    page, lang: str, *, root: str, name: str, landing: str, canonical: str = "", data_formats: bool = True
+) -> str:
     """The page in `lang`; `root` is the relative path to doc/, `name` the file name without extension."""
-    alternates = [{"type": FORMATS[ext].split(";")[0], "href": name + ext, "label": FORMAT_LABELS[ext]}
-                  for ext in (".ttl", ".jsonld", ".nt")] if data_formats else []
-    return environment().get_template("page.html").render(
-        lang=lang, w=WORDS[lang], title=page.title, subtitle=page.subtitle, description=page.description,
-        iri=page.iri, sections=page.sections, jsonld=Markup(page.jsonld) if page.jsonld else "",
-        searchable=page.searchable, root=root, suffix=suffix(lang), other_lang=other(lang),
-        other_href=name + suffix(other(lang)), alternates=alternates, landing=landing, canonical=canonical)
+    alternates = (
+        [
+            {"type": FORMATS[ext].split(";")[0], "href": name + ext, "label": FORMAT_LABELS[ext]}
+            for ext in (".ttl", ".jsonld", ".nt")
+        ]
+        if data_formats
+        else []
+    )
+    return (
+        environment()
+        .get_template("page.html")
+        .render(
+            lang=lang,
+            w=WORDS[lang],
+            title=page.title,
+            subtitle=page.subtitle,
+            description=page.description,
+            iri=page.iri,
+            sections=page.sections,
+            jsonld=Markup(page.jsonld) if page.jsonld else "",
+            searchable=page.searchable,
+            root=root,
+            suffix=suffix(lang),
+            other_lang=other(lang),
+            other_href=name + suffix(other(lang)),
+            alternates=alternates,
+            landing=landing,
+            canonical=canonical,
+        )
+    )

@@ -18,8 +18,13 @@ from urllib.parse import unquote
 
 from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, negotiate
 
-EXTRA_TYPES = {".json": "application/json", ".svg": "image/svg+xml", ".css": "text/css; charset=utf-8",
-               ".js": "text/javascript; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+EXTRA_TYPES = {
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
 ALTERNATES = (".html", ".en.html", ".ttl", ".jsonld", ".nt")
 
 
@@ -53,9 +58,9 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
     doc = (Path(dist) / DOC_FOLDER).resolve()
     path = unquote(path)
     if path.startswith(layout.id_path) and path != layout.id_path:
-        return _see_other(layout, doc, path[len(layout.id_path):], accept)
+        return _see_other(layout, doc, path[len(layout.id_path) :], accept)
     if path.startswith(layout.doc_path) or path + "/" == layout.doc_path:
-        return _document(layout, doc, path[len(layout.doc_path):], accept)
+        return _document(layout, doc, path[len(layout.doc_path) :], accept)
     return None
 
 
@@ -66,8 +71,12 @@ def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
     if extension is None:
         return _not_acceptable()
     target = layout.doc_path + key + ("" if extension == ".html" else extension)
-    return Response(303, "text/plain; charset=utf-8", f"See {target}\n".encode(),
-                    (("Location", target), ("Vary", "Accept")))
+    return Response(
+        303,
+        "text/plain; charset=utf-8",
+        f"See {target}\n".encode(),
+        (("Location", target), ("Vary", "Accept")),
+    )
 
 
 def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
@@ -83,11 +92,18 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
     if found is None:
         return _not_acceptable()
     name = rest.rsplit("/", 1)[-1]
-    links = ", ".join(f'<{name}{ext}>; rel="alternate"; type="{FORMATS[".html" if ext.endswith(".html") else ext].split(";")[0]}"'
-                      + ('; hreflang="en"' if ext == ".en.html" else "")
-                      for ext in ALTERNATES if _file(doc, rest + ext) is not None)
-    return Response(200, _content_type(found), found.read_bytes(),
-                    (("Vary", "Accept"), ("Content-Location", name + extension), ("Link", links)))
+    links = ", ".join(
+        f'<{name}{ext}>; rel="alternate"; type="{FORMATS[".html" if ext.endswith(".html") else ext].split(";")[0]}"'
+        + ('; hreflang="en"' if ext == ".en.html" else "")
+        for ext in ALTERNATES
+        if _file(doc, rest + ext) is not None
+    )
+    return Response(
+        200,
+        _content_type(found),
+        found.read_bytes(),
+        (("Vary", "Accept"), ("Content-Location", name + extension), ("Link", links)),
+    )
 
 
 def _file(doc: Path, relative: str) -> Path | None:

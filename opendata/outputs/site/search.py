@@ -19,15 +19,29 @@ class SearchIndexError(RuntimeError):
 
 
 def write(site) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site.doc), "--output-subdir", OUTPUT,
-               "--glob", f"{site.letter_segment}/*.html", "--silent"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site.doc),
+        "--output-subdir",
+        OUTPUT,
+        "--glob",
+        f"{site.letter_segment}/*.html",
+        "--silent",
+    ]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+        raise SearchIndexError(
+            f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
+        )
     _sort_entry(site.doc / OUTPUT / "pagefind-entry.json")
 
 
 def _sort_entry(path) -> None:
     """Pagefind lists the languages in hash-map order: sort them, so a build gives the same bytes."""
     entry = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8"
+    )

@@ -25,7 +25,7 @@ class Terms:
     prefixes: dict[str, str]
 
     @classmethod
-    def of(cls, model: Model) -> "Terms":
+    def of(cls, model: Model) -> Terms:
         labels: dict[str, tuple[str, str]] = dict(EXTRA)
         for cls_ in model.classes.values():
             labels.setdefault(model.expand(cls_.uri), (cls_.nl, cls_.en))
@@ -48,5 +48,5 @@ class Terms:
     def compact(self, iri: str) -> str:
         for prefix, namespace in self.prefixes.items():
             if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace):]}"
+                return f"{prefix}:{iri[len(namespace) :]}"
         return iri

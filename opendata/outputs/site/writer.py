@@ -24,17 +24,14 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import worker_count
 from opendata.build.publication import Publication
-from opendata.publish.switch import manifest_digests
-from opendata.outputs.site import hosting
-from opendata.outputs.site import indexes
-from opendata.outputs.site import pictures
-from opendata.outputs.site import search
+from opendata.outputs.site import hosting, indexes, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
 from opendata.outputs.site.pages import PageBuilder
 from opendata.outputs.site.render import render
 from opendata.outputs.site.terms import Terms
+from opendata.publish.switch import manifest_digests
 
 STATIC = Path(__file__).resolve().parent / "static"
 RDF_EXTENSIONS = (".ttl", ".jsonld", ".nt")
@@ -45,8 +42,17 @@ BATCH = 200  # resources or letters per task sent to a worker
 class PageWriter:
     """Writes resources' files; holds only what that needs, so worker processes can be given it."""
 
-    def __init__(self, doc: Path, out: Path, layout: Layout, terms: Terms, prefixes: dict[str, str],
-                 facts: Facts, figures: dict, previous: Path | None = None):
+    def __init__(
+        self,
+        doc: Path,
+        out: Path,
+        layout: Layout,
+        terms: Terms,
+        prefixes: dict[str, str],
+        facts: Facts,
+        figures: dict,
+        previous: Path | None = None,
+    ):
         self.doc, self.out, self.layout, self.terms, self.prefixes = doc, out, layout, terms, prefixes
         self.facts, self.figures = facts, figures
         self.previous = previous  # the published build, whose unchanged files are linked, not written
@@ -95,8 +101,14 @@ class PageWriter:
             page = builder.build(key, view)
             for section in self.figures.get(key, {}).get(lang, ()):
                 page.sections.insert(0, section)
-            html = render(page, lang, root="../", name=target.name, landing=self.landing(folder),
-                          canonical=self.layout.document(key))
+            html = render(
+                page,
+                lang,
+                root="../",
+                name=target.name,
+                landing=self.landing(folder),
+                canonical=self.layout.document(key),
+            )
             suffix = ".html" if lang == "nl" else ".en.html"
             self.put(target.with_name(target.name + suffix), html.encode("utf-8"))
 
@@ -159,10 +171,20 @@ class SiteWriter:
         for unit in self.publication.letters:
             self.facts.add_letter_part(self._letter_key(unit.key), parse(unit.nt))
         self.figures = pictures.write(self)
-        writer = PageWriter(self.doc, self.out, self.layout, self.terms, self.prefixes, self.facts, self.figures,
-                            getattr(self.publication, "previous_build", None))
-        tasks = [("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
-                 for key, triples in sorted(group(shared, self.layout).items())]
+        writer = PageWriter(
+            self.doc,
+            self.out,
+            self.layout,
+            self.terms,
+            self.prefixes,
+            self.facts,
+            self.figures,
+            getattr(self.publication, "previous_build", None),
+        )
+        tasks = [
+            ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
+            for key, triples in sorted(group(shared, self.layout).items())
+        ]
         tasks += [("letter", unit.key, unit.nt) for unit in self.publication.letters]
         self._run(writer, tasks)
         indexes.write(self)
@@ -172,15 +194,19 @@ class SiteWriter:
         search.write(self)
 
     def _run(self, writer: PageWriter, tasks: list) -> None:
-        batches = [tasks[i:i + BATCH] for i in range(0, len(tasks), BATCH)]
+        batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
         if len(tasks) < PARALLEL_FROM or worker_count() == 1:
             for batch in batches:
                 writer.run(batch)
             return
         state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
-        with ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("forkserver"),
-                                 initializer=_start_worker, initargs=(state,)) as pool:
+        with ProcessPoolExecutor(
+            worker_count(),
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_start_worker,
+            initargs=(state,),
+        ) as pool:
             for _ in pool.map(_run_in_worker, batches):
                 pass
 

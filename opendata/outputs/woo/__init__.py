@@ -20,16 +20,24 @@ def _last_letter_gone(history):
     """The date of the last release that withdrew or removed a letter (None when none ever left)."""
     if history is None:
         return None
-    dates = [release.date for release in history.releases
-             for change in release.changes if change.kind in ("removed", "withdrawn") and change.type in LETTER_TYPES]
+    dates = [
+        release.date
+        for release in history.releases
+        for change in release.changes
+        if change.kind in ("removed", "withdrawn") and change.type in LETTER_TYPES
+    ]
     return max(dates, default=None)
 
 
 def write(publication, out: Path) -> None:
     """dist/sitemaps/ and dist/robots.txt (a writer of opendata/outputs, after the texts are written)."""
     base_url = publication.config.base_url
-    indexes = write_sitemaps(publication_documents(publication), base_url, out,
-                             _last_letter_gone(getattr(publication, "history", None)))
+    indexes = write_sitemaps(
+        publication_documents(publication),
+        base_url,
+        out,
+        _last_letter_gone(getattr(publication, "history", None)),
+    )
     (out / "robots.txt").write_text(robots_txt(base_url, indexes), encoding="utf-8")
 
 

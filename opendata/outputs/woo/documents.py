@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import csv
 import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from opendata.releases.resources import _literal, _split
 
@@ -34,22 +34,45 @@ CATEGORY_GENERAL = KERN + "c_816e508d"
 # categories in the order of Woo art. 3.3 (lid 1 a-e: 001-005, lid 2 a-l: 006-017; the DiWoo manual's
 # example `infocat015` is lid 2 j, onderzoeksrapporten). Art. 3.1 (no number in 3.3) is 018.
 CATEGORY_NUMBERS = {
-    KERN + "c_139c6280": 1, KERN + "c_aab6bfc7": 2, KERN + "c_759721e2": 3, KERN + "c_40a05794": 4,
-    KERN + "c_89ee6784": 5, KERN + "c_8c840238": 6, KERN + "c_c76862ab": 7, KERN + "c_db4862c3": 8,
-    KERN + "c_3a248e3a": 9, KERN + "c_99a836c7": 10, KERN + "c_8fc2335c": 11, KERN + "c_c6cd1213": 12,
-    KERN + "c_cf268088": 13, KERN + "c_3baef532": 14, KERN + "c_fdaee95e": 15, KERN + "c_46a81018": 16,
-    KERN + "c_a870c43d": 17, KERN + "c_816e508d": 18,
+    KERN + "c_139c6280": 1,
+    KERN + "c_aab6bfc7": 2,
+    KERN + "c_759721e2": 3,
+    KERN + "c_40a05794": 4,
+    KERN + "c_89ee6784": 5,
+    KERN + "c_8c840238": 6,
+    KERN + "c_c76862ab": 7,
+    KERN + "c_db4862c3": 8,
+    KERN + "c_3a248e3a": 9,
+    KERN + "c_99a836c7": 10,
+    KERN + "c_8fc2335c": 11,
+    KERN + "c_c6cd1213": 12,
+    KERN + "c_cf268088": 13,
+    KERN + "c_3baef532": 14,
+    KERN + "c_fdaee95e": 15,
+    KERN + "c_46a81018": 16,
+    KERN + "c_a870c43d": 17,
+    KERN + "c_816e508d": 18,
 }
 COUNCILS = {DEF + "gemeenteraad", DEF + "provinciale-staten", DEF + "algemeen-bestuur"}
 COUNCIL_LETTER_KINDS = {DEF + "raadsinformatiebrief", DEF + "raadsvoorstel"}
 DOCUMENT_KIND_LETTER = KERN + "c_7652d853"  # documentsoort "brief"
 LANGUAGE_DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
-FORMATS = {"txt": "http://publications.europa.eu/resource/authority/file-type/TXT",
-           "pdf": "http://publications.europa.eu/resource/authority/file-type/PDF"}
+FORMATS = {
+    "txt": "http://publications.europa.eu/resource/authority/file-type/TXT",
+    "pdf": "http://publications.europa.eu/resource/authority/file-type/PDF",
+}
 HANDLING_SIGNED = KERN + "c_e1ec050e"  # ondertekening
 HANDLING_RECEIVED = KERN + "c_dfcee535"  # ontvangst
-ORGANISATION_LISTS = ("gemeentelijst", "provincielijst", "waterschapslijst", "collijst", "ministerielijst",
-                      "oorglijst", "solijst", "zbolijst")
+ORGANISATION_LISTS = (
+    "gemeentelijst",
+    "provincielijst",
+    "waterschapslijst",
+    "collijst",
+    "ministerielijst",
+    "oorglijst",
+    "solijst",
+    "zbolijst",
+)
 
 
 @lru_cache(maxsize=1)
@@ -126,15 +149,18 @@ def _date(obj: str) -> datetime.date | None:
         return None
 
 
-def letter_documents(iri: str, lines: list[str], base_url: str, publisher: str,
-                     organisations: _Organisations) -> list[WooDocument]:
+def letter_documents(
+    iri: str, lines: list[str], base_url: str, publisher: str, organisations: _Organisations
+) -> list[WooDocument]:
     """The Woo documents of one letter (none when it has no published file)."""
     facts: dict[str, list[str]] = {}
     for line in lines:
         subject, predicate, obj = _split(line)
         if subject == iri:
             facts.setdefault(predicate, []).append(obj)
-    if f"<{SCHEMA}Message>" not in facts.get(RDF_TYPE, []) and f"<{SCHEMA}Letter>" not in facts.get(RDF_TYPE, []):
+    if f"<{SCHEMA}Message>" not in facts.get(RDF_TYPE, []) and f"<{SCHEMA}Letter>" not in facts.get(
+        RDF_TYPE, []
+    ):
         return []
     files = sorted(o[1:-1] for o in facts.get(SCHEMA + "encoding", []) if o.startswith("<" + base_url))
     if not files:
@@ -145,16 +171,27 @@ def letter_documents(iri: str, lines: list[str], base_url: str, publisher: str,
     titles = [_literal(o)[0] for o in facts.get(DCT + "title", []) if _literal(o)]
     key = iri.rstrip("/").rsplit("/", 1)[-1]
     senders = [t for t in (organisations.tooi_of(o[1:-1]) for o in facts.get(SCHEMA + "sender", [])) if t]
-    identifiers = [iri] + sorted(_literal(o)[0] for p in ("ourReference", "yourReference", "dossierNumber")
-                                 for o in facts.get(DEF + p, []) if _literal(o))
-    common = dict(letter=iri, category=CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
-                  title=sorted(titles)[0] if titles else f"Brief {key}", publisher=publisher,
-                  creator=sorted(senders)[0] if senders else None,
-                  sent=min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
-                  received=min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
-                  identifiers=tuple(identifiers))
-    return [WooDocument(url=url, format=url.rsplit(".", 1)[-1].lower(), **common)
-            for url in files if url.rsplit(".", 1)[-1].lower() in FORMATS]
+    identifiers = [iri] + sorted(
+        _literal(o)[0]
+        for p in ("ourReference", "yourReference", "dossierNumber")
+        for o in facts.get(DEF + p, [])
+        if _literal(o)
+    )
+    common = dict(
+        letter=iri,
+        category=CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
+        title=sorted(titles)[0] if titles else f"Brief {key}",
+        publisher=publisher,
+        creator=sorted(senders)[0] if senders else None,
+        sent=min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
+        received=min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
+        identifiers=tuple(identifiers),
+    )
+    return [
+        WooDocument(url=url, format=url.rsplit(".", 1)[-1].lower(), **common)
+        for url in files
+        if url.rsplit(".", 1)[-1].lower() in FORMATS
+    ]
 
 
 def publication_documents(publication) -> Iterator[WooDocument]:
@@ -167,7 +204,14 @@ def publication_documents(publication) -> Iterator[WooDocument]:
     modified = last_modified_dates(history)
     for unit in publication.letters:
         lines = [line for line in unit.nt.splitlines() if line.startswith("<")]
-        letter = next((_split(line)[0] for line in lines if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line), None)
+        letter = next(
+            (
+                _split(line)[0]
+                for line in lines
+                if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line
+            ),
+            None,
+        )
         if letter is None:
             continue
         lastmod = modified.get(letter)
@@ -175,12 +219,11 @@ def publication_documents(publication) -> Iterator[WooDocument]:
             yield WooDocument(**{**document.__dict__, "lastmod": lastmod})
 
 
-
 def last_modified_dates(history) -> dict[str, datetime.date]:
     """IRI -> the date of the last release that changed it, for every resource at once
     (History.last_modified folds the whole history on each call: too slow for 100,000 letters)."""
     dates: dict[str, datetime.date] = {}
-    for release in (history.releases if history is not None else ()):
+    for release in history.releases if history is not None else ():
         for change in release.changes:
             dates[change.iri] = release.date
     return dates

@@ -10,12 +10,20 @@ Dates come from the release history, so a rebuild writes the same bytes on any d
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from opendata.outputs.woo.documents import (FORMATS, HANDLING_RECEIVED, HANDLING_SIGNED, LANGUAGE_DUTCH, DOCUMENT_KIND_LETTER,
-                        WooDocument, label, organisation_label)
+from opendata.outputs.woo.documents import (
+    DOCUMENT_KIND_LETTER,
+    FORMATS,
+    HANDLING_RECEIVED,
+    HANDLING_SIGNED,
+    LANGUAGE_DUTCH,
+    WooDocument,
+    label,
+    organisation_label,
+)
 
 FOLDER = "sitemaps"
 MAX_URLS = 50_000  # sitemaps.org: at most 50,000 URLs (and 50 MB) per sitemap
@@ -53,8 +61,10 @@ def _handlings(document: WooDocument) -> list[str]:
         handlings.append((HANDLING_RECEIVED, document.lastmod, document.publisher))
     parts = []
     for kind, date, who in handlings:
-        inner = [_text("soortHandeling", label("soorthandelinglijst", kind), kind),
-                 f"<diwoo:atTime>{date.isoformat()}T00:00:00</diwoo:atTime>"]
+        inner = [
+            _text("soortHandeling", label("soorthandelinglijst", kind), kind),
+            f"<diwoo:atTime>{date.isoformat()}T00:00:00</diwoo:atTime>",
+        ]
         if who:
             inner.append(_organisation("wasAssociatedWith", who))
         parts.append("<diwoo:documenthandeling>" + "".join(inner) + "</diwoo:documenthandeling>")
@@ -63,16 +73,26 @@ def _handlings(document: WooDocument) -> list[str]:
 
 def diwoo_document(document: WooDocument) -> str:
     """The `<diwoo:Document>` of one document (diwoo-metadata.xsd, DiWooType)."""
-    fields = ["<diwoo:identifiers>" + "".join(_text("identifier", i) for i in document.identifiers) + "</diwoo:identifiers>",
-              _organisation("publisher", document.publisher)]
+    fields = [
+        "<diwoo:identifiers>"
+        + "".join(_text("identifier", i) for i in document.identifiers)
+        + "</diwoo:identifiers>",
+        _organisation("publisher", document.publisher),
+    ]
     if document.creator:
         fields.append(_organisation("opsteller", document.creator))
-    fields.append("<diwoo:titelcollectie>" + _text("officieleTitel", document.title) + "</diwoo:titelcollectie>")
-    fields.append("<diwoo:classificatiecollectie><diwoo:informatiecategorieen>"
-                  + _text("informatiecategorie", label("informatiecategorielijst", document.category), document.category)
-                  + "</diwoo:informatiecategorieen><diwoo:documentsoorten>"
-                  + _text("documentsoort", label("documentsoortlijst", DOCUMENT_KIND_LETTER), DOCUMENT_KIND_LETTER)
-                  + "</diwoo:documentsoorten></diwoo:classificatiecollectie>")
+    fields.append(
+        "<diwoo:titelcollectie>" + _text("officieleTitel", document.title) + "</diwoo:titelcollectie>"
+    )
+    fields.append(
+        "<diwoo:classificatiecollectie><diwoo:informatiecategorieen>"
+        + _text(
+            "informatiecategorie", label("informatiecategorielijst", document.category), document.category
+        )
+        + "</diwoo:informatiecategorieen><diwoo:documentsoorten>"
+        + _text("documentsoort", label("documentsoortlijst", DOCUMENT_KIND_LETTER), DOCUMENT_KIND_LETTER)
+        + "</diwoo:documentsoorten></diwoo:classificatiecollectie>"
+    )
     if document.sent:
         fields.append(f"<diwoo:creatiedatum>{document.sent.isoformat()}</diwoo:creatiedatum>")
     fields.append(_text("language", label("taallijst", LANGUAGE_DUTCH), LANGUAGE_DUTCH))
@@ -88,8 +108,9 @@ def url_entry(document: WooDocument) -> str:
     return f"<url><loc>{escape(document.url)}</loc>{lastmod}{diwoo_document(document)}</url>\n"
 
 
-def write_sitemaps(documents: Iterable[WooDocument], base_url: str, out: Path,
-                   gone_on: datetime.date | None = None) -> list[str]:
+def write_sitemaps(
+    documents: Iterable[WooDocument], base_url: str, out: Path, gone_on: datetime.date | None = None
+) -> list[str]:
     """Write the indexes and sitemaps below `out/sitemaps/`; return the index names (for robots.txt).
     `gone_on`: the date of the last release that withdrew or removed a letter; an index's `lastmod`
     is never older, so a harvester re-reads a category whose letter left it."""
@@ -102,7 +123,7 @@ def write_sitemaps(documents: Iterable[WooDocument], base_url: str, out: Path,
     for number, category_documents in sorted(by_category.items()):
         entries = []
         for part, start in enumerate(range(0, len(category_documents), MAX_URLS), start=1):
-            chunk = category_documents[start:start + MAX_URLS]
+            chunk = category_documents[start : start + MAX_URLS]
             name = sitemap_name(number, part)
             with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(HEADER + f'<urlset xmlns="{SITEMAP_NS}" xmlns:diwoo="{DIWOO_NS}">\n')
@@ -111,13 +132,19 @@ def write_sitemaps(documents: Iterable[WooDocument], base_url: str, out: Path,
                 handle.write("</urlset>\n")
             dates = [d.lastmod for d in chunk if d.lastmod] + ([gone_on] if gone_on else [])
             lastmod = f"<lastmod>{max(dates).isoformat()}</lastmod>" if dates else ""
-            entries.append(f"<sitemap><loc>{escape(base_url + FOLDER + '/' + name)}</loc>{lastmod}</sitemap>\n")
+            entries.append(
+                f"<sitemap><loc>{escape(base_url + FOLDER + '/' + name)}</loc>{lastmod}</sitemap>\n"
+            )
         (folder / index_name(number)).write_text(
-            HEADER + f'<sitemapindex xmlns="{SITEMAP_NS}">\n' + "".join(entries) + "</sitemapindex>\n", encoding="utf-8")
+            HEADER + f'<sitemapindex xmlns="{SITEMAP_NS}">\n' + "".join(entries) + "</sitemapindex>\n",
+            encoding="utf-8",
+        )
         indexes.append(index_name(number))
     return indexes
 
 
 def robots_txt(base_url: str, indexes: list[str]) -> str:
     """robots.txt: everything may be fetched; the Woo-harvester finds the sitemap indexes here."""
-    return "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {base_url}{FOLDER}/{name}\n" for name in indexes)
+    return "User-agent: *\nAllow: /\n\n" + "".join(
+        f"Sitemap: {base_url}{FOLDER}/{name}\n" for name in indexes
+    )

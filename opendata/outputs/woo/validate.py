@@ -10,7 +10,7 @@ stub that declares only the `mdto:MDTO` element.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -38,19 +38,21 @@ def _wrapper() -> bytes:
     folder = standards_dir()
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
-  <xs:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="{(folder / 'sitemaps' / 'sitemap.xsd').as_uri()}"/>
-  <xs:import namespace="https://standaarden.overheid.nl/diwoo/metadata/" schemaLocation="{(folder / 'diwoo' / 'diwoo-metadata.xsd').as_uri()}"/>
+  <xs:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="{(folder / "sitemaps" / "sitemap.xsd").as_uri()}"/>
+  <xs:import namespace="https://standaarden.overheid.nl/diwoo/metadata/" schemaLocation="{(folder / "diwoo" / "diwoo-metadata.xsd").as_uri()}"/>
 </xs:schema>""".encode()
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> etree.XMLSchema:
     """'sitemap' (sitemap XSD + DiWoo XSD) or 'index' (the sitemap index XSD)."""
     parser = etree.XMLParser(no_network=True)
     parser.resolvers.add(_Offline())
     if kind == "index":
         return etree.XMLSchema(etree.parse(str(standards_dir() / "sitemaps" / "siteindex.xsd"), parser))
-    return etree.XMLSchema(etree.fromstring(_wrapper(), parser, base_url=(standards_dir() / "wrapper.xsd").as_uri()))
+    return etree.XMLSchema(
+        etree.fromstring(_wrapper(), parser, base_url=(standards_dir() / "wrapper.xsd").as_uri())
+    )
 
 
 def errors(path: Path) -> list[str]:
