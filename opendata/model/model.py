@@ -14,6 +14,11 @@ SCHEMAS_DIR = schemas_dir()
 MODEL_FILE = SCHEMAS_DIR / "model.yaml"
 GENERATED_DIR = SCHEMAS_DIR / "generated"
 
+# Facts every layer shares, defined once (the generated JSON Schema and SHACL shapes carry the same patterns).
+KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"  # a record's key: also the last segment of its IRI
+DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"  # a date, or a month when the day is not known
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 LITERAL_RANGES = {
     "string": "xsd:string",
     "text": "xsd:string",
