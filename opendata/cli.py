@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -228,8 +229,8 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--cache",
             type=Path,
-            default=Path(".opendata-cache"),
-            help="where finished letters are kept between runs (default: .opendata-cache)",
+            default=Path(os.environ.get("OPENDATA_CACHE", ".opendata-cache")),
+            help="where finished letters are kept between runs (default: $OPENDATA_CACHE, else .opendata-cache)",
         )
         command.add_argument(
             "--no-cache", action="store_true", help="build every letter afresh; keep nothing"
