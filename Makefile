@@ -18,11 +18,12 @@ publish: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/opendata validate --datasets datasets
 
-# ruff (lint, then the formatter's check) and mypy on the package: zero findings.
+# ruff (lint, then the formatter's check), mypy and the import contract (pyproject.toml): zero findings.
 lint: $(STAMP)
 	$(BIN)/ruff check opendata tests
 	$(BIN)/ruff format --check opendata tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
