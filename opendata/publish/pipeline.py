@@ -30,7 +30,7 @@ from opendata.checks import privacy, shacl_queries
 from opendata.checks import records as checks
 from opendata.model.iris import Minter
 from opendata.model.model import Model, load_model
-from opendata.model.problems import ERROR, Location, Problem, has_errors
+from opendata.model.problems import ERROR, Location, Problem, ProblemCode, has_errors
 from opendata.model.register import load_register
 from opendata.outputs import WRITERS
 from opendata.publish import switch as release
@@ -239,7 +239,7 @@ def _privacy_leaks(build_dir: Path, publication: Publication) -> list[Problem]:
     )
 
 
-def _refused(code: str, message: str, out: Path, hint: str) -> Outcome:
+def _refused(code: ProblemCode, message: str, out: Path, hint: str) -> Outcome:
     return Outcome(EXIT_USAGE, [Problem(code, ERROR, message, Location(str(out)), hint=hint)])
 
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from yaml.cyaml import CParser
 
-from opendata.model.problems import ERROR, WARNING, Location, Problem
+from opendata.model.problems import ERROR, WARNING, Location, Problem, ProblemCode
 
 MAX_YAML_BYTES = 1_000_000
 MAX_TEXT_BYTES = 5_000_000
@@ -302,7 +302,7 @@ def read_regular_file(
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            code = "file-unreadable" if stat.S_ISDIR(info.st_mode) else "special-file"
+            code: ProblemCode = "file-unreadable" if stat.S_ISDIR(info.st_mode) else "special-file"
             problems.append(
                 Problem(
                     code,
