@@ -11,11 +11,14 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
+from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
 from opendata.model.model import (
     ANY_RANGE,
+    DATE_OR_MONTH_PATTERN,
     GENERATED_DIR,
+    KEY_PATTERN,
     MODEL_FILE,
     SOURCES_RANGE,
     Field,
@@ -23,10 +26,11 @@ from opendata.model.model import (
     ModelClass,
     load_model,
 )
+from opendata.model.tables import table_schemas
+from opendata.vocabulary_doc import vocabulary_markdown
 
 NOTICE = "Generated from schemas/model.yaml by `opendata generate`; do not edit."
 SHAPES = Namespace("https://w3id.org/opendata-nl/shapes#")
-KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
 JSON_TYPES = {
     "string": "string",
     "text": "string",
@@ -136,7 +140,7 @@ def _json_field(model: Model, f: Field) -> dict:
         if f.range == "date":
             item["format"] = "date"
         if f.range == "date_or_month":
-            item["pattern"] = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+            item["pattern"] = DATE_OR_MONTH_PATTERN
         if f.range == "key":
             item["pattern"] = KEY_PATTERN
         if f.range == "iri":
@@ -392,9 +396,6 @@ def _turtle(graph: Graph) -> str:
 
 def artefacts(model: Model) -> dict[str, str]:
     """File name -> content of every generated artefact."""
-    from opendata.model.tables import table_schemas
-    from opendata.vocabulary_doc import vocabulary_markdown
-
     return {
         "records.schema.json": json.dumps(json_schema(model), ensure_ascii=False, indent=2) + "\n",
         "context.jsonld": json.dumps(jsonld_context(model), ensure_ascii=False, indent=2) + "\n",
@@ -407,8 +408,6 @@ def artefacts(model: Model) -> dict[str, str]:
 
 def _same(name: str, old: str, new: str) -> bool:
     if name.endswith(".ttl"):
-        from rdflib.compare import isomorphic
-
         return isomorphic(Graph().parse(data=old, format="turtle"), Graph().parse(data=new, format="turtle"))
     if name.endswith((".json", ".jsonld")):
         return json.loads(old) == json.loads(new)

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from opendata.generate import KEY_PATTERN
-from opendata.model.model import Field, Hop, Model, ModelClass
+from opendata.model.model import DATE_OR_MONTH_PATTERN, KEY_PATTERN, Field, Hop, Model, ModelClass
 
 DATA_DIR = "data"  # the CSV files' folder, relative to datapackage.json and csv-metadata.json
 TABLE_TYPES = {
@@ -335,7 +334,7 @@ def _constraints(model: Model, table: Table, column: Column) -> dict:
     if f.pattern:
         constraints["pattern"] = f.pattern
     if f.range == "date_or_month":
-        constraints["pattern"] = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+        constraints["pattern"] = DATE_OR_MONTH_PATTERN
     if f.range == "integer":
         constraints["minimum"] = 0
     return constraints
