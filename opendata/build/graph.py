@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from opendata.model.iris import Minter
-from opendata.model.model import ANY_RANGE, SOURCES_RANGE, Field, Model, ModelClass
+from opendata.model.model import ANY_RANGE, RDF_TYPE, SOURCES_RANGE, Field, Model, ModelClass
 from opendata.model.register import Register
 from opendata.sources import fact_sources
 from opendata.sources.records import Dataset, Record
 from opendata.sources.statement_text import clean_statement
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 CONTEXT_DATATYPES = {
     "date": XSD + "date",

@@ -7,7 +7,7 @@ expansion only) map every row back to the graph's triples; see COVERAGE.
 from __future__ import annotations
 
 from opendata.model.iris import Minter
-from opendata.model.model import Field, Hop, Model, ModelClass
+from opendata.model.model import RDF_TYPE, Field, Hop, Model, ModelClass
 from opendata.model.tables import DATA_DIR, Column, Table, enum_namespace, is_reference, owner_of, table_texts
 from opendata.sources.config import Config
 
@@ -19,7 +19,6 @@ CSVW_DATATYPES = {
     "boolean": "boolean",
     "date": "date",
 }
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 COVERAGE = (
     "CSVW-to-RDF (minimal mode) of these tables gives triples of the published graph (graph.nt): all of "
     "them for the letters with their signatures, the organisations and the memberships, except what a "

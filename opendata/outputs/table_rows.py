@@ -16,10 +16,8 @@ from urllib.parse import unquote
 import pyoxigraph
 
 from opendata.model.iris import REDACTED, Minter
-from opendata.model.model import Field, Hop, Model
+from opendata.model.model import RDF_TYPE, Field, Hop, Model
 from opendata.model.tables import Column, Table
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @dataclass

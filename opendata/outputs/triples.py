@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from opendata.model.model import RDF_TYPE
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_TYPE = RDF + "type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from opendata.model.model import RDF_TYPE
 from opendata.outputs.site.layout import Layout
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SERIALIZERS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
 
 

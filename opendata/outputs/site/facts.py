@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from opendata.outputs.site.describe import RDF_TYPE, View
+from opendata.model.model import RDF_TYPE
+from opendata.outputs.site.describe import View
 from opendata.outputs.site.layout import Layout
 
 NS_SCHEMA = "https://schema.org/"

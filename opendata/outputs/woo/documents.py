@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from opendata.model.model import RDF_TYPE
 from opendata.releases.resources import _literal, _split
 
 SCHEMA = "https://schema.org/"
 DCT = "http://purl.org/dc/terms/"
 ORG = "http://www.w3.org/ns/org#"
 DEF = "https://w3id.org/opendata-nl/def#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
 KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
 
@@ -177,16 +177,16 @@ def letter_documents(
         for o in facts.get(DEF + p, [])
         if _literal(o)
     )
-    common = dict(
-        letter=iri,
-        category=CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
-        title=sorted(titles)[0] if titles else f"Brief {key}",
-        publisher=publisher,
-        creator=sorted(senders)[0] if senders else None,
-        sent=min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
-        received=min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
-        identifiers=tuple(identifiers),
-    )
+    common = {
+        "letter": iri,
+        "category": CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
+        "title": sorted(titles)[0] if titles else f"Brief {key}",
+        "publisher": publisher,
+        "creator": sorted(senders)[0] if senders else None,
+        "sent": min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
+        "received": min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
+        "identifiers": tuple(identifiers),
+    }
     return [
         WooDocument(url=url, format=url.rsplit(".", 1)[-1].lower(), **common)
         for url in files
