@@ -32,7 +32,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
-from opendata.outputs import site, tombstones
+from opendata.outputs import site
 from opendata.outputs.site.negotiation import negotiate
 from opendata.query import sandbox
 from opendata.query import store as sparql
@@ -383,7 +383,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._send(self._post(build, params) if method == "POST" else self._protocol(build, params, None))
         elif url.path == "/":  # the query page; /index.html is the publication's own landing page
             self._send(Reply(200, "text/html; charset=utf-8", self.server.publication.page(build)), head=head)
-        elif (gone := tombstones.gone_page(unquote(url.path), build.root)) is not None:  # withdrawn: 410
+        elif (gone := site.gone_page(unquote(url.path), build.root)) is not None:  # withdrawn: 410
             self._send(Reply(410, "text/html; charset=utf-8", gone), head=head)
         elif (answer := site.resolve(url.path, self.headers.get("Accept", ""), build.root)) is not None:
             self._send(

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from opendata import outputs
+from opendata.outputs.output import Output
 from opendata.publish.switch import builds_dir, publish_lock, verify
 
 from .conftest import DATASETS, ROOT, run_cli
@@ -376,7 +378,8 @@ def test_a_writer_that_hits_a_full_disk(tmp_path, monkeypatch):
         (folder / "half.bin").write_bytes(b"x" * 10)
         raise OSError(errno.ENOSPC, "No space left on device", str(folder / "half.bin"))
 
-    monkeypatch.setattr(pipeline, "WRITERS", pipeline.WRITERS[:2] + (full,) + pipeline.WRITERS[2:])
+    registered = outputs.OUTPUTS
+    monkeypatch.setattr(outputs, "OUTPUTS", registered[:2] + (Output("full", full),) + registered[2:])
     outcome = pipeline.publish(datasets, out)
     assert outcome.exit_code == 2 and [p.code for p in outcome.problems] == ["write-failed"]
     assert "disk is full" in outcome.problems[0].message

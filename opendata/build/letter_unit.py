@@ -1,9 +1,16 @@
-"""The per-letter unit of work: read, check, build the graph, validate against the shapes.
+"""The per-letter unit of work: read, check, build the graph, validate against the shapes, and
+ask each output for its part of the letter.
 
 A letter's result depends only on its own files and the build context (code, model, base IRIs,
 who is not public), so it is cached by content hash and computed in parallel on every core.
 What needs the other records (do references resolve? are ids unique?) is checked afterwards
 on a small skeleton of each letter.
+
+The outputs' per-letter parts (a letter's Turtle, JSON-LD, table rows) are made here, in the worker
+processes, and cached with the unit. This layer does not know the outputs: the build context
+carries `letter_parts`, (name, callable) pairs the publish pipeline takes from the registry of
+outputs (opendata/outputs/__init__.py). Each callable gets the letter's checked graph (LetterGraph)
+and returns a picklable value, kept compressed under the output's name (LetterUnit.part).
 """
 
 from __future__ import annotations
@@ -12,61 +19,73 @@ import hashlib
 import os
 import pickle
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph
-
-from opendata.build.graph import GraphBuilder, jsonld, ntriples
+from opendata.build.graph import GraphBuilder, Node, ntriples
 from opendata.checks import records as checks
 from opendata.checks.privacy import redacted_record
 from opendata.checks.validation import assumed_types, shape_problems, subject_of
 from opendata.model.iris import Minter
-from opendata.model.model import load_model
+from opendata.model.model import Model, load_model
 from opendata.model.problems import ERROR, Location, Problem
 from opendata.model.register import load_register
 from opendata.sources.fact_sources import draft_skipped, is_draft
+from opendata.sources.reading import position_of
 from opendata.sources.records import Record, read_letter
 
 
 @dataclass(frozen=True)
+class LetterGraph:
+    """A letter's checked graph: what an output makes its per-letter part from."""
+
+    model: Model
+    minter: Minter
+    nodes: list[Node]  # the letter and everything it holds (signatures, positions, sources)
+    nt: str  # their triples as N-Triples, sorted
+
+
+LetterPart = Callable[[LetterGraph], object]  # an output's share of a letter; picklable
+
+
+@dataclass(frozen=True)
 class BuildContext:
-    """Everything besides a letter's own files that its result depends on."""
+    """Everything besides a letter's own files that its result depends on. It is sent to the worker
+    processes, so the letter parts are module-level functions (pickled by name)."""
 
     root: str  # the datasets folder
     base_iri: str
     base_url: str
     private_people: tuple[tuple[str, str], ...]  # (key, name) of people who are not public
-    prefixes: tuple[tuple[str, str], ...]  # Turtle prefixes
     include_drafts: bool = False  # publication.yaml: publish draft letters (marked) or skip them
+    letter_parts: tuple[tuple[str, LetterPart], ...] = ()  # (output name, its per-letter part)
 
     def fingerprint(self, code_version: str) -> str:
+        parts = tuple((name, f"{part.__module__}.{part.__qualname__}") for name, part in self.letter_parts)
         return hashlib.sha256(
             repr(
-                (
-                    code_version,
-                    self.base_iri,
-                    self.base_url,
-                    self.private_people,
-                    self.prefixes,
-                    self.include_drafts,
-                )
+                (code_version, self.base_iri, self.base_url, self.private_people, self.include_drafts, parts)
             ).encode()
         ).hexdigest()
 
 
-def _pack(value) -> bytes:
+def _pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _unpack(blob: bytes | None, default):
+def _unpack(blob: bytes | None, default: object) -> object:
     return default if blob is None else pickle.loads(zlib.decompress(blob))
+
+
+NT = "nt"  # the key of the letter's N-Triples in LetterUnit.packed
+PART = "part:"  # before an output's name: the key of its part
 
 
 @dataclass
 class LetterUnit:
-    """What the rest of the pipeline needs of one letter. The large parts (its triples in three
-    syntaxes and its table rows) are kept compressed: 100,000 letters fit in memory."""
+    """What the rest of the pipeline needs of one letter. The large parts (its triples and the
+    outputs' parts) are kept compressed: 100,000 letters fit in memory."""
 
     key: str
     file: str
@@ -80,29 +99,20 @@ class LetterUnit:
         default_factory=list
     )  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
-    packed: dict[str, bytes] = field(default_factory=dict)
+    packed: dict[str, bytes] = field(default_factory=dict)  # "nt" and each output's part, by output name
     draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
     draft_skipped: bool = False  # a draft the publication leaves out (include_drafts: false)
 
     @property
     def nt(self) -> str:
         """The letter's triples as N-Triples, sorted."""
-        return _unpack(self.packed.get("nt"), "")
+        text = _unpack(self.packed.get(NT), "")
+        assert isinstance(text, str)
+        return text
 
-    @property
-    def turtle(self) -> str:
-        """The same triples as Turtle statements, without prefix lines."""
-        return _unpack(self.packed.get("turtle"), "")
-
-    @property
-    def jsonld(self) -> str:
-        """Its top-level JSON-LD objects, comma-separated."""
-        return _unpack(self.packed.get("jsonld"), "")
-
-    @property
-    def rows(self) -> dict[str, list[list[str]]] | None:
-        """Its rows of the data package's tables."""
-        return _unpack(self.packed.get("rows"), None)
+    def part(self, name: str) -> object:
+        """The per-letter part of the output `name` (None when the letter has none)."""
+        return _unpack(self.packed.get(PART + name), None)
 
 
 class Skeleton:
@@ -207,23 +217,12 @@ def _foreign_evidence(record: Record) -> list[tuple[str, tuple, dict]]:
 
 def _plain(value, path: tuple, data, positions: dict):
     """A located YAML value as plain dicts and lists, with the position of every key and item on the way."""
-    from opendata.sources.reading import position_of
-
     positions[path] = position_of(data, list(path))
     if isinstance(value, dict):
         return {k: _plain(v, path + (k,), data, positions) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v, path + (i,), data, positions) for i, v in enumerate(value)]
     return value
-
-
-def _turtle(nt: str, prefixes: dict) -> str:
-    body = pyoxigraph.serialize(
-        pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
-        format=pyoxigraph.RdfFormat.TURTLE,
-        prefixes=prefixes,
-    ).decode()
-    return "".join(line for line in body.splitlines(keepends=True) if not line.startswith("@prefix"))
 
 
 def process_letter(path: Path, context: BuildContext) -> LetterUnit:
@@ -258,9 +257,10 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     )
     lines = sorted({line for node in nodes for line in ntriples(node)})
     nt = "".join(lines)
-    unit.packed["nt"] = _pack(nt)
-    unit.packed["turtle"] = _pack(_turtle(nt, dict(context.prefixes)))
-    unit.packed["jsonld"] = _pack(",\n".join(_json(model, node) for node in nodes))
+    unit.packed[NT] = _pack(nt)
+    graph = LetterGraph(model, minter, nodes, nt)
+    for name, part in context.letter_parts:
+        unit.packed[PART + name] = _pack(part(graph))
     unit.organisation_codes = tuple(
         sorted(
             {
@@ -275,7 +275,6 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
             }
         )
     )
-    unit.packed["rows"] = _pack(_table_rows(model, minter, nt))
     if letter.text is not None:
         published = redacted_record(letter, names).text
         raw = (root / unit.text_file).read_bytes()
@@ -284,27 +283,6 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     unit.shape_input = assumed_types(model, builder, records)
     unit.locate = letter.location()
     return unit
-
-
-_CELLS: dict = {}  # per process: (base IRI, base URL) -> the table cell maker (its lookups are costly to build)
-
-
-def _table_rows(model, minter, nt: str) -> dict[str, list[list[str]]]:
-    from opendata.model.tables import tables
-    from opendata.outputs.table_rows import Cells
-    from opendata.outputs.tables import letter_rows
-
-    key = (minter.base_iri, minter.base_url)
-    if key not in _CELLS:
-        _CELLS[key] = (Cells(model, minter), tables(model))
-    cells, layout = _CELLS[key]
-    return letter_rows(model, cells, layout, nt)
-
-
-def _json(model, node) -> str:
-    import json
-
-    return json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":"))
 
 
 def _validate_batch(units: list[LetterUnit]) -> None:

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opendata.build.graph import Node, jsonld, ntriples
+from opendata.build.coverage import Coverage, coverage
 from opendata.build.letter_unit import LetterUnit
 from opendata.build.shared_unit import SharedUnit
+from opendata.build.statistics import Statistics, statistics
 from opendata.checks.privacy import redact
 from opendata.model.iris import Minter
 from opendata.model.model import Model
 from opendata.model.problems import Problem
+from opendata.model.register import load_register
 from opendata.sources.config import Config
 from opendata.sources.reading import read_text
 
@@ -34,12 +37,12 @@ class Publication:
     letters: list[LetterUnit]  # sorted by key
     report_turtle: str  # the SHACL validation report
     problems: list[Problem] = field(default_factory=list)  # warnings that did not stop publication
-    history: object = (
-        None  # opendata.releases.history.History, this publish's release included (set by publish)
-    )
-    release_resources: dict = field(
-        default_factory=dict
-    )  # IRI -> ResourceVersion of this release (set by publish)
+    # Set by publish (the release layer sits above this one, so their types are not named here):
+    # opendata.releases.history.History, this publish's release included
+    history: object = None
+    # IRI -> opendata.releases.resources.ResourceVersion of this release
+    release_resources: dict = field(default_factory=dict)
+    previous_build: Path | None = None  # the build published now: the site hard-links unchanged files from it
 
     @functools.cached_property
     def shared_nt(self) -> str:
@@ -64,18 +67,13 @@ class Publication:
             yield unit.nt
 
     @functools.cached_property
-    def statistics(self):
+    def statistics(self) -> Statistics:
         """VoID counts of the whole graph (one pass, computed once for every writer that needs them)."""
-        from opendata.outputs.statistics import statistics
-
         return statistics(self.ntriples_chunks())
 
     @functools.cached_property
-    def coverage(self):
+    def coverage(self) -> Coverage:
         """The places and the period the graph covers (one pass, computed once)."""
-        from opendata.build.coverage import coverage
-        from opendata.model.register import load_register
-
         return coverage(self.ntriples_chunks(), self.model, load_register())
 
     def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:

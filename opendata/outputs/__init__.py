@@ -1,6 +1,9 @@
-"""The writers: one module per output, registered in WRITERS. Adding a format touches only this table.
+"""The outputs: one module per published format, each defining one `Output` (opendata/outputs/output.py),
+all registered here, in OUTPUTS. Adding a format is a module and a line in this tuple: its per-letter
+part, its files' place in the catalog, VoID and landing page come with its Output.
 
-Each writer is `write(publication, out_dir) -> None` and writes its files below `out_dir`.
+Writing outputs run in this order; the describing outputs (landing page, VoID, catalog) run after
+all of them, whatever their place here (opendata.outputs.output.writing_order).
 """
 
 from opendata.outputs import (
@@ -20,22 +23,23 @@ from opendata.outputs import (
     void,
     woo,
 )
+from opendata.outputs.output import Output
 
-WRITERS = (
-    ntriples.write,
-    turtle.write,
-    jsonld.write,
-    model_files.write,
-    texts.write,
-    report.write,
-    queries.write,
-    tables.write,
-    site.write,  # reads tekst/ written above
-    changelog.write,  # dist/changes/: the change log, releases as RDF, tombstones (docs/releases.md)
-    woo.write,  # dist/sitemaps/, robots.txt: the Woo-index (reads the release history)
-    ldes.write,  # dist/ldes/: the change stream (reads the release history)
-    # Last, in this order: they describe the files written above (sizes, checksums, links).
-    landing.write,
-    void.write,
-    catalog.write,
+OUTPUTS: tuple[Output, ...] = (
+    ntriples.OUTPUT,
+    turtle.OUTPUT,
+    jsonld.OUTPUT,
+    model_files.OUTPUT,
+    texts.OUTPUT,
+    report.OUTPUT,
+    queries.OUTPUT,
+    tables.OUTPUT,
+    site.OUTPUT,  # reads tekst/ written above
+    changelog.OUTPUT,
+    woo.OUTPUT,
+    ldes.OUTPUT,
+    # They describe the files written above (sizes, checksums, links); in this order.
+    landing.OUTPUT,
+    void.OUTPUT,
+    catalog.OUTPUT,
 )

@@ -10,14 +10,19 @@ from pathlib import Path
 
 from opendata.build.publication import Publication
 from opendata.outputs.dcat import catalog_triples, prefixes
+from opendata.outputs.distributions import FileTable
+from opendata.outputs.output import Output
 from opendata.outputs.triples import write_jsonld, write_rdfxml, write_turtle
 
 FILES = ("catalog.ttl", "catalog.jsonld", "catalog.rdf")
 
 
-def write(publication: Publication, out: Path) -> None:
-    triples = catalog_triples(publication, out)
+def write(publication: Publication, out: Path, files: FileTable) -> None:
+    triples = catalog_triples(publication, out, files)
     names = prefixes(publication)
     write_turtle(triples, out / "catalog.ttl", names)
     write_jsonld(triples, out / "catalog.jsonld", names)
     write_rdfxml(triples, out / "catalog.rdf", names)
+
+
+OUTPUT = Output("catalog", describe=write)

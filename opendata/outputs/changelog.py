@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from opendata.outputs.dcat import GRAPH_DATASET
+from opendata.outputs.output import Output
 from opendata.outputs.tombstones import gone_index, tombstone_page, tombstones_json, tombstones_turtle
 from opendata.releases.history import GONE, Change, History, Release, release_iri
 
@@ -176,3 +177,7 @@ def resources_csv(resources: dict) -> str:
         version = resources[iri]
         writer.writerow([iri, version.type, version.digest, version.title])
     return out.getvalue()
+
+
+# dist/changes/: the change log, releases as RDF, tombstones (docs/releases.md)
+OUTPUT = Output("changelog", write)

@@ -25,9 +25,8 @@ from opendata.outputs.distributions import (
     SPARQL_PROTOCOL,
     STANDARDS,
     DatasetFiles,
+    FileTable,
     PublishedFile,
-    datasets,
-    kind_of,
 )
 from opendata.outputs.triples import XSD, Triples, text, typed
 from opendata.releases.history import release_iri
@@ -125,6 +124,7 @@ class CatalogBuilder:
 
     publication: Publication
     build: Path
+    files: FileTable  # the kinds of the files it describes
     triples: Triples
     covered: Coverage
 
@@ -214,7 +214,7 @@ class CatalogBuilder:
             self.triples.a(reference, DCT + "Standard")
             self.triples.add(reference, DCT + "title", text(STANDARDS[reference]))
             return reference
-        kind = kind_of(reference)
+        kind = self.files.kind_of(reference)
         if kind is None or not (self.build / reference).is_file():
             return None
         url = self.minter.published_file(reference)
@@ -457,7 +457,7 @@ class CatalogBuilder:
         add(uri, DCAT + "themeTaxonomy", self.theme_taxonomy())
         self.places(uri)
         served = None
-        for group in datasets(self.build):
+        for group in self.files.datasets(self.build):
             dataset = self.dataset(group)
             add(uri, DCAT + "dataset", dataset)
             if group.kind.key == GRAPH_DATASET:
@@ -476,9 +476,9 @@ def registered_organisation(uri: str) -> RegisteredOrganisation | None:
     return _organisations_by_uri().get(uri)
 
 
-def catalog_triples(publication: Publication, build: Path) -> Triples:
-    """The whole catalog of the publication whose files are in `build`."""
+def catalog_triples(publication: Publication, build: Path, files: FileTable) -> Triples:
+    """The whole catalog of the publication whose files are in `build`, as `files` describes them."""
     covered = publication.coverage
-    builder = CatalogBuilder(publication, build, Triples(), covered)
+    builder = CatalogBuilder(publication, build, files, Triples(), covered)
     builder.catalog()
     return builder.triples

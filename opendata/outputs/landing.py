@@ -18,7 +18,8 @@ from urllib.parse import quote
 from opendata.build.coverage import Coverage
 from opendata.build.publication import Publication
 from opendata.outputs.dcat import GRAPH_DATASET, LICENSE_LABELS, registered_organisation
-from opendata.outputs.distributions import DatasetFiles, PublishedFile, datasets
+from opendata.outputs.distributions import DatasetFiles, FileTable, PublishedFile
+from opendata.outputs.output import Output
 from opendata.outputs.site.landing_links import landing_section
 
 FILE = "index.html"
@@ -271,9 +272,9 @@ STYLE = (
 )
 
 
-def page(publication: Publication, out: Path) -> str:
+def page(publication: Publication, out: Path, files: FileTable) -> str:
     config = publication.config
-    data = PageData(datasets(out), publication.coverage, publication.statistics.class_entities)
+    data = PageData(files.datasets(out), publication.coverage, publication.statistics.class_entities)
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{config.language}">',
@@ -302,5 +303,8 @@ def page(publication: Publication, out: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(publication: Publication, out: Path) -> None:
-    (out / FILE).write_text(page(publication, out), encoding="utf-8", newline="\n")
+def write(publication: Publication, out: Path, files: FileTable) -> None:
+    (out / FILE).write_text(page(publication, out, files), encoding="utf-8", newline="\n")
+
+
+OUTPUT = Output("landing", describe=write)

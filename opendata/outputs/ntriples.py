@@ -1,4 +1,8 @@
-"""graph.nt (N-Triples: shared records, then letter by letter) and graph.nt.gz for bulk loaders."""
+"""graph.nt (N-Triples: shared records, then letter by letter) and graph.nt.gz for bulk loaders.
+
+A letter's N-Triples are not a part asked of this output: the build makes them for every letter
+(validation and the statistics read them too), so this output has no per-letter part of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from opendata.build.publication import Publication
+from opendata.outputs.distributions import FileKind
+from opendata.outputs.output import Output
 
 GZIP_LEVEL = 6
 IN_FLIGHT = 64  # chunks handed to the compressing thread and not yet written
@@ -31,3 +37,38 @@ def write(publication: Publication, out: Path) -> None:
                 pending.popleft().result()
         for future in pending:
             future.result()
+
+
+OUTPUT = Output(
+    "ntriples",
+    write,
+    (
+        FileKind(
+            "graph.nt",
+            "graaf",
+            "application/n-triples",
+            "RDF_N_TRIPLES",
+            {"nl": "Graaf (N-Triples)", "en": "Graph (N-Triples)"},
+            {
+                "nl": "De volledige graaf in N-Triples, gesorteerd en canoniek.",
+                "en": "The whole graph in N-Triples, sorted and canonical.",
+            },
+            ("shapes.ttl",),
+            void_feature="N-Triples",
+        ),
+        FileKind(
+            "graph.nt.gz",
+            "graaf",
+            "application/n-triples",
+            "GZIP",
+            {"nl": "Graaf (N-Triples, gzip)", "en": "Graph (N-Triples, gzip)"},
+            {
+                "nl": "De volledige graaf in N-Triples, met gzip gecomprimeerd, voor bulkladers.",
+                "en": "The whole graph in N-Triples, gzip-compressed, for bulk loaders.",
+            },
+            ("shapes.ttl",),
+            compress_format="application/gzip",
+            void_feature="N-Triples",
+        ),
+    ),
+)

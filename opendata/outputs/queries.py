@@ -7,6 +7,7 @@ from pathlib import Path
 
 from opendata.build.publication import Publication
 from opendata.model.resources import queries_dir
+from opendata.outputs.output import Output
 
 QUERIES_DIR = queries_dir()
 
@@ -16,3 +17,6 @@ def write(publication: Publication, out: Path) -> None:
     folder.mkdir(exist_ok=True)
     for query in sorted(QUERIES_DIR.glob("*.rq")):
         shutil.copyfile(query, folder / query.name)
+
+
+OUTPUT = Output("queries", write)

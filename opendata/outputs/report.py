@@ -6,6 +6,7 @@ from pathlib import Path
 
 from opendata.build.publication import Publication
 from opendata.model.problems import render_text
+from opendata.outputs.output import Output
 
 
 def write(publication: Publication, out: Path) -> None:
@@ -18,3 +19,6 @@ def write(publication: Publication, out: Path) -> None:
     (out / "validation-report.txt").write_text(
         summary + render_text(publication.problems) + "\n", encoding="utf-8"
     )
+
+
+OUTPUT = Output("report", write)

@@ -15,12 +15,17 @@ import re
 from contextlib import ExitStack
 from pathlib import Path
 
+from opendata.build.letter_unit import LetterGraph
 from opendata.build.publication import Publication
+from opendata.model.model import Model
 from opendata.model.tables import DATA_DIR, Table, table_schemas, tables
 from opendata.outputs.csv_cells import needs_quotes, protect
 from opendata.outputs.csvw import csvw_metadata
+from opendata.outputs.distributions import CSVW, DATA_PACKAGE, FileKind
+from opendata.outputs.output import Output
 from opendata.outputs.table_rows import Cells, TableRows, read_resources
 
+NAME = "tables"
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LICENSE_TITLES = {
     "CC0-1.0": "Creative Commons Zero v1.0 Universal",
@@ -69,9 +74,9 @@ class CsvTables:
         folder.mkdir(exist_ok=True)
         self.writers, self.texts = {}, {}
         for table in layout:
-            handle = stack.enter_context(
-                open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline="")
-            )
+            path = folder / f"{table.name}.csv"
+            # the ExitStack closes it: one file per table stays open while the letters stream in
+            handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
             writer = Rfc4180Writer(handle)
             writer.writerow([c.name for c in table.columns])
             self.writers[table.name] = writer
@@ -82,10 +87,27 @@ class CsvTables:
         writer.writerows([protect(cell) if text else cell for cell, text in zip(row, texts)] for row in rows)
 
 
-def letter_rows(publication_model, cells: Cells, layout: list[Table], nt: str) -> dict[str, list[list[str]]]:
-    """The rows one letter adds to each table it has a part in (computed once per letter, and cached)."""
-    letter = TableRows(publication_model, cells, read_resources(nt))
+Rows = dict[str, list[list[str]]]  # table name -> rows
+
+
+def letter_rows(model: Model, cells: Cells, layout: list[Table], nt: str) -> Rows:
+    """The rows one letter adds to each table it has a part in."""
+    letter = TableRows(model, cells, read_resources(nt))
     return {table.name: list(letter.rows(table)) for table in layout if _letter_part(table)}
+
+
+# per process: (base IRI, base URL) -> the cell maker and the tables
+_CELLS: dict[tuple[str, str], tuple[Cells, list[Table]]] = {}
+
+
+def letter_part(letter: LetterGraph) -> Rows:
+    """The letter's rows (made in the worker processes, cached with its unit). The cell maker's
+    lookups are costly to build, so each process keeps one per base IRI and URL."""
+    key = (letter.minter.base_iri, letter.minter.base_url)
+    if key not in _CELLS:
+        _CELLS[key] = (Cells(letter.model, letter.minter), tables(letter.model))
+    cells, layout = _CELLS[key]
+    return letter_rows(letter.model, cells, layout, letter.nt)
 
 
 def _write_rows(publication: Publication, folder: Path, layout: list[Table], schemas: dict) -> list[dict]:
@@ -99,9 +121,10 @@ def _write_rows(publication: Publication, folder: Path, layout: list[Table], sch
             if _shared_part(table):
                 files.write(table, shared.rows(table))
         for unit in publication.letters:
-            rows_by_table = unit.rows
-            if rows_by_table is None:
-                rows_by_table = letter_rows(publication.model, cells, layout, unit.nt)
+            part = unit.part(NAME)
+            rows_by_table = (
+                part if isinstance(part, dict) else letter_rows(publication.model, cells, layout, unit.nt)
+            )
             for table in layout:
                 if not _letter_part(table):
                     continue
@@ -183,3 +206,49 @@ def write(publication: Publication, out: Path) -> None:
         out / "csv-metadata.json",
         csvw_metadata(model, publication.minter, publication.config, layout, schemas),
     )
+
+
+OUTPUT = Output(
+    NAME,
+    write,
+    (
+        FileKind(
+            "datapackage.json",
+            "tabellen",
+            "application/json",
+            "JSON",
+            {"nl": "Datapakket (datapackage.json)", "en": "Data package (datapackage.json)"},
+            {
+                "nl": "Frictionless datapakket: de tabellen met hun kolommen, typen en sleutels.",
+                "en": "Frictionless data package: the tables with their columns, types and keys.",
+            },
+            (DATA_PACKAGE,),
+        ),
+        FileKind(
+            f"{DATA_DIR}/*.csv",
+            "tabellen",
+            "text/csv",
+            "CSV",
+            {"nl": "Tabel {stem} (CSV)", "en": "Table {stem} (CSV)"},
+            {
+                "nl": "De tabel {stem} als CSV (UTF-8, met kopregel); de kolommen staan in datapackage.json.",
+                "en": "The table {stem} as CSV (UTF-8, with a header row); its columns are described in "
+                "datapackage.json.",
+            },
+            ("datapackage.json",),
+        ),
+        FileKind(
+            "csv-metadata.json",
+            "tabellen",
+            "application/csvm+json",
+            "JSON_LD",
+            {"nl": "CSVW-metadata", "en": "CSVW metadata"},
+            {
+                "nl": "CSV on the Web-metadata: hoe de tabellen als RDF te lezen zijn.",
+                "en": "CSV on the Web metadata: how to read the tables as RDF.",
+            },
+            (CSVW,),
+        ),
+    ),
+    letter_part,
+)

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from opendata.build.publication import Publication
-from opendata.publish.switch import remember_sha256
+from opendata.outputs.digests import remember_sha256
+from opendata.outputs.output import Output
 
 
 def write(publication: Publication, out: Path) -> None:
@@ -19,3 +20,6 @@ def write(publication: Publication, out: Path) -> None:
         remember_sha256(target, unit.text_sha256)
     for key, text in publication.iter_texts(skip=set(as_is)):
         (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")
+
+
+OUTPUT = Output("texts", write)

@@ -8,9 +8,11 @@ to that, for `opendata serve` and the web-server rules; `dist/changes/gone/<path
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import json
+import re
 from pathlib import Path
 
 from opendata.releases.history import Change
@@ -111,25 +113,12 @@ def leaked_titles(build: Path, titles: list[str]) -> list[tuple[str, str]]:
     for path in sorted(p for p in build.rglob("*") if p.is_file()):
         data = path.read_bytes()
         if path.suffix == ".gz":
-            try:
+            with contextlib.suppress(OSError, EOFError):
                 data = gzip.decompress(data)
-            except (OSError, EOFError):
-                pass
         for title, forms in needles.items():
             if any(form in data for form in forms):
                 found.append((path.relative_to(build).as_posix(), title))
     return found
-
-
-def gone_page(url_path: str, dist: Path) -> bytes | None:
-    """The 410 page for a request of a tombstoned IRI or of its description; None for anything else."""
-    from opendata.outputs.site.resolver import layout_of  # the site knows where IRIs and descriptions live
-
-    layout = layout_of(dist)
-    if layout is None:
-        return None
-    entry = gone_entry(url_path, dist, layout.id_path, layout.doc_path)
-    return None if entry is None else tombstone_page(entry).encode("utf-8")
 
 
 # ------------------------------------------------------------------ static hosting: nginx and Apache
@@ -150,8 +139,6 @@ def _entries(publication) -> dict:
 def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
     """nginx locations that answer 410 Gone, with the tombstone's page, for each withdrawn IRI and
     its description (exact and regex locations come before the site's general ones)."""
-    import re
-
     rules = []
     for path in _entries(publication):
         page = f"/{FOLDER}/gone/{path}.html"
@@ -164,8 +151,6 @@ def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
 
 def apache_gone_rules(publication, id_path: str, doc_path: str) -> str:
     """Apache rules: 410 Gone for each withdrawn IRI and its description; the page lists them all."""
-    import re
-
     rules = [f"ErrorDocument 410 /{FOLDER}/gone/index.html"] if _entries(publication) else []
     for path in _entries(publication):
         rules.append(f"RewriteRule ^{re.escape(id_path.lstrip('/') + path)}$ - [G]")

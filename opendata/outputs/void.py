@@ -1,7 +1,8 @@
 """void.ttl: a VoID description of the graph — its size, classes, properties, dumps and endpoint.
 
 The void:Dataset is the catalog's graph dataset (the same IRI), so VoID and DCAT describe one
-thing. The statistics are counted in one pass over the N-Triples (opendata/outputs/statistics.py).
+thing. The statistics are counted in one pass over the N-Triples (opendata/build/statistics.py).
+The dumps are the published files whose kind names a VoID format (FileKind.void_feature).
 """
 
 from __future__ import annotations
@@ -10,19 +11,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from opendata.build.publication import Publication
+from opendata.build.statistics import Statistics
 from opendata.outputs.dcat import DCT, FOAF, GRAPH_DATASET
-from opendata.outputs.distributions import published_files
-from opendata.outputs.statistics import Statistics
+from opendata.outputs.distributions import FileTable
+from opendata.outputs.output import Output
 from opendata.outputs.triples import RDF, XSD, Triples, text, typed, write_turtle
 
 VOID = "http://rdfs.org/ns/void#"
 FORMATS = "http://www.w3.org/ns/formats/"
-DUMP_FORMATS = {
-    "graph.nt.gz": "N-Triples",
-    "graph.nt": "N-Triples",
-    "graph.ttl": "Turtle",
-    "graph.jsonld": "JSON-LD",
-}
 FILE = "void.ttl"
 
 
@@ -76,7 +72,7 @@ def _examples(publication: Publication, stats: Statistics) -> list[str]:
     return [stats.examples[cls] for cls in classes if cls in stats.examples]
 
 
-def void_triples(publication: Publication, out: Path) -> Triples:
+def void_triples(publication: Publication, out: Path, files: FileTable) -> Triples:
     config, minter = publication.config, publication.minter
     stats = publication.statistics
     namespaces = sorted(_prefixes(publication).items(), key=lambda item: (-len(item[1]), item[0]))
@@ -100,10 +96,10 @@ def void_triples(publication: Publication, out: Path) -> Triples:
     used = {_vocabulary(iri, namespaces) for iri in [*stats.class_entities, *stats.property_triples]}
     for vocabulary in sorted(used):
         add(dataset, VOID + "vocabulary", vocabulary)
-    for published in published_files(out):
-        if published.relative in DUMP_FORMATS:
+    for published in files.published_files(out):
+        if published.kind.void_feature:
             add(dataset, VOID + "dataDump", minter.published_file(published.relative))
-            add(dataset, VOID + "feature", FORMATS + DUMP_FORMATS[published.relative])
+            add(dataset, VOID + "feature", FORMATS + published.kind.void_feature)
     if config.endpoint_url:
         add(dataset, VOID + "sparqlEndpoint", config.endpoint_url)
     return triples
@@ -113,5 +109,8 @@ def _prefixes(publication: Publication) -> dict[str, str]:
     return dict(sorted({**publication.model.prefixes, "rdf": RDF, "void": VOID}.items()))
 
 
-def write(publication: Publication, out: Path) -> None:
-    write_turtle(void_triples(publication, out), out / FILE, _prefixes(publication))
+def write(publication: Publication, out: Path, files: FileTable) -> None:
+    write_turtle(void_triples(publication, out, files), out / FILE, _prefixes(publication))
+
+
+OUTPUT = Output("void", describe=write)

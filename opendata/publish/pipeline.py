@@ -1,7 +1,9 @@
 """The orchestrator: sources -> records -> checks -> graph -> SHACL -> writers -> atomic release.
 
 Letters are the unit of work: each is read, checked, turned into triples and validated on its
-own (opendata/build/letter_unit.py), cached by content hash and spread over the cores. The shared records
+own (opendata/build/letter_unit.py), cached by content hash and spread over the cores. Each
+registered output (opendata/outputs/__init__.py) makes its per-letter part there too: this layer
+hands the outputs' `letter_part` callables to the units through the build context. The shared records
 (organisations, people, themes, meetings...) are few and are built every time. Then the checks
 that need everything (references, unique ids, cycles) run on small skeletons of all records.
 """
@@ -20,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opendata import releases
+from opendata import outputs, releases
 from opendata.build.graph import Node, ntriples
 from opendata.build.letter_unit import BuildContext, LetterUnit, process_letters, worker_count
 from opendata.build.publication import Publication
@@ -32,7 +34,7 @@ from opendata.model.iris import Minter
 from opendata.model.model import Model, load_model
 from opendata.model.problems import ERROR, Location, Problem, ProblemCode, has_errors
 from opendata.model.register import load_register
-from opendata.outputs import WRITERS
+from opendata.outputs.output import letter_parts, write_all
 from opendata.publish import switch as release
 from opendata.publish.cache import UnitCache, code_version
 from opendata.sources.config import Config, load_config
@@ -174,18 +176,14 @@ def _register_part(
 # ------------------------------------------------------------------ build and publish
 
 
-def _context(model: Model, config: Config, root: Path, shared: SharedUnit) -> BuildContext:
-    prefixes = dict(sorted(model.prefixes.items()))
-    for cls in model.classes.values():
-        if not cls.iri.startswith("#"):
-            prefixes[cls.iri] = config.base_iri + cls.iri + "/"
+def _context(config: Config, root: Path, shared: SharedUnit) -> BuildContext:
     return BuildContext(
         str(root),
         config.base_iri,
         config.base_url,
         tuple(sorted(shared.private_people.items())),
-        tuple(prefixes.items()),
         config.include_drafts,
+        letter_parts(outputs.OUTPUTS),
     )
 
 
@@ -203,7 +201,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     minter = Minter(model, load_register(), config.base_iri, config.base_url)
     shared = shared_unit(model, datasets, minter, cache, code, config.include_drafts)
     problems += shared.problems
-    context = _context(model, config, datasets, shared)
+    context = _context(config, datasets, shared)
     units = sorted(letter_units(letter_files(datasets), context, cache, code), key=lambda u: u.key)
     timings["letters"] = time.perf_counter() - clock
     for unit in units:
@@ -289,8 +287,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         build_dir = release.new_build(out)
         prepared = None
         try:
-            for write in WRITERS:
-                write(outcome.publication, build_dir)
+            write_all(outputs.OUTPUTS, outcome.publication, build_dir)
             leaks = _privacy_leaks(build_dir, outcome.publication) + releases.privacy_leaks(build_dir, plan)
             if leaks:
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)

@@ -26,7 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-MANIFEST = "manifest.json"
+from opendata.outputs.digests import MANIFEST, file_sha256, manifest_digests
+
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
 
@@ -206,45 +207,12 @@ def new_build(out: Path) -> Path:
     return build
 
 
-_DIGESTS: dict[
-    tuple[str, int, int], str
-] = {}  # (path, size, mtime) -> sha256: the catalog and the manifest share them
-
-
-def remember_sha256(path: Path, digest: str) -> None:
-    """Record the digest of a file just written from bytes whose digest is already known."""
-    stat = path.stat()
-    _DIGESTS[(str(path), stat.st_size, stat.st_mtime_ns)] = digest
-
-
-def file_sha256(path: Path) -> str:
-    """sha256 of a file, computed once per version of the file in this process."""
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _DIGESTS:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _DIGESTS[key] = digest.hexdigest()
-    return _DIGESTS[key]
-
-
 def published(out: Path) -> Path | None:
     """The whole build `out` links to now (None at a first publish): the next build hard-links its unchanged files."""
     if not out.is_symlink():
         return None
     target = out.resolve()
     return target if is_build(target) and (target / MANIFEST).is_file() else None
-
-
-def manifest_digests(build: Path | None) -> dict[str, str]:
-    """path -> sha256 from a build's manifest ({} without one)."""
-    try:
-        entries = json.loads((build / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (TypeError, OSError, ValueError, KeyError):
-        return {}
-    return {entry["path"]: entry["sha256"] for entry in entries}
 
 
 def _reused_sha256(path: Path, name: str, previous: Path | None, digests: dict[str, str]) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from opendata.outputs.ldes.stream import FOLDER, Descriptions, write_stream
+from opendata.outputs.output import Output
 
 
 def write(publication, out: Path) -> None:
@@ -24,4 +25,6 @@ def write(publication, out: Path) -> None:
     )
 
 
-__all__ = ["FOLDER", "write", "write_stream"]
+OUTPUT = Output("ldes", write)  # dist/ldes/: the change stream (reads the release history)
+
+__all__ = ["FOLDER", "OUTPUT", "write", "write_stream"]

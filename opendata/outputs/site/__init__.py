@@ -5,7 +5,10 @@ into dist/doc/ (a writer in opendata/outputs/); `resolve(path, accept, dist)` an
 for an `/id/` or `/doc/` address the way the generated nginx/Apache rules do (`opendata serve`).
 """
 
-from opendata.outputs.site.resolver import Response, resolve
+from opendata.outputs.output import Output
+from opendata.outputs.site.resolver import Response, gone_page, resolve
 from opendata.outputs.site.writer import write
 
-__all__ = ["Response", "resolve", "write"]
+OUTPUT = Output("site", write)  # reads tekst/, written by the texts output before it
+
+__all__ = ["OUTPUT", "Response", "gone_page", "resolve", "write"]

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, negotiate
+from opendata.outputs.tombstones import gone_entry, tombstone_page
 
 EXTRA_TYPES = {
     ".json": "application/json",
@@ -48,6 +49,15 @@ def layout_of(dist: Path) -> Layout | None:
     except OSError:
         return None
     return _layout(str(doc), stamp)
+
+
+def gone_page(url_path: str, dist: Path) -> bytes | None:
+    """The 410 page for a request of a tombstoned IRI or of its description; None for anything else."""
+    layout = layout_of(dist)
+    if layout is None:
+        return None
+    entry = gone_entry(url_path, dist, layout.id_path, layout.doc_path)
+    return None if entry is None else tombstone_page(entry).encode("utf-8")
 
 
 def resolve(path: str, accept: str, dist: Path) -> Response | None:

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import worker_count
 from opendata.build.publication import Publication
+from opendata.outputs.digests import manifest_digests
 from opendata.outputs.site import hosting, indexes, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts
@@ -31,7 +32,6 @@ from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
 from opendata.outputs.site.pages import PageBuilder
 from opendata.outputs.site.render import render
 from opendata.outputs.site.terms import Terms
-from opendata.publish.switch import manifest_digests
 
 STATIC = Path(__file__).resolve().parent / "static"
 RDF_EXTENSIONS = (".ttl", ".jsonld", ".nt")
@@ -179,7 +179,7 @@ class SiteWriter:
             self.prefixes,
             self.facts,
             self.figures,
-            getattr(self.publication, "previous_build", None),
+            self.publication.previous_build,
         )
         tasks = [
             ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))

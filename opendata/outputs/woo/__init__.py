@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opendata.outputs.output import Output
 from opendata.outputs.woo.documents import WooDocument, publication_documents
 from opendata.outputs.woo.sitemaps import FOLDER, robots_txt, write_sitemaps
 
@@ -41,4 +42,6 @@ def write(publication, out: Path) -> None:
     (out / "robots.txt").write_text(robots_txt(base_url, indexes), encoding="utf-8")
 
 
-__all__ = ["FOLDER", "WooDocument", "publication_documents", "write", "write_sitemaps"]
+OUTPUT = Output("woo", write)  # dist/sitemaps/, robots.txt: the Woo-index (reads the release history)
+
+__all__ = ["FOLDER", "OUTPUT", "WooDocument", "publication_documents", "write", "write_sitemaps"]

@@ -11,7 +11,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+from opendata.model.model import RDF_TYPE
+
+RDF_TYPE_TERM = f"<{RDF_TYPE}>"  # as N-Triples writes it
 
 
 @dataclass
@@ -42,7 +44,7 @@ def statistics(chunks: Iterable[str]) -> Statistics:
             subjects.add(subject)
             objects.add(rest[:-2])  # without " ."
             properties[predicate] += 1
-            if predicate == RDF_TYPE:
+            if predicate == RDF_TYPE_TERM:
                 typed.append((rest[1:-3], subject))
     for cls, subject in typed:
         result.class_entities[cls] += 1

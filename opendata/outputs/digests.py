@@ -1,0 +1,48 @@
+"""sha256 of published files, computed once per version of a file in this process.
+
+The writers that know a file's digest already (a source text copied byte for byte) remember it;
+the catalog, the manifest and the site's reuse of the previous build read it from here. It lives in
+the outputs layer so writers need not import the release machinery (opendata/publish/switch.py),
+which builds on top of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+# (path, size, mtime) -> sha256: the catalog and the manifest share them
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def remember_sha256(path: Path, digest: str) -> None:
+    """Record the digest of a file just written from bytes whose digest is already known."""
+    stat = path.stat()
+    _DIGESTS[(str(path), stat.st_size, stat.st_mtime_ns)] = digest
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, computed once per version of the file in this process."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _DIGESTS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[key] = digest.hexdigest()
+    return _DIGESTS[key]
+
+
+def manifest_digests(build: Path | None) -> dict[str, str]:
+    """path -> sha256 from a build's manifest ({} without one)."""
+    if build is None:
+        return {}
+    try:
+        entries = json.loads((build / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {entry["path"]: entry["sha256"] for entry in entries}
