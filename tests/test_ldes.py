@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from rdflib.compare import isomorphic
 
 from .clients.envs import CLIENTS, npm_packages
 from .conftest import DATASETS, run_cli
-from .test_releases import CORRECTED, REASON, X_CONTENT, X_TITLE, X, Y, _letter
+from .scenarios import CORRECTED, REASON, X_CONTENT, X, Y, free_port, prepare_release_one, prepare_release_two
 from .test_serve import Server
 
 LDES_CLIENT = ("ldes-client@0.3.0", "n3@1.26.0")
@@ -33,12 +32,6 @@ TOMBSTONE = rdflib.URIRef("https://www.w3.org/ns/activitystreams#Tombstone")
 VOCABULARY = (
     "https://w3id.org/opendata-nl/def#"  # terms of the vocabulary (ontology.ttl), not resources of the stream
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _publish(datasets: Path, out: Path, cache: Path) -> None:
@@ -100,8 +93,7 @@ def stream(tmp_path_factory, ldes_client):
     root = tmp_path_factory.mktemp("ldes")
     datasets, cache, out, state = root / "datasets", root / "cache", root / "dist", root / "client-state"
     shutil.copytree(DATASETS, datasets)
-    (datasets / "releases.csv").unlink(missing_ok=True)
-    port = _free_port()
+    port = free_port()
     config = datasets / "publication.yaml"
     text = config.read_text(encoding="utf-8")
     base_url = f"http://127.0.0.1:{port}/"
@@ -112,14 +104,7 @@ def stream(tmp_path_factory, ldes_client):
         + "\n",
         encoding="utf-8",
     )
-    _letter(
-        datasets,
-        X,
-        X_TITLE,
-        "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
-        "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n",
-        "2019-05-02",
-    )
+    prepare_release_one(datasets)
     _publish(datasets, out, cache)
     url = f"{base_url}ldes/index.trig"
     server = Server(out, root / "serve-1.log", "--port", str(port))
@@ -129,35 +114,7 @@ def stream(tmp_path_factory, ldes_client):
         _fold(replica, first)
         graph_1, published_1 = _graph(replica), _published(out)
 
-        text = config.read_text(encoding="utf-8")
-        config.write_text(
-            text.replace('version: "2019.1"', 'version: "2019.2"').replace(
-                "issued: 2019-06-11", "issued: 2019-07-02"
-            ),
-            encoding="utf-8",
-        )
-        corrected = datasets / "letters" / f"{CORRECTED}.yaml"
-        corrected.write_text(
-            corrected.read_text(encoding="utf-8").replace(
-                "title: Bestuurlijke samenwerking in de Leidse regio\n",
-                "title: Bestuurlijke samenwerking Leidse regio\n",
-                1,
-            ),
-            encoding="utf-8",
-        )
-        _letter(
-            datasets,
-            Y,
-            "Uitnodiging voor een werkbezoek in juli",
-            "Geacht college,\n\nWij nodigen u uit voor een werkbezoek.\n\nHoogachtend,\nhet college\n",
-            "2019-06-20",
-        )
-        (datasets / "letters" / f"{X}.yaml").unlink()
-        (datasets / "letters" / f"{X}.txt").unlink()
-        (datasets / "withdrawn.yaml").write_text(
-            f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n",
-            encoding="utf-8",
-        )
+        prepare_release_two(datasets)
     finally:
         server.stop()
     _publish(datasets, out, cache)

@@ -12,30 +12,28 @@ import csv
 import gzip
 import http.client
 import shutil
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 import rdflib
 
 from .conftest import DATASETS, run_cli
+from .scenarios import (
+    CORRECTED,
+    REASON,
+    X_CONTENT,
+    X_TITLE,
+    X,
+    Y,
+    nginx_serving,
+    prepare_release_one,
+    prepare_release_two,
+)
 from .test_serve import Server
 
 BASE = "https://data.leidseregio.example/id/"
-X = "verzoek-kapvergunning-vlietweg"  # withdrawn for privacy in release 2
-Y = "uitnodiging-werkbezoek-2019-07"  # added in release 2
-CORRECTED = "gs-zuid-holland-2019-01-24-samenwerking-leidse-regio"  # its title is corrected in release 2
-X_TITLE = "Verzoek van Pieternella Zwanenburg-Olthof om een kapvergunning aan de Vlietweg"
-X_CONTENT = ("Pieternella", "Zwanenburg", "Olthof", "treurwilg", "Vlietweg 17", X_TITLE)
-REASON = "Bevat de naam en het adres van een inwoner."
-
-
-def _letter(folder: Path, key: str, title: str, body: str, sent: str) -> None:
-    (folder / "letters" / f"{key}.yaml").write_text(
-        f"id: {key}\nkind: brief\ntitle: {title}\ndate_sent: {sent}\nsender: college-gm0546\n"
-        f"addressees: [college-gm0547]\ntext: {key}.txt\n",
-        encoding="utf-8",
-    )
-    (folder / "letters" / f"{key}.txt").write_text(body, encoding="utf-8")
 
 
 def _publish(datasets: Path, out: Path, cache: Path, today: str | None = None):
@@ -57,49 +55,13 @@ def releases(tmp_path_factory):
     root = tmp_path_factory.mktemp("releases")
     datasets, cache = root / "datasets", root / "cache"
     shutil.copytree(DATASETS, datasets)
-    (datasets / "releases.csv").unlink(missing_ok=True)
-    _letter(
-        datasets,
-        X,
-        X_TITLE,
-        "Geacht college,\n\nPieternella Zwanenburg-Olthof vraagt een kapvergunning voor "
-        "de treurwilg aan de Vlietweg 17.\n\nHoogachtend,\nhet college\n",
-        "2019-05-02",
-    )
+    prepare_release_one(datasets)
     first = root / "first" / "dist"
     result = _publish(datasets, first, cache)
     assert result.returncode == 0, result.stdout + result.stderr
     history_1 = (datasets / "releases.csv").read_bytes()
 
-    config = datasets / "publication.yaml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace('version: "2019.1"', 'version: "2019.2"').replace(
-            "issued: 2019-06-11", "issued: 2019-07-02"
-        ),
-        encoding="utf-8",
-    )
-    corrected = datasets / "letters" / f"{CORRECTED}.yaml"
-    corrected.write_text(
-        corrected.read_text(encoding="utf-8").replace(
-            "title: Bestuurlijke samenwerking in de Leidse regio\n",
-            "title: Bestuurlijke samenwerking Leidse regio\n",
-            1,
-        ),
-        encoding="utf-8",
-    )
-    _letter(
-        datasets,
-        Y,
-        "Uitnodiging voor een werkbezoek in juli",
-        "Geacht college,\n\nWij nodigen u uit voor een werkbezoek.\n\nHoogachtend,\nhet college\n",
-        "2019-06-20",
-    )
-    (datasets / "letters" / f"{X}.yaml").unlink()
-    (datasets / "letters" / f"{X}.txt").unlink()
-    (datasets / "withdrawn.yaml").write_text(
-        f"- resource: brief/{X}\n  date: 2019-07-01\n  reason: {REASON}\n  privacy: true\n", encoding="utf-8"
-    )
+    prepare_release_two(datasets)
     second = root / "second" / "dist"
     result = _publish(datasets, second, cache)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -251,61 +213,12 @@ def test_diff_prints_what_changed(releases, tmp_path):
 
 def test_the_generated_nginx_rules_answer_410_with_the_tombstone_page(releases, tmp_path):
     """The static host answers like `opendata serve`: Debian's nginx-light with the generated rules."""
-    import os
-    import socket
-    import subprocess
-    import time
-    import urllib.error
-    import urllib.request
-
-    dist = releases["second"].resolve()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    for folder in ("logs", "temp"):
-        (tmp_path / folder).mkdir()
-    config = tmp_path / "nginx.conf"
-    config.write_text(
-        f"""daemon off;
-{"user root;" if os.geteuid() == 0 else ""}
-worker_processes 1;
-pid {tmp_path}/nginx.pid;
-error_log {tmp_path}/logs/error.log;
-events {{ worker_connections 16; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp_path}/temp/body;
-    proxy_temp_path {tmp_path}/temp/proxy;
-    fastcgi_temp_path {tmp_path}/temp/fastcgi;
-    uwsgi_temp_path {tmp_path}/temp/uwsgi;
-    scgi_temp_path {tmp_path}/temp/scgi;
-    include {dist}/webserver/nginx-http.conf;
-    server {{ listen 127.0.0.1:{port}; root {dist}; include {dist}/webserver/nginx-server.conf; }}
-}}
-""",
-        encoding="utf-8",
-    )
-    process = subprocess.Popen(
-        [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(config)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read()
-                time.sleep(0.1)
+    with nginx_serving(releases["second"].resolve(), tmp_path) as url:
         for path in (f"/id/brief/{X}", f"/doc/brief/{X}", f"/doc/brief/{X}.ttl"):
             with pytest.raises(urllib.error.HTTPError) as gone:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30)
+                urllib.request.urlopen(f"{url}{path}", timeout=30)
             assert gone.value.code == 410, path
             body = gone.value.read().decode("utf-8")
             assert REASON in body and "2019-07-01" in body
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/doc/brief/{Y}", timeout=30) as live:
+        with urllib.request.urlopen(f"{url}/doc/brief/{Y}", timeout=30) as live:
             assert live.status == 200
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

@@ -3,11 +3,7 @@ with its own prefix, pid and temp paths in tmp_path: every IRI answers as with `
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
@@ -15,66 +11,14 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from .scenarios import nginx_serving
 from .test_site import FORMATS, JOINT_REACTION, RESOURCES
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def nginx(published, tmp_path_factory):
-    prefix = tmp_path_factory.mktemp("nginx")
-    for folder in ("logs", "temp"):
-        (prefix / folder).mkdir()
-    port = _free_port()
-    rules = published / "webserver"
-    config = prefix / "nginx.conf"
-    config.write_text(
-        f"""
-daemon off;
-{"user root;" if os.geteuid() == 0 else ""}  # workers must read tmp_path (mode 0700)
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/logs/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    client_body_temp_path {prefix}/temp/body;
-    proxy_temp_path {prefix}/temp/proxy;
-    fastcgi_temp_path {prefix}/temp/fastcgi;
-    uwsgi_temp_path {prefix}/temp/uwsgi;
-    scgi_temp_path {prefix}/temp/scgi;
-    default_type application/octet-stream;
-    include {rules}/nginx-http.conf;
-    server {{
-        listen 127.0.0.1:{port};
-        root {published};
-        include {rules}/nginx-server.conf;
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(config)], stderr=subprocess.PIPE, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            if process.poll() is not None:
-                raise AssertionError(f"nginx did not start: {process.stderr.read()}")
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=30)
+    with nginx_serving(published, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -138,11 +82,11 @@ def test_curl_follows_the_303_to_the_page(nginx):
 
 
 def test_nginx_serves_indexes_the_404_page_and_the_publication_under_base_url(nginx, published):
-    status, headers, body = _get(f"{nginx}/doc/")
+    status, _, body = _get(f"{nginx}/doc/")
     assert status == 200 and b"<html" in body
-    status, headers, body = _get(f"{nginx}/id/brief/no-such-letter")
+    status, _, body = _get(f"{nginx}/id/brief/no-such-letter")
     assert status == 404
-    status, headers, body = _get(f"{nginx}/doc/brief/no-such-letter.html")
+    status, _, body = _get(f"{nginx}/doc/brief/no-such-letter.html")
     assert status == 404 and b"/doc/zoeken.html" in body
-    status, headers, body = _get(f"{nginx}/publicatie/graph.nt")
+    status, _, body = _get(f"{nginx}/publicatie/graph.nt")
     assert status == 200 and body == (published / "graph.nt").read_bytes()
