@@ -6,6 +6,8 @@ so the N-Triples, Turtle and JSON-LD outputs cannot disagree.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opendata.model.iris import Minter
@@ -273,11 +275,19 @@ def ntriples(node: Node) -> list[str]:
 # ------------------------------------------------------------------ JSON-LD
 
 
-def _compact(model: Model, iri: str) -> str:
-    for prefix, namespace in model.prefixes.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
+def shorten(iri: str, prefixes: Iterable[tuple[str, str]], local: re.Pattern[str] | None = None) -> str:
+    """`prefix:local` under the first (prefix, namespace) the IRI starts with and that leaves a local
+    name (one `local` matches, when given); the IRI itself when none does. The one IRI shortener of
+    the JSON-LD writers, the site's vocabulary and the VoID partitions: they cannot drift apart."""
+    for prefix, namespace in prefixes:
+        rest = iri[len(namespace) :]
+        if iri.startswith(namespace) and rest and (local is None or local.match(rest)):
+            return f"{prefix}:{rest}"
     return iri
+
+
+def _compact(model: Model, iri: str) -> str:
+    return shorten(iri, model.prefixes.items())
 
 
 def _json_value(model: Model, key: str, value, term: bool):

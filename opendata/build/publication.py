@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opendata.build.graph import Node, jsonld, ntriples
 from opendata.build.coverage import Coverage, coverage
+from opendata.build.graph import Node, jsonld, ntriples
 from opendata.build.letter_unit import LetterUnit
 from opendata.build.shared_unit import SharedUnit
 from opendata.build.statistics import Statistics, statistics

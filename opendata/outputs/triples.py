@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from opendata.build.graph import shorten
 from opendata.model.model import RDF_TYPE
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -65,10 +66,7 @@ def write_rdfxml(triples: Triples, path: Path, prefixes: dict[str, str]) -> None
 
 
 def _compact(value: str, prefixes: list[tuple[str, str]]) -> str:
-    for prefix, namespace in prefixes:
-        if value.startswith(namespace) and _LOCAL_NAME.match(value[len(namespace) :]):
-            return f"{prefix}:{value[len(namespace) :]}"
-    return value
+    return shorten(value, prefixes, _LOCAL_NAME)
 
 
 def _jsonld_value(term, prefixes: list[tuple[str, str]]):

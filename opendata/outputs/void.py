@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+from opendata.build.graph import shorten
 from opendata.build.publication import Publication
 from opendata.build.statistics import Statistics
 from opendata.outputs.dcat import DCT, FOAF, GRAPH_DATASET
@@ -28,10 +29,8 @@ def _count(value: int):
 
 def _curie(iri: str, namespaces: list[tuple[str, str]]) -> str:
     """A readable, stable fragment for a partition: prefix:name where a prefix fits, else the escaped IRI."""
-    for prefix, namespace in namespaces:
-        if iri.startswith(namespace) and iri[len(namespace) :]:
-            return quote(f"{prefix}:{iri[len(namespace) :]}", safe=":")
-    return quote(iri, safe="")
+    short = shorten(iri, namespaces)
+    return quote(short, safe=":") if short != iri else quote(iri, safe="")
 
 
 def _vocabulary(iri: str, namespaces: list[tuple[str, str]]) -> str:

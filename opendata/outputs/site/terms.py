@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from opendata.build.graph import shorten
 from opendata.model.model import Model
 
 EXTRA = {  # terms outside the model's fields that the pages show
@@ -46,7 +47,4 @@ class Terms:
         return self.compact(iri)
 
     def compact(self, iri: str) -> str:
-        for prefix, namespace in self.prefixes.items():
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
+        return shorten(iri, self.prefixes.items())
