@@ -13,6 +13,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.term import Node
 
 from opendata.model.model import (
     ANY_RANGE,
@@ -244,8 +245,15 @@ def jsonld_context(model: Model) -> dict:
 # ---------------------------------------------------------------- SHACL shapes
 
 
-def _property_path(graph: Graph, model: Model, f: Field):
-    steps = [URIRef(model.expand(hop.property)) for hop in f.path] + [URIRef(model.expand(f.uri))]
+def _term(model: Model, f: Field) -> URIRef:
+    """The RDF property of a field the shapes constrain (only fields with a term are given shapes)."""
+    if f.uri is None:
+        raise ValueError(f"the field {f.name} has no RDF term")
+    return URIRef(model.expand(f.uri))
+
+
+def _property_path(graph: Graph, model: Model, f: Field) -> Node:
+    steps: list[Node] = [*(URIRef(model.expand(hop.property)) for hop in f.path), _term(model, f)]
     if len(steps) == 1:
         return steps[0]
     head = BNode()
@@ -256,9 +264,10 @@ def _property_path(graph: Graph, model: Model, f: Field):
 def _value_constraints(graph: Graph, model: Model, shape: URIRef, f: Field) -> None:
     if model.is_enum(f.range):
         head = BNode()
-        Collection(
-            graph, head, [URIRef(model.enum_iri(f.range, v)) for v in sorted(model.enums[f.range]["values"])]
-        )
+        values: list[Node] = [
+            URIRef(model.enum_iri(f.range, v)) for v in sorted(model.enums[f.range]["values"])
+        ]
+        Collection(graph, head, values)
         graph.add((shape, SH["in"], head))
     elif model.is_class(f.range):
         graph.add((shape, SH["class"], URIRef(model.expand(model.classes[f.range].uri))))
@@ -268,7 +277,7 @@ def _value_constraints(graph: Graph, model: Model, shape: URIRef, f: Field) -> N
         pass  # the value of whatever field a statement reifies
     elif f.range == "date_or_month":
         head = BNode()
-        options = []
+        options: list[Node] = []
         for datatype in (XSD.date, XSD.gYearMonth):
             option = BNode()
             graph.add((option, SH.datatype, datatype))
@@ -302,9 +311,9 @@ def _known_or_declared_unknown(graph: Graph, model: Model, cls: ModelClass, node
         if not (f and f.required):
             continue
         present, declared = BNode(), BNode()
-        graph.add((present, SH.path, URIRef(model.expand(f.uri))))
+        graph.add((present, SH.path, _term(model, f)))
         graph.add((present, SH.minCount, Literal(1)))
-        graph.add((declared, SH.path, URIRef(model.expand(unknown.uri))))
+        graph.add((declared, SH.path, _term(model, unknown)))
         graph.add((declared, SH.hasValue, URIRef(model.enum_iri(unknown.range, value))))
         alternatives = BNode()
         Collection(graph, alternatives, [present, declared])

@@ -66,7 +66,7 @@ def coverage(chunks: Iterable[str], model: Model, register: Register) -> Coverag
         for pattern in patterns:
             dates.update(DateValue(*match) for match in pattern.findall(chunk))
     municipalities = sorted(
-        (register.get(code) for code in codes if code in register), key=lambda org: org.code
+        (register.by_code[code] for code in codes if code in register), key=lambda org: org.code
     )
     start = min(dates, key=lambda d: (d.first_day(), d.lexical), default=None)
     end = max(dates, key=lambda d: (d.last_day(), d.lexical), default=None)

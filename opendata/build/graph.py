@@ -85,6 +85,7 @@ class GraphBuilder:
 
     def _iri(self, record: Record, owner_iri: str | None) -> str:
         if record.cls.iri.startswith("#"):
+            assert owner_iri is not None, f"{record.cls.name} is built under its owner"
             return self.minter.dependent(owner_iri, f"{record.cls.iri[1:]}-{record.index + 1}")
         return self.minter.entity(record.cls.name, record.key)
 
@@ -141,6 +142,7 @@ class GraphBuilder:
                         node.types.append(self.model.expand(extra))
         for field_name, children in (inline or {}).items():
             f = cls.fields[field_name]
+            assert f.uri is not None, f"the inline field {f.name} has an RDF term"  # the model's check
             for child in children:
                 node.add(f.name, self.model.expand(f.uri), self.node(child, node.iri))
         return node
@@ -224,13 +226,13 @@ def register_records(model: Model, codes: set[str], register: Register) -> list[
     """Synthetic Organisation records for the given register organisations and their provinces."""
     codes = set(codes)
     for code in list(codes):
-        province = register.get(code).province
+        province = register.by_code[code].province
         if province:
             codes.add(province)
     cls = model.classes["Organisation"]
     result = []
     for code in sorted(codes):
-        org = register.get(code)
+        org = register.by_code[code]
         data = {"id": code, "name": org.name, "kind": org.kind, "code": org.code}
         for name, value in (
             ("cbs_code", org.cbs_code),
@@ -313,7 +315,8 @@ def jsonld(model: Model, node: Node) -> dict:
         f = fields.get(key)
         is_term = f is not None and not f.path and f.range != ANY_RANGE  # (`any`: the context cannot type it)
         if (
-            is_term
+            f is not None
+            and is_term
             and f.range in CONTEXT_DATATYPES
             and isinstance(value, Literal)
             and value.datatype == CONTEXT_DATATYPES[f.range]

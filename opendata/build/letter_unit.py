@@ -30,9 +30,9 @@ from opendata.checks.validation import assumed_types, shape_problems, subject_of
 from opendata.model.iris import Minter
 from opendata.model.model import Model, load_model
 from opendata.model.problems import ERROR, Location, Problem
-from opendata.model.register import load_register
+from opendata.model.register import Register, load_register
 from opendata.sources.fact_sources import draft_skipped, is_draft
-from opendata.sources.reading import position_of
+from opendata.sources.reading import Mapping, position_of
 from opendata.sources.records import Record, read_letter
 
 
@@ -167,11 +167,14 @@ def skeleton(model, record: Record) -> Skeleton:
         or (model.is_class(f.range) and not model.classes[f.range].inline)
     }
     keep.add("id")
-    data, positions = {}, {}
-    for name in keep & set(record.data):
-        value = record.data[name]
+    located = record.data
+    assert isinstance(located, Mapping), "records are read with the positions of their keys"
+    data: dict[str, object] = {}
+    positions: dict[tuple, tuple[int, int]] = {}
+    for name in keep & set(located):
+        value = located[name]
         data[name] = list(value) if isinstance(value, list) else value
-        positions[(name,)] = record.data.key_positions[name]
+        positions[(name,)] = located.key_positions[name]
         for number, place in enumerate(getattr(value, "item_positions", [])):
             positions[(name, number)] = place
     foreign = _foreign_evidence(record)
@@ -192,7 +195,7 @@ def skeleton(model, record: Record) -> Skeleton:
         record.field_prefix,
         owner,
         positions,
-        (record.data.line, record.data.column),
+        (located.line, located.column),
     )
 
 
@@ -261,28 +264,30 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     graph = LetterGraph(model, minter, nodes, nt)
     for name, part in context.letter_parts:
         unit.packed[PART + name] = _pack(part(graph))
-    unit.organisation_codes = tuple(
-        sorted(
-            {
-                v
-                for r in records
-                for f in r.cls.fields.values()
-                if f.range == "Organisation"
-                for v in (
-                    r.data.get(f.name) if isinstance(r.data.get(f.name), list) else [r.data.get(f.name)]
-                )
-                if isinstance(v, str) and v in register
-            }
-        )
-    )
-    if letter.text is not None:
-        published = redacted_record(letter, names).text
-        raw = (root / unit.text_file).read_bytes()
-        unit.text_as_is = raw == published.encode("utf-8")
-        unit.text_sha256 = hashlib.sha256(raw).hexdigest() if unit.text_as_is else ""
+    unit.organisation_codes = _organisation_codes(records, register)
+    if unit.text_file is not None:
+        _text_as_is(unit, unit.text_file, redacted_record(letter, names).text, root)
     unit.shape_input = assumed_types(model, builder, records)
     unit.locate = letter.location()
     return unit
+
+
+def _text_as_is(unit: LetterUnit, text_file: str, published: str | None, root: Path) -> None:
+    """Whether the source text can be published byte for byte (UTF-8, nothing masked), and its digest then."""
+    raw = (root / text_file).read_bytes()
+    unit.text_as_is = published is not None and raw == published.encode("utf-8")
+    unit.text_sha256 = hashlib.sha256(raw).hexdigest() if unit.text_as_is else ""
+
+
+def _organisation_codes(records: list[Record], register: Register) -> tuple[str, ...]:
+    """The register organisations the letter's records name."""
+    codes: set[str] = set()
+    for record in records:
+        for f in record.cls.fields.values():
+            if f.range == "Organisation":
+                value = record.data.get(f.name)
+                codes.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return tuple(sorted(code for code in codes if code in register))
 
 
 def _validate_batch(units: list[LetterUnit]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +76,7 @@ class Publication:
         """The places and the period the graph covers (one pass, computed once)."""
         return coverage(self.ntriples_chunks(), self.model, load_register())
 
-    def iter_texts(self, skip: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
+    def iter_texts(self, skip: Set[str] = frozenset()) -> Iterator[tuple[str, str]]:
         """(letter key, source text as published: decoded to UTF-8, non-public names masked)."""
         for unit in self.letters:
             if unit.text_file is not None and unit.key not in skip:

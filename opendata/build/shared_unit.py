@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,7 +85,9 @@ def redacted_person(minter: Minter) -> Node:
     return node
 
 
-def validate(model: Model, nt_lines: list[str], where, assumed: list[str] = ()) -> list[Problem]:
+def validate(
+    model: Model, nt_lines: list[str], where: Callable[[str], Location], assumed: Sequence[str] = ()
+) -> list[Problem]:
     """The compiled shapes over the shared records' triples; `where(iri)` gives a focus node's Location."""
     subjects = {subject_of(line) for line in nt_lines}
     return [
@@ -128,7 +131,8 @@ def build_shared(
         return unit
     builder = GraphBuilder(model, minter, frozenset(private))
     names = list(private.values())
-    nodes, source_places = [], {}
+    nodes: list[Node] = []
+    source_places: dict[str, Location] = {}
     for record in records:
         if not (record.cls.name == "Person" and record.key in private):
             masked = redacted_record(record, names)
@@ -143,7 +147,7 @@ def build_shared(
     unit.jsonld = [
         json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes
     ]
-    published = Dataset()
+    published: Dataset = Dataset()
     for record in records:
         published.add(record)
     unit.organisation_codes = tuple(sorted(referenced_codes(published, register)))

@@ -66,6 +66,20 @@ class Column:
     field: Field | None = None
     target: ModelClass | None = None  # owner/id columns: the class whose keys the column holds
 
+    @property
+    def value_field(self) -> Field:
+        """The field of a `field` or `field_iri` column (the table's layout always gives them one)."""
+        if self.field is None:
+            raise ValueError(f"column {self.name} ({self.role}) holds no field")
+        return self.field
+
+    @property
+    def owner(self) -> ModelClass:
+        """The class whose keys or IRIs an `owner` or `owner_iri` column holds."""
+        if self.target is None:
+            raise ValueError(f"column {self.name} ({self.role}) names no class")
+        return self.target
+
 
 @dataclass(frozen=True)
 class Table:
@@ -78,6 +92,20 @@ class Table:
     columns: tuple[Column, ...]
     field: Field | None = None
     hop: Hop | None = None
+
+    @property
+    def relationship_field(self) -> Field:
+        """The field whose values a relationship table lists."""
+        if self.field is None:
+            raise ValueError(f"table {self.name} ({self.kind}) has no field")
+        return self.field
+
+    @property
+    def dependent_hop(self) -> Hop:
+        """The hop from the owner to the dependent nodes a dependent table lists."""
+        if self.hop is None:
+            raise ValueError(f"table {self.name} ({self.kind}) has no hop")
+        return self.hop
 
     @property
     def primary_key(self) -> list[str]:
@@ -169,6 +197,7 @@ def _owner_columns(model: Model, owner: ModelClass) -> list[Column]:
 
 
 def _entity_table(model: Model, cls: ModelClass) -> Table:
+    assert cls.table is not None, f"{cls.name} has no table"  # tables() passes only classes with one
     columns = [Column("iri", "iri"), Column("id", "id", target=cls)]
     if cls.inline and not has_owner_field(model, cls):
         columns += _owner_columns(model, owner_of(model, cls))
@@ -255,7 +284,6 @@ def _default_description(model: Model, table: Table, f: Field) -> dict:
 
 
 def _field_texts(model: Model, table: Table, column: Column) -> dict:
-    f = column.field
     if column.role == "iri":
         return _texts(
             "IRI",
@@ -273,7 +301,7 @@ def _field_texts(model: Model, table: Table, column: Column) -> dict:
             "eigenaar en het IRI-fragment (eigenaar#fragment).",
         )
     if column.role in ("owner", "owner_iri"):
-        owner = column.target
+        owner = column.owner
         suffix = ("", "") if column.role == "owner" else (" (IRI)", " (IRI)")
         return _texts(
             owner.en + suffix[0],
@@ -290,6 +318,7 @@ def _field_texts(model: Model, table: Table, column: Column) -> dict:
             f"An RDF class of the {table.cls.en.lower()} beyond {table.cls.uri}, given by its kind.",
             f"Een RDF-klasse van de {table.cls.nl.lower()} naast {table.cls.uri}, bepaald door de soort.",
         )
+    f = column.value_field
     description = _default_description(model, table, f)
     if f.range == "textfile":
         description = {
@@ -325,7 +354,7 @@ def _constraints(model: Model, table: Table, column: Column) -> dict:
         return {"required": True, "pattern": KEY_PATTERN} if keyed else {"required": True}
     if column.role in ("owner", "owner_iri", "type"):
         return {"required": True}
-    f = column.field
+    f = column.value_field
     constraints: dict = {"required": True} if _required(model, table, f) else {}
     if column.role == "field_iri":
         return constraints
@@ -342,10 +371,10 @@ def _constraints(model: Model, table: Table, column: Column) -> dict:
 
 def _schema_field(model: Model, table: Table, column: Column) -> dict:
     f = column.field
-    type_ = TABLE_TYPES.get(f.range, "string") if column.role == "field" else "string"
-    result = {"name": column.name, "type": type_}
+    type_ = TABLE_TYPES.get(f.range, "string") if f is not None and column.role == "field" else "string"
+    result: dict = {"name": column.name, "type": type_}
     if column.role in ("iri", "field_iri", "owner_iri", "type") or (
-        column.role == "field" and f.range == "iri"
+        f is not None and column.role == "field" and f.range == "iri"
     ):
         result["format"] = "uri"
     result.update(_field_texts(model, table, column))
@@ -368,13 +397,13 @@ def foreign_keys(model: Model, table: Table) -> list[dict]:
     keys = []
     for column in table.columns:
         if column.role == "owner":
-            target = column.target
+            target = column.owner
         elif (
             column.role == "field"
-            and model.is_class(column.field.range)
-            and not model.classes[column.field.range].inline
+            and model.is_class(column.value_field.range)
+            and not model.classes[column.value_field.range].inline
         ):
-            target = model.classes[column.field.range]
+            target = model.classes[column.value_field.range]
         else:
             continue
         keys.append({"fields": [column.name], "reference": _reference(target, table)})
@@ -390,10 +419,11 @@ def table_texts(model: Model, table: Table) -> dict:
             "nl": (cls.nl, cls.description.get("nl", cls.nl)),
         }
     elif table.kind == "dependent":
-        term = model.terms.get(table.hop.property, {})
+        hop = table.dependent_hop
+        term = model.terms.get(hop.property, {})
         texts = {
             lang: (
-                f"{getattr(cls, lang)}: {term.get(lang, table.hop.fragment)}",
+                f"{getattr(cls, lang)}: {term.get(lang, hop.fragment)}",
                 term.get(f"{lang}_def", term.get(lang, "")),
             )
             for lang in ("en", "nl")
@@ -410,7 +440,7 @@ def table_texts(model: Model, table: Table) -> dict:
             ),
         }
     else:
-        f = table.field
+        f = table.relationship_field
         texts = {
             "en": (f"{cls.en}: {f.en}", f"One row per {cls.en.lower()} and {f.en}."),
             "nl": (f"{cls.nl}: {f.nl}", f"Eén rij per {cls.nl.lower()} en {f.nl}."),
