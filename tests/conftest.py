@@ -1,17 +1,33 @@
-"""Shared fixtures: the repository's datasets, a published copy of them, and a CLI runner."""
+"""Shared fixtures: the repository's datasets, a published copy of them, and a CLI runner.
+
+No test writes into the repository: every build cache lives in a temporary folder (OPENDATA_CACHE,
+fresh for each test, so "two publishes give the same bytes" never replays an earlier run's cache),
+and Hypothesis keeps no example database.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from opendata import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT / "datasets"
-SEED = ROOT.parent / "shared" / "seed" / "leidse-regio-2019.txt"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "leidse-regio-2019.txt"
+
+settings.register_profile("tests", database=None)
+settings.load_profile("tests")
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -25,11 +41,55 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subpro
     )
 
 
+def run_main(*args: str) -> subprocess.CompletedProcess:
+    """Run `opendata ARGS` in this process: the same exit code, stdout and stderr as `run_cli`
+    (an uncaught exception becomes exit 1 and a traceback, as the interpreter would make them),
+    without starting Python again for every call."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 1
+        except Exception:
+            traceback.print_exc()
+            code = 1
+    return subprocess.CompletedProcess(["opendata", *args], code, stdout.getvalue(), stderr.getvalue())
+
+
+def require_shared(path: Path) -> Path:
+    """A file or folder of ../shared (the seed, the standards) that a test compares with.
+
+    Without it a developer's run skips, saying why; CI (the CI variable set, as .ci/run does) fails,
+    so a missing checkout can never pass silently."""
+    if not path.exists():
+        reason = f"{path} is missing: these tests compare with ../shared, checked out next to this repository"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory) -> None:
+    """The build cache of session and module fixtures: a temporary folder, never the repository's."""
+    os.environ["OPENDATA_CACHE"] = str(tmp_path_factory.mktemp("session-cache") / "cache")
+
+
+@pytest.fixture(autouse=True)
+def _test_cache(tmp_path_factory, monkeypatch) -> None:
+    """Each test starts from an empty build cache of its own."""
+    monkeypatch.setenv("OPENDATA_CACHE", str(tmp_path_factory.mktemp("cache") / "cache"))
+
+
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
-    """The seed datasets published once for the whole session (read-only for tests)."""
-    out = tmp_path_factory.mktemp("published") / "dist"
-    result = run_cli("publish", "--datasets", str(DATASETS), "--out", str(out))
+    """The seed datasets published once per session (per xdist worker), read-only for tests."""
+    root = tmp_path_factory.mktemp("published")
+    out = root / "dist"
+    result = run_cli(
+        "publish", "--datasets", str(DATASETS), "--out", str(out), "--cache", str(root / "cache")
+    )
     assert result.returncode == 0, result.stderr
     return out
 

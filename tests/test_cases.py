@@ -18,17 +18,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import shutil
-import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import run_cli
+from .conftest import run_main
 
 CASES = Path(__file__).resolve().parent / "cases"
 BASE = CASES / "_base"
@@ -78,7 +75,7 @@ def _expected(problem: dict) -> tuple:
 
 
 def test_base_dataset_is_valid(tmp_path):
-    result = run_cli(
+    result = run_main(
         "validate", "--datasets", str(build_case_base(tmp_path)), "--format", "json", "--no-cache"
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -95,30 +92,12 @@ def test_there_are_at_least_forty_cases():
     assert len(case_names()) >= 40
 
 
-@pytest.fixture(scope="module")
-def results(request, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """`opendata validate --format json` on every selected case, a few at a time (each is its own process)."""
-    root = tmp_path_factory.mktemp("cases")
-    names = sorted(
-        {
-            item.callspec.params["name"]
-            for item in request.session.items
-            if getattr(item, "originalname", "") == "test_case" and hasattr(item, "callspec")
-        }
-    )
-
-    def validate(name: str) -> subprocess.CompletedProcess:
-        datasets = build_case(name, root / name / "datasets")
-        return run_cli("validate", "--datasets", str(datasets), "--format", "json", "--no-cache")
-
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
-        return dict(zip(names, pool.map(validate, names)))
-
-
 @pytest.mark.parametrize("name", case_names())
-def test_case(name, results):
+def test_case(name, tmp_path):
+    """`opendata validate --format json` on the case, in this process (`opendata.cli.main`)."""
     spec = expectation(name)
-    result = results[name]
+    datasets = build_case(name, tmp_path / "datasets")
+    result = run_main("validate", "--datasets", str(datasets), "--format", "json", "--no-cache")
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == spec["exit"], result.stdout + result.stderr
     report = json.loads(result.stdout)
@@ -144,7 +123,7 @@ PROBLEM_LINE = re.compile(
 
 def test_the_human_report_names_file_line_column_code_and_hint(tmp_path):
     datasets = build_case("many-problems-at-once", tmp_path / "datasets")
-    result = run_cli("validate", "--datasets", str(datasets), "--no-cache")
+    result = run_main("validate", "--datasets", str(datasets), "--no-cache")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert (
@@ -210,7 +189,7 @@ def test_legacy_encodings_publish_without_mojibake(name, where, expected, tmp_pa
     """Scanner encodings are decoded once, right: every output holds the real characters."""
     datasets = build_case(name, tmp_path / "datasets")
     out = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
     assert "encoding warning" in result.stderr
     texts = _published_text(out)
@@ -229,7 +208,7 @@ def test_the_readme_shows_a_real_report(tmp_path):
     section = readme.split("## For publishers: reading an error", 1)[1].split("\n## ", 1)[0]
     example = [line[4:] for line in section.splitlines() if line.startswith("    ")]
     datasets = build_case("many-problems-at-once", tmp_path / "datasets")
-    result = run_cli("validate", "--datasets", str(datasets), "--no-cache")
+    result = run_main("validate", "--datasets", str(datasets), "--no-cache")
     assert example and example == result.stderr.splitlines()
 
 
