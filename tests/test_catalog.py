@@ -25,7 +25,7 @@ from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.model.model import load_model
 from opendata.sources.config import load_config
 
-from .conftest import DATASETS, ROOT, run_cli
+from .conftest import DATASETS, ROOT, require_shared, run_cli
 
 STANDARDS = ROOT / "opendata" / "standards"
 SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
@@ -136,7 +136,7 @@ def test_the_shapes_catch_a_broken_catalog(catalog, profile, broken, expected_pa
 
 
 def test_the_copied_shapes_are_unedited():
-    assert SHARED_STANDARDS.is_dir(), f"{SHARED_STANDARDS} (the shared standards) is needed to compare with"
+    require_shared(SHARED_STANDARDS)
     for name in DCAT_AP + DCAT_AP_NL:
         folder, file = name.split("/")
         original = SHARED_STANDARDS / COPIED_FROM[folder] / file

@@ -21,7 +21,7 @@ from pyshacl import validate
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 
 from .clients.envs import CLIENTS, npm_packages
-from .conftest import ROOT
+from .conftest import ROOT, require_shared
 
 STANDARDS = ROOT / "opendata" / "standards"
 SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
@@ -145,7 +145,7 @@ def test_a_damaged_catalog_is_rejected(published, tmp_path, violations, release,
 
 
 def test_the_copied_shapes_are_unedited():
-    assert SHARED_STANDARDS.is_dir(), f"{SHARED_STANDARDS} (the shared standards) is needed to compare with"
+    require_shared(SHARED_STANDARDS)
     for local, shared in COPIED_FROM.items():
         assert (STANDARDS / local).read_bytes() == (SHARED_STANDARDS / shared).read_bytes(), local
     sources = (STANDARDS / "SOURCES.md").read_text(encoding="utf-8")
