@@ -1,4 +1,4 @@
-"""The problem catalog (opendata/model/problems.py) is complete, and the README's table is made from it."""
+"""The problem catalog (opendata/model/problem_catalog.py) is complete, and the README's table is made from it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 import typing
 from pathlib import Path
 
-from opendata.model.problems import CATALOG, ERROR, WARNING, ProblemCode, problem_table
+from opendata.model.problem_catalog import CATALOG, ProblemCode, problem_table
+from opendata.model.problems import ERROR, WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "opendata"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime
 import difflib
@@ -10,20 +9,22 @@ import functools
 import graphlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from pathlib import Path
 
 import fastjsonschema
 import jsonschema
 import pyoxigraph
 
-from opendata.model.model import GENERATED_DIR, Model
+from opendata.model.model import GENERATED_DIR, KEY_PATTERN, Model
 from opendata.model.problems import ERROR, Problem
 from opendata.model.register import Register
 from opendata.sources import fact_sources
 from opendata.sources.reading import read_text
-from opendata.sources.records import Dataset, Record
+from opendata.sources.records import LETTERS_DIR, Dataset, R, Record, RecordLike
+from opendata.sources.schema_problems import control_characters, date_hint, schema_problem
 from opendata.sources.statement_text import clean_statement
 
 
@@ -50,230 +51,10 @@ SCHEMA_CODES = {
 }
 
 
-_TYPE_WORDS = {
-    "string": "text",
-    "array": "a list",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "a record of 'field: value' pairs",
-}
-_TYPE_HINTS = {
-    "string": 'put the value in quotes when YAML would read it as a number, date or list: "0546"',
-    "array": "write a list as [a, b] or as lines starting with '- ', also for a single value",
-    "integer": "write digits only, without quotes: 17",
-    "boolean": "write true or false, without quotes",
-    "object": "write 'field: value' pairs, indented under the item",
-}
-
-
-def _describe(value) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a record"
-    if value is None:
-        return "empty"
-    return f"the text {str(value)!r}"
-
-
-KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"
-DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
-_PATTERN_WORDS = {
-    KEY_PATTERN: "a key is lower-case letters, digits and hyphens, such as samenwerking-leidse-regio",
-    "^[A-Za-z0-9][A-Za-z0-9./_-]*$": "a reference number is letters, digits and . / _ - without spaces, "
-    "starting with a letter or digit, such as PZH-2019-678010037",
-    "^[A-Za-z0-9][A-Za-z0-9._-]*\\.txt$": "the name of a .txt file beside the record, without folders, such as brief.txt",
-    '^https?://[^\\s<>"{}|\\\\^`]+/$': "an http(s) address without spaces that ends in /, such as https://data.example.org/id/",
-    '^https?://[^\\s<>"{}|\\\\^`]+$': "an http(s) address without spaces, such as https://data.example.org/",
-    "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$": "an e-mail address, such as opendata@example.org",
-}
-
-
-def as_key(text: str) -> str:
-    """The key a name would have: 'Samenwerking Leidse regio' -> 'samenwerking-leidse-regio'."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-
-
-def _pattern_hint(pattern: str, value) -> str:
-    words = _PATTERN_WORDS.get(pattern, f"it must match {pattern}")
-    if pattern == KEY_PATTERN and as_key(value):
-        return f"write it as {as_key(value)} ({words})"
-    return words
-
-
-def date_hint(value, month_allowed: bool = False) -> str:
-    """How to write a date right: the days of that month, or the form."""
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?", str(value))
-    form = "YYYY-MM-DD" + (", or YYYY-MM when the source gives only the month" if month_allowed else "")
-    if not match:
-        return f"write {form}, such as 2019-06-11"
-    year, month = int(match[1]), int(match[2])
-    if not 1 <= month <= 12:
-        return f"a month is 01 to 12; write {form}"
-    days = calendar.monthrange(year, month)[1]
-    return f"{calendar.month_name[month]} {year} has {days} days: write a day from 01 to {days}"
-
-
 def real_date_or_month(value: str) -> bool:
     if len(value) == 7:
         return value[4] == "-" and value[5:].isdigit() and 1 <= int(value[5:]) <= 12
     return _date(value) is not None
-
-
-def schema_problem(error: jsonschema.ValidationError, locate) -> Problem:
-    """A JSON Schema error as a Problem for people; `locate(*path)` gives the Location of a path in the record."""
-    path = list(error.absolute_path)
-    field = ".".join(str(p) for p in path)
-    if error.validator == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        allowed = sorted(error.schema.get("properties", {}))
-        hints = []
-        for name in extra:
-            close = difflib.get_close_matches(str(name), allowed, n=1)
-            hints.append(
-                f"did you mean '{close[0]}' for '{name}'?" if close else f"'{name}' is not a field here"
-            )
-        return Problem(
-            "unknown-field",
-            ERROR,
-            f"unknown field(s): {', '.join(map(str, extra))}",
-            locate(*path, extra[0]),
-            field=".".join(map(str, path + [extra[0]])),
-            hint=" ".join(hints) + f" Allowed: {', '.join(allowed)}",
-        )
-    if error.validator == "required":
-        missing = error.message.split("'")[1]
-        return Problem(
-            "missing-field",
-            ERROR,
-            f"required field '{missing}' is missing",
-            locate(*path),
-            field=".".join(map(str, path + [missing])),
-            hint=f"add a line '{missing}: …' to this record"
-            + (
-                ", or list it under 'unknown' if the source does not say"
-                if missing in ("sender", "addressees", "date_sent", "title", "our_reference", "date_received")
-                else ""
-            ),
-        )
-    if error.validator == "format" and error.schema.get("format") == "date":
-        return Problem(
-            "invalid-date",
-            ERROR,
-            f"{error.instance!r} is not a real date",
-            locate(*path),
-            field=field,
-            hint=date_hint(error.instance),
-        )
-    if error.validator == "pattern" and error.validator_value == DATE_OR_MONTH_PATTERN:
-        return Problem(
-            "invalid-date",
-            ERROR,
-            f"{error.instance!r} is not a date (YYYY-MM-DD) or a month (YYYY-MM)",
-            locate(*path),
-            field=field,
-            hint=date_hint(error.instance, month_allowed=True),
-        )
-    if error.validator == "enum":
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
-        return Problem(
-            "invalid-value",
-            ERROR,
-            f"{error.instance!r} is not one of the allowed values",
-            locate(*path),
-            field=field,
-            hint=(f"did you mean '{close[0]}'? " if close else "")
-            + f"allowed: {', '.join(map(str, error.validator_value))}",
-        )
-    if error.validator == "pattern":
-        return Problem(
-            "invalid-format",
-            ERROR,
-            f"{error.instance!r} does not have the expected form",
-            locate(*path),
-            field=field,
-            hint=_pattern_hint(error.validator_value, error.instance),
-        )
-    if error.validator == "type":
-        expected = error.validator_value
-        return Problem(
-            "wrong-type",
-            ERROR,
-            f"{field or 'the record'} must be {_TYPE_WORDS.get(expected, expected)}, "
-            f"not {_describe(error.instance)}",
-            locate(*path),
-            field=field,
-            hint="write one value here, not a list or record"
-            if expected == "string" and isinstance(error.instance, (list, dict))
-            else _TYPE_HINTS.get(expected, ""),
-        )
-    if error.validator == "minLength":
-        return Problem(
-            "empty-value",
-            ERROR,
-            f"{field or 'the value'} is empty",
-            locate(*path),
-            field=field,
-            hint="write a value, or remove the line (a letter lists what its source leaves open under 'unknown')",
-        )
-    if error.validator == "minItems":
-        return Problem(
-            "empty-value",
-            ERROR,
-            f"{field} is an empty list",
-            locate(*path),
-            field=field,
-            hint="list at least one value, or remove the line",
-        )
-    if error.validator == "uniqueItems":
-        seen, twice = set(), []
-        for item in error.instance:
-            text = json.dumps(item, sort_keys=True, default=str)
-            (twice.append(item) if text in seen else seen.add(text))
-        return Problem(
-            "duplicate-value",
-            ERROR,
-            f"{field} lists {twice[0]!r} more than once"
-            if twice
-            else f"{field} lists a value more than once",
-            locate(*path),
-            field=field,
-            hint="list each value once",
-        )
-    if error.validator == "minimum":
-        return Problem(
-            "invalid-value",
-            ERROR,
-            f"{field} is {error.instance}, less than {error.validator_value}",
-            locate(*path),
-            field=field,
-            hint=f"write a number of {error.validator_value} or more",
-        )
-    if error.validator == "maximum":
-        return Problem(
-            "invalid-value",
-            ERROR,
-            f"{field} is {error.instance}, more than {error.validator_value}",
-            locate(*path),
-            field=field,
-            hint=f"write a number of {error.validator_value} or less"
-            + (" (a confidence is from 0 to 1)" if path[-1:] == ["confidence"] else ""),
-        )
-    if error.validator == "minProperties":
-        return Problem(
-            "empty-value",
-            ERROR,
-            f"{field} is empty",
-            locate(*path),
-            field=field,
-            hint="give at least one field's source, or remove the line",
-        )
-    return Problem("schema", ERROR, error.message, locate(*path), field=field)
 
 
 def _schema_problem(record: Record, error: jsonschema.ValidationError) -> Problem:
@@ -313,13 +94,13 @@ def check_schema(record: Record) -> Iterator[Problem]:
         yield _schema_problem(record, error)
 
 
-def _in_misnamed_file(record: Record) -> bool:
+def _in_misnamed_file(record: RecordLike) -> bool:
     letter = record.owner or record
     return letter.cls.name == "Letter" and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
 
 
-def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], Record] = {}
+def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], R] = {}
     for class_name, records in sorted(dataset.records.items()):
         for record in sorted(
             records, key=_in_misnamed_file
@@ -350,7 +131,7 @@ def check_ids(dataset: Dataset, register: Register) -> Iterator[Problem]:
                 seen[(class_name, key)] = record
 
 
-def _values(record: Record, field_name: str) -> list[tuple[list, object]]:
+def _values(record: RecordLike, field_name: str) -> list[tuple[list, object]]:
     value = record.data.get(field_name)
     if isinstance(value, list):
         return [([field_name, i], v) for i, v in enumerate(value)]
@@ -364,8 +145,10 @@ class _AnyKey(frozenset):
         return True
 
 
-def reference_index(dataset: Dataset) -> dict[str, set[str]]:
-    index = {name: {r.key for r in records if r.key} for name, records in dataset.records.items()}
+def reference_index(dataset: Dataset[R]) -> dict[str, AbstractSet[str]]:
+    index: dict[str, AbstractSet[str]] = {
+        name: {r.key for r in records if r.key} for name, records in dataset.records.items()
+    }
     for name, keys in dataset.unreadable_keys.items():
         index[name] = index.get(name, set()) | keys
     for name in dataset.unreadable_classes:
@@ -389,7 +172,7 @@ def _date_fields(model: Model, class_name: str) -> tuple:
 
 
 def check_references(
-    model: Model, record: Record, index: dict[str, set[str]], register: Register
+    model: Model, record: RecordLike, index: dict[str, AbstractSet[str]], register: Register
 ) -> Iterator[Problem]:
     data = record.data
     for f in _reference_fields(model, record.cls.name):
@@ -433,7 +216,7 @@ def _date(value) -> datetime.date | None:
         return None
 
 
-def check_future(model: Model, record: Record, today: datetime.date) -> Iterator[Problem]:
+def check_future(model: Model, record: RecordLike, today: datetime.date) -> Iterator[Problem]:
     """Dates after today are implausible (kept apart: it is the one check that depends on the clock)."""
     for f in _date_fields(model, record.cls.name):
         value = record.data.get(f.name)
@@ -497,32 +280,6 @@ def check_dates(record: Record, register: Register) -> Iterator[Problem]:
                         field=".".join(map(str, path)),
                         hint="check the date, or use the organisation that existed then",
                     )
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # all but tab, line feed and carriage return
-
-
-def control_characters(data, locate, path: tuple = ()) -> Iterator[Problem]:
-    """Invisible control characters in any text value: no XML output can hold them, and no reader sees them."""
-    if isinstance(data, str):
-        found = _CONTROL.search(data)
-        if found:
-            field = ".".join(map(str, path))
-            yield Problem(
-                "control-character",
-                ERROR,
-                f"{field or 'the value'} holds the invisible control character "
-                f"U+{ord(found.group()):04X} (character {found.start() + 1})",
-                locate(*path),
-                field=field,
-                hint="remove it: only tabs and line breaks may stand in a text",
-            )
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from control_characters(value, locate, path + (key,))
-    elif isinstance(data, list):
-        for number, value in enumerate(data):
-            yield from control_characters(value, locate, path + (number,))
 
 
 def check_characters(record: Record) -> Iterator[Problem]:
@@ -615,7 +372,7 @@ def _source_entries(record) -> Iterator[tuple[str, list, dict]]:
             yield name, ["sources", name], written
 
 
-def _source_form(record: Record, path: list, entry: dict) -> Problem | None:
+def _source_form(record: RecordLike, path: list, entry: dict) -> Problem | None:
     """An entry is exactly one kind of source, and evidence has all of start, end and quote."""
     field = ".".join(map(str, path))
     if fact_sources.source_kind(entry) is None:
@@ -744,45 +501,54 @@ def check_statement(record: Record) -> Iterator[Problem]:
         )
 
 
-def check_evidence_in_other_letters(records, root) -> list[Problem]:
+def check_evidence_in_other_letters(records: Iterable[RecordLike], root: Path) -> list[Problem]:
     """Evidence that names a letter (shared records; a letter quoting another): the quote must stand
     at its offsets in that letter's text. Runs once over all records, each text read once."""
     texts: dict[str, str | None] = {}
     problems: list[Problem] = []
     for record in records:  # skeletons: they keep only the evidence that names another letter
-        for name, path, entry in record.data.get("foreign_evidence", ()):
-            named = entry.get("letter")
-            if fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
-                continue
-            field = record.field_prefix + ".".join(map(str, path))
-            if named not in texts:
-                texts[named] = _letter_text(root, named)
-            text = texts[named]
-            if text is None:
-                exists = (root / "letters" / f"{named}.yaml").exists()
-                problems.append(
-                    Problem(
-                        "unknown-reference" if not exists else "evidence-without-text",
-                        ERROR,
-                        f"the evidence names letter '{named}', which "
-                        + ("does not exist" if not exists else "has no source text"),
-                        record.location(*path, "letter"),
-                        field=f"{field}.letter",
-                        hint="name a letter of letters/ that has its text beside it",
-                    )
-                )
-                continue
-            problem = _evidence_problem(
-                text, entry, lambda *steps, p=path: record.location(*p, *steps), field
-            )
+        for _name, path, entry in record.data.get("foreign_evidence", ()):
+            problem = _foreign_evidence_problem(record, path, entry, root, texts)
             if problem:
                 problems.append(problem)
     return problems
 
 
-def _letter_text(root, key: str) -> str | None:
-    path = root / "letters" / f"{key}.txt"
+def _foreign_evidence_problem(
+    record: RecordLike, path: list, entry: dict, root: Path, texts: dict[str, str | None]
+) -> Problem | None:
+    named = str(entry.get("letter"))  # skeletons keep only the evidence that names a letter
+    if fact_sources.source_kind(entry) != "text" or _source_form(record, path, entry):
+        return None
+    field = record.field_prefix + ".".join(map(str, path))
+    if named not in texts:
+        texts[named] = _letter_text(root, named)
+    text = texts[named]
+    if text is not None:
+        return _evidence_problem(text, entry, lambda *steps: record.location(*path, *steps), field)
+    exists = (root / LETTERS_DIR / f"{named}.yaml").exists()
+    return Problem(
+        "unknown-reference" if not exists else "evidence-without-text",
+        ERROR,
+        f"the evidence names letter '{named}', which "
+        + ("does not exist" if not exists else "has no source text"),
+        record.location(*path, "letter"),
+        field=f"{field}.letter",
+        hint=f"name a letter of {LETTERS_DIR}/ that has its text beside it",
+    )
+
+
+def _letter_text(root: Path, key: str) -> str | None:
+    path = root / LETTERS_DIR / f"{key}.txt"
     return read_text(path, path.relative_to(root).as_posix(), []) if path.exists() else None
+
+
+def _absolute_iri(value: str) -> bool:
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return "://" in value or value.startswith("urn:")
 
 
 def check_iris(record: Record) -> Iterator[Problem]:
@@ -790,12 +556,7 @@ def check_iris(record: Record) -> Iterator[Problem]:
         if f.range != "iri":
             continue
         for path, value in _values(record, f.name):
-            try:
-                pyoxigraph.NamedNode(value)
-                ok = "://" in value or value.startswith("urn:")
-            except (ValueError, TypeError):
-                ok = False
-            if not ok:
+            if not (isinstance(value, str) and _absolute_iri(value)):
                 yield Problem(
                     "invalid-iri",
                     ERROR,
@@ -822,7 +583,7 @@ def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def _cycle_problem(record: Record, path: list, field_name: str, what: str, cycle: list[str]) -> Problem:
+def _cycle_problem(record: RecordLike, path: list, field_name: str, what: str, cycle: list[str]) -> Problem:
     return Problem(
         "cycle",
         ERROR,
@@ -833,7 +594,7 @@ def _cycle_problem(record: Record, path: list, field_name: str, what: str, cycle
     )
 
 
-def _record_cycles(dataset: Dataset, class_name: str, field_name: str) -> Iterator[Problem]:
+def _record_cycles(dataset: Dataset[R], class_name: str, field_name: str) -> Iterator[Problem]:
     records = {r.key: r for r in dataset.of(class_name)}
     edges = {
         key: {t for _, t in _values(record, field_name) if isinstance(t, str)}
@@ -846,10 +607,10 @@ def _record_cycles(dataset: Dataset, class_name: str, field_name: str) -> Iterat
         yield _cycle_problem(record, path, field_name, field_name, cycle)
 
 
-def _membership_cycles(dataset: Dataset) -> Iterator[Problem]:
+def _membership_cycles(dataset: Dataset[R]) -> Iterator[Problem]:
     """An organisation cannot (indirectly) be a member of one of its own members."""
     edges: dict[str, set[str]] = defaultdict(set)
-    by_edge: dict[tuple[str, str], Record] = {}
+    by_edge: dict[tuple[str, str], R] = {}
     for record in dataset.of("Membership"):
         member, organisation = record.data.get("member"), record.data.get("organisation")
         if isinstance(member, str) and isinstance(organisation, str):
@@ -861,14 +622,14 @@ def _membership_cycles(dataset: Dataset) -> Iterator[Problem]:
         yield _cycle_problem(record, ["organisation"], "organisation", "membership", cycle)
 
 
-def check_cycles(dataset: Dataset) -> Iterator[Problem]:
+def check_cycles(dataset: Dataset[R]) -> Iterator[Problem]:
     for class_name, fields in _ACYCLIC.items():
         for field_name in fields:
             yield from _record_cycles(dataset, class_name, field_name)
     yield from _membership_cycles(dataset)
 
 
-def _as_published(record: Record, problems: list[Problem]) -> list[Problem]:
+def _as_published(record: RecordLike, problems: list[Problem]) -> list[Problem]:
     """Name the fields of an inline record as the publisher sees them in the letter file."""
     if record.owner is None:
         return problems
@@ -891,7 +652,11 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
 
 
 def check_record_in_context(
-    model: Model, record: Record, index, register: Register, today: datetime.date
+    model: Model,
+    record: RecordLike,
+    index: dict[str, AbstractSet[str]],
+    register: Register,
+    today: datetime.date,
 ) -> list[Problem]:
     """The checks that need the other records (references) or the clock (dates in the future)."""
     problems = list(check_references(model, record, index, register)) + list(
@@ -901,7 +666,7 @@ def check_record_in_context(
 
 
 def check_record(
-    model: Model, record: Record, index, register: Register, today: datetime.date
+    model: Model, record: Record, index: dict[str, AbstractSet[str]], register: Register, today: datetime.date
 ) -> list[Problem]:
     problems = check_record_alone(model, record, register)
     if any(p.severity == ERROR and p.code in SCHEMA_CODES for p in problems):

@@ -19,6 +19,12 @@ KEY_PATTERN = "^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$"  # a record's key: also 
 DATE_OR_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"  # a date, or a month when the day is not known
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
+# The classes and fields the pipeline names in its code, because their role is more than a property
+# the model states: a letter is the unit of work (one file with its own text and inline records);
+# `unknown` lists the fields its source leaves open. Every other name comes from schemas/model.yaml.
+LETTER = "Letter"
+UNKNOWN_FIELD = "unknown"
+
 LITERAL_RANGES = {
     "string": "xsd:string",
     "text": "xsd:string",
@@ -106,6 +112,18 @@ class Model:
 
     def is_class(self, range_: str) -> bool:
         return range_ in self.classes
+
+    def inline_fields(self, class_name: str) -> list[Field]:
+        """The fields of a class that hold its inline records (a letter's signatories and positions)."""
+        return [
+            f
+            for f in self.classes[class_name].fields.values()
+            if self.is_class(f.range) and self.classes[f.range].inline
+        ]
+
+    def open_fields(self) -> frozenset[str]:
+        """The fields a letter may declare unknown: the values of the range of its `unknown` field."""
+        return frozenset(self.enums[self.classes[LETTER].fields[UNKNOWN_FIELD].range]["values"])
 
     def class_for_file(self, relative: str) -> ModelClass | None:
         for cls in self.classes.values():

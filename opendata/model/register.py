@@ -56,6 +56,9 @@ class Register:
     def get(self, code: str) -> RegisteredOrganisation | None:
         return self.by_code.get(code)
 
+    def __getitem__(self, code: str) -> RegisteredOrganisation:
+        return self.by_code[code]
+
     def __contains__(self, code: str) -> bool:
         return code in self.by_code
 

@@ -11,7 +11,9 @@ import os
 import pickle
 import sqlite3
 import stat
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from opendata import __version__
 from opendata.model.problems import WARNING, Location, Problem
@@ -69,12 +71,12 @@ class UnitCache:
 
     def __init__(self, path: Path | None) -> None:
         self.used: set[str] = set()
-        self.db = None
+        self.db: sqlite3.Connection | None = None
         self.problems: list[
             Problem
         ] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
-        self._stats: dict = {}
-        self._new_stats: list[tuple] = []
+        self._stats: dict[str, tuple[int, int, str]] = {}
+        self._new_stats: list[tuple[str, int, int, str]] = []
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
             try:
@@ -83,14 +85,14 @@ class UnitCache:
                 self._rebuild(path, exc)
 
     def _open(self, database: Path) -> None:
-        self.db = sqlite3.connect(database)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, unit BLOB)")
-        self.db.execute(
+        self.db = db = sqlite3.connect(database)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, unit BLOB)")
+        db.execute(
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)"
         )
         self._stats = {
-            row[0]: tuple(row[1:]) for row in self.db.execute("SELECT path, size, mtime, digest FROM files")
+            row[0]: tuple(row[1:]) for row in db.execute("SELECT path, size, mtime, digest FROM files")
         }
         if any(len(known) != 3 for known in self._stats.values()):
             raise sqlite3.DatabaseError("the table of file digests has the wrong shape")
@@ -135,7 +137,8 @@ class UnitCache:
         parts = (fingerprint, self.digest(yaml_path), self.digest(text))
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
-    def get_many(self, keys: list[str]) -> dict[str, object]:
+    def get_many(self, keys: list[str]) -> dict[str, Any]:
+        """The units stored under these keys: whatever was put there (a key says its kind of unit)."""
         self.used.update(keys)
         if self.db is None:
             return {}
@@ -154,7 +157,7 @@ class UnitCache:
                     continue
         return found
 
-    def put_many(self, items: dict[str, object]) -> None:
+    def put_many(self, items: Mapping[str, object]) -> None:
         if self.db is None:
             return
         self.db.executemany(

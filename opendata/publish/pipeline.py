@@ -24,7 +24,7 @@ from pathlib import Path
 
 from opendata import outputs, releases
 from opendata.build.graph import Node, ntriples
-from opendata.build.letter_unit import BuildContext, LetterUnit, process_letters, worker_count
+from opendata.build.letter_unit import BuildContext, LetterUnit, Skeleton, process_letters, worker_count
 from opendata.build.publication import Publication
 from opendata.build.shared_unit import SharedUnit, build_shared, register_nodes, shared_key
 from opendata.build.shared_unit import validate as validate_shared
@@ -144,7 +144,7 @@ def _cross_checks(
 ) -> list[Problem]:
     """References, unique ids, dates in the future and cycles, over the skeletons of all records."""
     register = load_register()
-    everything = Dataset()
+    everything: Dataset[Skeleton] = Dataset()
     everything.unreadable_keys = shared.unreadable_keys
     everything.unreadable_classes = shared.unreadable_classes
     for record in shared.skeleton:

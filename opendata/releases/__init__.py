@@ -4,7 +4,6 @@
 - `history`: the release history file `datasets/releases.csv` (read, fold, write atomically);
 - `withdrawals`: the publisher's `datasets/withdrawn.yaml`;
 - `plan`: the next release, from the history, the graph and the withdrawals;
-- `changelog`: the writer of `dist/changes/`;
 - `diff`: `opendata diff OLD_DIST NEW_DIST`.
 """
 
@@ -12,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opendata.checks.privacy import leaked_titles
 from opendata.model.problems import ERROR, Location, Problem
-from opendata.outputs.tombstones import leaked_titles
 from opendata.releases.history import History, commit_history, discard_history, load_history, prepare_history
 from opendata.releases.plan import ReleasePlan, plan_release
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,25 +12,50 @@ from pathlib import Path
 import jsonschema
 import pyoxigraph
 
-from opendata.checks.records import control_characters, schema_problem
 from opendata.model.problems import ERROR, Location, Problem
 from opendata.model.register import load_register
+from opendata.model.resources import schemas_dir
 from opendata.sources.reading import position_of, read_yaml
+from opendata.sources.schema_problems import control_characters, schema_problem
 
 CONFIG_FILE = "publication.yaml"
-LICENSES = {
-    "CC0-1.0": "http://creativecommons.org/publicdomain/zero/1.0/",
-    "CC-BY-4.0": "http://creativecommons.org/licenses/by/4.0/",
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence publication.yaml may name, with every name and IRI the outputs give it: one place for all."""
+
+    id: str  # its SPDX identifier, as publication.yaml names it
+    deed: str  # the Creative Commons deed (dct:license in the graph, the path in datapackage.json)
+    title: str  # its SPDX full name (datapackage.json)
+    label: str  # its label in the EU licence authority table (the DCAT catalog)
+    eu: str  # its IRI in that table, which data portals register licences by
+    kind: tuple[str, str]  # its ADMS licence type: local name under http://purl.org/adms/licencetype/, label
+
+
+EU_LICENCE = "http://publications.europa.eu/resource/authority/licence/"
+LICENCES = {
+    licence.id: licence
+    for licence in (
+        Licence(
+            "CC0-1.0",
+            "http://creativecommons.org/publicdomain/zero/1.0/",
+            "Creative Commons Zero v1.0 Universal",
+            "CC0 1.0 Universal",
+            EU_LICENCE + "CC0",
+            ("PublicDomain", "Public domain"),
+        ),
+        Licence(
+            "CC-BY-4.0",
+            "http://creativecommons.org/licenses/by/4.0/",
+            "Creative Commons Attribution 4.0 International",
+            "Creative Commons Attribution 4.0 International",
+            EU_LICENCE + "CC_BY_4_0",
+            ("Attribution", "Attribution"),
+        ),
+    )
 }
-_BILINGUAL = {
-    "type": "object",
-    "required": ["nl", "en"],
-    "additionalProperties": False,
-    "properties": {"nl": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}},
-}
-_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
-_BASE = {"type": "string", "pattern": '^https?://[^\\s<>"{}|\\\\^`]+/$'}
-_URL = {"type": "string", "pattern": '^https?://[^\\s<>"{}|\\\\^`]+$'}
+LICENSES = {licence.id: licence.deed for licence in LICENCES.values()}  # id -> deed, as Config.license
 # dcat:theme of every dataset when publication.yaml names none: the EU data theme "Government and
 # public sector" (DCAT-AP) and the data.overheid.nl theme "Bestuur" (OWMS, DCAT-AP-DONL).
 DEFAULT_THEMES = (
@@ -39,66 +66,13 @@ DEFAULT_THEMES = (
     },
     {"uri": "http://standaarden.overheid.nl/owms/terms/Bestuur", "nl": "Bestuur", "en": "Governance"},
 )
-_THEME = {
-    "type": "object",
-    "required": ["uri", "nl", "en"],
-    "additionalProperties": False,
-    "properties": {
-        "uri": _URL,
-        "nl": {"type": "string", "minLength": 1},
-        "en": {"type": "string", "minLength": 1},
-    },
-}
-CONFIG_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": [
-        "base_url",
-        "base_iri",
-        "title",
-        "description",
-        "publisher",
-        "creator",
-        "contact",
-        "license",
-        "version",
-        "issued",
-        "keywords",
-        "language",
-    ],
-    "properties": {
-        "base_url": _BASE,
-        "base_iri": _BASE,
-        "title": _BILINGUAL,
-        "description": _BILINGUAL,
-        "keywords": {
-            "type": "object",
-            "required": ["nl", "en"],
-            "additionalProperties": False,
-            "properties": {"nl": _WORDS, "en": _WORDS},
-        },
-        "version": {"type": "string", "minLength": 1},
-        "issued": {"type": "string", "format": "date"},
-        "publisher": {"type": "string"},
-        "creator": {"type": "string"},
-        "contact": {
-            "type": "object",
-            "required": ["name", "email"],
-            "additionalProperties": False,
-            "properties": {
-                "name": {"type": "string", "minLength": 1},
-                "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"},
-                "url": {"type": "string", "pattern": "^https?://"},
-            },
-        },
-        "license": {"enum": sorted(LICENSES)},
-        "language": {"enum": ["nl", "en"]},
-        "landing_page": _URL,
-        "endpoint_url": _URL,
-        "themes": {"type": "array", "items": _THEME, "minItems": 1},
-        "include_drafts": {"type": "boolean"},
-    },
-}
+SCHEMA_FILE = "publication.schema.json"  # in schemas/, beside the model
+
+
+@functools.cache
+def config_schema() -> dict:
+    """The JSON Schema of publication.yaml (schemas/publication.schema.json, shipped in the wheel too)."""
+    return json.loads((schemas_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -122,6 +96,10 @@ class Config:
     include_drafts: bool = (
         False  # publish draft (machine-extracted, unreviewed) records, marked; default: skip them
     )
+
+    @property
+    def licence(self) -> Licence:
+        return LICENCES[self.license_id]
 
     @property
     def context_url(self) -> str:
@@ -192,15 +170,31 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
     data = read_yaml(path, CONFIG_FILE, problems)
     if data is None:
         return None, problems
-    validator = jsonschema.Draft202012Validator(CONFIG_SCHEMA, format_checker=jsonschema.FormatChecker())
-    for error in validator.iter_errors(data):  # worded like the record checks, with field and hint
-        problem = schema_problem(error, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps))))
-        problems.append(dataclasses.replace(problem, code="config-invalid"))
-    problems += control_characters(
-        data, lambda *steps: Location(CONFIG_FILE, *position_of(data, list(steps)))
-    )
+    problems += _config_problems(data)
+    if problems or not isinstance(data, dict):  # a configuration that is not a mapping has problems
+        return None, problems
+    return _config(data), problems
+
+
+def _config_problems(data: object) -> list[Problem]:
+    """What is wrong with publication.yaml: its schema, control characters, base IRIs and TOOI codes."""
+
+    def locate(*steps: str | int) -> Location:
+        return Location(CONFIG_FILE, *position_of(data, list(steps)))
+
+    validator = jsonschema.Draft202012Validator(config_schema(), format_checker=jsonschema.FormatChecker())
+    problems = [  # worded like the record checks, with field and hint
+        dataclasses.replace(schema_problem(error, locate), code="config-invalid")
+        for error in validator.iter_errors(data)
+    ]
+    problems += control_characters(data, locate)
     problems += base_problems(data)
+    return problems + _register_problems(data)
+
+
+def _register_problems(data: object) -> list[Problem]:
     register = load_register()
+    problems = []
     for field in ("publisher", "creator"):
         code = data.get(field) if isinstance(data, dict) else None
         if isinstance(code, str) and code not in register:
@@ -215,8 +209,12 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
                     hint=register.suggest(code),
                 )
             )
-    if problems:
-        return None, problems
+    return problems
+
+
+def _config(data: dict) -> Config:
+    """The Config of a publication.yaml that has no problems."""
+    register = load_register()
     return Config(
         base_url=data["base_url"],
         base_iri=data["base_iri"],
@@ -225,14 +223,14 @@ def load_config(datasets: Path) -> tuple[Config | None, list[Problem]]:
         keywords={k: list(v) for k, v in data["keywords"].items()},
         version=data["version"],
         issued=data["issued"],
-        publisher=register.get(data["publisher"]).uri,
-        creator=register.get(data["creator"]).uri,
+        publisher=register[data["publisher"]].uri,
+        creator=register[data["creator"]].uri,
         contact=dict(data["contact"]),
-        license=LICENSES[data["license"]],
+        license=LICENCES[data["license"]].deed,
         license_id=data["license"],
         language=data["language"],
         landing_page=data.get("landing_page", ""),
         endpoint_url=data.get("endpoint_url", ""),
         themes=tuple(dict(theme) for theme in data.get("themes", DEFAULT_THEMES)),
         include_drafts=bool(data.get("include_drafts", False)),
-    ), problems
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
-from yaml.cyaml import CParser
+from yaml._yaml import CParser  # libyaml's parser (yaml.cyaml re-exports it)
 
 from opendata.model.problems import ERROR, WARNING, Location, Problem, ProblemCode
 
@@ -78,11 +78,13 @@ class _Constructor(yaml.constructor.SafeConstructor):
         data.extend(self.construct_object(child, deep=True) for child in node.value)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_located_mapping)
-_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_located_sequence)
+# The stubs of add_constructor accept only yaml's own Loader classes, not a constructor of our own.
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_located_mapping)  # type: ignore[type-var]
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_located_sequence)  # type: ignore[type-var]
 # Dates stay text: the checks report impossible dates (31 June) with their position.
 _Constructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str
+    "tag:yaml.org,2002:timestamp",
+    yaml.constructor.SafeConstructor.construct_yaml_str,  # type: ignore[type-var]
 )
 
 
@@ -161,8 +163,10 @@ class SourceFile:
     data: object = None
 
 
-def _legacy_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+def _legacy_byte(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: a byte that is not UTF-8 is read as Windows-1252 (Latin-1 where that has no character)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error  # registered for decoding only
     chunk = error.object[error.start : error.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in chunk), error.end
 
@@ -298,7 +302,8 @@ def read_regular_file(
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as exc:
-        return _unreadable(exc, display, problems, what)
+        _unreadable(exc, display, problems, what)
+        return None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -328,7 +333,8 @@ def read_regular_file(
             return None
         return raw
     except OSError as exc:
-        return _unreadable(exc, display, problems, what)
+        _unreadable(exc, display, problems, what)
+        return None
     finally:
         os.close(fd)
 
@@ -342,7 +348,6 @@ def _unreadable(exc: OSError, display: str, problems: list[Problem], what: str) 
     else:
         message, hint = f"{what} cannot be read: {exc.strerror}", "check the file's permissions"
     problems.append(Problem("file-unreadable", ERROR, message, Location(display), hint=hint))
-    return None
 
 
 _read_bytes = read_regular_file
@@ -471,6 +476,7 @@ def refused_characters(data, display: str, root=None, path: tuple = ()) -> list[
     return problems
 
 
+_NOT_QUOTES = (AliasError, yaml.constructor.ConstructorError)  # errors an open quote does not explain
 _UNCLOSED = ("while scanning a quoted scalar", "while parsing a flow")
 
 
@@ -510,7 +516,7 @@ def _yaml_problem(exc: yaml.YAMLError, display: str, text: str = "") -> Problem:
         mark = context_mark  # an unclosed quote or bracket: point at where it was opened
     location = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     open_line = _open_quote_line(text, mark.line) if mark and isinstance(exc, yaml.MarkedYAMLError) else 0
-    if open_line and not isinstance(exc, (AliasError, yaml.constructor.ConstructorError)):
+    if open_line and mark and isinstance(exc, yaml.MarkedYAMLError) and not isinstance(exc, _NOT_QUOTES):
         return Problem(
             "yaml-syntax",
             ERROR,
@@ -570,6 +576,8 @@ def position_of(data, path: list) -> tuple[int, int]:
             if isinstance(node, dict)
             else getattr(node, "item_positions", None)
         )
+        if positions is None:
+            break
         try:
             line, column = positions[step]
             node = node[step]

@@ -5,18 +5,43 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
-from opendata.model.model import Model, ModelClass
+from opendata.model.model import LETTER, Model, ModelClass
 from opendata.model.problems import ERROR, WARNING, Location, Problem
 from opendata.sources.reading import Mapping, position_of, read_text, read_yaml
 
-LETTERS_DIR = "letters"
+LETTERS_DIR = "letters"  # the folder of the model's Letter files (letters/*.yaml)
+# The files beside the sources that are not records: the configuration and the withdrawals
+# (read by sources/config.py and releases/withdrawals.py).
+OTHER_FILES = ("publication.yaml", "withdrawn.yaml")
+
+
+class RecordLike(Protocol):
+    """What the checks across records read of a record: a Record, or the build's Skeleton of one
+    (opendata/build/letter_unit.py), which keeps only that, so that 100,000 letters fit in memory."""
+
+    @property
+    def cls(self) -> ModelClass: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def owner(self) -> RecordLike | None: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def field_prefix(self) -> str: ...
+    @property
+    def text(self) -> str | None: ...
+    def location(self, *path: str | int) -> Location: ...
 
 
 @dataclass
 class Record:
     cls: ModelClass
-    data: dict
+    data: dict[str, Any]  # as read: a reading.Mapping, with the line and column of every key and item
     file: str  # as shown to the publisher, relative to the datasets folder
     owner: Record | None = None  # the letter an inline record (signature, position) belongs to
     index: int = 0  # position among the owner's inline records
@@ -34,31 +59,36 @@ class Record:
     def key(self) -> str:
         return str(self.data.get("id", ""))
 
-    def location(self, *path) -> Location:
+    def location(self, *path: str | int) -> Location:
         line, column = position_of(self.data, list(path))
         return Location(self.file, line, column)
 
 
+R = TypeVar("R", bound=RecordLike)
+
+
 @dataclass
-class Dataset:
-    records: dict[str, list[Record]] = field(default_factory=dict)
+class Dataset(Generic[R]):
+    """Records by class name: Records as read, or the Skeletons the checks across records read."""
+
+    records: dict[str, list[R]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # What could not be read (already reported): references to it are not reported again as unknown.
     unreadable_classes: set[str] = field(default_factory=set)
     unreadable_keys: dict[str, set[str]] = field(default_factory=dict)
 
-    def of(self, class_name: str) -> list[Record]:
+    def of(self, class_name: str) -> list[R]:
         return self.records.get(class_name, [])
 
-    def add(self, record: Record) -> None:
+    def add(self, record: R) -> None:
         self.records.setdefault(record.cls.name, []).append(record)
 
 
-def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
-    path = root / cls.file
+def _list_file(cls: ModelClass, file: str, root: Path, dataset: Dataset[Record]) -> None:
+    path = root / file
     if not path.exists():
         return
-    data = read_yaml(path, cls.file, dataset.problems)
+    data = read_yaml(path, file, dataset.problems)
     if not isinstance(data, list):
         dataset.unreadable_classes.add(cls.name)
     if data is None:
@@ -68,8 +98,8 @@ def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
             Problem(
                 "not-a-list",
                 ERROR,
-                f"{cls.file} must hold a list of {cls.en.lower()} records",
-                Location(cls.file, getattr(data, "line", 1), 1),
+                f"{file} must hold a list of {cls.en.lower()} records",
+                Location(file, getattr(data, "line", 1), 1),
                 hint="start each record with '- id: ...'",
             )
         )
@@ -85,12 +115,12 @@ def _list_file(cls: ModelClass, root: Path, dataset: Dataset) -> None:
                     "not-a-record",
                     ERROR,
                     f"item {number + 1} is not a record (a mapping)",
-                    Location(cls.file, line, column),
+                    Location(file, line, column),
                     hint="write 'field: value' pairs",
                 )
             )
             continue
-        dataset.add(Record(cls, item, cls.file))
+        dataset.add(Record(cls, item, file))
 
 
 def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], list[Problem]]:
@@ -100,7 +130,7 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
     data = read_yaml(path, display, problems)
     if data is None:
         return [], problems
-    letter_cls = model.classes["Letter"]
+    letter_cls = model.classes[LETTER]
     if not isinstance(data, Mapping):
         problems.append(
             Problem(
@@ -164,10 +194,10 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
                 )
             )
     records = [letter]
-    for field_name in ("signatories", "positions"):
-        items = data.get(field_name)
+    for inline in model.inline_fields(LETTER):  # signatories, positions
+        items = data.get(inline.name)
         if isinstance(items, list):
-            inline_cls = model.classes[letter_cls.fields[field_name].range]
+            inline_cls = model.classes[inline.range]
             records += [
                 Record(inline_cls, item, display, owner=letter, index=i)
                 for i, item in enumerate(items)
@@ -181,8 +211,8 @@ def letter_files(root: Path) -> list[Path]:
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
-    known = {cls.file for cls in model.classes.values() if cls.file} | {"publication.yaml", "withdrawn.yaml"}
+def _unexpected_files(model: Model, root: Path, dataset: Dataset[Record]) -> None:
+    known = {cls.file for cls in model.classes.values() if cls.file} | set(OTHER_FILES)
     for path in sorted(root.glob("*.y*ml")):
         if path.name not in known:
             close = difflib.get_close_matches(path.name, sorted(known), n=1)
@@ -245,19 +275,19 @@ def _unexpected_files(model: Model, root: Path, dataset: Dataset) -> None:
                 )
 
 
-def read_shared(model: Model, root: Path) -> Dataset:
+def read_shared(model: Model, root: Path) -> Dataset[Record]:
     """Everything but the letters: organisations, memberships, people, posts, themes, meetings."""
-    dataset = Dataset()
+    dataset: Dataset[Record] = Dataset()
     for cls in model.classes.values():
         if cls.file and not cls.file.startswith(LETTERS_DIR):
-            _list_file(cls, root, dataset)
+            _list_file(cls, cls.file, root, dataset)
     _unexpected_files(model, root, dataset)
     # A letter's key is its file name: a letter file that turns out unreadable is still not an unknown reference.
-    dataset.unreadable_keys["Letter"] = {path.stem for path in letter_files(root)}
+    dataset.unreadable_keys[LETTER] = {path.stem for path in letter_files(root)}
     return dataset
 
 
-def read_dataset(model: Model, root: Path) -> Dataset:
+def read_dataset(model: Model, root: Path) -> Dataset[Record]:
     dataset = read_shared(model, root)
     for path in letter_files(root):
         records, problems = read_letter(model, path, root)

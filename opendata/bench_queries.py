@@ -1,6 +1,6 @@
 """Median latency of the example queries: pyoxigraph vs rdflib in-process, and through the endpoint.
 
-    python -m opendata.query.bench [--dist dist] [--runs 21]
+    python -m opendata.bench_queries [--dist dist] [--runs 21]
 
 Prints a Markdown table (the one in docs/sparql.md). Wall-clock figures: run it on a quiet machine.
 """
