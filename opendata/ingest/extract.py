@@ -28,6 +28,8 @@ from opendata.ingest.extract_organisations import (
     find_ministries,
     find_register_names,
     letterhead_name,
+    logo_name,
+    web_address_name,
 )
 from opendata.ingest.extract_references import (
     DOSSIER,
@@ -38,10 +40,11 @@ from opendata.ingest.extract_references import (
     find_reference_lines,
     label_row,
     split_glued,
+    stacked_value,
     table_rows,
     value_after,
 )
-from opendata.ingest.extract_signatures import last_closing, pair_signatories, signature_zone
+from opendata.ingest.extract_signatures import block_end, last_closing, pair_signatories, signature_zone
 
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
 
@@ -167,7 +170,16 @@ _DATE_LABEL = re.compile(
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
     re.IGNORECASE | re.MULTILINE,
 )
-_INLINE_DATE_LABEL = re.compile(r"(?<=[ \t])(?:Datum|Verzonden|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])")
+_INLINE_DATE_LABEL = re.compile(
+    r"(?<=[ \t])(?:Datum|Verzonden(?:[ \t]+op)?|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])"
+)
+# A header may date the letter ("Datum: 25 augustus") and stamp its dispatch ("Verzonden op: 2
+# september"): the date sent is the dispatch date.
+_DISPATCH_LABEL = re.compile(
+    rf"(?:^|(?<=[ \t]))(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
+    rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
 _PLACE_DATE = re.compile(
     r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
     re.MULTILINE,
@@ -212,6 +224,10 @@ def find_date_sent(
 ) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
     labels_end = head_end if labels_end is None else labels_end
+    for label in _DISPATCH_LABEL.finditer(text, 0, max(labels_end, head_end, 1)):
+        dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
+        if dates and dates[0].start == label.end():
+            return dates[0], 0.9, None
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
@@ -282,10 +298,16 @@ _NOT_CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")
+# A run-together header puts the next label on the subject's line: "Onderwerp: Beantwoording …
+# Verzonden op: 2 september 2020".
+_NEXT_LABEL = re.compile(
+    r"[ \t]+(?:Verzonden(?:[ \t]+op)?|Datum|Uw kenmerk|Ons kenmerk|Kenmerk|Uw brief van|Bijlagen?|Zaaknummer|"
+    r"Behandeld door|Telefoon)[ \t]*:"
+)
 
 
-def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
-    """The Onderwerp/Betreft line, with its continuation lines, as (start, end)."""
+def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
+    """The Onderwerp/Betreft line, with its continuation lines, as (start, end, value)."""
     match = _SUBJECT.search(text, 0, max(head_end, 1))
     if match is None:
         inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
@@ -296,11 +318,14 @@ def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
             _end_of_lines(text, inline.end(), 0) if "\n" in text[inline.end() : head_end] else head_end,
         )
         span = strip_span(text, inline.end(), end, " \t\r\n")
-        return span if span[1] > span[0] else None
+        return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     start = match.end()
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     in_label_row = label_row(_line_at(text, match.start())) is not None
+    stacked = None if text[start:line_end].strip(" \t:") else stacked_value(text, match.start())
+    if stacked:  # "betreft" / "ons kenmerk" / "datum" over "Reactie VNG op de" / … / "Omgevingswet"
+        return _dangling_continued(text, stacked.start, stacked.end, head_end, skip_lines=stacked.later)
     if in_label_row or not text[start:line_end].strip(" \t:"):  # the subject is on the next line
         following = re.compile(r"\s*\n[ \t]*(?::[ \t]*)?(?=\S)").match(text, line_end)
         if not following:
@@ -311,7 +336,7 @@ def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
     if in_label_row:  # "Onderwerp Telefoonnummer" over "Concept informatieprotocol 06-53381467"
         phone = _PHONE.search(text, start, line_end)
         span = strip_span(text, start, phone.start() if phone else line_end, " \t\r\n")
-        return span if span[1] > span[0] else None
+        return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     end = line_end
     while True:
         continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
@@ -320,8 +345,40 @@ def find_subject(text: str, head_end: int) -> tuple[int, int] | None:
         if continuation.end() > head_end:
             break
         end = continuation.end()
-    span = strip_span(text, start, end, " \t\r\n")
-    return span if span[1] > span[0] else None
+    label = _NEXT_LABEL.search(text, start, end)
+    span = strip_span(text, start, label.start() if label else end, " \t\r\n")
+    return _dangling_continued(text, *span, head_end) if span[1] > span[0] else None
+
+
+# A subject line that stops on a preposition, article or conjunction goes on, even past a blank
+# line (an OCR'd text that doubles every line break) or onto a line that starts with a date.
+_DANGLING = re.compile(
+    r"\b(?:van|de|het|een|en|voor|inzake|over|op|in|met|tot|te|aan|of|der|des|bij|naar|om|tussen)[ \t]*$"
+)
+_LABEL_START = re.compile(
+    rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons\b|uw\b|bijlage|geachte?|beste|zaaknummer|aan\b)",
+    re.IGNORECASE,
+)
+
+
+def _dangling_continued(
+    text: str, start: int, end: int, head_end: int, skip_lines: int = 0
+) -> tuple[int, int, str]:
+    """(start, end, value) of a subject extended over the lines a dangling last word says it goes on
+    to; `skip_lines` non-blank lines (the other values of a column of labels) are passed over first
+    and left out of the value."""
+    value, position = text[start:end], end
+    while _DANGLING.search(value) and position < head_end:
+        following = list(re.finditer(r"[^\n]*\S[^\n]*", text[position : min(len(text), position + 600)]))
+        if len(following) <= skip_lines:
+            break
+        line = following[skip_lines]
+        if _LABEL_START.match(line[0]) or position + line.end() > head_end:
+            break
+        value += "\n" + line[0]
+        position += line.end()
+        skip_lines = 0
+    return start, position, normalise_subject(value)
 
 
 def normalise_subject(raw: str) -> str:
@@ -348,8 +405,8 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 
 _CITE_AFTER = re.compile(
-    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn)\s+(?:leden)?brief\s+"
-    r"(?:van(?![a-z])|d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij)\s+(?:leden)?brief\s+"
+    r"(?:van(?![a-z])|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
@@ -361,7 +418,8 @@ _CITE_WHO_ON = re.compile(
 )
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
 _CITE_BEFORE_TAIL = re.compile(
-    r"\s*(?:ontvingen|ontving|kregen|hebben)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?P<who>uw|de|een|hun)\s+brief",
+    r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
+    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief",
     re.IGNORECASE,
 )
 _CITE_REFERENCE = re.compile(
@@ -443,6 +501,10 @@ def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citatio
     sentence = _SENTENCE_END.search(text, date.end)
     end = min(sentence.start() if sentence else len(text), date.end + 300)
     label = _CITE_REFERENCE.search(text, date.end, end)
+    if label and find_dates(
+        text, date.end, label.start()
+    ):  # "… van 29 maart … ingezonden op 18 april met kenmerk …"
+        label = None  # the reference belongs to what the later date dates
     span = value_after(text, label.end(), next_line=False) if label else None
     if span and label and _serial_label(label[0]) and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]):
         span = None  # "(Kamerstuk 27 625, nr. 492)": a paper's number in its dossier, no reference
@@ -483,7 +545,7 @@ def _reference_in(text: str, start: int, end: int) -> Found | None:
 
 def mentions(text: str, date: str | None) -> list[OrgMention]:
     found = find_kind_phrases(text, date) + find_register_names(text, date) + find_ministries(text)
-    head = letterhead_name(text, date, found)
+    head = letterhead_name(text, date, found) or logo_name(text, date)
     return sorted(found + ([head] if head else []), key=lambda m: m.start)
 
 
@@ -784,15 +846,13 @@ def extract(
     zone = signature_zone(text, 0, len(text)) or _minister_zone(text)
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
-    sender = _sender(text, behalf, found, head_end, signatories, zone)
-    subject_span = find_subject(text, head_end)
-    subject = (
-        _found(text, normalise_subject(text[slice(*subject_span)]), *subject_span, 0.9)
-        if subject_span
-        else None
+    sender = _sender(text, behalf, found, head_end, signatories, zone) or _unsigned_sender(
+        text, head_end, salutation, iso
     )
-    if ours is None and subject_span:  # "BETREFT: …, KENMERK W 22001."
-        ours = _reference_in(text, *subject_span)
+    subject_found = find_subject(text, head_end)
+    subject = _found(text, subject_found[2], *subject_found[:2], 0.9) if subject_found else None
+    if ours is None and subject_found:  # "BETREFT: …, KENMERK W 22001."
+        ours = _reference_in(text, *subject_found[:2])
     for dossier in _DOSSIER_IN_BODY.finditer(
         text
     ):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
@@ -805,7 +865,7 @@ def extract(
         )  # "… Staten-Generaal Den Haag, 19 december 2023": the date on the addressee's line
         date_sent = _found(text, d.value, d.start, d.end, 0.8)
     if kamerstuk is not None:
-        sender, signatories = _kamerstuk_parts(text, kamerstuk, sender, signatories)
+        sender, signatories = _kamerstuk_parts(text, kamerstuk, behalf, zone, signatories)
         dossiers += [
             _found(text, d.value, d.start, d.end, 0.8)
             for d in kamerstuk.dossiers
@@ -838,13 +898,23 @@ def extract(
 
 
 def _kamerstuk_parts(
-    text: str, kamerstuk: Kamerstuk, sender: Found | None, signatories: tuple[Signatory, ...]
+    text: str,
+    kamerstuk: Kamerstuk,
+    behalf: Found | None,
+    zone: tuple[int, int] | None,
+    signatories: tuple[Signatory, ...],
 ) -> tuple[Found | None, tuple[Signatory, ...]]:
-    """A Kamerstuk's sender from its heading and its one-line closing as signatory, where the
-    ordinary reading found none."""
-    if sender is None and kamerstuk.sender is not None:
+    """A Kamerstuk's sender and signatory. Its heading is no letterhead: a dossier title naming
+    municipalities ("Samenvoeging van de gemeenten Bussum, …") is no sender. The heading names the
+    ministry, or several writers (no single sender), or none ("BRIEF HOUDENDE …": the closing's
+    minister); the one-line closing is the signatory where the ordinary reading found none."""
+    if kamerstuk.sender is not None:
         s = kamerstuk.sender
         sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role)
+    elif kamerstuk.role or kamerstuk.joint:
+        sender = behalf
+    else:
+        sender = behalf or _minister_sender(text, zone)
     closing = closing_signatory(text) if not signatories else None
     if closing is not None:
         name, role = closing
@@ -863,11 +933,13 @@ def _minister_zone(text: str) -> tuple[int, int] | None:
     match = re.compile(
         r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$", re.MULTILINE | re.IGNORECASE
     ).search(text, max(0, len(text) - 700))
-    return (match.start(), min(len(text), match.end() + 300)) if match else None
+    return (match.start(), block_end(text, match.end(), min(len(text), match.end() + 300))) if match else None
 
 
 _MINISTER = re.compile(
-    r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5})"
+    r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5}"
+    # a ministry named as a list: "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
+    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+en\s+[A-Z][\w-]*)?)"
 )
 
 
@@ -887,12 +959,9 @@ def _sender(
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return _from_mention(text, head, 0.7)
-    minister = _MINISTER.search(text, *zone) if zone else None
-    if minister:  # "De minister van Binnenlandse Zaken en Koninkrijksrelaties,"
-        name = re.sub(r"\s+", " ", minister["name"]).strip()
-        return _found(
-            text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()
-        )
+    minister = _minister_sender(text, zone)
+    if minister:
+        return minister
     if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
         below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
         if below:
@@ -902,6 +971,42 @@ def _sender(
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
     return None
+
+
+# A council party writing to a board names itself as the subject of its requests: "De BSD-fractie
+# verzoekt uw college …", "… verzoekt de BSD-fractie uw college …".
+_SELF_NAMED_PARTY = re.compile(
+    r"\b[Dd]e\s+(?P<name>[A-Z][\w/&+-]*-fractie)\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
+    r"ziet|neemt|wenst|is|uw)\b"
+)
+_TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
+
+
+def _unsigned_sender(
+    text: str, head_end: int, salutation: re.Match[str] | None, date: str | None
+) -> Found | None:
+    """A sender the signature block and letterhead do not name: the web address the letterhead
+    prints, else the one council party that, writing to a board, names itself as the asker."""
+    web = web_address_name(text, 0, head_end, date)
+    if web is not None:
+        return _from_mention(text, web, 0.6)
+    if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
+        return None
+    parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
+    if not parties or len({m["name"] for m in parties}) != 1:
+        return None
+    return _found(text, parties[0]["name"], *parties[0].span("name"), 0.5)
+
+
+def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
+    """The ministry of a signature block that opens "De minister van Binnenlandse Zaken en …,"."""
+    minister = _MINISTER.search(text, *zone) if zone else None
+    if minister is None:
+        return None
+    name = re.sub(r"\s+", " ", minister["name"]).strip()
+    return _found(
+        text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()
+    )
 
 
 def _signatories(

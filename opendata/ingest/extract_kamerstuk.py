@@ -17,11 +17,27 @@ from dataclasses import dataclass
 
 from opendata.ingest.extract_dates import find_dates
 
-# Capitals only: the heading is set in capitals, the body's "brief van de minister" is not.
+# Capitals only: the heading is set in capitals, the body's "brief van de minister" is not. Several
+# writers ("MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS") name no single sender;
+# "BRIEF HOUDENDE INTREKKING …" names none, and the closing says who writes.
 _HEADING = re.compile(
-    r"\bBRIEF VAN DE (?P<role>MINISTERS?|STAATSSECRETARIS) (?:VAN|VOOR) "
-    r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)[ \t]*$",
+    r"\bBRIEF (?:VAN DE (?P<role>MINISTER EN STAATSSECRETARIS|MINISTERS|MINISTER|STAATSSECRETARISSEN|"
+    r"STAATSSECRETARIS) (?:VAN|VOOR) (?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)|HOUDENDE [A-ZÀ-Ý ,'-]+?)[ \t]*$",
     re.MULTILINE,
+)
+# A budget paper may set its heading in lower case after the dossier and paper numbers:
+# "30800 C 8 Brief van de minister van binnenlandse zaken en koninkrijksrelaties".
+_NUMBERED_HEADING = re.compile(
+    r"^[ \t]*[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? [0-9]{1,4} Brief van de (?P<role>minister|staatssecretaris) "
+    r"(?:van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_JOINT = {"MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS"}
+# Eerste Kamer dossiers outside legislation are numbered in Roman numerals: "CII Nota «Bestuur …»".
+_ROMAN_DOSSIER_LINE = re.compile(r"^[ \t]*(?P<number>[CLXVI]{2,8})(?=[ \t]+[A-Z«])", re.MULTILINE)
+# A web copy names the paper as dossier-number: "Kamerstuk 33841-171", "ID: 31953-34".
+_PAPER_ID = re.compile(
+    r"\b(?:Kamerstuk|ID:)[ \t]*(?P<number>[1-9][0-9]{4}(?:-(?:[A-Z]{1,4}|[IVXL]+))?)-[0-9]{1,4}\b"
 )
 _DOSSIER_LINE = re.compile(
     r"^[ \t]*(?P<number>[1-9][0-9] ?[0-9]{3}(?:[ -](?:[A-Z]{1,4}|[IVXL]+)(?:-[A-Z]+)?)?)"
@@ -48,7 +64,8 @@ class Span:
 class Kamerstuk:
     heading: Span  # the "BRIEF VAN DE …" heading
     sender: Span | None  # "ministerie van …" with `role` as its body, or None
-    role: str  # "minister" or "staatssecretaris"
+    role: str  # "minister" or "staatssecretaris"; "" when the heading names no writer
+    joint: bool  # several writers: no single sender
     dossiers: tuple[Span, ...]  # "36 600 B", "36 600 C"
     dated: Span | None  # the ISO date after "Den Haag," below the heading
 
@@ -61,13 +78,16 @@ def ministry_name(capitals: str) -> str:
 
 def find_kamerstuk(text: str) -> Kamerstuk | None:
     """The Kamerstuk heading in the first part of the text, or None for any other letter."""
-    heading = _HEADING.search(text, 0, min(len(text), 3000))
+    limit = min(len(text), 3000)
+    heading = _HEADING.search(text, 0, limit) or _NUMBERED_HEADING.search(text, 0, limit)
     if heading is None:
         return None
-    role = "staatssecretaris" if heading["role"] == "STAATSSECRETARIS" else "minister"
-    name = heading["name"].strip(" ,")
+    role_word = (heading["role"] or "").upper()
+    role = "staatssecretaris" if role_word.startswith("STAATSSECRETARIS") else "minister" if role_word else ""
+    name = (heading["name"] or "").strip(" ,")
     sender = None
-    if heading["role"] != "MINISTERS" and not re.search(r"\b(?:EN|VAN|VOOR)$", name):
+    joint = role_word in _JOINT
+    if name and not joint and not re.search(r"\b(?:EN|VAN|VOOR)$", name, re.IGNORECASE):
         sender = Span(
             f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name)
         )
@@ -75,6 +95,7 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
         Span(heading[0], heading.start(), heading.end()),
         sender,
         role,
+        joint,
         _dossier_numbers(text, heading.start()),
         _dated(text, heading.end()),
     )
@@ -83,7 +104,9 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
 def _dated(text: str, position: int) -> Span | None:
     """ "Den Haag, 4 oktober 2024" after the heading, on its own line or run onto the addressee's."""
     place = re.compile(r"(?<![\w-])Den Haag,[ \t]*").search(text, position, min(len(text), position + 400))
-    dates = find_dates(text, place.end(), min(len(text), place.end() + 40)) if place else []
+    if place is None:
+        return None
+    dates = find_dates(text, place.end(), min(len(text), place.end() + 40))
     if not dates or dates[0].start != place.end():
         return None
     return Span(dates[0].iso, dates[0].start, dates[0].end)
@@ -100,16 +123,21 @@ def _dossier_numbers(text: str, heading_start: int) -> tuple[Span, ...]:
             number, end = f"{number} {suffix['suffix']}", suffix.end("suffix")
         if all(span.value != number for span in found):
             found.append(Span(number, match.start("number"), end))
+    for match in (
+        *_ROMAN_DOSSIER_LINE.finditer(text, 0, heading_start),
+        *_PAPER_ID.finditer(text, 0, heading_start),
+    ):
+        if all(span.value.replace(" ", "") != match["number"] for span in found):
+            found.append(Span(match["number"], *match.span("number")))
     return tuple(found)
 
 
 def closing_signatory(text: str) -> tuple[Span, Span] | None:
     """(name, role) of a closing "De minister van …, R.H.A. Plasterk" set on one line, near the end."""
-    match = None
-    for match in _CLOSING.finditer(text, max(0, len(text) - 1500)):
-        pass
-    if match is None:
+    closings = list(_CLOSING.finditer(text, max(0, len(text) - 1500)))
+    if not closings:
         return None
+    match = closings[-1]
     return (
         Span(match["name"].strip(), match.start("name"), match.end("name")),
         Span(match["role"].lower(), match.start("role"), match.end("role")),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from opendata.ingest.extract_noise import noisy
 from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
-from opendata.model.register import load_register
+from opendata.model.register import RegisteredOrganisation, load_register
 
 COLLEGE = "college-van-burgemeester-en-wethouders"
 COUNCIL = "gemeenteraad"
@@ -167,26 +167,19 @@ def find_kind_phrases(
     return _dedupe_overlaps(found)
 
 
-_LIST = re.compile(r"(?<![\w-])gemeenten\s+", re.IGNORECASE)
+_LIST = re.compile(r"(?<![\w-])(?:(?P<gm>gemeenten)|provincies)\s+", re.IGNORECASE)
 
 
 def _municipality_lists(
     text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
 ) -> list[OrgMention]:
-    """Each municipality in "de gemeenten Leiden, Leiderdorp en Oegstgeest"."""
+    """Each municipality in "de gemeenten Leiden, Leiderdorp en Oegstgeest", each province in "de
+    provincies Gelderland en Utrecht"."""
     found = []
     for match in _LIST.finditer(text, start, end):
-        position = match.end()
-        while position < end:
-            resolved = resolve_name_at(text, position, (GEMEENTE,), date, gazetteer)
-            if not resolved:
-                break
-            code, name_end, score = resolved
-            found.append(OrgMention(code, position, name_end, round(0.6 + 0.3 * score, 2), None, True))
-            separator = re.compile(r"\s*(?:,|\ben\b|&)\s*").match(text, name_end)
-            if not separator or separator.end() == name_end:
-                break
-            position = separator.end()
+        found += _name_list(
+            text, match.end(), end, (GEMEENTE,) if match["gm"] else (PROVINCIE,), None, date, gazetteer
+        )
     return found
 
 
@@ -219,19 +212,34 @@ def _name_list(
     date: str | None,
     gazetteer: Gazetteer,
 ) -> list[OrgMention]:
-    """Each name of "Leiden, Leiderdorp en Oegstgeest" from `position`, until a name does not resolve."""
-    found = []
+    """Each name of "Leiden, Leiderdorp en Oegstgeest" from `position`, until a name does not resolve.
+    A name two organisations share ("Bergen, Gennep en Mook en Middelaar") is the one in the
+    province of the list's other names."""
+    found: list[OrgMention] = []
+    shared: list[tuple[int, int, list[RegisteredOrganisation]]] = []
     while position < end:
         resolved = resolve_name_at(text, position, kinds, date, gazetteer)
-        if not resolved:
-            break
-        code, name_end, score = resolved
-        found.append(OrgMention(code, position, name_end, round(0.6 + 0.3 * score, 2), body, True))
-        separator = re.compile(r"[ \t]*(?:,|\ben\b|&)\s*").match(text, name_end)
+        if resolved:
+            code, name_end, score = resolved
+            found.append(OrgMention(code, position, name_end, round(0.6 + 0.3 * score, 2), body, True))
+        else:
+            word = re.compile(r"[A-Z][\w'-]*(?:\s+\([A-Z]{1,3}\))?").match(text, position)
+            namesakes = gazetteer.namesakes(word[0], kinds=kinds, date=date) if word else []
+            if len(namesakes) < 2:
+                break
+            name_end = word.end() if word else position
+            shared.append((position, name_end, namesakes))
+        separator = re.compile(r"\s*(?:,|\ben\b|&)\s*").match(text, name_end)
         if not separator or separator.end() == name_end:
             break
         position = separator.end()
-    return found
+    register = load_register()
+    provinces = {org.province for m in found if (org := register.get(m.value)) is not None}
+    for start, name_end, namesakes in shared:
+        fitting = [org for org in namesakes if org.province in provinces]
+        if len(provinces) == 1 and len(fitting) == 1:
+            found.append(OrgMention(fitting[0].code, start, name_end, 0.6, body, True))
+    return sorted(found, key=lambda m: m.start)
 
 
 # Register names that are ordinary words too: a capitalised "Politie" or "Sociaal" names nothing.
@@ -345,6 +353,51 @@ def letterhead_name(text: str, date: str | None, found: list[OrgMention]) -> Org
     return OrgMention(
         resolution.code, line.start(1), line.end(1), round(0.5 + 0.4 * resolution.score, 2), None, True
     )
+
+
+# A logo sets "Gemeente" over the name with the paper's kind beside it, as OCR reads it:
+# "> < Gemeente Raadsinformatiebrief" / "Amsterdam".
+_LOGO_KIND = re.compile(
+    r"\A\W*(?P<kind>Gemeente|Provincie|Waterschap)[ \t]+[A-Z][a-z]+[ \t]*\n[ \t]*(?P<name>[A-Z][\w'’ -]{2,40}?)[ \t]*\n"
+)
+
+
+def logo_name(text: str, date: str | None) -> OrgMention | None:
+    """The organisation a two-line logo names, its kind word and name split by a word beside it."""
+    logo = _LOGO_KIND.match(text)
+    if logo is None:
+        return None
+    kinds = {"Gemeente": GEMEENTE, "Provincie": PROVINCIE, "Waterschap": WATERSCHAP}[logo["kind"]]
+    resolution = load_gazetteer().resolve(logo["name"], kinds=(kinds,), date=date)
+    if resolution is None or resolution.score < 0.95:
+        return None
+    return OrgMention(resolution.code, logo.start("name"), logo.end("name"), 0.7, None, True)
+
+
+@functools.cache
+def _web_names() -> Mapping[str, tuple[str, ...]]:
+    """Municipalities, provinces and water authorities by their name as a web address writes it
+    ("middendrenthe", "brabantsedelta")."""
+    by_label: dict[str, list[str]] = defaultdict(list)
+    names = load_gazetteer().names_of_kinds((GEMEENTE, PROVINCIE, WATERSCHAP))
+    for code, name in names.items():
+        bare = re.sub(
+            r"^(?:gemeente|provincie|waterschap|hoogheemraadschap)\s+", "", name, flags=re.IGNORECASE
+        )
+        by_label[re.sub(r"[^a-z0-9]", "", bare.lower())].append(code)
+    return {label: tuple(codes) for label, codes in by_label.items()}
+
+
+_WEB_ADDRESS = re.compile(r"\bwww\.(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.nl\b", re.IGNORECASE)
+
+
+def web_address_name(text: str, start: int, end: int, date: str | None) -> OrgMention | None:
+    """The organisation whose web address a letterhead prints ("Internet www.middendrenthe.nl")."""
+    for address in _WEB_ADDRESS.finditer(text, start, end):
+        codes = _dated(set(_web_names().get(address["label"].replace("-", "").lower(), ())), date)
+        if len(codes) == 1:
+            return OrgMention(codes[0], *address.span("label"), 0.6, None, True)
+    return None
 
 
 def find_ministries(text: str) -> list[OrgMention]:

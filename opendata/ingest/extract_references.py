@@ -11,8 +11,10 @@ a label with nothing after it ("Uw kenmerk: -") gives nothing.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from opendata.ingest.extract_noise import noisy
 
@@ -165,7 +167,45 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
     for role, start, end in table_references(text, header_end):
         if start not in taken:
             found += _pieces(text, (start, end), role, 0.75)
+    taken = {item.start for item in found}
+    for match in label_pattern().finditer(text, 0, header_end):
+        stacked = stacked_value(text, match.start())
+        if stacked and stacked.start not in taken and re.fullmatch(_VALUE, text[stacked.start : stacked.end]):
+            found += _pieces(text, (stacked.start, stacked.end), _label_role(match), 0.7)
     return sorted(found, key=lambda item: item.start)
+
+
+# A header line holding a label and nothing else.
+_LABEL_ONLY_LINE = re.compile(
+    rf"[ \t]*(?:{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|{noisy('kenmerk')}|{noisy('datum')}|"
+    rf"{noisy('betreft')}|{noisy('onderwerp')}|{noisy('verzonden')}|{noisy('zaaknummer')}|bijlagen?|"
+    rf"bijlage\(n\)|{noisy('doorkiesnummer')})[ \t]*:?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+class Stacked(NamedTuple):
+    start: int
+    end: int
+    later: int  # values of the labels below this one, set after this value
+
+
+def stacked_value(text: str, label_start: int) -> Stacked | None:
+    """The value of the label on the line at `label_start` when a text layer read the header column
+    by column: a run of label-only lines ("betreft" / "ons kenmerk" / "datum") followed by as many
+    value lines in the same order ("Reactie VNG op de" / "ECFD/U201401827" / "29 september 2014")."""
+    above = _LINE.findall(text, max(0, label_start - 400), label_start)
+    index = len(list(itertools.takewhile(_LABEL_ONLY_LINE.fullmatch, reversed(above))))
+    lines = [m.span() for m in _LINE.finditer(text, label_start, min(len(text), label_start + 1500))]
+    labels_here = len(list(itertools.takewhile(lambda span: _LABEL_ONLY_LINE.fullmatch(text, *span), lines)))
+    run = index + labels_here
+    values = lines[labels_here : labels_here + run]
+    if run < 2 or len(values) < run or any(_LABEL_ONLY_LINE.fullmatch(text, *span) for span in values):
+        return None
+    return Stacked(*values[index], run - index - 1)
+
+
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding blanks
 
 
 def _serial_number(text: str, span: tuple[int, int], match: re.Match[str]) -> bool:

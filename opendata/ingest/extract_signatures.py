@@ -70,7 +70,9 @@ NAME = re.compile(
 )
 _STOPS = re.compile(
     r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
-    r"bezoekadres|telefoon|www\.|e-mail|pagina|blad)\b",
+    r"bezoekadres|telefoon|www\.|e-mail|pagina|blad|"
+    # a publication's footnotes under the closing: "X Noot", "1  Ter inzage gelegd bij …", "Naar boven"
+    r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$))\b",
     re.IGNORECASE,
 )
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
@@ -123,13 +125,16 @@ def signature_zone(text: str, start: int, end: int) -> tuple[int, int] | None:
     closing = last_closing(text, start, end)
     if closing is None:
         return None
-    zone_end = min(end, closing.end() + 900)
-    position = closing.end()
-    for line in re.finditer(r"[^\n]*", text[position:zone_end]):
+    return closing.end(), block_end(text, closing.end(), min(end, closing.end() + 900))
+
+
+def block_end(text: str, start: int, end: int) -> int:
+    """Where the signature block starting at `start` ends: before the first line that is an
+    address, an attachment list or a footnote, else at `end`."""
+    for line in re.finditer(r"[^\n]*", text[start:end]):
         if _STOPS.match(line[0]):
-            zone_end = position + line.start()
-            break
-    return closing.end(), zone_end
+            return start + line.start()
+    return end
 
 
 def role_key(word: str) -> tuple[str, float] | None:

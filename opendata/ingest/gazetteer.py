@@ -120,6 +120,13 @@ class Gazetteer:
         ]
         return self._single(winners, top / 100 * 0.9)
 
+    def namesakes(
+        self, name: str, *, kinds: Sequence[str], date: str | None = None
+    ) -> list[RegisteredOrganisation]:
+        """Every organisation of `kinds` that `name` is exactly the name of on `date` ("Bergen": the
+        municipalities in Limburg and North Holland), for a caller that can tell them apart."""
+        return self._alive(self.by_key.get(fold(name), ()), kinds, date)
+
     def _choices(self, kinds: Sequence[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The keys of organisations of `kinds`, and the same keys through ocr_key (computed once)."""
         wanted = tuple(kinds or ())

@@ -1,7 +1,8 @@
 """Score extracted facts against true facts: per field precision, recall and exact-match rate.
 
 Lists are compared as sets; references after removing spaces and case; names case-insensitively
-after stripping dots and spaces; subjects case-insensitively with spaces collapsed. A value given
+after stripping dots and spaces; subjects case-insensitively with spaces collapsed and without a
+closing full stop (the facts of real letters were written both ways). A value given
 where the truth has none is counted as invented (a false positive the targets forbid).
 """
 
@@ -35,7 +36,7 @@ def _name(value) -> str:
 
 
 def _text(value) -> str:
-    return " ".join(str(value).split()).lower()
+    return " ".join(str(value).split()).lower().removesuffix(".")
 
 
 def comparable(field_name: str, value) -> frozenset:
