@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test lint validate bench generate clean bench-extract bench-extract-real
+.PHONY: publish test test-integration check lint validate bench generate clean bench-extract bench-extract-real
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,21 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Two tiers of tests, each on $(JOBS) cores (pytest-xdist), each printing its 25 slowest tests.
+# `make test`: everything not marked integration, in a few minutes. `make test-integration`: the real
+# clients and servers (environments built once into .test-envs/), the killed publishes, stress and
+# scale; tests that share a fixed resource are grouped on one worker (xdist_group, --dist loadgroup).
+# `make check`: lint and both tiers, as .ci/run does.
+JOBS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST) -m "not integration"
+
+test-integration: $(STAMP)
+	$(PYTEST) -m integration
+
+check: lint test test-integration
 
 bench: $(STAMP)
 	$(BIN)/python -m opendata.bench

@@ -102,6 +102,7 @@ def _timed_publish(datasets: Path, out: Path, cache: Path) -> float:
     return time.perf_counter() - started
 
 
+@pytest.mark.integration  # thirty publishes killed at measured moments
 def test_killed_publishes_leave_a_whole_publication(versions):
     root, manifests, cache = versions["root"], versions["manifests"], versions["cache"]
     out = root / "killed" / "dist"
@@ -260,6 +261,7 @@ def synthetic(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("round_", range(2))
+@pytest.mark.integration  # kills a publish of 600 letters and its workers
 def test_a_killed_publish_leaves_no_worker_and_no_lock(synthetic, tmp_path, round_):
     """kill -9 of the publish process alone (not its group): its workers die with it, the kernel drops the
     lock, and the next publish runs instead of reporting 'another publish ... (pid N)' for a dead pid."""

@@ -19,6 +19,9 @@ from rdflib import RDF, Graph, Namespace
 
 from .clients.envs import CLIENTS, python_env
 
+# integration: harvests with ckanext-dcat in its own Python environment (built into .test-envs/)
+pytestmark = pytest.mark.integration
+
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 EU = "http://publications.europa.eu/resource/authority/"
 SEED_MUNICIPALITIES = {"gm0537", "gm0546", "gm0547", "gm0579", "gm0626", "gm0638"}

@@ -93,7 +93,10 @@ def shacl_engine_violations(folder: Path, data: Path, release: str) -> set[tuple
     return {(r["focusNode"], r["path"]) for r in report["results"] if r["severity"] == str(SH.Violation)}
 
 
-@pytest.fixture(scope="module", params=["pyshacl", "shacl-engine"])
+# shacl-engine runs in node with packages from npm (.test-envs/): the integration tier
+@pytest.fixture(
+    scope="module", params=["pyshacl", pytest.param("shacl-engine", marks=pytest.mark.integration)]
+)
 def violations(request):
     """violations(data file, release) -> {(focus node, path)} with one engine."""
     if request.param == "pyshacl":

@@ -17,9 +17,14 @@ import urllib.parse
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from .conftest import DATASETS
 from .test_endpoint_security import GROUP_CONCAT_CROSS, VERSION, _publish
 from .test_serve import CROSS_PRODUCT, Server
+
+# integration: 50 clients for 30 s against the endpoint while it republishes
+pytestmark = pytest.mark.integration
 
 CLIENTS = 50
 DURATION = 30.0  # seconds of load

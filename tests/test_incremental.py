@@ -42,6 +42,7 @@ def corpus(tmp_path_factory) -> Path:
     return sources
 
 
+@pytest.mark.integration  # seven publishes of 120-130 letters
 def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
     sources = tmp_path / "sources"
     shutil.copytree(corpus, sources)

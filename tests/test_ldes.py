@@ -22,6 +22,9 @@ from .conftest import DATASETS, run_cli
 from .scenarios import CORRECTED, REASON, X_CONTENT, X, Y, free_port, prepare_release_one, prepare_release_two
 from .test_serve import Server
 
+# integration: the LDES client from npm (.test-envs/) replicates the stream
+pytestmark = pytest.mark.integration
+
 LDES_CLIENT = ("ldes-client@0.3.0", "n3@1.26.0")
 BASE = "https://data.leidseregio.example/id/"
 VERSIONING = {

@@ -211,6 +211,7 @@ def test_diff_prints_what_changed(releases, tmp_path):
     assert run_cli("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
 
 
+@pytest.mark.integration  # a real nginx
 def test_the_generated_nginx_rules_answer_410_with_the_tombstone_page(releases, tmp_path):
     """The static host answers like `opendata serve`: Debian's nginx-light with the generated rules."""
     with nginx_serving(releases["second"].resolve(), tmp_path) as url:

@@ -19,6 +19,9 @@ from .conftest import DATASETS, ROOT, run_cli
 from .test_serve import Server
 from .test_site import JOINT_REACTION
 
+# integration: Chromium (Playwright) with axe-core from npm (.test-envs/)
+pytestmark = pytest.mark.integration
+
 CHROMIUM = "/usr/bin/chromium"
 AXE_VERSION = "4.10.3"
 AXE = ROOT / ".test-envs" / "axe" / "node_modules" / "axe-core" / "axe.min.js"

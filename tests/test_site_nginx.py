@@ -14,6 +14,9 @@ from rdflib.compare import isomorphic
 from .scenarios import nginx_serving
 from .test_site import FORMATS, JOINT_REACTION, RESOURCES
 
+# integration: a real nginx serving the generated rules
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope="module")
 def nginx(published, tmp_path_factory):

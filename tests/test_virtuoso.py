@@ -25,6 +25,9 @@ import yaml
 
 from .conftest import ROOT, run_cli
 
+# integration: loads the publication into a real Virtuoso server
+pytestmark = pytest.mark.integration
+
 SCRIPT = ROOT / "docs" / "virtuoso-reload.sh"
 QUERIES = ROOT / "docs" / "queries"
 GRAPH = "https://data.leidseregio.example/publicatie/"

@@ -22,6 +22,9 @@ import pytest
 from .clients.envs import resolved_env, site_packages
 from .conftest import DATASETS, ROOT
 
+# integration: builds the wheel and installs it into a fresh environment
+pytestmark = pytest.mark.integration
+
 NOT_SHIPPED = shutil.ignore_patterns(
     ".git",
     ".venv",
