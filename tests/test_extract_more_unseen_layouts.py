@@ -292,3 +292,40 @@ van de grens tussen de provincies Gelderland en Utrecht trek ik in.
 """
     found = set(extract(text).facts()["organisations_mentioned"])
     assert {"gm0893", "gm0907", "gm0944", "pv25", "pv26"} <= found  # Bergen in Limburg, with Gennep
+
+
+def test_a_double_spaced_ocr_text_keeps_its_address_block_and_a_column_keeps_its_date():
+    text = """Provincie Noord-Holland
+
+Gedeputeerde Staten
+
+
+
+Het college van burgemeester en wethouders van Oostzaan
+
+Postbus 1234
+
+1511 AA  OOSTZAAN
+
+
+
+betreft
+
+datum
+
+verzonden
+
+Reactie op uw brief van 13 mei 2015
+
+29 juni 2015
+
+2 juli 2015
+
+
+
+Geacht college,
+"""
+    facts = extract(text).facts()
+    assert facts["addressees"] == ["gm0431"]
+    assert facts["date_sent"] == "2015-07-02"  # "verzonden" in the column of labels, not the cited date
+    assert facts["subject"] == "Reactie op uw brief van 13 mei 2015"

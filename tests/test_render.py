@@ -7,7 +7,7 @@ import random
 import yaml
 
 from opendata.ingest.score import FIELDS, Scores
-from opendata.synth.render import noisy_text, rendered_letters
+from opendata.synth.render import LAYOUTS, noisy_text, rendered_letters
 
 from .conftest import run_cli
 
@@ -53,7 +53,7 @@ def test_unknown_rendering_is_a_usage_error(tmp_path):
 
 def test_layouts_vary_and_truth_matches_the_text():
     _, letters = rendered_letters(60, 1)
-    assert len({letter.layout for letter in letters}) == 6
+    assert {letter.layout for letter in letters} == set(LAYOUTS)
     for letter in letters:
         flat = " ".join(letter.text().split())
         assert letter.truth["subject"] in flat

@@ -177,7 +177,7 @@ _INLINE_DATE_LABEL = re.compile(
 # september"): the date sent is the dispatch date.
 _DISPATCH_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]))(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
-    rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*",
+    rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
 )
 _PLACE_DATE = re.compile(
@@ -187,7 +187,8 @@ _PLACE_DATE = re.compile(
 
 
 _SIDE_LABEL = re.compile(
-    rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden')}|{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
+    rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('verzenddatum')}|"
+    rf"{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
     rf"{noisy('kenmerk')}|{noisy('zaaknummer')}|{noisy('dossiernummer')}|bijlagen?|bijlage\(n\)|"
     rf"{noisy('uw brief van')}|{noisy('behandeld door')}|{noisy('telefoon')}|e-?mail)(?P<colon>[ \t]*:)?",
     re.IGNORECASE,
@@ -228,6 +229,9 @@ def find_date_sent(
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
         if dates and dates[0].start == label.end():
             return dates[0], 0.9, None
+        stacked = _stacked_date(text, label)
+        if stacked:
+            return stacked, 0.85, None
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
@@ -237,6 +241,9 @@ def find_date_sent(
         if dates and dates[0].start == label.end():
             return dates[0], 0.85, None
     for label in _DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
+        stacked = _stacked_date(text, label)
+        if stacked:
+            return stacked, 0.9, None
         line_end = text.find("\n", label.end())
         # a date starting on the label's line may run on to the next (a month hyphenated over the line)
         stretch_end = _end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 2)
@@ -255,6 +262,15 @@ def find_date_sent(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
             return date, 0.75, None
+    return None
+
+
+def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
+    """The date of a label-only line in a column of labels, read from the column of values."""
+    stacked = stacked_value(text, label.start()) if _rest_blank(text, label.end()) else None
+    dates = find_dates(text, stacked.start, stacked.end) if stacked else []
+    if dates and stacked and (dates[0].start, dates[0].end) == (stacked.start, stacked.end):
+        return dates[0]
     return None
 
 
@@ -717,15 +733,21 @@ def _address_block(
     part of an address."""
     head = letterhead_sender(text, found, head_end)
     picked: list[Found] = []
+    doubled = _double_spaced(text, head_end)
     for postal in _POSTAL.finditer(text, 0, max(head_end, 1)):
         if _SENDER_ADDRESS.search(_line_at(text, postal.start())):
             continue
         line_end = text.rfind("\n", 0, postal.start())
-        for _ in range(5):
+        for _ in range(10 if doubled else 5):
             if line_end <= 0:
                 break
             line_start = text.rfind("\n", 0, line_end) + 1
             line = text[line_start:line_end]
+            if doubled and not line.strip() and text[max(0, line_start - 1) : line_start] == "\n":
+                if text[max(0, line_start - 2) : line_start] == "\n\n":
+                    break  # a blank line in a double-spaced text: the block above ended
+                line_end = line_start - 1
+                continue
             named = [m for m in found if m.resolved and m.start < line_end and m.end > line_start]
             if (
                 not line.strip()
@@ -742,6 +764,12 @@ def _address_block(
             ]
             line_end = line_start - 1
     return sorted(picked, key=lambda f: f.start)
+
+
+def _double_spaced(text: str, head_end: int) -> bool:
+    """Whether an OCR'd text doubled every line break of its header (no two lines touch)."""
+    head = text[: max(head_end, 1)].strip()
+    return head.count("\n\n") >= 5 and re.search(r"[^\n]\n[^\n]", head) is None
 
 
 # "Geachte leden van college en gemeenteraad": a circular to the colleges and councils of every

@@ -178,7 +178,8 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
 # A header line holding a label and nothing else.
 _LABEL_ONLY_LINE = re.compile(
     rf"[ \t]*(?:{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|{noisy('kenmerk')}|{noisy('datum')}|"
-    rf"{noisy('betreft')}|{noisy('onderwerp')}|{noisy('verzonden')}|{noisy('zaaknummer')}|bijlagen?|"
+    rf"{noisy('betreft')}|{noisy('onderwerp')}|{noisy('verzonden op')}|{noisy('verzonden')}|"
+    rf"{noisy('verzenddatum')}|{noisy('zaaknummer')}|{noisy('uw brief van')}|bijlagen?|"
     rf"bijlage\(n\)|{noisy('doorkiesnummer')})[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
@@ -200,7 +201,12 @@ def stacked_value(text: str, label_start: int) -> Stacked | None:
     labels_here = len(list(itertools.takewhile(lambda span: _LABEL_ONLY_LINE.fullmatch(text, *span), lines)))
     run = index + labels_here
     values = lines[labels_here : labels_here + run]
-    if run < 2 or len(values) < run or any(_LABEL_ONLY_LINE.fullmatch(text, *span) for span in values):
+    if (
+        not labels_here
+        or run < 2
+        or len(values) < run
+        or any(_LABEL_ONLY_LINE.fullmatch(text, *span) for span in values)
+    ):
         return None
     return Stacked(*values[index], run - index - 1)
 

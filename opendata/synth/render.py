@@ -36,7 +36,15 @@ from opendata.synth.vocabulary import day_text, iso, slug
 from opendata.synth.world import World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
-LAYOUTS = ("side-column", "label-row", "place-date", "stacked", "spaced", "council")  # docs/letter-layouts.md
+LAYOUTS = (  # docs/letter-layouts.md
+    "side-column",
+    "label-row",
+    "place-date",
+    "stacked",
+    "spaced",
+    "columns",
+    "council",
+)
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
     "gemeentesecretaris": "de secretaris,",
@@ -323,12 +331,34 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
     return letter
 
 
+def _dated_cells(plan: Plan, date_text: str | None, rng: random.Random) -> list[tuple[str, str]]:
+    """The date cells of a header: "Datum", and now and then a later dispatch stamp ("Verzonden")
+    beside it, as some municipalities print it; the dispatch date is the date sent."""
+    if not date_text:
+        return []
+    if rng.random() < 0.15:
+        dated = day_text(plan.day - rng.randint(1, 6))
+        return [("Datum", dated), (rng.choice(("Verzonden", "Verzonden op", "Verzenddatum")), date_text)]
+    return [("Datum", date_text)]
+
+
 def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng) -> list[Block]:
     subject_label = rng.choice(("Onderwerp", "Onderwerp", "Betreft", "Betreft", "BETREFT"))
+    if (
+        layout == "columns"
+    ):  # labels in one column, values in the next: a text layer reads them column by column
+        cells = [(subject_label.lower(), plan.title)] + [
+            (label.lower(), value) for label, value in references
+        ]
+        cells += [(label.lower(), value) for label, value in _dated_cells(plan, date_text, rng)]
+        return [
+            Block(20, 85, [label for label, _ in cells], size=8, width=28),
+            Block(50, 85, [value for _, value in cells], size=8, width=140),
+        ]
     if layout == "side-column":
         lines = []
         for label, value in (
-            ([("Datum", date_text)] if date_text else [])
+            _dated_cells(plan, date_text, rng)
             + references
             + [("Bijlagen", str(len(plan.attachments)) if plan.attachments else "-")]
         ):
@@ -349,9 +379,7 @@ def _reference_blocks(layout: str, plan: Plan, references, date_text, place, rng
     if layout == "spaced":  # label and value on one line, separated by spaces only
         cells = ([("Datum", date_text)] if date_text else []) + references + [(subject_label, plan.title)]
         return [Block(20, 85, [f"{label:<18}{value}" for label, value in cells])]
-    lines = ([f"Datum: {date_text}"] if date_text else []) + [
-        f"{label}: {value}" for label, value in references
-    ]
+    lines = [f"{label}: {value}" for label, value in _dated_cells(plan, date_text, rng) + references]
     return [Block(20, 85, lines + [f"{subject_label}: {plan.title}"])]
 
 
@@ -518,7 +546,8 @@ def noisy_text(text: str, rng: random.Random) -> str:
     lines = joined.split("\n")
     if rng.random() < 0.5:
         lines.insert(max(0, len(lines) - 3), rng.choice((",tc\\", "~/", "'Í,", "-;/.")))
-    return "\n".join(lines)
+    # Some OCR'd texts come with every line break doubled: the subject then runs over blank lines.
+    return ("\n\n" if rng.random() < 0.1 else "\n").join(lines)
 
 
 def docx_bytes(letter: RenderedLetter) -> bytes:
