@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Set
 from pathlib import Path
 
 from opendata.outputs.dcat import GRAPH_DATASET
@@ -127,7 +128,7 @@ def changes_markdown(history: History, title: str) -> str:
     return "\n".join(lines)
 
 
-def release_turtle(release: Release, base_url: str, dataset: str, private: set[str] = frozenset()) -> str:
+def release_turtle(release: Release, base_url: str, dataset: str, private: Set[str] = frozenset()) -> str:
     """One release as a version of the dataset (DCAT 3 versioning) with its changes as
     ActivityStreams 2.0 activities: Create, Update, Delete (and the tombstone it leaves)."""
     me = release_iri(base_url, release.number)

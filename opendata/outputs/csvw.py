@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from opendata.model.iris import Minter
 from opendata.model.model import RDF_TYPE, Field, Hop, Model, ModelClass
-from opendata.model.tables import DATA_DIR, Column, Table, enum_namespace, is_reference, owner_of, table_texts
+from opendata.model.tables import DATA_DIR, Column, Table, enum_namespace, owner_of, table_texts
 from opendata.sources.config import Config
 
 CSVW_DATATYPES = {
@@ -48,6 +48,13 @@ def _never_empty(schema: dict, name: str) -> bool:
     """Whether the column can never be empty: part of the primary key, or required."""
     field = next(f for f in schema["fields"] if f["name"] == name)
     return name in schema["primaryKey"] or bool(field.get("constraints", {}).get("required"))
+
+
+def _term(model: Model, f: Field) -> str:
+    """The RDF property of a field that has a column (a field without a term has none)."""
+    if f.uri is None:
+        raise ValueError(f"the field {f.name} has no RDF term")
+    return model.expand(f.uri)
 
 
 def _bilingual(texts: dict, key: str) -> list[dict]:
@@ -144,12 +151,12 @@ class TableMapping:
     def _link_property(self) -> str:
         """The property from the owner to a row of a dependent or inline entity table."""
         if self.table.kind == "dependent":
-            return self.model.expand(self.table.hop.property)
+            return self.model.expand(self.table.dependent_hop.property)
         owner = owner_of(self.model, self.table.cls)
-        return self.model.expand(next(f.uri for f in owner.fields.values() if f.range == self.table.cls.name))
+        return _term(self.model, next(f for f in owner.fields.values() if f.range == self.table.cls.name))
 
     def _column(self, column: Column, schema_field: dict) -> dict:
-        result = {
+        result: dict[str, object] = {
             "name": column.name,
             "titles": column.name,
             "dc:description": _bilingual(schema_field, "description"),
@@ -175,14 +182,14 @@ class TableMapping:
                 "propertyUrl": self._link_property(),
                 "valueUrl": "{+iri}",
             }
-        f = column.field
+        f = column.value_field
         if column.role == "field" and f"{column.name}_iri" in self.names:
             return None  # the companion column carries the IRI
         if f.range == "date_or_month":
             return None  # xsd:date or xsd:gYearMonth per value: one CSVW datatype cannot say that
         if f.range == "any":
             return None  # a statement's rdf:object: an IRI or a literal of any datatype, per row
-        mapping = {"propertyUrl": self.model.expand(f.uri)}
+        mapping = {"propertyUrl": _term(self.model, f)}
         skipped = 1 if table.kind == "dependent" else 0
         hops = f.path[skipped:]
         if hops:
@@ -190,8 +197,8 @@ class TableMapping:
             mapping["aboutUrl"] = _node(owner, hops)
         if column.role == "field_iri":
             mapping["valueUrl"] = f"{{+{column.name}}}"
-        elif is_reference(self.model, f.range) or f.range in ("iri", "textfile"):
-            mapping["valueUrl"] = self.templates.value(f, column.name)
+        elif (value_url := self.templates.value(f, column.name)) is not None:  # references, IRIs, texts
+            mapping["valueUrl"] = value_url
         else:
             mapping["datatype"] = CSVW_DATATYPES[f.range]
         return mapping
@@ -202,7 +209,7 @@ class TableMapping:
             return [{"name": "rdf_type", "virtual": True, "propertyUrl": RDF_TYPE, "valueUrl": "{+type}"}]
         if table.kind == "relationship":
             return []
-        first = (table.hop.type,) if table.kind == "dependent" else (table.cls.uri,)
+        first = (table.dependent_hop.type,) if table.kind == "dependent" else (table.cls.uri,)
         virtual = [self._type_column("rdf_type", "{+iri}", first[0])]
         if table.kind == "entity" and table.cls.inline and not any(c.role == "owner" for c in table.columns):
             owner = owner_of(self.model, table.cls)

@@ -29,7 +29,8 @@ from opendata.outputs.distributions import (
     PublishedFile,
 )
 from opendata.outputs.triples import XSD, Triples, text, typed
-from opendata.releases.history import release_iri
+from opendata.releases.history import History, release_iri
+from opendata.sources.config import LICENCES
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -71,18 +72,12 @@ FILE_TYPE_LABELS = {
     "RDF_XML": "RDF/XML",
     "HTML": "HTML",
 }
-LICENSE_LABELS = {
-    "CC0-1.0": "CC0 1.0 Universal",
-    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
-}
 LICENCE_TYPE = "http://purl.org/adms/licencetype/"
-LICENCE_TYPES = {"CC0-1.0": ("PublicDomain", "Public domain"), "CC-BY-4.0": ("Attribution", "Attribution")}
 # dct:license is the licence's IRI in the EU licence authority table: data.europa.eu and the CKAN
 # portals that harvest for it register licences by these IRIs (ckanext-dcat matches dct:license
-# against its licence register by IRI). The Creative Commons IRIs, the deed itself (config.LICENSES)
+# against its licence register by IRI). The Creative Commons IRIs, the deed itself (config.LICENCES)
 # and data.overheid.nl's Dutch deed (its licence taxonomy), are linked with skos:exactMatch, so a
 # register keyed on either resolves the licence from the catalog alone.
-EU_LICENCES = {"CC0-1.0": EU + "licence/CC0", "CC-BY-4.0": EU + "licence/CC_BY_4_0"}
 DUTCH_DEED = "deed.nl"
 # dcatap:availability of every file: "available for the medium term" (a few years). A new version
 # replaces the files at the same URLs; an older version's files do not stay online.
@@ -168,14 +163,14 @@ class CatalogBuilder:
 
     def license(self) -> str:
         """The EU authority IRI of the licence, typed and labelled, matched to the Creative Commons IRIs."""
-        licence_id = self.config.license_id
-        uri = EU_LICENCES[licence_id]
-        label = text(LICENSE_LABELS[licence_id])
-        self.concept(uri, {"en": LICENSE_LABELS[licence_id]}, EU + "licence")
+        licence = LICENCES[self.config.license_id]  # every name of a licence is kept there, once
+        uri = licence.eu
+        label = text(licence.label)
+        self.concept(uri, {"en": licence.label}, EU + "licence")
         self.triples.a(uri, DCT + "LicenseDocument")
         self.triples.add(uri, RDFS + "label", label)
         self.triples.add(uri, DCT + "title", label)
-        code, type_label = LICENCE_TYPES[licence_id]
+        code, type_label = licence.kind
         self.triples.add(uri, DCT + "type", self.concept(LICENCE_TYPE + code, {"en": type_label}))
         for deed in (self.config.license, self.config.license + DUTCH_DEED):
             self.triples.a(deed, DCT + "LicenseDocument")
@@ -330,7 +325,7 @@ class CatalogBuilder:
         history (docs/releases.md); the configured version and dates while there is none."""
         add = self.triples.add
         history = self.publication.history
-        latest = history.latest if history is not None else None
+        latest = history.latest if isinstance(history, History) else None
         if latest is None:
             add(uri, DCAT + "version", text(self.config.version))
             add(uri, DCT + "modified", self.date(self.covered.modified(self.config.issued)))
@@ -434,7 +429,9 @@ class CatalogBuilder:
                 self.minter.published_file(described_by) if described_by else self.config.endpoint_url
             ),
         )
-        add(uri, DCT + "conformsTo", self.standard(SPARQL_PROTOCOL))
+        standard = self.standard(SPARQL_PROTOCOL)
+        if standard:  # (an external specification: always)
+            add(uri, DCT + "conformsTo", standard)
         add(uri, DCT + "license", self.license())
         if serves:
             add(uri, DCAT + "servesDataset", serves)

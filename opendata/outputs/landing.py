@@ -17,10 +17,11 @@ from urllib.parse import quote
 
 from opendata.build.coverage import Coverage
 from opendata.build.publication import Publication
-from opendata.outputs.dcat import GRAPH_DATASET, LICENSE_LABELS, registered_organisation
+from opendata.outputs.dcat import GRAPH_DATASET, registered_organisation
 from opendata.outputs.distributions import DatasetFiles, FileTable, PublishedFile
 from opendata.outputs.output import Output
 from opendata.outputs.site.landing_links import landing_section
+from opendata.sources.config import LICENCES
 
 FILE = "index.html"
 METADATA_FILES = (
@@ -84,10 +85,11 @@ def _link(relative: str, label: str) -> str:
 
 
 def _size(size: int) -> str:
+    scaled = float(size)
     for unit in ("B", "kB", "MB"):
-        if size < 1000 or unit == "MB":
-            return f"{size:,} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
-        size /= 1000
+        if scaled < 1000 or unit == "MB":
+            return f"{size:,} {unit}" if unit == "B" else f"{scaled:,.1f} {unit}"
+        scaled /= 1000
     return ""
 
 
@@ -239,7 +241,7 @@ def _license_and_contact(publication: Publication, language: str) -> list[str]:
     contact = config.contact
     lines = [
         f"<h2>{t['license']}</h2>",
-        f'<p>{t["license_text"]} <a href="{_e(config.license)}">{_e(LICENSE_LABELS[config.license_id])}</a>.</p>',
+        f'<p>{t["license_text"]} <a href="{_e(config.license)}">{_e(LICENCES[config.license_id].label)}</a>.</p>',
         f"<h2>{t['contact']}</h2>",
         f'<p>{_e(contact["name"])} — <a href="mailto:{_e(contact["email"])}">{_e(contact["email"])}</a>',
     ]

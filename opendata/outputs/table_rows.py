@@ -107,7 +107,7 @@ class TableRows:
             yield from (self._row(table, r, r, 0) for r in owners)
         elif table.kind == "dependent":
             for owner in owners:
-                dependent = self._follow(owner, (table.hop,))
+                dependent = self._follow(owner, (table.dependent_hop,))
                 if dependent is not None:
                     yield self._row(table, dependent, owner, 1)
         elif table.kind == "relationship":
@@ -124,13 +124,13 @@ class TableRows:
 
     def _follow(self, resource: Resource, hops: tuple[Hop, ...]) -> Resource | None:
         """The dependent node reached by `hops` (each hop's node is the fragment `#<hop.fragment>`)."""
-        node = resource
+        node: Resource | None = resource
         for hop in hops:
+            if node is None:
+                return None
             suffix = "#" + hop.fragment
             targets = [t for t in node.values.get(self.expand(hop.property), ()) if t.endswith(suffix)]
             node = self.index.get(targets[0]) if targets else None
-            if node is None:
-                return None
         return node
 
     def _values(self, resource: Resource, f: Field, skip_hops: int) -> list[str]:
@@ -158,13 +158,14 @@ class TableRows:
         if column.role in ("owner", "owner_iri"):
             owner_iri = owner.iri if owner is not resource else resource.iri.partition("#")[0]
             return self.cells.key(owner_iri) if column.role == "owner" else owner_iri
-        values = self._values(resource, column.field, skip_hops)
+        f = column.value_field
+        values = self._values(resource, f, skip_hops)
         if not values:
             return ""
-        return self.cells.value(column.field, values[0]) if column.role == "field" else values[0]
+        return self.cells.value(f, values[0]) if column.role == "field" else values[0]
 
     def _relationship_rows(self, table: Table, owner: Resource) -> Iterator[list[str]]:
-        f = table.field
+        f = table.relationship_field
         owner_cells = self._owner_cells(table, owner)
         with_iri = any(c.role == "field_iri" for c in table.columns)
         values = sorted({(self.cells.value(f, v), v) for v in self._values(owner, f, 0)})

@@ -24,13 +24,10 @@ from opendata.outputs.csvw import csvw_metadata
 from opendata.outputs.distributions import CSVW, DATA_PACKAGE, FileKind
 from opendata.outputs.output import Output
 from opendata.outputs.table_rows import Cells, TableRows, read_resources
+from opendata.sources.config import LICENCES
 
 NAME = "tables"
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LICENSE_TITLES = {
-    "CC0-1.0": "Creative Commons Zero v1.0 Universal",
-    "CC-BY-4.0": "Creative Commons Attribution 4.0 International",
-}
 
 
 def _letter_part(table: Table) -> bool:
@@ -184,7 +181,7 @@ def data_package(publication: Publication, layout: list[Table], schemas: dict, s
         "homepage": config.base_url,
         "keywords": keywords,
         "licenses": [
-            {"name": config.license_id, "path": config.license, "title": LICENSE_TITLES[config.license_id]}
+            {"name": config.license_id, "path": config.license, "title": LICENCES[config.license_id].title}
         ],
         "contributors": _contributors(publication),
         "sources": sources,

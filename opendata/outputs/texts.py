@@ -13,11 +13,12 @@ from opendata.outputs.output import Output
 def write(publication: Publication, out: Path) -> None:
     folder = out / "tekst"
     folder.mkdir(exist_ok=True)
-    as_is = {unit.key: unit for unit in publication.letters if unit.text_as_is}
-    for key, unit in as_is.items():
+    as_is = {unit.key: unit.text_file for unit in publication.letters if unit.text_as_is and unit.text_file}
+    digests = {unit.key: unit.text_sha256 for unit in publication.letters}
+    for key, text_file in as_is.items():
         target = folder / f"{key}.txt"
-        shutil.copyfile(publication.datasets / unit.text_file, target)  # UTF-8 already, nothing to mask
-        remember_sha256(target, unit.text_sha256)
+        shutil.copyfile(publication.datasets / text_file, target)  # UTF-8 already, nothing to mask
+        remember_sha256(target, digests[key])
     for key, text in publication.iter_texts(skip=set(as_is)):
         (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")
 

@@ -8,8 +8,6 @@ to that, for `opendata serve` and the web-server rules; `dist/changes/gone/<path
 
 from __future__ import annotations
 
-import contextlib
-import gzip
 import html
 import json
 import re
@@ -94,31 +92,6 @@ def gone_entry(url_path: str, dist: Path, id_path: str, doc_path: str) -> dict |
                 if candidate in entries:
                     return entries[candidate]
     return None
-
-
-# ------------------------------------------------------------------ no trace of a privacy withdrawal
-
-
-def leaked_titles(build: Path, titles: list[str]) -> list[tuple[str, str]]:
-    """(file, title) for every file of the build (gzip unpacked) that still holds one of the titles
-    of resources withdrawn for privacy in this release."""
-    needles = {
-        t: {t.encode("utf-8"), html.escape(t).encode("utf-8"), json.dumps(t)[1:-1].encode("utf-8")}
-        for t in titles
-        if len(t.strip()) >= 4
-    }
-    found = []
-    if not needles:
-        return found
-    for path in sorted(p for p in build.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            with contextlib.suppress(OSError, EOFError):
-                data = gzip.decompress(data)
-        for title, forms in needles.items():
-            if any(form in data for form in forms):
-                found.append((path.relative_to(build).as_posix(), title))
-    return found
 
 
 # ------------------------------------------------------------------ static hosting: nginx and Apache

@@ -55,12 +55,26 @@ class Triples:
         return len(self._triples)
 
 
+def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The IRI, blank node id or lexical form of a term (the graphs written here hold no quoted triples)."""
+    if isinstance(term, ox.Triple):
+        raise TypeError(f"a quoted triple where a term was expected: {term}")
+    return term.value
+
+
+def serialized(data: bytes | None) -> bytes:
+    """pyoxigraph's serialize returns the bytes when given no file to write."""
+    if data is None:
+        raise ValueError("pyoxigraph wrote to a file where bytes were asked for")
+    return data
+
+
 def write_turtle(triples: Triples, path: Path, prefixes: dict[str, str]) -> None:
     ox.serialize(triples.sorted(), str(path), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
 def write_rdfxml(triples: Triples, path: Path, prefixes: dict[str, str]) -> None:
-    data = ox.serialize(triples.sorted(), format=ox.RdfFormat.RDF_XML, prefixes=prefixes)
+    data = serialized(ox.serialize(triples.sorted(), format=ox.RdfFormat.RDF_XML, prefixes=prefixes))
     # XML parsers turn a raw carriage return into a line feed: write it as a character reference.
     path.write_bytes(data.replace(b"\r", b"&#13;"))
 
@@ -88,10 +102,10 @@ def jsonld(triples: Triples, prefixes: dict[str, str]) -> str:
     by_length = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
     nodes: dict[str, dict] = {}
     for triple in triples.sorted():
-        subject = triple.subject.value
+        subject = term_value(triple.subject)
         node = nodes.setdefault(subject, {"@id": _compact(subject, by_length)})
         if triple.predicate.value == RDF_TYPE:
-            node.setdefault("@type", []).append(_compact(triple.object.value, by_length))
+            node.setdefault("@type", []).append(_compact(term_value(triple.object), by_length))
         else:
             key = _compact(triple.predicate.value, by_length)
             node.setdefault(key, []).append(_jsonld_value(triple.object, by_length))

@@ -17,6 +17,7 @@ from opendata.build.publication import Publication
 from opendata.model.model import Model
 from opendata.outputs.distributions import FileKind
 from opendata.outputs.output import Output
+from opendata.outputs.triples import serialized
 
 NAME = "turtle"
 FILE = "graph.ttl"
@@ -33,12 +34,13 @@ def turtle_prefixes(model: Model, base_iri: str) -> dict[str, str]:
 
 def statements(nt: str, prefixes: dict[str, str]) -> str:
     """N-Triples as Turtle statements, without the prefix lines."""
-    body = pyoxigraph.serialize(
-        pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
-        format=pyoxigraph.RdfFormat.TURTLE,
-        prefixes=prefixes,
+    body = serialized(
+        pyoxigraph.serialize(
+            pyoxigraph.parse(nt.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES),
+            format=pyoxigraph.RdfFormat.TURTLE,
+            prefixes=prefixes,
+        )
     )
-    assert body is not None  # serialize returns bytes when given no output
     return "".join(line for line in body.decode().splitlines(keepends=True) if not line.startswith("@prefix"))
 
 

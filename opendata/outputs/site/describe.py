@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from opendata.model.model import RDF_TYPE
 from opendata.outputs.site.layout import Layout
+from opendata.outputs.triples import serialized, term_value
 
 SERIALIZERS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
 
@@ -39,8 +40,8 @@ def group(triples: Iterable[ox.Triple], layout: Layout) -> dict[str, list[ox.Tri
 def serialize(triples: list[ox.Triple], extension: str, prefixes: dict[str, str]) -> bytes:
     ordered = sorted(triples, key=str)
     if extension == ".ttl":
-        return ox.serialize(ordered, format=SERIALIZERS[extension], prefixes=prefixes)
-    return ox.serialize(ordered, format=SERIALIZERS[extension])
+        return serialized(ox.serialize(ordered, format=SERIALIZERS[extension], prefixes=prefixes))
+    return serialized(ox.serialize(ordered, format=SERIALIZERS[extension]))
 
 
 def _properties() -> defaultdict:
@@ -53,7 +54,7 @@ class View:
     def __init__(self, triples: Iterable[ox.Triple]):
         self.subjects: dict[str, dict[str, list]] = defaultdict(_properties)  # picklable: workers get it
         for triple in triples:
-            self.subjects[triple.subject.value][triple.predicate.value].append(triple.object)
+            self.subjects[term_value(triple.subject)][triple.predicate.value].append(triple.object)
         for props in self.subjects.values():
             for values in props.values():
                 values.sort(key=str)

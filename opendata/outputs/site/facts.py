@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from opendata.model.model import RDF_TYPE
 from opendata.outputs.site.describe import View
 from opendata.outputs.site.layout import Layout
+from opendata.outputs.triples import term_value
 
 NS_SCHEMA = "https://schema.org/"
 DCT = "http://purl.org/dc/terms/"
@@ -49,7 +50,7 @@ class Facts:
     types: dict[str, list[str]] = field(default_factory=dict)
     inverse: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     letters: dict[str, LetterSummary] = field(default_factory=dict)
-    shared: View | None = None
+    shared: View = field(default_factory=lambda: View([]))  # the shared records' descriptions (add_shared)
     tooi: dict[str, str] = field(default_factory=dict)  # description key -> TOOI IRI
 
     def add_shared(self, triples: list[ox.Triple]) -> None:
@@ -77,13 +78,14 @@ class Facts:
 
     def _learn(self, triples: list[ox.Triple]) -> None:
         for triple in triples:
-            subject, predicate, obj = triple.subject.value, triple.predicate.value, triple.object
+            subject, predicate, obj = term_value(triple.subject), triple.predicate.value, triple.object
+            value = term_value(obj)
             if predicate == RDF_TYPE:
-                self.types.setdefault(subject, []).append(obj.value)
+                self.types.setdefault(subject, []).append(value)
             elif predicate in LABELS and subject not in self.labels:
-                self.labels[subject] = obj.value
+                self.labels[subject] = value
             elif predicate == NS_SCHEMA + "text" and subject not in self.labels:
-                text = " ".join(obj.value.split())
+                text = " ".join(value.split())
                 self.labels[subject] = text if len(text) <= QUOTE_LABEL else text[: QUOTE_LABEL - 1] + "…"
             if isinstance(obj, ox.NamedNode) and predicate != RDF_TYPE:
                 owner = subject.split("#", 1)[0]

@@ -215,14 +215,14 @@ class PageBuilder:
     def _holders(self, position: str) -> str:
         return ", ".join(self.name(h) for h in self.part.iris(position, PROV + "wasAttributedTo"))
 
-    def evidence(self, position: str) -> tuple[int | None, int | None]:
+    def evidence(self, position: str) -> tuple[int, int] | None:
         """The character offsets of a position's passage (its Web Annotation TextPositionSelector)."""
         for specific in self.part.iris(position, ODNL + "evidence"):
             for selector in self.part.iris(specific, OA + "hasSelector"):
                 start, end = self.part.first(selector, OA + "start"), self.part.first(selector, OA + "end")
                 if start and end:
                     return int(start), int(end)
-        return None, None
+        return None
 
     def _provenance(self, view: View, iri: str) -> dict:
         """Curated, or machine-extracted and by what: the model says a record without
@@ -244,14 +244,14 @@ class PageBuilder:
         """The letter's text cut at every evidence boundary; a piece inside passages links to the first."""
         spans = []
         for position in positions:
-            start, end = self.evidence(position)
-            if start is not None and 0 <= start < end <= len(text):
-                spans.append((start, end, position))
+            offsets = self.evidence(position)
+            if offsets is not None and 0 <= offsets[0] < offsets[1] <= len(text):
+                spans.append((*offsets, position))
         cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
         pieces, anchored = [], set()
         for begin, finish in zip(cuts, cuts[1:]):
             covering = sorted(p for s, e, p in spans if s <= begin and finish <= e)
-            piece = {
+            piece: dict[str, str | None] = {
                 "text": text[begin:finish],
                 "positions": " ".join(self._fragment_key(p) for p in covering),
             }
@@ -366,7 +366,7 @@ class PageBuilder:
 
     # -- schema.org for search engines
     def _jsonld(self, kind: str, view: View, iri: str, page: Page) -> str:
-        data = {
+        data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": SCHEMA_TYPES.get(kind, "Thing"),
             "@id": iri,

@@ -11,7 +11,7 @@ import json
 from collections import Counter, defaultdict
 from html import escape
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]  # networkx ships no type hints; no stubs pinned
 from markupsafe import Markup
 
 from opendata.outputs.site.facts import ORG, TIME
@@ -125,7 +125,7 @@ def network(site, date: str) -> dict:
         )
         if member and collaboration and _during(shared, membership, date):
             graph.add_edge(member, collaboration, kind="membership", weight=1)
-    letters = Counter()
+    letters: Counter[tuple[str, str]] = Counter()
     for summary in facts.letters.values():
         for sender in summary.senders:
             for recipient in summary.recipients:

@@ -99,7 +99,7 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
         return _not_found(layout, doc)
     extension = negotiate(accept)
     found = _file(doc, rest + extension) if extension else None
-    if found is None:
+    if found is None or not extension:
         return _not_acceptable()
     name = rest.rsplit("/", 1)[-1]
     links = ", ".join(

@@ -117,7 +117,7 @@ class PageWriter:
         the same sha256: a link writes no data and is not hashed again. Every path is put once, into
         a new build, so a linked file is never opened for writing (that would change the old build)."""
         name = path.relative_to(self.out).as_posix()
-        if self.known.get(name) == hashlib.sha256(data).hexdigest():
+        if self.previous is not None and self.known.get(name) == hashlib.sha256(data).hexdigest():
             try:
                 os.link(self.previous / name, path)
                 return
@@ -142,7 +142,9 @@ def _start_worker(state: bytes) -> None:
     _WORKER = pickle.loads(state)
 
 
-def _run_in_worker(task) -> None:
+def _run_in_worker(task: list[tuple[str, str, str]]) -> None:
+    if _WORKER is None:
+        raise RuntimeError("the pool's initializer sets the page writer of each worker")
     _WORKER.run(task)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -168,27 +169,28 @@ def letter_documents(
     recipients = [o[1:-1] for o in facts.get(SCHEMA + "recipient", [])]
     kinds = {o[1:-1] for o in facts.get(DCT + "type", [])}
     to_council = bool(kinds & COUNCIL_LETTER_KINDS) or any(r in organisations.councils for r in recipients)
-    titles = [_literal(o)[0] for o in facts.get(DCT + "title", []) if _literal(o)]
+    titles = [literal[0] for o in facts.get(DCT + "title", []) if (literal := _literal(o))]
     key = iri.rstrip("/").rsplit("/", 1)[-1]
     senders = [t for t in (organisations.tooi_of(o[1:-1]) for o in facts.get(SCHEMA + "sender", [])) if t]
     identifiers = [iri] + sorted(
-        _literal(o)[0]
+        literal[0]
         for p in ("ourReference", "yourReference", "dossierNumber")
         for o in facts.get(DEF + p, [])
-        if _literal(o)
+        if (literal := _literal(o))
     )
-    common = {
-        "letter": iri,
-        "category": CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
-        "title": sorted(titles)[0] if titles else f"Brief {key}",
-        "publisher": publisher,
-        "creator": sorted(senders)[0] if senders else None,
-        "sent": min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
-        "received": min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
-        "identifiers": tuple(identifiers),
-    }
+    document = functools.partial(
+        WooDocument,
+        letter=iri,
+        category=CATEGORY_COUNCIL if to_council else CATEGORY_GENERAL,
+        title=sorted(titles)[0] if titles else f"Brief {key}",
+        publisher=publisher,
+        creator=sorted(senders)[0] if senders else None,
+        sent=min(filter(None, map(_date, facts.get(SCHEMA + "dateSent", []))), default=None),
+        received=min(filter(None, map(_date, facts.get(SCHEMA + "dateReceived", []))), default=None),
+        identifiers=tuple(identifiers),
+    )
     return [
-        WooDocument(url=url, format=url.rsplit(".", 1)[-1].lower(), **common)
+        document(url=url, format=url.rsplit(".", 1)[-1].lower())
         for url in files
         if url.rsplit(".", 1)[-1].lower() in FORMATS
     ]
