@@ -25,7 +25,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
+from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
+from opendata.build.publication import Publication
+from opendata.model.problems import render_text
 from opendata.model.resources import queries_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,18 +113,33 @@ def _query_latencies(dist: Path, runs: int = 7) -> dict[str, float]:
         times = []
         for _ in range(runs):
             started = time.perf_counter()
-            list(store.query(text))
+            _drain(store.query(text))
             times.append(time.perf_counter() - started)
         latencies[query.stem] = round(statistics.median(times) * 1000, 1)
     return latencies
 
 
+def _drain(result: QuerySolutions | QueryBoolean | QueryTriples) -> None:
+    """Take every answer (a query's work is done as its answers are read)."""
+    if not isinstance(result, QueryBoolean):
+        list(result)
+
+
+def _built(sources: Path, cache: Path) -> Publication:
+    """The publication of a corpus the benchmark just published (so it builds without problems)."""
+    from opendata.publish import pipeline
+
+    outcome = pipeline.build(sources, cache_dir=cache)
+    if outcome.publication is None:
+        raise RuntimeError(render_text(outcome.problems))
+    return outcome.publication
+
+
 def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The website's share of a publish (issue 14): its build time on the cached graph, its files and size."""
     from opendata.outputs import ntriples, site, texts
-    from opendata.publish import pipeline
 
-    publication = pipeline.build(sources, cache_dir=cache).publication
+    publication = _built(sources, cache)
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         ntriples.write(publication, out)  # the site reads the texts; the graph is its input
@@ -146,9 +164,8 @@ def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
     """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
     from opendata import releases
     from opendata.outputs import ldes, woo
-    from opendata.publish import pipeline
 
-    publication = pipeline.build(sources, cache_dir=cache).publication
+    publication = _built(sources, cache)
     plan = releases.plan_release(publication, None)
     publication.history, publication.release_resources = plan.history, plan.resources
     figures = {}
@@ -281,9 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     machine = f"{_cpu_model()} ({platform.machine()}), {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    results = {"machine": machine, "sizes": []}
-    for size in args.sizes:
-        results["sizes"].append(bench_size(size, args.work, with_queries=size == max(args.sizes)))
+    sizes = [bench_size(size, args.work, with_queries=size == max(args.sizes)) for size in args.sizes]
+    results = {"machine": machine, "sizes": sizes}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (RESULTS / "latest.md").write_text(_markdown(results), encoding="utf-8")

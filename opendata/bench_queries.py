@@ -13,16 +13,21 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 import rdflib
+from pyoxigraph import QuerySolutions, Store
 
 from opendata.query.pool import QueryPool
 from opendata.query.store import GRAPH_FILE, load_store
 from opendata.serve import Answerer, CurrentPublication, EndpointServer
 
+T = TypeVar("T")
 
-def _median_ms(action, runs: int) -> float:
+
+def _median_ms(action: Callable[[], object], runs: int) -> float:
     action()  # warm-up
     times = []
     for _ in range(runs):
@@ -32,10 +37,22 @@ def _median_ms(action, runs: int) -> float:
     return statistics.median(times) * 1000
 
 
-def _timed(action) -> tuple[float, object]:
+def _timed(action: Callable[[], T]) -> tuple[float, T]:
     started = time.perf_counter()
     value = action()
     return time.perf_counter() - started, value
+
+
+def _row(name: str, text: str, store: Store, graph: rdflib.Graph, endpoint: str, runs: int) -> str:
+    """One query's line of the table: rows, and the median time in each of the three ways."""
+    rows = len(list(cast(QuerySolutions, store.query(text))))  # the example queries are SELECTs
+    rdflib_rows = len(list(graph.query(text)))
+    oxi = _median_ms(lambda: list(cast(QuerySolutions, store.query(text))), runs)
+    rdf = _median_ms(lambda: list(graph.query(text)), runs)
+    url = endpoint + "?" + urllib.parse.urlencode({"query": text})
+    http = _median_ms(lambda: urllib.request.urlopen(url).read(), runs)
+    note = "" if rows == rdflib_rows else f" (rdflib: {rdflib_rows} rows)"
+    return f"| {name} | {rows}{note} | {oxi:.2f} | {rdf:.1f} | {rdf / oxi:.0f}x | {http:.1f} |"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -66,14 +83,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         print("|---|---:|---:|---:|---:|---:|")
         for name, text in queries.items():
-            rows = len(list(store.query(text)))
-            rdflib_rows = len(list(graph.query(text)))
-            oxi = _median_ms(lambda: list(store.query(text)), args.runs)
-            rdf = _median_ms(lambda: list(graph.query(text)), args.runs)
-            url = endpoint + "?" + urllib.parse.urlencode({"query": text})
-            http = _median_ms(lambda: urllib.request.urlopen(url).read(), args.runs)
-            note = "" if rows == rdflib_rows else f" (rdflib: {rdflib_rows} rows)"
-            print(f"| {name} | {rows}{note} | {oxi:.2f} | {rdf:.1f} | {rdf / oxi:.0f}x | {http:.1f} |")
+            print(_row(name, text, store, graph, endpoint, args.runs))
         one, spare = _timed(lambda: QueryPool(dist, Answerer(10000), size=1, timeout=30))
         spare.close()
         print(f"\nstarting one worker (what replacing a timed-out worker costs): {one * 1000:.0f} ms")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from opendata import __version__
 from opendata.model.problems import render_json, render_text
+from opendata.sources.config import CONFIG_FILE
 
 EPILOG = """\
 examples:
@@ -42,10 +43,11 @@ def _cmd_validate(args) -> int:
 
     outcome = build(args.datasets, cache_dir=_cache_dir(args))
     _report(outcome.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
-    if outcome.exit_code == 0 and args.format == "text":
+    publication = outcome.publication  # built whenever the exit code is 0
+    if outcome.exit_code == 0 and publication is not None and args.format == "text":
         print(
-            f"{args.datasets}: valid ({len(outcome.publication.letters)} letters, "
-            f"{outcome.publication.statistics.triples} triples)"
+            f"{args.datasets}: valid ({len(publication.letters)} letters, "
+            f"{publication.statistics.triples} triples)"
         )
     return outcome.exit_code
 
@@ -64,8 +66,8 @@ def _cmd_publish(args) -> int:
     if outcome.exit_code:
         print(f"nothing published: {args.out} is unchanged", file=sys.stderr)
         return outcome.exit_code
-    publication = outcome.publication
-    if args.format == "text":
+    publication = outcome.publication  # published whenever the exit code is 0
+    if publication is not None and args.format == "text":
         print(
             f"published {len(publication.letters)} letters, {publication.statistics.triples} triples "
             f"to {args.out} in {time.perf_counter() - started:.1f} s"
@@ -304,7 +306,7 @@ def _cmd_ingest(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("opendata ingest: --jobs must be 1 or more", file=sys.stderr)
         return 2
-    if not (args.into / "publication.yaml").is_file():
+    if not (args.into / CONFIG_FILE).is_file():
         print(f"opendata ingest: {args.into} is not a datasets folder (no publication.yaml)", file=sys.stderr)
         return 2
     report = ingest(args.inputs, args.into, jobs=args.jobs or default_jobs(), progress=terminal_progress())

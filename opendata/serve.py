@@ -14,6 +14,7 @@ loaded it), while requests already under way finish on the build they started wi
 from __future__ import annotations
 
 import codecs
+import contextlib
 import html
 import json
 import mimetypes
@@ -164,8 +165,10 @@ class Answerer:
         if sparql.is_graph(result):
             triples = list(islice(result, self.max_rows + 1))
             self._check_size(len(triples), "triples")
-            return ox.serialize(
-                triples, format=sparql.GRAPH_FORMATS[fmt], prefixes=sparql.prefixes(job.query) or None
+            return sparql.written(
+                ox.serialize(
+                    triples, format=sparql.GRAPH_FORMATS[fmt], prefixes=sparql.prefixes(job.query) or None
+                )
             )
         if isinstance(result, ox.QuerySolutions):
             # Count first (stops at the limit), then evaluate again to serialize in the standard format.
@@ -278,12 +281,10 @@ class EndpointServer(ThreadingHTTPServer):
     def process_request(self, request, client_address) -> None:
         """One thread per connection, at most MAX_CONNECTIONS at once; beyond, a quick 503 and close."""
         if not self._slots.acquire(blocking=False):
-            try:
+            with contextlib.suppress(OSError):
                 request.sendall(
                     b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                 )
-            except OSError:
-                pass
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
@@ -322,8 +323,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
     server_version = "opendata-sparql"
 
     def setup(self) -> None:
-        self.timeout = self.server.read_timeout  # each read and write on the socket
         super().setup()
+        self.connection.settimeout(self.server.read_timeout)  # each read and write on the socket
 
     def handle_one_request(self) -> None:
         self.server.reading(self)
@@ -335,10 +336,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
     def cut(self) -> None:
         """Close the connection under a client that missed its deadline (the blocked read then fails)."""
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
     def do_OPTIONS(self) -> None:  # CORS preflight
         self._send(
@@ -633,7 +632,7 @@ def _run_until_signalled(server: EndpointServer, args, max_memory: int) -> None:
         signal.signal(signum, lambda *_: stop.set())
     thread = threading.Thread(target=server.serve_forever, name="http", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]  # a TCP server: (host, port)
     shown = f"[{host}]" if ":" in host else host
     print(
         f"serving {args.dist} at http://{shown}:{port}/ (SPARQL endpoint: http://{shown}:{port}/sparql); "

@@ -18,6 +18,7 @@ from rdflib.namespace import RDF
 
 from opendata.model.model import Field, Model, ModelClass
 from opendata.model.problems import render_text
+from opendata.sources.config import CONFIG_FILE
 
 NOTICE = "<!-- Generated from schemas/model.yaml by `opendata generate`; do not edit. -->"
 
@@ -68,9 +69,9 @@ TEXT_BEFORE_QUOTE = "Geacht co11ege,\n\n"
 TEXT_AFTER_QUOTE = "\n\nHoogachtend,\nGedeputeerde Staten van Zuid-Holland\n"
 
 
-def _example_record(model: Model, cls: ModelClass) -> dict:
+def _example_record(model: Model, cls: ModelClass) -> dict[str, object]:
     """The record the examples of `cls` make; a field holding inline records gets that class's example."""
-    record = {}
+    record: dict[str, object] = {}
     for f in cls.field_list():
         if f.derived:
             continue
@@ -90,7 +91,7 @@ def documented_classes(model: Model) -> list[ModelClass]:
 
 def _letter_text(model: Model, letter: dict) -> str:
     quotes = [(p["quote"], p["start"]) for p in letter.get("positions", []) if "quote" in p]
-    for quote, start in quotes:
+    for _quote, start in quotes:
         if start != len(TEXT_BEFORE_QUOTE):
             raise ValueError(
                 f"the example position's start must be {len(TEXT_BEFORE_QUOTE)}, the length of "
@@ -101,17 +102,17 @@ def _letter_text(model: Model, letter: dict) -> str:
 
 def example_dataset(model: Model) -> dict[str, str]:
     """The example dataset: relative path -> file content (YAML records, the letter's text, publication.yaml)."""
-    files = {"publication.yaml": yaml.safe_dump(EXAMPLE_PUBLICATION, allow_unicode=True, sort_keys=False)}
+    files = {CONFIG_FILE: yaml.safe_dump(EXAMPLE_PUBLICATION, allow_unicode=True, sort_keys=False)}
     for cls in documented_classes(model):
-        if cls.inline:
+        if cls.file is None:  # inline records are written inside their letter's example
             continue
         record = _example_record(model, cls)
         if cls.file.endswith("*.yaml"):
-            files[cls.file.replace("*", record["id"])] = yaml.safe_dump(
+            files[cls.file.replace("*", str(record["id"]))] = yaml.safe_dump(
                 record, allow_unicode=True, sort_keys=False
             )
             if "text" in record:
-                files[str(Path(cls.file).parent / record["text"])] = _letter_text(model, record)
+                files[str(Path(cls.file).parent / str(record["text"]))] = _letter_text(model, record)
         else:
             files[cls.file] = yaml.safe_dump([record], allow_unicode=True, sort_keys=False)
     return files

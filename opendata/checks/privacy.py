@@ -162,7 +162,7 @@ def _only_common_words(part: str, common: frozenset[str]) -> bool:
 
 
 def name_pattern(
-    names: list[str], keys: list[str] = (), skip_words: frozenset[str] = frozenset()
+    names: list[str], keys: Iterable[str] = (), skip_words: frozenset[str] = frozenset()
 ) -> re.Pattern | None:
     """One pattern, over folded text, for every name, surname and key given (longest first);
     parts made only of `skip_words` and particles are left out (still found inside longer parts)."""
@@ -203,16 +203,18 @@ def redact(text: str, names: list[str]) -> str:
     pattern = name_pattern(names)
     if pattern is None or not text:
         return text
+    origins: tuple[list[int], list[int]] | None = None  # None: the folded text keeps every offset
     if text.isascii():
-        folded, starts, ends = text.lower(), None, None
+        folded = text.lower()
     else:
         folded, starts, ends = _folded_with_origins(text)
+        origins = (starts, ends)
     spans = [(m.start(), m.end()) for m in pattern.finditer(folded) if m.end() > m.start()]
     if not spans:
         return text
     chars = list(text)
     for start, end in spans:
-        first, last = (start, end) if starts is None else (starts[start], ends[end - 1])
+        first, last = (start, end) if origins is None else (origins[0][start], origins[1][end - 1])
         chars[first:last] = REDACTION_MARK * (last - first)
     return "".join(chars)
 
@@ -382,7 +384,8 @@ def _locate(text: str, first_line: int, name: str, header: list[str], matcher: N
             return Hit(
                 name, number, _field(name, header, line, matcher), found.group(), _context(line, matcher)
             )
-    return Hit(name, first_line, "", _found(matcher, text).group())  # across a line break
+    found = _found(matcher, text)  # across a line break: only the chunk as a whole holds it
+    return Hit(name, first_line, "", found.group() if found else "")
 
 
 def _scan_stream(handle, name: str, matchers: dict[str, NameMatcher]) -> dict[str, Hit]:

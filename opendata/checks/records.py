@@ -18,7 +18,7 @@ import fastjsonschema
 import jsonschema
 import pyoxigraph
 
-from opendata.model.model import GENERATED_DIR, KEY_PATTERN, Model
+from opendata.model.model import GENERATED_DIR, KEY_PATTERN, LETTER, ORGANISATION, UNKNOWN_FIELD, Model
 from opendata.model.problems import ERROR, Problem
 from opendata.model.register import Register
 from opendata.sources import fact_sources
@@ -26,6 +26,17 @@ from opendata.sources.reading import read_text
 from opendata.sources.records import LETTERS_DIR, Dataset, R, Record, RecordLike
 from opendata.sources.schema_problems import control_characters, date_hint, schema_problem
 from opendata.sources.statement_text import clean_statement
+
+# The rules of this module that the model cannot state name its classes and fields here, in one place
+# (schemas/model.yaml has no words for "received on or after sent" or "no circles"); every other name
+# comes from the model.
+SENT, RECEIVED = "date_sent", "date_received"  # a letter is received on or after it is sent
+PARTIES = ("sender", "addressees")  # the organisations of a letter must exist on its date (TOOI)
+POSITION = "Position"  # its quote stands at its offsets in its letter's text
+STATEMENT, QUOTE, CORRECTIONS = "statement", "quote", "corrections"  # the statement is the quote, cleaned
+# Links that must not go round in a circle, per class; and memberships, member to organisation.
+ACYCLIC = {ORGANISATION: ["part_of"], "Theme": ["broader"], LETTER: ["attachments", "cites"]}
+MEMBERSHIP, MEMBER, MEMBER_OF = "Membership", "member", "organisation"
 
 
 @functools.cache
@@ -96,7 +107,7 @@ def check_schema(record: Record) -> Iterator[Problem]:
 
 def _in_misnamed_file(record: RecordLike) -> bool:
     letter = record.owner or record
-    return letter.cls.name == "Letter" and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
+    return letter.cls.name == LETTER and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
 
 
 def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
@@ -108,7 +119,7 @@ def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
             key = record.data.get("id")
             if not isinstance(key, str):
                 continue
-            if class_name == "Organisation" and key in register:
+            if class_name == ORGANISATION and key in register:
                 yield Problem(
                     "duplicate-id",
                     ERROR,
@@ -183,7 +194,7 @@ def check_references(
             if (
                 not isinstance(value, str)
                 or value in known
-                or (f.range == "Organisation" and value in register)
+                or (f.range == ORGANISATION and value in register)
             ):
                 continue
             if not re.fullmatch(KEY_PATTERN, value):
@@ -192,7 +203,7 @@ def check_references(
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
             if close:
                 hint = f"did you mean {close[0]}?"
-            elif f.range == "Organisation":
+            elif f.range == ORGANISATION:
                 hint = (
                     register.suggest(value)
                     or "use a TOOI code (gm0546) or the id of a record in organisations.yaml"
@@ -246,14 +257,14 @@ def check_dates(record: Record, register: Register) -> Iterator[Problem]:
                 field=f.name,
                 hint=date_hint(value, month_allowed=True),
             )
-    sent, received = _date(data.get("date_sent")), _date(data.get("date_received"))
+    sent, received = _date(data.get(SENT)), _date(data.get(RECEIVED))
     if sent and received and received < sent:
         yield Problem(
             "date-order",
             ERROR,
             f"received {received} before it was sent {sent}",
-            record.location("date_received"),
-            field="date_received",
+            record.location(RECEIVED),
+            field=RECEIVED,
             hint="swap the dates or correct one of them",
         )
     start, end = _date(data.get("start")), _date(data.get("end"))
@@ -267,8 +278,8 @@ def check_dates(record: Record, register: Register) -> Iterator[Problem]:
             hint="swap start and end",
         )
     when = sent or received
-    if record.cls.name == "Letter" and when:
-        for field_name in ("sender", "addressees"):
+    if record.cls.name == LETTER and when:
+        for field_name in PARTIES:
             for path, code in _values(record, field_name):
                 org = register.get(code) if isinstance(code, str) else None
                 if org and not org.existed_on(when.isoformat()):
@@ -289,7 +300,7 @@ def check_characters(record: Record) -> Iterator[Problem]:
 
 
 def check_unknown(record: Record) -> Iterator[Problem]:
-    for path, name in _values(record, "unknown"):
+    for path, name in _values(record, UNKNOWN_FIELD):
         if isinstance(name, str) and record.data.get(name) is not None:
             yield Problem(
                 "unknown-but-given",
@@ -423,7 +434,7 @@ def _source_form(record: RecordLike, path: list, entry: dict) -> Problem | None:
 def _has_value(record: Record, name: str) -> bool:
     f = record.cls.fields.get(name)
     if f is not None and f.derived:
-        return f.name != "statement" or isinstance(record.data.get("quote"), str)
+        return f.name != STATEMENT or isinstance(record.data.get(QUOTE), str)
     return record.data.get(name) not in (None, [], "")
 
 
@@ -431,8 +442,8 @@ def check_sources(record: Record) -> Iterator[Problem]:
     """Each source well formed; evidence in the record's own letter stands at its offsets; a source
     for a field without a value only where the field is declared unknown (it says why it is open)."""
     letter = record.owner or record
-    own_letter = letter.key if letter.cls.name == "Letter" else None
-    declared_unknown = letter.data.get("unknown") if record.owner is None else None
+    own_letter = letter.key if letter.cls.name == LETTER else None
+    declared_unknown = letter.data.get(UNKNOWN_FIELD) if record.owner is None else None
     for name, path, entry in _source_entries(record):
         field = ".".join(map(str, path))
         problem = _source_form(record, path, entry)
@@ -485,18 +496,18 @@ def _own_evidence(record: Record, letter: Record, path: list, entry: dict, field
 
 def check_statement(record: Record) -> Iterator[Problem]:
     """A position's statement is derived from its quote; one the record still gives must agree."""
-    statement, quote = record.data.get("statement"), record.data.get("quote")
+    statement, quote = record.data.get(STATEMENT), record.data.get(QUOTE)
     if not (isinstance(statement, str) and isinstance(quote, str)):
         return
-    corrections = (record.owner.data.get("corrections") if record.owner is not None else None) or ()
+    corrections = (record.owner.data.get(CORRECTIONS) if record.owner is not None else None) or ()
     derived = clean_statement(quote, corrections)
     if statement not in (derived, quote):
         yield Problem(
             "statement-mismatch",
             ERROR,
             "the statement is neither the quote nor the quote as clean text",
-            record.location("statement"),
-            field="statement",
+            record.location(STATEMENT),
+            field=STATEMENT,
             hint=f"remove the line (the statement is derived from the quote: {derived[:80]!r})",
         )
 
@@ -567,9 +578,6 @@ def check_iris(record: Record) -> Iterator[Problem]:
                 )
 
 
-_ACYCLIC = {"Organisation": ["part_of"], "Theme": ["broader"], "Letter": ["attachments", "cites"]}
-
-
 def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
     """A cycle [a, b, ..., a] in which each node has an edge to the next, or None."""
     try:  # graphlib lists each node after its predecessors: give it the edges reversed
@@ -611,19 +619,19 @@ def _membership_cycles(dataset: Dataset[R]) -> Iterator[Problem]:
     """An organisation cannot (indirectly) be a member of one of its own members."""
     edges: dict[str, set[str]] = defaultdict(set)
     by_edge: dict[tuple[str, str], R] = {}
-    for record in dataset.of("Membership"):
-        member, organisation = record.data.get("member"), record.data.get("organisation")
+    for record in dataset.of(MEMBERSHIP):
+        member, organisation = record.data.get(MEMBER), record.data.get(MEMBER_OF)
         if isinstance(member, str) and isinstance(organisation, str):
             edges[member].add(organisation)
             by_edge.setdefault((member, organisation), record)
     cycle = _cycle(edges)
     if cycle:
         record = by_edge[(cycle[0], cycle[1])]
-        yield _cycle_problem(record, ["organisation"], "organisation", "membership", cycle)
+        yield _cycle_problem(record, [MEMBER_OF], MEMBER_OF, MEMBERSHIP.lower(), cycle)
 
 
 def check_cycles(dataset: Dataset[R]) -> Iterator[Problem]:
-    for class_name, fields in _ACYCLIC.items():
+    for class_name, fields in ACYCLIC.items():
         for field_name in fields:
             yield from _record_cycles(dataset, class_name, field_name)
     yield from _membership_cycles(dataset)
@@ -645,7 +653,7 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
     problems += check_unknown(record)
     problems += check_iris(record)
     problems += check_sources(record)
-    if record.cls.name == "Position":
+    if record.cls.name == POSITION:
         problems += check_evidence(record)
         problems += check_statement(record)
     return _as_published(record, problems)

@@ -24,6 +24,7 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # `unknown` lists the fields its source leaves open. Every other name comes from schemas/model.yaml.
 LETTER = "Letter"
 UNKNOWN_FIELD = "unknown"
+ORGANISATION = "Organisation"  # a reference to one may also be a TOOI register code (model/register.py)
 
 LITERAL_RANGES = {
     "string": "xsd:string",

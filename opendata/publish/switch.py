@@ -305,6 +305,11 @@ def start_pruning(out: Path) -> threading.Thread:
         if builds.is_dir()
         else []
     )
-    thread = threading.Thread(target=lambda: [remove_build(p) for p in old], daemon=True)
+
+    def remove_old() -> None:
+        for build in old:
+            remove_build(build)
+
+    thread = threading.Thread(target=remove_old, daemon=True)
     thread.start()
     return thread

@@ -10,6 +10,7 @@ A pool serves one build of the publication; `retire()` lets its queries finish, 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -55,7 +56,7 @@ def _worker_main(dist: str, answer: Answer, conn, max_memory: int | None = None)
         conn.send(
             (
                 "failed",
-                f"the publication does not fit in the memory limit of {max_memory >> 20} MB (--max-memory)",
+                f"the publication does not fit in the memory limit of {(max_memory or 0) >> 20} MB (--max-memory)",
             )
         )
         return
@@ -217,9 +218,7 @@ class QueryPool:
             self._closed = True
             workers, self._workers = list(self._workers), set()
         for worker in workers:
-            try:
+            with contextlib.suppress(OSError, BrokenPipeError):
                 worker.conn.send(None)
-            except (OSError, BrokenPipeError):
-                pass
             worker.process.join(timeout=2)
             worker.stop()

@@ -61,7 +61,7 @@ def can_connect(host: str, port: int) -> bool:
 
 def limit_memory(max_bytes: int) -> None:
     """Bound this process's address space: allocations beyond it fail (MemoryError, or a Rust abort)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         max_bytes = min(max_bytes, hard)
     resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))

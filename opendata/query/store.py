@@ -247,7 +247,7 @@ def is_update(text: str) -> bool:
     """True when the text is a SPARQL Update request (its first keyword after the prologue)."""
     body = _PROLOGUE.sub("", code_only(text))
     first = re.match(r"\s*([A-Za-z]+)", body)
-    return bool(first) and first[1].upper() in _UPDATE_KEYWORDS
+    return first is not None and first[1].upper() in _UPDATE_KEYWORDS
 
 
 def prefixes(text: str) -> dict[str, str]:
@@ -283,14 +283,21 @@ def serialize(result, fmt: str, query_prefixes: dict[str, str] | None = None) ->
             raise ValueError(
                 f"a CONSTRUCT or DESCRIBE result is RDF: use --format {' or '.join(GRAPH_FORMATS)}"
             )
-        return ox.serialize(list(result), format=GRAPH_FORMATS[fmt], prefixes=query_prefixes or None)
+        return written(ox.serialize(list(result), format=GRAPH_FORMATS[fmt], prefixes=query_prefixes or None))
     if fmt == "table":
         return render_table(result, query_prefixes or {}).encode("utf-8")
     if fmt not in RESULTS_FORMATS:
         raise ValueError(
             f"a SELECT or ASK result is a table: use --format {' or '.join(('table', *RESULTS_FORMATS))}"
         )
-    return result.serialize(format=RESULTS_FORMATS[fmt])
+    return written(result.serialize(format=RESULTS_FORMATS[fmt]))
+
+
+def written(data: bytes | None) -> bytes:
+    """What pyoxigraph's serialize() returns when it is given no file to write to: the bytes."""
+    if data is None:
+        raise TypeError("serialize() wrote to a file: give it no output to get the bytes")
+    return data
 
 
 def render_table(result, query_prefixes: dict[str, str]) -> str:
@@ -350,6 +357,7 @@ def query_command(argument: str, dist: Path, fmt: str, out=None, err=None, offli
             print(f"opendata query: warning: {warning}", file=err)
         data = serialize(result, fmt, {**known, **prefixes(query.text)})
     except QuerySyntaxError as exc:
+        assert query is not None  # read: the syntax error comes from running it
         hint = (
             "\n    hint: this is SPARQL Update; `opendata query` only reads" if is_update(query.text) else ""
         )

@@ -16,6 +16,7 @@ from opendata.releases.history import GONE, Change, History, Release, load_histo
 from opendata.releases.resources import ResourceVersion, describe
 from opendata.releases.withdrawals import FILE as WITHDRAWN_FILE
 from opendata.releases.withdrawals import Withdrawal, load_withdrawals
+from opendata.sources.config import CONFIG_FILE
 
 
 @dataclass
@@ -46,7 +47,7 @@ def plan_release(publication, today: datetime.date | None = None) -> ReleasePlan
     if any(p.severity == ERROR for p in problems):
         return ReleasePlan(history, None, problems, resources=current)
     number = len(history.releases) + 1
-    version, version_problems = _version(history, config.version, number)
+    version = _version(history, config.version, number)
     date = _date(history, config.version, config.issued, today or datetime.date.today())
     changes, change_problems = _changes(history, current, withdrawals, number, date)
     problems += change_problems
@@ -65,11 +66,12 @@ def plan_release(publication, today: datetime.date | None = None) -> ReleasePlan
     )
 
 
-def _version(history: History, version: str, number: int) -> tuple[str, list[Problem]]:
-    """publication.yaml's version when no earlier release used it; else counted: '<version>-r<N>'."""
+def _version(history: History, version: str, number: int) -> str:
+    """publication.yaml's version when no earlier release used it; else counted: '<version>-r<N>'
+    (the warning that says so is _counted_warning's)."""
     if all(r.version != version for r in history.releases):
-        return version, []
-    return f"{version}-r{number}", []
+        return version
+    return f"{version}-r{number}"
 
 
 def _counted_warning(history: History, version: str) -> list[Problem]:
@@ -83,7 +85,7 @@ def _counted_warning(history: History, version: str) -> list[Problem]:
             "release-version-reused",
             WARNING,
             f"the data changed after release {version}; the latest release is numbered {latest.version}",
-            Location("publication.yaml"),
+            Location(CONFIG_FILE),
             field="version",
             hint="give publication.yaml a new version (and issued date) for each release",
         )
@@ -148,15 +150,14 @@ def _changes(
                 )
             )
             continue
-        now = _gone(number, tombstones[iri], withdrawal, date)
-        old = tombstones[iri]
-        if (now.kind, now.reason, now.withdrawn, now.privacy) != (
+        again, old = _gone(number, tombstones[iri], withdrawal, date), tombstones[iri]
+        if (again.kind, again.reason, again.withdrawn, again.privacy) != (
             old.kind,
             old.reason,
             old.withdrawn,
             old.privacy,
         ):
-            changes.append(now)  # the publisher gave a reason, a date or privacy afterwards
+            changes.append(again)  # the publisher gave a reason, a date or privacy afterwards
     return changes, problems
 
 

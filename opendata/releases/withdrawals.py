@@ -14,8 +14,9 @@ from pathlib import Path
 
 from opendata.model.problems import ERROR, Location, Problem
 from opendata.sources.reading import position_of, read_yaml
+from opendata.sources.records import WITHDRAWN_FILE
 
-FILE = "withdrawn.yaml"
+FILE = WITHDRAWN_FILE
 FIELDS = {"resource", "date", "reason", "privacy"}
 
 

@@ -9,12 +9,12 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from opendata.model.model import LETTER, Model, ModelClass
 from opendata.model.problems import ERROR, WARNING, Location, Problem
+from opendata.sources.config import CONFIG_FILE
 from opendata.sources.reading import Mapping, position_of, read_text, read_yaml
 
 LETTERS_DIR = "letters"  # the folder of the model's Letter files (letters/*.yaml)
-# The files beside the sources that are not records: the configuration and the withdrawals
-# (read by sources/config.py and releases/withdrawals.py).
-OTHER_FILES = ("publication.yaml", "withdrawn.yaml")
+WITHDRAWN_FILE = "withdrawn.yaml"  # the publisher's withdrawals, read by releases/withdrawals.py
+OTHER_FILES = (CONFIG_FILE, WITHDRAWN_FILE)  # the YAML files beside the sources that are not records
 
 
 class RecordLike(Protocol):
