@@ -114,18 +114,17 @@ def read_and_extract(
             )
         )
         return FileResult(display, digest, _path_key(path), [], problems)
-    if result.text is not None:
-        if not letters:
-            problems.append(
-                Problem(
-                    "not-a-letter",
-                    ERROR,
-                    "no date line, subject, salutation, sender or addressee "
-                    "was found: this does not look like a letter",
-                    Location(display),
-                    hint="check the file; ingest reads letters only",
-                )
+    if result.text is not None and not letters:
+        problems.append(
+            Problem(
+                "not-a-letter",
+                ERROR,
+                "no date line, subject, salutation, sender or addressee "
+                "was found: this does not look like a letter",
+                Location(display),
+                hint="check the file; ingest reads letters only",
             )
+        )
     return FileResult(
         display,
         digest,

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from opendata.ingest.extract_noise import as_digits, noisy
+from opendata.ingest.extract_noise import as_digits, noisy_alternatives
 
 MONTHS = {
     "januari": 1,
@@ -64,7 +64,7 @@ class DateMatch:
 @functools.cache
 def _month_pattern() -> re.Pattern[str]:
     names = sorted(MONTHS, key=len, reverse=True)
-    full = "|".join(f"(?P<m{MONTHS[name]}_{name}>{noisy(name)})" for name in names)
+    full = noisy_alternatives((f"m{MONTHS[name]}_{name}", name) for name in names)
     short = "|".join(
         f"(?P<a{number}_{name}>{name})\\.?"
         for name, number in sorted(MONTH_ABBREVIATIONS.items(), key=lambda item: -len(item[0]))
@@ -90,7 +90,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _month_of(match: re.Match[str]) -> int:
     name = next(
         key for key, value in match.groupdict().items() if value and key[0] in "ma" and key[1].isdigit()
-    )
+    )  # "m6_juni" or "a6_jun"
     return int(name[1:].split("_")[0])
 
 

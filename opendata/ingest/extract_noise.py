@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # What each letter may look like after OCR (lower case; patterns are compiled case-insensitively).
 _LOOKALIKES = {
@@ -40,6 +41,19 @@ def noisy(phrase: str) -> str:
         letters = [_LOOKALIKES.get(ch, re.escape(ch)) for ch in word.lower()]
         words.append(WORD_GAP.join(letters))
     return r"\s*".join(words)
+
+
+def noisy_alternatives(groups: Iterable[tuple[str, str]]) -> str:
+    """A regex source "(?P<name>…)|(?P<name>…)" of (group name, phrase) pairs, each phrase through
+    `noisy`, in the order given (put longer phrases first): which group matched names the phrase."""
+    return "|".join(f"(?P<{name}>{noisy(phrase)})" for name, phrase in groups)
+
+
+def matched_group(match: re.Match[str], prefix: str) -> str:
+    """The name of the group starting with `prefix` that took part in `match`."""
+    return next(
+        key for key, value in match.groupdict().items() if value is not None and key.startswith(prefix)
+    )
 
 
 def fold(text: str) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_noise import matched_group, noisy, noisy_alternatives
 
 OURS, YOURS, DOSSIER = "our", "your", "dossier"
 LABELS = {
@@ -84,8 +84,7 @@ class ReferenceMatch:
 
 @functools.cache
 def label_pattern() -> re.Pattern[str]:
-    labels = sorted(LABELS, key=len, reverse=True)
-    alternatives = "|".join(f"(?P<l{index}>{noisy(label)})" for index, label in enumerate(labels))
+    alternatives = noisy_alternatives((f"l{index}", label) for index, label in enumerate(LABEL_ORDER))
     return re.compile(
         rf"^[ \t]*(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
         re.IGNORECASE | re.MULTILINE,
@@ -102,7 +101,7 @@ _INLINE_LABELS = tuple(
 @functools.cache
 def inline_label_pattern() -> re.Pattern[str]:
     labels = sorted(_INLINE_LABELS, key=len, reverse=True)
-    alternatives = "|".join(f"(?P<l{LABEL_ORDER.index(label)}>{noisy(label)})" for label in labels)
+    alternatives = noisy_alternatives((f"l{LABEL_ORDER.index(label)}", label) for label in labels)
     return re.compile(rf"(?<=[ \t])(?:{alternatives})(?![^\W\d_])(?P<after>[ \t]*:?)", re.IGNORECASE)
 
 
@@ -110,8 +109,7 @@ LABEL_ORDER = sorted(LABELS, key=len, reverse=True)
 
 
 def _label_role(match: re.Match[str]) -> str:
-    index = next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")
-    return LABELS[LABEL_ORDER[index]]
+    return LABELS[LABEL_ORDER[int(matched_group(match, "l")[1:])]]
 
 
 def clean_reference(raw: str) -> str:
@@ -216,9 +214,7 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its surrounding blanks
 
 def _serial_number(text: str, span: tuple[int, int], match: re.Match[str]) -> bool:
     """A bare document number under "Nr."/"Nummer", not a letter's reference."""
-    label = LABEL_ORDER[
-        next(int(key[1:]) for key, value in match.groupdict().items() if value and key[0] == "l")
-    ]
+    label = LABEL_ORDER[int(matched_group(match, "l")[1:])]
     return label in _SERIAL_LABELS and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]) is not None
 
 
@@ -320,7 +316,7 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
 
     found = []
     for labels, start, end in table_rows(text, header_end):
-        cells = [m for m in re.finditer(r"\S+(?: \S+)*", text[start:end])]
+        cells = list(re.finditer(r"\S+(?: \S+)*", text[start:end]))
         if len(cells) == len(labels) and len(cells) >= 2:
             for label, cell in zip(labels, cells):
                 role = LABELS.get(label)

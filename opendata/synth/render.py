@@ -31,7 +31,7 @@ from pathlib import Path
 
 from opendata.synth.emit import Day
 from opendata.synth.letters import Plan
-from opendata.synth.text import FILLERS, OPENINGS
+from opendata.synth.text import FILLERS, OPENINGS, citing_sentences
 from opendata.synth.vocabulary import day_text, iso, slug
 from opendata.synth.world import World, build_world
 
@@ -218,16 +218,9 @@ def _body(world: World, plans: list[Plan], plan: Plan, rng: random.Random, menti
     for number in range(rng.choice((1, 2, 2, 3))):
         paragraphs.append(" ".join(f.format(**words) for f in fillers[2 * number : 2 * number + 2]))
     sentences = []
-    for j in plan.cites:
-        if j == plan.reply_to:
-            continue
-        cited = plans[j]
-        reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
-        sentences.append(
-            f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
-            f"{reference}."
-        )
-        mentioned.append(world.party[cited.sender])
+    for sentence, cited_sender in citing_sentences(world, plans, plan):
+        sentences.append(sentence)
+        mentioned.append(world.party[cited_sender])
     others = _others(world, plan, rng)
     if others:
         sentences.append(

@@ -242,8 +242,9 @@ def _position_record(
     }
 
 
-def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> None:
-    """Sentences that name the cited letters, meetings, dossier and attachments."""
+def citing_sentences(world: World, plans: list[Plan], plan: Plan) -> list[tuple[str, str]]:
+    """("Wij verwijzen naar de brief van … van … (kenmerk …).", the cited letter's sender) for each
+    letter the plan cites, apart from the one it replies to (its opening names that)."""
     sentences = []
     for j in plan.cites:
         if j == plan.reply_to:
@@ -251,9 +252,18 @@ def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> Non
         cited = plans[j]
         reference = f" (kenmerk {cited.our_reference})" if cited.our_reference else ""
         sentences.append(
-            f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
-            f"{reference}."
+            (
+                f"Wij verwijzen naar de brief van {world.names[cited.sender]} van {day_text(cited.day)}"
+                f"{reference}.",
+                cited.sender,
+            )
         )
+    return sentences
+
+
+def _references(world: World, plans: list[Plan], plan: Plan, text: _Text) -> None:
+    """Sentences that name the cited letters, meetings, dossier and attachments."""
+    sentences = [sentence for sentence, _sender in citing_sentences(world, plans, plan)]
     for meeting in plan.meetings:
         sentences.append(f"Tijdens de bijeenkomst '{meeting.name}' {meeting.when} is hierover gesproken.")
     if plan.dossier:
