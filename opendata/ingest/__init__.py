@@ -98,8 +98,9 @@ def read_and_extract(
     try:
         result: ReadResult = read_document(path, display, problems)
         letters = []
-        for start, end in (split_letters(result.text) or [(0, len(result.text))]) if result.text else []:
-            text = result.text[start:end]
+        whole = result.text or ""
+        for start, end in (split_letters(whole) or [(0, len(whole))]) if whole else []:
+            text = whole[start:end]
             extraction = extract(text, themes=themes, groups=groups)
             if _is_letter(extraction):
                 letters.append((text, extraction))

@@ -174,7 +174,7 @@ def bench_real(folder: Path, facts_folder: Path) -> None:
 
 
 def _pdfium(path: Path) -> str:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
 
     document = pdfium.PdfDocument(path)
     try:

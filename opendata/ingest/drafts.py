@@ -207,7 +207,9 @@ class Index:
 
     @classmethod
     def load(cls, root: Path) -> Index:
-        by_reference, by_sender_date, ids = {}, {}, set()
+        by_reference: dict[str, str] = {}
+        by_sender_date: dict[tuple[str, str], str] = {}
+        ids: set[str] = set()
         for path in sorted((root / LETTERS).glob("*.yaml")):
             ids.add(path.stem)
             try:
@@ -267,7 +269,7 @@ class Resolver:
             if record.get("part_of") == code and record.get("kind") == body:
                 return str(record["id"])
         prefix, pattern = BODY_NAMES[body]
-        place = _REGISTER_PREFIX.sub("", self.register.get(code).name)
+        place = _REGISTER_PREFIX.sub("", self.register[code].name)
         record = {
             "id": f"{prefix}-{code}",
             "status": "draft",
@@ -421,7 +423,7 @@ def _sender_slug(sender) -> str:
         return "onbekend"
     register = load_register()
     if sender.value in register:
-        place = slug(_REGISTER_PREFIX.sub("", register.get(sender.value).name))
+        place = slug(_REGISTER_PREFIX.sub("", register[sender.value].name))
         prefix = BODY_NAMES.get(sender.detail, ("",))[0]
         return f"{prefix}-{place}" if prefix else place
     return "-".join(slug(sender.value).split("-")[:4])
@@ -561,7 +563,7 @@ def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict 
     role = _role(signatory, sender)
     if signatory.name is None or role is None:
         return None
-    signature = {"person": resolver.person(signatory.name, letter), "role": role}
+    signature: dict[str, object] = {"person": resolver.person(signatory.name, letter), "role": role}
     behalf = resolver.organisation(signatory.on_behalf_of, letter)
     sources = {"person": evidence(signatory.name), "role": evidence(signatory.role)}
     if behalf:

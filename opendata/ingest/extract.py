@@ -936,6 +936,7 @@ def _kamerstuk_parts(
     municipalities ("Samenvoeging van de gemeenten Bussum, …") is no sender. The heading names the
     ministry, or several writers (no single sender), or none ("BRIEF HOUDENDE …": the closing's
     minister); the one-line closing is the signatory where the ordinary reading found none."""
+    sender: Found | None
     if kamerstuk.sender is not None:
         s = kamerstuk.sender
         sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role)

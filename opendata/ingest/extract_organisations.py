@@ -97,7 +97,7 @@ def _name_tokens(text: str, start: int, limit: int = 5) -> list[re.Match[str]]:
     """Up to `limit` tokens after `start`, on the same line (a name does not run over a line)."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    tokens = []
+    tokens: list[re.Match[str]] = []
     for token in _TOKEN.finditer(text, start, line_end):
         if tokens and text[tokens[-1].end() : token.start()].strip(" \t"):
             break
@@ -331,7 +331,7 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
 def _dated(codes: set[str], date: str | None) -> list[str]:
     """Of organisations sharing a name: those existing on `date`, else those begun by then."""
     register = load_register()
-    orgs = [register.get(code) for code in sorted(codes) if register.get(code) is not None]
+    orgs = [org for code in sorted(codes) if (org := register.get(code)) is not None]
     if not date:
         return [org.code for org in orgs if not org.end] or [org.code for org in orgs]
     alive = [org.code for org in orgs if org.existed_on(date)]

@@ -141,7 +141,7 @@ PDF_READER = "pdfium"  # chosen by measurement: docs/ingest.md
 def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PDF_READER) -> ReadResult:
     """The text layer of each page (`reader`: PDF_READERS, chosen by measurement: docs/ingest.md); OCR where a page
     has none."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
 
     try:
         pdf = pdfium.PdfDocument(raw)
@@ -419,7 +419,7 @@ def ocr_image(image, what: str, display: str, problems: list[Problem]) -> str | 
             )
         )
         return None
-    import pytesseract
+    import pytesseract  # type: ignore[import-untyped]  # pytesseract ships no type information
 
     # Tesseract's own threads only slow it down when ingest runs one file per core (--jobs).
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -535,9 +535,9 @@ def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     """Paragraphs and headings in document order (odfpy); tracked changes refused as for Word."""
     import io
 
-    from odf import teletype
+    from odf import teletype  # type: ignore[import-untyped]  # odfpy ships no type information
     from odf import text as odftext
-    from odf.opendocument import load
+    from odf.opendocument import load  # type: ignore[import-untyped]  # odfpy ships no type information
 
     try:
         document = load(io.BytesIO(raw))

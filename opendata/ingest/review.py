@@ -91,7 +91,8 @@ def _doubts(
     """`owner`: the letter a signature belongs to (its id names the signature and its text holds the evidence)."""
     document = record if document is None else document
     record_id = str(record.get("id", "?")) if owner is None else f"{owner.get('id', '?')} signature"
-    sources = record.get("sources") if isinstance(record.get("sources"), dict) else {}
+    written = record.get("sources")
+    sources = written if isinstance(written, dict) else {}
     found = []
     for field, source in sources.items():
         entries = source if isinstance(source, list) else [source]

@@ -80,7 +80,7 @@ def letter_record(world: World, plans, plan: Plan, positions: list[dict]) -> dic
         "addressees": list(plan.addressees),
         "our_reference": plan.our_reference,
         "your_reference": plan.your_reference,
-        "dossier_number": plan.dossier.number if own_dossier else None,
+        "dossier_number": plan.dossier.number if own_dossier and plan.dossier else None,
         "signatories": [
             {"person": person, "role": role, "post": post, "on_behalf_of": list(behalf)}
             for person, role, post, behalf in plan.signatories

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from opendata.synth.files import letter_files
@@ -37,11 +38,13 @@ class Tree:
                         return False
             except FileNotFoundError:
                 pass
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)  # fewer system calls than open()
+        descriptor = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644
+        )  # fewer system calls than open()
         try:
-            os.write(handle, data)
+            os.write(descriptor, data)
         finally:
-            os.close(handle)
+            os.close(descriptor)
         return True
 
     def remove_letters_except(self, keep: set[str]) -> int:
@@ -53,10 +56,12 @@ class Tree:
         return removed
 
 
-_JOB: tuple | None = None  # what forked workers inherit: (world, seed, tree)
+_JOB: tuple[World, int, Tree] | None = None  # what forked workers inherit: (world, seed, tree)
 
 
 def _write_batch(batch: list[tuple[Plan, dict[int, Plan]]]) -> int:
+    if _JOB is None:
+        raise RuntimeError("_write_batch runs inside Writers, which sets the job")
     world, seed, tree = _JOB
     written = 0
     for plan, referenced in batch:
@@ -72,7 +77,9 @@ class Writers:
         self.job, self.written = (world, seed, tree), 0
         workers = min(os.cpu_count() or 1, 4)
         self.parallel = parallel and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
-        self.workers, self.pending, self.pool = workers, [], None
+        self.workers = workers
+        self.pending: list[AsyncResult] = []
+        self.pool: Pool | None = None
 
     def __enter__(self) -> Writers:
         global _JOB

@@ -430,8 +430,8 @@ def pdf_bytes(letter: RenderedLetter | list[RenderedLetter], rng: random.Random 
     text boxes and side columns: a PDF reader must then recover the reading order from the page.
     A list of letters gives one PDF holding them one after the other (a letter with its attachments).
     """
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]  # reportlab ships no type information
+    from reportlab.pdfgen import canvas  # type: ignore[import-untyped]  # reportlab ships no type information
 
     letters = letter if isinstance(letter, list) else [letter]
     buffer = io.BytesIO()
@@ -444,7 +444,7 @@ def pdf_bytes(letter: RenderedLetter | list[RenderedLetter], rng: random.Random 
 
 
 def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height: float) -> None:
-    from reportlab.lib.units import mm
+    from reportlab.lib.units import mm  # type: ignore[import-untyped]  # reportlab ships no type information
 
     def draw(x: float, y: float, line: str, size: float, bold: bool) -> None:
         pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
@@ -480,8 +480,8 @@ def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
     from opendata.synth import plan_letters
 
     world = build_world(seed)
-    planner_plans = []
-    found = []
+    planner_plans: list[Plan] = []
+    found: list[Plan] = []
     step = max(50, count * 20)
     while len(found) < count:
         planner_plans = plan_letters(world, seed, len(planner_plans) + step)
@@ -497,7 +497,7 @@ def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
 
 def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
     """The PDF's pages as a scanner gives them: grey, a little rotated, speckled and soft; no text layer."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
     from PIL import Image, ImageFilter
 
     document = pdfium.PdfDocument(pdf)
@@ -505,7 +505,9 @@ def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
     try:
         for page in document:
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            image = image.rotate(rng.uniform(-1.2, 1.2), resample=Image.BICUBIC, expand=False, fillcolor=255)
+            image = image.rotate(
+                rng.uniform(-1.2, 1.2), resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255
+            )
             noise = Image.effect_noise(image.size, rng.uniform(18, 30))
             image = Image.blend(image, noise, 0.12)
             image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.7)))

@@ -236,7 +236,8 @@ class _People:
     """Invented people with unique keys derived from their names."""
 
     def __init__(self, rng: random.Random, world: World) -> None:
-        self.rng, self.world, self.records = rng, world, []
+        self.rng, self.world = rng, world
+        self.records: list[dict] = []
 
     def new(self) -> str:
         rng = self.rng
@@ -466,13 +467,15 @@ def _collaborations(world: World, rng: random.Random) -> None:
 def _memberships(
     world: World, rng: random.Random, collaboration: Org, founders: list[Org], records: list
 ) -> None:
-    queue = [(g, None) for g in founders]
+    queue: list[tuple[Org, Org | None]] = [(g, None) for g in founders]
     members: set[str] = set()
     while queue:
         gemeente, predecessor = queue.pop(0)
         members.add(gemeente.code)
         start = max(collaboration.lo, gemeente.lo)
         end = min(collaboration.hi, gemeente.hi)
+        start_text: str | None
+        note: str | None
         if predecessor:
             start_text, note = (
                 iso(start),
