@@ -6,6 +6,7 @@ so the N-Triples, Turtle and JSON-LD outputs cannot disagree.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -336,3 +337,8 @@ def jsonld(model: Model, node: Node) -> dict:
         else:
             obj[key] = converted
     return obj
+
+
+def jsonld_text(model: Model, node: Node) -> str:
+    """The node's JSON-LD object as compact JSON text: how graph.jsonld holds each top-level object."""
+    return json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":"))

@@ -7,13 +7,12 @@ Writers stream the letters' parts; summaries of the whole graph are computed onc
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from opendata.build.coverage import Coverage, coverage
-from opendata.build.graph import Node, jsonld, ntriples
+from opendata.build.graph import Node, ntriples
 from opendata.build.letter_unit import LetterUnit
 from opendata.build.shared_unit import SharedUnit
 from opendata.build.statistics import Statistics, statistics
@@ -49,11 +48,6 @@ class Publication:
         """The triples of everything but the letters: register organisations, then the shared records."""
         lines = sorted({line for node in self.register_nodes for line in ntriples(node)})
         return "".join(lines) + self.shared.nt
-
-    def shared_jsonld(self) -> Iterator[str]:
-        for node in self.register_nodes:
-            yield json.dumps(jsonld(self.model, node), ensure_ascii=False, separators=(",", ":"))
-        yield from self.shared.jsonld
 
     @property
     def private_names(self) -> list[str]:

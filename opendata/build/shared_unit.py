@@ -8,7 +8,6 @@ the letters too, so their nodes are made on every build (they are few and come f
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from opendata.build.graph import (
     GraphBuilder,
     Literal,
     Node,
-    jsonld,
+    jsonld_text,
     ntriples,
     referenced_codes,
     register_records,
@@ -144,9 +143,7 @@ def build_shared(
     nodes += broader_kinds(model)
     lines = sorted({line for node in nodes for line in ntriples(node)})
     unit.nt = "".join(lines)
-    unit.jsonld = [
-        json.dumps(jsonld(model, node), ensure_ascii=False, separators=(",", ":")) for node in nodes
-    ]
+    unit.jsonld = [jsonld_text(model, node) for node in nodes]
     published: Dataset = Dataset()
     for record in records:
         published.add(record)

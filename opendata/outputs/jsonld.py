@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from opendata.build.graph import jsonld
+from opendata.build.graph import jsonld_text
 from opendata.build.letter_unit import LetterGraph
 from opendata.build.publication import Publication
 from opendata.model.model import GENERATED_DIR
@@ -24,14 +24,14 @@ CONTEXT_FILE = "context.jsonld"
 
 def letter_part(letter: LetterGraph) -> str:
     """The letter's top-level JSON-LD objects, joined by ",\\n"."""
-    return ",\n".join(
-        json.dumps(jsonld(letter.model, node), ensure_ascii=False, separators=(",", ":"))
-        for node in letter.nodes
-    )
+    return ",\n".join(jsonld_text(letter.model, node) for node in letter.nodes)
 
 
 def _objects(publication: Publication) -> Iterator[str]:
-    yield from publication.shared_jsonld()
+    """The register organisations' objects (made now: which of them the graph names depends on
+    every letter), the shared records' (made and cached with their unit), then each letter's part."""
+    yield from (jsonld_text(publication.model, node) for node in publication.register_nodes)
+    yield from publication.shared.jsonld
     for unit in publication.letters:
         part = unit.part(NAME)
         if isinstance(part, str) and part:
