@@ -1173,7 +1173,8 @@ def split_letters(text: str) -> list[tuple[int, int]]:
             break
         next_closing = next((m for m in _closings(text) if m.start() > header.start()), None)
         window_end = next_closing.start() if next_closing else len(text)
-        if _SALUTATION.search(text, header.start(), min(window_end, header.start() + 1500)) is None:
+        window = (header.start(), min(window_end, header.start() + 1500))
+        if _SALUTATION.search(text, *window) is None and _INLINE_SALUTATION.search(text, *window) is None:
             position = closing.end()
             continue
         start = text.rfind("\n", 0, header.start()) + 1
