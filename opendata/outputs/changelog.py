@@ -14,8 +14,9 @@ import json
 from collections.abc import Set
 from pathlib import Path
 
+from opendata.build.publication import Publication
 from opendata.outputs.dcat import GRAPH_DATASET
-from opendata.outputs.output import Output
+from opendata.outputs.output import Output, release_history
 from opendata.outputs.tombstones import gone_index, tombstone_page, tombstones_json, tombstones_turtle
 from opendata.releases.history import GONE, Change, History, Release, release_iri
 
@@ -36,8 +37,8 @@ def literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def write(publication, out: Path) -> None:
-    history: History | None = getattr(publication, "history", None)
+def write(publication: Publication, out: Path) -> None:
+    history = release_history(publication)
     if history is None:
         return
     folder = out / FOLDER
@@ -53,7 +54,7 @@ def write(publication, out: Path) -> None:
             release_turtle(release, base_url, publication.minter.catalog_dataset(GRAPH_DATASET), private),
             encoding="utf-8",
         )
-    resources = getattr(publication, "release_resources", {}) or {}
+    resources = publication.release_resources
     (folder / "resources.csv").write_text(resources_csv(resources), encoding="utf-8", newline="")
     gone = history.tombstones()
     (folder / "tombstones.ttl").write_text(tombstones_turtle(gone), encoding="utf-8")

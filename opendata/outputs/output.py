@@ -26,6 +26,7 @@ from pathlib import Path
 from opendata.build.letter_unit import LetterPart
 from opendata.build.publication import Publication
 from opendata.outputs.distributions import FileKind, FileTable
+from opendata.releases.history import History
 
 Write = Callable[[Publication, Path], None]
 Describe = Callable[[Publication, Path, FileTable], None]
@@ -48,6 +49,13 @@ class Output:
             self.write(publication, folder)
         elif self.describe is not None:
             self.describe(publication, folder, files)
+
+
+def release_history(publication: Publication) -> History | None:
+    """The release history publish set on the publication (None when it was built without publishing).
+    The build layer below cannot name the type, so the outputs narrow it here."""
+    history = publication.history
+    return history if isinstance(history, History) else None
 
 
 def file_table(outputs: Iterable[Output]) -> FileTable:

@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+from opendata.build.publication import Publication
+from opendata.outputs.output import release_history
 from opendata.releases.history import Change
 
 FOLDER = "changes"
@@ -97,8 +99,8 @@ def gone_entry(url_path: str, dist: Path, id_path: str, doc_path: str) -> dict |
 # ------------------------------------------------------------------ static hosting: nginx and Apache
 
 
-def _entries(publication) -> dict:
-    history = getattr(publication, "history", None)
+def _entries(publication: Publication) -> dict[str, Change]:
+    history = release_history(publication)
     if history is None:
         return {}
     base_iri = publication.config.base_iri
@@ -109,7 +111,7 @@ def _entries(publication) -> dict:
     }
 
 
-def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
+def nginx_gone_rules(publication: Publication, id_path: str, doc_path: str) -> str:
     """nginx locations that answer 410 Gone, with the tombstone's page, for each withdrawn IRI and
     its description (exact and regex locations come before the site's general ones)."""
     rules = []
@@ -122,7 +124,7 @@ def nginx_gone_rules(publication, id_path: str, doc_path: str) -> str:
     return "\n".join(rules)
 
 
-def apache_gone_rules(publication, id_path: str, doc_path: str) -> str:
+def apache_gone_rules(publication: Publication, id_path: str, doc_path: str) -> str:
     """Apache rules: 410 Gone for each withdrawn IRI and its description; the page lists them all."""
     rules = [f"ErrorDocument 410 /{FOLDER}/gone/index.html"] if _entries(publication) else []
     for path in _entries(publication):

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opendata.build.publication import Publication
 from opendata.outputs.ldes.stream import FOLDER, Descriptions, write_stream
-from opendata.outputs.output import Output
+from opendata.outputs.output import Output, release_history
 
 
-def write(publication, out: Path) -> None:
+def write(publication: Publication, out: Path) -> None:
     """dist/ldes/ (a writer of opendata/outputs; needs the release history set by publish)."""
-    history = getattr(publication, "history", None)
+    history = release_history(publication)
     if history is None:
         return
     config = publication.config

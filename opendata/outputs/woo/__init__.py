@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from opendata.outputs.output import Output
+from opendata.build.publication import Publication
+from opendata.outputs.output import Output, release_history
 from opendata.outputs.woo.documents import WooDocument, publication_documents
 from opendata.outputs.woo.sitemaps import FOLDER, robots_txt, write_sitemaps
 
@@ -30,14 +31,14 @@ def _last_letter_gone(history):
     return max(dates, default=None)
 
 
-def write(publication, out: Path) -> None:
+def write(publication: Publication, out: Path) -> None:
     """dist/sitemaps/ and dist/robots.txt (a writer of opendata/outputs, after the texts are written)."""
     base_url = publication.config.base_url
     indexes = write_sitemaps(
         publication_documents(publication),
         base_url,
         out,
-        _last_letter_gone(getattr(publication, "history", None)),
+        _last_letter_gone(release_history(publication)),
     )
     (out / "robots.txt").write_text(robots_txt(base_url, indexes), encoding="utf-8")
 

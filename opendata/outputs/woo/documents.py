@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from opendata.build.publication import Publication
 from opendata.model.model import RDF_TYPE
+from opendata.outputs.output import release_history
 from opendata.releases.resources import _literal, _split
 
 SCHEMA = "https://schema.org/"
@@ -196,14 +198,13 @@ def letter_documents(
     ]
 
 
-def publication_documents(publication) -> Iterator[WooDocument]:
+def publication_documents(publication: Publication) -> Iterator[WooDocument]:
     """Every Woo document of the publication, dated by the release history (docs/releases.md)."""
     config = publication.config
     publisher = config.publisher  # a TOOI IRI (config.py)
     organisations = _Organisations()
     organisations.read(publication.shared_nt.splitlines())
-    history = getattr(publication, "history", None)
-    modified = last_modified_dates(history)
+    modified = last_modified_dates(release_history(publication))
     for unit in publication.letters:
         lines = [line for line in unit.nt.splitlines() if line.startswith("<")]
         letter = next(
