@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 import time
 from pathlib import Path
 
 from opendata import __version__
+from opendata.model.problem_catalog import CATALOG
 from opendata.model.problems import render_json, render_text
 from opendata.sources.config import CONFIG_FILE
 
@@ -97,6 +99,23 @@ def _cmd_verify(args) -> int:
     if not wrong:
         print(f"{args.dist}: every file matches the manifest")
     return 1 if wrong else 0
+
+
+def _cmd_explain(args) -> int:
+    """What a problem code means and what to do (the catalog the README's table is made from)."""
+    if args.code is None:
+        for listed in CATALOG.values():
+            print(f"{listed.code:28} {listed.title}")
+        return 0
+    kind = CATALOG.get(args.code)
+    if kind is None:
+        close = difflib.get_close_matches(args.code, list(CATALOG), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        print(f"opendata explain: no problem has the code '{args.code}'{hint}", file=sys.stderr)
+        return 2
+    hint = kind.hint.replace("\\|", "|")  # written for a Markdown table cell
+    print(f"{kind.code} ({kind.severity}): {kind.title}\n    what to do: {hint}\n\n{kind.documentation}")
+    return 0
 
 
 def _cmd_diff(args) -> int:
@@ -252,6 +271,10 @@ def parser() -> argparse.ArgumentParser:
     verify = sub("verify", "check a publication against its manifest", _cmd_verify)
     verify.add_argument(
         "dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)"
+    )
+    explain = sub("explain", "say what a problem code means and what to do about it", _cmd_explain)
+    explain.add_argument(
+        "code", nargs="?", help="a problem code, such as invalid-date (default: list them all)"
     )
     diff = sub("diff", "print what changed between two publications (docs/releases.md)", _cmd_diff)
     diff.add_argument("old", type=Path, metavar="OLD_DIST", help="the earlier publication")

@@ -84,3 +84,12 @@ def test_the_readme_table_is_the_catalog():
     start = readme.index("\n", begin) + 1
     end = readme.index("<!-- end of problem codes -->")
     assert readme[start:end] == problem_table(), "regenerate it from opendata.model.problems.problem_table()"
+
+
+def test_opendata_explain_gives_a_codes_documentation(capsys):
+    from opendata.cli import main
+
+    assert main(["explain", "schema"]) == 0
+    assert CATALOG["schema"].documentation in capsys.readouterr().out
+    assert main(["explain", "invalid-dat"]) == 2
+    assert "did you mean invalid-date?" in capsys.readouterr().err
