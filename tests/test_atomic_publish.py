@@ -70,10 +70,8 @@ def _start(args: list[str]) -> subprocess.Popen:
 
 def _kill(process: subprocess.Popen) -> None:
     """SIGKILL the publish and anything it started (its own process group)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it had finished
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass  # it had finished
     process.wait()
 
 
@@ -197,7 +195,7 @@ def test_a_second_publish_while_one_runs_stops_with_a_clear_message(versions, tm
 
 def test_two_publishes_started_at_once_never_mix(versions, tmp_path):
     out = tmp_path / "dist"
-    for attempt in range(3):
+    for _attempt in range(3):
         processes = [
             _start(_publish_args(versions["datasets"][n], out, tmp_path / f"cache-{n}")) for n in (1, 2)
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -370,7 +371,11 @@ def test_formula_cells_and_redacted_people_in_a_publication(datasets_copy, tmp_p
     report = frictionless.validate(out / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     rows = {
-        name: list(csv.DictReader(open(out / "data" / f"{name}.csv", encoding="utf-8", newline="")))
+        name: list(
+            csv.DictReader(
+                io.StringIO((out / "data" / f"{name}.csv").read_text(encoding="utf-8"), newline="")
+            )
+        )
         for name in ("themes", "people", "signatories", "posts")
     }
     wmo = next(r for r in rows["themes"] if r["id"] == "wmo")

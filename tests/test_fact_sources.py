@@ -163,11 +163,13 @@ def test_what_the_letters_do_not_say_is_editorial_not_evidence(store):
 
 
 def test_the_seed_says_only_what_the_text_says(store):
-    ask = lambda query: run(
-        store,
-        "PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/> "
-        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX odnl: <" + ODNL + "> " + query,
-    )
+    def ask(query: str):
+        return run(
+            store,
+            "PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX odnl: <" + ODNL + "> " + query,
+        )
+
     # the council letter has no title of its own: none is invented, it is declared unknown
     assert not ask(f"ASK {{ <{BRIEF + RIB}> dct:title ?t }}")
     assert ask(f"ASK {{ <{BRIEF + RIB}> odnl:unknownProperty dct:title ; odnl:adoptedDigitally true }}")
