@@ -18,7 +18,15 @@ import fastjsonschema
 import jsonschema
 import pyoxigraph
 
-from opendata.model.model import GENERATED_DIR, KEY_PATTERN, LETTER, ORGANISATION, UNKNOWN_FIELD, Model
+from opendata.model.model import (
+    GENERATED_DIR,
+    ID_FIELD,
+    KEY_PATTERN,
+    LETTER,
+    ORGANISATION,
+    UNKNOWN_FIELD,
+    Model,
+)
 from opendata.model.problems import ERROR, Problem
 from opendata.model.register import Register
 from opendata.sources import fact_sources
@@ -116,7 +124,7 @@ def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
         for record in sorted(
             records, key=_in_misnamed_file
         ):  # a copied letter file is the duplicate, not the original
-            key = record.data.get("id")
+            key = record.data.get(ID_FIELD)
             if not isinstance(key, str):
                 continue
             if class_name == ORGANISATION and key in register:
@@ -124,8 +132,8 @@ def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
                     "duplicate-id",
                     ERROR,
                     f"'{key}' is a TOOI register code; register organisations need no record",
-                    record.location("id"),
-                    field="id",
+                    record.location(ID_FIELD),
+                    field=ID_FIELD,
                     hint="remove this record and refer to the code directly",
                 )
             first = seen.get((class_name, key))
@@ -134,8 +142,8 @@ def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
                     "duplicate-id",
                     ERROR,
                     f"{record.cls.en.lower()} id '{key}' is already used at {first.location('id')}",
-                    record.location("id"),
-                    field=record.field_prefix + "id",
+                    record.location(ID_FIELD),
+                    field=record.field_prefix + ID_FIELD,
                     hint="give each record its own id",
                 )
             else:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from opendata.model.model import Model
+from opendata.model.model import ORGANISATION, Model
 from opendata.model.register import Register
 
 REDACTED = "redacted"
@@ -38,7 +38,7 @@ class Minter:
 
     def entity(self, class_name: str, key: str) -> str:
         """The IRI of the record of `class_name` with key `key`."""
-        if class_name == "Organisation":
+        if class_name == ORGANISATION:
             registered = self.register.get(key)
             if registered:
                 return registered.uri

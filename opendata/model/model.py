@@ -21,9 +21,12 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # The classes and fields the pipeline names in its code, because their role is more than a property
 # the model states: a letter is the unit of work (one file with its own text and inline records);
-# `unknown` lists the fields its source leaves open. Every other name comes from schemas/model.yaml.
+# `unknown` lists the fields its source leaves open; `id` is every record's key (the last segment of
+# its IRI). Every other name comes from schemas/model.yaml.
 LETTER = "Letter"
+TEXT_FIELD = "text"  # a letter's source text: the file <id>.txt beside <id>.yaml
 UNKNOWN_FIELD = "unknown"
+ID_FIELD = "id"
 ORGANISATION = "Organisation"  # a reference to one may also be a TOOI register code (model/register.py)
 
 LITERAL_RANGES = {

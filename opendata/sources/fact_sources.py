@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from opendata.model.model import Field, Model
+from opendata.model.model import LETTER, WHOLE_RECORD_FIELDS, Field, Model
 from opendata.model.problems import WARNING, Problem
 from opendata.sources.records import Record
 
@@ -77,13 +77,14 @@ def evidence_letter(record: Record, entry: dict) -> str | None:
     if "letter" in entry:
         return entry["letter"]
     letter = record.owner or record
-    return letter.key if letter.cls.name == "Letter" else None
+    return letter.key if letter.cls.name == LETTER else None
 
 
 def source_data(
     record: Record, f: Field, value, entry: dict, key: str, subject: str, predicate: str, status: dict
 ) -> dict:
-    """The data of one Source record (the fields of class Source in the model)."""
+    """The data of one Source record: the fields of class Source in the model, named here because each
+    is filled from its own part of the entry (docs/fact-sources.md)."""
     data = {
         "id": key,
         "subject": subject,
@@ -111,7 +112,7 @@ def source_data(
 def record_status(record: Record) -> dict:
     """The status and tool of a record, or of the letter an inline record belongs to."""
     whole = record.owner or record
-    return {k: whole.data[k] for k in ("status", "extracted_by") if k in whole.data}
+    return {k: whole.data[k] for k in WHOLE_RECORD_FIELDS if k in whole.data}
 
 
 def source_key(model: Model, record: Record, field_name: str, number: int) -> str:

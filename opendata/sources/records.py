@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
-from opendata.model.model import LETTER, Model, ModelClass
+from opendata.model.model import ID_FIELD, LETTER, TEXT_FIELD, Model, ModelClass
 from opendata.model.problems import ERROR, WARNING, Location, Problem
 from opendata.sources.config import CONFIG_FILE
 from opendata.sources.reading import Mapping, position_of, read_text, read_yaml
@@ -57,7 +57,7 @@ class Record:
 
     @property
     def key(self) -> str:
-        return str(self.data.get("id", ""))
+        return str(self.data.get(ID_FIELD, ""))
 
     def location(self, *path: str | int) -> Location:
         line, column = position_of(self.data, list(path))
@@ -143,26 +143,26 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
         )
         return [], problems
     letter = Record(letter_cls, data, display)
-    if data.get("id") not in (None, path.stem):
+    if data.get(ID_FIELD) not in (None, path.stem):
         problems.append(
             Problem(
                 "id-file-mismatch",
                 ERROR,
                 f"id '{data.get('id')}' differs from the file name '{path.stem}'",
-                letter.location("id"),
-                field="id",
+                letter.location(ID_FIELD),
+                field=ID_FIELD,
                 hint=f"name the file {data.get('id')}.yaml or change the id",
             )
         )
-    text_name = data.get("text")
+    text_name = data.get(TEXT_FIELD)
     if isinstance(text_name, str) and text_name != f"{path.stem}.txt":
         problems.append(
             Problem(
                 "text-name",
                 ERROR,
                 f"the text of {path.name} must be {path.stem}.txt, not '{text_name}'",
-                letter.location("text"),
-                field="text",
+                letter.location(TEXT_FIELD),
+                field=TEXT_FIELD,
                 hint=f"rename the text file to {path.stem}.txt: a letter is <id>.yaml beside <id>.txt",
             )
         )
@@ -174,7 +174,7 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
                 f"{path.stem}.txt lies beside the record, but the record names "
                 "no text: it is not published and no quote can be checked against it",
                 letter.location(),
-                field="text",
+                field=TEXT_FIELD,
                 hint=f"add the line text: {path.stem}.txt",
             )
         )
@@ -188,8 +188,8 @@ def read_letter(model: Model, path: Path, root: Path) -> tuple[list[Record], lis
                     "text-missing",
                     ERROR,
                     f"source text '{text_name}' not found beside the record",
-                    letter.location("text"),
-                    field="text",
+                    letter.location(TEXT_FIELD),
+                    field=TEXT_FIELD,
                     hint=f"add {display.rsplit('/', 1)[0]}/{text_name} or correct the name",
                 )
             )
