@@ -40,6 +40,17 @@ def _codes_in(tree: ast.AST) -> set[str]:
     return codes
 
 
+def _severities_in(tree: ast.AST) -> set[tuple[str, str]]:
+    """(code, severity) of every Problem(...) call that names both (ERROR or WARNING)."""
+    pairs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and len(node.args) > 1:
+            severity = getattr(node.args[1], "id", None)
+            if severity in ("ERROR", "WARNING"):
+                pairs.update((code, severity.lower()) for code in _strings(node.args[0]))
+    return pairs
+
+
 def used_codes() -> dict[str, str]:
     """Every problem code the package's source gives a Problem, with the first file that gives it."""
     found: dict[str, str] = {}
@@ -57,6 +68,13 @@ def test_every_code_used_in_the_package_is_in_the_catalog():
 
 def test_every_catalogued_code_is_used():
     assert sorted(set(CATALOG) - set(used_codes())) == []
+
+
+def test_every_code_is_raised_with_its_catalogued_severity():
+    pairs = set().union(
+        *(_severities_in(ast.parse(p.read_text(encoding="utf-8"))) for p in PACKAGE.rglob("*.py"))
+    )
+    assert sorted((code, severity) for code, severity in pairs if CATALOG[code].severity != severity) == []
 
 
 def test_the_literal_type_names_exactly_the_catalog():
