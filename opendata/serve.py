@@ -33,6 +33,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pyoxigraph as ox
 
+from opendata.model.model import RDF_TYPE
 from opendata.outputs import site
 from opendata.outputs.site.negotiation import negotiate
 from opendata.query import sandbox
@@ -547,7 +548,7 @@ def _title(text: str) -> str:
 
 _DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
 _VOID_DATASET = ox.NamedNode("http://rdfs.org/ns/void#Dataset")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
 
 
 def publication_title(root: Path, language: str = "en") -> str | None:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import pyoxigraph
 
 from opendata.checks import shacl_queries
-from opendata.model.model import GENERATED_DIR, Model
+from opendata.model.model import GENERATED_DIR, RDF_TYPE, Model
 from opendata.model.problems import ERROR, Problem
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def assumed_types(model: Model, builder, records) -> list[str]:
