@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test test-integration check lint validate bench generate clean bench-extract bench-extract-real
+.PHONY: publish test test-integration check lint validate bench bench-1m generate clean bench-extract bench-extract-real
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ check: lint test test-integration
 
 bench: $(STAMP)
 	$(BIN)/python -m opendata.bench
+
+# A million letters (issue 16): hours of machine time and ~100 GB of disk, so not run by CI.
+bench-1m: $(STAMP)
+	$(BIN)/python -m opendata.bench --sizes 1000000 --quick --name latest-1m
 
 # Extraction scored per field on 1,000 synthetic letters per rendering and on the seed (docs/ingest.md).
 bench-extract: $(STAMP)

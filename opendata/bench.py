@@ -6,7 +6,7 @@ core, and write the same N-Triples bytes) and the ratio to it, then re-publishin
 one letter, after adding 100 letters and after deleting one letter. On the largest corpus, the
 median latency of every example query. The figures go to bench-results/latest.json and .md.
 
-    python -m opendata.bench [--sizes 1000 10000 100000] [--work DIR]
+    python -m opendata.bench [--sizes 1000,10000,100000] [--quick] [--name latest] [--work DIR]
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
-from opendata.build.publication import Publication
 from opendata.model.problems import render_text
 from opendata.model.resources import queries_dir
 
@@ -37,13 +36,16 @@ QUERIES = queries_dir()
 SEED = 7
 
 
-def _run(*args: str) -> dict:
+def _run(*args: str, module: bool = True) -> dict:
     """Run an opendata command in a fresh process: wall and CPU seconds (its workers included)
     and peak RSS (of its largest process), from the kernel's account of that one child (wait4)."""
     with tempfile.TemporaryFile("w+") as output:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "opendata", *args], stdout=output, stderr=output, text=True
+            [sys.executable, *(("-m", "opendata") if module else ()), *args],
+            stdout=output,
+            stderr=output,
+            text=True,
         )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
@@ -125,71 +127,75 @@ def _drain(result: QuerySolutions | QueryBoolean | QueryTriples) -> None:
         list(result)
 
 
-def _built(sources: Path, cache: Path) -> Publication:
-    """The publication of a corpus the benchmark just published (so it builds without problems)."""
+def publish_child() -> None:
+    """In the child `_publish` starts: publish, then write the stage timings and hash counts as JSON."""
     from opendata.publish import pipeline
 
-    outcome = pipeline.build(sources, cache_dir=cache)
-    if outcome.publication is None:
-        raise RuntimeError(render_text(outcome.problems))
-    return outcome.publication
+    datasets, out, cache, report = (Path(arg) for arg in sys.argv[1:5])
+    outcome = pipeline.publish(datasets, out, cache_dir=cache)
+    if outcome.exit_code != pipeline.EXIT_OK:
+        raise SystemExit(render_text(outcome.problems))
+    figures = {"timings": {k: round(v, 2) for k, v in outcome.timings.items()}, **outcome.counts}
+    report.write_text(json.dumps(figures), encoding="utf-8")
 
 
-def site_figures(sources: Path, dist: Path, cache: Path) -> dict:
-    """The website's share of a publish (issue 14): its build time on the cached graph, its files and size."""
-    from opendata.outputs import ntriples, site, texts
-
-    publication = _built(sources, cache)
+def _publish(sources: Path, dist: Path, cache: Path) -> dict:
+    """A publish in a fresh process: wall, CPU, peak RSS, each stage's and output's seconds, bytes hashed."""
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch)
-        ntriples.write(publication, out)  # the site reads the texts; the graph is its input
-        texts.write(publication, out)
-        started = time.perf_counter()
-        site.write(publication, out)
-        elapsed = time.perf_counter() - started
-    files = [p for p in (dist / "doc").rglob("*") if p.is_file()] + list((dist / "webserver").glob("*"))
-    return {
-        "build_s": round(elapsed, 2),
-        "files": len(files),
-        "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
-    }
-
-
-def site_files_written(dist: Path) -> int:
-    """Site files of the new build that are not hard links into the previous one (still beside it)."""
-    return sum(1 for p in (dist / "doc").rglob("*") if p.is_file() and p.stat().st_nlink == 1)
-
-
-def stream_figures(sources: Path, dist: Path, cache: Path) -> dict:
-    """The LDES and the Woo-index sitemaps (issue 15): their write time on the cached graph, files and size."""
-    from opendata import releases
-    from opendata.outputs import ldes, woo
-
-    publication = _built(sources, cache)
-    plan = releases.plan_release(publication, None)
-    publication.history, publication.release_resources = plan.history, plan.resources
-    figures = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        for name, writer, folder in (("ldes", ldes.write, "ldes"), ("sitemaps", woo.write, "sitemaps")):
-            started = time.perf_counter()
-            writer(publication, Path(scratch))
-            files = [p for p in (dist / folder).rglob("*") if p.is_file()]
-            figures[name] = {
-                "write_s": round(time.perf_counter() - started, 2),
-                "files": len(files),
-                "megabytes": round(sum(p.stat().st_size for p in files) / 1e6, 1),
-            }
+        report = Path(scratch) / "figures.json"
+        child = ("-c", "from opendata.bench import publish_child; publish_child()")
+        figures = _run(*child, str(sources), str(dist), str(cache), str(report), module=False)
+        figures.update(json.loads(report.read_text(encoding="utf-8")))
     return figures
 
 
-def bench_size(size: int, work: Path, with_queries: bool) -> dict:
+def folder_figures(dist: Path) -> dict[str, dict[str, int]]:
+    """Per top folder of the publication (files at the top count as "."): files, bytes, and the files
+    written anew by the last publish (one link: not hard-linked from the previous build beside it)."""
+    figures: dict[str, dict[str, int]] = {}
+    for path in dist.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(dist).parts
+        row = figures.setdefault(
+            relative[0] if len(relative) > 1 else ".", {"files": 0, "bytes": 0, "new": 0}
+        )
+        stat = path.stat()
+        row["files"] += 1
+        row["bytes"] += stat.st_size
+        row["new"] += stat.st_nlink == 1
+    return dict(sorted(figures.items()))
+
+
+def _print_publish(label: str, figures: dict) -> None:
+    timings = figures["timings"]
+    print(
+        f"  {label:16} {figures['wall_s']:8.2f} s wall {figures['cpu_s']:8.2f} s CPU  {figures['peak_rss_mb']:6} MB peak  "
+        f"hashed {figures['hashed_files']:,} files {figures['hashed_bytes'] / 1e6:,.1f} MB",
+        flush=True,
+    )
+    stages = "  ".join(f"{k} {v:.2f}" for k, v in timings.items() if not k.startswith("output:"))
+    print(f"    stages s: {stages}", flush=True)
+    writes = "  ".join(f"{k[7:]} {v:.2f}" for k, v in timings.items() if k.startswith("output:"))
+    print(f"    outputs s: {writes}", flush=True)
+
+
+def _print_folders(folders: dict[str, dict[str, int]]) -> None:
+    for name, row in folders.items():
+        print(
+            f"    {name + '/':14} {row['files']:8,} files {row['bytes'] / 1e6:10,.1f} MB  {row['new']:8,} written anew",
+            flush=True,
+        )
+
+
+def bench_size(size: int, work: Path, with_queries: bool, quick: bool) -> dict:
     sources, dist, cache = work / f"sources-{size}", work / f"dist-{size}", work / f"cache-{size}"
     for path in (sources, dist, cache, work / f".dist-{size}.builds"):
         shutil.rmtree(path, ignore_errors=True)
     print(f"\n== {size:,} letters", flush=True)
     synth = _run("synth", "--letters", str(size), "--out", str(sources), "--seed", str(SEED))
     print(f"  synth            {synth['wall_s']:8.2f} s", flush=True)
-    full = _run("publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache))
+    full = _publish(sources, dist, cache)
     triples = _triples(dist)
     floor = lower_bound(sources, dist)
     row = {
@@ -199,51 +205,56 @@ def bench_size(size: int, work: Path, with_queries: bool) -> dict:
         "triples_per_s": round(triples / full["wall_s"]),
         "lower_bound_s": floor,
         "ratio_to_lower_bound": round(full["wall_s"] / floor, 2),
+        "folders": folder_figures(dist),
     }
-    print(
-        f"  full publish     {full['wall_s']:8.2f} s wall {full['cpu_s']:8.2f} s CPU  {full['peak_rss_mb']:6} MB peak  "
-        f"{triples:,} triples  {row['triples_per_s']:,}/s",
-        flush=True,
-    )
+    _print_publish("full publish", full)
+    print(f"    {triples:,} triples  {row['triples_per_s']:,}/s", flush=True)
     print(f"  lower bound      {floor:8.2f} s   ratio {row['ratio_to_lower_bound']}", flush=True)
-    row["site"] = site_figures(sources, dist, cache)
-    print(
-        f"  website          {row['site']['build_s']:8.2f} s  {row['site']['files']:,} files  "
-        f"{row['site']['megabytes']:,.1f} MB",
-        flush=True,
-    )
-    row["streams"] = stream_figures(sources, dist, cache)
-    for name, figures in row["streams"].items():
-        print(
-            f"  {name:16} {figures['write_s']:8.2f} s  {figures['files']:,} files  {figures['megabytes']:,.1f} MB",
-            flush=True,
-        )
+    _print_folders(row["folders"])
     _change_one_letter(sources)
-    row["one_changed"] = _run(
-        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
-    )
-    row["one_changed"]["site_files_written"] = site_files_written(dist)
-    print(
-        f"  1 letter changed {row['one_changed']['wall_s']:8.2f} s  "
-        f"{row['one_changed']['site_files_written']:,} site files written anew",
-        flush=True,
-    )
-    _run("synth", "--letters", str(size + 100), "--out", str(sources), "--seed", str(SEED), "--overwrite")
-    _change_one_letter(sources)  # the synth overwrite restored it; keep the change
-    row["hundred_added"] = _run(
-        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
-    )
-    print(f"  100 letters added{row['hundred_added']['wall_s']:8.2f} s", flush=True)
-    _delete_one_letter(sources)
-    row["one_deleted"] = _run(
-        "publish", "--datasets", str(sources), "--out", str(dist), "--cache", str(cache)
-    )
-    print(f"  1 letter deleted {row['one_deleted']['wall_s']:8.2f} s", flush=True)
+    row["one_changed"] = _publish(sources, dist, cache)
+    row["one_changed_folders"] = folder_figures(dist)
+    _print_publish("1 letter changed", row["one_changed"])
+    _print_folders(row["one_changed_folders"])
+    if not quick:
+        _run("synth", "--letters", str(size + 100), "--out", str(sources), "--seed", str(SEED), "--overwrite")
+        _change_one_letter(sources)  # the synth overwrite restored it; keep the change
+        row["hundred_added"] = _publish(sources, dist, cache)
+        _print_publish("100 added", row["hundred_added"])
+        _delete_one_letter(sources)
+        row["one_deleted"] = _publish(sources, dist, cache)
+        _print_publish("1 deleted", row["one_deleted"])
     if with_queries:
         row["query_median_ms"] = _query_latencies(dist)
         for name, ms in row["query_median_ms"].items():
             print(f"  query {name:45} {ms:8.1f} ms median", flush=True)
     return row
+
+
+def _wall(row: dict, key: str) -> str:
+    return str(row[key]["wall_s"]) if key in row else "-"
+
+
+def _breakdown(row: dict) -> list[str]:
+    """Per stage and output: seconds of the full publish and of the one-letter change."""
+    full, one = row["full"]["timings"], row["one_changed"]["timings"]
+    lines = [
+        "",
+        f"{row['letters']:,} letters, seconds per stage and output (full publish / one letter changed):",
+        "",
+        "| stage | full s | 1 changed s |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {name} | {full[name]} | {one.get(name, '-')} |" for name in full]
+    lines += [
+        "",
+        "| folder | files | MB | written anew after 1 change |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, folder in row["folders"].items():
+        new = row["one_changed_folders"].get(name, {}).get("new", 0)
+        lines.append(f"| {name}/ | {folder['files']:,} | {folder['bytes'] / 1e6:,.1f} | {new:,} |")
+    return lines
 
 
 def _markdown(results: dict) -> str:
@@ -252,17 +263,22 @@ def _markdown(results: dict) -> str:
         "",
         f"Machine: {results['machine']}",
         "",
-        "| letters | triples | full publish wall s | CPU s | peak RSS MB | triples/s | lower bound s | ratio | "
-        "1 changed s | 100 added s | 1 deleted s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| letters | triples | full publish wall s | CPU s | peak RSS MB | MB hashed | lower bound s | ratio | "
+        "1 changed s | MB hashed | files written anew | 100 added s | 1 deleted s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results["sizes"]:
-        full = row["full"]
+        full, one = row["full"], row["one_changed"]
+        anew = sum(folder["new"] for folder in row["one_changed_folders"].values())
+        total = sum(folder["files"] for folder in row["one_changed_folders"].values())
         lines.append(
             f"| {row['letters']:,} | {row['triples']:,} | {full['wall_s']} | {full['cpu_s']} | {full['peak_rss_mb']} | "
-            f"{row['triples_per_s']:,} | {row['lower_bound_s']} | {row['ratio_to_lower_bound']} | "
-            f"{row['one_changed']['wall_s']} | {row['hundred_added']['wall_s']} | {row['one_deleted']['wall_s']} |"
+            f"{full['hashed_bytes'] / 1e6:,.1f} | {row['lower_bound_s']} | {row['ratio_to_lower_bound']} | "
+            f"{one['wall_s']} | {one['hashed_bytes'] / 1e6:,.1f} | {anew:,} of {total:,} | "
+            f"{_wall(row, 'hundred_added')} | {_wall(row, 'one_deleted')} |"
         )
+    for row in results["sizes"]:
+        lines += _breakdown(row)
     largest = results["sizes"][-1]
     if "query_median_ms" in largest:
         lines += [
@@ -287,23 +303,31 @@ def _cpu_model() -> str:
     )
 
 
+def _sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m opendata.bench",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--sizes", type=_sizes, default=[1000, 10000, 100000], help="letters per corpus, e.g. 1000,10000"
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/opendata-bench"))
+    parser.add_argument("--quick", action="store_true", help="of the changes, only the one-letter change")
+    parser.add_argument("--name", default="latest", help="bench-results/NAME.md and .json")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     machine = f"{_cpu_model()} ({platform.machine()}), {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    sizes = [bench_size(size, args.work, with_queries=size == max(args.sizes)) for size in args.sizes]
+    sizes = [bench_size(size, args.work, size == max(args.sizes), args.quick) for size in args.sizes]
     results = {"machine": machine, "sizes": sizes}
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (RESULTS / "latest.md").write_text(_markdown(results), encoding="utf-8")
-    print(f"\nwritten to {RESULTS}/latest.json and latest.md")
+    (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / f"{args.name}.md").write_text(_markdown(results), encoding="utf-8")
+    print(f"\nwritten to {RESULTS}/{args.name}.json and {args.name}.md")
     return 0
 
 

@@ -10,12 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
 
 # (path, size, mtime) -> sha256: the catalog and the manifest share them
 _DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+@dataclass
+class Hashed:
+    """Files and bytes read to hash them in this process: what an incremental build should keep
+    proportional to the change (`make bench` and tests/test_incremental_writes.py read it)."""
+
+    files: int = 0
+    bytes: int = 0
+
+
+HASHED = Hashed()
 
 
 def remember_sha256(path: Path, digest: str) -> None:
@@ -34,6 +47,8 @@ def file_sha256(path: Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         _DIGESTS[key] = digest.hexdigest()
+        HASHED.files += 1
+        HASHED.bytes += stat.st_size
     return _DIGESTS[key]
 
 

@@ -19,6 +19,7 @@ An output module (graph.ttl, the tables, the site, ...) defines one `Output` and
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +75,14 @@ def writing_order(outputs: Iterable[Output]) -> list[Output]:
     return [o for o in listed if o.describe is None] + [o for o in listed if o.describe is not None]
 
 
-def write_all(outputs: Iterable[Output], publication: Publication, folder: Path) -> None:
-    """Write every output of the publication into `folder`."""
+def write_all(outputs: Iterable[Output], publication: Publication, folder: Path) -> dict[str, float]:
+    """Write every output of the publication into `folder`; return each output's wall seconds, so
+    `make bench` can show which output a build's time goes to."""
     listed = list(outputs)
     files = file_table(listed)
+    seconds = {}
     for output in writing_order(listed):
+        started = time.perf_counter()
         output.run(publication, folder, files)
+        seconds[output.name] = time.perf_counter() - started
+    return seconds

@@ -34,6 +34,7 @@ from opendata.model.iris import Minter
 from opendata.model.model import Model, load_model
 from opendata.model.problems import ERROR, Location, Problem, ProblemCode, has_errors
 from opendata.model.register import load_register
+from opendata.outputs.digests import HASHED
 from opendata.outputs.output import letter_parts, write_all
 from opendata.publish import switch as release
 from opendata.publish.cache import UnitCache, code_version
@@ -51,7 +52,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     publication: Publication | None = None
     dist: Path | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage, "output:NAME" per output
+    counts: dict[str, int] = field(default_factory=dict)  # files and bytes hashed for the manifest
 
 
 # ------------------------------------------------------------------ privacy
@@ -265,6 +267,7 @@ def publish(
 
 
 def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: Path | None) -> Outcome:
+    hashed = (HASHED.files, HASHED.bytes)  # the catalog's checksums and the manifest's, this publish
     with release.publish_lock(out):
         pruning = release.start_pruning(out)  # old builds go while this one is made
         outcome = build(datasets, today, cache_dir)
@@ -286,13 +289,17 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         )  # the site hard-links its unchanged files from it
         build_dir = release.new_build(out)
         prepared = None
+        outcome.timings["plan"] = time.perf_counter() - clock
         try:
-            write_all(outputs.OUTPUTS, outcome.publication, build_dir)
+            seconds = write_all(outputs.OUTPUTS, outcome.publication, build_dir)
+            outcome.timings.update((f"output:{name}", s) for name, s in seconds.items())
+            clock = time.perf_counter()
             leaks = _privacy_leaks(build_dir, outcome.publication) + releases.privacy_leaks(build_dir, plan)
             if leaks:
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
-            outcome.timings["write"] = time.perf_counter() - clock
+            outcome.timings["privacy"] = time.perf_counter() - clock
             pruning.join()
+            clock = time.perf_counter()
             prepared = releases.prepare_history(
                 datasets, plan.history
             )  # written aside; moved in after the switch
@@ -302,7 +309,11 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
                 plan.private_titles
             ):  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
                 release.start_pruning(out).join()
-            outcome.timings["release"] = time.perf_counter() - clock - outcome.timings["write"]
+            outcome.timings["release"] = time.perf_counter() - clock
+            outcome.counts = {
+                "hashed_files": HASHED.files - hashed[0],
+                "hashed_bytes": HASHED.bytes - hashed[1],
+            }
         finally:
             pruning.join()
             releases.discard_history(prepared)
