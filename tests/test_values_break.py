@@ -22,7 +22,7 @@ from rdflib import Graph
 from opendata.outputs.csv_cells import protect, unprotect
 from opendata.outputs.tables import Rfc4180Writer
 
-from .conftest import run_cli
+from .conftest import run_main
 
 BASE = Path(__file__).resolve().parent / "cases" / "_base"
 LETTER = "letters/brief-gs.yaml"
@@ -68,7 +68,7 @@ def test_refused_characters_give_a_problem_with_file_line_and_field(tmp_path, va
     escape, code = REFUSED[variant]
     datasets = _dataset(tmp_path, escape)
     args = ["--out", str(tmp_path / "dist")] if command == "publish" else []
-    result = run_cli(command, "--datasets", str(datasets), "--no-cache", "--format", "json", *args)
+    result = run_main(command, "--datasets", str(datasets), "--no-cache", "--format", "json", *args)
     assert result.returncode == 1, result.stdout + result.stderr
     problems = _json_problems(result)
     found = [p for p in problems if p["code"] == code]
@@ -95,7 +95,7 @@ def _parse_every_output(out: Path) -> None:
 def test_carried_characters_keep_every_output_parseable(tmp_path, escape):
     datasets = _dataset(tmp_path, escape)
     out = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
     _parse_every_output(out)
 
@@ -114,7 +114,7 @@ def test_a_carriage_return_formula_is_quoted_and_protected(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "dist"
-    assert run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache").returncode == 0
+    assert run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache").returncode == 0
     raw = (out / "data" / "letters.csv").read_bytes()
     assert b'"\'\r=cmd|x"' in raw  # quoted (it holds CR) and marked (a formula)
     with open(out / "data" / "letters.csv", encoding="utf-8", newline="") as handle:
@@ -235,7 +235,7 @@ def test_inputs_that_crashed_give_problems(tmp_path, variant):
     edit, code, path = BREAKS[variant]
     datasets = _dataset(tmp_path)
     edit(datasets)
-    result = run_cli("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
+    result = run_main("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
     assert result.returncode in (1, 2), result.stdout + result.stderr
     problems = _json_problems(result)
     assert any((code is None or p["code"] == code) and p["location"]["path"] == path for p in problems), (
@@ -247,7 +247,7 @@ def test_a_letters_subfolder_is_warned_about(tmp_path):
     datasets = _dataset(tmp_path)
     (datasets / "letters" / "sub").mkdir()
     shutil.copy(datasets / LETTER, datasets / "letters" / "sub" / "x.yaml")
-    result = run_cli("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
+    result = run_main("validate", "--datasets", str(datasets), "--no-cache", "--format", "json")
     assert result.returncode == 0
     assert any(
         p["code"] == "unknown-file" and p["location"]["path"] == "letters/sub" for p in _json_problems(result)
@@ -257,7 +257,7 @@ def test_a_letters_subfolder_is_warned_about(tmp_path):
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong table"])
 def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
     datasets, cache = _dataset(tmp_path), tmp_path / "cache"
-    assert run_cli("validate", "--datasets", str(datasets), "--cache", str(cache)).returncode == 0
+    assert run_main("validate", "--datasets", str(datasets), "--cache", str(cache)).returncode == 0
     database = cache / "units.sqlite"
     if damage == "garbage":
         database.write_bytes(b"not a database at all" * 100)
@@ -271,7 +271,7 @@ def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
         db.close()  # the last connection checkpoints the write-ahead log into the file
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
-    result = run_cli(
+    result = run_main(
         "publish",
         "--datasets",
         str(datasets),
@@ -284,7 +284,7 @@ def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert any(p["code"] == "cache-rebuilt" for p in _json_problems(result))
-    again = run_cli(
+    again = run_main(
         "publish",
         "--datasets",
         str(datasets),
