@@ -6,9 +6,11 @@ with one deliberately added upward import, or one cycle, fails it and names the 
 
 from __future__ import annotations
 
+import pkgutil
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +75,14 @@ def test_each_deliberate_break_is_caught_and_named(tmp_path):
         assert contract in report, f"{module}: {line!r} did not break {contract!r}"
         importer = module.removesuffix(".py").replace("/", ".")  # named in full, or relative to its package
         assert f"opendata.{importer}" in report or "." + importer.rsplit(".", 1)[1] in report, importer
+
+
+def test_every_part_of_the_package_is_placed_in_the_contract():
+    """A new top-level module or package must be given its layer, or the contract would not check it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    named: set[str] = set()
+    for contract in config["contracts"]:
+        for entry in contract.get("layers", []) + contract.get("source_modules", []):
+            named.update(part.strip() for part in entry.replace(":", "|").split("|"))
+    parts = {f"opendata.{module.name}" for module in pkgutil.iter_modules([str(ROOT / "opendata")])}
+    assert parts - named == set(), "give these a layer in [tool.importlinter]"
