@@ -39,7 +39,7 @@ class ResourceVersion:
     title: str
 
 
-def _split(line: str) -> tuple[str, str, str]:
+def split_triple(line: str) -> tuple[str, str, str]:
     """(subject IRI, predicate IRI, object as written) of an N-Triples line without blank nodes."""
     subject, rest = line.split(" ", 1)
     predicate, obj = rest.split(" ", 1)
@@ -57,7 +57,7 @@ def _unescape(match: re.Match) -> str:
     return _SIMPLE.get(code, code)
 
 
-def _literal(obj: str) -> tuple[str, str] | None:
+def literal_text(obj: str) -> tuple[str, str] | None:
     """(text, language) of a literal object; None for an IRI."""
     if not obj.startswith('"'):
         return None
@@ -88,7 +88,7 @@ def describe(lines: Iterable[str], base_iri: str, base_url: str = "") -> dict[st
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
-        subject, predicate, obj = _split(line)
+        subject, predicate, obj = split_triple(line)
         by_subject.setdefault(subject, []).append(line if line.endswith("\n") else line + "\n")
         if predicate == RDF_SUBJECT and obj.startswith("<"):
             statement_of[subject] = obj[1:-1]
@@ -96,7 +96,7 @@ def describe(lines: Iterable[str], base_iri: str, base_url: str = "") -> dict[st
             types.setdefault(subject, []).append(obj[1:-1])
     grouped: dict[str, list[str]] = {}
     for subject, subject_lines in by_subject.items():
-        grouped.setdefault(_owner(subject, statement_of), []).extend(subject_lines)
+        grouped.setdefault(owning_resource(subject, statement_of), []).extend(subject_lines)
     files = {iri for iri in grouped if base_url and iri.startswith(base_url) and not iri.startswith(base_iri)}
     for iri in sorted(grouped):
         if iri in files:
@@ -113,7 +113,7 @@ def describe(lines: Iterable[str], base_iri: str, base_url: str = "") -> dict[st
     }
 
 
-def _owner(subject: str, statement_of: dict[str, str]) -> str:
+def owning_resource(subject: str, statement_of: dict[str, str]) -> str:
     base = subject.split("#", 1)[0]
     if base in statement_of:
         return statement_of[base].split("#", 1)[0]
@@ -125,8 +125,8 @@ def _version(iri: str, lines: list[str], types: dict[str, list[str]]) -> Resourc
     digest = "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
     values = []
     for line in lines:
-        subject, predicate, obj = _split(line)
-        literal = _literal(obj) if subject == iri and predicate in TITLES else None
+        subject, predicate, obj = split_triple(line)
+        literal = literal_text(obj) if subject == iri and predicate in TITLES else None
         if literal:
             values.append((predicate, literal[0], literal[1]))
     kind = sorted(types.get(iri, [""]))[0]

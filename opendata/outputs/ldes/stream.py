@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from opendata.releases.history import GONE, Change, History
-from opendata.releases.resources import RDF_SUBJECT, _owner, _split
+from opendata.releases.resources import RDF_SUBJECT, owning_resource, split_triple
 
 FOLDER = "ldes"
 PAGE_SIZE = 500  # members per page
@@ -50,7 +50,7 @@ def group_descriptions(lines: Iterable[str], base_iri: str, base_url: str) -> di
     for line in lines:
         if not line.startswith("<"):
             continue
-        subject, predicate, obj = _split(line)
+        subject, predicate, obj = split_triple(line)
         by_subject.setdefault(subject, []).append(line.rstrip("\n"))
         if predicate == RDF_SUBJECT and obj.startswith("<"):
             statement_of[subject] = obj[1:-1]
@@ -60,7 +60,7 @@ def group_descriptions(lines: Iterable[str], base_iri: str, base_url: str) -> di
         if base_url and subject.startswith(base_url) and not subject.startswith(base_iri):
             files[subject] = subject_lines
         else:
-            grouped.setdefault(_owner(subject, statement_of), []).extend(subject_lines)
+            grouped.setdefault(owning_resource(subject, statement_of), []).extend(subject_lines)
     for iri in list(grouped):
         for line in by_subject.get(iri, ()):
             obj = line.rsplit(" ", 2)[-2]
@@ -93,7 +93,7 @@ class Descriptions:
         ]
 
 
-def _literal(text: str) -> str:
+def literal_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -126,7 +126,7 @@ def member_trig(member: str, change: Change, timestamp: str, description: list[s
             )
         if change.reason:
             head.append(
-                f"<{member}> <https://www.w3.org/ns/activitystreams#summary> {_literal(change.reason)}@nl ."
+                f"<{member}> <https://www.w3.org/ns/activitystreams#summary> {literal_text(change.reason)}@nl ."
             )
         body = []
     else:

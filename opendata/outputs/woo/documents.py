@@ -20,7 +20,7 @@ from pathlib import Path
 from opendata.build.publication import Publication
 from opendata.model.model import RDF_TYPE
 from opendata.outputs.output import release_history
-from opendata.releases.resources import _literal, _split
+from opendata.releases.resources import literal_text, split_triple
 
 SCHEMA = "https://schema.org/"
 DCT = "http://purl.org/dc/terms/"
@@ -133,7 +133,7 @@ class _Organisations:
         for line in lines:
             if not line.startswith("<"):
                 continue
-            subject, predicate, obj = _split(line)
+            subject, predicate, obj = split_triple(line)
             if predicate == ORG + "subOrganizationOf" and obj.startswith("<" + TOOI_ID):
                 self.tooi.setdefault(subject, obj[1:-1])
             elif predicate == ORG + "classification" and obj[1:-1] in COUNCILS:
@@ -145,7 +145,7 @@ class _Organisations:
 
 
 def _date(obj: str) -> datetime.date | None:
-    literal = _literal(obj)
+    literal = literal_text(obj)
     try:
         return datetime.date.fromisoformat(literal[0][:10]) if literal else None
     except ValueError:
@@ -158,7 +158,7 @@ def letter_documents(
     """The Woo documents of one letter (none when it has no published file)."""
     facts: dict[str, list[str]] = {}
     for line in lines:
-        subject, predicate, obj = _split(line)
+        subject, predicate, obj = split_triple(line)
         if subject == iri:
             facts.setdefault(predicate, []).append(obj)
     if f"<{SCHEMA}Message>" not in facts.get(RDF_TYPE, []) and f"<{SCHEMA}Letter>" not in facts.get(
@@ -171,14 +171,14 @@ def letter_documents(
     recipients = [o[1:-1] for o in facts.get(SCHEMA + "recipient", [])]
     kinds = {o[1:-1] for o in facts.get(DCT + "type", [])}
     to_council = bool(kinds & COUNCIL_LETTER_KINDS) or any(r in organisations.councils for r in recipients)
-    titles = [literal[0] for o in facts.get(DCT + "title", []) if (literal := _literal(o))]
+    titles = [literal[0] for o in facts.get(DCT + "title", []) if (literal := literal_text(o))]
     key = iri.rstrip("/").rsplit("/", 1)[-1]
     senders = [t for t in (organisations.tooi_of(o[1:-1]) for o in facts.get(SCHEMA + "sender", [])) if t]
     identifiers = [iri] + sorted(
         literal[0]
         for p in ("ourReference", "yourReference", "dossierNumber")
         for o in facts.get(DEF + p, [])
-        if (literal := _literal(o))
+        if (literal := literal_text(o))
     )
     document = functools.partial(
         WooDocument,
@@ -209,7 +209,7 @@ def publication_documents(publication: Publication) -> Iterator[WooDocument]:
         lines = [line for line in unit.nt.splitlines() if line.startswith("<")]
         letter = next(
             (
-                _split(line)[0]
+                split_triple(line)[0]
                 for line in lines
                 if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line
             ),
