@@ -1,11 +1,14 @@
-"""A publish after a one-letter change writes anew only the site files that show that letter; every
-other resource file is hard-linked from the previous build, and the result equals a build from scratch."""
+"""A publish after a one-letter change renders and writes anew only the site files that show that
+letter; every other resource file is hard-linked from the previous build without being rendered
+(its inputs, in the record beside the builds, are unchanged), and the result equals a build from scratch."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+from opendata.outputs.site import inputs
 from opendata.publish import switch as release
 from tests.conftest import run_cli
 
@@ -41,11 +44,79 @@ def _site(build: Path) -> dict[str, bytes]:
     }
 
 
+# What shows the letter's title: the letter itself; its sender, addressee, signatory (person and
+# post) and the colleges it speaks for; the letter it cites and the one it is attached to; its
+# themes, meetings and positions; and the source records of its fields (each links to the letter).
+# Only these are rendered again; everything else, its own signature's source records too, is linked.
+SOURCE = f"bron/brief-{LETTER}-"
+RENDERED = sorted(
+    [
+        f"brief/{LETTER}",
+        "brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio",
+        "brief/raadsinformatiebrief-2019-samenwerking-leidse-regio",
+        "bron/brief-raadsinformatiebrief-2019-samenwerking-leidse-regio-attachments-1",
+        *(
+            SOURCE + field
+            for field in (
+                "addressees-1",
+                "cites-1",
+                "date-sent-1",
+                "kind-1",
+                "meetings-1",
+                "meetings-2",
+                "our-reference-1",
+                "sender-1",
+                "themes-1",
+                "themes-2",
+                "themes-3",
+                "themes-4",
+                "title-1",
+                "your-reference-1",
+            )
+        ),
+        "bijeenkomst/collegeconferentie-2019-06-11",
+        "bijeenkomst/gesprek-gedeputeerde-2019-04-18",
+        "functie/burgemeester-oegstgeest-e-r-j",
+        *(f"organisatie/college-{code}" for code in ("gm0546", "gm0547", "gm0579", "gm0626", "gm0638")),
+        "organisatie/colleges-leidse-regio",
+        "organisatie/gs-pv28",
+        "persoon/e-r-j-burgemeester-oegstgeest",
+        "thema/bestuurlijke-samenwerking-leidse-regio",
+        "thema/dos-2017-0006089",
+        "thema/energietransitie",
+        "thema/woningbouwopgave",
+        "uitspraak/reactie-bestuurlijk-leerproces",
+        "uitspraak/reactie-betrokkenheid-provincie-uitkristalliseren",
+        "uitspraak/reactie-gebiedsgerichte-agenda",
+        "uitspraak/reactie-gs-urgentie-economische-kansen-strategische-agenda",
+        "uitspraak/reactie-provincie-strategisch-partner",
+    ]
+)
+
+
+def _key(name: str) -> str:
+    """The resource key of a file name in the build (doc/brief/x.en.html -> brief/x)."""
+    key = name.removeprefix("doc/")
+    for extension in (".en.html", *RESOURCE_EXTENSIONS):
+        key = key.removesuffix(extension)
+    return key
+
+
+def _rendered(old: Path, new: Path) -> list[str]:
+    """The resources rendered by the second build: their inputs' record is new (a resource
+    linked from the previous build keeps its entry as it was)."""
+    before, after = inputs.load_file(old), inputs.load_file(new)
+    return sorted(key for key, entry in after.items() if before.get(key) != entry)
+
+
 def test_a_one_letter_change_writes_only_the_pages_that_show_that_letter(datasets_copy, tmp_path):
     out, cache = tmp_path / "dist", tmp_path / "cache"
     old = _publish(datasets_copy, out, cache)
     old_files = _resource_files(old)
     old_inodes = {name: os.stat(path).st_ino for name, path in old_files.items()}
+    record = release.builds_dir(out) / inputs.NAME
+    assert record.is_file() and not (old / inputs.NAME).exists()  # beside the builds, not published
+    shutil.copy(record, tmp_path / "old-record")
     letter = datasets_copy / "letters" / f"{LETTER}.yaml"
     letter.write_text(
         letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
@@ -71,6 +142,9 @@ def test_a_one_letter_change_writes_only_the_pages_that_show_that_letter(dataset
     print(f"{len(written)} of {len(new_files)} resource files written anew")
     assert len(written) < len(new_files) // 5, f"{len(written)} of {len(new_files)} files written anew"
     assert release.verify(out) == [] and release.verify(old) == []
+    rendered = _rendered(tmp_path / "old-record", record)
+    assert rendered == RENDERED  # the pages that show the letter, rendered again; no other
+    assert rendered == sorted({_key(name) for name in changed})  # each of them changed
 
     scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
     assert _site(new) == _site(scratch)

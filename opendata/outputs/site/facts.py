@@ -4,6 +4,10 @@ Collected in one pass over the published graph's parts (shared records, then let
 labels for links, the types of every resource, the inverse links a page lists ("cited by",
 "letters sent") and a small summary of each letter for index pages and timelines. The shared
 records and the register organisations are few; they are kept whole as a View.
+
+A page reads the facts through the methods below only; while `reads` is a set, each read is noted
+in it as (kind, key), and `value(kind, key)` gives what that read sees now. The site writer keeps
+a page's reads with its files, and skips rendering it again while the facts it read are the same.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class Facts:
     letters: dict[str, LetterSummary] = field(default_factory=dict)
     shared: View = field(default_factory=lambda: View([]))  # the shared records' descriptions (add_shared)
     tooi: dict[str, str] = field(default_factory=dict)  # description key -> TOOI IRI
+    reads: set[tuple[str, str]] | None = None  # the reads noted while a page is built (see above)
 
     def add_shared(self, triples: list[ox.Triple]) -> None:
         self.shared = View(triples)
@@ -93,12 +98,58 @@ class Facts:
                 if owner != target.split("#", 1)[0] and self.layout.key_of(target) is not None:
                     self.inverse[sys.intern(target)].append((sys.intern(predicate), sys.intern(owner)))
 
+    def _note(self, kind: str, key: str) -> None:
+        if self.reads is not None:
+            self.reads.add((kind, key))
+
     def label(self, iri: str) -> str:
+        self._note("label", iri)
         return self.labels.get(iri, "")
+
+    def summary(self, iri: str) -> LetterSummary | None:
+        """The letter's summary (None for anything but a letter)."""
+        self._note("letter", iri)
+        return self.letters.get(iri)
+
+    def linked(self, target: str) -> list[tuple[str, str]]:
+        """(predicate, source) of every link to `target` from another resource."""
+        self._note("inverse", target)
+        return self.inverse.get(target, [])
 
     def pointing(self, target: str, predicate: str) -> list[str]:
         """The resources that point at `target` with `predicate`, sorted, once each."""
-        return sorted({source for p, source in self.inverse.get(target, ()) if p == predicate})
+        return sorted({source for p, source in self.linked(target) if p == predicate})
+
+    def thing(self, key: str) -> str:
+        """The IRI of the thing a description key names (the TOOI IRI for a register organisation)."""
+        self._note("tooi", key)
+        return self.layout.thing(key, self.tooi)
+
+    def shared_iris(self, subject: str, predicate: str) -> list[str]:
+        self._note("shared", subject)
+        return self.shared.iris(subject, predicate)
+
+    def shared_first(self, subject: str, predicate: str) -> str:
+        self._note("shared", subject)
+        return self.shared.first(subject, predicate)
 
     def is_a(self, iri: str, type_iri: str) -> bool:
+        self._note("types", iri)
         return type_iri in self.types.get(iri, ())
+
+    def value(self, kind: str, key: str) -> str:
+        """What a read of `kind` and `key` sees now, as text (for a digest of a page's inputs)."""
+        if kind == "label":
+            return self.labels.get(key, "")
+        if kind == "letter":
+            return repr(self.letters.get(key))
+        if kind == "inverse":
+            return repr(self.inverse.get(key, []))
+        if kind == "tooi":
+            return self.tooi.get(key, "")
+        if kind == "types":
+            return repr(self.types.get(key, []))
+        if kind == "shared":
+            properties = self.shared.subjects.get(key, {})
+            return repr(sorted((p, [str(v) for v in values]) for p, values in properties.items()))
+        raise ValueError(f"unknown kind of read: {kind}")

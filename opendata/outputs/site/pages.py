@@ -115,7 +115,7 @@ class PageBuilder:
 
     # -- the page
     def build(self, key: str, view: View) -> Page:
-        iri = self.facts.layout.thing(key, self.facts.tooi)
+        iri = self.facts.thing(key)
         kind = kind_of(view.types(iri))
         title = self.name(iri) or key.split("/", 1)[1]
         page = Page(key, kind, title, iri=iri, subtitle=self._kind_label(view, iri))
@@ -135,7 +135,7 @@ class PageBuilder:
 
     def _description(self, kind: str, view: View, iri: str, title: str) -> str:
         if kind == "letter":
-            summary = self.facts.letters.get(iri)
+            summary = self.facts.summary(iri)
             senders = ", ".join(self.name(s) for s in summary.senders) if summary else ""
             date = summary.date if summary else ""
             return " · ".join(part for part in (title, senders, date) if part)
@@ -156,7 +156,7 @@ class PageBuilder:
     def linked_from(self, iri: str) -> list[dict]:
         """What refers to the resource, one list per property (letters sent, cited by, members...)."""
         by_predicate: dict[str, set[str]] = {}
-        for predicate, source in self.facts.inverse.get(iri, ()):
+        for predicate, source in self.facts.linked(iri):
             if predicate not in LISTED_APART:
                 by_predicate.setdefault(predicate, set()).add(source)
         sections = []
@@ -167,7 +167,7 @@ class PageBuilder:
         return sections
 
     def _date_of(self, iri: str) -> str:
-        summary = self.facts.letters.get(iri)
+        summary = self.facts.summary(iri)
         return summary.date if summary else ""
 
     def _links(self, title: str, iris: list[str], note=None, ignore: bool = False) -> dict:
@@ -328,9 +328,8 @@ class PageBuilder:
 
     def _post_item(self, post: str) -> dict:
         """A post with who holds it (a person not public shows as such)."""
-        shared = self.facts.shared
-        held = [self.name(h) for h in shared.iris(post, ORG + "heldBy")]
-        roles = [self.name(r) for r in shared.iris(post, ORG + "role")]
+        held = [self.name(h) for h in self.facts.shared_iris(post, ORG + "heldBy")]
+        roles = [self.name(r) for r in self.facts.shared_iris(post, ORG + "role")]
         note = "; ".join(
             part
             for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "")
@@ -339,9 +338,8 @@ class PageBuilder:
         return self.link(post, note)
 
     def _membership_item(self, membership: str, other: str) -> dict:
-        shared = self.facts.shared
-        target = shared.first(membership, other)
-        role = shared.first(membership, ORG + "role")
+        target = self.facts.shared_first(membership, other)
+        role = self.facts.shared_first(membership, ORG + "role")
         period = self.period(membership)
         note = "; ".join(
             part for part in (f"{self.w['role']}: {self.name(role)}" if role else "", period) if part
@@ -351,14 +349,10 @@ class PageBuilder:
         return item
 
     def period(self, membership: str) -> str:
-        shared = self.facts.shared
-        interval = shared.first(membership, ORG + "memberDuring")
-        start = (
-            shared.first(shared.first(interval, TIME + "hasBeginning"), TIME + "inXSDDate")
-            if interval
-            else ""
-        )
-        end = shared.first(shared.first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
+        first = self.facts.shared_first
+        interval = first(membership, ORG + "memberDuring")
+        start = first(first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+        end = first(first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
         if not (start or end):
             return self.w["unknown_period"]
         parts = [f"{self.w['from']} {start}" if start else "", f"{self.w['until']} {end}" if end else ""]
@@ -377,7 +371,7 @@ class PageBuilder:
         if page.description:
             data["description"] = page.description
         if kind == "letter":
-            summary = self.facts.letters.get(iri)
+            summary = self.facts.summary(iri)
             if summary and summary.date:
                 data["dateCreated"] = summary.date
             if summary and summary.senders:

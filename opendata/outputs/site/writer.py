@@ -4,16 +4,18 @@
 Read from the published graph's parts, never from the YAML: the shared records (with the
 register organisations) once, then each letter's cached triples twice — a first pass learns the
 names and inverse links every page needs (Facts), the second writes each letter's own files, in
-worker processes on every core when there are many. A resource's file whose bytes equal the
-previous build's file of the same path (by the sha256 in its manifest) is hard-linked from that
-build instead of written: after a one-letter change only the files that show that letter are
-written anew, and the manifest takes their digests from the previous one. Every file is still
-rendered (a digest of each page's inputs would skip that too: not done yet, see README, "Website").
+worker processes on every core when there are many. A resource whose inputs are those of the
+previous build (its own triples, the facts its pages read, the code: see inputs.py) is not rendered
+again: its files are hard-linked from that build. A file rendered anew whose bytes equal the previous
+build's file of the same path (by the sha256 in its manifest) is linked too. After a one-letter
+change only the pages that show that letter are rendered and written; the manifest takes the linked
+files' digests from the previous one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import pickle
@@ -25,7 +27,7 @@ from urllib.parse import quote
 from opendata.build.letter_unit import worker_count
 from opendata.build.publication import Publication
 from opendata.outputs.digests import manifest_digests
-from opendata.outputs.site import hosting, indexes, pictures, search
+from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
@@ -51,12 +53,18 @@ class PageWriter:
         prefixes: dict[str, str],
         facts: Facts,
         figures: dict,
+        letter_segment: str,
         previous: Path | None = None,
+        record: dict[str, inputs.Entry] | None = None,
     ):
         self.doc, self.out, self.layout, self.terms, self.prefixes = doc, out, layout, terms, prefixes
         self.facts, self.figures = facts, figures
         self.previous = previous  # the published build, whose unchanged files are linked, not written
         self.known = manifest_digests(previous) if previous is not None else {}
+        self.letter_segment = letter_segment
+        self.record = record or {}  # the previous site build's inputs, by resource key (inputs.py)
+        self.code = inputs.code_digest(terms, prefixes, layout.id_base, layout.doc_base)
+        self.entries: dict[str, inputs.Entry] = {}  # this build's inputs, by resource key
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
 
     def __getstate__(self):
@@ -78,8 +86,23 @@ class PageWriter:
         for builder in self.builders.values():
             builder.part = View(triples)
             builder.texts = {key: text} if text is not None else {}
+        # Only the letter's own page reads the whole part and the text (its positions' holders and
+        # passages); its other resources' pages read their own triples.
+        letter = self._letter_key(key)
+        whole = inputs.digest(nt, "" if text is None else "\0" + text)
         for resource_key, part in sorted(group(triples, self.layout).items()):
-            self.resource(resource_key, part)
+            mine = whole if resource_key == letter else "\n".join(sorted(map(str, part)))
+            own = inputs.digest(self.code, resource_key, mine, self._figures(resource_key))
+            self.resource(resource_key, part, own)
+
+    def _letter_key(self, key: str) -> str:
+        return f"{self.letter_segment}/{quote(key, safe='')}"
+
+    def shared(self, key: str, nt: str) -> None:
+        self.resource(key, parse(nt), inputs.digest(self.code, key, nt, self._figures(key)))
+
+    def _figures(self, key: str) -> str:
+        return json.dumps(self.figures.get(key), sort_keys=True, default=str)
 
     def _text(self, key: str) -> str | None:
         path = self.out / "tekst" / f"{key}.txt"
@@ -89,12 +112,47 @@ class PageWriter:
         except (OSError, UnicodeDecodeError):
             return None
 
-    def resource(self, key: str, triples: list) -> None:
-        """A resource's five files: its description in three RDF syntaxes, its page in two languages."""
+    def resource(self, key: str, triples: list, own: str) -> None:
+        """A resource's five files: its description in three RDF syntaxes, its page in two languages;
+        linked from the previous build when their inputs are the same (`own`: see inputs.py)."""
         target = self.doc / file_name(key)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if self._reuse(key, own):
+            return
+        self.facts.reads = set()
+        try:
+            files = self._render(key, triples, target)
+            reads = sorted(self.facts.reads)
+        finally:
+            self.facts.reads = None
+        self.entries[key] = inputs.Entry(own, reads, inputs.seen(self.facts, reads), files)
+
+    def _reuse(self, key: str, own: str) -> bool:
+        """Link the previous build's files of a resource whose inputs are unchanged; False if not."""
+        entry = self.record.get(key)
+        if self.previous is None or entry is None or entry.own != own:
+            return False
+        if any(self.known.get(name) != sha for name, sha in entry.files.items()):
+            return False  # the record is not of the previous build's files
+        if inputs.seen(self.facts, entry.reads) != entry.seen:
+            return False
+        linked: list[Path] = []
+        try:
+            for name in entry.files:
+                os.link(self.previous / name, self.out / name)
+                linked.append(self.out / name)
+        except OSError:  # gone or on another file system: render it
+            for path in linked:
+                path.unlink()
+            return False
+        self.entries[key] = entry
+        return True
+
+    def _render(self, key: str, triples: list, target: Path) -> dict[str, str]:
+        files = {}
         for extension in RDF_EXTENSIONS:
-            self.put(target.with_name(target.name + extension), serialize(triples, extension, self.prefixes))
+            path = target.with_name(target.name + extension)
+            files.update(self.put(path, serialize(triples, extension, self.prefixes)))
         view = View(triples)
         folder = key.split("/", 1)[0] + "/"
         for lang, builder in self.builders.items():
@@ -110,28 +168,35 @@ class PageWriter:
                 canonical=self.layout.document(key),
             )
             suffix = ".html" if lang == "nl" else ".en.html"
-            self.put(target.with_name(target.name + suffix), html.encode("utf-8"))
+            files.update(self.put(target.with_name(target.name + suffix), html.encode("utf-8")))
+        return files
 
-    def put(self, path: Path, data: bytes) -> None:
+    def put(self, path: Path, data: bytes) -> dict[str, str]:
         """Write a file, or hard-link the previous build's file of the same path when its manifest gives
         the same sha256: a link writes no data and is not hashed again. Every path is put once, into
-        a new build, so a linked file is never opened for writing (that would change the old build)."""
+        a new build, so a linked file is never opened for writing (that would change the old build).
+        Returns {path in the build: sha256}."""
         name = path.relative_to(self.out).as_posix()
-        if self.previous is not None and self.known.get(name) == hashlib.sha256(data).hexdigest():
+        sha = hashlib.sha256(data).hexdigest()
+        if self.previous is not None and self.known.get(name) == sha:
             try:
                 os.link(self.previous / name, path)
-                return
+                return {name: sha}
             except OSError:  # gone or on another file system: write it
                 pass
         path.write_bytes(data)
+        return {name: sha}
 
-    def run(self, task: list[tuple[str, str, str]]) -> None:
-        """A batch: ("shared", key, N-Triples) or ("letter", letter key, N-Triples)."""
+    def run(self, task: list[tuple[str, str, str]]) -> dict[str, inputs.Entry]:
+        """A batch: ("shared", key, N-Triples) or ("letter", letter key, N-Triples); returns the
+        inputs of the resources it wrote."""
+        self.entries = {}
         for kind, key, nt in task:
             if kind == "letter":
                 self.letter(key, nt)
             else:
-                self.resource(key, parse(nt))
+                self.shared(key, nt)
+        return self.entries
 
 
 _WORKER: PageWriter | None = None
@@ -142,10 +207,10 @@ def _start_worker(state: bytes) -> None:
     _WORKER = pickle.loads(state)
 
 
-def _run_in_worker(task: list[tuple[str, str, str]]) -> None:
+def _run_in_worker(task: list[tuple[str, str, str]]) -> dict[str, inputs.Entry]:
     if _WORKER is None:
         raise RuntimeError("the pool's initializer sets the page writer of each worker")
-    _WORKER.run(task)
+    return _WORKER.run(task)
 
 
 class SiteWriter:
@@ -181,26 +246,30 @@ class SiteWriter:
             self.prefixes,
             self.facts,
             self.figures,
+            self.letter_segment,
             self.publication.previous_build,
+            inputs.load(self.out.parent),
         )
         tasks = [
             ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
             for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [("letter", unit.key, unit.nt) for unit in self.publication.letters]
-        self._run(writer, tasks)
+        inputs.save(self.out.parent, self._run(writer, tasks))
         indexes.write(self)
         shutil.copytree(STATIC, self.doc / "static", dirs_exist_ok=True)
         hosting.write(self)
         self.layout.save(self.doc)
         search.write(self)
 
-    def _run(self, writer: PageWriter, tasks: list) -> None:
+    def _run(self, writer: PageWriter, tasks: list) -> dict[str, inputs.Entry]:
+        """Every task's files; returns the inputs of every resource written."""
+        entries: dict[str, inputs.Entry] = {}
         batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
         if len(tasks) < PARALLEL_FROM or worker_count() == 1:
             for batch in batches:
-                writer.run(batch)
-            return
+                entries.update(writer.run(batch))
+            return entries
         state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
         with ProcessPoolExecutor(
@@ -209,8 +278,9 @@ class SiteWriter:
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            for _ in pool.map(_run_in_worker, batches):
-                pass
+            for done in pool.map(_run_in_worker, batches):
+                entries.update(done)
+        return entries
 
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"

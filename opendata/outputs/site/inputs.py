@@ -1,0 +1,95 @@
+"""What each resource's site files were made from, so a publish renders only the resources whose
+inputs changed and hard-links the others' files from the previous build.
+
+A resource's files (its page in nl and en, its description in three syntaxes) are a function of
+  - its own part of the graph: the resource's triples, or for a letter's resources the letter's whole
+    part and its published text (a letter page highlights its positions' passages in that text),
+    and the figures drawn for it;
+  - the code and vocabulary that turn them into files (`code_digest`);
+  - the facts about other resources the page read (names, inverse links, letter summaries, shared
+    records: noted by Facts while the page was built).
+The record keeps, per resource, the digest of the first two, the reads with the digest of what they
+saw, and each file's sha256. When the own digest is equal and the reads see the same values now, the
+page would be rendered to the same bytes: the previous build's files are linked if its manifest
+gives them those sha256 (so a record of another build can only cost a render, never a wrong file).
+
+The record lives beside the builds (the folder of --out's builds), never inside one: it is not
+published. Without it (a first publish, or a deleted record) every resource is rendered.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from opendata.outputs.site.facts import Facts
+
+NAME = "site-inputs.json.gz"
+SITE = Path(__file__).resolve().parent
+# Besides the site's own package: the modules and libraries whose behaviour shapes a page's bytes.
+CODE_FILES = (SITE.parent / "triples.py", SITE.parent.parent / "build" / "graph.py")
+LIBRARIES = ("pyoxigraph", "jinja2", "markupsafe")
+
+
+@dataclass
+class Entry:
+    own: str  # digest of the resource's own inputs and the code
+    reads: list[tuple[str, str]]  # (kind, key) read from Facts while the page was built, sorted
+    seen: str  # digest of what those reads saw
+    files: dict[str, str]  # path in the build -> sha256
+
+
+def code_digest(*parts: object) -> str:
+    """The site's code, its template and the libraries' versions, with `parts` (terms, prefixes...)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in SITE.rglob("*") if p.is_file() and p.suffix in (".py", ".html")):
+        digest.update(path.relative_to(SITE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in CODE_FILES:
+        digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library}={version(library)}\0".encode())
+    digest.update(json.dumps(parts, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def digest(*parts: str | bytes) -> str:
+    found = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        found.update(len(data).to_bytes(8, "big") + data)
+    return found.hexdigest()
+
+
+def seen(facts: Facts, reads: list[tuple[str, str]]) -> str:
+    """The digest of what `reads` see in `facts` now."""
+    return digest(*(f"{kind}\0{key}\0{facts.value(kind, key)}" for kind, key in reads))
+
+
+def load(folder: Path) -> dict[str, Entry]:
+    """The record kept by the last site build beside `folder` ({} when there is none or it is unreadable)."""
+    return load_file(folder / NAME)
+
+
+def load_file(path: Path) -> dict[str, Entry]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        return {
+            key: Entry(e["own"], [(kind, k) for kind, k in e["reads"]], e["seen"], e["files"])
+            for key, e in data.items()
+        }
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
+        return {}
+
+
+def save(folder: Path, entries: dict[str, Entry]) -> None:
+    """Replace the record atomically (a publish killed while writing it leaves the old one)."""
+    temporary = folder / f".{NAME}.{os.getpid()}"
+    with gzip.open(temporary, "wt", encoding="utf-8", compresslevel=1) as handle:
+        json.dump({key: asdict(entries[key]) for key in sorted(entries)}, handle, separators=(",", ":"))
+    os.replace(temporary, folder / NAME)
