@@ -28,10 +28,10 @@ lint: $(STAMP)
 # Two tiers of tests, each on $(JOBS) cores (pytest-xdist), each printing its 25 slowest tests.
 # `make test`: everything not marked integration, in a few minutes. `make test-integration`: the real
 # clients and servers (environments built once into .test-envs/), the killed publishes, stress and
-# scale; tests that share a fixed resource are grouped on one worker (xdist_group, --dist loadgroup).
-# `make check`: lint and both tiers, as .ci/run does.
+# scale. Each test file runs on one worker (--dist loadfile), so a module's fixture (a scenario, a
+# synthetic corpus, a server) is built once, not once per worker. `make check`: lint and both tiers.
 JOBS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(JOBS) --dist loadfile
 
 test: $(STAMP)
 	$(PYTEST) -m "not integration"

@@ -7,17 +7,20 @@ and Hypothesis keeps no example database.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from opendata import cli
 
@@ -28,6 +31,11 @@ SEED = SHARED / "seed" / "leidse-regio-2019.txt"
 
 settings.register_profile("tests", database=None)
 settings.load_profile("tests")
+# Hypothesis keeps a cache of constants even without a database, from the moment it collects: a
+# temporary folder (removed at exit) instead of .hypothesis/ in the working directory.
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="opendata-tests-hypothesis-")
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float | None = None) -> subprocess.CompletedProcess:
