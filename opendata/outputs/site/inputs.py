@@ -23,7 +23,7 @@ import gzip
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -41,7 +41,7 @@ class Entry:
     own: str  # digest of the resource's own inputs and the code
     reads: list[tuple[str, str]]  # (kind, key) read from Facts while the page was built, sorted
     seen: str  # digest of what those reads saw
-    files: dict[str, str]  # path in the build -> sha256
+    files: str  # digest of the files' paths in the build and their sha256 (files_digest)
 
 
 def code_digest(*parts: object) -> str:
@@ -65,6 +65,11 @@ def digest(*parts: str | bytes) -> str:
     return found.hexdigest()
 
 
+def files_digest(names: list[str], sha256: dict[str, str]) -> str:
+    """The digest of files' paths with their sha256 ("" for a path `sha256` does not have)."""
+    return digest(*(f"{name}\0{sha256.get(name, '')}" for name in sorted(names)))
+
+
 def seen(facts: Facts, reads: list[tuple[str, str]]) -> str:
     """The digest of what `reads` see in `facts` now."""
     return digest(*(f"{kind}\0{key}\0{facts.value(kind, key)}" for kind, key in reads))
@@ -77,19 +82,31 @@ def load(folder: Path) -> dict[str, Entry]:
 
 def load_file(path: Path) -> dict[str, Entry]:
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+        with gzip.open(path, "rb") as handle:
+            data = json.loads(handle.read())
+        reads = [tuple(read.split("\0", 1)) for read in data["reads"]]
         return {
-            key: Entry(e["own"], [(kind, k) for kind, k in e["reads"]], e["seen"], e["files"])
-            for key, e in data.items()
+            key: Entry(own, [(reads[i][0], reads[i][1]) for i in indices], seen, files)
+            for key, (own, indices, seen, files) in data["entries"].items()
         }
-    except (OSError, ValueError, KeyError, TypeError, EOFError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         return {}
 
 
 def save(folder: Path, entries: dict[str, Entry]) -> None:
-    """Replace the record atomically (a publish killed while writing it leaves the old one)."""
+    """Replace the record atomically (a publish killed while writing it leaves the old one). The reads
+    are many and repeat (a sender's name on each of its letters): each is stored once, by number."""
+    table: dict[tuple[str, str], int] = {}
+    rows = {
+        key: [
+            entry.own,
+            [table.setdefault(read, len(table)) for read in entry.reads],
+            entry.seen,
+            entry.files,
+        ]
+        for key, entry in sorted(entries.items())
+    }
+    data = {"reads": [f"{kind}\0{key}" for kind, key in table], "entries": rows}
     temporary = folder / f".{NAME}.{os.getpid()}"
-    with gzip.open(temporary, "wt", encoding="utf-8", compresslevel=1) as handle:
-        json.dump({key: asdict(entries[key]) for key in sorted(entries)}, handle, separators=(",", ":"))
+    temporary.write_bytes(gzip.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1))
     os.replace(temporary, folder / NAME)

@@ -125,20 +125,22 @@ class PageWriter:
             reads = sorted(self.facts.reads)
         finally:
             self.facts.reads = None
-        self.entries[key] = inputs.Entry(own, reads, inputs.seen(self.facts, reads), files)
+        seen = inputs.seen(self.facts, reads)
+        self.entries[key] = inputs.Entry(own, reads, seen, inputs.files_digest(list(files), files))
 
     def _reuse(self, key: str, own: str) -> bool:
         """Link the previous build's files of a resource whose inputs are unchanged; False if not."""
         entry = self.record.get(key)
         if self.previous is None or entry is None or entry.own != own:
             return False
-        if any(self.known.get(name) != sha for name, sha in entry.files.items()):
+        names = self._names(key)
+        if inputs.files_digest(names, self.known) != entry.files:
             return False  # the record is not of the previous build's files
         if inputs.seen(self.facts, entry.reads) != entry.seen:
             return False
         linked: list[Path] = []
         try:
-            for name in entry.files:
+            for name in names:
                 os.link(self.previous / name, self.out / name)
                 linked.append(self.out / name)
         except OSError:  # gone or on another file system: render it
@@ -147,6 +149,11 @@ class PageWriter:
             return False
         self.entries[key] = entry
         return True
+
+    def _names(self, key: str) -> list[str]:
+        """The paths in the build of a resource's files (as `_render` writes them)."""
+        name = (self.doc / file_name(key)).relative_to(self.out).as_posix()
+        return [name + extension for extension in (*RDF_EXTENSIONS, ".html", ".en.html")]
 
     def _render(self, key: str, triples: list, target: Path) -> dict[str, str]:
         files = {}
