@@ -165,7 +165,7 @@ def test_every_documented_query_is_tested():
 # ---------------------------------------------------------------- queries that answer on any publication
 #
 # Their expected answers are computed from the CSV tables of the same publication (read with the csv
-# module, not SPARQL), on the seed and on a synthetic corpus of 300 letters.
+# module, not SPARQL), on the seed and on a synthetic corpus of 80 letters.
 
 ANY_PUBLICATION = (
     "letters-per-sender-per-year",
@@ -173,7 +173,7 @@ ANY_PUBLICATION = (
     "members-on-date",
     "positions-about-theme",
 )
-SYNTHETIC_LETTERS = 300
+SYNTHETIC_LETTERS = 80
 
 
 @pytest.fixture(scope="module")
