@@ -171,7 +171,8 @@ def _print_publish(label: str, figures: dict) -> None:
     timings = figures["timings"]
     print(
         f"  {label:16} {figures['wall_s']:8.2f} s wall {figures['cpu_s']:8.2f} s CPU  {figures['peak_rss_mb']:6} MB peak  "
-        f"hashed {figures['hashed_files']:,} files {figures['hashed_bytes'] / 1e6:,.1f} MB",
+        f"hashed {figures['hashed_files']:,} files {figures['hashed_bytes'] / 1e6:,.1f} MB, "
+        f"compared {figures.get('compared_bytes', 0) / 1e6:,.1f} MB",
         flush=True,
     )
     stages = "  ".join(f"{k} {v:.2f}" for k, v in timings.items() if not k.startswith("output:"))

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from opendata.build.publication import Publication
-from opendata.outputs.digests import remember_sha256
+from opendata.outputs.digests import link_unchanged, manifest_digests, remember_sha256
 from opendata.outputs.output import Output
 
 
@@ -15,8 +15,12 @@ def write(publication: Publication, out: Path) -> None:
     folder.mkdir(exist_ok=True)
     as_is = {unit.key: unit.text_file for unit in publication.letters if unit.text_as_is and unit.text_file}
     digests = {unit.key: unit.text_sha256 for unit in publication.letters}
+    previous = publication.previous_build
+    known = manifest_digests(previous)
     for key, text_file in as_is.items():
         target = folder / f"{key}.txt"
+        if link_unchanged(target, previous, f"tekst/{key}.txt", digests[key], known):
+            continue  # the same text as published now: linked from the previous build
         shutil.copyfile(publication.datasets / text_file, target)  # UTF-8 already, nothing to mask
         remember_sha256(target, digests[key])
     for key, text in publication.iter_texts(skip=set(as_is)):

@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from opendata.outputs.digests import MANIFEST, file_sha256, manifest_digests
+from opendata.outputs.digests import HASHED, MANIFEST, file_sha256, manifest_digests
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -215,19 +215,43 @@ def published(out: Path) -> Path | None:
     return target if is_build(target) and (target / MANIFEST).is_file() else None
 
 
+def _same_bytes(path: Path, other: Path, size: int) -> bool:
+    """Whether two files of `size` bytes hold the same bytes (read in large blocks; stops at the first difference)."""
+    HASHED.compared += size
+    with open(path, "rb") as one, open(other, "rb") as two:
+        while True:
+            block = one.read(1 << 20)
+            if block != two.read(1 << 20):
+                return False
+            if not block:
+                return True
+
+
 def _reused_sha256(path: Path, name: str, previous: Path | None, digests: dict[str, str]) -> str | None:
-    """The previous manifest's digest of a file hard-linked from the previous build (same inode, same
-    size): reading it again would only give the same bytes. Anything else is hashed."""
+    """The previous manifest's digest of a file that is the previous build's: hard-linked from it
+    (same inode), or written again with the same bytes, which is then replaced by a link to the
+    previous file (the next build finds it by inode, and the two builds share the disk space).
+    Reading it again would only give the same digest. Anything else is hashed."""
     if previous is None or name not in digests:
         return None
+    before = previous / name
     try:
-        return digests[name] if os.path.samestat(path.stat(), (previous / name).stat()) else None
+        stat, old = path.stat(), before.stat()
+        if os.path.samestat(stat, old):
+            return digests[name]
+        if stat.st_size != old.st_size or not _same_bytes(path, before, stat.st_size):
+            return None
+        link = path.with_name(f".{path.name}.link")
+        os.link(before, link)
+        os.replace(link, path)
+        return digests[name]
     except OSError:
         return None
 
 
 def write_manifest(build: Path, previous: Path | None = None) -> str:
-    """Write manifest.json (every file with size and sha256); return the manifest's own sha256."""
+    """Write manifest.json (every file with size and sha256); return the manifest's own sha256.
+    Only the files that differ from the previous build's are hashed (_reused_sha256)."""
     files = sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST)
     digests = manifest_digests(previous) if previous is not None else {}
     entries = []

@@ -1,0 +1,84 @@
+"""Issue 16: a one-letter change rewrites only the parts of the publication that depend on that letter.
+
+Counted, not timed: the files of the new build that are not hard links into the previous one
+(written anew), and the bytes read to hash them for the manifest and the catalog. The website
+(doc/) is tested by tests/test_site_incremental.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from opendata.publish import pipeline
+
+from .conftest import run_cli
+
+LETTERS = 40
+# what a letter's title reaches besides its own pages: the dumps and tables that hold every letter,
+# the release's change log, change stream and sitemaps, and the files that describe the others
+DEPENDS_ON_EVERY_LETTER = (
+    "graph.",
+    "data/",
+    "changes/",
+    "ldes/",
+    "sitemaps/",
+    "catalog.",
+    "void.",
+    "index.",
+    "report.",
+    "validation-report",
+    "datapackage.json",
+    "statistics",
+    "coverage",
+    "releases",
+    "manifest.json",
+)
+
+
+def _written_anew(dist: Path) -> list[str]:
+    """Files outside doc/ that are not hard links into the previous build (still kept beside it)."""
+    return sorted(
+        p.relative_to(dist).as_posix()
+        for p in dist.rglob("*")
+        if p.is_file() and p.stat().st_nlink == 1 and p.relative_to(dist).parts[0] != "doc"
+    )
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, pipeline.Outcome, pipeline.Outcome]:
+    root = tmp_path_factory.mktemp("writes")
+    sources, dist, cache = root / "sources", root / "dist", root / "cache"
+    assert run_cli("synth", "--letters", str(LETTERS), "--out", str(sources), "--seed", "5").returncode == 0
+    first = pipeline.publish(sources, dist, cache_dir=cache)
+    assert first.exit_code == pipeline.EXIT_OK
+    letter = sorted((sources / "letters").glob("*.yaml"))[LETTERS // 2]
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
+    )
+    second = pipeline.publish(sources, dist, cache_dir=cache)
+    assert second.exit_code == pipeline.EXIT_OK
+    yield dist, first, second
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_title_change_writes_anew_only_what_depends_on_the_letter(published):
+    dist, _, _ = published
+    anew = _written_anew(dist)
+    assert not any(name.startswith("tekst/") for name in anew), "unchanged texts are linked, not copied"
+    assert not any(name.startswith(("queries/", "webserver/", "model/")) for name in anew)
+    unexpected = [name for name in anew if not name.startswith(DEPENDS_ON_EVERY_LETTER)]
+    assert unexpected == []
+
+
+def test_a_title_change_hashes_only_the_files_that_changed(published):
+    dist, first, second = published
+    total = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
+    assert first.counts["hashed_bytes"] >= total * 0.9  # a first build reads everything once
+    changed = sum((dist / name).stat().st_size for name in _written_anew(dist))
+    changed += sum(
+        p.stat().st_size for p in (dist / "doc").rglob("*") if p.is_file() and p.stat().st_nlink == 1
+    )
+    assert second.counts["hashed_bytes"] <= changed
