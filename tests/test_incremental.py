@@ -57,6 +57,16 @@ def test_change_add_delete_give_the_bytes_of_a_full_build(corpus, tmp_path):
     assert "(gewijzigd)" in (out / "graph.nt").read_text(encoding="utf-8")
     _assert_same_as_scratch(sources, out, tmp_path, "changed")
 
+    # a shared record renamed: every page that shows its name is rendered again (the site's record of
+    # what each page read), none is linked from the previous build with the old name
+    organisations = sources / "organisations.yaml"
+    organisations.write_text(
+        organisations.read_text(encoding="utf-8").replace('name: "', 'name: "(hernoemd) ', 1),
+        encoding="utf-8",
+    )
+    _publish(sources, out, cache)
+    _assert_same_as_scratch(sources, out, tmp_path, "renamed")
+
     assert (
         run_cli(
             "synth", "--letters", str(LETTERS + 10), "--out", str(sources), "--seed", "3", "--overwrite"
