@@ -38,6 +38,7 @@ from opendata.outputs.digests import HASHED
 from opendata.outputs.output import letter_parts, write_all
 from opendata.publish import switch as release
 from opendata.publish.cache import UnitCache, code_version
+from opendata.releases import parts as resource_parts
 from opendata.sources.config import Config, load_config
 from opendata.sources.records import Dataset, letter_files
 
@@ -185,7 +186,7 @@ def _context(config: Config, root: Path, shared: SharedUnit) -> BuildContext:
         config.base_url,
         tuple(sorted(shared.private_people.items())),
         config.include_drafts,
-        letter_parts(outputs.OUTPUTS),
+        letter_parts(outputs.OUTPUTS) + ((resource_parts.NAME, resource_parts.letter_part),),
     )
 
 
@@ -267,7 +268,11 @@ def publish(
 
 
 def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: Path | None) -> Outcome:
-    hashed = (HASHED.files, HASHED.bytes)  # the catalog's checksums and the manifest's, this publish
+    hashed = (
+        HASHED.files,
+        HASHED.bytes,
+        HASHED.compared,
+    )  # the catalog's checksums and the manifest's, this publish
     with release.publish_lock(out):
         pruning = release.start_pruning(out)  # old builds go while this one is made
         outcome = build(datasets, today, cache_dir)
@@ -313,6 +318,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             outcome.counts = {
                 "hashed_files": HASHED.files - hashed[0],
                 "hashed_bytes": HASHED.bytes - hashed[1],
+                "compared_bytes": HASHED.compared - hashed[2],
             }
         finally:
             pruning.join()

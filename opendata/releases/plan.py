@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from opendata.model.problems import ERROR, WARNING, Location, Problem
+from opendata.releases import parts
 from opendata.releases.history import GONE, Change, History, Release, load_history
-from opendata.releases.resources import ResourceVersion, describe
+from opendata.releases.resources import ResourceVersion
 from opendata.releases.withdrawals import FILE as WITHDRAWN_FILE
 from opendata.releases.withdrawals import Withdrawal, load_withdrawals
 from opendata.sources.config import CONFIG_FILE
@@ -37,13 +38,25 @@ def lines_of(chunks: Iterable[str]) -> Iterator[str]:
         yield from chunk.splitlines(keepends=True)
 
 
+def _current(publication) -> dict[str, ResourceVersion]:
+    """The publication's resources: each letter's as described in its unit, the shared records' here."""
+    config = publication.config
+    base_iri, base_url = config.base_iri, config.base_url
+    letters = (unit.part(parts.NAME) for unit in publication.letters)
+    described = [parts.describe_part(publication.shared_nt, base_iri, base_url)] + [
+        part if isinstance(part, parts.Described) else parts.describe_part(unit.nt, base_iri, base_url)
+        for unit, part in zip(publication.letters, letters)
+    ]
+    return parts.describe_parts(described, lines_of(publication.ntriples_chunks()), base_iri, base_url)
+
+
 def plan_release(publication, today: datetime.date | None = None) -> ReleasePlan:
     """The release `publication` makes on top of the history in its datasets folder."""
     config = publication.config
     history = load_history(publication.datasets)
     withdrawals, problems = load_withdrawals(publication.datasets, config.base_iri)
     problems = history.problems + problems
-    current = describe(lines_of(publication.ntriples_chunks()), config.base_iri, config.base_url)
+    current = _current(publication)
     if any(p.severity == ERROR for p in problems):
         return ReleasePlan(history, None, problems, resources=current)
     number = len(history.releases) + 1
