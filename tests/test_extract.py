@@ -60,7 +60,7 @@ def reaction() -> tuple[str, Extraction]:
 
 
 def test_seed_reaction_gives_the_curated_facts(reaction):
-    text, extraction = reaction
+    _, extraction = reaction
     facts = extraction.facts()
     assert facts["date_sent"] == "2019-06-11"
     assert facts["your_reference"] == "PZH-2019-678010037"
