@@ -16,6 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
+from opendata.model.model import Model
+from opendata.sources.records import Record, read_letter
+
 X = "verzoek-kapvergunning-vlietweg"  # withdrawn for privacy in release 2
 Y = "uitnodiging-werkbezoek-2019-07"  # added in release 2
 CORRECTED = "gs-zuid-holland-2019-01-24-samenwerking-leidse-regio"  # its title is corrected in release 2
@@ -144,3 +149,15 @@ def _wait_for(port: int, process: subprocess.Popen[str]) -> None:
                 raise AssertionError(f"nginx did not start: {output}") from refused
             time.sleep(0.1)
     raise AssertionError(f"nginx did not listen on port {port} within 10 s")
+
+
+def read_one_letter(model: Model, folder: Path, letter: dict, text: str) -> list[Record]:
+    """A letter written as its YAML record and text into folder/letters, read back as records."""
+    letters = folder / "letters"
+    letters.mkdir()
+    record_file = letters / f"{letter['id']}.yaml"
+    record_file.write_text(yaml.safe_dump(letter, allow_unicode=True), encoding="utf-8")
+    (letters / letter["text"]).write_text(text, encoding="utf-8")
+    records, problems = read_letter(model, record_file, folder)
+    assert problems == []
+    return records

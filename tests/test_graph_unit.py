@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pyld.jsonld
 import pytest
-import yaml
 from rdflib import Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.compare import isomorphic
@@ -30,7 +29,9 @@ from opendata.build.graph import (
 from opendata.model.iris import Minter
 from opendata.model.model import GENERATED_DIR, load_model
 from opendata.model.register import load_register
-from opendata.sources.records import Dataset, Record, read_letter
+from opendata.sources.records import Dataset, Record
+
+from .scenarios import read_one_letter
 
 BASE_IRI = "https://data.example.org/id/"
 BASE_URL = "https://data.example.org/"
@@ -150,13 +151,7 @@ TEXT = "Geacht college,\n\nWij zien kansen.\n"
 
 @pytest.fixture
 def letter_records(tmp_path) -> list[Record]:
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    (letters / "brief-x.yaml").write_text(yaml.safe_dump(LETTER, allow_unicode=True), encoding="utf-8")
-    (letters / "brief-x.txt").write_text(TEXT, encoding="utf-8")
-    records, problems = read_letter(MODEL, letters / "brief-x.yaml", tmp_path)
-    assert problems == []
-    return records
+    return read_one_letter(MODEL, tmp_path, LETTER, TEXT)
 
 
 def test_a_letters_inline_records_hang_on_it(builder, letter_records):

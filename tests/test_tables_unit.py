@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from opendata.build.graph import GraphBuilder, Node, ntriples, register_records
 from opendata.model.iris import REDACTED, Minter
@@ -19,7 +18,9 @@ from opendata.model.model import load_model
 from opendata.model.register import load_register
 from opendata.model.tables import Table, foreign_keys, table_schema, tables
 from opendata.outputs.table_rows import Cells, TableRows, read_resources
-from opendata.sources.records import Record, read_letter
+from opendata.sources.records import Record
+
+from .scenarios import read_one_letter
 
 BASE_IRI = "https://data.example.org/id/"
 BASE_URL = "https://data.example.org/"
@@ -159,12 +160,7 @@ TEXT = "Geacht college,\n\nWij zien kansen.\n"
 
 @pytest.fixture
 def letter_nodes(tmp_path: Path) -> list[Node]:
-    letters = tmp_path / "letters"
-    letters.mkdir()
-    (letters / "brief-x.yaml").write_text(yaml.safe_dump(LETTER, allow_unicode=True), encoding="utf-8")
-    (letters / "brief-x.txt").write_text(TEXT, encoding="utf-8")
-    records, problems = read_letter(MODEL, letters / "brief-x.yaml", tmp_path)
-    assert problems == []
+    records = read_one_letter(MODEL, tmp_path, LETTER, TEXT)
     return GraphBuilder(MODEL, MINTER).letter_nodes(records[0], records[1:])
 
 
