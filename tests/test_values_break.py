@@ -271,28 +271,22 @@ def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
         db.close()  # the last connection checkpoints the write-ahead log into the file
     for suffix in ("-wal", "-shm"):
         Path(str(database) + suffix).unlink(missing_ok=True)
-    result = run_main(
-        "publish",
-        "--datasets",
-        str(datasets),
-        "--cache",
-        str(cache),
-        "--out",
-        str(tmp_path / "dist"),
-        "--format",
-        "json",
-    )
+
+    def publish():
+        return run_main(
+            "publish",
+            "--datasets",
+            str(datasets),
+            "--cache",
+            str(cache),
+            "--out",
+            str(tmp_path / "dist"),
+            "--format",
+            "json",
+        )
+
+    result = publish()
     assert result.returncode == 0, result.stdout + result.stderr
     assert any(p["code"] == "cache-rebuilt" for p in _json_problems(result))
-    again = run_main(
-        "publish",
-        "--datasets",
-        str(datasets),
-        "--cache",
-        str(cache),
-        "--out",
-        str(tmp_path / "dist"),
-        "--format",
-        "json",
-    )
+    again = publish()
     assert again.returncode == 0 and not any(p["code"] == "cache-rebuilt" for p in _json_problems(again))
