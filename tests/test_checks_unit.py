@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import pytest
 
@@ -13,8 +14,10 @@ from opendata.checks import records as checks
 from opendata.model.model import load_model
 from opendata.model.problems import Location, Problem
 from opendata.model.register import load_register
-from opendata.sources.records import Dataset, Record
+from opendata.sources.records import Dataset, Record, read_dataset
 from opendata.sources.schema_problems import control_characters, schema_problem
+
+from .conftest import DATASETS
 
 MODEL = load_model()
 REGISTER = load_register()
@@ -85,10 +88,30 @@ def test_a_valid_letter_has_no_problem():
         ({"addressees": ["gm0547", "gm0547"]}, "duplicate-value", "addressees"),
     ],
 )
-def test_schema_problems(changes, code, field):
+@pytest.mark.parametrize("fast_from", [checks.FAST_FROM, 0], ids=["jsonschema", "compiled first"])
+def test_schema_problems(changes, code, field, fast_from, monkeypatch):
+    monkeypatch.setattr(checks, "FAST_FROM", fast_from)
     problems = list(checks.check_schema(letter(**changes)))
     assert [(p.code, p.field) for p in problems] == [(code, field)]
     assert problems[0].hint
+
+
+def test_the_compiled_check_and_jsonschema_agree_on_every_seed_record_and_each_broken_one():
+    """Large datasets are checked by the compiled schema (fastjsonschema), small ones by jsonschema:
+    both must give the same verdict, or a record's validity would depend on the size of its dataset."""
+    dataset = read_dataset(MODEL, DATASETS)
+    records = [record for class_records in dataset.records.values() for record in class_records]
+    broken = [letter(title=None), letter(titel="x"), letter(date_received="2019-02-30"), letter(kind="brif")]
+    broken += [letter(id="Brief A"), letter(addressees=["gm0547", "gm0547"]), letter(title=["a"])]
+    for record in records + broken:
+        valid = not list(checks._validators()[record.cls.name].iter_errors(record.data))
+        try:
+            checks._fast_validator(record.cls.name)(record.data)
+            compiled_valid = True
+        except fastjsonschema.JsonSchemaValueException:
+            compiled_valid = False
+        assert compiled_valid == valid, (record.file, record.data.get("id"))
+    assert sum(record.owner is None for record in records) > 50 and len(broken) == 7
 
 
 def test_the_missing_field_hint_offers_unknown_for_a_letter_field():

@@ -9,7 +9,7 @@ import functools
 import graphlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
@@ -48,14 +48,19 @@ MEMBERSHIP, MEMBER, MEMBER_OF = "Membership", "member", "organisation"
 
 
 @functools.cache
+def _schema_defs() -> dict:
+    """The JSON Schema of every class, generated from the model."""
+    return json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))["$defs"]
+
+
+@functools.cache
 def _validators() -> dict[str, jsonschema.Draft202012Validator]:
-    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
     checker = jsonschema.FormatChecker()
     return {
         name: jsonschema.Draft202012Validator(
-            {"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]}, format_checker=checker
+            {"$ref": f"#/$defs/{name}", "$defs": _schema_defs()}, format_checker=checker
         )
-        for name in schema["$defs"]
+        for name in _schema_defs()
     }
 
 
@@ -89,26 +94,33 @@ def _is_real_date(value) -> bool:
     return len(value) == 10
 
 
+# A class's schema is compiled to Python (fastjsonschema, ~25x faster on valid records) once this process has
+# checked this many records of it; below that, compiling (~75 ms a class) costs more than it saves.
+FAST_FROM = 500
+_checked: Counter[str] = Counter()  # records checked per class in this process
+
+
 @functools.cache
-def _fast_validators() -> dict:
-    """fastjsonschema compiles the schema to Python: ~25x faster on valid records, stops at the first error."""
-    schema = json.loads((GENERATED_DIR / "records.schema.json").read_text(encoding="utf-8"))
-    return {
-        name: fastjsonschema.compile(
-            {"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]},
-            formats={"iri": lambda value: True, "date": _is_real_date},
-        )
-        for name in schema["$defs"]
-    }
+def _fast_validator(class_name: str):
+    """The compiled check of one class: it says only valid or not and stops at the first error."""
+    return fastjsonschema.compile(
+        {"$ref": f"#/$defs/{class_name}", "$defs": _schema_defs()},
+        formats={"iri": lambda value: True, "date": _is_real_date},
+    )
 
 
 def check_schema(record: Record) -> Iterator[Problem]:
-    try:
-        _fast_validators()[record.cls.name](record.data)
-        return
-    except fastjsonschema.JsonSchemaValueException:
-        pass  # invalid: let jsonschema list every error with its path
-    validator = _validators()[record.cls.name]
+    """Every schema error of a record. Both validators judge alike; only jsonschema lists every error
+    with its path, so a record the compiled check rejects is checked again by jsonschema."""
+    name = record.cls.name
+    _checked[name] += 1
+    if _checked[name] > FAST_FROM:
+        try:
+            _fast_validator(name)(record.data)
+            return
+        except fastjsonschema.JsonSchemaValueException:
+            pass
+    validator = _validators()[name]
     for error in sorted(validator.iter_errors(record.data), key=lambda e: list(map(str, e.absolute_path))):
         yield _schema_problem(record, error)
 
