@@ -218,5 +218,5 @@ def _members_of_parts(
 def _read_list(path: Path) -> list[dict]:
     if not path.is_file():
         return []
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return [item for item in loaded or [] if isinstance(item, dict)]
