@@ -138,7 +138,7 @@ def _cmd_synth(args) -> int:
         )
         return 2
     try:
-        summary = generate(args.letters, args.out, args.seed, args.overwrite)
+        summary = generate(args.letters, args.out, args.seed, args.overwrite, args.provinces)
     except SynthError as exc:
         print(f"opendata synth: {exc}", file=sys.stderr)
         return 2
@@ -302,6 +302,14 @@ def parser() -> argparse.ArgumentParser:
         "--overwrite",
         action="store_true",
         help="update an existing tree: rewrite changed files only, remove letters beyond --letters",
+    )
+    synth.add_argument(
+        "--provinces",
+        type=lambda codes: [code.strip().lower() for code in codes.split(",") if code.strip()],
+        metavar="CODES",
+        help="with --out: a smaller world of these provincies only, comma-separated TOOI codes such as "
+        "pv24 (Flevoland) or pv28,pv26: their gemeenten and the samenwerkingsorganisaties named after "
+        "them (default: all twelve)",
     )
     _sparql_commands(sub)
     _ingest_commands(sub)

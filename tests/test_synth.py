@@ -174,3 +174,79 @@ def test_worker_processes_write_the_same_bytes_as_one_process(corpus, tmp_path, 
     monkeypatch.setattr(opendata.synth, "PARALLEL_FROM", 10**9)
     generate(2000, tmp_path / "one", seed=3)
     assert _tree(tmp_path / "one") == _tree(corpus)
+
+
+# ---------------------------------------------------------------- a world limited to some provincies
+
+
+def _province(register, code: str) -> str:
+    org = register.get(code)
+    return code if org.kind == "provincie" else org.province
+
+
+def test_a_world_limited_to_provinces_holds_only_their_organisations(tmp_path):
+    out = tmp_path / "datasets"
+    result = run_cli(
+        "synth",
+        "--letters",
+        "300",
+        "--out",
+        str(out),
+        "--seed",
+        "6",
+        "--provinces",
+        "pv29,pv28",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    register, chosen = load_register(), {"pv28", "pv29"}
+    memberships = _load(out / "memberships.yaml")
+    collaborations = {m["organisation"] for m in memberships}
+    assert len(collaborations) >= 10
+    assert {register.get(code).kind for code in collaborations} == {"samenwerkingsorganisatie"}
+    assert {_province(register, m["member"]) for m in memberships} == chosen
+    part_of = {o["id"]: o["part_of"] for o in _load(out / "organisations.yaml")}
+    assert {_province(register, code) for code in part_of.values()} == chosen
+
+    def kept(key: str) -> bool:
+        code = key if key in register else part_of[key]
+        return code in collaborations or _province(register, code) in chosen
+
+    for post in _load(out / "posts.yaml"):
+        assert kept(post["post_in"]), post
+    for meeting in _load(out / "meetings.yaml"):
+        assert all(kept(code) for code in meeting["participants"] + meeting["organiser"]), meeting["id"]
+    senders = set()
+    for path in sorted((out / "letters").glob("*.yaml")):
+        letter = _load(path)
+        behalf = [org for s in letter.get("signatories", []) for org in s["on_behalf_of"]]
+        holders = [org for p in letter.get("positions", []) for org in p["held_by"]]
+        for key in [letter["sender"], *letter["addressees"], *behalf, *holders]:
+            assert kept(key), (path.name, key)
+        senders.add(letter["sender"] if letter["sender"] in collaborations else "local")
+    assert "local" in senders and len(senders) > 5  # the gemeenten, provincies and collaborations write
+    result = run_cli("validate", "--datasets", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid (300 letters" in result.stdout
+
+
+def test_a_limited_world_is_the_same_for_the_same_seed_in_any_order_of_codes(tmp_path):
+    generate(60, tmp_path / "a", seed=7, provinces=["pv24"])
+    generate(60, tmp_path / "b", seed=7, provinces=["pv24"])
+    generate(60, tmp_path / "c", seed=7, provinces=["pv26", "pv28"])
+    generate(60, tmp_path / "d", seed=7, provinces=["pv28", "pv26"])
+    generate(60, tmp_path / "whole", seed=7)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert _tree(tmp_path / "c") == _tree(tmp_path / "d")
+    whole, limited = _tree(tmp_path / "whole"), _tree(tmp_path / "a")
+    assert len(limited["organisations.yaml"]) * 20 < len(whole["organisations.yaml"])
+
+
+def test_an_unknown_province_code_is_a_usage_error_naming_the_provinces(tmp_path):
+    out = tmp_path / "datasets"
+    result = run_cli("synth", "--letters", "5", "--out", str(out), "--provinces", "pv24,pv99", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown province code pv99;" in result.stderr
+    assert "pv24 (provincie Flevoland)" in result.stderr and "pv29 (provincie Zeeland)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

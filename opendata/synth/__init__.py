@@ -5,17 +5,23 @@ only within their lifetime); invented colleges, councils, people in posts, membe
 dossiers, meetings and letters with Dutch text and positions quoted at exact offsets.
 The same seed gives byte-identical files; letter i is the same in every corpus of more than i
 letters, and the shared files do not depend on the number of letters.
+
+`provinces` (`--provinces pv24,pv29`) limits the world to those provincies, their gemeenten and the
+samenwerkingsorganisaties their names anchor there (opendata/synth/world.py): a corpus of a few
+thousand records instead of some 12,000, for tests and demos. Without it the world is all of them,
+the same bytes as ever.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from opendata.synth.files import SHARED_FILES, letter_files, shared_files
 from opendata.synth.letters import Plan, Planner
 from opendata.synth.output import SynthError, Tree, Writers
-from opendata.synth.world import World, build_world
+from opendata.synth.world import UnknownProvince, World, build_world
 
 __all__ = [
     "SHARED_FILES",
@@ -45,16 +51,25 @@ def plan_letters(world: World, seed: int, count: int) -> list[Plan]:
     return planner.plans
 
 
-def generate(letters: int, out: Path, seed: int = 1, overwrite: bool = False) -> Summary:
-    """Write a corpus of `letters` letters into `out`.
+def generate(
+    letters: int,
+    out: Path,
+    seed: int = 1,
+    overwrite: bool = False,
+    provinces: Collection[str] | None = None,
+) -> Summary:
+    """Write a corpus of `letters` letters into `out`; with `provinces` (TOOI codes) of their world only.
 
     The main process plans the letters in order (each may refer to earlier ones); batches of
     plans go to worker processes that render and write them meanwhile.
     """
     if letters < 0:
         raise SynthError("the number of letters cannot be negative")
+    try:
+        world = build_world(seed, provinces)
+    except UnknownProvince as exc:
+        raise SynthError(str(exc)) from None
     tree = Tree(out, overwrite)
-    world = build_world(seed)
     written = sum(tree.write(name, content) for name, content in shared_files(world, seed).items())
     planner = Planner(world, seed)
     with Writers(world, seed, tree, parallel=letters >= PARALLEL_FROM) as writers:

@@ -186,6 +186,8 @@ class Planner:
         return plan
 
     def _collaboration(self, rng, index):
+        if not self.world.collaborations:  # a world limited to provincies could have none
+            return None
         collaboration = rng.choice(self.world.collaborations)
         day = rng.randint(collaboration.lo, collaboration.hi)
         members = self.world.members_on(collaboration.code, day)
@@ -199,6 +201,8 @@ class Planner:
         return plan
 
     def _to_collaboration(self, rng, index):
+        if not self.world.collaborations:
+            return None
         collaboration = rng.choice(self.world.collaborations)
         day = rng.randint(collaboration.lo, collaboration.hi)
         members = self.world.members_on(collaboration.code, day)
@@ -215,6 +219,8 @@ class Planner:
 
     def _merger(self, rng, index):
         """Letters about a coming herindeling, to and from the municipalities that will merge."""
+        if not self.world.mergers:  # none in Flevoland or Zeeland, say
+            return None
         merger = rng.choice(self.world.mergers)
         day = rng.randint(merger.dossier.start, merger.dossier.end)
         alive = [g for g in merger.predecessors if g.alive(day)]

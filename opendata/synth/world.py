@@ -4,6 +4,10 @@ invented colleges and councils, people in posts, memberships, themes, dossiers a
 The world depends on the seed only, never on the number of letters, so the shared source files of
 a 1,000-letter corpus and a 100,000-letter corpus with the same seed are the same files.
 Days are date ordinals; every organisation is used only within its lifetime.
+
+A world may be limited to some provincies (`build_world(seed, provinces=...)`, for small corpora in
+tests and demos): see `_select_organisations` and `_collaborations` for what such a world keeps.
+Without a limit the world is the whole register, drawn from the same random stream as always.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import bisect
 import datetime
 import random
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from opendata.model.register import load_register
@@ -125,6 +130,7 @@ class World:
     party: dict[str, str] = field(default_factory=dict)  # organisation id -> its register code
     reference_style: dict[str, str] = field(default_factory=dict)
     files: dict[str, list[dict]] = field(default_factory=dict)  # shared source file -> records
+    scope: frozenset[str] | None = None  # the provincies the world is limited to; None: all of them
 
     # ---------------------------------------------------------------- queries used by the letters
 
@@ -150,17 +156,34 @@ class World:
         return self.orgs[self.party[org_id]].alive(day)
 
 
-def build_world(seed: int) -> World:
+class UnknownProvince(ValueError):
+    """A world was asked for provincies the register does not have (the message names those it has)."""
+
+
+def province_names() -> dict[str, str]:
+    """The provincies a world may be limited to: code -> name (those that exist in the window)."""
+    return _province_names(_read_register())
+
+
+def _province_names(everything: dict[str, Org]) -> dict[str, str]:
+    return {o.code: o.name for o in everything.values() if o.kind == "provincie"}
+
+
+def build_world(seed: int, provinces: Collection[str] | None = None) -> World:
+    """The world of `seed`; with `provinces` (TOOI codes such as pv24, all known) only theirs.
+
+    The order of the codes does not matter. Without `provinces` the world is the same as always.
+    """
     rng = random.Random(f"opendata-synth:{seed}:world")
-    world = World(seed)
-    _select_organisations(world)
+    world = World(seed, scope=None if provinces is None else frozenset(provinces))
+    everything = _select_organisations(world)
     _local_organisations(world)
     people = _People(rng, world)
     _municipal_posts(world, rng, people)
     _provincial_posts(world, rng, people)
     world.files["people.yaml"] = people.records
     _themes(world)
-    _collaborations(world, rng)
+    _collaborations(world, rng, _Names(everything))
     _provincial_dossiers(world, rng)
     _mergers(world, rng)
     _meetings(world, rng)
@@ -170,8 +193,9 @@ def build_world(seed: int) -> World:
 # -------------------------------------------------------------------- organisations
 
 
-def _select_organisations(world: World) -> None:
+def _read_register() -> dict[str, Org]:
     """Gemeenten, provincies and samenwerkingsorganisaties that exist for half a year in the window."""
+    orgs: dict[str, Org] = {}
     register = load_register()
     for code in sorted(register.by_code):
         org = register.by_code[code]
@@ -182,12 +206,47 @@ def _select_organisations(world: World) -> None:
         if hi - lo < 180:
             continue
         place = org.name.removeprefix("gemeente ").removeprefix("provincie ")
-        world.orgs[code] = Org(code, org.kind, org.name, place, org.province, org.start, org.end, lo, hi)
+        orgs[code] = Org(code, org.kind, org.name, place, org.province, org.start, org.end, lo, hi)
+    return orgs
+
+
+def _select_organisations(world: World) -> dict[str, Org]:
+    """The register's organisations in the window (returned); the world takes them all, or in a
+    limited world only the provincies of its scope and their gemeenten (historic ones too) and, for
+    now, every samenwerkingsorganisatie: `_collaborations` keeps those anchored in the scope."""
+    everything = _read_register()
+    if world.scope is not None:
+        _check_scope(world.scope, _province_names(everything))
+    for code, org in everything.items():
+        if (
+            world.scope is not None
+            and org.kind != "samenwerkingsorganisatie"
+            and _province(org) not in world.scope
+        ):
+            continue
+        world.orgs[code] = org
         world.names[code], world.party[code] = org.name, code
     world.provinces = [o for o in world.orgs.values() if o.kind == "provincie"]
     world.gemeenten = [o for o in world.orgs.values() if o.kind == "gemeente"]
     for gemeente in world.gemeenten:
         world.by_province.setdefault(gemeente.province, []).append(gemeente)
+    return everything
+
+
+def _province(org: Org) -> str:
+    return org.code if org.kind == "provincie" else org.province
+
+
+def _check_scope(scope: frozenset[str], known: dict[str, str]) -> None:
+    unknown = sorted(scope - set(known))
+    if unknown or not scope:
+        choose = ", ".join(f"{code} ({name})" for code, name in known.items())
+        asked = (
+            f"unknown province code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}"
+            if unknown
+            else "no province code given"
+        )
+        raise UnknownProvince(f"{asked}; the provincies are {choose}")
 
 
 def _lifetime(org: Org) -> dict:
@@ -426,35 +485,73 @@ def _mergers(world: World, rng: random.Random) -> None:
 # -------------------------------------------------------------------- collaborations
 
 
-def _anchor(world: World, collaboration: Org, places: re.Pattern, by_place: dict, rng: random.Random):
-    """The province (and maybe a municipality) a collaboration belongs to, judged by its name."""
-    for province in world.provinces:
-        if province.place in collaboration.name:
-            return province.code, None
-    found = places.search(collaboration.name)
-    if found:
-        gemeente = by_place[found.group(1)]
-        return gemeente.province, gemeente.code
-    return rng.choice([g.province for g in world.gemeenten]), None
+class _Names:
+    """Where a collaboration's name places it: a province's name, else a municipality's place name.
+
+    Judged against the whole register, also in a limited world: 'Veiligheidsregio Utrecht' belongs
+    to Utrecht whichever provincies the world keeps.
+    """
+
+    def __init__(self, everything: dict[str, Org]) -> None:
+        self.provinces = [o for o in everything.values() if o.kind == "provincie"]
+        self.by_place: dict[str, Org] = {}
+        gemeenten = [o for o in everything.values() if o.kind == "gemeente"]
+        for gemeente in sorted(gemeenten, key=lambda g: (g.hi, g.code)):
+            self.by_place[gemeente.place] = gemeente  # the latest-living municipality of that name wins
+        self.places = re.compile(
+            r"\b(" + "|".join(re.escape(p) for p in sorted(self.by_place, key=len, reverse=True)) + r")\b"
+        )
+
+    def anchor(self, collaboration: Org) -> tuple[str, str | None] | None:
+        """Its province and maybe the municipality its name gives; None when the name says neither."""
+        for province in self.provinces:
+            if province.place in collaboration.name:
+                return province.code, None
+        found = self.places.search(collaboration.name)
+        if found:
+            gemeente = self.by_place[found.group(1)]
+            return gemeente.province, gemeente.code
+        return None
 
 
-def _collaborations(world: World, rng: random.Random) -> None:
-    """Members of samenwerkingsorganisaties that change over time: mergers, and some that leave."""
+def _anchor(world: World, collaboration: Org, names: _Names, rng: random.Random) -> tuple[str, str | None]:
+    """The province (and maybe a municipality) a collaboration belongs to: by its name, else by chance."""
+    return names.anchor(collaboration) or (rng.choice([g.province for g in world.gemeenten]), None)
+
+
+def _collaborations(world: World, rng: random.Random, names: _Names) -> None:
+    """Members of samenwerkingsorganisaties that change over time: mergers, and some that leave.
+
+    The whole world draws COLLABORATIONS of them at random, and those whose name places them
+    nowhere ('Syntrophos', 'GGD West-Brabant') get a province by chance. A world limited to some
+    provincies keeps instead every candidate whose name anchors it in one of them ('Veiligheidsregio
+    Zeeland', 'Omgevingsdienst Flevoland & Gooi en Vechtstreek', one named after a kept
+    municipality's place): its members are then plausibly its own gemeenten, none is placed by
+    chance, and the number follows the region (4 for Flevoland's 6 gemeenten, historic ones
+    counted; 6 for Zeeland's 18; 25 for the 150 of Zuid-Holland and Utrecht; the whole world has
+    120 for 605). Scaling the 120 by the share of gemeenten kept would leave Flevoland one
+    collaboration, drawn mostly from names that belong elsewhere ('GGD West-Brabant'). The choice
+    depends on the register only, not on the seed. The other samenwerkingsorganisaties leave the
+    world.
+    """
     candidates = [
         o for o in world.orgs.values() if o.kind == "samenwerkingsorganisatie" and o.hi - o.lo >= 2 * YEAR
     ]
-    world.collaborations = sorted(
-        rng.sample(candidates, min(COLLABORATIONS, len(candidates))), key=lambda o: o.code
-    )
-    by_place = {}
-    for gemeente in sorted(world.gemeenten, key=lambda g: (g.hi, g.code)):
-        by_place[gemeente.place] = gemeente  # the latest-living municipality of that name wins
-    places = re.compile(
-        r"\b(" + "|".join(re.escape(p) for p in sorted(by_place, key=len, reverse=True)) + r")\b"
-    )
+    if world.scope is None:
+        world.collaborations = sorted(
+            rng.sample(candidates, min(COLLABORATIONS, len(candidates))), key=lambda o: o.code
+        )
+    else:
+        world.collaborations = sorted(
+            (c for c in candidates if (names.anchor(c) or ("",))[0] in world.scope), key=lambda o: o.code
+        )
+        kept = {c.code for c in world.collaborations}
+        for code in [c for c, o in world.orgs.items() if o.kind == "samenwerkingsorganisatie"]:
+            if code not in kept:
+                del world.orgs[code], world.names[code], world.party[code]
     records = world.files.setdefault("memberships.yaml", [])
     for collaboration in world.collaborations:
-        province, named = _anchor(world, collaboration, places, by_place, rng)
+        province, named = _anchor(world, collaboration, names, rng)
         founders = [g for g in world.by_province[province] if g.alive(collaboration.lo)]
         chosen = set(rng.sample(founders, min(len(founders), rng.randint(3, 10))))
         chosen |= {world.orgs[named]} if named and world.orgs[named].alive(collaboration.lo) else set()
