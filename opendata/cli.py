@@ -41,6 +41,7 @@ def _cache_dir(args) -> Path | None:
 
 
 def _cmd_validate(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.publish.pipeline import build
 
     outcome = build(args.datasets, cache_dir=_cache_dir(args))
@@ -55,6 +56,7 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_publish(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.publish.pipeline import publish
     from opendata.publish.switch import PublishLocked
 
@@ -78,6 +80,7 @@ def _cmd_publish(args) -> int:
 
 
 def _cmd_generate(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.generate import stale_artefacts, write_artefacts
 
     if args.check:
@@ -91,6 +94,7 @@ def _cmd_generate(args) -> int:
 
 
 def _cmd_verify(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.publish.switch import verify
 
     wrong = verify(args.dist)
@@ -119,16 +123,19 @@ def _cmd_explain(args) -> int:
 
 
 def _cmd_diff(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.releases.diff import diff_command
 
     return diff_command(args.old, args.new)
 
 
 def _cmd_synth(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.synth import SynthError, generate
 
     started = time.perf_counter()
     if args.render:
+        # loaded when this command runs, so that --help and the other commands start quickly
         from opendata.synth.render import render_command
 
         return render_command(args.letters, args.render, args.seed, args.formats)
@@ -189,18 +196,21 @@ Sends dist/graph.nt with one SPARQL 1.1 Graph Store Protocol PUT, which replaces
 
 
 def _cmd_query(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.query.store import query_command
 
     return query_command(args.query, args.dist, args.format, offline=True)  # no network for the query
 
 
 def _cmd_serve(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.serve import serve_command
 
     return serve_command(args)
 
 
 def _cmd_load(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.query.load import load_command
 
     return load_command(args)
@@ -332,6 +342,7 @@ Exit codes: 0 all files ingested, 1 some files had problems (the others were ing
 
 
 def _cmd_ingest(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.ingest import default_jobs, ingest, terminal_progress
 
     if args.jobs is not None and args.jobs < 1:
@@ -352,6 +363,7 @@ def _cmd_ingest(args) -> int:
 
 
 def _cmd_review(args) -> int:
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.ingest.review import review_command
 
     return review_command(args.datasets, args.threshold, args.format)
@@ -381,6 +393,7 @@ def _ingest_commands(sub) -> None:
 
 def _sparql_commands(sub) -> None:
     """`query`, `serve` and `load`: SPARQL over the publication (docs/sparql.md)."""
+    # loaded when this command runs, so that --help and the other commands start quickly
     from opendata.query.store import FORMATS
 
     dist_help = "the publication folder (default: dist)"
