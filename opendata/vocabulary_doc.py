@@ -18,6 +18,7 @@ from rdflib.namespace import RDF
 
 from opendata.model.model import Field, Model, ModelClass
 from opendata.model.problems import render_text
+from opendata.publish.pipeline import publish
 from opendata.sources.config import CONFIG_FILE
 
 NOTICE = "<!-- Generated from schemas/model.yaml by `opendata generate`; do not edit. -->"
@@ -128,8 +129,6 @@ def write_example_dataset(model: Model, folder: Path) -> Path:
 
 def publish_examples(model: Model, out: Path) -> Path:
     """Publish the example dataset with the real pipeline into `out`; a failure is a defect of the model."""
-    from opendata.publish.pipeline import publish  # the pipeline is only needed here, not to read the model
-
     datasets = write_example_dataset(model, out.parent / "example-datasets")
     outcome = publish(datasets, out, cache_dir=None)
     if outcome.exit_code:

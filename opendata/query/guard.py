@@ -138,6 +138,8 @@ def token_count(text: str) -> int:
 
 
 def _expand_escapes(text: str) -> str:
+    # rdflib's SPARQL parser: ~0.18 s, loaded at the first query checked, not by every `opendata` command
+    # (the CLI imports query.store, and with it this module, to build its parser)
     from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
     try:
@@ -154,6 +156,7 @@ def _checked(text: str) -> Shape:
 
 def _parse(text: str):
     """rdflib's parse tree of a query; UpdateRefused for an update; NotParsed otherwise."""
+    # at the first query, like _expand_escapes
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:

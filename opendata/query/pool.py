@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from opendata.query import sandbox
+from opendata.query.store import load_store
+
 QUEUE_WAIT = 30.0  # seconds a request may wait for a free worker (or the timeout, if longer)
 Answer = Callable[[Any, Any], Any]  # (store, job) -> reply, run inside a worker
 
@@ -44,9 +47,6 @@ def _worker_main(dist: str, answer: Answer, conn, max_memory: int | None = None)
     """A worker's life: cut the network, bound memory, load the store, say ready, answer jobs until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
     os.environ["RUST_BACKTRACE"] = "0"  # an allocation failure ends the worker with one line, not a backtrace
-    from opendata.query import sandbox
-    from opendata.query.store import load_store
-
     network = sandbox.cut_off_network()  # first: the kernel allows it only while the process has one thread
     try:
         if max_memory:

@@ -222,6 +222,8 @@ def _syntax_error(message: str, text: str, parsed_at: tuple[int, int] | None = N
 
 def _rdflib_error_position(text: str) -> tuple[int, int] | None:
     """Where rdflib's (pyparsing) SPARQL parser stops, or None when it parses the text or fails otherwise."""
+    # only for a query that does not parse; rdflib's parser costs ~0.18 s to load, which every `opendata`
+    # command would pay (the CLI imports this module to build its parser)
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
