@@ -15,7 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from opendata.ingest import drafts
+from opendata.ingest.gazetteer import groups_from_dataset
 from opendata.ingest.read import ReadResult, read_document, suffix_supported
 from opendata.model.problems import ERROR, WARNING, Location, Problem, has_errors
 
@@ -84,6 +87,8 @@ def read_and_extract(
     groups: dict[str, tuple[str, ...]] | None = None,
 ) -> FileResult:
     """Read one file and extract each letter in it; never raises on bad input."""
+    # extraction's patterns: ~0.1 s, loaded only where files are read (in each worker with --jobs): an
+    # import of any opendata.ingest module runs this package first (`opendata ingest review` reads no file)
     from opendata.ingest.extract import extract, split_letters
 
     started = time.perf_counter()
@@ -162,8 +167,6 @@ def _themes(root: Path) -> dict[str, str]:
     path = root / "themes.yaml"
     if not path.is_file():
         return {}
-    import yaml
-
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
     return {
         str(t["id"]): str(t["name"]) for t in data if isinstance(t, dict) and t.get("id") and t.get("name")
@@ -187,8 +190,6 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
             )
         )
         return report
-    from opendata.ingest.gazetteer import groups_from_dataset
-
     ledger = drafts.Ledger.load(root)
     files = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))

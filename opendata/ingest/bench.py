@@ -20,11 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
 import yaml
+from pdfminer.high_level import extract_text
+from rapidfuzz import fuzz
 
-from opendata.ingest.read import read_document
+from opendata.ingest.extract import extract, split_letters
+from opendata.ingest.gazetteer import groups_from_dataset
+from opendata.ingest.read import read_document, read_pdf
 from opendata.ingest.score import FieldScore, Scores
 from opendata.model.problems import Problem
+from opendata.synth.render import bundles, pdf_bytes, render, rendered_letters
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,8 +82,6 @@ def _cites_text(facts: dict) -> dict:
 
 def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
     """Scores, seconds spent reading and extracting, letters and pages of one rendered folder."""
-    from opendata.ingest.extract import extract
-
     scores, seconds, pages = Scores(), 0.0, 0
     pairs = _truths(folder)
     for path, truth in pairs:
@@ -97,8 +101,6 @@ RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
 def bench_synthetic(
     letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS
 ) -> None:
-    from opendata.synth.render import render
-
     with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
         for fmt in renderings:
             count = ocr_letters if fmt == "scan" else letters
@@ -114,9 +116,6 @@ def bench_synthetic(
 
 def bench_split(count: int, seed: int) -> None:
     """Council letters with their attachments in one PDF: is each file split into its letters?"""
-    from opendata.ingest.extract import split_letters
-    from opendata.synth.render import bundles, pdf_bytes
-
     right = letters = 0
     with tempfile.TemporaryDirectory(prefix="opendata-bench-split-") as tmp:
         for number, bundle in enumerate(bundles(count, seed)):
@@ -135,9 +134,6 @@ def bench_split(count: int, seed: int) -> None:
 
 
 def bench_seed() -> None:
-    from opendata.ingest.extract import extract
-    from opendata.ingest.gazetteer import groups_from_dataset
-
     text = SEED_TEXT.read_text(encoding="utf-8")
     facts = extract(text, groups=groups_from_dataset(ROOT / "datasets")).facts()
     scores = Scores(fields={name: FieldScore() for name in SEED_FIELDS})
@@ -147,8 +143,6 @@ def bench_seed() -> None:
 
 def bench_real(folder: Path, facts_folder: Path) -> None:
     """Score real letter texts in `folder` against hand-written facts (`text:` names the file)."""
-    from opendata.ingest.extract import extract
-
     scores, seconds, missing = Scores(), 0.0, []
     for facts_path in sorted(facts_folder.glob("*.yaml")):
         truth = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
@@ -174,8 +168,6 @@ def bench_real(folder: Path, facts_folder: Path) -> None:
 
 
 def _pdfium(path: Path) -> str:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
-
     document = pdfium.PdfDocument(path)
     try:
         return "\n".join(page.get_textpage().get_text_bounded() for page in document)
@@ -184,8 +176,6 @@ def _pdfium(path: Path) -> str:
 
 
 def _pdfminer(path: Path) -> str:
-    from pdfminer.high_level import extract_text
-
     return extract_text(str(path))
 
 
@@ -200,7 +190,6 @@ KEY_FIELDS = ("date_sent", "our_reference", "subject", "sender", "addressees", "
 
 def _ingest_reader(reader: str):
     """`read_pdf` as ingest calls it, with one of its PDF readers (read.PDF_READERS)."""
-    from opendata.ingest.read import read_pdf
 
     def read(path: Path) -> str:
         return read_pdf(path.read_bytes(), path.name, [], reader).text or ""
@@ -230,11 +219,6 @@ def _in_order(text: str, pieces: list[str]) -> bool:
 
 def compare_readers(letters: int, seed: int) -> None:
     """Each PDF library on the same rendered letters: similarity to the letter's text, reading order, speed."""
-    from rapidfuzz import fuzz
-
-    from opendata.ingest.extract import extract
-    from opendata.synth.render import pdf_bytes, rendered_letters
-
     _, rendered = rendered_letters(letters, seed)
     with tempfile.TemporaryDirectory(prefix="opendata-bench-readers-") as tmp:
         paths = []

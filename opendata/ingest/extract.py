@@ -29,6 +29,7 @@ from opendata.ingest.extract_organisations import (
     find_register_names,
     letterhead_name,
     logo_name,
+    resolve_name_at,
     web_address_name,
 )
 from opendata.ingest.extract_references import (
@@ -44,7 +45,14 @@ from opendata.ingest.extract_references import (
     table_rows,
     value_after,
 )
-from opendata.ingest.extract_signatures import block_end, last_closing, pair_signatories, signature_zone
+from opendata.ingest.extract_signatures import (
+    block_end,
+    closing_pattern,
+    last_closing,
+    pair_signatories,
+    signature_zone,
+)
+from opendata.ingest.gazetteer import load_gazetteer
 
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
 
@@ -1067,9 +1075,6 @@ _PROVINCIAL_ROLES = {"gedeputeerde", "commissaris-van-de-koning", "provinciesecr
 
 def _post_place(text: str, position: int, role: str, date: str | None) -> str | None:
     """The municipality or province of a post written as "burgemeester van Leiden"."""
-    from opendata.ingest.extract_organisations import resolve_name_at
-    from opendata.ingest.gazetteer import load_gazetteer
-
     match = _POST_PLACE.match(text, position)
     if match is None:
         return None
@@ -1185,6 +1190,4 @@ def split_letters(text: str) -> list[tuple[int, int]]:
 
 
 def _closings(text: str) -> list[re.Match[str]]:
-    from opendata.ingest.extract_signatures import closing_pattern
-
     return list(closing_pattern().finditer(text))

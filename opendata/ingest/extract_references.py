@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from opendata.ingest.extract_dates import find_dates
 from opendata.ingest.extract_noise import matched_group, noisy, noisy_alternatives
 
 OURS, YOURS, DOSSIER = "our", "your", "dossier"
@@ -312,8 +313,6 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
     """References read from a table. Columns set apart by wide spaces pair with the labels by
     position; otherwise each reference column takes the next value with a digit in it, after the
     date when the first column is the date, and the first column that is no reference ends it."""
-    from opendata.ingest.extract_dates import find_dates
-
     found = []
     for labels, start, end in table_rows(text, header_end):
         cells = list(re.finditer(r"\S+(?: \S+)*", text[start:end]))
