@@ -101,17 +101,6 @@ def test_every_part_of_the_package_is_placed_in_the_contract():
 # line or on the line above it; one comment above a run of imports covers the run. Imports under
 # `if TYPE_CHECKING:` are exempt. A pragma alone (type: ignore, noqa) is not a reason.
 
-# (file, function, module) of imports not yet explained, in a file this change did not own (the synthetic
-# letters' renderings); an entry that is explained, moved or gone must leave this set (the test says so).
-UNEXPLAINED_FOR_NOW = {
-    ("opendata/synth/render.py", "bundles", "opendata.synth"),
-    ("opendata/synth/render.py", "scan_bytes", "PIL"),
-    ("opendata/synth/render.py", "docx_bytes", "docx"),
-    ("opendata/synth/render.py", "_fixed_zip_times", "zipfile"),
-    ("opendata/synth/render.py", "rendered_letters", "opendata.synth"),
-    ("opendata/synth/render.py", "truth_yaml", "opendata.synth.emit"),
-}
-
 _PRAGMA = re.compile(
     r"type:\s*ignore(\[[^\]]*\])?|noqa(:\s*[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*)?|pragma:\s*no\s*cover"
 )
@@ -125,9 +114,6 @@ class LocalImport:
     line: int
     function: str  # qualified: Class.method, outer.inner
     module: str  # what it imports from (`from X import a`: X; `import a, b`: "a, b")
-
-    def key(self) -> tuple[str, str, str]:
-        return (self.path, self.function, self.module)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line} in {self.function}(): {self.module}"
@@ -205,10 +191,9 @@ def test_every_import_inside_a_function_says_why():
     found = []
     for path in sorted((ROOT / "opendata").rglob("*.py")):
         found += unexplained_imports(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
-    new = [str(item) for item in found if item.key() not in UNEXPLAINED_FOR_NOW]
-    assert not new, "say why each import is inside its function, or move it to the top:\n" + "\n".join(new)
-    stale = UNEXPLAINED_FOR_NOW - {item.key() for item in found}
-    assert not stale, f"explained, moved or gone: take these out of UNEXPLAINED_FOR_NOW: {sorted(stale)}"
+    assert not found, "say why each import is inside its function, or move it to the top:\n" + "\n".join(
+        map(str, found)
+    )
 
 
 def test_the_import_check_finds_what_it_should_and_nothing_else():

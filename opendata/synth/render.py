@@ -26,10 +26,13 @@ import random
 import sys
 import textwrap
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from opendata.synth import plan_letters
 from opendata.synth.emit import Day
+from opendata.synth.emit import document as yaml_document
 from opendata.synth.letters import Plan
 from opendata.synth.text import FILLERS, OPENINGS, citing_sentences
 from opendata.synth.vocabulary import day_text, iso, slug
@@ -430,6 +433,7 @@ def pdf_bytes(letter: RenderedLetter | list[RenderedLetter], rng: random.Random 
     text boxes and side columns: a PDF reader must then recover the reading order from the page.
     A list of letters gives one PDF holding them one after the other (a letter with its attachments).
     """
+    # reportlab (~60 ms) loads only when a PDF is rendered
     from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]  # reportlab ships no type information
     from reportlab.pdfgen import canvas  # type: ignore[import-untyped]  # reportlab ships no type information
 
@@ -444,6 +448,7 @@ def pdf_bytes(letter: RenderedLetter | list[RenderedLetter], rng: random.Random 
 
 
 def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height: float) -> None:
+    # reportlab (~60 ms) loads only when a PDF is rendered
     from reportlab.lib.units import mm  # type: ignore[import-untyped]  # reportlab ships no type information
 
     def draw(x: float, y: float, line: str, size: float, bold: bool) -> None:
@@ -477,7 +482,6 @@ def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height:
 def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
     """Council letters with the letters they attach, as one file holds them (the seed's shape):
     the first `count` such bundles of the seed's corpus."""
-    from opendata.synth import plan_letters
 
     world = build_world(seed)
     planner_plans: list[Plan] = []
@@ -497,6 +501,7 @@ def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
 
 def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
     """The PDF's pages as a scanner gives them: grey, a little rotated, speckled and soft; no text layer."""
+    # pypdfium2 and Pillow (~40 ms) load only when a scan is rendered
     import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
     from PIL import Image, ImageFilter
 
@@ -547,7 +552,7 @@ def noisy_text(text: str, rng: random.Random) -> str:
 
 def docx_bytes(letter: RenderedLetter) -> bytes:
     """A Word file: the letterhead, the address and the reference block side by side in a table, the body."""
-    import docx
+    import docx  # python-docx (~100 ms) loads only when a .docx is rendered
 
     document = docx.Document()
     core = document.core_properties
@@ -575,8 +580,6 @@ def docx_bytes(letter: RenderedLetter) -> bytes:
 
 def _fixed_zip_times(data: bytes) -> bytes:
     """The same .docx bytes on every run: zip entries get one fixed time."""
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -591,7 +594,6 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]]:
-    from opendata.synth import plan_letters
 
     world = build_world(seed)
     plans = plan_letters(world, seed, count)
@@ -599,9 +601,8 @@ def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]
 
 
 def truth_yaml(truth: dict, text_name: str) -> str:
-    from opendata.synth.emit import document
 
-    return document({**truth, "text": text_name})
+    return yaml_document({**truth, "text": text_name})
 
 
 def render(count: int, out: Path, seed: int = 1, formats: tuple[str, ...] = FORMATS) -> dict[str, int]:
