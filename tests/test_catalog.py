@@ -25,7 +25,7 @@ from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.model.model import load_model
 from opendata.sources.config import load_config
 
-from .conftest import DATASETS, ROOT, require_shared, run_cli
+from .conftest import DATASETS, ROOT, require_shared, run_main
 
 STANDARDS = ROOT / "opendata" / "standards"
 SHARED_STANDARDS = ROOT.parent / "shared" / "standards"
@@ -417,7 +417,7 @@ def hostile(tmp_path_factory) -> Path:
     data["title"]["nl"] = 'Brieven </script><script>alert("x")</script> & <!-- "citaat"'
     config_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = datasets.parent / "dist"
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out))
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -441,7 +441,7 @@ def test_without_an_endpoint_there_is_no_data_service(hostile):
 
 
 def test_publishing_twice_gives_the_same_bytes(published, tmp_path):
-    result = run_cli("publish", "--datasets", str(DATASETS), "--out", str(tmp_path / "dist"))
+    result = run_main("publish", "--datasets", str(DATASETS), "--out", str(tmp_path / "dist"))
     assert result.returncode == 0, result.stderr
     for name in ("catalog.ttl", "catalog.jsonld", "catalog.rdf", "void.ttl", "index.html"):
         assert (tmp_path / "dist" / name).read_bytes() == (published / name).read_bytes(), name

@@ -21,7 +21,7 @@ from opendata.model.model import GENERATED_DIR, load_model
 from opendata.model.tables import tables
 from opendata.outputs.csv_cells import protect, unprotect
 
-from .conftest import DATASETS, ROOT, run_cli
+from .conftest import DATASETS, ROOT, run_main
 
 README = ROOT / "README.md"
 
@@ -366,7 +366,7 @@ def test_formula_cells_and_redacted_people_in_a_publication(datasets_copy, tmp_p
         encoding="utf-8",
     )
     out = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(datasets_copy), "--out", str(out))
+    result = run_main("publish", "--datasets", str(datasets_copy), "--out", str(out))
     assert result.returncode == 0, result.stderr
     report = frictionless.validate(out / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

@@ -12,7 +12,7 @@ import yaml
 
 from opendata.query.store import load_store, run
 
-from .conftest import DATASETS, ROOT, run_cli
+from .conftest import DATASETS, ROOT, run_main
 
 QUERIES = ROOT / "docs" / "queries"
 ID = "https://data.leidseregio.example/id/"
@@ -255,7 +255,7 @@ def test_a_query_for_letters_of_kind_brief_finds_the_attachment_and_the_council_
 
 
 def _problems(datasets: Path) -> list[dict]:
-    result = run_cli("validate", "--datasets", str(datasets), "--format", "json", "--no-cache")
+    result = run_main("validate", "--datasets", str(datasets), "--format", "json", "--no-cache")
     assert "Traceback" not in result.stderr, result.stderr
     return json.loads(result.stdout)["problems"]
 

@@ -15,7 +15,7 @@ import pytest
 
 from opendata.publish.switch import MARKER, builds_dir, verify
 
-from .conftest import run_cli
+from .conftest import run_cli, run_main
 
 BASE = Path(__file__).resolve().parent / "cases" / "_base"
 
@@ -27,7 +27,9 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def _publish(datasets: Path, out: Path | str, cwd: Path | None = None):
-    return run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache", cwd=cwd)
+    """In this process; in a process of its own when it must run in another working directory."""
+    args = ("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    return run_cli(*args, cwd=cwd) if cwd else run_main(*args)
 
 
 @pytest.fixture

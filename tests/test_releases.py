@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from .conftest import DATASETS, run_cli
+from .conftest import DATASETS, run_main
 from .scenarios import (
     CORRECTED,
     REASON,
@@ -37,7 +37,7 @@ BASE = "https://data.leidseregio.example/id/"
 
 
 def _publish(datasets: Path, out: Path, cache: Path, today: str | None = None):
-    return run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(cache))
+    return run_main("publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(cache))
 
 
 def _all_bytes(dist: Path) -> dict[str, bytes]:
@@ -174,7 +174,7 @@ def test_the_catalog_carries_the_version_history(releases):
 def test_a_rebuild_of_the_same_release_is_byte_identical(releases):
     history = (releases["datasets"] / "releases.csv").read_bytes()
     again = releases["root"] / "again" / "dist"
-    result = run_cli("publish", "--datasets", str(releases["datasets"]), "--out", str(again), "--no-cache")
+    result = run_main("publish", "--datasets", str(releases["datasets"]), "--out", str(again), "--no-cache")
     assert result.returncode == 0, result.stderr
     assert (releases["datasets"] / "releases.csv").read_bytes() == history
     assert _all_bytes(again) == _all_bytes(releases["second"])
@@ -198,7 +198,7 @@ def test_a_failed_publish_changes_neither_dist_nor_history(releases, tmp_path):
 
 
 def test_diff_prints_what_changed(releases, tmp_path):
-    result = run_cli("diff", str(releases["first"]), str(releases["second"]))
+    result = run_main("diff", str(releases["first"]), str(releases["second"]))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert sorted(line.split()[0] + " " + line.split()[1] for line in lines[:-1]) == [
@@ -207,8 +207,8 @@ def test_diff_prints_what_changed(releases, tmp_path):
         f"removed {BASE}brief/{X}",
     ]
     assert lines[-1] == "1 added, 1 changed, 1 removed"
-    assert run_cli("diff", str(releases["first"])).returncode == 2
-    assert run_cli("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
+    assert run_main("diff", str(releases["first"])).returncode == 2
+    assert run_main("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
 
 
 @pytest.mark.integration  # a real nginx

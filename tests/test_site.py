@@ -22,7 +22,7 @@ from rdflib.compare import isomorphic
 from opendata.outputs.site import resolve
 from opendata.query.store import load_store, run
 
-from .conftest import DATASETS, run_cli
+from .conftest import DATASETS, run_main
 from .test_serve import Server
 
 ID = "https://data.leidseregio.example/id/"
@@ -237,7 +237,7 @@ def test_hostile_text_in_the_sources_stays_text_on_every_page(datasets_copy, tmp
     record["title"] = hostile
     letter.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "dist"
-    result = run_cli(
+    result = run_main(
         "publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(tmp_path / "cache")
     )
     assert result.returncode == 0, result.stderr
@@ -261,7 +261,7 @@ def test_a_person_who_is_not_public_is_on_no_page_picture_or_search_index(tmp_pa
 
     datasets = private_dataset(tmp_path / "datasets")
     out = tmp_path / "dist"
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     files = sorted(p for p in (out / "doc").rglob("*") if p.is_file())
     assert any(p.suffix == ".pf_fragment" for p in files) and any(
@@ -276,7 +276,7 @@ def test_a_person_who_is_not_public_is_on_no_page_picture_or_search_index(tmp_pa
 
 def test_two_publishes_of_the_same_sources_give_the_same_site_bytes(published, tmp_path):
     again = tmp_path / "dist"
-    result = run_cli(
+    result = run_main(
         "publish", "--datasets", str(DATASETS), "--out", str(again), "--cache", str(tmp_path / "cache")
     )
     assert result.returncode == 0, result.stderr

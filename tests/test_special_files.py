@@ -15,7 +15,7 @@ import pytest
 
 from opendata.sources.reading import MAX_TEXT_BYTES, read_regular_file
 
-from .conftest import run_cli
+from .conftest import run_cli, run_main
 
 BASE = Path(__file__).resolve().parent / "cases" / "_base"
 TEXT = "letters/brief-gs.txt"
@@ -60,6 +60,8 @@ VARIANTS = {  # name -> (how to break the dataset, a file the problem names, its
     "FIFO as a record file": (_fifo_record, "people.yaml", "special-file"),
     "linked letters folder": (_linked_letters_folder, "letters/brief-gs.yaml", "file-outside"),
 }
+# read, these would block or never end: their publish runs in a process of its own, stopped if it hangs
+MIGHT_HANG = {"link to /dev/zero", "FIFO as a text", "FIFO as a record file"}
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))
@@ -68,7 +70,7 @@ def test_special_sources_are_reported_not_read(tmp_path, variant):
     datasets = tmp_path / "datasets"
     shutil.copytree(BASE, datasets)
     make(datasets)
-    result = run_cli(
+    args = (
         "publish",
         "--datasets",
         str(datasets),
@@ -78,8 +80,8 @@ def test_special_sources_are_reported_not_read(tmp_path, variant):
         str(tmp_path / "cache"),
         "--format",
         "json",
-        timeout=120,
     )
+    result = run_cli(*args, timeout=120) if variant in MIGHT_HANG else run_main(*args)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     problems = json.loads(result.stdout)["problems"]
@@ -92,7 +94,7 @@ def test_a_link_inside_the_folder_is_read(tmp_path):
     shutil.copytree(BASE, datasets)
     (datasets / TEXT).rename(datasets / "kopie.txt")
     (datasets / TEXT).symlink_to("../kopie.txt")
-    result = run_cli("validate", "--datasets", str(datasets), "--no-cache")
+    result = run_main("validate", "--datasets", str(datasets), "--no-cache")
     assert result.returncode == 0, result.stderr
 
 
