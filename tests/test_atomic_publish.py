@@ -25,7 +25,7 @@ from opendata import outputs
 from opendata.outputs.output import Output
 from opendata.publish.switch import builds_dir, publish_lock, verify
 
-from .conftest import DATASETS, ROOT, run_cli
+from .conftest import DATASETS, ROOT, run_cli, run_main
 
 KILLS = 30
 SEED = 20190611  # fixed, so that a failure can be replayed; the delays still spread over a whole publish
@@ -84,12 +84,21 @@ def versions(tmp_path_factory) -> dict:
     for number in (1, 2, 3):
         datasets = _variant(root / f"datasets-{number}", number)
         out = root / f"reference-{number}" / "dist"
-        result = run_cli(*_publish_args(datasets, out, cache))
+        result = run_main(*_publish_args(datasets, out, cache))
         assert result.returncode == 0, result.stderr
         variants.append(datasets)
         manifests.append(_manifest(out))
     assert len(set(manifests)) == 3
     return {"root": root, "datasets": variants, "manifests": manifests, "cache": cache}
+
+
+def _copy_of_reference(versions: dict, number: int, target: Path) -> Path:
+    """A copy of the publication of variant `number` that the fixture made (its OUT, builds folder and
+    lock file): an OUT holding a whole publication, for a test to publish into."""
+    shutil.copytree(versions["root"] / f"reference-{number}", target / "www", symlinks=True)
+    out = target / "www" / "dist"
+    assert out.is_symlink() and verify(out) == [] and _manifest(out) == versions["manifests"][number - 1]
+    return out
 
 
 def _timed_publish(datasets: Path, out: Path, cache: Path) -> float:
@@ -142,11 +151,11 @@ def test_a_half_removed_old_build_is_not_reused(versions):
     point OUT at the broken remains."""
     out = versions["root"] / "pruned" / "dist"
     first, second = versions["datasets"][0], versions["datasets"][1]
-    assert run_cli(*_publish_args(first, out, versions["cache"])).returncode == 0
+    assert run_main(*_publish_args(first, out, versions["cache"])).returncode == 0
     first_build = (out.parent / os.readlink(out)).resolve()
-    assert run_cli(*_publish_args(second, out, versions["cache"])).returncode == 0
+    assert run_main(*_publish_args(second, out, versions["cache"])).returncode == 0
     (first_build / "graph.ttl").unlink()  # as if rmtree had been interrupted
-    assert run_cli(*_publish_args(first, out, versions["cache"])).returncode == 0
+    assert run_main(*_publish_args(first, out, versions["cache"])).returncode == 0
     assert verify(out) == [] and _manifest(out) == versions["manifests"][0]
 
 
@@ -160,8 +169,7 @@ def test_a_half_removed_old_build_is_not_reused(versions):
 def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_path, breakage, exit_code):
     datasets = tmp_path / "datasets"
     shutil.copytree(versions["datasets"][0], datasets)
-    out = tmp_path / "dist"
-    assert run_cli(*_publish_args(datasets, out, tmp_path / "cache")).returncode == 0
+    out = _copy_of_reference(versions, 1, tmp_path)
     before = _snapshot(out)
     broken = datasets / breakage
     broken.write_text(
@@ -170,7 +178,7 @@ def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_p
         .replace("license: CC0-1.0", "license: MIT"),
         encoding="utf-8",
     )
-    result = run_cli(*_publish_args(datasets, out, tmp_path / "cache"))
+    result = run_main(*_publish_args(datasets, out, tmp_path / "cache"))
     assert result.returncode == exit_code, result.stderr
     assert "Traceback" not in result.stderr
     assert _snapshot(out) == before
@@ -178,8 +186,7 @@ def test_a_failed_publish_leaves_the_previous_one_byte_identical(versions, tmp_p
 
 
 def test_a_second_publish_while_one_runs_stops_with_a_clear_message(versions, tmp_path):
-    out = tmp_path / "dist"
-    assert run_cli(*_publish_args(versions["datasets"][0], out, tmp_path / "cache")).returncode == 0
+    out = _copy_of_reference(versions, 1, tmp_path)
     before = _snapshot(out)
     with publish_lock(out):  # a publish in progress holds this lock
         result = run_cli(*_publish_args(versions["datasets"][1], out, tmp_path / "cache"))
@@ -189,7 +196,7 @@ def test_a_second_publish_while_one_runs_stops_with_a_clear_message(versions, tm
     assert "Traceback" not in result.stderr
     assert _snapshot(out) == before
     # once the lock is free, the same command succeeds
-    assert run_cli(*_publish_args(versions["datasets"][1], out, tmp_path / "cache")).returncode == 0
+    assert run_main(*_publish_args(versions["datasets"][1], out, tmp_path / "cache")).returncode == 0
     assert _manifest(out) == versions["manifests"][1]
 
 
