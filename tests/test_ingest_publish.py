@@ -11,16 +11,23 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import DATASETS, ROOT, run_cli
+from .conftest import DATASETS, ROOT, run_cli, run_main
+
+LETTERS = 20  # synthetic PDFs
 
 
 def test_a_folder_of_synthetic_pdfs_ingests_and_publishes_valid(tmp_path):
+    """Twenty letters hold what fifty did: both kinds, citations, dossier references, letters with and
+    without a reference of their own or of the letter they answer."""
     into = tmp_path / "datasets"
     shutil.copytree(DATASETS, into)
     with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
         handle.write("include_drafts: true\n")
-    rendered = run_cli("synth", "--letters", "50", "--render", str(tmp_path / "in"), "--formats", "pdf")
+    rendered = run_main(
+        "synth", "--letters", str(LETTERS), "--render", str(tmp_path / "in"), "--formats", "pdf"
+    )
     assert rendered.returncode == 0, rendered.stderr
+    # in its own process: ingest's two worker processes are not forked from this one
     ingested = run_cli("ingest", str(tmp_path / "in" / "pdf"), "--into", str(into), "--jobs", "2")
     assert ingested.returncode == 0, ingested.stderr
     drafts = [
@@ -28,16 +35,16 @@ def test_a_folder_of_synthetic_pdfs_ingests_and_publishes_valid(tmp_path):
         for p in (into / "letters").glob("*.yaml")
         if yaml.safe_load(p.read_text(encoding="utf-8")).get("status") == "draft"
     ]
-    assert len(drafts) >= 50
+    assert len(drafts) >= LETTERS
     out = tmp_path / "dist"
-    published = run_cli(
+    published = run_main(
         "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
     )
     assert published.returncode == 0, published.stderr
     assert re.search(r"published (\d+) letters", published.stdout).group(1) == str(
         len(list((into / "letters").glob("*.yaml")))
     )
-    assert run_cli("verify", str(out)).returncode == 0
+    assert run_main("verify", str(out)).returncode == 0
     assert "Conforms: True" in (out / "validation-report.txt").read_text(
         encoding="utf-8"
     ) or "sh:conforms true" in (out / "validation-report.ttl").read_text(encoding="utf-8")
@@ -103,18 +110,18 @@ def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path):
     with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
         handle.write("include_drafts: true\n")
     _letter_without_address_block(tmp_path / "in")
-    ingested = run_cli("ingest", str(tmp_path / "in"), "--into", str(into))
+    ingested = run_main("ingest", str(tmp_path / "in"), "--into", str(into))
     assert ingested.returncode == 0, ingested.stderr
     assert "draft-incomplete" not in ingested.stdout + ingested.stderr
     drafts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
     [draft] = [d for d in drafts if d.get("status") == "draft"]  # the seed has no drafts
     assert "addressees" not in draft and "addressees" in draft["unknown"]
     out = tmp_path / "dist"
-    published = run_cli(
+    published = run_main(
         "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
     )
     assert published.returncode == 0, published.stderr
-    assert run_cli("verify", str(out)).returncode == 0
+    assert run_main("verify", str(out)).returncode == 0
     graph = (out / "graph.nt").read_text(encoding="utf-8")
     letter = next(
         line.split()[0]
