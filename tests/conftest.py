@@ -94,10 +94,11 @@ def _test_cache(tmp_path_factory, monkeypatch) -> None:
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Path:
-    """The seed datasets published once per session (per xdist worker), read-only for tests."""
+    """The seed datasets published once per session (per xdist worker), read-only for tests; in this
+    process (tests of the command as a separate process publish on their own)."""
     root = tmp_path_factory.mktemp("published")
     out = root / "dist"
-    result = run_cli(
+    result = run_main(
         "publish", "--datasets", str(DATASETS), "--out", str(out), "--cache", str(root / "cache")
     )
     assert result.returncode == 0, result.stderr

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from opendata.outputs.site import inputs
 from opendata.publish import switch as release
-from tests.conftest import run_cli
+from tests.conftest import run_main
 
 LETTER = "reactie-leidse-regio-2019-06-11"
 RESOURCE_EXTENSIONS = (".html", ".ttl", ".jsonld", ".nt")
 
 
 def _publish(datasets: Path, out: Path, cache: Path) -> Path:
-    result = run_cli("publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(cache))
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(cache))
     assert result.returncode == 0, result.stderr
     return out.resolve()
 
