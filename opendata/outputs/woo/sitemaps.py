@@ -109,16 +109,11 @@ def url_entry(document: WooDocument) -> str:
 
 
 def write_sitemaps(
-    documents: Iterable[WooDocument],
-    base_url: str,
-    out: Path,
-    gone_on: datetime.date | None = None,
-    max_urls: int = MAX_URLS,
+    documents: Iterable[WooDocument], base_url: str, out: Path, gone_on: datetime.date | None = None
 ) -> list[str]:
     """Write the indexes and sitemaps below `out/sitemaps/`; return the index names (for robots.txt).
     `gone_on`: the date of the last release that withdrew or removed a letter; an index's `lastmod`
-    is never older, so a harvester re-reads a category whose letter left it. `max_urls`: URLs per
-    sitemap, the protocol's limit unless a test splits small corpora the same way."""
+    is never older, so a harvester re-reads a category whose letter left it."""
     by_category: dict[int, list[WooDocument]] = {}
     for document in sorted(documents, key=lambda d: (d.category_number, d.url)):
         by_category.setdefault(document.category_number, []).append(document)
@@ -127,8 +122,8 @@ def write_sitemaps(
     indexes = []
     for number, category_documents in sorted(by_category.items()):
         entries = []
-        for part, start in enumerate(range(0, len(category_documents), max_urls), start=1):
-            chunk = category_documents[start : start + max_urls]
+        for part, start in enumerate(range(0, len(category_documents), MAX_URLS), start=1):
+            chunk = category_documents[start : start + MAX_URLS]
             name = sitemap_name(number, part)
             with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(HEADER + f'<urlset xmlns="{SITEMAP_NS}" xmlns:diwoo="{DIWOO_NS}">\n')
