@@ -11,7 +11,7 @@ import yaml
 from opendata.model.register import load_register
 from opendata.synth import SHARED_FILES, generate
 
-from .conftest import run_cli
+from .conftest import run_cli, run_main
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -30,13 +30,14 @@ def corpus(tmp_path_factory) -> Path:
     return out
 
 
-def test_synthetic_corpus_validates(tmp_path):
+def test_synthetic_corpus_validates(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "datasets"
-    result = run_cli("synth", "--letters", "200", "--out", str(out), "--seed", "5", cwd=tmp_path)
+    result = run_main("synth", "--letters", "200", "--out", str(out), "--seed", "5")
     assert result.returncode == 0, result.stderr
     assert len(list((out / "letters").glob("*.yaml"))) == 200
     assert len(list((out / "letters").glob("*.txt"))) == 200
-    result = run_cli("validate", "--datasets", str(out), cwd=tmp_path)
+    result = run_main("validate", "--datasets", str(out))
     assert result.returncode == 0, result.stderr
     assert "error" not in result.stderr, result.stderr
     assert "valid" in result.stdout
@@ -184,9 +185,10 @@ def _province(register, code: str) -> str:
     return code if org.kind == "provincie" else org.province
 
 
-def test_a_world_limited_to_provinces_holds_only_their_organisations(tmp_path):
+def test_a_world_limited_to_provinces_holds_only_their_organisations(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "datasets"
-    result = run_cli(
+    result = run_main(
         "synth",
         "--letters",
         "300",
@@ -196,7 +198,6 @@ def test_a_world_limited_to_provinces_holds_only_their_organisations(tmp_path):
         "6",
         "--provinces",
         "pv29,pv28",
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     register, chosen = load_register(), {"pv28", "pv29"}
@@ -225,7 +226,7 @@ def test_a_world_limited_to_provinces_holds_only_their_organisations(tmp_path):
             assert kept(key), (path.name, key)
         senders.add(letter["sender"] if letter["sender"] in collaborations else "local")
     assert "local" in senders and len(senders) > 5  # the gemeenten, provincies and collaborations write
-    result = run_cli("validate", "--datasets", str(out), cwd=tmp_path)
+    result = run_main("validate", "--datasets", str(out))
     assert result.returncode == 0, result.stderr
     assert "valid (300 letters" in result.stdout
 
