@@ -138,7 +138,7 @@ def _cmd_synth(args) -> int:
         # loaded when this command runs, so that --help and the other commands start quickly
         from opendata.synth.render import render_command
 
-        return render_command(args.letters, args.render, args.seed, args.formats)
+        return render_command(args.letters, args.render, args.seed, args.formats, args.provinces)
     if args.out is None:
         print(
             "opendata synth: give --out DIR (a sources tree) or --render DIR (letter files)", file=sys.stderr
@@ -317,7 +317,7 @@ def parser() -> argparse.ArgumentParser:
         "--provinces",
         type=lambda codes: [code.strip().lower() for code in codes.split(",") if code.strip()],
         metavar="CODES",
-        help="with --out: a smaller world of these provincies only, comma-separated TOOI codes such as "
+        help="a smaller world of these provincies only, comma-separated TOOI codes such as "
         "pv24 (Flevoland) or pv28,pv26: their gemeenten and the samenwerkingsorganisaties named after "
         "them (default: all twelve)",
     )

@@ -7,7 +7,9 @@ import random
 import yaml
 
 from opendata.ingest.score import FIELDS, Scores
+from opendata.model.register import load_register
 from opendata.synth.render import LAYOUTS, noisy_text, rendered_letters
+from opendata.synth.world import build_world
 
 from .conftest import run_cli
 
@@ -82,3 +84,27 @@ def test_truth_scores_perfectly_against_itself():
     )
     assert wrong.fields["date_sent"].exact == 0 and wrong.fields["addressees"].precision == 0.5
     assert wrong.fields["addressees"].recall == 1.0 and wrong.fields["your_reference"].exact == 1
+
+
+def test_renderings_of_a_world_limited_to_provinces_name_only_its_organisations(tmp_path):
+    """--provinces works with --render as with --out: the letters come from that smaller world."""
+    register = load_register()
+    result = run_cli(
+        "synth", "--letters", "6", "--render", str(tmp_path / "r"), "--formats", "text", "--provinces", "pv24"
+    )
+    assert result.returncode == 0, result.stderr
+    truths = [yaml.safe_load(p.read_text()) for p in sorted((tmp_path / "r" / "text").glob("*.yaml"))]
+    assert len(truths) == 6
+    world = build_world(1, ["pv24"])
+    for truth in truths:
+        for key in [truth["sender"], *truth["addressees"]]:
+            code = world.party[key]
+            org = register.get(code)
+            assert code == "pv24" or org.province == "pv24" or org.kind == "samenwerkingsorganisatie", key
+    unknown = run_cli("synth", "--letters", "1", "--render", str(tmp_path / "u"), "--provinces", "pv99")
+    assert (
+        unknown.returncode == 2
+        and "pv99" in unknown.stderr
+        and "pv24 (provincie Flevoland)" in unknown.stderr
+    )
+    assert not (tmp_path / "u").exists()

@@ -27,6 +27,7 @@ import sys
 import textwrap
 import time
 import zipfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from opendata.synth.emit import document as yaml_document
 from opendata.synth.letters import Plan
 from opendata.synth.text import FILLERS, OPENINGS, citing_sentences
 from opendata.synth.vocabulary import day_text, iso, slug
-from opendata.synth.world import World, build_world
+from opendata.synth.world import UnknownProvince, World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
 LAYOUTS = (  # docs/letter-layouts.md
@@ -593,21 +594,29 @@ def _fixed_zip_times(data: bytes) -> bytes:
 # ---------------------------------------------------------------- the command
 
 
-def rendered_letters(count: int, seed: int) -> tuple[World, list[RenderedLetter]]:
-
-    world = build_world(seed)
+def rendered_letters(
+    count: int, seed: int, provinces: Collection[str] | None = None
+) -> tuple[World, list[RenderedLetter]]:
+    """The first `count` letters of the seed's corpus, composed; in a world of those provincies only
+    when `provinces` is given (as `opendata synth --provinces`)."""
+    world = build_world(seed, provinces)
     plans = plan_letters(world, seed, count)
     return world, [compose(world, plans, plan, seed) for plan in plans]
 
 
 def truth_yaml(truth: dict, text_name: str) -> str:
-
     return yaml_document({**truth, "text": text_name})
 
 
-def render(count: int, out: Path, seed: int = 1, formats: tuple[str, ...] = FORMATS) -> dict[str, int]:
+def render(
+    count: int,
+    out: Path,
+    seed: int = 1,
+    formats: tuple[str, ...] = FORMATS,
+    provinces: Collection[str] | None = None,
+) -> dict[str, int]:
     """Write `count` letters in each format into out/<format>/, with out/<format>/<id>.yaml truths."""
-    _, letters = rendered_letters(count, seed)
+    _, letters = rendered_letters(count, seed, provinces)
     written = {}
     for fmt in formats:
         folder = out / fmt
@@ -636,7 +645,9 @@ def _rendering(fmt: str, letter: RenderedLetter, rng: random.Random) -> tuple[st
     return f"{letter.id}.txt", letter.text()
 
 
-def render_command(count: int, out: Path, seed: int, formats_text: str) -> int:
+def render_command(
+    count: int, out: Path, seed: int, formats_text: str, provinces: Collection[str] | None = None
+) -> int:
     formats = tuple(f.strip() for f in formats_text.split(",") if f.strip())
     unknown = [f for f in formats if f not in (*FORMATS, "text")]
     if unknown or not formats:
@@ -647,7 +658,11 @@ def render_command(count: int, out: Path, seed: int, formats_text: str) -> int:
         )
         return 2
     started = time.perf_counter()
-    written = render(count, out, seed, formats)
+    try:
+        written = render(count, out, seed, formats, provinces)
+    except UnknownProvince as exc:
+        print(f"opendata synth: {exc}", file=sys.stderr)
+        return 2
     print(
         f"{out}: {count} synthetic letters (seed {seed}) rendered as "
         + ", ".join(f"{fmt} ({n})" for fmt, n in written.items())
