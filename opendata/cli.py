@@ -12,6 +12,7 @@ from pathlib import Path
 from opendata import __version__
 from opendata.model.problem_catalog import CATALOG
 from opendata.model.problems import render_json, render_text
+from opendata.query.store import FORMATS
 from opendata.sources.config import CONFIG_FILE
 
 EPILOG = """\
@@ -393,9 +394,6 @@ def _ingest_commands(sub) -> None:
 
 def _sparql_commands(sub) -> None:
     """`query`, `serve` and `load`: SPARQL over the publication (docs/sparql.md)."""
-    # loaded when this command runs, so that --help and the other commands start quickly
-    from opendata.query.store import FORMATS
-
     dist_help = "the publication folder (default: dist)"
     query = sub("query", "run a SPARQL query over the publication", _cmd_query)
     query.epilog = QUERY_EPILOG

@@ -251,3 +251,12 @@ def test_an_unknown_province_code_is_a_usage_error_naming_the_provinces(tmp_path
     assert "pv24 (provincie Flevoland)" in result.stderr and "pv29 (provincie Zeeland)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_an_empty_province_list_is_a_usage_error_naming_the_provinces(tmp_path):
+    out = tmp_path / "datasets"
+    result = run_cli("synth", "--letters", "5", "--out", str(out), "--provinces", " , ", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no province code given;" in result.stderr and "pv24 (provincie Flevoland)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

@@ -160,11 +160,6 @@ class UnknownProvince(ValueError):
     """A world was asked for provincies the register does not have (the message names those it has)."""
 
 
-def province_names() -> dict[str, str]:
-    """The provincies a world may be limited to: code -> name (those that exist in the window)."""
-    return _province_names(_read_register())
-
-
 def _province_names(everything: dict[str, Org]) -> dict[str, str]:
     return {o.code: o.name for o in everything.values() if o.kind == "provincie"}
 
