@@ -48,4 +48,5 @@ def test_the_golden_file_covers_every_kind_of_output():
     names = golden_digests().keys()
     for expected in ("graph.nt", "graph.ttl", "graph.jsonld", "catalog.ttl", "void.ttl", "manifest.json"):
         assert any(name.endswith(expected) for name in names), expected
-    assert len(names) > 2000  # the site's pages included
+    assert len(names) > 550  # the site's pages and descriptions included
+    assert sum(name.startswith("doc/uitspraak/") for name in names) == 100

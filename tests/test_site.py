@@ -42,6 +42,7 @@ FORMATS = {  # Accept -> (extension, media type, rdflib format)
     "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8": (".html", "text/html", None),
 }
 ODNL = "https://w3id.org/opendata-nl/def#"
+RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
 
 
 def _headers(response) -> dict[str, str]:
@@ -78,11 +79,16 @@ def test_a_document_is_negotiated_by_accept_and_given_by_extension(published, ke
 
 
 def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
-    """The endpoint's DESCRIBE of the thing and of its fragments (a signature, a selector)."""
-    fragments = sorted(
-        {line.split(" ", 1)[0][1:-1] for line in graph_nt.splitlines() if line.startswith(f"<{iri}#")}
-    )
-    values = " ".join(f"<{i}>" for i in [iri] + fragments)
+    """The endpoint's DESCRIBE of the thing, of its fragments (a signature, a selector) and of the
+    fact-source statements about them with their fragments (described with the thing: describe.py)."""
+    subjects = {line.split(" ", 1)[0][1:-1] for line in graph_nt.splitlines()}
+    statements = {
+        line.split(" ", 1)[0][1:-1]
+        for line in graph_nt.splitlines()
+        if f" <{RDF_SUBJECT}> <{iri}" in line and line.split(" ")[2][1:-1].split("#")[0] == iri
+    }
+    described = {s for s in subjects if s.split("#")[0] in statements | {iri}}
+    values = " ".join(f"<{i}>" for i in sorted(described))
     result = run(store, f"DESCRIBE ?s WHERE {{ VALUES ?s {{ {values} }} }}")
     graph = rdflib.Graph()
     for triple in result:
@@ -115,6 +121,42 @@ def test_unknown_addresses_get_the_helpful_404_page_and_unacceptable_formats_406
     assert resolve("/sparql", "", published) is None
 
 
+def _statements(published: Path) -> dict[str, str]:
+    """Every fact-source statement of the publication -> the IRI of the record it is about."""
+    graph = _graph(published)
+    return {str(s): str(o).split("#")[0] for s, o in graph.subject_objects(rdflib.RDF.subject)}
+
+
+def test_a_statements_iri_gives_303_to_its_records_document_where_it_is_described(published):
+    statements = _statements(published)
+    assert len(statements) > 400 and not (published / "doc" / "bron").exists()
+    records = {record: key for key, record in RESOURCES.items()}
+    described: dict[str, tuple[rdflib.Graph, set[str]]] = {}  # document -> its triples, its anchors
+    for number, (statement, record) in enumerate(sorted(statements.items())):
+        key = statement.removeprefix(ID)
+        document = records.get(record) or record.removeprefix(ID)
+        every_format = sorted(FORMATS.items())
+        for accept, (extension, _, _) in every_format if number % 20 == 0 else every_format[:1]:
+            answer = resolve("/id/" + key, accept, published)
+            assert answer.status == 303, (statement, accept)
+            headers = _headers(answer)
+            fragment = "#" + key.replace("/", "-")
+            wanted = f"/doc/{document}" + (fragment if extension == ".html" else extension)
+            assert headers["location"] == wanted and headers["vary"] == "Accept"
+        if document not in described:
+            page = lxml.html.fromstring((published / "doc" / (document + ".html")).read_bytes())
+            described[document] = (
+                rdflib.Graph().parse(published / "doc" / (document + ".nt"), format="nt"),
+                {element.get("id") for element in page.iter("h3")},
+            )
+        graph, anchors = described[document]
+        assert (rdflib.URIRef(statement), rdflib.RDF.subject, None) in graph
+        assert key.replace("/", "-") in anchors
+    # a statement the graph does not hold, though its key names a record that exists
+    missing = f"/id/bron/{JOINT_REACTION.replace('/', '-')}-title-99"
+    assert resolve(missing, "text/turtle", published).status == 404
+
+
 def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(published, tmp_path):
     server = Server(published, tmp_path / "serve.log")
     try:
@@ -134,6 +176,11 @@ def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(pub
         for key, iri in sorted(RESOURCES.items()):
             graph = rdflib.Graph().parse(server.url + "/id/" + key)  # rdflib follows the 303 and negotiates
             assert (rdflib.URIRef(iri), None, None) in graph, key
+        statement = (
+            ID + "bron/" + JOINT_REACTION.replace("/", "-") + "-date-sent-1"
+        )  # in the letter's document
+        graph = rdflib.Graph().parse(server.url + "/id/" + statement.removeprefix(ID))
+        assert (rdflib.URIRef(statement), rdflib.RDF.subject, rdflib.URIRef(ID + JOINT_REACTION)) in graph
         with urllib.request.urlopen(server.url + "/id/" + JOINT_REACTION) as page:
             assert page.headers["Content-Type"].startswith("text/html")
             assert b"Reactie gemeenten Leidse regio" in page.read()

@@ -44,36 +44,16 @@ def _site(build: Path) -> dict[str, bytes]:
     }
 
 
-# What shows the letter's title: the letter itself; its sender, addressee, signatory (person and
-# post) and the colleges it speaks for; the letter it cites and the one it is attached to; its
-# themes, meetings and positions; and the source records of its fields (each links to the letter).
-# Only these are rendered again; everything else, its own signature's source records too, is linked.
-SOURCE = f"bron/brief-{LETTER}-"
+# What shows the letter's title: the letter itself (with the source statements of its fields,
+# described on its page); its sender, addressee, signatory (person and post) and the colleges it
+# speaks for; the letter it cites and the one it is attached to (whose statement of that attachment
+# links to it); its themes, meetings and positions. Only these are rendered again; everything else
+# is linked.
 RENDERED = sorted(
     [
         f"brief/{LETTER}",
         "brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio",
         "brief/raadsinformatiebrief-2019-samenwerking-leidse-regio",
-        "bron/brief-raadsinformatiebrief-2019-samenwerking-leidse-regio-attachments-1",
-        *(
-            SOURCE + field
-            for field in (
-                "addressees-1",
-                "cites-1",
-                "date-sent-1",
-                "kind-1",
-                "meetings-1",
-                "meetings-2",
-                "our-reference-1",
-                "sender-1",
-                "themes-1",
-                "themes-2",
-                "themes-3",
-                "themes-4",
-                "title-1",
-                "your-reference-1",
-            )
-        ),
         "bijeenkomst/collegeconferentie-2019-06-11",
         "bijeenkomst/gesprek-gedeputeerde-2019-04-18",
         "functie/burgemeester-oegstgeest-e-r-j",

@@ -11,8 +11,10 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from opendata.outputs.site import resolve
+
 from .scenarios import nginx_serving
-from .test_site import FORMATS, JOINT_REACTION, RESOURCES
+from .test_site import FORMATS, ID, JOINT_REACTION, RESOURCES, _statements
 
 # integration: a real nginx serving the generated rules
 pytestmark = pytest.mark.integration
@@ -62,6 +64,23 @@ def test_rdflib_dereferences_iris_through_nginx(nginx, published):
         graph = rdflib.Graph().parse(f"{nginx}/id/{key}")
         expected = rdflib.Graph().parse(published / "doc" / (key + ".ttl"), format="turtle")
         assert isomorphic(graph, expected) and (rdflib.URIRef(iri), None, None) in graph
+
+
+def test_nginx_sends_each_statements_iri_where_opendata_serve_does(nginx, published):
+    """A fact-source statement is described in its record's document: nginx finds that document
+    from the IRI by the generated regex, as `opendata serve` does (layout.py)."""
+    statements = sorted(_statements(published))
+    assert len(statements) > 400
+    for number, statement in enumerate(statements):
+        path = "/id/" + statement.removeprefix(ID)
+        for accept in sorted(FORMATS) if number % 25 == 0 else ["text/turtle"]:
+            status, headers, _ = _get(nginx + path, accept, follow=False)
+            expected = resolve(path, accept, published)
+            assert status == expected.status == 303, (statement, accept)
+            assert headers["Location"] == dict(expected.headers)["Location"], (statement, accept)
+            assert headers["Vary"] == "Accept"
+    graph = rdflib.Graph().parse(nginx + "/id/" + statements[0].removeprefix(ID))
+    assert (rdflib.URIRef(statements[0]), rdflib.RDF.subject, None) in graph
 
 
 def test_curl_follows_the_303_to_the_page(nginx):

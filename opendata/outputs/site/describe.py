@@ -1,8 +1,13 @@
-"""A resource's description: the triples whose subject is the thing or a fragment of it.
+"""A resource's description: the triples whose subject is the thing or a fragment of it, and the
+fact-source statements about it with their fragments.
 
-That is what `DESCRIBE <thing>` (and its fragments: a signature, a period, an evidence selector)
-returns from the endpoint, so a Linked Data client that dereferences any of those IRIs gets the
-same triples as a SPARQL user. Serialized by pyoxigraph from sorted triples: deterministic bytes.
+That is what `DESCRIBE` of those IRIs (the thing; its fragments: a signature, a period, an evidence
+selector; its statements) returns from the endpoint, so a Linked Data client that dereferences any
+of them gets the same triples as a SPARQL user. A statement is described with the record it is
+about (the Concise Bounded Description's rule for reifications; the resource of docs/releases.md)
+when its key names that record (Layout.described_in) and that record is described from the same
+part of the graph; otherwise it keeps a document of its own. Serialized by pyoxigraph from sorted
+triples: deterministic bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from opendata.model.model import RDF_TYPE
 from opendata.outputs.site.layout import Layout
 from opendata.outputs.triples import serialized, term_value
 
+RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+
 SERIALIZERS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
 
 
@@ -27,7 +34,16 @@ def parse(nt: str) -> list[ox.Triple]:
 
 
 def group(triples: Iterable[ox.Triple], layout: Layout) -> dict[str, list[ox.Triple]]:
-    """Triples by the description key of their subject; triples about anything else are left out."""
+    """Triples by the description key of their subject, each statement's with the record it is
+    about (see above); triples about anything else are left out."""
+    grouped = by_key(triples, layout)
+    for statement, record in folded(grouped, layout).items():
+        grouped[record] += grouped.pop(statement)
+    return grouped
+
+
+def by_key(triples: Iterable[ox.Triple], layout: Layout) -> dict[str, list[ox.Triple]]:
+    """Triples by the key of their subject (a fragment's is its thing's)."""
     grouped: dict[str, list[ox.Triple]] = defaultdict(list)
     for triple in triples:
         if isinstance(triple.subject, ox.NamedNode):
@@ -35,6 +51,19 @@ def group(triples: Iterable[ox.Triple], layout: Layout) -> dict[str, list[ox.Tri
             if key is not None:
                 grouped[key].append(triple)
     return grouped
+
+
+def folded(grouped: dict[str, list[ox.Triple]], layout: Layout) -> dict[str, str]:
+    """{statement key: key of the record's description it is part of}, for a part's triples by key."""
+    found = {}
+    for key, triples in grouped.items():
+        record = layout.described_in(key)
+        if record is None or record not in grouped:
+            continue
+        about = [t.object for t in triples if t.predicate.value == RDF_SUBJECT]
+        if len(about) == 1 and isinstance(about[0], ox.NamedNode) and layout.key_of(about[0].value) == record:
+            found[key] = record
+    return found
 
 
 def serialize(triples: list[ox.Triple], extension: str, prefixes: dict[str, str]) -> bytes:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from opendata.model.model import RDF_TYPE
-from opendata.outputs.site.describe import View
+from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded
 from opendata.outputs.site.layout import Layout
 from opendata.outputs.triples import term_value
 
@@ -56,11 +56,13 @@ class Facts:
     letters: dict[str, LetterSummary] = field(default_factory=dict)
     shared: View = field(default_factory=lambda: View([]))  # the shared records' descriptions (add_shared)
     tooi: dict[str, str] = field(default_factory=dict)  # description key -> TOOI IRI
+    described: dict[str, str] = field(default_factory=dict)  # statement key -> its record's key (describe.py)
     reads: set[tuple[str, str]] | None = None  # the reads noted while a page is built (see above)
 
     def add_shared(self, triples: list[ox.Triple]) -> None:
         self.shared = View(triples)
         self._learn(triples)
+        self._learn_statements(triples)
         for subject in self.shared.subjects:
             key = self.layout.key_of(subject)
             if key and not subject.startswith(self.layout.id_base) and "#" not in subject:
@@ -68,6 +70,7 @@ class Facts:
 
     def add_letter_part(self, key: str, triples: list[ox.Triple]) -> None:
         self._learn(triples)
+        self._learn_statements(triples)
         view = View(triples)
         iri = self.layout.id_base + key
         summary = LetterSummary(
@@ -97,6 +100,16 @@ class Facts:
                 target = obj.value
                 if owner != target.split("#", 1)[0] and self.layout.key_of(target) is not None:
                     self.inverse[sys.intern(target)].append((sys.intern(predicate), sys.intern(owner)))
+
+    def _learn_statements(self, triples: list[ox.Triple]) -> None:
+        """Which statements are described in their record's document (a part without any: no work)."""
+        if any(t.predicate.value == RDF_SUBJECT for t in triples):
+            self.described.update(folded(by_key(triples, self.layout), self.layout))
+
+    def document(self, key: str) -> str:
+        """The key of the document that describes `key`: a statement's record's, or its own."""
+        self._note("document", key)
+        return self.described.get(key, key)
 
     def _note(self, kind: str, key: str) -> None:
         if self.reads is not None:
@@ -149,6 +162,8 @@ class Facts:
             return self.tooi.get(key, "")
         if kind == "types":
             return repr(self.types.get(key, []))
+        if kind == "document":
+            return self.described.get(key, key)
         if kind == "shared":
             properties = self.shared.subjects.get(key, {})
             return repr(sorted((p, [str(v) for v in values]) for p, values in properties.items()))

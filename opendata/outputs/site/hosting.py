@@ -44,6 +44,7 @@ absolute_redirect off;
 charset utf-8;
 charset_types text/html text/turtle application/n-triples application/ld+json application/json text/css text/plain text/javascript image/svg+xml;
 {base_url_rule}
+{statement_rule}
 location ~ ^{id_path}(?<od_type>[^/]+)/(?<od_key>[^/.]+)$ {{
     add_header Vary Accept always;
     if (!-f $document_root/doc/$od_type/$od_key.html) {{ return 404; }}
@@ -64,6 +65,18 @@ location {doc_path} {{
     rewrite ^{doc_path}(.*)$ /doc/$1 break;
 }}
 """
+
+# A fact-source statement's IRI names its record: 303 to the record's document, where the statement
+# is described (at its anchor, for people), unless it has a document of its own (layout.py).
+NGINX_STATEMENT = """\
+location ~ ^{id_path}{segment}/(?<od_statement>{pattern})$ {{
+    add_header Vary Accept always;
+    if (-f $document_root/doc/{segment}/$od_statement.html) {{ return 303 {doc_path}{segment}/$od_statement$opendata_see_other_ext; }}
+    if (!-f $document_root/doc/$od_record_type/$od_record_key.html) {{ return 404; }}
+    set $od_anchor "";
+    if ($opendata_ext = ".html") {{ set $od_anchor "#{segment}-$od_statement"; }}
+    return 303 {doc_path}$od_record_type/$od_record_key$opendata_see_other_ext$od_anchor;
+}}"""
 
 NGINX_TYPES = """\
     types {
@@ -93,6 +106,7 @@ ErrorDocument 404 {doc_path}404.html
 Options -MultiViews
 RewriteEngine On
 {base_url_rule}
+{statement_rule}
 # /id/{{type}}/{{key}} -> 303 See Other to the description in the asked format
 RewriteCond %{{HTTP_ACCEPT}} ^\\s*(text/html|application/xhtml\\+xml) [NC]
 RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L]
@@ -117,6 +131,38 @@ RewriteRule ^{doc_rel}(.*)$ doc/$1 [END]
 Header always merge Vary Accept env=OD_NEG
 Header always merge Vary Accept env=REDIRECT_OD_NEG
 """
+
+
+# Apache's: the same, one rule per format as the general rules below (no file of its own: %{DOCUMENT_ROOT}).
+APACHE_ACCEPT = (
+    ("RewriteCond %{HTTP_ACCEPT} ^\\s*(text/html|application/xhtml\\+xml) [NC]", ""),
+    ("RewriteCond %{HTTP_ACCEPT} (text/turtle|application/x-turtle) [NC]", ".ttl"),
+    ("RewriteCond %{HTTP_ACCEPT} application/(ld\\+)?json [NC]", ".jsonld"),
+    ("RewriteCond %{HTTP_ACCEPT} (application/n-triples|text/plain) [NC]", ".nt"),
+    ("", ""),
+)
+
+
+def statement_rules(layout) -> tuple[str, str]:
+    """The nginx location and the Apache rules for statements' IRIs ("" when the model has none)."""
+    if not layout.statement_segment:
+        return "", ""
+    nginx = NGINX_STATEMENT.format(
+        id_path=layout.id_path,
+        doc_path=layout.doc_path,
+        segment=layout.statement_segment,
+        pattern=layout.statement_regex(("od_record_type", "od_record_key")),
+    )
+    segment, pattern = layout.statement_segment, layout.statement_regex(None)
+    rule = f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ {layout.doc_path}$2/$3"
+    apache = [
+        "# a fact-source statement -> its record's document (where it is described), unless it has its own"
+    ]
+    for accept, extension in APACHE_ACCEPT:
+        apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
+        apache += [accept] if accept else []
+        apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE]")
+    return nginx, "\n".join(apache)
 
 
 def write(site) -> None:
@@ -147,12 +193,14 @@ def write(site) -> None:
             [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path), apache_base],
         )
     )
+    nginx_statement, apache_statement = statement_rules(layout)
     (folder / "nginx-http.conf").write_text(NGINX_HTTP, encoding="utf-8")
     (folder / "nginx-server.conf").write_text(
         NGINX_SERVER.format(
             id_path=layout.id_path,
             doc_path=layout.doc_path,
             base_url_rule=nginx_base,
+            statement_rule=nginx_statement,
             types_block=NGINX_TYPES,
         ),
         encoding="utf-8",
@@ -163,6 +211,7 @@ def write(site) -> None:
             doc_rel=layout.doc_path.lstrip("/"),
             doc_path=layout.doc_path,
             base_url_rule=apache_base,
+            statement_rule=apache_statement,
         ),
         encoding="utf-8",
     )

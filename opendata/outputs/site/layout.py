@@ -5,12 +5,18 @@ description `{root}doc/{type}/{key}`. TOOI organisations keep their external IRI
 description lives under this publication as `doc/organisatie/{code}`. In dist/ a description is
 the folder `doc/` with one file per format: `{type}/{key}.html` (nl), `.en.html`, `.ttl`,
 `.jsonld`, `.nt`.
+
+A fact-source statement (`{root}id/bron/{segment}-{record key}-{field}-{n}`, an rdf:Statement) is
+described in the document of the record it is about, as the Concise Bounded Description includes
+a statement's reifications and as releases count it (docs/releases.md): its key names that record,
+so `described_in` finds the document from the IRI alone, in Python and in a web server's regex.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -47,12 +53,25 @@ class Layout:
     doc_base: str  # {root}doc/
     organisation_segment: str  # the type segment of organisations ("organisatie")
     segments: tuple[str, ...]  # every type segment the model mints under id_base
+    statement_segment: str = ""  # the segment of fact-source statements ("bron")
+    inline_classes: tuple[str, ...] = ()  # fragment records' names in a statement key ("ondertekening")
+    field_names: tuple[str, ...] = ()  # every field's name as a statement key spells it ("date-sent")
+    _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, base_iri: str, model) -> Layout:
         root = base_iri[:-3] if base_iri.endswith("/id/") else base_iri
-        segments = tuple(sorted(c.iri for c in model.classes.values() if not c.iri.startswith("#")))
-        return cls(base_iri, root + "doc/", model.classes["Organisation"].iri, segments)
+        classes = model.classes.values()
+        segments = tuple(sorted(c.iri for c in classes if not c.iri.startswith("#")))
+        return cls(
+            base_iri,
+            root + "doc/",
+            model.classes["Organisation"].iri,
+            segments,
+            model.classes["Source"].iri,
+            tuple(sorted(c.iri[1:] for c in classes if c.iri.startswith("#"))),
+            tuple(sorted({name.replace("_", "-") for c in classes for name in c.fields})),
+        )
 
     @property
     def id_path(self) -> str:
@@ -75,6 +94,33 @@ class Layout:
             return f"{self.organisation_segment}/{code}" if code else None
         return None
 
+    def statement_regex(self, names: tuple[str, str] | None = ("segment", "key")) -> str:
+        """The pattern of a statement's key below its segment (`brief-x-date-sent-1`): the record's
+        segment and key (the shortest that leaves an inline record, a field and a number), as
+        Python's re, PCRE (nginx) and Apache read it alike: two groups, named by `names`."""
+        owners = [s for s in self.segments if s != self.statement_segment]
+
+        def alternatives(names) -> str:
+            return "|".join(re.escape(n) for n in names)
+
+        segment, key = (f"(?P<{names[0]}>", f"(?P<{names[1]}>") if names else ("(", "(")
+        inline = f"(?:(?:{alternatives(self.inline_classes)})-[0-9]+-)?" if self.inline_classes else ""
+        return (
+            f"{segment}{alternatives(owners)})-{key}[a-z0-9-]+?)-{inline}"
+            f"(?:{alternatives(self.field_names)})-[0-9]+"
+        )
+
+    def described_in(self, key: str) -> str | None:
+        """The key of the document that describes a statement (`bron/brief-x-title-1` -> `brief/x`),
+        derived from its key alone; None for anything but a statement's key."""
+        segment, _, rest = key.partition("/")
+        if not self.statement_segment or segment != self.statement_segment:
+            return None
+        if self._pattern is None:
+            object.__setattr__(self, "_pattern", re.compile(self.statement_regex()))
+        found = self._pattern.fullmatch(rest) if self._pattern else None
+        return f"{found['segment']}/{found['key']}" if found else None
+
     def thing(self, key: str, tooi: dict[str, str] | None = None) -> str:
         """The IRI of the thing a description key names (the TOOI IRI for register organisations)."""
         if tooi and key in tooi:
@@ -85,8 +131,9 @@ class Layout:
         return self.doc_base + key + extension
 
     def save(self, doc_dir: Path) -> None:
+        data = {name: value for name, value in asdict(self).items() if not name.startswith("_")}
         (doc_dir / LAYOUT_FILE).write_text(
-            json.dumps(asdict(self), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+            json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
 
     @classmethod
@@ -94,10 +141,21 @@ class Layout:
         try:
             data = json.loads((doc_dir / LAYOUT_FILE).read_text(encoding="utf-8"))
             return cls(
-                data["id_base"], data["doc_base"], data["organisation_segment"], tuple(data["segments"])
+                data["id_base"],
+                data["doc_base"],
+                data["organisation_segment"],
+                tuple(data["segments"]),
+                data.get("statement_segment", ""),  # absent in a site written before statements folded
+                tuple(data.get("inline_classes", ())),
+                tuple(data.get("field_names", ())),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
+
+
+def anchor(key: str) -> str:
+    """The id of a statement's part of its record's page (`bron/brief-x-title-1` -> `bron-brief-x-title-1`)."""
+    return key.replace("/", "-")
 
 
 def file_name(key: str) -> str:

@@ -17,12 +17,14 @@ import pyoxigraph as ox
 
 from opendata.outputs.site.describe import View
 from opendata.outputs.site.facts import DCT, FOAF, NS_SCHEMA, OA, ODNL, ORG, PROV, SKOS, TIME, Facts
+from opendata.outputs.site.layout import anchor
 from opendata.outputs.site.terms import Terms
 from opendata.outputs.site.words import WORDS
 
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
 # inverse links that pages of their own kind list in sections of their own (letters sent, members...)
 LISTED_APART = {
     NS_SCHEMA + "sender",
@@ -89,6 +91,10 @@ class PageBuilder:
         key = self.facts.layout.key_of(iri)
         if key is None:
             return None
+        if self.facts.layout.described_in(key) is not None:  # a statement: on its record's page?
+            document = self.facts.document(key)
+            if document != key:
+                return f"../{document}{self.suffix}#{anchor(key)}"
         fragment = "#" + iri.split("#", 1)[1] if "#" in iri else ""
         return f"../{key}{self.suffix}{fragment}"
 
@@ -123,8 +129,13 @@ class PageBuilder:
         special = getattr(self, f"_{kind}", None)
         if special:
             special(page, view, iri)
-        page.sections.append(self.statements(view, iri))
-        page.sections += self.linked_from(iri)
+        by_key: dict[str, set[str]] = {}
+        for subject in view.subjects:
+            by_key.setdefault(self.facts.layout.key_of(subject) or key, set()).add(subject)
+        page.sections.append(self.statements(view, iri, by_key.pop(key, set())))
+        if by_key:  # the statements about it described here (describe.py)
+            page.sections.append(self.sources(view, by_key))
+        page.sections += self.linked_from(iri, key)
         page.jsonld = self._jsonld(kind, view, iri, page)
         page.searchable = kind == "letter"
         return page
@@ -142,21 +153,37 @@ class PageBuilder:
         note = view.first(iri, SKOS + "note")
         return (note[:200] + "…") if len(note) > 200 else (note or title)
 
-    def statements(self, view: View, iri: str) -> dict:
-        """Every statement about the resource and its fragments, by property."""
+    def statements(self, view: View, iri: str, subjects: set[str]) -> dict:
+        """Every statement about the resource (`iri`) and its fragments (`subjects`), by property."""
         rows = []
-        for subject in sorted(view.subjects, key=lambda s: (s != iri, s)):
-            prefix = "" if subject == iri else "#" + subject.split("#", 1)[1] + " · "
+        for subject in sorted(subjects, key=lambda s: (s != iri, s)):
+            prefix = "" if subject == iri or "#" not in subject else "#" + subject.split("#", 1)[1] + " · "
             for predicate, values in sorted(view.subjects[subject].items()):
                 rows.append(
                     (prefix + self.terms.label(predicate, self.lang), [self.value(v) for v in values])
                 )
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
-    def linked_from(self, iri: str) -> list[dict]:
-        """What refers to the resource, one list per property (letters sent, cited by, members...)."""
+    def sources(self, view: View, by_key: dict[str, set[str]]) -> dict:
+        """The fact-source statements described on this page, each with its anchor (their IRIs' 303
+        lands there) and its triples."""
+        items = []
+        for key in sorted(by_key):
+            iri = self.facts.layout.thing(key)
+            predicate = view.first(iri, RDF_PREDICATE)
+            title = self.terms.label(predicate, self.lang) if predicate else key.split("/", 1)[-1]
+            rows = self.statements(view, iri, by_key[key])["rows"]
+            items.append({"anchor": anchor(key), "title": title, "iri": iri, "rows": rows})
+        return {"kind": "sources", "title": self.w["sources"], "statements": items, "ignore": True}
+
+    def linked_from(self, iri: str, key: str) -> list[dict]:
+        """What refers to the resource (`key`), one list per property (letters sent, cited by,
+        members...); not the statements about it described on its own page."""
         by_predicate: dict[str, set[str]] = {}
         for predicate, source in self.facts.linked(iri):
+            source_key = self.facts.layout.key_of(source) or ""
+            if self.facts.layout.described_in(source_key) == key and self.facts.document(source_key) == key:
+                continue
             if predicate not in LISTED_APART:
                 by_predicate.setdefault(predicate, set()).add(source)
         sections = []

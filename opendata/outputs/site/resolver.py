@@ -2,6 +2,8 @@
 itself and what the generated nginx and Apache rules do on a static host.
 
 - `{id path}{type}/{key}` -> 303 See Other to the document in the asked format (`Vary: Accept`);
+  a fact-source statement's to its record's document (layout.py), where it is listed (for people,
+  at its anchor);
 - `{doc path}{type}/{key}` -> the description in the format `Accept` asks for, with
   `Content-Location` naming the file and `Link` headers to every alternate;
 - `{doc path}{type}/{key}.{html,en.html,ttl,jsonld,nt}` -> that file;
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, negotiate
+from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, anchor, negotiate
 from opendata.outputs.tombstones import gone_entry, tombstone_page
 
 EXTRA_TYPES = {
@@ -75,18 +77,32 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
 
 
 def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
-    if _file(doc, key + ".html") is None:
+    document, anchor = _document_of(layout, doc, key)
+    if document is None:
         return _not_found(layout, doc)
     extension = negotiate(accept)
     if extension is None:
         return _not_acceptable()
-    target = layout.doc_path + key + ("" if extension == ".html" else extension)
+    target = layout.doc_path + document + ("#" + anchor if extension == ".html" and anchor else "")
+    if extension != ".html":
+        target = layout.doc_path + document + extension
     return Response(
         303,
         "text/plain; charset=utf-8",
         f"See {target}\n".encode(),
         (("Location", target), ("Vary", "Accept")),
     )
+
+
+def _document_of(layout: Layout, doc: Path, key: str) -> tuple[str | None, str]:
+    """The key of the document that describes the thing `key`, with the anchor of its part there."""
+    if _file(doc, key + ".html") is not None:
+        return key, ""
+    record = layout.described_in(key)
+    found = _file(doc, record + ".nt") if record else None
+    if record is None or found is None or f"<{layout.id_base}{key}> ".encode() not in found.read_bytes():
+        return None, ""
+    return record, anchor(key)
 
 
 def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
