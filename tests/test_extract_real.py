@@ -18,6 +18,36 @@ from opendata.ingest.score import score
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REAL_LETTERS = Path(os.environ.get("OPENDATA_REAL_LETTERS", "/work/real-letters"))
+# The third unseen set (docs/ingest.md, 30 Nov 2026): its letters' facts files.
+THIRD_SET = frozenset(
+    {
+        "cda-zeeland-2019-westerschelde-estuarium",
+        "de-ronde-hoep-2008-reactie-gedeputeerde-staten",
+        "fryslan-2015-sluis-kornwerderzand",
+        "heumen-2013-onderzoek-samenwerking",
+        "lepelstraat-2009-verzilting-volkerak",
+        "lijst-babijn-2009-binnendijken",
+        "lijst-babijn-2016-rode-pinguins",
+        "lijst-babijn-2017-nieuwe-natuur",
+        "lijst-babijn-2017-zwin",
+        "odvij-2016-orderbos",
+        "partij-voor-zeeland-2020-waterdunen",
+        "partij-voor-zeeland-2021-digitaal-vergaderen",
+        "partij-voor-zeeland-2021-waterdunen",
+        "partij-voor-zeeland-2022-deltares-rapport",
+        "partij-voor-zeeland-2023-zonnepanelen",
+        "partij-voor-zeeland-2024-project-zanddijk",
+        "partij-voor-zeeland-2025-taxatieproces",
+        "pvda-scheldestromen-2016-relatie-vlissingen",
+        "pvv-noord-brabant-2017-uitlatingen-bzw",
+        "pvv-noord-brabant-spookslot-efteling",
+        "pvv-zeeland-2011-dienstreis-new-york",
+        "pvv-zeeland-2015-sloeweg",
+        "pvv-zeeland-alternatief-hedwigepolder",
+        "rud-zeeland-2018-uitnodiging-algemeen-bestuur",
+        "woerden-2015-koersdocument-odru",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -56,14 +86,19 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     print("\n" + scores.table("real letters"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
-    # Floors a little under what the 72 letters reach now (docs/ingest.md), so a regression fails.
-    assert scores.fields["date_sent"].exact_rate_with_value >= 0.95
-    assert scores.fields["our_reference"].exact_rate_with_value >= 0.9
-    assert scores.fields["dossier_references"].exact_rate_with_value >= 0.95
-    assert scores.fields["subject"].exact_rate_with_value >= 0.95
-    assert scores.fields["sender"].exact_rate_with_value >= 0.85
-    assert scores.fields["addressees"].exact_rate_with_value >= 0.9
-    assert scores.fields["signatories"].exact_rate_with_value >= 0.95
-    assert scores.fields["cites"].exact_rate_with_value >= 0.85
-    assert scores.fields["organisations_mentioned"].precision >= 0.95
-    assert scores.fields["organisations_mentioned"].recall >= 0.95
+    # Floors a little under what the letters reach now (docs/ingest.md), so a regression fails: the
+    # earlier 72 letters keep the floors set on them (our reference raised from 0.9); all letters,
+    # the third set's 25 with them, meet the same floors except signatories with role, whose parties'
+    # roles ("fractievoorzitter", "Lid Provinciale Staten") the model has no value for.
+    earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in THIRD_SET)
+    for scored, signatories_floor in ((earlier, 0.95), (scores, 0.9)):
+        assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
+        assert scored.fields["dossier_references"].exact_rate_with_value >= 0.95
+        assert scored.fields["subject"].exact_rate_with_value >= 0.95
+        assert scored.fields["sender"].exact_rate_with_value >= 0.85
+        assert scored.fields["addressees"].exact_rate_with_value >= 0.9
+        assert scored.fields["signatories"].exact_rate_with_value >= signatories_floor
+        assert scored.fields["cites"].exact_rate_with_value >= 0.85
+        assert scored.fields["organisations_mentioned"].precision >= 0.95
+        assert scored.fields["organisations_mentioned"].recall >= 0.95

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, find_kamerstuk
@@ -46,9 +46,12 @@ from opendata.ingest.extract_references import (
     value_after,
 )
 from opendata.ingest.extract_signatures import (
+    NAME,
     block_end,
     closing_pattern,
     last_closing,
+    looks_like_body,
+    normalise_name,
     pair_signatories,
     signature_zone,
 )
@@ -188,8 +191,20 @@ _DISPATCH_LABEL = re.compile(
     rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Place, date" alone on a line; the date may follow "d.d." and end in a comma ("Oostburg, d.d.
+# 12-01-2009,", "Oostburg, 21 december 2020,").
 _PLACE_DATE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*(?P<date>[^\n]{6,30}?)[ \t]*$",
+    r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*"
+    r"(?:d\.[ \t]?d\.[ \t]*)?(?P<date>[^\n]{6,30}?)[ \t]*[,.]?[ \t]*$",
+    re.MULTILINE,
+)
+# A text layer that ran the header's lines together: "Place, date" followed on the same line by the
+# next part of the header ("Malden, 5 februari 2013 Aan de raad,", "Terneuzen, 7 september 2018
+# Onderwerp: …").
+_RUN_IN_PLACE_DATE = re.compile(
+    r"(?:^|(?<=[ \t]))(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
+    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})[ \t]+"
+    r"(?=(?:Onderwerp|Betreft|Aan[ \t]+(?:de|het)|Geachte?)\b)",
     re.MULTILINE,
 )
 
@@ -264,6 +279,15 @@ def find_date_sent(
         dates = find_dates(text, match.start("date"), match.end("date"))
         if dates and dates[0].end == match.end("date") and dates[0].start == match.start("date"):
             return dates[0], 0.9, match.span("place")
+    for match in _RUN_IN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)):
+        dates = find_dates(text, match.start("date"), match.end("date"))
+        if dates and (dates[0].start, dates[0].end) == match.span("date"):
+            return dates[0], 0.8, match.span("place")
+    heading = _HEADING_DATE.search(text, 0, min(len(text), 600))
+    if heading:  # "Nieuwe Natuur. (03-01-2017) Vragen … aan het College van Sluis."
+        dates = find_dates(text, *heading.span("date"))
+        if dates and (dates[0].start, dates[0].end) == heading.span("date"):
+            return dates[0], 0.7, None
     for date in find_dates(text, 0, head_end):
         line = _line_at(text, date.start)
         if _WEEKDAY_ONLY.fullmatch(
@@ -271,6 +295,12 @@ def find_date_sent(
         ):  # "woensdag 22 november 2017"
             return date, 0.75, None
     return None
+
+
+# A web page's heading that dates the letter it carries: "Binnendijken. (12-01-2009) Vragen aan …".
+_HEADING_DATE = re.compile(
+    r"\((?P<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\)[ \t]+(?=(?:Vragen|Brief|Schriftelijke|Technische)\b)"
+)
 
 
 def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
@@ -314,7 +344,7 @@ _SUBJECT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _INLINE_SUBJECT = re.compile(
-    r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)[ \t]*:?[ \t]*(?=[A-Z0-9'‘\"])"
+    r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
 )
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
@@ -326,7 +356,14 @@ _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*
 # Verzonden op: 2 september 2020".
 _NEXT_LABEL = re.compile(
     r"[ \t]+(?:Verzonden(?:[ \t]+op)?|Datum|Uw kenmerk|Ons kenmerk|Kenmerk|Uw brief van|Bijlagen?|Zaaknummer|"
-    r"Behandeld door|Telefoon)[ \t]*:"
+    r"(?:Wordt[ \t]+)?[Bb]ehandeld door|Telefoon)[ \t]*:"
+)
+# … or the address or salutation that follows the subject: "Onderwerp: uitnodiging … Aan de leden van
+# het algemeen bestuur …,".
+_RUN_IN_NEXT = re.compile(
+    r"[ \t]+(?:Aan[ \t]+(?:de|het)[ \t]+(?:leden|college|raad|gemeenteraad|dagelijks|algemeen)\b|Geachte?[ \t]|"
+    # any next label of the run-together form ("… (ODRU) Advies: 1. In te stemmen …")
+    r"[A-Z][a-z]{3,}(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t])"
 )
 
 
@@ -337,11 +374,10 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
         if inline is None:
             return None
-        end = min(
-            head_end,
-            _end_of_lines(text, inline.end(), 0) if "\n" in text[inline.end() : head_end] else head_end,
-        )
-        span = strip_span(text, inline.end(), end, " \t\r\n")
+        line_end = text.find("\n", inline.end())
+        end = min(head_end, line_end if line_end >= 0 else len(text))
+        label = _NEXT_LABEL.search(text, inline.end(), end) or _RUN_IN_NEXT.search(text, inline.end(), end)
+        span = strip_span(text, inline.end(), label.start() if label else end, " \t\r\n")
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     start = match.end()
     line_end = text.find("\n", start)
@@ -364,7 +400,12 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     end = line_end
     while True:
         continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
-        if not continuation or _NOT_CONTINUATION.match(continuation[1]) or end >= head_end:
+        if (
+            not continuation
+            or _NOT_CONTINUATION.match(continuation[1])
+            or _is_place_date(continuation[1])
+            or end >= head_end
+        ):
             break
         if continuation.end() > head_end:
             break
@@ -372,6 +413,31 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     label = _NEXT_LABEL.search(text, start, end)
     span = strip_span(text, start, label.start() if label else end, " \t\r\n")
     return _dangling_continued(text, *span, head_end) if span[1] > span[0] else None
+
+
+def _is_place_date(line: str) -> bool:
+    """Whether a line is a "Place, date" line ("Oostburg, d.d. 12-01-2009,"): no subject goes on into it."""
+    match = _PLACE_DATE.fullmatch(line)
+    if match is None:
+        return False
+    dates = find_dates(line, match.start("date"), match.end("date"))
+    return bool(dates) and (dates[0].start, dates[0].end) == match.span("date")
+
+
+def subject_after_salutation(text: str, salutation: re.Match[str]) -> tuple[int, int, str] | None:
+    """A "Betreft …" paragraph directly under the salutation, as a party's written questions to a
+    board open ("Geacht College, / Betreft schriftelijke vragen conform Art. 44 … ."): (start, end, value)."""
+    following = re.compile(r"[ \t]*\n(?:[ \t]*\n)*").match(text, salutation.end())
+    if following is None:
+        return None
+    match = _SUBJECT.match(text, following.end())
+    if match is None or match.end() == following.end():
+        return None
+    paragraph_end = re.compile(r"\n[ \t]*\n|\Z").search(text, match.end())
+    end = min(paragraph_end.start() if paragraph_end else len(text), match.end() + 400)
+    span = strip_span(text, match.end(), end, " \t\r\n")
+    value = normalise_subject(text[slice(*span)])
+    return (*span, value) if value and "\n\n" not in text[slice(*span)] else None
 
 
 # A subject line that stops on a preposition, article or conjunction goes on, even past a blank
@@ -440,10 +506,12 @@ _CITE_WHO_ON = re.compile(
     r"\b(?P<who>de|een)\s+brief\s+die\s+(?P<writer>[^,.;:\n]{2,80}?)\s+op\s+(?=\S{1,3}\s*[a-z])",
     re.IGNORECASE,
 )
-_CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?=\S{1,3}\s*[a-z])")
+_CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?:d\.[ \t]?d\.[ \t]*)?(?=\S{1,3}\s*[a-z0-9])")
 _CITE_BEFORE_TAIL = re.compile(
     r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
-    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief",
+    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief"
+    # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
+    r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b",
     re.IGNORECASE,
 )
 _CITE_REFERENCE = re.compile(
@@ -483,7 +551,8 @@ def find_citations(
         if dates and dates[0].start == match.end():
             tail = _CITE_BEFORE_TAIL.match(text, dates[0].end)
             if tail:
-                found.append(_citation(text, dates[0], match.start(), tail["who"].lower()))
+                who = (tail["who"] or ("mijn" if tail["asker"].lower() == "ik" else "onze")).lower()
+                found.append(_citation(text, dates[0], match.start(), who))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
 
 
@@ -601,6 +670,21 @@ def _body_of(phrase: str) -> str | None:
     return None
 
 
+# Dutch political parties by the names they sign with: "namens de PVV Noord-Brabant" is a party, not
+# the province whose name follows.
+_PARTIES = r"PVV|CDA|VVD|SP|D66|SGP|PvdA|PvdD|GroenLinks|GL|ChristenUnie|CU|BBB|JA21|FvD|DENK|50PLUS|Volt|NSC"
+_PARTY_NAME = re.compile(
+    rf"(?:(?:{_PARTIES})(?![\w-])|[^\n]*(?:fractie|[Pp]artij|PARTIJ)\b|Lijst[ \t]+[A-Z])"
+)
+# A party's line in the signature block: "Statenfractie PARTIJ VOOR ZEELAND (PVZ),", "Lijst Babijn".
+_PARTY_LINE = re.compile(
+    r"^[ \t]*(?P<who>(?:Statenfractie|Raadsfractie|Waterschapsfractie|Fractie|Lijst)[ \t]+[^\n]{2,80}?|"
+    r"[A-Z][\w/&+-]*-fractie)[ \t,]*$",
+    re.MULTILINE,
+)
+_MEMBER_OF = re.compile(r"\b(?:lid|leden)[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?$", re.IGNORECASE)
+
+
 def on_behalf_of(
     text: str, zone: tuple[int, int], found: Sequence[OrgMention], groups: Mapping[str, Sequence[str]]
 ) -> tuple[Found | None, tuple[Found, ...]]:
@@ -608,17 +692,25 @@ def on_behalf_of(
     namens = _NAMENS.search(text, *zone)
     if namens:
         start, end = namens.span("who")
+        article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
+        party = _PARTY_NAME.match(namens["who"], article.end() if article else 0)
         inside = [m for m in found if start <= m.start < end and m.resolved]
-        if inside:
+        if inside and not party:
             return _from_mention(text, inside[0], 0.85), ()
         body = _body_of(namens["who"])
         members = _group_members(text, start, end, groups, body)
-        article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
         if article and not body:  # "namens de BSD-fractie": the party's name, without the article
             start += article.end()
         who = re.sub(r"\s+", " ", text[start:end]).strip()
         return _found(text, who, start, end, 0.7, body), members
-    in_zone = [m for m in found if zone[0] <= m.start < zone[1] and m.body]
+    party_line = _PARTY_LINE.search(text, *zone)
+    if party_line:  # "Hoogachtend, / Statenfractie PARTIJ VOOR ZEELAND (PVZ), / …"
+        return _found(text, party_line["who"].strip(), *party_line.span("who"), 0.7), ()
+    in_zone = [
+        m
+        for m in found
+        if zone[0] <= m.start < zone[1] and m.body and not _MEMBER_OF.search(text, zone[0], m.start)
+    ]
     resolved = [m for m in in_zone if m.resolved]
     if resolved:
         return _from_mention(text, resolved[0], 0.9), ()
@@ -682,12 +774,37 @@ def find_addressees(
         own = _own_body(text, salutation.start(), salutation.end(), sender)
         if own:
             picked.append(own)
+    if (
+        not picked
+    ):  # "Vragen … aan het College van Sluis", "… vragen aan het Dagelijks Bestuur van waterschap …"
+        for asked in _QUESTIONS_TO.finditer(text, 0, min(len(text), HEADER_LIMIT)):
+            board = [m for m in found if asked.start("to") <= m.start < asked.start("to") + 24 and m.body]
+            if board:
+                picked.append(_from_mention(text, board[0], 0.5))
+                break
     unique: dict[str, Found] = {}
     for item in picked:
         unique.setdefault(item.value, item)
-    return tuple(unique.values())
+    return tuple(_province_of(item, found) for item in unique.values())
 
 
+def _province_of(addressee: Found, found: Sequence[OrgMention]) -> Found:
+    """ "Aan het College van Gedeputeerde Staten" at the provinciehuis's address names no province;
+    the letter may name it elsewhere ("Lid Provinciale Staten van Zeeland", "de Provincie Zeeland").
+    Where it names exactly one province, that is the addressee's; otherwise it stays as written."""
+    if addressee.detail != GS or addressee.value.startswith("pv"):
+        return addressee
+    provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
+    if len(provinces) != 1:
+        return addressee
+    return replace(addressee, value=provinces.pop(), confidence=min(addressee.confidence, 0.6))
+
+
+# Questions put to a board, in a web page's heading or a report of them: the board is the addressee.
+_QUESTIONS_TO = re.compile(
+    r"\b[Vv]ragen\b(?:(?:[^.\n]|(?<=\b[A-Z])\.){0,160}?\s)?(?:aan|tot)\s+"
+    r"(?P<to>(?:het|de)\s+(?:[Cc]ollege|[Dd]agelijks\s+[Bb]estuur)\b)"
+)
 _NAME_GOES_ON = re.compile(r"(?:\b(?:van|en|der|des)|,)[ \t]*$", re.IGNORECASE)
 _NAME_CONTINUES = re.compile(r"[ \t]*(?:der|des|van|en)\b(?![ \t]*:)", re.IGNORECASE)  # "Van:" is a label
 
@@ -721,9 +838,13 @@ def _named_once(hits: list[OrgMention]) -> list[OrgMention]:
 
 
 _STREET = re.compile(
-    r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)",
+    r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)|"
+    r"^[ \t]*(?:provinciehuis|gemeentehuis|stadhuis|raadhuis|waterschapshuis)[ \t]*$",
     re.IGNORECASE,
 )
+# "College van Gedeputeerde Staten" over the provinciehuis's address, without "Aan": the addressee,
+# even where the line names no province.
+_BOARD_LINE = re.compile(r"[ \t]*(?:het[ \t]+)?college[ \t]+van\b", re.IGNORECASE)
 
 
 # A header label or a date alone on a line: a two-column header run into the address block.
@@ -756,7 +877,13 @@ def _address_block(
                     break  # a blank line in a double-spaced text: the block above ended
                 line_end = line_start - 1
                 continue
-            named = [m for m in found if m.resolved and m.start < line_end and m.end > line_start]
+            named = [
+                m
+                for m in found
+                if (m.resolved or (m.body and _BOARD_LINE.match(line)))
+                and m.start < line_end
+                and m.end > line_start
+            ]
             if (
                 not line.strip()
                 or _SENDER_ADDRESS.search(line)
@@ -826,12 +953,16 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             len(line.strip()) > 100
             or _ADDRESS_LINE.match(line)
             or re.match(
-                r"\s*(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)\b",
+                r"\s*(?:(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)|leden)\b",
                 line,
                 re.IGNORECASE,
             )
         ):
             continue  # "Het college van …" / "De gemeenteraad …" open an address, not a letterhead
+        if re.search(
+            r"\baan\s+(?:het\s+|de\s+)?$", text[max(0, mention.start - 12) : mention.start], re.IGNORECASE
+        ):
+            continue  # a heading "Vragen aan het College van Veere …" names the addressee
         near = text[mention.end : _end_of_lines(text, mention.end, 2)]
         postal = _POSTAL.search(near)
         if postal and not _SENDER_ADDRESS.search(near):
@@ -879,16 +1010,26 @@ def extract(
             citation = Citation(citation.date, yours, citation.sender)
         cites = _merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
-    zone = signature_zone(text, 0, len(text)) or _minister_zone(text)
+    zone = signature_zone(text, 0, len(text)) or _minister_zone(text) or _namens_zone(text)
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
+    if zone and not signatories:
+        signatories = _run_in_signer(text, zone, behalf)
     sender = _sender(text, behalf, found, head_end, signatories, zone) or _unsigned_sender(
         text, head_end, salutation, iso
     )
     subject_found = find_subject(text, head_end)
+    if subject_found is None and salutation is not None:
+        subject_found = subject_after_salutation(text, salutation)
     subject = _found(text, subject_found[2], *subject_found[:2], 0.9) if subject_found else None
     if ours is None and subject_found:  # "BETREFT: …, KENMERK W 22001."
         ours = _reference_in(text, *subject_found[:2])
+    if (
+        ours is None
+    ):  # "LEDEN TWEEDE KAMER INZ. VERZILTING – A024": the number a site's title gives the letter
+        title = _TITLE_NUMBER.match(text)
+        if title:
+            ours = _found(text, title["ref"], *title.span("ref"), 0.6)
     for dossier in _DOSSIER_IN_BODY.finditer(
         text
     ):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
@@ -965,6 +1106,20 @@ def _kamerstuk_parts(
     return sender, signatories
 
 
+def _namens_zone(text: str) -> tuple[int, int] | None:
+    """A block that signs without a closing: "Namens de PVV Noord-Brabant," and the names under it, or
+    a party's line and its member's name ending the text ("Lijst Babijn" / "François Babijn")."""
+    matches = list(_NAMENS.finditer(text, max(0, len(text) - 800)))
+    if matches and matches[-1][0].rstrip().endswith(","):
+        start = matches[-1].start()
+        return start, block_end(text, start, min(len(text), start + 400))
+    tail = text.rstrip()
+    party = list(_PARTY_LINE.finditer(tail, max(0, len(tail) - 200)))
+    if party and re.fullmatch(r"\s*\n[ \t]*" + NAME.pattern + r"[^\n]{0,40}", tail[party[-1].end() :]):
+        return party[-1].start(), len(tail)
+    return None
+
+
 def _minister_zone(text: str) -> tuple[int, int] | None:
     """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
     match = re.compile(
@@ -1013,8 +1168,15 @@ def _sender(
 # A council party writing to a board names itself as the subject of its requests: "De BSD-fractie
 # verzoekt uw college …", "… verzoekt de BSD-fractie uw college …".
 _SELF_NAMED_PARTY = re.compile(
-    r"\b[Dd]e\s+(?P<name>[A-Z][\w/&+-]*-fractie)\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
+    rf"\b[Dd]e\s+(?P<name>[A-Z][\w/&+-]*-fractie|fractie\s+van\s+de\s+(?:{_PARTIES})|"
+    rf"(?:{_PARTIES})(?:[ \t]+[A-Z][\w-]+)?)\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
     r"ziet|neemt|wenst|is|uw)\b"
+)
+# "namens" inside a sentence or heading, naming a party: "… namens Lijst Babijn …", "… namens de
+# CDA-Statenfractie."
+_NAMENS_PARTY = re.compile(
+    rf"\bnamens[ \t]+(?:de[ \t]+)?(?P<who>Lijst[ \t]+[A-Z][\w-]+|[A-Z][\w/&+-]*-(?:[Ss]taten|[Rr]aads)?fractie|"
+    rf"(?:{_PARTIES})(?![\w-]))"
 )
 _TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
 
@@ -1027,6 +1189,10 @@ def _unsigned_sender(
     web = web_address_name(text, 0, head_end, date)
     if web is not None:
         return _from_mention(text, web, 0.6)
+    named = {m["who"] for m in _NAMENS_PARTY.finditer(text)}
+    if len(named) == 1:  # "Vragen L. Flikweert namens Lijst Babijn aan het College van Sluis."
+        who = next(_NAMENS_PARTY.finditer(text))
+        return _found(text, who["who"], *who.span("who"), 0.5)
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
@@ -1069,6 +1235,26 @@ def _signatories(
     return tuple(result)
 
 
+# A web copy's title line in capitals that ends in the letter's number after a dash: "BLEEKLOOP – 0044",
+# "LEDEN TWEEDE KAMER INZ. VERZILTING – A024" (a site that numbers the letters it publishes).
+_TITLE_NUMBER = re.compile(
+    r"\s*(?=[^\n]*[A-Z]{4})[A-Z0-9][A-Z0-9 .,'’/&()-]{2,120}?[ \t]+[–-][ \t]+(?P<ref>[A-Z]?[0-9]{3,5})[ \t]*\n"
+)
+
+
+def _run_in_signer(text: str, zone: tuple[int, int], behalf: Found | None) -> tuple[Signatory, ...]:
+    """The signer a text layer ran into the closing's line, with the sender's address after the name:
+    "… Met vriendelijke groeten, Wim Boogholt Afdeling Complexe projecten / Postbus …"."""
+    if zone[0] == 0 or text[zone[0] - 1] == "\n":
+        return ()  # the block starts on a line of its own: read as usual
+    start = zone[0] + len(text[zone[0] :]) - len(text[zone[0] :].lstrip(" \t"))
+    name = NAME.match(text, start)
+    if name is None or looks_like_body(name[0]):
+        return ()
+    found = _found(text, normalise_name(name[0]), name.start(), name.end(), 0.6)
+    return (Signatory(found, None, behalf),)
+
+
 _POST_PLACE = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+|provincie[ \t]+)?")
 _PROVINCIAL_ROLES = {"gedeputeerde", "commissaris-van-de-koning", "provinciesecretaris"}
 
@@ -1083,9 +1269,11 @@ def _post_place(text: str, position: int, role: str, date: str | None) -> str | 
     return resolved[0] if resolved else None
 
 
+# "… via een raadsbrief op de hoogte gebracht", "Deze raadsbrief-orderbos-4-11-2016 …": a letter that
+# refers to a raadsbrief is not one.
 _RIB = re.compile(
-    r"raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
-    r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad",
+    r"(?<!\been )(?<!\bdeze )(?:raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
+    r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad)",
     re.IGNORECASE,
 )
 

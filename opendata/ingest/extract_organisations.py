@@ -32,6 +32,13 @@ _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b)"
 _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (rf"(?:het\s+)?{noisy('college')}\s+van\s*{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
     (rf"{_BW}{_VAN}(?:gemeente\s+)?", COLLEGE, (GEMEENTE,)),
+    # "het College van Sluis": a college named by its municipality alone (a name must follow)
+    (
+        rf"(?:het\s+)?{noisy('college')}\s+van\s+(?=[A-Z'])(?!Gedeputeerde|Burgemeester|B\s*(?:&|en)\s*W|Dijkgraaf)"
+        r"(?:gemeente\s+)?",
+        COLLEGE,
+        (GEMEENTE,),
+    ),
     (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
     (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
     (r"(?:gemeente)?raad[ \t]+van[ \t]*(?:de[ \t]+)?(?:gemeente[ \t]+)?", COUNCIL, (GEMEENTE,)),
@@ -54,6 +61,7 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
+_BARE_COLLEGE = re.compile(r"(?:het\s+)?college\s+van(?:\s+gemeente)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")  # "Bergen (L)", "Bergen (NH)"
 _STOP = {
     "en",
@@ -157,7 +165,8 @@ def find_kind_phrases(
         if resolved:
             code, name_end, score = resolved
             found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
-        elif body is not None:  # a body the register cannot resolve: kept as written
+        elif body is not None and not _BARE_COLLEGE.fullmatch(match[0].strip()):
+            # a body the register cannot resolve: kept as written ("het College van" alone names none)
             phrase_end = match.start() + len(match[0].rstrip())
             found.append(
                 OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False)

@@ -58,15 +58,21 @@ CLOSINGS = (
     "met collegiale groet",
     "met collegiale groeten",
     "met vriendelijke en collegiale groet",
+    "met hartelijke groet",
+    "met hartelijke groeten",
 )
 _ARTICLE = r"(?:de|het)\s+"
 _TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
+_CALLED = (
+    r"(?:\([A-Z][a-zà-ÿ]+\)\s*)?"  # the name a person goes by, after the initials: "H.G.A. (Bertie) Steur"
+)
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
 NAME = re.compile(
-    rf"{_TITLES}(?:{_INITIALS}\s*{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
-    rf"[A-Z][a-z]+\s+{_PARTICLES}{_SURNAME})"
+    rf"{_TITLES}(?:{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+    rf"[A-Z][a-zà-ÿ]+\s+{_PARTICLES}{_SURNAME})"
+    r"(?:[ \t]+(?:MPA|MBA|MSc|BSc|LLM|EMPM|MPM)\b)?"  # a degree written after the name
 )
 _STOPS = re.compile(
     r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
@@ -83,7 +89,8 @@ _BODY_LINE = re.compile(
 )
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(
-    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|"
+    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|omgevingsdienst|\w*dienst|"
+    r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|"
     r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
     re.IGNORECASE,
 )
@@ -110,7 +117,11 @@ def closing_pattern() -> re.Pattern[str]:
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
     return re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)",
+        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)"
+        # run on after a word without a full stop, as a text layer gives a page's last lines ("… website
+        # RUD Zeeland Met vriendelijke groet, Anton van Leeuwen MPA, directeur …"): the capital M and
+        # the name after the comma say it is the closing
+        r"|(?<=[\w)][ \t])(?-i:Met)[ \t]+vriendelijke[ \t]+groet(?:en)?[ \t]*,[ \t]*(?=[A-Z])",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -190,16 +201,18 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
         span = (start + match.start(), start + match.end())
         if any(role.start < span[1] and span[0] < role.end for role in roles):
             continue
-        if _looks_like_body(match[0]):
+        if looks_like_body(match[0]):
             continue
         names.append(Span(normalise_name(match[0]), *span, 0.85))
     return SignatureLine(tuple(names), tuple(roles))
 
 
-def _looks_like_body(name: str) -> bool:
+def looks_like_body(name: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b", name
+            r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b|"
+            r"(?i:partij|fractie)\b",
+            name,
         )
     )
 
