@@ -9,6 +9,7 @@ same OUT while one runs stops with a clear message (exit 2).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -16,14 +17,18 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from opendata import outputs
+from opendata.outputs.digests import MANIFEST, file_sha256
 from opendata.outputs.output import Output
-from opendata.publish.switch import builds_dir, publish_lock, verify
+from opendata.publish.switch import builds_dir, publish_lock, verify, write_manifest
 
 from .conftest import DATASETS, ROOT, run_cli, run_main
 
@@ -391,3 +396,37 @@ def test_a_writer_that_hits_a_full_disk(tmp_path, monkeypatch):
     assert outcome.exit_code == 2 and [p.code for p in outcome.problems] == ["write-failed"]
     assert "disk is full" in outcome.problems[0].message
     assert _snapshot(out) == before and not list(builds_dir(out).glob("tmp-*"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    names=st.lists(
+        st.text(
+            st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=12
+        ),
+        max_size=6,
+        unique=True,
+    ),
+    contents=st.binary(max_size=40),
+)
+@example(names=["a", "a-"], contents=b"")  # a/a-0 before a-: parts order, not the string's
+def test_the_manifest_is_the_json_of_every_file_in_path_order(names, contents):
+    """write_manifest writes its JSON line by line: the same text as json.dumps(indent=1) of every
+    file but the manifest, in the order of their paths' parts, whatever the names."""
+    with tempfile.TemporaryDirectory() as folder:
+        build = Path(folder)
+        for number, name in enumerate(names):
+            target = build / (name if number % 2 else f"{name}/{name}-{number}")
+            if target.exists() or name in (".", "..") or name == MANIFEST:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(contents + bytes([number]))
+        files = sorted(p for p in build.rglob("*") if p.is_file() and p.name != MANIFEST)
+        expected = [
+            {"path": p.relative_to(build).as_posix(), "bytes": p.stat().st_size, "sha256": file_sha256(p)}
+            for p in files
+        ]
+        digest = write_manifest(build)
+        text = (build / MANIFEST).read_text(encoding="utf-8")
+        assert text == json.dumps({"files": expected}, indent=1) + "\n"
+        assert digest == hashlib.sha256(text.encode()).hexdigest()
