@@ -66,6 +66,8 @@ class PageWriter:
         self.code = inputs.code_digest(terms, prefixes, layout.id_base, layout.doc_base)
         self.entries: dict[str, inputs.Entry] = {}  # this build's inputs, by resource key
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
+        self.doc_in_build = doc.relative_to(out).as_posix()
+        self.folders: set[str] = set()  # the folders of doc/ made so far
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -115,10 +117,13 @@ class PageWriter:
     def resource(self, key: str, triples: list, own: str) -> None:
         """A resource's five files: its description in three RDF syntaxes, its page in two languages;
         linked from the previous build when their inputs are the same (`own`: see inputs.py)."""
-        target = self.doc / file_name(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = key.rpartition("/")[0]
+        if folder not in self.folders:  # one mkdir per folder, not per resource
+            (self.doc / file_name(folder)).mkdir(parents=True, exist_ok=True)
+            self.folders.add(folder)
         if self._reuse(key, own):
             return
+        target = self.doc / file_name(key)
         self.facts.reads = set()
         try:
             files = self._render(key, triples, target)
@@ -138,21 +143,22 @@ class PageWriter:
             return False  # the record is not of the previous build's files
         if inputs.seen(self.facts, entry.reads) != entry.seen:
             return False
-        linked: list[Path] = []
+        linked: list[str] = []  # paths as text: a Path per file costs more than the link
+        previous, out = os.fspath(self.previous), os.fspath(self.out)
         try:
             for name in names:
-                os.link(self.previous / name, self.out / name)
-                linked.append(self.out / name)
+                os.link(f"{previous}/{name}", f"{out}/{name}")
+                linked.append(f"{out}/{name}")
         except OSError:  # gone or on another file system: render it
             for path in linked:
-                path.unlink()
+                os.unlink(path)
             return False
         self.entries[key] = entry
         return True
 
     def _names(self, key: str) -> list[str]:
         """The paths in the build of a resource's files (as `_render` writes them)."""
-        name = (self.doc / file_name(key)).relative_to(self.out).as_posix()
+        name = f"{self.doc_in_build}/{file_name(key)}"
         return [name + extension for extension in (*RDF_EXTENSIONS, ".html", ".en.html")]
 
     def _render(self, key: str, triples: list, target: Path) -> dict[str, str]:
