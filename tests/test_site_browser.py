@@ -15,7 +15,9 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
-from .conftest import DATASETS, ROOT, run_cli
+from opendata.outputs.site import search
+
+from .conftest import DATASETS, ROOT, run_cli, run_main
 from .test_serve import Server
 from .test_site import JOINT_REACTION
 
@@ -199,5 +201,32 @@ def test_hostile_text_is_inert_in_the_browser(browser, tmp_path):
             assert page.evaluate("window.__pwned === undefined")
             assert page.locator("img[src=x]").count() == 0
             page.close()
+    finally:
+        server.stop()
+
+
+def test_search_merges_the_parts_of_a_large_index(browser, tmp_path, monkeypatch):
+    """An index in parts (search.py; here one letter a part, as 2,000 letters a part would make at
+    scale): the search page merges them, and finds a letter that is not in the first part."""
+    monkeypatch.setattr(search, "LETTERS_PER_BUNDLE", 1)
+    out = tmp_path / "dist"
+    result = run_main(
+        "publish", "--datasets", str(DATASETS), "--out", str(out), "--cache", str(tmp_path / "c")
+    )
+    assert result.returncode == 0, result.stderr
+    keys = sorted(p.name.removesuffix(".ttl") for p in (out / "doc" / "brief").glob("*.ttl"))
+    parts = search.bundles(keys)
+    letter = JOINT_REACTION.split("/")[1]
+    assert len(parts) > 1 and letter not in next(iter(parts.values()))
+    server = Server(out, tmp_path / "serve.log")
+    try:
+        page, _, errors, outside = _open(browser, server.url + "/doc/zoeken.html")
+        page.fill("#search input", "leerproces")
+        links = page.locator(".pagefind-ui__result-link")
+        links.first.wait_for(timeout=30000)
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert any(letter in href for href in hrefs), hrefs
+        assert errors == [] and outside == []
+        page.close()
     finally:
         server.stop()

@@ -3,12 +3,13 @@ by kind, themes, the collaboration network, search and the page for addresses th
 
 from __future__ import annotations
 
+import html
 import json
 from collections import defaultdict
 
 from markupsafe import Markup
 
-from opendata.outputs.site import pictures
+from opendata.outputs.site import pictures, search
 from opendata.outputs.site.facts import DCT, ORG, SKOS
 from opendata.outputs.site.pages import Page, PageBuilder
 from opendata.outputs.site.render import render
@@ -31,7 +32,7 @@ def write(site) -> None:
         _page(site, lang, OVERVIEW, "organisaties", _organisations(site, builder, lang))
         _page(site, lang, OVERVIEW, "themas", _themes(site, builder, lang))
         _page(site, lang, OVERVIEW, "netwerk", _network(site, lang))
-        _page(site, lang, "", "zoeken", _search(lang))
+        _page(site, lang, "", "zoeken", _search(lang, list(search.bundles(search.letter_keys(site)))))
         _page(site, lang, "", "404", _not_found(lang, site.layout.doc_path), root=site.layout.doc_path)
 
 
@@ -135,20 +136,28 @@ def _network(site, lang: str) -> Page:
     return page
 
 
-def _search(lang: str) -> Page:
+def _search(lang: str, parts: list[str]) -> Page:
+    """The search page: Pagefind's UI over the index, merging its parts when it has more than one
+    (search.py); the first part's UI files serve."""
     w = WORDS[lang]
     page = Page("", "index", w["search"])
+    first = parts[0] if parts else search.OUTPUT
+    if len(parts) > 1:
+        merged = html.escape(json.dumps([f"{part}/" for part in parts[1:]]))
+        box, script = f'<div id="search" data-parts="{merged}"></div>', f"{search.OUTPUT}/{search.SCRIPT}"
+    else:
+        box, script = '<div id="search"></div>', "static/search.js"
     page.sections.append(
         {
             "kind": "html",
             "title": w["search"],
             "note": w["search_text"],
             "html": Markup(
-                '<link rel="stylesheet" href="pagefind/pagefind-ui.css">'
+                f'<link rel="stylesheet" href="{first}/pagefind-ui.css">'
                 f"<noscript><p>{w['search_nojs']}</p></noscript>"
-                '<div id="search"></div>'
-                '<script src="pagefind/pagefind-ui.js"></script>'
-                '<script src="static/search.js"></script>'
+                f"{box}"
+                f'<script src="{first}/pagefind-ui.js"></script>'
+                f'<script src="{script}"></script>'
             ),
         }
     )

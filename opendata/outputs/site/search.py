@@ -3,40 +3,201 @@
 Pagefind (the `pagefind[bin]` wheel ships its binary; nothing is downloaded) indexes the letter
 pages only (their `data-pagefind-body`: title, metadata, text), one index per page language, into
 doc/pagefind/. The search page loads Pagefind's own UI from there: no third-party request.
+
+An index over many letters is built in parts ("bundles", Pagefind's multisite search): a letter
+belongs to the part its key's hash names, and the number of parts doubles as the letters outgrow
+LETTERS_PER_BUNDLE (one part, doc/pagefind/, up to that; then doc/pagefind/deel-K/). The search
+page merges the parts in the browser. A part whose letter pages are those of the previous build
+(their files' digests, from the site's inputs record) is hard-linked from it; only the parts with a
+changed, added or removed letter are indexed again. What each part was made from is recorded
+beside the builds (RECORD), as the pages' inputs are (inputs.py).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import quote
+
+from opendata.build.letter_unit import worker_count
+from opendata.outputs.digests import file_sha256
+from opendata.outputs.site import inputs
+from opendata.outputs.site.layout import file_name
 
 OUTPUT = "pagefind"
+PART = "deel-{}"
+LETTERS_PER_BUNDLE = 2000  # letters (two pages each) per part of the index
+RECORD = "search-inputs.json.gz"  # beside the builds, as inputs.NAME
+SCRIPT = "zoeken.js"  # the search page's script when the index has parts (in doc/pagefind/)
+MERGING = """\
+// The search over every part of the letters' index (built in parts, so that a change indexes
+// only its part again): Pagefind's own interface, merging the parts. No request leaves this site.
+window.addEventListener("DOMContentLoaded", function () {
+  var box = document.getElementById("search");
+  var parts = JSON.parse(box.getAttribute("data-parts"));
+  new PagefindUI({
+    element: "#search",
+    showSubResults: true,
+    showImages: false,
+    mergeIndex: parts.map(function (part) {
+      return { bundlePath: new URL(part, document.baseURI).href };
+    }),
+  });
+});
+"""
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed: the program's own failure, not a problem in the data."""
 
 
-def write(site) -> None:
-    command = [
+def part_count(letters: int) -> int:
+    """How many parts an index of this many letters has: a power of two."""
+    count = 1
+    while letters > LETTERS_PER_BUNDLE * count:
+        count *= 2
+    return count
+
+
+def bundles(keys: list[str]) -> dict[str, list[str]]:
+    """{a part's folder below doc/: the keys of its letters}, sorted, only parts with letters."""
+    count = part_count(len(keys))
+    if count == 1:
+        return {OUTPUT: sorted(keys)} if keys else {}
+    found: dict[int, list[str]] = {}
+    for key in keys:
+        number = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) * count >> 32
+        found.setdefault(number, []).append(key)
+    return {f"{OUTPUT}/{PART.format(n)}": sorted(found[n]) for n in sorted(found)}
+
+
+def letter_keys(site) -> list[str]:
+    return sorted(summary.key for summary in site.facts.letters.values())
+
+
+def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None:
+    """Index every part whose letter pages changed; link the others from the previous build.
+    `entries`: the site's inputs by resource key; `known`: the previous build's manifest digests."""
+    parts = bundles(letter_keys(site))
+    record = _load(site.out.parent)
+    made: dict[str, list[str]] = {}
+    to_index = []
+    for folder, keys in parts.items():
+        own = _inputs(site, folder, keys, entries)
+        if _link(site, folder, own, record.get(folder), known):
+            made[folder] = record[folder]
+        else:
+            to_index.append((folder, keys, own))
+    with ThreadPoolExecutor(max(1, min(worker_count(), len(to_index)))) as pool:
+        for folder, own in pool.map(lambda task: _index(site, *task), to_index):
+            made[folder] = [own, _files_digest(site.out, folder)]
+    if len(parts) > 1:
+        (site.doc / OUTPUT / SCRIPT).write_text(MERGING, encoding="utf-8")
+    _save(site.out.parent, made)
+
+
+def _inputs(site, folder: str, keys: list[str], entries: dict[str, inputs.Entry]) -> str:
+    """The digest of what a part is made from: its letters' files, Pagefind's version, the command."""
+    pages = [f"{key}\0{entries[_letter(site, key)].files}" for key in keys]
+    return inputs.digest(version("pagefind"), " ".join(_command(site, Path(), Path())), folder, *pages)
+
+
+def _letter(site, key: str) -> str:
+    return f"{site.letter_segment}/{quote(key, safe='')}"
+
+
+def _command(site, pages: Path, output: Path) -> list[str]:
+    return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site.doc),
-        "--output-subdir",
-        OUTPUT,
+        str(pages),
+        "--output-path",
+        str(output),
         "--glob",
         f"{site.letter_segment}/*.html",
         "--silent",
     ]
-    done = subprocess.run(command, capture_output=True, text=True)
+
+
+def _index(site, folder: str, keys: list[str], own: str) -> tuple[str, str]:
+    """Index one part: its letters' pages, linked into a staging folder inside the build (removed
+    after; a publish killed meanwhile leaves it in an unfinished build, which is never published)."""
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.out) as staging:
+        pages = Path(staging) / site.letter_segment
+        pages.mkdir()
+        for key in keys:
+            name = file_name(_letter(site, key)).rsplit("/", 1)[-1]
+            for suffix in (".html", ".en.html"):
+                os.link(site.doc / site.letter_segment / (name + suffix), pages / (name + suffix))
+        done = subprocess.run(
+            _command(site, Path(staging), site.doc / folder), capture_output=True, text=True
+        )
     if done.returncode != 0:
         raise SearchIndexError(
             f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
         )
-    _sort_entry(site.doc / OUTPUT / "pagefind-entry.json")
+    _sort_entry(site.doc / folder / "pagefind-entry.json")
+    return folder, own
+
+
+def _part_files(names, folder: str) -> list[str]:
+    """The files of a part in a build (a part's own subfolders, not the parts inside doc/pagefind/)."""
+    prefix = f"doc/{folder}/"
+    return sorted(
+        n for n in names if n.startswith(prefix) and not n[len(prefix) :].startswith(PART.format(""))
+    )
+
+
+def _files_digest(out: Path, folder: str) -> str:
+    """The digest of a part's files in this build, with their sha256 (as the manifest will give them)."""
+    names = [path.relative_to(out).as_posix() for path in (out / "doc" / folder).rglob("*") if path.is_file()]
+    names = _part_files(names, folder)
+    return inputs.files_digest(names, {n: file_sha256(out / n) for n in names})
+
+
+def _link(site, folder: str, own: str, recorded: list[str] | None, known: dict[str, str]) -> bool:
+    """Hard-link a part from the previous build when it was made from the same inputs and the
+    record is of that build's files (by their sha256 in its manifest); False if not."""
+    previous = site.publication.previous_build
+    if previous is None or recorded is None or recorded[0] != own:
+        return False
+    names = _part_files(known, folder)
+    if not names or inputs.files_digest(names, known) != recorded[1]:
+        return False
+    try:
+        for name in names:
+            (site.out / name).parent.mkdir(parents=True, exist_ok=True)
+            os.link(previous / name, site.out / name)
+    except OSError:  # gone or on another file system: index it
+        shutil.rmtree(site.doc / folder, ignore_errors=True)
+        return False
+    return True
+
+
+def _load(folder: Path) -> dict[str, list[str]]:
+    try:
+        with gzip.open(folder / RECORD, "rb") as handle:
+            data = json.loads(handle.read())
+        return {str(k): [str(v[0]), str(v[1])] for k, v in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError, IndexError, EOFError):
+        return {}
+
+
+def _save(folder: Path, made: dict[str, list[str]]) -> None:
+    temporary = folder / f".{RECORD}.{os.getpid()}"
+    temporary.write_bytes(gzip.compress(json.dumps(made, sort_keys=True).encode("utf-8"), 1, mtime=0))
+    os.replace(temporary, folder / RECORD)
 
 
 def _sort_entry(path) -> None:

@@ -268,12 +268,13 @@ class SiteWriter:
             for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [("letter", unit.key, unit.nt) for unit in self.publication.letters]
-        inputs.save(self.out.parent, self._run(writer, tasks))
+        entries = self._run(writer, tasks)
+        inputs.save(self.out.parent, entries)
         indexes.write(self)
         shutil.copytree(STATIC, self.doc / "static", dirs_exist_ok=True)
         hosting.write(self)
         self.layout.save(self.doc)
-        search.write(self)
+        search.write(self, entries, writer.known)
 
     def _run(self, writer: PageWriter, tasks: list) -> dict[str, inputs.Entry]:
         """Every task's files; returns the inputs of every resource written."""
