@@ -89,11 +89,12 @@ def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None
     `entries`: the site's inputs by resource key; `known`: the previous build's manifest digests."""
     parts = bundles(letter_keys(site))
     record = _load(site.out.parent)
+    previous = _by_part(known)
     made: dict[str, list[str]] = {}
     to_index = []
     for folder, keys in parts.items():
         own = _inputs(site, folder, keys, entries)
-        if _link(site, folder, own, record.get(folder), known):
+        if _link(site, folder, own, record.get(folder), previous.get(folder, []), known):
             made[folder] = record[folder]
         else:
             to_index.append((folder, keys, own))
@@ -151,28 +152,43 @@ def _index(site, folder: str, keys: list[str], own: str) -> tuple[str, str]:
     return folder, own
 
 
-def _part_files(names, folder: str) -> list[str]:
-    """The files of a part in a build (a part's own subfolders, not the parts inside doc/pagefind/)."""
-    prefix = f"doc/{folder}/"
-    return sorted(
-        n for n in names if n.startswith(prefix) and not n[len(prefix) :].startswith(PART.format(""))
-    )
+def _part_of(name: str) -> str | None:
+    """The part whose files hold a file of a build (`doc/pagefind/deel-3/x` -> `pagefind/deel-3`)."""
+    prefix = f"doc/{OUTPUT}/"
+    if not name.startswith(prefix):
+        return None
+    first = name[len(prefix) :].split("/", 1)
+    if first[0].startswith(PART.format("")):
+        return f"{OUTPUT}/{first[0]}" if len(first) > 1 else None
+    return OUTPUT if first[0] != SCRIPT else None
+
+
+def _by_part(names) -> dict[str, list[str]]:
+    """{part folder: its files' paths in the build}, in one pass over a build's files."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        part = _part_of(name)
+        if part is not None:
+            found.setdefault(part, []).append(name)
+    return {part: sorted(files) for part, files in found.items()}
 
 
 def _files_digest(out: Path, folder: str) -> str:
     """The digest of a part's files in this build, with their sha256 (as the manifest will give them)."""
     names = [path.relative_to(out).as_posix() for path in (out / "doc" / folder).rglob("*") if path.is_file()]
-    names = _part_files(names, folder)
+    names = _by_part(names).get(folder, [])
     return inputs.files_digest(names, {n: file_sha256(out / n) for n in names})
 
 
-def _link(site, folder: str, own: str, recorded: list[str] | None, known: dict[str, str]) -> bool:
-    """Hard-link a part from the previous build when it was made from the same inputs and the
-    record is of that build's files (by their sha256 in its manifest); False if not."""
+def _link(
+    site, folder: str, own: str, recorded: list[str] | None, names: list[str], known: dict[str, str]
+) -> bool:
+    """Hard-link a part (`names`: its files in the previous build) from the previous build when it
+    was made from the same inputs and the record is of that build's files (by their sha256 in its
+    manifest); False if not."""
     previous = site.publication.previous_build
     if previous is None or recorded is None or recorded[0] != own:
         return False
-    names = _part_files(known, folder)
     if not names or inputs.files_digest(names, known) != recorded[1]:
         return False
     try:
