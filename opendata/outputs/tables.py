@@ -41,94 +41,104 @@ def _shared_part(table: Table) -> bool:
     return not _letter_part(table) or table.cls.name == "Source"
 
 
-class Rfc4180Writer:
-    """CSV rows with `\\n` line ends, quoting every cell that holds a comma, a quote, CR or LF.
+def _cell(cell) -> str:
+    """A cell of RFC 4180 CSV: quoted when it holds a comma, a quote, CR or LF.
 
     Python's csv module with a `\\n` terminator leaves a lone carriage return unquoted, which splits
     the row for every reader that takes CR as a line end (spreadsheets, RFC 4180 parsers)."""
+    text = "" if cell is None else str(cell)
+    return '"' + text.replace('"', '""') + '"' if needs_quotes(text) else text
 
-    def __init__(self, handle) -> None:
-        self.handle = handle
 
-    @staticmethod
-    def _cell(cell) -> str:
-        text = "" if cell is None else str(cell)
-        return '"' + text.replace('"', '""') + '"' if needs_quotes(text) else text
+def csv_lines(rows, texts: list[bool]) -> str:
+    """Rows as CSV lines with `\\n` line ends, text cells (`texts`) protected against formulas."""
+    lines = []
+    for row in rows:
+        line = ",".join(_cell(protect(cell) if text else cell) for cell, text in zip(row, texts))
+        lines.append((line or '""') + "\n")  # a row of one empty cell is not a blank line
+    return "".join(lines)
 
-    def writerow(self, row) -> None:
-        line = ",".join(map(self._cell, row))
-        self.handle.write((line or '""') + "\n")  # a row of one empty cell is not a blank line
 
-    def writerows(self, rows) -> None:
-        for row in rows:
-            self.writerow(row)
+def text_columns(schemas: dict) -> dict[str, list[bool]]:
+    """Per table, which columns hold text (those are protected against formulas)."""
+    return {
+        name: [f["type"] == "string" for f in schema["schema"]["fields"]] for name, schema in schemas.items()
+    }
 
 
 class CsvTables:
-    """One open CSV writer per table; text cells protected, everything else as is."""
+    """One open CSV file per table, with its header; rows are added as CSV text (csv_lines)."""
 
-    def __init__(self, folder: Path, layout: list[Table], schemas: dict, stack: ExitStack) -> None:
+    def __init__(self, folder: Path, layout: list[Table], stack: ExitStack) -> None:
         folder.mkdir(exist_ok=True)
-        self.writers, self.texts = {}, {}
+        self.handles = {}
         for table in layout:
             path = folder / f"{table.name}.csv"
             # the ExitStack closes it: one file per table stays open while the letters stream in
             handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
-            writer = Rfc4180Writer(handle)
-            writer.writerow([c.name for c in table.columns])
-            self.writers[table.name] = writer
-            self.texts[table.name] = [f["type"] == "string" for f in schemas[table.name]["schema"]["fields"]]
+            handle.write(csv_lines([[c.name for c in table.columns]], [False] * len(table.columns)))
+            self.handles[table.name] = handle
 
-    def write(self, table: Table, rows) -> None:
-        writer, texts = self.writers[table.name], self.texts[table.name]
-        writer.writerows([protect(cell) if text else cell for cell, text in zip(row, texts)] for row in rows)
+    def write(self, table: Table, lines: str) -> None:
+        self.handles[table.name].write(lines)
 
 
-Rows = dict[str, list[list[str]]]  # table name -> rows
-
-
-def letter_rows(model: Model, cells: Cells, layout: list[Table], nt: str) -> Rows:
-    """The rows one letter adds to each table it has a part in."""
+def letter_tables(
+    model: Model, cells: Cells, layout: list[Table], texts: dict[str, list[bool]], nt: str
+) -> dict:
+    """What one letter adds to the tables: {"csv": {table: its CSV lines}, "sources": the package's
+    source entry of the letter}. Made in the worker processes and cached with the letter's unit, so
+    that a publish only joins text."""
     letter = TableRows(model, cells, read_resources(nt))
-    return {table.name: list(letter.rows(table)) for table in layout if _letter_part(table)}
+    found: dict = {"csv": {}, "sources": []}
+    for table in layout:
+        if not _letter_part(table):
+            continue
+        rows = list(letter.rows(table))
+        found["csv"][table.name] = csv_lines(rows, texts[table.name])
+        if table.kind == "entity" and table.cls.name == "Letter":
+            found["sources"] += [_source(table, row) for row in rows]
+    return found
 
 
-# per process: (base IRI, base URL) -> the cell maker and the tables
-_CELLS: dict[tuple[str, str], tuple[Cells, list[Table]]] = {}
+# per process: (base IRI, base URL) -> the cell maker, the tables and their text columns
+_CELLS: dict[tuple[str, str], tuple[Cells, list[Table], dict[str, list[bool]]]] = {}
 
 
-def letter_part(letter: LetterGraph) -> Rows:
-    """The letter's rows (made in the worker processes, cached with its unit). The cell maker's
-    lookups are costly to build, so each process keeps one per base IRI and URL."""
+def letter_part(letter: LetterGraph) -> dict:
+    """The letter's share of the tables (made in the worker processes, cached with its unit). The
+    cell maker's lookups are costly to build, so each process keeps one per base IRI and URL."""
     key = (letter.minter.base_iri, letter.minter.base_url)
     if key not in _CELLS:
-        _CELLS[key] = (Cells(letter.model, letter.minter), tables(letter.model))
-    cells, layout = _CELLS[key]
-    return letter_rows(letter.model, cells, layout, letter.nt)
+        model = letter.model
+        _CELLS[key] = (
+            Cells(model, letter.minter),
+            tables(model),
+            text_columns(table_schemas(model)["tables"]),
+        )
+    cells, layout, texts = _CELLS[key]
+    return letter_tables(letter.model, cells, layout, texts, letter.nt)
 
 
 def _write_rows(publication: Publication, folder: Path, layout: list[Table], schemas: dict) -> list[dict]:
     """Write every table; return the package's sources (one per letter)."""
     cells = Cells(publication.model, publication.minter)
+    texts = text_columns(schemas)
     sources = []
     with ExitStack() as stack:
-        files = CsvTables(folder, layout, schemas, stack)
+        files = CsvTables(folder, layout, stack)
         shared = TableRows(publication.model, cells, read_resources(publication.shared_nt))
         for table in layout:
             if _shared_part(table):
-                files.write(table, shared.rows(table))
+                files.write(table, csv_lines(shared.rows(table), texts[table.name]))
         for unit in publication.letters:
             part = unit.part(NAME)
-            rows_by_table = (
-                part if isinstance(part, dict) else letter_rows(publication.model, cells, layout, unit.nt)
-            )
+            if not (isinstance(part, dict) and "csv" in part):
+                part = letter_tables(publication.model, cells, layout, texts, unit.nt)
             for table in layout:
-                if not _letter_part(table):
-                    continue
-                rows = rows_by_table.get(table.name, [])
-                files.write(table, rows)
-                if table.kind == "entity" and table.cls.name == "Letter":
-                    sources += [_source(table, row) for row in rows]
+                if _letter_part(table):
+                    files.write(table, part["csv"].get(table.name, ""))
+            sources += part["sources"]
     return sources
 
 
