@@ -86,7 +86,8 @@ class View:
             self.subjects[term_value(triple.subject)][triple.predicate.value].append(triple.object)
         for props in self.subjects.values():
             for values in props.values():
-                values.sort(key=str)
+                if len(values) > 1:  # most properties have one value: no N-Triples text to make
+                    values.sort(key=str)
 
     def values(self, subject: str, predicate: str) -> list:
         return self.subjects.get(subject, {}).get(predicate, [])

@@ -21,6 +21,7 @@ from opendata.outputs.site.layout import anchor
 from opendata.outputs.site.terms import Terms
 from opendata.outputs.site.words import WORDS
 
+JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps's, made once, not per page
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -85,18 +86,50 @@ class PageBuilder:
         self.suffix = ".html" if lang == "nl" else ".en.html"
         self.texts = texts or {}
         self.part = View(())  # all triples of the letter's part (its positions too), set per letter
+        # What the layout and the vocabulary alone say of an IRI, by IRI: its key, its link when it is
+        # no statement's, its name when it has no label. Nothing read from the facts is kept here,
+        # so every page still notes each fact it reads (facts.reads, for the incremental build).
+        self._keys: dict[str, str | None] = {}
+        self._records: dict[str, str | None] = {}
+        self._hrefs: dict[str, str | None] = {}
+        self._unlabelled: dict[str, str] = {}
 
     # -- links and values
+    def key_of(self, iri: str) -> str | None:
+        """The layout's key_of, remembered."""
+        try:
+            return self._keys[iri]
+        except KeyError:
+            key = self._keys[iri] = self.facts.layout.key_of(iri)
+            return key
+
+    def described_in(self, key: str) -> str | None:
+        """The layout's described_in (a statement's record), remembered."""
+        try:
+            return self._records[key]
+        except KeyError:
+            record = self._records[key] = self.facts.layout.described_in(key)
+            return record
+
     def href(self, iri: str) -> str | None:
-        key = self.facts.layout.key_of(iri)
+        try:
+            return self._hrefs[iri]
+        except KeyError:
+            pass
+        key = self.key_of(iri)
         if key is None:
+            self._hrefs[iri] = None
             return None
-        if self.facts.layout.described_in(key) is not None:  # a statement: on its record's page?
-            document = self.facts.document(key)
-            if document != key:
-                return f"../{document}{self.suffix}#{anchor(key)}"
         fragment = "#" + iri.split("#", 1)[1] if "#" in iri else ""
-        return f"../{key}{self.suffix}{fragment}"
+        own = f"../{key}{self.suffix}{fragment}"
+        if self.described_in(key) is None:
+            self._hrefs[iri] = own
+            return own
+        # a statement: on its record's page? The facts say, and that read is noted every time
+        document = self.facts.document(key)
+        if document != key:
+            return f"../{document}{self.suffix}#{anchor(key)}"
+        return own
 
     def name(self, iri: str) -> str:
         if iri == REDACTED:
@@ -104,10 +137,17 @@ class PageBuilder:
         label = self.facts.label(iri)
         if label:
             return label
-        key = self.facts.layout.key_of(iri)
+        try:
+            return self._unlabelled[iri]
+        except KeyError:
+            pass
+        key = self.key_of(iri)
         if key and "#" not in iri:  # a record without a name (a post): its readable key
-            return unquote(key.split("/", 1)[1])
-        return self.terms.label(iri, self.lang)
+            text = unquote(key.split("/", 1)[1])
+        else:
+            text = self.terms.label(iri, self.lang)
+        self._unlabelled[iri] = text
+        return text
 
     def link(self, iri: str, note: str = "") -> dict:
         return {"text": self.name(iri), "href": self.href(iri), "note": note}
@@ -131,7 +171,7 @@ class PageBuilder:
             special(page, view, iri)
         by_key: dict[str, set[str]] = {}
         for subject in view.subjects:
-            by_key.setdefault(self.facts.layout.key_of(subject) or key, set()).add(subject)
+            by_key.setdefault(self.key_of(subject) or key, set()).add(subject)
         page.sections.append(self.statements(view, iri, by_key.pop(key, set())))
         if by_key:  # the statements about it described here (describe.py)
             page.sections.append(self.sources(view, by_key))
@@ -156,12 +196,11 @@ class PageBuilder:
     def statements(self, view: View, iri: str, subjects: set[str]) -> dict:
         """Every statement about the resource (`iri`) and its fragments (`subjects`), by property."""
         rows = []
+        label, lang, value = self.terms.label, self.lang, self.value
         for subject in sorted(subjects, key=lambda s: (s != iri, s)):
             prefix = "" if subject == iri or "#" not in subject else "#" + subject.split("#", 1)[1] + " · "
             for predicate, values in sorted(view.subjects[subject].items()):
-                rows.append(
-                    (prefix + self.terms.label(predicate, self.lang), [self.value(v) for v in values])
-                )
+                rows.append((prefix + label(predicate, lang), [value(v) for v in values]))
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
     def sources(self, view: View, by_key: dict[str, set[str]]) -> dict:
@@ -181,8 +220,8 @@ class PageBuilder:
         members...); not the statements about it described on its own page."""
         by_predicate: dict[str, set[str]] = {}
         for predicate, source in self.facts.linked(iri):
-            source_key = self.facts.layout.key_of(source) or ""
-            if self.facts.layout.described_in(source_key) == key and self.facts.document(source_key) == key:
+            source_key = self.key_of(source) or ""
+            if self.described_in(source_key) == key and self.facts.document(source_key) == key:
                 continue
             if predicate not in LISTED_APART:
                 by_predicate.setdefault(predicate, set()).add(source)
@@ -297,7 +336,7 @@ class PageBuilder:
         }
 
     def _fragment_key(self, iri: str) -> str:
-        key = self.facts.layout.key_of(iri) or iri
+        key = self.key_of(iri) or iri
         return key.split("/", 1)[-1]
 
     def _position(self, page: Page, view: View, iri: str) -> None:
@@ -407,4 +446,4 @@ class PageBuilder:
             date = view.first(iri, NS_SCHEMA + "startDate")
             if date:
                 data["startDate"] = date
-        return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+        return JSON.encode(data).replace("<", "\\u003c")

@@ -6,7 +6,7 @@ a term the model does not label is shown as its compact name (`schema:text`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from opendata.build.graph import shorten
 from opendata.model.model import Model
@@ -24,6 +24,9 @@ EXTRA = {  # terms outside the model's fields that the pages show
 class Terms:
     labels: dict[str, tuple[str, str]]  # IRI -> (nl, en)
     prefixes: dict[str, str]
+    # label() by (IRI, language): a page asks for the same few properties and classes thousands of
+    # times. Not part of the terms' text (repr), which the site's code digest reads (inputs.py).
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, model: Model) -> Terms:
@@ -41,10 +44,14 @@ class Terms:
         return cls(labels, dict(model.prefixes))
 
     def label(self, iri: str, lang: str) -> str:
+        try:
+            return self._cache[iri, lang]
+        except KeyError:
+            pass
         found = self.labels.get(iri)
-        if found and found[0 if lang == "nl" else 1]:
-            return found[0 if lang == "nl" else 1]
-        return self.compact(iri)
+        text = found[0 if lang == "nl" else 1] if found else ""
+        self._cache[iri, lang] = text = text or self.compact(iri)
+        return text
 
     def compact(self, iri: str) -> str:
         return shorten(iri, self.prefixes.items())
