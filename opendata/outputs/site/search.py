@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from opendata.build.letter_unit import worker_count
-from opendata.outputs.digests import file_sha256
+from opendata.outputs.digests import HASHED, file_sha256
 from opendata.outputs.site import inputs
 from opendata.outputs.site.layout import file_name
 
@@ -100,7 +100,7 @@ def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None
             to_index.append((folder, keys, own))
     with ThreadPoolExecutor(max(1, min(worker_count(), len(to_index)))) as pool:
         for folder, own in pool.map(lambda task: _index(site, *task), to_index):
-            made[folder] = [own, _files_digest(site.out, folder)]
+            made[folder] = [own, _settle(site, folder, known)]
     if len(parts) > 1:
         (site.doc / OUTPUT / SCRIPT).write_text(MERGING, encoding="utf-8")
     _save(site.out.parent, made)
@@ -173,11 +173,35 @@ def _by_part(names) -> dict[str, list[str]]:
     return {part: sorted(files) for part, files in found.items()}
 
 
-def _files_digest(out: Path, folder: str) -> str:
-    """The digest of a part's files in this build, with their sha256 (as the manifest will give them)."""
+def _settle(site, folder: str, known: dict[str, str]) -> str:
+    """A part just indexed: each file whose bytes equal the previous build's file of that path is
+    replaced by a link to it (so the manifest takes its digest by inode, unread), the others are
+    hashed; returns the digest of the part's files with their sha256 (as the manifest gives them)."""
+    out, previous = site.out, site.publication.previous_build
     names = [path.relative_to(out).as_posix() for path in (out / "doc" / folder).rglob("*") if path.is_file()]
     names = _by_part(names).get(folder, [])
-    return inputs.files_digest(names, {n: file_sha256(out / n) for n in names})
+    sha256 = {}
+    for name in names:
+        path = out / name
+        if previous is not None and name in known and _same_bytes(path, previous / name):
+            link = path.with_name(f".{path.name}.link")
+            os.link(previous / name, link)
+            os.replace(link, path)
+            sha256[name] = known[name]
+        else:
+            sha256[name] = file_sha256(path)
+    return inputs.files_digest(names, sha256)
+
+
+def _same_bytes(path: Path, other: Path) -> bool:
+    try:
+        size = path.stat().st_size
+        if other.stat().st_size != size:
+            return False
+        HASHED.compared += size
+        return path.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
 
 
 def _link(

@@ -123,10 +123,9 @@ class PageWriter:
             self.folders.add(folder)
         if self._reuse(key, own):
             return
-        target = self.doc / file_name(key)
         self.facts.reads = set()
         try:
-            files = self._render(key, triples, target)
+            files = self._render(key, triples, f"{self.doc_in_build}/{file_name(key)}")
             reads = sorted(self.facts.reads)
         finally:
             self.facts.reads = None
@@ -161,11 +160,12 @@ class PageWriter:
         name = f"{self.doc_in_build}/{file_name(key)}"
         return [name + extension for extension in (*RDF_EXTENSIONS, ".html", ".en.html")]
 
-    def _render(self, key: str, triples: list, target: Path) -> dict[str, str]:
+    def _render(self, key: str, triples: list, target: str) -> dict[str, str]:
+        """Write a resource's files; `target`: their path in the build without the extension."""
         files = {}
+        name = target.rsplit("/", 1)[-1]
         for extension in RDF_EXTENSIONS:
-            path = target.with_name(target.name + extension)
-            files.update(self.put(path, serialize(triples, extension, self.prefixes)))
+            files.update(self.put(target + extension, serialize(triples, extension, self.prefixes)))
         view = View(triples)
         folder = key.split("/", 1)[0] + "/"
         for lang, builder in self.builders.items():
@@ -176,28 +176,30 @@ class PageWriter:
                 page,
                 lang,
                 root="../",
-                name=target.name,
+                name=name,
                 landing=self.landing(folder),
                 canonical=self.layout.document(key),
             )
             suffix = ".html" if lang == "nl" else ".en.html"
-            files.update(self.put(target.with_name(target.name + suffix), html.encode("utf-8")))
+            files.update(self.put(target + suffix, html.encode("utf-8")))
         return files
 
-    def put(self, path: Path, data: bytes) -> dict[str, str]:
-        """Write a file, or hard-link the previous build's file of the same path when its manifest gives
-        the same sha256: a link writes no data and is not hashed again. Every path is put once, into
-        a new build, so a linked file is never opened for writing (that would change the old build).
+    def put(self, name: str, data: bytes) -> dict[str, str]:
+        """Write a file (`name`: its path in the build), or hard-link the previous build's file of the
+        same path when its manifest gives the same sha256: a link writes no data and is not hashed
+        again. Every path is put once, into a new build, so a linked file is never opened for writing
+        (that would change the old build). Paths as text: a Path per file cost more than the write.
         Returns {path in the build: sha256}."""
-        name = path.relative_to(self.out).as_posix()
+        path = f"{os.fspath(self.out)}/{name}"
         sha = hashlib.sha256(data).hexdigest()
         if self.previous is not None and self.known.get(name) == sha:
             try:
-                os.link(self.previous / name, path)
+                os.link(f"{os.fspath(self.previous)}/{name}", path)
                 return {name: sha}
             except OSError:  # gone or on another file system: write it
                 pass
-        path.write_bytes(data)
+        with open(path, "wb") as handle:
+            handle.write(data)
         return {name: sha}
 
     def run(self, task: list[tuple[str, str, str]]) -> dict[str, inputs.Entry]:
