@@ -413,7 +413,9 @@ def test_the_model_knows_every_role_the_signature_extractor_recognises():
     assert all(roles[r].get("nl") and roles[r].get("en") for r in roles)
 
 
-@pytest.mark.parametrize("role", ["dijkgraaf", "griffier", "loco-burgemeester"])
+@pytest.mark.parametrize(
+    "role", ["dijkgraaf", "griffier", "loco-burgemeester", "fractievoorzitter", "statenlid"]
+)
 def test_a_draft_keeps_the_role_as_written(tmp_path, into, letters, role):
     """A role beyond mayor and alderman is kept (it was dropped, and the signature with it), and validates."""
     text = letters[0].text()

@@ -47,6 +47,9 @@ ROLE_WORDS = {
     "hoogheemraad": "hoogheemraad",
     "heemraad": "heemraad",
     "bestuurder": "bestuurder",
+    "fractievoorzitter": "fractievoorzitter",
+    "raadslid": "raadslid",
+    "statenlid": "statenlid",
 }
 CLOSINGS = (
     "met vriendelijke groeten",
