@@ -117,8 +117,8 @@ def test_a_party_line_in_the_signature_block_is_the_sender_and_its_members_sign(
     assert facts["sender"] == "Statenfractie LIJSTPARTIJ (LP)"
     # their places in the party are no roles the model knows (docs/ingest.md): names without a role
     assert facts["signatories"] == [
-        {"name": "Tonny Verzinsel", "role": None},
-        {"name": "J.K. (Joop) Bedacht", "role": None},
+        {"name": "Tonny Verzinsel", "role": "fractievoorzitter"},
+        {"name": "J.K. (Joop) Bedacht", "role": "statenlid"},
     ]
 
 
@@ -278,7 +278,7 @@ Gerrit Bedacht (fractievoorzitter)
     facts = extract(text).facts()
     assert facts["cites"] == [{"date": "2010-08-02", "reference": None}]
     assert facts["sender"] == "Lijst Voorbeeld"
-    assert facts["signatories"] == [{"name": "Gerrit Bedacht", "role": None}]
+    assert facts["signatories"] == [{"name": "Gerrit Bedacht", "role": "fractievoorzitter"}]
 
 
 def test_a_letter_that_refers_to_a_raadsbrief_is_no_raadsinformatiebrief():
