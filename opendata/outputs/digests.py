@@ -53,6 +53,19 @@ def link_unchanged(
     return True
 
 
+def same_bytes(path: Path, other: Path, size: int) -> bool:
+    """Whether two files of `size` bytes hold the same bytes (read in large blocks; stops at the
+    first difference); the bytes read count as compared, not hashed."""
+    HASHED.compared += size
+    with open(path, "rb") as one, open(other, "rb") as two:
+        while True:
+            block = one.read(1 << 20)
+            if block != two.read(1 << 20):
+                return False
+            if not block:
+                return True
+
+
 def file_sha256(path: Path) -> str:
     """sha256 of a file, computed once per version of the file in this process."""
     stat = path.stat()

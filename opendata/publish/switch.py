@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from opendata.outputs.digests import HASHED, MANIFEST, file_sha256, manifest_digests
+from opendata.outputs.digests import MANIFEST, file_sha256, manifest_digests, same_bytes
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -215,18 +215,6 @@ def published(out: Path) -> Path | None:
     return target if is_build(target) and (target / MANIFEST).is_file() else None
 
 
-def _same_bytes(path: Path, other: Path, size: int) -> bool:
-    """Whether two files of `size` bytes hold the same bytes (read in large blocks; stops at the first difference)."""
-    HASHED.compared += size
-    with open(path, "rb") as one, open(other, "rb") as two:
-        while True:
-            block = one.read(1 << 20)
-            if block != two.read(1 << 20):
-                return False
-            if not block:
-                return True
-
-
 def _reused_sha256(
     path: str, stat: os.stat_result, name: str, previous: Path | None, digests: dict[str, str]
 ) -> str | None:
@@ -241,7 +229,7 @@ def _reused_sha256(
         old = os.stat(before)
         if os.path.samestat(stat, old):
             return digests[name]
-        if stat.st_size != old.st_size or not _same_bytes(Path(path), Path(before), stat.st_size):
+        if stat.st_size != old.st_size or not same_bytes(Path(path), Path(before), stat.st_size):
             return None
         folder, file_name = os.path.split(path)
         link = os.path.join(folder, f".{file_name}.link")

@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from opendata.build.letter_unit import worker_count
-from opendata.outputs.digests import HASHED, file_sha256
+from opendata.outputs.digests import file_sha256, same_bytes
 from opendata.outputs.site import inputs
 from opendata.outputs.site.layout import file_name
 
@@ -183,7 +183,12 @@ def _settle(site, folder: str, known: dict[str, str]) -> str:
     sha256 = {}
     for name in names:
         path = out / name
-        if previous is not None and name in known and _same_bytes(path, previous / name):
+        if (
+            previous is not None
+            and name in known
+            and _same_size(path, previous / name)
+            and same_bytes(path, previous / name, path.stat().st_size)
+        ):
             link = path.with_name(f".{path.name}.link")
             os.link(previous / name, link)
             os.replace(link, path)
@@ -193,13 +198,9 @@ def _settle(site, folder: str, known: dict[str, str]) -> str:
     return inputs.files_digest(names, sha256)
 
 
-def _same_bytes(path: Path, other: Path) -> bool:
+def _same_size(path: Path, other: Path) -> bool:
     try:
-        size = path.stat().st_size
-        if other.stat().st_size != size:
-            return False
-        HASHED.compared += size
-        return path.read_bytes() == other.read_bytes()
+        return path.stat().st_size == other.stat().st_size
     except OSError:
         return False
 
