@@ -68,7 +68,8 @@ def _apart(parts: list[Described]) -> bool:
         seen |= part.bases
         all_files |= part.files
     return all(
-        part.referred <= part.bases and not (part.named_files & (all_files - part.files)) for part in parts
+        part.referred <= part.bases and (part.named_files - part.files).isdisjoint(all_files)
+        for part in parts
     )
 
 
