@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from opendata import outputs
 from opendata.outputs.digests import MANIFEST, file_sha256
 from opendata.outputs.output import Output
+from opendata.publish import switch
 from opendata.publish.switch import builds_dir, publish_lock, verify, write_manifest
 
 from .conftest import DATASETS, ROOT, run_cli, run_main
@@ -430,3 +431,44 @@ def test_the_manifest_is_the_json_of_every_file_in_path_order(names, contents):
         text = (build / MANIFEST).read_text(encoding="utf-8")
         assert text == json.dumps({"files": expected}, indent=1) + "\n"
         assert digest == hashlib.sha256(text.encode()).hexdigest()
+
+
+def _build(folder: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    write_manifest(folder)
+    return folder
+
+
+def test_verify_names_every_file_that_is_missing_changed_or_extra(tmp_path):
+    build = _build(tmp_path / "b", {"a.txt": b"een", "doc/b.html": b"twee", "doc/manifest.json": b"{}"})
+    assert verify(build) == []
+    (build / "a.txt").unlink()
+    (build / "doc/b.html").write_bytes(b"TWEE")  # the same size, other bytes
+    (build / "doc/manifest.json").write_bytes(b"[]")  # a nested manifest.json is a file like any other
+    (build / "doc/c.html").write_bytes(b"drie")
+    assert verify(build) == [
+        "a.txt is missing",
+        "doc/b.html differs from the manifest",
+        "doc/manifest.json differs from the manifest",
+        "doc/c.html is not in the manifest",
+    ]
+
+
+def test_verify_beside_a_twin_reads_only_what_the_twin_does_not_share(tmp_path, monkeypatch):
+    """Publishing a build again that already exists checks the old one is whole; the files hard-linked
+    between the two are the same file, so only the others are read."""
+    old = _build(tmp_path / "old", {"a.txt": b"een", "doc/b.html": b"twee", "doc/c.html": b"drie"})
+    new = tmp_path / "new"
+    for name in ("a.txt", "doc/b.html", MANIFEST):
+        (new / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(old / name, new / name)
+    (new / "doc/c.html").write_bytes(b"drie")  # written again: not shared
+    read = []
+    monkeypatch.setattr(switch, "file_sha256", lambda path: read.append(path.name) or file_sha256(path))
+    assert verify(old, twin=new) == []
+    assert read == ["c.html"]
+    (old / "doc/b.html").unlink()  # a removal cut short
+    (old / "doc/c.html").write_bytes(b"DRIE")
+    assert verify(old, twin=new) == ["doc/b.html is missing", "doc/c.html differs from the manifest"]

@@ -253,7 +253,7 @@ def _files(build: Path) -> list[tuple[str, str, os.stat_result]]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((prefix + entry.name + "/", entry.path))
-                elif entry.name != MANIFEST and entry.is_file():
+                elif (prefix or entry.name != MANIFEST) and entry.is_file():
                     found.append((prefix + entry.name, entry.path, entry.stat()))
     found.sort(key=lambda file: file[0].split("/"))
     return found
@@ -277,24 +277,36 @@ def write_manifest(build: Path, previous: Path | None = None) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def verify(dist: Path) -> list[str]:
-    """What is wrong with a publication compared with its manifest ([] when it is whole)."""
+def verify(dist: Path, twin: Path | None = None) -> list[str]:
+    """What is wrong with a publication compared with its manifest ([] when it is whole).
+    `twin`: a whole build with the same manifest; a file that is the twin's own (the same inode,
+    hard-linked between the two) is whole without being read again."""
     manifest = dist / MANIFEST
     if not manifest.exists():
         return [f"{manifest} is missing"]
     entries = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+    present = {name: (path, stat) for name, path, stat in _files(dist)}
     wrong = []
-    listed = set()
     for entry in entries:
-        path = dist / entry["path"]
-        listed.add(entry["path"])
-        if not path.is_file():
-            wrong.append(f"{entry['path']} is missing")
-        elif path.stat().st_size != entry["bytes"] or file_sha256(path) != entry["sha256"]:
-            wrong.append(f"{entry['path']} differs from the manifest")
-    extra = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()} - listed - {MANIFEST}
-    wrong += [f"{name} is not in the manifest" for name in sorted(extra)]
+        name = entry["path"]
+        path, stat = present.pop(name, (None, None))
+        if stat is None:
+            wrong.append(f"{name} is missing")
+        elif stat.st_size != entry["bytes"] or (
+            not _shared_with(twin, name, stat) and file_sha256(Path(path)) != entry["sha256"]
+        ):
+            wrong.append(f"{name} differs from the manifest")
+    wrong += [f"{name} is not in the manifest" for name in sorted(present)]
     return wrong
+
+
+def _shared_with(twin: Path | None, name: str, stat: os.stat_result) -> bool:
+    if twin is None:
+        return False
+    try:
+        return os.path.samestat(stat, os.stat(os.path.join(twin, name)))
+    except OSError:
+        return False
 
 
 def release(build: Path, out: Path) -> Path:
@@ -307,7 +319,8 @@ def release(build: Path, out: Path) -> Path:
         remove_build(final)  # only an empty folder goes: the leftover of a removal cut short
     if final.exists() and not is_build(final):
         raise UnsafeOut(f"{final} exists and was not made by opendata; remove it by hand")
-    if final.exists() and verify(final):  # half removed by a publish killed while pruning: never reuse it
+    # half removed by a publish killed while pruning: never reuse it
+    if final.exists() and verify(final, twin=build):
         broken = builds_dir(out) / f"tmp-broken-{os.getpid()}"
         os.rename(final, broken)
         remove_build(broken)
