@@ -289,11 +289,11 @@ def verify(dist: Path, twin: Path | None = None) -> list[str]:
     wrong = []
     for entry in entries:
         name = entry["path"]
-        path, stat = present.pop(name, (None, None))
-        if stat is None:
+        found = present.pop(name, None)
+        if found is None:
             wrong.append(f"{name} is missing")
-        elif stat.st_size != entry["bytes"] or (
-            not _shared_with(twin, name, stat) and file_sha256(Path(path)) != entry["sha256"]
+        elif found[1].st_size != entry["bytes"] or (
+            not _shared_with(twin, name, found[1]) and file_sha256(Path(found[0])) != entry["sha256"]
         ):
             wrong.append(f"{name} differs from the manifest")
     wrong += [f"{name} is not in the manifest" for name in sorted(present)]
