@@ -365,3 +365,25 @@ def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, 
             }
         )
     assert len(trees[0]) > 400 and trees[0] == trees[1]
+
+
+def test_the_facts_a_letters_worker_learns_are_those_learned_from_its_triples(tmp_path, monkeypatch):
+    """The site learns each letter's facts in the letters' workers (cached with its unit); they must
+    be what the site would learn from the letter's published triples, and the site must use them."""
+    from opendata.outputs.site import writer
+    from opendata.outputs.site.describe import parse
+    from opendata.outputs.site.facts import Learned, learn_letter
+    from opendata.publish import pipeline
+
+    publication = pipeline.build(DATASETS, cache_dir=tmp_path / "cache").publication
+    site = writer.SiteWriter(publication, tmp_path)
+    for unit in publication.letters:
+        cached = unit.part(writer.NAME)
+        iri = site.layout.id_base + site._letter_key(unit.key)
+        assert isinstance(cached, Learned) and cached.letter is not None and cached.letter.iri == iri
+        assert cached == learn_letter(iri, parse(unit.nt), site.layout)
+    monkeypatch.setattr(writer, "learn_letter", None)  # the cached facts are used as they are
+    assert [site._learned(unit) for unit in publication.letters] == [
+        unit.part(writer.NAME) for unit in publication.letters
+    ]
+    assert len(publication.letters) == 3

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from opendata.build.letter_unit import LetterGraph
 from opendata.model.model import RDF_TYPE
-from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded
+from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded, parse
 from opendata.outputs.site.layout import Layout
 from opendata.outputs.triples import term_value
 
@@ -48,6 +49,74 @@ class LetterSummary:
 
 
 @dataclass
+class Learned:
+    """What one part of the graph (the shared records, or one letter) adds to the facts. A letter's
+    is made in the worker processes and cached with its unit (`letter_part`), so a publish learns
+    each letter by merging, without parsing its triples again."""
+
+    types: list[tuple[str, str]] = field(default_factory=list)  # (subject, class IRI)
+    labels: dict[str, str] = field(default_factory=dict)  # subject -> its first label in the part
+    inverse: list[tuple[str, str, str]] = field(default_factory=list)  # (target, predicate, owner)
+    described: dict[str, str] = field(default_factory=dict)  # statement key -> its record's key
+    letter: LetterSummary | None = None
+
+
+def learn(triples: list[ox.Triple], layout: Layout) -> Learned:
+    """A part's types, labels, links to other resources and statements described with their record."""
+    found = Learned()
+    labels = found.labels
+    for triple in triples:
+        subject, predicate, obj = term_value(triple.subject), triple.predicate.value, triple.object
+        value = term_value(obj)
+        if predicate == RDF_TYPE:
+            found.types.append((subject, value))
+        elif predicate in LABELS and subject not in labels:
+            labels[subject] = value
+        elif predicate == NS_SCHEMA + "text" and subject not in labels:
+            text = " ".join(value.split())
+            labels[subject] = text if len(text) <= QUOTE_LABEL else text[: QUOTE_LABEL - 1] + "…"
+        if isinstance(obj, ox.NamedNode) and predicate != RDF_TYPE:
+            owner = subject.split("#", 1)[0]
+            target = obj.value
+            if owner != target.split("#", 1)[0] and layout.key_of(target) is not None:
+                found.inverse.append((target, predicate, owner))
+    if any(t.predicate.value == RDF_SUBJECT for t in triples):  # a part without statements: no work
+        found.described = folded(by_key(triples, layout), layout)
+    return found
+
+
+def learn_letter(iri: str, triples: list[ox.Triple], layout: Layout) -> Learned:
+    """A letter's part, with the summary of the letter `iri` that index pages and timelines show."""
+    found = learn(triples, layout)
+    view = View(triples)
+    found.letter = LetterSummary(
+        iri[len(layout.id_base) :].split("/", 1)[1],
+        iri,
+        view.first(iri, DCT + "title"),
+        view.first(iri, NS_SCHEMA + "dateSent") or view.first(iri, NS_SCHEMA + "dateReceived"),
+        view.iris(iri, NS_SCHEMA + "sender"),
+        view.iris(iri, NS_SCHEMA + "recipient"),
+        view.iris(iri, DCT + "subject"),
+    )
+    return found
+
+
+_LAYOUTS: dict[tuple[str, int], Layout] = {}  # a worker's layout, per base IRI and model
+
+
+def letter_part(letter: LetterGraph) -> Learned | None:
+    """The site's part of a letter (made in the worker processes; Output.letter_part)."""
+    iri = next((n.iri for n in letter.nodes if n.cls is not None and n.cls.name == "Letter"), None)
+    if iri is None:
+        return None
+    base_iri = letter.minter.base_iri
+    layout = _LAYOUTS.get((base_iri, id(letter.model)))
+    if layout is None:
+        layout = _LAYOUTS.setdefault((base_iri, id(letter.model)), Layout.of(base_iri, letter.model))
+    return learn_letter(iri, parse(letter.nt), layout)
+
+
+@dataclass
 class Facts:
     layout: Layout
     labels: dict[str, str] = field(default_factory=dict)
@@ -61,50 +130,24 @@ class Facts:
 
     def add_shared(self, triples: list[ox.Triple]) -> None:
         self.shared = View(triples)
-        self._learn(triples)
-        self._learn_statements(triples)
+        self.add(learn(triples, self.layout))
         for subject in self.shared.subjects:
             key = self.layout.key_of(subject)
             if key and not subject.startswith(self.layout.id_base) and "#" not in subject:
                 self.tooi[key] = subject
 
-    def add_letter_part(self, key: str, triples: list[ox.Triple]) -> None:
-        self._learn(triples)
-        self._learn_statements(triples)
-        view = View(triples)
-        iri = self.layout.id_base + key
-        summary = LetterSummary(
-            key.split("/", 1)[1],
-            iri,
-            view.first(iri, DCT + "title"),
-            view.first(iri, NS_SCHEMA + "dateSent") or view.first(iri, NS_SCHEMA + "dateReceived"),
-            view.iris(iri, NS_SCHEMA + "sender"),
-            view.iris(iri, NS_SCHEMA + "recipient"),
-            view.iris(iri, DCT + "subject"),
-        )
-        self.letters[iri] = summary
-
-    def _learn(self, triples: list[ox.Triple]) -> None:
-        for triple in triples:
-            subject, predicate, obj = term_value(triple.subject), triple.predicate.value, triple.object
-            value = term_value(obj)
-            if predicate == RDF_TYPE:
-                self.types.setdefault(subject, []).append(value)
-            elif predicate in LABELS and subject not in self.labels:
-                self.labels[subject] = value
-            elif predicate == NS_SCHEMA + "text" and subject not in self.labels:
-                text = " ".join(value.split())
-                self.labels[subject] = text if len(text) <= QUOTE_LABEL else text[: QUOTE_LABEL - 1] + "…"
-            if isinstance(obj, ox.NamedNode) and predicate != RDF_TYPE:
-                owner = subject.split("#", 1)[0]
-                target = obj.value
-                if owner != target.split("#", 1)[0] and self.layout.key_of(target) is not None:
-                    self.inverse[sys.intern(target)].append((sys.intern(predicate), sys.intern(owner)))
-
-    def _learn_statements(self, triples: list[ox.Triple]) -> None:
-        """Which statements are described in their record's document (a part without any: no work)."""
-        if any(t.predicate.value == RDF_SUBJECT for t in triples):
-            self.described.update(folded(by_key(triples, self.layout), self.layout))
+    def add(self, learned: Learned) -> None:
+        """Merge a part's facts: the parts in the order of the graph (a subject's first label wins)."""
+        types, labels, inverse, intern = self.types, self.labels, self.inverse, sys.intern
+        for subject, value in learned.types:
+            types.setdefault(subject, []).append(value)
+        for subject, label in learned.labels.items():
+            labels.setdefault(subject, label)
+        for target, predicate, owner in learned.inverse:
+            inverse[intern(target)].append((intern(predicate), intern(owner)))
+        self.described.update(learned.described)
+        if learned.letter is not None:
+            self.letters[learned.letter.iri] = learned.letter
 
     def document(self, key: str) -> str:
         """The key of the document that describes `key`: a statement's record's, or its own."""

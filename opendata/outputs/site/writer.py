@@ -2,8 +2,9 @@
 (Turtle, JSON-LD, N-Triples), index pages, pictures, the search index and the web-server rules.
 
 Read from the published graph's parts, never from the YAML: the shared records (with the
-register organisations) once, then each letter's cached triples twice — a first pass learns the
-names and inverse links every page needs (Facts), the second writes each letter's own files, in
+register organisations) once, then each letter: first the names and inverse links every page
+needs (Facts; a letter's are learned in the letters' workers and cached with its unit), then the
+letter's own files from its cached triples, in
 worker processes on every core when there are many. A resource whose inputs are those of the
 previous build (its own triples, the facts its pages read, the code: see inputs.py) is not rendered
 again: its files are hard-linked from that build. A file rendered anew whose bytes equal the previous
@@ -29,7 +30,7 @@ from opendata.build.publication import Publication
 from opendata.outputs.digests import manifest_digests
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
-from opendata.outputs.site.facts import Facts
+from opendata.outputs.site.facts import Facts, Learned, learn_letter
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
 from opendata.outputs.site.pages import PageBuilder
 from opendata.outputs.site.render import render
@@ -37,6 +38,7 @@ from opendata.outputs.site.terms import Terms
 
 STATIC = Path(__file__).resolve().parent / "static"
 RDF_EXTENSIONS = (".ttl", ".jsonld", ".nt")
+NAME = "site"  # the output's name, and the key of its part of each letter (facts.letter_part)
 PARALLEL_FROM = 2000  # resources; below this one process is faster than starting workers
 BATCH = 200  # resources or letters per task sent to a worker
 
@@ -251,7 +253,7 @@ class SiteWriter:
         shared = parse(self.publication.shared_nt)
         self.facts.add_shared(shared)
         for unit in self.publication.letters:
-            self.facts.add_letter_part(self._letter_key(unit.key), parse(unit.nt))
+            self.facts.add(self._learned(unit))
         self.figures = pictures.write(self)
         writer = PageWriter(
             self.doc,
@@ -300,6 +302,15 @@ class SiteWriter:
 
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"
+
+    def _learned(self, unit) -> Learned:
+        """The letter's facts as its worker learned them (cached with its unit); learned here when
+        the unit has none of this letter's IRI."""
+        iri = self.layout.id_base + self._letter_key(unit.key)
+        learned = unit.part(NAME)
+        if isinstance(learned, Learned) and learned.letter is not None and learned.letter.iri == iri:
+            return learned
+        return learn_letter(iri, parse(unit.nt), self.layout)
 
 
 def write(publication: Publication, out: Path) -> None:
