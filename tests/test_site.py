@@ -367,23 +367,31 @@ def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, 
     assert len(trees[0]) > 400 and trees[0] == trees[1]
 
 
-def test_the_facts_a_letters_worker_learns_are_those_learned_from_its_triples(tmp_path, monkeypatch):
-    """The site learns each letter's facts in the letters' workers (cached with its unit); they must
-    be what the site would learn from the letter's published triples, and the site must use them."""
+def test_what_a_letters_worker_prepares_for_the_site_is_what_the_site_makes_of_its_triples(
+    tmp_path, monkeypatch
+):
+    """The site learns each letter's facts, and digests its resources' triples, in the letters'
+    workers (cached with its unit). Both must be what the site makes of the letter's published
+    triples, and the site must use them as they are."""
     from opendata.outputs.site import writer
-    from opendata.outputs.site.describe import parse
-    from opendata.outputs.site.facts import Learned, learn_letter
+    from opendata.outputs.site.describe import group, parse
+    from opendata.outputs.site.facts import learn_letter
     from opendata.publish import pipeline
 
     publication = pipeline.build(DATASETS, cache_dir=tmp_path / "cache").publication
     site = writer.SiteWriter(publication, tmp_path)
     for unit in publication.letters:
         cached = unit.part(writer.NAME)
-        iri = site.layout.id_base + site._letter_key(unit.key)
-        assert isinstance(cached, Learned) and cached.letter is not None and cached.letter.iri == iri
-        assert cached == learn_letter(iri, parse(unit.nt), site.layout)
-    monkeypatch.setattr(writer, "learn_letter", None)  # the cached facts are used as they are
-    assert [site._learned(unit) for unit in publication.letters] == [
-        unit.part(writer.NAME) for unit in publication.letters
+        key = site._letter_key(unit.key)
+        triples = parse(unit.nt)
+        assert isinstance(cached, writer.LetterSite)
+        assert cached.learned == learn_letter(site.layout.id_base + key, triples, site.layout)
+        assert cached.digests == writer.resource_digests(unit.nt, group(triples, site.layout), key)
+        assert key in cached.digests
+    monkeypatch.setattr(writer, "learn_letter", None)  # the cached part is used as it is
+    monkeypatch.setattr(writer, "resource_digests", None)
+    assert [(site._learned(u), site._digests(u)) for u in publication.letters] == [
+        (u.part(writer.NAME).learned, u.part(writer.NAME).digests) for u in publication.letters
     ]
     assert len(publication.letters) == 3
+    assert max(len(u.part(writer.NAME).digests) for u in publication.letters) > 1  # positions too

@@ -79,6 +79,15 @@ def _unpack(blob: bytes | None, default: object) -> object:
 
 
 NT = "nt"  # the key of the letter's N-Triples in LetterUnit.packed
+
+
+def nt_of(packed: bytes | None) -> str:
+    """A letter's N-Triples from its packed form (LetterUnit.packed[NT]), which is smaller to send."""
+    text = _unpack(packed, "")
+    assert isinstance(text, str)
+    return text
+
+
 PART = "part:"  # before an output's name: the key of its part
 
 
@@ -106,9 +115,7 @@ class LetterUnit:
     @property
     def nt(self) -> str:
         """The letter's triples as N-Triples, sorted."""
-        text = _unpack(self.packed.get(NT), "")
-        assert isinstance(text, str)
-        return text
+        return nt_of(self.packed.get(NT))
 
     def part(self, name: str) -> object:
         """The per-letter part of the output `name` (None when the letter has none)."""

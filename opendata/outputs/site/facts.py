@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from opendata.build.letter_unit import LetterGraph
 from opendata.model.model import RDF_TYPE
-from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded, parse
+from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded
 from opendata.outputs.site.layout import Layout
 from opendata.outputs.triples import term_value
 
@@ -99,21 +98,6 @@ def learn_letter(iri: str, triples: list[ox.Triple], layout: Layout) -> Learned:
         view.iris(iri, DCT + "subject"),
     )
     return found
-
-
-_LAYOUTS: dict[tuple[str, int], Layout] = {}  # a worker's layout, per base IRI and model
-
-
-def letter_part(letter: LetterGraph) -> Learned | None:
-    """The site's part of a letter (made in the worker processes; Output.letter_part)."""
-    iri = next((n.iri for n in letter.nodes if n.cls is not None and n.cls.name == "Letter"), None)
-    if iri is None:
-        return None
-    base_iri = letter.minter.base_iri
-    layout = _LAYOUTS.get((base_iri, id(letter.model)))
-    if layout is None:
-        layout = _LAYOUTS.setdefault((base_iri, id(letter.model)), Layout.of(base_iri, letter.model))
-    return learn_letter(iri, parse(letter.nt), layout)
 
 
 @dataclass

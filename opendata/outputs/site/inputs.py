@@ -70,9 +70,17 @@ def files_digest(names: list[str], sha256: dict[str, str]) -> str:
     return digest(*(f"{name}\0{sha256.get(name, '')}" for name in sorted(names)))
 
 
-def seen(facts: Facts, reads: list[tuple[str, str]]) -> str:
-    """The digest of what `reads` see in `facts` now."""
-    return digest(*(f"{kind}\0{key}\0{facts.value(kind, key)}" for kind, key in reads))
+def seen(facts: Facts, reads: list[tuple[str, str]], memo: dict[tuple[str, str], str] | None = None) -> str:
+    """The digest of what `reads` see in `facts` now. `memo`: what each read saw before, kept while
+    the facts do not change (a sender's name is read by each of its letters' pages)."""
+    memo = {} if memo is None else memo
+    pieces = []
+    for read in reads:
+        piece = memo.get(read)
+        if piece is None:
+            piece = memo[read] = f"{read[0]}\0{read[1]}\0{facts.value(*read)}"
+        pieces.append(piece)
+    return digest(*pieces)
 
 
 def load(folder: Path) -> dict[str, Entry]:

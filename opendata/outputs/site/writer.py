@@ -22,10 +22,11 @@ import os
 import pickle
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from opendata.build.letter_unit import worker_count
+from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
 from opendata.outputs.digests import manifest_digests
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
@@ -41,6 +42,43 @@ RDF_EXTENSIONS = (".ttl", ".jsonld", ".nt")
 NAME = "site"  # the output's name, and the key of its part of each letter (facts.letter_part)
 PARALLEL_FROM = 2000  # resources; below this one process is faster than starting workers
 BATCH = 200  # resources or letters per task sent to a worker
+
+
+@dataclass(frozen=True)
+class LetterSite:
+    """The site's part of a letter, made in the letters' workers and cached with its unit."""
+
+    learned: Learned  # what its pages tell the others' (Facts)
+    digests: dict[str, str]  # description key -> the digest of its triples (inputs.py: `own`)
+
+
+def resource_digests(nt: str, grouped: dict[str, list], letter_key: str) -> dict[str, str]:
+    """The digest of each resource's own triples in a letter's part; the letter's own page reads
+    the whole part, so its digest is of the part's N-Triples."""
+    return {
+        key: inputs.digest(nt if key == letter_key else "\n".join(sorted(map(str, triples))))
+        for key, triples in grouped.items()
+    }
+
+
+_LAYOUTS: dict[tuple[str, int], Layout] = {}  # a worker's layout, per base IRI and model
+
+
+def letter_part(letter: LetterGraph) -> LetterSite | None:
+    """The site's part of a letter (Output.letter_part): its facts and its resources' digests."""
+    iri = next((n.iri for n in letter.nodes if n.cls is not None and n.cls.name == "Letter"), None)
+    if iri is None:
+        return None
+    base_iri = letter.minter.base_iri
+    layout = _LAYOUTS.get((base_iri, id(letter.model)))
+    if layout is None:
+        layout = _LAYOUTS.setdefault((base_iri, id(letter.model)), Layout.of(base_iri, letter.model))
+    key = layout.key_of(iri)
+    if key is None:
+        return None
+    triples = parse(letter.nt)
+    digests = resource_digests(letter.nt, group(triples, layout), key)
+    return LetterSite(learn_letter(iri, triples, layout), digests)
 
 
 class PageWriter:
@@ -70,6 +108,7 @@ class PageWriter:
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
         self.doc_in_build = doc.relative_to(out).as_posix()
         self.folders: set[str] = set()  # the folders of doc/ made so far
+        self.seen: dict[tuple[str, str], str] = {}  # what each read sees: the facts are set by now
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -84,20 +123,37 @@ class PageWriter:
         """The landing page (dist/index.html) from a folder of doc/, by file: it is the web root's index too."""
         return "../" * (1 + folder.count("/")) + "index.html"
 
-    def letter(self, key: str, nt: str) -> None:
-        triples = parse(nt)
-        text = self._text(key)
-        for builder in self.builders.values():
-            builder.part = View(triples)
-            builder.texts = {key: text} if text is not None else {}
-        # Only the letter's own page reads the whole part and the text (its positions' holders and
-        # passages); its other resources' pages read their own triples.
-        letter = self._letter_key(key)
-        whole = inputs.digest(nt, "" if text is None else "\0" + text)
-        for resource_key, part in sorted(group(triples, self.layout).items()):
-            mine = whole if resource_key == letter else "\n".join(sorted(map(str, part)))
+    def letter(self, key: str, packed: bytes, digests: dict[str, str] | None) -> None:
+        """A letter's resources from its packed N-Triples and, when its unit has them, the digests
+        of its resources' triples (LetterSite): a letter whose files can all be linked from the
+        previous build is then not even parsed."""
+        letter, text = self._letter_key(key), self._text(key)
+        grouped: dict[str, list] | None = None
+        if digests is None:
+            grouped, digests = self._parse(key, packed, text)
+        for resource_key, mine in sorted(digests.items()):
+            # Only the letter's own page reads the whole part and the text (its positions' holders
+            # and passages); its other resources' pages read their own triples.
+            if resource_key == letter:
+                mine = inputs.digest(mine, "" if text is None else "\0" + text)
             own = inputs.digest(self.code, resource_key, mine, self._figures(resource_key))
-            self.resource(resource_key, part, own)
+            self._folder(resource_key)
+            if self._reuse(resource_key, own):
+                continue
+            if grouped is None:
+                grouped, _ = self._parse(key, packed, text)
+            self._write(resource_key, grouped[resource_key], own)
+
+    def _parse(self, key: str, packed: bytes, text: str | None) -> tuple[dict[str, list], dict[str, str]]:
+        """The letter's triples by resource and their digests; its pages are built from them next."""
+        nt = nt_of(packed)
+        triples = parse(nt)
+        view = View(triples)
+        for builder in self.builders.values():
+            builder.part = view
+            builder.texts = {key: text} if text is not None else {}
+        grouped = group(triples, self.layout)
+        return grouped, resource_digests(nt, grouped, self._letter_key(key))
 
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"
@@ -119,19 +175,25 @@ class PageWriter:
     def resource(self, key: str, triples: list, own: str) -> None:
         """A resource's five files: its description in three RDF syntaxes, its page in two languages;
         linked from the previous build when their inputs are the same (`own`: see inputs.py)."""
+        self._folder(key)
+        if not self._reuse(key, own):
+            self._write(key, triples, own)
+
+    def _folder(self, key: str) -> None:
         folder = key.rpartition("/")[0]
         if folder not in self.folders:  # one mkdir per folder, not per resource
             (self.doc / file_name(folder)).mkdir(parents=True, exist_ok=True)
             self.folders.add(folder)
-        if self._reuse(key, own):
-            return
+
+    def _write(self, key: str, triples: list, own: str) -> None:
+        """Render a resource's files and note the inputs they were made from."""
         self.facts.reads = set()
         try:
             files = self._render(key, triples, f"{self.doc_in_build}/{file_name(key)}")
             reads = sorted(self.facts.reads)
         finally:
             self.facts.reads = None
-        seen = inputs.seen(self.facts, reads)
+        seen = inputs.seen(self.facts, reads, self.seen)
         self.entries[key] = inputs.Entry(own, reads, seen, inputs.files_digest(list(files), files))
 
     def _reuse(self, key: str, own: str) -> bool:
@@ -142,7 +204,7 @@ class PageWriter:
         names = self._names(key)
         if inputs.files_digest(names, self.known) != entry.files:
             return False  # the record is not of the previous build's files
-        if inputs.seen(self.facts, entry.reads) != entry.seen:
+        if inputs.seen(self.facts, entry.reads, self.seen) != entry.seen:
             return False
         linked: list[str] = []  # paths as text: a Path per file costs more than the link
         previous, out = os.fspath(self.previous), os.fspath(self.out)
@@ -204,15 +266,15 @@ class PageWriter:
             handle.write(data)
         return {name: sha}
 
-    def run(self, task: list[tuple[str, str, str]]) -> dict[str, inputs.Entry]:
-        """A batch: ("shared", key, N-Triples) or ("letter", letter key, N-Triples); returns the
-        inputs of the resources it wrote."""
+    def run(self, task: list[tuple]) -> dict[str, inputs.Entry]:
+        """A batch: ("shared", key, N-Triples) or ("letter", letter key, packed N-Triples, digests
+        or None); returns the inputs of the resources it wrote."""
         self.entries = {}
-        for kind, key, nt in task:
+        for kind, key, *data in task:
             if kind == "letter":
-                self.letter(key, nt)
+                self.letter(key, *data)
             else:
-                self.shared(key, nt)
+                self.shared(key, *data)
         return self.entries
 
 
@@ -224,7 +286,7 @@ def _start_worker(state: bytes) -> None:
     _WORKER = pickle.loads(state)
 
 
-def _run_in_worker(task: list[tuple[str, str, str]]) -> dict[str, inputs.Entry]:
+def _run_in_worker(task: list[tuple]) -> dict[str, inputs.Entry]:
     if _WORKER is None:
         raise RuntimeError("the pool's initializer sets the page writer of each worker")
     return _WORKER.run(task)
@@ -267,11 +329,13 @@ class SiteWriter:
             self.publication.previous_build,
             inputs.load(self.out.parent),
         )
-        tasks = [
+        tasks: list[tuple] = [
             ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
             for key, triples in sorted(group(shared, self.layout).items())
         ]
-        tasks += [("letter", unit.key, unit.nt) for unit in self.publication.letters]
+        tasks += [
+            ("letter", unit.key, unit.packed[NT], self._digests(unit)) for unit in self.publication.letters
+        ]
         entries = self._run(writer, tasks)
         inputs.save(self.out.parent, entries)
         indexes.write(self)
@@ -303,14 +367,24 @@ class SiteWriter:
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"
 
-    def _learned(self, unit) -> Learned:
-        """The letter's facts as its worker learned them (cached with its unit); learned here when
-        the unit has none of this letter's IRI."""
+    def _cached(self, unit) -> LetterSite | None:
+        """The site's part of the letter made in its worker, if the unit has one of this letter's IRI."""
+        part = unit.part(NAME)
         iri = self.layout.id_base + self._letter_key(unit.key)
-        learned = unit.part(NAME)
-        if isinstance(learned, Learned) and learned.letter is not None and learned.letter.iri == iri:
-            return learned
-        return learn_letter(iri, parse(unit.nt), self.layout)
+        if isinstance(part, LetterSite) and part.learned.letter and part.learned.letter.iri == iri:
+            return part
+        return None
+
+    def _learned(self, unit) -> Learned:
+        """The letter's facts as its worker learned them; learned here when the unit has none."""
+        cached = self._cached(unit)
+        if cached is not None:
+            return cached.learned
+        return learn_letter(self.layout.id_base + self._letter_key(unit.key), parse(unit.nt), self.layout)
+
+    def _digests(self, unit) -> dict[str, str] | None:
+        cached = self._cached(unit)
+        return cached.digests if cached is not None else None
 
 
 def write(publication: Publication, out: Path) -> None:
