@@ -70,17 +70,19 @@ def files_digest(names: list[str], sha256: dict[str, str]) -> str:
     return digest(*(f"{name}\0{sha256.get(name, '')}" for name in sorted(names)))
 
 
-def seen(facts: Facts, reads: list[tuple[str, str]], memo: dict[tuple[str, str], str] | None = None) -> str:
-    """The digest of what `reads` see in `facts` now. `memo`: what each read saw before, kept while
-    the facts do not change (a sender's name is read by each of its letters' pages)."""
+def seen(facts: Facts, reads: list[tuple[str, str]], memo: dict[tuple[str, str], bytes] | None = None) -> str:
+    """The digest of what `reads` see in `facts` now (`digest` of one text per read). `memo`: each
+    read's part of it, kept while the facts do not change (a sender's name is read by each of its
+    letters' pages)."""
     memo = {} if memo is None else memo
     pieces = []
     for read in reads:
         piece = memo.get(read)
         if piece is None:
-            piece = memo[read] = f"{read[0]}\0{read[1]}\0{facts.value(*read)}"
+            data = f"{read[0]}\0{read[1]}\0{facts.value(*read)}".encode("utf-8", "surrogatepass")
+            piece = memo[read] = len(data).to_bytes(8, "big") + data
         pieces.append(piece)
-    return digest(*pieces)
+    return hashlib.sha256(b"".join(pieces)).hexdigest()
 
 
 def load(folder: Path) -> dict[str, Entry]:

@@ -216,10 +216,14 @@ def _link(
         return False
     if not names or inputs.files_digest(names, known) != recorded[1]:
         return False
+    out, before, folders = os.fspath(site.out), os.fspath(previous), set()
     try:
         for name in names:
-            (site.out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.link(previous / name, site.out / name)
+            folder_name = name.rpartition("/")[0]
+            if folder_name not in folders:  # one mkdir per folder
+                os.makedirs(f"{out}/{folder_name}", exist_ok=True)
+                folders.add(folder_name)
+            os.link(f"{before}/{name}", f"{out}/{name}")
     except OSError:  # gone or on another file system: index it
         shutil.rmtree(site.doc / folder, ignore_errors=True)
         return False

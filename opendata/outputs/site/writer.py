@@ -108,7 +108,7 @@ class PageWriter:
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
         self.doc_in_build = doc.relative_to(out).as_posix()
         self.folders: set[str] = set()  # the folders of doc/ made so far
-        self.seen: dict[tuple[str, str], str] = {}  # what each read sees: the facts are set by now
+        self.seen: dict[tuple[str, str], bytes] = {}  # what each read sees: the facts are set by now
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -130,7 +130,8 @@ class PageWriter:
         letter, text = self._letter_key(key), self._text(key)
         grouped: dict[str, list] | None = None
         if digests is None:
-            grouped, digests = self._parse(key, packed, text)
+            grouped = self._parse(key, packed, text)
+            digests = resource_digests(nt_of(packed), grouped, letter)
         for resource_key, mine in sorted(digests.items()):
             # Only the letter's own page reads the whole part and the text (its positions' holders
             # and passages); its other resources' pages read their own triples.
@@ -141,19 +142,17 @@ class PageWriter:
             if self._reuse(resource_key, own):
                 continue
             if grouped is None:
-                grouped, _ = self._parse(key, packed, text)
+                grouped = self._parse(key, packed, text)
             self._write(resource_key, grouped[resource_key], own)
 
-    def _parse(self, key: str, packed: bytes, text: str | None) -> tuple[dict[str, list], dict[str, str]]:
-        """The letter's triples by resource and their digests; its pages are built from them next."""
-        nt = nt_of(packed)
-        triples = parse(nt)
+    def _parse(self, key: str, packed: bytes, text: str | None) -> dict[str, list]:
+        """The letter's triples by resource; its pages are built from them next."""
+        triples = parse(nt_of(packed))
         view = View(triples)
         for builder in self.builders.values():
             builder.part = view
             builder.texts = {key: text} if text is not None else {}
-        grouped = group(triples, self.layout)
-        return grouped, resource_digests(nt, grouped, self._letter_key(key))
+        return group(triples, self.layout)
 
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"
@@ -162,7 +161,8 @@ class PageWriter:
         self.resource(key, parse(nt), inputs.digest(self.code, key, nt, self._figures(key)))
 
     def _figures(self, key: str) -> str:
-        return json.dumps(self.figures.get(key), sort_keys=True, default=str)
+        figures = self.figures.get(key)
+        return "null" if figures is None else json.dumps(figures, sort_keys=True, default=str)
 
     def _text(self, key: str) -> str | None:
         path = self.out / "tekst" / f"{key}.txt"
@@ -314,8 +314,9 @@ class SiteWriter:
         self.doc.mkdir(exist_ok=True)
         shared = parse(self.publication.shared_nt)
         self.facts.add_shared(shared)
-        for unit in self.publication.letters:
-            self.facts.add(self._learned(unit))
+        cached = [self._cached(unit) for unit in self.publication.letters]
+        for unit, part in zip(self.publication.letters, cached):
+            self.facts.add(part.learned if part is not None else self._learn(unit))
         self.figures = pictures.write(self)
         writer = PageWriter(
             self.doc,
@@ -334,7 +335,8 @@ class SiteWriter:
             for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [
-            ("letter", unit.key, unit.packed[NT], self._digests(unit)) for unit in self.publication.letters
+            ("letter", unit.key, unit.packed[NT], part.digests if part is not None else None)
+            for unit, part in zip(self.publication.letters, cached)
         ]
         entries = self._run(writer, tasks)
         inputs.save(self.out.parent, entries)
@@ -375,16 +377,9 @@ class SiteWriter:
             return part
         return None
 
-    def _learned(self, unit) -> Learned:
-        """The letter's facts as its worker learned them; learned here when the unit has none."""
-        cached = self._cached(unit)
-        if cached is not None:
-            return cached.learned
+    def _learn(self, unit) -> Learned:
+        """The letter's facts learned here, when its unit has no part of the site's made for it."""
         return learn_letter(self.layout.id_base + self._letter_key(unit.key), parse(unit.nt), self.layout)
-
-    def _digests(self, unit) -> dict[str, str] | None:
-        cached = self._cached(unit)
-        return cached.digests if cached is not None else None
 
 
 def write(publication: Publication, out: Path) -> None:
