@@ -81,12 +81,34 @@ def file_sha256(path: Path) -> str:
     return _DIGESTS[key]
 
 
-def manifest_digests(build: Path | None) -> dict[str, str]:
-    """path -> sha256 from a build's manifest ({} without one)."""
+# the last manifest read in this process, by (path, size, mtime): (path -> (bytes, sha256), path -> sha256)
+_MANIFEST: dict[tuple[str, int, int], tuple[dict[str, tuple[int, str]], dict[str, str]]] = {}
+
+
+def _manifest(build: Path | None) -> tuple[dict[str, tuple[int, str]], dict[str, str]]:
+    """A build's manifest, read once per version of it in this process (the texts, the site and the
+    manifest of the next build all read the previous one's); ({}, {}) without one."""
     if build is None:
-        return {}
+        return {}, {}
+    path = build / MANIFEST
     try:
-        entries = json.loads((build / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError):
-        return {}
-    return {entry["path"]: entry["sha256"] for entry in entries}
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if key not in _MANIFEST:
+            entries = json.loads(path.read_text(encoding="utf-8"))["files"]
+            found = {entry["path"]: (entry["bytes"], entry["sha256"]) for entry in entries}
+            _MANIFEST.clear()
+            _MANIFEST[key] = (found, {name: sha for name, (_, sha) in found.items()})
+        return _MANIFEST[key]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, {}
+
+
+def manifest_entries(build: Path | None) -> dict[str, tuple[int, str]]:
+    """path -> (bytes, sha256) from a build's manifest ({} without one). Not to be changed: shared."""
+    return _manifest(build)[0]
+
+
+def manifest_digests(build: Path | None) -> dict[str, str]:
+    """path -> sha256 from a build's manifest ({} without one). Not to be changed: shared."""
+    return _manifest(build)[1]

@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from opendata.outputs.digests import MANIFEST, file_sha256, manifest_digests, same_bytes
+from opendata.outputs.digests import MANIFEST, file_sha256, manifest_entries, same_bytes
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -216,35 +216,36 @@ def published(out: Path) -> Path | None:
 
 
 def _reused_sha256(
-    path: str, stat: os.stat_result, name: str, previous: Path | None, digests: dict[str, str]
+    path: str, stat: os.stat_result, name: str, previous: Path | None, known: dict[str, tuple[int, str]]
 ) -> str | None:
     """The previous manifest's digest of a file that is the previous build's: hard-linked from it
     (same inode), or written again with the same bytes, which is then replaced by a link to the
     previous file (the next build finds it by inode, and the two builds share the disk space).
     Reading it again would only give the same digest. Anything else is hashed."""
-    if previous is None or name not in digests:
+    if previous is None or name not in known:
         return None
     before = os.path.join(previous, name)
     try:
         old = os.stat(before)
         if os.path.samestat(stat, old):
-            return digests[name]
+            return known[name][1]
         if stat.st_size != old.st_size or not same_bytes(Path(path), Path(before), stat.st_size):
             return None
         folder, file_name = os.path.split(path)
         link = os.path.join(folder, f".{file_name}.link")
         os.link(before, link)
         os.replace(link, path)
-        return digests[name]
+        return known[name][1]
     except OSError:
         return None
 
 
-def _files(build: Path) -> list[tuple[str, str, os.stat_result]]:
-    """Every file below `build` but the manifest: (its path in the build, its path, its stat), in
+def _files(build: Path) -> list[tuple[str, str, int]]:
+    """Every file below `build` but the manifest: (its path in the build, its path, its inode), in
     the order of their paths' parts (a folder's files before a sibling whose name extends it).
-    One scandir and one stat per file: a build has a few files per resource, and this is most of
-    what a one-letter change costs once the site links its unchanged files."""
+    Read from the folders alone (scandir): no file is opened or stat'ed. A build has a few files per
+    resource, and this is most of what a one-letter change costs once the site links its unchanged
+    files."""
     found = []
     folders = [("", str(build))]
     while folders:
@@ -254,9 +255,17 @@ def _files(build: Path) -> list[tuple[str, str, os.stat_result]]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((prefix + entry.name + "/", entry.path))
                 elif (prefix or entry.name != MANIFEST) and entry.is_file():
-                    found.append((prefix + entry.name, entry.path, entry.stat()))
+                    found.append((prefix + entry.name, entry.path, entry.inode()))
     found.sort(key=lambda file: file[0].split("/"))
     return found
+
+
+def _inodes(build: Path, previous: Path | None) -> dict[str, int]:
+    """The inode of each file of the previous build, when it is on the file system of `build` (a
+    file of the new build with the same inode is that file, hard-linked: nothing to read or stat)."""
+    if previous is None or os.stat(build).st_dev != os.stat(previous).st_dev:
+        return {}
+    return {name: inode for name, _, inode in _files(previous)}
 
 
 _MANIFEST_ENTRY = '\n  {{\n   "path": {},\n   "bytes": {},\n   "sha256": {}\n  }}'
@@ -264,12 +273,21 @@ _MANIFEST_ENTRY = '\n  {{\n   "path": {},\n   "bytes": {},\n   "sha256": {}\n  }
 
 def write_manifest(build: Path, previous: Path | None = None) -> str:
     """Write manifest.json (every file with size and sha256); return the manifest's own sha256.
-    Only the files that differ from the previous build's are hashed (_reused_sha256)."""
-    digests = manifest_digests(previous) if previous is not None else {}
+    A file hard-linked from the previous build (the same inode) takes its size and digest from the
+    previous manifest; of the others, only those that differ from the previous build's are hashed
+    (_reused_sha256)."""
+    known = manifest_entries(previous)
+    inodes = _inodes(build, previous) if known else {}
     entries = []
-    for name, path, stat in _files(build):
-        digest = _reused_sha256(path, stat, name, previous, digests) or file_sha256(Path(path))
-        entries.append(_MANIFEST_ENTRY.format(json.dumps(name), stat.st_size, json.dumps(digest)))
+    for name, path, inode in _files(build):
+        before = known.get(name)
+        if before is not None and inodes.get(name) == inode:
+            size, digest = before
+        else:
+            stat = os.stat(path)
+            size = stat.st_size
+            digest = _reused_sha256(path, stat, name, previous, known) or file_sha256(Path(path))
+        entries.append(_MANIFEST_ENTRY.format(json.dumps(name), size, json.dumps(digest)))
     # The text json.dumps({"files": [...]}, indent=1) gives, written line by line: with an indent,
     # json uses its pure-Python encoder, a second per 80,000 files.
     data = '{\n "files": [' + ",".join(entries) + ("\n ]\n}\n" if entries else "]\n}\n")
@@ -285,7 +303,7 @@ def verify(dist: Path, twin: Path | None = None) -> list[str]:
     if not manifest.exists():
         return [f"{manifest} is missing"]
     entries = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-    present = {name: (path, stat) for name, path, stat in _files(dist)}
+    present = {name: (path, os.stat(path)) for name, path, _ in _files(dist)}
     wrong = []
     for entry in entries:
         name = entry["path"]
