@@ -472,3 +472,27 @@ def test_verify_beside_a_twin_reads_only_what_the_twin_does_not_share(tmp_path, 
     (old / "doc/b.html").unlink()  # a removal cut short
     (old / "doc/c.html").write_bytes(b"DRIE")
     assert verify(old, twin=new) == ["doc/b.html is missing", "doc/c.html differs from the manifest"]
+
+
+def test_a_manifest_takes_a_linked_files_size_and_digest_from_the_previous_one(tmp_path, monkeypatch):
+    """Files hard-linked from the previous build are neither read nor stat'ed again; the manifest
+    is the one a build from scratch gets."""
+    old = _build(tmp_path / "old", {"a.txt": b"een", "doc/b.html": b"twee", "doc/c.html": b"drie"})
+    new = tmp_path / "new"
+    for name in ("a.txt", "doc/b.html"):
+        (new / name).parent.mkdir(parents=True, exist_ok=True)
+        os.link(old / name, new / name)
+    (new / "doc/c.html").write_bytes(b"DRIE!")
+    checked = []
+    real = switch._reused_sha256
+    monkeypatch.setattr(
+        switch, "_reused_sha256", lambda path, *rest: checked.append(path) or real(path, *rest)
+    )
+    write_manifest(new, previous=old)
+    assert [Path(path).name for path in checked] == ["c.html"]
+    linked = (new / MANIFEST).read_text(encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    shutil.copytree(new, scratch)
+    (scratch / MANIFEST).unlink()
+    write_manifest(scratch)
+    assert linked == (scratch / MANIFEST).read_text(encoding="utf-8")
