@@ -5,6 +5,8 @@
 - `release-<N>-<K>.trig`: the members of release N, at most PAGE_SIZE a page. A page is only ever
   written by the release that made it: once the next release exists it is full and never gains a
   member (immutable), except that the retention policy takes out versions that a later release replaced.
+  Page K is cut from all of release N's changes (in IRI order), so a member leaving its page moves no
+  other member to another page (`pages_of`).
 - Each member is one version of one resource (letter, organisation, membership, …): its IRI is
   `<base_url>ldes/release-<N>-<K>.trig#<digest of the resource IRI>`, it says `dct:isVersionOf` the
   resource and `prov:generatedAtTime` the release date, and its named graph holds the resource's
@@ -18,16 +20,25 @@
   withdrawal must leave no earlier content behind.
 
 Everything is derived from the release history and the graph: a rebuild writes the same bytes.
+
+A page's bytes depend only on its URL, its timestamp, its members' changes and their descriptions
+(`page_inputs`, with the descriptions' digests of the release plan). A publish links the pages whose
+inputs are those of the previous build's file (`Reuse`, a record beside the builds) and writes only
+the others, fetching only their members' descriptions (ldes/__init__.py).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from opendata.outputs.digests import HASHED, remember_sha256, same_bytes
 from opendata.releases.history import GONE, Change, History
 from opendata.releases.resources import RDF_SUBJECT, owning_resource, split_triple
 
@@ -76,14 +87,33 @@ class Descriptions:
 
     def __init__(self) -> None:
         self.parts: dict[str, list[bytes]] = {}
+        self.digests: dict[str, str] = {}  # IRI -> description_digest of its part, when it has one part
 
     @classmethod
     def of(cls, chunks: Iterable[str], base_iri: str, base_url: str) -> Descriptions:
         found = cls()
         for chunk in chunks:
-            for iri, lines in group_descriptions(chunk.splitlines(), base_iri, base_url).items():
-                found.parts.setdefault(iri, []).append(zlib.compress("\n".join(lines).encode("utf-8")))
+            found.add(compressed(group_descriptions(chunk.splitlines(), base_iri, base_url)))
         return found
+
+    def add(self, grouped: Mapping[str, tuple[bytes, str]]) -> None:
+        """One chunk's descriptions, compressed, with their digests (`compressed`)."""
+        for iri, (part, digest) in grouped.items():
+            self.parts.setdefault(iri, []).append(part)
+            if len(self.parts[iri]) == 1:
+                self.digests[iri] = digest
+            else:
+                self.digests.pop(iri, None)
+
+    def fetch(self, iris: Iterable[str], digests: Mapping[str, str]) -> None:
+        """Make sure the descriptions of `iris` are at hand (they are: every chunk was read)."""
+
+    def differs(self, iri: str, digest: str | None) -> bool:
+        """Whether the description of `iri` is not the one of digest `digest`."""
+        found = self.digests.get(iri)
+        if found is None:
+            found = description_digest(self.get(iri))
+        return found != digest
 
     def get(self, iri: str) -> list[str]:
         return [
@@ -91,6 +121,19 @@ class Descriptions:
             for part in self.parts.get(iri, ())
             for line in zlib.decompress(part).decode("utf-8").split("\n")
         ]
+
+
+def compressed(grouped: Mapping[str, list[str]]) -> dict[str, tuple[bytes, str]]:
+    """Descriptions (group_descriptions) as Descriptions keeps them, with their digests."""
+    return {
+        iri: (zlib.compress("\n".join(lines).encode("utf-8")), description_digest(lines))
+        for iri, lines in grouped.items()
+    }
+
+
+def description_digest(lines: Iterable[str]) -> str:
+    """The digest the release plan gives a description of these lines (opendata/releases/resources.py)."""
+    return "sha256:" + hashlib.sha256("".join(sorted({line + "\n" for line in lines})).encode()).hexdigest()
 
 
 def literal_text(text: str) -> str:
@@ -143,43 +186,192 @@ def _latest(history: History) -> list[Change]:
     return sorted(last.values(), key=lambda c: (c.release, c.iri))
 
 
-def write_stream(history: History, descriptions: Descriptions, base_url: str, out: Path) -> dict[str, int]:
-    """Write dist/ldes/; return the counts (members, tombstones, pages)."""
+@dataclass(frozen=True)
+class Page:
+    url: str
+    timestamp: str
+    changes: list[Change]
+
+    @property
+    def name(self) -> str:
+        return self.url.rsplit("/", 1)[1]
+
+
+def pages_of(history: History, root: str) -> list[Page]:
+    """The stream's pages: release N's changes, PAGE_SIZE a page (release-N-1, -2, … in IRI order),
+    each page with the members that are still the latest version of their resource. A member that a
+    later release replaces leaves its page and moves no other member: the other pages keep their bytes.
+    A page whose members all left is not published."""
+    latest = {c.iri: c for c in _latest(history)}
+    pages = []
+    for release in sorted(history.releases, key=lambda r: r.number):
+        changes = sorted(release.changes, key=lambda c: c.iri)
+        timestamp = f"{release.date.isoformat()}T00:00:00Z"
+        for part, start in enumerate(range(0, len(changes), PAGE_SIZE), start=1):
+            kept = [c for c in changes[start : start + PAGE_SIZE] if latest[c.iri] is c]
+            if kept:
+                pages.append(Page(f"{root}release-{release.number}-{part}.trig", timestamp, kept))
+    return pages
+
+
+CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # the code that turns inputs into bytes
+
+
+def page_inputs(page: Page, digests: Mapping[str, str]) -> str:
+    """The digest of everything a page's bytes are made from: this code, its URL and timestamp, the
+    fields of its members' changes that member_trig reads and the digests of their descriptions (""
+    when a description's digest is unknown: such a page is always written)."""
+    found = hashlib.sha256(f"{CODE}\n{page.url}\n{page.timestamp}\n".encode())
+    for change in page.changes:
+        digest = "" if change.kind in GONE else digests.get(change.iri, "")
+        if change.kind not in GONE and not digest:
+            return ""
+        fields = (change.iri, change.kind, change.type, change.withdrawn, change.reason, digest)
+        found.update(json.dumps(fields, default=str).encode() + b"\n")
+    return found.hexdigest()
+
+
+@dataclass
+class Reuse:
+    """Files of an output that the previous build holds with the bytes they would get: a record beside
+    the builds (never published) keeps, per file of the last build made, the digest of its inputs, the
+    sha256 of its bytes and the identity of the file (device, inode, size, mtime). A file whose inputs
+    are as recorded is hard-linked from the previous build when the previous build's file is that very
+    file, so a record of another build can only cost a write, never a wrong file. The previous build's
+    manifest is not read (at 10,000 letters it takes seconds); the manifest takes a linked file's
+    digest by inode. Without a previous build or a record every file is written."""
+
+    record: Path
+    previous: Path | None = None
+    seen: dict[str, list] = field(default_factory=dict)  # path -> [inputs, sha256, *identity], as recorded
+    made: dict[str, list] = field(default_factory=dict)  # the same, of this build
+    linked: int = 0
+    written: int = 0
+
+    @classmethod
+    def beside(cls, out: Path, name: str, previous: Path | None) -> Reuse:
+        """The record `name` beside the build folder `out`."""
+        reuse = cls(out.parent / name, previous)
+        if previous is None:
+            return reuse
+        try:
+            seen = json.loads(gzip.decompress(reuse.record.read_bytes()))
+        except (OSError, ValueError, EOFError):
+            return reuse
+        if isinstance(seen, dict):
+            reuse.seen = seen
+        return reuse
+
+    def link(self, target: Path, path: str, inputs: str) -> bool:
+        """Link `path` (relative to the build) from the previous build when its inputs are as recorded."""
+        entry = self.seen.get(path)
+        if self.previous is None or not inputs or not isinstance(entry, list) or entry[:1] != [inputs]:
+            return False
+        try:
+            before = (self.previous / path).stat()
+            if [before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns] != entry[2:]:
+                return False
+            os.link(self.previous / path, target)
+        except OSError:
+            return False
+        remember_sha256(target, entry[1])
+        self.made[path] = entry
+        self.linked += 1
+        return True
+
+    def write(self, target: Path, path: str, inputs: str, data: bytes) -> None:
+        """Write `data` to `path`; record its inputs ("" records nothing) and its sha256."""
+        target.write_bytes(data)
+        self.wrote(target, path, inputs, hashlib.sha256(data).hexdigest())
+
+    def wrote(self, target: Path, path: str, inputs: str, digest: str) -> None:
+        """`path` was written with bytes of sha256 `digest`: the manifest takes it, the record keeps it.
+        Bytes the previous build's file has already become a link to it, as the manifest would make them
+        (publish/switch.py), so that the record names the file the next build finds."""
+        if self.previous is not None:
+            before = self.previous / path
+            try:
+                size = target.stat().st_size
+                if before.stat().st_size == size and same_bytes(target, before, size):
+                    link = target.with_name(f".{target.name}.link")
+                    os.link(before, link)
+                    os.replace(link, target)
+            except OSError:
+                pass
+        remember_sha256(target, digest)
+        stat = target.stat()
+        HASHED.files += 1  # hashed here, as written, instead of read again by the manifest
+        HASHED.bytes += stat.st_size
+        self.written += 1
+        if inputs:
+            self.made[path] = [inputs, digest, stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+    def save(self) -> None:
+        """Replace the record atomically (a publish killed while writing it leaves the old one)."""
+        temporary = self.record.with_name(f".{self.record.name}.{os.getpid()}")
+        temporary.write_bytes(gzip.compress(json.dumps(self.made, sort_keys=True).encode("utf-8"), 1))
+        os.replace(temporary, self.record)
+
+
+def page_text(page: Page, stream: str, descriptions: Descriptions) -> str:
+    members = [(member_iri(page.url, c.iri), c) for c in page.changes]
+    text = [PREFIXES, f"<{page.url}> a tree:Node .\n"]
+    text += [f"<{stream}> tree:member <{m}> .\n" for m, _ in members]
+    text += [
+        member_trig(m, c, page.timestamp, None if c.kind in GONE else descriptions.get(c.iri))
+        for m, c in members
+    ]
+    return "".join(text)
+
+
+def write_stream(
+    history: History,
+    descriptions: Descriptions,
+    base_url: str,
+    out: Path,
+    digests: Mapping[str, str] | None = None,
+    reuse: Reuse | None = None,
+) -> dict[str, int]:
+    """Write dist/ldes/; return the counts (members, tombstones, pages, written: the pages not linked).
+    `digests` (resource IRI -> the digest of its description) and `reuse` let the pages whose inputs
+    are as in the previous build be linked from it; only the others' members' descriptions are fetched."""
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     root = f"{base_url}{FOLDER}/"
     stream = root + "index.trig#stream"
-    dates = {r.number: r.date for r in history.releases}
-    pages: list[tuple[str, str, list[Change]]] = []  # (page URL, timestamp, changes)
-    latest = _latest(history)
-    for number in sorted(dates):
-        changes = [c for c in latest if c.release == number]
-        for part, start in enumerate(range(0, len(changes), PAGE_SIZE), start=1):
-            pages.append(
-                (
-                    f"{root}release-{number}-{part}.trig",
-                    f"{dates[number].isoformat()}T00:00:00Z",
-                    changes[start : start + PAGE_SIZE],
-                )
-            )
-    counts = {"members": 0, "tombstones": 0, "pages": len(pages)}
-    for page_url, timestamp, changes in pages:
-        members = [(member_iri(page_url, c.iri), c) for c in changes]
-        text = [PREFIXES, f"<{page_url}> a tree:Node .\n"]
-        text += [f"<{stream}> tree:member <{m}> .\n" for m, _ in members]
-        text += [member_trig(m, c, timestamp, descriptions.get(c.iri)) for m, c in members]
-        (folder / page_url.rsplit("/", 1)[1]).write_text("".join(text), encoding="utf-8")
-        counts["members"] += len(members)
-        counts["tombstones"] += sum(1 for _, c in members if c.kind in GONE)
+    pages = pages_of(history, root)
+    digests = digests or {}
+    counts = {"members": 0, "tombstones": 0, "pages": len(pages), "written": 0}
+    anew = []
+    for page in pages:
+        counts["members"] += len(page.changes)
+        counts["tombstones"] += sum(1 for c in page.changes if c.kind in GONE)
+        inputs = page_inputs(page, digests) if reuse is not None else ""
+        if reuse is None or not reuse.link(folder / page.name, f"{FOLDER}/{page.name}", inputs):
+            anew.append((page, inputs))
+    descriptions.fetch((c.iri for page, _ in anew for c in page.changes if c.kind not in GONE), digests)
+    for page, inputs in anew:
+        text = page_text(page, stream, descriptions).encode("utf-8")
+        if reuse is None:
+            (folder / page.name).write_bytes(text)
+            continue
+        if any(  # a description that is not the one its digest says: never taken for the same again
+            c.kind not in GONE and descriptions.differs(c.iri, digests.get(c.iri)) for c in page.changes
+        ):
+            inputs = ""
+        reuse.write(folder / page.name, f"{FOLDER}/{page.name}", inputs, text)
+    counts["written"] = len(anew)
     (folder / "index.trig").write_text(_index(stream, root + "index.trig", pages), encoding="utf-8")
+    if reuse is not None:
+        reuse.save()
     return counts
 
 
-def _index(stream: str, view: str, pages: list[tuple[str, str, list[Change]]]) -> str:
+def _index(stream: str, view: str, pages: list[Page]) -> str:
     relations = "".join(
-        f"<{view}> tree:relation [ a tree:GreaterThanOrEqualToRelation ; tree:node <{url}> ;\n"
-        f'    tree:path prov:generatedAtTime ; tree:value "{timestamp}"^^xsd:dateTime ] .\n'
-        for url, timestamp, _ in pages
+        f"<{view}> tree:relation [ a tree:GreaterThanOrEqualToRelation ; tree:node <{page.url}> ;\n"
+        f'    tree:path prov:generatedAtTime ; tree:value "{page.timestamp}"^^xsd:dateTime ] .\n'
+        for page in pages
     )
     return (
         PREFIXES + f"<{stream}> a ldes:EventStream ;\n"

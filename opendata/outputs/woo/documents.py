@@ -10,6 +10,7 @@ DiWoo (`waardelijsten.csv`, copied from the DiWoo standard), whose IRIs the XSD 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import functools
 from collections.abc import Iterable, Iterator
@@ -152,15 +153,64 @@ def _date(obj: str) -> datetime.date | None:
         return None
 
 
+# What letter_documents reads of a letter's own triples (its subject's objects by predicate).
+FACTS = (
+    RDF_TYPE,
+    SCHEMA + "encoding",
+    SCHEMA + "recipient",
+    SCHEMA + "sender",
+    SCHEMA + "dateSent",
+    SCHEMA + "dateReceived",
+    DCT + "type",
+    DCT + "title",
+    DEF + "ourReference",
+    DEF + "yourReference",
+    DEF + "dossierNumber",
+)
+Facts = dict[str, list[str]]  # predicate IRI -> the objects (as written) of the letter's triples
+
+
+def letter_facts(iri: str, lines: Iterable[str]) -> Facts:
+    """What letter_documents reads of the letter `iri` in its triples (N-Triples lines)."""
+    facts: Facts = {}
+    for line in lines:
+        subject, predicate, obj = split_triple(line)
+        if subject == iri and predicate in FACTS:
+            facts.setdefault(predicate, []).append(obj)
+    return facts
+
+
+def find_letter(lines: list[str]) -> str | None:
+    """The IRI of the letter among a letter's triples: the subject of the first line naming its type."""
+    return next(
+        (
+            split_triple(line)[0]
+            for line in lines
+            if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line
+        ),
+        None,
+    )
+
+
+def letter_part(nt: str) -> tuple[str, Facts]:
+    """A letter's share of the Woo-index, from its N-Triples: (its IRI, its facts); ("", {}) when
+    no subject is a letter."""
+    lines = [line for line in nt.splitlines() if line.startswith("<")]
+    letter = find_letter(lines)
+    return ("", {}) if letter is None else (letter, letter_facts(letter, lines))
+
+
 def letter_documents(
     iri: str, lines: list[str], base_url: str, publisher: str, organisations: _Organisations
 ) -> list[WooDocument]:
     """The Woo documents of one letter (none when it has no published file)."""
-    facts: dict[str, list[str]] = {}
-    for line in lines:
-        subject, predicate, obj = split_triple(line)
-        if subject == iri:
-            facts.setdefault(predicate, []).append(obj)
+    return documents_of(iri, letter_facts(iri, lines), base_url, publisher, organisations)
+
+
+def documents_of(
+    iri: str, facts: Facts, base_url: str, publisher: str, organisations: _Organisations
+) -> list[WooDocument]:
+    """The Woo documents of the letter `iri` from its facts (letter_facts)."""
     if f"<{SCHEMA}Message>" not in facts.get(RDF_TYPE, []) and f"<{SCHEMA}Letter>" not in facts.get(
         RDF_TYPE, []
     ):
@@ -198,28 +248,25 @@ def letter_documents(
     ]
 
 
+PART = "woo"  # the key of a letter's part in its unit (the output's name)
+
+
 def publication_documents(publication: Publication) -> Iterator[WooDocument]:
-    """Every Woo document of the publication, dated by the release history (docs/releases.md)."""
+    """Every Woo document of the publication, dated by the release history (docs/releases.md). Each
+    letter's IRI and facts come from its part (made in the worker processes, cached with its unit)."""
     config = publication.config
     publisher = config.publisher  # a TOOI IRI (config.py)
     organisations = _Organisations()
     organisations.read(publication.shared_nt.splitlines())
     modified = last_modified_dates(release_history(publication))
     for unit in publication.letters:
-        lines = [line for line in unit.nt.splitlines() if line.startswith("<")]
-        letter = next(
-            (
-                split_triple(line)[0]
-                for line in lines
-                if f"<{SCHEMA}Message>" in line or f"<{SCHEMA}Letter>" in line
-            ),
-            None,
-        )
-        if letter is None:
+        part = unit.part(PART)
+        letter, facts = part if isinstance(part, tuple) else letter_part(unit.nt)  # made without parts?
+        if not letter:
             continue
         lastmod = modified.get(letter)
-        for document in letter_documents(letter, lines, config.base_url, publisher, organisations):
-            yield WooDocument(**{**document.__dict__, "lastmod": lastmod})
+        for document in documents_of(letter, facts, config.base_url, publisher, organisations):
+            yield dataclasses.replace(document, lastmod=lastmod)
 
 
 def last_modified_dates(history) -> dict[str, datetime.date]:

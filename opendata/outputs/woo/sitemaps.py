@@ -5,15 +5,21 @@ Layout (the DiWoo manual "Sitemapindex en Sitemaps"): per information category o
 `sitemaps/sitemap-infocatNNN-K.xml` of at most 50,000 URLs each; `robots.txt` at the root names
 the indexes (not the sitemaps). Each `<url>` carries a `<diwoo:Document>` (diwoo-metadata.xsd 0.9.8).
 Dates come from the release history, so a rebuild writes the same bytes on any day.
+
+A sitemap's bytes depend only on its documents (and this code): with a record of each sitemap's inputs
+(ldes.stream.Reuse, beside the builds) a publish links the sitemaps whose documents are as in the
+previous build instead of writing them again.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from opendata.outputs.ldes.stream import Reuse
 from opendata.outputs.woo.documents import (
     DOCUMENT_KIND_LETTER,
     FORMATS,
@@ -30,6 +36,23 @@ MAX_URLS = 50_000  # sitemaps.org: at most 50,000 URLs (and 50 MB) per sitemap
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 DIWOO_NS = "https://standaarden.overheid.nl/diwoo/metadata/"
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+# the code and value lists that turn documents into a sitemap's bytes
+CODE = hashlib.sha256(
+    b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("sitemaps.py", "documents.py", "waardelijsten.csv")
+    )
+).hexdigest()
+
+
+def sitemap_inputs(name: str, documents: list[WooDocument]) -> str:
+    """The digest of what a sitemap's bytes are made from: the code, its name and its documents."""
+    found = hashlib.sha256(f"{CODE}\n{name}\n".encode())
+    for document in documents:
+        found.update(f"{document!r}\n".encode("utf-8", "surrogatepass"))
+    return found.hexdigest()
 
 
 def index_name(number: int) -> str:
@@ -109,11 +132,16 @@ def url_entry(document: WooDocument) -> str:
 
 
 def write_sitemaps(
-    documents: Iterable[WooDocument], base_url: str, out: Path, gone_on: datetime.date | None = None
+    documents: Iterable[WooDocument],
+    base_url: str,
+    out: Path,
+    gone_on: datetime.date | None = None,
+    reuse: Reuse | None = None,
 ) -> list[str]:
     """Write the indexes and sitemaps below `out/sitemaps/`; return the index names (for robots.txt).
     `gone_on`: the date of the last release that withdrew or removed a letter; an index's `lastmod`
-    is never older, so a harvester re-reads a category whose letter left it."""
+    is never older, so a harvester re-reads a category whose letter left it. With `reuse`, a sitemap
+    whose inputs are as in the previous build is linked from it."""
     by_category: dict[int, list[WooDocument]] = {}
     for document in sorted(documents, key=lambda d: (d.category_number, d.url)):
         by_category.setdefault(document.category_number, []).append(document)
@@ -125,11 +153,12 @@ def write_sitemaps(
         for part, start in enumerate(range(0, len(category_documents), MAX_URLS), start=1):
             chunk = category_documents[start : start + MAX_URLS]
             name = sitemap_name(number, part)
-            with open(folder / name, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(HEADER + f'<urlset xmlns="{SITEMAP_NS}" xmlns:diwoo="{DIWOO_NS}">\n')
-                for document in chunk:
-                    handle.write(url_entry(document))
-                handle.write("</urlset>\n")
+            path = f"{FOLDER}/{name}"
+            inputs = sitemap_inputs(name, chunk) if reuse is not None else ""
+            if reuse is None or not reuse.link(folder / name, path, inputs):
+                digest = _write_sitemap(folder / name, chunk)
+                if reuse is not None:
+                    reuse.wrote(folder / name, path, inputs, digest)
             dates = [d.lastmod for d in chunk if d.lastmod] + ([gone_on] if gone_on else [])
             lastmod = f"<lastmod>{max(dates).isoformat()}</lastmod>" if dates else ""
             entries.append(
@@ -141,6 +170,21 @@ def write_sitemaps(
         )
         indexes.append(index_name(number))
     return indexes
+
+
+def _write_sitemap(target: Path, documents: list[WooDocument]) -> str:
+    """Write one sitemap; return the sha256 of its bytes."""
+    digest = hashlib.sha256()
+    with open(target, "wb") as handle:
+        for text in (
+            HEADER + f'<urlset xmlns="{SITEMAP_NS}" xmlns:diwoo="{DIWOO_NS}">\n',
+            *map(url_entry, documents),
+            "</urlset>\n",
+        ):
+            data = text.encode("utf-8")
+            handle.write(data)
+            digest.update(data)
+    return digest.hexdigest()
 
 
 def robots_txt(base_url: str, indexes: list[str]) -> str:
