@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -396,3 +397,45 @@ def test_what_a_letters_worker_prepares_for_the_site_is_what_the_site_makes_of_i
     assert (out / "doc" / f"{site._letter_key(publication.letters[0].key)}.html").is_file()
     assert len(publication.letters) == 3
     assert max(len(u.part(writer.NAME).digests) for u in publication.letters) > 1  # positions too
+
+
+class _PoolInThisProcess:
+    """A process pool's contract in this process: the worker's state and every batch cross a pickle,
+    as they cross the process boundary, so what a worker is given (and not given) is tested."""
+
+    def __init__(self, workers, mp_context=None, initializer=None, initargs=()):
+        initializer(*(pickle.loads(pickle.dumps(arg)) for arg in initargs))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, function, items):
+        return [pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(item))))) for item in items]
+
+
+def test_workers_given_each_batchs_record_link_every_unchanged_resource(tmp_path, monkeypatch):
+    """The site's workers get the previous build's record and digests per batch, only those of the
+    batch's resources: publishing the same sources again renders nothing, and the files are the
+    previous build's."""
+    from opendata.outputs.site import writer
+    from opendata.publish import pipeline
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(writer, "worker_count", lambda: 2)
+    monkeypatch.setattr(writer, "BATCH", 5)
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    assert pipeline.publish(DATASETS, out, cache_dir=cache).exit_code == 0
+    first = out.resolve()
+    rendered = []
+    real = writer.PageWriter._write
+    monkeypatch.setattr(
+        writer.PageWriter, "_write", lambda self, key, *rest: rendered.append(key) or real(self, key, *rest)
+    )
+    assert pipeline.publish(DATASETS, out, cache_dir=cache).exit_code == 0
+    assert rendered == []
+    pages = [p for p in (out / "doc" / "brief").iterdir() if p.is_file()]
+    assert len(pages) >= 15 and all(p.samefile(first / "doc" / "brief" / p.name) for p in pages)

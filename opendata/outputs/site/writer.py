@@ -111,9 +111,24 @@ class PageWriter:
         self.seen: dict[tuple[str, str], bytes] = {}  # what each read sees: the facts are set by now
 
     def __getstate__(self):
+        """What a worker is given once: the previous build's record and digests go with each batch,
+        only those of the batch's resources (at 100,000 letters they are large)."""
         state = dict(self.__dict__)
         del state["builders"]
+        state["record"], state["known"] = {}, {}
         return state
+
+    def batch_of(self, task: list[tuple]) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]]:
+        """A task with what the previous build recorded of its resources and its files' digests."""
+        record, known = {}, {}
+        for kind, key, *data in task:
+            for resource_key in [key] if kind == "shared" else data[1]:
+                if resource_key in self.record:
+                    record[resource_key] = self.record[resource_key]
+                for name in self._names(resource_key):
+                    if name in self.known:
+                        known[name] = self.known[name]
+        return task, record, known
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -123,15 +138,11 @@ class PageWriter:
         """The landing page (dist/index.html) from a folder of doc/, by file: it is the web root's index too."""
         return "../" * (1 + folder.count("/")) + "index.html"
 
-    def letter(self, key: str, packed: bytes, digests: dict[str, str] | None) -> None:
-        """A letter's resources from its packed N-Triples and, when its unit has them, the digests
-        of its resources' triples (LetterSite): a letter whose files can all be linked from the
-        previous build is then not even parsed."""
+    def letter(self, key: str, packed: bytes, digests: dict[str, str]) -> None:
+        """A letter's resources from its packed N-Triples and the digests of its resources' triples
+        (LetterSite): a letter whose files can all be linked from the previous build is not even parsed."""
         letter, text = self._letter_key(key), self._text(key)
         grouped: dict[str, list] | None = None
-        if digests is None:
-            grouped = self._parse(key, packed, text)
-            digests = resource_digests(nt_of(packed), grouped, letter)
         for resource_key, mine in sorted(digests.items()):
             # Only the letter's own page reads the whole part and the text (its positions' holders
             # and passages); its other resources' pages read their own triples.
@@ -266,9 +277,17 @@ class PageWriter:
             handle.write(data)
         return {name: sha}
 
-    def run(self, task: list[tuple]) -> dict[str, inputs.Entry]:
-        """A batch: ("shared", key, N-Triples) or ("letter", letter key, packed N-Triples, digests
-        or None); returns the inputs of the resources it wrote."""
+    def run(
+        self,
+        task: list[tuple],
+        record: dict[str, inputs.Entry] | None = None,
+        known: dict[str, str] | None = None,
+    ) -> dict[str, inputs.Entry]:
+        """A batch: ("shared", key, N-Triples) or ("letter", letter key, packed N-Triples, digests);
+        returns the inputs of the resources it wrote. In a worker, `record` and `known` are the
+        batch's (batch_of)."""
+        if record is not None and known is not None:
+            self.record, self.known = record, known
         self.entries = {}
         for kind, key, *data in task:
             if kind == "letter":
@@ -286,10 +305,12 @@ def _start_worker(state: bytes) -> None:
     _WORKER = pickle.loads(state)
 
 
-def _run_in_worker(task: list[tuple]) -> dict[str, inputs.Entry]:
+def _run_in_worker(
+    batch: tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]],
+) -> dict[str, inputs.Entry]:
     if _WORKER is None:
         raise RuntimeError("the pool's initializer sets the page writer of each worker")
-    return _WORKER.run(task)
+    return _WORKER.run(*batch)
 
 
 class SiteWriter:
@@ -335,7 +356,7 @@ class SiteWriter:
             for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [
-            ("letter", unit.key, unit.packed[NT], part.digests if part is not None else None)
+            ("letter", unit.key, unit.packed[NT], part.digests if part is not None else self._digest(unit))
             for unit, part in zip(self.publication.letters, cached)
         ]
         entries = self._run(writer, tasks)
@@ -362,7 +383,7 @@ class SiteWriter:
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            for done in pool.map(_run_in_worker, batches):
+            for done in pool.map(_run_in_worker, map(writer.batch_of, batches)):
                 entries.update(done)
         return entries
 
@@ -376,6 +397,11 @@ class SiteWriter:
         if isinstance(part, LetterSite) and part.learned.letter and part.learned.letter.iri == iri:
             return part
         return None
+
+    def _digest(self, unit) -> dict[str, str]:
+        """The letter's resources' digests made here, when its unit has no part of the site's."""
+        key = self._letter_key(unit.key)
+        return resource_digests(unit.nt, group(parse(unit.nt), self.layout), key)
 
     def _learn(self, unit) -> Learned:
         """The letter's facts learned here, when its unit has no part of the site's made for it."""
