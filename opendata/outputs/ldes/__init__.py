@@ -2,7 +2,7 @@
 
 README, "Change stream (LDES)", says how a harvester follows it and what the retention policy keeps.
 
-A publish writes only the pages whose inputs changed (stream.Reuse links the others from the previous
+A publish writes only the pages whose inputs changed (outputs/reuse.py links the others from the previous
 build). The descriptions of the members of those pages come from the letters' parts (each letter's
 descriptions grouped in the worker processes, cached with its unit): the main process unpacks only
 the units that hold them, found by the letter key in the member's IRI and checked against the digest
@@ -20,15 +20,15 @@ from opendata.build.publication import Publication
 from opendata.outputs.ldes.stream import (
     FOLDER,
     Descriptions,
-    Reuse,
     compressed,
     group_descriptions,
     write_stream,
 )
 from opendata.outputs.output import Output, release_history
+from opendata.outputs.reuse import Reuse
 
 NAME = "ldes"  # the output's name: the key of a letter's part in its unit
-RECORD = "ldes-inputs.json.gz"  # beside the builds: each page's inputs and sha256 (stream.Reuse)
+RECORD = "ldes-inputs.json.gz"  # beside the builds: each page's inputs and sha256 (outputs/reuse.py)
 
 
 def letter_part(letter: LetterGraph) -> dict[str, tuple[bytes, str]]:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from opendata.build.letter_unit import LetterGraph
 from opendata.build.publication import Publication
-from opendata.outputs.ldes.stream import Reuse
 from opendata.outputs.output import Output, release_history
+from opendata.outputs.reuse import Reuse
 from opendata.outputs.woo import documents
 from opendata.outputs.woo.documents import PART, WooDocument, publication_documents
 from opendata.outputs.woo.sitemaps import FOLDER, robots_txt, write_sitemaps

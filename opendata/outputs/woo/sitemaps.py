@@ -7,7 +7,7 @@ the indexes (not the sitemaps). Each `<url>` carries a `<diwoo:Document>` (diwoo
 Dates come from the release history, so a rebuild writes the same bytes on any day.
 
 A sitemap's bytes depend only on its documents (and this code): with a record of each sitemap's inputs
-(ldes.stream.Reuse, beside the builds) a publish links the sitemaps whose documents are as in the
+(outputs/reuse.py, beside the builds) a publish links the sitemaps whose documents are as in the
 previous build instead of writing them again.
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from opendata.outputs.ldes.stream import Reuse
+from opendata.outputs.reuse import Reuse
 from opendata.outputs.woo.documents import (
     DOCUMENT_KIND_LETTER,
     FORMATS,
