@@ -36,7 +36,8 @@ CATEGORY_COUNCIL = KERN + "c_8c840238"
 CATEGORY_GENERAL = KERN + "c_816e508d"
 # The Woo-harvester reads only sitemap indexes named `sitemapindex-diwoo-infocatNNN.xml`; NNN numbers the
 # categories in the order of Woo art. 3.3 (lid 1 a-e: 001-005, lid 2 a-l: 006-017; the DiWoo manual's
-# example `infocat015` is lid 2 j, onderzoeksrapporten). Art. 3.1 (no number in 3.3) is 018.
+# example `infocat015` is lid 2 j, onderzoeksrapporten). Art. 3.1 (no number in 3.3) is 018: the
+# numbering OpenCatalogi's Woo sitemaps use as well (README, "Woo-index").
 CATEGORY_NUMBERS = {
     KERN + "c_139c6280": 1,
     KERN + "c_aab6bfc7": 2,
