@@ -26,7 +26,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from opendata import outputs
-from opendata.outputs.digests import MANIFEST, file_sha256
+from opendata.outputs.digests import MANIFEST, file_sha256, put_file
 from opendata.outputs.output import Output
 from opendata.publish import switch
 from opendata.publish.switch import builds_dir, publish_lock, verify, write_manifest
@@ -496,3 +496,20 @@ def test_a_manifest_takes_a_linked_files_size_and_digest_from_the_previous_one(t
     (scratch / MANIFEST).unlink()
     write_manifest(scratch)
     assert linked == (scratch / MANIFEST).read_text(encoding="utf-8")
+
+
+def test_put_file_links_the_same_bytes_and_never_writes_into_the_previous_build(tmp_path):
+    previous, out = tmp_path / "old", tmp_path / "new"
+    _build(previous, {"doc/a.json": b"[1]"})
+    (out / "doc").mkdir(parents=True)
+    known = {"doc/a.json": file_sha256(previous / "doc/a.json")}
+    before = (previous / "doc/a.json").stat()
+    put_file(str(out), "doc/a.json", b"[1]", str(previous), known)
+    assert (out / "doc/a.json").samefile(previous / "doc/a.json")  # linked, not written
+    put_file(str(out), "doc/a.json", b"[2]", str(previous), known)  # the same path put again
+    assert (out / "doc/a.json").read_bytes() == b"[2]"
+    after = (previous / "doc/a.json").stat()
+    assert (previous / "doc/a.json").read_bytes() == b"[1]" and after.st_mtime_ns == before.st_mtime_ns
+    put_file(str(out), "doc/b.json", b"[3]", str(previous), known)  # not in the previous build
+    assert (out / "doc/b.json").read_bytes() == b"[3]" and (out / "doc/b.json").stat().st_nlink == 1
+    assert sorted(p.name for p in (out / "doc").iterdir()) == ["a.json", "b.json"]

@@ -43,7 +43,7 @@ def _page(site, lang: str, folder: str, name: str, page: Page, root: str | None 
     suffix = ".html" if lang == "nl" else ".en.html"
     landing = "/index.html" if root.startswith("/") else site.landing(folder + "/" if folder else "")
     html = render(page, lang, root=root, name=name, landing=landing, data_formats=False)
-    target.with_name(name + suffix).write_text(html, encoding="utf-8")
+    site.put(target.with_name(name + suffix), html)
 
 
 def _letters_by_month(site) -> dict[str, list[str]]:
@@ -128,9 +128,7 @@ def _network(site, lang: str) -> Page:
     net = site.network
     data_file = site.doc / OVERVIEW / "netwerk.json"
     data_file.parent.mkdir(parents=True, exist_ok=True)
-    data_file.write_text(
-        json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    site.put(data_file, json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n")
     page = Page("", "index", WORDS[lang]["network"])
     page.sections.append(pictures.network_section(site, lang, net, "netwerk.json"))
     return page

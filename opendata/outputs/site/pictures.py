@@ -33,7 +33,7 @@ def write(site) -> dict[str, dict[str, list]]:
         data_file = site.doc / (file_name(key) + ".tijdlijn.json")
         data_file.parent.mkdir(parents=True, exist_ok=True)
         rows = [{"month": m, "sent": s, "received": r} for m, (s, r) in sorted(months.items())]
-        data_file.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        site.put(data_file, json.dumps(rows, indent=1) + "\n")
         for lang in ("nl", "en"):
             sections.setdefault(key, {"nl": [], "en": []})[lang].append(
                 _figure(

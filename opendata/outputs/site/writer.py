@@ -15,7 +15,6 @@ files' digests from the previous one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import os
@@ -28,7 +27,7 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
-from opendata.outputs.digests import manifest_digests
+from opendata.outputs.digests import manifest_digests, put_file
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
@@ -260,22 +259,11 @@ class PageWriter:
         return files
 
     def put(self, name: str, data: bytes) -> dict[str, str]:
-        """Write a file (`name`: its path in the build), or hard-link the previous build's file of the
-        same path when its manifest gives the same sha256: a link writes no data and is not hashed
-        again. Every path is put once, into a new build, so a linked file is never opened for writing
-        (that would change the old build). Paths as text: a Path per file cost more than the write.
+        """Write a file (`name`: its path in the build), or link the previous build's of the same
+        bytes (digests.put_file). Paths as text: a Path per file cost more than the write.
         Returns {path in the build: sha256}."""
-        path = f"{os.fspath(self.out)}/{name}"
-        sha = hashlib.sha256(data).hexdigest()
-        if self.previous is not None and self.known.get(name) == sha:
-            try:
-                os.link(f"{os.fspath(self.previous)}/{name}", path)
-                return {name: sha}
-            except OSError:  # gone or on another file system: write it
-                pass
-        with open(path, "wb") as handle:
-            handle.write(data)
-        return {name: sha}
+        previous = os.fspath(self.previous) if self.previous is not None else None
+        return {name: put_file(os.fspath(self.out), name, data, previous, self.known)}
 
     def run(
         self,
@@ -330,6 +318,15 @@ class SiteWriter:
 
     def landing(self, folder: str) -> str:
         return "../" * (1 + folder.count("/")) + "index.html"
+
+    def put(self, path: Path, text: str) -> None:
+        """Write an index page's or a picture's file, or link the previous build's of the same bytes."""
+        previous = self.publication.previous_build
+        name = path.relative_to(self.out).as_posix()
+        known = manifest_digests(previous)
+        put_file(
+            os.fspath(self.out), name, text.encode("utf-8"), os.fspath(previous) if previous else None, known
+        )
 
     def write(self) -> None:
         self.doc.mkdir(exist_ok=True)
