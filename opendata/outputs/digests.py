@@ -78,6 +78,19 @@ def put_file(out: str, name: str, data: bytes, previous: str | None, known: dict
     return sha
 
 
+def link_if_same(path: str, before: str, size: int) -> bool:
+    """Replace the file `path` of `size` bytes by a hard link to `before` when the two hold the same
+    bytes (sizes first, then a block compare): the two builds then share the file, and the next build
+    finds it by inode. False, and nothing changed, otherwise."""
+    if os.stat(before).st_size != size or not same_bytes(Path(path), Path(before), size):
+        return False
+    folder, name = os.path.split(path)
+    link = os.path.join(folder, f".{name}.link")
+    os.link(before, link)
+    os.replace(link, path)
+    return True
+
+
 def same_bytes(path: Path, other: Path, size: int) -> bool:
     """Whether two files of `size` bytes hold the same bytes (read in large blocks; stops at the
     first difference); the bytes read count as compared, not hashed."""

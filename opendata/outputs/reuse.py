@@ -9,6 +9,7 @@ on what they read of other resources).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -16,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from opendata.outputs.digests import HASHED, remember_sha256, same_bytes
+from opendata.outputs.digests import HASHED, link_if_same, remember_sha256
 
 
 @dataclass
@@ -77,15 +78,8 @@ class Reuse:
         Bytes the previous build's file has already become a link to it, as the manifest would make them
         (publish/switch.py), so that the record names the file the next build finds."""
         if self.previous is not None:
-            before = self.previous / path
-            try:
-                size = target.stat().st_size
-                if before.stat().st_size == size and same_bytes(target, before, size):
-                    link = target.with_name(f".{target.name}.link")
-                    os.link(before, link)
-                    os.replace(link, target)
-            except OSError:
-                pass
+            with contextlib.suppress(OSError):  # not there, or elsewhere: the file stays as written
+                link_if_same(os.fspath(target), os.fspath(self.previous / path), target.stat().st_size)
         remember_sha256(target, digest)
         stat = target.stat()
         HASHED.files += 1  # hashed here, as written, instead of read again by the manifest

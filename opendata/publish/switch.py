@@ -26,7 +26,7 @@ import threading
 import time
 from pathlib import Path
 
-from opendata.outputs.digests import MANIFEST, file_sha256, manifest_entries, same_bytes
+from opendata.outputs.digests import MANIFEST, file_sha256, link_if_same, manifest_entries
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -229,13 +229,7 @@ def _reused_sha256(
         old = os.stat(before)
         if os.path.samestat(stat, old):
             return known[name][1]
-        if stat.st_size != old.st_size or not same_bytes(Path(path), Path(before), stat.st_size):
-            return None
-        folder, file_name = os.path.split(path)
-        link = os.path.join(folder, f".{file_name}.link")
-        os.link(before, link)
-        os.replace(link, path)
-        return known[name][1]
+        return known[name][1] if link_if_same(path, before, stat.st_size) else None
     except OSError:
         return None
 

@@ -87,13 +87,6 @@ class Descriptions:
         self.parts: dict[str, list[bytes]] = {}
         self.digests: dict[str, str] = {}  # IRI -> description_digest of its part, when it has one part
 
-    @classmethod
-    def of(cls, chunks: Iterable[str], base_iri: str, base_url: str) -> Descriptions:
-        found = cls()
-        for chunk in chunks:
-            found.add(compressed(group_descriptions(chunk.splitlines(), base_iri, base_url)))
-        return found
-
     def add(self, grouped: Mapping[str, tuple[bytes, str]]) -> None:
         """One chunk's descriptions, compressed, with their digests (`compressed`)."""
         for iri, (part, digest) in grouped.items():

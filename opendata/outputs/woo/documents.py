@@ -154,7 +154,7 @@ def _date(obj: str) -> datetime.date | None:
         return None
 
 
-# What letter_documents reads of a letter's own triples (its subject's objects by predicate).
+# What documents_of reads of a letter's own triples (its subject's objects by predicate).
 FACTS = (
     RDF_TYPE,
     SCHEMA + "encoding",
@@ -172,7 +172,7 @@ Facts = dict[str, list[str]]  # predicate IRI -> the objects (as written) of the
 
 
 def letter_facts(iri: str, lines: Iterable[str]) -> Facts:
-    """What letter_documents reads of the letter `iri` in its triples (N-Triples lines)."""
+    """What documents_of reads of the letter `iri` in its triples (N-Triples lines)."""
     facts: Facts = {}
     for line in lines:
         subject, predicate, obj = split_triple(line)
