@@ -158,6 +158,38 @@ def test_a_statements_iri_gives_303_to_its_records_document_where_it_is_describe
     assert resolve(missing, "text/turtle", published).status == 404
 
 
+FORMER_EXTENSIONS = ("", ".html", ".en.html", ".ttl", ".jsonld", ".nt")
+
+
+def former_documents(published: Path) -> list[tuple[str, str]]:
+    """(former document address, where it moved) for every statement, in every format a document
+    had before statements were described in their records' documents: one format per statement,
+    every format for one in twenty."""
+    records = {record: key for key, record in RESOURCES.items()}
+    moves = []
+    for number, (statement, record) in enumerate(sorted(_statements(published).items())):
+        key, document = statement.removeprefix(ID), records.get(record) or record.removeprefix(ID)
+        chosen = FORMER_EXTENSIONS if number % 20 == 0 else FORMER_EXTENSIONS[number % 6 : number % 6 + 1]
+        for extension in chosen:
+            fragment = "#" + key.replace("/", "-") if extension in ("", ".html", ".en.html") else ""
+            moves.append((f"/doc/{key}{extension}", f"/doc/{document}{extension}{fragment}"))
+    return moves
+
+
+def test_a_statements_former_document_moved_permanently_to_its_records_document(published):
+    moves = former_documents(published)
+    assert len(moves) > 400
+    for former, target in moves:
+        answer = resolve(former, "text/turtle", published)
+        assert answer.status == 301 and _headers(answer)["location"] == target, former
+        assert resolve(target.split("#")[0], "text/turtle", published).status == 200
+    # the key names a record that exists, but no statement of the graph
+    invented = f"/doc/bron/{JOINT_REACTION.replace('/', '-')}-title-99"
+    for extension in FORMER_EXTENSIONS:
+        assert resolve(invented + extension, "", published).status == 404
+    assert resolve("/doc/bron/brief-no-such-letter-title-1.ttl", "", published).status == 404
+
+
 def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(published, tmp_path):
     server = Server(published, tmp_path / "serve.log")
     try:

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from opendata.outputs.site import resolve
 
 from .scenarios import nginx_serving
-from .test_site import FORMATS, ID, JOINT_REACTION, RESOURCES, _statements
+from .test_site import FORMATS, ID, JOINT_REACTION, RESOURCES, _statements, former_documents
 
 # integration: a real nginx serving the generated rules
 pytestmark = pytest.mark.integration
@@ -81,6 +81,28 @@ def test_nginx_sends_each_statements_iri_where_opendata_serve_does(nginx, publis
             assert headers["Vary"] == "Accept"
     graph = rdflib.Graph().parse(nginx + "/id/" + statements[0].removeprefix(ID))
     assert (rdflib.URIRef(statements[0]), rdflib.RDF.subject, None) in graph
+
+
+def test_nginx_moves_a_statements_former_document_where_opendata_serve_does(nginx, published):
+    moves = former_documents(published)
+    assert len(moves) > 400
+    for former, target in moves:
+        status, headers, _ = _get(nginx + former, "text/turtle", follow=False)
+        assert status == resolve(former, "text/turtle", published).status == 301, former
+        assert headers["Location"] == target, former
+    # a statement's own document, where it has one, is served, not moved (a copy made for the test)
+    former, target = moves[0]
+    own = published / "doc" / (former.removeprefix("/doc/") + ".html")
+    own.parent.mkdir()
+    try:
+        own.write_text("<html><title>own</title></html>", encoding="utf-8")
+        status, _, body = _get(nginx + former + ".html")
+        assert status == 200 and body == own.read_bytes()
+    finally:
+        own.unlink()
+        own.parent.rmdir()
+    status, _, body = _get(f"{nginx}/doc/bron/brief-no-such-letter-title-1.ttl")
+    assert status == 404 and b"/doc/zoeken.html" in body
 
 
 def test_curl_follows_the_303_to_the_page(nginx):

@@ -8,6 +8,7 @@ and `/doc/{type}/{key}` with that format, `Vary: Accept`, `Content-Location` and
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from opendata.outputs import tombstones
@@ -53,7 +54,7 @@ location ~ ^{id_path}(?<od_type>[^/]+)/(?<od_key>[^/.]+)$ {{
 location ~ ^{doc_path}(?<od_type>[^/]+)/(?<od_key>[^/.]+)$ {{
 {types_block}
     error_page 404 {doc_path}404.html;
-    add_header Vary Accept always;
+{moved_block}    add_header Vary Accept always;
     add_header Content-Location $od_key$opendata_ext always;
     add_header Link '<$od_key.html>; rel="alternate"; type="text/html", <$od_key.en.html>; rel="alternate"; type="text/html"; hreflang="en", <$od_key.ttl>; rel="alternate"; type="text/turtle", <$od_key.jsonld>; rel="alternate"; type="application/ld+json", <$od_key.nt>; rel="alternate"; type="application/n-triples"' always;
     rewrite ^ /doc/$od_type/$od_key$opendata_ext break;
@@ -62,7 +63,7 @@ location {doc_path} {{
 {types_block}
     index index.html;
     error_page 404 {doc_path}404.html;
-    rewrite ^{doc_path}(.*)$ /doc/$1 break;
+{moved_block}    rewrite ^{doc_path}(.*)$ /doc/$1 break;
 }}
 """
 
@@ -77,6 +78,33 @@ location ~ ^{id_path}{segment}/(?<od_statement>{pattern})$ {{
     if ($opendata_ext = ".html") {{ set $od_anchor "#{segment}-$od_statement"; }}
     return 303 {doc_path}$od_record_type/$od_record_key$opendata_see_other_ext$od_anchor;
 }}"""
+
+# The document a statement had before it was described in its record's (earlier sites had one per
+# statement) -> 301 to the record's document in the same format, unless the statement has its own.
+# The maps (http level) take the address apart with the generated regex; the checks run in each doc/
+# location (an nginx `if` tests one condition, so they are chained through $od_move).
+NGINX_MOVED_MAPS = """\
+map $uri $opendata_moved_to {{
+    default "";
+    "~^{doc_path}{segment}/({pattern})(\\.ttl|\\.jsonld|\\.nt)$" "{doc_path}$2/$3$4";
+    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html)?$" "{doc_path}$2/$3$4#{segment}-$1";
+}}
+map $uri $opendata_moved_from {{
+    default "";
+    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html|\\.ttl|\\.jsonld|\\.nt)?$" "/doc/{segment}/$1.html";
+}}
+map $uri $opendata_moved_record {{
+    default "";
+    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html|\\.ttl|\\.jsonld|\\.nt)?$" "/doc/$2/$3.html";
+}}
+"""
+
+NGINX_MOVED_CHECKS = """\
+    set $od_move "";
+    if ($opendata_moved_to != "") { set $od_move "1"; }
+    if (-f $document_root$opendata_moved_from) { set $od_move ""; }
+    if (!-f $document_root$opendata_moved_record) { set $od_move ""; }
+    if ($od_move) { return 301 $opendata_moved_to; }"""
 
 NGINX_TYPES = """\
     types {
@@ -143,18 +171,30 @@ APACHE_ACCEPT = (
 )
 
 
-def statement_rules(layout) -> tuple[str, str]:
-    """The nginx location and the Apache rules for statements' IRIs ("" when the model has none)."""
+@dataclass(frozen=True)
+class StatementRules:
+    """What the web servers need for fact-source statements' IRIs and former documents."""
+
+    nginx_http: str = ""  # maps, inside http { }
+    nginx_server: str = ""  # the IRIs' location, inside server { }
+    nginx_doc: str = ""  # the former documents' checks, inside each doc/ location
+    apache: str = ""
+
+
+def statement_rules(layout) -> StatementRules:
+    """The rules for statements ("" each when the model has none)."""
     if not layout.statement_segment:
-        return "", ""
+        return StatementRules()
+    segment, doc_path = layout.statement_segment, layout.doc_path
     nginx = NGINX_STATEMENT.format(
         id_path=layout.id_path,
-        doc_path=layout.doc_path,
-        segment=layout.statement_segment,
+        doc_path=doc_path,
+        segment=segment,
         pattern=layout.statement_regex(("od_record_type", "od_record_key")),
     )
-    segment, pattern = layout.statement_segment, layout.statement_regex(None)
-    rule = f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ {layout.doc_path}$2/$3"
+    pattern = layout.statement_regex(None)
+    maps = NGINX_MOVED_MAPS.format(doc_path=doc_path, segment=segment, pattern=pattern)
+    rule = f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ {doc_path}$2/$3"
     apache = [
         "# a fact-source statement -> its record's document (where it is described), unless it has its own"
     ]
@@ -162,7 +202,13 @@ def statement_rules(layout) -> tuple[str, str]:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
         apache += [accept] if accept else []
         apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE]")
-    return nginx, "\n".join(apache)
+    apache.append("# a statement's former document -> its record's document in the same format (301)")
+    moved = f"^{layout.doc_path.lstrip('/')}{segment}/({pattern})"
+    for extensions, fragment in ((r"(\.ttl|\.jsonld|\.nt)", ""), (r"((?:\.en)?\.html)?", f"#{segment}-$1")):
+        apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
+        apache.append("RewriteCond %{DOCUMENT_ROOT}/doc/$2/$3.html -f")
+        apache.append(f"RewriteRule {moved}{extensions}$ {doc_path}$2/$3$4{fragment} [R=301,L,NE]")
+    return StatementRules(maps, nginx, NGINX_MOVED_CHECKS + "\n", "\n".join(apache))
 
 
 def write(site) -> None:
@@ -193,15 +239,16 @@ def write(site) -> None:
             [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path), apache_base],
         )
     )
-    nginx_statement, apache_statement = statement_rules(layout)
-    (folder / "nginx-http.conf").write_text(NGINX_HTTP, encoding="utf-8")
+    statements = statement_rules(layout)
+    (folder / "nginx-http.conf").write_text(NGINX_HTTP + statements.nginx_http, encoding="utf-8")
     (folder / "nginx-server.conf").write_text(
         NGINX_SERVER.format(
             id_path=layout.id_path,
             doc_path=layout.doc_path,
             base_url_rule=nginx_base,
-            statement_rule=nginx_statement,
+            statement_rule=statements.nginx_server,
             types_block=NGINX_TYPES,
+            moved_block=statements.nginx_doc,
         ),
         encoding="utf-8",
     )
@@ -211,7 +258,7 @@ def write(site) -> None:
             doc_rel=layout.doc_path.lstrip("/"),
             doc_path=layout.doc_path,
             base_url_rule=apache_base,
-            statement_rule=apache_statement,
+            statement_rule=statements.apache,
         ),
         encoding="utf-8",
     )

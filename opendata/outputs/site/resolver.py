@@ -7,6 +7,9 @@ itself and what the generated nginx and Apache rules do on a static host.
 - `{doc path}{type}/{key}` -> the description in the format `Accept` asks for, with
   `Content-Location` naming the file and `Link` headers to every alternate;
 - `{doc path}{type}/{key}.{html,en.html,ttl,jsonld,nt}` -> that file;
+- `{doc path}{statement}[.ext]`, the document a fact-source statement had before it was described
+  in its record's (earlier sites had one per statement) -> 301 Moved Permanently to the record's
+  document in the same format (for people, at the statement's anchor);
 - anything else under the doc path that does not exist -> the helpful 404 page.
 """
 
@@ -112,7 +115,7 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
     if found is not None:
         return Response(200, _content_type(found), found.read_bytes())
     if _file(doc, rest + ".html") is None:
-        return _not_found(layout, doc)
+        return _moved(layout, doc, rest) or _not_found(layout, doc)
     extension = negotiate(accept)
     found = _file(doc, rest + extension) if extension else None
     if found is None or not extension:
@@ -129,6 +132,20 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
         _content_type(found),
         found.read_bytes(),
         (("Vary", "Accept"), ("Content-Location", name + extension), ("Link", links)),
+    )
+
+
+def _moved(layout: Layout, doc: Path, rest: str) -> Response | None:
+    """301 from a statement's former document (`bron/brief-x-title-1.ttl`) to the record's
+    document that now describes it; None when `rest` is no such address."""
+    extension = next((ext for ext in sorted(ALTERNATES, key=len, reverse=True) if rest.endswith(ext)), "")
+    document, anchor = _document_of(layout, doc, rest.removesuffix(extension))
+    if document is None or not anchor:
+        return None
+    fragment = "#" + anchor if extension in ("", ".html", ".en.html") else ""
+    target = layout.doc_path + document + extension + fragment
+    return Response(
+        301, "text/plain; charset=utf-8", f"Moved to {target}\n".encode(), (("Location", target),)
     )
 
 
