@@ -13,6 +13,7 @@ import pickle
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -188,6 +189,47 @@ def test_a_statements_former_document_moved_permanently_to_its_records_document(
     for extension in FORMER_EXTENSIONS:
         assert resolve(invented + extension, "", published).status == 404
     assert resolve("/doc/bron/brief-no-such-letter-title-1.ttl", "", published).status == 404
+
+
+def _answer(path: str, published: Path, accept: str = "text/html") -> tuple[int, str]:
+    """The final status and path of a GET of `path`, following the site's redirects."""
+    for _ in range(3):
+        answer = resolve(path, accept, published)
+        if answer is None:  # not the site's: a file of the publication
+            return (200 if (published / unquote(path).lstrip("/")).is_file() else 404), path
+        if answer.status not in (301, 303):
+            return answer.status, path
+        path = urlsplit(_headers(answer)["location"]).path
+    return 310, path
+
+
+def test_every_iri_of_the_graph_and_every_link_of_every_page_answers(published):
+    """No dead end: each IRI the graph mints (the things and their fragments) gives a page and a
+    description, and each link on each page, with its fragment, lands on an element of its page."""
+    iris = {str(term).split("#")[0] for term in _graph(published).all_nodes() if str(term).startswith(ID)}
+    assert len(iris) > 400
+    for iri in sorted(iris):
+        for accept in ("text/html", "text/turtle"):
+            assert _answer(urlsplit(iri).path, published, accept)[0] == 200, (iri, accept)
+    pages, ids, dead = sorted((published / "doc").rglob("*.html")), {}, []
+    assert len(pages) > 150
+    for page in pages:
+        here = "http://site/" + page.relative_to(published).as_posix()
+        for element in lxml.html.fromstring(page.read_bytes()).iter():
+            target = urlsplit(urljoin(here, element.get("href") or element.get("src") or ""))
+            if target.netloc != "site" or target.geturl() == here:
+                continue
+            status, path = _answer(target.path, published)
+            if status != 200:
+                dead.append((page.name, target.geturl(), status))
+            elif target.fragment and path.endswith(".html"):
+                if path not in ids:
+                    tree = lxml.html.fromstring((published / path.lstrip("/")).read_bytes())
+                    ids[path] = {e.get("id") for e in tree.iter() if e.get("id")}
+                if unquote(target.fragment) not in ids[path]:
+                    dead.append((page.name, target.geturl(), "no such id"))
+    assert not dead, dead[:10]
+    assert len(ids) > 50  # fragments were checked
 
 
 def test_opendata_serve_dereferences_iris_for_people_and_linked_data_clients(published, tmp_path):

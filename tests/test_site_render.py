@@ -21,7 +21,7 @@ REFERENCE = """{% for s in sections %}
 <table class="facts">
 <thead><tr><th scope="col">{{ w.property }}</th><th scope="col">{{ w.value }}</th></tr></thead>
 <tbody>
-{% for label, values in s.rows %}<tr><th scope="row">{{ label }}</th><td>{% for v in values %}{% if not loop.first %}<br>{% endif %}{{ value(v) }}{% endfor %}</td></tr>
+{% for row in s.rows %}{% set label, values = row[0], row[1] %}<tr{% if row|length > 2 and row[2] %} id="{{ row[2] }}"{% endif %}><th scope="row">{{ label }}</th><td>{% for v in values %}{% if not loop.first %}<br>{% endif %}{{ value(v) }}{% endfor %}</td></tr>
 {% endfor %}
 </tbody>
 </table>
@@ -32,7 +32,7 @@ REFERENCE = """{% for s in sections %}
 <table class="facts">
 <thead><tr><th scope="col">{{ w.property }}</th><th scope="col">{{ w.value }}</th></tr></thead>
 <tbody>
-{% for label, values in st.rows %}<tr><th scope="row">{{ label }}</th><td>{% for v in values %}{% if not loop.first %}<br>{% endif %}{{ value(v) }}{% endfor %}</td></tr>
+{% for row in st.rows %}{% set label, values = row[0], row[1] %}<tr{% if row|length > 2 and row[2] %} id="{{ row[2] }}"{% endif %}><th scope="row">{{ label }}</th><td>{% for v in values %}{% if not loop.first %}<br>{% endif %}{{ value(v) }}{% endfor %}</td></tr>
 {% endfor %}
 </tbody>
 </table>
@@ -71,7 +71,16 @@ def reference(sections: list[dict], lang: str) -> str:
 def hostile_sections(text: str) -> list[dict]:
     link = {"text": text, "href": "../x/" + text + "?a=1&b='2'", "note": text}
     return [
-        {"kind": "facts", "title": text, "rows": [(text, [link, {"text": text, "lang": text}]), ("b", [])]},
+        {
+            "kind": "facts",
+            "title": text,
+            "rows": [
+                (text, [link, {"text": text, "lang": text}]),
+                ("b", []),
+                (text, [link], text),
+                ("c", [], ""),
+            ],
+        },
         {"kind": "facts", "title": text, "note": text, "ignore": True, "rows": []},
         {
             "kind": "sources",

@@ -198,9 +198,12 @@ class PageBuilder:
         rows = []
         label, lang, value = self.terms.label, self.lang, self.value
         for subject in sorted(subjects, key=lambda s: (s != iri, s)):
-            prefix = "" if subject == iri or "#" not in subject else "#" + subject.split("#", 1)[1] + " · "
-            for predicate, values in sorted(view.subjects[subject].items()):
-                rows.append((prefix + label(predicate, lang), [value(v) for v in values]))
+            fragment = "" if subject == iri or "#" not in subject else subject.split("#", 1)[1]
+            prefix = "#" + fragment + " · " if fragment else ""
+            for number, (predicate, values) in enumerate(sorted(view.subjects[subject].items())):
+                row = (prefix + label(predicate, lang), [value(v) for v in values])
+                # a fragment's first row is where links to it land (`…/doc/brief/x.html#adres`)
+                rows.append(row + (fragment,) if fragment and number == 0 else row)
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
     def sources(self, view: View, by_key: dict[str, set[str]]) -> dict:

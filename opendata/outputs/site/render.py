@@ -226,6 +226,9 @@ def _table(rows, w: dict[str, str], add) -> None:
         f'<thead><tr><th scope="col">{w["property"]}</th><th scope="col">{w["value"]}</th></tr></thead>\n'
         "<tbody>\n"
     )
-    for label, values in rows:
-        add(f'<tr><th scope="row">{escape(label)}</th><td>{"<br>".join(map(_value, values))}</td></tr>\n')
+    for label, values, *anchor in rows:  # a row may carry the id that links to a fragment land on
+        row_id = f' id="{escape(anchor[0])}"' if anchor and anchor[0] else ""
+        add(
+            f'<tr{row_id}><th scope="row">{escape(label)}</th><td>{"<br>".join(map(_value, values))}</td></tr>\n'
+        )
     add("\n</tbody>\n</table>\n")
