@@ -193,8 +193,9 @@ class PageBuilder:
         note = view.first(iri, SKOS + "note")
         return (note[:200] + "…") if len(note) > 200 else (note or title)
 
-    def statements(self, view: View, iri: str, subjects: set[str]) -> dict:
-        """Every statement about the resource (`iri`) and its fragments (`subjects`), by property."""
+    def statements(self, view: View, iri: str, subjects: set[str], anchors: bool = True) -> dict:
+        """Every statement about the resource (`iri`) and its fragments (`subjects`), by property;
+        with `anchors`, each fragment's first row has the fragment's id."""
         rows = []
         label, lang, value = self.terms.label, self.lang, self.value
         for subject in sorted(subjects, key=lambda s: (s != iri, s)):
@@ -203,7 +204,7 @@ class PageBuilder:
             for number, (predicate, values) in enumerate(sorted(view.subjects[subject].items())):
                 row = (prefix + label(predicate, lang), [value(v) for v in values])
                 # a fragment's first row is where links to it land (`…/doc/brief/x.html#adres`)
-                rows.append(row + (fragment,) if fragment and number == 0 else row)
+                rows.append(row + (fragment,) if anchors and fragment and number == 0 else row)
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
     def sources(self, view: View, by_key: dict[str, set[str]]) -> dict:
@@ -214,7 +215,8 @@ class PageBuilder:
             iri = self.facts.layout.thing(key)
             predicate = view.first(iri, RDF_PREDICATE)
             title = self.terms.label(predicate, self.lang) if predicate else key.split("/", 1)[-1]
-            rows = self.statements(view, iri, by_key[key])["rows"]
+            # links to a statement's fragments land at the statement's anchor: no ids of their own
+            rows = self.statements(view, iri, by_key[key], anchors=False)["rows"]
             items.append({"anchor": anchor(key), "title": title, "iri": iri, "rows": rows})
         return {"kind": "sources", "title": self.w["sources"], "statements": items, "ignore": True}
 
