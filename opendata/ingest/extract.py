@@ -29,9 +29,11 @@ from opendata.ingest.extract_organisations import (
     find_register_names,
     letterhead_name,
     logo_name,
+    own_address_name,
     resolve_name_at,
     web_address_name,
 )
+from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
 from opendata.ingest.extract_references import (
     DOSSIER,
     OURS,
@@ -54,6 +56,7 @@ from opendata.ingest.extract_signatures import (
     normalise_name,
     pair_signatories,
     signature_zone,
+    unclosed_signer_zone,
 )
 from opendata.ingest.gazetteer import load_gazetteer
 
@@ -458,11 +461,22 @@ def _dangling_continued(
     to; `skip_lines` non-blank lines (the other values of a column of labels) are passed over first
     and left out of the value."""
     value, position = text[start:end], end
-    while _DANGLING.search(value) and position < head_end:
+    while position < head_end:
         following = list(re.finditer(r"[^\n]*\S[^\n]*", text[position : min(len(text), position + 600)]))
         if len(following) <= skip_lines:
             break
         line = following[skip_lines]
+        # a value a column cut over two lines goes on in lower case on the very next line
+        # ("Tekst artikel 1 Nederlandse" / "grondwet bij Stadskantoor")
+        lower = (
+            skip_lines == 0
+            and "\n" not in text[position + 1 : position + line.start()]
+            and re.match(r"[ \t]*[a-zà-ÿ]", line[0]) is not None
+            and ":" not in line[0]
+            and not re.search(r"[.:;,]\s*$", value)
+        )
+        if not (_DANGLING.search(value) or lower):
+            break
         if _LABEL_START.match(line[0]) or position + line.end() > head_end:
             break
         value += "\n" + line[0]
@@ -495,7 +509,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 
 _CITE_AFTER = re.compile(
-    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij)\s+(?:leden)?brief\s+"
+    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:leden)?brief\s+"
     r"(?:van(?![a-z])|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
@@ -651,8 +665,11 @@ def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Fou
     return tuple(seen.values())
 
 
+# "Namens …," opening a line, or (a web page that ran the signature into the last sentence) after
+# the end of a sentence: "… (nieuwsbrief april 2018) Namens de Gebiedscommissie …,".
 _NAMENS = re.compile(
-    r"^[ \t]*(?:namens|amens|mens)[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n]{4,120}?)[ \t,]*$",
+    r"(?:^[ \t]*(?:namens|amens|mens)|(?<=[.)][ \t])namens(?=[^\n]*,[ \t]*$))[ \t]+(?!deze\b|dezen\b)"
+    r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _BODY_WORDS = (
@@ -696,7 +713,11 @@ def on_behalf_of(
         party = _PARTY_NAME.match(namens["who"], article.end() if article else 0)
         inside = [m for m in found if start <= m.start < end and m.resolved]
         if inside and not party:
-            return _from_mention(text, inside[0], 0.85), ()
+            own = _from_mention(text, inside[0], 0.85)
+            if len({body for pattern, body in _BODY_WORDS if re.search(pattern, namens["who"], re.I)}) > 1:
+                # "namens Provinciale Staten en het college van Gedeputeerde Staten van …": two bodies
+                own = replace(own, detail=None)
+            return own, ()
         body = _body_of(namens["who"])
         members = _group_members(text, start, end, groups, body)
         if article and not body:  # "namens de BSD-fractie": the party's name, without the article
@@ -760,6 +781,12 @@ def find_addressees(
     for line in _ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, _end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
         hits = _named_once([m for m in in_header if line.start() <= m.start < line_end])
+        group = _addressed_group(text, line.start("rest"), line_end)
+        if group is not None and not any(m.resolved and m.value[:2] in ("gm", "pv") for m in hits):
+            # "Aan de raden van de aan … deelnemende gemeenten,": a group, as written (a list of named
+            # municipalities is their colleges, each)
+            picked.append(group)
+            continue
         picked += [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
         if not hits:
             own = _own_body(text, line.start("rest"), line_end, sender)
@@ -786,6 +813,53 @@ def find_addressees(
     for item in picked:
         unique.setdefault(item.value, item)
     return tuple(_province_of(item, found) for item in unique.values())
+
+
+_COUNCIL_ALONE = re.compile(
+    r"(?:^[ \t]*(?P<line>)|(?<=\s)Aan[ \t]*:[ \t]*)(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
+    r"(?:gemeenteraad|raad|provinciale[ \t]+staten))\b(?(line)[ \t]*,?[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# An address line to a group of councils or colleges the register has no record for.
+_GROUP = re.compile(
+    r"[ \t]*(?P<group>(?:de[ \t]+)?(?:gemeente)?(?:raden|colleges)(?:[ \t]+en[ \t]+(?:gemeente)?(?:raden|colleges))?"
+    r"[ \t]+(?:van|in)[ \t]+[^\n]{3,140}?)[ \t]*[,.]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A display name quoted in an e-mail's "Aan:" line that names a body ("Aan: 'dorpsraad Hoogwoud'").
+_QUOTED_BODY = re.compile(
+    r"[ \t]*['\"‘“](?P<name>[^'\"’”\n]*\b(?:\w*raad|bestuur|college|\w*fractie|commissie|vereniging|stichting|"
+    r"griffie)\b[^'\"’”\n]*)['\"’”][ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found, ...]:
+    """ "Gemeenteraad" alone in the address window (under Utrecht's letterhead), a memo's "Aan :
+    Gemeenteraad": the council of the sender's municipality (else "gemeenteraad" as written). It says
+    who receives the letter, not that it is a raadsinformatiebrief."""
+    council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1))
+    own = _own_body(text, council.start("body"), council.end("body"), sender) if council else None
+    return (own,) if own else ()
+
+
+def _addressed_group(text: str, start: int, end: int) -> Found | None:
+    """A group of councils or colleges an address line names ("de raden van de aan het
+    samenwerkingsorgaan Holland Rijnland deelnemende gemeenten", the name running on to a next line
+    that starts in lower case), or a body an e-mail's "Aan:" quotes; as written."""
+    quoted = _QUOTED_BODY.match(text, start, end)
+    if quoted:
+        return _found(text, quoted["name"].strip(), *quoted.span("name"), 0.5)
+    line_end = text.find("\n", start)
+    end = min(end, len(text) if line_end < 0 else line_end)
+    following = re.compile(r"\n[ \t]*(?=[a-z])[^\n]*").match(text, end)
+    if following and not re.search(r"[,.][ \t]*$", text[start:end]):
+        end = following.end()
+    group = _GROUP.match(re.sub(r"\n", " ", text[start:end]))
+    if group is None:
+        return None
+    value = re.sub(r"\s+", " ", group["group"]).strip()
+    return _found(text, value, start + group.start("group"), start + group.end("group"), 0.5)
 
 
 def _province_of(addressee: Found, found: Sequence[OrgMention]) -> Found:
@@ -946,8 +1020,6 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
     for mention in found:
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
-        if first_block >= 0 and mention.start > max(first_block, second_line):
-            continue  # below the first block: an address, the letterhead was above
         line = _line_at(text, mention.start)
         if (
             len(line.strip()) > 100
@@ -964,6 +1036,12 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
         ):
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
         near = text[mention.end : _end_of_lines(text, mention.end, 2)]
+        if first_block >= 0 and mention.start > max(first_block, second_line):
+            if _SENDER_ADDRESS.search(
+                near
+            ):  # "Burgemeester van Utrecht / Postadres Postbus …" under a page title
+                return mention
+            continue  # below the first block: an address, the letterhead was above
         postal = _POSTAL.search(near)
         if postal and not _SENDER_ADDRESS.search(near):
             between = [
@@ -994,6 +1072,13 @@ def extract(
     labels_end = label_block_end(text, salutation, head_end)
     dated = find_date_sent(text, head_end, max(body_end, head_end), labels_end)
     date_sent = place = None
+    page = page_title(text)
+    if dated is None:  # "Leiden: 28 april 2014"; a page headed "Bewonersbrief 3 maart 2022"
+        colon = place_colon_date(text, max(head_end, 1))
+        if colon:
+            dated = colon[0], 0.85, colon[1]
+        elif page is not None and page.date is not None:
+            dated = page.date, 0.7, None
     if dated:
         date, confidence, place_span = dated
         date_sent = _found(text, date.iso, date.start, date.end, min(confidence, date.confidence + 0.05))
@@ -1010,7 +1095,12 @@ def extract(
             citation = Citation(citation.date, yours, citation.sender)
         cites = _merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
-    zone = signature_zone(text, 0, len(text)) or _minister_zone(text) or _namens_zone(text)
+    zone = (
+        signature_zone(text, 0, len(text))
+        or _minister_zone(text)
+        or _namens_zone(text)
+        or unclosed_signer_zone(text)
+    )
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
     if zone and not signatories:
@@ -1022,8 +1112,13 @@ def extract(
     if subject_found is None and salutation is not None:
         subject_found = subject_after_salutation(text, salutation)
     subject = _found(text, subject_found[2], *subject_found[:2], 0.9) if subject_found else None
+    titled = page.subject if page is not None and page.subject else titel_subject(text, max(head_end, 600))
+    if subject is None and titled is not None:  # a web page's title, a raadsvoorstel's "TITEL"
+        subject = _found(text, titled.value, titled.start, titled.end, 0.6)
     if ours is None and subject_found:  # "BETREFT: …, KENMERK W 22001."
         ours = _reference_in(text, *subject_found[:2])
+    if ours is None and page is not None and page.reference is not None:  # "… herbestrating (2022-246)"
+        ours = _found(text, page.reference.value, page.reference.start, page.reference.end, 0.6)
     if (
         ours is None
     ):  # "LEDEN TWEEDE KAMER INZ. VERZILTING – A024": the number a site's title gives the letter
@@ -1054,8 +1149,13 @@ def extract(
         else None
     )
     addressees = find_addressees(text, head_end, found, sender, salutation)
+    kind = _kind(text, head_end, salutation_found, date_sent, addressees, closing, sender)
+    if kind is None and zone is not None and signatories:  # "Namens de Gebiedscommissie …," and its signers
+        kind = _found(text, "brief", *zone, 0.6)
+    if not addressees:
+        addressees = council_alone(text, head_end, sender)
     return Extraction(
-        kind=_kind(text, head_end, salutation_found, date_sent, addressees, closing, sender),
+        kind=kind,
         date_sent=date_sent,
         place=place,
         our_reference=ours,
@@ -1156,13 +1256,46 @@ def _sender(
         return minister
     if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
         below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
+        names = sorted(s.name.start for s in signatories if s.name is not None)
+        if below and len(names) > 1 and below[0].start < names[-1]:
+            # "Maud Maartens / Projectleider / Gemeente Purmerend / Joost de Vries / … / Intermaris":
+            # the body under the first of two signers is only that signer's; the letter has two writers
+            return None
         if below:
             return _from_mention(text, below[0], 0.6)
     for signatory in signatories:
         role = signatory.role
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
-    return None
+    return _own_municipality(text, found, signatories, head_end)
+
+
+# A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders".
+_FROM_COLLEGE = re.compile(
+    rf"(?:^|(?<=\s))Van[ \t]*:[ \t]*(?:het[ \t]+)?(?:college[ \t]+van[ \t]+)?{noisy('burgemeester en wethouders')}"
+    r"(?![ \t]+van\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+
+
+def _own_municipality(
+    text: str, found: Sequence[OrgMention], signatories: Sequence[Signatory], head_end: int
+) -> Found | None:
+    """The municipality of a writer who names his post but not its place ("Burgemeester Jannewietske
+    de Vries", a raadsvoorstel "Van : Burgemeester en Wethouders"): the one municipality the letter
+    names ("de inwoners van de gemeente Súdwest-Fryslân", "de gemeente Amersfoort"), else none."""
+    memo = _FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
+    posts = [s.role for s in signatories if s.role is not None and s.role.value in _MUNICIPAL_POSTS]
+    if memo is None and not posts:
+        return None
+    municipalities = {m.value for m in found if m.resolved and m.value.startswith("gm")}
+    if len(municipalities) != 1:
+        return None
+    mention = next(m for m in found if m.value in municipalities)
+    if memo is not None:
+        return _found(text, mention.value, memo.start(), memo.end(), 0.55, COLLEGE)
+    return _from_mention(text, mention, 0.55)
 
 
 # A council party writing to a board names itself as the subject of its requests: "De BSD-fractie
@@ -1186,7 +1319,7 @@ def _unsigned_sender(
 ) -> Found | None:
     """A sender the signature block and letterhead do not name: the web address the letterhead
     prints, else the one council party that, writing to a board, names itself as the asker."""
-    web = web_address_name(text, 0, head_end, date)
+    web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
     if web is not None:
         return _from_mention(text, web, 0.6)
     named = {m["who"] for m in _NAMENS_PARTY.finditer(text)}

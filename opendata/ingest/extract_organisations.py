@@ -57,6 +57,8 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
         "dagelijks-bestuur",
         (WATERSCHAP,),
     ),
+    # "Burgemeester van Utrecht" (a letterhead, a signature): the municipality of the post
+    (rf"{noisy('burgemeester')}[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
@@ -171,9 +173,35 @@ def find_kind_phrases(
             found.append(
                 OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False)
             )
+    found.extend(_adjective_councils(text, date, start, end, gazetteer))
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
     found.extend(_college_lists(text, date, start, end, gazetteer))
     return _dedupe_overlaps(found)
+
+
+# A municipality's body named by the town's adjective: "de Amsterdamse gemeenteraad", "het Utrechtse
+# college", "de Leidse raad" (Leidse → Leiden, Groningse → Groningen, Zwolse → Zwolle).
+_ADJECTIVE_BODY = re.compile(
+    r"(?<![\w-])(?P<stem>[A-Z][a-zà-ÿ]{2,})se[ \t]+(?P<body>gemeenteraad|raad|college|gemeente)\b"
+)
+_ADJECTIVE_BODIES = {"gemeenteraad": COUNCIL, "raad": COUNCIL, "college": COLLEGE, "gemeente": None}
+
+
+def _adjective_councils(
+    text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
+) -> list[OrgMention]:
+    found = []
+    for match in _ADJECTIVE_BODY.finditer(text, start, end):
+        stem = match["stem"]
+        codes = set()
+        for name in (stem, stem + "en", stem + "le", stem + "e", stem + "a"):
+            resolution = gazetteer.resolve(name, kinds=(GEMEENTE,), date=date, fuzzy=False)
+            if resolution is not None and resolution.score == 1.0:
+                codes.add(resolution.code)
+        if len(codes) == 1:
+            body = _ADJECTIVE_BODIES[match["body"]]
+            found.append(OrgMention(codes.pop(), match.start(), match.end(), 0.7, body, True))
+    return found
 
 
 _LIST = re.compile(r"(?<![\w-])(?:(?P<gm>gemeenten)|provincies)\s+", re.IGNORECASE)
@@ -407,6 +435,32 @@ def web_address_name(text: str, start: int, end: int, date: str | None) -> OrgMe
         if len(codes) == 1:
             return OrgMention(codes[0], *address.span("label"), 0.6, None, True)
     return None
+
+
+# An address the letter gives as its own for replies or information: an e-mail address at the
+# body's domain ("omgevingsmanagement@purmerend.nl", "veiligheid@leiden.nl") or a web address written
+# without a scheme ("op www.leiden.nl/contact", "Via www.beekdaelen.nl/blauweader"); a link with a
+# scheme ("https://www.zeeland.nl/…") points to a document and names no writer.
+_OWN_ADDRESS = re.compile(
+    r"[\w.+-]+@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.nl\b|"
+    r"(?<![\w/.:])www\.(?:gemeente-?)?(?P<web>[a-z0-9-]{3,40})\.nl\b",
+    re.IGNORECASE,
+)
+
+
+def own_address_name(text: str, date: str | None) -> OrgMention | None:
+    """The one municipality, province or water authority whose domain every contact address in the
+    text has (an officer's letter that gives "u kunt mij mailen via …@purmerend.nl"), else None."""
+    hits: list[tuple[tuple[str, ...], tuple[int, int]]] = []
+    for address in _OWN_ADDRESS.finditer(text):
+        label = (address["mail"] or address["web"]).replace("-", "").lower()
+        group = "mail" if address["mail"] else "web"
+        hits.append((tuple(_dated(set(_web_names().get(label, ())), date)), address.span(group)))
+    domains = {code for found, _span in hits for code in found}
+    if len(domains) != 1 or any(len(found) != 1 for found, _span in hits if found):
+        return None
+    span = next(span for found, span in hits if found)
+    return OrgMention(domains.pop(), *span, 0.55, None, True)
 
 
 def find_ministries(text: str) -> list[OrgMention]:

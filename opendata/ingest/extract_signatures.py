@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -142,6 +143,35 @@ def signature_zone(text: str, start: int, end: int) -> tuple[int, int] | None:
     return closing.end(), block_end(text, closing.end(), min(end, closing.end() + 900))
 
 
+# What a web page prints under the letter it carries: "Top", "Naar boven", "Download", "Delen".
+_PAGE_TAIL = re.compile(
+    r"(?:\s*\n[ \t]*(?:top|naar boven|terug|download|delen|print|deel dit bericht|read more|lees meer|lees verder|meer lezen)[ \t]*)*\s*\Z",
+    re.I,
+)
+_SIGNER_LINE = re.compile(
+    rf"[ \t]*(?:(?P<post>[Bb]urgemeester|[Ww]ethouder|[Gg]edeputeerde|[Dd]ijkgraaf|[Vv]oorzitter)[ \t]+)?"
+    rf"(?P<name>{NAME.pattern})[ \t]*,?[ \t]*$"
+)
+
+
+def unclosed_signer_zone(text: str) -> tuple[int, int] | None:
+    """A letter that ends without a closing formula, its writer's name on the last line after a
+    blank line ("… Dank u wel.\n\nBurgemeester Jannewietske de Vries", "… door te komen.\n\nHans
+    Engels,"): that line is the signature block. The text before it must end a sentence."""
+    tail = _PAGE_TAIL.search(text)
+    body = text[: tail.start() if tail else len(text)].rstrip()
+    line_start = body.rfind("\n") + 1
+    if line_start == 0:
+        return None
+    before = body[:line_start]
+    if not re.search(r"[.!?][\"”’)]?[ \t]*\n[ \t]*\n\s*\Z", before):
+        return None
+    line = _SIGNER_LINE.match(body, line_start)
+    if line is None or looks_like_body(line["name"]):
+        return None
+    return line_start, len(body)
+
+
 def block_end(text: str, start: int, end: int) -> int:
     """Where the signature block starting at `start` ends: before the first line that is an
     address, an attachment list or a footnote, else at `end`."""
@@ -179,6 +209,43 @@ def role_fragment(word: str) -> tuple[str, float] | None:
 
 _ROLE_PHRASES = sorted(ROLE_WORDS, key=len, reverse=True)
 _ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
+# An officer's job title under or beside the name in a body's letter to residents or a project's
+# partners ("Projectleider", "Omgevingsmanager gemeente Purmerend", "Projectcoördinator Cluster
+# Beheer", "Directievoerder, Cluster Beheer"): the role as written, without the unit that follows.
+# A bare title names its field in the next word ("Coordinator Groenbeheer", "Adviseur Verkeer").
+# The model's Role list lacks these posts: a draft leaves such a signature out (never a guessed role).
+_JOB_TITLE = re.compile(
+    r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öo]rdinator|regisseur)|"
+    r"directievoerder|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur)(?![\w-])"
+    r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
+    re.IGNORECASE,
+)
+_BARE_TITLES = {"coördinator", "coordinator", "medewerker", "adviseur", "senior adviseur"}
+# A line that opens with an organisational unit names no person: "Team Vastgoed", "Cluster Beheer",
+# "Afdeling Water & Groen", "Team Aanpak Binnenstad".
+_UNIT_LINE = re.compile(r"^[ \t]*(?:team|afdeling|cluster|sector|directie|bureau|unit)\b", re.IGNORECASE)
+
+
+def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
+    """Job titles on one line of a signature block, as written (lower case), outside `taken` roles.
+    A line of two titles is one post as written ("Accountmanager advies – senior adviseur")."""
+    titles: list[Span] = []
+    for match in _JOB_TITLE.finditer(line):
+        span = (start + match.start(), start + match.end("title"))
+        if any(role.start < span[1] and span[0] < role.end for role in taken):
+            continue
+        title = re.sub(r"\s+", " ", match["title"]).lower()
+        end = span[1]
+        if title in _BARE_TITLES and match["field"]:
+            title += " " + match["field"].strip().lower()
+            end = start + match.end("field")
+        titles.append(Span(title, span[0], end, 0.8))
+    if len(titles) > 1:
+        whole = re.sub(r"\s+", " ", line[titles[0].start - start : titles[-1].end - start]).lower()
+        return [Span(whole, titles[0].start, titles[-1].end, 0.75)]
+    if titles and titles[0].value in _BARE_TITLES:
+        return []  # "adviseur" alone says no post: which adviser, of what, the block does not say
+    return titles
 
 
 def parse_line(text: str, start: int, end: int) -> SignatureLine:
@@ -199,10 +266,20 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             found = role_fragment(match[0])
         if found:
             roles.append(Span(found[0], start + match.start(), start + match.end(), found[1]))
-    name_line = not _NOT_A_NAME_LINE.search(line)
+    roles += job_titles(line, start, roles)
+    roles.sort(key=lambda role: role.start)
+    name_line = not _NOT_A_NAME_LINE.search(line) and not _UNIT_LINE.match(line)
     for match in NAME.finditer(line) if name_line else ():
         span = (start + match.start(), start + match.end())
-        if any(role.start < span[1] and span[0] < role.end for role in roles):
+        overlapping = [role for role in roles if role.start < span[1] and span[0] < role.end]
+        if overlapping:
+            # "Burgemeester Jannewietske de Vries": the post, then the name to the end of the line
+            role = overlapping[0]
+            after = _NAME_AFTER_POST.match(text, role.end, end) if role.value == "burgemeester" else None
+            if after is None or role.start != span[0]:
+                continue
+            match, span = after, after.span("name")
+            names.append(Span(normalise_name(after["name"]), *span, 0.8))
             continue
         if looks_like_body(match[0]):
             continue
@@ -210,11 +287,17 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     return SignatureLine(tuple(names), tuple(roles))
 
 
+# After "Burgemeester" on a line, a name that fills the rest of it (a burgemeester has no portfolio
+# that a capitalised phrase could be: "Wethouder Ruimtelijke Ordening" stays a role alone).
+_NAME_AFTER_POST = re.compile(rf"[ \t]+(?P<name>{NAME.pattern})[ \t]*[,.]?[ \t]*$")
+
+
 def looks_like_body(name: str) -> bool:
     return bool(
         re.search(
-            r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend)\b|"
-            r"(?i:partij|fractie)\b",
+            r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend|"
+            r"Team|Cluster|Afdeling|Sector|Directie|Bureau)\b|"
+            r"(?i:partij|fractie|stichting|vereniging|corporatie)\b",
             name,
         )
     )

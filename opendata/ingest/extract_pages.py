@@ -1,0 +1,130 @@
+"""A letter a government body publishes as a web page, without the labels of its paper header.
+
+Municipalities put their letters to residents on their sites ("bewonersbrieven"): the page title
+is the letter's subject, Leiden's titles end in the letter's number ("Spreeuwenplaats -
+herbestrating (2022-246)"), Purmerend's have a line under the title that dates the letter ("Brief
+van 27 juni over …", mostly without a year), others head the page with the date ("Bewonersbrief 3
+maart 2022") and put the subject on the next line, above the salutation. A raadsvoorstel copied as
+one line labels its subject "TITEL". The signals are those of the page, so a news page's or a
+party's title line (no number, no "Brief van" line) stays no subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_noise import noisy
+from opendata.ingest.gazetteer import load_gazetteer
+
+
+@dataclass(frozen=True)
+class Span:
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PageTitle:
+    subject: Span | None
+    reference: Span | None
+    date: DateMatch | None
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# The letter's number at the end of the title: "(2019-352)", "(22022-160-Z)" (not a year range).
+_NUMBERED = re.compile(
+    r"(?P<subject>\S[^\n]{2,140}?)[ \t]*\((?P<ref>[0-9]{4,5}-[0-9]{3}(?:-[A-Z])?)\)[ \t]*$"
+)
+_DATED_BY = re.compile(r"[ \t]*(?:[Bb]ewoners)?[Bb]rief[ \t]+van[ \t]+[0-9]{1,2}[ \t]+[a-z]{3,9}\b")
+_DATE_HEADING = re.compile(
+    r"[ \t]*(?:[Bb]ewoners|[Rr]aadsinformatie)?[Bb]rief[ \t]+(?:van[ \t]+)?(?P<date>[^\n]{6,30}?)[ \t]*$"
+)
+_GREETING = re.compile(r"[ \t]*(?:Beste|Geachte?|Zeer geachte)\b")
+_NOT_A_TITLE = re.compile(
+    r"[ \t]*(?:datum|aan|van|onderwerp|betreft|kenmerk|geachte?|beste|transcriptie|download)\b", re.IGNORECASE
+)
+
+
+def _lines(text: str, start: int = 0, count: int = 3) -> list[re.Match[str]]:
+    lines = []
+    for line in _LINE.finditer(text, start):
+        lines.append(line)
+        if len(lines) == count:
+            break
+    return lines
+
+
+def page_title(text: str) -> PageTitle | None:
+    """Subject, our reference and date a letter's web page gives in its first lines, or None."""
+    lines = _lines(text)
+    if len(lines) < 2 or _NOT_A_TITLE.match(lines[0][0]) or len(lines[0][0].strip()) > 160:
+        return None
+    first, second = lines[0], lines[1]
+    numbered = _NUMBERED.match(text, first.start(), first.end())
+    if numbered:
+        subject = numbered["subject"].rstrip(" -–")
+        return PageTitle(
+            Span(subject, numbered.start("subject"), numbered.start("subject") + len(subject)),
+            Span(numbered["ref"], *numbered.span("ref")),
+            None,
+        )
+    if _DATED_BY.match(second[0]) and not re.search(r"[.:;!?]\s*$", first[0]):
+        dates = find_dates(text, second.start(), second.end())
+        date = dates[0] if dates and dates[0].start - second.start() < 30 else None
+        title = first[0].strip()
+        start = first.start() + first[0].index(title)
+        return PageTitle(Span(title, start, start + len(title)), None, date)
+    heading = _DATE_HEADING.fullmatch(first[0])
+    if heading:
+        dates = find_dates(text, first.start() + heading.start("date"), first.start() + heading.end("date"))
+        if not dates:
+            return None
+        subject = None
+        if len(lines) == 3 and _GREETING.match(lines[2][0]) and len(second[0].strip()) <= 140:
+            value = second[0].strip().rstrip(".")
+            start = second.start() + second[0].index(value)
+            subject = Span(value, start, start + len(value))
+        return PageTitle(subject, None, dates[0])
+    return None
+
+
+# "RAADSVOORSTEL … TITEL Verstrekking werkkapitaal aan Kredietbank Nederland BESLISPUNTEN 1. …"
+_TITEL = re.compile(
+    r"(?:^|(?<=[\s.]))TITEL[ \t]*:?[ \t]+(?P<subject>[^\n]{3,160}?)(?=[ \t]+[A-Z]{6,}\b|[ \t]*$)",
+    re.MULTILINE,
+)
+
+
+def titel_subject(text: str, end: int) -> Span | None:
+    """The subject a raadsvoorstel labels "TITEL", within text[:end]."""
+    match = _TITEL.search(text, 0, end)
+    return Span(match["subject"].strip(), *match.span("subject")) if match else None
+
+
+# "Leiden: 28 april 2014": a place, a colon and the date on a line of the header. The place must be a
+# municipality's name, so a label ("Datum: …", "Tijd: …") is no place.
+_PLACE_COLON_DATE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})[ \t]*:[ \t]*(?P<date>[0-9][^\n]{5,25}?)[ \t]*$",
+    re.MULTILINE,
+)
+_LABEL_WORD = re.compile(rf"{noisy('datum')}|{noisy('verzonden')}|tijd|ontvangen", re.IGNORECASE)
+
+
+def place_colon_date(
+    text: str, end: int, date: str | None = None
+) -> tuple[DateMatch, tuple[int, int]] | None:
+    """The letter's "Place: date" line in text[:end], with the place's span."""
+    gazetteer = load_gazetteer()
+    for match in _PLACE_COLON_DATE.finditer(text, 0, end):
+        if _LABEL_WORD.fullmatch(match["place"]):
+            continue
+        dates = find_dates(text, *match.span("date"))
+        if not dates or (dates[0].start, dates[0].end) != match.span("date"):
+            continue
+        if gazetteer.resolve(match["place"], kinds=("gemeente",), date=dates[0].iso, fuzzy=False) is None:
+            continue
+        return dates[0], match.span("place")
+    return None
