@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,8 @@ X_TITLE = "Verzoek van Pieternella Zwanenburg-Olthof om een kapvergunning aan de
 X_CONTENT = ("Pieternella", "Zwanenburg", "Olthof", "treurwilg", "Vlietweg 17", X_TITLE)
 REASON = "Bevat de naam en het adres van een inwoner."
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+APACHE_MODULES = Path("/usr/lib/apache2/modules")
 
 
 def free_port() -> int:
@@ -138,6 +141,52 @@ http {{
         process.wait(timeout=30)
 
 
+@contextmanager
+def apache_serving(dist: Path) -> Iterator[str]:
+    """Debian's Apache in the foreground on a free loopback port, with a copy of `dist` as its
+    DocumentRoot and the `.htaccess` publish generated into it (AllowOverride All). Yields the base URL.
+
+    Apache serves no pages as root: started as root, its process becomes www-data, which cannot read
+    pytest's private tmp_path, so the copy is in a world-readable folder of its own, removed after.
+    """
+    prefix = Path(tempfile.mkdtemp(prefix="opendata-apache-"))
+    prefix.chmod(0o755)
+    port, root = free_port(), prefix / "dist"
+    shutil.copytree(dist, root)
+    for folder, folders, files in os.walk(root):
+        for name in folders:
+            (Path(folder) / name).chmod(0o755)
+        for name in files:
+            (Path(folder) / name).chmod(0o644)
+    modules = ("mpm_prefork", "authz_core", "mime", "rewrite", "headers", "dir", "setenvif")
+    loads = "".join(f"LoadModule {m}_module {APACHE_MODULES}/mod_{m}.so\n" for m in modules)
+    user = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
+    config = prefix / "httpd.conf"
+    config.write_text(
+        f"""ServerRoot {prefix}
+Listen 127.0.0.1:{port}
+ServerName localhost
+PidFile {prefix}/httpd.pid
+ErrorLog {prefix}/error.log
+{loads}{user}TypesConfig /etc/mime.types
+DocumentRoot {root}
+<Directory {root}>
+    AllowOverride All
+    Require all granted
+</Directory>
+""",
+        encoding="utf-8",
+    )
+    process = subprocess.Popen([APACHE, "-X", "-f", str(config)], stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
 def _wait_for(port: int, process: subprocess.Popen[str]) -> None:
     for _ in range(100):
         try:
@@ -146,7 +195,7 @@ def _wait_for(port: int, process: subprocess.Popen[str]) -> None:
         except OSError as refused:
             if process.poll() is not None:
                 output = process.stderr.read() if process.stderr else ""
-                raise AssertionError(f"nginx did not start: {output}") from refused
+                raise AssertionError(f"the server did not start: {output}") from refused
             time.sleep(0.1)
     raise AssertionError(f"nginx did not listen on port {port} within 10 s")
 

@@ -27,6 +27,7 @@ from .scenarios import (
     X_TITLE,
     X,
     Y,
+    apache_serving,
     nginx_serving,
     prepare_release_one,
     prepare_release_two,
@@ -211,10 +212,13 @@ def test_diff_prints_what_changed(releases, tmp_path):
     assert run_main("diff", str(releases["first"]), str(tmp_path / "nothing")).returncode == 2
 
 
-@pytest.mark.integration  # a real nginx
-def test_the_generated_nginx_rules_answer_410_with_the_tombstone_page(releases, tmp_path):
-    """The static host answers like `opendata serve`: Debian's nginx-light with the generated rules."""
-    with nginx_serving(releases["second"].resolve(), tmp_path) as url:
+@pytest.mark.integration  # a real nginx and a real Apache
+@pytest.mark.parametrize("server", ["nginx", "apache"])
+def test_the_generated_web_server_rules_answer_410_with_the_tombstone_page(releases, tmp_path, server):
+    """The static host answers like `opendata serve`: Debian's nginx-light and apache2 with the
+    generated rules."""
+    dist = releases["second"].resolve()
+    with nginx_serving(dist, tmp_path) if server == "nginx" else apache_serving(dist) as url:
         for path in (f"/id/brief/{X}", f"/doc/brief/{X}", f"/doc/brief/{X}.ttl"):
             with pytest.raises(urllib.error.HTTPError) as gone:
                 urllib.request.urlopen(f"{url}{path}", timeout=30)

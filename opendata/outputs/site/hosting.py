@@ -137,28 +137,45 @@ RewriteEngine On
 {statement_rule}
 # /id/{{type}}/{{key}} -> 303 See Other to the description in the asked format
 RewriteCond %{{HTTP_ACCEPT}} ^\\s*(text/html|application/xhtml\\+xml) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L]
+RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
 RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.ttl [R=303,L]
+RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.ttl [R=303,L,E=OD_NEG:1]
 RewriteCond %{{HTTP_ACCEPT}} application/(ld\\+)?json [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.jsonld [R=303,L]
+RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.jsonld [R=303,L,E=OD_NEG:1]
 RewriteCond %{{HTTP_ACCEPT}} (application/n-triples|text/plain) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.nt [R=303,L]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L]
-# /doc/{{type}}/{{key}} -> the file of the asked format
+RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.nt [R=303,L,E=OD_NEG:1]
+RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
+# /doc/{{type}}/{{key}} -> the file of the asked format, with Content-Location and Link to the alternates
 RewriteCond %{{HTTP_ACCEPT}} ^\\s*(text/html|application/xhtml\\+xml) [NC]
-RewriteRule ^{doc_rel}([^/]+/[^/.]+)$ doc/$1.html [END,E=OD_NEG:1]
+RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.html [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.html]
 RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle) [NC]
-RewriteRule ^{doc_rel}([^/]+/[^/.]+)$ doc/$1.ttl [END,E=OD_NEG:1]
+RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.ttl [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.ttl]
 RewriteCond %{{HTTP_ACCEPT}} application/(ld\\+)?json [NC]
-RewriteRule ^{doc_rel}([^/]+/[^/.]+)$ doc/$1.jsonld [END,E=OD_NEG:1]
+RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.jsonld [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.jsonld]
 RewriteCond %{{HTTP_ACCEPT}} (application/n-triples|text/plain) [NC]
-RewriteRule ^{doc_rel}([^/]+/[^/.]+)$ doc/$1.nt [END,E=OD_NEG:1]
-RewriteRule ^{doc_rel}([^/]+/[^/.]+)$ doc/$1.html [END,E=OD_NEG:1]
+RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.nt [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.nt]
+RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.html [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.html]
 RewriteRule ^{doc_rel}(.*)$ doc/$1 [END]
+# a rewrite in .htaccess is an internal redirect: the variables arrive with REDIRECT_ before their names
 Header always merge Vary Accept env=OD_NEG
 Header always merge Vary Accept env=REDIRECT_OD_NEG
+Header always set Content-Location %{{OD_FILE}}e env=OD_FILE
+Header always set Content-Location %{{REDIRECT_OD_FILE}}e env=REDIRECT_OD_FILE
+Header always set Link "{link}" env=OD_NAME
+Header always set Link "{redirect_link}" env=REDIRECT_OD_NAME
 """
+
+
+def _apache_link(name: str) -> str:
+    """The Link header of a negotiated document, its name taken from the environment variable `name`."""
+    alternates = (
+        (".html", 'type=\\"text/html\\"'),
+        (".en.html", 'type=\\"text/html\\"; hreflang=\\"en\\"'),
+        (".ttl", 'type=\\"text/turtle\\"'),
+        (".jsonld", 'type=\\"application/ld+json\\"'),
+        (".nt", 'type=\\"application/n-triples\\"'),
+    )
+    return ", ".join(f'<%{{{name}}}e{ext}>; rel=\\"alternate\\"; {kind}' for ext, kind in alternates)
 
 
 # Apache's: the same, one rule per format as the general rules below (no file of its own: %{DOCUMENT_ROOT}).
@@ -201,7 +218,7 @@ def statement_rules(layout) -> StatementRules:
     for accept, extension in APACHE_ACCEPT:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
         apache += [accept] if accept else []
-        apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE]")
+        apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE,E=OD_NEG:1]")
     apache.append("# a statement's former document -> its record's document in the same format (301)")
     moved = f"^{layout.doc_path.lstrip('/')}{segment}/({pattern})"
     for extensions, fragment in ((r"(\.ttl|\.jsonld|\.nt)", ""), (r"((?:\.en)?\.html)?", f"#{segment}-$1")):
@@ -259,6 +276,8 @@ def write(site) -> None:
             doc_path=layout.doc_path,
             base_url_rule=apache_base,
             statement_rule=statements.apache,
+            link=_apache_link("OD_NAME"),
+            redirect_link=_apache_link("REDIRECT_OD_NAME"),
         ),
         encoding="utf-8",
     )

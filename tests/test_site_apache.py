@@ -1,0 +1,105 @@
+"""The generated `.htaccess` on a real Apache (Debian's apache2, mod_rewrite, mod_headers, mod_mime),
+started on a loopback port with the publication as its DocumentRoot: every IRI answers as with
+`opendata serve` and nginx (test_site_nginx.py)."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from opendata.outputs.site import resolve
+
+from .scenarios import apache_serving
+from .test_site import FORMATS, ID, RESOURCES, _statements, former_documents
+
+# integration: a real Apache serving the generated rules
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def apache(published):
+    with apache_serving(published.resolve()) as url:
+        yield url
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _get(url: str, accept: str = "", follow: bool = True):
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with opener.open(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def _location(headers, base: str) -> str:
+    return headers["Location"].removeprefix(base)  # Apache makes a redirect absolute
+
+
+@pytest.mark.parametrize("key", sorted(RESOURCES))
+@pytest.mark.parametrize("accept", sorted(FORMATS))
+def test_apache_answers_each_iri_and_document_as_opendata_serve_does(apache, published, key, accept):
+    extension, media, _ = FORMATS[accept]
+    status, headers, _ = _get(f"{apache}/id/{key}", accept, follow=False)
+    expected = resolve(f"/id/{key}", accept, published)
+    assert status == expected.status == 303
+    assert _location(headers, apache) == dict(expected.headers)["Location"]
+    assert "Accept" in headers["Vary"]
+    status, headers, body = _get(f"{apache}/doc/{key}", accept)
+    expected = resolve(f"/doc/{key}", accept, published)
+    assert status == 200 and headers["Content-Type"].split(";")[0] == media
+    assert body == expected.body == (published / "doc" / (key + extension)).read_bytes()
+    assert "Accept" in headers["Vary"]
+    assert headers["Content-Location"] == dict(expected.headers)["Content-Location"]
+    assert set(headers["Link"].split(", ")) == set(dict(expected.headers)["Link"].split(", "))
+    status, headers, by_extension = _get(f"{apache}/doc/{key}{extension}")
+    assert status == 200 and by_extension == body and headers["Content-Type"].split(";")[0] == media
+
+
+def test_rdflib_dereferences_iris_through_apache(apache, published):
+    for key, iri in sorted(RESOURCES.items()):
+        graph = rdflib.Graph().parse(f"{apache}/id/{key}")
+        expected = rdflib.Graph().parse(published / "doc" / (key + ".ttl"), format="turtle")
+        assert isomorphic(graph, expected) and (rdflib.URIRef(iri), None, None) in graph
+
+
+def test_apache_sends_each_statements_iri_where_opendata_serve_does(apache, published):
+    statements = sorted(_statements(published))
+    assert len(statements) > 400
+    for number, statement in enumerate(statements):
+        path = "/id/" + statement.removeprefix(ID)
+        for accept in sorted(FORMATS) if number % 25 == 0 else ["text/turtle"]:
+            status, headers, _ = _get(apache + path, accept, follow=False)
+            expected = resolve(path, accept, published)
+            assert status == expected.status == 303, (statement, accept)
+            assert _location(headers, apache) == dict(expected.headers)["Location"], (statement, accept)
+
+
+def test_apache_moves_a_statements_former_document_where_opendata_serve_does(apache, published):
+    moves = former_documents(published)
+    for former, target in moves:
+        status, headers, _ = _get(apache + former, "text/turtle", follow=False)
+        assert status == 301 and _location(headers, apache) == target, former
+
+
+def test_apache_serves_indexes_the_404_page_and_the_publication_under_base_url(apache, published):
+    status, _, body = _get(f"{apache}/doc/")
+    assert status == 200 and body == (published / "doc" / "index.html").read_bytes()
+    for missing in (
+        "/id/brief/no-such-letter",
+        "/doc/brief/no-such-letter",
+        "/doc/brief/no-such-letter.html",
+    ):
+        status, _, body = _get(apache + missing)
+        assert status == 404 and b"/doc/zoeken.html" in body, missing
+    status, _, body = _get(f"{apache}/publicatie/graph.nt")
+    assert status == 200 and body == (published / "graph.nt").read_bytes()
