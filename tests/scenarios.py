@@ -13,6 +13,8 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -130,15 +132,8 @@ http {{
 """,
         encoding="utf-8",
     )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(config)], stderr=subprocess.PIPE, text=True
-    )
-    try:
-        _wait_for(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with _listening([NGINX, "-p", str(prefix), "-c", str(config)], port) as url:
+        yield url
 
 
 @contextmanager
@@ -177,14 +172,39 @@ DocumentRoot {root}
 """,
         encoding="utf-8",
     )
-    process = subprocess.Popen([APACHE, "-X", "-f", str(config)], stderr=subprocess.PIPE, text=True)
+    try:
+        with _listening([APACHE, "-X", "-f", str(config)], port) as url:
+            yield url
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextmanager
+def _listening(command: list[str], port: int) -> Iterator[str]:
+    """A server started by `command` in the foreground, once it listens on `port`; stopped after."""
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for(port, process)
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=30)
-        shutil.rmtree(prefix, ignore_errors=True)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def http_get(url: str, accept: str = "", follow: bool = True):
+    """(status, headers, body) of a GET, errors included; `follow=False` keeps a redirect's answer."""
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    try:
+        with opener.open(request) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 def _wait_for(port: int, process: subprocess.Popen[str]) -> None:

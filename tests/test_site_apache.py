@@ -4,9 +4,6 @@ started on a loopback port with the publication as its DocumentRoot: every IRI a
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
@@ -14,6 +11,7 @@ from rdflib.compare import isomorphic
 from opendata.outputs.site import resolve
 
 from .scenarios import apache_serving
+from .scenarios import http_get as _get
 from .test_site import FORMATS, ID, RESOURCES, _statements, former_documents
 
 # integration: a real Apache serving the generated rules
@@ -24,21 +22,6 @@ pytestmark = pytest.mark.integration
 def apache(published):
     with apache_serving(published.resolve()) as url:
         yield url
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def _get(url: str, accept: str = "", follow: bool = True):
-    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
-    try:
-        with opener.open(request) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def _location(headers, base: str) -> str:

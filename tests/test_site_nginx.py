@@ -4,8 +4,6 @@ with its own prefix, pid and temp paths in tmp_path: every IRI answers as with `
 from __future__ import annotations
 
 import subprocess
-import urllib.error
-import urllib.request
 
 import pytest
 import rdflib
@@ -13,6 +11,7 @@ from rdflib.compare import isomorphic
 
 from opendata.outputs.site import resolve
 
+from .scenarios import http_get as _get
 from .scenarios import nginx_serving
 from .test_site import FORMATS, ID, JOINT_REACTION, RESOURCES, _statements, former_documents
 
@@ -24,21 +23,6 @@ pytestmark = pytest.mark.integration
 def nginx(published, tmp_path_factory):
     with nginx_serving(published, tmp_path_factory.mktemp("nginx")) as url:
         yield url
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def _get(url: str, accept: str = "", follow: bool = True):
-    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
-    try:
-        with opener.open(request) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 @pytest.mark.parametrize("key", sorted(RESOURCES))

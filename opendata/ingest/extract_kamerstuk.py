@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from opendata.ingest.extract_dates import find_dates
+from opendata.ingest.extract_noise import Span
 
 # Capitals only: the heading is set in capitals, the body's "brief van de minister" is not. Several
 # writers ("MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS") name no single sender;
@@ -51,13 +52,6 @@ _CLOSING = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SMALL_WORDS = {"en", "van", "voor", "de", "het"}
-
-
-@dataclass(frozen=True)
-class Span:
-    value: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

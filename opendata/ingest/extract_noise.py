@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 # What each letter may look like after OCR (lower case; patterns are compiled case-insensitively).
 _LOOKALIKES = {
@@ -77,6 +78,15 @@ def line_bounds(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return start, len(text) if end < 0 else end
+
+
+@dataclass(frozen=True)
+class Span:
+    """A value found in the text, with its offsets."""
+
+    value: str
+    start: int
+    end: int
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\r\n,.;:") -> tuple[int, int]:

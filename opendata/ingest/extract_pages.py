@@ -15,15 +15,8 @@ import re
 from dataclasses import dataclass
 
 from opendata.ingest.extract_dates import DateMatch, find_dates
-from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_noise import Span, noisy
 from opendata.ingest.gazetteer import load_gazetteer
-
-
-@dataclass(frozen=True)
-class Span:
-    value: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
