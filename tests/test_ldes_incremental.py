@@ -61,8 +61,9 @@ def _versions(page: Path) -> set[str]:
 @pytest.fixture(scope="session")
 def one_letter_changed(tmp_path_factory):
     """A corpus published, one letter's title changed, published again; and the same sources published
-    from scratch; each without the website (`_without_site`). Yields the first build (its files as they were), the second, the one from scratch,
-    the changed letter's key and the inodes of the second build's ldes/ and sitemaps/ files as written."""
+    from scratch; each without the website (`_without_site`). Yields the first build (its files as they
+    were), the second, the one from scratch, the changed letter's key and the inodes of the second
+    build's ldes/ and sitemaps/ files as written."""
     root = tmp_path_factory.mktemp("ldes-incremental")
     sources, dist, cache = root / "sources", root / "dist", root / "cache"
     made = run_cli("synth", "--letters", str(LETTERS), "--out", str(sources), "--seed", "7")
