@@ -77,6 +77,28 @@ FOURTH_SET = frozenset(
         "zuid-holland-correctie-zouweboezem",
     }
 )
+# The fifth unseen set (docs/ingest.md, 30 Nov 2026): provinces', ministers' and other bodies' letters
+# to councils, colleges and the Staten, most of them copies on document hosts.
+FIFTH_SET = frozenset(
+    {
+        "bzk-2013-financieel-toezicht-flevoland",
+        "delft-2018-verslag-archiefwettelijk-toezicht",
+        "flevoland-2014-financieel-toezichtkader-lelystad",
+        "gelderland-2015-informatie-over-begroting",
+        "groningen-2011-jaarverslag-archiefinspecteurs",
+        "groningen-2012-interbestuurlijk-toezicht",
+        "gulpen-wittem-2015-zienswijzen-vrzl",
+        "hdsr-2021-informele-zienswijzen-culemborgse-veer",
+        "limburg-2014-aandachtspunten-begroting-2015",
+        "noord-brabant-2014-toetsingsaspecten-begroting-2015",
+        "odbn-2016-begroting-2017",
+        "overijssel-2015-begrotingsbrief-2016-gemeenschappelijke-regeling",
+        "overijssel-2015-begrotingsbrief-2016-gemeenteraden",
+        "wwi-2009-decentralisatie-stedenbeleid",
+        "zeeland-2017-toezichtsbrief-begroting-2017",
+        "zuid-holland-2009-financieel-toezichtkader",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -119,18 +141,25 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # earlier 72 letters, the 97 of the first three sets and all letters, the fourth set's 24 with
     # them, meet the same floors (raised after the fourth set: sender from 0.85, addressees from 0.9,
     # signatories from 0.95, precision of organisations mentioned from 0.95) ...
+    # The fifth set's 16 join them (docs/ingest.md, "A fifth unseen set"): every group keeps every floor,
+    # the precision of organisations mentioned raised from 0.98 (all groups reach 1.000).
     earlier = score(
-        (predicted, truth) for name, predicted, truth in pairs if name not in THIRD_SET | FOURTH_SET
+        (predicted, truth)
+        for name, predicted, truth in pairs
+        if name not in THIRD_SET | FOURTH_SET | FIFTH_SET
     )
-    first_three = score((predicted, truth) for name, predicted, truth in pairs if name not in FOURTH_SET)
-    for scored in (earlier, first_three, scores):
+    first_three = score(
+        (predicted, truth) for name, predicted, truth in pairs if name not in FOURTH_SET | FIFTH_SET
+    )
+    first_four = score((predicted, truth) for name, predicted, truth in pairs if name not in FIFTH_SET)
+    for scored in (earlier, first_three, first_four, scores):
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
         assert scored.fields["dossier_references"].exact_rate_with_value >= 0.95
         assert scored.fields["sender"].exact_rate_with_value >= 0.87
         assert scored.fields["addressees"].exact_rate_with_value >= 0.91
         assert scored.fields["signatories"].exact_rate_with_value >= 0.97
-        assert scored.fields["organisations_mentioned"].precision >= 0.98
+        assert scored.fields["organisations_mentioned"].precision >= 0.99
         assert scored.fields["organisations_mentioned"].recall >= 0.95
     # ... and subject and cites keep their floors on the letters they were set for. The fourth set's
     # facts take a government page's title as its subject where nothing the extractor reads tells it
@@ -139,5 +168,6 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     for scored in (earlier, first_three):
         assert scored.fields["subject"].exact_rate_with_value >= 0.95
         assert scored.fields["cites"].exact_rate_with_value >= 0.85
-    assert scores.fields["subject"].exact_rate_with_value >= 0.9
-    assert scores.fields["cites"].exact_rate_with_value >= 0.8
+    for scored in (first_four, scores):
+        assert scored.fields["subject"].exact_rate_with_value >= 0.9
+        assert scored.fields["cites"].exact_rate_with_value >= 0.8

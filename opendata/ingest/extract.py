@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, find_kamerstuk
-from opendata.ingest.extract_noise import fold, noisy, strip_span
+from opendata.ingest.extract_noise import blank_host_preamble, fold, host_title_end, noisy, strip_span
 from opendata.ingest.extract_organisations import (
     COLLEGE,
     COUNCIL,
@@ -27,6 +27,7 @@ from opendata.ingest.extract_organisations import (
     find_kind_phrases,
     find_ministries,
     find_register_names,
+    is_ministry,
     letterhead_name,
     logo_name,
     own_address_name,
@@ -50,6 +51,7 @@ from opendata.ingest.extract_references import (
 from opendata.ingest.extract_signatures import (
     NAME,
     block_end,
+    board_signed_zone,
     closing_pattern,
     last_closing,
     looks_like_body,
@@ -160,13 +162,17 @@ _SALUTATION = re.compile(
 )
 
 
-_INLINE_SALUTATION = re.compile(r"(?<=\s)(?:Zeer geachte|Geachte?|Beste)\s[^\n,.]{2,70},")
+_INLINE_SALUTATION = re.compile(
+    r"(?<=\s)(?:Zeer geachte|Geachte?|Beste)\s[^\n,.]{2,70},"
+    r"|(?<=\s)(?:Zeer geachte|Geachte)\s+dames\s+en\s+heren\."  # the fixed phrase may end in a full stop
+)
 
 
-def find_salutation(text: str) -> re.Match[str] | None:
-    """The salutation line; or, in a text layer that ran its lines together, "Geachte …," inside a line."""
-    limit = min(len(text), HEADER_LIMIT + 500)
-    return _SALUTATION.search(text, 0, limit) or _INLINE_SALUTATION.search(text, 0, limit)
+def find_salutation(text: str, start: int = 0) -> re.Match[str] | None:
+    """The salutation line; or, in a text layer that ran its lines together, "Geachte …," inside a line;
+    from `start` (past a document host's title line, which repeats words from anywhere in the letter)."""
+    limit = min(len(text), start + HEADER_LIMIT + 500)
+    return _SALUTATION.search(text, start, limit) or _INLINE_SALUTATION.search(text, start, limit)
 
 
 def header_end(text: str, salutation: re.Match[str] | None) -> int:
@@ -181,7 +187,9 @@ def header_end(text: str, salutation: re.Match[str] | None) -> int:
 _DATE_LABEL = re.compile(
     rf"^[ \t]*(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
     rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
-    rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))",
+    rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))"
+    # nor a date a word qualifies as another's: "Datum collegebehandeling:", "Datum commissie:"
+    r"(?![ \t]*(?!brief\b|verzend|verzonden\b|van[ \t]+verzending)[a-z]{4,}[ \t]*:)",
     re.IGNORECASE | re.MULTILINE,
 )
 _INLINE_DATE_LABEL = re.compile(
@@ -193,6 +201,9 @@ _DISPATCH_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]))(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
     rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
+)
+_DISPATCH_PLACE = re.compile(
+    r"(?P<place>[A-Z][\w'’-]+(?:[ \t]+(?:aan|a/d|op|den)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
 )
 # "Place, date" alone on a line; the date may follow "d.d." and end in a comma ("Oostburg, d.d.
 # 12-01-2009,", "Oostburg, 21 december 2020,").
@@ -255,6 +266,9 @@ def find_date_sent(
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
         if dates and dates[0].start == label.end():
             return dates[0], 0.9, None
+        place = _DISPATCH_PLACE.match(text, label.end())  # "verzonden Middelburg, 31 januari 2017"
+        if place and dates and dates[0].start == place.end():
+            return dates[0], 0.85, strip_span(text, *place.span("place"))
         stacked = _stacked_date(text, label)
         if stacked:
             return stacked, 0.85, None
@@ -291,8 +305,19 @@ def find_date_sent(
         dates = find_dates(text, *heading.span("date"))
         if dates and (dates[0].start, dates[0].end) == heading.span("date"):
             return dates[0], 0.7, None
+    glued = [  # a text layer that dropped the date line's spaces: "Maastricht … 1april2014"
+        d
+        for d in find_dates(text, 0, head_end)
+        if re.fullmatch(r"[0-9]{1,2}[a-z]{3,9}[0-9]{4}", text[d.start : d.end])
+        and not re.search(r"(?:ingekomen|ontvangen)\W*$", text[max(0, d.start - 30) : d.start], re.IGNORECASE)
+    ]
+    if len(glued) == 1:
+        return glued[0], 0.7, None
     for date in find_dates(text, 0, head_end):
         line = _line_at(text, date.start)
+        above = text[: text.rfind("\n", 0, date.start) + 1].rstrip()
+        if above.endswith(":"):  # the value of a label above ("Datum collegebehandeling:" / "12 mei 2015")
+            continue
         if _WEEKDAY_ONLY.fullmatch(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
@@ -346,12 +371,25 @@ _SUBJECT = re.compile(
     rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
     re.IGNORECASE | re.MULTILINE,
 )
+# A label inside a run-together line: "… Onderwerp: …", "… BETREFT …", "… onderwerp Toezichtsbrief …";
+# "Betreft" before a lower-case word only where no sentence goes on ("Betreft het een …" does).
 _INLINE_SUBJECT = re.compile(
-    r"(?<=[ \t])(?:Onderwerp|Betreft|BETREFT|ONDERWERP)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
+    r"(?<=[ \t])(?:(?:Onderwerp|Betreft|BETREFT|ONDERWERP|onderwerp|betreft)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
+    r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
+    r"met|om|slechts|enkel)\b)[a-z]{4,}))"
+)
+# The labels and sidebar a run-together header puts after the subject, without their colons:
+# "… (versie 2014) kenmerk Geacht college", "… stedenbeleid Kenmerk 2009031352", "… 2017 Uw kenmerk
+# Bijlage Geachte …", "Begrotingsbrief 2016 Datum De gemeenten …", "… 2014 DGBK/Bestuur, …".
+_RUN_IN_LABEL = re.compile(
+    r"[ \t]+(?:(?i:(?:ons[ \t]+|uw[ \t]+)?kenmerk|behandeld[ \t]+door|contactpersoon|doorkiesnummer|"
+    r"registratienummer|zaaknummer)\b|(?:Datum|Bijlagen?|Bijlage\(n\)|Verzonden|Telefoon(?:nummer)?)\b|"
+    r"[A-Z]{3,}/)"
 )
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
-    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9])",
+    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
+    r"\S[ \t]*$)",  # a lone mark on its own line ("X", a box a form printed)
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")
@@ -379,8 +417,19 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             return None
         line_end = text.find("\n", inline.end())
         end = min(head_end, line_end if line_end >= 0 else len(text))
-        label = _NEXT_LABEL.search(text, inline.end(), end) or _RUN_IN_NEXT.search(text, inline.end(), end)
-        span = strip_span(text, inline.end(), label.start() if label else end, " \t\r\n")
+        line_start = text.rfind("\n", 0, inline.start()) + 1
+        if len(_ROW_LABELS.findall(text, max(line_start, inline.start() - 160), inline.start())) >= 3:
+            return _last_of_row(text, inline.end(), end)
+        cuts = [
+            m.start()
+            for m in (
+                _NEXT_LABEL.search(text, inline.end(), end),
+                _RUN_IN_NEXT.search(text, inline.end(), end),
+                _RUN_IN_LABEL.search(text, inline.end(), end),
+            )
+            if m is not None
+        ]
+        span = strip_span(text, inline.end(), min(cuts, default=end), " \t\r\n")
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     start = match.end()
     line_end = text.find("\n", start)
@@ -401,11 +450,15 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         span = strip_span(text, start, phone.start() if phone else line_end, " \t\r\n")
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     end = line_end
+    stacked_below = start > match.end()  # "Onderwerp" alone on its line, the value on the next
     while True:
         continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
         if (
             not continuation
             or _NOT_CONTINUATION.match(continuation[1])
+            # under a label of its own the value is one line, unless it goes on in lower case or its
+            # last word dangles ("Zienswijzen … Zuid Limburg" / "Advies sprekersplein" is the next label)
+            or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))
             or _is_place_date(continuation[1])
             or end >= head_end
         ):
@@ -416,6 +469,28 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     label = _NEXT_LABEL.search(text, start, end)
     span = strip_span(text, start, label.start() if label else end, " \t\r\n")
     return _dangling_continued(text, *span, head_end) if span[1] > span[0] else None
+
+
+# A row of labels ran together before "Onderwerp" puts their values after it, in the same order:
+# "Datum Briefnummer Zaaknummer Behandeld door Telefoonnummer E mail Antwoord op Bijlagen Onderwerp 2 O
+# SEP /38/A.10, ABJ … (050) d.…@provinciegroningen.nl 1 Jaarverslag provinciale archiefinspecteurs 2010
+# Geachte …". The subject is the last value: after the e-mail address (and a count of attachments).
+_ROW_LABELS = re.compile(
+    r"\b(?:Datum|Briefnummer|Zaaknummer|Behandeld door|Telefoonnummer|E[ -]?mail|Antwoord op|Bijlagen?|Kenmerk)\b"
+)
+_ROW_ADDRESS = re.compile(r"\S+\.(?:nl|com|eu)\b(?:[ \t]+[0-9]{1,2}\b)?")
+_TRAILING_MARKS = re.compile(r"(?:[ \t]+(?:[a-z]|[^\w\s]+)(?=[ \t]|$))+[ \t]*$")
+
+
+def _last_of_row(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    addresses = list(_ROW_ADDRESS.finditer(text, start, end))
+    if not addresses:
+        return None  # which value is the subject the row does not tell
+    value_start = addresses[-1].end()
+    value = text[value_start:end]
+    marks = _TRAILING_MARKS.search(value)  # "… (IBT) a '": stray marks before the salutation
+    span = strip_span(text, value_start, value_start + (marks.start() if marks else len(value)), " \t\r\n")
+    return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
 
 
 def _is_place_date(line: str) -> bool:
@@ -510,6 +585,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 _CITE_AFTER = re.compile(
     r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:leden)?brief\s+"
+    r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
     r"(?:van(?![a-z])|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
@@ -660,7 +736,7 @@ def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Fou
     """Each resolved organisation (or named ministry) once, at its first mention."""
     seen: dict[str, Found] = {}
     for mention in found:
-        if (mention.resolved or mention.value.startswith("ministerie van")) and mention.value not in seen:
+        if (mention.resolved or is_ministry(mention.value)) and mention.value not in seen:
             seen[mention.value] = _found(text, mention.value, mention.start, mention.end, mention.confidence)
     return tuple(seen.values())
 
@@ -777,6 +853,9 @@ def find_addressees(
 ) -> tuple[Found, ...]:
     """Addressees from the address block ("Aan …", "T.a.v. …", a body above a postal address) or salutation."""
     in_header = [m for m in found if m.start < head_end]
+    run_in = _run_in_addressees(text, head_end, in_header)
+    if run_in:
+        return run_in
     picked: list[Found] = []
     for line in _ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, _end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
@@ -815,6 +894,53 @@ def find_addressees(
     return tuple(_province_of(item, found) for item in unique.values())
 
 
+# The address of a header a text layer ran into one line, or of a provincial circular, without "Aan"
+# on a line of its own: "… Den Haag Provinciale Staten van Flevoland Postbus …", "… De voorzitter van
+# Provinciale Staten van Zeeland T.a.v. …", "… Ingekomen Het college van burgemeester en wethouders van
+# de Gemeente Lelystad Postbus …", "provincie De raden van alle gemeenten in de provincie Limburg
+# Cluster …", "Aan de raden van de gemeenten in Noord-Brabant afd. …", "De raden van de in
+# Zuid-Holland gelegen gemeenten d.t.v. …", "De colleges van B&W van de G31 cc …", "Aan Provinciale
+# Staten Datum …"; or a group alone on its line ("De gemeenteraden").
+_PLACE = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+_RUN_IN_GROUP = re.compile(
+    r"(?:(?<=[ \t])|^[ \t]*)(?:Aan[ \t]+)?(?P<group>[Dd]e[ \t]+(?:gemeente)?raden[ \t]+van[ \t]+(?:alle[ \t]+|de[ \t]+)?"
+    rf"(?:in[ \t]+{_PLACE}[ \t]+gelegen[ \t]+)?gemeenten(?:[ \t]+in[ \t]+(?:de[ \t]+provincie[ \t]+)?{_PLACE})?"
+    r"|[Dd]e[ \t]+colleges[ \t]+van[ \t]+(?:B&W|B[ \t]*en[ \t]*W|burgemeester[ \t]+en[ \t]+wethouders)[ \t]+van[ \t]+"
+    rf"(?:de[ \t]+)?[A-Z][\w-]*|[Dd]e[ \t]+gemeenteraden|(?P<states>Provinciale[ \t]+Staten)(?![ \t]+van\b))"
+    r"(?=[ \t]+(?:Postbus|T\.?a\.?v|d\.?t\.?v|Cluster|Directie|afd\.|afdeling|cc|Datum|Briefnummer|Onderwerp|"
+    r"Betreft|[Bb]ezoekadres|[Pp]ostadres|Portefeuille)(?!\w)|[ \t]*$)",
+    re.MULTILINE,
+)
+_RUN_IN_BODY = re.compile(
+    r"(?<=[ \t])(?:(?:De[ \t]+voorzitter[ \t]+van[ \t]+)?Provinciale[ \t]+Staten[ \t]+van|"
+    r"Het[ \t]+college[ \t]+van[ \t]+burgemeester[ \t]+en[ \t]+wethouders[ \t]+van(?:[ \t]+de)?)[ \t]+"
+    rf"(?P<name>(?:[Gg]emeente[ \t]+)?{_PLACE}(?:[ \t]+{_PLACE})?)"
+    r"(?=[ \t]+(?:Postbus|T\.?a\.?v|Datum|Onderwerp|Betreft)\b)",
+)
+
+
+def _run_in_addressees(text: str, head_end: int, in_header: Sequence[OrgMention]) -> tuple[Found, ...]:
+    """The address of a run-together header, or a group of councils alone on its line (see above)."""
+    limit = max(min(head_end, HEADER_LIMIT), 1)
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text[:limit]):
+        full_end = text.find("\n", line.start())
+        run_together = (len(text) if full_end < 0 else full_end) - line.start() > 200
+        for match in _RUN_IN_GROUP.finditer(text, line.start(), line.end()):
+            if not run_together and match.span("group") != strip_span(text, *line.span(), " \t"):
+                continue  # in a laid-out header only a line that is the group alone
+            if run_together and match.start("group") - line.start() > 400:
+                continue
+            value = "Provinciale Staten" if match["states"] else re.sub(r"\s+", " ", match["group"])
+            return (_found(text, value, *match.span("group"), 0.5),)
+        if not run_together:
+            continue
+        for match in _RUN_IN_BODY.finditer(text, line.start(), min(line.end(), line.start() + 400)):
+            named = [m for m in in_header if match.start() <= m.start < match.end() and m.resolved]
+            if named:
+                return (_from_mention(text, named[-1], 0.6),)
+    return ()
+
+
 _COUNCIL_ALONE = re.compile(
     r"(?:^[ \t]*(?P<line>)|(?<=\s)Aan[ \t]*:[ \t]*)(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
     r"(?:gemeenteraad|raad|provinciale[ \t]+staten))\b(?(line)[ \t]*,?[ \t]*$)",
@@ -838,7 +964,9 @@ def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found
     """ "Gemeenteraad" alone in the address window (under Utrecht's letterhead), a memo's "Aan :
     Gemeenteraad": the council of the sender's municipality (else "gemeenteraad" as written). It says
     who receives the letter, not that it is a raadsinformatiebrief."""
-    council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1))
+    council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1)) or _PROPOSAL.search(
+        text, 0, max(min(head_end, 600), 1)
+    )
     own = _own_body(text, council.start("body"), council.end("body"), sender) if council else None
     return (own,) if own else ()
 
@@ -1009,6 +1137,109 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
     return None
 
 
+# A copy whose text layer ran the whole header into one line opens with the letterhead: "1 Gedeputeerde
+# Staten vkff Provincie ^Zeeland De voorzitter van …", "1 'Uil Ministerie van Binnenlandse Zaken en
+# Koninkrijksrelaties > Retouradres …". A body followed by a date or "Ingekomen" is the receiver's
+# stamp ("GEMEENTE BOXTEL 2 0 MEI 2014"), and one after "Aan"/"T.a.v." the addressee.
+_STAMP_AFTER = re.compile(
+    r"[ \t]*(?:[0-9][0-9 ]{0,3}[ \t]*(?:[a-z]{3,9}\.?|[0-9]{1,2})\b|ingekomen|ontvangen|nr\b|inge-)",
+    re.IGNORECASE,
+)
+_BEFORE_LETTERHEAD = re.compile(r"[^\n]{0,40}")
+
+
+def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
+    long_line = next(
+        (m for m in re.finditer(r"[^\n]*\S[^\n]*", text[: min(len(text), 1500)]) if len(m[0]) > 200), None
+    )
+    if long_line is None:  # (a host's title line may stand above it)
+        return None
+    line_start = long_line.start() + len(long_line[0]) - len(long_line[0].lstrip())
+    for mention in found:
+        if not line_start <= mention.start < min(line_start + 60, head_end):
+            continue
+        if not (mention.resolved or mention.value.startswith("ministerie van ")):
+            continue
+        before = text[line_start : mention.start]
+        if re.search(r"\b(?:aan|t\.?\s?a\.?\s?v|van|[0-9]{4})\b", before, re.IGNORECASE):
+            return None
+        if _STAMP_AFTER.match(text, mention.end):
+            return None
+        return mention
+    return None
+
+
+# A letterhead that opens with the board, its province or place in a logo beside it: "Gedeputeerde
+# Staten pr HOLLAND …", "1 Gedeputeerde Staten vkff Provincie Zeeland …".
+_BOARD_HEAD = re.compile(
+    r"\s*(?:[0-9]{1,2}[ \t]+)?(?:(?P<gs>Gedeputeerde[ \t]+Staten)|(?P<college>[Bb]urgemeester[ \t]+en[ \t]+"
+    r"[Ww]ethouders))\b(?![ \t]+van\b)"
+)
+
+
+def _letterhead_board(text: str, sender: Found, head_end: int) -> Found:
+    """The sender with the board its letterhead names first, where it is of the sender's kind."""
+    head = _BOARD_HEAD.match(text, host_title_end_of_blanked(text))
+    if head is None or head.start() >= head_end:
+        return sender
+    if head["gs"] and sender.value.startswith("pv"):
+        return replace(sender, detail=GS)
+    if head["college"] and sender.value.startswith("gm"):
+        return replace(sender, detail=COLLEGE)
+    return sender
+
+
+def host_title_end_of_blanked(text: str) -> int:
+    """Past a document host's title line whose furniture was blanked: the title line, then at least
+    two blank lines, then the letter; else 0."""
+    match = re.match(r"[^\n]*\S[^\n]*\n(?:[ \t]*\n){2,}", text)
+    return match.end() if match else 0
+
+
+# A letterhead that prints the body's addresses first and its name under them, above the addressee:
+# "Victorialaan 1 … 's-Hertogenbosch / Postbus 88 | 5430 AB Cuijk / (0485) -338 300 / …@… | www… /
+# Omgevingsdienst Brabant Noord / Aan de Provinciale Staten …".
+_OWN_ADDRESS_LINE = re.compile(
+    r"[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|[^\n]*@|[^\n]*\bw[ \t]?w[ \t]?w[ \t]?\.|"
+    r"\(?0[0-9]{2,3}\)?[ \t]?-?[0-9 ]{6,}|(?:[A-Z][\w'-]*[ \t]+){1,3}[0-9]+[a-z]?\b|"
+    r"[^\n]*\b[1-9](?:[ \t][0-9]){3}[ \t]+[A-Z]{2}\b)",  # a letter-spaced line: "G i l d e k a m p 8 | 5 4 3 1 SP"
+    re.IGNORECASE,
+)
+
+
+def _name_under_own_address(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[: min(len(text), 800)]))
+    first = 1 if host_title_end_of_blanked(text) else 0
+    index = first
+    while index < len(lines) and _OWN_ADDRESS_LINE.match(lines[index][0]):
+        index += 1
+    if index - first < 2 or index + 1 >= len(lines) or not _ADDRESS_LINE.match(lines[index + 1][0]):
+        return None
+    line = lines[index]
+    named = [m for m in found if line.start() <= m.start and m.end <= line.end() and m.resolved]
+    if len(named) == 1 and len(line[0].strip()) - (named[0].end - named[0].start) < 10:
+        return named[0]
+    return None
+
+
+# A province's logo whose name the text layer lost: the letter opens with the word "provincie" alone
+# ("provincie De raden van alle gemeenten in de provincie Limburg …"); the province is the one the
+# letter names.
+_BARE_PROVINCE = re.compile(
+    r"\s*(?:[0-9]{1,2}[ \t]+)?provincie(?=[ \t]*\n|[ \t]+(?:De|Het|Aan|Gedeputeerde|T\.?a\.?v)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_province_logo(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
+    if not _BARE_PROVINCE.match(text, host_title_end_of_blanked(text)):
+        return None
+    provinces = [m for m in found if m.resolved and m.value.startswith("pv")]
+    if len({m.value for m in provinces}) != 1:
+        return None
+    return provinces[0]
+
+
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
     """An organisation named on a short line among the first lines of the letter, not in an address
     block: a body directly above a postal address is the addressee, unless another body's line
@@ -1017,6 +1248,13 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
     leading = len(text) - len(text.lstrip())
     first_block = text.find("\n\n", leading)
     second_line = _end_of_lines(text, leading, 2)
+    run_together = (
+        _run_together_letterhead(text, found, head_end)
+        or _name_under_own_address(text, found)
+        or _bare_province_logo(text, found)
+    )
+    if run_together is not None:
+        return run_together
     for mention in found:
         if mention.start >= min(first_lines, head_end) or not mention.resolved:
             continue
@@ -1065,7 +1303,11 @@ def extract(
     `groups`: names of collaborations the register lacks → member TOOI codes (see
     gazetteer.groups_from_dataset), so "namens de colleges van de Leidse regio" resolves.
     """
-    salutation = find_salutation(text)
+    title_end = host_title_end(text)
+    # a document host's page furniture is no part of the letter; nor is a stray caret OCR puts in a
+    # logo's name ("Provincie ^Zeeland")
+    text = blank_host_preamble(text).replace("^", " ")
+    salutation = find_salutation(text, title_end)
     head_end = header_end(text, salutation)
     closing = last_closing(text)
     body_end = closing.start() if closing else len(text)
@@ -1101,13 +1343,20 @@ def extract(
         or _namens_zone(text)
         or unclosed_signer_zone(text)
     )
+    board_signed = False
+    if zone is None:  # "… waterschappen. Gedeputeerde Staten van Overijssel, voorzitter, secretaris,"
+        zone = board_signed_zone(text)
+        board_signed = zone is not None
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
-    signatories = _signatories(text, zone, behalf, found, iso) if zone else ()
-    if zone and not signatories:
+    # a board's formula without a closing ("Gedeputeerde Staten van …, voorzitter, secretaris,") has no names
+    signatories = _signatories(text, zone, behalf, found, iso) if zone and not board_signed else ()
+    if zone and not signatories and not board_signed:
         signatories = _run_in_signer(text, zone, behalf)
     sender = _sender(text, behalf, found, head_end, signatories, zone) or _unsigned_sender(
-        text, head_end, salutation, iso
+        text, head_end, salutation, iso, found, signatories
     )
+    if sender is not None and sender.detail is None:
+        sender = _letterhead_board(text, sender, head_end)
     subject_found = find_subject(text, head_end)
     if subject_found is None and salutation is not None:
         subject_found = subject_after_salutation(text, salutation)
@@ -1115,8 +1364,11 @@ def extract(
     titled = page.subject if page is not None and page.subject else titel_subject(text, max(head_end, 600))
     if subject is None and titled is not None:  # a web page's title, a raadsvoorstel's "TITEL"
         subject = _found(text, titled.value, titled.start, titled.end, 0.6)
-    if ours is None and subject_found:  # "BETREFT: …, KENMERK W 22001."
-        ours = _reference_in(text, *subject_found[:2])
+    if (
+        ours is None and subject_found
+    ):  # "BETREFT: …, KENMERK W 22001.", "Betreft … Kenmerk 2009031352 Geacht"
+        line_end = text.find("\n", subject_found[1])
+        ours = _reference_in(text, subject_found[0], min(head_end, len(text) if line_end < 0 else line_end))
     if ours is None and page is not None and page.reference is not None:  # "… herbestrating (2022-246)"
         ours = _found(text, page.reference.value, page.reference.start, page.reference.end, 0.6)
     if (
@@ -1150,8 +1402,16 @@ def extract(
     )
     addressees = find_addressees(text, head_end, found, sender, salutation)
     kind = _kind(text, head_end, salutation_found, date_sent, addressees, closing, sender)
-    if kind is None and zone is not None and signatories:  # "Namens de Gebiedscommissie …," and its signers
+    if kind is None and zone is not None and (signatories or behalf is not None):
+        # "Namens de Gebiedscommissie …," and its signers; "Gedeputeerde Staten van Overijssel, voorzitter, …"
         kind = _found(text, "brief", *zone, 0.6)
+    if kind is None and addressees and sender is not None and subject is not None:
+        # an address, a sender and an "Onderwerp:" without salutation or date: a letter all the same
+        kind = _found(text, "brief", subject.start, subject.end, 0.55)
+    if kind is None:  # a raadsvoorstel ("Voorstel van college … aan gemeenteraad") is a letter to the council
+        proposal = _PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+        if proposal:
+            kind = _found(text, "brief", *proposal.span(), 0.6)
     if not addressees:
         addressees = council_alone(text, head_end, sender)
     return Extraction(
@@ -1276,6 +1536,14 @@ _FROM_COLLEGE = re.compile(
     r"(?![ \t]+van\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A raadsvoorstel's heading: "Voorstel van college danwel burgemeester aan gemeenteraad", "Voorstel van
+# burgemeester en wethouders aan de raad". Its sender is the college only where it names no other.
+_PROPOSAL = re.compile(
+    r"\b(?:[Rr]aads)?[Vv]oorstel[ \t]+van[ \t]+(?P<from>(?:het[ \t]+)?college(?P<either>[ \t]+(?:danwel|dan wel|of)"
+    r"[ \t]+(?:de[ \t]+)?burgemeester)?|burgemeester[ \t]+en[ \t]+wethouders)[ \t]+aan[ \t]+(?:de[ \t]+)?"
+    r"(?P<body>gemeenteraad|raad)\b",
+    re.IGNORECASE,
+)
 _MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
 
 
@@ -1286,8 +1554,9 @@ def _own_municipality(
     de Vries", a raadsvoorstel "Van : Burgemeester en Wethouders"): the one municipality the letter
     names ("de inwoners van de gemeente Súdwest-Fryslân", "de gemeente Amersfoort"), else none."""
     memo = _FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
+    proposal = _PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
     posts = [s.role for s in signatories if s.role is not None and s.role.value in _MUNICIPAL_POSTS]
-    if memo is None and not posts:
+    if memo is None and proposal is None and not posts:
         return None
     municipalities = {m.value for m in found if m.resolved and m.value.startswith("gm")}
     if len(municipalities) != 1:
@@ -1295,6 +1564,9 @@ def _own_municipality(
     mention = next(m for m in found if m.value in municipalities)
     if memo is not None:
         return _found(text, mention.value, memo.start(), memo.end(), 0.55, COLLEGE)
+    if proposal is not None:  # "college danwel burgemeester" leaves the body open
+        body = None if proposal["either"] else COLLEGE
+        return _found(text, mention.value, *proposal.span("from"), 0.55, body)
     return _from_mention(text, mention, 0.55)
 
 
@@ -1314,14 +1586,60 @@ _NAMENS_PARTY = re.compile(
 _TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
 
 
+# An officer who writes for the body calls it "ons waterschap", "onze gemeente", "onze provincie" and
+# names it once ("… naar ons sturen: Hoogheemraadschap de Stichtse Rijnlanden, T.a.v. …").
+_OUR_BODY = re.compile(
+    r"\b(?:ons[ \t]+(?P<ws>waterschap|hoogheemraadschap|wetterskip)|onze[ \t]+(?P<gm>gemeente)|onze[ \t]+(?P<pv>provincie))\b",
+    re.IGNORECASE,
+)
+_PARTY_POSTS = {
+    "fractievoorzitter",
+    "statenlid",
+    "raadslid",
+    "fractielid",
+    "lid",
+    "burgerraadslid",
+    "commissielid",
+    "woordvoerder",
+    "steunfractielid",
+    "fractiesecretaris",
+}
+
+
+def _officers_own_body(
+    text: str, found: Sequence[OrgMention], signatories: Sequence[Signatory]
+) -> Found | None:
+    """The body an officer's letter calls its own (see above): every signer has a post, none a
+    party's, and the letter names one body of that kind."""
+    posts = [s.role.value for s in signatories if s.role is not None]
+    if not posts or len(posts) != len(signatories) or any(post in _PARTY_POSTS for post in posts):
+        return None
+    kinds = {kind for match in _OUR_BODY.finditer(text) for kind in ("ws", "gm", "pv") if match[kind]}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    bodies = {m.value for m in found if m.resolved and m.value.startswith(kind)}
+    if len(bodies) != 1:
+        return None
+    return _from_mention(text, next(m for m in found if m.value in bodies), 0.5)
+
+
 def _unsigned_sender(
-    text: str, head_end: int, salutation: re.Match[str] | None, date: str | None
+    text: str,
+    head_end: int,
+    salutation: re.Match[str] | None,
+    date: str | None,
+    found: Sequence[OrgMention] = (),
+    signatories: Sequence[Signatory] = (),
 ) -> Found | None:
     """A sender the signature block and letterhead do not name: the web address the letterhead
     prints, else the one council party that, writing to a board, names itself as the asker."""
     web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
     if web is not None:
         return _from_mention(text, web, 0.6)
+    ours = _officers_own_body(text, found, signatories)
+    if ours is not None:
+        return ours
     named = {m["who"] for m in _NAMENS_PARTY.finditer(text)}
     if len(named) == 1:  # "Vragen L. Flikweert namens Lijst Babijn aan het College van Sluis."
         who = next(_NAMENS_PARTY.finditer(text))

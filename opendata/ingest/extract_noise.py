@@ -96,3 +96,34 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\r\n,.;:") -> t
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+# A document host's copy of a PDF opens with a title the host made from the document's own words
+# and with its page furniture: docplayer ("… / Maat: px / Weergave met pagina beginnen: /
+# Download "…" / Transcriptie"), 5dok ("• No results found / … / Share "…" / … / Hele tekst"),
+# slideum ("… / Download Report / Transcript …"). The furniture is no part of the letter; the title
+# line may name the body (a PDF's title "Provincie Noord-Brabant") but cuts the letter's words
+# anywhere, a salutation or a date out of its place among them.
+_HOST_PREAMBLE = re.compile(
+    r"\A(?P<title>(?:[ \t]*(?:• No results found)?[ \t]*\n)*[^\n]*\n)"
+    r"(?=.{0,900}?(?:\bMaat: px\n|\bBezig met laden|\bDownload Report\n))"
+    r".{0,1200}?(?:^Transcriptie[ \t]*\n|^Hele tekst[ \t]*\n|^Transcript\b[^\n]*\n)"
+    r"(?:\s*(?:\(1\)|1)(?=[ \t\n]))?",  # and the host's number of the first page
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def host_title_end(text: str) -> int:
+    """The end of a document host's title line (see above), or 0 for a text without one."""
+    match = _HOST_PREAMBLE.match(text)
+    return match.end("title") if match else 0
+
+
+def blank_host_preamble(text: str) -> str:
+    """`text` with a document host's furniture (see above) blanked, its title line kept: every other
+    character but the line breaks becomes a space, so offsets into the text stay the original's."""
+    match = _HOST_PREAMBLE.match(text)
+    if match is None:
+        return text
+    title = match.end("title")
+    return text[:title] + re.sub(r"[^\n]", " ", text[title : match.end()]) + text[match.end() :]

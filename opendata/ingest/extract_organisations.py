@@ -82,8 +82,8 @@ _STOP = {
     "in",
     "op",
 }
-MINISTRY = re.compile(
-    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,4})"
+MINISTRY = re.compile(  # (a name goes on over a line break, not over a blank line)
+    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:[ \t]*\n?[ \t]*(?:(?:en|van|voor)[ \t]*\n?[ \t]*)?[A-Z][\w-]*){0,4})"
 )
 
 
@@ -422,7 +422,15 @@ def _web_names() -> Mapping[str, tuple[str, ...]]:
             r"^(?:gemeente|provincie|waterschap|hoogheemraadschap)\s+", "", name, flags=re.IGNORECASE
         )
         by_label[re.sub(r"[^a-z0-9]", "", bare.lower())].append(code)
+        if code.startswith("pv"):  # "provinciegroningen.nl", "provincie-utrecht.nl"
+            by_label["provincie" + re.sub(r"[^a-z0-9]", "", bare.lower())].append(code)
+    for label, code in _OTHER_DOMAINS.items():
+        by_label[label].append(code)
     return {label: tuple(codes) for label, codes in by_label.items()}
+
+
+# Provinces whose own domain is not their name: "…@pzh.nl", "www.brabant.nl".
+_OTHER_DOMAINS = {"pzh": "pv28", "brabant": "pv30"}
 
 
 _WEB_ADDRESS = re.compile(r"\bwww\.(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.nl\b", re.IGNORECASE)
@@ -442,8 +450,9 @@ def web_address_name(text: str, start: int, end: int, date: str | None) -> OrgMe
 # without a scheme ("op www.leiden.nl/contact", "Via www.beekdaelen.nl/blauweader"); a link with a
 # scheme ("https://www.zeeland.nl/…") points to a document and names no writer.
 _OWN_ADDRESS = re.compile(
-    r"[\w.+-]+@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.nl\b|"
-    r"(?<![\w/.:])www\.(?:gemeente-?)?(?P<web>[a-z0-9-]{3,40})\.nl\b",
+    # (a text layer may read the l of ".nl" as 1 or i: "postbus@overijssel.n1")
+    r"[\w.+-]+@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.n[l1i]\b|"
+    r"(?<![\w/.:])www\.(?:gemeente-?)?(?P<web>[a-z0-9-]{3,40})\.n[l1i]\b",
     re.IGNORECASE,
 )
 
@@ -463,14 +472,53 @@ def own_address_name(text: str, date: str | None) -> OrgMention | None:
     return OrgMention(domains.pop(), *span, 0.55, None, True)
 
 
+# Ministries by their usual abbreviation ("de gezamenlijke provincies en BZK", "mijn collega's van OCW,
+# VROM, VWS en EZ"), kept as written; after a minister's title ("de minister van BZK", "…
+# Koninkrijksrelaties (BZK)") or a committee's ("de vaste commissie voor VROM") it names the office or
+# the portfolio, not the ministry.
+_MINISTRY_ABBREVIATIONS = (
+    "BZK",
+    "VROM",
+    "OCW",
+    "VWS",
+    "SZW",
+    "LNV",
+    "EZ",
+    "EZK",
+    "IenM",
+    "IenW",
+    "JenV",
+    "VenJ",
+)
+_MINISTRY_ABBREVIATION = re.compile(
+    r"(?<![\w&./-])(?P<abbr>"
+    + "|".join(sorted(_MINISTRY_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w&/-])"
+)
+_AFTER_TITLE = re.compile(
+    r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def is_ministry(value: str) -> bool:
+    """Whether a mention's value is a ministry (by name or by abbreviation as written)."""
+    return value.startswith("ministerie van") or value in _MINISTRY_ABBREVIATIONS
+
+
 def find_ministries(text: str) -> list[OrgMention]:
-    """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties"), kept by name."""
-    return [
+    """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "BZK"), kept by name."""
+    named = [
         OrgMention(
             f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False
         )
         for match in MINISTRY.finditer(text)
     ]
+    for match in _MINISTRY_ABBREVIATION.finditer(text):
+        if _AFTER_TITLE.search(text, max(0, match.start() - 120), match.start()):
+            continue
+        named.append(OrgMention(match["abbr"], match.start(), match.end(), 0.6, None, False))
+    return named
 
 
 def fold_spaces(text: str) -> str:

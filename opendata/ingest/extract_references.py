@@ -142,7 +142,16 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
         end -= 1
     if text[start:end].lower().strip(".") in _EMPTY_VALUES or not re.search(r"[0-9]", text[start:end]):
         return None
+    if end - start < 2 or (re.fullmatch(r"[0-9]{1,2}", text[start:end]) and _MONTH_AFTER.match(text, end)):
+        return (
+            None  # a lone mark ("Uw kenmerk 0 J 1 JULI"), a day ("zaaknummer 1 april"): the value is missing
+        )
     return start, end
+
+
+_MONTH_AFTER = re.compile(
+    r"[ \t]*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 
 
 def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:

@@ -71,7 +71,7 @@ _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
 _CALLED = (
     r"(?:\([A-Z][a-zà-ÿ]+\)\s*)?"  # the name a person goes by, after the initials: "H.G.A. (Bertie) Steur"
 )
-_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"
+_PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
 NAME = re.compile(
     rf"{_TITLES}(?:{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
@@ -359,3 +359,22 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             if role.start not in used_roles:
                 pairs.append((None, role))
     return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+
+
+# A board's signature formula run on after the last sentence, without a closing formula: "… of
+# waterschappen. Gedeputeerde Staten van Overijssel, voorzitter, secretaris,", "Burgemeester en
+# wethouders van Ede, de secretaris, de burgemeester,".
+_BOARD_SIGNED = re.compile(
+    r"(?:(?<=[.!?][ \t])|^[ \t]*)(?P<board>(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?"
+    r"(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+"
+    r"(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)[ \t]+van[ \t]+[^\n,]{2,60}),[ \t]*"
+    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier),[ \t]*"
+    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b",
+    re.MULTILINE,
+)
+
+
+def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The last board signature formula without a closing (see above), as a signature zone."""
+    matches = list(_BOARD_SIGNED.finditer(text, start))
+    return matches[-1].span() if matches else None
