@@ -77,10 +77,29 @@ def test_a_title_change_writes_anew_only_what_depends_on_the_letter(published):
     assert unexpected == []
 
 
+def _pages(dist: Path) -> list[Path]:
+    """The resources' pages and descriptions of doc/ (the site hashes them as it writes them)."""
+    return [
+        p
+        for p in (dist / "doc").rglob("*")
+        if p.is_file() and p.suffix in (".html", ".ttl", ".jsonld", ".nt") and "pagefind" not in p.parts
+    ]
+
+
+def test_a_first_build_reads_once_what_its_writers_did_not_hash(published):
+    """The manifest hashes the files no writer knew the digest of; a page is hashed as it is written
+    (in the site's workers as well: tests/test_site.py) and never read back for the manifest."""
+    dist, first, _ = published
+    files = [p for p in dist.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    pages = sum(p.stat().st_size for p in _pages(dist))
+    by_writers = pages + sum(p.stat().st_size for p in (dist / "tekst").rglob("*") if p.is_file())
+    assert pages > total * 0.1
+    assert (total - by_writers) * 0.9 <= first.counts["hashed_bytes"] <= total - pages
+
+
 def test_a_title_change_hashes_only_the_files_that_changed(published):
-    dist, first, second = published
-    total = sum(p.stat().st_size for p in dist.rglob("*") if p.is_file())
-    assert first.counts["hashed_bytes"] >= total * 0.9  # a first build reads everything once
+    dist, _, second = published
     changed = sum((dist / name).stat().st_size for name in _written_anew(dist))
     changed += sum(
         p.stat().st_size for p in (dist / "doc").rglob("*") if p.is_file() and p.stat().st_nlink == 1

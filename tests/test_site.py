@@ -440,6 +440,29 @@ def test_pages_written_by_worker_processes_equal_those_written_in_one(tmp_path, 
     assert len(trees[0]) > 400 and trees[0] == trees[1]
 
 
+def test_the_manifest_takes_the_digests_of_pages_from_the_workers_that_wrote_them(tmp_path, monkeypatch):
+    """Pages written in worker processes are hashed there as they are written; the manifest takes
+    those digests and reads none of the pages again, and it is right: read afresh, every file
+    matches it."""
+    from opendata.outputs import digests
+    from opendata.outputs.site import writer
+    from opendata.publish import pipeline, switch
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(writer, "worker_count", lambda: 2)
+    monkeypatch.setattr(writer, "BATCH", 7)
+    out = tmp_path / "dist"
+    outcome = pipeline.publish(DATASETS, out, cache_dir=tmp_path / "cache")
+    assert outcome.exit_code == 0
+    files = [p for p in out.rglob("*") if p.is_file()]
+    pages = [p for p in files if "doc" in p.parts and p.suffix in (".html", ".ttl", ".jsonld", ".nt")]
+    page_bytes = sum(p.stat().st_size for p in pages)
+    assert len(pages) > 400
+    assert outcome.counts["hashed_bytes"] <= sum(p.stat().st_size for p in files) - page_bytes
+    monkeypatch.setattr(digests, "_DIGESTS", {})  # nothing remembered: verify reads every file
+    assert switch.verify(out.resolve()) == []
+
+
 def test_what_a_letters_worker_prepares_for_the_site_is_what_the_site_makes_of_its_triples(
     tmp_path, monkeypatch
 ):

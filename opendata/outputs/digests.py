@@ -8,6 +8,7 @@ which builds on top of them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -18,6 +19,9 @@ MANIFEST = "manifest.json"
 
 # (path, size, mtime) -> sha256: the catalog and the manifest share them
 _DIGESTS: dict[tuple[str, int, int], str] = {}
+# what put_file wrote in this process since the last `written()`, in a worker process that collects
+# them (`collect_written`): it hands them to the main process, whose manifest then reads none again
+_WRITTEN: dict[tuple[str, int, int], str] | None = None
 
 
 @dataclass
@@ -37,6 +41,27 @@ def remember_sha256(path: Path, digest: str) -> None:
     """Record the digest of a file just written from bytes whose digest is already known."""
     stat = path.stat()
     _DIGESTS[(str(path), stat.st_size, stat.st_mtime_ns)] = digest
+
+
+def collect_written() -> None:
+    """From now on, note the digest of every file put_file writes in this (worker) process."""
+    global _WRITTEN
+    _WRITTEN = {}
+
+
+def written() -> dict[tuple[str, int, int], str]:
+    """The digests of the files put_file wrote in this process since the last call (a worker's
+    answer carries them to the main process: `remember_written`)."""
+    done = dict(_WRITTEN or {})
+    if _WRITTEN is not None:
+        _WRITTEN.clear()
+    return done
+
+
+def remember_written(digests: dict[tuple[str, int, int], str]) -> None:
+    """Take the digests of files another process wrote (`written`): keyed by path, size and
+    modification time, so a file changed since is hashed again."""
+    _DIGESTS.update(digests)
 
 
 def link_unchanged(
@@ -68,14 +93,31 @@ def put_file(out: str, name: str, data: bytes, previous: str | None, known: dict
         except OSError:  # gone, on another file system, or put before: write it
             pass
     try:
-        with open(path, "xb") as handle:
-            handle.write(data)
+        stat = _write_new(path, data)
     except FileExistsError:
         temporary = f"{path}.{os.getpid()}.new"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        stat = _write_new(temporary, data)
         os.replace(temporary, path)
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    _DIGESTS[key] = sha
+    if _WRITTEN is not None:
+        _WRITTEN[key] = sha
     return sha
+
+
+def _write_new(path: str, data: bytes) -> os.stat_result:
+    """Create the file `path` (it must not exist) holding `data`; its status once written, taken
+    from the open file (the manifest then finds its digest by path, size and time: no read)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        return os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def link_if_same(path: str, before: str, size: int) -> bool:
@@ -104,9 +146,10 @@ def same_bytes(path: Path, other: Path, size: int) -> bool:
                 return True
 
 
-def file_sha256(path: Path) -> str:
-    """sha256 of a file, computed once per version of the file in this process."""
-    stat = path.stat()
+def file_sha256(path: Path, stat: os.stat_result | None = None) -> str:
+    """sha256 of a file, computed once per version of the file in this process (`stat`: its
+    status, when the caller has just taken it)."""
+    stat = stat or path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _DIGESTS:
         digest = hashlib.sha256()

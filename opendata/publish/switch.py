@@ -280,7 +280,7 @@ def write_manifest(build: Path, previous: Path | None = None) -> str:
         else:
             stat = os.stat(path)
             size = stat.st_size
-            digest = _reused_sha256(path, stat, name, previous, known) or file_sha256(Path(path))
+            digest = _reused_sha256(path, stat, name, previous, known) or file_sha256(Path(path), stat)
         entries.append(_MANIFEST_ENTRY.format(json.dumps(name), size, json.dumps(digest)))
     # The text json.dumps({"files": [...]}, indent=1) gives, written line by line: with an indent,
     # json uses its pure-Python encoder, a second per 80,000 files.

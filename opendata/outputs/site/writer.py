@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
-from opendata.outputs.digests import manifest_digests, put_file
+from opendata.outputs.digests import collect_written, manifest_digests, put_file, remember_written, written
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
@@ -291,14 +291,17 @@ _WORKER: PageWriter | None = None
 def _start_worker(state: bytes) -> None:
     global _WORKER
     _WORKER = pickle.loads(state)
+    collect_written()
 
 
 def _run_in_worker(
     batch: tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]],
-) -> dict[str, inputs.Entry]:
+) -> tuple[dict[str, inputs.Entry], dict[tuple[str, int, int], str]]:
+    """A batch in a worker: the inputs of the resources written, and the digests of the files
+    written (the manifest then reads none of them again)."""
     if _WORKER is None:
         raise RuntimeError("the pool's initializer sets the page writer of each worker")
-    return _WORKER.run(*batch)
+    return _WORKER.run(*batch), written()
 
 
 class SiteWriter:
@@ -380,8 +383,9 @@ class SiteWriter:
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            for done in pool.map(_run_in_worker, map(writer.batch_of, batches)):
+            for done, digests in pool.map(_run_in_worker, map(writer.batch_of, batches)):
                 entries.update(done)
+                remember_written(digests)
         return entries
 
     def _letter_key(self, key: str) -> str:
