@@ -12,16 +12,32 @@ import contextlib
 import hashlib
 import json
 import os
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = "manifest.json"
 
-# (path, size, mtime) -> sha256: the catalog and the manifest share them
-_DIGESTS: dict[tuple[str, int, int], str] = {}
+# path -> its last version's size, modification time and sha256, packed (a site's files number
+# millions at scale): the catalog and the manifest share them
+_DIGESTS: dict[str, bytes] = {}
 # what put_file wrote in this process since the last `written()`, in a worker process that collects
 # them (`collect_written`): it hands them to the main process, whose manifest then reads none again
-_WRITTEN: dict[tuple[str, int, int], str] | None = None
+_WRITTEN: dict[str, bytes] | None = None
+_VERSION = struct.Struct("<qq32s")  # size, mtime in ns, sha256
+
+
+def _version(stat: os.stat_result, digest: str) -> bytes:
+    return _VERSION.pack(stat.st_size, stat.st_mtime_ns, bytes.fromhex(digest))
+
+
+def _known(path: str, stat: os.stat_result) -> str | None:
+    """The digest remembered of this version of the file (the same size and time), if any."""
+    version = _DIGESTS.get(path)
+    if version is None:
+        return None
+    size, mtime, digest = _VERSION.unpack(version)
+    return digest.hex() if (size, mtime) == (stat.st_size, stat.st_mtime_ns) else None
 
 
 @dataclass
@@ -39,8 +55,7 @@ HASHED = Hashed()
 
 def remember_sha256(path: Path, digest: str) -> None:
     """Record the digest of a file just written from bytes whose digest is already known."""
-    stat = path.stat()
-    _DIGESTS[(str(path), stat.st_size, stat.st_mtime_ns)] = digest
+    _DIGESTS[str(path)] = _version(path.stat(), digest)
 
 
 def collect_written() -> None:
@@ -49,7 +64,7 @@ def collect_written() -> None:
     _WRITTEN = {}
 
 
-def written() -> dict[tuple[str, int, int], str]:
+def written() -> dict[str, bytes]:
     """The digests of the files put_file wrote in this process since the last call (a worker's
     answer carries them to the main process: `remember_written`)."""
     done = dict(_WRITTEN or {})
@@ -58,7 +73,7 @@ def written() -> dict[tuple[str, int, int], str]:
     return done
 
 
-def remember_written(digests: dict[tuple[str, int, int], str]) -> None:
+def remember_written(digests: dict[str, bytes]) -> None:
     """Take the digests of files another process wrote (`written`): keyed by path, size and
     modification time, so a file changed since is hashed again."""
     _DIGESTS.update(digests)
@@ -100,10 +115,9 @@ def put_file(out: str, name: str, data: bytes, previous: str | None, known: dict
             os.unlink(temporary)
         stat = _write_new(temporary, data)
         os.replace(temporary, path)
-    key = (path, stat.st_size, stat.st_mtime_ns)
-    _DIGESTS[key] = sha
+    _DIGESTS[path] = _version(stat, sha)
     if _WRITTEN is not None:
-        _WRITTEN[key] = sha
+        _WRITTEN[path] = _DIGESTS[path]
     return sha
 
 
@@ -150,16 +164,17 @@ def file_sha256(path: Path, stat: os.stat_result | None = None) -> str:
     """sha256 of a file, computed once per version of the file in this process (`stat`: its
     status, when the caller has just taken it)."""
     stat = stat or path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _DIGESTS:
-        digest = hashlib.sha256()
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _DIGESTS[key] = digest.hexdigest()
-        HASHED.files += 1
-        HASHED.bytes += stat.st_size
-    return _DIGESTS[key]
+    known = _known(str(path), stat)
+    if known is not None:
+        return known
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    HASHED.files += 1
+    HASHED.bytes += stat.st_size
+    _DIGESTS[str(path)] = _version(stat, digest.hexdigest())
+    return digest.hexdigest()
 
 
 # the last manifest read in this process, by (path, size, mtime): (path -> (bytes, sha256), path -> sha256)
