@@ -296,7 +296,7 @@ def _start_worker(state: bytes) -> None:
 
 def _run_in_worker(
     batch: tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]],
-) -> tuple[dict[str, inputs.Entry], dict[tuple[str, int, int], str]]:
+) -> tuple[dict[str, inputs.Entry], dict[str, bytes]]:
     """A batch in a worker: the inputs of the resources written, and the digests of the files
     written (the manifest then reads none of them again)."""
     if _WORKER is None:
