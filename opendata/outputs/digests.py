@@ -21,9 +21,6 @@ MANIFEST = "manifest.json"
 # path -> its last version's size, modification time and sha256, packed (a site's files number
 # millions at scale): the catalog and the manifest share them
 _DIGESTS: dict[str, bytes] = {}
-# what put_file wrote in this process since the last `written()`, in a worker process that collects
-# them (`collect_written`): it hands them to the main process, whose manifest then reads none again
-_WRITTEN: dict[str, bytes] | None = None
 _VERSION = struct.Struct("<qq32s")  # size, mtime in ns, sha256
 
 
@@ -58,25 +55,10 @@ def remember_sha256(path: Path, digest: str) -> None:
     _DIGESTS[str(path)] = _version(path.stat(), digest)
 
 
-def collect_written() -> None:
-    """From now on, note the digest of every file put_file writes in this (worker) process."""
-    global _WRITTEN
-    _WRITTEN = {}
-
-
-def written() -> dict[str, bytes]:
-    """The digests of the files put_file wrote in this process since the last call (a worker's
-    answer carries them to the main process: `remember_written`)."""
-    done = dict(_WRITTEN or {})
-    if _WRITTEN is not None:
-        _WRITTEN.clear()
-    return done
-
-
-def remember_written(digests: dict[str, bytes]) -> None:
-    """Take the digests of files another process wrote (`written`): keyed by path, size and
-    modification time, so a file changed since is hashed again."""
-    _DIGESTS.update(digests)
+def remember_versions(versions: dict[str, bytes]) -> None:
+    """Take the digests of files another process wrote (put_file's `versions`): each with the
+    file's size and modification time, so a file changed since is hashed again."""
+    _DIGESTS.update(versions)
 
 
 def link_unchanged(
@@ -93,12 +75,20 @@ def link_unchanged(
     return True
 
 
-def put_file(out: str, name: str, data: bytes, previous: str | None, known: dict[str, str]) -> str:
+def put_file(
+    out: str,
+    name: str,
+    data: bytes,
+    previous: str | None,
+    known: dict[str, str],
+    versions: dict[str, bytes] | None = None,
+) -> str:
     """Write `data` as `name` (a path in the build folder `out`), or hard-link the previous build's file
     of that path when its manifest (`known`) gives the same sha256: a link writes no data, costs a
     fraction of creating a file, and the manifest takes its digest by inode. A path put again is
     replaced, never written into (it may be a link: writing would change the previous build).
-    Returns the sha256 of `data`."""
+    A file written is remembered with its digest (in `versions`, for a worker to hand to the main
+    process, else in this process): the manifest does not read it back. Returns the sha256 of `data`."""
     path = f"{out}/{name}"
     sha = hashlib.sha256(data).hexdigest()
     if previous is not None and known.get(name) == sha:
@@ -115,9 +105,7 @@ def put_file(out: str, name: str, data: bytes, previous: str | None, known: dict
             os.unlink(temporary)
         stat = _write_new(temporary, data)
         os.replace(temporary, path)
-    _DIGESTS[path] = _version(stat, sha)
-    if _WRITTEN is not None:
-        _WRITTEN[path] = _DIGESTS[path]
+    (_DIGESTS if versions is None else versions)[path] = _version(stat, sha)
     return sha
 
 

@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
-from opendata.outputs.digests import collect_written, manifest_digests, put_file, remember_written, written
+from opendata.outputs.digests import manifest_digests, put_file, remember_versions
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
@@ -108,6 +108,8 @@ class PageWriter:
         self.doc_in_build = doc.relative_to(out).as_posix()
         self.folders: set[str] = set()  # the folders of doc/ made so far
         self.seen: dict[tuple[str, str], bytes] = {}  # what each read sees: the facts are set by now
+        # in a worker: the files written since the last batch's answer, with their digests (put_file)
+        self.versions: dict[str, bytes] | None = None
 
     def __getstate__(self):
         """What a worker is given once: the previous build's record and digests go with each batch,
@@ -263,7 +265,7 @@ class PageWriter:
         bytes (digests.put_file). Paths as text: a Path per file cost more than the write.
         Returns {path in the build: sha256}."""
         previous = os.fspath(self.previous) if self.previous is not None else None
-        return {name: put_file(os.fspath(self.out), name, data, previous, self.known)}
+        return {name: put_file(os.fspath(self.out), name, data, previous, self.known, self.versions)}
 
     def run(
         self,
@@ -291,7 +293,6 @@ _WORKER: PageWriter | None = None
 def _start_worker(state: bytes) -> None:
     global _WORKER
     _WORKER = pickle.loads(state)
-    collect_written()
 
 
 def _run_in_worker(
@@ -301,7 +302,8 @@ def _run_in_worker(
     written (the manifest then reads none of them again)."""
     if _WORKER is None:
         raise RuntimeError("the pool's initializer sets the page writer of each worker")
-    return _WORKER.run(*batch), written()
+    versions = _WORKER.versions = {}  # the batch's files: kept by the main process, not here
+    return _WORKER.run(*batch), versions
 
 
 class SiteWriter:
@@ -383,9 +385,9 @@ class SiteWriter:
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            for done, digests in pool.map(_run_in_worker, map(writer.batch_of, batches)):
+            for done, versions in pool.map(_run_in_worker, map(writer.batch_of, batches)):
                 entries.update(done)
-                remember_written(digests)
+                remember_versions(versions)
         return entries
 
     def _letter_key(self, key: str) -> str:
