@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 from opendata.build.publication import Publication
-from opendata.outputs.digests import link_unchanged, manifest_digests, remember_sha256
+from opendata.outputs.digests import link_unchanged, manifest_digests, put_file, remember_sha256
 from opendata.outputs.output import Output
 
 
@@ -23,8 +24,11 @@ def write(publication: Publication, out: Path) -> None:
             continue  # the same text as published now: linked from the previous build
         shutil.copyfile(publication.datasets / text_file, target)  # UTF-8 already, nothing to mask
         remember_sha256(target, digests[key])
+    # the others (masked, or read from another encoding): linked when the previous build has the
+    # same bytes, else written with their digest remembered (the manifest reads neither back)
+    before = os.fspath(previous) if previous is not None else None
     for key, text in publication.iter_texts(skip=set(as_is)):
-        (folder / f"{key}.txt").write_text(text, encoding="utf-8", newline="")
+        put_file(os.fspath(out), f"tekst/{key}.txt", text.encode("utf-8"), before, known)
 
 
 OUTPUT = Output("texts", write)
