@@ -130,3 +130,25 @@ def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
     finally:
         pipeline._build_units = original
     assert calls == [0]
+
+
+@pytest.mark.parametrize(
+    ("changed", "same"),
+    [("ingest/extract.py", True), ("synth/__init__.py", True), ("build/graph.py", False), ("data", False)],
+)
+def test_the_cache_keeps_letters_across_changes_of_the_tools_beside_the_pipeline(
+    changed, same, tmp_path, monkeypatch
+):
+    """The cached letters are keyed by the code that shapes them: a change to the ingest or the
+    synthetic generator (which the pipeline never imports) keeps them; any other code change does not."""
+    from opendata.publish import cache
+
+    package = tmp_path / "opendata"
+    shutil.copytree(cache.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE_DIR", package)
+    before = cache.code_version()
+    target = package / changed
+    if target.is_dir():
+        target = sorted(p for p in target.iterdir() if p.is_file())[0]
+    target.write_bytes(target.read_bytes() + b"\n# changed\n")
+    assert (cache.code_version() == before) is same

@@ -21,6 +21,9 @@ from opendata.model.resources import schemas_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the opendata package
 CODE_FILES = ("**/*.py", "data/*")
+# tools beside the pipeline, which it never imports (the import-linter contracts in pyproject.toml):
+# changing them changes no letter's result, so it keeps the cache warm
+BESIDE_THE_PIPELINE = ("ingest", "synth")
 DATABASE = "units.sqlite"
 
 
@@ -28,7 +31,12 @@ def code_version() -> str:
     """A digest of everything that shapes a letter's result: the code, the model and its artefacts."""
     digest = hashlib.sha256(__version__.encode())
     schemas = schemas_dir()
-    files = [p for pattern in CODE_FILES for p in PACKAGE_DIR.glob(pattern)]
+    files = [
+        p
+        for pattern in CODE_FILES
+        for p in PACKAGE_DIR.glob(pattern)
+        if p.relative_to(PACKAGE_DIR).parts[0] not in BESIDE_THE_PIPELINE
+    ]
     files += [schemas / "model.yaml", *sorted((schemas / "generated").glob("*"))]
     for path in sorted(set(files)):
         if path.is_file():
