@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from opendata.outputs.site import inputs
 from opendata.publish import switch as release
@@ -128,3 +132,26 @@ def test_a_one_letter_change_writes_only_the_pages_that_show_that_letter(dataset
 
     scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
     assert _site(new) == _site(scratch)
+
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+_DIGEST = st.text("0123456789abcdef", min_size=64, max_size=64)
+_ENTRY = st.builds(
+    inputs.Entry,
+    own=_DIGEST,
+    reads=st.lists(st.tuples(st.text("abcdefghij", min_size=1, max_size=6), _TEXT), max_size=5).map(sorted),
+    seen=_DIGEST,
+    files=_DIGEST,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(_TEXT, _ENTRY, max_size=8))
+def test_the_record_of_the_site_inputs_reads_back_as_it_was_saved(entries):
+    """The record is written entry by entry into its compressed file; whatever the keys and reads
+    (quotes, backslashes, NUL, any script), loading it gives the entries saved, and a second save
+    replaces the first."""
+    with tempfile.TemporaryDirectory() as folder:
+        inputs.save(Path(folder), {"oud": inputs.Entry("0" * 64, [], "1" * 64, "2" * 64)})
+        inputs.save(Path(folder), entries)
+        assert inputs.load(Path(folder)) == entries

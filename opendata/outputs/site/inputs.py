@@ -105,18 +105,23 @@ def load_file(path: Path) -> dict[str, Entry]:
 
 def save(folder: Path, entries: dict[str, Entry]) -> None:
     """Replace the record atomically (a publish killed while writing it leaves the old one). The reads
-    are many and repeat (a sender's name on each of its letters): each is stored once, by number."""
+    are many and repeat (a sender's name on each of its letters): each is stored once, by number.
+    Written entry by entry into the compressed file: the whole record as one text, and its encoded and
+    compressed copies, are never in memory."""
     table: dict[tuple[str, str], int] = {}
-    rows = {
-        key: [
-            entry.own,
-            [table.setdefault(read, len(table)) for read in entry.reads],
-            entry.seen,
-            entry.files,
-        ]
-        for key, entry in sorted(entries.items())
-    }
-    data = {"reads": [f"{kind}\0{key}" for kind, key in table], "entries": rows}
     temporary = folder / f".{NAME}.{os.getpid()}"
-    temporary.write_bytes(gzip.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1))
+    with gzip.open(temporary, "wt", encoding="utf-8", compresslevel=1) as handle:
+        handle.write('{"entries":{')
+        for number, (key, entry) in enumerate(sorted(entries.items())):
+            row = [
+                entry.own,
+                [table.setdefault(read, len(table)) for read in entry.reads],
+                entry.seen,
+                entry.files,
+            ]
+            handle.write(
+                ("," if number else "") + json.dumps(key) + ":" + json.dumps(row, separators=(",", ":"))
+            )
+        reads = [f"{kind}\0{key}" for kind, key in table]
+        handle.write('},"reads":' + json.dumps(reads, separators=(",", ":")) + "}")
     os.replace(temporary, folder / NAME)
