@@ -170,7 +170,11 @@ class PageWriter:
         return f"{self.letter_segment}/{quote(key, safe='')}"
 
     def shared(self, key: str, nt: str) -> None:
-        self.resource(key, parse(nt), inputs.digest(self.code, key, nt, self._figures(key)))
+        """A shared record's files; its triples are parsed only when they are rendered."""
+        own = inputs.digest(self.code, key, nt, self._figures(key))
+        self._folder(key)
+        if not self._reuse(key, own):
+            self._write(key, parse(nt), own)
 
     def _figures(self, key: str) -> str:
         figures = self.figures.get(key)
@@ -183,13 +187,6 @@ class PageWriter:
                 return handle.read()
         except (OSError, UnicodeDecodeError):
             return None
-
-    def resource(self, key: str, triples: list, own: str) -> None:
-        """A resource's five files: its description in three RDF syntaxes, its page in two languages;
-        linked from the previous build when their inputs are the same (`own`: see inputs.py)."""
-        self._folder(key)
-        if not self._reuse(key, own):
-            self._write(key, triples, own)
 
     def _folder(self, key: str) -> None:
         folder = key.rpartition("/")[0]
