@@ -192,6 +192,8 @@ def _print_folders(folders: dict[str, dict[str, int]]) -> None:
 def bench_size(size: int, work: Path, with_queries: bool, quick: bool) -> dict:
     sources, dist, cache = work / f"sources-{size}", work / f"dist-{size}", work / f"cache-{size}"
     for path in (sources, dist, cache, work / f".dist-{size}.builds"):
+        if path.is_symlink():  # dist: the link to the last build (rmtree refuses a link)
+            path.unlink()
         shutil.rmtree(path, ignore_errors=True)
     print(f"\n== {size:,} letters", flush=True)
     synth = _run("synth", "--letters", str(size), "--out", str(sources), "--seed", str(SEED))
