@@ -99,6 +99,23 @@ FIFTH_SET = frozenset(
         "zuid-holland-2009-financieel-toezichtkader",
     }
 )
+# The sixth unseen set (docs/ingest.md, 30 Nov 2026): a veiligheidsregio's, Gedeputeerde Staten's and
+# colleges' letters to councils, colleges, a joint arrangement and the Staten, most of them host copies.
+SIXTH_SET = frozenset(
+    {
+        "albrandswaard-2014-gemeenschappelijk-financieel-toezichtkader",
+        "groningen-2014-stand-van-zaken-herindeling",
+        "groningen-2021-beantwoording-vragen-verstedelijking-mobiliteit",
+        "groningen-2021-woonvorm-hoofdweg-harkstede",
+        "groningen-beleidsregel-rijkssubsidiekader",
+        "heemstede-budgetsubsidie-wij-heemstede-2017-2018",
+        "vr-groningen-2020-aanbiedingsbrief-veiligheidsplan",
+        "vr-zaanstreek-waterland-2010-zienswijze-jaarstukken-begroting",
+        "woerden-2013-voorlopige-zienswijze-gr-vru",
+        "woerden-2015-raadsvoorstel-kadernota-ggdru",
+        "zuid-holland-2017-woningbouwprogramma-goeree-overflakkee",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -142,20 +159,24 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # them, meet the same floors (raised after the fourth set: sender from 0.85, addressees from 0.9,
     # signatories from 0.95, precision of organisations mentioned from 0.95) ...
     # The fifth set's 16 join them (docs/ingest.md, "A fifth unseen set"): every group keeps every floor,
-    # the precision of organisations mentioned raised from 0.98 (all groups reach 1.000).
-    earlier = score(
+    # the precision of organisations mentioned raised from 0.98 (all groups reach 1.000). The sixth
+    # set's 11 join them too ("A sixth unseen set"): every group keeps every floor, dossier references
+    # raised from 0.95 (all groups reach 1.000).
+    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET
+    earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in later)
+    first_three = score(
         (predicted, truth)
         for name, predicted, truth in pairs
-        if name not in THIRD_SET | FOURTH_SET | FIFTH_SET
+        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET
     )
-    first_three = score(
-        (predicted, truth) for name, predicted, truth in pairs if name not in FOURTH_SET | FIFTH_SET
+    first_four = score(
+        (predicted, truth) for name, predicted, truth in pairs if name not in FIFTH_SET | SIXTH_SET
     )
-    first_four = score((predicted, truth) for name, predicted, truth in pairs if name not in FIFTH_SET)
-    for scored in (earlier, first_three, first_four, scores):
+    first_five = score((predicted, truth) for name, predicted, truth in pairs if name not in SIXTH_SET)
+    for scored in (earlier, first_three, first_four, first_five, scores):
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
-        assert scored.fields["dossier_references"].exact_rate_with_value >= 0.95
+        assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
         assert scored.fields["sender"].exact_rate_with_value >= 0.87
         assert scored.fields["addressees"].exact_rate_with_value >= 0.91
         assert scored.fields["signatories"].exact_rate_with_value >= 0.97
@@ -168,6 +189,6 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     for scored in (earlier, first_three):
         assert scored.fields["subject"].exact_rate_with_value >= 0.95
         assert scored.fields["cites"].exact_rate_with_value >= 0.85
-    for scored in (first_four, scores):
+    for scored in (first_four, first_five, scores):
         assert scored.fields["subject"].exact_rate_with_value >= 0.9
         assert scored.fields["cites"].exact_rate_with_value >= 0.8

@@ -380,10 +380,12 @@ _INLINE_SUBJECT = re.compile(
 )
 # The labels and sidebar a run-together header puts after the subject, without their colons:
 # "… (versie 2014) kenmerk Geacht college", "… stedenbeleid Kenmerk 2009031352", "… 2017 Uw kenmerk
-# Bijlage Geachte …", "Begrotingsbrief 2016 Datum De gemeenten …", "… 2014 DGBK/Bestuur, …".
+# Bijlage Geachte …", "Begrotingsbrief 2016 Datum De gemeenten …", "… 2014 DGBK/Bestuur, …", a
+# province's sidebar ("… woningbouwprogramma 2017 Postadres Provinciehuis …").
 _RUN_IN_LABEL = re.compile(
     r"[ \t]+(?:(?i:(?:ons[ \t]+|uw[ \t]+)?kenmerk|behandeld[ \t]+door|contactpersoon|doorkiesnummer|"
-    r"registratienummer|zaaknummer)\b|(?:Datum|Bijlagen?|Bijlage\(n\)|Verzonden|Telefoon(?:nummer)?)\b|"
+    r"registratienummer|zaaknummer)\b|(?:Datum|Bijlagen?|Bijlage\(n\)|Verzonden|Telefoon(?:nummer)?|Postadres|"
+    r"Bezoekadres)\b|"
     r"[A-Z]{3,}/)"
 )
 _NOT_CONTINUATION = re.compile(
@@ -403,6 +405,8 @@ _NEXT_LABEL = re.compile(
 # het algemeen bestuur …,".
 _RUN_IN_NEXT = re.compile(
     r"[ \t]+(?:Aan[ \t]+(?:de|het)[ \t]+(?:leden|college|raad|gemeenteraad|dagelijks|algemeen)\b|Geachte?[ \t]|"
+    # a raadsvoorstel's proposed decision ("Onderwerp: Concept Kadernota … De raad besluit: …")
+    r"(?:De|Het)[ \t]+(?:raad|college|gemeenteraad)[ \t]+(?:besluit|stelt)\b|"
     # any next label of the run-together form ("… (ODRU) Advies: 1. In te stemmen …")
     r"[A-Z][a-z]{3,}(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t])"
 )
@@ -418,8 +422,10 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         line_end = text.find("\n", inline.end())
         end = min(head_end, line_end if line_end >= 0 else len(text))
         line_start = text.rfind("\n", 0, inline.start()) + 1
-        if len(_ROW_LABELS.findall(text, max(line_start, inline.start() - 160), inline.start())) >= 3:
-            return _last_of_row(text, inline.end(), end)
+        row = max(line_start, inline.start() - 160), inline.start()
+        if len(_ROW_LABELS.findall(text, *row)) >= 3:
+            # without an e-mail column the telephone is the row's last contact value
+            return _last_of_row(text, inline.end(), end, phone_last=not _MAIL_LABEL.search(text, *row))
         cuts = [
             m.start()
             for m in (
@@ -477,13 +483,20 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
 # Geachte …". The subject is the last value: after the e-mail address (and a count of attachments).
 _ROW_LABELS = re.compile(
     r"\b(?:Datum|Briefnummer|Zaaknummer|Behandeld door|Telefoonnummer|E[ -]?mail|Antwoord op|Bijlagen?|Kenmerk)\b"
+    r"(?![ \t]*:)"  # "Datum : … Briefnummer : …" give each value after its own label: no row
 )
+_MAIL_LABEL = re.compile(r"\bE[ -]?mail\b")
+_ROW_PHONE = re.compile(r"\(0[0-9]{2,3}\)(?:[ \t]*[0-9][0-9 -]{4,}[0-9])?")
 _ROW_ADDRESS = re.compile(r"\S+\.(?:nl|com|eu)\b(?:[ \t]+[0-9]{1,2}\b)?")
 _TRAILING_MARKS = re.compile(r"(?:[ \t]+(?:[a-z]|[^\w\s]+)(?=[ \t]|$))+[ \t]*$")
 
 
-def _last_of_row(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+def _last_of_row(text: str, start: int, end: int, *, phone_last: bool) -> tuple[int, int, str] | None:
+    # the last contact value before the subject: an e-mail address or web site, else, in a row without
+    # an e-mail column, the telephone number, often only its area code: "… P.J. (050) Beleidsregel …"
     addresses = list(_ROW_ADDRESS.finditer(text, start, end))
+    if not addresses and phone_last:
+        addresses = list(_ROW_PHONE.finditer(text, start, end))
     if not addresses:
         return None  # which value is the subject the row does not tell
     value_start = addresses[-1].end()
@@ -562,7 +575,17 @@ def _dangling_continued(
 
 def normalise_subject(raw: str) -> str:
     joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
-    return re.sub(r"\s+", " ", joined).strip().rstrip(".").strip()
+    # the colons of a row of labels ran before the value: "Betreft : : : : : Budgetsubsidie …"
+    return re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip().rstrip(".").strip()
+
+
+# A "subject" that is only the next label of the header ("Betreft" in a row of labels whose values
+# follow in another order: "Aan Datum Betreft Contactpersoon …") is no subject.
+_LABEL_ONLY = re.compile(
+    r"(?:ons |uw )?kenmerk|contactpersoon|datum|bijlagen?|bijlage\(n\)|doorkiesnummer|telefoon(?:nummer)?|"
+    r"e-?mail|behandeld door|zaaknummer|briefnummer|aan|cc|verzonden|uw brief van",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------- references and citations
@@ -586,7 +609,8 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 _CITE_AFTER = re.compile(
     r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:leden)?brief\s+"
     r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
-    r"(?:van(?![a-z])|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
+    r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
@@ -872,11 +896,22 @@ def find_addressees(
             if own:
                 picked.append(own)
     if not picked:
-        picked = _address_block(text, head_end, found, sender)
+        picked = _attention_lines(text, in_header)
+    if not picked:
+        # the sender's own letterhead (its name over its postal address) is no address: a body writes to
+        # its own council or college (named as such), not to itself
+        picked = [
+            a
+            for a in _address_block(text, head_end, found, sender)
+            if sender is None or a.value != sender.value or a.detail is not None
+        ]
     if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
         named = [m for m in found if salutation.start() <= m.start < salutation.end() and m.resolved]
         picked += [_from_mention(text, m, 0.8) for m in named]
-    if not picked and salutation is not None:
+    # a salutation alone ("Geachte raad,", "Geachte raadsleden,", "Geacht college,") names no addressee
+    # where the letter has a header (a veiligheidsregio, a province or a college writes it to many
+    # councils alike); a message that is nothing but "Geachte leden van de raad, …" is to the council
+    if not picked and salutation is not None and not text[: salutation.start()].strip():
         own = _own_body(text, salutation.start(), salutation.end(), sender)
         if own:
             picked.append(own)
@@ -892,6 +927,36 @@ def find_addressees(
     for item in picked:
         unique.setdefault(item.value, item)
     return tuple(_province_of(item, found) for item in unique.values())
+
+
+# An address without "Aan": a line that opens with the addressed board and ends with its name ("De
+# leden van de raad van de gemeente Groningen te" / "GRONINGEN"); in a run-together header a body
+# followed by "T.a.v." ("Gemeente Goeree-Overflakkee T.a.v. College van B&W, de heer …") or by a
+# person and a postal address ("Veiligheidsregio Utrecht De heer J.M.P. Wink Postbus 3154 …").
+_BOARD_OPENS_LINE = re.compile(
+    r"[ \t]*(?:de[ \t]+leden[ \t]+van[ \t]+de[ \t]+(?:gemeente)?raad|de[ \t]+(?:gemeente)?raad|het[ \t]+college)[ \t]+van\b",
+    re.IGNORECASE,
+)
+_NAME_ENDS_LINE = re.compile(r"[ \t]*(?:te\b[ \t]*)?,?[ \t]*$", re.MULTILINE)
+_ATTENTION_AFTER = re.compile(
+    r"[ \t]+(?:T\.?[ \t]?a\.?[ \t]?v\.?(?=[ \t])|(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+[^\n]{2,60}?[ \t]Postbus\b)"
+)
+
+
+def _attention_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
+    picked = []
+    for m in in_header:
+        if not m.resolved:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        opens = m.body in (COUNCIL, COLLEGE) and _BOARD_OPENS_LINE.match(text, line_start)
+        # the name's match may have taken the "T" of "T.a.v." as a word of the name
+        attention = _ATTENTION_AFTER.match(text, m.end) or _ATTENTION_AFTER.match(
+            text, text.rfind(" ", m.start, m.end)
+        )
+        if (opens and _NAME_ENDS_LINE.match(text, m.end)) or attention:
+            picked.append(_found(text, m.value, m.start, m.end, 0.7, m.body))
+    return picked
 
 
 # The address of a header a text layer ran into one line, or of a provincial circular, without "Aan"
@@ -942,7 +1007,8 @@ def _run_in_addressees(text: str, head_end: int, in_header: Sequence[OrgMention]
 
 
 _COUNCIL_ALONE = re.compile(
-    r"(?:^[ \t]*(?P<line>)|(?<=\s)Aan[ \t]*:[ \t]*)(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
+    r"(?:^[ \t]*(?P<line>)|(?<=\s)Aan[ \t]*:[ \t]*|(?<=\s)(?-i:Aan)[ \t]+(?=de[ \t]+(?:leden[ \t]+van[ \t]+de[ \t]+)?"
+    r"gemeenteraad\b))(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
     r"(?:gemeenteraad|raad|provinciale[ \t]+staten))\b(?(line)[ \t]*,?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -960,9 +1026,57 @@ _QUOTED_BODY = re.compile(
 )
 
 
+# A joint arrangement's letter to its members' councils, listed by name in a run-together header: "Aan
+# de raden van de gemeenten Beemster, Edam-Volendam, Landsmeer … en Zeevang" (the first names and the
+# kind word often lost to OCR: "Aan de raden-t n-de-gerrreerrten…, Edam-Volendam, …").
+_COUNCIL_LIST = re.compile(
+    r"(?<![\w-])Aan[ \t]+de[ \t]+(?:gemeente)?raden\b(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|"
+    r"(?P<lost>[^,\n]{0,60}?),[ \t]*)",
+    re.IGNORECASE,
+)
+_LISTED_NAME = re.compile(r"[ \t]*(?P<name>[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?")
+
+
+def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:
+    """Each council of a list of municipalities after "Aan de raden …" (see above): the names the
+    register resolves as municipalities, at least two; a name OCR lost is left out."""
+    match = _COUNCIL_LIST.search(text, 0, max(min(head_end, HEADER_LIMIT), 1))
+    if match is None:
+        return ()
+    gazetteer = load_gazetteer()
+    found: list[Found] = []
+    position = match.end()
+    if match["lost"]:  # "Aan de raden-v@n-de-gemeentenn Ede, …": the first name, if OCR kept it whole
+        last = re.search(r"[A-Z][\w'’-]*$", match["lost"].rstrip())
+        first = gazetteer.resolve(last[0], kinds=("gemeente",), date=date, fuzzy=False) if last else None
+        if last is not None and first is not None and first.code.startswith("gm"):
+            start = match.start("lost") + last.start()
+            found.append(_found(text, first.code, start, start + len(last[0]), 0.6, COUNCIL))
+    for _ in range(30):
+        name = _LISTED_NAME.match(text, position)
+        if name is None:
+            break
+        resolved = gazetteer.resolve(name["name"], kinds=("gemeente",), date=date)
+        if resolved is not None and resolved.code.startswith("gm"):
+            found.append(_found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, COUNCIL))
+        if name["sep"] is None:
+            break
+        position = name.end()
+        if name["sep"] == "en":  # the last name of the list
+            last = _LISTED_NAME.match(text, position)
+            if last is not None:
+                resolved = gazetteer.resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
+                if resolved is not None and resolved.code.startswith("gm"):
+                    span = last.start("name"), last.start("name") + len(last["name"].split()[0])
+                    found.append(_found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, COUNCIL))
+            break
+    unique = {f.value: f for f in found}
+    return tuple(unique.values()) if len(unique) >= 2 else ()
+
+
 def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found, ...]:
     """ "Gemeenteraad" alone in the address window (under Utrecht's letterhead), a memo's "Aan :
-    Gemeenteraad": the council of the sender's municipality (else "gemeenteraad" as written). It says
+    Gemeenteraad", a run-together header's "… Aan de leden van de gemeenteraad Centraal nummer …": the council of the sender's municipality (else "gemeenteraad" as written). It says
     who receives the letter, not that it is a raadsinformatiebrief."""
     council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1)) or _PROPOSAL.search(
         text, 0, max(min(head_end, 600), 1)
@@ -1304,6 +1418,7 @@ def extract(
     gazetteer.groups_from_dataset), so "namens de colleges van de Leidse regio" resolves.
     """
     title_end = host_title_end(text)
+    download = _host_download_line(text)
     # a document host's page furniture is no part of the letter; nor is a stray caret OCR puts in a
     # logo's name ("Provincie ^Zeeland")
     text = blank_host_preamble(text).replace("^", " ")
@@ -1329,11 +1444,39 @@ def extract(
     iso = date_sent.value if date_sent else None
     found = mentions(text, iso)
     ours, yours, dossiers = references(text, labels_end)
+    late = _late_header(text, salutation, title_end) if date_sent is None and ours is None else None
+    if (
+        late is not None
+    ):  # the header after the opening paragraphs: "… Onskenmerk 436495-2021 Datum 15-9-2021"
+        late_dated = find_date_sent(text, late, max(body_end, late), late)
+        late_ours = references(text, late)[0]
+        if late_dated is not None and late_ours is not None:
+            date, confidence, _place = late_dated
+            date_sent = _found(text, date.iso, date.start, date.end, min(confidence, date.confidence) - 0.1)
+            iso, ours = date_sent.value, late_ours
+            found = mentions(text, iso)
+    if download is not None and (ours is None or not dossiers):
+        # the copy cut the number ("Briefnummer : /21/A.9"): the host's title kept it whole
+        title_ours, _title_yours, title_dossiers = references(download[0] + "\n", len(download[0]))
+        if ours is None and title_ours is not None:
+            ours = replace(title_ours, start=title_ours.start + download[1], end=title_ours.end + download[1])
+            ours = replace(ours, confidence=0.6)
+        if not dossiers:
+            dossiers = [
+                replace(d, start=d.start + download[1], end=d.end + download[1], confidence=0.6)
+                for d in title_dossiers
+            ]
     cites: list[Citation] = []
     for citation, who, extras in find_citations(text, found):
         if who == "uw" and citation.reference and yours is None:
             yours = citation.reference
-        if who == "uw" and citation.reference is None and yours is not None:  # "Uw brief van" + "Uw kenmerk"
+        if (
+            who == "uw"
+            and yours is not None
+            and (citation.reference is None or (citation.date is not None and citation.date.start < head_end))
+        ):
+            # "Uw brief van" + "Uw kenmerk": in the header the label's value is the cited letter's reference,
+            # not a number after the date ("Uw brief van: 3 december 2012 Datum geregistreerd onder nr.: …")
             citation = Citation(citation.date, yours, citation.sender)
         cites = _merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
@@ -1357,7 +1500,16 @@ def extract(
     )
     if sender is not None and sender.detail is None:
         sender = _letterhead_board(text, sender, head_end)
+    if (
+        sender is not None
+        and sender.detail is None
+        and sender.value.startswith("gm")
+        and _FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
+    ):  # "Gemeente Woerden … RAADSVOORSTEL … Indiener: college van burgemeester en wethouders"
+        sender = replace(sender, detail=COLLEGE)
     subject_found = find_subject(text, head_end)
+    if subject_found is not None and _LABEL_ONLY.fullmatch(subject_found[2]):
+        subject_found = None
     if subject_found is None and salutation is not None:
         subject_found = subject_after_salutation(text, salutation)
     subject = _found(text, subject_found[2], *subject_found[:2], 0.9) if subject_found else None
@@ -1401,6 +1553,16 @@ def extract(
         else None
     )
     addressees = find_addressees(text, head_end, found, sender, salutation)
+    listed = listed_councils(text, head_end, iso)
+    if listed and all(a.value[:2] not in ("gm", "pv") for a in addressees):
+        addressees = listed
+    if sender is None and _OUR_COLLEGE.search(text):
+        # "Voordat ons college ingaat op uw vragen" in a letter to the council of one municipality:
+        # that municipality's college writes
+        councils = {a.value for a in addressees if a.detail == COUNCIL and a.value.startswith("gm")}
+        if len(councils) == 1:
+            council = next(a for a in addressees if a.value in councils)
+            sender = _found(text, council.value, council.start, council.end, 0.5, COLLEGE)
     kind = _kind(text, head_end, salutation_found, date_sent, addressees, closing, sender)
     if kind is None and zone is not None and (signatories or behalf is not None):
         # "Namens de Gebiedscommissie …," and its signers; "Gedeputeerde Staten van Overijssel, voorzitter, …"
@@ -1428,10 +1590,36 @@ def extract(
         signatories=signatories,
         cites=tuple(cites),
         attachments=_attachments(text, head_end, zone),
-        organisations_mentioned=organisations_mentioned(text, found),
+        organisations_mentioned=_with_listed(organisations_mentioned(text, found), listed),
         themes=_themes(text, themes or {}),
         sender_members=members,
     )
+
+
+# A document host repeats its title, cut from the letter's first words, on a download line: 'Download
+# "Datum : Briefnummer : 2014-20.110/21/A.9, PPM Zaaknummer : 518410 …"'. Where the copy's text layer
+# lost part of a number the title may keep it whole.
+_HOST_DOWNLOAD = re.compile(r'^Download "(?P<title>[^"\n]{10,400})"[ \t]*$', re.MULTILINE)
+
+
+def _host_download_line(text: str) -> tuple[str, int] | None:
+    match = _HOST_DOWNLOAD.search(text, 0, min(len(text), 2000))
+    return (match["title"], match.start("title")) if match else None
+
+
+# A copy whose text layer put the first page's sidebar after its opening paragraphs: the salutation
+# opens the letter and the labels ("Onskenmerk / 436495-2021 / Datum / 15-9-2021") follow the body's
+# first paragraphs, before the next page. The window where to read them: up to the page's end.
+_NEXT_PAGE = re.compile(r"^\(2\)[ \t]*$", re.MULTILINE)
+
+
+def _late_header(text: str, salutation: re.Match[str] | None, title_end: int) -> int | None:
+    if salutation is None or re.search(
+        r"[A-Za-z]{3}", text[title_end : salutation.start()].replace("(1)", "")
+    ):
+        return None
+    page = _NEXT_PAGE.search(text, salutation.end())
+    return min(len(text), salutation.end() + HEADER_LIMIT, page.start() if page else len(text))
 
 
 def _kamerstuk_parts(
@@ -1530,9 +1718,11 @@ def _sender(
     return _own_municipality(text, found, signatories, head_end)
 
 
-# A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders".
+# A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders";
+# a raadsvoorstel's "Indiener: college van burgemeester en wethouders".
 _FROM_COLLEGE = re.compile(
-    rf"(?:^|(?<=\s))Van[ \t]*:[ \t]*(?:het[ \t]+)?(?:college[ \t]+van[ \t]+)?{noisy('burgemeester en wethouders')}"
+    rf"(?:^|(?<=\s))(?:Van|Indiener)[ \t]*:[ \t]*(?:het[ \t]+)?(?:college[ \t]+van[ \t]+)?"
+    rf"{noisy('burgemeester en wethouders')}"
     r"(?![ \t]+van\b)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -1545,6 +1735,17 @@ _PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+
+
+# A college writing to its own council calls itself "ons college" ("Voordat ons college ingaat op uw
+# vragen …"); a province's board says "ons college" too, but does not address a municipality's council.
+_OUR_COLLEGE = re.compile(r"\bons[ \t]+college\b(?![ \t]+van\b)", re.IGNORECASE)
+
+
+def _with_listed(mentioned: tuple[Found, ...], listed: Sequence[Found]) -> tuple[Found, ...]:
+    """The mentions with the municipalities of a listed address (their kind word lost to OCR)."""
+    known = {m.value for m in mentioned}
+    return mentioned + tuple(replace(f, detail=None) for f in listed if f.value not in known)
 
 
 def _own_municipality(
@@ -1724,7 +1925,7 @@ def _post_place(text: str, position: int, role: str, date: str | None) -> str | 
 # refers to a raadsbrief is not one.
 _RIB = re.compile(
     r"(?<!\been )(?<!\bdeze )(?:raads\s?-?\s?informatie\s?-?\s?brief|informatiebrief\s+aan\s+de\s+raad|collegebericht|"
-    r"raadsmededeling|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad)",
+    r"raadsmededeling|mededeling\s+aan\s+de\s+(?:gemeente)?raad|raadsbrief|memo\s+aan\s+de\s+(?:gemeente)?raad)",
     re.IGNORECASE,
 )
 
@@ -1744,14 +1945,17 @@ def _kind(
     heading = re.compile(r"\s*(bijlage\b[^\n]{0,40})", re.IGNORECASE).match(text)
     if heading:
         return _found(text, "bijlage", *heading.span(1), 0.7)
-    council = next((a for a in addressees if a.detail == COUNCIL), None)
-    own = (
-        sender is None
-        or sender.value[:2] not in ("gm", "pv", "ws", "so")
-        or sender.value == getattr(council, "value", "")
-    )
-    if council is not None and own:  # a letter to the council from its own college (or from no named body)
-        return _found(text, "raadsinformatiebrief", council.start, council.end, 0.6)
+    # a college's letter to its own council is a raadsinformatiebrief where it is headed as one (above)
+    # or where it is nothing but the message to the council: no letterhead, date or address before
+    # "Geachte leden van de raad,". With a letter's header (an answer to questions, an annual report's
+    # cover letter) it is a letter.
+    if (
+        salutation is not None
+        and not text[: salutation.start].strip()
+        and _COUNCIL_WORDS.search(salutation.value)
+        and (sender is None or sender.value.startswith("gm"))
+    ):
+        return _found(text, "raadsinformatiebrief", salutation.start, salutation.end, 0.6)
     evidence = salutation or date_sent
     if evidence is None and closing is not None:
         return _found(text, "brief", closing.start(), closing.end(), 0.6)

@@ -50,9 +50,20 @@ def _lines(text: str, start: int = 0, count: int = 3) -> list[re.Match[str]]:
     return lines
 
 
+# A site's skip link before the page's title: "Skip to content", "Naar de inhoud".
+_SKIP_LINK = re.compile(
+    r"[ \t]*(?:skip to (?:main )?content|ga naar (?:de )?inhoud|naar de inhoud)[ \t]*(?:\n|$)", re.IGNORECASE
+)
+# A title that opens with the kind of letter it is, straight above its salutation: "Aanbiedingsbrief
+# gemeenteraden Veiligheidsplan" / "Geacht raad,", "Informatiebrief …". A news page's "Open brief aan
+# college over …" or "Brief van burgemeester …" names a letter it reports on: no title of the letter.
+_LETTER_TITLE = re.compile(r"[ \t]*[A-Z][a-z]{3,}brief\b[^\n]{3,140}")
+
+
 def page_title(text: str) -> PageTitle | None:
     """Subject, our reference and date a letter's web page gives in its first lines, or None."""
-    lines = _lines(text)
+    skip = _SKIP_LINK.match(text, len(text) - len(text.lstrip()))
+    lines = _lines(text, skip.end() if skip else 0)
     if len(lines) < 2 or _NOT_A_TITLE.match(lines[0][0]) or len(lines[0][0].strip()) > 160:
         return None
     first, second = lines[0], lines[1]
@@ -70,6 +81,15 @@ def page_title(text: str) -> PageTitle | None:
         title = first[0].strip()
         start = first.start() + first[0].index(title)
         return PageTitle(Span(title, start, start + len(title)), None, date)
+    if (
+        _GREETING.match(second[0])
+        and _LETTER_TITLE.fullmatch(first[0])
+        and not re.search(r"[.:;!?,]\s*$", first[0])
+        and not _DATE_HEADING.fullmatch(first[0])
+    ):
+        title = first[0].strip()
+        start = first.start() + first[0].index(title)
+        return PageTitle(Span(title, start, start + len(title)), None, None)
     heading = _DATE_HEADING.fullmatch(first[0])
     if heading:
         dates = find_dates(text, first.start() + heading.start("date"), first.start() + heading.end("date"))
