@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_noise import fold, noisy
+from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention, resolve_name_at
+from opendata.ingest.extract_results import Found, Signatory, from_mention
+from opendata.ingest.extract_results import found as _found
+from opendata.ingest.gazetteer import load_gazetteer
 
 ROLE_WORDS = {
     "burgemeester": "burgemeester",
@@ -378,3 +382,158 @@ def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:
     """The last board signature formula without a closing (see above), as a signature zone."""
     matches = list(_BOARD_SIGNED.finditer(text, start))
     return matches[-1].span() if matches else None
+
+
+# "Namens …," opening a line, or (a web page that ran the signature into the last sentence) after
+# the end of a sentence: "… (nieuwsbrief april 2018) Namens de Gebiedscommissie …,".
+_NAMENS = re.compile(
+    r"(?:^[ \t]*(?:namens|amens|mens)|(?<=[.)][ \t])namens(?=[^\n]*,[ \t]*$))[ \t]+(?!deze\b|dezen\b)"
+    r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BODY_WORDS = (
+    (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
+    (r"gedeputeerde\s+staten", GS),
+    (r"provinciale\s+staten", PS),
+    (r"\braden\b|\braad\b", COUNCIL),
+)
+
+
+def _body_of(phrase: str) -> str | None:
+    for pattern, body in _BODY_WORDS:
+        if re.search(pattern, phrase, re.IGNORECASE):
+            return body
+    return None
+
+
+# Dutch political parties by the names they sign with: "namens de PVV Noord-Brabant" is a party, not
+# the province whose name follows.
+PARTIES = r"PVV|CDA|VVD|SP|D66|SGP|PvdA|PvdD|GroenLinks|GL|ChristenUnie|CU|BBB|JA21|FvD|DENK|50PLUS|Volt|NSC"
+_PARTY_NAME = re.compile(rf"(?:(?:{PARTIES})(?![\w-])|[^\n]*(?:fractie|[Pp]artij|PARTIJ)\b|Lijst[ \t]+[A-Z])")
+# A party's line in the signature block: "Statenfractie PARTIJ VOOR ZEELAND (PVZ),", "Lijst Babijn".
+_PARTY_LINE = re.compile(
+    r"^[ \t]*(?P<who>(?:Statenfractie|Raadsfractie|Waterschapsfractie|Fractie|Lijst)[ \t]+[^\n]{2,80}?|"
+    r"[A-Z][\w/&+-]*-fractie)[ \t,]*$",
+    re.MULTILINE,
+)
+_MEMBER_OF = re.compile(r"\b(?:lid|leden)[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?$", re.IGNORECASE)
+
+
+def on_behalf_of(
+    text: str, zone: tuple[int, int], found: Sequence[OrgMention], groups: Mapping[str, Sequence[str]]
+) -> tuple[Found | None, tuple[Found, ...]]:
+    """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
+    namens = _NAMENS.search(text, *zone)
+    if namens:
+        start, end = namens.span("who")
+        article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
+        party = _PARTY_NAME.match(namens["who"], article.end() if article else 0)
+        inside = [m for m in found if start <= m.start < end and m.resolved]
+        if inside and not party:
+            own = from_mention(text, inside[0], 0.85)
+            if len({body for pattern, body in _BODY_WORDS if re.search(pattern, namens["who"], re.I)}) > 1:
+                # "namens Provinciale Staten en het college van Gedeputeerde Staten van …": two bodies
+                own = replace(own, detail=None)
+            return own, ()
+        body = _body_of(namens["who"])
+        members = _group_members(text, start, end, groups, body)
+        if article and not body:  # "namens de BSD-fractie": the party's name, without the article
+            start += article.end()
+        who = re.sub(r"\s+", " ", text[start:end]).strip()
+        return _found(text, who, start, end, 0.7, body), members
+    party_line = _PARTY_LINE.search(text, *zone)
+    if party_line:  # "Hoogachtend, / Statenfractie PARTIJ VOOR ZEELAND (PVZ), / …"
+        return _found(text, party_line["who"].strip(), *party_line.span("who"), 0.7), ()
+    in_zone = [
+        m
+        for m in found
+        if zone[0] <= m.start < zone[1] and m.body and not _MEMBER_OF.search(text, zone[0], m.start)
+    ]
+    resolved = [m for m in in_zone if m.resolved]
+    if resolved:
+        return from_mention(text, resolved[0], 0.9), ()
+    if in_zone:
+        return from_mention(text, in_zone[0], 0.5), ()
+    return None, ()
+
+
+def _group_members(
+    text: str, start: int, end: int, groups: Mapping[str, Sequence[str]], body: str | None
+) -> tuple[Found, ...]:
+    folded = fold(text[start:end])
+    for name, codes in sorted(groups.items(), key=lambda item: -len(item[0])):
+        if fold(name) and fold(name) in folded:
+            return tuple(_found(text, code, start, end, 0.7, body) for code in codes)
+    return ()
+
+
+def namens_zone(text: str) -> tuple[int, int] | None:
+    """A block that signs without a closing: "Namens de PVV Noord-Brabant," and the names under it, or
+    a party's line and its member's name ending the text ("Lijst Babijn" / "François Babijn")."""
+    matches = list(_NAMENS.finditer(text, max(0, len(text) - 800)))
+    if matches and matches[-1][0].rstrip().endswith(","):
+        start = matches[-1].start()
+        return start, block_end(text, start, min(len(text), start + 400))
+    tail = text.rstrip()
+    party = list(_PARTY_LINE.finditer(tail, max(0, len(tail) - 200)))
+    if party and re.fullmatch(r"\s*\n[ \t]*" + NAME.pattern + r"[^\n]{0,40}", tail[party[-1].end() :]):
+        return party[-1].start(), len(tail)
+    return None
+
+
+def minister_zone(text: str) -> tuple[int, int] | None:
+    """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
+    match = re.compile(
+        r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$", re.MULTILINE | re.IGNORECASE
+    ).search(text, max(0, len(text) - 700))
+    return (match.start(), block_end(text, match.end(), min(len(text), match.end() + 300))) if match else None
+
+
+def signatories(
+    text: str, zone: tuple[int, int], behalf: Found | None, found: Sequence[OrgMention], date: str | None
+) -> tuple[Signatory, ...]:
+    result = []
+    for name, role in pair_signatories(text, *zone):
+        role_found = None
+        if role is not None:
+            post_org = next(
+                (m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None
+            )
+            role_found = _found(
+                text,
+                role.value,
+                role.start,
+                role.end,
+                role.confidence,
+                post_org or _post_place(text, role.end, role.value, date),
+            )
+        name_found = _found(text, name.value, name.start, name.end, name.confidence) if name else None
+        result.append(Signatory(name_found, role_found, behalf))
+    return tuple(result)
+
+
+def run_in_signer(text: str, zone: tuple[int, int], behalf: Found | None) -> tuple[Signatory, ...]:
+    """The signer a text layer ran into the closing's line, with the sender's address after the name:
+    "… Met vriendelijke groeten, Wim Boogholt Afdeling Complexe projecten / Postbus …"."""
+    if zone[0] == 0 or text[zone[0] - 1] == "\n":
+        return ()  # the block starts on a line of its own: read as usual
+    start = zone[0] + len(text[zone[0] :]) - len(text[zone[0] :].lstrip(" \t"))
+    name = NAME.match(text, start)
+    if name is None or looks_like_body(name[0]):
+        return ()
+    found = _found(text, normalise_name(name[0]), name.start(), name.end(), 0.6)
+    return (Signatory(found, None, behalf),)
+
+
+_POST_PLACE = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+|provincie[ \t]+)?")
+_PROVINCIAL_ROLES = {"gedeputeerde", "commissaris-van-de-koning", "provinciesecretaris"}
+
+
+def _post_place(text: str, position: int, role: str, date: str | None) -> str | None:
+    """The municipality or province of a post written as "burgemeester van Leiden"."""
+    match = _POST_PLACE.match(text, position)
+    if match is None:
+        return None
+    kinds = ("provincie",) if role in _PROVINCIAL_ROLES else ("gemeente",)
+    resolved = resolve_name_at(text, match.end(), kinds, date, load_gazetteer())
+    return resolved[0] if resolved else None

@@ -1,0 +1,406 @@
+"""To whom the letter is addressed: the address block ("Aan …", "T.a.v. …", a body above a postal
+address), a run-together header's address, a list of councils, or the salutation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from opendata.ingest.extract_header import end_of_lines, line_at
+from opendata.ingest.extract_noise import strip_span
+from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention
+from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
+from opendata.ingest.extract_results import found as _found
+from opendata.ingest.extract_sender import ADDRESS_LINE, POSTAL, PROPOSAL, SENDER_ADDRESS, letterhead_sender
+from opendata.ingest.gazetteer import load_gazetteer
+
+COUNCIL_WORDS = re.compile(
+    r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE
+)
+_STATES_WORDS = re.compile(
+    r"\b(?:leden\s+van\s+(?:provinciale\s+)?staten|provinciale\s+staten|statenleden)\b", re.IGNORECASE
+)
+
+
+def find_addressees(
+    text: str,
+    head_end: int,
+    found: Sequence[OrgMention],
+    sender: Found | None,
+    salutation: re.Match[str] | None,
+) -> tuple[Found, ...]:
+    """Addressees from the address block ("Aan …", "T.a.v. …", a body above a postal address) or salutation."""
+    in_header = [m for m in found if m.start < head_end]
+    run_in = _run_in_addressees(text, head_end, in_header)
+    if run_in:
+        return run_in
+    picked: list[Found] = []
+    for line in ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
+        line_end = _address_end(text, end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
+        hits = _named_once([m for m in in_header if line.start() <= m.start < line_end])
+        group = _addressed_group(text, line.start("rest"), line_end)
+        if group is not None and not any(m.resolved and m.value[:2] in ("gm", "pv") for m in hits):
+            # "Aan de raden van de aan … deelnemende gemeenten,": a group, as written (a list of named
+            # municipalities is their colleges, each)
+            picked.append(group)
+            continue
+        picked += [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
+        if not hits:
+            own = _own_body(text, line.start("rest"), line_end, sender)
+            if own:
+                picked.append(own)
+    if not picked:
+        picked = _attention_lines(text, in_header)
+    if not picked:
+        # the sender's own letterhead (its name over its postal address) is no address: a body writes to
+        # its own council or college (named as such), not to itself
+        picked = [
+            a
+            for a in _address_block(text, head_end, found, sender)
+            if sender is None or a.value != sender.value or a.detail is not None
+        ]
+    if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
+        named = [m for m in found if salutation.start() <= m.start < salutation.end() and m.resolved]
+        picked += [from_mention(text, m, 0.8) for m in named]
+    # a salutation alone ("Geachte raad,", "Geachte raadsleden,", "Geacht college,") names no addressee
+    # where the letter has a header (a veiligheidsregio, a province or a college writes it to many
+    # councils alike); a message that is nothing but "Geachte leden van de raad, …" is to the council
+    if not picked and salutation is not None and not text[: salutation.start()].strip():
+        own = _own_body(text, salutation.start(), salutation.end(), sender)
+        if own:
+            picked.append(own)
+    if (
+        not picked
+    ):  # "Vragen … aan het College van Sluis", "… vragen aan het Dagelijks Bestuur van waterschap …"
+        for asked in _QUESTIONS_TO.finditer(text, 0, min(len(text), HEADER_LIMIT)):
+            board = [m for m in found if asked.start("to") <= m.start < asked.start("to") + 24 and m.body]
+            if board:
+                picked.append(from_mention(text, board[0], 0.5))
+                break
+    unique: dict[str, Found] = {}
+    for item in picked:
+        unique.setdefault(item.value, item)
+    return tuple(_province_of(item, found) for item in unique.values())
+
+
+# An address without "Aan": a line that opens with the addressed board and ends with its name ("De
+# leden van de raad van de gemeente Groningen te" / "GRONINGEN"); in a run-together header a body
+# followed by "T.a.v." ("Gemeente Goeree-Overflakkee T.a.v. College van B&W, de heer …") or by a
+# person and a postal address ("Veiligheidsregio Utrecht De heer J.M.P. Wink Postbus 3154 …").
+_BOARD_OPENS_LINE = re.compile(
+    r"[ \t]*(?:de[ \t]+leden[ \t]+van[ \t]+de[ \t]+(?:gemeente)?raad|de[ \t]+(?:gemeente)?raad|het[ \t]+college)[ \t]+van\b",
+    re.IGNORECASE,
+)
+_NAME_ENDS_LINE = re.compile(r"[ \t]*(?:te\b[ \t]*)?,?[ \t]*$", re.MULTILINE)
+_ATTENTION_AFTER = re.compile(
+    r"[ \t]+(?:T\.?[ \t]?a\.?[ \t]?v\.?(?=[ \t])|(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+[^\n]{2,60}?[ \t]Postbus\b)"
+)
+
+
+def _attention_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
+    picked = []
+    for m in in_header:
+        if not m.resolved:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        opens = m.body in (COUNCIL, COLLEGE) and _BOARD_OPENS_LINE.match(text, line_start)
+        # the name's match may have taken the "T" of "T.a.v." as a word of the name
+        attention = _ATTENTION_AFTER.match(text, m.end) or _ATTENTION_AFTER.match(
+            text, text.rfind(" ", m.start, m.end)
+        )
+        if (opens and _NAME_ENDS_LINE.match(text, m.end)) or attention:
+            picked.append(_found(text, m.value, m.start, m.end, 0.7, m.body))
+    return picked
+
+
+# The address of a header a text layer ran into one line, or of a provincial circular, without "Aan"
+# on a line of its own: "… Den Haag Provinciale Staten van Flevoland Postbus …", "… De voorzitter van
+# Provinciale Staten van Zeeland T.a.v. …", "… Ingekomen Het college van burgemeester en wethouders van
+# de Gemeente Lelystad Postbus …", "provincie De raden van alle gemeenten in de provincie Limburg
+# Cluster …", "Aan de raden van de gemeenten in Noord-Brabant afd. …", "De raden van de in
+# Zuid-Holland gelegen gemeenten d.t.v. …", "De colleges van B&W van de G31 cc …", "Aan Provinciale
+# Staten Datum …"; or a group alone on its line ("De gemeenteraden").
+_PLACE = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+_RUN_IN_GROUP = re.compile(
+    r"(?:(?<=[ \t])|^[ \t]*)(?:Aan[ \t]+)?(?P<group>[Dd]e[ \t]+(?:gemeente)?raden[ \t]+van[ \t]+(?:alle[ \t]+|de[ \t]+)?"
+    rf"(?:in[ \t]+{_PLACE}[ \t]+gelegen[ \t]+)?gemeenten(?:[ \t]+in[ \t]+(?:de[ \t]+provincie[ \t]+)?{_PLACE})?"
+    r"|[Dd]e[ \t]+colleges[ \t]+van[ \t]+(?:B&W|B[ \t]*en[ \t]*W|burgemeester[ \t]+en[ \t]+wethouders)[ \t]+van[ \t]+"
+    rf"(?:de[ \t]+)?[A-Z][\w-]*|[Dd]e[ \t]+gemeenteraden|(?P<states>Provinciale[ \t]+Staten)(?![ \t]+van\b))"
+    r"(?=[ \t]+(?:Postbus|T\.?a\.?v|d\.?t\.?v|Cluster|Directie|afd\.|afdeling|cc|Datum|Briefnummer|Onderwerp|"
+    r"Betreft|[Bb]ezoekadres|[Pp]ostadres|Portefeuille)(?!\w)|[ \t]*$)",
+    re.MULTILINE,
+)
+_RUN_IN_BODY = re.compile(
+    r"(?<=[ \t])(?:(?:De[ \t]+voorzitter[ \t]+van[ \t]+)?Provinciale[ \t]+Staten[ \t]+van|"
+    r"Het[ \t]+college[ \t]+van[ \t]+burgemeester[ \t]+en[ \t]+wethouders[ \t]+van(?:[ \t]+de)?)[ \t]+"
+    rf"(?P<name>(?:[Gg]emeente[ \t]+)?{_PLACE}(?:[ \t]+{_PLACE})?)"
+    r"(?=[ \t]+(?:Postbus|T\.?a\.?v|Datum|Onderwerp|Betreft)\b)",
+)
+
+
+def _run_in_addressees(text: str, head_end: int, in_header: Sequence[OrgMention]) -> tuple[Found, ...]:
+    """The address of a run-together header, or a group of councils alone on its line (see above)."""
+    limit = max(min(head_end, HEADER_LIMIT), 1)
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text[:limit]):
+        full_end = text.find("\n", line.start())
+        run_together = (len(text) if full_end < 0 else full_end) - line.start() > 200
+        for match in _RUN_IN_GROUP.finditer(text, line.start(), line.end()):
+            if not run_together and match.span("group") != strip_span(text, *line.span(), " \t"):
+                continue  # in a laid-out header only a line that is the group alone
+            if run_together and match.start("group") - line.start() > 400:
+                continue
+            value = "Provinciale Staten" if match["states"] else re.sub(r"\s+", " ", match["group"])
+            return (_found(text, value, *match.span("group"), 0.5),)
+        if not run_together:
+            continue
+        for match in _RUN_IN_BODY.finditer(text, line.start(), min(line.end(), line.start() + 400)):
+            named = [m for m in in_header if match.start() <= m.start < match.end() and m.resolved]
+            if named:
+                return (from_mention(text, named[-1], 0.6),)
+    return ()
+
+
+_COUNCIL_ALONE = re.compile(
+    r"(?:^[ \t]*(?P<line>)|(?<=\s)Aan[ \t]*:[ \t]*|(?<=\s)(?-i:Aan)[ \t]+(?=de[ \t]+(?:leden[ \t]+van[ \t]+de[ \t]+)?"
+    r"gemeenteraad\b))(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
+    r"(?:gemeenteraad|raad|provinciale[ \t]+staten))\b(?(line)[ \t]*,?[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# An address line to a group of councils or colleges the register has no record for.
+_GROUP = re.compile(
+    r"[ \t]*(?P<group>(?:de[ \t]+)?(?:gemeente)?(?:raden|colleges)(?:[ \t]+en[ \t]+(?:gemeente)?(?:raden|colleges))?"
+    r"[ \t]+(?:van|in)[ \t]+[^\n]{3,140}?)[ \t]*[,.]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A display name quoted in an e-mail's "Aan:" line that names a body ("Aan: 'dorpsraad Hoogwoud'").
+_QUOTED_BODY = re.compile(
+    r"[ \t]*['\"‘“](?P<name>[^'\"’”\n]*\b(?:\w*raad|bestuur|college|\w*fractie|commissie|vereniging|stichting|"
+    r"griffie)\b[^'\"’”\n]*)['\"’”][ \t]*$",
+    re.IGNORECASE,
+)
+
+
+# A joint arrangement's letter to its members' councils, listed by name in a run-together header: "Aan
+# de raden van de gemeenten Beemster, Edam-Volendam, Landsmeer … en Zeevang" (the first names and the
+# kind word often lost to OCR: "Aan de raden-t n-de-gerrreerrten…, Edam-Volendam, …").
+_COUNCIL_LIST = re.compile(
+    r"(?<![\w-])Aan[ \t]+de[ \t]+(?:gemeente)?raden\b(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|"
+    r"(?P<lost>[^,\n]{0,60}?),[ \t]*)",
+    re.IGNORECASE,
+)
+_LISTED_NAME = re.compile(r"[ \t]*(?P<name>[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?")
+
+
+def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:
+    """Each council of a list of municipalities after "Aan de raden …" (see above): the names the
+    register resolves as municipalities, at least two; a name OCR lost is left out."""
+    match = _COUNCIL_LIST.search(text, 0, max(min(head_end, HEADER_LIMIT), 1))
+    if match is None:
+        return ()
+    gazetteer = load_gazetteer()
+    found: list[Found] = []
+    position = match.end()
+    if match["lost"]:  # "Aan de raden-v@n-de-gemeentenn Ede, …": the first name, if OCR kept it whole
+        last = re.search(r"[A-Z][\w'’-]*$", match["lost"].rstrip())
+        first = gazetteer.resolve(last[0], kinds=("gemeente",), date=date, fuzzy=False) if last else None
+        if last is not None and first is not None and first.code.startswith("gm"):
+            start = match.start("lost") + last.start()
+            found.append(_found(text, first.code, start, start + len(last[0]), 0.6, COUNCIL))
+    for _ in range(30):
+        name = _LISTED_NAME.match(text, position)
+        if name is None:
+            break
+        resolved = gazetteer.resolve(name["name"], kinds=("gemeente",), date=date)
+        if resolved is not None and resolved.code.startswith("gm"):
+            found.append(_found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, COUNCIL))
+        if name["sep"] is None:
+            break
+        position = name.end()
+        if name["sep"] == "en":  # the last name of the list
+            last = _LISTED_NAME.match(text, position)
+            if last is not None:
+                resolved = gazetteer.resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
+                if resolved is not None and resolved.code.startswith("gm"):
+                    span = last.start("name"), last.start("name") + len(last["name"].split()[0])
+                    found.append(_found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, COUNCIL))
+            break
+    unique = {f.value: f for f in found}
+    return tuple(unique.values()) if len(unique) >= 2 else ()
+
+
+def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found, ...]:
+    """ "Gemeenteraad" alone in the address window (under Utrecht's letterhead), a memo's "Aan :
+    Gemeenteraad", a run-together header's "… Aan de leden van de gemeenteraad Centraal nummer …": the council of the sender's municipality (else "gemeenteraad" as written). It says
+    who receives the letter, not that it is a raadsinformatiebrief."""
+    council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1)) or PROPOSAL.search(
+        text, 0, max(min(head_end, 600), 1)
+    )
+    own = _own_body(text, council.start("body"), council.end("body"), sender) if council else None
+    return (own,) if own else ()
+
+
+def _addressed_group(text: str, start: int, end: int) -> Found | None:
+    """A group of councils or colleges an address line names ("de raden van de aan het
+    samenwerkingsorgaan Holland Rijnland deelnemende gemeenten", the name running on to a next line
+    that starts in lower case), or a body an e-mail's "Aan:" quotes; as written."""
+    quoted = _QUOTED_BODY.match(text, start, end)
+    if quoted:
+        return _found(text, quoted["name"].strip(), *quoted.span("name"), 0.5)
+    line_end = text.find("\n", start)
+    end = min(end, len(text) if line_end < 0 else line_end)
+    following = re.compile(r"\n[ \t]*(?=[a-z])[^\n]*").match(text, end)
+    if following and not re.search(r"[,.][ \t]*$", text[start:end]):
+        end = following.end()
+    group = _GROUP.match(re.sub(r"\n", " ", text[start:end]))
+    if group is None:
+        return None
+    value = re.sub(r"\s+", " ", group["group"]).strip()
+    return _found(text, value, start + group.start("group"), start + group.end("group"), 0.5)
+
+
+def _province_of(addressee: Found, found: Sequence[OrgMention]) -> Found:
+    """ "Aan het College van Gedeputeerde Staten" at the provinciehuis's address names no province;
+    the letter may name it elsewhere ("Lid Provinciale Staten van Zeeland", "de Provincie Zeeland").
+    Where it names exactly one province, that is the addressee's; otherwise it stays as written."""
+    if addressee.detail != GS or addressee.value.startswith("pv"):
+        return addressee
+    provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
+    if len(provinces) != 1:
+        return addressee
+    return replace(addressee, value=provinces.pop(), confidence=min(addressee.confidence, 0.6))
+
+
+# Questions put to a board, in a web page's heading or a report of them: the board is the addressee.
+_QUESTIONS_TO = re.compile(
+    r"\b[Vv]ragen\b(?:(?:[^.\n]|(?<=\b[A-Z])\.){0,160}?\s)?(?:aan|tot)\s+"
+    r"(?P<to>(?:het|de)\s+(?:[Cc]ollege|[Dd]agelijks\s+[Bb]estuur)\b)"
+)
+_NAME_GOES_ON = re.compile(r"(?:\b(?:van|en|der|des)|,)[ \t]*$", re.IGNORECASE)
+_NAME_CONTINUES = re.compile(r"[ \t]*(?:der|des|van|en)\b(?![ \t]*:)", re.IGNORECASE)  # "Van:" is a label
+
+
+def _address_end(text: str, line_end: int) -> int:
+    """The end of an addressee's name set over several lines ("Aan het College van" / "Burgemeester
+    en Wethouders" / "der Gemeente Bergen op Zoom"): a line that breaks off after "van", "en", "der"
+    or a comma goes on in the next, and a next line that opens with one of them continues it."""
+    for _ in range(3):
+        next_end = text.find("\n", line_end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        following = text[line_end + 1 : next_end]
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if line_end >= len(text) or not following.strip() or POSTAL.match(following):
+            break
+        if not (_NAME_GOES_ON.search(text[line_start:line_end]) or _NAME_CONTINUES.match(following)):
+            break
+        line_end = next_end
+    return line_end
+
+
+def _named_once(hits: list[OrgMention]) -> list[OrgMention]:
+    """An address block's bodies: a body written without its place ("het College van Burgemeester en
+    Wethouders") and the place on a later line ("der Gemeente Bergen op Zoom") are one addressee,
+    the resolved organisation with the body the first names."""
+    resolved = [m for m in hits if m.resolved]
+    bodies = [m.body for m in hits if not m.resolved and m.body]
+    if not resolved or not bodies:
+        return hits
+    return [OrgMention(m.value, m.start, m.end, m.confidence, m.body or bodies[0], True) for m in resolved]
+
+
+_STREET = re.compile(
+    r"^[ \t]*(?:[A-Z][\w'.-]*\s+){1,4}[0-9]+[a-zA-Z]?\b|^[ \t]*(?:t\.?\s?a\.?\s?v\.?|aan\b|ter attentie)|"
+    r"^[ \t]*(?:provinciehuis|gemeentehuis|stadhuis|raadhuis|waterschapshuis)[ \t]*$",
+    re.IGNORECASE,
+)
+# "College van Gedeputeerde Staten" over the provinciehuis's address, without "Aan": the addressee,
+# even where the line names no province.
+_BOARD_LINE = re.compile(r"[ \t]*(?:het[ \t]+)?college[ \t]+van\b", re.IGNORECASE)
+
+
+# A header label or a date alone on a line: a two-column header run into the address block.
+_LABEL_OR_DATE_LINE = re.compile(
+    r"^[ \t]*(?:datum|ons kenmerk|uw kenmerk|kenmerk|bijlagen?|[0-9]{1,2}\s+[a-z]+\s+[0-9]{4})[ \t:]*$",
+    re.IGNORECASE,
+)
+
+
+def _address_block(
+    text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None
+) -> list[Found]:
+    """Bodies named in the lines just above a postal address (Postbus, postcode): the address block,
+    read upwards until a blank line, the letterhead, the sender's own address or a line that is no
+    part of an address."""
+    head = letterhead_sender(text, found, head_end)
+    picked: list[Found] = []
+    doubled = _double_spaced(text, head_end)
+    for postal in POSTAL.finditer(text, 0, max(head_end, 1)):
+        if SENDER_ADDRESS.search(line_at(text, postal.start())):
+            continue
+        line_end = text.rfind("\n", 0, postal.start())
+        for _ in range(10 if doubled else 5):
+            if line_end <= 0:
+                break
+            line_start = text.rfind("\n", 0, line_end) + 1
+            line = text[line_start:line_end]
+            if doubled and not line.strip() and text[max(0, line_start - 1) : line_start] == "\n":
+                if text[max(0, line_start - 2) : line_start] == "\n\n":
+                    break  # a blank line in a double-spaced text: the block above ended
+                line_end = line_start - 1
+                continue
+            named = [
+                m
+                for m in found
+                if (m.resolved or (m.body and _BOARD_LINE.match(line)))
+                and m.start < line_end
+                and m.end > line_start
+            ]
+            if (
+                not line.strip()
+                or SENDER_ADDRESS.search(line)
+                or (head and head.start >= line_start and head.start < line_end)
+            ):
+                break
+            if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
+                break
+            picked += [
+                from_mention(text, m, 0.75)
+                for m in named
+                if not (sender and sender.start == m.start) and all(p.start != m.start for p in picked)
+            ]
+            line_end = line_start - 1
+    return sorted(picked, key=lambda f: f.start)
+
+
+def _double_spaced(text: str, head_end: int) -> bool:
+    """Whether an OCR'd text doubled every line break of its header (no two lines touch)."""
+    head = text[: max(head_end, 1)].strip()
+    return head.count("\n\n") >= 5 and re.search(r"[^\n]\n[^\n]", head) is None
+
+
+# "Geachte leden van college en gemeenteraad": a circular to the colleges and councils of every
+# member municipality (the VNG's ledenbrief), not a letter to one council.
+_CIRCULAR = re.compile(
+    r"\bcolleges?\s+en\s+(?:de\s+)?(?:gemeente)?raad(?:en)?\b|\bcolleges?\s+en\s+(?:de\s+)?raden\b",
+    re.IGNORECASE,
+)
+
+
+def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | None:
+    """ "Aan de raad" / "Geachte leden van de raad": the council of the sender's own municipality or province."""
+    if _CIRCULAR.search(text, start, end):
+        return None
+    for pattern, body, prefix in ((_STATES_WORDS, PS, "pv"), (COUNCIL_WORDS, COUNCIL, "gm")):
+        match = pattern.search(text, start, end)
+        if match:
+            if sender and sender.value.startswith(prefix) and sender.value[2:].isdigit():
+                return _found(text, sender.value, match.start(), match.end(), 0.7, body)
+            return _found(
+                text,
+                "provinciale staten" if body == PS else "gemeenteraad",
+                match.start(),
+                match.end(),
+                0.4,
+                body,
+            )
+    return None

@@ -1,0 +1,179 @@
+"""The letter's own references as found values and the letters it cites ("uw brief van 24 januari 2019,
+kenmerk …"): their date, reference and writer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_organisations import OrgMention
+from opendata.ingest.extract_references import (
+    DOSSIER,
+    OURS,
+    VALUE,
+    YOURS,
+    clean_reference,
+    find_reference_lines,
+    split_glued,
+    value_after,
+)
+from opendata.ingest.extract_results import Citation, Found, from_mention
+from opendata.ingest.extract_results import found as _found
+
+
+def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
+    ours: Found | None = None
+    yours: Found | None = None
+    dossiers: list[Found] = []
+    for ref in find_reference_lines(text, head_end):
+        found = _found(text, ref.value, ref.start, ref.end, ref.confidence)
+        if ref.role == OURS and ours is None:
+            ours = found
+        elif ref.role == YOURS and yours is None:
+            yours = found
+        elif ref.role == DOSSIER and all(d.value != ref.value for d in dossiers):
+            dossiers.append(found)
+    return ours, yours, dossiers
+
+
+_CITE_AFTER = re.compile(
+    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:leden)?brief\s+"
+    r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
+    # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
+    r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    re.IGNORECASE,
+)
+# Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
+_CITE_WRITER = re.compile(r"(?:(?P<writer>[^.;:]{0,140}?)\s*\bvan\s*)?")
+# "de brief die VROM op 22 mei 2008 (kenmerk: …) heeft gestuurd": the writer before "op" and the date.
+_CITE_WHO_ON = re.compile(
+    r"\b(?P<who>de|een)\s+brief\s+die\s+(?P<writer>[^,.;:\n]{2,80}?)\s+op\s+(?=\S{1,3}\s*[a-z])",
+    re.IGNORECASE,
+)
+_CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?:d\.[ \t]?d\.[ \t]*)?(?=\S{1,3}\s*[a-z0-9])")
+_CITE_BEFORE_TAIL = re.compile(
+    r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
+    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief"
+    # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
+    r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b",
+    re.IGNORECASE,
+)
+_CITE_REFERENCE = re.compile(
+    rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)]{2})\.(?=\s)|\n[ \t]*\n[ \t]*(?=[A-Z])"
+    r"|\n(?=[ \t]*(?:Geachte?|Datum|Ons kenmerk|Uw kenmerk|Kenmerk|Betreft|Onderwerp)\b)"
+)
+
+
+def find_citations(
+    text: str, mentioned: Sequence[OrgMention] = ()
+) -> list[tuple[Citation, str, list[Found]]]:
+    """Letters cited ("uw brief van 24 januari 2019, kenmerk …"): citation, whose letter, glued extras.
+    Where the text names the cited letter's writer ("de brief van Gedeputeerde Staten van Zuid-Holland
+    van …", "de brief die VROM op … heeft gestuurd"), that organisation is the citation's sender."""
+    found: list[tuple[Citation, str, list[Found]]] = []
+    for match in _CITE_AFTER.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
+        writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
+        if writer:
+            citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
+            if writer["writer"]:
+                citation = Citation(
+                    citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
+                )
+            found.append((citation, who, extras))
+    for match in _CITE_WHO_ON.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if dates and dates[0].start == match.end():
+            citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
+            sender = cited_writer(text, *match.span("writer"), mentioned)
+            found.append((Citation(citation.date, citation.reference, sender), who, extras))
+    for match in _CITE_BEFORE.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if dates and dates[0].start == match.end():
+            tail = _CITE_BEFORE_TAIL.match(text, dates[0].end)
+            if tail:
+                who = (tail["who"] or ("mijn" if tail["asker"].lower() == "ik" else "onze")).lower()
+                found.append(_citation(text, dates[0], match.start(), who))
+    return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+def cited_writer(text: str, start: int, end: int, mentioned: Sequence[OrgMention]) -> Found | None:
+    """The writer named in text[start:end]: an organisation found there (a TOOI code, a ministry by
+    name), else a capitalised name as written ("VROM"); "ik"/"wij" and the like name no one."""
+    inside = [
+        m
+        for m in mentioned
+        if start <= m.start < end and (m.resolved or m.value.startswith("ministerie van"))
+    ]
+    if inside:
+        return from_mention(text, inside[0], 0.7)
+    name = re.fullmatch(
+        r"\s*(?:de|het)?\s*(?P<name>[A-Z][\w&+./-]*(?:\s+[A-Z][\w&+./-]*){0,5})\s*", text[start:end]
+    )
+    if name is None:
+        return None
+    return _found(text, name["name"], start + name.start("name"), start + name.end("name"), 0.5)
+
+
+def merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
+    """One citation per cited letter: the header's "Uw brief van" and the body's "uw brief van" are one."""
+    for index, old in enumerate(cites):
+        same_date = old.date and new.date and old.date.value == new.date.value
+        if same_date and (
+            old.reference is None or new.reference is None or old.reference.value == new.reference.value
+        ):
+            cites[index] = Citation(old.date, old.reference or new.reference, old.sender or new.sender)
+            return cites
+    return cites + [new]
+
+
+_BRACKETED_REFERENCE = re.compile(rf"[ \t]*\((?P<v>(?=[^)]*[0-9])(?:{VALUE}))\)")
+
+
+def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citation, str, list[Found]]:
+    date_found = _found(text, date.iso, date.start, date.end, date.confidence * 0.95)
+    sentence = _SENTENCE_END.search(text, date.end)
+    end = min(sentence.start() if sentence else len(text), date.end + 300)
+    label = _CITE_REFERENCE.search(text, date.end, end)
+    if label and find_dates(
+        text, date.end, label.start()
+    ):  # "… van 29 maart … ingezonden op 18 april met kenmerk …"
+        label = None  # the reference belongs to what the later date dates
+    span = value_after(text, label.end(), next_line=False) if label else None
+    if span and label and _serial_label(label[0]) and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]):
+        span = None  # "(Kamerstuk 27 625, nr. 492)": a paper's number in its dossier, no reference
+    bracketed = _BRACKETED_REFERENCE.match(text, date.end) if span is None else None
+    if bracketed:  # "In de ledenbrief van 16 november 2021 (Lbr. 21/077)"
+        span = bracketed.span("v")
+    reference = None
+    extras: list[Found] = []
+    if span:
+        pieces = split_glued(text, *span)
+        a, b = pieces[0]
+        reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
+        extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
+    return Citation(date_found, reference, None), who, extras
+
+
+def _serial_label(label: str) -> bool:
+    """ "nr." or "nummer": labels that also number a paper within a series."""
+    return re.match(r"\s*(?:nr|nummer)\b", label, re.IGNORECASE) is not None
+
+
+DOSSIER_IN_BODY = re.compile(
+    r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)"
+)
+
+
+def reference_in(text: str, start: int, end: int) -> Found | None:
+    label = _CITE_REFERENCE.search(text, start, end)
+    span = value_after(text, label.end(), next_line=False) if label else None
+    if span is None or span[1] > end + 1:
+        return None
+    a, b = split_glued(text, *span)[0]
+    return _found(text, clean_reference(text[a:b]), a, b, 0.6)

@@ -1,0 +1,443 @@
+"""The parts of a letter's header: the salutation and where the header ends, the date sent (and its
+place) and the subject."""
+
+from __future__ import annotations
+
+import re
+
+from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_noise import noisy, strip_span
+from opendata.ingest.extract_references import label_row, stacked_value, table_rows
+from opendata.ingest.extract_results import HEADER_LIMIT
+from opendata.ingest.extract_signatures import last_closing
+
+SALUTATION = re.compile(
+    r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+INLINE_SALUTATION = re.compile(
+    r"(?<=\s)(?:Zeer geachte|Geachte?|Beste)\s[^\n,.]{2,70},"
+    r"|(?<=\s)(?:Zeer geachte|Geachte)\s+dames\s+en\s+heren\."  # the fixed phrase may end in a full stop
+)
+
+
+def find_salutation(text: str, start: int = 0) -> re.Match[str] | None:
+    """The salutation line; or, in a text layer that ran its lines together, "Geachte …," inside a line;
+    from `start` (past a document host's title line, which repeats words from anywhere in the letter)."""
+    limit = min(len(text), start + HEADER_LIMIT + 500)
+    return SALUTATION.search(text, start, limit) or INLINE_SALUTATION.search(text, start, limit)
+
+
+def header_end(text: str, salutation: re.Match[str] | None) -> int:
+    """Where the header stops: at the salutation, or (without one) after a bounded stretch."""
+    if salutation is not None:
+        return salutation.start()
+    closing = last_closing(text)
+    limit = min(len(text), 1200)
+    return min(limit, closing.start()) if closing else limit
+
+
+_DATE_LABEL = re.compile(
+    rf"^[ \t]*(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
+    rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
+    rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))"
+    # nor a date a word qualifies as another's: "Datum collegebehandeling:", "Datum commissie:"
+    r"(?![ \t]*(?!brief\b|verzend|verzonden\b|van[ \t]+verzending)[a-z]{4,}[ \t]*:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INLINE_DATE_LABEL = re.compile(
+    r"(?<=[ \t])(?:Datum|Verzonden(?:[ \t]+op)?|Verzenddatum)[ \t]*:?[ \t]*(?=[0-9lIL])"
+)
+# A header may date the letter ("Datum: 25 augustus") and stamp its dispatch ("Verzonden op: 2
+# september"): the date sent is the dispatch date.
+_DISPATCH_LABEL = re.compile(
+    rf"(?:^|(?<=[ \t]))(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
+    rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DISPATCH_PLACE = re.compile(
+    r"(?P<place>[A-Z][\w'’-]+(?:[ \t]+(?:aan|a/d|op|den)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
+)
+# "Place, date" alone on a line; the date may follow "d.d." and end in a comma ("Oostburg, d.d.
+# 12-01-2009,", "Oostburg, 21 december 2020,").
+_PLACE_DATE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*"
+    r"(?:d\.[ \t]?d\.[ \t]*)?(?P<date>[^\n]{6,30}?)[ \t]*[,.]?[ \t]*$",
+    re.MULTILINE,
+)
+# A text layer that ran the header's lines together: "Place, date" followed on the same line by the
+# next part of the header ("Malden, 5 februari 2013 Aan de raad,", "Terneuzen, 7 september 2018
+# Onderwerp: …").
+_RUN_IN_PLACE_DATE = re.compile(
+    r"(?:^|(?<=[ \t]))(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
+    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})[ \t]+"
+    r"(?=(?:Onderwerp|Betreft|Aan[ \t]+(?:de|het)|Geachte?)\b)",
+    re.MULTILINE,
+)
+
+
+_SIDE_LABEL = re.compile(
+    rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('verzenddatum')}|"
+    rf"{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
+    rf"{noisy('kenmerk')}|{noisy('zaaknummer')}|{noisy('dossiernummer')}|bijlagen?|bijlage\(n\)|"
+    rf"{noisy('uw brief van')}|{noisy('behandeld door')}|{noisy('telefoon')}|e-?mail)(?P<colon>[ \t]*:)?",
+    re.IGNORECASE,
+)
+
+
+def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) -> int:
+    """Where labelled header lines end: the header, or, when a PDF's reading order put the side
+    column of labels after the salutation ("Geacht college," / "Datum" / "13 september 2001" /
+    "Ons kenmerk" / …), the end of that column."""
+    if salutation is None:
+        return head_end
+    position = text.find("\n", salutation.end() - 1)
+    end = head_end
+    expect_value = False
+    while 0 <= position < len(text):
+        line_end = text.find("\n", position + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position + 1 : line_end]
+        label = _SIDE_LABEL.match(line)
+        if expect_value and line.strip() and not label:
+            expect_value = False
+        elif label and (label["colon"] or not line[label.end() :].strip()):
+            expect_value = not line[label.end() :].strip()
+        elif line.strip():
+            break
+        end = line_end
+        position = line_end
+    return end
+
+
+def find_date_sent(
+    text: str, head_end: int, body_end: int, labels_end: int | None = None
+) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+    """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
+    labels_end = head_end if labels_end is None else labels_end
+    for label in _DISPATCH_LABEL.finditer(text, 0, max(labels_end, head_end, 1)):
+        dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
+        if dates and dates[0].start == label.end():
+            return dates[0], 0.9, None
+        place = _DISPATCH_PLACE.match(text, label.end())  # "verzonden Middelburg, 31 januari 2017"
+        if place and dates and dates[0].start == place.end():
+            return dates[0], 0.85, strip_span(text, *place.span("place"))
+        stacked = _stacked_date(text, label)
+        if stacked:
+            return stacked, 0.85, None
+    for labels, start, end in table_rows(text, head_end):
+        dates = find_dates(text, start, end)
+        if labels[0] == "datum" and dates and dates[0].start - start < 3:
+            return dates[0], 0.85, None
+    for label in _INLINE_DATE_LABEL.finditer(text, 0, max(head_end, 1)):  # a run-together header
+        dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
+        if dates and dates[0].start == label.end():
+            return dates[0], 0.85, None
+    for label in _DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
+        stacked = _stacked_date(text, label)
+        if stacked:
+            return stacked, 0.9, None
+        line_end = text.find("\n", label.end())
+        # a date starting on the label's line may run on to the next (a month hyphenated over the line)
+        stretch_end = end_of_lines(text, label.end(), 3 if _rest_blank(text, label.end()) else 2)
+        dates = find_dates(text, label.end(), stretch_end)
+        if dates and (
+            dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())
+        ):
+            return dates[0], 0.95, None
+    for match in _PLACE_DATE.finditer(text, 0, body_end):
+        dates = find_dates(text, match.start("date"), match.end("date"))
+        if dates and dates[0].end == match.end("date") and dates[0].start == match.start("date"):
+            return dates[0], 0.9, match.span("place")
+    for match in _RUN_IN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)):
+        dates = find_dates(text, match.start("date"), match.end("date"))
+        if dates and (dates[0].start, dates[0].end) == match.span("date"):
+            return dates[0], 0.8, match.span("place")
+    heading = _HEADING_DATE.search(text, 0, min(len(text), 600))
+    if heading:  # "Nieuwe Natuur. (03-01-2017) Vragen … aan het College van Sluis."
+        dates = find_dates(text, *heading.span("date"))
+        if dates and (dates[0].start, dates[0].end) == heading.span("date"):
+            return dates[0], 0.7, None
+    glued = [  # a text layer that dropped the date line's spaces: "Maastricht … 1april2014"
+        d
+        for d in find_dates(text, 0, head_end)
+        if re.fullmatch(r"[0-9]{1,2}[a-z]{3,9}[0-9]{4}", text[d.start : d.end])
+        and not re.search(r"(?:ingekomen|ontvangen)\W*$", text[max(0, d.start - 30) : d.start], re.IGNORECASE)
+    ]
+    if len(glued) == 1:
+        return glued[0], 0.7, None
+    for date in find_dates(text, 0, head_end):
+        line = line_at(text, date.start)
+        above = text[: text.rfind("\n", 0, date.start) + 1].rstrip()
+        if above.endswith(":"):  # the value of a label above ("Datum collegebehandeling:" / "12 mei 2015")
+            continue
+        if _WEEKDAY_ONLY.fullmatch(
+            line.replace(text[date.start : date.end], "")
+        ):  # "woensdag 22 november 2017"
+            return date, 0.75, None
+    return None
+
+
+# A web page's heading that dates the letter it carries: "Binnendijken. (12-01-2009) Vragen aan …".
+_HEADING_DATE = re.compile(
+    r"\((?P<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\)[ \t]+(?=(?:Vragen|Brief|Schriftelijke|Technische)\b)"
+)
+
+
+def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
+    """The date of a label-only line in a column of labels, read from the column of values."""
+    stacked = stacked_value(text, label.start()) if _rest_blank(text, label.end()) else None
+    dates = find_dates(text, stacked.start, stacked.end) if stacked else []
+    if dates and stacked and (dates[0].start, dates[0].end) == (stacked.start, stacked.end):
+        return dates[0]
+    return None
+
+
+_WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\s,]*)?", re.IGNORECASE)
+
+
+def _rest_blank(text: str, position: int) -> bool:
+    end = text.find("\n", position)
+    return not text[position : end if end >= 0 else len(text)].strip(" \t:.")
+
+
+def end_of_lines(text: str, position: int, count: int) -> int:
+    end = position
+    for _ in range(count):
+        following = text.find("\n", end + 1)
+        if following < 0:
+            return len(text)
+        end = following
+        while end + 1 < len(text) and text[end + 1] == "\n":
+            end += 1
+    return end
+
+
+def line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+# A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
+_SUBJECT = re.compile(
+    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A label inside a run-together line: "… Onderwerp: …", "… BETREFT …", "… onderwerp Toezichtsbrief …";
+# "Betreft" before a lower-case word only where no sentence goes on ("Betreft het een …" does).
+_INLINE_SUBJECT = re.compile(
+    r"(?<=[ \t])(?:(?:Onderwerp|Betreft|BETREFT|ONDERWERP|onderwerp|betreft)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
+    r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
+    r"met|om|slechts|enkel)\b)[a-z]{4,}))"
+)
+# The labels and sidebar a run-together header puts after the subject, without their colons:
+# "… (versie 2014) kenmerk Geacht college", "… stedenbeleid Kenmerk 2009031352", "… 2017 Uw kenmerk
+# Bijlage Geachte …", "Begrotingsbrief 2016 Datum De gemeenten …", "… 2014 DGBK/Bestuur, …", a
+# province's sidebar ("… woningbouwprogramma 2017 Postadres Provinciehuis …").
+_RUN_IN_LABEL = re.compile(
+    r"[ \t]+(?:(?i:(?:ons[ \t]+|uw[ \t]+)?kenmerk|behandeld[ \t]+door|contactpersoon|doorkiesnummer|"
+    r"registratienummer|zaaknummer)\b|(?:Datum|Bijlagen?|Bijlage\(n\)|Verzonden|Telefoon(?:nummer)?|Postadres|"
+    r"Bezoekadres)\b|"
+    r"[A-Z]{3,}/)"
+)
+_NOT_CONTINUATION = re.compile(
+    rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
+    r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
+    r"\S[ \t]*$)",  # a lone mark on its own line ("X", a box a form printed)
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")
+# A run-together header puts the next label on the subject's line: "Onderwerp: Beantwoording …
+# Verzonden op: 2 september 2020".
+_NEXT_LABEL = re.compile(
+    r"[ \t]+(?:Verzonden(?:[ \t]+op)?|Datum|Uw kenmerk|Ons kenmerk|Kenmerk|Uw brief van|Bijlagen?|Zaaknummer|"
+    r"(?:Wordt[ \t]+)?[Bb]ehandeld door|Telefoon)[ \t]*:"
+)
+# … or the address or salutation that follows the subject: "Onderwerp: uitnodiging … Aan de leden van
+# het algemeen bestuur …,".
+_RUN_IN_NEXT = re.compile(
+    r"[ \t]+(?:Aan[ \t]+(?:de|het)[ \t]+(?:leden|college|raad|gemeenteraad|dagelijks|algemeen)\b|Geachte?[ \t]|"
+    # a raadsvoorstel's proposed decision ("Onderwerp: Concept Kadernota … De raad besluit: …")
+    r"(?:De|Het)[ \t]+(?:raad|college|gemeenteraad)[ \t]+(?:besluit|stelt)\b|"
+    # any next label of the run-together form ("… (ODRU) Advies: 1. In te stemmen …")
+    r"[A-Z][a-z]{3,}(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t])"
+)
+
+
+def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
+    """The Onderwerp/Betreft line, with its continuation lines, as (start, end, value)."""
+    match = _SUBJECT.search(text, 0, max(head_end, 1))
+    if match is None:
+        inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
+        if inline is None:
+            return None
+        line_end = text.find("\n", inline.end())
+        end = min(head_end, line_end if line_end >= 0 else len(text))
+        line_start = text.rfind("\n", 0, inline.start()) + 1
+        row = max(line_start, inline.start() - 160), inline.start()
+        if len(_ROW_LABELS.findall(text, *row)) >= 3:
+            # without an e-mail column the telephone is the row's last contact value
+            return _last_of_row(text, inline.end(), end, phone_last=not _MAIL_LABEL.search(text, *row))
+        cuts = [
+            m.start()
+            for m in (
+                _NEXT_LABEL.search(text, inline.end(), end),
+                _RUN_IN_NEXT.search(text, inline.end(), end),
+                _RUN_IN_LABEL.search(text, inline.end(), end),
+            )
+            if m is not None
+        ]
+        span = strip_span(text, inline.end(), min(cuts, default=end), " \t\r\n")
+        return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
+    start = match.end()
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    in_label_row = label_row(line_at(text, match.start())) is not None
+    stacked = None if text[start:line_end].strip(" \t:") else stacked_value(text, match.start())
+    if stacked:  # "betreft" / "ons kenmerk" / "datum" over "Reactie VNG op de" / … / "Omgevingswet"
+        return _dangling_continued(text, stacked.start, stacked.end, head_end, skip_lines=stacked.later)
+    if in_label_row or not text[start:line_end].strip(" \t:"):  # the subject is on the next line
+        following = re.compile(r"\s*\n[ \t]*(?::[ \t]*)?(?=\S)").match(text, line_end)
+        if not following:
+            return None
+        start = following.end()
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+    if in_label_row:  # "Onderwerp Telefoonnummer" over "Concept informatieprotocol 06-53381467"
+        phone = _PHONE.search(text, start, line_end)
+        span = strip_span(text, start, phone.start() if phone else line_end, " \t\r\n")
+        return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
+    end = line_end
+    stacked_below = start > match.end()  # "Onderwerp" alone on its line, the value on the next
+    while True:
+        continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
+        if (
+            not continuation
+            or _NOT_CONTINUATION.match(continuation[1])
+            # under a label of its own the value is one line, unless it goes on in lower case or its
+            # last word dangles ("Zienswijzen … Zuid Limburg" / "Advies sprekersplein" is the next label)
+            or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))
+            or _is_place_date(continuation[1])
+            or end >= head_end
+        ):
+            break
+        if continuation.end() > head_end:
+            break
+        end = continuation.end()
+    label = _NEXT_LABEL.search(text, start, end)
+    span = strip_span(text, start, label.start() if label else end, " \t\r\n")
+    return _dangling_continued(text, *span, head_end) if span[1] > span[0] else None
+
+
+# A row of labels ran together before "Onderwerp" puts their values after it, in the same order:
+# "Datum Briefnummer Zaaknummer Behandeld door Telefoonnummer E mail Antwoord op Bijlagen Onderwerp 2 O
+# SEP /38/A.10, ABJ … (050) d.…@provinciegroningen.nl 1 Jaarverslag provinciale archiefinspecteurs 2010
+# Geachte …". The subject is the last value: after the e-mail address (and a count of attachments).
+_ROW_LABELS = re.compile(
+    r"\b(?:Datum|Briefnummer|Zaaknummer|Behandeld door|Telefoonnummer|E[ -]?mail|Antwoord op|Bijlagen?|Kenmerk)\b"
+    r"(?![ \t]*:)"  # "Datum : … Briefnummer : …" give each value after its own label: no row
+)
+_MAIL_LABEL = re.compile(r"\bE[ -]?mail\b")
+_ROW_PHONE = re.compile(r"\(0[0-9]{2,3}\)(?:[ \t]*[0-9][0-9 -]{4,}[0-9])?")
+_ROW_ADDRESS = re.compile(r"\S+\.(?:nl|com|eu)\b(?:[ \t]+[0-9]{1,2}\b)?")
+_TRAILING_MARKS = re.compile(r"(?:[ \t]+(?:[a-z]|[^\w\s]+)(?=[ \t]|$))+[ \t]*$")
+
+
+def _last_of_row(text: str, start: int, end: int, *, phone_last: bool) -> tuple[int, int, str] | None:
+    # the last contact value before the subject: an e-mail address or web site, else, in a row without
+    # an e-mail column, the telephone number, often only its area code: "… P.J. (050) Beleidsregel …"
+    addresses = list(_ROW_ADDRESS.finditer(text, start, end))
+    if not addresses and phone_last:
+        addresses = list(_ROW_PHONE.finditer(text, start, end))
+    if not addresses:
+        return None  # which value is the subject the row does not tell
+    value_start = addresses[-1].end()
+    value = text[value_start:end]
+    marks = _TRAILING_MARKS.search(value)  # "… (IBT) a '": stray marks before the salutation
+    span = strip_span(text, value_start, value_start + (marks.start() if marks else len(value)), " \t\r\n")
+    return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
+
+
+def _is_place_date(line: str) -> bool:
+    """Whether a line is a "Place, date" line ("Oostburg, d.d. 12-01-2009,"): no subject goes on into it."""
+    match = _PLACE_DATE.fullmatch(line)
+    if match is None:
+        return False
+    dates = find_dates(line, match.start("date"), match.end("date"))
+    return bool(dates) and (dates[0].start, dates[0].end) == match.span("date")
+
+
+def subject_after_salutation(text: str, salutation: re.Match[str]) -> tuple[int, int, str] | None:
+    """A "Betreft …" paragraph directly under the salutation, as a party's written questions to a
+    board open ("Geacht College, / Betreft schriftelijke vragen conform Art. 44 … ."): (start, end, value)."""
+    following = re.compile(r"[ \t]*\n(?:[ \t]*\n)*").match(text, salutation.end())
+    if following is None:
+        return None
+    match = _SUBJECT.match(text, following.end())
+    if match is None or match.end() == following.end():
+        return None
+    paragraph_end = re.compile(r"\n[ \t]*\n|\Z").search(text, match.end())
+    end = min(paragraph_end.start() if paragraph_end else len(text), match.end() + 400)
+    span = strip_span(text, match.end(), end, " \t\r\n")
+    value = normalise_subject(text[slice(*span)])
+    return (*span, value) if value and "\n\n" not in text[slice(*span)] else None
+
+
+# A subject line that stops on a preposition, article or conjunction goes on, even past a blank
+# line (an OCR'd text that doubles every line break) or onto a line that starts with a date.
+_DANGLING = re.compile(
+    r"\b(?:van|de|het|een|en|voor|inzake|over|op|in|met|tot|te|aan|of|der|des|bij|naar|om|tussen)[ \t]*$"
+)
+_LABEL_START = re.compile(
+    rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons\b|uw\b|bijlage|geachte?|beste|zaaknummer|aan\b)",
+    re.IGNORECASE,
+)
+
+
+def _dangling_continued(
+    text: str, start: int, end: int, head_end: int, skip_lines: int = 0
+) -> tuple[int, int, str]:
+    """(start, end, value) of a subject extended over the lines a dangling last word says it goes on
+    to; `skip_lines` non-blank lines (the other values of a column of labels) are passed over first
+    and left out of the value."""
+    value, position = text[start:end], end
+    while position < head_end:
+        following = list(re.finditer(r"[^\n]*\S[^\n]*", text[position : min(len(text), position + 600)]))
+        if len(following) <= skip_lines:
+            break
+        line = following[skip_lines]
+        # a value a column cut over two lines goes on in lower case on the very next line
+        # ("Tekst artikel 1 Nederlandse" / "grondwet bij Stadskantoor")
+        lower = (
+            skip_lines == 0
+            and "\n" not in text[position + 1 : position + line.start()]
+            and re.match(r"[ \t]*[a-zà-ÿ]", line[0]) is not None
+            and ":" not in line[0]
+            and not re.search(r"[.:;,]\s*$", value)
+        )
+        if not (_DANGLING.search(value) or lower):
+            break
+        if _LABEL_START.match(line[0]) or position + line.end() > head_end:
+            break
+        value += "\n" + line[0]
+        position += line.end()
+        skip_lines = 0
+    return start, position, normalise_subject(value)
+
+
+def normalise_subject(raw: str) -> str:
+    joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
+    # the colons of a row of labels ran before the value: "Betreft : : : : : Budgetsubsidie …"
+    return re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip().rstrip(".").strip()
+
+
+# A "subject" that is only the next label of the header ("Betreft" in a row of labels whose values
+# follow in another order: "Aan Datum Betreft Contactpersoon …") is no subject.
+LABEL_ONLY = re.compile(
+    r"(?:ons |uw )?kenmerk|contactpersoon|datum|bijlagen?|bijlage\(n\)|doorkiesnummer|telefoon(?:nummer)?|"
+    r"e-?mail|behandeld door|zaaknummer|briefnummer|aan|cc|verzonden|uw brief van",
+    re.IGNORECASE,
+)

@@ -1,0 +1,389 @@
+"""Who sends the letter: the body its signature block signs for, else its letterhead (told apart from the
+address block under it), else a post, a memo's "Van:", a web address, an officer's own body, a party
+that names itself or a minister."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from opendata.ingest.extract_header import end_of_lines, line_at
+from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory
+from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_organisations import COLLEGE, GS, OrgMention, own_address_name, web_address_name
+from opendata.ingest.extract_results import Found, Signatory, from_mention
+from opendata.ingest.extract_results import found as _found
+from opendata.ingest.extract_signatures import PARTIES
+
+ADDRESS_LINE = re.compile(
+    r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+POSTAL = re.compile(
+    r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)", re.IGNORECASE | re.MULTILINE
+)
+SENDER_ADDRESS = re.compile(r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE)
+
+
+# A copy whose text layer ran the whole header into one line opens with the letterhead: "1 Gedeputeerde
+# Staten vkff Provincie ^Zeeland De voorzitter van …", "1 'Uil Ministerie van Binnenlandse Zaken en
+# Koninkrijksrelaties > Retouradres …". A body followed by a date or "Ingekomen" is the receiver's
+# stamp ("GEMEENTE BOXTEL 2 0 MEI 2014"), and one after "Aan"/"T.a.v." the addressee.
+_STAMP_AFTER = re.compile(
+    r"[ \t]*(?:[0-9][0-9 ]{0,3}[ \t]*(?:[a-z]{3,9}\.?|[0-9]{1,2})\b|ingekomen|ontvangen|nr\b|inge-)",
+    re.IGNORECASE,
+)
+_BEFORE_LETTERHEAD = re.compile(r"[^\n]{0,40}")
+
+
+def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
+    long_line = next(
+        (m for m in re.finditer(r"[^\n]*\S[^\n]*", text[: min(len(text), 1500)]) if len(m[0]) > 200), None
+    )
+    if long_line is None:  # (a host's title line may stand above it)
+        return None
+    line_start = long_line.start() + len(long_line[0]) - len(long_line[0].lstrip())
+    for mention in found:
+        if not line_start <= mention.start < min(line_start + 60, head_end):
+            continue
+        if not (mention.resolved or mention.value.startswith("ministerie van ")):
+            continue
+        before = text[line_start : mention.start]
+        if re.search(r"\b(?:aan|t\.?\s?a\.?\s?v|van|[0-9]{4})\b", before, re.IGNORECASE):
+            return None
+        if _STAMP_AFTER.match(text, mention.end):
+            return None
+        return mention
+    return None
+
+
+# A letterhead that opens with the board, its province or place in a logo beside it: "Gedeputeerde
+# Staten pr HOLLAND …", "1 Gedeputeerde Staten vkff Provincie Zeeland …".
+_BOARD_HEAD = re.compile(
+    r"\s*(?:[0-9]{1,2}[ \t]+)?(?:(?P<gs>Gedeputeerde[ \t]+Staten)|(?P<college>[Bb]urgemeester[ \t]+en[ \t]+"
+    r"[Ww]ethouders))\b(?![ \t]+van\b)"
+)
+
+
+def letterhead_board(text: str, sender: Found, head_end: int) -> Found:
+    """The sender with the board its letterhead names first, where it is of the sender's kind."""
+    head = _BOARD_HEAD.match(text, host_title_end_of_blanked(text))
+    if head is None or head.start() >= head_end:
+        return sender
+    if head["gs"] and sender.value.startswith("pv"):
+        return replace(sender, detail=GS)
+    if head["college"] and sender.value.startswith("gm"):
+        return replace(sender, detail=COLLEGE)
+    return sender
+
+
+def host_title_end_of_blanked(text: str) -> int:
+    """Past a document host's title line whose furniture was blanked: the title line, then at least
+    two blank lines, then the letter; else 0."""
+    match = re.match(r"[^\n]*\S[^\n]*\n(?:[ \t]*\n){2,}", text)
+    return match.end() if match else 0
+
+
+# A letterhead that prints the body's addresses first and its name under them, above the addressee:
+# "Victorialaan 1 … 's-Hertogenbosch / Postbus 88 | 5430 AB Cuijk / (0485) -338 300 / …@… | www… /
+# Omgevingsdienst Brabant Noord / Aan de Provinciale Staten …".
+_OWN_ADDRESS_LINE = re.compile(
+    r"[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|[^\n]*@|[^\n]*\bw[ \t]?w[ \t]?w[ \t]?\.|"
+    r"\(?0[0-9]{2,3}\)?[ \t]?-?[0-9 ]{6,}|(?:[A-Z][\w'-]*[ \t]+){1,3}[0-9]+[a-z]?\b|"
+    r"[^\n]*\b[1-9](?:[ \t][0-9]){3}[ \t]+[A-Z]{2}\b)",  # a letter-spaced line: "G i l d e k a m p 8 | 5 4 3 1 SP"
+    re.IGNORECASE,
+)
+
+
+def _name_under_own_address(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text[: min(len(text), 800)]))
+    first = 1 if host_title_end_of_blanked(text) else 0
+    index = first
+    while index < len(lines) and _OWN_ADDRESS_LINE.match(lines[index][0]):
+        index += 1
+    if index - first < 2 or index + 1 >= len(lines) or not ADDRESS_LINE.match(lines[index + 1][0]):
+        return None
+    line = lines[index]
+    named = [m for m in found if line.start() <= m.start and m.end <= line.end() and m.resolved]
+    if len(named) == 1 and len(line[0].strip()) - (named[0].end - named[0].start) < 10:
+        return named[0]
+    return None
+
+
+# A province's logo whose name the text layer lost: the letter opens with the word "provincie" alone
+# ("provincie De raden van alle gemeenten in de provincie Limburg …"); the province is the one the
+# letter names.
+_BARE_PROVINCE = re.compile(
+    r"\s*(?:[0-9]{1,2}[ \t]+)?provincie(?=[ \t]*\n|[ \t]+(?:De|Het|Aan|Gedeputeerde|T\.?a\.?v)\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_province_logo(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
+    if not _BARE_PROVINCE.match(text, host_title_end_of_blanked(text)):
+        return None
+    provinces = [m for m in found if m.resolved and m.value.startswith("pv")]
+    if len({m.value for m in provinces}) != 1:
+        return None
+    return provinces[0]
+
+
+def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
+    """An organisation named on a short line among the first lines of the letter, not in an address
+    block: a body directly above a postal address is the addressee, unless another body's line
+    comes between them (then the first is the letterhead and the second the address)."""
+    first_lines = min(end_of_lines(text, 0, 4), 300)
+    leading = len(text) - len(text.lstrip())
+    first_block = text.find("\n\n", leading)
+    second_line = end_of_lines(text, leading, 2)
+    run_together = (
+        _run_together_letterhead(text, found, head_end)
+        or _name_under_own_address(text, found)
+        or _bare_province_logo(text, found)
+    )
+    if run_together is not None:
+        return run_together
+    for mention in found:
+        if mention.start >= min(first_lines, head_end) or not mention.resolved:
+            continue
+        line = line_at(text, mention.start)
+        if (
+            len(line.strip()) > 100
+            or ADDRESS_LINE.match(line)
+            or re.match(
+                r"\s*(?:(?:het|de)\s+(?:college|gemeenteraad|raad|dagelijks|algemeen|leden|voorzitter|burgemeester)|leden)\b",
+                line,
+                re.IGNORECASE,
+            )
+        ):
+            continue  # "Het college van …" / "De gemeenteraad …" open an address, not a letterhead
+        if re.search(
+            r"\baan\s+(?:het\s+|de\s+)?$", text[max(0, mention.start - 12) : mention.start], re.IGNORECASE
+        ):
+            continue  # a heading "Vragen aan het College van Veere …" names the addressee
+        near = text[mention.end : end_of_lines(text, mention.end, 2)]
+        if first_block >= 0 and mention.start > max(first_block, second_line):
+            if SENDER_ADDRESS.search(
+                near
+            ):  # "Burgemeester van Utrecht / Postadres Postbus …" under a page title
+                return mention
+            continue  # below the first block: an address, the letterhead was above
+        postal = POSTAL.search(near)
+        if postal and not SENDER_ADDRESS.search(near):
+            between = [
+                m for m in found if mention.end < m.start < mention.end + postal.start() and m.resolved
+            ]
+            if not between:
+                continue
+        return mention
+    return None
+
+
+def kamerstuk_parts(
+    text: str,
+    kamerstuk: Kamerstuk,
+    behalf: Found | None,
+    zone: tuple[int, int] | None,
+    signatories: tuple[Signatory, ...],
+) -> tuple[Found | None, tuple[Signatory, ...]]:
+    """A Kamerstuk's sender and signatory. Its heading is no letterhead: a dossier title naming
+    municipalities ("Samenvoeging van de gemeenten Bussum, …") is no sender. The heading names the
+    ministry, or several writers (no single sender), or none ("BRIEF HOUDENDE …": the closing's
+    minister); the one-line closing is the signatory where the ordinary reading found none."""
+    sender: Found | None
+    if kamerstuk.sender is not None:
+        s = kamerstuk.sender
+        sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role)
+    elif kamerstuk.role or kamerstuk.joint:
+        sender = behalf
+    else:
+        sender = behalf or _minister_sender(text, zone)
+    closing = closing_signatory(text) if not signatories else None
+    if closing is not None:
+        name, role = closing
+        signatories = (
+            Signatory(
+                _found(text, name.value, name.start, name.end, 0.85),
+                _found(text, role.value, role.start, role.end, 0.9),
+                None,
+            ),
+        )
+    return sender, signatories
+
+
+_MINISTER = re.compile(
+    r"(?P<role>[Mm]inister|[Ss]taatssecretaris)\s+van\s+(?P<name>[A-Z][\w-]*(?:\s+(?:en|van|voor)?\s*[A-Z][\w-]*){0,5}"
+    # a ministry named as a list: "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
+    r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+en\s+[A-Z][\w-]*)?)"
+)
+
+
+def sender(
+    text: str,
+    behalf: Found | None,
+    found: Sequence[OrgMention],
+    head_end: int,
+    signatories: Sequence[Signatory],
+    zone: tuple[int, int] | None,
+) -> Found | None:
+    """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
+    head = letterhead_sender(text, found, head_end)
+    if behalf is not None:
+        if behalf.value.startswith(("gm", "pv", "ws", "so")) or head is None:
+            return behalf
+        return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
+    if head is not None:
+        return from_mention(text, head, 0.7)
+    minister = _minister_sender(text, zone)
+    if minister:
+        return minister
+    if zone is not None:  # "Aad Scheffer / Provincie Noord-Brabant | Postbus …" under the closing
+        below = [m for m in found if zone[0] <= m.start < zone[1] and m.resolved]
+        names = sorted(s.name.start for s in signatories if s.name is not None)
+        if below and len(names) > 1 and below[0].start < names[-1]:
+            # "Maud Maartens / Projectleider / Gemeente Purmerend / Joost de Vries / … / Intermaris":
+            # the body under the first of two signers is only that signer's; the letter has two writers
+            return None
+        if below:
+            return from_mention(text, below[0], 0.6)
+    for signatory in signatories:
+        role = signatory.role
+        if role and role.detail:
+            return _found(text, role.detail, role.start, role.end, 0.55)
+    return _own_municipality(text, found, signatories, head_end)
+
+
+# A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders";
+# a raadsvoorstel's "Indiener: college van burgemeester en wethouders".
+FROM_COLLEGE = re.compile(
+    rf"(?:^|(?<=\s))(?:Van|Indiener)[ \t]*:[ \t]*(?:het[ \t]+)?(?:college[ \t]+van[ \t]+)?"
+    rf"{noisy('burgemeester en wethouders')}"
+    r"(?![ \t]+van\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A raadsvoorstel's heading: "Voorstel van college danwel burgemeester aan gemeenteraad", "Voorstel van
+# burgemeester en wethouders aan de raad". Its sender is the college only where it names no other.
+PROPOSAL = re.compile(
+    r"\b(?:[Rr]aads)?[Vv]oorstel[ \t]+van[ \t]+(?P<from>(?:het[ \t]+)?college(?P<either>[ \t]+(?:danwel|dan wel|of)"
+    r"[ \t]+(?:de[ \t]+)?burgemeester)?|burgemeester[ \t]+en[ \t]+wethouders)[ \t]+aan[ \t]+(?:de[ \t]+)?"
+    r"(?P<body>gemeenteraad|raad)\b",
+    re.IGNORECASE,
+)
+_MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+
+
+def _own_municipality(
+    text: str, found: Sequence[OrgMention], signatories: Sequence[Signatory], head_end: int
+) -> Found | None:
+    """The municipality of a writer who names his post but not its place ("Burgemeester Jannewietske
+    de Vries", a raadsvoorstel "Van : Burgemeester en Wethouders"): the one municipality the letter
+    names ("de inwoners van de gemeente Súdwest-Fryslân", "de gemeente Amersfoort"), else none."""
+    memo = FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
+    proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+    posts = [s.role for s in signatories if s.role is not None and s.role.value in _MUNICIPAL_POSTS]
+    if memo is None and proposal is None and not posts:
+        return None
+    municipalities = {m.value for m in found if m.resolved and m.value.startswith("gm")}
+    if len(municipalities) != 1:
+        return None
+    mention = next(m for m in found if m.value in municipalities)
+    if memo is not None:
+        return _found(text, mention.value, memo.start(), memo.end(), 0.55, COLLEGE)
+    if proposal is not None:  # "college danwel burgemeester" leaves the body open
+        body = None if proposal["either"] else COLLEGE
+        return _found(text, mention.value, *proposal.span("from"), 0.55, body)
+    return from_mention(text, mention, 0.55)
+
+
+# A council party writing to a board names itself as the subject of its requests: "De BSD-fractie
+# verzoekt uw college …", "… verzoekt de BSD-fractie uw college …".
+_SELF_NAMED_PARTY = re.compile(
+    rf"\b[Dd]e\s+(?P<name>[A-Z][\w/&+-]*-fractie|fractie\s+van\s+de\s+(?:{PARTIES})|"
+    rf"(?:{PARTIES})(?:[ \t]+[A-Z][\w-]+)?)\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
+    r"ziet|neemt|wenst|is|uw)\b"
+)
+# "namens" inside a sentence or heading, naming a party: "… namens Lijst Babijn …", "… namens de
+# CDA-Statenfractie."
+_NAMENS_PARTY = re.compile(
+    rf"\bnamens[ \t]+(?:de[ \t]+)?(?P<who>Lijst[ \t]+[A-Z][\w-]+|[A-Z][\w/&+-]*-(?:[Ss]taten|[Rr]aads)?fractie|"
+    rf"(?:{PARTIES})(?![\w-]))"
+)
+_TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
+
+
+# An officer who writes for the body calls it "ons waterschap", "onze gemeente", "onze provincie" and
+# names it once ("… naar ons sturen: Hoogheemraadschap de Stichtse Rijnlanden, T.a.v. …").
+_OUR_BODY = re.compile(
+    r"\b(?:ons[ \t]+(?P<ws>waterschap|hoogheemraadschap|wetterskip)|onze[ \t]+(?P<gm>gemeente)|onze[ \t]+(?P<pv>provincie))\b",
+    re.IGNORECASE,
+)
+_PARTY_POSTS = {
+    "fractievoorzitter",
+    "statenlid",
+    "raadslid",
+    "fractielid",
+    "lid",
+    "burgerraadslid",
+    "commissielid",
+    "woordvoerder",
+    "steunfractielid",
+    "fractiesecretaris",
+}
+
+
+def _officers_own_body(
+    text: str, found: Sequence[OrgMention], signatories: Sequence[Signatory]
+) -> Found | None:
+    """The body an officer's letter calls its own (see above): every signer has a post, none a
+    party's, and the letter names one body of that kind."""
+    posts = [s.role.value for s in signatories if s.role is not None]
+    if not posts or len(posts) != len(signatories) or any(post in _PARTY_POSTS for post in posts):
+        return None
+    kinds = {kind for match in _OUR_BODY.finditer(text) for kind in ("ws", "gm", "pv") if match[kind]}
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    bodies = {m.value for m in found if m.resolved and m.value.startswith(kind)}
+    if len(bodies) != 1:
+        return None
+    return from_mention(text, next(m for m in found if m.value in bodies), 0.5)
+
+
+def unsigned_sender(
+    text: str,
+    head_end: int,
+    salutation: re.Match[str] | None,
+    date: str | None,
+    found: Sequence[OrgMention] = (),
+    signatories: Sequence[Signatory] = (),
+) -> Found | None:
+    """A sender the signature block and letterhead do not name: the web address the letterhead
+    prints, else the one council party that, writing to a board, names itself as the asker."""
+    web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
+    if web is not None:
+        return from_mention(text, web, 0.6)
+    ours = _officers_own_body(text, found, signatories)
+    if ours is not None:
+        return ours
+    named = {m["who"] for m in _NAMENS_PARTY.finditer(text)}
+    if len(named) == 1:  # "Vragen L. Flikweert namens Lijst Babijn aan het College van Sluis."
+        who = next(_NAMENS_PARTY.finditer(text))
+        return _found(text, who["who"], *who.span("who"), 0.5)
+    if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
+        return None
+    parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
+    if not parties or len({m["name"] for m in parties}) != 1:
+        return None
+    return _found(text, parties[0]["name"], *parties[0].span("name"), 0.5)
+
+
+def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
+    """The ministry of a signature block that opens "De minister van Binnenlandse Zaken en …,"."""
+    minister = _MINISTER.search(text, *zone) if zone else None
+    if minister is None:
+        return None
+    name = re.sub(r"\s+", " ", minister["name"]).strip()
+    return _found(
+        text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()
+    )
