@@ -105,3 +105,22 @@ def test_a_title_change_hashes_only_the_files_that_changed(published):
         p.stat().st_size for p in (dist / "doc").rglob("*") if p.is_file() and p.stat().st_nlink == 1
     )
     assert second.counts["hashed_bytes"] <= changed
+
+
+def test_a_file_put_in_place_of_a_written_one_is_hashed_again(tmp_path):
+    """A remembered digest belongs to one version of a file: another file of the same size and time
+    moved into its place (another inode) is read, not taken for the first."""
+    import hashlib
+    import os
+
+    from opendata.outputs import digests
+
+    first = digests.put_file(os.fspath(tmp_path), "page.html", b"first", None, {})
+    path = tmp_path / "page.html"
+    before = path.stat()
+    other = tmp_path / "other"
+    other.write_bytes(b"other")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, path)
+    assert path.stat().st_mtime_ns == before.st_mtime_ns and path.stat().st_size == before.st_size
+    assert digests.file_sha256(path) == hashlib.sha256(b"other").hexdigest() != first

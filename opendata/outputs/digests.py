@@ -18,23 +18,25 @@ from pathlib import Path
 
 MANIFEST = "manifest.json"
 
-# path -> its last version's size, modification time and sha256, packed (a site's files number
-# millions at scale): the catalog and the manifest share them
+# path -> its last version's size, modification time, inode and sha256, packed (a site's files
+# number millions at scale): the catalog and the manifest share them. The inode tells a file put in
+# place of another (os.replace) from the one before it even when the clock has not moved on.
 _DIGESTS: dict[str, bytes] = {}
-_VERSION = struct.Struct("<qq32s")  # size, mtime in ns, sha256
+_VERSION = struct.Struct("<qqQ32s")  # size, mtime in ns, inode, sha256
 
 
 def _version(stat: os.stat_result, digest: str) -> bytes:
-    return _VERSION.pack(stat.st_size, stat.st_mtime_ns, bytes.fromhex(digest))
+    return _VERSION.pack(stat.st_size, stat.st_mtime_ns, stat.st_ino, bytes.fromhex(digest))
 
 
 def _known(path: str, stat: os.stat_result) -> str | None:
-    """The digest remembered of this version of the file (the same size and time), if any."""
+    """The digest remembered of this version of the file (the same size, time and inode), if any."""
     version = _DIGESTS.get(path)
     if version is None:
         return None
-    size, mtime, digest = _VERSION.unpack(version)
-    return digest.hex() if (size, mtime) == (stat.st_size, stat.st_mtime_ns) else None
+    size, mtime, inode, digest = _VERSION.unpack(version)
+    same = (size, mtime, inode) == (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return digest.hex() if same else None
 
 
 @dataclass
@@ -57,7 +59,7 @@ def remember_sha256(path: Path, digest: str) -> None:
 
 def remember_versions(versions: dict[str, bytes]) -> None:
     """Take the digests of files another process wrote (put_file's `versions`): each with the
-    file's size and modification time, so a file changed since is hashed again."""
+    file's size, modification time and inode, so a file changed since is hashed again."""
     _DIGESTS.update(versions)
 
 
@@ -111,7 +113,7 @@ def put_file(
 
 def _write_new(path: str, data: bytes) -> os.stat_result:
     """Create the file `path` (it must not exist) holding `data`; its status once written, taken
-    from the open file (the manifest then finds its digest by path, size and time: no read)."""
+    from the open file (the manifest then finds its digest by path, size, time and inode: no read)."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
         view = memoryview(data)
