@@ -177,6 +177,15 @@ def former_documents(published: Path) -> list[tuple[str, str]]:
     return moves
 
 
+def linked_data_client_reads_every_iri(base: str, published: Path) -> None:
+    """rdflib as a Linked Data client at a web server serving the publication: each resource's IRI
+    (303, negotiation) gives its described graph, the thing itself among its subjects."""
+    for key, iri in sorted(RESOURCES.items()):
+        graph = rdflib.Graph().parse(f"{base}/id/{key}")
+        expected = rdflib.Graph().parse(published / "doc" / (key + ".ttl"), format="turtle")
+        assert isomorphic(graph, expected) and (rdflib.URIRef(iri), None, None) in graph
+
+
 def test_a_statements_former_document_moved_permanently_to_its_records_document(published):
     moves = former_documents(published)
     assert len(moves) > 400

@@ -7,13 +7,20 @@ import subprocess
 
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
 
 from opendata.outputs.site import resolve
 
 from .scenarios import http_get as _get
 from .scenarios import nginx_serving
-from .test_site import FORMATS, ID, JOINT_REACTION, RESOURCES, _statements, former_documents
+from .test_site import (
+    FORMATS,
+    ID,
+    JOINT_REACTION,
+    RESOURCES,
+    _statements,
+    former_documents,
+    linked_data_client_reads_every_iri,
+)
 
 # integration: a real nginx serving the generated rules
 pytestmark = pytest.mark.integration
@@ -44,10 +51,7 @@ def test_nginx_gives_303_and_the_asked_format(nginx, published, key, accept):
 
 
 def test_rdflib_dereferences_iris_through_nginx(nginx, published):
-    for key, iri in sorted(RESOURCES.items()):
-        graph = rdflib.Graph().parse(f"{nginx}/id/{key}")
-        expected = rdflib.Graph().parse(published / "doc" / (key + ".ttl"), format="turtle")
-        assert isomorphic(graph, expected) and (rdflib.URIRef(iri), None, None) in graph
+    linked_data_client_reads_every_iri(nginx, published)
 
 
 def test_nginx_sends_each_statements_iri_where_opendata_serve_does(nginx, published):

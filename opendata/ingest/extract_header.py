@@ -39,9 +39,13 @@ def header_end(text: str, salutation: re.Match[str] | None) -> int:
     return min(limit, closing.start()) if closing else limit
 
 
+# The labels of a letter's dispatch: "Verzonden op: 2 september", "Verzenddatum".
+_DISPATCH_WORDS = (
+    f"{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
+    f"{noisy('verzonden op')}|{noisy('verzonden')}"
+)
 _DATE_LABEL = re.compile(
-    rf"^[ \t]*(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
-    rf"{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
+    rf"^[ \t]*(?:{_DISPATCH_WORDS}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))"
     # nor a date a word qualifies as another's: "Datum collegebehandeling:", "Datum commissie:"
     r"(?![ \t]*(?!brief\b|verzend|verzonden\b|van[ \t]+verzending)[a-z]{4,}[ \t]*:)",
@@ -53,8 +57,7 @@ _INLINE_DATE_LABEL = re.compile(
 # A header may date the letter ("Datum: 25 augustus") and stamp its dispatch ("Verzonden op: 2
 # september"): the date sent is the dispatch date.
 _DISPATCH_LABEL = re.compile(
-    rf"(?:^|(?<=[ \t]))(?:{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
-    rf"{noisy('verzonden op')}|{noisy('verzonden')})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
+    rf"(?:^|(?<=[ \t]))(?:{_DISPATCH_WORDS})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
 )
 _DISPATCH_PLACE = re.compile(
