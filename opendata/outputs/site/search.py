@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from opendata.build.letter_unit import worker_count
-from opendata.outputs.digests import file_sha256, same_bytes
+from opendata.outputs.digests import file_sha256, link_if_same
 from opendata.outputs.site import inputs
 from opendata.outputs.site.layout import file_name
 
@@ -183,26 +183,22 @@ def _settle(site, folder: str, known: dict[str, str]) -> str:
     sha256 = {}
     for name in names:
         path = out / name
-        if (
-            previous is not None
-            and name in known
-            and _same_size(path, previous / name)
-            and same_bytes(path, previous / name, path.stat().st_size)
-        ):
-            link = path.with_name(f".{path.name}.link")
-            os.link(previous / name, link)
-            os.replace(link, path)
+        if previous is not None and name in known and _linked(path, previous / name):
             sha256[name] = known[name]
         else:
             sha256[name] = file_sha256(path)
     return inputs.files_digest(names, sha256)
 
 
-def _same_size(path: Path, other: Path) -> bool:
+def _linked(path: Path, before: Path) -> bool:
+    """Replace `path` by a link to `before` when the two hold the same bytes (digests.link_if_same);
+    False when they differ or `before` is gone."""
     try:
-        return path.stat().st_size == other.stat().st_size
+        size = path.stat().st_size
+        before.stat()
     except OSError:
         return False
+    return link_if_same(os.fspath(path), os.fspath(before), size)
 
 
 def _link(
