@@ -116,6 +116,20 @@ SIXTH_SET = frozenset(
         "zuid-holland-2017-woningbouwprogramma-goeree-overflakkee",
     }
 )
+# The seventh unseen set (docs/ingest.md, 30 Nov 2026): Holland Rijnland's letter to its councils, a water
+# board's two water advices, Gedeputeerde Staten's papers to their Staten, a college's letter to its
+# council and joint rekenkamercommissies' letter to councils.
+SEVENTH_SET = frozenset(
+    {
+        "groningen-2020-kto-publiek-vervoer",
+        "holland-rijnland-2009-aansluitingsverzoek-rijnstreek",
+        "hunze-en-aas-watertoets-zonneakker-gae",
+        "hunze-en-aas-watertoets-zonnepark-zuidbroek",
+        "overijssel-2004-startnotitie-windenergie",
+        "rekenkamercommissies-drenthe-2017-toezicht-ggd",
+        "zuid-holland-2013-subsidieregeling-restauratie-rijksmonumenten",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -161,19 +175,25 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # The fifth set's 16 join them (docs/ingest.md, "A fifth unseen set"): every group keeps every floor,
     # the precision of organisations mentioned raised from 0.98 (all groups reach 1.000). The sixth
     # set's 11 join them too ("A sixth unseen set"): every group keeps every floor, dossier references
-    # raised from 0.95 (all groups reach 1.000).
-    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET
+    # raised from 0.95 (all groups reach 1.000). The seventh set's 7 join them ("A seventh unseen set"):
+    # every group keeps every floor.
+    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET
     earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in later)
     first_three = score(
         (predicted, truth)
         for name, predicted, truth in pairs
-        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET
+        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET
     )
     first_four = score(
-        (predicted, truth) for name, predicted, truth in pairs if name not in FIFTH_SET | SIXTH_SET
+        (predicted, truth)
+        for name, predicted, truth in pairs
+        if name not in FIFTH_SET | SIXTH_SET | SEVENTH_SET
     )
-    first_five = score((predicted, truth) for name, predicted, truth in pairs if name not in SIXTH_SET)
-    for scored in (earlier, first_three, first_four, first_five, scores):
+    first_five = score(
+        (predicted, truth) for name, predicted, truth in pairs if name not in SIXTH_SET | SEVENTH_SET
+    )
+    first_six = score((predicted, truth) for name, predicted, truth in pairs if name not in SEVENTH_SET)
+    for scored in (earlier, first_three, first_four, first_five, first_six, scores):
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
         assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
@@ -189,6 +209,6 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     for scored in (earlier, first_three):
         assert scored.fields["subject"].exact_rate_with_value >= 0.95
         assert scored.fields["cites"].exact_rate_with_value >= 0.85
-    for scored in (first_four, first_five, scores):
+    for scored in (first_four, first_five, first_six, scores):
         assert scored.fields["subject"].exact_rate_with_value >= 0.9
         assert scored.fields["cites"].exact_rate_with_value >= 0.8

@@ -44,6 +44,8 @@ from opendata.ingest.extract_noise import blank_host_preamble, host_title_end, n
 from opendata.ingest.extract_organisations import (
     COLLEGE,
     COUNCIL,
+    GS,
+    PS,
     OrgMention,
     find_kind_phrases,
     find_ministries,
@@ -59,6 +61,7 @@ from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
     FROM_COLLEGE,
     PROPOSAL,
+    STATES_PROPOSAL,
     kamerstuk_parts,
     letterhead_board,
     unsigned_sender,
@@ -197,6 +200,12 @@ def extract(
         and FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
     ):  # "Gemeente Woerden … RAADSVOORSTEL … Indiener: college van burgemeester en wethouders"
         sender = replace(sender, detail=COLLEGE)
+    if (
+        sender is not None
+        and sender.detail == PS
+        and STATES_PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+    ):  # "Notitie voor Provinciale Staten provincie Overijssel … Voorstel van GS aan PS": the Staten receive it
+        sender = replace(sender, detail=GS)
     subject_found = find_subject(text, head_end)
     if subject_found is not None and LABEL_ONLY.fullmatch(subject_found[2]):
         subject_found = None
@@ -261,7 +270,9 @@ def extract(
         # an address, a sender and an "Onderwerp:" without salutation or date: a letter all the same
         kind = _found(text, "brief", subject.start, subject.end, 0.55)
     if kind is None:  # a raadsvoorstel ("Voorstel van college … aan gemeenteraad") is a letter to the council
-        proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+        proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600))) or STATES_PROPOSAL.search(
+            text, 0, min(len(text), max(head_end, 600))
+        )
         if proposal:
             kind = _found(text, "brief", *proposal.span(), 0.6)
     if not addressees:

@@ -12,7 +12,14 @@ from opendata.ingest.extract_noise import strip_span
 from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention
 from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
 from opendata.ingest.extract_results import found as _found
-from opendata.ingest.extract_sender import ADDRESS_LINE, POSTAL, PROPOSAL, SENDER_ADDRESS, letterhead_sender
+from opendata.ingest.extract_sender import (
+    ADDRESS_LINE,
+    POSTAL,
+    PROPOSAL,
+    SENDER_ADDRESS,
+    STATES_PROPOSAL,
+    letterhead_sender,
+)
 from opendata.ingest.gazetteer import load_gazetteer
 
 COUNCIL_WORDS = re.compile(
@@ -184,12 +191,23 @@ _QUOTED_BODY = re.compile(
 # A joint arrangement's letter to its members' councils, listed by name in a run-together header: "Aan
 # de raden van de gemeenten Beemster, Edam-Volendam, Landsmeer … en Zeevang" (the first names and the
 # kind word often lost to OCR: "Aan de raden-t n-de-gerrreerrten…, Edam-Volendam, …").
+# The same list after "Aan:" with its colon, to the colleges ("Aan de colleges van burgemeester en
+# wethouders van de gemeenten A, B en C"), with names written with "&" ("Aa & Hunze") and names the copy
+# lost between two commas ("Aa & Hunze, , Borger-Odoorn, …, en").
 _COUNCIL_LIST = re.compile(
-    r"(?<![\w-])Aan[ \t]+de[ \t]+(?:gemeente)?raden\b(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|"
-    r"(?P<lost>[^,\n]{0,60}?),[ \t]*)",
+    r"(?<![\w-])Aan(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
+    r"(?:burgemeester[ \t]+en[ \t]+wethouders|B[ \t]*(?:&|en)[ \t]*W)(?![\w&]))?))"
+    r"(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
     re.IGNORECASE,
 )
-_LISTED_NAME = re.compile(r"[ \t]*(?P<name>[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?")
+_LISTED_NAME = re.compile(
+    r"(?:[ \t]*,)*[ \t]*(?P<name>[A-Z][\w'’]*(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?"
+)
+
+
+def _written_name(name: str) -> str:
+    """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze"."""
+    return re.sub(r"[ \t]*&[ \t]*", " en ", name)
 
 
 def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:
@@ -201,19 +219,20 @@ def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, 
     gazetteer = load_gazetteer()
     found: list[Found] = []
     position = match.end()
+    body = COLLEGE if match["colleges"] else COUNCIL
     if match["lost"]:  # "Aan de raden-v@n-de-gemeentenn Ede, …": the first name, if OCR kept it whole
         last = re.search(r"[A-Z][\w'’-]*$", match["lost"].rstrip())
         first = gazetteer.resolve(last[0], kinds=("gemeente",), date=date, fuzzy=False) if last else None
         if last is not None and first is not None and first.code.startswith("gm"):
             start = match.start("lost") + last.start()
-            found.append(_found(text, first.code, start, start + len(last[0]), 0.6, COUNCIL))
+            found.append(_found(text, first.code, start, start + len(last[0]), 0.6, body))
     for _ in range(30):
         name = _LISTED_NAME.match(text, position)
         if name is None:
             break
-        resolved = gazetteer.resolve(name["name"], kinds=("gemeente",), date=date)
+        resolved = gazetteer.resolve(_written_name(name["name"]), kinds=("gemeente",), date=date)
         if resolved is not None and resolved.code.startswith("gm"):
-            found.append(_found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, COUNCIL))
+            found.append(_found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, body))
         if name["sep"] is None:
             break
         position = name.end()
@@ -223,7 +242,7 @@ def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, 
                 resolved = gazetteer.resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
                 if resolved is not None and resolved.code.startswith("gm"):
                     span = last.start("name"), last.start("name") + len(last["name"].split()[0])
-                    found.append(_found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, COUNCIL))
+                    found.append(_found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, body))
             break
     unique = {f.value: f for f in found}
     return tuple(unique.values()) if len(unique) >= 2 else ()
@@ -237,6 +256,10 @@ def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found
         text, 0, max(min(head_end, 600), 1)
     )
     own = _own_body(text, council.start("body"), council.end("body"), sender) if council else None
+    if own is None and council is None:  # "Voorstel van GS aan PS": the Staten, as written
+        states = STATES_PROPOSAL.search(text, 0, max(min(head_end, HEADER_LIMIT), 600))
+        if states is not None:
+            return (_found(text, "Provinciale Staten", *states.span(), 0.5),)
     return (own,) if own else ()
 
 

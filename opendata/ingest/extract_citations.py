@@ -170,8 +170,22 @@ DOSSIER_IN_BODY = re.compile(
 )
 
 
+# "Ontwerpbesluit nr. PS/2004/41", "Statenvoorstel nr. …", "Raadsvoorstel nummer …": the number of a
+# paper (a proposal, a decision, a motion), not the letter's reference.
+_PAPER_BEFORE = re.compile(
+    r"(?:besluit|voorstel|voordracht|motie|amendement|verordening|notitie|nota)[ \t]*$", re.IGNORECASE
+)
+
+
 def reference_in(text: str, start: int, end: int) -> Found | None:
-    label = _CITE_REFERENCE.search(text, start, end)
+    label = next(
+        (
+            m
+            for m in _CITE_REFERENCE.finditer(text, start, end)
+            if not (m[0][:1].lower() == "n" and _PAPER_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        ),
+        None,
+    )
     span = value_after(text, label.end(), next_line=False) if label else None
     if span is None or span[1] > end + 1:
         return None

@@ -49,7 +49,12 @@ MONTH_ABBREVIATIONS = {
 _DIGIT = r"[0-9lIiL|!Oo]"
 # A day in look-alike letters ("L8") must start a word; a day in digits may be glued to the word
 # before it ("van15 augustus").
-_DAY = rf"(?P<day>(?<![\w.,/-]){_DIGIT}{{1,2}}|(?<![0-9.,/-])[0-9]{{1,2}})\s*(?:e\s+)?"
+# A stamp's day OCR split in two ("Verzenddatum 2 7NOV 2013", "Ingekomen 2 4 FEB. 2015"): one space
+# between its digits, the month glued to or set after the second.
+_DAY = (
+    rf"(?P<day>(?<![\w.,/-])(?<![0-9] )[0-3] [0-9](?=\s?[A-Za-z])|(?<![\w.,/-]){_DIGIT}{{1,2}}|"
+    rf"(?<![0-9.,/-])[0-9]{{1,2}})\s*(?:e\s+)?"
+)
 _YEAR = r"(?P<year>[12](?:[ -]?[0-9lIO]){3})(?![0-9])"
 
 

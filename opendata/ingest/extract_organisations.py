@@ -291,7 +291,11 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
     names = load_gazetteer().names_of_kinds((SO, "zbo", "overheidsorganisatie", WATERSCHAP))
     for code, name in names.items():
         variants = {name, name[:1].upper() + name[1:]}  # "de Zeeuwse Muziekschool" starts a line as "De …"
-        shortened = re.sub(r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR)\s+", "", name)
+        shortened = re.sub(
+            r"^(?:Regio|Gemeenschappelijke [Rr]egeling|GR|Samenwerkingsorganisatie|Openbaar [Ll]ichaam)\s+",
+            "",
+            name,
+        )
         if " " in shortened:
             variants.add(shortened)
         for variant in variants:

@@ -176,6 +176,10 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         if start not in taken:
             found += _pieces(text, (start, end), role, 0.75)
     taken = {item.start for item in found}
+    for role, start, end in run_in_row_references(text, header_end):
+        if start not in taken and not any(item.role == role for item in found):
+            found += _pieces(text, (start, end), role, 0.7)
+    taken = {item.start for item in found}
     for match in label_pattern().finditer(text, 0, header_end):
         stacked = stacked_value(text, match.start())
         if stacked and stacked.start not in taken and re.fullmatch(_VALUE, text[stacked.start : stacked.end]):
@@ -265,6 +269,8 @@ COLUMN_LABELS = (
     "ons nummer",
     "dossiernummer",
     "registratienummer",
+    "inlichtingen bij",
+    "inlichtingen",
 )
 _COLUMN = re.compile(
     "|".join(
@@ -345,5 +351,54 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
             if token is None:
                 break
             found.append((role, token.start(), token.end()))
+            position = token.end()
+    return found
+
+
+# A row of labels run together with its values in one line of a text layer: "… Jaargang Datum Ons
+# kenmerk Inlichtingen bij januari 2004 RWB/2003/3811 de heer B. Veldboom, telefoon Aan …" (each label
+# without its value, the values following the last label in the labels' order).
+_ROW_DATE = re.compile(
+    r"[ \t]*(?:[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}|(?:[0-9]{1,2}[ \t]+)?(?:januari|februari|maart|april|mei|juni|"
+    r"juli|augustus|september|oktober|november|december)(?:[ \t]+[0-9]{4})?)",
+    re.IGNORECASE,
+)
+
+
+def run_in_row_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
+    """References read from a run-in row of labels (see above): two or more column labels with only
+    blanks between them, inside a line longer than 200 characters; the date first when the row opens
+    with "Datum", then each reference label takes the next token with a digit, until a label that is
+    no reference. A row that is followed by a label's own value (": …") is no such row."""
+    found: list[tuple[str, int, int]] = []
+    for line in re.finditer(r"[^\n]{200,}", text[: max(header_end, 1)]):
+        labels: list[re.Match[str]] = []
+        for match in _COLUMN.finditer(text, line.start(), line.end()):
+            if labels and text[labels[-1].end() : match.start()].strip(" \t"):
+                if len(labels) >= 2:
+                    break
+                labels = []
+            labels.append(match)
+        if len(labels) < 2 or not any(LABELS.get(_column_name(m[0])) for m in labels):
+            continue
+        position = labels[-1].end()
+        if re.match(r"[ \t]*:", text[position:]):
+            continue
+        names = [_column_name(m[0]) for m in labels]
+        end = min(line.end(), position + 160)
+        if names[0] == "datum":
+            date = _ROW_DATE.match(text, position, end)
+            if date is None:
+                continue
+            position = date.end()
+            names = names[1:]
+        for name in names:
+            role = LABELS.get(name)
+            if role is None:
+                break
+            token = re.compile(r"[ \t]*(?P<v>[^\s,;]*[0-9][^\s,;]*)").match(text, position, end)
+            if token is None or len(token["v"]) < 4:
+                break
+            found.append((role, *token.span("v")))
             position = token.end()
     return found

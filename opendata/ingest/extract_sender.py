@@ -15,6 +15,7 @@ from opendata.ingest.extract_organisations import COLLEGE, GS, OrgMention, own_a
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_signatures import PARTIES
+from opendata.ingest.gazetteer import load_gazetteer
 
 ADDRESS_LINE = re.compile(
     r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
@@ -251,7 +252,7 @@ def sender(
         role = signatory.role
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
-    return _own_municipality(text, found, signatories, head_end)
+    return _own_municipality(text, found, signatories, head_end) or _own_province(text, found, head_end)
 
 
 # A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders";
@@ -271,6 +272,43 @@ PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+# The province's counterpart: Gedeputeerde Staten's proposal or memo to their Staten, "Voorstel van GS
+# aan PS", "Voordracht van Gedeputeerde Staten aan Provinciale Staten", "Statenvoorstel van GS aan PS",
+# or a paper headed "Statenvoorstel" (nr. …), which Gedeputeerde Staten send to the Staten.
+STATES_PROPOSAL = re.compile(
+    r"\b(?:[Ss]taten)?(?:[Vv]oorstel|[Vv]oordracht|[Nn]ota|[Bb]rief)[ \t]+van[ \t]+(?:GS|[Gg]edeputeerde[ \t]+[Ss]taten)"
+    r"[ \t]+aan[ \t]+(?:PS|[Pp]rovinciale[ \t]+[Ss]taten)\b"
+    r"|^[ \t]*(?:[0-9]{1,2}[ \t]+)?(?-i:Statenvoorstel|STATENVOORSTEL)(?=[ \t]+(?:[Nn]r\.?|[Nn]ummer)?[ \t]*[A-Z0-9])",
+    re.MULTILINE,
+)
+
+
+def _own_province(text: str, found: Sequence[OrgMention], head_end: int) -> Found | None:
+    """The province of Gedeputeerde Staten's proposal to their Staten (see above): the one province the
+    paper names ("De provincie Overijssel wil …"), else none."""
+    proposal = STATES_PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+    if proposal is None:
+        return None
+    provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
+    if len(provinces) == 1:
+        mention = next(m for m in found if m.value in provinces)
+        return _found(text, mention.value, *proposal.span(), 0.55, GS)
+    if provinces:
+        return None
+    # no province named with its kind word (a logo OCR damaged, "provincie jjqj^land ZUID"): the one
+    # province whose name the paper writes as a place ("… rijksmonumenten Zuid-Holland 2013")
+    named = {
+        resolved.code
+        for word in _PROVINCE_NAME.finditer(text)
+        if (resolved := load_gazetteer().resolve(word[0], kinds=("provincie",), fuzzy=False)) is not None
+    }
+    return _found(text, named.pop(), *proposal.span(), 0.5, GS) if len(named) == 1 else None
+
+
+_PROVINCE_NAME = re.compile(
+    r"(?<![\w-])(?:Groningen|Frysl[aâ]n|Friesland|Drenthe|Overijssel|Flevoland|Gelderland|Utrecht|Noord-Holland|"
+    r"Zuid-Holland|Zeeland|Noord-Brabant|Limburg)(?![\w-])"
+)
 
 
 def _own_municipality(
@@ -350,6 +388,42 @@ def _officers_own_body(
     return from_mention(text, next(m for m in found if m.value in bodies), 0.5)
 
 
+# The sender's contact line just above the salutation, where a text layer lost the letterhead: its
+# name, the officer who handles the letter and a telephone number ("… Waterschap Hunze en Aa's Emiel
+# Galetzka (0598) Geachte …", "Gemeente Ede / J. de Boer / (0318) 68 00 00"). An addressee's block holds a
+# postal address or "T.a.v." instead.
+_CONTACT_AFTER = re.compile(
+    r"[ \t\n]+(?:(?:[A-Z][\w.'’-]*|van|de|der|den|ter|ten|te|het)[ \t\n]+){1,6}\(0[0-9]{1,3}\)"
+)
+_ADDRESS_WORDS = re.compile(r"\bPostbus\b|\bT\.?[ \t]?a\.?[ \t]?v\.?|\b[0-9]{4}[ \t]?[A-Z]{2}\b")
+
+
+def _contact_line(text: str, found: Sequence[OrgMention], salutation: re.Match[str] | None) -> Found | None:
+    if salutation is None:
+        return None
+    window = max(0, salutation.start() - 160)
+    for mention in reversed([m for m in found if window <= m.start < salutation.start() and m.resolved]):
+        contact = _CONTACT_AFTER.match(text, mention.end)
+        if (
+            contact is not None
+            and contact.end() <= salutation.start()
+            and not _ADDRESS_WORDS.search(text, mention.start, salutation.start())
+        ):
+            return from_mention(text, mention, 0.5)
+    return None
+
+
+# A committee the register has no record for that offers its work in the opening sentence: "Hierbij
+# bied ik u namens de begeleidingscommissie van het gezamenlijke … onderzoek het rapport … aan",
+# "Hiermee sturen wij u namens de klankbordgroep … de notitie …". The committee as written.
+_OFFERED_ON_BEHALF = re.compile(
+    r"\b(?:Hierbij|Hiermee|Bijgaand)\s+(?:bied|stuu?r|zend|doe)\w*\s+(?:ik|wij|we)\s+(?:u\s+)?namens\s+(?:de|het)\s+"
+    r"(?P<who>[\w-]*(?:commissie|werkgroep|stuurgroep|klankbordgroep)\b(?:\s+van\s+(?:de|het)\s+[^,.;:\n]{3,80}?)?)"
+    r"(?=\s+(?:het|de|een|ons|onze|mijn|bijgaand\w*)\s)",
+    re.IGNORECASE,
+)
+
+
 def unsigned_sender(
     text: str,
     head_end: int,
@@ -363,6 +437,12 @@ def unsigned_sender(
     web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
     if web is not None:
         return from_mention(text, web, 0.6)
+    contact = _contact_line(text, found, salutation)
+    if contact is not None:
+        return contact
+    offered = _OFFERED_ON_BEHALF.search(text, 0, min(len(text), max(head_end, 600) + 400))
+    if offered is not None:  # "Hierbij bied ik u namens de begeleidingscommissie … het rapport … aan"
+        return _found(text, re.sub(r"\s+", " ", offered["who"]), *offered.span("who"), 0.5)
     ours = _officers_own_body(text, found, signatories)
     if ours is not None:
         return ours
