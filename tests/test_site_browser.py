@@ -125,13 +125,20 @@ def test_every_page_kind_renders_without_errors_or_outside_requests_and_passes_a
         page.close()
 
 
-def test_search_finds_a_letter_by_a_word_of_its_text(browser, site):
-    page, _, errors, outside = _open(browser, site + "/doc/zoeken.html")
+@pytest.mark.parametrize("suffix", [".html", ".en.html"])
+def test_search_finds_a_letter_by_a_word_of_its_text(browser, site, suffix):
+    """One index of the Dutch pages serves both search pages; the English one links its results
+    (and their sub-results' anchors) to the letter's English page."""
+    page, _, errors, outside = _open(browser, site + "/doc/zoeken" + suffix)
     try:
         page.fill("#search input", "leerproces")
         result = page.locator(".pagefind-ui__result-link").first
         result.wait_for(timeout=30000)
-        assert "reactie-leidse-regio-2019-06-11" in result.get_attribute("href")
+        href = result.get_attribute("href")
+        assert href.endswith("reactie-leidse-regio-2019-06-11" + suffix), href
+        subs = page.locator(".pagefind-ui__result-nested .pagefind-ui__result-link")
+        for i in range(subs.count()):
+            assert ("reactie-leidse-regio-2019-06-11" + suffix + "#") in subs.nth(i).get_attribute("href")
         assert errors == [] and outside == []
     finally:
         page.close()

@@ -140,11 +140,8 @@ def _search(lang: str, parts: list[str]) -> Page:
     w = WORDS[lang]
     page = Page("", "index", w["search"])
     first = parts[0] if parts else search.OUTPUT
-    if len(parts) > 1:
-        merged = html.escape(json.dumps([f"{part}/" for part in parts[1:]]))
-        box, script = f'<div id="search" data-parts="{merged}"></div>', f"{search.OUTPUT}/{search.SCRIPT}"
-    else:
-        box, script = '<div id="search"></div>', "static/search.js"
+    merged = html.escape(json.dumps([f"{part}/" for part in parts[1:]]))
+    box, script = f'<div id="search" data-parts="{merged}"></div>', f"{search.OUTPUT}/{search.SCRIPT}"
     page.sections.append(
         {
             "kind": "html",

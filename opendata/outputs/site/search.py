@@ -1,8 +1,11 @@
 """Full-text search over the letters from static files: a Pagefind index built at publish time.
 
-Pagefind (the `pagefind[bin]` wheel ships its binary; nothing is downloaded) indexes the letter
-pages only (their `data-pagefind-body`: title, metadata, text), one index per page language, into
-doc/pagefind/. The search page loads Pagefind's own UI from there: no third-party request.
+Pagefind (the `pagefind[bin]` wheel ships its binary; nothing is downloaded) indexes the Dutch letter
+pages only (their `data-pagefind-body`: title, metadata, text) into doc/pagefind/: the letters are
+Dutch, and their English pages show the same text under English labels, so one index with Dutch
+stemming serves both search pages (Pagefind falls back to it on the English page, whose results
+then link to the English pages: `ENGLISH_RESULTS`). The search page loads Pagefind's own UI from
+there: no third-party request.
 
 An index over many letters is built in parts ("bundles", Pagefind's multisite search): a letter
 belongs to the part its key's hash names, and the number of parts doubles as the letters outgrow
@@ -37,10 +40,26 @@ OUTPUT = "pagefind"
 PART = "deel-{}"
 LETTERS_PER_BUNDLE = 2000  # letters (two pages each) per part of the index
 RECORD = "search-inputs.json.gz"  # beside the builds, as inputs.NAME
-SCRIPT = "zoeken.js"  # the search page's script when the index has parts (in doc/pagefind/)
-MERGING = """\
-// The search over every part of the letters' index (built in parts, so that a change indexes
-// only its part again): Pagefind's own interface, merging the parts. No request leaves this site.
+SCRIPT = "zoeken.js"  # the search page's script (in doc/pagefind/, beside the first part or in it)
+# The index holds the Dutch pages; on the English search page a result (and its sub-results, with
+# their anchors) links to the letter's English page.
+ENGLISH_RESULTS = """\
+function englishResults(result) {
+  var english = function (url) { return url.replace(/\\.html(?=$|[#?])/, ".en.html"); };
+  if (document.documentElement.lang !== "en") return result;
+  result.url = english(result.url);
+  (result.sub_results || []).forEach(function (sub) { sub.url = english(sub.url); });
+  return result;
+}
+"""
+MERGING = (
+    """\
+// The search over the letters' index: Pagefind's own interface, merging the index's parts when it
+// has more than one (built in parts, so that a change indexes only its part again). No request
+// leaves this site.
+"""
+    + ENGLISH_RESULTS
+    + """\
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   var parts = JSON.parse(box.getAttribute("data-parts"));
@@ -48,12 +67,14 @@ window.addEventListener("DOMContentLoaded", function () {
     element: "#search",
     showSubResults: true,
     showImages: false,
+    processResult: englishResults,
     mergeIndex: parts.map(function (part) {
       return { bundlePath: new URL(part, document.baseURI).href };
     }),
   });
 });
 """
+)
 
 
 class SearchIndexError(RuntimeError):
@@ -101,7 +122,7 @@ def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None
     with ThreadPoolExecutor(max(1, min(worker_count(), len(to_index)))) as pool:
         for folder, own in pool.map(lambda task: _index(site, *task), to_index):
             made[folder] = [own, _settle(site, folder, known)]
-    if len(parts) > 1:
+    if parts:
         (site.doc / OUTPUT / SCRIPT).write_text(MERGING, encoding="utf-8")
     _save(site.out.parent, made)
 
@@ -132,15 +153,14 @@ def _command(site, pages: Path, output: Path) -> list[str]:
 
 
 def _index(site, folder: str, keys: list[str], own: str) -> tuple[str, str]:
-    """Index one part: its letters' pages, linked into a staging folder inside the build (removed
+    """Index one part: its letters' Dutch pages, linked into a staging folder inside the build (removed
     after; a publish killed meanwhile leaves it in an unfinished build, which is never published)."""
     with tempfile.TemporaryDirectory(prefix=".search-", dir=site.out) as staging:
         pages = Path(staging) / site.letter_segment
         pages.mkdir()
         for key in keys:
             name = file_name(_letter(site, key)).rsplit("/", 1)[-1]
-            for suffix in (".html", ".en.html"):
-                os.link(site.doc / site.letter_segment / (name + suffix), pages / (name + suffix))
+            os.link(site.doc / site.letter_segment / (name + ".html"), pages / (name + ".html"))
         done = subprocess.run(
             _command(site, Path(staging), site.doc / folder), capture_output=True, text=True
         )
