@@ -3,6 +3,7 @@
 
     python -m opendata.ingest.bench [--letters 1000] [--ocr-letters 30] [--readers 200]
     python -m opendata.ingest.bench --real DIR [--facts tests/corpus]
+    python -m opendata.ingest.bench --real DIR --perturb [--show-wrong]
 
 Per rendering it renders the letters (`opendata synth --render`), reads each file as ingest does
 (read.py) and extracts (extract.py) on one core, and prints per field precision, recall and
@@ -14,10 +15,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
@@ -26,9 +30,14 @@ from pdfminer.high_level import extract_text
 from rapidfuzz import fuzz
 
 from opendata.ingest.extract import extract, split_letters
+from opendata.ingest.extract_dates import find_dates
+from opendata.ingest.extract_header import find_salutation, header_end
+from opendata.ingest.extract_noise import blank_host_preamble, host_title_end
+from opendata.ingest.extract_organisations import find_kind_phrases, find_register_names
+from opendata.ingest.extract_signatures import last_closing
 from opendata.ingest.gazetteer import groups_from_dataset
 from opendata.ingest.read import read_document, read_pdf
-from opendata.ingest.score import FieldScore, Scores
+from opendata.ingest.score import FieldScore, Scores, comparable
 from opendata.model.problems import Problem
 from opendata.synth.render import bundles, pdf_bytes, render, rendered_letters
 
@@ -164,6 +173,251 @@ def bench_real(folder: Path, facts_folder: Path) -> None:
         print(f"{len(missing)} facts files have no text in {folder}")
 
 
+# ---------------------------------------------------------------- perturbations of the real letters
+
+# Variants of a real letter whose truth follows from its facts: does a value come from its own zone of
+# the letter, or does a body, date or number named in another zone leak in? Per variant and field,
+# over the letters whose original the extractor gets right: still right, lost (unknown or fewer
+# values), vague (a body's name left as written where it was resolved) or WRONG.
+PERTURBED_FIELDS = ("date_sent", "our_reference", "your_reference", "sender", "addressees", "signatories")
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:datum|ons\s+kenmerk|uw\s+kenmerk|kenmerk|onderwerp|betreft|aan|verzonden|verzenddatum|"
+    r"zaaknummer|briefnummer|ons\s+nummer|referentie)\b",
+    re.IGNORECASE,
+)
+# Bodies put in a letter's subject, by the kind of the one they replace: (name, TOOI code); the first
+# that the letter's facts do not hold is used.
+_SWAPS = {
+    "pv": (("provincie Drenthe", "pv22"), ("provincie Zeeland", "pv29")),
+    "gm": (("gemeente Zwolle", "gm0193"), ("gemeente Tilburg", "gm0855")),
+    "ws": (("waterschap Vallei en Veluwe", "ws0662"), ("waterschap Rivierenland", "ws0621")),
+    "so": (("Veiligheidsregio Twente", "so0679"), ("GGD Drenthe", "so0474")),
+}
+# A sentence naming other bodies, a date and a number, put in the body of the letter.
+_BODY_SENTENCE = (
+    "Op 3 maart 2015 schreef de provincie Utrecht aan de gemeente Almere, kenmerk 2015/123, "
+    "over de samenwerking met het waterschap Rijn en IJssel en de gemeente Zwolle."
+)
+_BODY_SENTENCE_CODES = {"pv26", "gm0034", "gm0193", "ws0152"}
+_CODE = re.compile(r"[a-z]{2,4}[0-9]+")
+
+Variant = tuple[str, frozenset[str]]  # the text, and the fields whose truth becomes "none"
+
+
+def _involved(truth: dict) -> set[str]:
+    values: set[str] = set()
+    for name in ("sender", "addressees", "organisations_mentioned"):
+        value = truth.get(name)
+        values |= {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
+    return values
+
+
+def _swap_name(kind: str, truth: dict) -> str | None:
+    taken = _involved(truth)
+    return next((name for name, code in _SWAPS.get(kind, ()) if code not in taken), None)
+
+
+def _past_host_furniture(text: str) -> int:
+    """Where the letter starts after a document host's page furniture (which the extractor blanks)."""
+    blanked = blank_host_preamble(text)
+    changed = [i for i, (a, b) in enumerate(zip(text, blanked)) if a != b]
+    return changed[-1] + 1 if changed else host_title_end(text)
+
+
+def _subject_span(text: str, truth: dict) -> tuple[int, int] | None:
+    """The subject's line (in a header run into one line: the subject's own words)."""
+    words = str(truth.get("subject") or "").split()
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(map(re.escape, words[:5])), re.IGNORECASE).search(
+        text, _past_host_furniture(text)
+    )
+    if match is None:
+        return None
+    end = text.find("\n", match.end())
+    end = len(text) if end < 0 else end
+    whole = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE).match(text, match.start())
+    if whole is not None and end - whole.end() > 40:
+        return match.start(), whole.end()
+    return match.start(), end
+
+
+def _no_letterhead(text: str, truth: dict) -> Variant | None:
+    """The lines before the first date or label line (above the salutation) removed."""
+    start = offset = host_title_end(text)
+    salutation = find_salutation(text, start)
+    for line in text[start:].splitlines(keepends=True):
+        if salutation is not None and offset >= salutation.start():
+            return None
+        if line.strip() and (_LABEL_LINE.match(line) or find_dates(line)):
+            return (text[:start] + text[offset:], frozenset()) if offset > start else None
+        offset += len(line)
+    return None
+
+
+def _no_signature(text: str, truth: dict) -> Variant | None:
+    """Everything from the closing formula on removed: no signatories."""
+    closing = last_closing(text)
+    return (text[: closing.start()], frozenset({"signatories"})) if closing else None
+
+
+def _subject_body_swapped(text: str, truth: dict) -> Variant | None:
+    """The body the subject names replaced by another of its kind."""
+    span = _subject_span(text, truth)
+    if span is None:
+        return None
+    date = str(truth.get("date_sent") or "") or None
+    for mention in sorted(
+        find_kind_phrases(text, date) + find_register_names(text, date), key=lambda m: m.start
+    ):
+        name = _swap_name(mention.value[:2], truth) if mention.resolved else None
+        if span[0] <= mention.start < span[1] and name:
+            return text[: mention.start] + name + text[mention.end :], frozenset()
+    return None
+
+
+def _subject_names_bodies(text: str, truth: dict) -> Variant | None:
+    """A province and a municipality added to the subject."""
+    span = _subject_span(text, truth)
+    province, municipality = _swap_name("pv", truth), _swap_name("gm", truth)
+    if span is None or not province or not municipality:
+        return None
+    return text[: span[1]] + f" met de {province} en de {municipality}" + text[span[1] :], frozenset()
+
+
+def _body_sentence(where: str) -> Callable[[str, dict], Variant | None]:
+    def variant(text: str, truth: dict) -> Variant | None:
+        if _involved(truth) & _BODY_SENTENCE_CODES:
+            return None
+        if where == "start":  # after the salutation's line (right after it where the letter is one line)
+            salutation = find_salutation(text, host_title_end(text))
+            if salutation is None:
+                return None
+            end = text.find("\n", salutation.end() - 1)
+            if end < 0 or end - salutation.end() > 200:
+                end = salutation.end() - 1
+            return text[: end + 1] + "\n" + _BODY_SENTENCE + "\n\n" + text[end + 1 :], frozenset()
+        closing = last_closing(text)  # before the closing formula's line
+        if closing is None:
+            return None
+        line_start = text.rfind("\n", 0, closing.start()) + 1
+        return text[:line_start] + _BODY_SENTENCE + "\n\n" + text[line_start:], frozenset()
+
+    return variant
+
+
+def _header_joined(text: str, truth: dict) -> Variant | None:
+    """The lines above the salutation run into one line, as document hosts' text layers do."""
+    start = _past_host_furniture(text)
+    salutation = find_salutation(text, start)
+    end = salutation.start() if salutation else header_end(text, None)
+    if end <= start:
+        return None
+    return text[:start] + " ".join(text[start:end].split()) + " " + text[end:], frozenset()
+
+
+def _ocr_noise(text: str, truth: dict) -> Variant | None:
+    """In about a third of the lower-case words: rn for m, 1 or I for l, l for i."""
+    rng = random.Random(str(truth.get("text")))
+
+    def noise(match: re.Match[str]) -> str:
+        word = match[0]
+        if rng.random() > 0.35:
+            return word
+        if "m" in word and rng.random() < 0.5:
+            return word.replace("m", "rn", 1)
+        if "l" in word:
+            return word.replace("l", rng.choice("1I"), 1)
+        return word.replace("i", "l", 1)
+
+    return re.sub(r"(?<![\w@./-])[a-z]{5,}(?![\w@./-])", noise, text), frozenset()
+
+
+def _joined_and_noisy(text: str, truth: dict) -> Variant | None:
+    joined = _header_joined(text, truth)
+    return _ocr_noise(joined[0] if joined else text, truth)
+
+
+PERTURBATIONS: dict[str, Callable[[str, dict], Variant | None]] = {
+    "a no letterhead": _no_letterhead,
+    "b no signature": _no_signature,
+    "c subject body swapped": _subject_body_swapped,
+    "c2 subject names bodies": _subject_names_bodies,
+    "d sentence after salutation": _body_sentence("start"),
+    "d2 sentence before closing": _body_sentence("end"),
+    "e header joined": _header_joined,
+    "e2 OCR noise": _ocr_noise,
+    "e3 joined + noise": _joined_and_noisy,
+}
+
+
+def perturbed_verdict(field_name: str, got: frozenset, want: frozenset) -> str:
+    """same; lost (unknown, or fewer values); vague (a body's name as written where the truth resolves
+    it, no more names than the truth has); WRONG (another body, date or number, or a value where the
+    truth has none)."""
+    if got == want:
+        return "same"
+    extra = got - want
+    if not extra:
+        return "lost"
+    if (
+        field_name in ("sender", "addressees")
+        and want
+        and len(got) <= len(want)
+        and not any(_CODE.fullmatch(str(v)) for v in extra)
+    ):
+        return "vague"
+    return "WRONG"
+
+
+def bench_perturbed(folder: Path, facts_folder: Path, show: bool = False) -> None:
+    """The perturbation table of the real letters in `folder` (see PERTURBATIONS)."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    applied: dict[str, int] = defaultdict(int)
+    wrong = []
+    for facts_path in sorted(facts_folder.glob("*.yaml")):
+        truth = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
+        path = folder / str(truth.get("text", ""))
+        if not path.is_file():
+            continue
+        truth = {k: (str(v) if k == "date_sent" and v else v) for k, v in truth.items()}
+        text = read_document(path, path.name, []).text or ""
+        original = extract(text).facts()
+        for name, perturb in PERTURBATIONS.items():
+            made = perturb(text, truth)
+            if made is None:
+                continue
+            applied[name] += 1
+            facts = extract(made[0]).facts()
+            for field_name in PERTURBED_FIELDS:
+                want = comparable(field_name, truth.get(field_name))
+                if comparable(field_name, original.get(field_name)) != want:
+                    continue  # wrong on the original already: nothing to measure
+                want = frozenset() if field_name in made[1] else want
+                got = comparable(field_name, facts.get(field_name))
+                verdict = perturbed_verdict(field_name, got, want)
+                counts[(name, field_name)][verdict] += 1
+                if verdict == "WRONG":
+                    wrong.append(
+                        f"  {facts_path.stem} | {name} | {field_name}: {sorted(want)} -> {sorted(got)}"
+                    )
+    print(f"perturbed real letters in {folder}")
+    print(f"{'variant':<28}{'n':>4} " + " ".join(f"{f[:14]:>16}" for f in PERTURBED_FIELDS))
+    print(" " * 33 + " ".join(f"{'same/lost/vg/WR':>16}" for _ in PERTURBED_FIELDS))
+    total = vague = 0
+    for name in PERTURBATIONS:
+        cells = []
+        for field_name in PERTURBED_FIELDS:
+            c = counts[(name, field_name)]
+            total, vague = total + c["WRONG"], vague + c["vague"]
+            cells.append(f"{c['same']:>5}/{c['lost']:>3}/{c['vague']:>2}/{c['WRONG']:>3}")
+        print(f"{name:<28}{applied[name]:>4} " + " ".join(cells))
+    print(f"WRONG in all: {total}; vague (a body's name left unresolved) in all: {vague}")
+    print("counted over the letters whose original the extractor gets right in that field")
+    if show:
+        print("\n".join(wrong))
+
+
 # ---------------------------------------------------------------- PDF text libraries
 
 
@@ -286,12 +540,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--real", type=Path, help="a folder of real letter texts: score them against --facts")
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "corpus", help="hand-written facts")
+    parser.add_argument(
+        "--perturb",
+        action="store_true",
+        help="with --real: score variants of the letters (letterhead or signature removed, bodies put in "
+        "the subject or body, header run into one line, OCR noise) whose truth the facts give",
+    )
+    parser.add_argument("--show-wrong", action="store_true", help="with --perturb: list each wrong value")
     args = parser.parse_args(argv)
     if args.real:
         if not args.real.is_dir():
             print(f"{args.real} is not a folder of letter texts", file=sys.stderr)
             return 2
-        bench_real(args.real, args.facts)
+        if args.perturb:
+            bench_perturbed(args.real, args.facts, args.show_wrong)
+        else:
+            bench_real(args.real, args.facts)
         return 0
     if args.readers:
         compare_readers(args.readers, args.seed)
@@ -313,4 +577,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["bench_split", "compare_readers", "main", "score_folder"]
+__all__ = ["bench_perturbed", "bench_split", "compare_readers", "main", "perturbed_verdict", "score_folder"]

@@ -219,7 +219,15 @@ def extract(
         ours is None and subject_found
     ):  # "BETREFT: …, KENMERK W 22001.", "Betreft … Kenmerk 2009031352 Geacht"
         line_end = text.find("\n", subject_found[1])
-        ours = reference_in(text, subject_found[0], min(head_end, len(text) if line_end < 0 else line_end))
+        # the label directly after the subject, not one further on a header run into one line ("…
+        # VRU. Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012 Datum geregistreerd onder nr.: …")
+        ours = reference_in(
+            text,
+            subject_found[0],
+            min(
+                head_end, len(text) if line_end < 0 else line_end, subject_found[1] + _SUBJECT_REFERENCE_REACH
+            ),
+        )
     if ours is None and page is not None and page.reference is not None:  # "… herbestrating (2022-246)"
         ours = _found(text, page.reference.value, page.reference.start, page.reference.end, 0.6)
     if (
@@ -296,6 +304,9 @@ def extract(
         sender_members=members,
     )
 
+
+# How far after a subject its line's reference label may start ("Betreft: … , kenmerk W 22001.").
+_SUBJECT_REFERENCE_REACH = 24
 
 # A document host repeats its title, cut from the letter's first words, on a download line: 'Download
 # "Datum : Briefnummer : 2014-20.110/21/A.9, PPM Zaaknummer : 518410 …"'. Where the copy's text layer

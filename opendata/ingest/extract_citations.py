@@ -177,12 +177,17 @@ _PAPER_BEFORE = re.compile(
 )
 
 
+_YOURS_BEFORE = re.compile(r"\b[Uu][Ww][ \t]*$")
+
+
 def reference_in(text: str, start: int, end: int) -> Found | None:
     label = next(
         (
             m
             for m in _CITE_REFERENCE.finditer(text, start, end)
             if not (m[0][:1].lower() == "n" and _PAPER_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            # "Uw Kenmerk: 12.504528" on the subject's line is the addressee's reference, not ours
+            and not _YOURS_BEFORE.search(text, max(0, m.start() - 6), m.start())
         ),
         None,
     )

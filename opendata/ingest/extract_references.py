@@ -142,6 +142,8 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
         end -= 1
     if text[start:end].lower().strip(".") in _EMPTY_VALUES or not re.search(r"[0-9]", text[start:end]):
         return None
+    if _DAMAGED_WORD.fullmatch(text, start, end):
+        return None  # the next label as OCR read it ("uw kenmerk behande1d door"): no value
     if end - start < 2 or (re.fullmatch(r"[0-9]{1,2}", text[start:end]) and _MONTH_AFTER.match(text, end)):
         return (
             None  # a lone mark ("Uw kenmerk 0 J 1 JULI"), a day ("zaaknummer 1 april"): the value is missing
@@ -149,6 +151,9 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     return start, end
 
 
+# A lower-case word with a look-alike digit in it ("behande1d", "verzonden" as "verz0nden") is a label
+# or a word OCR damaged, not a reference.
+_DAMAGED_WORD = re.compile(r"[a-z]{2,}[01][a-z]+|[a-z]+[01][a-z]{2,}")
 _MONTH_AFTER = re.compile(
     r"[ \t]*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b", re.IGNORECASE
 )
@@ -365,6 +370,9 @@ _ROW_DATE = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"[0-9]{1,2}[-./][0-9]{1,2}[-./](?:19|20)[0-9]{2}")
+
+
 def run_in_row_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
     """References read from a run-in row of labels (see above): two or more column labels with only
     blanks between them, inside a line longer than 200 characters; the date first when the row opens
@@ -397,7 +405,8 @@ def run_in_row_references(text: str, header_end: int) -> list[tuple[str, int, in
             if role is None:
                 break
             token = re.compile(r"[ \t]*(?P<v>[^\s,;]*[0-9][^\s,;]*)").match(text, position, end)
-            if token is None or len(token["v"]) < 4:
+            if token is None or len(token["v"]) < 4 or _NUMERIC_DATE.fullmatch(token["v"]):
+                # a date is the "Datum" column's value ("Kenmerk Datum 27-1-2021": the Kenmerk is empty)
                 break
             found.append((role, *token.span("v")))
             position = token.end()

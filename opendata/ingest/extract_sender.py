@@ -124,10 +124,44 @@ _BARE_PROVINCE = re.compile(
 def _bare_province_logo(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
     if not _BARE_PROVINCE.match(text, host_title_end_of_blanked(text)):
         return None
-    provinces = [m for m in found if m.resolved and m.value.startswith("pv")]
+    provinces = [
+        m
+        for m in found
+        if m.resolved
+        and m.value.startswith("pv")
+        # the province of the address ("provincie Aan het College van Gedeputeerde Staten van de
+        # Provincie Noord-Holland") or of the subject is not the logo's
+        and not _IN_A_PHRASE.search(text, line_start_of(text, m.start), m.start)
+    ]
     if len({m.value for m in provinces}) != 1:
         return None
     return provinces[0]
+
+
+# A body named inside a phrase on its line is what the line is about, not the letterhead: the subject
+# ("Onderwerp: Samenwerking met de provincie Gelderland"), a title ("Inloopavond voor de gemeente X"),
+# the address or a heading that names the addressee ("Aan het College van Gedeputeerde Staten van de
+# Provincie …", "Vragen aan de A.V. en het D.B. van het Waterschap …").
+# A letterhead's line opens with the body (a logo's letters or a number before it at most).
+# ("In Holland Rijnland werken samen:" is a joint body's letterhead: "in" is left out.)
+_IN_A_PHRASE = re.compile(
+    r"(?:\b(?:onderwerp|betreft|inzake|kenmerk|aan)\b"
+    # (within the label's or address's phrase: a sentence's end or a salutation closes it, an
+    # abbreviation's full stop does not: "Vragen aan de A.V. en het D.B. van het Waterschap …")
+    r"(?:(?!\b(?:geachte?|beste)\b)[^\n.]|\.(?=\S)|\.[ \t]+(?=[a-z]))*"
+    r"|\b(?:met|en|voor|door|over|bij|tussen|naar|op|tot|uit|om|tegen|namens|binnen)[ \t]+"
+    r"(?:(?:de|het|een)[ \t]+)?)\Z",
+    re.IGNORECASE,
+)
+
+
+# An address set over two lines: the second opens with "van", "der" or "des" ("Aan het College van
+# Gedeputeerde Staten" / "van de Provincie Noord-Holland"); a letterhead's line never does.
+_NAME_CONTINUED = re.compile(r"[ \t]*(?:van|der|des)\b", re.IGNORECASE)
+
+
+def line_start_of(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
@@ -163,6 +197,10 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             r"\baan\s+(?:het\s+|de\s+)?$", text[max(0, mention.start - 12) : mention.start], re.IGNORECASE
         ):
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
+        if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
+            continue  # "Onderwerp: Samenwerking met de provincie Gelderland", a title "… met de gemeente X"
+        if _NAME_CONTINUED.match(line):
+            continue  # "Aan het College van Gedeputeerde Staten / van de Provincie Noord-Holland": the address
         near = text[mention.end : end_of_lines(text, mention.end, 2)]
         if first_block >= 0 and mention.start > max(first_block, second_line):
             if SENDER_ADDRESS.search(
@@ -285,24 +323,25 @@ STATES_PROPOSAL = re.compile(
 
 def _own_province(text: str, found: Sequence[OrgMention], head_end: int) -> Found | None:
     """The province of Gedeputeerde Staten's proposal to their Staten (see above): the one province the
-    paper names ("De provincie Overijssel wil …"), else none."""
+    paper names ("De provincie Overijssel wil …"), else none. A logo OCR damaged ("provincie jjqj^land
+    ZUID") leaves the province named as a place only ("… rijksmonumenten Zuid-Holland 2013"); those
+    names count too, so a paper that names another province anywhere (its subject, its body) has no
+    one province and no sender is read from it."""
     proposal = STATES_PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
     if proposal is None:
         return None
     provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
-    if len(provinces) == 1:
-        mention = next(m for m in found if m.value in provinces)
-        return _found(text, mention.value, *proposal.span(), 0.55, GS)
-    if provinces:
-        return None
-    # no province named with its kind word (a logo OCR damaged, "provincie jjqj^land ZUID"): the one
-    # province whose name the paper writes as a place ("… rijksmonumenten Zuid-Holland 2013")
     named = {
         resolved.code
         for word in _PROVINCE_NAME.finditer(text)
         if (resolved := load_gazetteer().resolve(word[0], kinds=("provincie",), fuzzy=False)) is not None
     }
-    return _found(text, named.pop(), *proposal.span(), 0.5, GS) if len(named) == 1 else None
+    if len(provinces | named) != 1:
+        return None
+    if provinces:
+        mention = next(m for m in found if m.value in provinces)
+        return _found(text, mention.value, *proposal.span(), 0.55, GS)
+    return _found(text, named.pop(), *proposal.span(), 0.5, GS)
 
 
 _PROVINCE_NAME = re.compile(
