@@ -176,7 +176,8 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # the precision of organisations mentioned raised from 0.98 (all groups reach 1.000). The sixth
     # set's 11 join them too ("A sixth unseen set"): every group keeps every floor, dossier references
     # raised from 0.95 (all groups reach 1.000). The seventh set's 7 join them ("A seventh unseen set"):
-    # every group keeps every floor.
+    # every group keeps every floor. Headers run into one line ("Headers run into one line"): addressees
+    # raised from 0.91 (every group reaches 0.926 or more).
     later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET
     earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in later)
     first_three = score(
@@ -198,7 +199,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
         assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
         assert scored.fields["sender"].exact_rate_with_value >= 0.87
-        assert scored.fields["addressees"].exact_rate_with_value >= 0.91
+        assert scored.fields["addressees"].exact_rate_with_value >= 0.92
         assert scored.fields["signatories"].exact_rate_with_value >= 0.97
         assert scored.fields["organisations_mentioned"].precision >= 0.99
         assert scored.fields["organisations_mentioned"].recall >= 0.95

@@ -348,7 +348,10 @@ def _with_listed(mentioned: tuple[Found, ...], listed: Sequence[Found]) -> tuple
 # A web copy's title line in capitals that ends in the letter's number after a dash: "BLEEKLOOP – 0044",
 # "LEDEN TWEEDE KAMER INZ. VERZILTING – A024" (a site that numbers the letters it publishes).
 _TITLE_NUMBER = re.compile(
-    r"\s*(?=[^\n]*[A-Z]{4})[A-Z0-9][A-Z0-9 .,'’/&()-]{2,120}?[ \t]+[–-][ \t]+(?P<ref>[A-Z]?[0-9]{3,5})[ \t]*\n"
+    r"\s*(?=[^\n]*[A-Z]{4})[A-Z0-9][A-Z0-9 .,'’/&()-]{2,120}?[ \t]+[–-][ \t]+(?P<ref>[A-Z]?[0-9]{3,5})"
+    # the title's line ends, or a text layer ran it into the "Place, date" line ("… – 0044 Bergen op Zoom,
+    # 10 november 2008 Aan …")
+    r"(?:[ \t]*\n|(?=[ \t]+[A-Z][\w'’]*(?:[ \t]+[\w'’]+){0,3},[ \t]*[0-9]))"
 )
 
 

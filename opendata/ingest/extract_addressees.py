@@ -45,18 +45,13 @@ def find_addressees(
     picked: list[Found] = []
     for line in ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
-        hits = _named_once([m for m in in_header if line.start() <= m.start < line_end])
-        group = _addressed_group(text, line.start("rest"), line_end)
-        if group is not None and not any(m.resolved and m.value[:2] in ("gm", "pv") for m in hits):
-            # "Aan de raden van de aan … deelnemende gemeenten,": a group, as written (a list of named
-            # municipalities is their colleges, each)
-            picked.append(group)
-            continue
-        picked += [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
-        if not hits:
-            own = _own_body(text, line.start("rest"), line_end, sender)
-            if own:
-                picked.append(own)
+        picked += _addressed(text, line.start(), line.start("rest"), line_end, in_header, sender)
+    if not picked:  # a header run into one line: "… Aan het Dagelijks Bestuur van … Per e-mail Betreft: …"
+        # a body the register lacks is named there only as one of the four boards ("Aan de leden van het
+        # algemeen bestuur RUD Zeeland," where the register has no "RUD Zeeland" is no address read)
+        boards = [m for m in in_header if m.resolved or m.body in (COLLEGE, COUNCIL, GS, PS)]
+        for start, rest, end in _joined_address_lines(text, head_end):
+            picked += _addressed(text, start, rest, end, boards, sender)
     if not picked:
         picked = _attention_lines(text, in_header)
     if not picked:
@@ -65,6 +60,12 @@ def find_addressees(
         picked = [
             a
             for a in _address_block(text, head_end, found, sender)
+            if sender is None or a.value != sender.value or a.detail is not None
+        ]
+    if not picked:
+        picked = [
+            a
+            for a in _joined_address_block(text, head_end, found, sender)
             if sender is None or a.value != sender.value or a.detail is not None
         ]
     if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
@@ -91,15 +92,71 @@ def find_addressees(
     return tuple(_province_of(item, found) for item in unique.values())
 
 
-# An address without "Aan": a line that opens with the addressed board and ends with its name ("De
-# leden van de raad van de gemeente Groningen te" / "GRONINGEN"); in a run-together header a body
+def _addressed(
+    text: str, start: int, rest: int, end: int, in_header: Sequence[OrgMention], sender: Found | None
+) -> list[Found]:
+    """The addressees of an address line text[start:end] ("Aan …", "T.a.v. …"; its words from `rest`)."""
+    hits = _named_once([m for m in in_header if start <= m.start < end])
+    group = _addressed_group(text, rest, end)
+    if group is not None and not any(m.resolved and m.value[:2] in ("gm", "pv") for m in hits):
+        # "Aan de raden van de aan … deelnemende gemeenten,": a group, as written (a list of named
+        # municipalities is their colleges, each)
+        return [group]
+    picked = [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
+    if not hits:
+        own = _own_body(text, rest, end, sender)
+        if own:
+            picked.append(own)
+    return picked
+
+
+# "Aan" inside a line a text layer ran together, before the addressee ("… 2008 Aan het Dagelijks Bestuur
+# van het Waterschap Brabantse Delta Per e-mail …", "… Aan : De A.V. en het D.B. van het Waterschap
+# Zeeuws-Vlaanderen. Onderwerp: …"); the address ends at the next part of the header: a postal address,
+# "T.a.v.", "per e-mail", a label, "Place, date", the salutation, a sentence's end, or 160 characters on.
+_JOINED_ADDRESS = re.compile(
+    r"(?:(?<=[ \t])|^)Aan(?:[ \t]*:)?[ \t]+(?P<rest>(?:[Dd]e|[Hh]et|[A-Z'‘])[^\n]*)", re.MULTILINE
+)
+_ADDRESS_STOP = re.compile(
+    r"[ \t]+(?:Postbus\b|[Pp]rovinciehuis\b|[Gg]emeentehuis\b|[Ss]tadhuis\b|T\.?[ \t]?a\.?[ \t]?v\b|"
+    r"(?i:per[ \t]+e-?mail)\b|(?:[A-Z][\w'.-]*[ \t]+){1,3}[0-9]+[a-zA-Z]?[ \t]+[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|"
+    r"[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|(?i:onderwerp|betreft|datum|kenmerk|ons[ \t]+kenmerk|uw[ \t]+kenmerk|"
+    r"uw[ \t]+brief|bijlagen?|telefoon|contact(?:persoon)?|cc|kopie|verzonden)\b[ \t]*:?|"
+    r"Den[ \t]+Haag,|[A-Z][\w'’-]*(?:[ \t]+[a-z]+){0,2}[ \t]*:(?=[ \t])|(?:Zeer[ \t]+)?Geachte?\b|"
+    r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[a-z]{1,3}){0,2}(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]*(?:d\.[ \t]?d\.[ \t]*)?[0-9])"
+    r"|(?<![A-Z])\.(?=[ \t]+[A-Z])"
+)
+
+
+def _joined_address_lines(text: str, head_end: int) -> list[tuple[int, int, int]]:
+    """(start, words' start, end) of each "Aan …" address inside a header's line (see above)."""
+    spans = []
+    for match in _JOINED_ADDRESS.finditer(text, 0, max(min(head_end, HEADER_LIMIT), 1)):
+        reach = min(len(text), max(head_end, match.start("rest")), match.start("rest") + 160)
+        stop = _ADDRESS_STOP.search(text, match.start("rest"), reach)
+        line_end = text.find("\n", match.start("rest"))
+        end = min(stop.start() if stop else reach, len(text) if line_end < 0 else line_end)
+        if end > match.start("rest"):
+            spans.append((match.start(), match.start("rest"), end))
+    return spans
+
+
+# An address without "Aan": a line that opens with the addressed board (after a host's page number:
+# "(1)De leden …") and ends with its name ("De leden van de raad van de gemeente Groningen te" /
+# "GRONINGEN", or run on: "… te GRONINGEN Telefoon …"); in a run-together header a body
 # followed by "T.a.v." ("Gemeente Goeree-Overflakkee T.a.v. College van B&W, de heer …") or by a
 # person and a postal address ("Veiligheidsregio Utrecht De heer J.M.P. Wink Postbus 3154 …").
 _BOARD_OPENS_LINE = re.compile(
-    r"[ \t]*(?:de[ \t]+leden[ \t]+van[ \t]+de[ \t]+(?:gemeente)?raad|de[ \t]+(?:gemeente)?raad|het[ \t]+college)[ \t]+van\b",
+    r"[ \t]*(?:\(?[0-9]{1,2}\)?)?"
+    r"(?:de[ \t]+leden[ \t]+van[ \t]+de[ \t]+(?:gemeente)?raad|de[ \t]+(?:gemeente)?raad|het[ \t]+college)[ \t]+van\b",
     re.IGNORECASE,
 )
-_NAME_ENDS_LINE = re.compile(r"[ \t]*(?:te\b[ \t]*)?,?[ \t]*$", re.MULTILINE)
+_NAME_ENDS_LINE = re.compile(
+    # … or, run into one line, ends with its place in capitals before the next label ("… van de gemeente
+    # Groningen te GRONINGEN Telefoon …")
+    r"[ \t]*(?:te\b[ \t]*)?,?[ \t]*$|[ \t]+te[ \t]+[A-Z'’-]{3,}(?=[ \t]+[A-Z][a-z])",
+    re.MULTILINE,
+)
 _ATTENTION_AFTER = re.compile(
     r"[ \t]+(?:T\.?[ \t]?a\.?[ \t]?v\.?(?=[ \t])|(?:[Dd]e[ \t]+heer|[Mm]evrouw)[ \t]+[^\n]{2,60}?[ \t]Postbus\b)"
 )
@@ -393,6 +450,37 @@ def _address_block(
             ]
             line_end = line_start - 1
     return sorted(picked, key=lambda f: f.start)
+
+
+# A body's name right before its postal address inside a line a text layer ran together ("… College van
+# Gedeputeerde Staten Provinciehuis Abdij 6 4331 BK MIDDELBURG …", "… Tweede Kamer der Staten-Generaal
+# Postbus 20018 …", the name's last words unread): the address block without "Aan"; a body the
+# register lacks only as one of the four boards.
+_JOINED_POSTAL = re.compile(
+    r"(?:[ \t]+[A-Za-z][\w'’-]*){0,3}?[ \t]+(?:Provinciehuis|Gemeentehuis|Stadhuis|Raadhuis|Postbus[ \t]+[0-9]+|"
+    r"(?:[A-Z][\w'.-]*[ \t]+){1,3}[0-9]+[a-zA-Z]?[ \t]+[1-9][0-9]{3}[ \t]?[A-Z]{2})\b"
+)
+
+
+def _joined_address_block(
+    text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None
+) -> list[Found]:
+    """The bodies named right before a postal address inside a run-together header (see above); not the
+    letterhead, nor a name under "Postadres", "Retouradres" or the like."""
+    head = letterhead_sender(text, found, head_end)
+    picked: list[Found] = []
+    for m in found:
+        if m.start >= head_end or not (m.resolved or m.body in (COLLEGE, COUNCIL, GS, PS)):
+            continue
+        if m.start in {head.start if head else -1, sender.start if sender else -1}:
+            continue  # the letterhead, or the sender's own name
+        if not _JOINED_POSTAL.match(text, m.end) or SENDER_ADDRESS.search(
+            text, max(0, m.start - 40), m.start
+        ):
+            continue
+        if all(p.start != m.start for p in picked):
+            picked.append(from_mention(text, m, 0.7))
+    return picked
 
 
 def _double_spaced(text: str, head_end: int) -> bool:

@@ -10,6 +10,7 @@ from opendata.ingest.extract_noise import noisy, strip_span
 from opendata.ingest.extract_references import label_row, stacked_value, table_rows
 from opendata.ingest.extract_results import HEADER_LIMIT
 from opendata.ingest.extract_signatures import last_closing
+from opendata.ingest.gazetteer import load_gazetteer
 
 SALUTATION = re.compile(
     r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
@@ -151,10 +152,14 @@ def find_date_sent(
         ):
             return dates[0], 0.95, None
     for match in _PLACE_DATE.finditer(text, 0, body_end):
+        if _NO_PLACE.fullmatch(match["place"].split()[0]):
+            continue  # "Ingekomen, 3 maart 2025": a receiver's stamp
         dates = find_dates(text, match.start("date"), match.end("date"))
         if dates and dates[0].end == match.end("date") and dates[0].start == match.start("date"):
             return dates[0], 0.9, match.span("place")
     for match in _RUN_IN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)):
+        if _NO_PLACE.fullmatch(match["place"].split()[0]):
+            continue
         dates = find_dates(text, match.start("date"), match.end("date"))
         if dates and (dates[0].start, dates[0].end) == match.span("date"):
             return dates[0], 0.8, match.span("place")
@@ -180,7 +185,110 @@ def find_date_sent(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
             return date, 0.75, None
+    return joined_date(text, head_end)
+
+
+# A header a text layer ran into one line ("… 4331 BK MIDDELBURG Oostburg, d.d. 14-09-2023 Geacht
+# College,"): "Place, date" inside the line, the place one word or two joined by "aan de", "op", …
+# ("Ouderkerk aan de Amstel, 23 december 2008", "Bergen op Zoom, 26 augustus 2006"), a page number
+# glued before it ("1Terneuzen, 7 september 2018"); the date ends the header or the next part of it
+# starts with a capital; "Place: date" only with a municipality's name ("Leiden: 28 april 2014 Kenmerk: …").
+# A receiver's stamp ("Ingekomen, …") or a label ("Datum, …") is no place.
+_JOINED_PLACE_DATE = re.compile(
+    r"(?:^|(?<=[ \t0-9]))(?P<place>[A-Z][a-zà-ÿ'’-]+"
+    r"(?:[ \t]+(?:aan[ \t]+de[ \t]+|aan[ \t]+den[ \t]+|aan|a/d|op|den|de|bij)[ \t]*[A-Z][\w'’-]*)?)"
+    r"[ \t]*(?P<sep>[,:])[ \t]*(?:d\.[ \t]?d\.[ \t]*)?"
+    r"(?P<date>[0-9]{1,2}(?:[ \t]+[a-z]{3,9}\.?[ \t]+|-[0-9]{1,2}-)[0-9]{4})[ \t]*,?(?=[ \t]+[A-Z]|\s*$)"
+)
+_NO_PLACE = re.compile(
+    r"(?i:ingekomen|ontvangen|datum|verzonden|verzenddatum|vergadering|bijlagen?|kenmerk|onderwerp|betreft)"
+)
+# "dinsdag 23 april 2013" where a header run into one line ends (a title, then the dated line).
+_JOINED_WEEKDAY_DATE = re.compile(
+    r"(?<![\w-])(?i:maan|d[il1I]ns|woens|donder|vr[il1I]j|zater|zon)dag[ \t]+"
+    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}[ \t]+[0-9]{4})[ \t,]*$"
+)
+# A row of column labels run in before its values: "Datum Ons kenmerk Onderwerp 3 juni 2016 16.504446 …",
+# "Datum Contactpersoon 22 januari 2016 …", "Datum Briefnummer … Onderwerp : Afspraken … 28 februari 2008".
+_ROW_WORD = "(?:{})".format(
+    "|".join(
+        noisy(label)
+        for label in (
+            "datum",
+            "briefnummer",
+            "zaaknummer",
+            "registratienummer",
+            "ons kenmerk",
+            "uw kenmerk",
+            "kenmerk",
+            "behandeld door",
+            "telefoonnummer",
+            "telefoon",
+            "contactpersoon",
+            "doorkiesnummer",
+            "e-mail",
+            "email",
+            "bijlage(n)",
+            "bijlagen",
+            "bijlage",
+            "antwoord op",
+            "onderwerp",
+            "betreft",
+            "uw brief van",
+            "aan",
+            "cc",
+        )
+    )
+)
+_JOINED_ROW = re.compile(
+    rf"(?<![\w-]){_ROW_WORD}(?:[ \t:]+{_ROW_WORD}){{1,12}}(?![\w-])(?:[ \t]*:)*", re.IGNORECASE
+)
+_ROW_DATE_LABEL = re.compile(rf"(?<![\w-]){noisy('datum')}(?![\w-])", re.IGNORECASE)
+_STAMP_BEFORE = re.compile(r"(?:ingekomen|ontvangen|brief[ \t]+van|d\.[ \t]?d\.)[ \t:]*$", re.IGNORECASE)
+
+
+def row_date(text: str, end: int) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+    """The one date after a row of labels with "Datum" run in before its values (see above)."""
+    for row in _JOINED_ROW.finditer(text, 0, end):
+        if not _ROW_DATE_LABEL.search(row[0]):
+            continue
+        dates = [
+            d
+            for d in find_dates(text, row.end(), end)
+            if not _STAMP_BEFORE.search(text, max(row.end(), d.start - 30), d.start)
+        ]
+        if len(dates) == 1 and dates[0].confidence >= 0.9:
+            return dates[0], 0.7, None
+        return None
     return None
+
+
+def joined_date(text: str, head_end: int) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
+    """The date of a header run into one line, where no rule for laid-out lines found one (see above)."""
+    end = max(min(head_end, HEADER_LIMIT), 1)
+    subject = find_subject(text, end)
+    for match in _JOINED_PLACE_DATE.finditer(text, 0, end):
+        if _NO_PLACE.fullmatch(match["place"].split()[0]) or (
+            subject is not None
+            and subject[0] <= match.start() < subject[1]
+            and not text[: match.start()].rstrip().endswith(".")  # "Onderwerp: … vergaderen. Oostburg, …"
+        ):
+            continue
+        dates = find_dates(text, *match.span("date"))
+        if not dates or (dates[0].start, dates[0].end) != match.span("date"):
+            continue
+        if match["sep"] == ":" and (  # "Leiden: 28 april 2014": a municipality's name only
+            load_gazetteer().resolve(match["place"], kinds=("gemeente",), date=dates[0].iso, fuzzy=False)
+            is None
+        ):
+            continue
+        return dates[0], 0.75, match.span("place")
+    weekday = _JOINED_WEEKDAY_DATE.search(text, 0, end)
+    if weekday:
+        dates = find_dates(text, *weekday.span("date"))
+        if dates and (dates[0].start, dates[0].end) == weekday.span("date"):
+            return dates[0], 0.7, None
+    return row_date(text, end)
 
 
 # A web page's heading that dates the letter it carries: "Binnendijken. (12-01-2009) Vragen aan …".

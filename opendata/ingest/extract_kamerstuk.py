@@ -18,19 +18,24 @@ from dataclasses import dataclass
 from opendata.ingest.extract_dates import find_dates
 from opendata.ingest.extract_noise import Span
 
+# A text layer that ran the heading's lines together goes on with the paper's next part: "… EN
+# KONINKRIJKSRELATIES Aan de Voorzitter …", "… koninkrijksrelaties Vergaderjaar 2006-2007 Nr. 8 …".
+_RUN_ON = r"(?=[ \t]+(?-i:Aan[ \t]+de|Den[ \t]+Haag,|Vergaderjaar|Nr\.)[ \t])"
 # Capitals only: the heading is set in capitals, the body's "brief van de minister" is not. Several
 # writers ("MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS") name no single sender;
 # "BRIEF HOUDENDE INTREKKING …" names none, and the closing says who writes.
 _HEADING = re.compile(
     r"\bBRIEF (?:VAN DE (?P<role>MINISTER EN STAATSSECRETARIS|MINISTERS|MINISTER|STAATSSECRETARISSEN|"
-    r"STAATSSECRETARIS) (?:VAN|VOOR) (?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)|HOUDENDE [A-ZÀ-Ý ,'-]+?)[ \t]*$",
+    r"STAATSSECRETARIS) (?:VAN|VOOR) (?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)|HOUDENDE [A-ZÀ-Ý ,'-]+?)"
+    rf"(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE,
 )
 # A budget paper may set its heading in lower case after the dossier and paper numbers:
 # "30800 C 8 Brief van de minister van binnenlandse zaken en koninkrijksrelaties".
 _NUMBERED_HEADING = re.compile(
-    r"^[ \t]*[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? [0-9]{1,4} Brief van de (?P<role>minister|staatssecretaris) "
-    r"(?:van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)[ \t]*$",
+    r"(?:^[ \t]*|(?<=[a-z0-9.][ \t]))[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? [0-9]{1,4} Brief van de "
+    r"(?P<role>minister|staatssecretaris) "
+    rf"(?:van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE | re.IGNORECASE,
 )
 _JOINT = {"MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS"}

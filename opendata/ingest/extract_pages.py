@@ -31,6 +31,11 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _NUMBERED = re.compile(
     r"(?P<subject>\S[^\n]{2,140}?)[ \t]*\((?P<ref>[0-9]{4,5}-[0-9]{3}(?:-[A-Z])?)\)[ \t]*$"
 )
+# … and the letter's first sentence after it on the same line: "Bronkhorststraat - uitstel (2019-352) Op
+# 12 november stuurden wij u …".
+_NUMBERED_RUN_IN = re.compile(
+    r"(?P<subject>\S[^\n]{2,140}?)[ \t]*\((?P<ref>[0-9]{4,5}-[0-9]{3}(?:-[A-Z])?)\)(?=[ \t]+[A-Z])"
+)
 _DATED_BY = re.compile(r"[ \t]*(?:[Bb]ewoners)?[Bb]rief[ \t]+van[ \t]+[0-9]{1,2}[ \t]+[a-z]{3,9}\b")
 _DATE_HEADING = re.compile(
     r"[ \t]*(?:[Bb]ewoners|[Rr]aadsinformatie)?[Bb]rief[ \t]+(?:van[ \t]+)?(?P<date>[^\n]{6,30}?)[ \t]*$"
@@ -64,10 +69,14 @@ def page_title(text: str) -> PageTitle | None:
     """Subject, our reference and date a letter's web page gives in its first lines, or None."""
     skip = _SKIP_LINK.match(text, len(text) - len(text.lstrip()))
     lines = _lines(text, skip.end() if skip else 0)
-    if len(lines) < 2 or _NOT_A_TITLE.match(lines[0][0]) or len(lines[0][0].strip()) > 160:
+    if len(lines) < 2 or _NOT_A_TITLE.match(lines[0][0]):
         return None
     first, second = lines[0], lines[1]
-    numbered = _NUMBERED.match(text, first.start(), first.end())
+    numbered = None if len(first[0].strip()) > 160 else _NUMBERED.match(text, first.start(), first.end())
+    # a title a text layer ran into the letter's first paragraph
+    numbered = numbered or _NUMBERED_RUN_IN.match(text, first.start(), first.end())
+    if numbered is None and len(first[0].strip()) > 160:
+        return None
     if numbered:
         subject = numbered["subject"].rstrip(" -–")
         return PageTitle(

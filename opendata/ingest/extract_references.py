@@ -99,11 +99,22 @@ _INLINE_LABELS = tuple(
 )
 
 
+# A one-word label only with its colon ("… deelnemende gemeenten, Leiden: 28 april 2014 Kenmerk:
+# UIT-14-05096 Contact: …"): without one, "kenmerk" and "nummer" are words of a sentence; nor is it
+# the last word of "Uw kenmerk:" where that label opens a line.
+_INLINE_COLON_LABELS = ("kenmerk", "referentie", "registratienummer", "documentnummer")
+
+
 @functools.cache
 def inline_label_pattern() -> re.Pattern[str]:
     labels = sorted(_INLINE_LABELS, key=len, reverse=True)
     alternatives = noisy_alternatives((f"l{LABEL_ORDER.index(label)}", label) for label in labels)
-    return re.compile(rf"(?<=[ \t])(?:{alternatives})(?![^\W\d_])(?P<after>[ \t]*:?)", re.IGNORECASE)
+    colon = noisy_alternatives((f"l{LABEL_ORDER.index(label)}", label) for label in _INLINE_COLON_LABELS)
+    return re.compile(
+        rf"(?<=[ \t])(?:(?:{alternatives})(?![^\W\d_])"
+        rf"|(?<!uw[ \t])(?<!ons[ \t])(?<!onze[ \t])(?:{colon})(?=[ \t]*:))(?P<after>[ \t]*:?)",
+        re.IGNORECASE,
+    )
 
 
 LABEL_ORDER = sorted(LABELS, key=len, reverse=True)

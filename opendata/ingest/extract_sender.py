@@ -35,6 +35,8 @@ _STAMP_AFTER = re.compile(
     r"[ \t]*(?:[0-9][0-9 ]{0,3}[ \t]*(?:[a-z]{3,9}\.?|[0-9]{1,2})\b|ingekomen|ontvangen|nr\b|inge-)",
     re.IGNORECASE,
 )
+_JOINT_BODY_BEFORE = re.compile(r"(?<![\w-])In[ \t]+\Z")
+_JOINT_BODY_AFTER = re.compile(r"[ \t]+werken[ \t]+samen[ \t]*:")
 _BEFORE_LETTERHEAD = re.compile(r"[^\n]{0,40}")
 
 
@@ -45,6 +47,14 @@ def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: i
     if long_line is None:  # (a host's title line may stand above it)
         return None
     line_start = long_line.start() + len(long_line[0]) - len(long_line[0].lstrip())
+    for mention in found:  # a joint body's letterhead: "… In Holland Rijnland werken samen: Alphen …"
+        if (
+            mention.resolved
+            and line_start <= mention.start < min(line_start + 400, head_end)
+            and _JOINT_BODY_BEFORE.search(text, line_start, mention.start)
+            and _JOINT_BODY_AFTER.match(text, mention.end)
+        ):
+            return mention
     for mention in found:
         if not line_start <= mention.start < min(line_start + 60, head_end):
             continue
