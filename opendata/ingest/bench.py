@@ -338,6 +338,57 @@ def _joined_and_noisy(text: str, truth: dict) -> Variant | None:
     return _ocr_noise(joined[0] if joined else text, truth)
 
 
+# The words the extractor keys on: labels, salutations, closings, role words and the kind words of
+# bodies (a compound before its parts, so "gemeentesecretaris" is damaged as one word).
+KEY_WORDS = (
+    "datum", "onderwerp", "betreft", "kenmerk", "aan", "verzonden", "verzenddatum", "zaaknummer",
+    "referentie", "bijlage", "bijlagen", "geachte", "hoogachtend", "vriendelijke", "groet", "groeten",
+    "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
+    "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
+    "gemeenteraad", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap", "college",
+    "veiligheidsregio", "bestuur", "dagelijks", "algemeen",
+)  # fmt: skip
+_KEY_WORD = re.compile(
+    r"(?<![\w@./-])(?:" + "|".join(sorted(KEY_WORDS, key=len, reverse=True)) + r")(?![\w@/-])", re.IGNORECASE
+)
+# Tesseract's confusions, each (what it reads, what it may print instead).
+_CONFUSIONS = (
+    ("l", ("1", "I", "|")), ("i", ("l", "1", "|")), ("I", ("l", "1", "|")), ("m", ("rn",)), ("rn", ("m",)),
+    ("o", ("0",)), ("O", ("0",)), ("e", ("c",)), ("d", ("cl",)), ("ij", ("ü", "ii")),
+)  # fmt: skip
+
+
+def _damaged(word: str, rng: random.Random, mid_line: bool) -> str:
+    """One confusion in `word`: a look-alike, a space inside it, or (mid-line) a hyphen at a line end."""
+    choices: list[tuple[int, str, str]] = [
+        (found.start(), shape, other)
+        for shape, others in _CONFUSIONS
+        for found in re.finditer(re.escape(shape), word)
+        for other in others
+    ]
+    choices += [(rng.randrange(1, len(word)), "", " ")] * 2
+    if len(word) >= 8 and mid_line:
+        choices.append((rng.randrange(3, len(word) - 2), "", "-\n"))
+    at, shape, other = rng.choice(choices)
+    return word[:at] + other + word[at + len(shape) :]
+
+
+def _ocr_key_words(text: str, truth: dict) -> Variant | None:
+    """Every key word (KEY_WORDS) damaged by one of Tesseract's confusions."""
+    rng = random.Random(f"key words {truth.get('text')}")
+
+    def damage(match: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return _damaged(match[0], rng, bool(text[line_start : match.start()].strip()))
+
+    return _KEY_WORD.sub(damage, text), frozenset()
+
+
+def _joined_and_key_words(text: str, truth: dict) -> Variant | None:
+    joined = _header_joined(text, truth)
+    return _ocr_key_words(joined[0] if joined else text, truth)
+
+
 PERTURBATIONS: dict[str, Callable[[str, dict], Variant | None]] = {
     "a no letterhead": _no_letterhead,
     "b no signature": _no_signature,
@@ -348,6 +399,8 @@ PERTURBATIONS: dict[str, Callable[[str, dict], Variant | None]] = {
     "e header joined": _header_joined,
     "e2 OCR noise": _ocr_noise,
     "e3 joined + noise": _joined_and_noisy,
+    "f OCR key words": _ocr_key_words,
+    "f2 joined + key words": _joined_and_key_words,
 }
 
 

@@ -40,7 +40,14 @@ from opendata.ingest.extract_header import (
     subject_after_salutation,
 )
 from opendata.ingest.extract_kamerstuk import find_kamerstuk
-from opendata.ingest.extract_noise import blank_host_preamble, host_title_end, noisy, strip_span
+from opendata.ingest.extract_noise import (
+    Repaired,
+    blank_host_preamble,
+    host_title_end,
+    noisy,
+    repair_key_words,
+    strip_span,
+)
 from opendata.ingest.extract_organisations import (
     COLLEGE,
     COUNCIL,
@@ -109,7 +116,59 @@ def extract(
     `themes`: theme id → label (the dataset's themes.yaml); only labels the text names are found.
     `groups`: names of collaborations the register lacks → member TOOI codes (see
     gazetteer.groups_from_dataset), so "namens de colleges van de Leidse regio" resolves.
+
+    The key words OCR damaged ("Hoogachtencl", "A an", "burgerneester") are read as the words they
+    are (extract_noise.repair_key_words); every value's offsets and quote are the original text's,
+    and a value copied from the text keeps its words as written.
     """
+    repaired = repair_key_words(text)
+    if repaired is None:
+        return _extract(text, themes, groups)
+    return _as_written(_extract(repaired.text, themes, groups), repaired, text)
+
+
+def _as_written(extraction: Extraction, repaired: Repaired, text: str) -> Extraction:
+    """`extraction` of the repaired text with the original text's offsets, quotes and words."""
+
+    def back(value: Found | None, copied: bool = True) -> Found | None:
+        if value is None:
+            return None
+        start, end = repaired.offset(value.start), repaired.offset(value.end, end=True)
+        written = repaired.as_written(value.value, value.start, value.end, text) if copied else value.value
+        return replace(value, value=written, start=start, end=end, quote=text[start:end])
+
+    def every(values: tuple[Found, ...], copied: bool = True) -> tuple[Found, ...]:
+        return tuple(v for v in (back(value, copied) for value in values) if v is not None)
+
+    return replace(
+        extraction,
+        kind=back(extraction.kind, copied=False),
+        date_sent=back(extraction.date_sent, copied=False),
+        place=back(extraction.place),
+        our_reference=back(extraction.our_reference),
+        your_reference=back(extraction.your_reference),
+        dossier_references=every(extraction.dossier_references),
+        subject=back(extraction.subject),
+        salutation=back(extraction.salutation),
+        sender=back(extraction.sender),
+        addressees=every(extraction.addressees),
+        signatories=tuple(
+            Signatory(back(s.name), back(s.role, copied=False), back(s.on_behalf_of))
+            for s in extraction.signatories
+        ),
+        cites=tuple(
+            Citation(back(c.date, copied=False), back(c.reference), back(c.sender)) for c in extraction.cites
+        ),
+        attachments=every(extraction.attachments),
+        organisations_mentioned=every(extraction.organisations_mentioned),
+        themes=every(extraction.themes, copied=False),
+        sender_members=every(extraction.sender_members),
+    )
+
+
+def _extract(
+    text: str, themes: Mapping[str, str] | None, groups: Mapping[str, Sequence[str]] | None
+) -> Extraction:
     title_end = host_title_end(text)
     download = _host_download_line(text)
     # a document host's page furniture is no part of the letter; nor is a stray caret OCR puts in a

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Between two letters of a word: nothing, one stray space, or a hyphenation over one or two lines.
+WORD_GAP = r"(?:-[ \t]*\n\s*|-[ \t]|[ \t])?"
 # What each letter may look like after OCR (lower case; patterns are compiled case-insensitively).
 _LOOKALIKES = {
     "l": "[l1i|!]",
@@ -23,12 +25,15 @@ _LOOKALIKES = {
     "o": "[o0]",
     "m": "(?:m|rn|nn)",
     "e": "[eéc]",
+    "c": "[ce]",
+    "d": "(?:d|cl)",
     "a": "[aà]",
     "u": "[uü]",
     "n": "(?:n|ri)",
 }
-# Between two letters of a word: nothing, one stray space, or a hyphenation over one or two lines.
-WORD_GAP = r"(?:-[ \t]*\n\s*|-[ \t]|[ \t])?"
+# Two letters OCR reads as one ("vriendelüke"; "m" for "rn"), or as others with the same gaps.
+_DIGRAPHS = {"ij": f"(?:[il1|!j]{WORD_GAP}[ji]|ü)", "rn": f"(?:r{WORD_GAP}(?:n|ri)|m)"}
+_UNIT = re.compile("|".join(_DIGRAPHS) + "|.", re.DOTALL)
 
 
 @functools.cache
@@ -39,7 +44,8 @@ def noisy(phrase: str) -> str:
     """
     words = []
     for word in phrase.split():
-        letters = [_LOOKALIKES.get(ch, re.escape(ch)) for ch in word.lower()]
+        units = _UNIT.findall(word.lower())
+        letters = [_DIGRAPHS.get(unit) or _LOOKALIKES.get(unit, re.escape(unit)) for unit in units]
         words.append(WORD_GAP.join(letters))
     return r"\s*".join(words)
 
@@ -55,6 +61,108 @@ def matched_group(match: re.Match[str], prefix: str) -> str:
     return next(
         key for key, value in match.groupdict().items() if value is not None and key.startswith(prefix)
     )
+
+
+# The words the extractor keys on, each read through its OCR look-alikes in one place (see
+# `repair_key_words`): labels, the salutation, closings, role words and the kind words of bodies.
+# Short words that damage turns into others are left out; words a space could make of two ordinary
+# words ("bij lage") are read through their look-alikes but not across a space (_UNSPLIT).
+KEY_WORDS = (
+    "datum", "onderwerp", "betreft", "kenmerk", "verzonden", "verzenddatum", "zaaknummer", "referentie",
+    "inzake", "bijlage", "bijlagen", "aan", "geachte", "hoogachtend", "vriendelijke", "groet", "groeten",
+    "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
+    "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
+    "gemeenten", "gemeenteraad", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
+    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad",
+)  # fmt: skip
+_UNSPLIT = frozenset({"bijlage", "bijlagen"})
+# Words that join key words into a board's name ("Gedeputeerde Staten van de provincie").
+_JOINING = frozenset({"van", "de", "der", "het", "en"})
+
+
+@functools.cache
+def _key_word_pattern() -> re.Pattern[str]:
+    words = sorted(KEY_WORDS, key=len, reverse=True)
+    alternatives = "|".join(f"(?P<k{KEY_WORDS.index(w)}>{noisy(w)})" for w in words)
+    return re.compile(rf"(?<![\w|!])(?:{alternatives})(?![\w|!])", re.IGNORECASE)
+
+
+@functools.cache
+def _key_word_alone(word: str) -> re.Pattern[str]:
+    return re.compile(noisy(word), re.IGNORECASE)
+
+
+def _cased(word: str, written: str) -> str:
+    """`word` in the case `written` shows: capitals, a capital first letter, or lower case."""
+    letters = [ch for ch in written if ch.isalpha() and ch not in "lI"]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return word.upper()
+    return word.capitalize() if written[:1].isupper() and written[:1] not in "lI" else word
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """A text whose key words OCR damaged are written out again, and the way back to the original:
+    each edit is (start, end) in the repaired text, (start, end) in the original and the key word."""
+
+    text: str
+    edits: tuple[tuple[int, int, int, int, str], ...]
+
+    def offset(self, position: int, end: bool = False) -> int:
+        """The original text's offset of a repaired text's offset (a start inside a repaired word
+        goes to the word's start, an end inside it to the word's end)."""
+        shift = 0
+        for start, stop, original_start, original_stop, _word in self.edits:
+            if position <= start:
+                break
+            if position < stop:
+                return original_stop if end else original_start
+            shift = original_stop - stop
+        return position + shift
+
+    def as_written(self, value: str, start: int, end: int, original: str) -> str:
+        """`value`, read from the repaired text at (start, end), with its repaired key words as the
+        original writes them; a value made of key words alone (a board: "Gedeputeerde Staten",
+        "gemeenteraad") is read as those words, like a role."""
+        words = re.findall(r"\w+", value.lower())
+        if words and all(word in KEY_WORDS or word in _JOINING for word in words):
+            return value
+        position = 0
+        for edit_start, edit_stop, original_start, original_stop, word in self.edits:
+            if edit_stop <= start or edit_start >= end:
+                continue
+            found = re.compile(rf"(?<!\w){word}(?!\w)", re.IGNORECASE).search(value, position)
+            if found is None:
+                continue
+            written = original[original_start:original_stop]
+            value = value[: found.start()] + written + value[found.end() :]
+            position = found.start() + len(written)
+        return value
+
+
+def repair_key_words(text: str) -> Repaired | None:
+    """The text with each key word (KEY_WORDS) that OCR damaged ("Hoogachtencl", "Gcmeente",
+    "A an", "burge-\nmeester") written out again, or None where none is damaged. A damaged word two
+    key words could be is left as it is."""
+    edits = []
+    parts = []
+    shift = previous = 0
+    for match in _key_word_pattern().finditer(text):
+        written = match[0]
+        word = KEY_WORDS[int(matched_group(match, "k")[1:])]
+        if written.lower() == word or (word in _UNSPLIT and re.search(r"\s", written)):
+            continue
+        if sum(bool(_key_word_alone(other).fullmatch(written)) for other in KEY_WORDS) > 1:
+            continue
+        clean = _cased(word, written)
+        parts += [text[previous : match.start()], clean]
+        start = match.start() + shift
+        edits.append((start, start + len(clean), match.start(), match.end(), word))
+        shift += len(clean) - len(written)
+        previous = match.end()
+    if not edits:
+        return None
+    return Repaired("".join(parts) + text[previous:], tuple(edits))
 
 
 def fold(text: str) -> str:

@@ -335,12 +335,22 @@ def lines_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None, Span | None]]:
     """(name, role) pairs of the signature block, paired on one line, by column, or by nearness."""
-    parsed = [parse_line(text, a, b) for a, b in lines_of(text, start, end)]
+    lines = lines_of(text, start, end)
+    parsed = [parse_line(text, a, b) for a, b in lines]
     pairs: list[tuple[Span | None, Span | None]] = []
     used_names: set[int] = set()
     used_roles: set[int] = set()
+    for index, (a, b) in enumerate(lines):  # a block run into one line
+        if len(parsed[index].names) == len(parsed[index].roles) >= 1:
+            continue
+        run_in = run_in_pairs(text, a, b)
+        if run_in:
+            parsed[index] = SignatureLine(tuple(n for n, _ in run_in), tuple(r for _, r in run_in))
+            pairs += run_in
+            used_names.update(name.start for name, _ in run_in)
+            used_roles.update(role.start for _, role in run_in)
     for line in parsed:  # "J. Jansen, burgemeester" on one line
-        if len(line.names) == len(line.roles) >= 1:
+        if len(line.names) == len(line.roles) >= 1 and line.names[0].start not in used_names:
             for name, role in zip(line.names, line.roles):
                 pairs.append((name, role))
                 used_names.add(name.start)
@@ -363,6 +373,62 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             if role.start not in used_roles:
                 pairs.append((None, role))
     return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+
+
+# Where a signature block run into one line ends: an address, an attachment list, a footnote or a web
+# page's links after the last name ("… K.H. Ollongren 1 Ter inzage gelegd …", "… secretaris. Top").
+_RUN_IN_STOP = re.compile(
+    r"(?<![\w.])(?:postbus|bezoekadres|telefoon|e-mail|www\.|bijlagen?|kopie|afschrift|x\s*noot|noot|noten?|"
+    r"naar boven|ter inzage|raadpleegbaar|top|read more|lees meer|[0-9]{1,2}(?=[ \t]|$))(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_WITH_INITIALS = re.compile(rf"{_TITLES}{_INITIALS}")
+_SURNAME_REST = re.compile(r"((?:[ \t]+[A-Z][a-zà-ÿ'’]+)+)[ \t.]*$")
+
+
+def run_in_pairs(text: str, start: int, end: int) -> list[tuple[Span, Span]]:
+    """(name, role) pairs of a signature block run into one line, read part by part between its
+    commas: "burgemeester en wethouders van X, de secretaris, A. Jansen de burgemeester, B. de Vries"
+    (each post before its name, as columns read one after the other), "B.G. de Boer, voorzitter.
+    E.J. Cornelius, secretaris." (each name before its post), or all posts and then all names. A
+    line whose names and posts follow no such order gives none."""
+    stop = _RUN_IN_STOP.search(text, start, end)
+    end = stop.start() if stop else end
+    if text.count(",", start, end) < 1 or text[start:end].rstrip().endswith(","):
+        return []  # a line ending in a comma is a post or a body whose names follow on the next lines
+    tokens: list[tuple[str, Span]] = []
+    for part in re.finditer(r"[^,]+", text[start:end]):
+        part_end = start + part.end()
+        line = parse_line(text, start + part.start(), part_end)
+        # only a name with initials: a capitalised pair of words continues a body's name ("De
+        # minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer,")
+        for name in line.names:
+            if _WITH_INITIALS.match(name.value):
+                # a surname of two words fills its part: "H.G.J. Bruins Slot X Noot …"
+                rest = _SURNAME_REST.match(text, name.end, part_end)
+                if rest:
+                    name = Span(
+                        normalise_name(text[name.start : rest.end(1)]),
+                        name.start,
+                        rest.end(1),
+                        name.confidence,
+                    )
+                tokens.append(("name", name))
+        tokens += [("role", r) for r in line.roles]
+    tokens.sort(key=lambda token: token[1].start)
+    if len(tokens) < 2 or len(tokens) % 2:
+        return []
+    kinds = [kind for kind, _ in tokens]
+    half = len(tokens) // 2
+    if all(kinds[i] != kinds[i + 1] for i in range(len(kinds) - 1)):
+        ordered = [(tokens[i][1], tokens[i + 1][1]) for i in range(0, len(tokens), 2)]
+    elif half >= 2 and len(set(kinds[:half])) == 1 and len(set(kinds[half:])) == 1:
+        ordered = list(zip((t[1] for t in tokens[:half]), (t[1] for t in tokens[half:])))
+    else:
+        return []
+    return [(a, b) if kinds[0] == "name" else (b, a) for a, b in ordered]
 
 
 # A board's signature formula run on after the last sentence, without a closing formula: "… of
@@ -390,6 +456,11 @@ _NAMENS = re.compile(
     r"(?:^[ \t]*(?:namens|amens|mens)|(?<=[.)][ \t])namens(?=[^\n]*,[ \t]*$))[ \t]+(?!deze\b|dezen\b)"
     r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
+)
+# "Namens …," run on after the last sentence with the first signer's name after it: "… (nieuwsbrief
+# april 2018) Namens de Gebiedscommissie Zuidelijk Westerkwartier, B.G. de Boer, voorzitter. …".
+_NAMENS_RUN_IN = re.compile(
+    rf"(?<=[.)][ \t])Namens[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})"
 )
 _BODY_WORDS = (
     (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
@@ -423,7 +494,7 @@ def on_behalf_of(
     text: str, zone: tuple[int, int], found: Sequence[OrgMention], groups: Mapping[str, Sequence[str]]
 ) -> tuple[Found | None, tuple[Found, ...]]:
     """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
-    namens = _NAMENS.search(text, *zone)
+    namens = _NAMENS.search(text, *zone) or _NAMENS_RUN_IN.match(text, zone[0], zone[1])
     if namens:
         start, end = namens.span("who")
         article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
@@ -474,6 +545,10 @@ def namens_zone(text: str) -> tuple[int, int] | None:
     if matches and matches[-1][0].rstrip().endswith(","):
         start = matches[-1].start()
         return start, block_end(text, start, min(len(text), start + 400))
+    run_in = list(_NAMENS_RUN_IN.finditer(text, max(0, len(text) - 800)))
+    if run_in:
+        start = run_in[-1].start()
+        return start, min(len(text), start + 400)
     tail = text.rstrip()
     party = list(_PARTY_LINE.finditer(tail, max(0, len(tail) - 200)))
     if party and re.fullmatch(r"\s*\n[ \t]*" + NAME.pattern + r"[^\n]{0,40}", tail[party[-1].end() :]):
@@ -483,10 +558,20 @@ def namens_zone(text: str) -> tuple[int, int] | None:
 
 def minister_zone(text: str) -> tuple[int, int] | None:
     """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
-    match = re.compile(
-        r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$", re.MULTILINE | re.IGNORECASE
-    ).search(text, max(0, len(text) - 700))
+    match = _MINISTER.search(text, max(0, len(text) - 700))
     return (match.start(), block_end(text, match.end(), min(len(text), match.end() + 300))) if match else None
+
+
+# "De minister van …," on a line of its own, or run on after the last sentence with the name after
+# it and nothing but the page's end or footnotes after the name ("… te sturen. De Minister van
+# Binnenlandse Zaken en Koninkrijksrelaties, K.H. Ollongren"; a footnote's number may follow the
+# sentence's full stop: "… het lid Bromet.1 De Minister van …").
+_MINISTER = re.compile(
+    r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$|"
+    r"(?:(?<=[.!?][ \t])|(?<=[.!?][0-9][ \t]))De[ \t]+(?:minister|staatssecretaris)[ \t]+van[ \t]+[^\n,]{3,90},"
+    rf"[ \t]*(?=(?-i:{NAME.pattern}(?:[ \t]+[A-Z][a-zà-ÿ]+)?)[ \t]*(?:$|{_RUN_IN_STOP.pattern}))",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def signatories(
