@@ -297,3 +297,44 @@ def test_a_committee_signing_on_behalf_of_itself_in_one_line(form):
         {"name": "P. de Groot", "role": "voorzitter"},
         {"name": "L. Smit", "role": "secretaris"},
     ]
+
+
+# ---------------------------------------------------------------- a scan's columns read line by line
+
+COLUMNS = {
+    "clean": "Gedeputeerde Staten van Utrecht\nPostbus 80300\n3508 TH Utrecht\n\nDatum\n19 juli 2024\n\n",
+    "damaged": "Gedeputeerde Staten van Utrecht Datum\nPostbus 80300 19 juli 2024\n3508 TH Utrecht\n\n",
+}
+COLUMNS_REST = """Ons kenmerk
+HTN-2024-118
+
+Onderwerp: verkeersveiligheid bij de scholen
+
+Geacht college,
+
+Wij vragen uw aandacht voor de oversteekplaatsen bij de twee basisscholen in het centrum.
+
+Met vriendelijke groet,
+
+burgemeester en wethouders van Houten,
+
+de secretaris,
+R. Koster
+"""
+
+
+@pytest.mark.parametrize("form", COLUMNS)
+def test_a_label_column_ocr_read_beside_the_address(form):
+    """Tesseract reads an address column and a label column side by side: the label ends the
+    address's line and its value ends the next."""
+    facts = extract("Gemeente Houten\n\n" + COLUMNS[form] + COLUMNS_REST).facts()
+    assert facts["date_sent"] == "2024-07-19"
+    assert facts["addressees"] == ["pv26"]
+
+
+def test_a_column_label_whose_next_line_is_no_date_alone_gives_none():
+    for header in (
+        "Gedeputeerde Staten van Utrecht Datum\nPostbus 80300 19 juli 2024 en 3 mei 2024\n3508 TH Utrecht\n\n",
+        "Wij noemen hier niet de datum\nPostbus 80300 19 juli 2024\n3508 TH Utrecht\n\n",
+    ):
+        assert extract("Gemeente Houten\n\n" + header + COLUMNS_REST).facts()["date_sent"] is None

@@ -151,6 +151,10 @@ def find_date_sent(
             dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())
         ):
             return dates[0], 0.95, None
+    for label in _COLUMN_DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
+        column = _column_date(text, label)
+        if column:
+            return column, 0.8, None
     for match in _PLACE_DATE.finditer(text, 0, body_end):
         if _NO_PLACE.fullmatch(match["place"].split()[0]):
             continue  # "Ingekomen, 3 maart 2025": a receiver's stamp
@@ -307,6 +311,28 @@ def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
 
 
 _WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\s,]*)?", re.IGNORECASE)
+
+
+# A scan whose address column OCR read line by line with the label column beside it: the label ends
+# the address's line, its value ends the next ("Gedeputeerde Staten van Fryslân Datum" / "Postbus
+# 1240 19 juli 2010").
+_COLUMN_DATE_LABEL = re.compile(rf"(?<=[^\W\d_][ \t]){noisy('datum')}[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _column_date(text: str, label: re.Match[str]) -> DateMatch | None:
+    """The one date that ends the line after a column's label (see above), nothing after it."""
+    if not label[0][:1].isupper():
+        return None  # "… tot de datum" ending a sentence's line
+    next_line = re.compile(r"[ \t]*\n(?:[ \t]*\n)?(?P<line>[^\n]+)").match(text, label.end())
+    if next_line is None:
+        return None
+    dates = find_dates(text, *next_line.span("line"))
+    end = next_line.start("line") + len(next_line["line"].rstrip())
+    return (
+        dates[0]
+        if len(dates) == 1 and dates[0].end == end and dates[0].start > next_line.start("line")
+        else None
+    )
 
 
 def _rest_blank(text: str, position: int) -> bool:
