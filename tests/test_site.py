@@ -543,3 +543,50 @@ def test_workers_given_each_batchs_record_link_every_unchanged_resource(tmp_path
     assert rendered == []
     pages = [p for p in (out / "doc" / "brief").iterdir() if p.is_file()]
     assert len(pages) >= 15 and all(p.samefile(first / "doc" / "brief" / p.name) for p in pages)
+
+
+class _NoPool:
+    def __init__(self, *args, **kwargs):
+        raise AssertionError("a small change needs no worker processes")
+
+
+def test_after_a_small_change_the_unchanged_are_linked_without_starting_workers(
+    datasets_copy, tmp_path, monkeypatch
+):
+    """A worker would need a copy of every letter's facts: after a one-letter change the main
+    process links the unchanged resources itself and renders the few left, with no workers; the
+    site equals a build from scratch."""
+    from opendata.outputs.site import writer
+    from opendata.publish import pipeline
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 20)  # tasks: the seed has some 200
+    monkeypatch.setattr(writer, "worker_count", lambda: 2)
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    assert pipeline.publish(datasets_copy, out, cache_dir=cache).exit_code == 0
+    old = out.resolve()
+    letter = datasets_copy / "letters" / "reactie-leidse-regio-2019-06-11.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
+    )
+    rendered: list[str] = []
+    real = writer.PageWriter._write
+    monkeypatch.setattr(
+        writer.PageWriter, "_write", lambda self, key, *rest: rendered.append(key) or real(self, key, *rest)
+    )
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _NoPool)
+    assert pipeline.publish(datasets_copy, out, cache_dir=cache).exit_code == 0
+    new = out.resolve()
+    assert "brief/reactie-leidse-regio-2019-06-11" in rendered and 0 < len(rendered) < 50  # of some 500
+    pages = {p.relative_to(new).as_posix(): p for p in (new / "doc").rglob("*") if p.is_file()}
+    linked = [n for n, p in pages.items() if (old / n).is_file() and p.samefile(old / n)]
+    assert len(linked) > len(pages) // 2
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
+    scratch = tmp_path / "scratch"
+    assert pipeline.publish(datasets_copy, scratch, cache_dir=tmp_path / "cache-scratch").exit_code == 0
+    fresh = {
+        p.relative_to(scratch.resolve()).as_posix(): p.read_bytes()
+        for p in (scratch.resolve() / "doc").rglob("*")
+        if p.is_file()
+    }
+    assert {n: p.read_bytes() for n, p in pages.items()} == fresh

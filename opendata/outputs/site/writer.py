@@ -116,7 +116,7 @@ class PageWriter:
         only those of the batch's resources (at 100,000 letters they are large)."""
         state = dict(self.__dict__)
         del state["builders"]
-        state["record"], state["known"] = {}, {}
+        state["record"], state["known"], state["seen"] = {}, {}, {}
         return state
 
     def batch_of(self, task: list[tuple]) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]]:
@@ -142,20 +142,61 @@ class PageWriter:
     def letter(self, key: str, packed: bytes, digests: dict[str, str]) -> None:
         """A letter's resources from its packed N-Triples and the digests of its resources' triples
         (LetterSite): a letter whose files can all be linked from the previous build is not even parsed."""
-        letter, text = self._letter_key(key), self._text(key)
+        text = self._text(key)
         grouped: dict[str, list] | None = None
-        for resource_key, mine in sorted(digests.items()):
-            # Only the letter's own page reads the whole part and the text (its positions' holders
-            # and passages); its other resources' pages read their own triples.
-            if resource_key == letter:
-                mine = inputs.digest(mine, "" if text is None else "\0" + text)
-            own = inputs.digest(self.code, resource_key, mine, self._figures(resource_key))
+        for resource_key, own in self._owns(key, digests, text):
             self._folder(resource_key)
             if self._reuse(resource_key, own):
                 continue
             if grouped is None:
                 grouped = self._parse(key, packed, text)
             self._write(resource_key, grouped[resource_key], own)
+
+    def _owns(self, key: str, digests: dict[str, str], text: str | None) -> list[tuple[str, str]]:
+        """(resource key, digest of its own inputs) of a letter's resources, sorted. Only the letter's
+        own page reads the whole part and the text (its positions' holders and passages); its other
+        resources' pages read their own triples."""
+        letter = self._letter_key(key)
+        owns = []
+        for resource_key, mine in sorted(digests.items()):
+            if resource_key == letter:
+                mine = inputs.digest(mine, "" if text is None else "\0" + text)
+            owns.append(
+                (resource_key, inputs.digest(self.code, resource_key, mine, self._figures(resource_key)))
+            )
+        return owns
+
+    def link_unchanged(self, tasks: list[tuple], enough: int) -> tuple[list[tuple], dict[str, inputs.Entry]]:
+        """Link, here, the previous build's files of every resource whose inputs are unchanged; stop
+        once `enough` tasks have something to render (a large render lies ahead: its workers check
+        the rest as they go). Returns the tasks left, a letter's with only its changed resources,
+        and the linked resources' inputs. After a small change nothing is left to send to workers,
+        which would each need a copy of the facts."""
+        self.entries = {}
+        left: list[tuple] = []
+        for number, task in enumerate(tasks):
+            if len(left) >= enough:
+                left += tasks[number:]
+                break
+            rest = self._unchanged(task)
+            if rest is not None:
+                left.append(rest)
+        linked, self.entries = self.entries, {}
+        return left, linked
+
+    def _unchanged(self, task: tuple) -> tuple | None:
+        """Link a task's unchanged resources (`_reuse`); the task of what is left to render, or None."""
+        kind, key, *data = task
+        if kind == "shared":
+            self._folder(key)
+            return None if self._reuse(key, self._shared_own(key, data[0])) else task
+        packed, digests = data
+        left = {}
+        for resource_key, own in self._owns(key, digests, self._text(key)):
+            self._folder(resource_key)
+            if not self._reuse(resource_key, own):
+                left[resource_key] = digests[resource_key]
+        return ("letter", key, packed, left) if left else None
 
     def _parse(self, key: str, packed: bytes, text: str | None) -> dict[str, list]:
         """The letter's triples by resource; its pages are built from them next."""
@@ -171,10 +212,13 @@ class PageWriter:
 
     def shared(self, key: str, nt: str) -> None:
         """A shared record's files; its triples are parsed only when they are rendered."""
-        own = inputs.digest(self.code, key, nt, self._figures(key))
+        own = self._shared_own(key, nt)
         self._folder(key)
         if not self._reuse(key, own):
             self._write(key, parse(nt), own)
+
+    def _shared_own(self, key: str, nt: str) -> str:
+        return inputs.digest(self.code, key, nt, self._figures(key))
 
     def _figures(self, key: str) -> str:
         figures = self.figures.get(key)
@@ -367,8 +411,10 @@ class SiteWriter:
         search.write(self, entries, writer.known)
 
     def _run(self, writer: PageWriter, tasks: list) -> dict[str, inputs.Entry]:
-        """Every task's files; returns the inputs of every resource written."""
+        """Every task's files; returns the inputs of every resource written or linked."""
         entries: dict[str, inputs.Entry] = {}
+        if writer.previous is not None and writer.record:  # after a small change most are linked here
+            tasks, entries = writer.link_unchanged(tasks, PARALLEL_FROM)
         batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
         if len(tasks) < PARALLEL_FROM or worker_count() == 1:
             for batch in batches:
