@@ -597,7 +597,8 @@ def main(argv: list[str] | None = None) -> int:
         "--perturb",
         action="store_true",
         help="with --real: score variants of the letters (letterhead or signature removed, bodies put in "
-        "the subject or body, header run into one line, OCR noise) whose truth the facts give",
+        "the subject or body, header run into one line, OCR noise, every key word damaged by OCR) whose "
+        "truth the facts give",
     )
     parser.add_argument("--show-wrong", action="store_true", help="with --perturb: list each wrong value")
     args = parser.parse_args(argv)

@@ -376,7 +376,7 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
 
 
 # Where a signature block run into one line ends: an address, an attachment list, a footnote or a web
-# page's links after the last name ("… K.H. Ollongren 1 Ter inzage gelegd …", "… secretaris. Top").
+# page's links after the last name ("… R.P. van Dam 1 Ter inzage gelegd …", "… secretaris. Top").
 _RUN_IN_STOP = re.compile(
     r"(?<![\w.])(?:postbus|bezoekadres|telefoon|e-mail|www\.|bijlagen?|kopie|afschrift|x\s*noot|noot|noten?|"
     r"naar boven|ter inzage|raadpleegbaar|top|read more|lees meer|[0-9]{1,2}(?=[ \t]|$))(?![\w])",
@@ -391,8 +391,8 @@ _SURNAME_REST = re.compile(r"((?:[ \t]+[A-Z][a-zà-ÿ'’]+)+)[ \t.]*$")
 def run_in_pairs(text: str, start: int, end: int) -> list[tuple[Span, Span]]:
     """(name, role) pairs of a signature block run into one line, read part by part between its
     commas: "burgemeester en wethouders van X, de secretaris, A. Jansen de burgemeester, B. de Vries"
-    (each post before its name, as columns read one after the other), "B.G. de Boer, voorzitter.
-    E.J. Cornelius, secretaris." (each name before its post), or all posts and then all names. A
+    (each post before its name, as columns read one after the other), "P. de Groot, voorzitter.
+    L. Smit, secretaris." (each name before its post), or all posts and then all names. A
     line whose names and posts follow no such order gives none."""
     stop = _RUN_IN_STOP.search(text, start, end)
     end = stop.start() if stop else end
@@ -406,7 +406,7 @@ def run_in_pairs(text: str, start: int, end: int) -> list[tuple[Span, Span]]:
         # minister van Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer,")
         for name in line.names:
             if _WITH_INITIALS.match(name.value):
-                # a surname of two words fills its part: "H.G.J. Bruins Slot X Noot …"
+                # a surname of two words fills its part: "R.P. Dam Hoekstra X Noot …"
                 rest = _SURNAME_REST.match(text, name.end, part_end)
                 if rest:
                     name = Span(
@@ -457,8 +457,8 @@ _NAMENS = re.compile(
     r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# "Namens …," run on after the last sentence with the first signer's name after it: "… (nieuwsbrief
-# april 2018) Namens de Gebiedscommissie Zuidelijk Westerkwartier, B.G. de Boer, voorzitter. …".
+# "Namens …," run on after the last sentence with the first signer's name after it: "… (zie de
+# kaart). Namens de Adviescommissie Groene Hart, P. de Groot, voorzitter. …".
 _NAMENS_RUN_IN = re.compile(
     rf"(?<=[.)][ \t])Namens[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})"
 )
@@ -563,9 +563,9 @@ def minister_zone(text: str) -> tuple[int, int] | None:
 
 
 # "De minister van …," on a line of its own, or run on after the last sentence with the name after
-# it and nothing but the page's end or footnotes after the name ("… te sturen. De Minister van
-# Binnenlandse Zaken en Koninkrijksrelaties, K.H. Ollongren"; a footnote's number may follow the
-# sentence's full stop: "… het lid Bromet.1 De Minister van …").
+# it and nothing but the page's end or footnotes after the name ("… te sturen. De minister van
+# Infrastructuur en Waterstaat, R.P. van Dam"; a footnote's number may stand at the sentence's end:
+# "… de wegen.1 De minister van …", "… de wegen2. De minister van …").
 _MINISTER = re.compile(
     r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$|"
     r"(?:(?<=[.!?][ \t])|(?<=[.!?][0-9][ \t]))De[ \t]+(?:minister|staatssecretaris)[ \t]+van[ \t]+[^\n,]{3,90},"
