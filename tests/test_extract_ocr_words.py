@@ -338,3 +338,34 @@ def test_a_column_label_whose_next_line_is_no_date_alone_gives_none():
         "Wij noemen hier niet de datum\nPostbus 80300 19 juli 2024\n3508 TH Utrecht\n\n",
     ):
         assert extract("Gemeente Houten\n\n" + header + COLUMNS_REST).facts()["date_sent"] is None
+
+
+RULED = {
+    "clean": (
+        "Ons kenmerk\nHTN-2024-118\n",
+        "Datum Ons kenmerk Uw kenmerk\n19 juli 2024 HTN-2024-118 UT/24/5521\n",
+    ),
+    "damaged": (
+        "Ons kenmerk\n__HTN-2024-118\n",
+        "Datum Ons kenmerk Uw kenmerk\n19 juli 2024 HTN-2024-118 _UT/24/5521\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("form", RULED)
+def test_a_rule_under_a_label_read_as_underscores_before_the_value(form):
+    stacked, row = RULED[form]
+    text = (
+        "Gemeente Houten\n\n"
+        + COLUMNS["clean"]
+        + COLUMNS_REST.replace("Ons kenmerk\nHTN-2024-118\n", stacked)
+    )
+    extraction = extract(text)
+    assert extraction.our_reference is not None
+    assert (extraction.our_reference.value, extraction.our_reference.quote) == (
+        "HTN-2024-118",
+        "HTN-2024-118",
+    )
+    text = "Gemeente Houten\n\nGedeputeerde Staten van Utrecht\nPostbus 80300\n3508 TH Utrecht\n\n" + row
+    facts = extract(text + COLUMNS_REST.replace("Ons kenmerk\nHTN-2024-118\n", "")).facts()
+    assert (facts["our_reference"], facts["your_reference"]) == ("HTN-2024-118", "UT/24/5521")

@@ -141,9 +141,10 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     """The span of the reference that follows a label ending at `position`, or None."""
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
-    match = re.compile(rf"[ \t:.]*(?P<v>{_VALUE})").match(text, position, line_end)
+    # a scan may read the rule under a label as underscores before the value ("Ons kenmerk __WIE/…")
+    match = re.compile(rf"[ \t:.]*_*(?P<v>{_VALUE})").match(text, position, line_end)
     if match is None and next_line:
-        following = re.compile(rf"\s*\n[ \t]*(?P<v>{_VALUE})[ \t]*(?:\n|$)").match(text, line_end)
+        following = re.compile(rf"\s*\n[ \t]*_*(?P<v>{_VALUE})[ \t]*(?:\n|$)").match(text, line_end)
         if following and not label_pattern().match(text, following.start("v")):
             match = following
     if match is None:
@@ -249,7 +250,10 @@ def _serial_number(text: str, span: tuple[int, int], match: re.Match[str]) -> bo
 
 
 def _pieces(text: str, span: tuple[int, int], role: str, confidence: float) -> list[ReferenceMatch]:
-    pieces = split_glued(text, *span)
+    start, end = span
+    while start < end - 1 and text[start] == "_":  # a scan's rule under the label, read as "_"
+        start += 1
+    pieces = split_glued(text, start, end)
     return [
         ReferenceMatch(
             role if index == 0 else DOSSIER, clean_reference(text[start:end]), start, end, confidence
