@@ -143,14 +143,21 @@ class PageWriter:
         """A letter's resources from its packed N-Triples and the digests of its resources' triples
         (LetterSite): a letter whose files can all be linked from the previous build is not even parsed."""
         text = self._text(key)
-        grouped: dict[str, list] | None = None
-        for resource_key, own in self._owns(key, digests, text):
+        changed = self._changed(self._owns(key, digests, text))
+        if changed:
+            grouped = self._parse(key, packed, text)
+            for resource_key, own in changed:
+                self._write(resource_key, grouped[resource_key], own)
+
+    def _changed(self, owns: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Link the previous build's files of each resource (key, own inputs' digest) whose inputs
+        are unchanged (`_reuse`); returns the others, to render."""
+        changed = []
+        for resource_key, own in owns:
             self._folder(resource_key)
-            if self._reuse(resource_key, own):
-                continue
-            if grouped is None:
-                grouped = self._parse(key, packed, text)
-            self._write(resource_key, grouped[resource_key], own)
+            if not self._reuse(resource_key, own):
+                changed.append((resource_key, own))
+        return changed
 
     def _owns(self, key: str, digests: dict[str, str], text: str | None) -> list[tuple[str, str]]:
         """(resource key, digest of its own inputs) of a letter's resources, sorted. Only the letter's
@@ -188,15 +195,10 @@ class PageWriter:
         """Link a task's unchanged resources (`_reuse`); the task of what is left to render, or None."""
         kind, key, *data = task
         if kind == "shared":
-            self._folder(key)
-            return None if self._reuse(key, self._shared_own(key, data[0])) else task
+            return task if self._changed([(key, self._shared_own(key, data[0]))]) else None
         packed, digests = data
-        left = {}
-        for resource_key, own in self._owns(key, digests, self._text(key)):
-            self._folder(resource_key)
-            if not self._reuse(resource_key, own):
-                left[resource_key] = digests[resource_key]
-        return ("letter", key, packed, left) if left else None
+        changed = self._changed(self._owns(key, digests, self._text(key)))
+        return ("letter", key, packed, {k: digests[k] for k, _ in changed}) if changed else None
 
     def _parse(self, key: str, packed: bytes, text: str | None) -> dict[str, list]:
         """The letter's triples by resource; its pages are built from them next."""
@@ -212,9 +214,7 @@ class PageWriter:
 
     def shared(self, key: str, nt: str) -> None:
         """A shared record's files; its triples are parsed only when they are rendered."""
-        own = self._shared_own(key, nt)
-        self._folder(key)
-        if not self._reuse(key, own):
+        for _, own in self._changed([(key, self._shared_own(key, nt))]):
             self._write(key, parse(nt), own)
 
     def _shared_own(self, key: str, nt: str) -> str:
