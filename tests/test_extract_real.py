@@ -130,6 +130,30 @@ SEVENTH_SET = frozenset(
         "zuid-holland-2013-subsidieregeling-restauratie-rijksmonumenten",
     }
 )
+# The eighth unseen set (docs/ingest.md, "An eighth unseen set"): a college's note to a council committee,
+# a burgemeester's letter to the council, a ministry's circular to the municipalities, Kamerbrieven of
+# ministers, the Algemene Rekenkamer and an Eerste Kamer committee, the COA's letter in a news copy, a
+# council member's and a party's letters, a VNG letter.
+EIGHTH_SET = frozenset(
+    {
+        "algemene-rekenkamer-2019-aandachtspunten-begroting-bzk",
+        "bzk-2011-evaluatie-decentrale-rekenkamers",
+        "bzk-2011-septembercirculaire-gemeentefonds",
+        "bzk-2020-overzicht-herindelingswetten",
+        "bzk-2022-voorbereiding-gemeenteraadsverkiezingen",
+        "coa-leidschendam-voorburg-azc-schakenbosch",
+        "eerste-kamer-2025-brief-financiele-impact-decentrale-overheden",
+        "haarlem-2021-onrust-europawijk",
+        "ienm-2013-stelselherziening-omgevingsrecht",
+        "ienm-2014-voortgang-stelselherziening",
+        "ncpn-2017-jeugdzorg-de-fryske-marren",
+        "roermond-2011-nederlandse-taal-volwassenen",
+        "szw-2014-aanbieding-onderzoek-armoedebeleid",
+        "vi-2006-wet-inburgering-aanvullende-maatregelen",
+        "vng-2017-inbreng-ao-integratie",
+        "westland-verstandig-2024-kabelgoten",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -177,24 +201,31 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # set's 11 join them too ("A sixth unseen set"): every group keeps every floor, dossier references
     # raised from 0.95 (all groups reach 1.000). The seventh set's 7 join them ("A seventh unseen set"):
     # every group keeps every floor. Headers run into one line ("Headers run into one line"): addressees
-    # raised from 0.91 (every group reaches 0.926 or more).
-    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET
+    # raised from 0.91 (every group reaches 0.926 or more). The eighth set's 16 join them ("An eighth
+    # unseen set"): every group keeps every floor; subject raised from 0.9 where the lower floor holds
+    # (every such group reaches 0.911 or more).
+    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET
     earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in later)
     first_three = score(
         (predicted, truth)
         for name, predicted, truth in pairs
-        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET
+        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET
     )
     first_four = score(
         (predicted, truth)
         for name, predicted, truth in pairs
-        if name not in FIFTH_SET | SIXTH_SET | SEVENTH_SET
+        if name not in FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET
     )
     first_five = score(
-        (predicted, truth) for name, predicted, truth in pairs if name not in SIXTH_SET | SEVENTH_SET
+        (predicted, truth)
+        for name, predicted, truth in pairs
+        if name not in SIXTH_SET | SEVENTH_SET | EIGHTH_SET
     )
-    first_six = score((predicted, truth) for name, predicted, truth in pairs if name not in SEVENTH_SET)
-    for scored in (earlier, first_three, first_four, first_five, first_six, scores):
+    first_six = score(
+        (predicted, truth) for name, predicted, truth in pairs if name not in SEVENTH_SET | EIGHTH_SET
+    )
+    first_seven = score((predicted, truth) for name, predicted, truth in pairs if name not in EIGHTH_SET)
+    for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, scores):
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
         assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
@@ -210,6 +241,6 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     for scored in (earlier, first_three):
         assert scored.fields["subject"].exact_rate_with_value >= 0.95
         assert scored.fields["cites"].exact_rate_with_value >= 0.85
-    for scored in (first_four, first_five, first_six, scores):
-        assert scored.fields["subject"].exact_rate_with_value >= 0.9
+    for scored in (first_four, first_five, first_six, first_seven, scores):
+        assert scored.fields["subject"].exact_rate_with_value >= 0.91
         assert scored.fields["cites"].exact_rate_with_value >= 0.8

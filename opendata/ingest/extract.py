@@ -39,7 +39,7 @@ from opendata.ingest.extract_header import (
     label_block_end,
     subject_after_salutation,
 )
-from opendata.ingest.extract_kamerstuk import find_kamerstuk
+from opendata.ingest.extract_kamerstuk import find_kamerstuk, paper_dossier
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_preamble,
@@ -60,6 +60,7 @@ from opendata.ingest.extract_organisations import (
     is_ministry,
     letterhead_name,
     logo_name,
+    ministry_written_out,
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
 from opendata.ingest.extract_references import clean_reference
@@ -102,7 +103,13 @@ def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Fou
     for mention in found:
         if (mention.resolved or is_ministry(mention.value)) and mention.value not in seen:
             seen[mention.value] = _found(text, mention.value, mention.start, mention.end, mention.confidence)
-    return tuple(seen.values())
+    # a ministry named in full and by its abbreviation is named once, in full
+    named = {value.lower() for value in seen}
+    return tuple(
+        f
+        for value, f in seen.items()
+        if (written := ministry_written_out(value)) is None or written.lower() not in named
+    )
 
 
 # ---------------------------------------------------------------- the letter
@@ -275,6 +282,12 @@ def _extract(
     if subject is None and titled is not None:  # a web page's title, a raadsvoorstel's "TITEL"
         subject = _found(text, titled.value, titled.start, titled.end, 0.6)
     if (
+        subject is None
+    ):  # "UITGANGSPUNTEN NOTITIE WATERTOETS - NORMALE PROCEDURE", the host's title and the letter's heading
+        heading = repeated_heading(text)
+        if heading is not None:
+            subject = _found(text, heading[0], heading[1], heading[2], 0.55)
+    if (
         ours is None and subject_found
     ):  # "BETREFT: …, KENMERK W 22001.", "Betreft … Kenmerk 2009031352 Geacht"
         line_end = text.find("\n", subject_found[1])
@@ -313,12 +326,31 @@ def _extract(
             for d in kamerstuk.dossiers
             if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)
         ]
+    if kamerstuk is None and not dossiers:
+        paper = paper_dossier(text)
+        if paper is not None:
+            dossiers.append(_found(text, paper.value, paper.start, paper.end, 0.7))
     salutation_found = (
         _found(text, salutation[0].strip(), *strip_span(text, *salutation.span(), " \t"), 0.9)
         if salutation
         else None
     )
     addressees = find_addressees(text, head_end, found, sender, salutation)
+    if kamerstuk is not None and not addressees:
+        # a web copy's furniture above a Kamerstuk's heading pushes its "Aan …" line past the header's
+        # window: the paper's header starts at its heading
+        addressees = find_addressees(
+            text, max(head_end, kamerstuk.heading.end + 300), found, sender, salutation
+        )
+    if (
+        sender is not None
+        and re.fullmatch(r"(?:oorg|zb)[0-9]+", sender.value)
+        and any(a.value == sender.value for a in addressees)
+    ):
+        # a body of one organ (a Kamer, an inspectorate) does not write to itself: a letter to the Tweede
+        # Kamer whose host's table names the Kamer as publisher ("Organisatie | Tweede Kamer …") is not the
+        # Kamer's (a municipality's or province's organs do write to one another)
+        sender = None
     listed = listed_councils(text, head_end, iso)
     if listed and all(a.value[:2] not in ("gm", "pv") for a in addressees):
         addressees = listed
@@ -402,6 +434,26 @@ def _with_listed(mentioned: tuple[Found, ...], listed: Sequence[Found]) -> tuple
     """The mentions with the municipalities of a listed address (their kind word lost to OCR)."""
     known = {m.value for m in mentioned}
     return mentioned + tuple(replace(f, detail=None) for f in listed if f.value not in known)
+
+
+# A letter without "Onderwerp" whose own heading in capitals opens the copy (a host takes a document's
+# title from its first heading) and heads the letter again below: that heading is its subject. A host's
+# title the letter does not repeat may be the host's own, and a heading in ordinary case may be a news
+# page's or a party's title line: neither is taken.
+_CAPITALS_HEADING = re.compile(
+    r"(?:[ \t]*(?:• No results found)?[ \t]*\n)*[ \t]*(?P<heading>(?=[^\n]*[A-Z]{4})[A-Z0-9][A-Z0-9 ,.'’&/()–-]{10,140}?)"
+    r"[ \t]*\n"
+)
+
+
+def repeated_heading(text: str) -> tuple[str, int, int] | None:
+    match = _CAPITALS_HEADING.match(text)
+    if match is None or len(match["heading"].split()) < 3:
+        return None
+    again = text.find(match["heading"], match.end())
+    if again < 0:
+        return None
+    return match["heading"], again, again + len(match["heading"])
 
 
 # A web copy's title line in capitals that ends in the letter's number after a dash: "BLEEKLOOP – 0044",

@@ -104,10 +104,51 @@ def _addressed(
         return [group]
     picked = [_found(text, m.value, m.start, m.end, 0.9 if m.resolved else 0.5, m.body) for m in hits]
     if not hits:
-        own = _own_body(text, rest, end, sender)
+        own = _own_body(text, rest, end, sender) or written_office(text, rest, end)
         if own:
             picked.append(own)
     return picked
+
+
+# An address to an office or a committee, which the register does not hold: "Aan de Minister van
+# Binnenlandse Zaken en Koninkrijksrelaties" is the ministry (as a minister's heading is), "Aan de
+# commissie Burgers en Samenleving", "Aan de Statencommissie voor Financiën, …" the committee as written.
+# A minister "voor" a portfolio has no ministry of that name: no addressee.
+_OFFICE = re.compile(r"(?:(?:de|het)[ \t]+)?(?:[Mm]inister|[Ss]taatssecretaris)[ \t]+van[ \t]+(?=[A-Z])")
+_COMMITTEE = re.compile(
+    r"(?:(?:de|het)[ \t]+)?(?P<word>(?:(?:vaste|algemene|bijzondere)[ \t]+)?(?:raads|staten)?commissie)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[ \t]*,?[ \t]*(?P<word>[A-Z][\w&'’-]*|en|van|voor|de|het|der)\b")
+
+
+def _name_words(text: str, position: int, end: int) -> int:
+    """Where a capitalised name from `position` ends ("Burgers en Samenleving 1 …" ends before " 1")."""
+    last = position
+    for _ in range(8):
+        word = _NAME_WORD.match(text, position, end)
+        if word is None:
+            break
+        position = word.end()
+        if word["word"][0].isupper():
+            last = position
+    return last
+
+
+def written_office(text: str, rest: int, end: int) -> Found | None:
+    office = _OFFICE.match(text, rest, end)
+    if office is not None:
+        name_end = _name_words(text, office.end(), end)
+        if name_end > office.end():
+            name = re.sub(r"\s+", " ", text[office.end() : name_end])
+            return _found(text, f"ministerie van {name}", office.start(), name_end, 0.6)
+    committee = _COMMITTEE.match(text, rest, end)
+    if committee is not None:
+        name_end = _name_words(text, committee.end(), end)
+        if name_end > committee.end():
+            written = re.sub(r"\s+", " ", text[committee.start("word") : name_end])
+            return _found(text, written, committee.start("word"), name_end, 0.5)
+    return None
 
 
 # "Aan" inside a line a text layer ran together, before the addressee ("… 2008 Aan het Dagelijks Bestuur

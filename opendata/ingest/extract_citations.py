@@ -22,12 +22,18 @@ from opendata.ingest.extract_references import (
 from opendata.ingest.extract_results import Citation, Found, from_mention
 from opendata.ingest.extract_results import found as _found
 
+# The Tweede Kamer numbers every document and case it registers ("2019D37143", "2019Z17820"); a web copy
+# of a Kamerstuk shows it as "Nummer: 2019D37143". It is the Kamer's registration, not the writer's reference.
+_KAMER_NUMBER = re.compile(r"(?:19|20)[0-9]{2}[DZ][0-9]{5}")
+
 
 def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
     ours: Found | None = None
     yours: Found | None = None
     dossiers: list[Found] = []
     for ref in find_reference_lines(text, head_end):
+        if _KAMER_NUMBER.fullmatch(ref.value):
+            continue
         found = _found(text, ref.value, ref.start, ref.end, ref.confidence)
         if ref.role == OURS and ours is None:
             ours = found

@@ -7,7 +7,11 @@ KONINKRIJKSRELATIES"), "Aan de Voorzitter van de Tweede Kamer der Staten-Generaa
 4 oktober 2024"; it closes on one line with the post and the name ("De minister van …, R.H.A.
 Plasterk"). The dossier number is a dossier reference, the paper's number is no reference of the
 letter, and the heading names the ministry that writes. A heading for two ministers together
-("BRIEF VAN DE MINISTERS VAN …") names no single sender, and one cut off mid-name names none.
+("BRIEF VAN DE MINISTERS VAN …") names no single sender, and one cut off mid-name names none; nor does
+a minister "voor" a portfolio ("BRIEF VAN DE MINISTER VOOR VREEMDELINGENZAKEN EN INTEGRATIE": a minister
+without a ministry of that name). A heading may name a body instead of a minister ("BRIEF VAN DE ALGEMENE
+REKENKAMER", "BRIEF VAN DE VOORZITTER VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN"): the register's
+body, or a committee as written, writes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 
 from opendata.ingest.extract_dates import find_dates
 from opendata.ingest.extract_noise import Span
+from opendata.ingest.gazetteer import load_gazetteer
 
 # A text layer that ran the heading's lines together goes on with the paper's next part: "… EN
 # KONINKRIJKSRELATIES Aan de Voorzitter …", "… koninkrijksrelaties Vergaderjaar 2006-2007 Nr. 8 …".
@@ -26,7 +31,7 @@ _RUN_ON = r"(?=[ \t]+(?-i:Aan[ \t]+de|Den[ \t]+Haag,|Vergaderjaar|Nr\.)[ \t])"
 # "BRIEF HOUDENDE INTREKKING …" names none, and the closing says who writes.
 _HEADING = re.compile(
     r"\bBRIEF (?:VAN DE (?P<role>MINISTER EN STAATSSECRETARIS|MINISTERS|MINISTER|STAATSSECRETARISSEN|"
-    r"STAATSSECRETARIS) (?:VAN|VOOR) (?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)|HOUDENDE [A-ZÀ-Ý ,'-]+?)"
+    r"STAATSSECRETARIS) (?P<prep>VAN|VOOR) (?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)|HOUDENDE [A-ZÀ-Ý ,'-]+?)"
     rf"(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE,
 )
@@ -35,10 +40,20 @@ _HEADING = re.compile(
 _NUMBERED_HEADING = re.compile(
     r"(?:^[ \t]*|(?<=[a-z0-9.][ \t]))[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? [0-9]{1,4} Brief van de "
     r"(?P<role>minister|staatssecretaris) "
-    rf"(?:van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)(?:[ \t]*$|{_RUN_ON})",
+    rf"(?P<prep>van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE | re.IGNORECASE,
 )
 _JOINT = {"MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS"}
+# A body as the writer: "BRIEF VAN DE ALGEMENE REKENKAMER", "BRIEF VAN HET COLLEGE VAN …", "BRIEF VAN DE
+# VOORZITTER VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN" (the chair writes for the committee).
+_BODY_HEADING = re.compile(
+    r"\bBRIEF VAN (?:DE|HET) (?!MINISTER|STAATSSECRETARIS)(?:VOORZITTER VAN (?:DE|HET) )?"
+    r"(?P<body>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]*?)"
+    rf"(?:[ \t]*$|{_RUN_ON})",
+    re.MULTILINE,
+)
+# A committee of a Kamer or of the Staten, which the register does not hold: kept as written.
+_COMMITTEE = re.compile(r"(?:(?:VASTE|ALGEMENE|BIJZONDERE) )?COMMISSIE (?:VOOR|VAN) [A-ZÀ-Ý]")
 # Eerste Kamer dossiers outside legislation are numbered in Roman numerals: "CII Nota «Bestuur …»".
 _ROMAN_DOSSIER_LINE = re.compile(r"^[ \t]*(?P<number>[CLXVI]{2,8})(?=[ \t]+[A-Z«])", re.MULTILINE)
 # A web copy names the paper as dossier-number: "Kamerstuk 33841-171", "ID: 31953-34".
@@ -67,6 +82,7 @@ class Kamerstuk:
     joint: bool  # several writers: no single sender
     dossiers: tuple[Span, ...]  # "36 600 B", "36 600 C"
     dated: Span | None  # the ISO date after "Den Haag," below the heading
+    body_writer: bool = False  # the heading names a body, not a minister ("BRIEF VAN DE ALGEMENE REKENKAMER")
 
 
 def ministry_name(capitals: str) -> str:
@@ -80,13 +96,14 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     limit = min(len(text), 3000)
     heading = _HEADING.search(text, 0, limit) or _NUMBERED_HEADING.search(text, 0, limit)
     if heading is None:
-        return None
+        return _body_kamerstuk(text, limit)
     role_word = (heading["role"] or "").upper()
     role = "staatssecretaris" if role_word.startswith("STAATSSECRETARIS") else "minister" if role_word else ""
     name = (heading["name"] or "").strip(" ,")
     sender = None
     joint = role_word in _JOINT
-    if name and not joint and not re.search(r"\b(?:EN|VAN|VOOR)$", name, re.IGNORECASE):
+    portfolio = (heading["prep"] or "").upper() == "VOOR"  # a minister for a portfolio has no ministry
+    if name and not joint and not portfolio and not re.search(r"\b(?:EN|VAN|VOOR)$", name, re.IGNORECASE):
         sender = Span(
             f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name)
         )
@@ -97,6 +114,46 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
         joint,
         _dossier_numbers(text, heading.start()),
         _dated(text, heading.end()),
+    )
+
+
+def _body_kamerstuk(text: str, limit: int) -> Kamerstuk | None:
+    """A paper headed by a body as its writer ("Nr. 4 BRIEF VAN DE ALGEMENE REKENKAMER"): the register's
+    body, a committee as written, or no sender where the heading names neither."""
+    heading = _BODY_HEADING.search(text, 0, limit)
+    if heading is None:
+        return None
+    written = heading["body"].strip(" ,")
+    start = heading.start("body")
+    name = ministry_name(written)
+    gazetteer = load_gazetteer()
+    resolution = gazetteer.resolve(name, fuzzy=False)
+    sender = None
+    if resolution is None and not _COMMITTEE.match(written):
+        # "TWEEDE KAMER DER STATEN-GENERAAL": the register's shorter name, of two words or more
+        words = name.split(" ")
+        resolution = next(
+            (
+                r
+                for n in range(len(words) - 1, 1, -1)
+                if (r := gazetteer.resolve(" ".join(words[:n]), fuzzy=False))
+            ),
+            None,
+        )
+    if resolution is not None:
+        sender = Span(resolution.code, start, start + len(written))
+    elif _COMMITTEE.match(written):  # "VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN": "vaste commissie voor …"
+        words = name.split(" ")
+        cut = next(i for i, word in enumerate(words) if word in ("voor", "van"))
+        sender = Span(" ".join([w.lower() for w in words[:cut]] + words[cut:]), start, start + len(written))
+    return Kamerstuk(
+        Span(heading[0], heading.start(), heading.end()),
+        sender,
+        "",
+        False,
+        _dossier_numbers(text, heading.start()),
+        _dated(text, heading.end()),
+        body_writer=True,
     )
 
 
@@ -129,6 +186,22 @@ def _dossier_numbers(text: str, heading_start: int) -> tuple[Span, ...]:
         if all(span.value.replace(" ", "") != match["number"] for span in found):
             found.append(Span(match["number"], *match.span("number")))
     return tuple(found)
+
+
+# A web copy's table or title names the paper as "<dossier> nr. <number>" ("Tweede Kamer der
+# Staten-Generaal | 2013-2014 | 33118 nr. 16 |") where the copy lost the paper's heading.
+_PAPER_NUMBER = re.compile(
+    r"(?<![0-9])(?P<number>[1-9][0-9] ?[0-9]{3}(?:[ -](?:[A-Z]{1,4}|[IVXL]+))?)[ \t]+nr\.[ \t]*[0-9]{1,4}\b"
+)
+_TO_A_KAMER = re.compile(r"\bAan de Voorzitter van de (?:Tweede|Eerste) Kamer der Staten-Generaal\b")
+
+
+def paper_dossier(text: str) -> Span | None:
+    """The dossier of a letter to a Kamer from its web copy's "33118 nr. 16", near the top."""
+    if _TO_A_KAMER.search(text, 0, min(len(text), 3000)) is None:
+        return None
+    match = _PAPER_NUMBER.search(text, 0, min(len(text), 600))
+    return Span(match["number"], *match.span("number")) if match else None
 
 
 def closing_signatory(text: str) -> tuple[Span, Span] | None:

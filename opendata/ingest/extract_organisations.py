@@ -60,11 +60,14 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     # "Burgemeester van Utrecht" (a letterhead, a signature): the municipality of the post
     (rf"{noisy('burgemeester')}[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
+    # a receiver's stamp or a list abbreviates the kind word: "Gem. STEENBERGEN", "gem. Oss"
+    (r"gem\.[ \t]*(?=[A-Z])", None, (GEMEENTE,)),
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
 _BARE_COLLEGE = re.compile(r"(?:het\s+)?college\s+van(?:\s+gemeente)?", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")  # "Bergen (L)", "Bergen (NH)"
+# "Bergen (L)", "Bergen (NH)"; "St." for Sint ("Mill en St. Hubert")
+_TOKEN = re.compile(r"St\.(?=[ \t]+[A-Z])|[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")
 _STOP = {
     "en",
     "of",
@@ -168,11 +171,13 @@ def find_kind_phrases(
             code, name_end, score = resolved
             found.append(OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), body, True))
         elif body is not None and not _BARE_COLLEGE.fullmatch(match[0].strip()):
-            # a body the register cannot resolve: kept as written ("het College van" alone names none)
+            # a body the register cannot resolve: kept as written ("het College van" alone names none),
+            # without its article ("vragen aan het College van Burgemeester en Wethouders")
             phrase_end = match.start() + len(match[0].rstrip())
-            found.append(
-                OrgMention(re.sub(r"\s+", " ", match[0]).strip(), match.start(), phrase_end, 0.5, body, False)
+            written = re.sub(
+                r"^(?:de|het)\s+", "", re.sub(r"\s+", " ", match[0]).strip(), flags=re.IGNORECASE
             )
+            found.append(OrgMention(written, match.start(), phrase_end, 0.5, body, False))
     found.extend(_adjective_councils(text, date, start, end, gazetteer))
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
     found.extend(_college_lists(text, date, start, end, gazetteer))
@@ -214,10 +219,18 @@ def _municipality_lists(
     provincies Gelderland en Utrecht"."""
     found = []
     for match in _LIST.finditer(text, start, end):
-        found += _name_list(
-            text, match.end(), end, (GEMEENTE,) if match["gm"] else (PROVINCIE,), None, date, gazetteer
-        )
+        kinds = (GEMEENTE,) if match["gm"] else (PROVINCIE,)
+        listed = _name_list(text, match.end(), end, kinds, None, date, gazetteer)
+        if not listed:  # "De volgende gemeenten hebben van dat aanbod gebruikgemaakt: Almere, Amstelveen, …"
+            colon = _LIST_COLON.match(text, match.end(), end)
+            if colon:
+                listed = _name_list(text, colon.end(), end, kinds, None, date, gazetteer)
+        found += listed
     return found
+
+
+# The rest of the sentence up to a colon that opens the list: "… gemeenten hebben dat gedaan: A, B en C".
+_LIST_COLON = re.compile(r"[^.;:\n]{1,100}?:[ \t]*")
 
 
 # "de colleges van burgemeester en wethouders van Leiden, Leiderdorp en Oegstgeest" (in an address
@@ -499,10 +512,73 @@ _MINISTRY_ABBREVIATION = re.compile(
     + "|".join(sorted(_MINISTRY_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w&/-])"
 )
+# The ministries sit in Den Haag: letters right before the city are its postcode's ("2511 EZ Den Haag").
+_PLACE_AFTER = re.compile(r"[ \t]+(?:Den[ \t]+Haag|DEN[ \t]+HAAG|'s-Gravenhage|'S-GRAVENHAGE)\b")
 _AFTER_TITLE = re.compile(
     r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$",
     re.IGNORECASE,
 )
+
+
+# The ministries' names since 2000 (a closed list): a name read on from a letterhead ("Ministerie van
+# Binnenlandse Zaken en Koninkrijksrelaties Gemeentefonds Septembercirculaire") ends where the ministry's
+# name ends, and a name with commas ("Volksgezondheid, Welzijn en Sport") is read whole. Longest first.
+_MINISTRY_NAMES = (
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+    "Landbouw, Visserij, Voedselzekerheid en Natuur",
+    "Economische Zaken, Landbouw en Innovatie",
+    "Landbouw, Natuur en Voedselkwaliteit",
+    "Volkshuisvesting en Ruimtelijke Ordening",
+    "Landbouw, Natuurbeheer en Visserij",
+    "Sociale Zaken en Werkgelegenheid",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Volksgezondheid, Welzijn en Sport",
+    "Infrastructuur en Waterstaat",
+    "Economische Zaken en Klimaat",
+    "Infrastructuur en Milieu",
+    "Justitie en Veiligheid",
+    "Veiligheid en Justitie",
+    "Klimaat en Groene Groei",
+    "Verkeer en Waterstaat",
+    "Asiel en Migratie",
+    "Binnenlandse Zaken",
+    "Buitenlandse Zaken",
+    "Economische Zaken",
+    "Algemene Zaken",
+    "Financiën",
+    "Justitie",
+    "Defensie",
+)
+_KNOWN_MINISTRIES = tuple(
+    re.compile(r"\s+".join(re.escape(word) for word in name.split()) + r"(?![\w-])", re.IGNORECASE)
+    for name in _MINISTRY_NAMES
+)
+
+
+# The abbreviations' ministries: a letter that names a ministry in full and by its abbreviation ("het
+# Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)", "het Ministerie van BZK") names one.
+_ABBREVIATED_MINISTRIES = {
+    "BZK": "Binnenlandse Zaken en Koninkrijksrelaties",
+    "VROM": "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+    "OCW": "Onderwijs, Cultuur en Wetenschap",
+    "VWS": "Volksgezondheid, Welzijn en Sport",
+    "SZW": "Sociale Zaken en Werkgelegenheid",
+    "LNV": "Landbouw, Natuur en Voedselkwaliteit",
+    "EZ": "Economische Zaken",
+    "EZK": "Economische Zaken en Klimaat",
+    "IenM": "Infrastructuur en Milieu",
+    "IenW": "Infrastructuur en Waterstaat",
+    "JenV": "Justitie en Veiligheid",
+    "VenJ": "Veiligheid en Justitie",
+}
+
+
+def ministry_written_out(value: str) -> str | None:
+    """ "BZK" or "ministerie van BZK" → "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"."""
+    abbreviation = value.removeprefix("ministerie van ")
+    name = _ABBREVIATED_MINISTRIES.get(abbreviation)
+    return f"ministerie van {name}" if name else None
 
 
 def is_ministry(value: str) -> bool:
@@ -512,15 +588,18 @@ def is_ministry(value: str) -> bool:
 
 def find_ministries(text: str) -> list[OrgMention]:
     """Ministries ("het ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "BZK"), kept by name."""
-    named = [
-        OrgMention(
-            f"ministerie van {fold_spaces(match['name'])}", match.start(), match.end(), 0.8, None, False
-        )
-        for match in MINISTRY.finditer(text)
-    ]
+    named = []
+    for match in MINISTRY.finditer(text):
+        name, end = fold_spaces(match["name"]), match.end()
+        known = next((m for m in (p.match(text, match.start("name")) for p in _KNOWN_MINISTRIES) if m), None)
+        if known is not None:  # the ministry's own name, not the words a letterhead runs on with
+            name, end = fold_spaces(known[0]), known.end()
+        named.append(OrgMention(f"ministerie van {name}", match.start(), end, 0.8, None, False))
     for match in _MINISTRY_ABBREVIATION.finditer(text):
         if _AFTER_TITLE.search(text, max(0, match.start() - 120), match.start()):
             continue
+        if _PLACE_AFTER.match(text, match.end()):
+            continue  # a postcode's letters whose digits the copy lost: "Schedeldoekshaven EZ Den Haag"
         named.append(OrgMention(match["abbr"], match.start(), match.end(), 0.6, None, False))
     return named
 

@@ -243,8 +243,8 @@ def kamerstuk_parts(
     sender: Found | None
     if kamerstuk.sender is not None:
         s = kamerstuk.sender
-        sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role)
-    elif kamerstuk.role or kamerstuk.joint:
+        sender = _found(text, s.value, s.start, s.end, 0.85, kamerstuk.role or None)
+    elif kamerstuk.role or kamerstuk.joint or kamerstuk.body_writer:
         sender = behalf
     else:
         sender = behalf or _minister_sender(text, zone)

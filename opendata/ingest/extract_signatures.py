@@ -86,7 +86,10 @@ _STOPS = re.compile(
     r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad|"
     # a publication's footnotes under the closing: "X Noot", "1  Ter inzage gelegd bij …", "Naar boven"
-    r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$))\b",
+    r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$)|"
+    # a web page's furniture after the letter: "Back To Top", "Terug naar boven", "Deel dit bericht"
+    r"back\s+to\s+top|terug(?:\s+naar\s+(?:boven|overzicht|het\s+overzicht))?|deel\s+dit|delen|print|"
+    r"reageer|reacties?|lees\s+meer|share|tweet)\b",
     re.IGNORECASE,
 )
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.

@@ -61,6 +61,8 @@ def _keys(org: RegisteredOrganisation) -> set[str]:
         for prefix in _PREFIXES:
             if lowered.startswith(prefix):
                 keys.add(fold(written[len(prefix) :]))
+    # "Mill en St. Hubert", "St. Michielsgestel": letters shorten Sint to St.
+    keys |= {key.replace("sint", "st") for key in keys if re.search(r"\bSint\b", name)}
     return {key for key in keys if len(key) >= 3}
 
 
