@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -132,6 +133,51 @@ def test_a_one_letter_change_writes_only_the_pages_that_show_that_letter(dataset
 
     scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
     assert _site(new) == _site(scratch)
+
+
+def _retitle(datasets: Path, letter: str) -> None:
+    path = datasets / "letters" / f"{letter}.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
+    )
+
+
+def test_a_third_build_recycles_the_one_before_last_and_touches_only_what_differs_from_it(
+    datasets_copy, tmp_path
+):
+    """The build before last is not removed and rebuilt file by file: the next build starts as its
+    website folder and keeps every resource file that has the bytes it needs. Only the files that
+    differ from that build's are replaced (linked or written); a kept file's inode is not even
+    touched (its ctime stays that of the build before, where a link or an unlink would set it now).
+    The result equals a build from scratch."""
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    first = _publish(datasets_copy, out, cache)
+    first_digests = release.manifest_entries(first).copy()
+    _retitle(datasets_copy, LETTER)
+    second = _publish(datasets_copy, out, cache)
+    _retitle(datasets_copy, "gs-zuid-holland-2019-01-24-samenwerking-leidse-regio")
+    lost = "doc/lidmaatschap/colleges-leidse-regio-college-gm0546.en.html"  # the recycled build has lost a file, and gained one
+    (first / lost).unlink()
+    (first / "doc" / "lidmaatschap" / "notes.txt").write_text("not the build's own\n", encoding="utf-8")
+    started = time.time_ns()
+    third = _publish(datasets_copy, out, cache)
+
+    assert not first.exists(), "the build before last is recycled, not kept beside the new one"
+    assert sorted(release.builds_dir(out).glob("*/")) == sorted([second, third])
+    files = _resource_files(third)
+    touched = sorted(name for name, path in files.items() if os.stat(path).st_ctime_ns >= started)
+    third_digests = release.manifest_entries(third)
+    differ = sorted(name for name in files if third_digests[name] != first_digests.get(name))
+    assert lost not in differ and touched == sorted({*differ, lost})
+    assert not (third / "doc" / "lidmaatschap" / "notes.txt").exists()
+    assert any(LETTER in name for name in differ) and any(
+        "gs-zuid-holland-2019-01-24" in name for name in differ
+    )
+    assert len(touched) < len(files) // 4, f"{len(touched)} of {len(files)} resource files touched"
+    assert release.verify(out) == [] and release.verify(second) == []
+
+    scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
+    assert _site(third) == _site(scratch)
 
 
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)

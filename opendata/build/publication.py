@@ -42,6 +42,8 @@ class Publication:
     # IRI -> opendata.releases.resources.ResourceVersion of this release
     release_resources: dict = field(default_factory=dict)
     previous_build: Path | None = None  # the build published now: the site hard-links unchanged files from it
+    # the files the build folder holds already, from the older build it recycles: {path: sha256}
+    recycled: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def shared_nt(self) -> str:

@@ -292,7 +292,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         outcome.publication.previous_build = release.published(
             out
         )  # the site hard-links its unchanged files from it
-        build_dir = release.new_build(out)
+        build_dir, outcome.publication.recycled = release.new_build(out)
         prepared = None
         outcome.timings["plan"] = time.perf_counter() - clock
         try:
@@ -313,7 +313,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             if (
                 plan.private_titles
             ):  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
-                release.start_pruning(out).join()
+                release.start_pruning(out, keep_spare=False).join()
             outcome.timings["release"] = time.perf_counter() - clock
             outcome.counts = {
                 "hashed_files": HASHED.files - hashed[0],

@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from opendata.outputs.digests import MANIFEST, file_sha256, link_if_same, manifest_entries
+from opendata.outputs.site.layout import DOC_FOLDER
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -174,12 +175,14 @@ PR_SET_PDEATHSIG = 1
 
 
 def remove_build(folder: Path) -> None:
-    """Remove a build opendata made, its marker last: a removal cut short (a killed publish) leaves a
-    folder that is still marked, or empty, so the next publish can finish the job."""
+    """Remove a build opendata made, its manifest first and its marker last: a removal cut short (a
+    killed publish) leaves a folder that is still marked, or empty, so the next publish can finish
+    the job, and that is never taken for a whole build to recycle (it has no manifest)."""
     if not is_build(folder):
         with contextlib.suppress(OSError):
             folder.rmdir()  # only ever an empty folder
         return
+    (folder / MANIFEST).unlink(missing_ok=True)
     for child in folder.iterdir():
         if child.name == MARKER:
             continue
@@ -192,8 +195,19 @@ def remove_build(folder: Path) -> None:
         folder.rmdir()
 
 
-def new_build(out: Path) -> Path:
-    """A fresh folder, marked as opendata's, to write a build into (beside the published ones)."""
+RECYCLED = DOC_FOLDER  # the folder of a spare build kept in a new build: the website's (see `new_build`)
+
+
+def new_build(out: Path) -> tuple[Path, dict[str, str]]:
+    """A folder, marked as opendata's, to write a build into (beside the published ones), and the
+    files it holds already: {path in the build: sha256}.
+
+    When a whole build older than the published one is kept (the spare, see `start_pruning`), the
+    new build starts as that build's website folder (`RECYCLED`): most of its files are those the new
+    build needs, and a writer that finds its file there with the right digest keeps it instead of
+    writing or linking one of the millions the site has. Its other folders and its manifest go
+    first: whatever is left is the writers' to keep, replace (never to write into: a file may be
+    linked from the published build) or remove. Without a spare the folder starts empty."""
     builds = builds_dir(out)
     builds.mkdir(parents=True, exist_ok=True)
     for stale in builds.glob("tmp-*"):  # left behind by a killed run (unmarked: removed only if empty)
@@ -202,9 +216,63 @@ def new_build(out: Path) -> Path:
     build = builds / f"tmp-{os.getpid()}"
     if build.exists():  # not ours (no marker): never removed, never written into
         raise UnsafeOut(f"{build} exists and was not made by opendata; remove it by hand")
-    build.mkdir()
-    (build / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    return build
+    spare = _spare(out)
+    if spare is None:
+        build.mkdir()
+        (build / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        return build, {}
+    entries = manifest_entries(spare)
+    os.rename(spare, build)
+    (build / MANIFEST).unlink()  # from here on it is not whole: a killed run leaves it to be removed
+    for child in build.iterdir():
+        if child.name in (MARKER, RECYCLED):
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    held: dict[str, str] = {}
+    if not (build / RECYCLED).is_dir():
+        return build, held
+    for name in _names_below(build, RECYCLED):  # what is there: a file its manifest lists is kept
+        entry = entries.get(name)
+        if entry is None:
+            os.unlink(build / name)  # not the build's own (a leftover of a link or an edit)
+        else:
+            held[name] = entry[1]
+    return build, held
+
+
+def _names_below(build: Path, folder: str) -> list[str]:
+    """The paths in `build` of the files below its `folder` (read from the folders alone)."""
+    found, folders = [], [folder]
+    while folders:
+        current = folders.pop()
+        with os.scandir(build / current) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(f"{current}/{entry.name}")
+                else:
+                    found.append(f"{current}/{entry.name}")
+    return found
+
+
+def _spare(out: Path) -> Path | None:
+    """The newest whole build beside the published one, on its file system, made by this version
+    of the builds' layout (marked, with its manifest): the one a new build recycles."""
+    builds, current = builds_dir(out), published(out)
+    if current is None:
+        return None
+    candidates = [
+        path
+        for path in builds.iterdir()
+        if not path.name.startswith(("tmp-", "previous-"))
+        and path.resolve() != current
+        and is_publication(path)
+        and os.stat(path).st_dev == os.stat(current).st_dev
+    ]
+    newest = max(candidates, key=lambda path: (path / MANIFEST).stat().st_mtime_ns, default=None)
+    return newest.resolve() if newest is not None else None
 
 
 def published(out: Path) -> Path | None:
@@ -353,16 +421,18 @@ def release(build: Path, out: Path) -> Path:
     return final
 
 
-def start_pruning(out: Path) -> threading.Thread:
-    """Remove, in a background thread, every build but the published one (and builds under way):
-    after the next switch the previous publication is the one kept beside the new one."""
+def start_pruning(out: Path, keep_spare: bool = True) -> threading.Thread:
+    """Remove, in a background thread, every build but the published one, the spare the next build
+    recycles (`keep_spare`, see `new_build`) and builds under way: after the next switch the previous
+    publication is the one kept beside the new one."""
     builds = builds_dir(out)
     current = out.resolve() if out.is_symlink() else None
+    spare = _spare(out) if keep_spare and builds.is_dir() else None
     old = (
         [
             p
             for p in builds.iterdir()
-            if is_build(p) and not p.name.startswith("tmp-") and p.resolve() != current
+            if is_build(p) and not p.name.startswith("tmp-") and p.resolve() not in (current, spare)
         ]
         if builds.is_dir()
         else []

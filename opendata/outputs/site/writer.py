@@ -15,6 +15,8 @@ files' digests from the previous one.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -102,6 +104,8 @@ class PageWriter:
         self.known = manifest_digests(previous) if previous is not None else {}
         self.letter_segment = letter_segment
         self.record = record or {}  # the previous site build's inputs, by resource key (inputs.py)
+        # the resources' files the build folder holds already, from the build it recycles: {path: sha256}
+        self.spare: dict[str, str] = {}
         self.code = inputs.code_digest(terms, prefixes, layout.id_base, layout.doc_base)
         self.entries: dict[str, inputs.Entry] = {}  # this build's inputs, by resource key
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
@@ -116,12 +120,15 @@ class PageWriter:
         only those of the batch's resources (at 100,000 letters they are large)."""
         state = dict(self.__dict__)
         del state["builders"]
-        state["record"], state["known"], state["seen"] = {}, {}, {}
+        state["record"], state["known"], state["seen"], state["spare"] = {}, {}, {}, {}
         return state
 
-    def batch_of(self, task: list[tuple]) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]]:
-        """A task with what the previous build recorded of its resources and its files' digests."""
-        record, known = {}, {}
+    def batch_of(
+        self, task: list[tuple]
+    ) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str], dict]:
+        """A task with what the previous build recorded of its resources, its files' digests there
+        and the digests of those the build folder holds already."""
+        record, known, spare = {}, {}, {}
         for kind, key, *data in task:
             for resource_key in [key] if kind == "shared" else data[1]:
                 if resource_key in self.record:
@@ -129,7 +136,32 @@ class PageWriter:
                 for name in self._names(resource_key):
                     if name in self.known:
                         known[name] = self.known[name]
-        return task, record, known
+                    if name in self.spare:
+                        spare[name] = self.spare[name]
+        return task, record, known, spare
+
+    def recycle(self, held: dict[str, str]) -> None:
+        """Take the files the build folder holds from the build it recycles ({path: sha256}): those of
+        the resources the previous build had are kept for `_reuse` and `put` to keep, replace or
+        link over; every other file (index pages, pictures, the search index...) goes now, so the
+        other writers find their paths free."""
+        names = {name for key in self.record for name in self._names(key)}
+        self.spare = {name: sha for name, sha in held.items() if name in names}
+        _remove(self.out, [name for name in held if name not in names])
+
+    def drop_spare(self, kept: set[str] | dict) -> None:
+        """Remove the held files of the resources this build no longer has (not in `kept`)."""
+        _remove(
+            self.out,
+            [
+                name
+                for key in self.record
+                if key not in kept
+                for name in self._names(key)
+                if name in self.spare
+            ],
+        )
+        self.spare = {}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -263,6 +295,12 @@ class PageWriter:
         previous, out = os.fspath(self.previous), os.fspath(self.out)
         try:
             for name in names:
+                held = self.spare.get(name)
+                if held is not None and held == self.known.get(name):
+                    continue  # the recycled build's file is this one already
+                if held is not None:
+                    os.unlink(f"{out}/{name}")
+                    del self.spare[name]
                 os.link(f"{previous}/{name}", f"{out}/{name}")
                 linked.append(f"{out}/{name}")
         except OSError:  # gone or on another file system: render it
@@ -305,6 +343,12 @@ class PageWriter:
         """Write a file (`name`: its path in the build), or link the previous build's of the same
         bytes (digests.put_file). Paths as text: a Path per file cost more than the write.
         Returns {path in the build: sha256}."""
+        held = self.spare.pop(name, None)
+        if held is not None:
+            sha = hashlib.sha256(data).hexdigest()
+            if held == sha:
+                return {name: sha}  # the recycled build's file holds these bytes already
+            os.unlink(f"{self.out}/{name}")  # replaced, never written into: it may be linked elsewhere
         previous = os.fspath(self.previous) if self.previous is not None else None
         return {name: put_file(os.fspath(self.out), name, data, previous, self.known, self.versions)}
 
@@ -313,12 +357,13 @@ class PageWriter:
         task: list[tuple],
         record: dict[str, inputs.Entry] | None = None,
         known: dict[str, str] | None = None,
+        spare: dict[str, str] | None = None,
     ) -> dict[str, inputs.Entry]:
         """A batch: ("shared", key, N-Triples) or ("letter", letter key, packed N-Triples, digests);
-        returns the inputs of the resources it wrote. In a worker, `record` and `known` are the
-        batch's (batch_of)."""
+        returns the inputs of the resources it wrote. In a worker, `record`, `known` and `spare` are
+        the batch's (batch_of)."""
         if record is not None and known is not None:
-            self.record, self.known = record, known
+            self.record, self.known, self.spare = record, known, spare or {}
         self.entries = {}
         for kind, key, *data in task:
             if kind == "letter":
@@ -326,6 +371,17 @@ class PageWriter:
             else:
                 self.shared(key, *data)
         return self.entries
+
+
+def _remove(out: Path, names: list[str]) -> None:
+    """Remove these files of the build (paths in it), then the folders they leave empty."""
+    folders = set()
+    for name in names:
+        os.unlink(f"{out}/{name}")
+        folders.add(name.rpartition("/")[0])
+    for folder in sorted(folders, key=lambda f: -f.count("/")):
+        with contextlib.suppress(OSError):  # not empty
+            os.removedirs(f"{out}/{folder}")
 
 
 _WORKER: PageWriter | None = None
@@ -337,7 +393,7 @@ def _start_worker(state: bytes) -> None:
 
 
 def _run_in_worker(
-    batch: tuple[list[tuple], dict[str, inputs.Entry], dict[str, str]],
+    batch: tuple[list[tuple], dict[str, inputs.Entry], dict[str, str], dict[str, str]],
 ) -> tuple[dict[str, inputs.Entry], dict[str, bytes]]:
     """A batch in a worker: the inputs of the resources written, and the digests of the files
     written (the manifest then reads none of them again)."""
@@ -381,7 +437,6 @@ class SiteWriter:
         cached = [self._cached(unit) for unit in self.publication.letters]
         for unit, part in zip(self.publication.letters, cached):
             self.facts.add(part.learned if part is not None else self._learn(unit))
-        self.figures = pictures.write(self)
         writer = PageWriter(
             self.doc,
             self.out,
@@ -394,6 +449,8 @@ class SiteWriter:
             self.publication.previous_build,
             inputs.load(self.out.parent),
         )
+        writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
+        self.figures = writer.figures = pictures.write(self)
         tasks: list[tuple] = [
             ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
             for key, triples in sorted(group(shared, self.layout).items())
@@ -403,6 +460,7 @@ class SiteWriter:
             for unit, part in zip(self.publication.letters, cached)
         ]
         entries = self._run(writer, tasks)
+        writer.drop_spare(entries)
         inputs.save(self.out.parent, entries)
         indexes.write(self)
         shutil.copytree(STATIC, self.doc / "static", dirs_exist_ok=True)
