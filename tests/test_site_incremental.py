@@ -169,6 +169,8 @@ def test_a_third_build_recycles_the_one_before_last_and_touches_only_what_differ
     third_digests = release.manifest_entries(third)
     differ = sorted(name for name in files if third_digests[name] != first_digests.get(name))
     assert lost not in differ and touched == sorted({*differ, lost})
+    texts = sorted((third / "tekst").iterdir())  # no text changed: every one kept as it was
+    assert texts and all(os.stat(path).st_ctime_ns < started for path in texts)
     assert not (third / "doc" / "lidmaatschap" / "notes.txt").exists()
     assert any(LETTER in name for name in differ) and any(
         "gs-zuid-holland-2019-01-24" in name for name in differ
@@ -178,6 +180,9 @@ def test_a_third_build_recycles_the_one_before_last_and_touches_only_what_differ
 
     scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
     assert _site(third) == _site(scratch)
+    assert {p.name: p.read_bytes() for p in texts} == {
+        p.name: p.read_bytes() for p in (scratch / "tekst").iterdir()
+    }
 
 
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)

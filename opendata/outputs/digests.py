@@ -77,6 +77,19 @@ def link_unchanged(
     return True
 
 
+def keep_held(out: str, name: str, sha: str | None, held: dict[str, str]) -> bool:
+    """Whether the file `name` that the build folder `out` holds from the build it recycles (`held`:
+    {path in the build: sha256}) already has the digest `sha`: then it stays. Else a held file of
+    that path is removed (it is replaced, never written into: the published build may share it),
+    and the path is free for the writer. Either way the path is no longer held."""
+    before = held.pop(name, None)
+    if before is not None and before == sha:
+        return True
+    if before is not None:
+        os.unlink(f"{out}/{name}")
+    return False
+
+
 def put_file(
     out: str,
     name: str,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 
 from opendata.build.publication import Publication
-from opendata.outputs.digests import link_unchanged, manifest_digests, put_file, remember_sha256
+from opendata.outputs.digests import keep_held, link_unchanged, manifest_digests, put_file, remember_sha256
 from opendata.outputs.output import Output
+
+FOLDER = "tekst"
 
 
 def write(publication: Publication, out: Path) -> None:
@@ -18,9 +21,15 @@ def write(publication: Publication, out: Path) -> None:
     digests = {unit.key: unit.text_sha256 for unit in publication.letters}
     previous = publication.previous_build
     known = manifest_digests(previous)
+    # the texts the build folder holds from the build it recycles: kept when they are this build's
+    held = {name: sha for name, sha in publication.recycled.items() if name.startswith(f"{FOLDER}/")}
+    base = os.fspath(out)
     for key, text_file in as_is.items():
+        name = f"{FOLDER}/{key}.txt"
+        if keep_held(base, name, digests[key], held):
+            continue
         target = folder / f"{key}.txt"
-        if link_unchanged(target, previous, f"tekst/{key}.txt", digests[key], known):
+        if link_unchanged(target, previous, name, digests[key], known):
             continue  # the same text as published now: linked from the previous build
         shutil.copyfile(publication.datasets / text_file, target)  # UTF-8 already, nothing to mask
         remember_sha256(target, digests[key])
@@ -28,7 +37,11 @@ def write(publication: Publication, out: Path) -> None:
     # same bytes, else written with their digest remembered (the manifest reads neither back)
     before = os.fspath(previous) if previous is not None else None
     for key, text in publication.iter_texts(skip=set(as_is)):
-        put_file(os.fspath(out), f"tekst/{key}.txt", text.encode("utf-8"), before, known)
+        name, data = f"{FOLDER}/{key}.txt", text.encode("utf-8")
+        if not keep_held(base, name, hashlib.sha256(data).hexdigest(), held):
+            put_file(base, name, data, before, known)
+    for name in held:  # the texts of letters this build no longer has
+        os.unlink(f"{base}/{name}")
 
 
 OUTPUT = Output("texts", write)

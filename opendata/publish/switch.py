@@ -24,10 +24,12 @@ import shutil
 import signal
 import threading
 import time
+from json.encoder import encode_basestring_ascii  # json.dumps of a string, without its overhead
 from pathlib import Path
 
 from opendata.outputs.digests import MANIFEST, file_sha256, link_if_same, manifest_entries
 from opendata.outputs.site.layout import DOC_FOLDER
+from opendata.outputs.texts import FOLDER as TEXTS_FOLDER
 
 MARKER = ".opendata-publication"  # in every build folder opendata makes: only marked folders are ever removed
 MARKER_TEXT = "made by opendata publish; this folder and its siblings in this builds folder may be replaced\n"
@@ -195,7 +197,8 @@ def remove_build(folder: Path) -> None:
         folder.rmdir()
 
 
-RECYCLED = DOC_FOLDER  # the folder of a spare build kept in a new build: the website's (see `new_build`)
+# the folders of a spare build kept in a new build (see `new_build`): the website's and the texts'
+RECYCLED = (DOC_FOLDER, TEXTS_FOLDER)
 
 
 def new_build(out: Path) -> tuple[Path, dict[str, str]]:
@@ -203,9 +206,9 @@ def new_build(out: Path) -> tuple[Path, dict[str, str]]:
     files it holds already: {path in the build: sha256}.
 
     When a whole build older than the published one is kept (the spare, see `start_pruning`), the
-    new build starts as that build's website folder (`RECYCLED`): most of its files are those the new
-    build needs, and a writer that finds its file there with the right digest keeps it instead of
-    writing or linking one of the millions the site has. Its other folders and its manifest go
+    new build starts as that build's website and texts folders (`RECYCLED`): most of their files are
+    those the new build needs, and a writer that finds its file there with the right digest keeps it
+    (digests.keep_held) instead of writing or linking one of the millions the site has. Its other folders and its manifest go
     first: whatever is left is the writers' to keep, replace (never to write into: a file may be
     linked from the published build) or remove. Without a spare the folder starts empty."""
     builds = builds_dir(out)
@@ -225,36 +228,23 @@ def new_build(out: Path) -> tuple[Path, dict[str, str]]:
     os.rename(spare, build)
     (build / MANIFEST).unlink()  # from here on it is not whole: a killed run leaves it to be removed
     for child in build.iterdir():
-        if child.name in (MARKER, RECYCLED):
+        if child.name == MARKER or child.name in RECYCLED:
             continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child)
         else:
             child.unlink()
     held: dict[str, str] = {}
-    if not (build / RECYCLED).is_dir():
-        return build, held
-    for name in _names_below(build, RECYCLED):  # what is there: a file its manifest lists is kept
-        entry = entries.get(name)
-        if entry is None:
-            os.unlink(build / name)  # not the build's own (a leftover of a link or an edit)
-        else:
-            held[name] = entry[1]
+    for folder in RECYCLED:
+        if not (build / folder).is_dir():
+            continue
+        for name, _, _ in _walk(str(build / folder), folder + "/"):  # a file its manifest lists is kept
+            entry = entries.get(name)
+            if entry is None:
+                os.unlink(build / name)  # not the build's own (a leftover of a link or an edit)
+            else:
+                held[name] = entry[1]
     return build, held
-
-
-def _names_below(build: Path, folder: str) -> list[str]:
-    """The paths in `build` of the files below its `folder` (read from the folders alone)."""
-    found, folders = [], [folder]
-    while folders:
-        current = folders.pop()
-        with os.scandir(build / current) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(f"{current}/{entry.name}")
-                else:
-                    found.append(f"{current}/{entry.name}")
-    return found
 
 
 def _spare(out: Path) -> Path | None:
@@ -302,23 +292,29 @@ def _reused_sha256(
         return None
 
 
-def _files(build: Path) -> list[tuple[str, str, int]]:
-    """Every file below `build` but the manifest: (its path in the build, its path, its inode), in
-    the order of their paths' parts (a folder's files before a sibling whose name extends it).
-    Read from the folders alone (scandir): no file is opened or stat'ed. A build has a few files per
-    resource, and this is most of what a one-letter change costs once the site links its unchanged
-    files."""
+def _walk(folder: str, prefix: str = "") -> list[tuple[str, str, int]]:
+    """Every file below `folder`: (`prefix` + its path below the folder, its path, its inode), in no
+    order. Read from the folders alone (scandir): no file is opened or stat'ed."""
     found = []
-    folders = [("", str(build))]
+    folders = [(prefix, folder)]
     while folders:
         prefix, folder = folders.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((prefix + entry.name + "/", entry.path))
-                elif (prefix or entry.name != MANIFEST) and entry.is_file():
+                elif entry.is_file():
                     found.append((prefix + entry.name, entry.path, entry.inode()))
-    found.sort(key=lambda file: file[0].split("/"))
+    return found
+
+
+def _files(build: Path) -> list[tuple[str, str, int]]:
+    """Every file below `build` but the manifest: (its path in the build, its path, its inode), in
+    the order of their paths' parts (a folder's files before a sibling whose name extends it: the
+    order of the paths with "/" read as the lowest character). A build has a few files per resource,
+    and this is much of what a one-letter change costs once the site keeps its unchanged files."""
+    found = [file for file in _walk(str(build)) if file[0] != MANIFEST]
+    found.sort(key=lambda file: file[0].replace("/", "\0"))
     return found
 
 
@@ -327,7 +323,7 @@ def _inodes(build: Path, previous: Path | None) -> dict[str, int]:
     file of the new build with the same inode is that file, hard-linked: nothing to read or stat)."""
     if previous is None or os.stat(build).st_dev != os.stat(previous).st_dev:
         return {}
-    return {name: inode for name, _, inode in _files(previous)}
+    return {name: inode for name, _, inode in _walk(str(previous))}
 
 
 _MANIFEST_ENTRY = '\n  {{\n   "path": {},\n   "bytes": {},\n   "sha256": {}\n  }}'
@@ -349,7 +345,7 @@ def write_manifest(build: Path, previous: Path | None = None) -> str:
             stat = os.stat(path)
             size = stat.st_size
             digest = _reused_sha256(path, stat, name, previous, known) or file_sha256(Path(path), stat)
-        entries.append(_MANIFEST_ENTRY.format(json.dumps(name), size, json.dumps(digest)))
+        entries.append(_MANIFEST_ENTRY.format(encode_basestring_ascii(name), size, f'"{digest}"'))
     # The text json.dumps({"files": [...]}, indent=1) gives, written line by line: with an indent,
     # json uses its pure-Python encoder, a second per 80,000 files.
     data = '{\n "files": [' + ",".join(entries) + ("\n ]\n}\n" if entries else "]\n}\n")

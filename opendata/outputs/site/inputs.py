@@ -25,6 +25,7 @@ import json
 import os
 from dataclasses import dataclass
 from importlib.metadata import version
+from json.encoder import encode_basestring_ascii
 from pathlib import Path
 
 from opendata.outputs.site.facts import Facts
@@ -95,8 +96,10 @@ def load_file(path: Path) -> dict[str, Entry]:
         with gzip.open(path, "rb") as handle:
             data = json.loads(handle.read())
         reads = [tuple(read.split("\0", 1)) for read in data["reads"]]
-        return {
-            key: Entry(own, [(reads[i][0], reads[i][1]) for i in indices], seen, files)
+        if any(len(read) != 2 for read in reads):
+            return {}
+        return {  # each read is one tuple, shared by the entries that read it
+            key: Entry(own, [reads[i] for i in indices], seen, files)
             for key, (own, indices, seen, files) in data["entries"].items()
         }
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
@@ -113,14 +116,11 @@ def save(folder: Path, entries: dict[str, Entry]) -> None:
     with gzip.open(temporary, "wt", encoding="utf-8", compresslevel=1) as handle:
         handle.write('{"entries":{')
         for number, (key, entry) in enumerate(sorted(entries.items())):
-            row = [
-                entry.own,
-                [table.setdefault(read, len(table)) for read in entry.reads],
-                entry.seen,
-                entry.files,
-            ]
+            indices = ",".join([str(table.setdefault(read, len(table))) for read in entry.reads])
+            # the text json.dumps gives (the digests are hex), without its overhead per row
             handle.write(
-                ("," if number else "") + json.dumps(key) + ":" + json.dumps(row, separators=(",", ":"))
+                f"{',' if number else ''}{encode_basestring_ascii(key)}:"
+                f'["{entry.own}",[{indices}],"{entry.seen}","{entry.files}"]'
             )
         reads = [f"{kind}\0{key}" for kind, key in table]
         handle.write('},"reads":' + json.dumps(reads, separators=(",", ":")) + "}")

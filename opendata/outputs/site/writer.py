@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
-from opendata.outputs.digests import manifest_digests, put_file, remember_versions
+from opendata.outputs.digests import keep_held, manifest_digests, put_file, remember_versions
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, group, parse, serialize
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
@@ -146,8 +146,9 @@ class PageWriter:
         link over; every other file (index pages, pictures, the search index...) goes now, so the
         other writers find their paths free."""
         names = {name for key in self.record for name in self._names(key)}
-        self.spare = {name: sha for name, sha in held.items() if name in names}
-        _remove(self.out, [name for name in held if name not in names])
+        mine = [name for name in held if name.startswith(f"{self.doc_in_build}/")]
+        self.spare = {name: held[name] for name in mine if name in names}
+        _remove(self.out, [name for name in mine if name not in names])
 
     def drop_spare(self, kept: set[str] | dict) -> None:
         """Remove the held files of the resources this build no longer has (not in `kept`)."""
@@ -295,12 +296,8 @@ class PageWriter:
         previous, out = os.fspath(self.previous), os.fspath(self.out)
         try:
             for name in names:
-                held = self.spare.get(name)
-                if held is not None and held == self.known.get(name):
+                if keep_held(out, name, self.known.get(name), self.spare):
                     continue  # the recycled build's file is this one already
-                if held is not None:
-                    os.unlink(f"{out}/{name}")
-                    del self.spare[name]
                 os.link(f"{previous}/{name}", f"{out}/{name}")
                 linked.append(f"{out}/{name}")
         except OSError:  # gone or on another file system: render it
@@ -343,12 +340,10 @@ class PageWriter:
         """Write a file (`name`: its path in the build), or link the previous build's of the same
         bytes (digests.put_file). Paths as text: a Path per file cost more than the write.
         Returns {path in the build: sha256}."""
-        held = self.spare.pop(name, None)
-        if held is not None:
+        if name in self.spare:
             sha = hashlib.sha256(data).hexdigest()
-            if held == sha:
+            if keep_held(os.fspath(self.out), name, sha, self.spare):
                 return {name: sha}  # the recycled build's file holds these bytes already
-            os.unlink(f"{self.out}/{name}")  # replaced, never written into: it may be linked elsewhere
         previous = os.fspath(self.previous) if self.previous is not None else None
         return {name: put_file(os.fspath(self.out), name, data, previous, self.known, self.versions)}
 
