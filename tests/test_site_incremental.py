@@ -206,3 +206,22 @@ def test_the_record_of_the_site_inputs_reads_back_as_it_was_saved(entries):
         inputs.save(Path(folder), {"oud": inputs.Entry("0" * 64, [], "1" * 64, "2" * 64)})
         inputs.save(Path(folder), entries)
         assert inputs.load(Path(folder)) == entries
+
+
+def test_files_of_a_recycled_build_that_no_writer_takes_are_not_published(
+    datasets_copy, tmp_path, monkeypatch
+):
+    """A writer takes from the recycled build the files it keeps or replaces; whatever is left once
+    every writer has run (here the website's: its writer is left out of the third build) goes, so a
+    build never publishes a recycled file that no writer vouched for."""
+    from opendata import outputs
+
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    _publish(datasets_copy, out, cache)
+    _retitle(datasets_copy, LETTER)
+    _publish(datasets_copy, out, cache)
+    monkeypatch.setattr(outputs, "OUTPUTS", tuple(o for o in outputs.OUTPUTS if o.name != "site"))
+    _retitle(datasets_copy, "gs-zuid-holland-2019-01-24-samenwerking-leidse-regio")
+    third = _publish(datasets_copy, out, cache)
+    assert [p for p in third.glob("doc/**/*") if p.is_file()] == []
+    assert (third / "tekst").is_dir() and release.verify(out) == []

@@ -22,7 +22,7 @@ def write(publication: Publication, out: Path) -> None:
     previous = publication.previous_build
     known = manifest_digests(previous)
     # the texts the build folder holds from the build it recycles: kept when they are this build's
-    held = {name: sha for name, sha in publication.recycled.items() if name.startswith(f"{FOLDER}/")}
+    held = publication.recycled  # each path taken from it is kept or freed (keep_held)
     base = os.fspath(out)
     for key, text_file in as_is.items():
         name = f"{FOLDER}/{key}.txt"
@@ -40,8 +40,9 @@ def write(publication: Publication, out: Path) -> None:
         name, data = f"{FOLDER}/{key}.txt", text.encode("utf-8")
         if not keep_held(base, name, hashlib.sha256(data).hexdigest(), held):
             put_file(base, name, data, before, known)
-    for name in held:  # the texts of letters this build no longer has
+    for name in [name for name in held if name.startswith(f"{FOLDER}/")]:  # of letters gone
         os.unlink(f"{base}/{name}")
+        del held[name]
 
 
 OUTPUT = Output("texts", write)

@@ -297,6 +297,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         outcome.timings["plan"] = time.perf_counter() - clock
         try:
             seconds = write_all(outputs.OUTPUTS, outcome.publication, build_dir)
+            release.remove_held(build_dir, outcome.publication.recycled)  # what no writer took
             outcome.timings.update((f"output:{name}", s) for name, s in seconds.items())
             clock = time.perf_counter()
             leaks = _privacy_leaks(build_dir, outcome.publication) + releases.privacy_leaks(build_dir, plan)

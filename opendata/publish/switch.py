@@ -247,6 +247,14 @@ def new_build(out: Path) -> tuple[Path, dict[str, str]]:
     return build, held
 
 
+def remove_held(build: Path, held: dict[str, str]) -> None:
+    """Remove the files a recycled build still holds once every writer has run: no writer took them
+    (each writer takes the paths it writes or keeps from `held`), so they are not this build's."""
+    for name in sorted(held):
+        os.unlink(build / name)
+    held.clear()
+
+
 def _spare(out: Path) -> Path | None:
     """The newest whole build beside the published one, on its file system, made by this version
     of the builds' layout (marked, with its manifest): the one a new build recycles."""

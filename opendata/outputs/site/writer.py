@@ -147,8 +147,10 @@ class PageWriter:
         other writers find their paths free."""
         names = {name for key in self.record for name in self._names(key)}
         mine = [name for name in held if name.startswith(f"{self.doc_in_build}/")]
-        self.spare = {name: held[name] for name in mine if name in names}
-        _remove(self.out, [name for name in mine if name not in names])
+        self.spare = {name: held.pop(name) for name in mine if name in names}
+        _remove(self.out, [name for name in mine if name in held])
+        for name in mine:
+            held.pop(name, None)
 
     def drop_spare(self, kept: set[str] | dict) -> None:
         """Remove the held files of the resources this build no longer has (not in `kept`)."""
