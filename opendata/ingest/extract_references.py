@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -363,15 +364,7 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
             position = dates[0].end
             labels = labels[1:]
-        for label in labels:
-            role = LABELS.get(label)
-            if role is None:
-                break
-            token = re.compile(r"[^\s,;]*[0-9][^\s,;]*").search(text, position, end)
-            if token is None:
-                break
-            found.append((role, token.start(), token.end()))
-            position = token.end()
+        found += _references_in_order(text, labels, position, end, run_in=False)
     return found
 
 
@@ -415,14 +408,36 @@ def run_in_row_references(text: str, header_end: int) -> list[tuple[str, int, in
                 continue
             position = date.end()
             names = names[1:]
-        for name in names:
-            role = LABELS.get(name)
-            if role is None:
-                break
-            token = re.compile(r"[ \t]*(?P<v>[^\s,;]*[0-9][^\s,;]*)").match(text, position, end)
+        found += _references_in_order(text, names, position, end, run_in=True)
+    return found
+
+
+_DIGIT_TOKEN = re.compile(r"[^\s,;]*[0-9][^\s,;]*")
+_NEXT_DIGIT_TOKEN = re.compile(r"[ \t]*(?P<v>[^\s,;]*[0-9][^\s,;]*)")
+
+
+def _references_in_order(
+    text: str, labels: Sequence[str], position: int, end: int, *, run_in: bool
+) -> list[tuple[str, int, int]]:
+    """The values of a row of labels, in the labels' order: each reference label takes the next token
+    with a digit in text[position:end], and the first label that is no reference (or finds no token)
+    ends the row. In a row run in with its values (`run_in`) the token follows at once (blanks only),
+    has four characters or more and is no date: a date is the "Datum" column's value ("Kenmerk Datum
+    27-1-2021": the Kenmerk is empty)."""
+    found: list[tuple[str, int, int]] = []
+    for label in labels:
+        role = LABELS.get(label)
+        if role is None:
+            break
+        if run_in:
+            token = _NEXT_DIGIT_TOKEN.match(text, position, end)
             if token is None or len(token["v"]) < 4 or _NUMERIC_DATE.fullmatch(token["v"]):
-                # a date is the "Datum" column's value ("Kenmerk Datum 27-1-2021": the Kenmerk is empty)
                 break
             found.append((role, *token.span("v")))
-            position = token.end()
+        else:
+            token = _DIGIT_TOKEN.search(text, position, end)
+            if token is None:
+                break
+            found.append((role, token.start(), token.end()))
+        position = token.end()
     return found
