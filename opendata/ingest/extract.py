@@ -37,6 +37,7 @@ from opendata.ingest.extract_header import (
     find_subject,
     header_end,
     label_block_end,
+    second_letter,
     subject_after_salutation,
 )
 from opendata.ingest.extract_kamerstuk import find_kamerstuk, paper_dossier
@@ -182,6 +183,9 @@ def _extract(
     # logo's name ("Provincie ^Zeeland")
     text = blank_host_preamble(text).replace("^", " ")
     salutation = find_salutation(text, title_end)
+    second = second_letter(text, salutation) if salutation else None
+    if second is not None:  # a page carrying two letters: the values are the first letter's
+        text = text[:second] + re.sub(r"[^\n]", " ", text[second:])
     head_end = header_end(text, salutation)
     closing = last_closing(text)
     body_end = closing.start() if closing else len(text)

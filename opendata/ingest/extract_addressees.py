@@ -20,7 +20,8 @@ from opendata.ingest.extract_sender import (
     STATES_PROPOSAL,
     letterhead_sender,
 )
-from opendata.ingest.gazetteer import load_gazetteer
+from opendata.ingest.extract_signatures import signature_zone
+from opendata.ingest.gazetteer import load_gazetteer, province_of_town
 
 COUNCIL_WORDS = re.compile(
     r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE
@@ -89,7 +90,7 @@ def find_addressees(
     unique: dict[str, Found] = {}
     for item in picked:
         unique.setdefault(item.value, item)
-    return tuple(_province_of(item, found) for item in unique.values())
+    return tuple(_province_of(text, item, found, head_end) for item in unique.values())
 
 
 def _addressed(
@@ -380,16 +381,38 @@ def _addressed_group(text: str, start: int, end: int) -> Found | None:
     return _found(text, value, start + group.start("group"), start + group.end("group"), 0.5)
 
 
-def _province_of(addressee: Found, found: Sequence[OrgMention]) -> Found:
+def _province_of(text: str, addressee: Found, found: Sequence[OrgMention], head_end: int) -> Found:
     """ "Aan het College van Gedeputeerde Staten" at the provinciehuis's address names no province;
     the letter may name it elsewhere ("Lid Provinciale Staten van Zeeland", "de Provincie Zeeland").
-    Where it names exactly one province, that is the addressee's; otherwise it stays as written."""
+    Where it names exactly one province, that is the addressee's, but only where the letter's own parts
+    bear it out: its signature names that province, or the address's town lies in it ("Abdij 6 / 4331
+    BK MIDDELBURG"). A province named only in the subject or body ("Op 3 maart schreef de provincie
+    Utrecht …") is what the letter is about, not where it goes; so is one the address's town
+    contradicts. Otherwise the board stays as written."""
     if addressee.detail != GS or addressee.value.startswith("pv"):
         return addressee
     provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
     if len(provinces) != 1:
         return addressee
-    return replace(addressee, value=provinces.pop(), confidence=min(addressee.confidence, 0.6))
+    province = provinces.pop()
+    town = _address_province(text, addressee.end, head_end)
+    if town != province:
+        zone = signature_zone(text, max(head_end, addressee.end), len(text))
+        signed = zone is not None and any(zone[0] <= m.start < zone[1] and m.value == province for m in found)
+        if town is not None or not signed:
+            return addressee
+    return replace(addressee, value=province, confidence=min(addressee.confidence, 0.6))
+
+
+# The postal code and town under an address ("4331 BK MIDDELBURG", "5200 MC 's-Hertogenbosch"), on its
+# line or inside a header run into one line; the town's words end at a comma or the line's end.
+_POSTCODE_TOWN = re.compile(r"\b[1-9][0-9]{3}[ \t]?[A-Z]{2}[ \t]+(?P<town>[A-Za-z'’][^\n,;:]{1,60})")
+
+
+def _address_province(text: str, after: int, head_end: int) -> str | None:
+    """The province of the town of the first postal code within a few lines after an address, or None."""
+    postcode = _POSTCODE_TOWN.search(text, after, max(after, min(head_end, after + 200)))
+    return province_of_town(postcode["town"]) if postcode else None
 
 
 # Questions put to a board, in a web page's heading or a report of them: the board is the addressee.

@@ -24,11 +24,54 @@ INLINE_SALUTATION = re.compile(
 )
 
 
+# A second letter's header on a line of its own: its address ("Aan het College …", "Aan de raad"),
+# "T.a.v.", a date or reference label, a return address.
+_NEXT_HEADER = re.compile(
+    rf"^[ \t]*(?:{noisy('aan')}[ \t]+(?:het|de|den)[ \t]+(?!hand\b|orde\b|slag\b|gang\b|eind\b)\w"
+    rf"|t\.?[ \t]?a\.?[ \t]?v\.|{noisy('datum')}[ \t]*:|{noisy('ons kenmerk')}|retouradres\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEXT_SALUTATION_WITHIN = 500
+
+
+def second_letter(text: str, salutation: re.Match[str], before: int | None = None) -> int | None:
+    """The start of a second letter on the page after a first letter's `salutation` (up to `before`): a
+    header line of its own ("Aan het College van …", "Datum: …") that a salutation line follows within a
+    few lines, as on a party's page listing its letters one under the other. A host's preview of the
+    page ("Gemeenteraad Geachte heer, mevrouw, Tijdens de") opens the same letter: a first paragraph cut
+    off before a sentence ends, or one the next salutation's paragraph begins with, is no letter."""
+    end = len(text) if before is None else before
+    for header in _NEXT_HEADER.finditer(text, salutation.end(), end):
+        next_salutation = SALUTATION.search(
+            text, header.end(), min(len(text), header.end() + _NEXT_SALUTATION_WITHIN)
+        )
+        if next_salutation is None:
+            continue
+        first, then = _opening(text, salutation.start()), _opening(text, next_salutation.start())
+        cut_short = re.search(r"[a-z][.?!](?:\s|$)", " ".join(first)) is None
+        return None if cut_short or then[: len(first)] == first else header.start()
+    return None
+
+
+def _opening(text: str, start: int) -> list[str]:
+    """The words of a salutation at `start` and of the paragraph after it (a blank line after the
+    salutation's comma does not end it), at most 300 characters."""
+    stretch = text[start : start + 300]
+    paragraph = re.search(r"[^\s,][ \t]*\n[ \t]*\n", stretch)
+    return (stretch[: paragraph.start() + 1] if paragraph else stretch).split()
+
+
 def find_salutation(text: str, start: int = 0) -> re.Match[str] | None:
     """The salutation line; or, in a text layer that ran its lines together, "Geachte …," inside a line;
-    from `start` (past a document host's title line, which repeats words from anywhere in the letter)."""
+    from `start` (past a document host's title line, which repeats words from anywhere in the letter).
+    A salutation inside a line before a second letter's header (a page carrying two letters, the first
+    one's header run into one line) is the first letter's: the values come from the first letter."""
     limit = min(len(text), start + HEADER_LIMIT + 500)
-    return SALUTATION.search(text, start, limit) or INLINE_SALUTATION.search(text, start, limit)
+    line = SALUTATION.search(text, start, limit)
+    inline = INLINE_SALUTATION.search(text, start, line.start() if line else limit)
+    if line is None or (inline is not None and second_letter(text, inline, line.start()) is not None):
+        return inline
+    return line
 
 
 def header_end(text: str, salutation: re.Match[str] | None) -> int:

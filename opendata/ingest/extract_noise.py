@@ -227,11 +227,24 @@ def host_title_end(text: str) -> int:
     return match.end("title") if match else 0
 
 
+def _furniture_end(text: str, match: re.Match[str]) -> int:
+    """Where the host's furniture ends: after its "Transcript <title>" line, or, where a text layer ran
+    the letter's header into that line ("Transcript <title>Victorialaan 1 … Geachte griffier,"), right
+    after the title it repeats; the rest of the line is the letter's."""
+    line_start = text.rfind("\n", 0, match.end() - 1) + 1
+    title = " ".join(text[: match.end("title")].split())
+    repeated = re.compile(r"Transcript[ \t]+" + r"[ \t]+".join(map(re.escape, title.split())))
+    on_line = repeated.match(text, line_start) if title else None
+    if on_line is None or not text[on_line.end() : text.find("\n", on_line.end())].strip():
+        return match.end()
+    return on_line.end()
+
+
 def blank_host_preamble(text: str) -> str:
     """`text` with a document host's furniture (see above) blanked, its title line kept: every other
     character but the line breaks becomes a space, so offsets into the text stay the original's."""
     match = _HOST_PREAMBLE.match(text)
     if match is None:
         return text
-    title = match.end("title")
-    return text[:title] + re.sub(r"[^\n]", " ", text[title : match.end()]) + text[match.end() :]
+    title, end = match.end("title"), _furniture_end(text, match)
+    return text[:title] + re.sub(r"[^\n]", " ", text[title:end]) + text[end:]

@@ -187,6 +187,17 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
+def province_of_town(words: str) -> str | None:
+    """The TOOI code of the province of the municipality whose name opens `words` exactly ("MIDDELBURG
+    Oostburg" -> pv29; the longest name first, "Bergen op Zoom" before "Bergen"), or None."""
+    split = words.split()
+    for count in range(min(4, len(split)), 0, -1):
+        found = load_gazetteer().resolve(" ".join(split[:count]), kinds=("gemeente",), fuzzy=False)
+        if found is not None and found.score == 1.0:
+            return load_register().by_code[found.code].province or None
+    return None
+
+
 def groups_from_dataset(datasets: Path) -> dict[str, tuple[str, ...]]:
     """Collaborations a dataset knows, by name, with the TOOI codes of their member municipalities.
 
