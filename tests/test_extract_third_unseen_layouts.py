@@ -104,9 +104,13 @@ def test_a_betreft_paragraph_under_the_salutation_is_the_subject():
 def test_gedeputeerde_staten_over_the_provinciehuis_address_are_the_addressee():
     # the letter names no province: the addressee stays as written
     assert extract(PARTY_QUESTIONS).facts()["addressees"] == ["Gedeputeerde Staten"]
-    # one province named in the text: Gedeputeerde Staten of that province
+    # one province named in the body only, the address in a town the register does not know: which
+    # province's Staten is not guessed from the body (tests/test_extract_wrong_values.py)
     naming = PARTY_QUESTIONS.replace("Sinds de zomer", "De Provincie Zeeland betaalt de pont. Sinds de zomer")
-    assert extract(naming).facts()["addressees"] == ["pv29"]
+    assert extract(naming).facts()["addressees"] == ["Gedeputeerde Staten"]
+    # the address in a town of that province: Gedeputeerde Staten of that province
+    in_town = naming.replace("1234 AB HOOFDSTAD", "4331 BK MIDDELBURG")
+    assert extract(in_town).facts()["addressees"] == ["pv29"]
     # two provinces named: which one is not guessed
     two = naming.replace("betaalt de pont.", "betaalt de pont, samen met de provincie Fryslân.")
     assert extract(two).facts()["addressees"] == ["Gedeputeerde Staten"]
