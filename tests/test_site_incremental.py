@@ -225,3 +225,17 @@ def test_files_of_a_recycled_build_that_no_writer_takes_are_not_published(
     third = _publish(datasets_copy, out, cache)
     assert [p for p in third.glob("doc/**/*") if p.is_file()] == []
     assert (third / "tekst").is_dir() and release.verify(out) == []
+
+
+def test_a_changed_text_renders_its_letter_page_again(datasets_copy, tmp_path):
+    """The letter's page shows its text: a text changed with its record unchanged gives the page
+    anew (the page's own inputs hold the published text's digest), as a build from scratch does."""
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    _publish(datasets_copy, out, cache)
+    text = datasets_copy / "letters" / f"{LETTER}.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nNaschrift van de proef.\n", encoding="utf-8")
+    new = _publish(datasets_copy, out, cache)
+    page = (new / "doc" / "brief" / f"{LETTER}.html").read_text(encoding="utf-8")
+    assert "Naschrift van de proef." in page
+    scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
+    assert _site(new) == _site(scratch)

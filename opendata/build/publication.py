@@ -44,6 +44,8 @@ class Publication:
     previous_build: Path | None = None  # the build published now: the site hard-links unchanged files from it
     # the files the build folder holds already, from the older build it recycles: {path: sha256}
     recycled: dict[str, str] = field(default_factory=dict)
+    # letter key -> the sha256 of its published text (tekst/), set by the texts' writer for the site
+    text_sha256: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def shared_nt(self) -> str:

@@ -24,8 +24,10 @@ def write(publication: Publication, out: Path) -> None:
     # the texts the build folder holds from the build it recycles: kept when they are this build's
     held = publication.recycled  # each path taken from it is kept or freed (keep_held)
     base = os.fspath(out)
+    published = publication.text_sha256  # the site's letter pages read these texts
     for key, text_file in as_is.items():
         name = f"{FOLDER}/{key}.txt"
+        published[key] = digests[key]
         if keep_held(base, name, digests[key], held):
             continue
         target = folder / f"{key}.txt"
@@ -38,7 +40,8 @@ def write(publication: Publication, out: Path) -> None:
     before = os.fspath(previous) if previous is not None else None
     for key, text in publication.iter_texts(skip=set(as_is)):
         name, data = f"{FOLDER}/{key}.txt", text.encode("utf-8")
-        if not keep_held(base, name, hashlib.sha256(data).hexdigest(), held):
+        published[key] = hashlib.sha256(data).hexdigest()
+        if not keep_held(base, name, published[key], held):
             put_file(base, name, data, before, known)
     for name in [name for name in held if name.startswith(f"{FOLDER}/")]:  # of letters gone
         os.unlink(f"{base}/{name}")

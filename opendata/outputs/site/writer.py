@@ -103,6 +103,7 @@ class PageWriter:
         self.previous = previous  # the published build, whose unchanged files are linked, not written
         self.known = manifest_digests(previous) if previous is not None else {}
         self.letter_segment = letter_segment
+        self.text_sha256: dict[str, str] = {}  # letter key -> the sha256 of its published text
         self.record = record or {}  # the previous site build's inputs, by resource key (inputs.py)
         # the resources' files the build folder holds already, from the build it recycles: {path: sha256}
         self.spare: dict[str, str] = {}
@@ -177,10 +178,9 @@ class PageWriter:
     def letter(self, key: str, packed: bytes, digests: dict[str, str]) -> None:
         """A letter's resources from its packed N-Triples and the digests of its resources' triples
         (LetterSite): a letter whose files can all be linked from the previous build is not even parsed."""
-        text = self._text(key)
-        changed = self._changed(self._owns(key, digests, text))
+        changed = self._changed(self._owns(key, digests))
         if changed:
-            grouped = self._parse(key, packed, text)
+            grouped = self._parse(key, packed, self._text(key))
             for resource_key, own in changed:
                 self._write(resource_key, grouped[resource_key], own)
 
@@ -194,11 +194,12 @@ class PageWriter:
                 changed.append((resource_key, own))
         return changed
 
-    def _owns(self, key: str, digests: dict[str, str], text: str | None) -> list[tuple[str, str]]:
+    def _owns(self, key: str, digests: dict[str, str]) -> list[tuple[str, str]]:
         """(resource key, digest of its own inputs) of a letter's resources, sorted. Only the letter's
         own page reads the whole part and the text (its positions' holders and passages); its other
         resources' pages read their own triples."""
         letter = self._letter_key(key)
+        text = self._text_sha256(key)
         owns = []
         for resource_key, mine in sorted(digests.items()):
             if resource_key == letter:
@@ -232,7 +233,7 @@ class PageWriter:
         if kind == "shared":
             return task if self._changed([(key, self._shared_own(key, data[0]))]) else None
         packed, digests = data
-        changed = self._changed(self._owns(key, digests, self._text(key)))
+        changed = self._changed(self._owns(key, digests))
         return ("letter", key, packed, {k: digests[k] for k, _ in changed}) if changed else None
 
     def _parse(self, key: str, packed: bytes, text: str | None) -> dict[str, list]:
@@ -258,6 +259,15 @@ class PageWriter:
     def _figures(self, key: str) -> str:
         figures = self.figures.get(key)
         return "null" if figures is None else json.dumps(figures, sort_keys=True, default=str)
+
+    def _text_sha256(self, key: str) -> str | None:
+        """The sha256 of the letter's published text (tekst/), as the texts' writer gave it; read and
+        hashed here only when it gave none."""
+        known = self.text_sha256.get(key)
+        if known is not None:
+            return known
+        text = self._text(key)
+        return None if text is None else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _text(self, key: str) -> str | None:
         path = self.out / "tekst" / f"{key}.txt"
@@ -446,6 +456,7 @@ class SiteWriter:
             self.publication.previous_build,
             inputs.load(self.out.parent),
         )
+        writer.text_sha256 = self.publication.text_sha256
         writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
         self.figures = writer.figures = pictures.write(self)
         tasks: list[tuple] = [
