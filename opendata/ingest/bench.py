@@ -89,8 +89,12 @@ def _cites_text(facts: dict) -> dict:
     return facts
 
 
-def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
-    """Scores, seconds spent reading and extracting, letters and pages of one rendered folder."""
+def score_folder(
+    folder: Path, layouts: dict[str, str] | None = None, by_layout: dict[str, Scores] | None = None
+) -> tuple[Scores, float, int, int]:
+    """Scores, seconds spent reading and extracting, letters and pages of one rendered folder.
+
+    With `layouts` (letter id -> layout) and `by_layout`, each letter is also scored under its layout."""
     scores, seconds, pages = Scores(), 0.0, 0
     pairs = _truths(folder)
     for path, truth in pairs:
@@ -101,7 +105,39 @@ def score_folder(folder: Path) -> tuple[Scores, float, int, int]:
         seconds += time.perf_counter() - started
         pages += result.pages
         scores.add(facts, _cites_text(truth))
+        if layouts is not None and by_layout is not None:
+            by_layout.setdefault(layouts[path.stem], Scores()).add(facts, _cites_text(truth))
     return scores, seconds, len(pairs), pages
+
+
+# The fields of the per-layout lines, with their short column names.
+LAYOUT_FIELDS = (
+    ("kind", "kind"),
+    ("date_sent", "date"),
+    ("our_reference", "ours"),
+    ("your_reference", "yours"),
+    ("subject", "subject"),
+    ("sender", "sender"),
+    ("addressees", "addr"),
+    ("signatories", "signed"),
+    ("cites", "cites"),
+)
+
+
+def layout_table(by_layout: dict[str, Scores]) -> str:
+    """One line per layout: its letters, exact* of the main fields, and values invented in any field."""
+    lines = [
+        f"{'layout':<18}{'n':>5}" + "".join(f"{short:>9}" for _, short in LAYOUT_FIELDS) + f"{'invented':>10}"
+    ]
+    for layout in sorted(by_layout):
+        scores = by_layout[layout]
+        lines.append(
+            f"{layout:<18}{scores.letters:>5}"
+            + "".join(f"{scores.fields[name].exact_rate_with_value:>9.3f}" for name, _ in LAYOUT_FIELDS)
+            + f"{sum(s.invented for s in scores.fields.values()):>10}"
+        )
+    lines.append("per layout: exact* (over the letters whose truth has a value)")
+    return "\n".join(lines)
 
 
 RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
@@ -116,11 +152,14 @@ def bench_synthetic(
             if not count:
                 continue
             render(count, Path(tmp), seed, (fmt,))
-            scores, seconds, done, pages = score_folder(Path(tmp) / fmt)
+            layouts = {letter.id: letter.layout for letter in rendered_letters(count, seed)[1]}
+            by_layout: dict[str, Scores] = {}
+            scores, seconds, done, pages = score_folder(Path(tmp) / fmt, layouts, by_layout)
             rate = f"{done / seconds:.1f} letters/s" if seconds else ""
             if fmt == "scan":
                 rate += f", {pages / seconds:.2f} pages/s (OCR)"
-            print(scores.table(f"rendering {fmt}: {rate} on one core"), end="\n\n", flush=True)
+            print(scores.table(f"rendering {fmt}: {rate} on one core"), flush=True)
+            print(layout_table(by_layout), end="\n\n", flush=True)
 
 
 def bench_split(count: int, seed: int) -> None:
@@ -631,4 +670,12 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["bench_perturbed", "bench_split", "compare_readers", "main", "perturbed_verdict", "score_folder"]
+__all__ = [
+    "bench_perturbed",
+    "bench_split",
+    "compare_readers",
+    "layout_table",
+    "main",
+    "perturbed_verdict",
+    "score_folder",
+]

@@ -5,7 +5,10 @@ references and subjects), laid out the way Dutch government letters are: a lette
 address above an address window, a reference block (in a side column, a row of labels over a row
 of values, or stacked "Datum:/Kenmerk:" lines), a date line ("Leiden, 11 juni 2019"),
 Onderwerp/Betreft, a salutation, the body, a signature block ("Burgemeester en wethouders van …",
-"de secretaris, de burgemeester," side by side) and a footer with the visiting address.
+"de secretaris, de burgemeester," side by side) and a footer with the visiting address. Some
+letters take a form the real-letter sets showed: a header run into one line, several councils listed
+after "Aan:", a college's numbered paper to its council, the body before the reference block with a
+dispatch stamp for the date (docs/letter-layouts.md).
 
 Renderings (each file next to `<id>.yaml`, its truth in the facts format of the ingest contract):
 - `pdf/`: text-layer PDFs (reportlab), the side column and footer at their places on the page;
@@ -48,7 +51,15 @@ LAYOUTS = (  # docs/letter-layouts.md
     "spaced",
     "columns",
     "council",
+    # forms the real-letter sets showed (docs/letter-layouts.md, "Forms from the real sets"); a letter
+    # takes one by a draw of its own, so every other letter renders as it did before they came
+    "run-in",
+    "councils-listed",
+    "board-paper",
+    "body-first",
 )
+LETTER_LAYOUTS = LAYOUTS[:6]  # the layouts a letter between governments draws from
+MONTHS_SHORT = ("JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC")
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
     "gemeentesecretaris": "de secretaris,",
@@ -80,6 +91,9 @@ class Block:
     size: float = 10.0
     bold: bool = False
     width: float = 165.0  # where lines wrap, mm
+    wrap: bool = (
+        False  # a line longer than the page is wrapped when drawn (a header a host ran into one line)
+    )
 
 
 @dataclass
@@ -260,7 +274,8 @@ def _others(world: World, plan: Plan, rng: random.Random) -> list[str]:
 
 def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedLetter:
     rng = random.Random(f"opendata-synth:{seed}:render:{plan.index}")
-    layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LAYOUTS[:-1])
+    layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LETTER_LAYOUTS)
+    form = _real_form(world, plan, seed)
     place = (
         _place(world, plan.sender)
         if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
@@ -277,7 +292,25 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
     if rng.random() < 0.6:
         postbus, postcode = _address(rng, place or _region(world, plan.sender))
         header.append(Block(20, 42, [f"Retouradres {postbus}, {' '.join(postcode.split())}"], size=7))
-    if layout == "council" and rng.random() < 0.5:  # the memo variant: Aan / Van / Datum / Onderwerp
+    salutation_in_header = False
+    first_paragraph_then: list[str] = []  # body-first: the reference block after the opening paragraph
+    if form is not None:
+        layout = form
+        form_rng = random.Random(f"opendata-synth:{seed}:render-form-lines:{plan.index}")
+        if form == "run-in":
+            header = [_run_in_header(world, plan, header, references, date_text, rng, form_rng)]
+            salutation_in_header = True
+        elif form == "councils-listed":
+            header += _councils_listed(world, plan, references, date_text, form_rng)
+        elif form == "board-paper":
+            header += _board_paper(world, plan, references, date_text, form_rng)
+        else:  # body-first
+            header += _body_first_header(world, plan, rng, form_rng)
+            first_paragraph_then = [
+                f"{label}{': ' if form_rng.random() < 0.5 else '  '}{value}" for label, value in references
+            ]
+            first_paragraph_then.append(f"{form_rng.choice(('Onderwerp', 'Betreft'))}: {plan.title}")
+    elif layout == "council" and rng.random() < 0.5:  # the memo variant: Aan / Van / Datum / Onderwerp
         memo = [
             "Raadsinformatiebrief",
             "Aan: De gemeenteraad",
@@ -307,7 +340,11 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
         )
         header += _reference_blocks(layout, plan, references, date_text, place, rng)
     mentioned: list[str] = []
-    body = [_salutation(plan)] + _body(world, plans, plan, rng, mentioned)
+    body = _body(world, plans, plan, rng, mentioned)
+    if first_paragraph_then:
+        body.insert(1, "\n".join(first_paragraph_then))
+    if not salutation_in_header:
+        body.insert(0, _salutation(plan) if form != "councils-listed" else _listed_salutation(plan))
     side_by_side = rng.random() < 0.5
     body += [
         rng.choice(CLOSINGS),
@@ -326,6 +363,132 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedL
     letter = RenderedLetter(plan.id, layout, header, body, footer)
     letter.truth = _truth(world, plans, plan, mentioned)
     return letter
+
+
+# ---------------------------------------------------------------- forms from the real sets
+
+
+def _real_form(world: World, plan: Plan, seed: int) -> str | None:
+    """One of the forms the real-letter sets showed, for some of the letters that can take it; drawn
+    by a generator of its own, so a letter that takes none renders exactly as before."""
+    rng = random.Random(f"opendata-synth:{seed}:render-form:{plan.index}")
+    roll = rng.random()
+    if plan.kind == "raadsinformatiebrief":
+        return "board-paper" if roll < 0.35 else None
+    if len(plan.addressees) > 1 and all(_is_gemeente(world, a) for a in plan.addressees):
+        if roll < 0.4:
+            return "councils-listed"
+        roll = rng.random()
+    if roll < 0.06:
+        return "run-in"
+    if roll < 0.12 and plan.sent_known:
+        return "body-first"
+    return None
+
+
+def _is_gemeente(world: World, addressee: str) -> bool:
+    """A municipality addressed as such (a register code) or through its college."""
+    return (
+        not addressee.startswith(("gs-", "raad-")) and world.orgs[world.party[addressee]].kind == "gemeente"
+    )
+
+
+def _names_list(names: list[str]) -> str:
+    """'A, B en C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _run_in_header(
+    world: World,
+    plan: Plan,
+    header: list[Block],
+    references: list[tuple[str, str | None]],
+    date_text: str | None,
+    rng: random.Random,
+    form_rng: random.Random,
+) -> Block:
+    """The header as a document host's copy gives it: letterhead, return address, the addressee with
+    its postal lines, the labels with their values and the salutation, one after the other in one line."""
+    colon = ": " if form_rng.random() < 0.4 else " "
+    parts = [" ".join(line for block in header for line in block.lines)]
+    parts += _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))
+    cells = ([("Datum", date_text)] if date_text else []) + references
+    if plan.attachments or form_rng.random() < 0.5:
+        cells.append(("Bijlage(n)", str(len(plan.attachments)) if plan.attachments else "-"))
+    form_rng.shuffle(cells)
+    parts += [f"{label}{colon}{value}" for label, value in cells]
+    parts.append(f"{form_rng.choice(('Onderwerp', 'Betreft'))}{colon}{plan.title}")
+    parts.append(_salutation(plan))
+    return Block(20, 15, [" ".join(" ".join(parts).split())], size=9, wrap=True)
+
+
+def _councils_listed(
+    world: World,
+    plan: Plan,
+    references: list[tuple[str, str | None]],
+    date_text: str | None,
+    form_rng: random.Random,
+) -> list[Block]:
+    """An address to several councils or colleges named in one line after "Aan:", no postal lines
+    (as a board sends one letter to every member), then a column of "Label: value" lines."""
+    places = [_region(world, a) for a in plan.addressees[:4]]
+    if any(a.startswith("college-") for a in plan.addressees):
+        body = "de colleges van burgemeester en wethouders van"
+    else:
+        body = form_rng.choice(("de gemeenteraden van", "de raden van de gemeenten"))
+    aan = form_rng.choice(("Aan:", "Aan:", "Aan :", "Aan"))
+    lines = [f"{aan} {body} {_names_list(places)}"]
+    lines += [
+        f"{label}: {value}" for label, value in ([("Datum", date_text)] if date_text else []) + references
+    ]
+    return [Block(20, 50, lines + [f"Onderwerp: {plan.title}"])]
+
+
+def _listed_salutation(plan: Plan) -> str:
+    if any(a.startswith("college-") for a in plan.addressees):
+        return "Geachte colleges,"
+    return "Geachte dames en heren,"
+
+
+def _board_paper(
+    world: World,
+    plan: Plan,
+    references: list[tuple[str, str | None]],
+    date_text: str | None,
+    form_rng: random.Random,
+) -> list[Block]:
+    """A board's paper to its own assembly: the college's numbered information paper to the council,
+    the number the paper's own ("Raadsinformatiebrief nr. 2019-037"), never a reference."""
+    year = datetime.date.fromordinal(plan.day).year
+    number = form_rng.randint(1, 160)
+    own = form_rng.choice(
+        (f"nr. {year}-{number:03d}", f"nr. {number}", f"{year}/{number}", f"nummer {number}")
+    )
+    lines = [
+        f"Raadsinformatiebrief {own}",
+        "Van het college van burgemeester en wethouders aan de gemeenteraad",
+    ]
+    lines += ([f"Datum: {date_text}"] if date_text else []) + [
+        f"{label}: {value}" for label, value in references
+    ]
+    return [Block(20, 50, lines + [f"Onderwerp: {plan.title}"])]
+
+
+def _body_first_header(world: World, plan: Plan, rng: random.Random, form_rng: random.Random) -> list[Block]:
+    """The address block and a dispatch stamp for the date ("VERZONDEN" over "14 MRT 2018"); the
+    references and subject come after the opening paragraph, as a text layer reads a letter whose
+    body begins beside its reference column."""
+    day = datetime.date.fromordinal(plan.day)
+    stamp = f"{day.day} {MONTHS_SHORT[day.month - 1]}{form_rng.choice(('', '.'))} {day.year}"
+    return [
+        Block(20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))),
+        Block(
+            140, 30, [form_rng.choice(("VERZONDEN", "Verzonden", "Verzenddatum")), stamp], size=9, bold=True
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- reference blocks
 
 
 def _dated_cells(plan: Plan, date_text: str | None, rng: random.Random) -> list[tuple[str, str]]:
@@ -463,7 +626,10 @@ def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height:
     if rng is not None:
         rng.shuffle(header)
     for block in header:
-        for number, line in enumerate(block.lines):
+        lines = (
+            [part for line in block.lines for part in textwrap.wrap(line, 100)] if block.wrap else block.lines
+        )
+        for number, line in enumerate(lines):
             draw(block.x, block.y + number * block.size * 0.45, line, block.size, block.bold)
     y = BODY_TOP
     for paragraph in letter.body:
