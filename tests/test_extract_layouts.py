@@ -337,3 +337,50 @@ def test_table_columns_pair_by_position_when_a_value_is_a_dash():
     assert facts["date_sent"] == "2021-06-02"
     assert facts["our_reference"] is None
     assert facts["your_reference"] == "PNH-2021-123456"
+
+
+# The body begins before the reference block (a text layer that read the opening paragraph beside the
+# reference column first) and the date is only in a dispatch stamp; the references follow the opening
+# paragraph, one written with spaces and no colon.
+BODY_BEFORE_REFERENCES = """Gemeente Zeist
+
+Gedeputeerde Staten van Utrecht
+Postbus 80300
+3508 TH  UTRECHT
+
+VERZONDEN
+14 MRT 2018
+
+Geacht college,
+
+Met deze brief reageren wij op het ontwerp van de regionale woonvisie.
+
+Ons kenmerk  ZST/18/40211
+Uw kenmerk: PU-2018-0931
+Betreft: Zienswijze op de regionale woonvisie
+
+Wij vragen u de aantallen woningen per kern opnieuw te bezien.
+
+Met vriendelijke groet,
+
+Burgemeester en wethouders van Zeist,
+de secretaris,                    de burgemeester,
+
+mr. A.B. de Wit                   C.D. Jansen
+"""
+
+
+def test_references_after_the_opening_paragraph_and_a_dispatch_stamp():
+    facts = extract(BODY_BEFORE_REFERENCES).facts()
+    assert facts["date_sent"] == "2018-03-14"
+    assert facts["our_reference"] == "ZST/18/40211"
+    assert facts["your_reference"] == "PU-2018-0931"
+    assert facts["subject"] == "Zienswijze op de regionale woonvisie"
+    assert facts["sender"] == "gm0355"
+    # one label line between sentences is no reference block: without its colon it is not read
+    lone = BODY_BEFORE_REFERENCES.replace(
+        "Uw kenmerk: PU-2018-0931\nBetreft: Zienswijze op de regionale woonvisie\n", ""
+    )
+    lone = lone.replace("Ons kenmerk  ZST/18/40211\n", "Kenmerk  ZST/18/40211\nWij vragen het volgende.\n")
+    assert "Kenmerk  ZST/18/40211" in lone and "Betreft" not in lone
+    assert extract(lone).facts()["our_reference"] is None

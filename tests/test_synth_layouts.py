@@ -23,7 +23,7 @@ EXACT = {
     "run-in": ("kind", "date_sent", "our_reference", "your_reference", "sender", "signatories", "cites"),
     "councils-listed": FIELDS,
     "board-paper": tuple(f for f in FIELDS if f != "addressees"),
-    "body-first": ("kind", "date_sent", "your_reference", "sender", "addressees", "signatories", "cites"),
+    "body-first": FIELDS,
 }
 
 

@@ -37,6 +37,7 @@ from opendata.ingest.extract_header import (
     find_subject,
     header_end,
     label_block_end,
+    late_label_block,
     second_letter,
     subject_after_salutation,
 )
@@ -281,6 +282,9 @@ def _extract(
         subject_found = None
     if subject_found is None and salutation is not None:
         subject_found = subject_after_salutation(text, salutation)
+    late_labels = late_label_block(text, salutation.end()) if subject_found is None and salutation else None
+    if late_labels is not None:  # "Betreft" in a reference block after the opening paragraph
+        subject_found = find_subject(text, late_labels)
     subject = _found(text, subject_found[2], *subject_found[:2], 0.9) if subject_found else None
     titled = page.subject if page is not None and page.subject else titel_subject(text, max(head_end, 600))
     if subject is None and titled is not None:  # a web page's title, a raadsvoorstel's "TITEL"

@@ -142,7 +142,7 @@ def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) 
         return head_end
     position = text.find("\n", salutation.end() - 1)
     end = head_end
-    expect_value = False
+    expect_value = labelled = False
     while 0 <= position < len(text):
         line_end = text.find("\n", position + 1)
         line_end = len(text) if line_end < 0 else line_end
@@ -152,11 +152,61 @@ def label_block_end(text: str, salutation: re.Match[str] | None, head_end: int) 
             expect_value = False
         elif label and (label["colon"] or not line[label.end() :].strip()):
             expect_value = not line[label.end() :].strip()
+            labelled = True
         elif line.strip():
             break
         end = line_end
         position = line_end
+    if (
+        not labelled
+    ):  # the references after the opening paragraph ("Geacht college," / "Met deze …" / "Ons kenmerk …")
+        return late_label_block(text, salutation.end()) or end
     return end
+
+
+# A reference label at a line's start with its value after a colon, after two spaces, or on the next line.
+_LATE_LABEL = re.compile(
+    rf"[ \t]*(?:(?P<reference>{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|{noisy('kenmerk')}|"
+    rf"{noisy('zaaknummer')}|{noisy('dossiernummer')})|{noisy('uw brief van')}|{noisy('betreft')}|"
+    rf"{noisy('onderwerp')}|{noisy('datum')})(?:[ \t]*:|[ \t]+\S|[ \t]*$)",
+    re.IGNORECASE,
+)
+
+
+def _is_reference_label(line: str) -> bool:
+    label = _LATE_LABEL.match(line)
+    return label is not None and label["reference"] is not None
+
+
+def late_label_block(text: str, start: int) -> int | None:
+    """The end of a reference block a text layer put after the letter's opening paragraph (a body that
+    starts beside its reference column): within the first eight lines after the salutation, two or
+    more label lines one under the other, one of them a reference's; None without such a block."""
+    spans, position, limit = [], start, min(len(text), start + 1200)
+    while position < limit:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        spans.append((position, end))
+        position = end + 1
+    written = 0
+    for first, (line_start, line_end) in enumerate(spans):
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        written += 1
+        if written > 8:
+            return None
+        if not _LATE_LABEL.match(line):
+            continue
+        run = [line]
+        block_end = line_end
+        for next_start, next_end in spans[first + 1 :]:
+            if not _LATE_LABEL.match(text[next_start:next_end]):
+                break
+            run.append(text[next_start:next_end])
+            block_end = next_end
+        return block_end if len(run) >= 2 and any(_is_reference_label(item) for item in run) else None
+    return None
 
 
 def find_date_sent(
