@@ -17,8 +17,7 @@ from opendata.synth.render import LAYOUTS, docx_bytes, pdf_bytes, render, render
 NEW = ("run-in", "councils-listed", "board-paper", "body-first")
 # The fields the extractor reads in every such letter (text rendering, seed 1, 300 letters). Not
 # listed, and documented in docs/ingest.md: run-in loses a subject and some addressees, board-paper its
-# addressee (the council named only in "… aan de gemeenteraad"), body-first its subject and a
-# reference written without a colon after the opening paragraph.
+# addressee (the council named only in "… aan de gemeenteraad").
 EXACT = {
     "run-in": ("kind", "date_sent", "our_reference", "your_reference", "sender", "signatories", "cites"),
     "councils-listed": FIELDS,
