@@ -144,15 +144,15 @@ RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
 
 
 def bench_synthetic(
-    letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS
+    letters: int, ocr_letters: int, seed: int, renderings: tuple[str, ...] = RENDERINGS, forms: bool = False
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="opendata-bench-extract-") as tmp:
         for fmt in renderings:
             count = ocr_letters if fmt == "scan" else letters
             if not count:
                 continue
-            render(count, Path(tmp), seed, (fmt,))
-            layouts = {letter.id: letter.layout for letter in rendered_letters(count, seed)[1]}
+            render(count, Path(tmp), seed, (fmt,), forms=forms)
+            layouts = {letter.id: letter.layout for letter in rendered_letters(count, seed, forms=forms)[1]}
             by_layout: dict[str, Scores] = {}
             scores, seconds, done, pages = score_folder(Path(tmp) / fmt, layouts, by_layout)
             rate = f"{done / seconds:.1f} letters/s" if seconds else ""
@@ -640,6 +640,12 @@ def main(argv: list[str] | None = None) -> int:
         "truth the facts give",
     )
     parser.add_argument("--show-wrong", action="store_true", help="with --perturb: list each wrong value")
+    parser.add_argument(
+        "--real-forms",
+        action="store_true",
+        help="render some synthetic letters in the forms the real sets showed (a header run into one line, "
+        "councils listed after 'Aan:', a board's numbered paper, the body before the reference block)",
+    )
     args = parser.parse_args(argv)
     if args.real:
         if not args.real.is_dir():
@@ -662,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown rendering {', '.join(unknown)}; choose from {', '.join(RENDERINGS)}", file=sys.stderr)
         return 2
-    bench_synthetic(args.letters, args.ocr_letters, args.seed, renderings)
+    bench_synthetic(args.letters, args.ocr_letters, args.seed, renderings, args.real_forms)
     return 0
 
 
