@@ -384,3 +384,41 @@ def test_references_after_the_opening_paragraph_and_a_dispatch_stamp():
     lone = lone.replace("Ons kenmerk  ZST/18/40211\n", "Kenmerk  ZST/18/40211\nWij vragen het volgende.\n")
     assert "Kenmerk  ZST/18/40211" in lone and "Betreft" not in lone
     assert extract(lone).facts()["our_reference"] is None
+
+
+BOARD_PAPER = """Gemeente Zwolle
+
+Raadsinformatiebrief nr. 2021-014
+Van het college van burgemeester en wethouders aan de gemeenteraad
+Datum: 3 maart 2021
+Onderwerp: Stand van zaken fietsparkeren
+
+Geachte leden van de raad,
+
+Hierbij informeren wij u over de voortgang van het fietsparkeren rond het station.
+
+Met vriendelijke groet,
+
+Burgemeester en wethouders van Zwolle,
+
+de secretaris, de burgemeester,
+J. Jansen P. de Vries
+"""
+
+
+def test_a_boards_paper_from_the_college_to_the_council_is_addressed_to_its_own_council():
+    """A memo line "Van <board> aan de gemeenteraad" under a paper's number is its address, in lower
+    case: the council of the sender's own municipality (the paper's number is no reference)."""
+    facts = extract(BOARD_PAPER).facts()
+    assert facts["sender"] == "gm0193" and facts["addressees"] == ["gm0193"]
+    assert not facts.get("our_reference")
+    to_members = BOARD_PAPER.replace("aan de gemeenteraad\n", "aan de leden van de raad.\n")
+    assert extract(to_members).facts()["addressees"] == ["gm0193"]
+    # the same words in a sentence of the body address nobody
+    in_body = BOARD_PAPER.replace(
+        "Van het college van burgemeester en wethouders aan de gemeenteraad\n", ""
+    ).replace(
+        "Hierbij informeren",
+        "Van de provincie kregen wij een verzoek, dat wij doorsturen aan de gemeenteraad\nHierbij informeren",
+    )
+    assert extract(in_body).facts()["addressees"] == []

@@ -273,6 +273,13 @@ _COUNCIL_ALONE = re.compile(
     r"(?:gemeenteraad|raad|provinciale[ \t]+staten))\b(?(line)[ \t]*,?[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A memo's line from the board to the council ("Van het college van burgemeester en wethouders aan de
+# gemeenteraad", "Van Gedeputeerde Staten aan Provinciale Staten"): the address, though in lower case.
+_MEMO_TO = re.compile(
+    r"^[ \t]*Van[ \t]+[^\n]{3,120}?[ \t]aan[ \t]+(?P<body>(?:de[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?"
+    r"(?:gemeenteraad|raad|provinciale[ \t]+staten))[ \t]*[,.]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # An address line to a group of councils or colleges the register has no record for.
 _GROUP = re.compile(
     r"[ \t]*(?P<group>(?:de[ \t]+)?(?:gemeente)?(?:raden|colleges)(?:[ \t]+en[ \t]+(?:gemeente)?(?:raden|colleges))?"
@@ -349,10 +356,13 @@ def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, 
 
 def council_alone(text: str, head_end: int, sender: Found | None) -> tuple[Found, ...]:
     """ "Gemeenteraad" alone in the address window (under Utrecht's letterhead), a memo's "Aan :
-    Gemeenteraad", a run-together header's "… Aan de leden van de gemeenteraad Centraal nummer …": the council of the sender's municipality (else "gemeenteraad" as written). It says
+    Gemeenteraad" or "Van het college … aan de gemeenteraad", a run-together header's "… Aan de leden van de gemeenteraad Centraal nummer …": the council of the sender's municipality (else "gemeenteraad" as written). It says
     who receives the letter, not that it is a raadsinformatiebrief."""
-    council = _COUNCIL_ALONE.search(text, 0, max(min(head_end, HEADER_LIMIT), 1)) or PROPOSAL.search(
-        text, 0, max(min(head_end, 600), 1)
+    window = max(min(head_end, HEADER_LIMIT), 1)
+    council = (
+        _COUNCIL_ALONE.search(text, 0, window)
+        or _MEMO_TO.search(text, 0, window)
+        or PROPOSAL.search(text, 0, max(min(head_end, 600), 1))
     )
     own = _own_body(text, council.start("body"), council.end("body"), sender) if council else None
     if own is None and council is None:  # "Voorstel van GS aan PS": the Staten, as written
