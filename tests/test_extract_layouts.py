@@ -422,3 +422,57 @@ def test_a_boards_paper_from_the_college_to_the_council_is_addressed_to_its_own_
         "Van de provincie kregen wij een verzoek, dat wij doorsturen aan de gemeenteraad\nHierbij informeren",
     )
     assert extract(in_body).facts()["addressees"] == []
+
+
+def _to_councils(line: str, day: str) -> str:
+    return f"""Regio Voorbeeld
+
+{line}
+Datum: {day}
+Onderwerp: Gezamenlijke aanpak van het leerlingenvervoer
+
+Geachte leden van de raden,
+
+Wij informeren u over de gezamenlijke aanbesteding.
+
+Met vriendelijke groet,
+
+het dagelijks bestuur
+"""
+
+
+@pytest.mark.parametrize(
+    "line, day, councils",
+    [
+        # names of several words, and with an apostrophe, as the register writes them
+        (
+            "Aan: de gemeenteraden van Asten, 's-Hertogenbosch en Alphen-Chaam",
+            "2 maart 2015",
+            ["gm0743", "gm0796", "gm1723"],
+        ),
+        (
+            "Aan: de gemeenteraden van Haaksbergen, Oldenzaal en Hof van Twente",
+            "2 maart 2015",
+            ["gm0158", "gm0173", "gm1735"],
+        ),
+        (
+            "Aan de raden van Eindhoven, Woudrichem en Sint Anthonis",
+            "2 maart 2015",
+            ["gm0772", "gm0874", "gm1702"],
+        ),
+        # a name with an "en" of its own, and a last "en" between two names
+        (
+            "Aan: de gemeenteraden van Arcen en Velden, Kessel en Meijel",
+            "2 maart 2005",
+            ["gm0885", "gm0929", "gm0941"],
+        ),
+        # a header run on after the list
+        (
+            "Aan de raden van Haaksbergen, Oldenzaal en Hof van Twente Postbus 12 7500 AA Enschede",
+            "2 maart 2015",
+            ["gm0158", "gm0173", "gm1735"],
+        ),
+    ],
+)
+def test_councils_listed_by_name_are_read_as_the_register_writes_their_names(line, day, councils):
+    assert sorted(extract(_to_councils(line, day)).facts()["addressees"]) == councils

@@ -311,6 +311,71 @@ _LISTED_NAME = re.compile(
 )
 
 
+_LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?P<item>[^,\n]{1,80})")
+
+
+def _register_name_at(text: str, position: int, date: str | None) -> tuple[int, int, str] | None:
+    """The longest municipality the register writes in two to four words at `position`, exactly
+    ("Hof van Twente", "Arcen en Velden", "Sint Anthonis": words the listed-name pattern cuts), or one
+    word it cannot read ("'s-Hertogenbosch"): (start, end, code); None if there is none."""
+    item = _LIST_ITEM.match(text, position)
+    if item is None:
+        return None
+    words = list(re.finditer(r"[^ \t]+", item["item"]))[:4]
+    gazetteer = load_gazetteer()
+    for count in range(len(words), 0, -1):
+        start, end = item.start("item"), item.start("item") + words[count - 1].end()
+        if count == 1 and not text[start].startswith(("'", "’")):
+            return None
+        resolved = gazetteer.resolve(text[start:end], kinds=("gemeente",), date=date, fuzzy=False)
+        if resolved is not None and resolved.code.startswith("gm"):
+            return start, end, resolved.code
+    return None
+
+
+_SEPARATOR = re.compile(r"[ \t]*(?P<sep>,|\ben\b)?")
+
+
+def _listed_name(
+    text: str, position: int, date: str | None, body: str
+) -> tuple[Found | None, str | None, int] | None:
+    """The listed name at `position`: (its council if the register has it, the separator after it
+    ("," or "en", None at the list's end), where the next name starts); None where no name is."""
+    register = _register_name_at(text, position, date)
+    if register is not None:  # several words, or an apostrophe, as the register writes the name
+        separator = _SEPARATOR.match(text, register[1])
+        sep = separator["sep"] if separator else None
+        return (
+            _found(text, register[2], register[0], register[1], 0.9, body),
+            sep,
+            separator.end() if separator else register[1],
+        )
+    name = _LISTED_NAME.match(text, position)
+    if name is None:
+        return None
+    resolved = load_gazetteer().resolve(_written_name(name["name"]), kinds=("gemeente",), date=date)
+    named = None
+    if resolved is not None and resolved.code.startswith("gm"):
+        named = _found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, body)
+    return named, name["sep"], name.end()
+
+
+def _last_listed_name(text: str, position: int, date: str | None, body: str) -> Found | None:
+    """The name after the list's "en": as the register writes it, else its first word (a header run
+    into one line goes on after it: "… en Zeevang Postbus 1 …")."""
+    register = _register_name_at(text, position, date)
+    if register is not None:
+        return _found(text, register[2], register[0], register[1], 0.9, body)
+    last = _LISTED_NAME.match(text, position)
+    if last is None:
+        return None
+    resolved = load_gazetteer().resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
+    if resolved is None or not resolved.code.startswith("gm"):
+        return None
+    span = last.start("name"), last.start("name") + len(last["name"].split()[0])
+    return _found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, body)
+
+
 def _written_name(name: str) -> str:
     """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze"."""
     return re.sub(r"[ \t]*&[ \t]*", " en ", name)
@@ -333,22 +398,18 @@ def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, 
             start = match.start("lost") + last.start()
             found.append(_found(text, first.code, start, start + len(last[0]), 0.6, body))
     for _ in range(30):
-        name = _LISTED_NAME.match(text, position)
-        if name is None:
+        listed = _listed_name(text, position, date, body)
+        if listed is None:
             break
-        resolved = gazetteer.resolve(_written_name(name["name"]), kinds=("gemeente",), date=date)
-        if resolved is not None and resolved.code.startswith("gm"):
-            found.append(_found(text, resolved.code, *name.span("name"), 0.6 + 0.3 * resolved.score, body))
-        if name["sep"] is None:
+        named, separator, position = listed
+        if named is not None:
+            found.append(named)
+        if separator is None:
             break
-        position = name.end()
-        if name["sep"] == "en":  # the last name of the list
-            last = _LISTED_NAME.match(text, position)
-            if last is not None:
-                resolved = gazetteer.resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
-                if resolved is not None and resolved.code.startswith("gm"):
-                    span = last.start("name"), last.start("name") + len(last["name"].split()[0])
-                    found.append(_found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, body))
+        if separator == "en":  # the last name of the list
+            final = _last_listed_name(text, position, date, body)
+            if final is not None:
+                found.append(final)
             break
     unique = {f.value: f for f in found}
     return tuple(unique.values()) if len(unique) >= 2 else ()
