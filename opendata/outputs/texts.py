@@ -15,13 +15,14 @@ FOLDER = "tekst"
 
 
 def write(publication: Publication, out: Path) -> None:
-    folder = out / "tekst"
+    folder = out / FOLDER
     folder.mkdir(exist_ok=True)
     as_is = {unit.key: unit.text_file for unit in publication.letters if unit.text_as_is and unit.text_file}
     digests = {unit.key: unit.text_sha256 for unit in publication.letters}
     previous = publication.previous_build
     known = manifest_digests(previous)
-    # the texts the build folder holds from the build it recycles: kept when they are this build's
+    # the texts the build folder holds from the build it recycles: kept when they are this build's;
+    # those of letters gone are left in it, and the publish removes them (switch.remove_held)
     held = publication.recycled  # each path taken from it is kept or freed (keep_held)
     base = os.fspath(out)
     published = publication.text_sha256  # the site's letter pages read these texts
@@ -43,9 +44,6 @@ def write(publication: Publication, out: Path) -> None:
         published[key] = hashlib.sha256(data).hexdigest()
         if not keep_held(base, name, published[key], held):
             put_file(base, name, data, before, known)
-    for name in [name for name in held if name.startswith(f"{FOLDER}/")]:  # of letters gone
-        os.unlink(f"{base}/{name}")
-        del held[name]
 
 
 OUTPUT = Output("texts", write)

@@ -126,7 +126,7 @@ class PageWriter:
 
     def batch_of(
         self, task: list[tuple]
-    ) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str], dict]:
+    ) -> tuple[list[tuple], dict[str, inputs.Entry], dict[str, str], dict[str, str]]:
         """A task with what the previous build recorded of its resources, its files' digests there
         and the digests of those the build folder holds already."""
         record, known, spare = {}, {}, {}
@@ -147,11 +147,9 @@ class PageWriter:
         link over; every other file (index pages, pictures, the search index...) goes now, so the
         other writers find their paths free."""
         names = {name for key in self.record for name in self._names(key)}
-        mine = [name for name in held if name.startswith(f"{self.doc_in_build}/")]
-        self.spare = {name: held.pop(name) for name in mine if name in names}
-        _remove(self.out, [name for name in mine if name in held])
-        for name in mine:
-            held.pop(name, None)
+        mine = {name: held.pop(name) for name in [n for n in held if n.startswith(f"{self.doc_in_build}/")]}
+        self.spare = {name: sha for name, sha in mine.items() if name in names}
+        _remove(self.out, [name for name in mine if name not in names])
 
     def drop_spare(self, kept: set[str] | dict) -> None:
         """Remove the held files of the resources this build no longer has (not in `kept`)."""
