@@ -4,6 +4,8 @@ letter; every other resource file is hard-linked from the previous build without
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import tempfile
@@ -239,3 +241,16 @@ def test_a_changed_text_renders_its_letter_page_again(datasets_copy, tmp_path):
     assert "Naschrift van de proef." in page
     scratch = _publish(datasets_copy, tmp_path / "scratch", tmp_path / "cache-scratch")
     assert _site(new) == _site(scratch)
+
+
+def test_a_record_whose_reads_are_malformed_is_read_as_no_record(tmp_path):
+    """A record whose table of reads holds a read without its kind and key (damaged, or written by
+    something else) is no record: every page is then rendered, none linked on its word."""
+    inputs.save(tmp_path, {"brief/a": inputs.Entry("0" * 64, [("naam", "x")], "1" * 64, "2" * 64)})
+    assert inputs.load(tmp_path) != {}
+    with gzip.open(tmp_path / inputs.NAME, "wt", encoding="utf-8") as handle:
+        json.dump(
+            {"entries": {"brief/a": ["0" * 64, [0], "1" * 64, "2" * 64]}, "reads": ["naam-zonder-sleutel"]},
+            handle,
+        )
+    assert inputs.load(tmp_path) == {}
