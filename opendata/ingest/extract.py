@@ -58,6 +58,7 @@ from opendata.ingest.extract_organisations import (
     OrgMention,
     find_kind_phrases,
     find_ministries,
+    find_police,
     find_register_names,
     is_ministry,
     letterhead_name,
@@ -94,7 +95,12 @@ __all__ = ["Citation", "Extraction", "Found", "Signatory", "extract", "split_let
 
 
 def mentions(text: str, date: str | None) -> list[OrgMention]:
-    found = find_kind_phrases(text, date) + find_register_names(text, date) + find_ministries(text)
+    found = (
+        find_kind_phrases(text, date)
+        + find_register_names(text, date)
+        + find_ministries(text)
+        + find_police(text, date)
+    )
     head = letterhead_name(text, date, found) or logo_name(text, date)
     return sorted(found + ([head] if head else []), key=lambda m: m.start)
 
@@ -232,6 +238,8 @@ def _extract(
             ]
     cites: list[Citation] = []
     for citation, who, extras in find_citations(text, found):
+        if iso is not None and citation.date is not None and citation.date.value > iso:
+            continue  # a letter dated after this one is not cited by it (a host's list: "De antwoordbrief van …")
         if who == "uw" and citation.reference and yours is None:
             yours = citation.reference
         if (

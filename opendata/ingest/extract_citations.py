@@ -45,7 +45,8 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 
 _CITE_AFTER = re.compile(
-    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:leden)?brief\s+"
+    # any kind of letter: "uw brief", "onze ledenbrief", "de bewonersbrief", "onze raadsinformatiebrief"
+    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:[a-z]{2,20})?brief\s+"
     r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
     # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",

@@ -13,7 +13,8 @@ from opendata.ingest.extract_signatures import last_closing
 from opendata.ingest.gazetteer import load_gazetteer
 
 SALUTATION = re.compile(
-    r"^[ \t]*(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
+    # (a quoting copy opens the letter with a quotation mark: '"Beste lezer,')
+    r"^[ \t]*[\"“„]?(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -476,6 +477,9 @@ _RUN_IN_LABEL = re.compile(
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
     r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
+    # any short label of the header's column with its colon: "Ref. : Laura Jongeneel, tel. …",
+    # "Beh. ambtenaar: …"
+    r"[A-Z][\w.-]{1,20}(?:[ \t]+[\w.-]{1,20})?[ \t]*:(?:[ \t]|$)|"
     r"\S[ \t]*$)",  # a lone mark on its own line ("X", a box a form printed)
     re.IGNORECASE,
 )

@@ -379,7 +379,40 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
         if len(codes) == 1:
             found.append(OrgMention(codes[0], token.start(), longest, 0.85, None, True))
             taken_until = longest
-    return found
+    return sorted(found + _shortened_namesakes(text, found, date), key=lambda m: m.start)
+
+
+# Two bodies whose names share their last words, the first name cut short: "de Eerste en Tweede Kamer"
+# names the Eerste Kamer as well as the Tweede Kamer.
+_SHORTENED_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]*)[ \t]+en[ \t]+\Z")
+
+
+def _shortened_namesakes(text: str, found: list[OrgMention], date: str | None) -> list[OrgMention]:
+    more = []
+    for mention in found:
+        name = text[mention.start : mention.end]
+        words = name.split()
+        before = _SHORTENED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if before is None or len(words) < 2:
+            continue
+        fuller = " ".join([before["word"], *words[1:]])
+        codes = {code for variant, code in _register_names().get(before["word"], ()) if variant == fuller}
+        for code in _dated(codes, date):
+            if code != mention.value:
+                more.append(OrgMention(code, before.start("word"), before.end("word"), 0.8, None, True))
+    return more
+
+
+# The police, in lower case ("samen met politie en brandweer", "De politie pleit …"): the national
+# police since 2013 (a capitalised "Politie" alone names nothing: see _ORDINARY_WORDS).
+_POLICE = re.compile(r"(?<![\w-])politie(?![\w-])")
+
+
+def find_police(text: str, date: str | None) -> list[OrgMention]:
+    org = load_register().get("oorg10264")
+    if org is None or (date and not org.existed_on(date)):
+        return []
+    return [OrgMention(org.code, m.start(), m.end(), 0.7, None, True) for m in _POLICE.finditer(text)][:1]
 
 
 def _dated(codes: set[str], date: str | None) -> list[str]:

@@ -36,6 +36,17 @@ _NUMBERED = re.compile(
 _NUMBERED_RUN_IN = re.compile(
     r"(?P<subject>\S[^\n]{2,140}?)[ \t]*\((?P<ref>[0-9]{4,5}-[0-9]{3}(?:-[A-Z])?)\)(?=[ \t]+[A-Z])"
 )
+# … or at its start, above the letter's own header labels: "2021-071081 Uitnodiging bewoners werkgroep" /
+# "Onderwerp: Herinrichting …" / "Datum: 7 juni 2021".
+_NUMBERED_LEADING = re.compile(
+    r"[ \t]*(?P<ref>(?:19|20)[0-9]{2}-[0-9]{3,6})[ \t]+(?P<subject>[A-Z][^\n]{2,140}?)[ \t]*$"
+)
+# A header's label line between a page's title and the salutation: "Datum", "Zaaknummer: …".
+_HEADER_LABEL_LINE = re.compile(
+    rf"[ \t]*(?:{noisy('datum')}|{noisy('onderwerp')}|betreft|(?:ons[ \t]+|uw[ \t]+)?kenmerk|zaaknummer|"
+    r"bijlagen?|beh\.?[ \t]+ambtenaar|behandeld[ \t]+door|telefoonnummer|e-?mail(?:adres)?)\b[^\n]{0,80}",
+    re.IGNORECASE,
+)
 _DATED_BY = re.compile(r"[ \t]*(?:[Bb]ewoners)?[Bb]rief[ \t]+van[ \t]+[0-9]{1,2}[ \t]+[a-z]{3,9}\b")
 _DATE_HEADING = re.compile(
     r"[ \t]*(?:[Bb]ewoners|[Rr]aadsinformatie)?[Bb]rief[ \t]+(?:van[ \t]+)?(?P<date>[^\n]{6,30}?)[ \t]*$"
@@ -77,6 +88,13 @@ def page_title(text: str) -> PageTitle | None:
     numbered = numbered or _NUMBERED_RUN_IN.match(text, first.start(), first.end())
     if numbered is None and len(first[0].strip()) > 160:
         return None
+    labels_then_greeting = _labels_then_greeting(text, second.start())
+    leading = _NUMBERED_LEADING.fullmatch(first[0])
+    if numbered is None and leading is not None and labels_then_greeting:
+        subject = leading["subject"]
+        start = first.start() + leading.start("subject")
+        ref = Span(leading["ref"], first.start() + leading.start("ref"), first.start() + leading.end("ref"))
+        return PageTitle(Span(subject, start, start + len(subject)), ref, None)
     if numbered:
         subject = numbered["subject"].rstrip(" -–")
         return PageTitle(
@@ -90,27 +108,47 @@ def page_title(text: str) -> PageTitle | None:
         title = first[0].strip()
         start = first.start() + first[0].index(title)
         return PageTitle(Span(title, start, start + len(title)), None, date)
+    heading = _DATE_HEADING.fullmatch(first[0])
+    heading_dates = (
+        find_dates(text, first.start() + heading.start("date"), first.start() + heading.end("date"))
+        if heading
+        else []
+    )
     if (
-        _GREETING.match(second[0])
+        (_GREETING.match(second[0]) or labels_then_greeting)
         and _LETTER_TITLE.fullmatch(first[0])
         and not re.search(r"[.:;!?,]\s*$", first[0])
-        and not _DATE_HEADING.fullmatch(first[0])
+        and not heading_dates  # "Bewonersbrief 3 maart 2022" dates the letter; "Bewonersbrief Gorterstraat" names it
     ):
         title = first[0].strip()
         start = first.start() + first[0].index(title)
         return PageTitle(Span(title, start, start + len(title)), None, None)
-    heading = _DATE_HEADING.fullmatch(first[0])
     if heading:
-        dates = find_dates(text, first.start() + heading.start("date"), first.start() + heading.end("date"))
+        dates = heading_dates
         if not dates:
             return None
         subject = None
-        if len(lines) == 3 and _GREETING.match(lines[2][0]) and len(second[0].strip()) <= 140:
+        if (
+            len(lines) == 3
+            and _GREETING.match(lines[2][0])
+            and len(second[0].strip()) <= 140
+            and not _HEADER_LABEL_LINE.fullmatch(second[0])  # "Datum" left without its value is no subject
+        ):
             value = second[0].strip().rstrip(".")
             start = second.start() + second[0].index(value)
             subject = Span(value, start, start + len(value))
         return PageTitle(subject, None, dates[0])
     return None
+
+
+def _labels_then_greeting(text: str, start: int) -> bool:
+    """Whether the lines from `start` are a header's label lines (at least one) and then the salutation."""
+    for index, line in enumerate(_lines(text, start, 8)):
+        if _GREETING.match(line[0]):
+            return index > 0
+        if not _HEADER_LABEL_LINE.fullmatch(line[0]):
+            return False
+    return False
 
 
 # "RAADSVOORSTEL … TITEL Verstrekking werkkapitaal aan Kredietbank Nederland BESLISPUNTEN 1. …"

@@ -35,6 +35,13 @@ _STAMP_AFTER = re.compile(
     r"[ \t]*(?:[0-9][0-9 ]{0,3}[ \t]*(?:[a-z]{3,9}\.?|[0-9]{1,2})\b|ingekomen|ontvangen|nr\b|inge-)",
     re.IGNORECASE,
 )
+# A body whose own address labels follow its name is the letterhead, wherever a receiver's registration
+# stamp put it on the run-together line: "1 Registratiedatum: … 27/12/2016 (Omgevingsdienst regio Utrecht
+# Bezoekadres: … Aan de gemeenteraad van de gemeente Woerden …" (an addressee follows "Aan"/"T.a.v.").
+_OWN_ADDRESS_LABEL_AFTER = re.compile(
+    r"[ \t]*(?:bezoekadres|postadres|retouradres|correspondentieadres)\b", re.IGNORECASE
+)
+_ADDRESSED_BEFORE = re.compile(r"\b(?:aan|t\.?\s?a\.?\s?v\.?)\b[^\n]{0,80}\Z", re.IGNORECASE)
 _JOINT_BODY_BEFORE = re.compile(r"(?<![\w-])In[ \t]+\Z")
 _JOINT_BODY_AFTER = re.compile(r"[ \t]+werken[ \t]+samen[ \t]*:")
 _BEFORE_LETTERHEAD = re.compile(r"[^\n]{0,40}")
@@ -47,6 +54,16 @@ def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: i
     if long_line is None:  # (a host's title line may stand above it)
         return None
     line_start = long_line.start() + len(long_line[0]) - len(long_line[0].lstrip())
+    for mention in found:
+        if (
+            mention.resolved
+            and line_start <= mention.start < head_end
+            and _OWN_ADDRESS_LABEL_AFTER.match(text, mention.end)
+            and not _ADDRESSED_BEFORE.search(text, line_start, mention.start)
+            # a subject's body before the province's sidebar: "Onderwerp … gemeente X Postadres Provinciehuis"
+            and not _IN_A_PHRASE.search(text, line_start, mention.start)
+        ):
+            return mention
     for mention in found:  # a joint body's letterhead: "… In Holland Rijnland werken samen: Alphen …"
         if (
             mention.resolved
@@ -397,6 +414,50 @@ _NAMENS_PARTY = re.compile(
     rf"(?:{PARTIES})(?![\w-]))"
 )
 _TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
+# An association of public bodies that names itself as the writer (no register holds it): "Vanuit de VNG
+# vragen we uw aandacht …"; "hebt u de Vereniging van Nederlandse Gemeenten (VNG) gevraagd … Graag gaan
+# wij in op uw verzoek"; in a letter that gives the municipalities' position ("Wij geven u graag het
+# standpunt van de gemeenten … De VNG is … ingenomen met …") the association as the subject. The name as
+# written (the full name where the abbreviation follows it in brackets).
+_ASSOCIATION = (
+    r"VNG|IPO|UvW|Vereniging[ \t]+van[ \t]+Nederlandse[ \t]+Gemeenten|Interprovinciaal[ \t]+Overleg|"
+    r"Unie[ \t]+van[ \t]+Waterschappen"
+)
+_SELF_NAMED_ASSOCIATION = re.compile(
+    rf"\bVanuit[ \t]+de[ \t]+(?P<a>{_ASSOCIATION})[ \t]+(?:vragen|geven|willen|delen|sturen|stellen|doen)[ \t]+"
+    r"(?:we|wij)\b"
+    rf"|\b(?:u[ \t]+(?:hebt|heeft)|(?:hebt|heeft)[ \t]+u)[ \t]+(?:de[ \t]+|het[ \t]+)?(?P<c>{_ASSOCIATION})(?:[ \t]+\([A-Za-z]{{2,5}}\))?[ \t]+"
+    r"gevraagd\b[^.]{0,200}\.[ \t\n]+(?:Graag|Hierbij|Hieronder)[ \t]+(?:\w+[ \t]+)?(?:we|wij)\b"
+    rf"|(?:^|(?<=[.!?][ \t]))De[ \t]+(?P<b>{_ASSOCIATION})[ \t]+(?:is|vraagt|verzoekt|pleit|steunt|roept|vindt)\b",
+    re.MULTILINE,
+)
+_MUNICIPALITIES_POSITION = re.compile(
+    r"\b(?:namens|standpunt[ \t]+van|inbreng[ \t]+van)[ \t]+(?:de[ \t]+)?gemeenten\b", re.IGNORECASE
+)
+
+
+_ASSOCIATION_NAMES = {
+    "VNG": "Vereniging van Nederlandse Gemeenten",
+    "IPO": "Interprovinciaal Overleg",
+    "UvW": "Unie van Waterschappen",
+}
+
+
+def _self_named_association(text: str) -> Found | None:
+    names = []
+    for match in _SELF_NAMED_ASSOCIATION.finditer(text):
+        group = "a" if match["a"] else "c" if match["c"] else "b"
+        if group == "b" and not _MUNICIPALITIES_POSITION.search(text):
+            continue
+        names.append((match, group))
+    if len({re.sub(r"\s+", " ", m[g]) for m, g in names}) != 1:
+        return None
+    match, group = names[0]
+    name = re.sub(r"\s+", " ", match[group])
+    full = _ASSOCIATION_NAMES.get(name)
+    if full and re.search(r"\s+".join(full.split()), text):  # named in full elsewhere (a letterhead)
+        name = full
+    return _found(text, name, *match.span(group), 0.5)
 
 
 # An officer who writes for the body calls it "ons waterschap", "onze gemeente", "onze provincie" and
@@ -499,6 +560,9 @@ def unsigned_sender(
     if len(named) == 1:  # "Vragen L. Flikweert namens Lijst Babijn aan het College van Sluis."
         who = next(_NAMENS_PARTY.finditer(text))
         return _found(text, who["who"], *who.span("who"), 0.5)
+    association = _self_named_association(text)
+    if association is not None:
+        return association
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))

@@ -77,8 +77,14 @@ _CALLED = (
 )
 _PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
+# A first name before the initials: "drs Natalie E. Kool" (a title without its full stop stays outside).
+_FIRST_NAME = (
+    r"(?!(?:Burgemeester|Wethouder|Gedeputeerde|Secretaris|Voorzitter|Griffier|Directeur|Minister|"
+    r"Staatssecretaris|Dijkgraaf|Namens|Hoofd|Met|De|Het|Aan|Van)\b)[A-Z][a-zà-ÿ]+\s+"
+)
 NAME = re.compile(
-    rf"{_TITLES}(?:{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+    rf"{_TITLES}(?:{_FIRST_NAME}{_INITIALS}\s*{_PARTICLES}{_SURNAME}|"
+    rf"{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
     rf"[A-Z][a-zà-ÿ]+\s+{_PARTICLES}{_SURNAME})"
     r"(?:[ \t]+(?:MPA|MBA|MSc|BSc|LLM|EMPM|MPM)\b)?"  # a degree written after the name
 )
@@ -222,7 +228,7 @@ _ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
 # A bare title names its field in the next word ("Coordinator Groenbeheer", "Adviseur Verkeer").
 # The model's Role list lacks these posts: a draft leaves such a signature out (never a guessed role).
 _JOB_TITLE = re.compile(
-    r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öo]rdinator|regisseur)|"
+    r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
     r"directievoerder|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
     re.IGNORECASE,
@@ -241,7 +247,9 @@ def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
         span = (start + match.start(), start + match.end("title"))
         if any(role.start < span[1] and span[0] < role.end for role in taken):
             continue
-        title = re.sub(r"\s+", " ", match["title"]).lower()
+        title = (
+            re.sub(r"\s+", " ", match["title"]).lower().replace("ƶ", "ö")
+        )  # a text layer's "Projectcoƶrdinator"
         end = span[1]
         if title in _BARE_TITLES and match["field"]:
             title += " " + match["field"].strip().lower()
@@ -460,10 +468,12 @@ _NAMENS = re.compile(
     r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# "Namens …," run on after the last sentence with the first signer's name after it: "… (zie de
-# kaart). Namens de Adviescommissie Groene Hart, P. de Groot, voorzitter. …".
+# "Namens …," with the first signer's name after it on the same line: run on after the last sentence
+# ("… (zie de kaart). Namens de Adviescommissie Groene Hart, P. de Groot, voorzitter. …") or opening a
+# line of its own ("Namens de fractie CDA, Reynold Bontes.").
 _NAMENS_RUN_IN = re.compile(
-    rf"(?<=[.)][ \t])Namens[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})"
+    rf"(?:(?<=[.)][ \t])|^[ \t]*)Namens[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})",
+    re.MULTILINE,
 )
 _BODY_WORDS = (
     (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
@@ -497,7 +507,7 @@ def on_behalf_of(
     text: str, zone: tuple[int, int], found: Sequence[OrgMention], groups: Mapping[str, Sequence[str]]
 ) -> tuple[Found | None, tuple[Found, ...]]:
     """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
-    namens = _NAMENS.search(text, *zone) or _NAMENS_RUN_IN.match(text, zone[0], zone[1])
+    namens = _NAMENS_RUN_IN.match(text, zone[0], zone[1]) or _NAMENS.search(text, *zone)
     if namens:
         start, end = namens.span("who")
         article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
@@ -602,10 +612,15 @@ def signatories(
 
 def run_in_signer(text: str, zone: tuple[int, int], behalf: Found | None) -> tuple[Signatory, ...]:
     """The signer a text layer ran into the closing's line, with the sender's address after the name:
-    "… Met vriendelijke groeten, Wim Boogholt Afdeling Complexe projecten / Postbus …"."""
-    if zone[0] == 0 or text[zone[0] - 1] == "\n":
+    "… Met vriendelijke groeten, Wim Boogholt Afdeling Complexe projecten / Postbus …"; or after the body
+    the block signs for on the same line ("Namens de fractie CDA, Reynold Bontes.")."""
+    namens = _NAMENS_RUN_IN.match(text, zone[0], zone[1])
+    if namens is not None:
+        start = namens.end()
+    elif zone[0] == 0 or text[zone[0] - 1] == "\n":
         return ()  # the block starts on a line of its own: read as usual
-    start = zone[0] + len(text[zone[0] :]) - len(text[zone[0] :].lstrip(" \t"))
+    else:
+        start = zone[0] + len(text[zone[0] :]) - len(text[zone[0] :].lstrip(" \t"))
     name = NAME.match(text, start)
     if name is None or looks_like_body(name[0]):
         return ()
