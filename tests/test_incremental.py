@@ -122,8 +122,8 @@ def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
 
     calls = []
     original = pipeline._build_units
-    pipeline._build_units = lambda paths, context: (
-        calls.append(len(paths)) or original(paths, context)
+    pipeline._build_units = lambda paths, context, **options: (
+        calls.append(len(paths)) or original(paths, context, **options)
     )  # a generator
     try:
         build(corpus, cache_dir=out_cache)

@@ -14,6 +14,7 @@ from pathlib import Path
 from opendata.build.coverage import Coverage, coverage
 from opendata.build.graph import Node, ntriples
 from opendata.build.letter_unit import LetterUnit
+from opendata.build.progress import Progress
 from opendata.build.shared_unit import SharedUnit
 from opendata.build.statistics import Statistics, statistics
 from opendata.checks.privacy import redact
@@ -46,6 +47,7 @@ class Publication:
     recycled: dict[str, str] = field(default_factory=dict)
     # letter key -> the sha256 of its published text (tekst/), set by the texts' writer for the site
     text_sha256: dict[str, str] = field(default_factory=dict)
+    progress: Progress = field(default_factory=Progress)  # what a long publish shows on the terminal
 
     @functools.cached_property
     def shared_nt(self) -> str:

@@ -83,6 +83,7 @@ def write_all(outputs: Iterable[Output], publication: Publication, folder: Path)
     seconds = {}
     for output in writing_order(listed):
         started = time.perf_counter()
-        output.run(publication, folder, files)
+        with publication.progress.stage(output.name):
+            output.run(publication, folder, files)
         seconds[output.name] = time.perf_counter() - started
     return seconds

@@ -15,7 +15,6 @@ import errno
 import multiprocessing
 import os
 import shutil
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +24,7 @@ from pathlib import Path
 from opendata import outputs, releases
 from opendata.build.graph import Node, ntriples
 from opendata.build.letter_unit import BuildContext, LetterUnit, Skeleton, process_letters, worker_count
+from opendata.build.progress import SILENT, Progress
 from opendata.build.publication import Publication
 from opendata.build.shared_unit import SharedUnit, build_shared, register_nodes, shared_key
 from opendata.build.shared_unit import validate as validate_shared
@@ -62,37 +62,17 @@ class Outcome:
 # ------------------------------------------------------------------ letters
 
 
-class Progress:
-    """Letters done, rate and time left, on a terminal; silent otherwise."""
-
-    def __init__(self, total: int, stream=sys.stderr) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-        self.started = time.perf_counter()
-        self.enabled = stream.isatty() and total >= 1000
-
-    def advance(self, count: int) -> None:
-        self.done += count
-        if not self.enabled:
-            return
-        elapsed = time.perf_counter() - self.started
-        rate = self.done / elapsed if elapsed else 0.0
-        left = (self.total - self.done) / rate if rate else 0.0
-        self.stream.write(f"\r  letters {self.done:,}/{self.total:,}  {rate:,.0f}/s  {left:,.0f} s left ")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-
-
-def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[LetterUnit]]:
+def _build_units(
+    paths: list[Path], context: BuildContext, progress: Progress = SILENT
+) -> Iterator[list[LetterUnit]]:
     """The letters' units, batch by batch in order, built in worker processes when it pays."""
     batches = [[str(p) for p in paths[i : i + BATCH]] for i in range(0, len(paths), BATCH)]
-    progress = Progress(len(paths))
+    done = 0
     if len(paths) < PARALLEL_FROM or worker_count() == 1:
         results = (process_letters(batch, context) for batch in batches)
         for batch_units in results:
-            progress.advance(len(batch_units))
+            done += len(batch_units)
+            progress.count("letters", done, len(paths))
             yield batch_units
     else:
         # a fork server starts the workers: none inherits the publish lock; each ends when the publish ends
@@ -103,12 +83,14 @@ def _build_units(paths: list[Path], context: BuildContext) -> Iterator[list[Lett
             initargs=(os.getpid(),),
         ) as pool:
             for batch_units in pool.map(process_letters, batches, [context] * len(batches)):
-                progress.advance(len(batch_units))
+                done += len(batch_units)
+                progress.count("letters", done, len(paths))
                 yield batch_units
-    progress.finish()
 
 
-def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, code: str) -> list[LetterUnit]:
+def letter_units(
+    paths: list[Path], context: BuildContext, cache: UnitCache, code: str, progress: Progress = SILENT
+) -> list[LetterUnit]:
     """Every letter's unit: from the cache where its files are unchanged, built otherwise.
     New units go into the cache batch by batch, so their pickled copies never pile up in memory."""
     fingerprint = context.fingerprint(code)
@@ -116,7 +98,7 @@ def letter_units(paths: list[Path], context: BuildContext, cache: UnitCache, cod
     units = cache.get_many(keys)
     missing = [(p, k) for p, k in zip(paths, keys) if k not in units]
     missing_keys = iter(k for _, k in missing)
-    for batch_units in _build_units([p for p, _ in missing], context):
+    for batch_units in _build_units([p for p, _ in missing], context, progress=progress):
         batch = {next(missing_keys): unit for unit in batch_units}
         cache.put_many(batch)
         units.update(batch)
@@ -205,8 +187,11 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     shared = shared_unit(model, datasets, minter, cache, code, config.include_drafts)
     problems += shared.problems
     context = _context(config, datasets, shared)
-    units = sorted(letter_units(letter_files(datasets), context, cache, code), key=lambda u: u.key)
+    paths = letter_files(datasets)
+    progress = Progress.on_terminal(len(paths))
+    units = sorted(letter_units(paths, context, cache, code, progress), key=lambda u: u.key)
     timings["letters"] = time.perf_counter() - clock
+    progress.done("letters", timings["letters"])
     for unit in units:
         problems += unit.problems
     units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
@@ -217,6 +202,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     for unit in units:
         unit.skeleton = []  # only the cross checks read it: free the memory before writing
     timings["checks"] = time.perf_counter() - clock - timings["letters"]
+    progress.done("checks", timings["checks"])
     if has_errors(problems):
         cache.close(prune=False)
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
@@ -227,9 +213,19 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
     publication = Publication(
-        config, model, minter, Path(datasets), shared, register_part, units, report, problems
+        config,
+        model,
+        minter,
+        Path(datasets),
+        shared,
+        register_part,
+        units,
+        report,
+        problems,
+        progress=progress,
     )
     timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
+    progress.done("graph", timings["graph"])
     return Outcome(EXIT_OK, problems, publication, timings=timings)
 
 
@@ -295,6 +291,8 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         build_dir, outcome.publication.recycled = release.new_build(out)
         prepared = None
         outcome.timings["plan"] = time.perf_counter() - clock
+        progress = outcome.publication.progress
+        progress.done("release plan", outcome.timings["plan"])
         try:
             seconds = write_all(outputs.OUTPUTS, outcome.publication, build_dir)
             release.remove_held(build_dir, outcome.publication.recycled)  # what no writer took
@@ -304,6 +302,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             if leaks:
                 return Outcome(EXIT_PROBLEMS, outcome.problems + leaks, timings=outcome.timings)
             outcome.timings["privacy"] = time.perf_counter() - clock
+            progress.done("privacy scan", outcome.timings["privacy"])
             pruning.join()
             clock = time.perf_counter()
             prepared = releases.prepare_history(
@@ -316,6 +315,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
             ):  # withdrawn for privacy: keep no earlier build (it holds the content) beside it
                 release.start_pruning(out, keep_spare=False).join()
             outcome.timings["release"] = time.perf_counter() - clock
+            progress.done("manifest and switch", outcome.timings["release"])
             outcome.counts = {
                 "hashed_files": HASHED.files - hashed[0],
                 "hashed_bytes": HASHED.bytes - hashed[1],

@@ -480,9 +480,11 @@ class SiteWriter:
         if writer.previous is not None and writer.record:  # after a small change most are linked here
             tasks, entries = writer.link_unchanged(tasks, PARALLEL_FROM)
         batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
+        progress = self.publication.progress
         if len(tasks) < PARALLEL_FROM or worker_count() == 1:
-            for batch in batches:
+            for number, batch in enumerate(batches, 1):
                 entries.update(writer.run(batch))
+                progress.count(NAME, min(number * BATCH, len(tasks)), len(tasks), "records rendered")
             return entries
         state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
@@ -492,9 +494,11 @@ class SiteWriter:
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            for done, versions in pool.map(_run_in_worker, map(writer.batch_of, batches)):
+            results = pool.map(_run_in_worker, map(writer.batch_of, batches))
+            for number, (done, versions) in enumerate(results, 1):
                 entries.update(done)
                 remember_versions(versions)
+                progress.count(NAME, min(number * BATCH, len(tasks)), len(tasks), "records rendered")
         return entries
 
     def _letter_key(self, key: str) -> str:
