@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: publish test test-integration check lint validate bench bench-1m generate clean bench-extract bench-extract-real
+.PHONY: publish test test-integration check lint validate bench bench-1m generate clean bench-extract bench-extract-real bench-virtuoso
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ bench-extract: $(STAMP)
 bench-extract-real: $(STAMP)
 	@test -n "$(DIR)" || { echo "usage: make bench-extract-real DIR=/path/to/letter-texts"; exit 2; }
 	$(BIN)/python -m opendata.ingest.bench --real "$(DIR)"
+
+# The example queries from Virtuoso after the documented bulk load (docs/virtuoso-reload.sh), with the
+# load's time: make bench-virtuoso DIST=dist (a private server in a temporary folder; docs/sparql.md).
+bench-virtuoso: $(STAMP)
+	@test -n "$(DIST)" || { echo "usage: make bench-virtuoso DIST=/path/to/dist"; exit 2; }
+	$(BIN)/python -m opendata.bench_virtuoso "$(DIST)"
 
 generate: $(STAMP)
 	$(BIN)/opendata generate

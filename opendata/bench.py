@@ -4,9 +4,12 @@ For each size: a full publish from scratch (wall and CPU seconds, peak RSS, trip
 second), the lower bound measured in the same run (read and parse every source file on every
 core, and write the same N-Triples bytes) and the ratio to it, then re-publishing after changing
 one letter, after adding 100 letters and after deleting one letter. On the largest corpus, the
-median latency of every example query. The figures go to bench-results/latest.json and .md.
+median latency of every example query. With --virtuoso, each size's publication is then loaded
+into a private Virtuoso with docs/virtuoso-reload.sh (opendata/bench_virtuoso.py): the load's
+seconds and every example query's median latency at its SPARQL endpoint. The figures go to
+bench-results/latest.json and .md.
 
-    python -m opendata.bench [--sizes 1000,10000,100000] [--quick] [--name latest] [--work DIR]
+    python -m opendata.bench [--sizes 1000,10000,100000] [--quick] [--virtuoso] [--name latest] [--work DIR]
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 import yaml
 from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
+from opendata import bench_virtuoso
 from opendata.model.problems import render_text
 from opendata.model.resources import queries_dir
 from opendata.query.store import load_store
@@ -189,7 +193,7 @@ def _print_folders(folders: dict[str, dict[str, int]]) -> None:
         )
 
 
-def bench_size(size: int, work: Path, with_queries: bool, quick: bool) -> dict:
+def bench_size(size: int, work: Path, with_queries: bool, quick: bool, virtuoso: bool = False) -> dict:
     sources, dist, cache = work / f"sources-{size}", work / f"dist-{size}", work / f"cache-{size}"
     for path in (sources, dist, cache, work / f".dist-{size}.builds"):
         if path.is_symlink():  # dist: the link to the last build (rmtree refuses a link)
@@ -235,6 +239,11 @@ def bench_size(size: int, work: Path, with_queries: bool, quick: bool) -> dict:
         row["query_median_ms"] = _query_latencies(dist)
         for name, ms in row["query_median_ms"].items():
             print(f"  query {name:45} {ms:8.1f} ms median", flush=True)
+    if virtuoso:
+        try:
+            row["virtuoso"] = bench_virtuoso.bench(dist)
+        except bench_virtuoso.VirtuosoError as error:
+            raise SystemExit(f"bench: --virtuoso on {dist}: {error}") from error
     return row
 
 
@@ -298,7 +307,31 @@ def _markdown(results: dict) -> str:
             "|---|---:|",
         ]
         lines += [f"| {name} | {ms} |" for name, ms in largest["query_median_ms"].items()]
+    lines += _virtuoso_markdown(results["sizes"])
     return "\n".join(lines) + "\n"
+
+
+def _virtuoso_markdown(sizes: list[dict]) -> list[str]:
+    """The Virtuoso figures of the sizes that have them (--virtuoso): load seconds, query medians."""
+    loaded = [row for row in sizes if "virtuoso" in row]
+    if not loaded:
+        return []
+    first = loaded[0]["virtuoso"]
+    lines = [
+        "",
+        f"Virtuoso after docs/virtuoso-reload.sh (NumberOfBuffers {first['buffers']:,}, MaxDirtyBuffers "
+        f"{first['max_dirty_buffers']:,}; queries at its SPARQL endpoint over HTTP, median of {first['runs']} "
+        "after one warm-up, ms):",
+        "",
+        "| | " + " | ".join(f"{row['letters']:,} letters" for row in loaded) + " |",
+        "|---|" + "---:|" * len(loaded),
+        "| load s | " + " | ".join(str(row["virtuoso"]["load_s"]) for row in loaded) + " |",
+        "| triples | " + " | ".join(f"{row['virtuoso']['triples']:,}" for row in loaded) + " |",
+    ]
+    for name in first["queries"]:
+        cells = (str(row["virtuoso"]["queries"].get(name, {}).get("median_ms", "-")) for row in loaded)
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _cpu_model() -> str:
@@ -327,11 +360,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/opendata-bench"))
     parser.add_argument("--quick", action="store_true", help="of the changes, only the one-letter change")
+    parser.add_argument(
+        "--virtuoso",
+        action="store_true",
+        help="also load each publication into Virtuoso (docs/virtuoso-reload.sh) and time the example queries there",
+    )
     parser.add_argument("--name", default="latest", help="bench-results/NAME.md and .json")
     args = parser.parse_args(argv)
+    if args.virtuoso and not shutil.which("virtuoso-t"):  # say so before an hour of publishing
+        print(
+            f"bench: --virtuoso: virtuoso-t not found: install Debian's {bench_virtuoso.PACKAGE} package",
+            file=sys.stderr,
+        )
+        return 2
     args.work.mkdir(parents=True, exist_ok=True)
     machine = f"{_cpu_model()} ({platform.machine()}), {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
-    sizes = [bench_size(size, args.work, size == max(args.sizes), args.quick) for size in args.sizes]
+    sizes = [
+        bench_size(size, args.work, size == max(args.sizes), args.quick, args.virtuoso) for size in args.sizes
+    ]
     results = {"machine": machine, "sizes": sizes}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{args.name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -13,173 +13,40 @@ import hashlib
 import json
 import re
 import shutil
-import socket
+import signal
 import subprocess
+import sys
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import ROOT, run_cli
+from opendata import bench_virtuoso
+from opendata.bench_virtuoso import (
+    GRAPH,
+    PASSWORD,
+    QUERIES,
+    SCRIPT,
+    Virtuoso,
+    VirtuosoError,
+    dump_lines,
+    term_value,
+)
+
+from .conftest import run_cli
 
 # integration: loads the publication into a real Virtuoso server
 pytestmark = pytest.mark.integration
-
-SCRIPT = ROOT / "docs" / "virtuoso-reload.sh"
-QUERIES = ROOT / "docs" / "queries"
-GRAPH = "https://data.leidseregio.example/publicatie/"
-XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-PASSWORD = "dba"  # the fresh database's own; the server listens on loopback only
-INI = """\
-[Database]
-DatabaseFile       = {db}/virtuoso.db
-ErrorLogFile       = {db}/virtuoso.log
-LockFile           = {db}/virtuoso.lck
-TransactionFile    = {db}/virtuoso.trx
-xa_persistent_file = {db}/virtuoso.pxa
-ErrorLogLevel      = 7
-FileExtend         = 200
-Striping           = 0
-TempStorage        = TempDatabase
-[TempDatabase]
-DatabaseFile       = {db}/virtuoso-temp.db
-TransactionFile    = {db}/virtuoso-temp.trx
-Striping           = 0
-[Parameters]
-ServerPort         = 127.0.0.1:{sql_port}
-DisableUnixSocket  = 1
-CaseMode           = 2
-DirsAllowed        = ., {import_dir}
-NumberOfBuffers    = 10000
-MaxDirtyBuffers    = 6000
-ThreadsPerQuery    = 2
-[HTTPServer]
-ServerPort         = 127.0.0.1:{http_port}
-ServerRoot         = {db}
-ServerThreads      = 4
-Charset            = UTF-8
-[SPARQL]
-ResultSetMaxRows   = 100000
-MaxQueryExecutionTime = 300
-"""
-
-
-def _value(term: dict) -> str:
-    """A result term's value; Virtuoso writes an xsd:boolean as 1 or 0, which means true or false."""
-    if term.get("datatype") == XSD_BOOLEAN:
-        return {"1": "true", "0": "false"}.get(term["value"], term["value"])
-    return term["value"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Virtuoso:
-    """A Virtuoso server of our own: its database, ini file and import folder in one directory."""
-
-    def __init__(self, root: Path) -> None:
-        self.db, self.import_dir = root / "db", root / "import"
-        self.db.mkdir(parents=True)
-        self.import_dir.mkdir()
-        self.sql_port, self.http_port = _free_port(), _free_port()
-        self.ini = root / "virtuoso.ini"
-        self.ini.write_text(
-            INI.format(
-                db=self.db, import_dir=self.import_dir, sql_port=self.sql_port, http_port=self.http_port
-            ),
-            encoding="utf-8",
-        )
-        self.address = f"127.0.0.1:{self.sql_port}"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        binary = shutil.which("virtuoso-t")
-        assert binary, "virtuoso-t not found: install Debian's virtuoso-opensource package"
-        self.process = subprocess.Popen(
-            [binary, "+configfile", str(self.ini), "+foreground"],
-            cwd=self.db,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(600):  # wait for the server to accept SQL (it starts in 2-3 s)
-            if self.process.poll() is not None:
-                break
-            if self.sql("SELECT 1;", check=False).returncode == 0:
-                return
-            time.sleep(0.2)
-        log = (
-            (self.db / "virtuoso.log").read_text(errors="replace")
-            if (self.db / "virtuoso.log").exists()
-            else ""
-        )
-        pytest.fail(f"Virtuoso did not start:\n{log[-2000:]}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.sql("shutdown;", check=False)
-            try:
-                self.process.wait(60)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def sql(self, text: str, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run(
-            [
-                shutil.which("isql-vt") or "isql",
-                self.address,
-                "dba",
-                PASSWORD,
-                "VERBOSE=OFF",
-                "BANNER=OFF",
-                "PROMPT=OFF",
-                "ECHO=OFF",
-            ],
-            input=text,
-            capture_output=True,
-            text=True,
-        )
-        if "*** Error" in result.stdout + result.stderr:
-            result.returncode = 1
-        if check:
-            assert result.returncode == 0, result.stdout + result.stderr
-        return result
-
-    def select(self, query: str) -> list[dict]:
-        """Rows of a SELECT over the anonymous SPARQL endpoint, as {variable: value}."""
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.http_port}/sparql",
-            data=urllib.parse.urlencode({"query": query}).encode(),
-            headers={"Accept": "application/sparql-results+json"},
-        )
-        with urllib.request.urlopen(request) as response:
-            bindings = json.load(response)["results"]["bindings"]
-        return [{name: _value(term) for name, term in row.items()} for row in bindings]
-
-    def triples_in(self, graph: str) -> int:
-        return int(self.select(f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}")[0]["n"])
-
-    def reload(self, dist: Path, *args: str) -> subprocess.CompletedProcess:
-        """Run the documented script, verbatim, against this server."""
-        env = {"PATH": "/usr/bin:/bin", "VIRTUOSO_PASSWORD": PASSWORD, "VIRTUOSO_ADDRESS": self.address}
-        return subprocess.run(
-            ["sh", str(SCRIPT), *(args or (str(dist), str(self.import_dir), GRAPH))],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
 
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     server = Virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    server.start()
+    try:
+        server.start()
+    except VirtuosoError as error:
+        pytest.fail(str(error))
     yield server
     server.stop()
 
@@ -205,7 +72,7 @@ def _opendata_rows(dist: Path, name: str) -> list[dict]:
     result = run_cli("query", name, "--dist", str(dist), "--format", "json")
     assert result.returncode == 0, result.stderr
     return [
-        {n: _value(t) for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]
+        {n: term_value(t) for n, t in row.items()} for row in json.loads(result.stdout)["results"]["bindings"]
     ]
 
 
@@ -219,11 +86,6 @@ def _assert_same_answers(server: Virtuoso, dist: Path) -> int:
         ), path.name
         answered += bool(expected)
     return answered
-
-
-def _lines(dist: Path) -> int:
-    with gzip.open(dist / "graph.nt.gz", "rt", encoding="utf-8") as stream:
-        return sum(1 for line in stream if line.startswith(("<", "_:")))
 
 
 def _retitle(datasets: Path, old: str, new: str) -> None:
@@ -256,7 +118,7 @@ def test_reload_after_two_republishes_serves_the_new_publication(virtuoso, datas
     first_build = publish()
     loaded = virtuoso.reload(dist)
     assert loaded.returncode == 0, loaded.stderr
-    assert virtuoso.triples_in(GRAPH) == _lines(dist) > 800
+    assert virtuoso.triples_in(GRAPH) == dump_lines(dist) > 800
     assert _assert_same_answers(virtuoso, dist) >= 8
     old_title = _title(virtuoso)
 
@@ -269,7 +131,7 @@ def test_reload_after_two_republishes_serves_the_new_publication(virtuoso, datas
     reloaded = virtuoso.reload(dist)
     assert reloaded.returncode == 0, reloaded.stderr
     assert _title(virtuoso) == "Tweede nieuwe titel"
-    assert virtuoso.triples_in(GRAPH) == _lines(dist)
+    assert virtuoso.triples_in(GRAPH) == dump_lines(dist)
     assert _assert_same_answers(virtuoso, dist) >= 8
     graphs = {row["g"] for row in virtuoso.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
     assert not any(g.startswith(GRAPH + "release/") for g in graphs)  # no staging graph left behind
@@ -298,7 +160,7 @@ def test_a_failed_load_leaves_the_served_graph_as_it_was(virtuoso, published, tm
     result = virtuoso.reload(broken)
     assert result.returncode == 1
     assert "is unchanged" in result.stderr
-    assert virtuoso.triples_in(GRAPH) == served == _lines(published)
+    assert virtuoso.triples_in(GRAPH) == served == dump_lines(published)
     assert _assert_same_answers(virtuoso, published) >= 8
     staging = virtuoso.sql(
         "SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -327,7 +189,7 @@ def test_readers_see_the_old_graph_while_loading_and_never_an_emptied_one(virtuo
     rows mixed, and the rows not yet renamed under the staging graph's name), never less than the
     old graph; docs/sparql.md says so."""
     assert virtuoso.reload(published).returncode == 0
-    before, after = _lines(published), 100_000
+    before, after = dump_lines(published), 100_000
     per_graph = (
         f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), '{GRAPH}')) }} "
         "GROUP BY ?g"
@@ -371,3 +233,105 @@ def test_the_script_explains_its_usage(virtuoso):
     result = virtuoso.reload(Path("."), "only-one-argument")
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def _bench(*args: str, tmp: Path, path: str = "/usr/bin:/bin", **popen) -> subprocess.Popen:
+    """`python -m opendata.bench_virtuoso ARGS` with its temporary folders in `tmp` (to see them removed)."""
+    env = {"PATH": path, "TMPDIR": str(tmp), "LANG": "C.UTF-8"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "opendata.bench_virtuoso", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
+
+
+def _servers_under(folder: Path) -> str:
+    """The virtuoso-t processes still running with an ini file under `folder`."""
+    found = subprocess.run(["pgrep", "-a", "-f", f"virtuoso-t.*{folder}"], capture_output=True, text=True)
+    return found.stdout
+
+
+def test_the_bench_loads_with_the_documented_script_and_times_every_example_query(published, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    bench = _bench(str(published), "--runs", "3", "--buffers", "10000", tmp=tmp)
+    stdout, stderr = bench.communicate()
+    assert bench.returncode == 0, stdout + stderr
+    load = re.search(r"load \(docs/virtuoso-reload\.sh\)\s+([\d.]+) s wall\s+([\d,]+) triples", stdout)
+    assert load, stdout
+    assert float(load.group(1)) > 0
+    assert int(load.group(2).replace(",", "")) == dump_lines(published) > 800
+    assert "NumberOfBuffers 10,000, MaxDirtyBuffers 7,647" in stdout
+    timed = dict(
+        re.findall(r"query (\S+)\s+([\d.]+) ms median of 3\s+\(first [\d.]+ ms\)\s+[\d,]+ rows", stdout)
+    )
+    assert set(timed) == {path.stem for path in QUERIES.glob("*.rq")}, stdout
+    assert len(timed) >= 10
+    assert all(float(ms) > 0 for ms in timed.values())
+    assert list(tmp.iterdir()) == []  # the server's folder is removed
+    assert _servers_under(tmp) == ""  # and the server stopped
+
+
+def test_the_bench_stops_the_server_and_removes_its_folder_when_the_load_fails(published, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    broken = _broken_publication(published, tmp_path / "broken")
+    bench = _bench(str(broken), "--runs", "1", "--buffers", "10000", tmp=tmp)
+    stdout, stderr = bench.communicate()
+    assert bench.returncode == 1, stdout + stderr
+    assert "virtuoso-reload.sh failed" in stderr and "is unchanged" in stderr
+    assert "ms median" not in stdout
+    assert list(tmp.iterdir()) == []
+    assert _servers_under(tmp) == ""
+
+
+def test_the_bench_stops_the_server_and_removes_its_folder_on_ctrl_c(published, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    bench = _bench(str(published), "--runs", "1", "--buffers", "10000", tmp=tmp)
+    assert bench.stdout is not None
+    first = bench.stdout.readline()  # printed once the server takes SQL, before the load
+    assert first.startswith("Virtuoso: NumberOfBuffers"), first + bench.stderr.read()
+    assert len(list(tmp.iterdir())) == 1 and _servers_under(tmp) != ""
+    bench.send_signal(signal.SIGINT)
+    stdout, stderr = bench.communicate()
+    assert bench.returncode == 130, stdout + stderr
+    assert "interrupted" in stderr
+    assert list(tmp.iterdir()) == []
+    assert _servers_under(tmp) == ""
+
+
+def test_the_bench_without_virtuoso_exits_2_naming_the_package(published, tmp_path):
+    tmp, empty = tmp_path / "tmp", tmp_path / "bin"
+    tmp.mkdir()
+    empty.mkdir()
+    bench = _bench(str(published), tmp=tmp, path=str(empty))
+    stdout, stderr = bench.communicate()
+    assert bench.returncode == 2, stdout + stderr
+    assert "virtuoso-t not found" in stderr and "virtuoso-opensource" in stderr
+    assert list(tmp.iterdir()) == []
+
+
+def test_make_bench_with_virtuoso_reports_its_load_and_queries(tmp_path, monkeypatch, capsys):
+    """`python -m opendata.bench --virtuoso` on a small corpus: the Virtuoso figures are printed and
+    written to the results' JSON and Markdown, beside pyoxigraph's."""
+    from opendata import bench
+
+    monkeypatch.setattr(bench, "RESULTS", tmp_path / "results")
+    monkeypatch.setattr(bench_virtuoso, "BENCH_BUFFERS", 10_000)  # small, as the tests' server
+    args = ["--sizes", "40", "--quick", "--virtuoso", "--work", str(tmp_path / "work"), "--name", "t"]
+    assert bench.main(args) == 0
+    printed = capsys.readouterr().out
+    assert "load (docs/virtuoso-reload.sh)" in printed
+    row = json.loads((tmp_path / "results" / "t.json").read_text(encoding="utf-8"))["sizes"][0]
+    names = {path.stem for path in QUERIES.glob("*.rq")}
+    assert row["virtuoso"]["triples"] == row["triples"] == dump_lines(tmp_path / "work" / "dist-40")
+    assert row["virtuoso"]["load_s"] > 0 and row["virtuoso"]["buffers"] == 10_000
+    assert set(row["virtuoso"]["queries"]) == set(row["query_median_ms"]) == names
+    markdown = (tmp_path / "results" / "t.md").read_text(encoding="utf-8")
+    assert f"| load s | {row['virtuoso']['load_s']} |" in markdown
+    for name in names:
+        assert f"| {name} | {row['virtuoso']['queries'][name]['median_ms']} |" in markdown
