@@ -79,6 +79,7 @@ from opendata.ingest.extract_sender import (
 )
 from opendata.ingest.extract_sender import sender as _sender
 from opendata.ingest.extract_signatures import (
+    board_block_zone,
     board_signed_zone,
     closing_pattern,
     last_closing,
@@ -257,6 +258,7 @@ def _extract(
         or minister_zone(text)
         or namens_zone(text)
         or unclosed_signer_zone(text)
+        or board_block_zone(text)
     )
     board_signed = False
     if zone is None:  # "… waterschappen. Gedeputeerde Staten van Overijssel, voorzitter, secretaris,"

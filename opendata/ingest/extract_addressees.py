@@ -46,7 +46,13 @@ def find_addressees(
     picked: list[Found] = []
     for line in ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
-        picked += _addressed(text, line.start(), line.start("rest"), line_end, in_header, sender)
+        addressed = _addressed(text, line.start(), line.start("rest"), line_end, in_header, sender)
+        above = _body_above(text, line.start(), in_header, sender)
+        if above is not None and all(a.value != above.value and a.confidence < 0.9 for a in addressed):
+            # "Gemeente Wierden / T.a.v. College van B&W": a board without a place, for the body named on
+            # the line above (as "Aan de gemeenteraad van … t.a.v. het college" is the municipality)
+            addressed = [above]
+        picked += addressed
     if not picked:  # a header run into one line: "… Aan het Dagelijks Bestuur van … Per e-mail Betreft: …"
         # a body the register lacks is named there only as one of the four boards ("Aan de leden van het
         # algemeen bestuur RUD Zeeland," where the register has no "RUD Zeeland" is no address read)
@@ -55,6 +61,10 @@ def find_addressees(
             picked += _addressed(text, start, rest, end, boards, sender)
     if not picked:
         picked = _attention_lines(text, in_header)
+    if (
+        not picked
+    ):  # "Provinciale Staten van Overijssel" alone on a line of the header (a PDF's address window)
+        picked = _states_lines(text, in_header)
     if not picked:
         # the sender's own letterhead (its name over its postal address) is no address: a body writes to
         # its own council or college (named as such), not to itself
@@ -91,6 +101,37 @@ def find_addressees(
     for item in picked:
         unique.setdefault(item.value, item)
     return tuple(_province_of(text, item, found, head_end) for item in unique.values())
+
+
+def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
+    """A header line that is nothing but the Staten of a named province: the addressee (the Staten
+    write no letters of their own; a letter to them is Gedeputeerde Staten's)."""
+    for mention in in_header:
+        if mention.body != PS or not mention.resolved:
+            continue
+        start = text.rfind("\n", 0, mention.start) + 1
+        end = text.find("\n", mention.end)
+        end = len(text) if end < 0 else end
+        if not text[start : mention.start].strip() and not text[mention.end : end].strip(" \t,"):
+            return [from_mention(text, mention, 0.8)]
+    return []
+
+
+_ATTENTION = re.compile(r"[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
+
+
+def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: Found | None) -> Found | None:
+    """The registered body (not the sender) that is all of the line above a "T.a.v." line at `start`."""
+    if not _ATTENTION.match(text, start) or start == 0:
+        return None
+    above = text.rfind("\n", 0, start - 1) + 1
+    named = [m for m in in_header if above <= m.start < start and m.resolved]
+    if len(named) != 1 or (sender is not None and named[0].value == sender.value):
+        return None
+    mention = named[0]
+    if text[above : mention.start].strip() or text[mention.end : start].strip(" \t\n,"):
+        return None
+    return from_mention(text, mention, 0.85)
 
 
 def _addressed(

@@ -52,6 +52,10 @@ _CITE_AFTER = re.compile(
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
+# A header's label without "van", its date alone after it, as a PDF's row of labels gives it ("Uw brief:
+# 12.11.2024"); a second date on the next line is a second letter's.
+_CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
+_DATE_LINE = re.compile(r"\n[ \t]*[0-9]{1,2}[ \t.-]*(?:[a-z]{3,9}|[0-9]{1,2})[ \t.-]*[0-9]{4}[ \t]*(?:\n|$)")
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
 _CITE_WRITER = re.compile(r"(?:(?P<writer>[^.;:]{0,140}?)\s*\bvan\s*)?")
 # "de brief die VROM op 22 mei 2008 (kenmerk: …) heeft gestuurd": the writer before "op" and the date.
@@ -93,6 +97,17 @@ def find_citations(
                     citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
                 )
             found.append((citation, who, extras))
+    for match in _CITE_LABEL.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if (
+            dates
+            and dates[0].start == match.end()
+            and not text[dates[0].end : line_end].strip()
+            and not _DATE_LINE.match(text, line_end)  # two letters' dates in the cell: which is whose?
+        ):
+            found.append(_citation(text, dates[0], match.start(), "uw"))
     for match in _CITE_WHO_ON.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():

@@ -105,6 +105,11 @@ _DISPATCH_LABEL = re.compile(
     rf"(?:^|(?<=[ \t]))(?:{_DISPATCH_WORDS})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
 )
+# A dispatch field of the letterhead's side column, which a PDF's reading order puts after the first
+# page's text: the label alone on its line and the date alone on the next ("Datum verzending\n22.05.2024").
+_DISPATCH_FIELD = re.compile(
+    rf"^[ \t]*(?:{_DISPATCH_WORDS})[ \t]*:?[ \t]*\n(?:[ \t]*\n)?[ \t]*", re.IGNORECASE | re.MULTILINE
+)
 _DISPATCH_PLACE = re.compile(
     r"(?P<place>[A-Z][\w'’-]+(?:[ \t]+(?:aan|a/d|op|den)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
 )
@@ -225,6 +230,11 @@ def find_date_sent(
         stacked = _stacked_date(text, label)
         if stacked:
             return stacked, 0.85, None
+    for field in _DISPATCH_FIELD.finditer(text, max(head_end, 1)):  # also under a closing on page 1
+        line_end = text.find("\n", field.end())
+        dates = find_dates(text, field.end(), len(text) if line_end < 0 else line_end)
+        if dates and dates[0].start == field.end() and not text[dates[0].end : line_end].strip():
+            return dates[0], 0.85, None
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
         if labels[0] == "datum" and dates and dates[0].start - start < 3:
@@ -480,7 +490,8 @@ _NOT_CONTINUATION = re.compile(
     # any short label of the header's column with its colon: "Ref. : Laura Jongeneel, tel. …",
     # "Beh. ambtenaar: …"
     r"[A-Z][\w.-]{1,20}(?:[ \t]+[\w.-]{1,20})?[ \t]*:(?:[ \t]|$)|"
-    r"\S[ \t]*$)",  # a lone mark on its own line ("X", a box a form printed)
+    r"\S[ \t]*$|"  # a lone mark on its own line ("X", a box a form printed)
+    r"[_=–—-]{4,})",  # a rule drawn under the header in underscores ("Onderwerp: Brief aan PS" / "_____")
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*$")

@@ -42,6 +42,7 @@ LABELS = {
     "verzendnummer": OURS,
     "ledenbrief nummer": OURS,
     "ledenbriefnummer": OURS,
+    "gs-kenmerk": OURS,  # a statenvoorstel's header: "Datum GS-kenmerk Inlichtingen bij Gedeputeerde(n)"
     "uw kenmerk": YOURS,
     "uw referentie": YOURS,
     "uw nummer": YOURS,

@@ -77,6 +77,8 @@ _CALLED = (
 )
 _PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
+# A surname in capitals after initials, as a board's signature block prints it ("A.P. HEIDEMA").
+_CAPITALS = r"[A-Z][A-Z'’]{2,}(?:-[A-Z][A-Z'’]{2,})*(?![\w.])"
 # A first name before the initials: "drs Natalie E. Kool" (a title without its full stop stays outside).
 _FIRST_NAME = (
     r"(?!(?:Burgemeester|Wethouder|Gedeputeerde|Secretaris|Voorzitter|Griffier|Directeur|Minister|"
@@ -84,7 +86,7 @@ _FIRST_NAME = (
 )
 NAME = re.compile(
     rf"{_TITLES}(?:{_FIRST_NAME}{_INITIALS}\s*{_PARTICLES}{_SURNAME}|"
-    rf"{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+    rf"{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}\s*{_CAPITALS}|{_INITIALS}[A-Z]\.?(?![\w.])|"
     rf"[A-Z][a-zà-ÿ]+\s+{_PARTICLES}{_SURNAME})"
     r"(?:[ \t]+(?:MPA|MBA|MSc|BSc|LLM|EMPM|MPM)\b)?"  # a degree written after the name
 )
@@ -453,6 +455,34 @@ _BOARD_SIGNED = re.compile(
     r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b",
     re.MULTILINE,
 )
+
+
+# A board's name on a line of its own closing a letter that has no closing formula, its signers' posts
+# and names below: "Gedeputeerde Staten van Overijssel,\nvoorzitter, A.P. Heidema\nsecretaris, N. Versteeg",
+# "… van Overijssel,\nvoorzitter\nA.P. HEIDEMA\nsecretaris\nN. VERSTEEG".
+_BOARD_LINE = re.compile(
+    r"^[ \t]*(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+"
+    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)[ \t]+van[ \t]+"
+    r"[^\n,]{2,60},[ \t]*$",
+    re.MULTILINE,
+)
+_POST_OPENS = re.compile(
+    r"[ \t]*(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b",
+    re.IGNORECASE,
+)
+
+
+def board_block_zone(text: str) -> tuple[int, int] | None:
+    """The last board's name on a line of its own with a post opening the next line (see above), as a
+    signature zone: the board's line and the lines under it to the block's end."""
+    matches = list(_BOARD_LINE.finditer(text))
+    if not matches:
+        return None
+    board = matches[-1]
+    below = board.end() + len(text[board.end() :]) - len(text[board.end() :].lstrip())  # OCR: blank lines
+    if not _POST_OPENS.match(text, below):
+        return None
+    return board.start(), block_end(text, below, min(len(text), below + 400))
 
 
 def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:

@@ -194,7 +194,7 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PD
                 if scanned is None:
                     return ReadResult(None, "pdf-ocr", pages)
                 text, ocr_pages = scanned, ocr_pages + 1
-            texts.append(text)
+            texts.append(_PAGE_NUMBER.sub("", text))
     finally:
         pdf.close()
     method = "pdf-text" if not ocr_pages else "pdf-ocr" if ocr_pages == pages else "pdf-mixed"
@@ -203,6 +203,12 @@ def read_pdf(raw: bytes, display: str, problems: list[Problem], reader: str = PD
     )
 
 
+# A page's number alone on its first or last line ("1", "Pagina 2 van 7", "2 van 30", "- 3 -"): no
+# reader takes it for text, and under a closing it would end the signature block (a number alone).
+_PAGE_NUMBER = re.compile(
+    r"(?:\A[ \t]*|(?<=\n)[ \t]*)(?:-[ \t]*)?(?:[Pp]agina[ \t]+)?[0-9]{1,3}(?:[ \t]+van[ \t]+[0-9]{1,3})?"
+    r"(?:[ \t]*-)?[ \t]*(?:\n|\Z)(?=\s*\Z)|\A[ \t]*(?:[Pp]agina[ \t]+)?[0-9]{1,3}[ \t]+van[ \t]+[0-9]{1,3}[ \t]*\n"
+)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line feed
 
 
@@ -239,6 +245,8 @@ def _text_layer(raw: bytes, pages: int) -> list[str]:
 # ---------------------------------------------------------------- PDF reading order (pypdfium2)
 
 LINE_JOIN = 2.0  # pieces of one baseline closer than this many line heights are one line
+TOUCH = 0.3  # pieces closer than this many line heights touch: one word split by the file (kerning, a font change)
+INSET = 0.5  # points inside a run's rectangle its text is read (neighbouring glyph boxes overlap)
 MIN_CUT = 0.5  # gaps narrower than this many median line heights never cut the page
 BAND = 4  # a blank band this many times MIN_CUT (two line heights: a blank line) cuts before any column
 
@@ -252,6 +260,7 @@ class _Box:
     right: float
     top: float
     text: str
+    parts: tuple[_Box, ...] = ()  # a joined line's pieces, left to right
 
 
 def _pdfium_pages(pdf, pages: int) -> list[str]:
@@ -281,39 +290,158 @@ def _page_in_order(textpage) -> str:
     pieces = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+        # Glyph boxes of neighbouring runs overlap by a fraction of a point ("loka" | "kaal" for
+        # "lokaal"): the text is read a little inside the rectangle, so no glyph is read twice.
+        inset = min(INSET, (right - left) / 4)
+        text = (
+            textpage.get_text_bounded(left + inset, bottom, right - inset, top)
+            .replace("\r", "")
+            .replace("\n", " ")
+        )
         if text.strip():
             pieces.append(_Box(left, bottom, right, top, text))
     lines = _join_lines(pieces)
     if not lines:
         return ""
     unit = sorted(line.top - line.bottom for line in lines)[len(lines) // 2]
+    lines = _label_rows(lines, unit)
     ordered: list[_Box] = []
     _xy_cut(lines, unit * MIN_CUT, ordered)
     return "".join(line.text.rstrip() + "\n" for line in ordered)
 
 
 def _join_lines(pieces: list[_Box]) -> list[_Box]:
-    """Pieces on one baseline and near each other as one line (a label and its value stay together)."""
-    lines: list[_Box] = []
-    for piece in sorted(pieces, key=lambda p: (-(p.bottom + p.top) / 2, p.left)):
-        middle, height = (piece.bottom + piece.top) / 2, piece.top - piece.bottom
-        for line in reversed(lines[-8:]):
-            if (
-                line.bottom < middle < line.top
-                and piece.left >= line.right - 1
-                and piece.left - line.right < LINE_JOIN * max(height, line.top - line.bottom)
-            ):
-                line.text += " " + piece.text
-                line.right, line.bottom, line.top = (
-                    piece.right,
-                    min(line.bottom, piece.bottom),
-                    max(line.top, piece.top),
-                )
+    """Pieces on one baseline and near each other as one line (a label and its value stay together).
+
+    pdfium gives a rectangle per run of text, tight around its glyphs: a word processor's PDF splits
+    a line at each change of font or kerning, and a run of x-height letters or a hyphen sits lower or
+    higher than its neighbours. Two pieces are on one line when the height of one holds the middle of
+    the other and they are near, on either side, without overlapping; a line is every piece so linked.
+    Pieces that touch (a word split by kerning, "D2024" "-" "03") are joined without a space."""
+    order = sorted(pieces, key=lambda p: (p.bottom + p.top) / 2)
+    parent = list(range(len(order)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    tallest = max((p.top - p.bottom for p in order), default=0.0)
+    for i, a in enumerate(order):
+        middle = (a.bottom + a.top) / 2
+        for j in range(i + 1, len(order)):
+            b = order[j]
+            other = (b.bottom + b.top) / 2
+            if other - middle > max(a.top - middle, tallest / 2):
                 break
-        else:
-            lines.append(_Box(piece.left, piece.bottom, piece.right, piece.top, piece.text))
+            reach = LINE_JOIN * max(a.top - a.bottom, b.top - b.bottom)
+            if (
+                (b.bottom < middle < b.top or a.bottom < other < a.top)
+                and b.left - a.right < reach
+                and a.left - b.right < reach
+                and not (b.left < a.right - 1 and a.left < b.right - 1)
+            ):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[_Box]] = {}
+    for index, piece in enumerate(order):
+        groups.setdefault(root(index), []).append(piece)
+    lines = []
+    for group in groups.values():
+        group.sort(key=lambda p: p.left)
+        lines.append(_joined(group))
+    lines.sort(key=lambda line: (-(line.bottom + line.top) / 2, line.left))
     return lines
+
+
+# A header label: a word or three without digits ("Datum", "Uw kenmerk", "Gedeputeerde(n)", "GS-kenmerk").
+_LABEL_CELL = re.compile(r"[A-Za-zÀ-ÿ()&.-]+(?: [A-Za-zÀ-ÿ()&.-]+){0,2}:?")
+LABEL_ROW = 3  # labels side by side on one line, at least, with their values in the line below
+
+
+def _cells(line: _Box, unit: float) -> list[_Box]:
+    """A line split where its pieces stand a line height apart or more: the cells of a table's row
+    ("Bijlagen" and "Uw brief" closer than a line's gap are joined as one line)."""
+    if len(line.parts) < 2:
+        return [line]
+    cells, group = [], [line.parts[0]]
+    for piece in line.parts[1:]:
+        if piece.left - group[-1].right >= unit:
+            cells.append(group)
+            group = []
+        group.append(piece)
+    cells.append(group)
+    if len(cells) == 1:
+        return [line]
+    return [_joined(g) for g in cells]
+
+
+def _label_rows(lines: list[_Box], unit: float) -> list[_Box]:
+    """A row of header labels with their values in the row(s) below, each under its label ("Datum
+    Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk" over "05.12.2024 D2024-11-015492 …"), as
+    one block of "Label: value" lines, so no value is read under the next label; an empty cell
+    gives its label alone.
+
+    The XY cut alone reads such a table column by column, label over value, and a label whose cell
+    is empty (no "Kenmerk") then stands over the next label's value ("Bijlagen", "Geen")."""
+    rows: list[list[_Box]] = []
+    split = [(cell, line) for line in lines for cell in _cells(line, unit)]
+    cells = {id(cell): line for cell, line in split}
+    for line in sorted((cell for cell, _line in split), key=lambda b: (-(b.bottom + b.top) / 2, b.left)):
+        middle = (line.bottom + line.top) / 2
+        if rows and abs((rows[-1][0].bottom + rows[-1][0].top) / 2 - middle) < unit / 2:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    taken: set[int] = set()
+    blocks: list[_Box] = []
+    for index, row in enumerate(rows):
+        labels = sorted(row, key=lambda b: b.left)
+        if len(labels) < LABEL_ROW or not all(_LABEL_CELL.fullmatch(b.text.strip()) for b in labels):
+            continue
+        starts = [b.left - unit / 2 for b in labels]
+        values_of: list[list[str]] = [[] for _ in labels]
+        bottom, below = labels[0].bottom, index + 1
+        while below < len(rows):
+            values = rows[below]
+            top = max(b.top for b in values)
+            if bottom - top > 2.5 * unit or any(b.left < starts[0] for b in values):
+                break
+            columns = [max(k for k, start in enumerate(starts) if start <= b.left) for b in values]
+            if len(set(columns)) < len(columns) or any(
+                b.right > starts[k + 1] + unit for b, k in zip(values, columns) if k + 1 < len(starts)
+            ):
+                break
+            for b, k in zip(values, columns):
+                values_of[k].append(b.text.strip())
+            bottom, below = min(b.bottom for b in values), below + 1
+        if below == index + 1 or sum(1 for cell in values_of if cell) < 2:
+            continue
+        text = "\n".join(
+            f"{label.text.strip().rstrip(':')}:"
+            + "".join(f"{' ' if n == 0 else chr(10)}{v}" for n, v in enumerate(cell))
+            for label, cell in zip(labels, values_of)
+        )
+        table = labels + [b for r in rows[index + 1 : below] for b in r]
+        inside = {id(b) for b in table}
+        parents = {id(cells[id(b)]) for b in table}
+        if any(id(line) in parents and id(cell) not in inside for cell, line in split):
+            continue  # a line only partly in the table: read as it is rather than lose a piece of it
+        taken.update(parents)
+        blocks.append(
+            _Box(min(b.left for b in table), bottom, max(b.right for b in table), labels[0].top, text)
+        )
+    return [line for line in lines if id(line) not in taken] + blocks
+
+
+def _joined(group: list[_Box]) -> _Box:
+    """Pieces of one line, left to right, as one box; touching pieces without a space between."""
+    bottom, top = min(p.bottom for p in group), max(p.top for p in group)
+    text = group[0].text
+    for before, piece in zip(group, group[1:]):
+        touching = piece.left - before.right < TOUCH * (top - bottom)
+        text += piece.text if touching or text.endswith(" ") else " " + piece.text
+    return _Box(group[0].left, bottom, max(p.right for p in group), top, text, tuple(group))
 
 
 def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
