@@ -61,7 +61,9 @@ sql >/dev/null <<SQL
 DB.DBA.RDF_GRAPH_GROUP_CREATE ('$private_graphs', 1);
 DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 0, 1);
 DB.DBA.RDF_GRAPH_GROUP_INS ('$private_graphs', '$staging');
+log_enable (3, 1);
 DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id ('$staging', 0);
+log_enable (1, 1);
 DELETE FROM DB.DBA.load_list WHERE ll_file = '$server_dir/$file';
 ld_dir ('$server_dir', '$file', '$staging');
 rdf_loader_run ();
@@ -77,13 +79,19 @@ SPARQL SELECT COUNT(*) FROM <$staging> WHERE { ?s ?p ?o };
 SQL
 )
 errors=$(echo $errors) loaded=$(echo $loaded)
-if [ "$errors" != 0 ] || [ "$loaded" != "$expected" ]; then
+# Remove the staging graph (its triples are deleted row by row: one transaction of millions of rows
+# would go above Virtuoso's TransactionAfterImageLimit too).
+drop_staging() {
     sql <<SQL >/dev/null || true
-SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE ll_file = '$server_dir/$file';
+log_enable (3, 1);
 DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id ('$staging', 0);
+log_enable (1, 1);
 DB.DBA.RDF_GRAPH_GROUP_DEL ('$private_graphs', '$staging');
 DELETE FROM DB.DBA.load_list WHERE ll_file = '$server_dir/$file';
 SQL
+}
+if [ "$errors" != 0 ] || [ "$loaded" != "$expected" ]; then
+    drop_staging
     fail "loading $file failed ($loaded of $expected triples loaded; load errors: $errors); $graph is unchanged"
 fi
 
@@ -96,7 +104,22 @@ CREATE PROCEDURE DB.DBA.OPENDATA_SWAP_GRAPH (IN staging VARCHAR, IN target VARCH
   DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id (target, 0);
   UPDATE DB.DBA.RDF_QUAD TABLE OPTION (index RDF_QUAD_GS) SET G = iri_to_id (target) WHERE G = iri_to_id (staging, 0);
 };
+SQL
+# The swap's transaction holds every row it deletes and moves: a large publication needs Virtuoso's
+# TransactionAfterImageLimit (virtuoso.ini, [Parameters]) raised, else it is rolled back (SR325).
+swapped=$($isql_command "$address" "$user" "$VIRTUOSO_PASSWORD" VERBOSE=OFF BANNER=OFF PROMPT=OFF ECHO=OFF 2>&1 <<SQL
 DB.DBA.OPENDATA_SWAP_GRAPH ('$staging', '$graph');
+SQL
+) || swapped="*** Error: isql failed: $swapped"
+case $swapped in
+*SR325*)
+    drop_staging
+    fail "the swap of $loaded triples into <$graph> went above Virtuoso's TransactionAfterImageLimit and was rolled back; $graph is unchanged. Raise TransactionAfterImageLimit in virtuoso.ini ([Parameters]; 2000000000 swapped 4.8 million triples in, docs/sparql.md), restart Virtuoso and run this again" ;;
+*"*** Error"*)
+    drop_staging
+    fail "the swap into <$graph> failed and was rolled back; $graph is unchanged: $swapped" ;;
+esac
+sql >/dev/null <<SQL
 DB.DBA.RDF_GRAPH_GROUP_DEL ('$private_graphs', '$staging');
 DELETE FROM DB.DBA.load_list WHERE ll_file = '$server_dir/$file';
 checkpoint;

@@ -242,8 +242,9 @@ def bench_size(size: int, work: Path, with_queries: bool, quick: bool, virtuoso:
     if virtuoso:
         try:
             row["virtuoso"] = bench_virtuoso.bench(dist)
-        except bench_virtuoso.VirtuosoError as error:
-            raise SystemExit(f"bench: --virtuoso on {dist}: {error}") from error
+        except bench_virtuoso.VirtuosoError as error:  # a figure of its own: the others are kept
+            row["virtuoso_error"] = str(error)
+            print(f"  Virtuoso failed: {error}", flush=True)
     return row
 
 
@@ -313,11 +314,17 @@ def _markdown(results: dict) -> str:
 
 def _virtuoso_markdown(sizes: list[dict]) -> list[str]:
     """The Virtuoso figures of the sizes that have them (--virtuoso): load seconds, query medians."""
+    failed = [
+        f"Virtuoso at {row['letters']:,} letters failed: {row['virtuoso_error'].splitlines()[0]}"
+        for row in sizes
+        if "virtuoso_error" in row
+    ]
     loaded = [row for row in sizes if "virtuoso" in row]
     if not loaded:
-        return []
+        return ["", *failed] if failed else []
     first = loaded[0]["virtuoso"]
     lines = [
+        *([""] + failed if failed else []),
         "",
         f"Virtuoso after docs/virtuoso-reload.sh (NumberOfBuffers {first['buffers']:,}, MaxDirtyBuffers "
         f"{first['max_dirty_buffers']:,}; queries at its SPARQL endpoint over HTTP, median of {first['runs']} "
