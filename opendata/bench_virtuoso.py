@@ -332,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench-virtuoso: {args.dist} has no graph.nt.gz: not a publication", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _terminated)
+    # Ctrl-C stops the server even when this process was started with SIGINT ignored (a background
+    # job of a shell, a test runner's worker): Python then installs no KeyboardInterrupt of its own.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         bench(args.dist, args.runs, args.buffers)
     except VirtuosoMissing as error:
