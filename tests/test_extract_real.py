@@ -184,6 +184,33 @@ NINTH_SET = frozenset(
         "wheermolen-2021-ondergrondse-afvalcontainers",
     }
 )
+# The tenth unseen set (docs/ingest.md, "A tenth unseen set"): ministers' letters to the Kamers (2000-2021),
+# two of Verkeer en Waterstaat copied by a news site and a news bank, a joint arrangement's letter to its
+# board, VNG letters to ministers, a council member's and a party's questions, a Rechtswinkel's letter.
+TENTH_SET = frozenset(
+    {
+        "bergen-op-zoom-2015-vragen-waterkring-west",
+        "bzk-2000-tussentijdse-ontbinding-gemeenteraden",
+        "bzk-2005-evaluatie-dualisering",
+        "bzk-2007-last-hebben-van-elkaar",
+        "bzk-2014-noordvleugelprovincie-eerste-kamer",
+        "bzk-2014-staat-burgemeestersambt",
+        "gsi-2001-stroomlijning-basisgegevens",
+        "ienm-2012-verkeersnota-nwo",
+        "ienw-2017-startbeslissing-a4-burgerveen",
+        "ienw-2021-stand-van-zaken-waterbeleid",
+        "lada-2013-vragen-verkenner-trafostation",
+        "metropoolregio-eindhoven-2020-annulering-ab",
+        "rechtswinkel-bernheze-2025-afhandeling-brieven",
+        "venj-2015-verantwoordelijkheden-veiligheidsregios",
+        "venw-2008-reactie-waterveiligheid",
+        "venw-2008-water-in-beeld",
+        "venw-2009-toekomstvisie-taxi",
+        "vng-2017-stedelijke-regios",
+        "vng-2022-water-en-bodem-sturend",
+        "wwi-2008-voortgang-wijkenaanpak",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -237,33 +264,40 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # groups before them at every floor (sender raised from 0.87, recall of organisations mentioned from
     # 0.95: every such group reaches 0.885 and 0.957 or more); with them all letters keep the floors
     # their rates allow, below (the ninth set's references, subjects and cites the extractor still misses).
-    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET
-    earlier = score((predicted, truth) for name, predicted, truth in pairs if name not in later)
-    first_three = score(
-        (predicted, truth)
-        for name, predicted, truth in pairs
-        if name not in FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET
+    # A group's floors hold for the group as a whole: they are checked where the folder holds every text
+    # of it (a machine that restored only part of the corpus checks the groups it has whole; every
+    # group's letters are still checked for invented values above).
+    present = {name for name, _predicted, _truth in pairs}
+    texts = {
+        facts_file.stem
+        for facts_file in CORPUS.glob("*.yaml")
+        if not str(yaml.safe_load(facts_file.read_text(encoding="utf-8"))["text"]).endswith(".pdf")
+    }
+
+    def group(excluded: frozenset[str]):
+        """The scores of the letters outside `excluded`, or None unless all of them are present."""
+        if not (texts - excluded) <= present:
+            return None
+        return score((predicted, truth) for name, predicted, truth in pairs if name not in excluded)
+
+    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET
+    earlier = group(later)
+    first_three = group(FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
+    first_four = group(FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
+    first_five = group(SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
+    first_six = group(SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
+    first_seven = group(EIGHTH_SET | NINTH_SET | TENTH_SET)
+    first_eight = group(NINTH_SET | TENTH_SET)
+    first_nine = group(TENTH_SET)
+    every = group(frozenset())
+    tenth = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
+        if present >= TENTH_SET
+        else None
     )
-    first_four = score(
-        (predicted, truth)
-        for name, predicted, truth in pairs
-        if name not in FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET
-    )
-    first_five = score(
-        (predicted, truth)
-        for name, predicted, truth in pairs
-        if name not in SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET
-    )
-    first_six = score(
-        (predicted, truth)
-        for name, predicted, truth in pairs
-        if name not in SEVENTH_SET | EIGHTH_SET | NINTH_SET
-    )
-    first_seven = score(
-        (predicted, truth) for name, predicted, truth in pairs if name not in EIGHTH_SET | NINTH_SET
-    )
-    first_eight = score((predicted, truth) for name, predicted, truth in pairs if name not in NINTH_SET)
     for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, first_eight):
+        if scored is None:
+            continue
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
         assert scored.fields["our_reference"].exact_rate_with_value >= 0.95
         assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
@@ -272,28 +306,57 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert scored.fields["signatories"].exact_rate_with_value >= 0.97
         assert scored.fields["organisations_mentioned"].precision >= 0.99
         assert scored.fields["organisations_mentioned"].recall >= 0.955
-    # all letters with the ninth set (191 on 30 Nov 2026: 0.972, 0.939, 1.000, 0.898, 0.930, 0.973, 1.000,
-    # 0.962; subject 0.885, cites 0.769)
-    assert scores.fields["date_sent"].exact_rate_with_value >= 0.95
-    assert scores.fields["our_reference"].exact_rate_with_value >= 0.93
-    assert scores.fields["dossier_references"].exact_rate_with_value >= 0.99
-    assert scores.fields["sender"].exact_rate_with_value >= 0.88
-    assert scores.fields["addressees"].exact_rate_with_value >= 0.92
-    assert scores.fields["signatories"].exact_rate_with_value >= 0.97
-    assert scores.fields["organisations_mentioned"].precision >= 0.99
-    assert scores.fields["organisations_mentioned"].recall >= 0.955
-    assert scores.fields["subject"].exact_rate_with_value >= 0.88
-    assert scores.fields["cites"].exact_rate_with_value >= 0.76
+    # the 191 letters up to the ninth set (30 Nov 2026: 0.972, 0.939, 1.000, 0.898, 0.930, 0.973, 1.000,
+    # 0.962; subject 0.885, cites 0.769), the floors that were all letters' before the tenth set
+    if first_nine is not None:
+        assert first_nine.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert first_nine.fields["our_reference"].exact_rate_with_value >= 0.93
+        assert first_nine.fields["dossier_references"].exact_rate_with_value >= 0.99
+        assert first_nine.fields["sender"].exact_rate_with_value >= 0.88
+        assert first_nine.fields["addressees"].exact_rate_with_value >= 0.92
+        assert first_nine.fields["signatories"].exact_rate_with_value >= 0.97
+        assert first_nine.fields["organisations_mentioned"].precision >= 0.99
+        assert first_nine.fields["organisations_mentioned"].recall >= 0.955
+        assert first_nine.fields["subject"].exact_rate_with_value >= 0.88
+        assert first_nine.fields["cites"].exact_rate_with_value >= 0.76
+    # the tenth set's 20 after its fixes ("A tenth unseen set": 0.882, 0.667, 1.000, 1.000, 0.938, 1.000,
+    # 0.973 / 0.947; subject 0.667, cites 0.333 — its references, subjects and cites still missed)
+    if tenth is not None:
+        assert tenth.fields["date_sent"].exact_rate_with_value >= 0.85
+        assert tenth.fields["our_reference"].exact_rate_with_value >= 0.6
+        assert tenth.fields["dossier_references"].exact_rate_with_value >= 0.99
+        assert tenth.fields["sender"].exact_rate_with_value >= 0.95
+        assert tenth.fields["addressees"].exact_rate_with_value >= 0.9
+        assert tenth.fields["signatories"].exact_rate_with_value >= 0.95
+        assert tenth.fields["organisations_mentioned"].precision >= 0.95
+        assert tenth.fields["organisations_mentioned"].recall >= 0.9
+        assert tenth.fields["subject"].exact_rate_with_value >= 0.6
+        assert tenth.fields["cites"].exact_rate_with_value >= 0.3
+    # all 211 letters: the floors the 191's rates and the tenth set's counts allow (estimated from them,
+    # docs/ingest.md: 0.960, 0.923, 1.000, 0.906, 0.931, 0.975; subject 0.879, cites 0.724)
+    if every is not None:
+        assert every.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert every.fields["our_reference"].exact_rate_with_value >= 0.92
+        assert every.fields["dossier_references"].exact_rate_with_value >= 0.99
+        assert every.fields["sender"].exact_rate_with_value >= 0.88
+        assert every.fields["addressees"].exact_rate_with_value >= 0.92
+        assert every.fields["signatories"].exact_rate_with_value >= 0.97
+        assert every.fields["organisations_mentioned"].precision >= 0.99
+        assert every.fields["organisations_mentioned"].recall >= 0.955
+        assert every.fields["subject"].exact_rate_with_value >= 0.87
+        assert every.fields["cites"].exact_rate_with_value >= 0.72
     # ... and subject and cites keep their floors on the letters they were set for. The fourth set's
     # facts take a government page's title as its subject where nothing the extractor reads tells it
     # from a news page's or a party's title line (which the earlier sets' facts leave no subject), and
     # cite one letter by a number without a date: all letters meet lower floors there.
     for scored in (earlier, first_three):
-        assert scored.fields["subject"].exact_rate_with_value >= 0.95
-        assert scored.fields["cites"].exact_rate_with_value >= 0.85
+        if scored is not None:
+            assert scored.fields["subject"].exact_rate_with_value >= 0.95
+            assert scored.fields["cites"].exact_rate_with_value >= 0.85
     for scored in (first_four, first_five, first_six, first_seven, first_eight):
-        assert scored.fields["subject"].exact_rate_with_value >= 0.91
-        assert scored.fields["cites"].exact_rate_with_value >= 0.8
+        if scored is not None:
+            assert scored.fields["subject"].exact_rate_with_value >= 0.91
+            assert scored.fields["cites"].exact_rate_with_value >= 0.8
 
 
 @pytest.mark.skipif(

@@ -23,8 +23,11 @@ from opendata.ingest.extract_results import Citation, Found, from_mention
 from opendata.ingest.extract_results import found as _found
 
 # The Tweede Kamer numbers every document and case it registers ("2019D37143", "2019Z17820"); a web copy
-# of a Kamerstuk shows it as "Nummer: 2019D37143". It is the Kamer's registration, not the writer's reference.
-_KAMER_NUMBER = re.compile(r"(?:19|20)[0-9]{2}[DZ][0-9]{5}")
+# of a Kamerstuk shows it as "Nummer: 2019D37143". It is the Kamer's registration, not the writer's reference;
+# nor is a web copy's number of the paper itself, dossier and paper run together ("Nummer KST27625557").
+# "Kenmerk 27625, nr. 557": a dossier and the paper's number in it, as a web copy labels a Kamerstuk.
+_PAPER_IN_DOSSIER = re.compile(r",?[ \t]*nr\.[ \t]*[0-9]{1,4}\b")
+_KAMER_NUMBER = re.compile(r"(?:19|20)[0-9]{2}[DZ][0-9]{5}|KST[0-9]{5,}[A-Z]*[0-9]*")
 
 
 def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
@@ -32,7 +35,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     yours: Found | None = None
     dossiers: list[Found] = []
     for ref in find_reference_lines(text, head_end):
-        if _KAMER_NUMBER.fullmatch(ref.value):
+        if _KAMER_NUMBER.fullmatch(ref.value) or _PAPER_IN_DOSSIER.match(text, ref.end):
             continue
         found = _found(text, ref.value, ref.start, ref.end, ref.confidence)
         if ref.role == OURS and ours is None:

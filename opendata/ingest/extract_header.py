@@ -464,13 +464,17 @@ def line_at(text: str, position: int) -> str:
 
 # A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
 _SUBJECT = re.compile(
-    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')})(?![^\W\d_])[ \t]*[:.]?[ \t]*",
+    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')}|"
+    # the label with its last letter lost, as a typist or a cut-off scan leaves it, before its colon: "Betref:"
+    rf"{noisy('betref')}(?=[ \t]*:))(?![^\W\d_])[ \t]*[:.]?[ \t]*",
     re.IGNORECASE | re.MULTILINE,
 )
 # A label inside a run-together line: "… Onderwerp: …", "… BETREFT …", "… onderwerp Toezichtsbrief …";
 # "Betreft" before a lower-case word only where no sentence goes on ("Betreft het een …" does).
 _INLINE_SUBJECT = re.compile(
     r"(?<=[ \t])(?:(?:Onderwerp|Betreft|BETREFT|ONDERWERP|onderwerp|betreft)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
+    # the label last on a run-together line, its value the next line: "… 08-VW-B-097 Onderwerp" / "Reactie op …"
+    r"|(?:Onderwerp|Betreft)[ \t]*\n(?=[ \t]*[A-Z])"
     r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
     r"met|om|slechts|enkel)\b)[a-z]{4,}))"
 )

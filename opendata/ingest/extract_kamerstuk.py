@@ -43,6 +43,8 @@ _NUMBERED_HEADING = re.compile(
     rf"(?P<prep>van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE | re.IGNORECASE,
 )
+# The rest of a heading the page wrapped onto the next line (a blank line may come between): capitals only.
+_WRAPPED = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]{1,60}?)[ \t]*(?=\n|$)")
 _JOINT = {"MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS"}
 # A body as the writer: "BRIEF VAN DE ALGEMENE REKENKAMER", "BRIEF VAN HET COLLEGE VAN …", "BRIEF VAN DE
 # VOORZITTER VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN" (the chair writes for the committee).
@@ -100,13 +102,17 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     role_word = (heading["role"] or "").upper()
     role = "staatssecretaris" if role_word.startswith("STAATSSECRETARIS") else "minister" if role_word else ""
     name = (heading["name"] or "").strip(" ,")
+    name_end = heading.start("name") + len(name) if heading["name"] else heading.end()
+    wrapped = _WRAPPED.match(text, heading.end()) if re.search(r"\b(?:EN|VAN|VOOR)$", name) else None
+    if (
+        wrapped is not None
+    ):  # "… VAN INFRASTRUCTUUR EN" / "WATERSTAAT": the heading wrapped onto the next line
+        name, name_end = f"{name} {wrapped['rest'].strip(' ,')}", wrapped.end("rest")
     sender = None
     joint = role_word in _JOINT
     portfolio = (heading["prep"] or "").upper() == "VOOR"  # a minister for a portfolio has no ministry
     if name and not joint and not portfolio and not re.search(r"\b(?:EN|VAN|VOOR)$", name, re.IGNORECASE):
-        sender = Span(
-            f"ministerie van {ministry_name(name)}", heading.start("name"), heading.start("name") + len(name)
-        )
+        sender = Span(f"ministerie van {ministry_name(name)}", heading.start("name"), name_end)
     return Kamerstuk(
         Span(heading[0], heading.start(), heading.end()),
         sender,

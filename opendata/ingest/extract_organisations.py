@@ -539,6 +539,14 @@ _MINISTRY_ABBREVIATIONS = (
     "IenW",
     "JenV",
     "VenJ",
+    # with an ampersand or a lower-case "en" inside, as the short names of older ministries go
+    "VenW",
+    "V&W",
+    "I&M",
+    "I&W",
+    "OCenW",
+    "EL&I",
+    "BuZa",
 )
 _MINISTRY_ABBREVIATION = re.compile(
     r"(?<![\w&./-])(?P<abbr>"
@@ -548,7 +556,9 @@ _MINISTRY_ABBREVIATION = re.compile(
 # The ministries sit in Den Haag: letters right before the city are its postcode's ("2511 EZ Den Haag").
 _PLACE_AFTER = re.compile(r"[ \t]+(?:Den[ \t]+Haag|DEN[ \t]+HAAG|'s-Gravenhage|'S-GRAVENHAGE)\b")
 _AFTER_TITLE = re.compile(
-    r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$",
+    r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$|"
+    # a committee named without "voor" before its short name: "Commissie(s) Infrastructuur en Waterstaat (I&W)"
+    r"commissie(?:s|\(s\))?[ \t]+[^.;()\n]{0,80}\([ \t]*$",
     re.IGNORECASE,
 )
 
@@ -604,7 +614,21 @@ _ABBREVIATED_MINISTRIES = {
     "IenW": "Infrastructuur en Waterstaat",
     "JenV": "Justitie en Veiligheid",
     "VenJ": "Veiligheid en Justitie",
+    "VenW": "Verkeer en Waterstaat",
+    "V&W": "Verkeer en Waterstaat",
+    "I&M": "Infrastructuur en Milieu",
+    "I&W": "Infrastructuur en Waterstaat",
+    "OCenW": "Onderwijs, Cultuur en Wetenschap",
+    "EL&I": "Economische Zaken, Landbouw en Innovatie",
+    "BuZa": "Buitenlandse Zaken",
 }
+# A list of ministries by their short names ("de ministeries van BZK, EZ, Financiën, Justitie en VROM",
+# "mijn collega's van BZK, Justitie, OCW …"): there a one-word ministry is named by its word alone.
+_MINISTRY_LIST = re.compile(
+    r"\b(?:ministeries|collega[’']s)[ \t]+van[ \t]+(?P<list>(?:[A-Z][\w&]*(?:,[ \t]*|[ \t]+en[ \t]+)){1,12}[A-Z][\w&]*)"
+)
+_ONE_WORD_MINISTRIES = ("Financiën", "Justitie", "Defensie")
+_ONE_WORD_MINISTRY = re.compile(r"(?<![\w&])(?P<word>" + "|".join(_ONE_WORD_MINISTRIES) + r")(?![\w&])")
 
 
 def ministry_written_out(value: str) -> str | None:
@@ -616,7 +640,11 @@ def ministry_written_out(value: str) -> str | None:
 
 def is_ministry(value: str) -> bool:
     """Whether a mention's value is a ministry (by name or by abbreviation as written)."""
-    return value.startswith("ministerie van") or value in _MINISTRY_ABBREVIATIONS
+    return (
+        value.startswith("ministerie van")
+        or value in _MINISTRY_ABBREVIATIONS
+        or value in _ONE_WORD_MINISTRIES
+    )
 
 
 def find_ministries(text: str) -> list[OrgMention]:
@@ -634,6 +662,9 @@ def find_ministries(text: str) -> list[OrgMention]:
         if _PLACE_AFTER.match(text, match.end()):
             continue  # a postcode's letters whose digits the copy lost: "Schedeldoekshaven EZ Den Haag"
         named.append(OrgMention(match["abbr"], match.start(), match.end(), 0.6, None, False))
+    for listed in _MINISTRY_LIST.finditer(text):
+        for match in _ONE_WORD_MINISTRY.finditer(text, *listed.span("list")):
+            named.append(OrgMention(match["word"], match.start(), match.end(), 0.6, None, False))
     return named
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
-from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory
+from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, ministry_name
 from opendata.ingest.extract_noise import noisy
 from opendata.ingest.extract_organisations import COLLEGE, GS, OrgMention, own_address_name, web_address_name
 from opendata.ingest.extract_results import Found, Signatory, from_mention
@@ -301,6 +301,9 @@ def sender(
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return from_mention(text, head, 0.7)
+    ministry = _ministry_letterhead(text, found)
+    if ministry is not None:
+        return from_mention(text, ministry, 0.65)
     minister = _minister_sender(text, zone)
     if minister:
         return minister
@@ -571,9 +574,52 @@ def unsigned_sender(
     return _found(text, parties[0]["name"], *parties[0].span("name"), 0.5)
 
 
+# What follows a ministry's name when it opens an address rather than a letterhead.
+_ADDRESS_FOLLOWS = re.compile(
+    r"\s*(?:t\.?\s?a\.?\s?v\.?|ter attentie|postbus|afdeling|directie|de minister|de heer|mevrouw)\b",
+    re.IGNORECASE,
+)
+
+
+def _ministry_letterhead(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
+    """A ministry's name alone on the letter's first line, as its letterhead prints it ("Ministerie van
+    Verkeer en Waterstaat"), where no address of it follows (a letter to a ministry opens "Ministerie van
+    … / t.a.v. …" or "… / Postbus …")."""
+    leading = len(text) - len(text.lstrip())
+    line_end = text.find("\n", leading)
+    line_end = len(text) if line_end < 0 else line_end
+    first = next(
+        (m for m in found if m.start == leading and m.value.startswith("ministerie van ")),
+        None,
+    )
+    if first is None or text[first.end : line_end].strip() or _ADDRESS_FOLLOWS.match(text, line_end):
+        return None
+    return first
+
+
+# The post set in capitals on a line of its own, as a ministry's letter may print it under the closing:
+# "DE STAATSSECRETARIS VAN VERKEER EN WATERSTAAT,".
+_MINISTER_CAPITALS = re.compile(
+    r"^[ \t]*(?:DE[ \t]+)?(?P<role>MINISTER|STAATSSECRETARIS)[ \t]+VAN[ \t]+"
+    r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]{2,90}?)[ \t]*,?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
     """The ministry of a signature block that opens "De minister van Binnenlandse Zaken en …,"."""
     minister = _MINISTER.search(text, *zone) if zone else None
+    capitals = _MINISTER_CAPITALS.search(text, *zone) if zone and minister is None else None
+    if capitals is not None and not re.search(r"\b(?:EN|VAN|VOOR)$", capitals["name"].strip(" ,")):
+        name = ministry_name(capitals["name"].strip(" ,"))
+        return _found(
+            text,
+            f"ministerie van {name}",
+            capitals.start("role"),
+            capitals.end("name"),
+            0.8,
+            capitals["role"].lower(),
+        )
     if minister is None:
         return None
     name = re.sub(r"\s+", " ", minister["name"]).strip()

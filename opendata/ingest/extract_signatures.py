@@ -97,8 +97,10 @@ _STOPS = re.compile(
     r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$)|"
     # a web page's furniture after the letter: "Back To Top", "Terug naar boven", "Deel dit bericht"
     r"back\s+to\s+top|terug(?:\s+naar\s+(?:boven|overzicht|het\s+overzicht))?|deel\s+dit|delen|print|"
-    r"reageer|reacties?|lees\s+meer|share|tweet)\b",
-    re.IGNORECASE,
+    r"reageer|reacties?|lees\s+meer|share|tweet)\b"
+    # a document host's page number on a line of its own ("(2)"): the next page, not the block
+    r"|^[ \t]*\([0-9]{1,3}\)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 # Lines that name the signing body ("Burgemeester en wethouders van Leiden,"): neither roles nor names.
 _BODY_LINE = re.compile(
@@ -265,6 +267,11 @@ def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
     return titles
 
 
+# A signature line is short; a longer one is running text under the block (a web page's list of
+# links, a sentence about an attachment), where two capitalised words are no signer's name.
+_PROSE_WORDS = 8
+
+
 def parse_line(text: str, start: int, end: int) -> SignatureLine:
     """Names and roles on one line of the signature block, in order."""
     line = text[start:end]
@@ -286,7 +293,10 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     roles += job_titles(line, start, roles)
     roles.sort(key=lambda role: role.start)
     name_line = not _NOT_A_NAME_LINE.search(line) and not _UNIT_LINE.match(line)
+    prose = len(line.split()) > _PROSE_WORDS
     for match in NAME.finditer(line) if name_line else ():
+        if prose and not re.search(r"\b[A-Z]\.", match[0]):
+            continue  # two capitalised words in running text ("… de projecten Zwakke Schakels , …")
         span = (start + match.start(), start + match.end())
         overlapping = [role for role in roles if role.start < span[1] and span[0] < role.end]
         if overlapping:
@@ -300,8 +310,23 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         if looks_like_body(match[0]):
             continue
+        second = _SECOND_SURNAME.match(line, match.end())
+        if (
+            second
+            and re.search(r"\b[A-Z]\.", match[0])
+            and role_key(second["word"]) is None
+            and not _JOB_TITLE.fullmatch(second["word"])
+        ):
+            # a double surname without its hyphen, alone after the initials: "C. van Nieuwenhuizen Wijbenga"
+            span = (span[0], start + second.end("word"))
+            names.append(Span(normalise_name(line[match.start() : second.end("word")]), *span, 0.85))
+            continue
         names.append(Span(normalise_name(match[0]), *span, 0.85))
     return SignatureLine(tuple(names), tuple(roles))
+
+
+# The one word left on a name's line after its surname, capitalised: a second surname.
+_SECOND_SURNAME = re.compile(r"[ \t]+(?P<word>[A-Z][a-zà-ÿ'’]{2,})[ \t]*[,.]?[ \t]*$")
 
 
 # After "Burgemeester" on a line, a name that fills the rest of it (a burgemeester has no portfolio
@@ -600,9 +625,23 @@ def namens_zone(text: str) -> tuple[int, int] | None:
 
 
 def minister_zone(text: str) -> tuple[int, int] | None:
-    """A ministry's letter has no closing: its signature block starts at "De minister van …,"."""
+    """A ministry's letter has no closing: its signature block starts at "De minister van …,". A letter
+    followed by what it offers (a note printed under it: "… doe ik u bijgaande notitie toekomen. / De
+    Minister van …, / K. G. de Vries / TUSSENTIJDSE ONTBINDING …") has the block before that text: the
+    post on a line of its own with the name alone on a line under it."""
     match = _MINISTER.search(text, max(0, len(text) - 700))
+    if match is None:
+        enclosing = list(_MINISTER_ABOVE_ENCLOSURE.finditer(text))
+        if enclosing:
+            return enclosing[-1].start(), enclosing[-1].end()
     return (match.start(), block_end(text, match.end(), min(len(text), match.end() + 300))) if match else None
+
+
+_MINISTER_ABOVE_ENCLOSURE = re.compile(
+    rf"^[ \t]*De[ \t]+(?:[Mm]inister|[Ss]taatssecretaris)[ \t]+van[ \t]+[^\n,]{{3,90}},[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*(?:{NAME.pattern})[ \t]*(?=\n[ \t]*\n)",
+    re.MULTILINE,
+)
 
 
 # "De minister van …," on a line of its own, or run on after the last sentence with the name after
