@@ -24,8 +24,8 @@ from opendata.ingest.extract_results import found as _found
 
 # The Tweede Kamer numbers every document and case it registers ("2019D37143", "2019Z17820"); a web copy
 # of a Kamerstuk shows it as "Nummer: 2019D37143". It is the Kamer's registration, not the writer's reference;
-# nor is a web copy's number of the paper itself, dossier and paper run together ("Nummer KST27625557").
-# "Kenmerk 27625, nr. 557": a dossier and the paper's number in it, as a web copy labels a Kamerstuk.
+# nor is a web copy's number of the paper itself, dossier and paper run together ("Nummer KST31234567").
+# "Kenmerk 31234, nr. 567": a dossier and the paper's number in it, as a web copy labels a Kamerstuk.
 _PAPER_IN_DOSSIER = re.compile(r",?[ \t]*nr\.[ \t]*[0-9]{1,4}\b")
 _KAMER_NUMBER = re.compile(r"(?:19|20)[0-9]{2}[DZ][0-9]{5}|KST[0-9]{5,}[A-Z]*[0-9]*")
 

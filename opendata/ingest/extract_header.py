@@ -473,7 +473,7 @@ _SUBJECT = re.compile(
 # "Betreft" before a lower-case word only where no sentence goes on ("Betreft het een …" does).
 _INLINE_SUBJECT = re.compile(
     r"(?<=[ \t])(?:(?:Onderwerp|Betreft|BETREFT|ONDERWERP|onderwerp|betreft)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
-    # the label last on a run-together line, its value the next line: "… 08-VW-B-097 Onderwerp" / "Reactie op …"
+    # the label last on a run-together line, its value the next line: "… AB/2008/12 Onderwerp" / "Voortgang van …"
     r"|(?:Onderwerp|Betreft)[ \t]*\n(?=[ \t]*[A-Z])"
     r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
     r"met|om|slechts|enkel)\b)[a-z]{4,}))"

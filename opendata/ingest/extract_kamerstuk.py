@@ -106,7 +106,7 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     wrapped = _WRAPPED.match(text, heading.end()) if re.search(r"\b(?:EN|VAN|VOOR)$", name) else None
     if (
         wrapped is not None
-    ):  # "… VAN INFRASTRUCTUUR EN" / "WATERSTAAT": the heading wrapped onto the next line
+    ):  # "… VAN SOCIALE ZAKEN EN" / "WERKGELEGENHEID": the heading wrapped onto the next line
         name, name_end = f"{name} {wrapped['rest'].strip(' ,')}", wrapped.end("rest")
     sender = None
     joint = role_word in _JOINT

@@ -557,7 +557,7 @@ _MINISTRY_ABBREVIATION = re.compile(
 _PLACE_AFTER = re.compile(r"[ \t]+(?:Den[ \t]+Haag|DEN[ \t]+HAAG|'s-Gravenhage|'S-GRAVENHAGE)\b")
 _AFTER_TITLE = re.compile(
     r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$|"
-    # a committee named without "voor" before its short name: "Commissie(s) Infrastructuur en Waterstaat (I&W)"
+    # a committee named without "voor" before its short name: "Commissie(s) Sociale Zaken en Werkgelegenheid (SZW)"
     r"commissie(?:s|\(s\))?[ \t]+[^.;()\n]{0,80}\([ \t]*$",
     re.IGNORECASE,
 )
@@ -622,8 +622,8 @@ _ABBREVIATED_MINISTRIES = {
     "EL&I": "Economische Zaken, Landbouw en Innovatie",
     "BuZa": "Buitenlandse Zaken",
 }
-# A list of ministries by their short names ("de ministeries van BZK, EZ, Financiën, Justitie en VROM",
-# "mijn collega's van BZK, Justitie, OCW …"): there a one-word ministry is named by its word alone.
+# A list of ministries by their short names ("de ministeries van OCW, Financiën en Defensie",
+# "mijn collega's van SZW, Justitie, …"): there a one-word ministry is named by its word alone.
 _MINISTRY_LIST = re.compile(
     r"\b(?:ministeries|collega[’']s)[ \t]+van[ \t]+(?P<list>(?:[A-Z][\w&]*(?:,[ \t]*|[ \t]+en[ \t]+)){1,12}[A-Z][\w&]*)"
 )

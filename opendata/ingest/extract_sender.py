@@ -583,7 +583,7 @@ _ADDRESS_FOLLOWS = re.compile(
 
 def _ministry_letterhead(text: str, found: Sequence[OrgMention]) -> OrgMention | None:
     """A ministry's name alone on the letter's first line, as its letterhead prints it ("Ministerie van
-    Verkeer en Waterstaat"), where no address of it follows (a letter to a ministry opens "Ministerie van
+    Defensie"), where no address of it follows (a letter to a ministry opens "Ministerie van
     … / t.a.v. …" or "… / Postbus …")."""
     leading = len(text) - len(text.lstrip())
     line_end = text.find("\n", leading)
@@ -598,7 +598,7 @@ def _ministry_letterhead(text: str, found: Sequence[OrgMention]) -> OrgMention |
 
 
 # The post set in capitals on a line of its own, as a ministry's letter may print it under the closing:
-# "DE STAATSSECRETARIS VAN VERKEER EN WATERSTAAT,".
+# "DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID,".
 _MINISTER_CAPITALS = re.compile(
     r"^[ \t]*(?:DE[ \t]+)?(?P<role>MINISTER|STAATSSECRETARIS)[ \t]+VAN[ \t]+"
     r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]{2,90}?)[ \t]*,?[ \t]*$",

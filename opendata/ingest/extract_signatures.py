@@ -296,7 +296,7 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     prose = len(line.split()) > _PROSE_WORDS
     for match in NAME.finditer(line) if name_line else ():
         if prose and not re.search(r"\b[A-Z]\.", match[0]):
-            continue  # two capitalised words in running text ("… de projecten Zwakke Schakels , …")
+            continue  # two capitalised words in running text ("… de plannen Groene Zoom , Oude Haven …")
         span = (start + match.start(), start + match.end())
         overlapping = [role for role in roles if role.start < span[1] and span[0] < role.end]
         if overlapping:
@@ -317,7 +317,7 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             and role_key(second["word"]) is None
             and not _JOB_TITLE.fullmatch(second["word"])
         ):
-            # a double surname without its hyphen, alone after the initials: "C. van Nieuwenhuizen Wijbenga"
+            # a double surname without its hyphen, alone after the initials: "M. van der Linden Bosch"
             span = (span[0], start + second.end("word"))
             names.append(Span(normalise_name(line[match.start() : second.end("word")]), *span, 0.85))
             continue
@@ -626,8 +626,8 @@ def namens_zone(text: str) -> tuple[int, int] | None:
 
 def minister_zone(text: str) -> tuple[int, int] | None:
     """A ministry's letter has no closing: its signature block starts at "De minister van …,". A letter
-    followed by what it offers (a note printed under it: "… doe ik u bijgaande notitie toekomen. / De
-    Minister van …, / K. G. de Vries / TUSSENTIJDSE ONTBINDING …") has the block before that text: the
+    followed by what it offers (a note printed under it: "… stuur ik u de notitie. / De Minister
+    van …, / H. J. van Dam / DE VERKIEZING VAN WETHOUDERS …") has the block before that text: the
     post on a line of its own with the name alone on a line under it."""
     match = _MINISTER.search(text, max(0, len(text) - 700))
     if match is None:
