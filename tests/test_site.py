@@ -80,6 +80,100 @@ def test_a_document_is_negotiated_by_accept_and_given_by_extension(published, ke
     assert by_extension.content_type == negotiated.content_type
 
 
+# Accept headers a client may send, with the extension `opendata serve` must choose (None: 406): the web
+# servers' rules must choose the same (test_site_nginx.py, test_site_apache.py).
+ACCEPTS = {
+    "": ".html",
+    "*/*": ".html",
+    "text/*": ".html",
+    "application/*": ".jsonld",
+    "text/turtle;charset=utf-8": ".ttl",
+    "TEXT/TURTLE": ".ttl",
+    'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"': ".jsonld",
+    "text/turtle;q=0.5, application/ld+json": ".jsonld",
+    "text/html;q=0, text/turtle": ".ttl",
+    "application/n-triples;q=0.2, text/turtle;q=0.8": ".ttl",
+    "text/turtle;q=0.8, application/n-triples;q=0.85": ".nt",
+    "text/turtle;q=0.85, application/n-triples;q=0.8": ".ttl",
+    "application/rdf+xml, text/turtle;q=0.9, */*;q=0.1": ".ttl",
+    "text/plain;q=0.3, text/*;q=0.2": ".nt",
+    "text/turtle;q=0.001, application/rdf+xml": ".ttl",
+    " ; q = 0.3 , text/turtle ; q = 0.4": ".ttl",
+    "image/png": None,
+    "application/rdf+xml": None,
+    "text/turtle;q=0": None,
+    "text/turtle;q=2": None,
+}
+# addresses below /id/ and /doc/ that are not a resource's: no 303, no negotiation (status with any Accept)
+NOT_RESOURCES = {
+    "/id/404": 404,
+    "/id/overzicht/brieven": 404,
+    "/id/zoeken": 404,
+    "/id/catalogus/x": 404,
+    "/id/brief/": 404,
+    "/doc/zoeken": 404,
+    "/doc/404": 404,
+    "/doc/overzicht/brieven": 404,
+    f"/doc/{JOINT_REACTION}.en": 404,
+    f"/doc/{JOINT_REACTION}/": 404,
+    "/doc": 301,
+}
+
+
+def test_q_values_wildcards_and_unacceptable_types_choose_as_the_web_servers_rules_do(published):
+    """`opendata serve` negotiates as the generated nginx and Apache rules do: their patterns (PCRE,
+    read here by Python's re) choose the same media range for every header of a few thousand."""
+    import random
+    import re
+
+    from opendata.outputs.site.layout import ACCEPTED, negotiate
+    from opendata.outputs.site.negotiation import accept_patterns, ranges
+
+    patterns = [re.compile(pattern, re.IGNORECASE) for pattern in accept_patterns(ACCEPTED)]
+    chosen = {kind.lower(): extension for kind, extension in ranges(ACCEPTED).items()}
+
+    def by_the_rules(accept: str) -> str | None:
+        if not accept.strip():
+            return ".html"
+        found = next((m for m in (p.match(accept) for p in patterns) if m), None)
+        return chosen[found.group(1).lower()] if found else None
+
+    kinds = [*ACCEPTED, "*/*", "text/*", "application/*", "image/png", "application/rdf+xml", "TEXT/Turtle"]
+    qualities = ["", "", ";q=1", ";q=0", ";q=0.5", ";q=0.85", ";q=0.8", ";q=0.855", ";q=0.001", ";q=1.000"]
+    qualities += [";q=2", ";q=.5", ";Q=0.7", " ; q = 0.3 ", ";q=0.1;x=y", ";charset=utf-8", ';p="a";q=0.4']
+    rng = random.Random(14)
+    headers = list(ACCEPTS) + [
+        ", ".join(rng.choice(kinds) + rng.choice(qualities) for _ in range(rng.randint(1, 5)))
+        for _ in range(3000)
+    ]
+    for accept in headers:
+        assert negotiate(accept) == by_the_rules(accept), accept
+    for accept, extension in ACCEPTS.items():
+        assert negotiate(accept) == extension, accept
+        answer = resolve("/id/" + JOINT_REACTION, accept, published)
+        headers_ = _headers(answer)
+        assert headers_["vary"] == "Accept"
+        if extension is None:
+            assert answer.status == 406
+            assert resolve("/doc/" + JOINT_REACTION, accept, published).status == 406
+        else:
+            assert answer.status == 303
+            document = resolve("/doc/" + JOINT_REACTION, accept, published)
+            assert _headers(document)["content-location"].endswith(JOINT_REACTION.split("/")[1] + extension)
+
+
+def test_only_a_resources_address_is_negotiated(published):
+    """/id/ and /doc/ addresses that name no resource (an index, the 404 page itself, a key with a dot
+    or a slash) get the helpful 404, not a 303 or a page; /doc gets its slash (its links are relative)."""
+    for path, status in NOT_RESOURCES.items():
+        for accept in ("", "text/turtle"):
+            answer = resolve(path, accept, published)
+            assert answer.status == status, (path, accept)
+            if status == 404:
+                assert b"/doc/zoeken.html" in answer.body, path
+    assert _headers(resolve("/doc", "", published))["location"] == "/doc/"
+
+
 def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
     """The endpoint's DESCRIBE of the thing, of its fragments (a signature, a selector) and of the
     fact-source statements about them with their fragments (described with the thing: describe.py)."""

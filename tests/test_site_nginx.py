@@ -13,9 +13,11 @@ from opendata.outputs.site import resolve
 from .scenarios import http_get as _get
 from .scenarios import nginx_serving
 from .test_site import (
+    ACCEPTS,
     FORMATS,
     ID,
     JOINT_REACTION,
+    NOT_RESOURCES,
     RESOURCES,
     _statements,
     former_documents,
@@ -122,3 +124,28 @@ def test_nginx_serves_indexes_the_404_page_and_the_publication_under_base_url(ng
     assert status == 404 and b"/doc/zoeken.html" in body
     status, _, body = _get(f"{nginx}/publicatie/graph.nt")
     assert status == 200 and body == (published / "graph.nt").read_bytes()
+
+
+@pytest.mark.parametrize("accept", sorted(ACCEPTS))
+def test_nginx_negotiates_q_values_wildcards_and_unacceptable_types_as_opendata_serve_does(
+    nginx, published, accept
+):
+    statement = "/id/" + sorted(_statements(published))[0].removeprefix(ID)
+    for path in (f"/id/{JOINT_REACTION}", f"/doc/{JOINT_REACTION}", "/id/organisatie/gm0546", statement):
+        status, headers, _ = _get(nginx + path, accept, follow=False)
+        expected = resolve(path, accept, published)
+        assert status == expected.status, (path, accept)
+        location = headers.get("Location")
+        assert location == dict(expected.headers).get("Location"), (path, accept)
+        content_location = headers.get("Content-Location")
+        assert content_location == dict(expected.headers).get("Content-Location"), (path, accept)
+        assert "Accept" in headers["Vary"], (path, accept)
+
+
+def test_nginx_negotiates_only_a_resources_address_as_opendata_serve_does(nginx, published):
+    for path, status in NOT_RESOURCES.items():
+        for accept in ("", "text/turtle"):
+            answer, _, body = _get(nginx + path, accept, follow=False)
+            assert answer == status == resolve(path, accept, published).status, (path, accept)
+            if status == 404:
+                assert b"/doc/zoeken.html" in body, path

@@ -8,34 +8,34 @@ and `/doc/{type}/{key}` with that format, `Vary: Accept`, `Content-Location` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from opendata.outputs import tombstones
+from opendata.outputs.site.layout import ACCEPTED, FORMATS
+from opendata.outputs.site.negotiation import accept_patterns, ranges
 
 FOLDER = "webserver"
 
 NGINX_HTTP = """\
-# opendata: include inside http { } (content negotiation for the linked-data site).
-map $http_accept $opendata_ext {
-    default ".html";
-    "~*^\\s*(text/html|application/xhtml\\+xml)" ".html";
-    "~*(text/turtle|application/x-turtle)" ".ttl";
-    "~*application/ld\\+json" ".jsonld";
-    "~*application/json" ".jsonld";
-    "~*application/n-triples" ".nt";
-    "~*text/plain" ".nt";
-}
-map $opendata_ext $opendata_see_other_ext {
+# opendata: include inside http {{ }} (content negotiation for the linked-data site).
+# $opendata_media: the media range of Accept that chooses, as `opendata serve` chooses (negotiation.py:
+# q-values ranked to two decimals, then the order in the header; no Accept: HTML; none acceptable: "").
+map $http_accept $opendata_media {{
+    default "";
+    "" "text/html";
+    "~^\\s*$" "text/html";
+{media_map}
+}}
+map $opendata_media $opendata_ext {{
+    default "";
+{ext_map}
+}}
+map $opendata_ext $opendata_see_other_ext {{
     ".html" "";
     default $opendata_ext;
-}
-map $opendata_ext $opendata_type {
-    ".html" "text/html";
-    ".ttl" "text/turtle";
-    ".jsonld" "application/ld+json";
-    ".nt" "application/n-triples";
-}
+}}
 """
 
 NGINX_SERVER = """\
@@ -46,17 +46,29 @@ charset utf-8;
 charset_types text/html text/turtle application/n-triples application/ld+json application/json text/css text/plain text/javascript image/svg+xml;
 {base_url_rule}
 {statement_rule}
-location ~ ^{id_path}(?<od_type>[^/]+)/(?<od_key>[^/.]+)$ {{
+location ~ ^{id_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
+    default_type text/plain;
     add_header Vary Accept always;
+    error_page 404 {doc_path}404.html;
     if (!-f $document_root/doc/$od_type/$od_key.html) {{ return 404; }}
+    if ($opendata_ext = "") {{ return 406 "{not_acceptable}"; }}
     return 303 {doc_path}$od_type/$od_key$opendata_see_other_ext;
 }}
-location ~ ^{doc_path}(?<od_type>[^/]+)/(?<od_key>[^/.]+)$ {{
+location {id_path} {{
+    error_page 404 {doc_path}404.html;
+    return 404;
+}}
+location ~ ^{doc_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
 {types_block}
+    default_type text/plain;
     error_page 404 {doc_path}404.html;
 {moved_block}    add_header Vary Accept always;
-    add_header Content-Location $od_key$opendata_ext always;
-    add_header Link '<$od_key.html>; rel="alternate"; type="text/html", <$od_key.en.html>; rel="alternate"; type="text/html"; hreflang="en", <$od_key.ttl>; rel="alternate"; type="text/turtle", <$od_key.jsonld>; rel="alternate"; type="application/ld+json", <$od_key.nt>; rel="alternate"; type="application/n-triples"' always;
+    add_header Content-Location $od_key$opendata_ext;
+    add_header Link '<$od_key.html>; rel="alternate"; type="text/html", <$od_key.en.html>; rel="alternate"; type="text/html"; hreflang="en", <$od_key.ttl>; rel="alternate"; type="text/turtle", <$od_key.jsonld>; rel="alternate"; type="application/ld+json", <$od_key.nt>; rel="alternate"; type="application/n-triples"';
+    set $od_406 "";
+    if ($opendata_ext = "") {{ set $od_406 "1"; }}
+    if (!-f $document_root/doc/$od_type/$od_key.html) {{ set $od_406 ""; }}
+    if ($od_406) {{ return 406 "{not_acceptable}"; }}
     rewrite ^ /doc/$od_type/$od_key$opendata_ext break;
 }}
 location {doc_path} {{
@@ -71,7 +83,14 @@ location {doc_path} {{
 # is described (at its anchor, for people), unless it has a document of its own (layout.py).
 NGINX_STATEMENT = """\
 location ~ ^{id_path}{segment}/(?<od_statement>{pattern})$ {{
+    default_type text/plain;
     add_header Vary Accept always;
+    error_page 404 {doc_path}404.html;
+    set $od_406 "";
+    if (-f $document_root/doc/$od_record_type/$od_record_key.html) {{ set $od_406 "1"; }}
+    if (-f $document_root/doc/{segment}/$od_statement.html) {{ set $od_406 "1"; }}
+    if ($opendata_ext != "") {{ set $od_406 ""; }}
+    if ($od_406) {{ return 406 "{not_acceptable}"; }}
     if (-f $document_root/doc/{segment}/$od_statement.html) {{ return 303 {doc_path}{segment}/$od_statement$opendata_see_other_ext; }}
     if (!-f $document_root/doc/$od_record_type/$od_record_key.html) {{ return 404; }}
     set $od_anchor "";
@@ -134,27 +153,23 @@ ErrorDocument 404 {doc_path}404.html
 Options -MultiViews
 RewriteEngine On
 {base_url_rule}
+{negotiation}
 {statement_rule}
-# /id/{{type}}/{{key}} -> 303 See Other to the description in the asked format
-RewriteCond %{{HTTP_ACCEPT}} ^\\s*(text/html|application/xhtml\\+xml) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
-RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.ttl [R=303,L,E=OD_NEG:1]
-RewriteCond %{{HTTP_ACCEPT}} application/(ld\\+)?json [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.jsonld [R=303,L,E=OD_NEG:1]
-RewriteCond %{{HTTP_ACCEPT}} (application/n-triples|text/plain) [NC]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1.nt [R=303,L,E=OD_NEG:1]
-RewriteRule ^{id_rel}([^/]+/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
+# /id/{{type}}/{{key}} -> 303 See Other to the description in the asked format; 406 when none is acceptable
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
+RewriteCond %{{ENV:OD_EXT}} ^\\.html$
+RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
+RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:ttl|jsonld|nt))$
+RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1%1 [R=303,L,E=OD_NEG:1]
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
+RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ - [R=406,L,E=OD_NEG:1]
 # /doc/{{type}}/{{key}} -> the file of the asked format, with Content-Location and Link to the alternates
-RewriteCond %{{HTTP_ACCEPT}} ^\\s*(text/html|application/xhtml\\+xml) [NC]
-RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.html [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.html]
-RewriteCond %{{HTTP_ACCEPT}} (text/turtle|application/x-turtle) [NC]
-RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.ttl [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.ttl]
-RewriteCond %{{HTTP_ACCEPT}} application/(ld\\+)?json [NC]
-RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.jsonld [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.jsonld]
-RewriteCond %{{HTTP_ACCEPT}} (application/n-triples|text/plain) [NC]
-RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.nt [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.nt]
-RewriteRule ^{doc_rel}([^/]+)/([^/.]+)$ doc/$1/$2.html [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2.html]
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
+RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:html|ttl|jsonld|nt))$
+RewriteRule ^{doc_rel}({segments})/([^/.]+)$ doc/$1/$2%1 [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2%1]
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
+RewriteRule ^{doc_rel}({segments})/([^/.]+)$ - [R=406,L,E=OD_NEG:1]
 RewriteRule ^{doc_rel}(.*)$ doc/$1 [END]
 # a rewrite in .htaccess is an internal redirect: the variables arrive with REDIRECT_ before their names
 Header always merge Vary Accept env=OD_NEG
@@ -180,12 +195,46 @@ def _apache_link(name: str) -> str:
 
 # Apache's: the same, one rule per format as the general rules below (no file of its own: %{DOCUMENT_ROOT}).
 APACHE_ACCEPT = (
-    ("RewriteCond %{HTTP_ACCEPT} ^\\s*(text/html|application/xhtml\\+xml) [NC]", ""),
-    ("RewriteCond %{HTTP_ACCEPT} (text/turtle|application/x-turtle) [NC]", ".ttl"),
-    ("RewriteCond %{HTTP_ACCEPT} application/(ld\\+)?json [NC]", ".jsonld"),
-    ("RewriteCond %{HTTP_ACCEPT} (application/n-triples|text/plain) [NC]", ".nt"),
-    ("", ""),
+    ("RewriteCond %{ENV:OD_EXT} ^\\.html$", ""),
+    ("RewriteCond %{ENV:OD_EXT} ^\\.ttl$", ".ttl"),
+    ("RewriteCond %{ENV:OD_EXT} ^\\.jsonld$", ".jsonld"),
+    ("RewriteCond %{ENV:OD_EXT} ^\\.nt$", ".nt"),
 )
+NOT_ACCEPTABLE = "this resource is offered as " + ", ".join(media.split(";")[0] for media in FORMATS.values())
+
+
+def nginx_negotiation() -> str:
+    """The maps of nginx-http.conf that choose the format from Accept (negotiation.py)."""
+    media = "\n".join(f'    "~*{pattern}" $1;' for pattern in accept_patterns(ACCEPTED))
+    return NGINX_HTTP.format(
+        media_map=media, ext_map="\n".join(f'    "~*{pattern}" "{ext}";' for ext, pattern in _families())
+    )
+
+
+def apache_negotiation(paths: str) -> str:
+    """The rules of .htaccess that set OD_EXT from Accept for requests of `paths` (a regex)."""
+    rules = [
+        "# the format Accept asks for, as `opendata serve` chooses it (generated from negotiation.py)",
+        "RewriteCond %{HTTP_ACCEPT} ^\\s*$ [NV]",
+        f"RewriteRule {paths} - [E=OD_MEDIA:text/html]",
+    ]
+    for pattern in accept_patterns(ACCEPTED):
+        rules += ["RewriteCond %{ENV:OD_MEDIA} ^$", f'RewriteCond %{{HTTP_ACCEPT}} "{pattern}" [NC,NV]']
+        rules.append(f"RewriteRule {paths} - [E=OD_MEDIA:%1]")
+    for ext, pattern in _families():
+        rules += [
+            f'RewriteCond %{{ENV:OD_MEDIA}} "{pattern}" [NC]',
+            f"RewriteRule {paths} - [E=OD_EXT:{ext}]",
+        ]
+    return "\n".join(rules)
+
+
+def _families() -> list[tuple[str, str]]:
+    """(extension, a regex of the media ranges that choose it), for the second step of the rules."""
+    by_extension: dict[str, list[str]] = {}
+    for kind, extension in ranges(ACCEPTED).items():
+        by_extension.setdefault(extension, []).append(re.escape(kind))
+    return [(ext, "^(?:" + "|".join(kinds) + ")$") for ext, kinds in by_extension.items()]
 
 
 @dataclass(frozen=True)
@@ -208,6 +257,7 @@ def statement_rules(layout) -> StatementRules:
         doc_path=doc_path,
         segment=segment,
         pattern=layout.statement_regex(("od_record_type", "od_record_key")),
+        not_acceptable=NOT_ACCEPTABLE,
     )
     pattern = layout.statement_regex(None)
     maps = NGINX_MOVED_MAPS.format(doc_path=doc_path, segment=segment, pattern=pattern)
@@ -217,8 +267,11 @@ def statement_rules(layout) -> StatementRules:
     ]
     for accept, extension in APACHE_ACCEPT:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
-        apache += [accept] if accept else []
+        apache.append(accept)
         apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE,E=OD_NEG:1]")
+    apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
+    apache.append("RewriteCond %{DOCUMENT_ROOT}/doc/$2/$3.html -f")
+    apache.append(f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ - [R=406,L,E=OD_NEG:1]")
     apache.append("# a statement's former document -> its record's document in the same format (301)")
     moved = f"^{layout.doc_path.lstrip('/')}{segment}/({pattern})"
     for extensions, fragment in ((r"(\.ttl|\.jsonld|\.nt)", ""), (r"((?:\.en)?\.html)?", f"#{segment}-$1")):
@@ -257,7 +310,8 @@ def write(site) -> None:
         )
     )
     statements = statement_rules(layout)
-    (folder / "nginx-http.conf").write_text(NGINX_HTTP + statements.nginx_http, encoding="utf-8")
+    segments = "|".join(re.escape(segment) for segment in layout.segments)
+    (folder / "nginx-http.conf").write_text(nginx_negotiation() + statements.nginx_http, encoding="utf-8")
     (folder / "nginx-server.conf").write_text(
         NGINX_SERVER.format(
             id_path=layout.id_path,
@@ -266,6 +320,8 @@ def write(site) -> None:
             statement_rule=statements.nginx_server,
             types_block=NGINX_TYPES,
             moved_block=statements.nginx_doc,
+            segments=segments,
+            not_acceptable=NOT_ACCEPTABLE,
         ),
         encoding="utf-8",
     )
@@ -276,6 +332,10 @@ def write(site) -> None:
             doc_path=layout.doc_path,
             base_url_rule=apache_base,
             statement_rule=statements.apache,
+            negotiation=apache_negotiation(
+                f"^(?:{re.escape(layout.id_path.lstrip('/'))}|{re.escape(layout.doc_path.lstrip('/'))})"
+            ),
+            segments=segments,
             link=_apache_link("OD_NAME"),
             redirect_link=_apache_link("REDIRECT_OD_NAME"),
         ),

@@ -164,5 +164,6 @@ def file_name(key: str) -> str:
 
 
 def negotiate(accept: str) -> str | None:
-    """The extension for the best acceptable format (q-values honoured); HTML without Accept; None: 406."""
-    return negotiation.negotiate(accept, ACCEPTED)
+    """The extension for the best acceptable format (q-values honoured to two decimals, as the web
+    servers' rules do: negotiation.py); HTML without Accept; None: 406."""
+    return negotiation.negotiate(accept, ACCEPTED, negotiation.STATIC_DECIMALS)

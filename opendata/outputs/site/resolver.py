@@ -74,13 +74,29 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
     path = unquote(path)
     if path.startswith(layout.id_path) and path != layout.id_path:
         return _see_other(layout, doc, path[len(layout.id_path) :], accept)
-    if path.startswith(layout.doc_path) or path + "/" == layout.doc_path:
+    if path + "/" == layout.doc_path:  # the index's relative links need the slash, as on nginx and Apache
+        return _redirect(301, layout.doc_path)
+    if path.startswith(layout.doc_path):
         return _document(layout, doc, path[len(layout.doc_path) :], accept)
     return None
 
 
+def _resource(layout: Layout, key: str) -> bool:
+    """Whether `key` has the shape of a resource's key (`{type}/{key}`, no dot), the only keys that
+    are negotiated: other pages (indexes, search, 404) are files, as the web servers' rules have it."""
+    segment, _, name = key.partition("/")
+    return segment in layout.segments and bool(name) and "/" not in name and "." not in name
+
+
+def _redirect(status: int, target: str, headers: tuple[tuple[str, str], ...] = ()) -> Response:
+    word = "See" if status == 303 else "Moved to"
+    return Response(
+        status, "text/plain; charset=utf-8", f"{word} {target}\n".encode(), (("Location", target), *headers)
+    )
+
+
 def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
-    document, anchor = _document_of(layout, doc, key)
+    document, anchor = _document_of(layout, doc, key) if _resource(layout, key) else (None, "")
     if document is None:
         return _not_found(layout, doc)
     extension = negotiate(accept)
@@ -89,12 +105,7 @@ def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
     target = layout.doc_path + document + ("#" + anchor if extension == ".html" and anchor else "")
     if extension != ".html":
         target = layout.doc_path + document + extension
-    return Response(
-        303,
-        "text/plain; charset=utf-8",
-        f"See {target}\n".encode(),
-        (("Location", target), ("Vary", "Accept")),
-    )
+    return _redirect(303, target, (("Vary", "Accept"),))
 
 
 def _document_of(layout: Layout, doc: Path, key: str) -> tuple[str | None, str]:
@@ -114,7 +125,7 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
     found = _file(doc, rest)
     if found is not None:
         return Response(200, _content_type(found), found.read_bytes())
-    if _file(doc, rest + ".html") is None:
+    if not _resource(layout, rest) or _file(doc, rest + ".html") is None:
         return _moved(layout, doc, rest) or _not_found(layout, doc)
     extension = negotiate(accept)
     found = _file(doc, rest + extension) if extension else None
@@ -143,10 +154,7 @@ def _moved(layout: Layout, doc: Path, rest: str) -> Response | None:
     if document is None or not anchor:
         return None
     fragment = "#" + anchor if extension in ("", ".html", ".en.html") else ""
-    target = layout.doc_path + document + extension + fragment
-    return Response(
-        301, "text/plain; charset=utf-8", f"Moved to {target}\n".encode(), (("Location", target),)
-    )
+    return _redirect(301, layout.doc_path + document + extension + fragment)
 
 
 def _file(doc: Path, relative: str) -> Path | None:
@@ -175,5 +183,11 @@ def _not_found(layout: Layout, doc: Path) -> Response:
 
 
 def _not_acceptable() -> Response:
+    """406, which depends on Accept as the answer it replaces does (a cache must not give it to others)."""
     offered = ", ".join(media.split(";")[0] for media in FORMATS.values())
-    return Response(406, "text/plain; charset=utf-8", f"this resource is offered as {offered}\n".encode())
+    return Response(
+        406,
+        "text/plain; charset=utf-8",
+        f"this resource is offered as {offered}\n".encode(),
+        (("Vary", "Accept"),),
+    )
