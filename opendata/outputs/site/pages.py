@@ -417,6 +417,7 @@ class PageBuilder:
         )
         item = self.link(target, note)
         item["membership"] = membership
+        item["detail"] = {"text": self.w["membership"], "href": self.href(membership)}  # its own page
         return item
 
     def period(self, membership: str) -> str:

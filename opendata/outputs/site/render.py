@@ -178,10 +178,14 @@ def sections(items: list[dict], lang: str) -> str:
             add("\n<ul>\n")
             for item in s.get("items", ()):
                 note = item.get("note")
+                detail = item.get("detail")
+                linked = (
+                    f' <span class="note">({_value(detail)})</span>' if detail and detail.get("href") else ""
+                )
                 if note:
-                    add(f'<li>{_value(item)} <span class="note">{escape(note)}</span></li>\n')
+                    add(f'<li>{_value(item)} <span class="note">{escape(note)}</span>{linked}</li>\n')
                 else:
-                    add(f"<li>{_value(item)}</li>\n")
+                    add(f"<li>{_value(item)}{linked}</li>\n")
             add("\n")
             more = s.get("more")
             if more:
