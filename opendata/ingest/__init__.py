@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -21,6 +21,7 @@ from opendata.ingest import drafts
 from opendata.ingest.gazetteer import groups_from_dataset
 from opendata.ingest.read import ReadResult, read_document, suffix_supported
 from opendata.model.problems import ERROR, WARNING, Location, Problem, has_errors
+from opendata.sources.reading import read_yaml
 
 __all__ = ["IngestReport", "ingest"]
 
@@ -190,6 +191,10 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
             )
         )
         return report
+    broken = unreadable_shared_files(root)
+    if broken:  # nothing read, nothing written: drafts appended to a broken file would be lost in it
+        report.problems += broken
+        return report
     ledger = drafts.Ledger.load(root)
     files = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))
@@ -197,6 +202,39 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
     _write(results, root, ledger, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+# The shared files ingest reads (to resolve names and groups) and appends drafts to.
+SHARED_FILES = ("organisations.yaml", "people.yaml", "memberships.yaml", "themes.yaml")
+
+
+def unreadable_shared_files(root: Path) -> list[Problem]:
+    """The problems of the dataset's shared files that stop an ingest, each with its file and line:
+    a file that is not YAML or not a list. An empty file, or one of comments only, is an empty list."""
+    problems: list[Problem] = []
+    for name in SHARED_FILES:
+        path = root / name
+        if not path.exists():
+            continue
+        found: list[Problem] = []
+        data = read_yaml(path, name, found)  # `name`: its path in the datasets folder, as the reader needs
+        shown = str(path)  # the problems name the file as the user finds it
+        problems += [
+            replace(p, location=replace(p.location, path=shown))
+            for p in found
+            if p.severity == ERROR and p.code != "file-empty"
+        ]
+        if data is not None and not isinstance(data, list):
+            problems.append(
+                Problem(
+                    "not-a-list",
+                    ERROR,
+                    f"{name} must hold a list of records; ingest adds its drafts to that list",
+                    Location(shown, getattr(data, "line", 1), 1),
+                    hint="start each record with '- id: ...', or leave the file empty",
+                )
+            )
+    return problems
 
 
 def _changed(files, root: Path, ledger, report: IngestReport) -> list[tuple[Path, str]]:
@@ -268,7 +306,12 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
         if number < len(known) and (known[number] in index.letter_ids or result.digest in ledger.sources):
             ids.append(known[number])  # the same file again, or a changed file whose records still exist
         else:
-            ids.append(drafts.letter_id(extraction, taken | set(ids), resolver))
+            stub = _cited_only(extraction, root, ledger, index, resolver)
+            if stub is not None and stub not in ids:
+                ids.append(stub)  # the letter itself, known so far only from a letter citing it
+            else:
+                ids.append(drafts.letter_id(extraction, taken | set(ids), resolver))
+                _warn_duplicate(extraction, ids[-1], (root, index, resolver), result.display, report)
     ledger.sources[result.digest] = ids
     ledger.paths[result.path] = ids
     ledger.issued.update(ids)
@@ -285,6 +328,55 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
         drafts.write_letter(root, ledger, record, text, report.problems, outcome)
         index.add_letter(letter, record)
         report.letters += 1
+
+
+def _reference_of(extraction) -> str:
+    found = extraction.our_reference
+    return drafts.normal_reference(found.value if found is not None else None)
+
+
+def _cited_only(extraction, root: Path, ledger, index, resolver) -> str | None:
+    """The id of the record ingest wrote for this letter when a letter citing it came first (its
+    reference, and its sender where both are known): the letter takes that id, so the citations stay."""
+    reference = _reference_of(extraction)
+    target = index.by_reference.get(reference) if reference else None
+    if target is None:
+        return None
+    record = drafts.cited_only(root, ledger, target)
+    if record is None or not resolver.may_be(extraction.sender, record.get("sender")):
+        return None
+    return target
+
+
+def _warn_duplicate(extraction, letter: str, dataset, display: str, report: IngestReport) -> None:
+    """A warning when the dataset holds a letter of the same reference and sender already (the same
+    letter as a PDF and as OCR'd text, or ingested from two folders): both are written, a person keeps one."""
+    root, index, resolver = dataset
+    reference = _reference_of(extraction)
+    other = index.by_reference.get(reference) if reference else None
+    if other is None or other == letter or not resolver.may_be(extraction.sender, _sender_of(root, other)):
+        return
+    report.problems.append(
+        Problem(
+            "possible-duplicate",
+            WARNING,
+            f"{letter} has the reference {extraction.our_reference.value} of letter {other}: "
+            "it may be the same letter",
+            Location(display),
+            field="our_reference",
+            hint=f"if it is, delete one of letters/{letter}.yaml and letters/{other}.yaml (with its .txt)",
+        )
+    )
+
+
+def _sender_of(root: Path, letter: str) -> object:
+    try:
+        record = yaml.load(
+            (root / drafts.LETTERS / f"{letter}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return record.get("sender") if isinstance(record, dict) else None
 
 
 def _citations(extraction, letter, record, index, resolver, root, ledger, outcome) -> list[str]:

@@ -180,6 +180,18 @@ def as_written(root: Path, ledger: Ledger, letter: str) -> bool:
     return True
 
 
+def cited_only(root: Path, ledger: Ledger, letter: str) -> dict | None:
+    """The record of a letter known only from a letter that cites it, as ingest wrote it (a draft
+    without a text that no person edited); None for any other record."""
+    if not as_written(root, ledger, letter):
+        return None
+    path = root / LETTERS / f"{letter}.yaml"
+    record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    if isinstance(record, dict) and record.get("status") == "draft" and "text" not in record:
+        return record
+    return None
+
+
 def _load_list(path: Path) -> list[dict]:
     if not path.is_file():
         return []
@@ -280,6 +292,17 @@ class Resolver:
             "sources": {"part_of": {"register": "tooi"}, "kind": evidence(found, letter_id)},
         }
         return self._add_organisation(record)
+
+    def may_be(self, found, organisation: object) -> bool:
+        """Whether an extracted sender may be this organisation record's id: the same, a body of it,
+        or either unknown. Creates nothing."""
+        if found is None or not found.value or not organisation:
+            return True
+        wanted = {str(organisation)}
+        for record in self.index.organisations + self.new_organisations:
+            if record.get("id") == organisation and record.get("part_of"):
+                wanted.add(str(record["part_of"]))
+        return found.value in wanted or self.known(found) in wanted
 
     def known(self, found) -> str | None:
         """The id of an existing organisation record with this name, creating nothing."""
@@ -694,6 +717,23 @@ def append_shared(root: Path, name: str, records: list[dict], ledger: Ledger) ->
     current = path.read_text(encoding="utf-8") if path.is_file() else ""
     if current and not current.endswith("\n"):
         current += "\n"
-    content = current + dump_yaml(records)
+    content = current + dump_yaml(records) if _block_list(current) else _rewritten(current, records)
     write_atomically(path, content)
     ledger.written[name] = sha256(content)
+
+
+def _block_list(text: str) -> bool:
+    """Whether records can be appended to this YAML text: it holds a list in block style ("- id: …"),
+    or nothing but comments and blank lines."""
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    return root is None or (isinstance(root, yaml.SequenceNode) and not root.flow_style)
+
+
+def _rewritten(text: str, records: list[dict]) -> str:
+    """A list in flow style (`[]`, `[{id: a}]`) with the records added, in block style; the lines
+    before the list (its comments) kept as they are."""
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    line = root.start_mark.line if root is not None else 0
+    before = "".join(text.splitlines(keepends=True)[:line])
+    existing = yaml.load(text, Loader=yaml.CSafeLoader) or []
+    return before + dump_yaml([*existing, *records])

@@ -88,6 +88,7 @@ ProblemCode = Literal[
     "not-a-letter",
     "draft-incomplete",
     "reviewed-record-kept",
+    "possible-duplicate",
     "pdf-encrypted",
     "pdf-corrupt",
     "pdf-no-pages",
@@ -596,6 +597,13 @@ _KINDS = (
         "a record a person reviewed or edited would change; ingest left it as it is",
         "apply the changes by hand if they are right, or delete the record to draft it again",
         'The message lists what the new source would change (`title: "old" -> "new"`).',
+        severity="warning",
+    ),
+    _kind(
+        "possible-duplicate",
+        "a new draft has the reference and sender of a letter the dataset holds (the same letter as a PDF and as OCR'd text, or ingested from two folders)",
+        "if it is the same letter, delete one of the two records with its text",
+        "Both are written: ingest loses nothing. A record ingest wrote for a letter known only from a letter citing it is no duplicate: the letter takes that record's id.",
         severity="warning",
     ),
     _kind(
