@@ -159,3 +159,31 @@ def test_a_letter_of_another_sender_with_the_same_reference_is_neither_merged_no
     report = ingest([_text_file(tmp_path / "in", "other.txt", text)], into)
     assert report.exit_code == 0 and "possible-duplicate" not in [p.code for p in report.problems]
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == record  # the citation's record untouched
+
+
+DAMAGED_LEDGERS = {
+    "not JSON": ("{broken", 1),
+    "cut short": ('{"issued": ["a", "b"', 1),
+    "ids not a list": ('{"issued": 5}', 0),
+    "sources not a mapping": ('{"sources": ["a"]}', 0),
+    "a digest not a text": ('{"written": {"letters/a.yaml": 7}}', 0),
+    "not an object": ("[]", 0),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_LEDGERS))
+def test_a_damaged_ledger_stops_the_ingest_before_anything_is_written(tmp_path, into, pair, damage):
+    """The ledger says which ids were issued and which records a person edited: without it ingest
+    could reuse an id or overwrite an edit, so it stops, naming the file."""
+    text, line = DAMAGED_LEDGERS[damage]
+    (into / ".opendata-ingest.json").write_text(text, encoding="utf-8")
+    before = {p: p.read_bytes() for p in sorted(into.rglob("*")) if p.is_file()}
+    letter = _text_file(tmp_path / "in", "a.txt", pair[0].text())
+    result = run_cli("ingest", str(letter), "--into", str(into), "--format", "json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], Path(p["location"]["path"]).name) for p in problems] == [
+        ("ingest-ledger-unreadable", ".opendata-ingest.json")
+    ]
+    assert problems[0]["location"]["line"] == line
+    assert {p: p.read_bytes() for p in sorted(into.rglob("*")) if p.is_file()} == before

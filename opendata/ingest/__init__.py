@@ -195,7 +195,11 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
     if broken:  # nothing read, nothing written: drafts appended to a broken file would be lost in it
         report.problems += broken
         return report
-    ledger = drafts.Ledger.load(root)
+    try:
+        ledger = drafts.Ledger.load(root)
+    except drafts.LedgerUnreadable as error:
+        report.problems.append(_ledger_problem(root, error))
+        return report
     files = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))
     results = _run(files, context, jobs, progress)
@@ -206,6 +210,17 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
 
 # The shared files ingest reads (to resolve names and groups) and appends drafts to.
 SHARED_FILES = ("organisations.yaml", "people.yaml", "memberships.yaml", "themes.yaml")
+
+
+def _ledger_problem(root: Path, error: drafts.LedgerUnreadable) -> Problem:
+    return Problem(
+        "ingest-ledger-unreadable",
+        ERROR,
+        f"ingest's ledger is damaged ({error}): it says which ids were issued and which records a person edited",
+        Location(str(root / drafts.LEDGER), error.line, error.column),
+        hint="restore it from your version control or backup; deleting it makes ingest treat every "
+        "existing record as edited by a person (never overwritten) and issue new ids for files it read before",
+    )
 
 
 def unreadable_shared_files(root: Path) -> list[Problem]:

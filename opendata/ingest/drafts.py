@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from opendata import __version__
@@ -113,6 +114,29 @@ def evidence(found, letter: str | None = None) -> dict:
 # ---------------------------------------------------------------- the ledger and the dataset's index
 
 
+_IDS = {"type": "array", "items": {"type": "string"}}
+LEDGER_SCHEMA = {  # the ledger as Ledger.save writes it
+    "type": "object",
+    "properties": {
+        "tool": {"type": "string"},
+        "code": {"type": "string"},
+        "sources": {"type": "object", "additionalProperties": _IDS},
+        "paths": {"type": "object", "additionalProperties": _IDS},
+        "written": {"type": "object", "additionalProperties": {"type": "string"}},
+        "issued": _IDS,
+    },
+}
+LEDGER_CHECK = jsonschema.Draft202012Validator(LEDGER_SCHEMA)
+
+
+class LedgerUnreadable(Exception):
+    """The ledger is not JSON, or not the ledger's shape."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0):
+        super().__init__(message)
+        self.line, self.column = line, column
+
+
 @dataclass
 class Ledger:
     """What ingest wrote before: source digests -> letter ids, and each written file's digest."""
@@ -125,10 +149,20 @@ class Ledger:
 
     @classmethod
     def load(cls, root: Path) -> Ledger:
+        """The ledger in `root`; raises LedgerUnreadable (with the line) when it is damaged."""
         path = root / LEDGER
         if not path.is_file():
             return cls()
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError) as error:
+            raise LedgerUnreadable(str(error)) from error
+        except json.JSONDecodeError as error:
+            raise LedgerUnreadable(error.msg, error.lineno, error.colno) from error
+        problem = jsonschema.exceptions.best_match(LEDGER_CHECK.iter_errors(raw))
+        if problem is not None:
+            where = "/".join(map(str, problem.absolute_path)) or "the top level"
+            raise LedgerUnreadable(f"{where}: {problem.message}")
         return cls(
             raw.get("sources", {}),
             raw.get("written", {}),

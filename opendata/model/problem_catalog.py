@@ -89,6 +89,7 @@ ProblemCode = Literal[
     "draft-incomplete",
     "reviewed-record-kept",
     "possible-duplicate",
+    "ingest-ledger-unreadable",
     "pdf-encrypted",
     "pdf-corrupt",
     "pdf-no-pages",
@@ -605,6 +606,13 @@ _KINDS = (
         "if it is the same letter, delete one of the two records with its text",
         "Both are written: ingest loses nothing. A record ingest wrote for a letter known only from a letter citing it is no duplicate: the letter takes that record's id.",
         severity="warning",
+    ),
+    _kind(
+        "ingest-ledger-unreadable",
+        "`.opendata-ingest.json` in the datasets folder is not JSON or not the ledger's shape",
+        "restore it from version control or a backup; deleting it makes ingest treat every record as edited by a person",
+        "The ledger holds every id issued and the digest of every file ingest wrote; without it ingest "
+        "could reuse an id or overwrite a person's edit, so it stops before reading anything (exit 1).",
     ),
     _kind(
         "pdf-encrypted",
