@@ -187,3 +187,16 @@ def test_a_damaged_ledger_stops_the_ingest_before_anything_is_written(tmp_path, 
     ]
     assert problems[0]["location"]["line"] == line
     assert {p: p.read_bytes() for p in sorted(into.rglob("*")) if p.is_file()} == before
+
+
+def test_files_inside_the_datasets_folder_are_not_ingested_again(tmp_path, into, pair):
+    """`opendata ingest . --into datasets` from a project's root must not draft the letters' own texts."""
+    project = into.parent
+    letters = _text_file(project / "post", "a.txt", pair[0].text()).parent
+    first = ingest([letters], into)
+    assert first.exit_code == 0 and len(first.written) >= 1, first.problems
+    before = {p: p.read_bytes() for p in sorted(into.rglob("*")) if p.is_file()}
+    again = ingest([project], into)  # the letters' folder and the datasets folder beside it
+    assert [p.code for p in again.problems] == ["input-in-datasets"]
+    assert again.files == 1 and again.written == []
+    assert {p: p.read_bytes() for p in sorted(into.rglob("*")) if p.is_file()} == before

@@ -81,6 +81,25 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
     return sorted(found.items(), key=lambda item: item[1])
 
 
+def _outside(files: list[tuple[Path, str]], root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The files not inside the datasets folder: the texts there are ingest's own output (or the
+    publisher's sources), and reading them again would draft every letter a second time."""
+    inside = root.resolve()
+    kept = [(path, display) for path, display in files if not path.is_relative_to(inside)]
+    if len(kept) < len(files):
+        problems.append(
+            Problem(
+                "input-in-datasets",
+                WARNING,
+                f"{len(files) - len(kept)} file(s) inside the datasets folder {root} were not read: "
+                "they are its letters' texts, not letters to ingest",
+                Location(str(root)),
+                hint="give the folder of the letters to ingest, outside --into",
+            )
+        )
+    return kept
+
+
 def read_and_extract(
     path: Path,
     display: str,
@@ -178,7 +197,7 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
     """Ingest files and folders into the sources folder `root`."""
     report = IngestReport()
     started = time.perf_counter()
-    files = collect_files(inputs, report.problems)
+    files = _outside(collect_files(inputs, report.problems), root, report.problems)
     report.files = len(files)
     if not (root / "publication.yaml").is_file():
         report.problems.append(

@@ -89,6 +89,7 @@ ProblemCode = Literal[
     "draft-incomplete",
     "reviewed-record-kept",
     "possible-duplicate",
+    "input-in-datasets",
     "ingest-ledger-unreadable",
     "pdf-encrypted",
     "pdf-corrupt",
@@ -605,6 +606,13 @@ _KINDS = (
         "a new draft has the reference and sender of a letter the dataset holds (the same letter as a PDF and as OCR'd text, or ingested from two folders)",
         "if it is the same letter, delete one of the two records with its text",
         "Both are written: ingest loses nothing. A record ingest wrote for a letter known only from a letter citing it is no duplicate: the letter takes that record's id.",
+        severity="warning",
+    ),
+    _kind(
+        "input-in-datasets",
+        "files given to ingest lie inside the `--into` folder (its letters' texts)",
+        "give the folder of the letters to ingest, outside the datasets folder",
+        "Reading them again would draft every letter a second time; they are left out, the other files are ingested.",
         severity="warning",
     ),
     _kind(
