@@ -389,8 +389,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._send(
                 Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head
             )  # /id/, /doc/
-        else:
-            self._send_file(build.root, url.path, head=head)
+        else:  # a file of the publication, also under base_url's path (/publicatie/graph.nt), as on nginx
+            self._send_file(build.root, site.file_path(url.path, build.root), head=head)
 
     def _post(self, build: Build, params: dict[str, list[str]]) -> Reply:
         length = self.headers.get("Content-Length")

@@ -174,6 +174,67 @@ def test_only_a_resources_address_is_negotiated(published):
     assert _headers(resolve("/doc", "", published))["location"] == "/doc/"
 
 
+# the publication's own things (model/iris.py), described in the catalog's files at base_url:
+# their IRI -> 303 to the catalog in the format asked for, by the same negotiation as the resources'
+CATALOG_THINGS = (
+    "/id/catalogus",
+    "/id/dataset/graaf",
+    "/id/dienst/sparql",
+    "/id/distributie/data/letters.csv",
+)
+CATALOG_ACCEPTS = {
+    "": "/publicatie/index.html",
+    "text/turtle": "/publicatie/catalog.ttl",
+    "application/ld+json;q=0.9, application/rdf+xml": "/publicatie/catalog.rdf",
+    "application/n-triples, application/*;q=0.5": "/publicatie/catalog.jsonld",
+    "application/n-triples": None,
+}
+# files of the publication (outside doc/) -> their media type, as `opendata serve` gives it
+PUBLISHED_FILES = (
+    "graph.nt",
+    "graph.nt.gz",
+    "catalog.ttl",
+    "catalog.rdf",
+    "data/letters.csv",
+    "datapackage.json",
+    "vocabulary.md",
+    "ldes/index.trig",
+    "queries/busiest-correspondents.rq",
+)
+
+
+def test_the_catalogs_iris_answer_with_the_catalog_in_the_asked_format(published):
+    """The catalog, its datasets, distributions and data service have IRIs under /id/ (model/iris.py);
+    they answered 404 everywhere. Their description is the catalog, published at base_url."""
+    catalog = rdflib.Graph().parse(published / "catalog.ttl")
+    for path in CATALOG_THINGS:
+        assert (rdflib.URIRef("https://data.leidseregio.example" + path), None, None) in catalog, path
+        for accept, target in CATALOG_ACCEPTS.items():
+            answer = resolve(path, accept, published)
+            headers = _headers(answer)
+            assert headers["vary"] == "Accept"
+            if target is None:
+                assert answer.status == 406, (path, accept)
+            else:
+                assert answer.status == 303 and headers["location"] == target, (path, accept)
+                assert (published / target.removeprefix("/publicatie/")).is_file()
+
+
+def test_opendata_serve_gives_the_publications_files_under_base_urls_path(published, tmp_path):
+    """The catalog's download URLs are under base_url (/publicatie/), as nginx and Apache map them."""
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        for name in PUBLISHED_FILES:
+            with urllib.request.urlopen(f"{server.url}/publicatie/{name}") as answer:
+                assert answer.read() == (published / name).read_bytes(), name
+        with urllib.request.urlopen(server.url + "/publicatie/") as answer:
+            assert answer.read() == (published / "index.html").read_bytes()
+        graph = rdflib.Graph().parse(server.url + "/id/dataset/graaf")  # 303 to /publicatie/catalog.ttl
+        assert (rdflib.URIRef(ID + "dataset/graaf"), None, None) in graph
+    finally:
+        server.stop()
+
+
 def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
     """The endpoint's DESCRIBE of the thing, of its fragments (a signature, a selector) and of the
     fact-source statements about them with their fragments (described with the thing: describe.py)."""

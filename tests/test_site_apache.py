@@ -12,10 +12,13 @@ from .scenarios import apache_serving
 from .scenarios import http_get as _get
 from .test_site import (
     ACCEPTS,
+    CATALOG_ACCEPTS,
+    CATALOG_THINGS,
     FORMATS,
     ID,
     JOINT_REACTION,
     NOT_RESOURCES,
+    PUBLISHED_FILES,
     RESOURCES,
     _statements,
     former_documents,
@@ -119,3 +122,29 @@ def test_apache_negotiates_only_a_resources_address_as_opendata_serve_does(apach
             assert answer == status == resolve(path, accept, published).status, (path, accept)
             if status == 404:
                 assert b"/doc/zoeken.html" in body, path
+
+
+def test_apache_sends_the_catalogs_iris_to_the_catalog_as_opendata_serve_does(apache, published):
+    for path in CATALOG_THINGS:
+        for accept, target in CATALOG_ACCEPTS.items():
+            status, headers, _ = _get(apache + path, accept, follow=False)
+            assert status == resolve(path, accept, published).status == (303 if target else 406), (
+                path,
+                accept,
+            )
+            assert "Accept" in headers["Vary"], (path, accept)
+            if target:
+                assert _location(headers, apache) == target, (path, accept)
+
+
+def test_apache_gives_each_published_file_the_media_type_opendata_serve_gives(apache, published, tmp_path):
+    from opendata.serve import content_type
+
+    for name in PUBLISHED_FILES:
+        for path in (f"/{name}", f"/publicatie/{name}"):
+            status, headers, body = _get(apache + path)
+            assert status == 200 and body == (published / name).read_bytes(), path
+            media = content_type(published / name).split(";")[0]
+            assert headers["Content-Type"].split(";")[0] == media, path
+    for folder in ("/ldes/", "/queries/", "/doc/overzicht/"):
+        assert _get(apache + folder)[0] == 404, folder

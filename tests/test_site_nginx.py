@@ -14,10 +14,13 @@ from .scenarios import http_get as _get
 from .scenarios import nginx_serving
 from .test_site import (
     ACCEPTS,
+    CATALOG_ACCEPTS,
+    CATALOG_THINGS,
     FORMATS,
     ID,
     JOINT_REACTION,
     NOT_RESOURCES,
+    PUBLISHED_FILES,
     RESOURCES,
     _statements,
     former_documents,
@@ -149,3 +152,29 @@ def test_nginx_negotiates_only_a_resources_address_as_opendata_serve_does(nginx,
             assert answer == status == resolve(path, accept, published).status, (path, accept)
             if status == 404:
                 assert b"/doc/zoeken.html" in body, path
+
+
+def test_nginx_sends_the_catalogs_iris_to_the_catalog_as_opendata_serve_does(nginx, published):
+    for path in CATALOG_THINGS:
+        for accept, target in CATALOG_ACCEPTS.items():
+            status, headers, _ = _get(nginx + path, accept, follow=False)
+            assert status == resolve(path, accept, published).status == (303 if target else 406), (
+                path,
+                accept,
+            )
+            assert "Accept" in headers["Vary"], (path, accept)
+            if target:
+                assert headers["Location"] == target, (path, accept)
+
+
+def test_nginx_gives_each_published_file_the_media_type_opendata_serve_gives(nginx, published, tmp_path):
+    from opendata.serve import content_type
+
+    for name in PUBLISHED_FILES:
+        for path in (f"/{name}", f"/publicatie/{name}"):
+            status, headers, body = _get(nginx + path)
+            assert status == 200 and body == (published / name).read_bytes(), path
+            media = content_type(published / name).split(";")[0]
+            assert headers["Content-Type"].split(";")[0] == media, path
+    for folder in ("/ldes/", "/queries/", "/doc/overzicht/"):
+        assert _get(nginx + folder)[0] == 404, folder

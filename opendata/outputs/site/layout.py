@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from opendata.model.iris import CATALOG_SEGMENTS
 from opendata.outputs.site import negotiation
 
 TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
@@ -45,6 +46,26 @@ ACCEPTED = {
     "application/n-triples": ".nt",
     "text/plain": ".nt",
 }
+# The publication's own things (catalog, datasets, distributions, data services: model/iris.py) are
+# described in the catalog's files at base_url: media type -> file (the landing page for people).
+CATALOG_ACCEPTED = {
+    "text/html": "index.html",
+    "application/ld+json": "catalog.jsonld",
+    "application/json": "catalog.jsonld",
+    "application/xhtml+xml": "index.html",
+    "text/turtle": "catalog.ttl",
+    "application/x-turtle": "catalog.ttl",
+    "application/rdf+xml": "catalog.rdf",
+}
+
+
+def catalog_keys() -> str:
+    """A regex (Python, PCRE) of the catalog's things' paths below the id path: `catalogus`,
+    `dataset/{key}`, `dienst/{key}`, `distributie/{a published file's path}`."""
+    catalog, dataset, distribution, service = (
+        re.escape(CATALOG_SEGMENTS[name]) for name in ("catalog", "dataset", "distribution", "service")
+    )
+    return f"(?:{catalog}|(?:{dataset}|{service})/[^/]+|{distribution}/.+)"
 
 
 @dataclass(frozen=True)
@@ -56,10 +77,11 @@ class Layout:
     statement_segment: str = ""  # the segment of fact-source statements ("bron")
     inline_classes: tuple[str, ...] = ()  # fragment records' names in a statement key ("ondertekening")
     field_names: tuple[str, ...] = ()  # every field's name as a statement key spells it ("date-sent")
+    base_url: str = ""  # where dist/ is published (the catalog's files, the texts)
     _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
-    def of(cls, base_iri: str, model) -> Layout:
+    def of(cls, base_iri: str, model, base_url: str = "") -> Layout:
         root = base_iri[:-3] if base_iri.endswith("/id/") else base_iri
         classes = model.classes.values()
         segments = tuple(sorted(c.iri for c in classes if not c.iri.startswith("#")))
@@ -71,6 +93,7 @@ class Layout:
             model.classes["Source"].iri,
             tuple(sorted(c.iri[1:] for c in classes if c.iri.startswith("#"))),
             tuple(sorted({name.replace("_", "-") for c in classes for name in c.fields})),
+            base_url,
         )
 
     @property
@@ -80,6 +103,21 @@ class Layout:
     @property
     def doc_path(self) -> str:
         return urlsplit(self.doc_base).path
+
+    @property
+    def base_path(self) -> str:
+        """base_url's path when it is on the host of the IRIs and not its root ("/publicatie/"), else ""."""
+        served = urlsplit(self.base_url)
+        same_host = served.netloc == urlsplit(self.doc_base).netloc
+        return served.path if same_host and served.path not in ("", "/") else ""
+
+    @property
+    def published_base(self) -> str:
+        """The address of dist/ as a redirect names it: base_url's path on the IRIs' host, else base_url."""
+        served = urlsplit(self.base_url)
+        if not self.base_url or served.netloc == urlsplit(self.doc_base).netloc:
+            return served.path or "/"
+        return self.base_url
 
     def key_of(self, iri: str) -> str | None:
         """The description's key (`brief/x`) of a thing or of a fragment of it; None when not ours."""
@@ -148,6 +186,7 @@ class Layout:
                 data.get("statement_segment", ""),  # absent in a site written before statements folded
                 tuple(data.get("inline_classes", ())),
                 tuple(data.get("field_names", ())),
+                data.get("base_url", ""),  # absent in a site written before serve mapped base_url's path
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -167,3 +206,8 @@ def negotiate(accept: str) -> str | None:
     """The extension for the best acceptable format (q-values honoured to two decimals, as the web
     servers' rules do: negotiation.py); HTML without Accept; None: 406."""
     return negotiation.negotiate(accept, ACCEPTED, negotiation.STATIC_DECIMALS)
+
+
+def catalog_file(accept: str) -> str | None:
+    """The catalog's file for the best acceptable format, as `negotiate`; None: 406."""
+    return negotiation.negotiate(accept, CATALOG_ACCEPTED, negotiation.STATIC_DECIMALS)

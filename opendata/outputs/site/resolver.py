@@ -17,11 +17,21 @@ from __future__ import annotations
 
 import functools
 import mimetypes
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from opendata.outputs.site.layout import DOC_FOLDER, FORMATS, Layout, anchor, negotiate
+from opendata.outputs.site.layout import (
+    CATALOG_ACCEPTED,
+    DOC_FOLDER,
+    FORMATS,
+    Layout,
+    anchor,
+    catalog_file,
+    catalog_keys,
+    negotiate,
+)
 from opendata.outputs.tombstones import gone_entry, tombstone_page
 
 EXTRA_TYPES = {
@@ -65,6 +75,17 @@ def gone_page(url_path: str, dist: Path) -> bytes | None:
     return None if entry is None else tombstone_page(entry).encode("utf-8")
 
 
+def file_path(url_path: str, dist: Path) -> str:
+    """The path below dist/ of a file asked for under base_url's path (`/publicatie/graph.nt` ->
+    `/graph.nt`, `/publicatie/` -> `/index.html`), as the nginx and Apache rules map it (no negotiation
+    there); any other path as it is."""
+    layout = layout_of(dist)
+    if layout is None or not layout.base_path or not url_path.startswith(layout.base_path):
+        return url_path
+    rest = "/" + url_path[len(layout.base_path) :]
+    return rest + "index.html" if rest.endswith("/") else rest
+
+
 def resolve(path: str, accept: str, dist: Path) -> Response | None:
     """The answer to a GET of `path` (the URL's path) with this Accept header; None: not the site's."""
     layout = layout_of(dist)
@@ -72,6 +93,8 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
         return None
     doc = (Path(dist) / DOC_FOLDER).resolve()
     path = unquote(path)
+    if path.startswith(layout.id_path) and re.fullmatch(catalog_keys(), path[len(layout.id_path) :]):
+        return _catalog(layout, accept)
     if path.startswith(layout.id_path) and path != layout.id_path:
         return _see_other(layout, doc, path[len(layout.id_path) :], accept)
     if path + "/" == layout.doc_path:  # the index's relative links need the slash, as on nginx and Apache
@@ -93,6 +116,15 @@ def _redirect(status: int, target: str, headers: tuple[tuple[str, str], ...] = (
     return Response(
         status, "text/plain; charset=utf-8", f"{word} {target}\n".encode(), (("Location", target), *headers)
     )
+
+
+def _catalog(layout: Layout, accept: str) -> Response:
+    """The catalog, a dataset, a distribution or a data service: 303 to the catalog's file (at base_url)
+    in the asked format. Like nginx and Apache, by the IRI's shape: whether the catalog names it is not looked up."""
+    name = catalog_file(accept)
+    if name is None:
+        return _not_acceptable("the catalog is offered as " + ", ".join(dict.fromkeys(CATALOG_ACCEPTED)))
+    return _redirect(303, layout.published_base + name, (("Vary", "Accept"),))
 
 
 def _see_other(layout: Layout, doc: Path, key: str, accept: str) -> Response:
@@ -182,12 +214,12 @@ def _not_found(layout: Layout, doc: Path) -> Response:
     return Response(404, FORMATS[".html"], body)
 
 
-def _not_acceptable() -> Response:
+def _not_acceptable(message: str = "") -> Response:
     """406, which depends on Accept as the answer it replaces does (a cache must not give it to others)."""
     offered = ", ".join(media.split(";")[0] for media in FORMATS.values())
     return Response(
         406,
         "text/plain; charset=utf-8",
-        f"this resource is offered as {offered}\n".encode(),
+        f"{message or 'this resource is offered as ' + offered}\n".encode(),
         (("Vary", "Accept"),),
     )

@@ -413,7 +413,7 @@ class SiteWriter:
         self.publication, self.out = publication, out
         self.doc = out / DOC_FOLDER
         model, config = publication.model, publication.config
-        self.layout = Layout.of(config.base_iri, model)
+        self.layout = Layout.of(config.base_iri, model, config.base_url)
         self.terms = Terms.of(model)
         self.prefixes = dict(sorted(model.prefixes.items()))
         for segment in self.layout.segments:
