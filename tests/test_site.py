@@ -278,6 +278,19 @@ def test_unknown_addresses_get_the_helpful_404_page_and_unacceptable_formats_406
     assert resolve("/sparql", "", published) is None
 
 
+def test_the_404_page_links_only_by_absolute_paths_as_it_is_served_at_any_address(published):
+    """The 404 page answers any address (/id/brief/x, /doc/a/b/c): a relative link on it resolves against
+    that address. Its link to the other language was relative (404.en.html -> /id/brief/404.en.html)."""
+    for page in ("404.html", "404.en.html"):
+        tree = lxml.html.fromstring((published / "doc" / page).read_bytes())
+        links = [link for _, attr, link, _ in tree.iterlinks() if attr in ("href", "src")]
+        assert "/doc/" + ("404.en.html" if page == "404.html" else "404.html") in links
+        for link in links:
+            assert link.startswith(("/", "#", "data:")), (page, link)
+            path = "" if link.startswith("data:") else urlsplit(link).path
+            assert not path or (published / path.lstrip("/")).is_file(), (page, link)
+
+
 def _statements(published: Path) -> dict[str, str]:
     """Every fact-source statement of the publication -> the IRI of the record it is about."""
     graph = _graph(published)

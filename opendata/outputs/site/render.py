@@ -98,7 +98,8 @@ def render(
             root=root,
             chrome=chrome(lang, root),
             other_lang=other(lang),
-            other_href=name + suffix(other(lang)),
+            other_href=(root + name if root.startswith("/") else name)
+            + suffix(other(lang)),  # 404: any address
             alternates=Markup(alternates(name)) if data_formats else "",
             downloads=Markup(downloads(lang, name)) if data_formats else "",
             landing=landing,
