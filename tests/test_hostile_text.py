@@ -333,6 +333,36 @@ def test_html_shows_the_values_as_text_and_runs_nothing(dist):
     assert json.dumps(SCRIPT, ensure_ascii=False)[1:-1] in found or SCRIPT in text
 
 
+def test_a_bidi_override_in_a_value_ends_with_the_value_on_every_page(dist):
+    """A value with bidi controls (BIDI: an override, an isolate) is shown in <bdi> on the pages (or in
+    the letter's own text, a block of its own), so an override it leaves open cannot reverse the next
+    link or a date beside it."""
+    import lxml.html
+
+    controls = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    pages = sorted((dist / "doc").rglob("*.html"))
+    seen = 0
+    for path in pages:
+        tree = lxml.html.fromstring(path.read_bytes())
+        for element in tree.iter():
+            if not isinstance(element.tag, str) or element.tag in ("script", "title", "head", "meta", "pre"):
+                continue
+            for text, holder, own in (
+                (element.text, element, True),
+                (element.tail, element.getparent(), False),
+            ):
+                if not text or not controls & set(text) or holder is None:
+                    continue
+                block = {"pre", "title", "h1", "p", "td", "th", "li", "figcaption", "blockquote"}
+                ancestors = [holder.tag, *(a.tag for a in holder.iterancestors())]
+                seen += 1
+                alone = (
+                    own and holder.tag in block and len(holder) == 0
+                )  # a block of its own: its own paragraph
+                assert "bdi" in ancestors or "pre" in ancestors or alone, (path.name, holder.tag, text)
+    assert seen > 0
+
+
 def test_the_source_text_is_published_byte_for_byte(dist):
     assert (dist / "tekst" / "brief-gs.txt").read_bytes() == LETTER_TEXT.encode("utf-8")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from pathlib import Path
 
 import jinja2
@@ -29,9 +30,19 @@ def value(item: dict) -> Markup:
     return Markup(_value(item))
 
 
+# Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): a value that holds one
+# is shown in <bdi>, so that an override it leaves open ends with it instead of reversing what follows
+# it on the line (the next link, a date in a note).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _isolated(markup: str) -> str:
+    return f"<bdi>{markup}</bdi>" if _BIDI_CONTROLS.search(markup) else markup
+
+
 def _value(item: dict) -> str:
     # html.escape(text, quote=False), inlined: a page has some 40 values
-    text = item.get("text", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _isolated(item.get("text", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     lang = item.get("lang")
     if lang:
         text = f'<span lang="{html.escape(lang)}">{text}</span>'
@@ -184,7 +195,9 @@ def sections(items: list[dict], lang: str) -> str:
                     f' <span class="note">({_value(detail)})</span>' if detail and detail.get("href") else ""
                 )
                 if note:
-                    add(f'<li>{_value(item)} <span class="note">{escape(note)}</span>{linked}</li>\n')
+                    add(
+                        f'<li>{_value(item)} <span class="note">{_isolated(escape(note))}</span>{linked}</li>\n'
+                    )
                 else:
                     add(f"<li>{_value(item)}{linked}</li>\n")
             add("\n")
