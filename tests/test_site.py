@@ -235,6 +235,45 @@ def test_opendata_serve_gives_the_publications_files_under_base_urls_path(publis
         server.stop()
 
 
+def publish_elsewhere(datasets: Path, out: Path) -> list[str]:
+    """The seed published with IRIs under a path (https://data.leidseregio.example/lr/id/) and base_url
+    on another host; the addresses a web server must answer as `opendata serve` does there."""
+    config = datasets / "publication.yaml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "base_url: https://data.leidseregio.example/publicatie/", "base_url: https://cdn.example/pub/"
+    )
+    text = text.replace(
+        "base_iri: https://data.leidseregio.example/id/", "base_iri: https://data.leidseregio.example/lr/id/"
+    )
+    config.write_text(text, encoding="utf-8")
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return [
+        f"/lr/id/{JOINT_REACTION}",
+        f"/lr/doc/{JOINT_REACTION}",
+        f"/lr/doc/{JOINT_REACTION}.ttl",
+        "/lr/id/organisatie/gm0546",
+        "/lr/id/catalogus",
+        "/lr/id/brief/no-such-letter",
+        "/lr/doc/zoeken",
+        "/lr/doc",
+        "/lr/doc/",
+    ]
+
+
+def test_iris_under_a_path_and_base_url_on_another_host(datasets_copy, tmp_path):
+    out = tmp_path / "dist"
+    paths = publish_elsewhere(datasets_copy, out)
+    assert _headers(resolve(paths[0], "text/turtle", out))["location"] == f"/lr/doc/{JOINT_REACTION}.ttl"
+    assert (
+        _headers(resolve("/lr/id/catalogus", "text/turtle", out))["location"]
+        == "https://cdn.example/pub/catalog.ttl"
+    )
+    assert _headers(resolve("/lr/doc", "", out))["location"] == "/lr/doc/"
+    assert resolve("/lr/doc/", "", out).body == (out / "doc" / "index.html").read_bytes()
+
+
 def _describe(store, iri: str, graph_nt: str) -> rdflib.Graph:
     """The endpoint's DESCRIBE of the thing, of its fragments (a signature, a selector) and of the
     fact-source statements about them with their fragments (described with the thing: describe.py)."""

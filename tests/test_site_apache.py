@@ -23,6 +23,7 @@ from .test_site import (
     _statements,
     former_documents,
     linked_data_client_reads_every_iri,
+    publish_elsewhere,
 )
 
 # integration: a real Apache serving the generated rules
@@ -148,3 +149,21 @@ def test_apache_gives_each_published_file_the_media_type_opendata_serve_gives(ap
             assert headers["Content-Type"].split(";")[0] == media, path
     for folder in ("/ldes/", "/queries/", "/doc/overzicht/"):
         assert _get(apache + folder)[0] == 404, folder
+
+
+def test_apache_answers_as_opendata_serve_does_with_iris_under_a_path_and_base_url_elsewhere(
+    datasets_copy, tmp_path
+):
+    out = tmp_path / "dist"
+    paths = publish_elsewhere(datasets_copy, out)
+    with apache_serving(out.resolve()) as url:
+        for path in paths:
+            for accept in ("", "text/turtle", "image/png"):
+                status, headers, _ = _get(url + path, accept, follow=False)
+                expected = resolve(path, accept, out)
+                assert status == expected.status, (path, accept)
+                location = headers.get("Location")
+                assert (location and location.removeprefix(url)) == dict(expected.headers).get("Location"), (
+                    path,
+                    accept,
+                )

@@ -25,6 +25,7 @@ from .test_site import (
     _statements,
     former_documents,
     linked_data_client_reads_every_iri,
+    publish_elsewhere,
 )
 
 # integration: a real nginx serving the generated rules
@@ -178,3 +179,18 @@ def test_nginx_gives_each_published_file_the_media_type_opendata_serve_gives(ngi
             assert headers["Content-Type"].split(";")[0] == media, path
     for folder in ("/ldes/", "/queries/", "/doc/overzicht/"):
         assert _get(nginx + folder)[0] == 404, folder
+
+
+def test_nginx_answers_as_opendata_serve_does_with_iris_under_a_path_and_base_url_elsewhere(
+    datasets_copy, tmp_path
+):
+    out = tmp_path / "dist"
+    paths = publish_elsewhere(datasets_copy, out)
+    (tmp_path / "nginx").mkdir()
+    with nginx_serving(out.resolve(), tmp_path / "nginx") as url:
+        for path in paths:
+            for accept in ("", "text/turtle", "image/png"):
+                status, headers, _ = _get(url + path, accept, follow=False)
+                expected = resolve(path, accept, out)
+                assert status == expected.status, (path, accept)
+                assert headers.get("Location") == dict(expected.headers).get("Location"), (path, accept)

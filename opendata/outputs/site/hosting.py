@@ -85,6 +85,9 @@ location ~ ^{doc_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
     if ($od_406) {{ return 406 "{not_acceptable}"; }}
     rewrite ^ /doc/$od_type/$od_key$opendata_ext break;
 }}
+location = {doc_folder} {{
+    return 301 {doc_path};
+}}
 location {doc_path} {{
 {types_block}
     index index.html;
@@ -197,6 +200,7 @@ RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:html|ttl|jsonld|nt))$
 RewriteRule ^{doc_rel}({segments})/([^/.]+)$ doc/$1/$2%1 [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2%1]
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
 RewriteRule ^{doc_rel}({segments})/([^/.]+)$ - [R=406,L,E=OD_NEG:1]
+RewriteRule ^{doc_folder_rel}$ {doc_path} [R=301,L]
 RewriteRule ^{doc_rel}(.*)$ doc/$1 [END]
 # a rewrite in .htaccess is an internal redirect: the variables arrive with REDIRECT_ before their names
 Header always merge Vary Accept env=OD_NEG
@@ -367,6 +371,7 @@ def write(site) -> None:
             types_block=NGINX_TYPES,
             moved_block=statements.nginx_doc,
             segments=segments,
+            doc_folder=layout.doc_path.rstrip("/"),
             not_acceptable=NOT_ACCEPTABLE,
             catalog_keys=catalog_keys(),
             catalog_not_acceptable=CATALOG_NOT_ACCEPTABLE,
@@ -382,6 +387,7 @@ def write(site) -> None:
             base_url_rule=apache_base,
             statement_rule=statements.apache,
             negotiation=apache_negotiation(layout),
+            doc_folder_rel=re.escape(layout.doc_path.strip("/")),
             catalog_keys=catalog_keys(),
             published_base=layout.published_base,
             segments=segments,
