@@ -359,18 +359,17 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert scored.fields["cites"].exact_rate_with_value >= 0.8
 
 
-@pytest.mark.skipif(
-    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
-)
-def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
+def _real_pdf_scores(template: str):
+    """The PDFs in REAL_PDFS whose facts files start with `template`, read as ingest reads them
+    (the text layer; OCR for a page without one), scored against their facts."""
     pairs = []
-    for facts_file in sorted(CORPUS.glob("*.yaml")):
+    for facts_file in sorted(CORPUS.glob(f"{template}*.yaml")):
         truth = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
         pdf = REAL_PDFS / truth["text"]
         if pdf.suffix != ".pdf" or not pdf.is_file():
             continue
         problems: list = []
-        result = read_document(pdf, pdf.name, problems)  # the text layer; OCR for a page without one
+        result = read_document(pdf, pdf.name, problems)
         assert result.text, (pdf.name, problems)
         truth = {
             key: (str(value) if key == "date_sent" and value is not None else value)
@@ -378,7 +377,39 @@ def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
         }
         pairs.append((extract(result.text).facts(), truth))
     assert pairs, f"none of the PDFs named in {CORPUS} is in {REAL_PDFS}"
-    scores = score(pairs)
+    return score(pairs)
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_meets_its_floors():
+    """The municipality of Haarlem's letters from a Woo publication (docs/ingest.md, "Real PDFs of
+    other templates"): redacted, with an OCR text layer."""
+    scores = _real_pdf_scores("haarlem-202")
+    print("\n" + scores.table("real letters as PDFs, other templates"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # Floors a little under what the 6 Haarlem PDFs reach (30 Nov 2026: date 0.833, our reference,
+    # sender's body, signatories (none), addressees (none) 1.000, sender 0.833, subject 0.667, cited
+    # letters 0.500, organisations 1.000 / 0.714); one letter's miss in a field of 6 fails.
+    assert scores.fields["date_sent"].exact_rate_with_value >= 0.8
+    assert scores.fields["our_reference"].exact_rate_with_value >= 0.95
+    assert scores.fields["subject"].exact_rate_with_value >= 0.65
+    assert scores.fields["sender"].exact_rate_with_value >= 0.8
+    assert scores.fields["sender_body"].exact_rate_with_value >= 0.95
+    assert scores.fields["signatories"].exact_rate >= 0.95
+    assert scores.fields["addressees"].exact_rate >= 0.95
+    assert scores.fields["cites"].exact_rate_with_value >= 0.45
+    assert scores.fields["organisations_mentioned"].precision >= 0.99
+    assert scores.fields["organisations_mentioned"].recall >= 0.7
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
+    scores = _real_pdf_scores("overijssel-20")
     print("\n" + scores.table("real letters as PDFs"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name

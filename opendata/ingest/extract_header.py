@@ -7,7 +7,7 @@ import re
 
 from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_noise import noisy, strip_span
-from opendata.ingest.extract_references import label_row, stacked_value, table_rows
+from opendata.ingest.extract_references import label_row, stacked_value, table_rows, wrapped_label
 from opendata.ingest.extract_results import HEADER_LIMIT
 from opendata.ingest.extract_signatures import last_closing
 from opendata.ingest.gazetteer import load_gazetteer
@@ -255,6 +255,9 @@ def find_date_sent(
             dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())
         ):
             return dates[0], 0.95, None
+    shifted = _shifted_date(text, max(labels_end, head_end))
+    if shifted:
+        return shifted, 0.8, None
     for label in _COLUMN_DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
         column = _column_date(text, label)
         if column:
@@ -403,6 +406,26 @@ def joined_date(text: str, head_end: int) -> tuple[DateMatch, float, tuple[int, 
 _HEADING_DATE = re.compile(
     r"\((?P<date>[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\)[ \t]+(?=(?:Vragen|Brief|Schriftelijke|Technische)\b)"
 )
+
+
+def _shifted_date(text: str, end: int) -> DateMatch | None:
+    """The date on the "kenmerk" row of a wrapped "Ons / kenmerk" label whose values sit one row up
+    (extract_references.wrapped_label): a date alone there, with "Datum" opening one of the next
+    three lines and no date of its own beside it."""
+    wrapped = wrapped_label(text, end)
+    if wrapped is None:
+        return None
+    start, stop = wrapped.shifted
+    dates = find_dates(text, start, stop)
+    if len(dates) != 1 or (dates[0].start, dates[0].end) != (start, len(text[:stop].rstrip())):
+        return None
+    following = text[stop : end_of_lines(text, stop + 1, 3)]
+    label = re.search(
+        rf"^[ \t]*{noisy('datum')}(?![^\W\d_])(?P<rest>[^\n]*)", following, re.IGNORECASE | re.MULTILINE
+    )
+    if label is None or find_dates(label["rest"], 0, len(label["rest"])):
+        return None
+    return dates[0]
 
 
 def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:

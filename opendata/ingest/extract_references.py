@@ -190,6 +190,9 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         if span is None or _serial_number(text, span, match):
             continue
         found += _pieces(text, span, _label_role(match), 0.9 if in_header else 0.7)
+    wrapped = wrapped_label(text, header_end)
+    if wrapped and not any(item.start == wrapped.reference[0] for item in found):
+        found += _pieces(text, wrapped.reference, OURS, 0.9)
     taken = {item.start for item in found}
     for role, start, end in table_references(text, header_end):
         if start not in taken:
@@ -442,3 +445,31 @@ def _references_in_order(
             found.append((role, token.start(), token.end()))
         position = token.end()
     return found
+
+
+# A label column whose two-word label wraps ("Ons" / "kenmerk") where the text layer (a redacted
+# letter's OCR layer) sets each value on the row of the label above its own: "Ons JZ/2021/1" /
+# "kenmerk 5 juli 2021" / "Datum Juridische Zaken" / "Afdeling …" (or "Ons" / "JZ/2021/1" / "kenmerk
+# 5 juli 2021"). The reference is the value beside (or under) "Ons"; the value on the "kenmerk" row
+# belongs to the label on the row after it, which is read by the header's date rule.
+_WRAPPED_OURS = re.compile(
+    rf"^[ \t]*(?i:ons|onze)(?:[ \t]+(?P<beside>{_VALUE})|[ \t]*\n[ \t]*(?P<under>{_VALUE}))[ \t]*\n"
+    r"[ \t]*(?i:kenmerk)(?![^\W\d_])[ \t]*(?P<shifted>[^\n]*)",
+    re.MULTILINE,
+)
+
+
+class WrappedLabel(NamedTuple):
+    reference: tuple[int, int]  # the value beside or under "Ons"
+    shifted: tuple[int, int]  # the rest of the "kenmerk" row: the next label's value
+
+
+def wrapped_label(text: str, header_end: int) -> WrappedLabel | None:
+    """A wrapped "Ons / kenmerk" label whose values sit one row up (see above), in the header."""
+    for match in _WRAPPED_OURS.finditer(text, 0, max(header_end, 1)):
+        group = "beside" if match["beside"] else "under"
+        start, end = match.span(group)
+        if not re.search(r"[0-9]", text[start:end]) or text[start:end].lower() in _EMPTY_VALUES:
+            continue
+        return WrappedLabel((start, end), match.span("shifted"))
+    return None

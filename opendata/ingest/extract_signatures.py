@@ -408,9 +408,24 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             if name.start not in used_names:
                 pairs.append((name, None))
         for role in line.roles:
-            if role.start not in used_roles:
+            if role.start not in used_roles and not _name_removed(text, role.start):
                 pairs.append((None, role))
     return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+
+
+# A name a published copy removed (a Woo redaction: "(geanonimiseerd)", "[weggelakt]", the ground
+# "5.1.2e", a black bar read as "█"): a role beside or under it has no signer the text names.
+_REDACTED = re.compile(
+    r"geanonimi|weggelakt|(?<![0-9.])(?:5\.1\.2|10\.2)[ \t]*[a-i](?![a-z])|█", re.IGNORECASE
+)
+
+
+def _name_removed(text: str, position: int) -> bool:
+    """A redaction marker on the role's line or the line above it (see above)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else 0
+    line_end = text.find("\n", position)
+    return _REDACTED.search(text, above_start, len(text) if line_end < 0 else line_end) is not None
 
 
 # Where a signature block run into one line ends: an address, an attachment list, a footnote or a web
@@ -505,7 +520,14 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
         return None
     board = matches[-1]
     below = board.end() + len(text[board.end() :]) - len(text[board.end() :].lstrip())  # OCR: blank lines
-    if not _POST_OPENS.match(text, below):
+    line_end = text.find("\n", below)
+    line_end = len(text) if line_end < 0 else line_end
+    if not (
+        _POST_OPENS.match(text, below)
+        # the signers' names removed from a published copy, or the board's "namens het college,"
+        or (_REDACTED.search(text, below, line_end) and not re.search(r"[.!?][ \t]*$", text[below:line_end]))
+        or re.match(r"[ \t]*namens[ \t]+het[ \t]+college\b", text[below:line_end], re.IGNORECASE)
+    ):
         return None
     return board.start(), block_end(text, below, min(len(text), below + 400))
 
@@ -563,6 +585,11 @@ def on_behalf_of(
 ) -> tuple[Found | None, tuple[Found, ...]]:
     """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
     namens = _NAMENS_RUN_IN.match(text, zone[0], zone[1]) or _NAMENS.search(text, *zone)
+    board = _BOARD_LINE.match(text, zone[0])
+    if namens and board and namens.start() >= board.end() and _body_of(namens["who"]) == _body_of(board[0]):
+        # "Het college van burgemeester en wethouders van Haarlem, / namens het college,": the board's
+        # line names the body with its place, the "namens" under it only repeats it
+        namens = None
     if namens:
         start, end = namens.span("who")
         article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
