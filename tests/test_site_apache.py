@@ -167,3 +167,13 @@ def test_apache_answers_as_opendata_serve_does_with_iris_under_a_path_and_base_u
                     path,
                     accept,
                 )
+
+
+def test_apache_drops_the_query_string_from_a_303_as_opendata_serve_and_nginx_do(apache, published):
+    statement = "/id/" + sorted(_statements(published))[0].removeprefix(ID)
+    for path in (f"/id/{JOINT_REACTION}", "/id/catalogus", statement):
+        for accept in ("", "text/turtle"):
+            status, headers, _ = _get(f"{apache}{path}?format=ttl", accept, follow=False)
+            expected = resolve(path, accept, published)
+            assert status == expected.status == 303
+            assert _location(headers, apache) == dict(expected.headers)["Location"], (path, accept)

@@ -183,15 +183,15 @@ RewriteEngine On
 {statement_rule}
 # the publication's catalog, datasets, distributions and data services -> the catalog's files
 RewriteCond %{{ENV:OD_CATALOG}} ^(.+)$
-RewriteRule ^{id_rel}{catalog_keys}$ {published_base}%1 [R=303,L,E=OD_NEG:1]
+RewriteRule ^{id_rel}{catalog_keys}$ {published_base}%1 [R=303,L,QSD,E=OD_NEG:1]
 RewriteRule ^{id_rel}{catalog_keys}$ - [R=406,L,E=OD_NEG:1]
 # /id/{{type}}/{{key}} -> 303 See Other to the description in the asked format; 406 when none is acceptable
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
 RewriteCond %{{ENV:OD_EXT}} ^\\.html$
-RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1 [R=303,L,E=OD_NEG:1]
+RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1 [R=303,L,QSD,E=OD_NEG:1]
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
 RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:ttl|jsonld|nt))$
-RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1%1 [R=303,L,E=OD_NEG:1]
+RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1%1 [R=303,L,QSD,E=OD_NEG:1]
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
 RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ - [R=406,L,E=OD_NEG:1]
 # /doc/{{type}}/{{key}} -> the file of the asked format, with Content-Location and Link to the alternates
@@ -318,7 +318,7 @@ def statement_rules(layout) -> StatementRules:
     for accept, extension in APACHE_ACCEPT:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
         apache.append(accept)
-        apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE,E=OD_NEG:1]")
+        apache.append(f"{rule}{extension or f'#{segment}-$1'} [R=303,L,NE,QSD,E=OD_NEG:1]")
     apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
     apache.append("RewriteCond %{DOCUMENT_ROOT}/doc/$2/$3.html -f")
     apache.append(f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ - [R=406,L,E=OD_NEG:1]")
