@@ -366,6 +366,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
     def _route(self, method: str) -> None:
         """Every request's way: the build it sees, then the endpoint, the query page, or a file of that build."""
         url = urlsplit(self.path)
+        url = url._replace(path=without_dot_segments(url.path))
         head = method == "HEAD"
         if method == "POST" and url.path != "/sparql":
             self._send(text_reply(405, "POST goes to /sparql"))
@@ -505,6 +506,24 @@ class EndpointHandler(BaseHTTPRequestHandler):
         if not self.server.quiet:
             line = format % args
             sys.stderr.write(f"{self.address_string()} {line if len(line) < 300 else line[:296] + ' ...'}\n")
+
+
+def without_dot_segments(path: str) -> str:
+    """The path with its `.` and `..` segments (also percent-encoded) resolved, as nginx and Apache do
+    before they map a path (RFC 3986, 5.2.4); other segments stay as they were sent."""
+    segments = path.split("/")
+    if not any(unquote(segment) in (".", "..") for segment in segments):
+        return path
+    kept: list[str] = []
+    for segment in segments[1:]:
+        name = unquote(segment)
+        if name == "..":
+            if kept:
+                kept.pop()
+        elif name != ".":
+            kept.append(segment)
+    trailing = unquote(segments[-1]) in (".", "..")
+    return "/" + "/".join(kept) + ("/" if trailing and kept else "")
 
 
 def safe_path(root: Path, url_path: str) -> Path | None:

@@ -303,8 +303,6 @@ def test_the_dist_files_are_served_with_their_types(server, published, path, kin
 @pytest.mark.parametrize(
     "path",
     [
-        "/../graph.nt",
-        "/queries/../../graph.nt",
         "/%2e%2e/%2e%2e/etc/passwd",
         "/..%2f..%2fetc%2fpasswd",
         "/queries/",
@@ -361,3 +359,43 @@ def test_negotiation_rules():
     assert negotiate("text/csv;q=0, */*;q=0.1", RESULTS_MEDIA) == "json"
     assert negotiate("application/rdf+xml, text/turtle;q=0.5", GRAPH_MEDIA) == "rdfxml"
     assert negotiate("text/csv", GRAPH_MEDIA) is None
+
+
+def test_dot_segments_are_resolved_before_the_path_is_mapped_as_nginx_and_apache_do(server, published):
+    """A raw request may carry `..` (plain or percent-encoded): nginx and Apache resolve it before they
+    map the path, so `opendata serve` does too; nothing above dist/ is reached."""
+    port = int(server.url.rsplit(":", 1)[1])
+
+    def raw(path: str) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path)
+            answer = connection.getresponse()
+            return answer.status, answer.read()
+        finally:
+            connection.close()
+
+    for inside in ("/doc/../graph.nt", "/../graph.nt", "/queries/../../graph.nt"):  # dist's own graph.nt
+        assert raw(inside) == (200, (published / "graph.nt").read_bytes()), inside
+    assert raw("/doc/%2e%2E/catalog.ttl") == (200, (published / "catalog.ttl").read_bytes())
+    assert raw("/doc/./index.html") == (200, (published / "doc" / "index.html").read_bytes())
+    status, body = raw("/id/brief/../../doc/brief/reactie-leidse-regio-2019-06-11.ttl")
+    assert (
+        status == 200 and body == (published / "doc/brief/reactie-leidse-regio-2019-06-11.ttl").read_bytes()
+    )
+    for outside in (
+        "/../../../etc/passwd",
+        "/doc/%2e%2e/%2e%2e/etc/passwd",
+        "/../" + published.name + "/graph.nt",
+    ):
+        assert raw(outside)[0] == 404, outside
+
+
+def test_without_dot_segments():
+    from opendata.serve import without_dot_segments
+
+    assert without_dot_segments("/doc/brief/x") == "/doc/brief/x"
+    assert without_dot_segments("/a/./b/../c") == "/a/c"
+    assert without_dot_segments("/a/b/..") == "/a/"
+    assert without_dot_segments("/../x") == "/x"
+    assert without_dot_segments("/%2e%2e/%2E/x%2Fy") == "/x%2Fy"
