@@ -102,3 +102,66 @@ def test_a_role_whose_name_was_removed_is_no_signatory():
     assert extract(text).facts()["signatories"] == []
     named = text.replace("(geanonimiseerd)\nBeleidsadviseur (geanonimiseerd)", "J. de Vries\nBeleidsadviseur")
     assert extract(named).facts()["signatories"] == [{"name": "J. de Vries", "role": "beleidsadviseur"}]
+
+
+def _house_style_letter(*, subject: str) -> bytes:
+    """The central government's house style: the address window on the left, the directorate's
+    column on the right running on beside the body with "Ons kenmerk" over its value, "Datum" and
+    "Onderwerp" rows under the address, the body right under the subject without a blank line."""
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=(595, 842))
+    c.setFont(FONT, SIZE)
+    left = (
+        "Aan de Voorzitter van de Tweede Kamer",
+        "der Staten-Generaal",
+        "Postbus 20018",
+        "2500 EA DEN HAAG",
+    )
+    for index, line in enumerate(left):
+        c.drawString(70, 740 - 13 * index, line)
+    column = ("Directie Waterwegen", "Postbus 20901", "2500 EX Den Haag", "www.rijksoverheid.nl")
+    for index, line in enumerate(column):
+        c.drawString(470, 740 - 11 * index, line)
+    c.drawString(470, 560, "Ons kenmerk")
+    c.drawString(470, 549, "IENW/BSK-2019/4711")
+    c.drawString(470, 500, "Pagina 1 van 2")
+    c.drawString(70, 640, "Datum      12 februari 2019")
+    c.drawString(70, 627, f"Onderwerp  {subject}")
+    paragraph = (
+        "Hierbij zend ik u het verslag van het overleg over het onderhoud van de sluizen",
+        "en bruggen in het noorden van het land. In het overleg is afgesproken dat de",
+        "planning van de werkzaamheden in het voorjaar opnieuw wordt bezien.",
+        "Met de regio is ook gesproken over de hinder voor de scheepvaart.",
+    )
+    lines = [*paragraph] + [f"Kunstwerk {n}: de aannemer meldt de voortgang per kwartaal." for n in range(36)]
+    for index, line in enumerate(lines):  # a full page: the column's lower part stands beside the body
+        c.drawString(70, 600 - 13 * index, line)
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    c.drawString(70, 700, "De Minister van Infrastructuur en Waterstaat,")
+    c.drawString(70, 670, "J.P. de Boer")
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_short_subject_right_above_the_body_ends_on_its_line():
+    text = read_pdf(_house_style_letter(subject="Sluizen"), "letter.pdf", [], "pdfium").text
+    facts = extract(text).facts()
+    assert facts["subject"] == "Sluizen", text[:600]
+
+
+def test_a_wrapped_subject_still_takes_its_second_line():
+    text = (
+        "Gemeente Zaanstad\nDatum 4 maart 2024\n"
+        "Onderwerp: Beantwoording van de schriftelijke vragen over het onderhoud van de\n"
+        "speeltuinen\nGeachte bestuursleden,\n" + "\n".join(BODY)
+    )
+    assert extract(text).facts()["subject"] == (
+        "Beantwoording van de schriftelijke vragen over het onderhoud van de speeltuinen"
+    )
+
+
+def test_ons_kenmerk_of_a_side_column_read_after_the_body_is_our_reference():
+    text = read_pdf(_house_style_letter(subject="Sluizen"), "letter.pdf", [], "pdfium").text
+    assert extract(text).facts()["our_reference"] == "IENW/BSK-2019/4711", text

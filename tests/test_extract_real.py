@@ -359,11 +359,11 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert scored.fields["cites"].exact_rate_with_value >= 0.8
 
 
-def _real_pdf_scores(template: str):
-    """The PDFs in REAL_PDFS whose facts files start with `template`, read as ingest reads them
-    (the text layer; OCR for a page without one), scored against their facts."""
+def _real_pdf_scores(*templates: str):
+    """The PDFs in REAL_PDFS whose facts files start with one of `templates`, read as ingest reads
+    them (the text layer; OCR for a page without one), scored against their facts."""
     pairs = []
-    for facts_file in sorted(CORPUS.glob(f"{template}*.yaml")):
+    for facts_file in sorted(f for t in templates for f in CORPUS.glob(f"{t}*.yaml")):
         truth = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
         pdf = REAL_PDFS / truth["text"]
         if pdf.suffix != ".pdf" or not pdf.is_file():
@@ -384,25 +384,26 @@ def _real_pdf_scores(template: str):
     not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
 )
 def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_meets_its_floors():
-    """The municipality of Haarlem's letters from a Woo publication (docs/ingest.md, "Real PDFs of
-    other templates"): redacted, with an OCR text layer."""
-    scores = _real_pdf_scores("haarlem-202")
+    """The municipality of Haarlem's letters from a Woo publication, redacted with an OCR text layer,
+    and a ministry's letter in the central government's house style (docs/ingest.md, "Real PDFs of
+    other templates")."""
+    scores = _real_pdf_scores("haarlem-202", "venj-")
     print("\n" + scores.table("real letters as PDFs, other templates"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
-    # Floors a little under what the 6 Haarlem PDFs reach (30 Nov 2026: date 0.833, our reference,
-    # sender's body, signatories (none), addressees (none) 1.000, sender 0.833, subject 0.667, cited
-    # letters 0.500, organisations 1.000 / 0.714); one letter's miss in a field of 6 fails.
-    assert scores.fields["date_sent"].exact_rate_with_value >= 0.8
+    # Floors a little under what the 7 PDFs reach (30 Nov 2026: date 0.857, our reference, sender's
+    # body, signatories, addressees 1.000, sender 0.857, subject 0.714, cited letters 0.667,
+    # organisations 1.000 / 0.778); one more letter's miss in a field of 6-7 fails.
+    assert scores.fields["date_sent"].exact_rate_with_value >= 0.85
     assert scores.fields["our_reference"].exact_rate_with_value >= 0.95
-    assert scores.fields["subject"].exact_rate_with_value >= 0.65
-    assert scores.fields["sender"].exact_rate_with_value >= 0.8
+    assert scores.fields["subject"].exact_rate_with_value >= 0.7
+    assert scores.fields["sender"].exact_rate_with_value >= 0.85
     assert scores.fields["sender_body"].exact_rate_with_value >= 0.95
     assert scores.fields["signatories"].exact_rate >= 0.95
     assert scores.fields["addressees"].exact_rate >= 0.95
-    assert scores.fields["cites"].exact_rate_with_value >= 0.45
+    assert scores.fields["cites"].exact_rate_with_value >= 0.65
     assert scores.fields["organisations_mentioned"].precision >= 0.99
-    assert scores.fields["organisations_mentioned"].recall >= 0.7
+    assert scores.fields["organisations_mentioned"].recall >= 0.75
 
 
 @pytest.mark.skipif(

@@ -66,7 +66,7 @@ from opendata.ingest.extract_organisations import (
     ministry_written_out,
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
-from opendata.ingest.extract_references import clean_reference
+from opendata.ingest.extract_references import clean_reference, side_column_reference
 from opendata.ingest.extract_results import HEADER_LIMIT, Citation, Extraction, Found, Signatory
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -320,6 +320,10 @@ def _extract(
         )
     if ours is None and page is not None and page.reference is not None:  # "… herbestrating (2022-246)"
         ours = _found(text, page.reference.value, page.reference.start, page.reference.end, 0.6)
+    if ours is None:  # a side column's "Ons kenmerk" read after the first page's body
+        side = side_column_reference(text, head_end)
+        if side is not None:
+            ours = _found(text, clean_reference(text[slice(*side)]), *side, 0.6)
     if (
         ours is None
     ):  # "LEDEN TWEEDE KAMER INZ. VERZILTING – A024": the number a site's title gives the letter

@@ -594,6 +594,15 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))
             or _is_place_date(continuation[1])
             or end >= head_end
+            # a short subject over a body's full line ("Onderwerp Draagmoederschap" / "Draagmoederschap
+            # is een complex onderwerp waar …", no blank line between in a PDF's text layer): a value that
+            # wrapped fills its line about as far as the next, so this one did not wrap
+            or (
+                end == line_end
+                and len(continuation[1].strip()) >= 50
+                and len(text[start:end].strip()) < 0.5 * len(continuation[1].strip())
+                and not _DANGLING.search(text[start:end])
+            )
         ):
             break
         if continuation.end() > head_end:

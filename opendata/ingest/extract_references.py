@@ -473,3 +473,25 @@ def wrapped_label(text: str, header_end: int) -> WrappedLabel | None:
             continue
         return WrappedLabel((start, end), match.span("shifted"))
     return None
+
+
+# The lower part of a side column that runs on beside the body (the central government's house style:
+# the directorate's address, then "Ons kenmerk" over its value, beside the first paragraphs), which a
+# text layer in reading order gives after the page's body: a label-only "Ons kenmerk" line, its value
+# alone on the next line, and a blank line or the page's end after it, on the first page.
+_SIDE_OURS = re.compile(
+    rf"^[ \t]*(?:{noisy('ons kenmerk')}|{noisy('onze referentie')})[ \t]*:?[ \t]*\n"
+    rf"[ \t]*(?P<v>{_VALUE})[ \t]*(?:\n[ \t]*\n|\n?\Z)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def side_column_reference(text: str, header_end: int) -> tuple[int, int] | None:
+    """Our reference from a side column read after the first page's body (see above), when the
+    header gave none; the first page ends at the reader's page break (two blank lines)."""
+    page_end = text.find("\n\n\n", header_end)
+    page_end = len(text) if page_end < 0 else page_end + 1
+    matches = [m for m in _SIDE_OURS.finditer(text, header_end, page_end + 1) if re.search(r"[0-9]", m["v"])]
+    if len(matches) != 1:
+        return None
+    return matches[0].span("v")
