@@ -165,3 +165,18 @@ def test_a_wrapped_subject_still_takes_its_second_line():
 def test_ons_kenmerk_of_a_side_column_read_after_the_body_is_our_reference():
     text = read_pdf(_house_style_letter(subject="Sluizen"), "letter.pdf", [], "pdfium").text
     assert extract(text).facts()["our_reference"] == "IENW/BSK-2019/4711", text
+
+
+def test_a_logo_read_as_scraps_before_its_two_lines_names_the_sender():
+    # an emblem beside "Gemeente" / "Zaanstad", which a new OCR text layer reads as short scraps
+    text = (
+        "ee  IM  & ee  IM e   Gemeente\nI & IM   Zaanstad\n(geanonimiseerd)\n"
+        "Ons WZ/2024/81234\nkenmerk 4 maart 2024\nDatum Wijkzaken\n"
+        "Onderwerp: Ontvangstbevestiging\nGeachte (geanonimiseerd),\n" + "\n".join(BODY) + "\n"
+        "Met vriendelijke groet,\nNamens het college van burgemeester en wethouders,\n\nafdeling Wijkzaken\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "gm0479"
+    assert "gm0479" in facts["organisations_mentioned"]
+    words = text.replace("ee  IM  & ee  IM e   Gemeente", "Het college heeft besloten dat de Gemeente")
+    assert extract(words).facts()["sender"] != "gm0479"  # a sentence's words are no emblem's scraps

@@ -449,9 +449,20 @@ _LOGO_KIND = re.compile(
 )
 
 
+# An emblem beside the logo's two lines, which OCR reads as short scraps before each: "ee IM & ee IM e
+# Gemeente" / "I & IM Haarlem" (a redacted letter's new text layer). Every scrap is at most three
+# characters; the kind word ends the first line and the name the second.
+_SCRAPS = r"(?:[^\s]{1,3}[ \t]+){0,12}"
+_EMBLEM_LOGO = re.compile(
+    rf"\A\s*{_SCRAPS}(?P<kind>Gemeente|Provincie|Waterschap)[ \t]*\n[ \t]*{_SCRAPS}"
+    r"(?P<name>[A-Z][\w'’-]{2,40})[ \t]*\n"
+)
+
+
 def logo_name(text: str, date: str | None) -> OrgMention | None:
-    """The organisation a two-line logo names, its kind word and name split by a word beside it."""
-    logo = _LOGO_KIND.match(text)
+    """The organisation a two-line logo names, its kind word and name split by a word beside it, or
+    each line after an emblem's scraps."""
+    logo = _LOGO_KIND.match(text) or _EMBLEM_LOGO.match(text)
     if logo is None:
         return None
     kinds = {"Gemeente": GEMEENTE, "Provincie": PROVINCIE, "Waterschap": WATERSCHAP}[logo["kind"]]
