@@ -594,8 +594,8 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))
             or _is_place_date(continuation[1])
             or end >= head_end
-            # a short subject over a body's full line ("Onderwerp Draagmoederschap" / "Draagmoederschap
-            # is een complex onderwerp waar …", no blank line between in a PDF's text layer): a value that
+            # a short subject over a body's full line ("Onderwerp Sluizen" / "Hierbij zend ik u het verslag
+            # van het overleg over …", no blank line between in a PDF's text layer): a value that
             # wrapped fills its line about as far as the next, so this one did not wrap
             or (
                 end == line_end
