@@ -55,6 +55,17 @@ _CITE_AFTER = re.compile(
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
+# A letter cited as what it was rather than as a "brief": the addressee's own request, e-mail,
+# application or claim ("uw verzoek van 3 maart 2021, kenmerk …", "uw aanvraag d.d. …", "uw
+# aansprakelijkstelling d.d. …") is a cited letter by its date; someone else's ("het verzoek van de
+# vaste commissie … van 22 december 2011") only with its kenmerk: without one the corpus counts it no
+# letter (tests/corpus/README.md).
+_CITE_DOCUMENT = re.compile(
+    r"\b(?P<who>uw|het|de|een)\s+(?:verzoek(?:schrift)?|e-?mail(?:bericht)?|mail(?:bericht)?|aanvraag|"
+    r"aansprakelijkstelling|bezwaarschrift|schrijven)\s+"
+    r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    re.IGNORECASE,
+)
 # A header's label without "van", its date alone after it, as a PDF's row of labels gives it ("Uw brief:
 # 12.11.2024"); a second date on the next line is a second letter's.
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
@@ -71,7 +82,10 @@ _CITE_BEFORE_TAIL = re.compile(
     r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
     r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief"
     # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
-    r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b",
+    r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b"
+    # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
+    # de commissie … mij verzocht … (kenmerk …)"
+    r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b",
     re.IGNORECASE,
 )
 _CITE_REFERENCE = re.compile(
@@ -121,9 +135,27 @@ def find_citations(
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():
             tail = _CITE_BEFORE_TAIL.match(text, dates[0].end)
-            if tail:
+            if tail and tail["asked"]:
+                request = _citation(text, dates[0], match.start(), "de")
+                if request[0].reference is not None:
+                    found.append(request)
+            elif tail:
                 who = (tail["who"] or ("mijn" if tail["asker"].lower() == "ik" else "onze")).lower()
                 found.append(_citation(text, dates[0], match.start(), who))
+    for match in _CITE_DOCUMENT.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
+        writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
+        if writer is None:
+            continue
+        who = match["who"].lower()
+        citation, who, extras = _citation(text, dates[0], match.start(), who)
+        if who != "uw" and citation.reference is None:
+            continue  # someone else's request without its kenmerk: no letter
+        if writer["writer"]:
+            citation = Citation(
+                citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
+            )
+        found.append((citation, who, extras))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
 
 

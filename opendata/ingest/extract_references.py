@@ -152,6 +152,9 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     if match is None:
         return None
     start, end = match.span("v")
+    broken = _BROKEN_TAIL.match(text, end) if _BROKEN_HEAD.fullmatch(text, start, end) else None
+    if broken:  # "PZH-2019-" / "678010037": a reference broken after its hyphen at the line's end
+        end = broken.end("rest")
     while end > start and text[end - 1] in "./-_":
         end -= 1
     if text[start:end].lower().strip(".") in _EMPTY_VALUES or not re.search(r"[0-9]", text[start:end]):
@@ -163,6 +166,16 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
             None  # a lone mark ("Uw kenmerk 0 J 1 JULI"), a day ("zaaknummer 1 april"): the value is missing
         )
     return start, end
+
+
+# A reference broken after its hyphen or slash at a line's end and joined back: the piece before the break
+# has a digit and ends in the separator ("PZH-2019-", "08-"), the piece after it is alone before a blank or
+# a stop and opens with a digit or a letter prefix and its separator ("678010037", "VW-B-097"). A word
+# hyphenated over a line ("ont-" / "vangt") is no such piece.
+_BROKEN_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*[0-9][A-Za-z0-9./_]*[-/]|[0-9]{2,}[-/]")
+_BROKEN_TAIL = re.compile(
+    r"[ \t]*\n[ \t]*(?P<rest>(?:[0-9]|[A-Z]{1,5}[-/][A-Z0-9])[A-Za-z0-9./_-]*)(?=[\s,;:)]|\.(?:\s|$)|$)"
+)
 
 
 # A lower-case word with a look-alike digit in it ("behande1d", "verzonden" as "verz0nden") is a label
@@ -186,6 +199,8 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         in_header = match.start() < header_end
         if not in_header and ":" not in match["after"]:
             continue
+        if in_header and _after_reference_label(text, match.start()):
+            continue  # "Ons kenmerk Uw kenmerk 2021/1 …": labels run together, counted by label_run_references
         span = value_after(text, match.end(), next_line=in_header)
         if span is None or _serial_number(text, span, match):
             continue
@@ -196,6 +211,10 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
     taken = {item.start for item in found}
     for role, start, end in table_references(text, header_end):
         if start not in taken:
+            found += _pieces(text, (start, end), role, 0.75)
+    taken = {item.start for item in found}
+    for role, start, end in label_run_references(text, header_end):
+        if start not in taken and not any(item.role == role for item in found):
             found += _pieces(text, (start, end), role, 0.75)
     taken = {item.start for item in found}
     for role, start, end in run_in_row_references(text, header_end):
@@ -356,6 +375,9 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
     found = []
     for labels, start, end in table_rows(text, header_end):
         cells = list(re.finditer(r"\S+(?: \S+)*", text[start:end]))
+        if _references_only(labels) and not (len(cells) == len(labels) and len(cells) >= 2):
+            found += _counted_row(text, labels, start, end, next_lines=True)
+            continue
         if len(cells) == len(labels) and len(cells) >= 2:
             for label, cell in zip(labels, cells):
                 role = LABELS.get(label)
@@ -369,6 +391,104 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
             position = dates[0].end
             labels = labels[1:]
         found += _references_in_order(text, labels, position, end, run_in=False)
+    return found
+
+
+# A row of only reference and date labels ("Ons kenmerk Uw kenmerk Datum", "Kenmerk Datum") over its
+# values: the values are read in the labels' order only when there are as many as labels, on the next
+# line ("ZW/2021/4471 RB-2021-88 3 maart 2021") or each on a line of its own below it, or after the labels
+# on their own line ("Ons kenmerk Uw kenmerk VenW/DGW 2008/927 08-VW-B-097 Onderwerp"). A date is one
+# value, "-" an empty one; a "Datum" column takes a date and a reference column none. Fewer or more
+# values than labels leave the row unread: which label an value belongs to is then a guess.
+_ROW_VALUE = re.compile(
+    r"(?P<split>[A-Za-z&]{2,}/[A-Za-z&]{2,}[ ](?:19|20)[0-9]{2}/[0-9]+)"  # a unit and its number: "DGW 2008/927"
+    rf"|(?P<empty>-{{1,2}}|n\.v\.t\.?)(?=\s|$)|(?P<v>{_VALUE})|(?P<other>\S+)"
+)
+
+
+def _references_only(labels: Sequence[str]) -> bool:
+    return any(LABELS.get(label) for label in labels) and all(
+        LABELS.get(label) or label == "datum" for label in labels
+    )
+
+
+def _row_values(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """The values in text[start:end] as (start, end, kind): kind "date", "empty" or "value"."""
+    values: list[tuple[int, int, str]] = []
+    dates = {d.start: d for d in find_dates(text, start, end)}
+    position = start
+    while True:
+        while position < end and text[position] in " \t":
+            position += 1
+        if position >= end:
+            return values
+        if position in dates:
+            values.append((position, dates[position].end, "date"))
+            position = dates[position].end
+            continue
+        match = _ROW_VALUE.match(text, position, end)
+        if match is None:
+            return None
+        kind = "empty" if match["empty"] else "value"
+        values.append((match.start(), match.end(), kind))
+        position = match.end()
+
+
+def _counted_row(
+    text: str, labels: Sequence[str], start: int, end: int, *, next_lines: bool
+) -> list[tuple[str, int, int]]:
+    """The references of a row of reference and date labels whose values (from `start`) are as many
+    as its labels (see above); none when they are not."""
+    values = _row_values(text, start, end)
+    if values is not None and len(values) == 1 and len(labels) > 1 and next_lines:
+        lines = [m.span() for m in _LINE.finditer(text, end, min(len(text), end + 400))]
+        below = [_row_values(text, *span) for span in lines[: len(labels) - 1]]
+        if len(below) == len(labels) - 1 and all(b is not None and len(b) == 1 for b in below):
+            values += [b[0] for b in below if b]
+    if values is None or len(values) != len(labels):
+        return []
+    found = []
+    for label, (a, b, kind) in zip(labels, values):
+        if (label == "datum") != (kind == "date") and kind != "empty":
+            return []
+        role = LABELS.get(label)
+        if role and kind == "value" and re.search(r"[0-9]", text[a:b]):
+            while b > a and text[b - 1] in ".,;":
+                b -= 1
+            found.append((role, a, b))
+    return found
+
+
+def _after_reference_label(text: str, position: int) -> bool:
+    """Whether a reference label ends right before `position` on its line, blanks only between."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position].rstrip(" \t")
+    labels = list(_COLUMN.finditer(before))
+    return bool(labels) and labels[-1].end() == len(before) and _column_name(labels[-1][0]) in LABELS
+
+
+def label_run_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
+    """References of a run of two or more reference and date labels with only blanks between them,
+    inside a header line with their values after them (see above), up to the next label or the line's
+    end."""
+    found: list[tuple[str, int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[: max(header_end, 1)]):
+        labels = list(_COLUMN.finditer(text, line.start(), line.end()))
+        index = 0
+        while index < len(labels):
+            run = [labels[index]]
+            while index + len(run) < len(labels) and not text[
+                run[-1].end() : labels[index + len(run)].start()
+            ].strip(" \t"):
+                run.append(labels[index + len(run)])
+            index += len(run)
+            names = [_column_name(m[0]) for m in run]
+            stop = labels[index].start() if index < len(labels) else line.end()
+            if len(run) < 2 or not _references_only(names) or not text[run[-1].end() : stop].strip(" \t"):
+                continue
+            if re.match(r"[ \t]*:", text[run[-1].end() :]):
+                continue  # "… Uw kenmerk: 2021/1": the last label's own value
+            found += _counted_row(text, names, run[-1].end(), stop, next_lines=False)
     return found
 
 
