@@ -430,8 +430,13 @@ def _row_values(text: str, start: int, end: int) -> list[tuple[int, int, str]] |
         if match is None:
             return None
         kind = "empty" if match["empty"] else "value"
-        values.append((match.start(), match.end(), kind))
-        position = match.end()
+        stop = match.end()
+        spaced = re.search(r" [/-] ", match[0])  # "U03.99082 - 24 november 2003": a "-" cell between two
+        if kind == "value" and spaced:
+            stop = match.start() + spaced.start()
+        stop = min([stop, *(d for d in dates if match.start() < d < stop)])
+        values.append((match.start(), len(text[:stop].rstrip(" \t-/")), kind))
+        position = stop
 
 
 def _counted_row(
