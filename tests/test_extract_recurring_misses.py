@@ -113,3 +113,9 @@ def test_a_reference_broken_after_its_hyphen_is_joined_back():
 def test_a_word_hyphenated_over_the_line_is_no_part_of_a_reference():
     facts = _facts("Datum: 14 juni 2022\nOns kenmerk: DV-2022-\nonderhoud van de speelplaatsen")
     assert facts["our_reference"] in (None, "DV-2022")
+
+
+def test_an_empty_cell_between_a_reference_and_the_date_is_no_part_of_the_reference():
+    facts = _facts("Ons kenmerk Uw kenmerk Datum DV/2022/1187 - 14 juni 2022")
+    assert (facts["our_reference"], facts["your_reference"]) == ("DV/2022/1187", None)
+    assert facts["date_sent"] == "2022-06-14"

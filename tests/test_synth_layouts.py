@@ -1,6 +1,9 @@
 """The layouts `opendata synth --render` took from the real-letter sets (docs/letter-layouts.md, "Forms
 from the real sets"): each appears in a rendered corpus, each letter's truth is what its text states,
-and the extractor reads the fields these forms keep; the facts of `opendata synth` are untouched."""
+and the extractor reads the fields these forms keep; the facts of `opendata synth` are untouched. The
+ninth and tenth sets added three: the reference labels run together before their values (label-run),
+our reference broken after its hyphen at a line's end (split-reference), and the letter answered cited
+as "uw verzoek / e-mail / aanvraag" (request-cited)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,16 @@ from opendata.ingest.read import read_document
 from opendata.ingest.score import FIELDS, comparable
 from opendata.synth.render import LAYOUTS, REAL_FORMS, docx_bytes, pdf_bytes, render, rendered_letters
 
-NEW = ("run-in", "councils-listed", "board-paper", "body-first")
+NEW = (
+    "run-in",
+    "councils-listed",
+    "board-paper",
+    "body-first",
+    "label-run",
+    "split-reference",
+    "request-cited",
+    "wrapped-label",
+)
 # The fields the extractor reads in every such letter (text rendering, seed 1, 300 letters). Not
 # listed, and documented in docs/ingest.md: run-in loses a subject and some addressees, board-paper its
 # addressee (the council named only in "… aan de gemeenteraad").
@@ -23,6 +35,11 @@ EXACT = {
     "councils-listed": FIELDS,
     "board-paper": tuple(f for f in FIELDS if f != "addressees"),
     "body-first": FIELDS,
+    # the ninth and tenth sets' forms: every field
+    "label-run": FIELDS,
+    "split-reference": FIELDS,
+    "request-cited": FIELDS,
+    "wrapped-label": FIELDS,
 }
 
 
@@ -65,6 +82,16 @@ def test_the_forms_state_what_the_truth_says(letters):
         text = letter.text()
         flat = " ".join(text.split())
         assert letter.truth["subject"] in flat
+        if letter.layout == "split-reference":  # "Ons kenmerk: P-2019-" / "123456789"
+            broken = re.search(r"^Ons kenmerk: (\S+[-/])\n(\d\S*)$", text, re.MULTILINE)
+            assert broken and broken[1] + broken[2] == letter.truth["our_reference"]
+            flat = flat.replace(broken[0].replace("\n", " "), broken[0].replace("\n", ""))
+        if letter.layout == "label-run":  # the labels run together on one line, no colon
+            labels = r"(?:Ons kenmerk|Uw kenmerk|Zaaknummer|Datum)"
+            assert re.search(rf"^{labels}(?: {labels})+(?: |$)", text, re.MULTILINE)
+        if letter.layout == "request-cited":  # the letter answered, cited without the word "brief"
+            assert re.search(r"In uw (?:verzoek|e-mail|aanvraag) (?:van|d\.d\.) \d", text)
+            assert "In uw brief van" not in text
         for value in (letter.truth["our_reference"], letter.truth["your_reference"]):
             if value:
                 assert value in flat

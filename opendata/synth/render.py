@@ -57,7 +57,18 @@ LETTER_LAYOUTS = LAYOUTS[:6]  # the layouts a letter between governments draws f
 # only when asked (`forms=True`; make bench-extract --real-forms): the extractor misses some of them
 # still, and the floors of the tests hold for the layouts above. A letter takes one by a draw of its
 # own, so every other letter renders as it does without them.
-REAL_FORMS = ("run-in", "councils-listed", "board-paper", "body-first")
+REAL_FORMS = (
+    "run-in",
+    "councils-listed",
+    "board-paper",
+    "body-first",
+    # the ninth and tenth sets' (docs/ingest.md, "Synthetic layouts from the real sets"), drawn by a
+    # generator of their own among the letters that take none of the four above
+    "label-run",
+    "split-reference",
+    "request-cited",
+    "wrapped-label",
+)
 MONTHS_SHORT = ("JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC")
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
@@ -276,6 +287,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
     rng = random.Random(f"opendata-synth:{seed}:render:{plan.index}")
     layout = "council" if plan.kind == "raadsinformatiebrief" else rng.choice(LETTER_LAYOUTS)
     form = _real_form(world, plan, seed) if forms else None
+    if forms and form is None:
+        form = _later_form(plan, seed)
     place = (
         _place(world, plan.sender)
         if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
@@ -304,6 +317,32 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
             header += _councils_listed(world, plan, references, date_text, form_rng)
         elif form == "board-paper":
             header += _board_paper(world, plan, references, date_text, form_rng)
+        elif form == "wrapped-label":
+            header.append(
+                Block(
+                    20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))
+                )
+            )
+            header += _wrapped_label(plan, date_text, form_rng)
+        elif form in ("label-run", "split-reference", "request-cited"):
+            header.append(
+                Block(
+                    20, 50, _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))
+                )
+            )
+            if form == "label-run":
+                header.append(_label_run(plan, references, date_text, form_rng))
+            else:
+                if form == "split-reference":
+                    references = [
+                        (label, _split_reference(value) if label == "Ons kenmerk" else value)
+                        for label, value in references
+                    ]
+                header += _reference_blocks(form, plan, references, date_text, place, rng)
+                if form == "split-reference":
+                    header[-1].y -= 5  # a line more: the block starts higher, clear of the body
+                for block in header:  # the broken reference on two lines of the block, as drawn
+                    block.lines = [part for line in block.lines for part in line.split("\n")]
         else:  # body-first
             header += _body_first_header(world, plan, rng, form_rng)
             first_paragraph_then = [
@@ -341,6 +380,11 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         header += _reference_blocks(layout, plan, references, date_text, place, rng)
     mentioned: list[str] = []
     body = _body(world, plans, plan, rng, mentioned)
+    if form == "request-cited":  # "In uw verzoek van …, kenmerk …," where the reply cited "uw brief"
+        noun = random.Random(f"opendata-synth:{seed}:render-form-noun:{plan.index}").choice(
+            ("verzoek van", "e-mail van", "aanvraag d.d.", "verzoek d.d.", "e-mail d.d.")
+        )
+        body[0] = body[0].replace("In uw brief van ", f"In uw {noun} ", 1)
     if first_paragraph_then:
         body.insert(1, "\n".join(first_paragraph_then))
     if not salutation_in_header:
@@ -384,6 +428,92 @@ def _real_form(world: World, plan: Plan, seed: int) -> str | None:
     if roll < 0.12 and plan.sent_known:
         return "body-first"
     return None
+
+
+def _later_form(plan: Plan, seed: int) -> str | None:
+    """One of the forms the ninth and tenth sets showed, for a letter that took none of the earlier
+    four; a generator of its own, so the earlier forms fall on the same letters as before:
+    **label-run**, the reference labels run together on one line with their values by order under them
+    (on one line, or each on a line of its own) or after them; **split-reference**, our reference broken
+    after its hyphen or slash at the line's end; **request-cited**, a reply that cites the letter it
+    answers as "uw verzoek / e-mail / aanvraag" instead of "uw brief"; **wrapped-label**, a side column
+    whose "Ons kenmerk" label wraps onto two rows ("Ons" / "kenmerk") while each value stays a row up, as
+    a redacted letter's OCR layer gives it ("Ons <reference>" / "kenmerk <date>" / "Datum <department>")."""
+    rng = random.Random(f"opendata-synth:{seed}:render-form-later:{plan.index}")
+    roll = rng.random()
+    if plan.kind == "raadsinformatiebrief":
+        return None
+    if roll < 0.08:
+        return "label-run"
+    if roll < 0.18 and plan.our_reference and _split_reference(plan.our_reference) != plan.our_reference:
+        return "split-reference"
+    if roll < 0.45 and plan.reply_to is not None:
+        return "request-cited"
+    if 0.45 <= roll < 0.6 and plan.our_reference and plan.sent_known and not plan.your_reference:
+        return "wrapped-label"
+    return None
+
+
+def _split_reference(value: str | None) -> str | None:
+    """The reference broken over a line's end after its last hyphen (or slash) that a digit follows:
+    "P-2019-123456789" -> "P-2019-" / "123456789"; unchanged without one."""
+    if not value:
+        return value
+    cut = max(value.rfind("-"), value.rfind("/"))
+    if cut < 2 or not value[cut + 1 : cut + 2].isdigit():
+        return value
+    return value[: cut + 1] + "\n" + value[cut + 1 :]
+
+
+DEPARTMENTS = (
+    "Ruimte en Wonen",
+    "Publiekszaken",
+    "Bestuursondersteuning",
+    "Sociaal Domein",
+    "Openbare Ruimte",
+)
+
+
+def _wrapped_label(plan: Plan, date_text: str | None, form_rng: random.Random) -> list[Block]:
+    """A label column whose "Ons kenmerk" wraps onto two rows, each value set a row above its label
+    (see _later_form): the reference beside "Ons", the date beside "kenmerk", the department beside
+    "Datum"; the subject under it."""
+    phone = f"14 0{form_rng.randint(10, 79)}"
+    lines = [
+        f"Ons {plan.our_reference}",
+        f"kenmerk {date_text}",
+        f"Datum {form_rng.choice(DEPARTMENTS)}",
+        f"Afdeling {phone}",
+        "Telefoon",
+    ]
+    return [
+        Block(140, 80, lines, size=8, width=55),  # below the address block, which a long name runs across
+        Block(20, 105, [f"{form_rng.choice(('Onderwerp', 'Betreft'))}: {plan.title}"]),
+    ]
+
+
+def _label_run(plan: Plan, references, date_text: str | None, form_rng: random.Random) -> Block:
+    """The reference labels (and "Datum") run together on one line, their values in the same order:
+    on the next line, each on a line of its own, or after the labels on their line; the subject under
+    them."""
+    references = list(references)
+    for label in ("Uw kenmerk", "Ons kenmerk"):  # at least two labels: an empty column prints "-"
+        if len(references) + bool(date_text) < 2 and all(cell[0] != label for cell in references):
+            references.append((label, "-"))
+    cells = references + ([("Datum", date_text)] if date_text else [])
+    if form_rng.random() < 0.3:
+        cells = ([("Datum", date_text)] if date_text else []) + references
+    labels = " ".join(label for label, _ in cells)
+    values = [value for _, value in cells]
+    variant = form_rng.random()
+    subject = f"{form_rng.choice(('Onderwerp', 'Betreft'))}: {plan.title}"
+    if variant < 0.45:
+        lines = [labels, " ".join(values)]
+    elif variant < 0.8:
+        lines = [labels, *values]
+    else:
+        lines = [f"{labels} {' '.join(values)}"]
+    return Block(20, 85, [*lines, "", subject], size=9)
 
 
 def _is_gemeente(world: World, addressee: str) -> bool:
