@@ -119,3 +119,22 @@ def test_an_empty_cell_between_a_reference_and_the_date_is_no_part_of_the_refere
     facts = _facts("Ons kenmerk Uw kenmerk Datum DV/2022/1187 - 14 juni 2022")
     assert (facts["our_reference"], facts["your_reference"]) == ("DV/2022/1187", None)
     assert facts["date_sent"] == "2022-06-14"
+
+
+def test_a_reference_broken_over_a_blank_line_as_ocr_sets_it_is_joined_back():
+    facts = _facts("Datum: 14 juni 2022\n\nOns kenmerk: DV/2022/\n\n001187\n\nUw kenmerk: -")
+    assert facts["our_reference"] == "DV/2022/001187"
+
+
+def test_a_count_on_the_next_line_is_no_part_of_a_reference():
+    facts = _facts("Datum: 14 juni 2022\nOns kenmerk: DV-2022-\n2 bijlagen bij deze brief")
+    assert facts["our_reference"] != "DV-2022-2"
+
+
+# ---------------------------------------------------------------- found rendering these forms in opendata synth
+
+
+def test_a_wrapped_ons_kenmerk_label_with_blank_lines_between_its_rows():
+    header = "Ons RB/2022/4410\n\nkenmerk 14 juni 2022\n\nDatum Wijkzaken\n\nAfdeling 14 055\n\nTelefoon"
+    facts = _facts(header)
+    assert (facts["our_reference"], facts["date_sent"]) == ("RB/2022/4410", "2022-06-14")

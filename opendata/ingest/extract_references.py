@@ -169,12 +169,14 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
 
 
 # A reference broken after its hyphen or slash at a line's end and joined back: the piece before the break
-# has a digit and ends in the separator ("PZH-2019-", "08-"), the piece after it is alone before a blank or
-# a stop and opens with a digit or a letter prefix and its separator ("678010037", "VW-B-097"). A word
-# hyphenated over a line ("ont-" / "vangt") is no such piece.
+# has a digit and ends in the separator ("PZH-2019-", "08-"), the piece after it (on the next line, or the
+# one after a blank line, as OCR sets it) ends its line or stands before a stop, and opens with a digit or
+# a letter prefix and its separator ("678010037", "VW-B-097"). A word hyphenated over a line ("ont-" /
+# "vangt") is no such piece, nor a count that opens a sentence ("2 bijlagen").
 _BROKEN_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*[0-9][A-Za-z0-9./_]*[-/]|[0-9]{2,}[-/]")
 _BROKEN_TAIL = re.compile(
-    r"[ \t]*\n[ \t]*(?P<rest>(?:[0-9]|[A-Z]{1,5}[-/][A-Z0-9])[A-Za-z0-9./_-]*)(?=[\s,;:)]|\.(?:\s|$)|$)"
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>(?:[0-9]|[A-Z]{1,5}[-/][A-Z0-9])[A-Za-z0-9./_-]+)"
+    r"(?=[ \t]*(?:\n|$)|[,;:)]|\.(?:\s|$))"
 )
 
 
@@ -578,7 +580,8 @@ def _references_in_order(
 # 5 juli 2021"). The reference is the value beside (or under) "Ons"; the value on the "kenmerk" row
 # belongs to the label on the row after it, which is read by the header's date rule.
 _WRAPPED_OURS = re.compile(
-    rf"^[ \t]*(?i:ons|onze)(?:[ \t]+(?P<beside>{_VALUE})|[ \t]*\n[ \t]*(?P<under>{_VALUE}))[ \t]*\n"
+    rf"^[ \t]*(?i:ons|onze)(?:[ \t]+(?P<beside>{_VALUE})|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<under>{_VALUE}))"
+    r"[ \t]*\n(?:[ \t]*\n)?"  # a blank line between the rows too, as an OCR layer may set them
     r"[ \t]*(?i:kenmerk)(?![^\W\d_])[ \t]*(?P<shifted>[^\n]*)",
     re.MULTILINE,
 )
