@@ -134,13 +134,25 @@ def test_an_unchanged_republish_reuses_every_letter(corpus, tmp_path):
 
 @pytest.mark.parametrize(
     ("changed", "same"),
-    [("ingest/extract.py", True), ("synth/__init__.py", True), ("build/graph.py", False), ("data", False)],
+    [
+        ("ingest/extract.py", True),
+        ("synth/__init__.py", True),
+        ("bench.py", True),
+        ("cli.py", True),
+        ("serve.py", True),
+        ("query/__init__.py", True),
+        ("build/graph.py", False),
+        ("publish/pipeline.py", False),
+        ("outputs/site/pages.py", False),
+        ("data", False),
+    ],
 )
 def test_the_cache_keeps_letters_across_changes_of_the_tools_beside_the_pipeline(
     changed, same, tmp_path, monkeypatch
 ):
-    """The cached letters are keyed by the code that shapes them: a change to the ingest or the
-    synthetic generator (which the pipeline never imports) keeps them; any other code change does not."""
+    """The cached letters are keyed by the code that shapes them: a change to the ingest, the
+    synthetic generator or the commands above the pipeline (which it never imports) keeps them; any
+    other code change does not."""
     from opendata.publish import cache
 
     package = tmp_path / "opendata"
