@@ -86,6 +86,10 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self._stopping = (
+            threading.Lock()
+        )  # a query thread's _replace and the pool's close may stop it at once
+        self._stopped = False
         self.network: str | None = (
             None  # why the worker could not cut itself off the network, if it could not
         )
@@ -105,10 +109,16 @@ class _Worker:
         return self.process.exitcode in MEMORY_DEATHS
 
     def stop(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
+        """Kill the process and close its pipe, once: a second call, from any thread, does nothing
+        (two threads closing one pipe at once gave EBADF, and `serve` exited 1 on SIGTERM)."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.conn.close()
 
 
 class QueryPool:
