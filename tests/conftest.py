@@ -111,3 +111,11 @@ def datasets_copy(tmp_path) -> Path:
     target = tmp_path / "datasets"
     shutil.copytree(DATASETS, target)
     return target
+
+
+@pytest.fixture
+def into(datasets_copy) -> Path:
+    """A sources folder with the seed's shared records and no letters, to ingest into."""
+    for path in (datasets_copy / "letters").iterdir():
+        path.unlink()
+    return datasets_copy

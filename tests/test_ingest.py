@@ -21,16 +21,6 @@ from opendata.synth.render import docx_bytes, pdf_bytes, rendered_letters, scan_
 from .conftest import DATASETS, ROOT, SEED, run_cli
 
 
-@pytest.fixture
-def into(tmp_path) -> Path:
-    """A sources folder with the seed's shared records and no letters, to ingest into."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    for path in (target / "letters").iterdir():
-        path.unlink()
-    return target
-
-
 @pytest.fixture(scope="module")
 def letters():
     return rendered_letters(8, 3)[1]

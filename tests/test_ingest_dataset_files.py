@@ -6,7 +6,6 @@ is named."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,7 @@ import yaml
 from opendata.ingest import SHARED_FILES, ingest
 from opendata.synth.render import pdf_bytes, rendered_letters
 
-from .conftest import DATASETS, run_cli
-
-
-@pytest.fixture
-def into(tmp_path) -> Path:
-    """A sources folder with the seed's shared records and no letters."""
-    target = tmp_path / "datasets"
-    shutil.copytree(DATASETS, target)
-    for path in (target / "letters").iterdir():
-        path.unlink()
-    return target
+from .conftest import run_cli
 
 
 @pytest.fixture(scope="module")
