@@ -409,7 +409,9 @@ def _extract(
         salutation=salutation_found,
         sender=sender,
         addressees=addressees,
-        signatories=signatories,
+        # a role the block names without its holder ("w.g. / Manager afdeling Vergunningen", a second
+        # title under the signer's first) signs for no one the text names: no signatory (drafts drop it too)
+        signatories=tuple(s for s in signatories if s.name is not None),
         cites=tuple(cites),
         attachments=_attachments(text, head_end, zone),
         organisations_mentioned=_with_listed(organisations_mentioned(text, found), listed),

@@ -49,7 +49,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 _CITE_AFTER = re.compile(
     # any kind of letter: "uw brief", "onze ledenbrief", "de bewonersbrief", "onze raadsinformatiebrief"
-    r"(?:\b|(?<=naar))(?P<who>uw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:[a-z]{2,20})?brief\s+"
+    r"(?:\b|(?<=naar))(?P<who>uw|vw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:[a-z]{2,20})?brief\s+"
     r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
     # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
@@ -61,11 +61,25 @@ _CITE_AFTER = re.compile(
 # vaste commissie … van 22 december 2011") only with its kenmerk: without one the corpus counts it no
 # letter (tests/corpus/README.md).
 _CITE_DOCUMENT = re.compile(
-    r"\b(?P<who>uw|het|de|een)\s+(?:verzoek(?:schrift)?|e-?mail(?:bericht)?|mail(?:bericht)?|aanvraag|"
-    r"aansprakelijkstelling|bezwaarschrift|schrijven)\s+"
+    r"\b(?P<who>uw|vw|het|de|een)\s+(?:(?:Wob|Woo|WOB|WOO)-?)?(?:verzoek(?:schrift)?|e-?mail(?:bericht)?|"
+    r"mail(?:bericht)?|aanvraag|aansprakelijkstelling|bezwaarschrift|schrijven|ontvangstbevestiging)\s+"
+    # what the request was made under, between it and its date: "uw verzoek in het kader van de Wet
+    # openbaarheid van bestuur d.d. 7 december 2018"
+    r"(?:(?:in\s+het\s+kader\s+van|op\s+grond\s+van)\s+(?:de\s+)?[^.;:\n]{2,60}?\s+(?=\(?d\.\s?d\.))?"
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
+# A letter cited without an article, its date right after it: a footnote's "Brief d.d. 28 april 2021;
+# brief d.d. 9 juni 2021", "Zie raadsbrief van 13 juni 2023"; a council letter by its kind and date
+# after "zie (ook)" or "bij" ("Zie ook raadsbrief 13 juni 2023", "bijlage bij raadsbrief 14 februari
+# 2023"). Not "deze brief van …", the letter itself, nor a footer's "raadsinformatiebrief 18 december 2023".
+_CITE_BARE = re.compile(
+    r"(?:(?<![\w-])(?<!deze )(?<!Deze )(?:[A-Za-z]{2,20})?[Bb]rief\s+(?:van(?![a-z])|\(?d\.\s?d\.)"
+    r"|(?:\b[Zz]ie(?:\s+ook)?|\bbij)\s+(?:de\s+)?[a-z]{2,20}brief)\s*"
+)
+# A council letter by its title with its date in brackets: "In de raadsbrief Nadere uitwerking scenario's
+# raamprostitutie (3 november 2020)".
+_CITE_TITLED = re.compile(r"\b(?:de|het)\s+[a-z]{0,20}brief\s+[A-Z][^()\n.;]{2,100}\(\s*")
 # A header's label without "van", its date alone after it, as a PDF's row of labels gives it ("Uw brief:
 # 12.11.2024"); a second date on the next line is a second letter's.
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
@@ -108,7 +122,8 @@ def find_citations(
         dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
         writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
         if writer:
-            citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
+            who = "uw" if match["who"].lower() == "vw" else match["who"].lower()  # "vw": an OCR'd "uw"
+            citation, who, extras = _citation(text, dates[0], match.start(), who)
             if writer["writer"]:
                 citation = Citation(
                     citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
@@ -142,14 +157,20 @@ def find_citations(
             elif tail:
                 who = (tail["who"] or ("mijn" if tail["asker"].lower() == "ik" else "onze")).lower()
                 found.append(_citation(text, dates[0], match.start(), who))
+    for pattern in (_CITE_BARE, _CITE_TITLED):
+        for match in pattern.finditer(text):
+            dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+            if dates and dates[0].start == match.end():
+                found.append(_citation(text, dates[0], match.start(), "de"))
     for match in _CITE_DOCUMENT.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
         writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
         if writer is None:
             continue
-        who = match["who"].lower()
+        who = "uw" if match["who"].lower() == "vw" else match["who"].lower()  # "vw": an OCR'd "uw"
         citation, who, extras = _citation(text, dates[0], match.start(), who)
-        if who != "uw" and citation.reference is None:
+        acknowledged = "ontvangstbevestiging" in match[0].lower()  # the writer's own acknowledgement: a letter
+        if who != "uw" and citation.reference is None and not acknowledged:
             continue  # someone else's request without its kenmerk: no letter
         if writer["writer"]:
             citation = Citation(

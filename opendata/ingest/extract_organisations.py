@@ -86,7 +86,7 @@ _STOP = {
     "op",
 }
 MINISTRY = re.compile(  # (a name goes on over a line break, not over a blank line)
-    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w-]*(?:[ \t]*\n?[ \t]*(?:(?:en|van|voor)[ \t]*\n?[ \t]*)?[A-Z][\w-]*){0,4})"
+    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w&-]*(?:[ \t]*\n?[ \t]*(?:(?:en|van|voor)[ \t]*\n?[ \t]*)?[A-Z][\w-]*){0,4})"
 )
 
 
@@ -568,6 +568,8 @@ _MINISTRY_ABBREVIATION = re.compile(
 _PLACE_AFTER = re.compile(r"[ \t]+(?:Den[ \t]+Haag|DEN[ \t]+HAAG|'s-Gravenhage|'S-GRAVENHAGE)\b")
 _AFTER_TITLE = re.compile(
     r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$|"
+    # a local office's portfolio: "(wethouder EZ en wethouder G&O)", "gedeputeerde EZ"
+    r"\b(?:wethouder|gedeputeerde|portefeuillehouder)s?[ \t]+(?:van[ \t]+|voor[ \t]+)?$|"
     # a committee named without "voor" before its short name: "Commissie(s) Sociale Zaken en Werkgelegenheid (SZW)"
     r"commissie(?:s|\(s\))?[ \t]+[^.;()\n]{0,80}\([ \t]*$",
     re.IGNORECASE,
@@ -666,8 +668,14 @@ def find_ministries(text: str) -> list[OrgMention]:
         known = next((m for m in (p.match(text, match.start("name")) for p in _KNOWN_MINISTRIES) if m), None)
         if known is not None:  # the ministry's own name, not the words a letterhead runs on with
             name, end = fold_spaces(known[0]), known.end()
+        # "het ministerie van I&W": a ministry named by its short name after "ministerie van" is named
+        # in full (its abbreviation inside is no second mention)
+        name = _ABBREVIATED_MINISTRIES.get(name, name)
         named.append(OrgMention(f"ministerie van {name}", match.start(), end, 0.8, None, False))
+    spans = [(m.start, m.end) for m in named]
     for match in _MINISTRY_ABBREVIATION.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
         if _AFTER_TITLE.search(text, max(0, match.start() - 120), match.start()):
             continue
         if _PLACE_AFTER.match(text, match.end()):

@@ -143,8 +143,9 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     """The span of the reference that follows a label ending at `position`, or None."""
     line_end = text.find("\n", position)
     line_end = len(text) if line_end < 0 else line_end
-    # a scan may read the rule under a label as underscores before the value ("Ons kenmerk __WIE/…")
-    match = re.compile(rf"[ \t:.]*_*(?P<v>{_VALUE})").match(text, position, line_end)
+    # a scan may read the rule under a label as underscores before the value ("Ons kenmerk __WIE/…"),
+    # set apart from it by a space too ("Ons kenmerk _ ID 1261")
+    match = re.compile(rf"[ \t:.]*(?:_+[ \t]*)?(?P<v>{_VALUE})").match(text, position, line_end)
     if match is None and next_line:
         following = re.compile(rf"\s*\n[ \t]*_*(?P<v>{_VALUE})[ \t]*(?:\n|$)").match(text, line_end)
         if following and not label_pattern().match(text, following.start("v")):

@@ -541,7 +541,7 @@ def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:
 # "Namens …," opening a line, or (a web page that ran the signature into the last sentence) after
 # the end of a sentence: "… (nieuwsbrief april 2018) Namens de Gebiedscommissie …,".
 _NAMENS = re.compile(
-    r"(?:^[ \t]*(?:namens|amens|mens)|(?<=[.)][ \t])namens(?=[^\n]*,[ \t]*$))[ \t]+(?!deze\b|dezen\b)"
+    r"(?:^[ \t]*(?:namens|amens|mens)|(?<=[.)][ \t])namens(?=[^\n]*,[ \t]*$))[ \t]+(?!deze\b|dezen\b|hen\b|hem\b|haar\b)"
     r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -549,7 +549,7 @@ _NAMENS = re.compile(
 # ("… (zie de kaart). Namens de Adviescommissie Groene Hart, P. de Groot, voorzitter. …") or opening a
 # line of its own ("Namens de fractie CDA, Reynold Bontes.").
 _NAMENS_RUN_IN = re.compile(
-    rf"(?:(?<=[.)][ \t])|^[ \t]*)Namens[ \t]+(?!deze\b|dezen\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})",
+    rf"(?:(?<=[.)][ \t])|^[ \t]*)Namens[ \t]+(?!deze\b|dezen\b|hen\b|hem\b|haar\b)(?P<who>[^\n,]{{4,120}}?),[ \t]*(?={NAME.pattern})",
     re.MULTILINE,
 )
 _BODY_WORDS = (
