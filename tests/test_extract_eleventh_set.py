@@ -101,7 +101,11 @@ def test_a_council_letter_by_kind_and_date_after_zie_or_bij():
 
 
 def test_a_footer_naming_the_letters_own_kind_and_date_is_no_citation():
-    text = _HEAD + "Wij informeren u over de voortgang.\nGemeente Zwolle, raadsinformatiebrief 10 december 2023" + _CLOSE
+    text = (
+        _HEAD
+        + "Wij informeren u over de voortgang.\nGemeente Zwolle, raadsinformatiebrief 10 december 2023"
+        + _CLOSE
+    )
     assert _cited(text) == set()
 
 
@@ -111,7 +115,11 @@ def test_this_letter_itself_is_not_cited():
 
 
 def test_a_council_letter_by_its_title_with_the_date_in_brackets():
-    text = _HEAD + "In de raadsbrief Eerste verkenning kadeherstel (4 november 2022) is de lijst opgenomen." + _CLOSE
+    text = (
+        _HEAD
+        + "In de raadsbrief Eerste verkenning kadeherstel (4 november 2022) is de lijst opgenomen."
+        + _CLOSE
+    )
     assert _cited(text) == {"2022-11-04"}
 
 
@@ -151,3 +159,30 @@ def test_a_reference_after_a_scans_underscore_set_apart_by_a_space():
         "Geachte heer,\n\nUw verzoek wijzen wij af." + _CLOSE
     )
     assert extract(text).facts()["our_reference"] == "ID 4471"
+
+
+# ---------------------------------------------------------------- the burgemeester's decisions
+
+
+def test_namens_de_burgemeester_and_the_place_without_van_is_that_municipality():
+    text = (
+        "Bezoekadres\n> Gemeente Bezoek\nZw ol le 8011 PK Zwolle\nDatum 11 december 2023\nOns kenmerk 5521\n"
+        "Onderwerp Beslissing op uw verzoek\n\n"
+        "Geachte heer,\n\nUw verzoek wijzen wij af.\n\nMet vriendelijke groet,\nNamens de burgemeester Zwolle,\n"
+        "De directeur Openbare Orde\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "gm0193"
+    assert facts["sender_body"] is None
+
+
+def test_the_closings_post_and_municipality_sign_before_an_objection_clauses_board():
+    text = (
+        "Gemeente Zwolle\nDatum 26 februari 2019\nOns kenmerk OOV-19-12\nOnderwerp Beslissing op uw verzoek\n\n"
+        "Geachte heer,\n\nUw verzoek wijzen wij af.\n\nMet vriendelijke groet,\nDe burgemeester van Zwolle,\n"
+        "K. de Groot\nDirecteur Openbare Orde en Veiligheid\nTegen dit besluit kan een bezwaarschrift worden "
+        "ingediend bij het\nCollege van Burgemeester en Wethouders, t.a.v. de afdeling Juridische Zaken.\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "gm0193"
+    assert facts["sender_body"] is None

@@ -211,6 +211,27 @@ TENTH_SET = frozenset(
         "wwi-2008-voortgang-wijkenaanpak",
     }
 )
+# The eleventh unseen set (docs/ingest.md, "An eleventh unseen set"): the municipality of Amsterdam's
+# raadsinformatiebrieven and decisions on Wob/Woo requests (2019-2024) and a museum's letter to a stadsdeel.
+ELEVENTH_SET = frozenset(
+    {
+        "amsterdam-2019-wob-besluit-uitsupportersverbod",
+        "amsterdam-2021-voortgang-erotisch-centrum",
+        "amsterdam-2021-wob-besluit-rozengracht",
+        "amsterdam-2023-advies-kinderraad-verkeersveiligheid",
+        "amsterdam-2023-beantwoording-vragen-fatbikes",
+        "amsterdam-2023-locatie-erotisch-centrum",
+        "amsterdam-2023-maximumsnelheid-fietspaden",
+        "amsterdam-2023-uitkomsten-locatieonderzoek-ec",
+        "amsterdam-2023-woo-besluit-ajax-feyenoord",
+        "amsterdam-2023-woo-besluit-financiering-ec",
+        "amsterdam-2024-onderzoeken-verkeersveiligheid-fiets",
+        "amsterdam-noord-2019-wob-besluit-mazazik",
+        "amsterdam-zuid-2019-wob-besluit-van-woustraat",
+        "amsterdam-zuidoost-2022-wob-besluit-reigersbos",
+        "straat-museum-2023-standpunt-erotisch-centrum",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -280,15 +301,30 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             return None
         return score((predicted, truth) for name, predicted, truth in pairs if name not in excluded)
 
-    later = THIRD_SET | FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET
+    later = (
+        THIRD_SET
+        | FOURTH_SET
+        | FIFTH_SET
+        | SIXTH_SET
+        | SEVENTH_SET
+        | EIGHTH_SET
+        | NINTH_SET
+        | TENTH_SET
+        | ELEVENTH_SET
+    )
     earlier = group(later)
-    first_three = group(FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
-    first_four = group(FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
-    first_five = group(SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
-    first_six = group(SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET)
-    first_seven = group(EIGHTH_SET | NINTH_SET | TENTH_SET)
-    first_eight = group(NINTH_SET | TENTH_SET)
-    first_nine = group(TENTH_SET)
+    first_three = group(
+        FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET
+    )
+    first_four = group(
+        FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET
+    )
+    first_five = group(SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
+    first_six = group(SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
+    first_seven = group(EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
+    first_eight = group(NINTH_SET | TENTH_SET | ELEVENTH_SET)
+    first_nine = group(TENTH_SET | ELEVENTH_SET)
+    first_ten = group(ELEVENTH_SET)
     every = group(frozenset())
     tenth = (
         score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
@@ -332,15 +368,40 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert tenth.fields["organisations_mentioned"].recall >= 0.9
         assert tenth.fields["subject"].exact_rate_with_value >= 0.6
         assert tenth.fields["cites"].exact_rate_with_value >= 0.3
+    # the eleventh set's 15 after its fixes ("An eleventh unseen set": date 0.929, our reference 1.000,
+    # sender 0.867, addressees 0.600, signatories 0.385; the letters' signature blocks under scanned
+    # scribbles, and addressees the register lacks, still missed)
+    eleventh = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in ELEVENTH_SET)
+        if present >= ELEVENTH_SET
+        else None
+    )
+    if eleventh is not None:
+        for name in NEVER_INVENTED:
+            assert eleventh.fields[name].invented == 0, name
+        assert eleventh.fields["date_sent"].exact_rate_with_value >= 0.9
+        assert eleventh.fields["our_reference"].exact_rate_with_value >= 0.99
+        assert eleventh.fields["sender"].exact_rate_with_value >= 0.75
+        assert eleventh.fields["cites"].exact_rate_with_value >= 0.9
+        assert eleventh.fields["organisations_mentioned"].precision >= 0.99
+        assert eleventh.fields["organisations_mentioned"].recall >= 0.95
+    if first_ten is not None:  # the 211 letters before the eleventh set keep the floors all letters had
+        assert first_ten.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert first_ten.fields["our_reference"].exact_rate_with_value >= 0.92
+        assert first_ten.fields["sender"].exact_rate_with_value >= 0.88
+        assert first_ten.fields["addressees"].exact_rate_with_value >= 0.92
+        assert first_ten.fields["signatories"].exact_rate_with_value >= 0.97
     # all 211 letters: the floors the 191's rates and the tenth set's counts allow (estimated from them,
     # docs/ingest.md: 0.960, 0.923, 1.000, 0.906, 0.931, 0.975; subject 0.879, cites 0.724)
+    # with the eleventh set (226 letters) signatories and addressees lower: its 13 signed letters had 5
+    # signers right after the fixes, its 10 addressed 6 (estimated: 0.93 and 0.92)
     if every is not None:
         assert every.fields["date_sent"].exact_rate_with_value >= 0.95
         assert every.fields["our_reference"].exact_rate_with_value >= 0.92
         assert every.fields["dossier_references"].exact_rate_with_value >= 0.99
         assert every.fields["sender"].exact_rate_with_value >= 0.88
-        assert every.fields["addressees"].exact_rate_with_value >= 0.92
-        assert every.fields["signatories"].exact_rate_with_value >= 0.97
+        assert every.fields["addressees"].exact_rate_with_value >= 0.9
+        assert every.fields["signatories"].exact_rate_with_value >= 0.92
         assert every.fields["organisations_mentioned"].precision >= 0.99
         assert every.fields["organisations_mentioned"].recall >= 0.955
         assert every.fields["subject"].exact_rate_with_value >= 0.87

@@ -169,7 +169,9 @@ def find_citations(
             continue
         who = "uw" if match["who"].lower() == "vw" else match["who"].lower()  # "vw": an OCR'd "uw"
         citation, who, extras = _citation(text, dates[0], match.start(), who)
-        acknowledged = "ontvangstbevestiging" in match[0].lower()  # the writer's own acknowledgement: a letter
+        acknowledged = (
+            "ontvangstbevestiging" in match[0].lower()
+        )  # the writer's own acknowledgement: a letter
         if who != "uw" and citation.reference is None and not acknowledged:
             continue  # someone else's request without its kenmerk: no letter
         if writer["writer"]:

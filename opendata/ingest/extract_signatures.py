@@ -560,6 +560,14 @@ _BODY_WORDS = (
 )
 
 
+# A post and its municipality without "van" in a "namens" line: "Namens de burgemeester Amsterdam,".
+_POST_AND_PLACE = re.compile(
+    r"(?:de[ \t]+)?(?:burgemeester|loco-burgemeester)[ \t]+(?:van[ \t]+)?(?:de[ \t]+gemeente[ \t]+)?"
+    r"(?P<place>[A-Z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,3})",
+    re.IGNORECASE,
+)
+
+
 def _body_of(phrase: str) -> str | None:
     for pattern, body in _BODY_WORDS:
         if re.search(pattern, phrase, re.IGNORECASE):
@@ -592,6 +600,13 @@ def on_behalf_of(
         namens = None
     if namens:
         start, end = namens.span("who")
+        post = _POST_AND_PLACE.fullmatch(namens["who"])
+        if post is not None:  # "Namens de burgemeester Amsterdam,": the post's municipality, no body
+            resolved = load_gazetteer().resolve(post["place"], kinds=("gemeente",), fuzzy=False)
+            if resolved is not None:
+                return _found(
+                    text, resolved.code, start + post.start("place"), start + post.end("place"), 0.7
+                ), ()
         article = re.match(r"(?:de|het)\s+(?=\S)", namens["who"], re.IGNORECASE)
         party = _PARTY_NAME.match(namens["who"], article.end() if article else 0)
         inside = [m for m in found if start <= m.start < end and m.resolved]
@@ -616,6 +631,21 @@ def on_behalf_of(
         if zone[0] <= m.start < zone[1] and m.body and not _MEMBER_OF.search(text, zone[0], m.start)
     ]
     resolved = [m for m in in_zone if m.resolved]
+    # the closing's first line names a post and its municipality ("De burgemeester van Amsterdam,"): that
+    # municipality signs, before any body a later line names (an objection clause's "bij het College …")
+    first = re.match(r"\s*[^\n]*", text[zone[0] : zone[1]])
+    first_end = zone[0] + (first.end() if first else 0)
+    post_line = [
+        m
+        for m in found
+        if zone[0] <= m.start < first_end
+        and m.resolved
+        and m.value.startswith("gm")
+        and not m.body
+        and text[zone[0] : first_end].rstrip().endswith(",")
+    ]
+    if post_line and not (resolved and resolved[0].start < post_line[0].start):
+        return from_mention(text, post_line[0], 0.85), ()
     if resolved:
         return from_mention(text, resolved[0], 0.9), ()
     if in_zone:
