@@ -53,6 +53,8 @@ def _cmd_validate(args) -> int:
             f"{args.datasets}: valid ({len(publication.letters)} letters, "
             f"{publication.statistics.triples} triples)"
         )
+    if publication is not None:
+        publication.release_cache()
     return outcome.exit_code
 
 

@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import zlib
+from collections import abc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,8 @@ class LetterUnit:
         default_factory=list
     )  # assumed types of what it refers to (dropped after validation)
     locate: Location | None = None  # where validation problems point
-    packed: dict[str, bytes] = field(default_factory=dict)  # "nt" and each output's part, by output name
+    # "nt" and each output's part, by output name; with a cache, read from it when asked for
+    packed: abc.Mapping[str, bytes] = field(default_factory=dict)
     draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
     draft_skipped: bool = False  # a draft the publication leaves out (include_drafts: false)
 
@@ -267,10 +269,8 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     )
     lines = sorted({line for node in nodes for line in ntriples(node)})
     nt = "".join(lines)
-    unit.packed[NT] = _pack(nt)
     graph = LetterGraph(model, minter, nodes, nt)
-    for name, part in context.letter_parts:
-        unit.packed[PART + name] = _pack(part(graph))
+    unit.packed = {NT: _pack(nt)} | {PART + name: _pack(part(graph)) for name, part in context.letter_parts}
     unit.organisation_codes = _organisation_codes(records, register)
     if unit.text_file is not None:
         _text_as_is(unit, unit.text_file, redacted_record(letter, names).text, root)

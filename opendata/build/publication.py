@@ -7,7 +7,7 @@ Writers stream the letters' parts; summaries of the whole graph are computed onc
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +48,9 @@ class Publication:
     # letter key -> the sha256 of its published text (tekst/), set by the texts' writer for the site
     text_sha256: dict[str, str] = field(default_factory=dict)
     progress: Progress = field(default_factory=Progress)  # what a long publish shows on the terminal
+    # closes the build cache the letters' parts are read from (opendata/publish/stored_parts.py);
+    # called once every output is written
+    release_cache: Callable[[], None] = field(default=lambda: None)
 
     @functools.cached_property
     def shared_nt(self) -> str:

@@ -65,6 +65,7 @@ ProblemCode = Literal[
     "out-refused",
     "write-failed",
     "cache-rebuilt",
+    "cache-lost",
     "shacl",
     "release-version-reused",
     "releases-unreadable",
@@ -456,6 +457,13 @@ _KINDS = (
         "nothing: every letter is built afresh once",
         "The cache is only a speed-up (`--no-cache` skips it).",
         severity="warning",
+    ),
+    _kind(
+        "cache-lost",
+        "a letter's part left in the build cache was gone before the outputs were written (exit 2)",
+        "publish again; the previous publication is unchanged",
+        "With a cache, the letters' parts are read from it while the outputs are written; a cache "
+        "emptied or damaged meanwhile (by hand, or on another machine sharing the folder) stops the build.",
     ),
     _kind(
         "shacl",

@@ -2,10 +2,17 @@
 
 A letter is rebuilt only when its own files, the code, the model or the build context change.
 File digests are remembered by (size, mtime) so unchanged files are not even read again.
+
+A letter's packed parts (its N-Triples and each output's share) are stored apart from the rest of
+its unit and stay on disk: the unit a build holds reads them when an output asks for them
+(opendata/publish/stored_parts.py), so memory does not grow with the letters' parts. Units no
+build used last time are forgotten when the next build starts, and only while no other build
+holds the cache (its lock).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -16,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from opendata import __version__
+from opendata.build.letter_unit import LetterUnit
 from opendata.model.problems import WARNING, Location, Problem
 from opendata.model.resources import schemas_dir
+from opendata.publish.stored_parts import CacheLock, PartReader, StoredParts
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the opendata package
 CODE_FILES = ("**/*.py", "data/*")
@@ -98,8 +107,11 @@ class UnitCache:
         ] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
         self._stats: dict[str, tuple[int, int, str]] = {}
         self._new_stats: list[tuple[str, int, int, str]] = []
+        self.lock: CacheLock | None = None
+        self.reader: PartReader | None = None  # reads the letters' parts while the outputs are written
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
+            self.lock = CacheLock(path)
             try:
                 self._open(path / DATABASE)
             except sqlite3.DatabaseError as exc:  # not a database, truncated, or from an incompatible version
@@ -110,6 +122,10 @@ class UnitCache:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, unit BLOB)")
         db.execute(
+            "CREATE TABLE IF NOT EXISTS parts (key TEXT, name TEXT, blob BLOB, PRIMARY KEY (key, name))"
+        )
+        db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")  # the units the last build used
+        db.execute(
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)"
         )
         self._stats = {
@@ -117,6 +133,19 @@ class UnitCache:
         }
         if any(len(known) != 3 for known in self._stats.values()):
             raise sqlite3.DatabaseError("the table of file digests has the wrong shape")
+        assert self.lock is not None
+        if self.lock.try_exclusive():  # no other build reads units now: forget those the last one left
+            self._forget_unkept()
+        self.lock.shared()
+        self.reader = PartReader(database, self.lock)
+
+    def _forget_unkept(self) -> None:
+        assert self.db is not None
+        if self.db.execute("SELECT 1 FROM kept LIMIT 1").fetchone() is None:
+            return  # no build has finished with this cache yet
+        for table in ("units", "parts"):
+            self.db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM kept)")
+        self.db.commit()
 
     def _rebuild(self, path: Path, exc: Exception) -> None:
         """Remove the cache's own files (only those) and start an empty cache; warn once."""
@@ -186,15 +215,69 @@ class UnitCache:
             [(key, pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)) for key, unit in items.items()],
         )
 
+    def get_letters(self, keys: list[str]) -> dict[str, LetterUnit]:
+        """The letters' units stored under these keys, their parts left in the cache (read on demand)."""
+        found = self.get_many(keys)
+        counts = self._part_counts(list(found))
+        for key, stored in list(found.items()):
+            if isinstance(stored, tuple):  # (the unit without its parts, the parts' names)
+                unit, names = stored
+                if counts.get(key, 0) != len(names):  # parts lost: build the letter again
+                    del found[key]
+                    continue
+                assert self.reader is not None
+                unit.packed = StoredParts(self.reader, key, names)
+                found[key] = unit
+        return found
+
+    def _part_counts(self, keys: list[str]) -> dict[str, int]:
+        """How many parts the cache holds of each of these letters."""
+        counts: dict[str, int] = {}
+        if self.db is None:
+            return counts
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self.db.execute(f"SELECT key, count(*) FROM parts WHERE key IN ({marks}) GROUP BY key", chunk)
+            )
+        return counts
+
+    def put_letters(self, units: Mapping[str, LetterUnit]) -> None:
+        """Store new letters' units, their parts apart; then the units read their parts from here."""
+        if self.db is None or self.reader is None:
+            return
+        heads, parts = [], []
+        for key, unit in units.items():
+            head = dataclasses.replace(unit, packed={})
+            heads.append((key, (head, tuple(unit.packed))))
+            parts += [(key, name, blob) for name, blob in unit.packed.items()]
+        self.put_many(dict(heads))
+        self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", parts)
+        self.db.commit()  # before the reader, on its own connection, can see them
+        for key, unit in units.items():
+            unit.packed = StoredParts(self.reader, key, tuple(unit.packed))
+
     def close(self, prune: bool) -> None:
-        """Store new file digests; with `prune`, forget units this build did not use."""
+        """Store new file digests and which units this build used: with `prune` only those are kept
+        (the next build forgets the others), without it they are added to those kept. The reader of
+        the letters' parts stays open until `release`."""
         if self.db is None:
             return
         self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._new_stats)
         if prune:
-            self.db.execute("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")
-            self.db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", [(k,) for k in self.used])
-            self.db.execute("DELETE FROM units WHERE key NOT IN (SELECT key FROM keep)")
+            self.db.execute("DELETE FROM kept")
+        self.db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", [(k,) for k in sorted(self.used)])
         self.db.commit()
         self.db.close()
         self.db = None
+
+    def release(self) -> None:
+        """Close the reader of the letters' parts and let other builds forget units again."""
+        self.close(prune=False)
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

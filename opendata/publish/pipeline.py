@@ -38,6 +38,7 @@ from opendata.outputs.digests import HASHED
 from opendata.outputs.output import letter_parts, write_all
 from opendata.publish import switch as release
 from opendata.publish.cache import UnitCache, code_version
+from opendata.publish.stored_parts import CacheLost
 from opendata.releases import parts as resource_parts
 from opendata.sources.config import Config, load_config
 from opendata.sources.records import Dataset, letter_files
@@ -92,15 +93,15 @@ def letter_units(
     paths: list[Path], context: BuildContext, cache: UnitCache, code: str, progress: Progress = SILENT
 ) -> list[LetterUnit]:
     """Every letter's unit: from the cache where its files are unchanged, built otherwise.
-    New units go into the cache batch by batch, so their pickled copies never pile up in memory."""
+    New units go into the cache batch by batch; with a cache, their parts stay there (read on demand)."""
     fingerprint = context.fingerprint(code)
     keys = [cache.letter_key(p, fingerprint) for p in paths]
-    units = cache.get_many(keys)
+    units = cache.get_letters(keys)
     missing = [(p, k) for p, k in zip(paths, keys) if k not in units]
     missing_keys = iter(k for _, k in missing)
     for batch_units in _build_units([p for p, _ in missing], context, progress=progress):
         batch = {next(missing_keys): unit for unit in batch_units}
-        cache.put_many(batch)
+        cache.put_letters(batch)
         units.update(batch)
     return [units[k] for k in keys]
 
@@ -204,12 +205,13 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     timings["checks"] = time.perf_counter() - clock - timings["letters"]
     progress.done("checks", timings["checks"])
     if has_errors(problems):
-        cache.close(prune=False)
+        cache.release()
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     register_part, shape_problems = _register_part(model, minter, shared, units)
     problems += shape_problems
     cache.close(prune=True)
     if has_errors(problems):
+        cache.release()
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
     publication = Publication(
@@ -223,6 +225,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         report,
         problems,
         progress=progress,
+        release_cache=cache.release,
     )
     timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
     progress.done("graph", timings["graph"])
@@ -253,6 +256,8 @@ def publish(
         return _publish(datasets, out, today, cache_dir)
     except release.UnsafeOut as exc:  # something not made by opendata appeared among the builds meanwhile
         return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
+    except CacheLost as exc:
+        return _refused("cache-lost", f"{exc}; {out} is unchanged", out, "publish again")
     except OSError as exc:
         reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)
         return _refused(
@@ -279,6 +284,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         plan = releases.plan_release(outcome.publication, today)  # docs/releases.md
         outcome.problems += plan.problems
         if has_errors(plan.problems):
+            outcome.publication.release_cache()
             pruning.join()
             return Outcome(EXIT_PROBLEMS, outcome.problems, timings=outcome.timings)
         named = privacy.naming_private_people(plan.history.iris(), outcome.publication.shared.private_people)
@@ -322,6 +328,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
                 "compared_bytes": HASHED.compared - hashed[2],
             }
         finally:
+            outcome.publication.release_cache()
             pruning.join()
             releases.discard_history(prepared)
             if build_dir.exists():
