@@ -75,14 +75,16 @@ _INITIALS = r"(?:[A-Z](?:[a-z]|[A-Z](?=\.))?\.\s?-?\s?)+"
 _CALLED = (
     r"(?:\([A-Z][a-zà-ÿ]+\)\s*)?"  # the name a person goes by, after the initials: "H.G.A. (Bertie) Steur"
 )
-_PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
+_PARTICLES = r"(?:(?:[Vv][aáà]n|[Dd][eéè]|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
+# A courtesy title before a signer's name ("Mevrouw J.H. Coelman"): no part of the name.
+_COURTESY = r"(?:[Mm]evrouw|[Dd]e[ \t]+heer|[Mm]ijnheer)"
 # A surname in capitals after initials, as a board's signature block prints it ("A.P. HEIDEMA").
 _CAPITALS = r"[A-Z][A-Z'’]{2,}(?:-[A-Z][A-Z'’]{2,})*(?![\w.])"
 # A first name before the initials: "drs Natalie E. Kool" (a title without its full stop stays outside).
 _FIRST_NAME = (
     r"(?!(?:Burgemeester|Wethouder|Gedeputeerde|Secretaris|Voorzitter|Griffier|Directeur|Minister|"
-    r"Staatssecretaris|Dijkgraaf|Namens|Hoofd|Met|De|Het|Aan|Van)\b)[A-Z][a-zà-ÿ]+\s+"
+    r"Staatssecretaris|Dijkgraaf|Namens|Hoofd|Met|De|Het|Aan|Van|Mevrouw|Mijnheer|Heer)\b)[A-Z][a-zà-ÿ]+\s+"
 )
 NAME = re.compile(
     rf"{_TITLES}(?:{_FIRST_NAME}{_INITIALS}\s*{_PARTICLES}{_SURNAME}|"
@@ -97,7 +99,9 @@ _STOPS = re.compile(
     r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$)|"
     # a web page's furniture after the letter: "Back To Top", "Terug naar boven", "Deel dit bericht"
     r"back\s+to\s+top|terug(?:\s+naar\s+(?:boven|overzicht|het\s+overzicht))?|deel\s+dit|delen|print|"
-    r"reageer|reacties?|lees\s+meer|share|tweet)\b"
+    r"reageer|reacties?|lees\s+meer|share|tweet|"
+    # a decision's objection clause under the block: "Bezwaar", "Niet mee eens?", "Tegen dit besluit kan …"
+    r"bezwaar(?=[ \t]*$)|niet\s+mee\s+eens|tegen\s+dit\s+besluit)\b"
     # a document host's page number on a line of its own ("(2)"): the next page, not the block
     r"|^[ \t]*\([0-9]{1,3}\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -138,7 +142,8 @@ def closing_pattern() -> re.Pattern[str]:
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
     return re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*$)"
+        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*(?:\|[ \t]*)?$)"
+        # (a scan's bar after the closing: "Hoogachtend, |")
         # run on after a word without a full stop, as a text layer gives a page's last lines ("… website
         # RUD Zeeland Met vriendelijke groet, Anton van Leeuwen MPA, directeur …"): the capital M and
         # the name after the comma say it is the closing
@@ -193,9 +198,32 @@ def block_end(text: str, start: int, end: int) -> int:
     """Where the signature block starting at `start` ends: before the first line that is an
     address, an attachment list or a footnote, else at `end`."""
     for line in re.finditer(r"[^\n]*", text[start:end]):
-        if _STOPS.match(line[0]):
+        if _STOPS.match(line[0]) and not _scribble_before_name(text, start + line.start(), end):
             return start + line.start()
     return end
+
+
+# A line the scanned handwriting left: short, no run of three letters ("4", "45 Et ZV, B Sn", "ED.", "| - -").
+_SCRIBBLE = re.compile(r"[ \t]*(?=[^\n]*\S)(?![^\n]*[A-Za-zÀ-ÿ]{3})[^\n]{1,20}$", re.MULTILINE)
+# A name alone on its line (initials or a first name; a title, a scan's underscores before it).
+_NAME_ALONE = re.compile(rf"[ \t_|]*(?:{_COURTESY}[ \t]+)?(?:{NAME.pattern})[ \t,.—–|-]*")
+
+
+def _scribble_before_name(text: str, position: int, end: int) -> bool:
+    """A line that stops the block only by looking like a footnote's number ("4", "45 Et ZV, B Sn") is the
+    handwriting's scribble when only such lines and blank lines stand between it and a name alone on its
+    line: the signer's name follows, the block goes on."""
+    first_end = text.find("\n", position, end)
+    if not _SCRIBBLE.fullmatch(text, position, end if first_end < 0 else first_end):
+        return False
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[position:line_end]
+        if line.strip() and not _SCRIBBLE.fullmatch(line):
+            return _NAME_ALONE.fullmatch(line) is not None and not looks_like_body(line)
+        position = line_end + 1
+    return False
 
 
 def role_key(word: str) -> tuple[str, float] | None:
@@ -310,6 +338,10 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         if looks_like_body(match[0]):
             continue
+        if not re.search(r"\b[A-Z]\.", match[0]) and _words_before(line, match.start(), roles, names, start):
+            # two capitalised words after other words on the line: a role's unit or portfolio ("Directeur
+            # Directie Openbare Orde", "Teammanager Toezicht & Handhaving Bouw"), a map's OCR ("oh Sn Bede")
+            continue
         second = _SECOND_SURNAME.match(line, match.end())
         if (
             second
@@ -323,6 +355,16 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         names.append(Span(normalise_name(match[0]), *span, 0.85))
     return SignatureLine(tuple(names), tuple(roles))
+
+
+def _words_before(line: str, position: int, roles: Sequence[Span], names: Sequence[Span], start: int) -> bool:
+    """Words before `position` on the line other than its roles, the names before it, an article or a title."""
+    before = list(line[:position])
+    for span in (*roles, *names):
+        for i in range(max(0, span.start - start), min(position, span.end - start)):
+            before[i] = " "
+    rest = re.sub(rf"\b(?:de|het|{_COURTESY}|(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr)\b\.?)", " ", "".join(before))
+    return re.search(r"[A-Za-zÀ-ÿ]", rest) is not None
 
 
 # The one word left on a name's line after its surname, capitalised: a second surname.
@@ -393,9 +435,12 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
                 pairs.append((name, role))
                 used_names.add(name.start)
                 used_roles.add(role.start)
-    rows = [line for line in parsed if line.names or line.roles]
-    for first, second in zip(rows, rows[1:]):  # a line of names over or under a line of roles
+    kept = [index for index, line in enumerate(parsed) if line.names or line.roles]
+    rows = [parsed[index] for index in kept]
+    for row, (first, second) in enumerate(zip(rows, rows[1:])):  # a line of names over or under a line of roles
         for names, roles in ((first.names, second.roles), (second.names, first.roles)):
+            if roles is first.roles and _signs_under_post(text, lines[kept[row]], rows[row + 2 : row + 4]):
+                continue
             free_names = [n for n in names if n.start not in used_names]
             free_roles = [r for r in roles if r.start not in used_roles]
             if free_names and len(free_names) == len(free_roles) and not (first.names and first.roles):
@@ -411,6 +456,20 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             if role.start not in used_roles and not _name_removed(text, role.start):
                 pairs.append((None, role))
     return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+
+
+# A post and its place closing a line of its own: "De burgemeester van Amsterdam,".
+_POST_OF_PLACE = re.compile(r"[ \t]*(?:[Dd]e|[Hh]et)[ \t]+[\w-]+[ \t]+van[ \t]+(?:de[ \t]+)?[A-Z][^\n,]{1,60},[ \t]*")
+
+
+def _signs_under_post(text: str, line: tuple[int, int], below: Sequence[SignatureLine]) -> bool:
+    """A post and its place over the signer's name ("De burgemeester van Amsterdam," / "J. Jansen") names
+    whom the signer signs for when a line of the signer's own post follows the name ("Directeur …") and no
+    other name follows that post: the name takes the post under it."""
+    if not _POST_OF_PLACE.fullmatch(text, *line) or not below:
+        return False
+    under = below[0]
+    return bool(under.roles) and not under.names and not (len(below) > 1 and below[1].names)
 
 
 # A name a published copy removed (a Woo redaction: "(geanonimiseerd)", "[weggelakt]", the ground
@@ -630,6 +689,12 @@ def on_behalf_of(
         for m in found
         if zone[0] <= m.start < zone[1] and m.body and not _MEMBER_OF.search(text, zone[0], m.start)
     ]
+    if in_zone and not any(m.resolved for m in in_zone) and all(m.body in _BOARD_BODIES for m in in_zone):
+        # "Het dagelijks bestuur / Namens hen / De secretaris van de Bestuurscommissie Noord, gemeente
+        # Amsterdam": a board named without its organisation ("het algemeen bestuur van de bestuurscommissie
+        # van stadsdeel Zuid") is no sender as written; the municipality a line over the signer's name
+        # names is, without a body; none named, the block names no sender
+        return _place_over_signer(text, zone, found), ()
     resolved = [m for m in in_zone if m.resolved]
     # the closing's first line names a post and its municipality ("De burgemeester van Amsterdam,"): that
     # municipality signs, before any body a later line names (an objection clause's "bij het College …")
@@ -653,6 +718,25 @@ def on_behalf_of(
     return None, ()
 
 
+_BOARD_BODIES = {"dagelijks-bestuur", "algemeen-bestuur"}
+
+
+def _place_over_signer(text: str, zone: tuple[int, int], found: Sequence[OrgMention]) -> Found | None:
+    """The one municipality or province named in the block above the first signer's name, if any."""
+    names = [name for name, _ in pair_signatories(text, *zone) if name is not None]
+    if not names:
+        return None
+    places = {
+        m.value
+        for m in found
+        if zone[0] <= m.start < names[0].start and m.resolved and not m.body and m.value[:2] in ("gm", "pv")
+    }
+    if len(places) != 1:
+        return None
+    first = next(m for m in found if zone[0] <= m.start < names[0].start and m.value in places)
+    return from_mention(text, first, 0.7)
+
+
 def _group_members(
     text: str, start: int, end: int, groups: Mapping[str, Sequence[str]], body: str | None
 ) -> tuple[Found, ...]:
@@ -674,6 +758,17 @@ def namens_zone(text: str) -> tuple[int, int] | None:
     if run_in:
         start = run_in[-1].start()
         return start, min(len(text), start + 400)
+    for namens in reversed(list(_NAMENS.finditer(text))):
+        # further from the end (a decision's objection clause after it): "Namens de burgemeester van
+        # Amsterdam," on a line of its own with a name alone on the next line that is not blank
+        below = re.match(r"[ \t]*\n(?:[ \t]*\n)*", text[namens.end() :])
+        if namens[0].rstrip().endswith(",") and below:
+            line_start = namens.end() + below.end()
+            line_end = text.find("\n", line_start)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            if _NAME_ALONE.fullmatch(line) and not looks_like_body(line):
+                start = namens.start()
+                return start, block_end(text, start, min(len(text), start + 400))
     tail = text.rstrip()
     party = list(_PARTY_LINE.finditer(tail, max(0, len(tail) - 200)))
     if party and re.fullmatch(r"\s*\n[ \t]*" + NAME.pattern + r"[^\n]{0,40}", tail[party[-1].end() :]):
