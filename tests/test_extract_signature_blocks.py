@@ -4,7 +4,9 @@ after the closing, a name after a scan's underscores or with an OCR'd accent in 
 title before the initials, a unit or a map's OCR after other words on a line read as no name, an officer
 signing under "De burgemeester van X," with a post of his own under the name, a "Namens …," block far from
 the end with a decision's objection clause under it, and a board named without its organisation (a
-stadsdeel's "Het dagelijks bestuur / Namens hen") as no sender. Letters written for the test: invented
+stadsdeel's "Het dagelijks bestuur / Namens hen") as no sender; and the subject of a label column run into
+the body without a blank line (a line the next one's first word would have fitted on did not wrap), cut
+after "d.d." before its date, or with a scan's bar after it. Letters written for the test: invented
 people, other municipalities' real names."""
 
 from __future__ import annotations
@@ -124,3 +126,61 @@ def test_a_board_without_its_organisation_and_no_place_leaves_the_sender_unknown
     assert facts["sender"] is None
     assert facts["sender_body"] is None
 
+
+# ---------------------------------------------------------------- the subject run into the body
+
+
+def _subject(text: str) -> str | None:
+    return extract(text).facts()["subject"]
+
+
+_LABELS = "Gemeente Tilburg\nDatum 12 mei 2022\nOns kenmerk TB-2022-118\nBehandeld door Afdeling Vergunningen\n"
+
+
+def test_a_subject_over_a_body_line_it_would_have_wrapped_into_ends_on_its_line():
+    text = _LABELS + (
+        "Onderwerp Antwoord op het advies van de Jeugdraad over speelplekken\n"
+        "Wij danken jullie hartelijk voor het advies over de speelplekken in de wijken. Wij vinden het goed dat\n"
+        "jullie meedenken over de keuzes van de gemeente.\n\nMet vriendelijke groet,\n\nJoris Maasland\nWethouder\n"
+    )
+    assert _subject(text) == "Antwoord op het advies van de Jeugdraad over speelplekken"
+
+
+def test_a_wrapped_subject_ends_before_the_body_line_under_it():
+    text = _LABELS + (
+        "Onderwerp Beslissing op uw verzoek in het kader van de Wet open overheid van 3\n"
+        "maart 2022\n"
+        "Op 3 maart 2022 heeft de gemeente Tilburg uw verzoek in het kader van de Wet open overheid ontvangen.\n"
+        "U heeft verzocht om documenten over de sluiting van de speeltuin.\n\nHoogachtend,\n\nJoris Maasland\n"
+        "Wethouder\n"
+    )
+    assert _subject(text) == "Beslissing op uw verzoek in het kader van de Wet open overheid van 3 maart 2022"
+
+
+def test_a_subject_cut_after_dd_goes_on_into_the_date_on_the_next_line():
+    text = _LABELS + (
+        "Onderwerp Beslissing op uw verzoek in het kader van de Wet open overheid d.d.\n"
+        "21 februari 2022 inzake documenten over de weigering van de vergunning van\n"
+        "snackbar De Molen, Molenstraat 4 te Tilburg.\nAanleiding\n"
+        "In uw e-mail van 21 februari 2022 vraagt u om documenten.\n\nHoogachtend,\n\nJoris Maasland\nWethouder\n"
+    )
+    assert _subject(text) == (
+        "Beslissing op uw verzoek in het kader van de Wet open overheid d.d. 21 februari 2022 inzake documenten "
+        "over de weigering van de vergunning van snackbar De Molen, Molenstraat 4 te Tilburg"
+    )
+
+
+def test_a_scans_bar_after_the_subject_is_no_part_of_it():
+    text = _LABELS + "Onderwerp Besluit Woo-verzoek Stationsstraat 12 |\n\nGeachte heer,\n\nUw verzoek is toegewezen.\n"
+    assert _subject(text) == "Besluit Woo-verzoek Stationsstraat 12"
+
+
+def test_a_subject_wrapped_over_two_full_lines_stays_whole():
+    text = _LABELS + (
+        "Onderwerp Zienswijze op het ontwerp van het bestemmingsplan Buitengebied Noord en de\n"
+        "bijbehorende beeldkwaliteitsparagraaf\n\nGeachte heer,\n\nHierbij ontvangt u onze zienswijze.\n"
+    )
+    assert _subject(text) == (
+        "Zienswijze op het ontwerp van het bestemmingsplan Buitengebied Noord en de bijbehorende "
+        "beeldkwaliteitsparagraaf"
+    )

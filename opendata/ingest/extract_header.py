@@ -586,9 +586,13 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     stacked_below = start > match.end()  # "Onderwerp" alone on its line, the value on the next
     while True:
         continuation = re.compile(r"\n[ \t]*(?=\S)([^\n]*)").match(text, end)
+        previous = text[text.rfind("\n", 0, end) + 1 : end]
         if (
             not continuation
-            or _NOT_CONTINUATION.match(continuation[1])
+            or (_NOT_CONTINUATION.match(continuation[1]) and not _date_announced(text, end, continuation))
+            or _did_not_wrap(previous, continuation[1])
+            # a value that ends a sentence ("… te Leiden.") does not go on into a capitalised line
+            or (re.search(r"[a-zà-ÿ]{3}\.[ \t]*$", previous) and continuation[1].lstrip()[:1].isupper())
             # under a label of its own the value is one line, unless it goes on in lower case or its
             # last word dangles ("Zienswijzen … Zuid Limburg" / "Advies sprekersplein" is the next label)
             or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))
@@ -640,6 +644,26 @@ def _last_of_row(text: str, start: int, end: int, *, phone_last: bool) -> tuple[
     marks = _TRAILING_MARKS.search(value)  # "… (IBT) a '": stray marks before the salutation
     span = strip_span(text, value_start, value_start + (marks.start() if marks else len(value)), " \t\r\n")
     return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
+
+
+def _date_announced(text: str, end: int, continuation: re.Match[str]) -> bool:
+    """A subject's line that ends announcing a date ("… van bestuur d.d.") goes on into the next line's date,
+    a number though it opens with."""
+    if not re.search(r"\bd\.[ \t]?d\.?[ \t]*$", text[max(0, end - 12) : end]):
+        return False
+    dates = find_dates(text, continuation.start(1), continuation.end(1))
+    return bool(dates) and dates[0].start == continuation.start(1)
+
+
+def _did_not_wrap(previous: str, following: str) -> bool:
+    """A line the next one's first word would have fitted on did not wrap: the next line starts something
+    else (a body run straight under the subject, no blank line between: "Onderwerp Advies over de
+    speeltuinen" / "Wij danken u voor uw advies over …", a full line). The line lengths of a scan's or a
+    text layer's proportional type differ a little: the word must fit with room to spare."""
+    words = following.split()
+    if not words or not previous.strip():
+        return False
+    return len(previous.rstrip()) + 1 + len(words[0]) + 8 <= len(following.rstrip())
 
 
 def _is_place_date(line: str) -> bool:
@@ -712,7 +736,9 @@ def _dangling_continued(
 def normalise_subject(raw: str) -> str:
     joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
     # the colons of a row of labels ran before the value: "Betreft : : : : : Budgetsubsidie …"
-    return re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip().rstrip(".").strip()
+    value = re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip()
+    # a scan's bar after the value: "Besluit op uw verzoek |"
+    return re.sub(r"(?:[ \t]+\|)+$", "", value).rstrip(".").strip()
 
 
 # A "subject" that is only the next label of the header ("Betreft" in a row of labels whose values
