@@ -184,3 +184,24 @@ def test_a_subject_wrapped_over_two_full_lines_stays_whole():
         "Zienswijze op het ontwerp van het bestemmingsplan Buitengebied Noord en de bijbehorende "
         "beeldkwaliteitsparagraaf"
     )
+
+
+# ---------------------------------------------------------------- a post as written
+
+
+def test_algemeen_directeur_is_the_post_as_written():
+    text = (
+        "Stichting Molenmuseum\nAan het college van burgemeester en wethouders van Tilburg\n\n"
+        "Tilburg, 4 april 2023\n\nGeacht college,\n\nWij vragen u de molen te herstellen.\n\nHoogachtend,\n"
+        "K.L. Bruinsma\nAlgemeen directeur Molenmuseum\nVoorzitter Stichting Molenmuseum\n"
+    )
+    assert extract(text).facts()["signatories"] == [{"name": "K.L. Bruinsma", "role": "algemeen directeur"}]
+
+
+def test_a_drafts_algemeen_directeur_holds_the_models_post_of_directeur():
+    from types import SimpleNamespace
+
+    from opendata.ingest.drafts import _role
+
+    signatory = SimpleNamespace(role=SimpleNamespace(value="algemeen directeur"))
+    assert _role(signatory, None) == "directeur"

@@ -606,6 +606,8 @@ def _role(signatory, sender) -> str | None:
         and (sender.detail == college or sender.value.startswith("gm"))
     ):
         return "gemeentesecretaris"
+    if role is not None and role.startswith("algemeen "):  # "algemeen directeur" holds the post of directeur
+        role = role.removeprefix("algemeen ")
     return role if role in model_roles() else None
 
 

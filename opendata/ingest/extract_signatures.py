@@ -317,7 +317,11 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
         ):
             found = role_fragment(match[0])
         if found:
-            roles.append(Span(found[0], start + match.start(), start + match.end(), found[1]))
+            role_start = start + match.start()
+            general = re.search(r"(?i:\balgemeen)[ \t]+$", line[: match.start()])
+            if found[0] == "directeur" and general:  # "Algemeen directeur": the post as written
+                found, role_start = ("algemeen directeur", found[1]), start + general.start()
+            roles.append(Span(found[0], role_start, start + match.end(), found[1]))
     roles += job_titles(line, start, roles)
     roles.sort(key=lambda role: role.start)
     name_line = not _NOT_A_NAME_LINE.search(line) and not _UNIT_LINE.match(line)
