@@ -63,9 +63,7 @@ def test_a_name_after_a_scans_underscores_with_an_ocr_accent_in_its_particle():
 
 
 def test_capitalised_words_after_a_post_and_its_unit_are_no_name():
-    text = _HEAD + (
-        "Met vriendelijke groet,\nJ. Hoekstra\nDirecteur Directie Wonen Zorg en Welzijn\n"
-    )
+    text = _HEAD + ("Met vriendelijke groet,\nJ. Hoekstra\nDirecteur Directie Wonen Zorg en Welzijn\n")
     assert _signed(text) == [{"name": "J. Hoekstra", "role": "directeur"}]
 
 
@@ -98,7 +96,8 @@ def test_a_namens_block_without_a_closing_before_an_objection_clause():
         "Karel Smeets\n\nDirecteur Openbare Orde en Veiligheid\n\fGemeente Tilburg Datum 12 mei 2022\n"
         "Niet mee eens?\nBezwaar\nBent u het niet eens met dit besluit? Dan kunt u binnen zes weken bezwaar "
         "maken. Stuur uw bezwaarschrift naar:\nGemeente Tilburg\nT.a.v. de afdeling Juridische Zaken\n"
-        + "Het bezwaarschrift moet zijn ondertekend en bevat uw naam en adres.\n" * 12
+        + "Het bezwaarschrift moet zijn ondertekend en bevat uw naam en adres.\n"
+        * 12
     )
     facts = extract(text).facts()
     assert facts["signatories"] == [{"name": "Karel Smeets", "role": "directeur"}]
@@ -134,7 +133,9 @@ def _subject(text: str) -> str | None:
     return extract(text).facts()["subject"]
 
 
-_LABELS = "Gemeente Tilburg\nDatum 12 mei 2022\nOns kenmerk TB-2022-118\nBehandeld door Afdeling Vergunningen\n"
+_LABELS = (
+    "Gemeente Tilburg\nDatum 12 mei 2022\nOns kenmerk TB-2022-118\nBehandeld door Afdeling Vergunningen\n"
+)
 
 
 def test_a_subject_over_a_body_line_it_would_have_wrapped_into_ends_on_its_line():
@@ -171,7 +172,10 @@ def test_a_subject_cut_after_dd_goes_on_into_the_date_on_the_next_line():
 
 
 def test_a_scans_bar_after_the_subject_is_no_part_of_it():
-    text = _LABELS + "Onderwerp Besluit Woo-verzoek Stationsstraat 12 |\n\nGeachte heer,\n\nUw verzoek is toegewezen.\n"
+    text = (
+        _LABELS
+        + "Onderwerp Besluit Woo-verzoek Stationsstraat 12 |\n\nGeachte heer,\n\nUw verzoek is toegewezen.\n"
+    )
     assert _subject(text) == "Besluit Woo-verzoek Stationsstraat 12"
 
 

@@ -367,7 +367,9 @@ def _words_before(line: str, position: int, roles: Sequence[Span], names: Sequen
     for span in (*roles, *names):
         for i in range(max(0, span.start - start), min(position, span.end - start)):
             before[i] = " "
-    rest = re.sub(rf"\b(?:de|het|{_COURTESY}|(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr)\b\.?)", " ", "".join(before))
+    rest = re.sub(
+        rf"\b(?:de|het|{_COURTESY}|(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr)\b\.?)", " ", "".join(before)
+    )
     return re.search(r"[A-Za-zÀ-ÿ]", rest) is not None
 
 
@@ -441,7 +443,8 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
                 used_roles.add(role.start)
     kept = [index for index, line in enumerate(parsed) if line.names or line.roles]
     rows = [parsed[index] for index in kept]
-    for row, (first, second) in enumerate(zip(rows, rows[1:])):  # a line of names over or under a line of roles
+    # a line of names over or under a line of roles
+    for row, (first, second) in enumerate(zip(rows, rows[1:])):
         for names, roles in ((first.names, second.roles), (second.names, first.roles)):
             if roles is first.roles and _signs_under_post(text, lines[kept[row]], rows[row + 2 : row + 4]):
                 continue
@@ -463,7 +466,9 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
 
 
 # A post and its place closing a line of its own: "De burgemeester van Amsterdam,".
-_POST_OF_PLACE = re.compile(r"[ \t]*(?:[Dd]e|[Hh]et)[ \t]+[\w-]+[ \t]+van[ \t]+(?:de[ \t]+)?[A-Z][^\n,]{1,60},[ \t]*")
+_POST_OF_PLACE = re.compile(
+    r"[ \t]*(?:[Dd]e|[Hh]et)[ \t]+[\w-]+[ \t]+van[ \t]+(?:de[ \t]+)?[A-Z][^\n,]{1,60},[ \t]*"
+)
 
 
 def _signs_under_post(text: str, line: tuple[int, int], below: Sequence[SignatureLine]) -> bool:
