@@ -13,7 +13,7 @@ import pytest
 
 from opendata import releases
 from opendata.build.letter_unit import NT
-from opendata.publish import pipeline
+from opendata.publish import pipeline, stored_parts
 from opendata.publish.cache import DATABASE
 from opendata.publish.stored_parts import CacheLost
 
@@ -135,3 +135,17 @@ def test_a_unit_read_after_its_build_released_the_cache_says_so(sources, tmp_pat
     publication.release_cache()
     with pytest.raises(CacheLost, match="closed"):
         _ = publication.letters[0].nt
+
+
+def test_the_parts_are_read_ahead_in_the_order_the_writers_take_the_letters(sources, tmp_path, monkeypatch):
+    monkeypatch.setattr(stored_parts, "AHEAD", 5)
+    publication = pipeline.build(sources, cache_dir=tmp_path / "cache").publication
+    try:
+        reader = publication.letters[0].packed._reader  # type: ignore[attr-defined]
+        names = list(publication.letters[0].packed)
+        for name in names:  # as an output does: its part of every letter, in the publication's order
+            for unit in publication.letters:
+                assert unit.packed[name]
+        assert reader.queries == len(names) * -(-LETTERS // 5)  # a query for five letters' parts
+    finally:
+        publication.release_cache()

@@ -258,6 +258,11 @@ class UnitCache:
         for key, unit in units.items():
             unit.packed = StoredParts(self.reader, key, tuple(unit.packed))
 
+    def follow(self, units: list[LetterUnit]) -> None:
+        """The order in which the outputs will read these letters' parts: the reader reads ahead."""
+        if self.reader is not None:
+            self.reader.follow([unit.packed for unit in units if isinstance(unit.packed, StoredParts)])
+
     def close(self, prune: bool) -> None:
         """Store new file digests and which units this build used: with `prune` only those are kept
         (the next build forgets the others), without it they are added to those kept. The reader of

@@ -196,6 +196,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     for unit in units:
         problems += unit.problems
     units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
+    cache.follow(units)
     problems += _cross_checks(model, shared, units, today)
     problems += checks.check_evidence_in_other_letters(
         shared.skeleton + [s for u in units for s in u.skeleton], datasets
