@@ -66,11 +66,26 @@ def folded(grouped: dict[str, list[ox.Triple]], layout: Layout) -> dict[str, str
     return found
 
 
-def serialize(triples: list[ox.Triple], extension: str, prefixes: dict[str, str]) -> bytes:
-    ordered = sorted(triples, key=str)
-    if extension == ".ttl":
-        return serialized(ox.serialize(ordered, format=SERIALIZERS[extension], prefixes=prefixes))
-    return serialized(ox.serialize(ordered, format=SERIALIZERS[extension]))
+def descriptions(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[str, bytes]:
+    """A description's files by extension (.ttl, .jsonld, .nt), from the triples sorted once by their
+    N-Triples text; the N-Triples file is that text, line by line (`ntriples`)."""
+    keyed = sorted([(str(triple), triple) for triple in triples], key=_text)
+    ordered = [triple for _, triple in keyed]
+    return {
+        ".ttl": serialized(ox.serialize(ordered, format=SERIALIZERS[".ttl"], prefixes=prefixes)),
+        ".jsonld": serialized(ox.serialize(ordered, format=SERIALIZERS[".jsonld"])),
+        ".nt": "".join([f"{text} .\n" for text, _ in keyed]).encode("utf-8"),
+    }
+
+
+def ntriples(triples: Iterable[ox.Triple]) -> str:
+    """Triples as sorted N-Triples: a triple's str is its N-Triples line without " .\n", the bytes
+    pyoxigraph's serializer writes (tests/test_site_render.py checks it on hostile text)."""
+    return "".join(sorted([f"{triple} .\n" for triple in triples]))
+
+
+def _text(keyed: tuple[str, ox.Triple]) -> str:
+    return keyed[0]
 
 
 def _properties() -> defaultdict:

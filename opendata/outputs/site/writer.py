@@ -31,7 +31,7 @@ from opendata.build.letter_unit import NT, LetterGraph, nt_of, worker_count
 from opendata.build.publication import Publication
 from opendata.outputs.digests import keep_held, manifest_digests, put_file, remember_versions
 from opendata.outputs.site import hosting, indexes, inputs, pictures, search
-from opendata.outputs.site.describe import View, group, parse, serialize
+from opendata.outputs.site.describe import View, descriptions, group, ntriples, parse
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
 from opendata.outputs.site.pages import PageBuilder
@@ -326,8 +326,8 @@ class PageWriter:
         """Write a resource's files; `target`: their path in the build without the extension."""
         files = {}
         name = target.rsplit("/", 1)[-1]
-        for extension in RDF_EXTENSIONS:
-            files.update(self.put(target + extension, serialize(triples, extension, self.prefixes)))
+        for extension, data in descriptions(triples, self.prefixes).items():
+            files.update(self.put(target + extension, data))
         view = View(triples)
         folder = key.split("/", 1)[0] + "/"
         for lang, builder in self.builders.items():
@@ -458,8 +458,7 @@ class SiteWriter:
         writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
         self.figures = writer.figures = pictures.write(self)
         tasks: list[tuple] = [
-            ("shared", key, serialize(triples, ".nt", {}).decode("utf-8"))
-            for key, triples in sorted(group(shared, self.layout).items())
+            ("shared", key, ntriples(triples)) for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [
             ("letter", unit.key, unit.packed[NT], part.digests if part is not None else self._digest(unit))
