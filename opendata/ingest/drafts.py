@@ -595,20 +595,30 @@ def _many(record: dict, sources: dict, name: str, pairs: list) -> None:
 
 def _role(signatory, sender) -> str | None:
     """The model's role for a role as written: the role the extractor recognised, kept as written.
-    Only 'de secretaris' signing for burgemeester en wethouders is made more precise: that is the
-    gemeentesecretaris (Gemeentewet art. 102: the college's secretary). A role the model lacks gives
-    no role (the model's Role list holds every role the extractor recognises; a test keeps them in step)."""
+    Only 'de secretaris' signing for burgemeester en wethouders or the municipality itself is made more
+    precise: that is the gemeentesecretaris (Gemeentewet art. 102: the college's secretary). A secretaris
+    the text makes another body's ("De secretaris van de Bestuurscommissie Noord", "… van het dagelijks
+    bestuur", "… van de raad"), or one signing for the council, stays the secretaris as written. A role
+    the model lacks gives no role (the model's Role list holds every role the extractor recognises; a test
+    keeps them in step)."""
     role = signatory.role.value if signatory.role else None
-    college = "college-van-burgemeester-en-wethouders"
-    if (
-        role == "secretaris"
-        and sender is not None
-        and (sender.detail == college or sender.value.startswith("gm"))
-    ):
+    if role == "secretaris" and _signs_for_municipality(signatory, sender):
         return "gemeentesecretaris"
     if role is not None and role.startswith("algemeen "):  # "algemeen directeur" holds the post of directeur
         role = role.removeprefix("algemeen ")
     return role if role in model_roles() else None
+
+
+def _signs_for_municipality(signatory, sender) -> bool:
+    """The signer holds a post of the sending municipality or its college: the sender is one of them,
+    and the role is written as no other body's (bare, or "van" that municipality or its college)."""
+    college = "college-van-burgemeester-en-wethouders"
+    if sender is None or not (
+        sender.detail == college or (sender.value.startswith("gm") and sender.detail is None)
+    ):
+        return False
+    post = signatory.post_of
+    return post is None or (post.value == sender.value and post.detail in (None, college))
 
 
 @functools.cache

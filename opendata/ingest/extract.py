@@ -169,7 +169,7 @@ def _as_written(extraction: Extraction, repaired: Repaired, text: str) -> Extrac
         sender=back(extraction.sender),
         addressees=every(extraction.addressees),
         signatories=tuple(
-            Signatory(back(s.name), back(s.role, copied=False), back(s.on_behalf_of))
+            Signatory(back(s.name), back(s.role, copied=False), back(s.on_behalf_of), back(s.post_of))
             for s in extraction.signatories
         ),
         cites=tuple(

@@ -27,6 +27,9 @@ class Signatory:
     name: Found | None
     role: Found | None  # role.detail: the organisation of the post when the block names it ("gm0579")
     on_behalf_of: Found | None
+    # the body the role is written to be of ("De secretaris van de Bestuurscommissie Noord"): its code where
+    # the register resolves it (detail: the body, "college-van-burgemeester-en-wethouders"), else as written
+    post_of: Found | None = None
 
 
 @dataclass(frozen=True)

@@ -822,22 +822,61 @@ def signatories(
 ) -> tuple[Signatory, ...]:
     result = []
     for name, role in pair_signatories(text, *zone):
-        role_found = None
+        role_found = post_of = None
         if role is not None:
-            post_org = next(
-                (m.value for m in found if m.resolved and role.end <= m.start <= role.end + 3), None
-            )
+            post_org = next((m for m in found if m.resolved and role.end <= m.start <= role.end + 3), None)
+            place = _post_place(text, role.end, role.value, date) if post_org is None else None
             role_found = _found(
                 text,
                 role.value,
                 role.start,
                 role.end,
                 role.confidence,
-                post_org or _post_place(text, role.end, role.value, date),
+                post_org.value if post_org else place[0] if place else None,
             )
+            post_of = _post_of(text, role_found, post_org, place, found)
         name_found = _found(text, name.value, name.start, name.end, name.confidence) if name else None
-        result.append(Signatory(name_found, role_found, behalf))
+        result.append(Signatory(name_found, role_found, behalf, post_of))
     return tuple(result)
+
+
+# A role written as the post of a body, over a line break or a blank line: "De secretaris van de
+# Bestuurscommissie Noord," / "De secretaris van" + "" + "de Bestuurscommissie Noord, gemeente Amsterdam".
+_POST_OF = re.compile(
+    r"[ \t]*(?:\n[ \t]*){0,2}van[ \t]*(?:\n[ \t]*){0,2}(?P<body>[^\s,;][^\n,;]*?)[ \t]*(?=[,;]|$)",
+    re.MULTILINE,
+)
+
+
+def _post_of(
+    text: str,
+    role: Found,
+    post_org: OrgMention | None,
+    place: tuple[str, int] | None,
+    found: Sequence[OrgMention],
+) -> Found | None:
+    """The body a role is written to be of: the organisation right after it ("burgemeester Amsterdam"), or
+    what follows "van", resolved when one registered organisation (or its body) is the whole of it ("de
+    secretaris van het college van burgemeester en wethouders van Leiden", "… van de gemeente Leiden", "…
+    van Leiden"), else as written ("De secretaris van de Bestuurscommissie Noord"). None when the role
+    names no body."""
+    if post_org is not None:
+        return from_mention(text, post_org)
+    match = _POST_OF.match(text, role.end)
+    if match is None:
+        return None
+    start, end = match.span("body")
+    if place is not None and not text[place[1] : end].strip(" \t."):  # "van (de gemeente) Leiden"
+        return _found(text, place[0], start, end, role.confidence)
+    for mention in found:
+        if (
+            mention.resolved
+            and start <= mention.start
+            and re.fullmatch(r"(?:(?:de|het)[ \t]+)?", text[start : mention.start], re.IGNORECASE)
+            and not text[mention.end : end].strip(" \t.")
+        ):
+            return from_mention(text, mention)
+    return _found(text, match["body"], start, end, role.confidence)
 
 
 def run_in_signer(text: str, zone: tuple[int, int], behalf: Found | None) -> tuple[Signatory, ...]:
@@ -862,11 +901,11 @@ _POST_PLACE = re.compile(r"[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+|provinc
 _PROVINCIAL_ROLES = {"gedeputeerde", "commissaris-van-de-koning", "provinciesecretaris"}
 
 
-def _post_place(text: str, position: int, role: str, date: str | None) -> str | None:
-    """The municipality or province of a post written as "burgemeester van Leiden"."""
+def _post_place(text: str, position: int, role: str, date: str | None) -> tuple[str, int] | None:
+    """The municipality or province of a post written as "burgemeester van Leiden", and where its name ends."""
     match = _POST_PLACE.match(text, position)
     if match is None:
         return None
     kinds = ("provincie",) if role in _PROVINCIAL_ROLES else ("gemeente",)
     resolved = resolve_name_at(text, match.end(), kinds, date, load_gazetteer())
-    return resolved[0] if resolved else None
+    return (resolved[0], resolved[1]) if resolved else None
