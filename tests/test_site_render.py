@@ -178,3 +178,57 @@ def test_a_page_has_the_frame_s_chrome_for_its_language_and_folder():
             assert "<script>" not in html
             bare = render.render(page, lang, root=root, name="x", landing="l", data_formats=False)
             assert 'rel="alternate" type=' not in bare and "Turtle" not in bare
+
+
+def template_s(
+    page: Page, lang: str, root: str, name: str, landing: str, canonical: str, data_formats: bool
+) -> str:
+    """The page as templates/page.html renders it with every value given (render before its frames)."""
+    return (
+        render.environment()
+        .get_template("page.html")
+        .render(
+            lang=lang,
+            w=WORDS[lang],
+            title=page.title,
+            subtitle=page.subtitle,
+            description=page.description,
+            iri=page.iri,
+            sections=Markup(render.sections(page.sections, lang)),
+            jsonld=Markup(page.jsonld) if page.jsonld else "",
+            searchable=page.searchable,
+            root=root,
+            chrome=render.chrome(lang, root),
+            other_lang=render.other(lang),
+            other_href=(root + name if root.startswith("/") else name) + render.suffix(render.other(lang)),
+            alternates=Markup(render.alternates(name)) if data_formats else "",
+            downloads=Markup(render.downloads(lang, name)) if data_formats else "",
+            landing=landing,
+            canonical=canonical,
+        )
+    )
+
+
+@given(
+    st.sampled_from([HOSTILE, "", "plain", "\0", "&amp;"]),
+    st.sampled_from([HOSTILE, "", "x"]),
+    st.booleans(),
+    st.sampled_from(["../", "", "/doc/"]),
+    st.booleans(),
+)
+def test_a_page_in_its_frame_is_the_template_s_rendering(text, other, searchable, root, data_formats):
+    """render puts a page's values into a frame rendered once per language and folder: the bytes the
+    template gives with every value, whichever values are empty or hostile."""
+    page = Page("brief/x", "letter", text, subtitle=other, description=text, iri=other, searchable=searchable)
+    page.sections = hostile_sections(other)[:3]
+    page.jsonld = '{"name": "' + other + '"}' if other else ""
+    for lang in ("nl", "en"):
+        for canonical in ("", text, "https://e.org/doc/brief/x"):
+            arguments = {
+                "root": root,
+                "name": text or "x",
+                "landing": "../index.html",
+                "canonical": canonical,
+            }
+            expected = template_s(page, lang, data_formats=data_formats, **arguments)
+            assert render.render(page, lang, data_formats=data_formats, **arguments) == expected

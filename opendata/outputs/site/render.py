@@ -93,30 +93,69 @@ def render(
     page, lang: str, *, root: str, name: str, landing: str, canonical: str = "", data_formats: bool = True
 ) -> str:
     """The page in `lang`; `root` is the relative path to doc/, `name` the file name without extension."""
-    return (
+    values = {  # what templates/page.html prints of this page; the rest is the frame's (`frame`)
+        "title": page.title,
+        "subtitle": page.subtitle,
+        "description": page.description,
+        "iri": page.iri,
+        "sections": Markup(sections(page.sections, lang)),
+        "jsonld": Markup(page.jsonld) if page.jsonld else "",
+        "canonical": canonical,
+        "other_href": (root + name if root.startswith("/") else name)
+        + suffix(other(lang)),  # 404: any address
+        "alternates": Markup(alternates(name)) if data_formats else "",
+        "downloads": Markup(downloads(lang, name)) if data_formats else "",
+    }
+    empty = tuple((field, value) for field, value in values.items() if not value)
+    pieces = list(frame(lang, root, landing, page.searchable, empty))
+    pieces[1::2] = [escape(values[field]) for field in pieces[1::2]]
+    return "".join(pieces)
+
+
+_MARK = "\0"  # around a value's name in a frame: no word, path or language of the frame holds it
+
+
+@functools.lru_cache(maxsize=256)
+def frame(
+    lang: str, root: str, landing: str, searchable: bool, empty: tuple[tuple[str, object], ...]
+) -> tuple[str, ...]:
+    """templates/page.html rendered once for every page of a language, folder and landing page whose
+    values in `empty` are those (a value's `{% if %}` drops its markup): in place of each other value
+    a mark; split at the marks, the frame's own text is at even places and the name of the value
+    printed there at odd ones. `render` puts each value in, escaped as the template escapes it."""
+    marks = {field: Markup(f"{_MARK}{field}{_MARK}") for field in PAGE_VALUES} | dict(empty)
+    text = (
         environment()
         .get_template("page.html")
         .render(
             lang=lang,
             w=WORDS[lang],
-            title=page.title,
-            subtitle=page.subtitle,
-            description=page.description,
-            iri=page.iri,
-            sections=Markup(sections(page.sections, lang)),
-            jsonld=Markup(page.jsonld) if page.jsonld else "",
-            searchable=page.searchable,
+            searchable=searchable,
             root=root,
             chrome=chrome(lang, root),
             other_lang=other(lang),
-            other_href=(root + name if root.startswith("/") else name)
-            + suffix(other(lang)),  # 404: any address
-            alternates=Markup(alternates(name)) if data_formats else "",
-            downloads=Markup(downloads(lang, name)) if data_formats else "",
             landing=landing,
-            canonical=canonical,
+            **marks,
         )
     )
+    pieces = tuple(text.split(_MARK))
+    if len(pieces) % 2 == 0 or not set(pieces[1::2]) <= set(PAGE_VALUES):
+        raise ValueError(f"a word, path or language of the page frame holds {_MARK!r}")
+    return pieces
+
+
+PAGE_VALUES = (
+    "title",
+    "subtitle",
+    "description",
+    "iri",
+    "sections",
+    "jsonld",
+    "canonical",
+    "other_href",
+    "alternates",
+    "downloads",
+)
 
 
 @functools.lru_cache(maxsize=256)
