@@ -20,7 +20,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from opendata.ingest.extract_addressees import COUNCIL_WORDS, council_alone, find_addressees, listed_councils
+from opendata.ingest.extract_addressees import (
+    COUNCIL_WORDS,
+    council_alone,
+    find_addressees,
+    listed_councils,
+    named_addressees,
+)
 from opendata.ingest.extract_citations import (
     DOSSIER_IN_BODY,
     find_citations,
@@ -398,6 +404,8 @@ def _extract(
             kind = _found(text, "brief", *proposal.span(), 0.6)
     if not addressees:
         addressees = council_alone(text, head_end, sender)
+    if not addressees:  # "Kinderraad van Zwolle", "Vereniging Dorpsbelang …": an address the register lacks
+        addressees = named_addressees(text, head_end, sender)
     return Extraction(
         kind=kind,
         date_sent=date_sent,

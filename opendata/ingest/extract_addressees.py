@@ -691,3 +691,163 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
                 body,
             )
     return None
+
+
+# ---------------------------------------------------------------- organisations the register lacks
+
+# A name that holds one of these words, alone or at the end of a compound ("Bewonersvereniging",
+# "Kinderraad", "Stadsdeelbestuur"), names an organisation, not a person: a residents' committee, an
+# association, a foundation, a children's council, a stadsdeel's board. Government bodies the register
+# holds are resolved by the rules above; what is left of an address block is kept as written.
+_ORGANISATION_WORD = re.compile(
+    r"(?i:[\w-]*(?:vereniging|stichting|commissie|comit[ée]|raad|co[öo]peratie|bureau|platform|werkgroep|"
+    r"fractie|bestuur|federatie|genootschap|bond|overleg|collectief))|B\.[ \t]?V\.?|BV|N\.[ \t]?V\.?|NV"
+)
+# The words of such a name: capitalised words (or all capitals), the organisation word itself in lower
+# case ("commissie Burgers en Samenleving", "bestuur van …"), and the small words between them.
+_NAME_PART = re.compile(r"(?P<word>[A-ZÀ-ÖØ-Þ][\w'’&.-]*|[a-zà-ÿ][\w-]*|&|'t|'s)(?=[ \t]|$)")
+_SMALL_WORDS = frozenset(
+    ("van", "de", "het", "der", "den", "voor", "en", "in", "op", "aan", "'t", "'s", "te", "tot", "&")
+)
+# A line that is a person's (a courtesy title, initials) or a salutation, or that opens an address line.
+_PERSON_OR_GREETING = re.compile(
+    r"[ \t]*(?:(?:de[ \t]+)?heer\b|mevr(?:ouw)?\b\.?|dhr\b\.?|mw\b\.?|mrs?\b\.?|dr\b\.?|drs\b\.?|ir\b\.?|"
+    r"ing\b\.?|prof\b\.?|fam(?:ilie)?\b\.?|geachte?\b|beste\b|zeer\b|lieve\b|hallo\b|dear\b|"
+    r"t\.?[ \t]?a\.?[ \t]?v\b\.?|ter[ \t]+attentie\b|retour|postbus\b|(?:[A-Z]\.[ \t]?)+(?:[a-z]{1,3}[ \t]+)*[A-Z])",
+    re.IGNORECASE,
+)
+# Where a name's line goes on with something else: an e-mail address after a comma, "T.a.v.", a scan's bar,
+# a second column (three spaces or a tab).
+_NAME_CUT = re.compile(
+    r"[ \t]*,[ \t]*(?=[^\s,]*@)|[ \t]+(?i:t\.?[ \t]?a\.?[ \t]?v\b)|[ \t]*\|[^\n]*$|[ \t]{3,}|\t|(?<!\.[A-Z])[ \t]*[,;:.]?[ \t]*$"
+)
+# A government body the register should resolve ("Gemeenteraad van Zwolie", its name lost to OCR): no name
+# of its own to keep; the rules above resolve it or leave it out.
+_GOVERNMENT = re.compile(
+    r"[ \t]*(?:(?:de|het)[ \t]+)?(?:gemeente|provincie|waterschap|hoogheemraadschap|college|ministerie|"
+    r"(?:provinciale|gedeputeerde)[ \t]+staten)",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"(?:de|het)[ \t]+", re.IGNORECASE)
+_RETURN_ADDRESS = re.compile(r"\bretour[ \t-]?adres\b", re.IGNORECASE)
+_CONTACT_LINE = re.compile(
+    r"@|\bwww\.|\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|\bpostbus\b|\btel(?:efoon)?\b|\+31|\b0[0-9]{1,3}[ -]?[0-9]{6,8}\b",
+    re.IGNORECASE,
+)
+_LABEL_LINE = re.compile(
+    r"[ \t]*(?:datum|ons[ \t]+kenmerk|uw[ \t]+kenmerk|kenmerk|onderwerp|betreft|bijlagen?|behandeld[ \t]+door|"
+    r"contactpersoon|telefoon|e-?mail|verzonden|zaaknummer|portefeuille)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of an organisation's name that is all of text[start:end] (a line of an address, the
+    words after "Aan"), cut before an e-mail address, "T.a.v." or a second column; None where the words
+    are no such name: a person, a salutation, a street or postal line, a sentence, a name without an
+    organisation word, or a bare "het bestuur"."""
+    while start < end and text[start] in " \t|>•*-":
+        start += 1
+    if _PERSON_OR_GREETING.match(text, start, end) or _GOVERNMENT.match(text, start, end):
+        return None
+    article = _ARTICLE.match(text, start, end)
+    if article is not None:
+        start = article.end()
+    cut = _NAME_CUT.search(text, start, end)
+    name_end = cut.start() if cut is not None else end
+    name = text[start:name_end]
+    if not name or len(name) > 90 or re.search(r"[0-9@/]|www\.", name):
+        return None
+    words = name.split()
+    if len(words) < 2 or len(words) > 10:
+        return None
+    position = start
+    for word in words:
+        position = text.index(word, position)
+        part = _NAME_PART.match(text, position, name_end)
+        if part is None or part.end() != position + len(word):
+            return None
+        lower = word[0].islower() and word not in _SMALL_WORDS
+        if lower and not _ORGANISATION_WORD.fullmatch(word):
+            return None  # a word of a sentence
+        position += len(word)
+    if words[-1] in _SMALL_WORDS or words[0] in _SMALL_WORDS:
+        return None
+    if not any(_ORGANISATION_WORD.fullmatch(w.rstrip(",.")) for w in words):
+        return None
+    if not any(w[0].isupper() for w in words[1:]) and not words[0][0].isupper():
+        return None  # "bestuur van de vereniging": no name
+    return start, name_end
+
+
+def _line_spans(text: str, start: int, end: int):
+    """(start, end) of each line from `start` up to `end`."""
+    position = start
+    while position < end:
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 or line_end > len(text) else line_end
+        yield position, line_end
+        position = line_end + 1
+
+
+def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Found, ...]:
+    """Organisations the register does not hold, as the address names them: the words of an "Aan" line,
+    the lines of the address window under a "Retouradres" line, or the line over a postal address below
+    the sender's own; each only where it is an organisation's name (see _organisation_name), not the
+    sender's own name nor one the signature block names. For a letter that has no other addressee."""
+    limit = max(min(head_end, HEADER_LIMIT), 1)
+    candidates: list[tuple[int, int]] = []
+    for line in ADDRESS_LINE.finditer(text, 0, limit):
+        if text[line.start() : line.start("rest")].lstrip().startswith("Aan"):  # not "T.a.v.", nor prose
+            rest_end = text.find("\n", line.start("rest"))
+            span = _organisation_name(text, line.start("rest"), len(text) if rest_end < 0 else rest_end)
+            if span is not None:
+                candidates.append(span)
+    for marker in _RETURN_ADDRESS.finditer(text, 0, limit):
+        line_end = text.find("\n", marker.end())
+        if line_end < 0:
+            break
+        for count, (start, end) in enumerate(_line_spans(text, line_end + 1, limit)):
+            row = text[start:end]
+            if (
+                count >= 8
+                or (not row.strip() and count)
+                or _LABEL_LINE.match(row)
+                or _SALUTATION_LINE.match(row)
+            ):
+                break
+            span = _organisation_name(text, start, end)
+            if span is not None:
+                candidates.append(span)
+    if not candidates:
+        for postal in POSTAL.finditer(text, 0, limit):
+            if SENDER_ADDRESS.search(line_at(text, postal.start())):
+                continue
+            above_end = text.rfind("\n", 0, postal.start())
+            if above_end <= 0:
+                continue
+            above_start = text.rfind("\n", 0, above_end) + 1
+            if _STREET.search(text[above_start:above_end]):  # "Vereniging X / Dorpsstraat 1 / 1234 AB Y"
+                above_end = above_start - 1
+                above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+            span = _organisation_name(text, above_start, above_end) if above_end > 0 else None
+            if span is not None and _UNIT.match(text, span[0]):
+                continue  # "Bureau Juridische Zaken / Postbus 5": a unit of the sender, in its letterhead
+            # the sender's own name over its address opens the letter: an addressee's block comes after
+            # the letterhead's address or contact lines
+            if span is not None and _CONTACT_LINE.search(text, 0, above_start):
+                candidates.append(span)
+    zone = signature_zone(text, max(head_end, 1), len(text))
+    signed = re.sub(r"\s+", " ", text[zone[0] : zone[1]]).lower() if zone else ""
+    own = re.sub(r"\s+", " ", sender.value).lower() if sender is not None else None
+    picked: dict[str, Found] = {}
+    for start, end in candidates:
+        name = re.sub(r"\s+", " ", text[start:end])
+        if name.lower() == own or name.lower() in signed:
+            continue
+        picked.setdefault(name.lower(), _found(text, name, start, end, 0.5))
+    return tuple(picked.values())
+
+
+_UNIT = re.compile(r"(?:afdeling|directie|team|sector|cluster|bureau|dienst)\b", re.IGNORECASE)
+_SALUTATION_LINE = re.compile(r"[ \t]*(?:zeer[ \t]+)?(?:geachte?|beste|lieve)\b", re.IGNORECASE)
