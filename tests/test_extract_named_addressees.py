@@ -197,3 +197,70 @@ def test_a_government_body_the_register_does_not_resolve_is_not_kept_as_a_name()
         _addressees(text + _LABELS + "Geachte raad,\n\n" + _BODY + "Met vriendelijke groet,\n\nAnna Kroeze\n")
         == []
     )
+
+
+# ---------------------------------------------------------------- the sender from a later page's header
+
+_SCRAMBLED = (
+    "| En 1\nDe Gem |\nBezoekadres PV\nStationsplein 1 ar |\np_< 4 5 8 :\nTelefoon 14 0570 OR |\n"
+    "Comité Het Knutteltje\nDatum 3 mei 2022\nOns kenmerk Z-22-1108\nOnderwerp Besluit op uw verzoek\n\n"
+    "Geacht comité,\n\nOp 4 april 2022 hebben wij uw verzoek ontvangen. Wij hebben het bekeken en\n"
+    "zijn tot een besluit gekomen.\n"
+)
+_BOARD_SIGNS = (
+    "Hoogachtend, |\nhet algemeen bestuur van het stadsdeel,\nnamens deze, |\nKs\nMevrouw R.T. Kleinjan\n"
+    "Teammanager Vergunningen\n"
+)
+
+
+def _sender(text: str) -> tuple:
+    facts = extract(text).facts()
+    return facts["sender"], facts["sender_body"]
+
+
+def test_a_later_pages_header_with_its_page_number_names_the_sender():
+    page = "\nGemeente Deventer\nPagina 2 van 2 Stadsdeel Oost\n|\nWij vertrouwen erop u voldoende te hebben ingelicht.\n"
+    assert _sender(_SCRAMBLED + page + _BOARD_SIGNS) == ("gm0150", None)
+
+
+def test_a_header_line_repeated_on_the_later_pages_names_the_sender():
+    page = "Gemeente Tilburg, raadsinformatiebrief Datum 3 mei 2022\n{}\n"
+    text = (
+        _SCRAMBLED
+        + page.format("Het besluit geldt voor twee jaar.")
+        + page.format("De kosten zijn gedekt.")
+        + _BOARD_SIGNS
+    )
+    assert _sender(text) == ("gm0855", None)
+
+
+def test_a_provinces_header_with_its_labels_and_page_number():
+    page = "\nProvincie Drenthe | Kenmerk Z-22-1108\nBlad 3 van 4\nDe kosten zijn gedekt.\n"
+    assert _sender(_SCRAMBLED + page + _BOARD_SIGNS) == ("pv22", None)
+
+
+def test_headers_naming_two_organisations_name_no_sender():
+    pages = (
+        "\nGemeente Deventer\nPagina 2 van 3\nHet besluit geldt voor twee jaar.\n"
+        "\nGemeente Zwolle\nPagina 3 van 3\nDe kosten zijn gedekt.\n"
+    )
+    assert _sender(_SCRAMBLED + pages + _BOARD_SIGNS) == (None, None)
+
+
+def test_a_municipality_in_the_body_or_once_without_a_page_number_is_no_header():
+    for page in (
+        "\nGemeente Deventer heeft op 2 mei 2022 besloten het plan aan te houden.\n",
+        "\nEen afschrift van deze brief gaat naar:\nGemeente Deventer\nDe kosten zijn gedekt.\n",
+        "\nPagina 2 van 2\nDe gemeente Deventer houdt het plan aan.\n",
+        "\nOnderwerp: reactie op het plan van Gemeente Deventer\nPagina 2 van 2\n",
+    ):
+        assert _sender(_SCRAMBLED + page + _BOARD_SIGNS) == (None, None), page
+
+
+def test_the_first_pages_letterhead_stays_the_sender():
+    text = (
+        "Gemeente Zwolle\nPostbus 10007\n8000 GA Zwolle\n\nAan: Comité Het Knutteltje\nDatum 3 mei 2022\n"
+        "Onderwerp Besluit\n\nGeacht comité,\n\nWij hebben besloten.\n\nGemeente Zwolle\nPagina 2 van 2\n"
+        "Met vriendelijke groet,\n\nNamens het college van burgemeester en wethouders van Zwolle,\n\nP. Holleman\n"
+    )
+    assert _sender(text) == ("gm0193", "college-van-burgemeester-en-wethouders")

@@ -81,6 +81,7 @@ from opendata.ingest.extract_sender import (
     STATES_PROPOSAL,
     kamerstuk_parts,
     letterhead_board,
+    running_header_sender,
     unsigned_sender,
 )
 from opendata.ingest.extract_sender import sender as _sender
@@ -275,8 +276,10 @@ def _extract(
     signatories = _signatories(text, zone, behalf, found, iso) if zone and not board_signed else ()
     if zone and not signatories and not board_signed:
         signatories = run_in_signer(text, zone, behalf)
-    sender = _sender(text, behalf, found, head_end, signatories, zone) or unsigned_sender(
-        text, head_end, salutation, iso, found, signatories
+    sender = (
+        _sender(text, behalf, found, head_end, signatories, zone)
+        or unsigned_sender(text, head_end, salutation, iso, found, signatories)
+        or running_header_sender(text, found, head_end)
     )
     if sender is not None and sender.detail is None:
         sender = letterhead_board(text, sender, head_end)

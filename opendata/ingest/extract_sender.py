@@ -626,3 +626,50 @@ def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
     return _found(
         text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()
     )
+
+
+# A later page's running header: "Gemeente Zwolle" on its own line, or before a comma or the header's
+# labels ("Gemeente Zwolle, raadsinformatiebrief Datum 3 mei 2022", "Gemeente Zwolle | Kenmerk …"), near a
+# page number ("Pagina 2 van 4") or repeated on the pages as the same line.
+_PAGE_NUMBER = re.compile(
+    r"\b(?:pagina|blad(?:zijde)?|page)[ \t]*(?P<page>[0-9]{1,3})[ \t]*(?:van|/|of)[ \t]*[0-9]{1,3}\b",
+    re.IGNORECASE,
+)
+_HEADER_KIND = re.compile(r"(?:gemeente|provincie|waterschap|hoogheemraadschap|wetterskip)\b", re.IGNORECASE)
+_HEADER_GOES_ON = re.compile(
+    r"[ \t|]*(?:$|,|(?i:datum|kenmerk|ons[ \t]+kenmerk|pagina|blad|page|onderwerp|zaaknummer)\b)",
+    re.MULTILINE,
+)
+
+
+def running_header_sender(text: str, found: Sequence[OrgMention], head_end: int) -> Found | None:
+    """The sender a letterhead (scrambled by OCR) does not give, from the running header of the later
+    pages: a municipality, province or water board written with its kind word at the start of a line
+    near a later page's number ("Gemeente Zwolle" / "Pagina 2 van 3"), or such a line repeated after the
+    first page. Only when every such header names the same organisation."""
+    heads: list[OrgMention] = []
+    for mention in found:
+        if mention.start < head_end or not mention.resolved or not _HEADER_KIND.match(text, mention.start):
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if text[line_start : mention.start].strip(" \t|>") or not _HEADER_GOES_ON.match(text, mention.end):
+            continue
+        heads.append(mention)
+    if not heads:
+        return None
+    lines: dict[str, list[OrgMention]] = {}
+    for mention in heads:
+        lines.setdefault(" ".join(line_at(text, mention.start).split()).lower(), []).append(mention)
+    numbered = []
+    for mention in heads:
+        start = text.rfind("\n", 0, mention.start) + 1
+        # the header's lines above and below it: "Gemeente Zwolle" / "Datum 3 mei 2022" / "Pagina 2 van 3"
+        for _ in range(2):
+            start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        end = end_of_lines(text, mention.start, 3)
+        near = [p for p in _PAGE_NUMBER.finditer(text, start, end) if int(p["page"]) >= 2]
+        if near or len(lines[" ".join(line_at(text, mention.start).split()).lower()]) >= 2:
+            numbered.append(mention)
+    if not numbered or len({m.value for m in numbered}) != 1:
+        return None
+    return from_mention(text, numbered[0], 0.55)
