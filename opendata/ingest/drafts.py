@@ -37,6 +37,11 @@ LETTERS = "letters"
 MAX_ID_LENGTH = 90
 SUBJECT_WORDS = 6
 
+# The kinds a draft organisation gets when the extractor established no kind the model has
+# (OrganisationKind): a government body of no more specific kind, or an organisation of unknown kind.
+GOVERNMENT = "overheidsorganisatie"
+UNKNOWN_KIND = "organisatie"
+
 # Body kinds the model knows (OrganisationKind) and how a body is named after its organisation.
 BODY_NAMES = {
     "college-van-burgemeester-en-wethouders": (
@@ -352,9 +357,19 @@ class Resolver:
         existing = self.known(found)
         if existing:
             return existing
-        kind = found.detail if found.detail in _ORGANISATION_KINDS else "overheidsorganisatie"
+        generic = normal_name(found.value) in _GENERIC_NAMES
+        if found.detail in _ORGANISATION_KINDS:
+            kind = found.detail
+        elif found.detail or generic:
+            # a government body the extractor established ("het dagelijks bestuur van …", a minister), or
+            # one the name itself is ("de gemeenteraad"), of no kind the model has: government, no more
+            kind = GOVERNMENT
+        else:
+            # what the text does not state is not guessed (issue 13): a vereniging, a stichting, a B.V.
+            # or a name of unknown kind is an organisation, and claims no government kind
+            kind = UNKNOWN_KIND
         sources = {"name": evidence(found, letter_id)}
-        if normal_name(found.value) in _GENERIC_NAMES:
+        if generic:
             # "de gemeenteraad" without a place: the body of this letter only, never merged with another's.
             record = {
                 "id": f"{slug(found.value)}-{letter_id}"[:MAX_ID_LENGTH].strip("-"),
@@ -366,10 +381,15 @@ class Resolver:
                 "note": "De brief noemt het orgaan zonder te zeggen van welke organisatie.",
             }
             return self._add_organisation(record)
-        if found.detail not in _ORGANISATION_KINDS:
+        if kind == UNKNOWN_KIND:
             sources["kind"] = {
                 "editorial": "De brief zegt niet wat voor organisatie dit is; ingest koos "
-                "'overheidsorganisatie'. Controleer het."
+                f"'{UNKNOWN_KIND}' (soort niet bekend, of geen overheid). Controleer het."
+            }
+        elif kind == GOVERNMENT and found.detail not in _ORGANISATION_KINDS:
+            sources["kind"] = {
+                "editorial": "De brief noemt een overheidsorgaan zonder te zeggen wat voor organisatie het is; "
+                f"ingest koos '{GOVERNMENT}'. Controleer het."
             }
         record = {
             "id": slug(found.value)[:60].strip("-") or "organisatie",
