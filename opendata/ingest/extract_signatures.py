@@ -704,7 +704,7 @@ def on_behalf_of(
         # van stadsdeel Zuid") is no sender as written; the municipality a line over the signer's name
         # names is, without a body; none named, the block names no sender
         return _place_over_signer(text, zone, found), ()
-    resolved = [m for m in in_zone if m.resolved]
+    named = [m for m in in_zone if m.resolved]
     # the closing's first line names a post and its municipality ("De burgemeester van Amsterdam,"): that
     # municipality signs, before any body a later line names (an objection clause's "bij het College …")
     first = re.match(r"\s*[^\n]*", text[zone[0] : zone[1]])
@@ -718,10 +718,10 @@ def on_behalf_of(
         and not m.body
         and text[zone[0] : first_end].rstrip().endswith(",")
     ]
-    if post_line and not (resolved and resolved[0].start < post_line[0].start):
+    if post_line and not (named and named[0].start < post_line[0].start):
         return from_mention(text, post_line[0], 0.85), ()
-    if resolved:
-        return from_mention(text, resolved[0], 0.9), ()
+    if named:
+        return from_mention(text, named[0], 0.9), ()
     if in_zone:
         return from_mention(text, in_zone[0], 0.5), ()
     return None, ()
