@@ -13,6 +13,7 @@ import pickle
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -730,9 +731,13 @@ def test_what_a_letters_worker_prepares_for_the_site_is_what_the_site_makes_of_i
 
 class _PoolInThisProcess:
     """A process pool's contract in this process: the worker's state and every batch cross a pickle,
-    as they cross the process boundary, so what a worker is given (and not given) is tested."""
+    as they cross the process boundary, so what a worker is given (and not given) is tested. A batch
+    runs when its result is asked for: until then the worker is busy with it."""
+
+    started: ClassVar[list[int]] = []  # the number of workers of each pool started
 
     def __init__(self, workers, mp_context=None, initializer=None, initargs=()):
+        self.started.append(workers)
         initializer(*(pickle.loads(pickle.dumps(arg)) for arg in initargs))
 
     def __enter__(self):
@@ -741,14 +746,32 @@ class _PoolInThisProcess:
     def __exit__(self, *exc):
         return False
 
-    def map(self, function, items):
-        return [pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(item))))) for item in items]
+    def submit(self, function, item):
+        return _Later(lambda: pickle.loads(pickle.dumps(function(pickle.loads(pickle.dumps(item))))))
 
 
-def test_workers_given_each_batchs_record_link_every_unchanged_resource(tmp_path, monkeypatch):
-    """The site's workers get the previous build's record and digests per batch, only those of the
-    batch's resources: publishing the same sources again renders nothing, and the files are the
-    previous build's."""
+class _Later:
+    def __init__(self, work):
+        self.work = work
+
+    def done(self) -> bool:
+        return False
+
+    def result(self):
+        return self.work()
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    """Whether two folders hold the same files with the same bytes."""
+    files = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
+    if files != {p.relative_to(b) for p in b.rglob("*") if p.is_file()}:
+        return False
+    return all((a / name).read_bytes() == (b / name).read_bytes() for name in files)
+
+
+def test_the_main_process_renders_beside_one_worker_fewer(tmp_path, monkeypatch):
+    """Each worker holds a copy of the facts: on two cores one worker renders, and this process takes
+    the batches while the worker has enough to do. The site equals one rendered in this process."""
     from opendata.outputs.site import writer
     from opendata.publish import pipeline
 
@@ -756,18 +779,22 @@ def test_workers_given_each_batchs_record_link_every_unchanged_resource(tmp_path
     monkeypatch.setattr(writer, "worker_count", lambda: 2)
     monkeypatch.setattr(writer, "BATCH", 5)
     monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
-    out, cache = tmp_path / "dist", tmp_path / "cache"
-    assert pipeline.publish(DATASETS, out, cache_dir=cache).exit_code == 0
-    first = out.resolve()
-    rendered = []
-    real = writer.PageWriter._write
-    monkeypatch.setattr(
-        writer.PageWriter, "_write", lambda self, key, *rest: rendered.append(key) or real(self, key, *rest)
-    )
-    assert pipeline.publish(DATASETS, out, cache_dir=cache).exit_code == 0
-    assert rendered == []
-    pages = [p for p in (out / "doc" / "brief").iterdir() if p.is_file()]
-    assert len(pages) >= 15 and all(p.samefile(first / "doc" / "brief" / p.name) for p in pages)
+    _PoolInThisProcess.started = []
+    in_main: list[int] = []
+    real_run = writer.PageWriter.run
+
+    def run(self, task, record=None, known=None, spare=None):
+        if record is None:  # not given a batch's record: this process's own writer
+            in_main.append(len(task))
+        return real_run(self, task, record, known, spare)
+
+    monkeypatch.setattr(writer.PageWriter, "run", run)
+    shared = pipeline.publish(DATASETS, tmp_path / "shared", cache_dir=tmp_path / "cache")
+    assert shared.exit_code == 0 and _PoolInThisProcess.started == [1] and sum(in_main) > 0
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)  # one process renders it all
+    alone = pipeline.publish(DATASETS, tmp_path / "alone", cache_dir=tmp_path / "cache2")
+    assert alone.exit_code == 0
+    assert _same_files((tmp_path / "shared").resolve() / "doc", (tmp_path / "alone").resolve() / "doc")
 
 
 class _NoPool:

@@ -22,7 +22,8 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -43,6 +44,7 @@ RDF_EXTENSIONS = (".ttl", ".jsonld", ".nt")
 NAME = "site"  # the output's name, and the key of its part of each letter (facts.letter_part)
 PARALLEL_FROM = 2000  # resources; below this one process is faster than starting workers
 BATCH = 200  # resources or letters per task sent to a worker
+IN_FLIGHT = 2  # batches given to each worker and not yet done
 
 
 @dataclass(frozen=True)
@@ -485,19 +487,34 @@ class SiteWriter:
                 entries.update(writer.run(batch))
                 progress.count(NAME, min(number * BATCH, len(tasks)), len(tasks), "records rendered")
             return entries
+        rendered = 0
+
+        def take(done: dict[str, inputs.Entry], versions: dict[str, bytes]) -> None:
+            nonlocal rendered
+            entries.update(done)
+            remember_versions(versions)
+            rendered = min(rendered + BATCH, len(tasks))
+            progress.count(NAME, rendered, len(tasks), "records rendered")
+
+        workers = worker_count() - 1  # this process renders too: each worker holds a copy of the facts
         state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
         with ProcessPoolExecutor(
-            worker_count(),
+            workers,
             mp_context=multiprocessing.get_context("forkserver"),
             initializer=_start_worker,
             initargs=(state,),
         ) as pool:
-            results = pool.map(_run_in_worker, map(writer.batch_of, batches))
-            for number, (done, versions) in enumerate(results, 1):
-                entries.update(done)
-                remember_versions(versions)
-                progress.count(NAME, min(number * BATCH, len(tasks)), len(tasks), "records rendered")
+            pending: deque[Future] = deque()
+            for batch in batches:
+                if len(pending) < IN_FLIGHT * workers:
+                    pending.append(pool.submit(_run_in_worker, writer.batch_of(batch)))
+                else:  # the workers have enough to do: this process takes the batch
+                    take(writer.run(batch), {})
+                while pending and pending[0].done():
+                    take(*pending.popleft().result())
+            for future in pending:
+                take(*future.result())
         return entries
 
     def _letter_key(self, key: str) -> str:
