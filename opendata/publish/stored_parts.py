@@ -66,7 +66,10 @@ class PartReader:
         self._mutex = threading.Lock()
         self._ahead: dict[str, dict[str, bytes]] = {}  # part name -> the parts last read ahead, by key
         self._order: list[str] = []  # the cache keys in the order the writers take the letters
-        self.queries = 0  # how many times the database was asked (a test counts them)
+        self._last: dict[str, int] = {}  # part name -> the position of the letter last asked for
+        self.queries = self.rows = (
+            0  # how many times the database was asked, for how many parts (tests count them)
+        )
 
     def follow(self, parts: list[StoredParts]) -> None:
         """The order the writers will ask for these letters' parts in (the publication's)."""
@@ -75,20 +78,27 @@ class PartReader:
             stored.position = position
 
     def part(self, key: str, name: str, position: int) -> bytes:
-        """A letter's part. The writers ask in the letters' order, so a miss reads the same part of
-        the next letters in that order too, in one query: one query a part costs four times as much."""
+        """A letter's part. Most writers ask in the letters' order: then a miss reads the same part of
+        the next letters in that order too, in one query (one query a part costs four times as much).
+        A part asked for out of order is read alone."""
         with self._mutex:
-            ahead = self._ahead.get(name)
-            if ahead is None or key not in ahead:
-                following = self._order[position : position + AHEAD] if position >= 0 else [key]
-                ahead = self._ahead[name] = self._read(following or [key], name)
-            blob = ahead.get(key)
+            blob = self._ahead.get(name, {}).get(key)
+            if blob is None and self._reads_on(name, position):
+                self._ahead[name] = self._read(self._order[position : position + AHEAD], name)
+                blob = self._ahead[name].get(key)
+            elif blob is None:  # asked for out of order (the change stream's members): this one only
+                blob = self._read([key], name).get(key)
+            self._last[name] = position
         if blob is None:
             raise CacheLost(
                 f"the build cache {self.database} no longer holds the part {name!r} of a letter "
                 "(removed or damaged while this build ran)"
             )
         return blob
+
+    def _reads_on(self, name: str, position: int) -> bool:
+        """Whether the reads of this part go on in order (the first read of a part is taken to)."""
+        return position >= 0 and (name not in self._last or position == self._last[name] + 1)
 
     def _read(self, keys: list[str], name: str) -> dict[str, bytes]:
         if self._db is None:
@@ -98,14 +108,16 @@ class PartReader:
         rows = self._db.execute(
             f"SELECT key, blob FROM parts WHERE name = ? AND key IN ({marks})", [name, *keys]
         )
-        return {found: bytes(blob) for found, blob in rows}
+        found = {key: bytes(blob) for key, blob in rows}
+        self.rows += len(found)
+        return found
 
     def close(self) -> None:
         with self._mutex:
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            self._ahead, self._order = {}, []
+            self._ahead, self._order, self._last = {}, [], {}
         self.lock.release()
 
 
