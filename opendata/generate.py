@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.compare import isomorphic
+from rdflib.compare import isomorphic, to_canonical_graph
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
@@ -400,7 +400,13 @@ def ontology(model: Model) -> Graph:
 
 
 def _turtle(graph: Graph) -> str:
-    return f"# {NOTICE}\n" + graph.serialize(format="turtle")
+    """The graph as Turtle, its blank nodes labelled canonically first: rdflib orders them by their
+    random labels, so the same model gave a differently ordered shapes.ttl from run to run."""
+    canonical = Graph()
+    for prefix, namespace in graph.namespaces():
+        canonical.bind(prefix, namespace, override=True, replace=True)
+    canonical += to_canonical_graph(graph)
+    return f"# {NOTICE}\n" + canonical.serialize(format="turtle")
 
 
 def artefacts(model: Model) -> dict[str, str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import jsonschema
 
@@ -66,3 +68,20 @@ def test_vocabulary_gives_every_field_row_a_real_rdf_term():
             assert row[1].strip() == "`id`", row
     sources = [row for row in rows if row[1].strip() == "`sources`"]
     assert sources and all("rdf:Statement" in row[2] and "(#source)" in row[2] for row in sources)
+
+
+def test_the_same_model_generates_the_same_bytes_in_every_process():
+    """rdflib labels blank nodes at random; the generated Turtle (SHACL shapes, ontology) was ordered
+    by those labels and so differed from one run of `opendata generate` to the next."""
+    script = (
+        "import hashlib, sys\n"
+        "from opendata.generate import artefacts\n"
+        "from opendata.model.model import load_model\n"
+        "for name, text in sorted(artefacts(load_model()).items()):\n"
+        "    print(name, hashlib.sha256(text.encode()).hexdigest())\n"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+        for _ in range(3)
+    }
+    assert len(runs) == 1, runs
