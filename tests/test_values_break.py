@@ -289,3 +289,21 @@ def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path, damage):
     assert any(p["code"] == "cache-rebuilt" for p in _json_problems(result))
     again = publish()
     assert again.returncode == 0 and not any(p["code"] == "cache-rebuilt" for p in _json_problems(again))
+
+
+@pytest.mark.parametrize("blocked", ["a file in its place", "its lock a folder"])
+def test_a_cache_that_cannot_be_used_is_warned_about_and_the_build_goes_on(tmp_path, blocked):
+    datasets, cache = _dataset(tmp_path), tmp_path / "cache"
+    if blocked == "a file in its place":
+        cache.write_text("not a folder", encoding="utf-8")
+    else:
+        (cache / "units.lock").mkdir(parents=True)
+    for command in ("validate", "publish"):
+        out = ("--out", str(tmp_path / "dist")) if command == "publish" else ()
+        result = run_main(
+            command, "--datasets", str(datasets), "--cache", str(cache), *out, "--format", "json"
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert [p["code"] for p in _json_problems(result) if p["code"].startswith("cache")] == [
+            "cache-unusable"
+        ]

@@ -66,6 +66,7 @@ ProblemCode = Literal[
     "write-failed",
     "cache-rebuilt",
     "cache-lost",
+    "cache-unusable",
     "shacl",
     "release-version-reused",
     "releases-unreadable",
@@ -464,6 +465,13 @@ _KINDS = (
         "publish again; the previous publication is unchanged",
         "With a cache, the letters' parts are read from it while the outputs are written; a cache "
         "emptied or damaged meanwhile (by hand, or on another machine sharing the folder) stops the build.",
+    ),
+    _kind(
+        "cache-unusable",
+        "the build cache folder cannot be made or written (a file in its place, no permission)",
+        "nothing: the build runs without a cache; give `--cache` a writable folder",
+        "The cache is only a speed-up: without it every letter is built afresh.",
+        severity="warning",
     ),
     _kind(
         "shacl",

@@ -109,13 +109,31 @@ class UnitCache:
         self._new_stats: list[tuple[str, int, int, str]] = []
         self.lock: CacheLock | None = None
         self.reader: PartReader | None = None  # reads the letters' parts while the outputs are written
-        if path is not None:
+        if path is None:
+            return
+        try:
             path.mkdir(parents=True, exist_ok=True)
             self.lock = CacheLock(path)
-            try:
-                self._open(path / DATABASE)
-            except sqlite3.DatabaseError as exc:  # not a database, truncated, or from an incompatible version
-                self._rebuild(path, exc)
+        except OSError as exc:  # a file where the folder should be, no permission, a read-only disk
+            self._unusable(path, exc)
+            return
+        try:
+            self._open(path / DATABASE)
+        except sqlite3.DatabaseError as exc:  # not a database, truncated, or from an incompatible version
+            self._rebuild(path, exc)
+
+    def _unusable(self, path: Path, exc: OSError) -> None:
+        """Build without a cache (it is only a speed-up), and say why once."""
+        self.problems.append(
+            Problem(
+                "cache-unusable",
+                WARNING,
+                f"the build cache {path} cannot be used ({exc.strerror or exc}); every letter is built "
+                "afresh and nothing is kept",
+                Location(str(path)),
+                hint="give --cache a folder this user may write (or --no-cache)",
+            )
+        )
 
     def _open(self, database: Path) -> None:
         self.db = db = sqlite3.connect(database)
