@@ -67,6 +67,18 @@ def run_main(*args: str) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(["opendata", *args], code, stdout.getvalue(), stderr.getvalue())
 
 
+def published_graph(datasets: Path, tmp_path: Path) -> str:
+    """Publish `datasets` into tmp_path/dist (with a cache beside it), check that it succeeds and that
+    `opendata verify` finds every file as its manifest says; the graph's N-Triples."""
+    out = tmp_path / "dist"
+    published = run_main(
+        "publish", "--datasets", str(datasets), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
+    assert published.returncode == 0, published.stderr
+    assert run_main("verify", str(out)).returncode == 0
+    return (out / "graph.nt").read_text(encoding="utf-8")
+
+
 def require_shared(path: Path) -> Path:
     """A file or folder of ../shared (the seed, the standards) that a test compares with.
 

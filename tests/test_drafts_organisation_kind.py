@@ -15,7 +15,7 @@ from opendata.ingest.extract import extract
 from opendata.ingest.extract_results import found
 from opendata.model.model import load_model
 
-from .conftest import run_main
+from .conftest import published_graph, run_main
 
 _LETTERHEAD = (
     "Gemeente Zwolle\nBezoekadres Grote Kerkplein 15\n8011 PK Zwolle\nPostbus 10007\n8000 GA Zwolle\n"
@@ -103,13 +103,7 @@ def test_the_drafts_publish_with_the_neutral_kind_never_typed_as_government(data
     [board] = [i for i, o in drafts.items() if o["kind"] == "overheidsorganisatie"]
     assert drafts[association]["kind"] == "organisatie"
 
-    out = tmp_path / "dist"
-    published = run_main(
-        "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
-    )
-    assert published.returncode == 0, published.stderr
-    assert run_main("verify", str(out)).returncode == 0
-    lines = (out / "graph.nt").read_text(encoding="utf-8").splitlines()
+    lines = published_graph(into, tmp_path).splitlines()
 
     def about(key: str) -> list[str]:
         return [
@@ -130,6 +124,6 @@ def test_the_drafts_publish_with_the_neutral_kind_never_typed_as_government(data
     assert f"{CLASSIFICATION} <{ODNL}overheidsorganisatie>" in board_facts
 
     # the concept itself is published in the scheme, with its labels
-    ontology = (out / "ontology.ttl").read_text(encoding="utf-8")
+    ontology = (tmp_path / "dist" / "ontology.ttl").read_text(encoding="utf-8")
     assert "odnl:organisatie a skos:Concept ;\n    skos:inScheme odnl:OrganisationKind ;" in ontology
     assert '"organisatie (soort niet bekend of geen overheid)"@nl' in ontology

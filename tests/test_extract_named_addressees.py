@@ -11,7 +11,7 @@ import yaml
 
 from opendata.ingest.extract import extract
 
-from .conftest import run_main
+from .conftest import published_graph, run_main
 
 _LETTERHEAD = (
     "Gemeente Zwolle\nBezoekadres Grote Kerkplein 15\n8011 PK Zwolle\nPostbus 10007\n8000 GA Zwolle\n"
@@ -180,13 +180,7 @@ def test_an_association_addressed_is_a_draft_organisation_that_publishes(dataset
     organisations = yaml.safe_load((into / "organisations.yaml").read_text(encoding="utf-8"))
     [record] = [o for o in organisations if o["id"] == addressee]
     assert record["name"] == "Jongerenraad van Zwolle" and record["status"] == "draft"
-    out = tmp_path / "dist"
-    published = run_main(
-        "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
-    )
-    assert published.returncode == 0, published.stderr
-    assert run_main("verify", str(out)).returncode == 0
-    graph = (out / "graph.nt").read_text(encoding="utf-8")
+    graph = published_graph(into, tmp_path)
     assert '"Jongerenraad van Zwolle"' in graph
 
 

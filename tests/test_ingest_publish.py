@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import DATASETS, ROOT, run_cli, run_main
+from .conftest import DATASETS, ROOT, published_graph, run_cli, run_main
 
 LETTERS = 20  # synthetic PDFs
 
@@ -116,13 +116,7 @@ def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path):
     drafts = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
     [draft] = [d for d in drafts if d.get("status") == "draft"]  # the seed has no drafts
     assert "addressees" not in draft and "addressees" in draft["unknown"]
-    out = tmp_path / "dist"
-    published = run_main(
-        "publish", "--datasets", str(into), "--out", str(out), "--cache", str(tmp_path / "cache")
-    )
-    assert published.returncode == 0, published.stderr
-    assert run_main("verify", str(out)).returncode == 0
-    graph = (out / "graph.nt").read_text(encoding="utf-8")
+    graph = published_graph(into, tmp_path)
     letter = next(
         line.split()[0]
         for line in graph.splitlines()
