@@ -18,7 +18,7 @@ import os
 import pickle
 import sqlite3
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -211,19 +211,21 @@ class UnitCache:
         if self.db is None:
             return {}
         found = {}
+        for key, blob in self._rows_of("SELECT key, unit FROM units WHERE key IN ({})", keys):
+            try:
+                found[key] = pickle.loads(blob)
+            except (
+                Exception
+            ):  # a damaged entry (unpickling can raise almost anything): build the letter again
+                continue
+        return found
+
+    def _rows_of(self, sql: str, keys: list[str]) -> Iterator[tuple]:
+        """The rows of `sql` (its `IN ({})` given the keys), 500 keys a query."""
+        assert self.db is not None
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT key, unit FROM units WHERE key IN ({','.join('?' * len(chunk))})", chunk
-            )
-            for key, blob in rows:
-                try:
-                    found[key] = pickle.loads(blob)
-                except (
-                    Exception
-                ):  # a damaged entry (unpickling can raise almost anything): build the letter again
-                    continue
-        return found
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def put_many(self, items: Mapping[str, object]) -> None:
         if self.db is None:
@@ -250,16 +252,9 @@ class UnitCache:
 
     def _part_counts(self, keys: list[str]) -> dict[str, int]:
         """How many parts the cache holds of each of these letters."""
-        counts: dict[str, int] = {}
         if self.db is None:
-            return counts
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            counts.update(
-                self.db.execute(f"SELECT key, count(*) FROM parts WHERE key IN ({marks}) GROUP BY key", chunk)
-            )
-        return counts
+            return {}
+        return dict(self._rows_of("SELECT key, count(*) FROM parts WHERE key IN ({}) GROUP BY key", keys))
 
     def put_letters(self, units: Mapping[str, LetterUnit]) -> None:
         """Store new letters' units, their parts apart; then the units read their parts from here."""
