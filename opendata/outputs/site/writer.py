@@ -482,20 +482,20 @@ class SiteWriter:
             tasks, entries = writer.link_unchanged(tasks, PARALLEL_FROM)
         batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
         progress = self.publication.progress
-        if len(tasks) < PARALLEL_FROM or worker_count() == 1:
-            for number, batch in enumerate(batches, 1):
-                entries.update(writer.run(batch))
-                progress.count(NAME, min(number * BATCH, len(tasks)), len(tasks), "records rendered")
-            return entries
         rendered = 0
 
         def take(done: dict[str, inputs.Entry], versions: dict[str, bytes]) -> None:
+            """A batch's entries and the digests of the files a worker wrote (none: this process's)."""
             nonlocal rendered
             entries.update(done)
             remember_versions(versions)
             rendered = min(rendered + BATCH, len(tasks))
             progress.count(NAME, rendered, len(tasks), "records rendered")
 
+        if len(tasks) < PARALLEL_FROM or worker_count() == 1:
+            for batch in batches:
+                take(writer.run(batch), {})
+            return entries
         workers = worker_count() - 1  # this process renders too: each worker holds a copy of the facts
         state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
