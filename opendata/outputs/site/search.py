@@ -24,12 +24,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import quote
+
+import pagefind_bin  # type: ignore[import-untyped]
 
 from opendata.build.letter_unit import worker_count
 from opendata.outputs.digests import file_sha256, link_if_same
@@ -130,7 +131,8 @@ def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None
 def _inputs(site, folder: str, keys: list[str], entries: dict[str, inputs.Entry]) -> str:
     """The digest of what a part is made from: its letters' files, Pagefind's version, the command."""
     pages = [f"{key}\0{entries[_letter(site, key)].files}" for key in keys]
-    return inputs.digest(version("pagefind"), " ".join(_command(site, Path(), Path())), folder, *pages)
+    arguments = " ".join(_command(site, Path(), Path())[1:])  # not the executable: where it is installed
+    return inputs.digest(version("pagefind"), arguments, folder, *pages)
 
 
 def _letter(site, key: str) -> str:
@@ -138,10 +140,10 @@ def _letter(site, key: str) -> str:
 
 
 def _command(site, pages: Path, output: Path) -> list[str]:
+    """Pagefind's own executable from its wheel, run directly (`python -m pagefind` starts an interpreter
+    only to exec it: 0.14 s a part)."""
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
+        str(pagefind_bin.get_executable()),
         "--site",
         str(pages),
         "--output-path",
