@@ -735,9 +735,11 @@ class _PoolInThisProcess:
     runs when its result is asked for: until then the worker is busy with it."""
 
     started: ClassVar[list[int]] = []  # the number of workers of each pool started
+    initargs: ClassVar[list[tuple]] = []  # what each pool was given to start its workers with
 
     def __init__(self, workers, mp_context=None, initializer=None, initargs=()):
         self.started.append(workers)
+        self.initargs.append(initargs)
         initializer(*(pickle.loads(pickle.dumps(arg)) for arg in initargs))
 
     def __enter__(self):
@@ -842,3 +844,22 @@ def test_after_a_small_change_the_unchanged_are_linked_without_starting_workers(
         if p.is_file()
     }
     assert {n: p.read_bytes() for n, p in pages.items()} == fresh
+
+
+def test_the_workers_start_from_a_file_that_leaves_no_trace(tmp_path, monkeypatch):
+    """The page writer (with the facts of every resource) reaches the workers through a file: the pool
+    is given its path, not its pickled bytes, which it would hold while every page is rendered; the
+    file is gone from the build once the pages are written."""
+    from opendata.outputs.site import writer
+    from opendata.publish import pipeline
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(writer, "worker_count", lambda: 2)
+    monkeypatch.setattr(writer, "BATCH", 5)
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
+    _PoolInThisProcess.initargs = []
+    result = pipeline.publish(DATASETS, tmp_path / "dist", cache_dir=tmp_path / "cache")
+    assert result.exit_code == 0
+    (state,) = _PoolInThisProcess.initargs
+    assert [type(arg) for arg in state] == [str] and not Path(state[0]).exists()
+    assert not [p for p in (tmp_path / "dist").resolve().rglob(".site-writer-*")]

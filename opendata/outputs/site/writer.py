@@ -22,7 +22,9 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import tempfile
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -394,9 +396,11 @@ def _remove(out: Path, names: list[str]) -> None:
 _WORKER: PageWriter | None = None
 
 
-def _start_worker(state: bytes) -> None:
+def _start_worker(state: str) -> None:
+    """Read the page writer from the file `state`, unpickling as it reads (no copy of its bytes)."""
     global _WORKER
-    _WORKER = pickle.loads(state)
+    with open(state, "rb") as handle:
+        _WORKER = pickle.load(handle)
 
 
 def _run_in_worker(
@@ -497,14 +501,16 @@ class SiteWriter:
                 take(writer.run(batch), {})
             return entries
         workers = worker_count() - 1  # this process renders too: each worker holds a copy of the facts
-        state = pickle.dumps(writer, protocol=pickle.HIGHEST_PROTOCOL)
         # forkserver, as the letters' workers: never fork a process that runs other threads
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("forkserver"),
-            initializer=_start_worker,
-            initargs=(state,),
-        ) as pool:
+        with (
+            _state_file(writer, self.out) as state,
+            ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_start_worker,
+                initargs=(state,),
+            ) as pool,
+        ):
             pending: deque[Future] = deque()
             for batch in batches:
                 if len(pending) < IN_FLIGHT * workers:
@@ -536,6 +542,18 @@ class SiteWriter:
     def _learn(self, unit) -> Learned:
         """The letter's facts learned here, when its unit has no part of the site's made for it."""
         return learn_letter(self.layout.id_base + self._letter_key(unit.key), parse(unit.nt), self.layout)
+
+
+@contextlib.contextmanager
+def _state_file(writer: PageWriter, out: Path) -> Iterator[str]:
+    """The page writer pickled into a file for the workers to start from: neither this process nor the
+    pool holds its bytes (at 100,000 letters the facts pickle to hundreds of MB) while pages are
+    rendered. In the unfinished build, as the search index's staging: a publish killed meanwhile leaves
+    it in a build that is never published."""
+    with tempfile.NamedTemporaryFile(prefix=".site-writer-", suffix=".pickle", dir=out) as handle:
+        pickle.dump(writer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.flush()
+        yield handle.name
 
 
 def write(publication: Publication, out: Path) -> None:
