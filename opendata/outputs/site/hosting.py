@@ -141,7 +141,7 @@ NGINX_MOVED_CHECKS = """\
     if ($opendata_moved_to != "") { set $od_move "1"; }
     if (-f $document_root$opendata_moved_from) { set $od_move ""; }
     if (!-f $document_root$opendata_moved_record) { set $od_move ""; }
-    if ($od_move) { return 301 $opendata_moved_to; }"""
+    if ($od_move) { add_header Vary ""; return 301 $opendata_moved_to; }"""
 
 NGINX_TYPES = """\
     types {
