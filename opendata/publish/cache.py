@@ -1,7 +1,11 @@
 """The build cache: each letter's finished unit of work, stored by content hash in SQLite.
 
 A letter is rebuilt only when its own files, the code, the model or the build context change.
-File digests are remembered by (size, mtime) so unchanged files are not even read again.
+File digests are remembered by the file's status (size, modification and change time, inode) so
+unchanged files are not even read again. The change time and the inode are the kernel's own: a file
+edited and given back its old modification time (`cp -p`, `touch -r`, `tar`, `rsync -a`) or swapped
+for another by `mv` is read again. A file changed too recently for its times to tell a later change
+in the same clock tick apart (`RACY_NS`) is not remembered: the next build reads it again.
 
 A letter's packed parts (its N-Triples and each output's share) are stored apart from the rest of
 its unit and stay on disk: the unit a build holds reads them when an output asks for them
@@ -18,6 +22,7 @@ import os
 import pickle
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,6 +52,9 @@ BESIDE_THE_PIPELINE = (
     "serve.py",
 )
 DATABASE = "units.sqlite"
+# a file whose status changed less than this before it was read may change again within the same
+# tick of the file system's clock without its times changing: its digest is not remembered
+RACY_NS = 2_000_000_000
 
 
 def code_version() -> str:
@@ -105,8 +113,8 @@ class UnitCache:
         self.problems: list[
             Problem
         ] = []  # a cache that had to be rebuilt (a warning: nothing is lost but time)
-        self._stats: dict[str, tuple[int, int, str]] = {}
-        self._new_stats: list[tuple[str, int, int, str]] = []
+        self._stats: dict[str, tuple[int, int, int, int, str]] = {}
+        self._new_stats: list[tuple[str, int, int, int, int, str]] = []
         self.lock: CacheLock | None = None
         self.reader: PartReader | None = None  # reads the letters' parts while the outputs are written
         if path is None:
@@ -143,13 +151,18 @@ class UnitCache:
             "CREATE TABLE IF NOT EXISTS parts (key TEXT, name TEXT, blob BLOB, PRIMARY KEY (key, name))"
         )
         db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")  # the units the last build used
+        columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
+        if columns == ["path", "size", "mtime", "digest"]:  # an earlier version's, by size and mtime only
+            db.execute("DROP TABLE files")
         db.execute(
-            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT, digest TEXT)"
+            "CREATE TABLE IF NOT EXISTS files "
+            "(path TEXT PRIMARY KEY, size INT, mtime INT, ctime INT, inode INT, digest TEXT)"
         )
         self._stats = {
-            row[0]: tuple(row[1:]) for row in db.execute("SELECT path, size, mtime, digest FROM files")
+            row[0]: tuple(row[1:])
+            for row in db.execute("SELECT path, size, mtime, ctime, inode, digest FROM files")
         }
-        if any(len(known) != 3 for known in self._stats.values()):
+        if any(len(known) != 5 for known in self._stats.values()):
             raise sqlite3.DatabaseError("the table of file digests has the wrong shape")
         assert self.lock is not None
         if self.lock.try_exclusive():  # no other build reads units now: forget those the last one left
@@ -185,18 +198,20 @@ class UnitCache:
         self._open(path / DATABASE)
 
     def digest(self, path: Path) -> str:
-        """Content digest of a file, read only when its size or mtime changed."""
+        """Content digest of a file, read only when its status (size, times, inode) changed."""
         if self.db is None:
             return _file_digest(path)
         try:
             info = path.stat()
         except OSError:
             return "-"
+        status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         known = self._stats.get(str(path))
-        if known and known[0] == info.st_size and known[1] == info.st_mtime_ns:
-            return known[2]
+        if known and known[:4] == status:
+            return known[4]
         digest = _file_digest(path)
-        self._new_stats.append((str(path), info.st_size, info.st_mtime_ns, digest))
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_NS:
+            self._new_stats.append((str(path), *status, digest))
         return digest
 
     def letter_key(self, yaml_path: Path, fingerprint: str) -> str:
@@ -282,7 +297,7 @@ class UnitCache:
         the letters' parts stays open until `release`."""
         if self.db is None:
             return
-        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", self._new_stats)
+        self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._new_stats)
         if prune:
             self.db.execute("DELETE FROM kept")
         self.db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", [(k,) for k in sorted(self.used)])

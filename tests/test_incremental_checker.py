@@ -1,0 +1,58 @@
+"""Faults an outside check of incremental publishing found (issue 16): changes the other incremental
+tests do not make, each published with a cache and compared with a build from scratch.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from opendata.publish import cache as build_cache
+from opendata.publish.pipeline import build
+
+LETTER = "reactie-leidse-regio-2019-06-11"
+
+
+def _titles(datasets: Path, cache: Path) -> str:
+    """The N-Triples of every letter, built with `cache`."""
+    outcome = build(datasets, cache_dir=cache)
+    assert outcome.exit_code == 0 and outcome.publication is not None
+    try:
+        return "".join(unit.nt for unit in outcome.publication.letters)
+    finally:
+        outcome.publication.release_cache()
+
+
+def _same_size_edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (of the same length) and give the file back its modification time, as
+    `cp -p`, `touch -r`, `tar` and `rsync -a` do when they put an edited file in place."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_a_letter_edited_with_its_old_modification_time_is_built_again(datasets_copy, tmp_path, monkeypatch):
+    """The cache remembered a file's digest by its size and modification time: an edit of the same
+    size whose time was given back published the letter as it was before (stale, unlike a build
+    from scratch). The change time and the inode, which no tool gives back, are compared too."""
+    # the copy was just made: remember its digests all the same
+    monkeypatch.setattr(build_cache, "RACY_NS", 0, raising=False)
+    cache = tmp_path / "cache"
+    assert "Reactie gemeenten" in _titles(datasets_copy, cache)
+    _same_size_edit(datasets_copy / "letters" / f"{LETTER}.yaml", "title: Reactie", "title: Repliek")
+    assert "Repliek gemeenten" in _titles(datasets_copy, cache)
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(tmp_path):
+    """A file written within the clock tick of the build's read can change again in that tick with
+    none of its times changing: its digest is not remembered, so the next build reads it again."""
+    fresh = tmp_path / "fresh.yaml"
+    fresh.write_text("title: a\n", encoding="utf-8")
+    cache = build_cache.UnitCache(tmp_path / "cache")
+    try:
+        assert cache.digest(fresh) != "-"
+        assert cache._new_stats == []
+    finally:
+        cache.release()
