@@ -5,10 +5,14 @@ tests do not make, each published with a cache and compared with a build from sc
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from subprocess import CompletedProcess
 
 from opendata.publish import cache as build_cache
 from opendata.publish.pipeline import build
+
+from .conftest import run_main
 
 LETTER = "reactie-leidse-regio-2019-06-11"
 
@@ -56,3 +60,43 @@ def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(tmp_path
         assert cache._new_stats == []
     finally:
         cache.release()
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _publish(datasets: Path, out: Path, cache: Path | None) -> CompletedProcess:
+    options = ["--cache", str(cache)] if cache else ["--no-cache"]
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), *options)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _differ_from_scratch(datasets: Path, out: Path, tmp_path: Path) -> list[str]:
+    """The files of `out` that differ from a build from scratch of a copy of the same sources."""
+    sources = tmp_path / "scratch-sources"
+    shutil.copytree(datasets, sources)
+    _publish(sources, tmp_path / "scratch", None)
+    built, expected = _files(out), _files(tmp_path / "scratch")
+    return sorted(name for name in built.keys() | expected.keys() if built.get(name) != expected.get(name))
+
+
+def test_a_damaged_cache_is_reported_on_the_terminal_not_in_the_published_report(datasets_copy, tmp_path):
+    """A cache that had to be rebuilt was listed in the published validation-report.txt (with the
+    cache's path on the build machine): a publication that differed from a build from scratch of the
+    same sources. The data's own warnings stay in the report."""
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    _publish(datasets_copy, out, cache)
+    letter = datasets_copy / "letters" / f"{LETTER}.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), "utf-8"
+    )
+    database = cache / build_cache.DATABASE
+    database.write_bytes(database.read_bytes()[:1000])
+    published = _publish(datasets_copy, out, cache)
+    assert "cache-rebuilt" in published.stderr
+    report = (out / "validation-report.txt").read_text(encoding="utf-8")
+    assert "cache-rebuilt" not in report and str(cache) not in report
+    assert "release-version-reused" in report  # the data changed after its release: the data's warning
+    assert _differ_from_scratch(datasets_copy, out, tmp_path) == []

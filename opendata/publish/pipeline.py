@@ -215,6 +215,9 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         cache.release()
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
+    # the published validation report lists the data's problems, not those of this machine's cache
+    # (a build from scratch has none): they are reported on the terminal only
+    of_the_data = [problem for problem in problems if problem not in cache.problems]
     publication = Publication(
         config,
         model,
@@ -224,7 +227,7 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         register_part,
         units,
         report,
-        problems,
+        of_the_data,
         progress=progress,
         release_cache=cache.release,
     )
@@ -284,6 +287,7 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         clock = time.perf_counter()
         plan = releases.plan_release(outcome.publication, today)  # docs/releases.md
         outcome.problems += plan.problems
+        outcome.publication.problems += plan.problems  # the validation report's (of the data only)
         if has_errors(plan.problems):
             outcome.publication.release_cache()
             pruning.join()
