@@ -340,13 +340,14 @@ Reads PDF (text layer; Tesseract OCR with its Dutch model for pages without one)
 .odt and .txt. Writes letters/<id>.txt (the text as extracted) and letters/<id>.yaml (status: draft,
 every value with its evidence), and appends unknown organisations and people as drafts. Running it
 again on the same files changes nothing; a record a person reviewed or edited is never overwritten.
-Exit codes: 0 all files ingested, 1 some files had problems (the others were ingested), 2 usage.
+Exit codes: 0 all files ingested, 1 some files had problems (the others were ingested), 2 usage,
+130 stopped by Ctrl-C (the files read before are written; run it again to ingest the rest).
 """
 
 
 def _cmd_ingest(args) -> int:
     # loaded when this command runs, so that --help and the other commands start quickly
-    from opendata.ingest import default_jobs, ingest, terminal_progress
+    from opendata.ingest import INTERRUPTED, default_jobs, ingest, terminal_progress
 
     if args.jobs is not None and args.jobs < 1:
         print("opendata ingest: --jobs must be 1 or more", file=sys.stderr)
@@ -354,7 +355,13 @@ def _cmd_ingest(args) -> int:
     if not (args.into / CONFIG_FILE).is_file():
         print(f"opendata ingest: {args.into} is not a datasets folder (no publication.yaml)", file=sys.stderr)
         return 2
-    report = ingest(args.inputs, args.into, jobs=args.jobs or default_jobs(), progress=terminal_progress())
+    try:
+        report = ingest(
+            args.inputs, args.into, jobs=args.jobs or default_jobs(), progress=terminal_progress()
+        )
+    except KeyboardInterrupt:  # a second Ctrl-C: stopped at once; the last checkpoint's drafts are kept
+        print("opendata ingest: stopped; run the same command again to ingest the rest", file=sys.stderr)
+        return INTERRUPTED
     _report(report.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if args.format == "text":
         print(

@@ -7,11 +7,15 @@ and shared records come out the same however many workers ran.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, TimeoutError
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,10 +56,14 @@ class IngestReport:
     pages: int = 0
     ocr_pages: int = 0
     seconds: float = 0.0
+    interrupted: bool = False  # stopped by Ctrl-C: the files read before are written
 
     @property
     def exit_code(self) -> int:
-        return 1 if has_errors(self.problems) else 0
+        return INTERRUPTED if self.interrupted else 1 if has_errors(self.problems) else 0
+
+
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Path, str]]:
@@ -65,20 +73,43 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
         if given.is_dir():
             for path in sorted(p for p in given.rglob("*") if p.is_file() and not p.name.startswith(".")):
                 if suffix_supported(path):
-                    found.setdefault(path.resolve(), str(path))
+                    found.setdefault(path.resolve(), shown(path))
+                elif path.suffix.lower() in DOCUMENT_SUFFIXES:
+                    problems.append(_not_read(path))
         elif given.is_file():
-            found.setdefault(given.resolve(), str(given))
+            found.setdefault(given.resolve(), shown(given))
         else:
             problems.append(
                 Problem(
                     "file-not-found",
                     ERROR,
-                    f"{given} does not exist",
-                    Location(str(given)),
+                    f"{shown(given)} does not exist",
+                    Location(shown(given)),
                     hint="give existing files or folders",
                 )
             )
     return sorted(found.items(), key=lambda item: item[1])
+
+
+# Letters kept in a kind of file ingest does not read: named when a folder holds one (files of other
+# kinds in a folder, such as a letter's metadata, are passed over without a word).
+DOCUMENT_SUFFIXES = frozenset((".doc", ".dot", ".docm", ".dotx", ".rtf", ".wpd", ".pages", ".ott", ".xps"))
+
+
+def _not_read(path: Path) -> Problem:
+    return Problem(
+        "unsupported-file",
+        ERROR,
+        f"{path.name} is a kind of document ingest does not read; it was not ingested",
+        Location(shown(path)),
+        hint="save it as .docx, .odt or PDF and ingest that file",
+    )
+
+
+def shown(path: Path) -> str:
+    """A path as problems show it: a name that is not UTF-8 (an old archive's Latin-1 names) with its
+    odd bytes escaped (\\xe9), so it can be printed and written as JSON."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _outside(files: list[tuple[Path, str]], root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
@@ -167,7 +198,7 @@ def read_and_extract(
 def _path_key(path: Path) -> str:
     """How the ledger knows a source file by its place: a digest of its absolute path (the ledger,
     kept in the datasets folder, does not spell out folders of the machine it ran on)."""
-    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:24]
 
 
 def _is_letter(extraction) -> bool:
@@ -194,7 +225,13 @@ def _themes(root: Path) -> dict[str, str]:
 
 
 def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> IngestReport:
-    """Ingest files and folders into the sources folder `root`."""
+    """Ingest files and folders into the sources folder `root`.
+
+    The drafts of the files read are written as the reading goes, in checkpoints (CHECKPOINT_FILES
+    files or CHECKPOINT_SECONDS): a run stopped by Ctrl-C keeps what it read (the first Ctrl-C stops
+    after the files being read, `report.interrupted`), and one killed keeps what its last checkpoint
+    wrote; the next run does the rest, with the same ids.
+    """
     report = IngestReport()
     started = time.perf_counter()
     files = _outside(collect_files(inputs, report.problems), root, report.problems)
@@ -221,10 +258,56 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
         return report
     files = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))
-    results = _run(files, context, jobs, progress)
-    _write(results, root, ledger, report)
+    writer = _Writer(root, ledger, report)
+    with _interruptible() as interrupted:
+        for result in _run(files, context, jobs, progress, interrupted):
+            writer.add(result)
+        report.interrupted = interrupted()
+    writer.finish()
+    if report.interrupted:
+        report.problems.append(
+            _interrupted_problem(root, report.files - len(files) + writer.files, report.files)
+        )
     report.seconds = time.perf_counter() - started
     return report
+
+
+CHECKPOINT_FILES = 50  # files whose drafts are written together (a checkpoint: see ingest)
+CHECKPOINT_SECONDS = 10.0  # or the files read in this time, whichever comes first
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """While it lasts, the first Ctrl-C (SIGINT) asks the ingest to stop after the files being read
+    (yields a function that says whether it was asked); a second one stops it at once."""
+    asked: list[bool] = []
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) in (
+        signal.SIG_IGN,
+        None,
+    ):
+        yield lambda: False
+        return
+
+    def stop(number, frame) -> None:
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(True)
+
+    before = signal.signal(signal.SIGINT, stop)
+    try:
+        yield lambda: bool(asked)
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _interrupted_problem(root: Path, done: int, total: int) -> Problem:
+    return Problem(
+        "ingest-interrupted",
+        ERROR,
+        f"the ingest was interrupted after {done} of {total} files; the drafts of those files are written",
+        Location(str(root)),
+        hint="run the same command again to ingest the rest (the files done are not read again)",
+    )
 
 
 # The shared files ingest reads (to resolve names and groups) and appends drafts to.
@@ -291,48 +374,88 @@ def _changed(files, root: Path, ledger, report: IngestReport) -> list[tuple[Path
     return wanted
 
 
-def _run(files, context, jobs: int, progress) -> list[FileResult]:
-    """Read and extract every file, in parallel when jobs > 1; results in the files' order.
+def _run(files, context, jobs: int, progress, interrupted=lambda: False) -> Iterator[FileResult]:
+    """Read and extract every file, in parallel when jobs > 1; results in the files' order, until
+    `interrupted()` (a file being read then is left for the next run).
 
     `context` is what extraction needs from the dataset: its themes and its named groups.
     """
     if jobs <= 1 or len(files) < 2:
-        results = []
         for number, (path, display) in enumerate(files, 1):
-            results.append(read_and_extract(path, display, *context))
+            result = read_and_extract(path, display, *context)
+            if interrupted():  # Ctrl-C reached Tesseract too: this file's reading may have failed by it
+                return
+            yield result
             if progress:
                 progress(number, len(files), display)
-        return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         futures = [pool.submit(read_and_extract, path, display, *context) for path, display in files]
-        results = []
-        for number, future in enumerate(futures, 1):
-            results.append(future.result())
-            if progress:
-                progress(number, len(files), results[-1].display)
-    return results
+        try:
+            for number, future in enumerate(futures, 1):
+                while not interrupted():
+                    try:
+                        result = future.result(timeout=0.25)
+                        break
+                    except TimeoutError:
+                        continue
+                else:
+                    return
+                yield result
+                if progress:
+                    progress(number, len(files), result.display)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _write(results: list[FileResult], root: Path, ledger, report: IngestReport) -> None:
-    """Write the drafts of every file in order; shared records and the ledger last."""
-    index = drafts.Index.load(root)
-    resolver = drafts.Resolver(index)
-    outcome = drafts.Outcome()
-    for result in results:
-        report.problems.extend(result.problems)
-        report.pages += result.pages
-        report.ocr_pages += result.ocr_pages
+def _ignore_interrupts() -> None:
+    """A worker finishes its file on Ctrl-C; the main process decides what is kept."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Writer:
+    """The drafts of each file in the files' order, written in checkpoints (drafts.Batch)."""
+
+    def __init__(self, root: Path, ledger, report: IngestReport) -> None:
+        self.root, self.ledger, self.report = root, ledger, report
+        self.index = drafts.Index.load(root)
+        self.resolver = drafts.Resolver(self.index)
+        self.outcome = drafts.Outcome()
+        self.batch = drafts.Batch(root, ledger)
+        self.files = 0  # files taken
+        self._in_batch = 0
+        self._shared_done = {"organisations.yaml": 0, "people.yaml": 0}
+        self._since = time.perf_counter()
+
+    def add(self, result: FileResult) -> None:
+        self.report.problems.extend(result.problems)
+        self.report.pages += result.pages
+        self.report.ocr_pages += result.ocr_pages
         if result.letters:
-            _write_file(result, root, ledger, index, resolver, report, outcome)
-    drafts.append_shared(root, "organisations.yaml", resolver.new_organisations, ledger)
-    drafts.append_shared(root, "people.yaml", resolver.new_people, ledger)
-    ledger.save(root)
-    report.written, report.kept = outcome.written, outcome.kept
-    report.unchanged.extend(outcome.unchanged)
+            _write_file(result, self.batch, self.index, self.resolver, self.report, self.outcome)
+        self.files += 1
+        self._in_batch += 1
+        if self._in_batch >= CHECKPOINT_FILES or time.perf_counter() - self._since >= CHECKPOINT_SECONDS:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """The shared files' new drafts, the ledger, then the batch's letters (drafts.Batch.commit)."""
+        new = {"organisations.yaml": self.resolver.new_organisations, "people.yaml": self.resolver.new_people}
+        shared = [(name, records[self._shared_done[name] :]) for name, records in new.items()]
+        self.batch.commit(shared)
+        self._shared_done = {name: len(records) for name, records in new.items()}
+        self._in_batch, self._since = 0, time.perf_counter()
+
+    def finish(self) -> None:
+        self.checkpoint()
+        self.ledger.save(self.root)
+        self.report.written, self.report.kept = self.outcome.written, self.outcome.kept
+        self.report.unchanged.extend(self.outcome.unchanged)
 
 
-def _write_file(result: FileResult, root: Path, ledger, index, resolver, report, outcome) -> None:
+def _write_file(result: FileResult, batch, index, resolver, report, outcome) -> None:
     """The letters of one file: ids (from the ledger when the file was ingested before), then records."""
+    ledger = batch.ledger
     known = ledger.sources.get(result.digest) or ledger.paths.get(result.path, [])
     ids = []
     taken = index.letter_ids | ledger.issued
@@ -340,12 +463,12 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
         if number < len(known) and (known[number] in index.letter_ids or result.digest in ledger.sources):
             ids.append(known[number])  # the same file again, or a changed file whose records still exist
         else:
-            stub = _cited_only(extraction, root, ledger, index, resolver)
+            stub = _cited_only(extraction, batch, index, resolver)
             if stub is not None and stub not in ids:
                 ids.append(stub)  # the letter itself, known so far only from a letter citing it
             else:
                 ids.append(drafts.letter_id(extraction, taken | set(ids), resolver))
-                _warn_duplicate(extraction, ids[-1], (root, index, resolver), result.display, report)
+                _warn_duplicate(extraction, ids[-1], (batch, index, resolver), result.display, report)
     ledger.sources[result.digest] = ids
     ledger.paths[result.path] = ids
     ledger.issued.update(ids)
@@ -355,11 +478,11 @@ def _write_file(result: FileResult, root: Path, ledger, index, resolver, report,
         record = drafts.build_record(
             extraction, letter, resolver, attachments, [], ids[0] if number else None
         )
-        cited = _citations(extraction, letter, record, index, resolver, root, ledger, outcome)
+        cited = _citations(extraction, letter, record, index, resolver, batch, outcome)
         if cited:
             drafts.add_citations(record, cited)
         _warn_incomplete(record, result.display, report)
-        drafts.write_letter(root, ledger, record, text, report.problems, outcome)
+        drafts.write_letter(batch, record, text, report.problems, outcome)
         index.add_letter(letter, record)
         report.letters += 1
 
@@ -369,14 +492,14 @@ def _reference_of(extraction) -> str:
     return drafts.normal_reference(found.value if found is not None else None)
 
 
-def _cited_only(extraction, root: Path, ledger, index, resolver) -> str | None:
+def _cited_only(extraction, batch, index, resolver) -> str | None:
     """The id of the record ingest wrote for this letter when a letter citing it came first (its
     reference, and its sender where both are known): the letter takes that id, so the citations stay."""
     reference = _reference_of(extraction)
     target = index.by_reference.get(reference) if reference else None
     if target is None:
         return None
-    record = drafts.cited_only(root, ledger, target)
+    record = batch.cited_only(target)
     if record is None or not resolver.may_be(extraction.sender, record.get("sender")):
         return None
     return target
@@ -385,10 +508,10 @@ def _cited_only(extraction, root: Path, ledger, index, resolver) -> str | None:
 def _warn_duplicate(extraction, letter: str, dataset, display: str, report: IngestReport) -> None:
     """A warning when the dataset holds a letter of the same reference and sender already (the same
     letter as a PDF and as OCR'd text, or ingested from two folders): both are written, a person keeps one."""
-    root, index, resolver = dataset
+    batch, index, resolver = dataset
     reference = _reference_of(extraction)
     other = index.by_reference.get(reference) if reference else None
-    if other is None or other == letter or not resolver.may_be(extraction.sender, _sender_of(root, other)):
+    if other is None or other == letter or not resolver.may_be(extraction.sender, _sender_of(batch, other)):
         return
     report.problems.append(
         Problem(
@@ -403,17 +526,15 @@ def _warn_duplicate(extraction, letter: str, dataset, display: str, report: Inge
     )
 
 
-def _sender_of(root: Path, letter: str) -> object:
+def _sender_of(batch, letter: str) -> object:
     try:
-        record = yaml.load(
-            (root / drafts.LETTERS / f"{letter}.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
-        )
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        record = yaml.load(batch.read(f"{drafts.LETTERS}/{letter}.yaml") or "", Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
         return None
     return record.get("sender") if isinstance(record, dict) else None
 
 
-def _citations(extraction, letter, record, index, resolver, root, ledger, outcome) -> list[str]:
+def _citations(extraction, letter, record, index, resolver, batch, outcome) -> list[str]:
     """Cited letters found in the dataset by reference (or sender and date); otherwise a draft of the cited letter."""
     cited = []
     for citation in extraction.cites:
@@ -424,28 +545,29 @@ def _citations(extraction, letter, record, index, resolver, root, ledger, outcom
                 (resolver.organisation(citation.sender, letter), citation.date.value)
             )
         if target is None:
-            known = drafts.cited_record(citation, letter, resolver, index.letter_ids | ledger.issued, record)
+            known = drafts.cited_record(
+                citation, letter, resolver, index.letter_ids | batch.ledger.issued, record
+            )
             if known is None:
                 continue
             target = known["id"]
-            ledger.issued.add(target)
+            batch.ledger.issued.add(target)
             index.add_letter(target, known)
-            _write_record_only(root, ledger, known, outcome)
+            _write_record_only(batch, known, outcome)
         if target != letter:
             cited.append(target)
     return cited
 
 
-def _write_record_only(root, ledger, record, outcome) -> None:
-    path = root / drafts.LETTERS / f"{record['id']}.yaml"
+def _write_record_only(batch, record, outcome) -> None:
     key = f"{drafts.LETTERS}/{record['id']}.yaml"
     content = drafts.dump_yaml(record)
-    if path.is_file():
-        current = path.read_text(encoding="utf-8")
-        if current == content or drafts.reviewed(current, ledger.written.get(key)):
-            return
-    drafts.write_atomically(path, content)
-    ledger.written[key] = drafts.sha256(content)
+    current = batch.read(key)
+    if current is not None and (
+        current == content or drafts.reviewed(current, batch.ledger.written.get(key))
+    ):
+        return
+    batch.write(key, content)
     outcome.written.append(record["id"])
 
 

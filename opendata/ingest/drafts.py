@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -97,12 +98,30 @@ def write_atomically(path: Path, content: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file readable by its owner only: give it the mode the file it replaces had,
+        # or a new file's mode (0666 less the umask), so the publisher's group still reads its datasets
+        os.chmod(temporary, _mode_of(path))
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_of(path: Path) -> int:
+    """The permission bits a file written at `path` gets: those of the file there, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    umask = os.umask(0)  # the only way to read it is to set it: set it back at once
+    os.umask(umask)
+    return umask
 
 
 def evidence(found, letter: str | None = None) -> dict:
@@ -129,6 +148,7 @@ LEDGER_SCHEMA = {  # the ledger as Ledger.save writes it
         "paths": {"type": "object", "additionalProperties": _IDS},
         "written": {"type": "object", "additionalProperties": {"type": "string"}},
         "issued": _IDS,
+        "pending": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
     },
 }
 LEDGER_CHECK = jsonschema.Draft202012Validator(LEDGER_SCHEMA)
@@ -151,6 +171,9 @@ class Ledger:
     issued: set[str] = field(default_factory=set)  # every letter id ever issued
     paths: dict[str, list[str]] = field(default_factory=dict)  # source file path -> letter ids
     code: str = ""  # the extraction code that wrote them (code_digest)
+    # files this ledger names (in `written`) before they are written: path -> the digest of the file there
+    # before (None: none); saved only while a batch of files is being written (Batch.commit)
+    pending: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path) -> Ledger:
@@ -168,26 +191,48 @@ class Ledger:
         if problem is not None:
             where = "/".join(map(str, problem.absolute_path)) or "the top level"
             raise LedgerUnreadable(f"{where}: {problem.message}")
-        return cls(
+        ledger = cls(
             raw.get("sources", {}),
             raw.get("written", {}),
             set(raw.get("issued", [])),
             raw.get("paths", {}),
             raw.get("code", ""),
         )
+        ledger.recover(root, raw.get("pending", {}))
+        return ledger
+
+    def recover(self, root: Path, pending: dict[str, str | None]) -> None:
+        """Settle the files an ingest stopped (Ctrl-C, kill -9, power cut) before it had written all that
+        this ledger names. A file written is as the ledger says. A file not written is as it was: it is
+        known again by the digest it has, and its source is read again by the next run (its letter ids
+        are kept). A file changed since by a person stays theirs (an edited record)."""
+        for key, before in pending.items():
+            path = root / key
+            now = sha256(path.read_bytes()) if path.is_file() else None
+            if now == self.written.get(key) or now != before:
+                continue
+            if before is None:  # never written: its source is read again (a record missing), its ids kept
+                self.written.pop(key, None)
+                continue
+            self.written[key] = before  # an older draft, still there: its source is read again
+            letter = Path(key).stem
+            self.sources = {digest: ids for digest, ids in self.sources.items() if letter not in ids}
 
     def save(self, root: Path) -> None:
+        content: dict[str, object] = {
+            "tool": TOOL,
+            "code": code_digest(),
+            "sources": self.sources,
+            "paths": self.paths,
+            "written": self.written,
+            "issued": sorted(self.issued),
+        }
+        if self.pending:
+            content["pending"] = self.pending
         write_atomically(
             root / LEDGER,
             json.dumps(
-                {
-                    "tool": TOOL,
-                    "code": code_digest(),
-                    "sources": self.sources,
-                    "paths": self.paths,
-                    "written": self.written,
-                    "issued": sorted(self.issued),
-                },
+                content,
                 ensure_ascii=False,
                 indent=1,
                 sort_keys=True,
@@ -205,30 +250,72 @@ def code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+class Batch:
+    """The files of the letters drafted since the last checkpoint: written only after the ledger that
+    names them is saved (write-ahead; Ledger.recover settles what a stopped ingest left), so that an
+    ingest stopped at any moment leaves records the next run recognises as its own, never duplicates
+    them and never takes them for a person's edits. Reads see the files of the batch as if written."""
+
+    def __init__(self, root: Path, ledger: Ledger) -> None:
+        self.root, self.ledger = root, ledger
+        self.files: dict[str, str] = {}  # path relative to the root -> content
+
+    def read(self, key: str) -> str | None:
+        """A file's text as it is or will be at the next commit; None when there is none."""
+        if key in self.files:
+            return self.files[key]
+        path = self.root / key
+        try:
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def write(self, key: str, content: str) -> None:
+        if key not in self.ledger.pending:
+            path = self.root / key
+            self.ledger.pending[key] = sha256(path.read_bytes()) if path.is_file() else None
+        self.ledger.written[key] = sha256(content)
+        self.files[key] = content
+
+    def commit(self, shared: list[tuple[str, list[dict]]]) -> None:
+        """The shared files' new records first (a letter never names one not yet written), then the
+        ledger naming the batch's files, then the files."""
+        for name, records in shared:
+            append_shared(self.root, name, records, self.ledger)
+        if self.files:
+            self.ledger.save(self.root)
+            for key, content in self.files.items():
+                write_atomically(self.root / key, content)
+        self.files.clear()
+        self.ledger.pending.clear()
+
+    def as_written(self, letter: str) -> bool:
+        """The letter's record (and text, if it has one) are exactly as ingest last wrote them."""
+        for suffix in (".yaml", ".txt"):
+            key = f"{LETTERS}/{letter}{suffix}"
+            content = self.read(key)
+            if key not in self.ledger.written:
+                if suffix == ".yaml" or (self.root / key).exists():
+                    return False
+                continue
+            if content is None or sha256(content) != self.ledger.written[key]:
+                return False
+        return True
+
+    def cited_only(self, letter: str) -> dict | None:
+        """The record of a letter known only from a letter that cites it, as ingest wrote it (a draft
+        without a text that no person edited); None for any other record."""
+        if not self.as_written(letter):
+            return None
+        record = yaml.load(self.read(f"{LETTERS}/{letter}.yaml") or "", Loader=yaml.CSafeLoader)
+        if isinstance(record, dict) and record.get("status") == "draft" and "text" not in record:
+            return record
+        return None
+
+
 def as_written(root: Path, ledger: Ledger, letter: str) -> bool:
     """The letter's record (and text, if it has one) are exactly as ingest last wrote them."""
-    for suffix in (".yaml", ".txt"):
-        key = f"{LETTERS}/{letter}{suffix}"
-        path = root / key
-        if key not in ledger.written:
-            if suffix == ".yaml" or path.exists():
-                return False
-            continue
-        if not path.is_file() or sha256(path.read_bytes()) != ledger.written[key]:
-            return False
-    return True
-
-
-def cited_only(root: Path, ledger: Ledger, letter: str) -> dict | None:
-    """The record of a letter known only from a letter that cites it, as ingest wrote it (a draft
-    without a text that no person edited); None for any other record."""
-    if not as_written(root, ledger, letter):
-        return None
-    path = root / LETTERS / f"{letter}.yaml"
-    record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    if isinstance(record, dict) and record.get("status") == "draft" and "text" not in record:
-        return record
-    return None
+    return Batch(root, ledger).as_written(letter)
 
 
 def _load_list(path: Path) -> list[dict]:
@@ -261,7 +348,9 @@ class Index:
         by_reference: dict[str, str] = {}
         by_sender_date: dict[tuple[str, str], str] = {}
         ids: set[str] = set()
-        for path in sorted((root / LETTERS).glob("*.yaml")):
+        # by id, so that of letters sharing a reference (the same letter twice) the first drafted ("x"
+        # before "x-2") is the one found by it, as in the run that drafted them ("x-2.yaml" sorts first)
+        for path in sorted((root / LETTERS).glob("*.yaml"), key=lambda path: path.stem):
             ids.add(path.stem)
             try:
                 record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -716,26 +805,24 @@ class Outcome:
     kept: list[str] = field(default_factory=list)  # reviewed or edited records left alone
 
 
-def write_letter(
-    root: Path, ledger: Ledger, record: dict, text: str, problems: list[Problem], outcome: Outcome
-) -> None:
-    """Write `letters/<id>.txt` and `.yaml`, unless a person reviewed or edited the record."""
+def write_letter(batch: Batch, record: dict, text: str, problems: list[Problem], outcome: Outcome) -> None:
+    """Write `letters/<id>.txt` and `.yaml` (at the batch's commit), unless a person reviewed or
+    edited the record."""
     letter = record["id"]
-    yaml_path, text_path = root / LETTERS / f"{letter}.yaml", root / LETTERS / f"{letter}.txt"
     content = dump_yaml(record)
     yaml_key, text_key = f"{LETTERS}/{letter}.yaml", f"{LETTERS}/{letter}.txt"
-    if yaml_path.is_file():
-        current = yaml_path.read_text(encoding="utf-8")
-        if current == content and text_path.is_file() and text_path.read_text(encoding="utf-8") == text:
+    current = batch.read(yaml_key)
+    if current is not None:
+        if current == content and batch.read(text_key) == text:
             outcome.unchanged.append(letter)
             return
-        if reviewed(current, ledger.written.get(yaml_key)):
-            problems.append(_kept_warning(yaml_key, current, record))
+        if reviewed(current, batch.ledger.written.get(yaml_key)):
+            if sha256(content) != batch.ledger.written.get(yaml_key):  # else the source says what it said
+                problems.append(_kept_warning(yaml_key, current, record))
             outcome.kept.append(letter)
             return
-    write_atomically(text_path, text)
-    write_atomically(yaml_path, content)
-    ledger.written[yaml_key], ledger.written[text_key] = sha256(content), sha256(text)
+    batch.write(text_key, text)
+    batch.write(yaml_key, content)
     outcome.written.append(letter)
 
 
@@ -752,13 +839,15 @@ def reviewed(current: str, written_digest: str | None) -> bool:
 
 def _kept_warning(display: str, current: str, record: dict) -> Problem:
     try:
-        old = yaml.load(current, Loader=yaml.CSafeLoader) or {}
+        old = yaml.load(current, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:
         old = {}
+    old = old if isinstance(old, dict) else {}
+    old, new = _values(old), _values(record)
     changes = [
-        f"{key}: {_short(old.get(key))} -> {_short(record.get(key))}"
-        for key in record
-        if key not in ("sources", "extracted_by", "status") and old.get(key) != record.get(key)
+        f"{key}: {_short(old.get(key))} -> {_short(new.get(key))}"
+        for key in new
+        if key not in ("extracted_by", "status") and old.get(key) != new.get(key)
     ]
     return Problem(
         "reviewed-record-kept",
@@ -768,6 +857,18 @@ def _kept_warning(display: str, current: str, record: dict) -> Problem:
         Location(display),
         hint="apply the changes by hand if they are right, or delete the record to draft it again",
     )
+
+
+def _values(data):
+    """A record's values as a reader compares them: without their evidence (`sources`, in a signature
+    too) and with dates as the text YAML writes (a record read back holds datetime.date)."""
+    if isinstance(data, dict):
+        return {key: _values(value) for key, value in data.items() if key != "sources"}
+    if isinstance(data, list):
+        return [_values(value) for value in data]
+    if isinstance(data, datetime.date):
+        return data.isoformat()
+    return data
 
 
 def _short(value) -> str:

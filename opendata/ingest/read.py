@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from opendata.model.problems import ERROR, Location, Problem
+from opendata.model.problems import ERROR, WARNING, Location, Problem
 from opendata.sources.reading import MAX_TEXT_BYTES, _decode
 
 MAX_PAGES = 100  # a letter with its attachments; a 500-page report is not a letter
@@ -50,8 +50,11 @@ class ReadResult:
 
 
 def read_document(path: Path, display: str, problems: list[Problem]) -> ReadResult:
-    """The text of one letter file, by its suffix."""
-    suffix = path.suffix.lower()
+    """The text of one letter file, by its contents where they say what kind of file it is (a PDF
+    named .txt is read as a PDF, with a warning), else by its suffix."""
+    suffix = _suffix_by_content(path, display, problems)
+    if suffix is None:
+        return ReadResult(None, "none")
     if suffix not in SUPPORTED_SUFFIXES:
         problems.append(
             Problem(
@@ -75,6 +78,97 @@ def read_document(path: Path, display: str, problems: list[Problem]) -> ReadResu
     if suffix in WORD_SUFFIXES:
         return _read_docx(raw, display, problems)
     return _read_odt(raw, display, problems)
+
+
+# The first bytes of each kind of file ingest reads, or knows it cannot read: (bytes, suffix, name).
+_MAGIC = (
+    (b"%PDF-", ".pdf", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", ".png", "a PNG image"),
+    (b"\xff\xd8\xff", ".jpg", "a JPEG image"),
+    (b"II*\x00", ".tif", "a TIFF image"),
+    (b"MM\x00*", ".tif", "a TIFF image"),
+    (b"GIF8", ".gif", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc", "an old Word (.doc) or other Office 97-2003 file"),
+    (b"{\\rtf", ".rtf", "an RTF file"),
+)
+_KIND_OF_SUFFIX = {
+    **dict.fromkeys(PDF_SUFFIXES, ".pdf"),
+    **dict.fromkeys(IMAGE_SUFFIXES, ".image"),
+    **{suffix: suffix for suffix in TEXT_SUFFIXES | WORD_SUFFIXES | ODF_SUFFIXES},
+}
+
+
+def _suffix_by_content(path: Path, display: str, problems: list[Problem]) -> str | None:
+    """The suffix the file is read by: its own, unless its first bytes say it is another kind of file
+    (then a `suffix-mismatch` warning); None, with a problem, for an empty or unreadable file."""
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(1024)
+    except OSError as exc:
+        problems.append(
+            Problem(
+                "file-unreadable",
+                ERROR,
+                f"the file cannot be read: {exc.strerror}",
+                Location(display),
+                hint="check the file's permissions",
+            )
+        )
+        return None
+    if not head:
+        problems.append(
+            Problem(
+                "file-empty",
+                ERROR,
+                "the file is empty",
+                Location(display),
+                hint="copy the letter's file again",
+            )
+        )
+        return None
+    found = _content_kind(head, path)
+    if found is None or _KIND_OF_SUFFIX.get(found[0], found[0]) == _KIND_OF_SUFFIX.get(suffix, suffix):
+        return suffix
+    actual, name = found
+    problems.append(
+        Problem(
+            "suffix-mismatch",
+            WARNING,
+            f"the file is {name}, not what its name ({suffix or 'no suffix'}) says; "
+            + ("it was read as such" if actual in SUPPORTED_SUFFIXES else "ingest does not read it"),
+            Location(display),
+            hint=f"rename it to end in {actual}",
+        )
+    )
+    return actual
+
+
+def _content_kind(head: bytes, path: Path) -> tuple[str, str] | None:
+    """(suffix, name) of the kind of file these first bytes begin, when they say so; a ZIP file is a
+    Word or OpenDocument text by what it holds."""
+    for magic, suffix, name in _MAGIC:
+        if head.startswith(magic):
+            return suffix, name
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return ".webp", "a WebP image"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    return None
+
+
+def _zip_kind(path: Path) -> tuple[str, str] | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None  # a damaged file: its suffix's reader says so
+    if "word/document.xml" in names:
+        return ".docx", "a Word (.docx) file"
+    if mimetype == b"application/vnd.oasis.opendocument.text":
+        return ".odt", "an OpenDocument text (.odt)"
+    return None
 
 
 def _read_bytes(path: Path, display: str, problems: list[Problem], what: str, limit: int) -> bytes | None:

@@ -85,6 +85,7 @@ ProblemCode = Literal[
     "not-a-datasets-folder",
     "file-not-found",
     "unsupported-file",
+    "suffix-mismatch",
     "ingest-failed",
     "no-text",
     "not-a-letter",
@@ -93,6 +94,7 @@ ProblemCode = Literal[
     "possible-duplicate",
     "input-in-datasets",
     "ingest-ledger-unreadable",
+    "ingest-interrupted",
     "pdf-encrypted",
     "pdf-corrupt",
     "pdf-no-pages",
@@ -586,6 +588,15 @@ _KINDS = (
         "The kind is judged by the file's contents and name.",
     ),
     _kind(
+        "suffix-mismatch",
+        "a file whose contents are of another kind than its name says (a PDF named .txt)",
+        "rename the file to the suffix of its kind",
+        "ingest reads a file by what its first bytes say it is (PDF, PNG, JPEG, TIFF, GIF, WebP, .docx, "
+        ".odt) where that differs from its suffix, and names the kind; a .doc or RTF file is not read "
+        "(unsupported-file).",
+        severity="warning",
+    ),
+    _kind(
         "ingest-failed",
         "reading or extracting a file failed inside opendata",
         "please report it: it is a fault of opendata ingest, not of the file",
@@ -637,6 +648,15 @@ _KINDS = (
         "restore it from version control or a backup; deleting it makes ingest treat every record as edited by a person",
         "The ledger holds every id issued and the digest of every file ingest wrote; without it ingest "
         "could reuse an id or overwrite a person's edit, so it stops before reading anything (exit 1).",
+    ),
+    _kind(
+        "ingest-interrupted",
+        "the ingest was stopped (Ctrl-C) before it had read every file",
+        "run the same command again: the files done are not read again",
+        "The drafts of the files read before the stop are written, each file whole; the files being read "
+        "when it came are read again by the next run, with the same ids. Exit code 130. An ingest killed "
+        "outright (kill -9, a power cut) keeps what its last checkpoint wrote and leaves nothing "
+        "half-written; the next run does the rest without duplicates.",
     ),
     _kind(
         "pdf-encrypted",
