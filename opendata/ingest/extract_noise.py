@@ -142,11 +142,27 @@ class Repaired:
 
 def repair_key_words(text: str) -> Repaired | None:
     """The text with each key word (KEY_WORDS) that OCR damaged ("Hoogachtencl", "Gcmeente",
-    "A an", "burge-\nmeester") written out again, or None where none is damaged. A damaged word two
-    key words could be is left as it is."""
+    "A an", "burge-\nmeester") written out again, and each label a text layer glued to the value
+    before it put on a line of its own (`_glued_labels`), or None where there is neither. A damaged
+    word two key words could be is left as it is."""
+    changes = sorted([*_damaged_key_words(text), *_glued_labels(text)])
+    if not changes:
+        return None
     edits = []
     parts = []
     shift = previous = 0
+    for original_start, original_end, clean, word in changes:
+        parts += [text[previous:original_start], clean]
+        start = original_start + shift
+        edits.append((start, start + len(clean), original_start, original_end, word))
+        shift += len(clean) - (original_end - original_start)
+        previous = original_end
+    return Repaired("".join(parts) + text[previous:], tuple(edits))
+
+
+def _damaged_key_words(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the word written out, the key word) of each key word OCR damaged."""
+    changes = []
     for match in _key_word_pattern().finditer(text):
         written = match[0]
         word = KEY_WORDS[int(matched_group(match, "k")[1:])]
@@ -154,15 +170,27 @@ def repair_key_words(text: str) -> Repaired | None:
             continue
         if sum(bool(_key_word_alone(other).fullmatch(written)) for other in KEY_WORDS) > 1:
             continue
-        clean = _cased(word, written)
-        parts += [text[previous : match.start()], clean]
-        start = match.start() + shift
-        edits.append((start, start + len(clean), match.start(), match.end(), word))
-        shift += len(clean) - len(written)
-        previous = match.end()
-    if not edits:
-        return None
-    return Repaired("".join(parts) + text[previous:], tuple(edits))
+        changes.append((match.start(), match.end(), _cased(word, written), word))
+    return changes
+
+
+# A PDF's text layer that reads a row of labels over their values cell by cell glues each value to
+# the next cell's label ("Datum / 25.11.2024Kenmerk / D2024-00052908Zaaknummer / Z2024-00007045Pagina /
+# 1 van 1BijlagenUw briefUw kenmerk"), and an address window's last line to the letterhead beside it
+# ("7500 AA  ENSCHEDEProvincie Overijssel"). A label or kind word right after a digit or a word in
+# capitals, or "Uw brief"/"Uw kenmerk" right after any letter, starts a line of its own.
+_GLUED_LABEL = re.compile(
+    r"(?:(?<=[0-9])|(?<=[A-Z]{2}))(?P<label>Datum|Kenmerk|Zaaknummer|Pagina|Bijlagen?|Onderwerp|Provincie|"
+    r"Gemeente|Waterschap|Hoogheemraadschap)(?=\s|[A-Z]|$)|(?<=[0-9a-z])(?P<yours>Uw[ \t]+(?:brief|kenmerk))\b"
+)
+
+
+def _glued_labels(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, the label on a new line, the label) of each label glued to the text before it."""
+    return [
+        (match.start(), match.end(), "\n" + match[0], match[0].lower())
+        for match in _GLUED_LABEL.finditer(text)
+    ]
 
 
 def fold(text: str) -> str:

@@ -228,7 +228,7 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             continue  # "Onderwerp: Samenwerking met de provincie Gelderland", a title "… met de gemeente X"
         if _NAME_CONTINUED.match(line):
             continue  # "Aan het College van Gedeputeerde Staten / van de Provincie Noord-Holland": the address
-        near = text[mention.end : end_of_lines(text, mention.end, 2)]
+        near = text[mention.end : end_of_lines(text, mention.end, _address_lines(text, mention.end))]
         if first_block >= 0 and mention.start > max(first_block, second_line):
             if SENDER_ADDRESS.search(
                 near
@@ -244,6 +244,16 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
                 continue
         return mention
     return None
+
+
+# "Gemeente Almelo / t.a.v. [name] / Haven Zuidzijde 30 / 7607 EW ALMELO": under an attention line the
+# postal address may come a line later, after the street.
+_ATTENTION_NEXT = re.compile(r"[ \t]*\n[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
+
+
+def _address_lines(text: str, position: int) -> int:
+    """How many lines after `position` an address block's postal line may be: two, three under "T.a.v."."""
+    return 3 if _ATTENTION_NEXT.match(text, position) else 2
 
 
 def kamerstuk_parts(
@@ -296,8 +306,10 @@ def sender(
     """Who sends: the body the signature block names, else the letterhead, else the signer's post."""
     head = letterhead_sender(text, found, head_end)
     if behalf is not None:
-        if behalf.value.startswith(("gm", "pv", "ws", "so")) or head is None:
+        if behalf.value.startswith(("gm", "pv", "ws", "so")):
             return behalf
+        if head is None:
+            return _college_of_running_header(text, behalf, found, head_end) or behalf
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return from_mention(text, head, 0.7)
@@ -321,6 +333,20 @@ def sender(
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
     return _own_municipality(text, found, signatories, head_end) or _own_province(text, found, head_end)
+
+
+def _college_of_running_header(
+    text: str, behalf: Found, found: Sequence[OrgMention], head_end: int
+) -> Found | None:
+    """The college "Namens het college van burgemeester en wethouders," signs for without its place,
+    where OCR lost the letterhead: that of the one municipality the later pages' running header names
+    ("Gemeente Amsterdam Datum 20 augustus 2020 / Kenmerk …"), else None."""
+    if behalf.detail != COLLEGE:
+        return None
+    own = running_header_sender(text, found, head_end)
+    if own is None or not own.value.startswith("gm"):
+        return None
+    return replace(own, detail=COLLEGE)
 
 
 # A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders";
