@@ -75,6 +75,43 @@ def test_a_word_in_capitals_before_a_capitalised_word_in_prose_is_left_alone():
     assert facts["sender"] == "gm0262"
 
 
+# ---------------------------------------------------------------- the signature block
+
+
+def test_a_units_lines_under_the_closing_are_no_signers():
+    facts = extract(_glued_letter(_WINDOW)).facts()
+    assert facts["signatories"] == []
+
+
+def test_a_procedure_desk_and_a_unit_are_no_signers():
+    text = (
+        "Provincie Drenthe\nDatum 2 mei 2024\nOnderwerp Afronding\n\nGeachte heer,\n\nUw melding is "
+        "afgehandeld.\n\nMet vriendelijke groet,\nProcedurekamer Natuurvergunningen\nEenheid Publiek Loket\n"
+    )
+    assert extract(text).facts()["signatories"] == []
+
+
+def test_a_web_pages_label_under_the_block_is_no_signer():
+    text = (
+        "Verzoek om een raadsvergadering\n\nGeachte heer Bakker, voorzitter van de gemeenteraad;\n\n"
+        "Wij vragen u de raad op korte termijn bijeen te roepen.\n\nMet vriendelijke groet\n"
+        "Namens de fractie GroenLinks,\nA.B. de Wit, fractievoorzitter\n\nPost Author: redactie\n"
+    )
+    names = [s["name"] for s in extract(text).facts()["signatories"]]
+    assert names == ["A.B. de Wit"]
+
+
+def test_two_parties_chairs_signing_for_the_members_of_the_fractions_name_no_sender():
+    text = (
+        "Extra vergadering\n\nGeachte heer Bakker, voorzitter van de gemeenteraad;\n\nWij vragen u de raad "
+        "op korte termijn bijeen te roepen.\n\nMet vriendelijke groet\nNamens de leden van de fracties;\n"
+        "K. de Boer, fractievoorzitter D66\nL.M. Kok, fractievoorzitter SP\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] is None
+    assert [s["name"] for s in facts["signatories"]] == ["K. de Boer", "L.M. Kok"]
+
+
 # ---------------------------------------------------------------- a college without its place
 
 

@@ -268,7 +268,12 @@ _JOB_TITLE = re.compile(
 _BARE_TITLES = {"coördinator", "coordinator", "medewerker", "adviseur", "senior adviseur"}
 # A line that opens with an organisational unit names no person: "Team Vastgoed", "Cluster Beheer",
 # "Afdeling Water & Groen", "Team Aanpak Binnenstad".
-_UNIT_LINE = re.compile(r"^[ \t]*(?:team|afdeling|cluster|sector|directie|bureau|unit)\b", re.IGNORECASE)
+# A unit's line ("Team Vastgoed", "Eenheid Publieke Dienstverlening", "Procedurekamer Vergunningverlening",
+# "Procedureondersteuning"): no person's name.
+_UNIT_LINE = re.compile(
+    r"^[ \t]*(?:team|afdeling|cluster|sector|directie|bureau|unit|eenheid|\w+(?:kamer|ondersteuning|loket))\b",
+    re.IGNORECASE,
+)
 
 
 def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
@@ -342,6 +347,8 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         if looks_like_body(match[0]):
             continue
+        if re.match(r"[ \t]*:", line[match.end() :]):
+            continue  # a label over its value ("Post Author: admin", a web page's furniture)
         if not re.search(r"\b[A-Z]\.", match[0]) and _words_before(line, match.start(), roles, names, start):
             # two capitalised words after other words on the line: a role's unit or portfolio ("Directeur
             # Directie Openbare Orde", "Teammanager Toezicht & Handhaving Bouw"), a map's OCR ("oh Sn Bede")
@@ -653,6 +660,7 @@ _PARTY_LINE = re.compile(
     r"[A-Z][\w/&+-]*-fractie)[ \t,]*$",
     re.MULTILINE,
 )
+_SEVERAL_PARTIES = re.compile(r"\b(?:fracties|partijen)\b", re.IGNORECASE)
 _MEMBER_OF = re.compile(r"\b(?:lid|leden)[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?$", re.IGNORECASE)
 
 
@@ -666,6 +674,9 @@ def on_behalf_of(
         # "Het college van burgemeester en wethouders van Haarlem, / namens het college,": the board's
         # line names the body with its place, the "namens" under it only repeats it
         namens = None
+    if namens and _SEVERAL_PARTIES.search(namens["who"]):
+        # "Namens de leden van de fracties;" over two chairs of two parties: the letter has two writers
+        return None, ()
     if namens:
         start, end = namens.span("who")
         post = _POST_AND_PLACE.fullmatch(namens["who"])
