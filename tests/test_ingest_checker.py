@@ -17,7 +17,7 @@ import opendata.ingest as ingest_package
 from opendata.ingest import INTERRUPTED, drafts, ingest
 from opendata.synth.render import docx_bytes, pdf_bytes, rendered_letters
 
-from .conftest import run_cli
+from .conftest import run_cli, run_main
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +225,67 @@ def test_a_kept_record_warns_only_of_what_the_source_changes(into, archive):
     warnings = ingest([text], into).problems
     assert [p.code for p in warnings] == ["reviewed-record-kept"]
     assert warnings[0].message.endswith(f'title: "{title}" -> "{title} (tweede versie)"'), warnings[0].message
+
+
+def _ingest_one_with_signatories(archive: Path, into: Path) -> tuple[Path, dict]:
+    for text in sorted((archive / "text").iterdir()):
+        report = ingest([text], into)
+        path = into / drafts.LETTERS / f"{report.written[0]}.yaml"
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if record.get("signatories") and record.get("addressees"):
+            return path, record
+    raise AssertionError("no letter with signatories and addressees")
+
+
+def test_review_lists_the_other_drafts_when_a_hand_edited_one_is_of_the_wrong_shape(into, archive):
+    # Before: a draft a person had edited into the wrong shape (signatories: 3) stopped review with a
+    # TypeError traceback; `unknown: title` (one name, not a list) listed its letters t, i, t, l, e;
+    # a draft that was no longer YAML was passed over without a word.
+    _ingest_one_with_signatories(archive, into)
+    letters = into / drafts.LETTERS
+    (letters / "raar.yaml").write_text(
+        "id: raar\nstatus: draft\nsignatories: 3\nunknown: title\n", encoding="utf-8"
+    )
+    (letters / "kapot.yaml").write_text("id: kapot\nstatus: draft\nsources: [1, 2\n", encoding="utf-8")
+    result = run_main("review", "--datasets", str(into))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "letters/kapot.yaml:3:10: yaml-syntax error" in result.stderr
+    assert "letters/raar.yaml:4: raar title = ? (unknown: the text does not say)" in result.stdout
+    assert "raar t =" not in result.stdout
+    assert "draft records;" in result.stdout.splitlines()[-1]
+    listed = json.loads(run_main("review", "--datasets", str(into), "--format", "json").stdout)
+    assert [p["code"] for p in listed["problems"]] == ["yaml-syntax"]
+
+
+def test_review_names_the_drafts_a_reviewed_letter_still_refers_to(into, archive):
+    # Before: a letter marked reviewed whose sender and signatories were still draft records was not
+    # listed at all; publishing without drafts then failed with "refers to unknown organisation".
+    path, record = _ingest_one_with_signatories(archive, into)
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft\n", ""), encoding="utf-8")
+    person = record["signatories"][0]["person"]
+    people = yaml.safe_load((into / "people.yaml").read_text(encoding="utf-8"))
+    assert any(p["id"] == person and p.get("status") == "draft" for p in people)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == f"- person: {person}")
+    result = run_main("review", "--datasets", str(into))
+    assert result.returncode == 0
+    expected = f"letters/{path.name}:{line}: {record['id']} signatories.0.person = {person} (to check)"
+    assert expected in result.stdout
+    assert f"reviewed, but names the draft {person} (people.yaml:" in result.stdout
+
+
+def test_review_points_at_the_line_of_a_doubtful_list_value(into, archive):
+    # Before: a doubtful addressee was shown at the line of `addressees:`, not at its own item.
+    path, record = _ingest_one_with_signatories(archive, into)
+    listed = json.loads(
+        run_main("review", "--datasets", str(into), "--threshold", "1.01", "--format", "json").stdout
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, addressee in enumerate(record["addressees"]):
+        doubt = next(
+            d
+            for d in listed["fields"]
+            if d["file"] == f"letters/{path.name}" and d["field"] == "addressees" and d["value"] == addressee
+        )
+        assert lines[doubt["line"] - 1].strip() == f"- {addressee}", (number, doubt)

@@ -9,11 +9,12 @@ the fields the draft declares unknown. Reviewing means correcting the record and
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from opendata.model.problems import Problem
+from opendata.model.problems import ERROR, Problem, render_text
 from opendata.sources.reading import position_of, read_yaml
 
 SHARED = (
@@ -40,13 +41,14 @@ class Doubt:
     evidence: str  # text file and line of the quote, or the kind of source
 
     def render(self) -> str:
-        sure = (
-            "unknown: the text does not say"
-            if self.confidence is None and not self.quote
-            else f"confidence {self.confidence:.2f}"
-            if self.confidence is not None
-            else "no confidence given"
-        )
+        if self.confidence is not None:
+            sure = f"confidence {self.confidence:.2f}"
+        elif self.quote:
+            sure = "no confidence given"
+        elif self.evidence:  # an editorial choice of ingest, or a reviewed record naming a draft
+            sure = "to check"
+        else:
+            sure = "unknown: the text does not say"
         text = f"{self.file}:{self.line}: {self.record} {self.field} = {self.value} ({sure})"
         if self.quote:
             text += f'\n    evidence {self.evidence}: "{_one_line(self.quote)}"'
@@ -60,23 +62,89 @@ def _one_line(text: str) -> str:
     return flat if len(flat) <= 100 else flat[:97] + "..."
 
 
-def drafts_to_review(root: Path, threshold: float) -> tuple[int, list[Doubt]]:
-    """How many drafts there are, and their doubtful fields in file order."""
+def drafts_to_review(
+    root: Path, threshold: float, problems: list[Problem] | None = None
+) -> tuple[int, list[Doubt]]:
+    """How many drafts there are, and their doubtful fields in file order; files that cannot be
+    read as YAML are added to `problems` (with their file and line)."""
+    problems = [] if problems is None else problems
     drafts, doubts = 0, []
-    problems: list[Problem] = []
-    for path in sorted((root / "letters").glob("*.yaml")):
-        data = read_yaml(path, f"letters/{path.name}", problems)
+    letters = [
+        (f"letters/{path.name}", read_yaml(path, f"letters/{path.name}", problems))
+        for path in sorted((root / "letters").glob("*.yaml"))
+    ]
+    shared = [(name, read_yaml(root / name, name, problems)) for name in SHARED if (root / name).is_file()]
+    named = _drafts_by_id(letters, shared)
+    for display, data in letters:
         if isinstance(data, dict) and data.get("status") == "draft":
             drafts += 1
-            doubts += _doubts(root, f"letters/{path.name}", data, [], threshold)
-    for name in SHARED:
-        path = root / name
-        data = read_yaml(path, name, problems) if path.is_file() else None
+            doubts += _doubts(root, display, data, [], threshold)
+        elif isinstance(data, dict):
+            doubts += _reviewed_naming_drafts(display, data, named)
+    for name, data in shared:
         for number, record in enumerate(data if isinstance(data, list) else []):
             if isinstance(record, dict) and record.get("status") == "draft":
                 drafts += 1
                 doubts += _doubts(root, name, record, [number], threshold, data)
     return drafts, doubts
+
+
+# The fields of a letter that hold no reference to another record.
+_NOT_REFERENCES = frozenset(
+    ("id", "status", "extracted_by", "kind", "title", "text", "sources", "unknown", "note", "corrections")
+)
+
+
+def _drafts_by_id(letters: list[tuple[str, object]], shared: list[tuple[str, object]]) -> dict[str, str]:
+    """The id of every draft record, with its file and line."""
+    drafts: dict[str, str] = {}
+    for name, data in shared:
+        for number, record in enumerate(data if isinstance(data, list) else []):
+            if (
+                isinstance(record, dict)
+                and record.get("status") == "draft"
+                and isinstance(record.get("id"), str)
+            ):
+                drafts.setdefault(record["id"], f"{name}:{position_of(data, [number])[0]}")
+    for display, data in letters:
+        if isinstance(data, dict) and data.get("status") == "draft" and isinstance(data.get("id"), str):
+            drafts.setdefault(data["id"], f"{display}:{position_of(data, [])[0] or 1}")
+    return drafts
+
+
+def _reviewed_naming_drafts(display: str, letter: dict, drafts: dict[str, str]) -> list[Doubt]:
+    """A reviewed letter (no `status: draft`) that still names a draft record (an organisation, person
+    or letter ingest drafted with it): not published without drafts, where `validate` then finds the
+    name unknown. Each such name, where it stands, with where the draft is."""
+    return [
+        Doubt(
+            display,
+            position_of(letter, path)[0],
+            str(letter.get("id", "?")),
+            ".".join(map(str, path)),
+            value,
+            None,
+            "",
+            f"reviewed, but names the draft {value} ({drafts[value]}): review that record too "
+            "(remove its status: draft), or it is not published and this name is unknown",
+        )
+        for path, value in _named(letter, [])
+        if value in drafts
+    ]
+
+
+def _named(value, path: list) -> list[tuple[list, str]]:
+    """(path, text) of every text a record holds outside the fields that name no record."""
+    if isinstance(value, dict):
+        return [
+            found
+            for key, item in value.items()
+            if not (isinstance(key, str) and key in _NOT_REFERENCES) and not str(key).startswith("date")
+            for found in _named(item, [*path, key])
+        ]
+    if isinstance(value, list):
+        return [found for number, item in enumerate(value) for found in _named(item, [*path, number])]
+    return [(path, value)] if isinstance(value, str) else []
 
 
 def _doubts(
@@ -97,6 +165,7 @@ def _doubts(
     for field, source in sources.items():
         entries = source if isinstance(source, list) else [source]
         values = record.get(field)
+        listed = isinstance(values, list) and isinstance(source, list) and len(values) == len(entries)
         values = values if isinstance(values, list) else [values]
         for number, entry in enumerate(entries):
             if not isinstance(entry, dict):
@@ -106,7 +175,8 @@ def _doubts(
             if not editorial and (not isinstance(confidence, (int, float)) or confidence >= threshold):
                 continue
             value = values[number] if len(values) == len(entries) else values
-            line, _ = position_of(document, [*path, field])
+            # a list's value on its own line ("  - gs-pv28"), else the field's
+            line, _ = position_of(document, [*path, field, number] if listed else [*path, field])
             found.append(
                 Doubt(
                     display,
@@ -119,10 +189,12 @@ def _doubts(
                     _where(root, owner or record, entry),
                 )
             )
-    for field in record.get("unknown") or []:
+    unknown = record.get("unknown") or []  # a list; a person's hand may have written one name alone
+    for field in unknown if isinstance(unknown, list) else [unknown]:
         line, _ = position_of(document, [*path, "unknown"])
         found.append(Doubt(display, line, record_id, str(field), "?", None, "", ""))
-    for number, signature in enumerate(record.get("signatories") or []):
+    signatories = record.get("signatories")
+    for number, signature in enumerate(signatories if isinstance(signatories, list) else []):
         if isinstance(signature, dict):
             found += _doubts(
                 root, display, signature, [*path, "signatories", number], threshold, document, record
@@ -145,27 +217,36 @@ def _where(root: Path, record: dict, entry: dict) -> str:
     letter = entry.get("letter") or record.get("id")
     text_path = root / "letters" / f"{letter}.txt"
     start = entry.get("start")
-    if not text_path.is_file() or not isinstance(start, int):
+    if not text_path.is_file() or not isinstance(start, int) or isinstance(start, bool):
         return f"letters/{letter}.txt"
-    text = text_path.read_text(encoding="utf-8")
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return f"letters/{letter}.txt"
     return f"letters/{letter}.txt:{text.count(chr(10), 0, start) + 1}"
 
 
 def review_command(root: Path, threshold: float, fmt: str) -> int:
+    """Exit 0; 1 when a record file could not be read (its problem printed, the others listed); 2 usage."""
     if not root.is_dir():
         print(f"opendata review: {root} is not a folder", file=sys.stderr)
         return 2
-    drafts, doubts = drafts_to_review(root, threshold)
-    if fmt == "json":
-        print(
-            json.dumps(
-                {"drafts": drafts, "threshold": threshold, "fields": [asdict(d) for d in doubts]},
-                ensure_ascii=False,
-                indent=2,
+    problems: list[Problem] = []
+    drafts, doubts = drafts_to_review(root, threshold, problems)
+    problems = [p for p in problems if p.severity == ERROR]
+    try:
+        if fmt == "json":
+            report = {"drafts": drafts, "threshold": threshold, "fields": [asdict(d) for d in doubts]}
+            report["problems"] = [p.as_json() for p in sorted(problems, key=Problem.sort_key)]
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            for doubt in doubts:
+                print(doubt.render())
+            print(
+                f"{drafts} draft records; {len(doubts)} fields to check (confidence below {threshold} or unknown)"
             )
-        )
-        return 0
-    for doubt in doubts:
-        print(doubt.render())
-    print(f"{drafts} draft records; {len(doubts)} fields to check (confidence below {threshold} or unknown)")
-    return 0
+            if problems:
+                print(render_text(problems), file=sys.stderr)
+    except BrokenPipeError:  # `opendata review | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1 if problems else 0
