@@ -3,12 +3,21 @@ the web servers' answers beside `opendata serve`'s, the index pages' description
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
+import rdflib
+import yaml
 
+from opendata.model.model import load_model
 from opendata.outputs.site import resolve
+from opendata.outputs.site.layout import Layout
 
-from .scenarios import http_get, nginx_serving
-from .test_site import former_documents
+from .conftest import DATASETS, run_main
+from .scenarios import apache_serving, http_get, nginx_serving
+from .test_site import ID, former_documents
 
 NEGOTIATED_HEADERS = ("Vary", "Content-Location", "Link")
 
@@ -30,3 +39,92 @@ def test_nginx_moves_a_statements_former_document_without_the_negotiated_documen
             status, headers, _ = http_get(nginx + former, "text/turtle", follow=False)
             assert (status, headers["Location"]) == (301, target), former
             assert [name for name in NEGOTIATED_HEADERS if name in headers] == [], former
+
+
+def _letter(datasets: Path, key: str, title: str, extra: dict) -> None:
+    record = {
+        "id": key,
+        "kind": "brief",
+        "title": title,
+        "date_sent": "2019-05-01",
+        "sender": "college-gm0546",
+        "addressees": ["college-gm0547"],
+        "text": f"{key}.txt",
+        **extra,
+    }
+    (datasets / "letters" / f"{key}.yaml").write_text(
+        yaml.safe_dump(record, sort_keys=False), encoding="utf-8"
+    )
+    (datasets / "letters" / f"{key}.txt").write_text(f"{title} over de dijk.\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def odd_keys(tmp_path_factory) -> Path:
+    """The seed with letter `a` (signed, its signature's person sourced) and letter `a-ondertekening-1`
+    (its title sourced): the key of the second's title statement, brief-a-ondertekening-1-title-1,
+    reads as the first's signature 1 up to its field."""
+    root = tmp_path_factory.mktemp("odd-keys")
+    datasets = root / "datasets"
+    shutil.copytree(DATASETS, datasets)
+    (datasets / "releases.csv").unlink(missing_ok=True)
+    signature = {"person": "j-baljeu", "role": "burgemeester", "sources": {"person": dict(SOURCE)}}
+    _letter(datasets, "a", "Brief a", {"signatories": [signature], "sources": {"title": dict(SOURCE)}})
+    _letter(datasets, "a-ondertekening-1", "Brief a", {"sources": {"title": SOURCE}})
+    out = root / "dist"
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+SOURCE = {"start": 0, "end": 7, "quote": "Brief a"}
+ODD_STATEMENT = "bron/brief-a-ondertekening-1-title-1"  # letter a-ondertekening-1's title
+
+
+def test_a_statement_is_described_with_its_record_when_the_key_reads_as_another_records_inline_record(
+    odd_keys,
+):
+    """A statement's key was read with any field after an inline record: letter a-ondertekening-1's title
+    statement was taken for letter a's signature 1 and, the record not matching, given a document of its
+    own (doc/bron/…) missing from its letter's description, which was no longer what DESCRIBE gives."""
+    statement = ID + ODD_STATEMENT
+    described = rdflib.Graph().parse(odd_keys / "doc" / "brief" / "a-ondertekening-1.nt", format="nt")
+    assert (
+        rdflib.URIRef(statement),
+        rdflib.RDF.subject,
+        rdflib.URIRef(ID + "brief/a-ondertekening-1"),
+    ) in described
+    assert not (odd_keys / "doc" / "bron").exists()
+    answer = resolve("/id/" + ODD_STATEMENT, "text/turtle", odd_keys)
+    assert (answer.status, dict(answer.headers)["Location"]) == (303, "/doc/brief/a-ondertekening-1.ttl")
+    signature = "bron/brief-a-ondertekening-1-person-1"  # letter a's signature's person
+    assert (
+        dict(resolve("/id/" + signature, "text/turtle", odd_keys).headers)["Location"] == "/doc/brief/a.ttl"
+    )
+
+
+def test_a_statements_key_is_read_with_the_fields_of_its_records_class():
+    layout = Layout.of(ID, load_model())
+    assert layout.described_in("bron/thema-x-dossier-number-1") == "thema/x-dossier"  # a letter's field
+    assert layout.described_in("bron/brief-x-dossier-number-1") == "brief/x"
+    assert layout.described_in("bron/brief-x-source-text-1") == "brief/x-source"  # a position's field
+    assert layout.described_in("bron/uitspraak-x-source-text-1") == "uitspraak/x"
+    assert layout.described_in("bron/brief-x-ondertekening-2-on-behalf-of-1") == "brief/x"
+    assert layout.described_in("bron/thema-x-ondertekening-2-name-1") == "thema/x-ondertekening-2"
+
+
+@pytest.mark.integration
+def test_nginx_and_apache_send_such_a_statement_to_its_records_document(odd_keys, tmp_path):
+    paths = [
+        "/id/" + ODD_STATEMENT,
+        "/doc/" + ODD_STATEMENT + ".ttl",
+        "/id/bron/brief-a-ondertekening-1-person-1",
+    ]
+    expected = [
+        (303, "/doc/brief/a-ondertekening-1.ttl"),
+        (301, "/doc/brief/a-ondertekening-1.ttl"),
+        (303, "/doc/brief/a.ttl"),
+    ]
+    for serving in (nginx_serving(odd_keys, tmp_path), apache_serving(odd_keys)):
+        with serving as url:
+            answers = [http_get(url + path, "text/turtle", follow=False) for path in paths]
+        assert [(status, urlsplit(headers["Location"]).path) for status, headers, _ in answers] == expected

@@ -123,17 +123,24 @@ location ~ ^{id_path}{segment}/(?<od_statement>{pattern})$ {{
 NGINX_MOVED_MAPS = """\
 map $uri $opendata_moved_to {{
     default "";
-    "~^{doc_path}{segment}/({pattern})(\\.ttl|\\.jsonld|\\.nt)$" "{doc_path}$2/$3$4";
-    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html)?$" "{doc_path}$2/$3$4#{segment}-$1";
-}}
+{to}}}
 map $uri $opendata_moved_from {{
     default "";
-    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html|\\.ttl|\\.jsonld|\\.nt)?$" "/doc/{segment}/$1.html";
-}}
+{from_}}}
 map $uri $opendata_moved_record {{
     default "";
+{record}}}
+"""
+# one line of each map per record segment's pattern of statements (Layout.statement_regexes)
+NGINX_MOVED_TO = """\
+    "~^{doc_path}{segment}/({pattern})(\\.ttl|\\.jsonld|\\.nt)$" "{doc_path}$2/$3$4";
+    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html)?$" "{doc_path}$2/$3$4#{segment}-$1";
+"""
+NGINX_MOVED_FROM = """\
+    "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html|\\.ttl|\\.jsonld|\\.nt)?$" "/doc/{segment}/$1.html";
+"""
+NGINX_MOVED_RECORD = """\
     "~^{doc_path}{segment}/({pattern})((?:\\.en)?\\.html|\\.ttl|\\.jsonld|\\.nt)?$" "/doc/$2/$3.html";
-}}
 """
 
 NGINX_MOVED_CHECKS = """\
@@ -302,19 +309,39 @@ def statement_rules(layout) -> StatementRules:
     if not layout.statement_segment:
         return StatementRules()
     segment, doc_path = layout.statement_segment, layout.doc_path
-    nginx = NGINX_STATEMENT.format(
-        id_path=layout.id_path,
-        doc_path=doc_path,
-        segment=segment,
-        pattern=layout.statement_regex(("od_record_type", "od_record_key")),
-        not_acceptable=NOT_ACCEPTABLE,
+    nginx = "\n".join(
+        NGINX_STATEMENT.format(
+            id_path=layout.id_path,
+            doc_path=doc_path,
+            segment=segment,
+            pattern=pattern,
+            not_acceptable=NOT_ACCEPTABLE,
+        )
+        for pattern in layout.statement_regexes(("od_record_type", "od_record_key"))
     )
-    pattern = layout.statement_regex(None)
-    maps = NGINX_MOVED_MAPS.format(doc_path=doc_path, segment=segment, pattern=pattern)
-    rule = f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ {doc_path}$2/$3"
+    patterns = layout.statement_regexes(None)
+    maps = NGINX_MOVED_MAPS.format(
+        to="".join(NGINX_MOVED_TO.format(doc_path=doc_path, segment=segment, pattern=p) for p in patterns),
+        from_="".join(
+            NGINX_MOVED_FROM.format(doc_path=doc_path, segment=segment, pattern=p) for p in patterns
+        ),
+        record="".join(
+            NGINX_MOVED_RECORD.format(doc_path=doc_path, segment=segment, pattern=p) for p in patterns
+        ),
+    )
     apache = [
         "# a fact-source statement -> its record's document (where it is described), unless it has its own"
     ]
+    for pattern in patterns:
+        apache += _apache_statement_rules(layout, pattern)
+    return StatementRules(maps, nginx, NGINX_MOVED_CHECKS + "\n", "\n".join(apache))
+
+
+def _apache_statement_rules(layout, pattern: str) -> list[str]:
+    """The Apache rules of one record segment's statements (`pattern`: statement_regexes)."""
+    segment, doc_path = layout.statement_segment, layout.doc_path
+    rule = f"RewriteRule ^{layout.id_path.lstrip('/')}{segment}/({pattern})$ {doc_path}$2/$3"
+    apache = []
     for accept, extension in APACHE_ACCEPT:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
         apache.append(accept)
@@ -328,7 +355,7 @@ def statement_rules(layout) -> StatementRules:
         apache.append(f"RewriteCond %{{DOCUMENT_ROOT}}/doc/{segment}/$1.html !-f")
         apache.append("RewriteCond %{DOCUMENT_ROOT}/doc/$2/$3.html -f")
         apache.append(f"RewriteRule {moved}{extensions}$ {doc_path}$2/$3$4{fragment} [R=301,L,NE]")
-    return StatementRules(maps, nginx, NGINX_MOVED_CHECKS + "\n", "\n".join(apache))
+    return apache
 
 
 def write(site) -> None:

@@ -78,22 +78,42 @@ class Layout:
     inline_classes: tuple[str, ...] = ()  # fragment records' names in a statement key ("ondertekening")
     field_names: tuple[str, ...] = ()  # every field's name as a statement key spells it ("date-sent")
     base_url: str = ""  # where dist/ is published (the catalog's files, the texts)
-    _pattern: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
+    # per type segment, the fields its records have, and per inline class (with the segments whose
+    # records hold it) its fields: a statement key's field is one of its record's ("" each: any field)
+    segment_fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    inline_fields: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    _patterns: tuple[re.Pattern, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, base_iri: str, model, base_url: str = "") -> Layout:
         root = base_iri[:-3] if base_iri.endswith("/id/") else base_iri
         classes = model.classes.values()
         segments = tuple(sorted(c.iri for c in classes if not c.iri.startswith("#")))
+
+        def spelled(fields) -> tuple[str, ...]:
+            return tuple(sorted(name.replace("_", "-") for name in fields))
+
+        inline = {c.name: c for c in classes if c.iri.startswith("#")}
         return cls(
             base_iri,
             root + "doc/",
             model.classes["Organisation"].iri,
             segments,
             model.classes["Source"].iri,
-            tuple(sorted(c.iri[1:] for c in classes if c.iri.startswith("#"))),
+            tuple(sorted(c.iri[1:] for c in inline.values())),
             tuple(sorted({name.replace("_", "-") for c in classes for name in c.fields})),
             base_url,
+            tuple(
+                (c.iri, spelled(c.fields)) for c in sorted(classes, key=lambda c: c.iri) if c.iri in segments
+            ),
+            tuple(
+                (
+                    c.iri[1:],
+                    tuple(sorted(o.iri for o in classes if any(f.range == name for f in o.fields.values()))),
+                    spelled(c.fields),
+                )
+                for name, c in sorted(inline.items())
+            ),
         )
 
     @property
@@ -132,21 +152,42 @@ class Layout:
             return f"{self.organisation_segment}/{code}" if code else None
         return None
 
-    def statement_regex(self, names: tuple[str, str] | None = ("segment", "key")) -> str:
-        """The pattern of a statement's key below its segment (`brief-x-date-sent-1`): the record's
-        segment and key (the shortest that leaves an inline record, a field and a number), as
-        Python's re, PCRE (nginx) and Apache read it alike: two groups, named by `names`."""
-        owners = [s for s in self.segments if s != self.statement_segment]
+    def statement_regexes(self, names: tuple[str, str] | None = ("segment", "key")) -> tuple[str, ...]:
+        """The patterns of a statement's key below its segment (`brief-x-date-sent-1`), one per type
+        segment: the record's segment and key (the shortest that leaves a field of that segment's
+        records, or an inline record of theirs and one of its fields, and a number), as Python's re,
+        PCRE (nginx) and Apache read them alike: two groups each, named by `names`. A key is matched
+        against the fields of its own record's class, so that `brief-x-ondertekening-1-title-1` is
+        the title of letter `x-ondertekening-1` (a signature has no title) and `thema-x-dossier-number-1`
+        the number of theme `x-dossier` (`dossier-number` is a letter's field, not a theme's)."""
 
         def alternatives(names) -> str:
             return "|".join(re.escape(n) for n in names)
 
         segment, key = (f"(?P<{names[0]}>", f"(?P<{names[1]}>") if names else ("(", "(")
-        inline = f"(?:(?:{alternatives(self.inline_classes)})-[0-9]+-)?" if self.inline_classes else ""
-        return (
-            f"{segment}{alternatives(owners)})-{key}[a-z0-9-]+?)-{inline}"
-            f"(?:{alternatives(self.field_names)})-[0-9]+"
-        )
+        patterns = []
+        for owner, fields in self._fields_by_segment():
+            inline = [
+                f"(?:{re.escape(name)})-[0-9]+-(?:{alternatives(inline_fields)})"
+                for name, owners, inline_fields in self._inline_by_class()
+                if owner in owners
+            ]
+            parts = "|".join([*inline, alternatives(fields)])
+            patterns.append(f"{segment}{re.escape(owner)})-{key}[a-z0-9-]+?)-(?:{parts})-[0-9]+")
+        return tuple(patterns)
+
+    def _fields_by_segment(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each record segment's fields; every field for each segment in a site.json written before
+        statements were matched by their record's fields."""
+        owners = [s for s in self.segments if s != self.statement_segment]
+        known = dict(self.segment_fields)
+        return tuple((owner, known.get(owner) or self.field_names) for owner in owners)
+
+    def _inline_by_class(self) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        if self.inline_fields or not self.inline_classes:
+            return self.inline_fields
+        owners = tuple(s for s in self.segments if s != self.statement_segment)
+        return tuple((name, owners, self.field_names) for name in self.inline_classes)
 
     def described_in(self, key: str) -> str | None:
         """The key of the document that describes a statement (`bron/brief-x-title-1` -> `brief/x`),
@@ -154,10 +195,13 @@ class Layout:
         segment, _, rest = key.partition("/")
         if not self.statement_segment or segment != self.statement_segment:
             return None
-        if self._pattern is None:
-            object.__setattr__(self, "_pattern", re.compile(self.statement_regex()))
-        found = self._pattern.fullmatch(rest) if self._pattern else None
-        return f"{found['segment']}/{found['key']}" if found else None
+        if self._patterns is None:
+            object.__setattr__(self, "_patterns", tuple(re.compile(p) for p in self.statement_regexes()))
+        for pattern in self._patterns or ():
+            found = pattern.fullmatch(rest)
+            if found:
+                return f"{found['segment']}/{found['key']}"
+        return None
 
     def thing(self, key: str, tooi: dict[str, str] | None = None) -> str:
         """The IRI of the thing a description key names (the TOOI IRI for register organisations)."""
@@ -187,6 +231,11 @@ class Layout:
                 tuple(data.get("inline_classes", ())),
                 tuple(data.get("field_names", ())),
                 data.get("base_url", ""),  # absent in a site written before serve mapped base_url's path
+                tuple((segment, tuple(fields)) for segment, fields in data.get("segment_fields", ())),
+                tuple(
+                    (name, tuple(owners), tuple(fields))
+                    for name, owners, fields in data.get("inline_fields", ())
+                ),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
