@@ -3,6 +3,8 @@ the web servers' answers beside `opendata serve`'s, the index pages' description
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -62,7 +64,7 @@ def _letter(datasets: Path, key: str, title: str, extra: dict) -> None:
 def odd_keys(tmp_path_factory) -> Path:
     """The seed with letter `a` (signed, its signature's person sourced) and letter `a-ondertekening-1`
     (its title sourced): the key of the second's title statement, brief-a-ondertekening-1-title-1,
-    reads as the first's signature 1 up to its field."""
+    reads as the first's signature 1 up to its field. And a letter whose key is `index`."""
     root = tmp_path_factory.mktemp("odd-keys")
     datasets = root / "datasets"
     shutil.copytree(DATASETS, datasets)
@@ -70,6 +72,7 @@ def odd_keys(tmp_path_factory) -> Path:
     signature = {"person": "j-baljeu", "role": "burgemeester", "sources": {"person": dict(SOURCE)}}
     _letter(datasets, "a", "Brief a", {"signatories": [signature], "sources": {"title": dict(SOURCE)}})
     _letter(datasets, "a-ondertekening-1", "Brief a", {"sources": {"title": SOURCE}})
+    _letter(datasets, "index", "Brief over de kwartelkoning", {})
     out = root / "dist"
     result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
@@ -128,3 +131,15 @@ def test_nginx_and_apache_send_such_a_statement_to_its_records_document(odd_keys
         with serving as url:
             answers = [http_get(url + path, "text/turtle", follow=False) for path in paths]
         assert [(status, urlsplit(headers["Location"]).path) for status, headers, _ in answers] == expected
+
+
+def test_the_search_index_links_a_letter_whose_key_is_index_to_its_page(odd_keys):
+    """Pagefind strips index.html from its results' addresses: the letter `index` was found at brief/,
+    a folder (which the English search page could not turn into the English page, brief/index.en.html)."""
+    urls = {}
+    for fragment in (odd_keys / "doc" / "pagefind").rglob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        found = json.loads(data[data.index(b"{") :])
+        urls[found["url"]] = found["content"]
+    assert "kwartelkoning" in urls.get("/brief/index.html", ""), sorted(urls)
+    assert "/brief/" not in urls

@@ -150,6 +150,7 @@ def _command(site, pages: Path, output: Path) -> list[str]:
         str(output),
         "--glob",
         f"{site.letter_segment}/*.html",
+        "--keep-index-url",  # a letter whose key is `index`: its page, not the folder (brief/)
         "--silent",
     ]
 
