@@ -100,3 +100,29 @@ def test_a_damaged_cache_is_reported_on_the_terminal_not_in_the_published_report
     assert "cache-rebuilt" not in report and str(cache) not in report
     assert "release-version-reused" in report  # the data changed after its release: the data's warning
     assert _differ_from_scratch(datasets_copy, out, tmp_path) == []
+
+
+def test_a_publish_without_cache_writes_a_damaged_publication_whole_again(datasets_copy, tmp_path):
+    """A published file edited in place by hand was hard-linked into every later build, with the
+    digest the manifest had before (opendata verify failed from then on), and a publish with
+    --no-cache did the same: nothing repaired it. Without a cache nothing of an earlier build is
+    reused."""
+    out = tmp_path / "dist"
+    _publish(datasets_copy, out, tmp_path / "cache")
+    text = out / "tekst" / f"{LETTER}.txt"
+    page = out / "doc" / "thema" / "jeugdzorg.html"
+    for damaged in (text, page):
+        with damaged.open("ab") as handle:
+            handle.write(b"damaged\n")
+    assert run_main("verify", str(out)).returncode != 0
+    _retitle(datasets_copy)
+    _publish(datasets_copy, out, None)
+    assert run_main("verify", str(out)).returncode == 0
+    assert _differ_from_scratch(datasets_copy, out, tmp_path) == []
+
+
+def _retitle(datasets: Path) -> None:
+    letter = datasets / "letters" / f"{LETTER}.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), "utf-8"
+    )

@@ -279,7 +279,8 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         HASHED.compared,
     )  # the catalog's checksums and the manifest's, this publish
     with release.publish_lock(out):
-        pruning = release.start_pruning(out)  # old builds go while this one is made
+        # old builds go while this one is made; without a cache, also the spare (it is not recycled)
+        pruning = release.start_pruning(out, keep_spare=cache_dir is not None)
         outcome = build(datasets, today, cache_dir)
         if outcome.publication is None:
             pruning.join()
@@ -296,10 +297,12 @@ def _publish(datasets: Path, out: Path, today: datetime.date | None, cache_dir: 
         # the outputs show the history without resources whose IRI names a person no longer public
         outcome.publication.history = plan.history.without(named)
         outcome.publication.release_resources = plan.resources
-        outcome.publication.previous_build = release.published(
-            out
-        )  # the site hard-links its unchanged files from it
-        build_dir, outcome.publication.recycled = release.new_build(out)
+        # the outputs link their unchanged files from the published build and keep those of the
+        # build before it that they need (the spare); without a cache nothing of an earlier build is
+        # reused, so a publication damaged by hand is written whole again
+        reuse = cache_dir is not None
+        outcome.publication.previous_build = release.published(out) if reuse else None
+        build_dir, outcome.publication.recycled = release.new_build(out, recycle=reuse)
         prepared = None
         outcome.timings["plan"] = time.perf_counter() - clock
         progress = outcome.publication.progress

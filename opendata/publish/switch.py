@@ -201,9 +201,9 @@ def remove_build(folder: Path) -> None:
 RECYCLED = (DOC_FOLDER, TEXTS_FOLDER)
 
 
-def new_build(out: Path) -> tuple[Path, dict[str, str]]:
+def new_build(out: Path, recycle: bool = True) -> tuple[Path, dict[str, str]]:
     """A folder, marked as opendata's, to write a build into (beside the published ones), and the
-    files it holds already: {path in the build: sha256}.
+    files it holds already: {path in the build: sha256}. Without `recycle` it starts empty.
 
     When a whole build older than the published one is kept (the spare, see `start_pruning`), the
     new build starts as that build's website and texts folders (`RECYCLED`): most of their files are
@@ -219,7 +219,7 @@ def new_build(out: Path) -> tuple[Path, dict[str, str]]:
     build = builds / f"tmp-{os.getpid()}"
     if build.exists():  # not ours (no marker): never removed, never written into
         raise UnsafeOut(f"{build} exists and was not made by opendata; remove it by hand")
-    spare = _spare(out)
+    spare = _spare(out) if recycle else None
     if spare is None:
         build.mkdir()
         (build / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
