@@ -289,3 +289,35 @@ def test_review_points_at_the_line_of_a_doubtful_list_value(into, archive):
             if d["file"] == f"letters/{path.name}" and d["field"] == "addressees" and d["value"] == addressee
         )
         assert lines[doubt["line"] - 1].strip() == f"- {addressee}", (number, doubt)
+
+
+def test_words_owner_file_beside_a_document_is_passed_over(into, tmp_path, letters):
+    # Before: "~$brief.docx", the few bytes Word keeps beside a document while it is open (common in
+    # folders copied from a shared drive), was a docx-corrupt error.
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    (folder / "brief.docx").write_bytes(docx_bytes(letters[0]))
+    (folder / "~$brief.docx").write_bytes(b"\x0bJ. de Vries" + bytes(150))
+    report = ingest([folder], into)
+    assert report.problems == [] and report.files == 1 and len(report.written) == 1
+
+
+def test_without_tesseract_a_scan_is_named_and_counts_no_page_read_by_ocr(
+    into, tmp_path, letters, monkeypatch
+):
+    # Before: the summary counted "1 pages (1 by OCR)" for an image Tesseract never read.
+    from PIL import Image
+
+    from opendata.ingest import read
+
+    monkeypatch.setattr(read, "tesseract_problem", lambda: "the tesseract program is not installed")
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    Image.new("L", (850, 1100), 255).save(folder / "scan.png")
+    (folder / "brief.txt").write_text(letters[0].text(), encoding="utf-8")
+    report = ingest([folder], into)
+    assert [(p.code, p.location.path.endswith("scan.png")) for p in report.problems] == [
+        ("ocr-unavailable", True)
+    ]
+    assert "tesseract-ocr-nld" in report.problems[0].hint
+    assert len(report.written) == 1 and report.ocr_pages == 0

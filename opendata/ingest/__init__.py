@@ -71,7 +71,7 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
     found: dict[Path, str] = {}
     for given in inputs:
         if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            for path in sorted(p for p in given.rglob("*") if p.is_file() and not _passed_over(p)):
                 if suffix_supported(path):
                     found.setdefault(path.resolve(), shown(path))
                 elif path.suffix.lower() in DOCUMENT_SUFFIXES:
@@ -89,6 +89,13 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
                 )
             )
     return sorted(found.items(), key=lambda item: item[1])
+
+
+def _passed_over(path: Path) -> bool:
+    """A file in a folder that is no letter: hidden (.DS_Store, ._brief.pdf of a Mac, a LibreOffice
+    lock .~lock.brief.odt#) or the owner file Word keeps beside a document while it is open
+    (~$brief.docx: a few bytes with the user's name, not the document)."""
+    return path.name.startswith((".", "~$"))
 
 
 # Letters kept in a kind of file ingest does not read: named when a folder holds one (files of other

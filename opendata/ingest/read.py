@@ -684,7 +684,10 @@ def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult
         return ReadResult(None, "image-ocr")
     text = ocr_image(image, "the image", display, problems)
     return ReadResult(
-        _usable(visible(text) if text else text, display, problems, "the image"), "image-ocr", 1, 1
+        _usable(visible(text) if text else text, display, problems, "the image"),
+        "image-ocr",
+        1,
+        int(text is not None),  # a page by OCR only when Tesseract read it
     )
 
 
