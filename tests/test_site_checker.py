@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 import rdflib
 import yaml
@@ -143,3 +144,24 @@ def test_the_search_index_links_a_letter_whose_key_is_index_to_its_page(odd_keys
         urls[found["url"]] = found["content"]
     assert "kwartelkoning" in urls.get("/brief/index.html", ""), sorted(urls)
     assert "/brief/" not in urls
+
+
+def test_every_index_page_has_a_description_and_schema_org_for_search_engines(published):
+    """The index pages (letters by year and by month, organisations, themes, the network, search, 404)
+    had an empty <meta name="description"> and no schema.org JSON-LD: a search engine showing the
+    month of letters had nothing to show under its title."""
+    pages = [p for p in (published / "doc").rglob("*.html") if p.parent.name in ("doc", "overzicht")]
+    assert len(pages) >= 14
+    for page in pages:
+        tree = lxml.html.parse(str(page)).getroot()
+        described = tree.xpath("//meta[@name='description']/@content")
+        assert described and described[0].strip(), page
+        if page.stem.startswith("404"):
+            continue
+        (script,) = tree.xpath("//script[@type='application/ld+json']")
+        data = json.loads(script.text)
+        assert data["@context"] == "https://schema.org" and data["description"] == described[0], page
+    month = lxml.html.parse(str(published / "doc" / "overzicht" / "brieven-2019-06.html")).getroot()
+    assert month.xpath("//meta[@name='description']/@content") == [
+        "Brieven in 2019-06 (1), met hun afzender en datum."
+    ]

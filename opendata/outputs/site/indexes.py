@@ -25,8 +25,11 @@ def write(site) -> None:
         _page(site, lang, "", "index", _home(site, builder, lang))
         _page(site, lang, OVERVIEW, "brieven", _years(site, lang, months))
         for month, letters in months.items():
-            title = WORDS[lang]["letters_in"].format(month=month or WORDS[lang]["no_date"])
-            page = Page("", "index", title)
+            label = month or WORDS[lang]["no_date"]
+            title = WORDS[lang]["letters_in"].format(month=label)
+            page = Page(
+                "", "index", title, description=WORDS[lang]["about_month"].format(n=len(letters), title=title)
+            )
             page.sections.append(builder._links(title, letters))
             _page(site, lang, OVERVIEW, MONTH_PAGE.format(month=month or "zonder-datum"), page)
         _page(site, lang, OVERVIEW, "organisaties", _organisations(site, builder, lang))
@@ -40,10 +43,20 @@ def _page(site, lang: str, folder: str, name: str, page: Page, root: str | None 
     target = site.doc / folder / name if folder else site.doc / name
     target.parent.mkdir(parents=True, exist_ok=True)
     root = root if root is not None else ("../" if folder else "")
+    page.jsonld = _collection_jsonld(page, lang) if name != "404" else ""
     suffix = ".html" if lang == "nl" else ".en.html"
     landing = "/index.html" if root.startswith("/") else site.landing(folder + "/" if folder else "")
     html = render(page, lang, root=root, name=name, landing=landing, data_formats=False)
     site.put(target.with_name(name + suffix), html)
+
+
+def _collection_jsonld(page: Page, lang: str) -> str:
+    """schema.org for search engines: an index page is a CollectionPage (the search page a SearchResultsPage)."""
+    kind = "SearchResultsPage" if page.title == WORDS[lang]["search"] else "CollectionPage"
+    data = {"@context": "https://schema.org", "@type": kind, "name": page.title, "inLanguage": lang}
+    if page.description:
+        data["description"] = page.description
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
 
 
 def _letters_by_month(site) -> dict[str, list[str]]:
@@ -59,7 +72,7 @@ def _letters_by_month(site) -> dict[str, list[str]]:
 def _home(site, builder: PageBuilder, lang: str) -> Page:
     w = WORDS[lang]
     suffix = builder.suffix
-    page = Page("", "index", w["site"], description=w["site"])
+    page = Page("", "index", w["site"], description=w["about_home"])
     page.sections.append(
         {
             "kind": "links",
@@ -80,7 +93,7 @@ def _home(site, builder: PageBuilder, lang: str) -> Page:
 def _years(site, lang: str, months: dict[str, list[str]]) -> Page:
     w = WORDS[lang]
     suffix = ".html" if lang == "nl" else ".en.html"
-    page = Page("", "index", w["by_year"])
+    page = Page("", "index", w["by_year"], description=w["about_years"].format(n=len(site.facts.letters)))
     years: dict[str, list[dict]] = defaultdict(list)
     for month, letters in months.items():
         name = MONTH_PAGE.format(month=month or "zonder-datum")
@@ -94,12 +107,15 @@ def _years(site, lang: str, months: dict[str, list[str]]) -> Page:
 
 def _organisations(site, builder: PageBuilder, lang: str) -> Page:
     facts, shared = site.facts, site.facts.shared
-    page = Page("", "index", WORDS[lang]["by_kind"])
     by_kind: dict[str, list[str]] = defaultdict(list)
     for subject in shared.subjects:
         if "#" not in subject and ORG + "Organization" in shared.types(subject):
             kind = shared.first(subject, ORG + "classification")
             by_kind[builder.name(kind) if kind else "—"].append(subject)
+    count = sum(len(members) for members in by_kind.values())
+    page = Page(
+        "", "index", WORDS[lang]["by_kind"], description=WORDS[lang]["about_organisations"].format(n=count)
+    )
     for kind in sorted(by_kind):
         iris = sorted(by_kind[kind], key=lambda i: (facts.label(i), i))
         page.sections.append(builder._links(kind, iris, note=lambda _: ""))
@@ -108,10 +124,12 @@ def _organisations(site, builder: PageBuilder, lang: str) -> Page:
 
 def _themes(site, builder: PageBuilder, lang: str) -> Page:
     shared = site.facts.shared
-    page = Page("", "index", WORDS[lang]["themes"])
     themes = sorted(
         (s for s in shared.subjects if "#" not in s and SKOS + "Concept" in shared.types(s)),
         key=lambda i: (site.facts.label(i), i),
+    )
+    page = Page(
+        "", "index", WORDS[lang]["themes"], description=WORDS[lang]["about_themes"].format(n=len(themes))
     )
     page.sections.append(
         builder._links(
@@ -129,7 +147,7 @@ def _network(site, lang: str) -> Page:
     data_file = site.doc / OVERVIEW / "netwerk.json"
     data_file.parent.mkdir(parents=True, exist_ok=True)
     site.put(data_file, json.dumps(pictures.network_data(site, net), indent=1, ensure_ascii=False) + "\n")
-    page = Page("", "index", WORDS[lang]["network"])
+    page = Page("", "index", WORDS[lang]["network"], description=WORDS[lang]["network_at"].format(date=date))
     page.sections.append(pictures.network_section(site, lang, net, "netwerk.json"))
     return page
 
@@ -138,7 +156,7 @@ def _search(lang: str, parts: list[str]) -> Page:
     """The search page: Pagefind's UI over the index, merging its parts when it has more than one
     (search.py); the first part's UI files serve."""
     w = WORDS[lang]
-    page = Page("", "index", w["search"])
+    page = Page("", "index", w["search"], description=w["search_text"])
     first = parts[0] if parts else search.OUTPUT
     merged = html.escape(json.dumps([f"{part}/" for part in parts[1:]]))
     box, script = f'<div id="search" data-parts="{merged}"></div>', f"{search.OUTPUT}/{search.SCRIPT}"
@@ -163,7 +181,7 @@ def _not_found(lang: str, doc_path: str) -> Page:
     """Served at any depth, so its links start at the site's root."""
     w = WORDS[lang]
     suffix = ".html" if lang == "nl" else ".en.html"
-    page = Page("", "index", w["not_found"])
+    page = Page("", "index", w["not_found"], description=w["not_found_text"].rstrip(":") + ".")
     page.sections.append(
         {
             "kind": "links",
