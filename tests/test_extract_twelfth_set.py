@@ -142,3 +142,49 @@ def test_two_municipalities_in_the_running_headers_leave_the_college_as_written(
         "Gemeente Utrecht Datum 9 juni 2021\nKenmerk\nJZ/2021/0412\nPagina 3",
     )
     assert extract(text).facts()["sender"] not in ("gm0855", "gm0344")
+
+
+# ---------------------------------------------------------------- an OCR'd decision's header and citations
+
+
+def _ocr_decision(first_date: str, second_header: str = "Gemeente Zwolle Datum 3-5-2022") -> str:
+    # the first page's date as the scan gave it; the later pages repeat the header; an annex further on
+    # brings a header of its own date
+    return (
+        "Bezoekadres\nD Gemeente ir |\nPostbus 10007 |\n\n"
+        f"Datum {first_date} |\nOns kenmerk __B&W/UIT/2022-0081 |\n"
+        "Onderwerp Besluit op uw verzoek om informatie over de |\nnieuwe kade. |\n\nGeachte heer, |\n"
+        "In uw brieven van 14 maart 2022 vroeg u om alle stukken over de kade. |\n"
+        "Gemeente Zwolle Datum 3-5-2022\nKenmerk B&W/UIT/2022-0081\nPagina 2 van 4\n"
+        "Een deel van de stukken maken wij openbaar.\n"
+        f"{second_header}\nKenmerk B&W/UIT/2022-0081\nPagina 3 van 4\nMet vriendelijke groet ej\n"
+        "Bijlage: verslag van het overleg\nGemeente Zwolle Datum 9 januari 2020\nPagina 1 van 1\n"
+        "Gemeente Zwolle Datum 9 januari 2020\n"
+    )
+
+
+def test_the_running_headers_date_is_the_date_sent_where_ocr_damaged_the_first_pages():
+    assert extract(_ocr_decision("3 mQeiej 2022")).facts()["date_sent"] == "2022-05-03"
+
+
+def test_the_first_pages_own_date_goes_before_the_running_headers():
+    assert extract(_ocr_decision("2 mei 2022")).facts()["date_sent"] == "2022-05-02"
+
+
+def test_running_headers_of_two_dates_give_no_date_sent():
+    text = _ocr_decision("3 mQeiej 2022", "Gemeente Zwolle Datum 4-5-2022")
+    assert extract(text).facts()["date_sent"] is None
+
+
+def test_a_reference_with_an_ampersand_in_its_units_abbreviation():
+    assert extract(_ocr_decision("2 mei 2022")).facts()["our_reference"] == "B&W/UIT/2022-0081"
+
+
+def test_a_subject_over_two_lines_each_with_a_scans_bar():
+    subject = extract(_ocr_decision("2 mei 2022")).facts()["subject"]
+    assert subject == "Besluit op uw verzoek om informatie over de nieuwe kade"
+
+
+def test_uw_brieven_van_a_date_cites_that_date():
+    cites = extract(_ocr_decision("2 mei 2022")).facts()["cites"]
+    assert [c["date"] for c in cites] == ["2022-03-14"]

@@ -34,6 +34,7 @@ from opendata.ingest.extract_citations import (
     reference_in,
     references,
 )
+from opendata.ingest.extract_dates import running_header_date
 from opendata.ingest.extract_header import (
     INLINE_SALUTATION,
     LABEL_ONLY,
@@ -214,6 +215,12 @@ def _extract(
             dated = colon[0], 0.85, colon[1]
         elif page is not None and page.date is not None:
             dated = page.date, 0.7, None
+        elif (header_date := running_header_date(text, max(head_end, 1))) is not None:
+            dated = (
+                header_date,
+                0.7,
+                None,
+            )  # "Datum 20 aUQgUstUs 2019"; "Gemeente X Datum 20-8-2019" on each page
     if dated:
         date, confidence, place_span = dated
         date_sent = _found(text, date.iso, date.start, date.end, min(confidence, date.confidence + 0.05))

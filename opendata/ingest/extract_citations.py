@@ -48,8 +48,9 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
 
 
 _CITE_AFTER = re.compile(
-    # any kind of letter: "uw brief", "onze ledenbrief", "de bewonersbrief", "onze raadsinformatiebrief"
-    r"(?:\b|(?<=naar))(?P<who>uw|vw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:[a-z]{2,20})?brief\s+"
+    # any kind of letter: "uw brief", "onze ledenbrief", "de bewonersbrief", "onze raadsinformatiebrief";
+    # letters of one date: "In uw brieven van 8 juli 2020"
+    r"(?:\b|(?<=naar))(?P<who>uw|vw|de|onze|hun|zijn|haar|mijn|een|bij|per)\s+(?:[a-z]{2,20})?brie(?:f|ven)\s+"
     r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
     # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",

@@ -129,3 +129,26 @@ def _without_overlaps(dates: list[DateMatch]) -> list[DateMatch]:
             continue
         kept.append(date)
     return kept
+
+
+# A later page's running header that repeats the letter's date after the body's name: "Gemeente Amsterdam
+# Datum 20-8-2019" / "Kenmerk …" / "Pagina 2 van 12".
+_HEADER_DATE = re.compile(
+    r"^[ \t]*(?:Gemeente|Provincie|Waterschap|Hoogheemraadschap|Wetterskip)\b[^\n]{0,60}?\bDatum[ \t:]+",
+    re.MULTILINE,
+)
+
+
+def running_header_date(text: str, start: int) -> DateMatch | None:
+    """The date the running header of the later pages (from `start` on) repeats, where the first page's
+    date OCR damaged ("Datum 20 aUQgUstUs 2019"): only where the first two headers give it alike (an
+    annex further on has headers of its own date)."""
+    dates = []
+    for header in _HEADER_DATE.finditer(text, start):
+        line_end = text.find("\n", header.end())
+        found = find_dates(text, header.end(), len(text) if line_end < 0 else line_end)
+        if found and found[0].start == header.end():
+            dates.append(found[0])
+    if len(dates) < 2 or dates[0].iso != dates[1].iso:
+        return None
+    return DateMatch(dates[0].iso, dates[0].start, dates[0].end, 0.7)

@@ -735,6 +735,8 @@ def _dangling_continued(
 
 def normalise_subject(raw: str) -> str:
     joined = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", raw)
+    # a scan's bar at the end of each line of a value over two lines: "… openbaarheid bestuur |" / "d.d. …"
+    joined = re.sub(r"[ \t]+\|[ \t]*(?=\n)", "", joined)
     # the colons of a row of labels ran before the value: "Betreft : : : : : Budgetsubsidie …"
     value = re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip()
     # a scan's bar after the value: "Besluit op uw verzoek |"

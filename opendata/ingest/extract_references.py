@@ -61,7 +61,8 @@ LABELS = {
 }
 _VALUE = (
     r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][a-z]{1,3}\.[ ]?(?=[0-9]{2}))?"  # a prefix set apart: "W 22001", "Lbr. 22/059"
-    r"[A-Za-z0-9][A-Za-z0-9./_\\-]*(?:[ ]?[/-][ ]?[A-Za-z0-9][A-Za-z0-9./_\\-]*)*"
+    # "&" inside a reference, as a unit's abbreviation writes it: "V&OR/UIT/2020007180"
+    r"[A-Za-z0-9](?:[A-Za-z0-9./_\\-]|&(?=[A-Za-z0-9]))*(?:[ ]?[/-][ ]?[A-Za-z0-9](?:[A-Za-z0-9./_\\-]|&(?=[A-Za-z0-9]))*)*"
 )
 VALUE = _VALUE  # a reference as a pattern, for labels elsewhere ("(Lbr. 21/077)" after a cited date)
 _EMPTY_VALUES = {"-", "--", "geen", "n.v.t.", "nvt", "n.v.t", "onbekend"}
