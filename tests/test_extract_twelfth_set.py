@@ -188,3 +188,25 @@ def test_a_subject_over_two_lines_each_with_a_scans_bar():
 def test_uw_brieven_van_a_date_cites_that_date():
     cites = extract(_ocr_decision("2 mei 2022")).facts()["cites"]
     assert [c["date"] for c in cites] == ["2022-03-14"]
+
+
+# ---------------------------------------------------------------- a web page's letter without a closing
+
+
+def _page_letter(last_lines: str) -> str:
+    return (
+        "Nieuwe nieuwsbrief over de dijk\n\nBeste bewoner,\n\nDeze week verscheen de eerste nieuwsbrief over het "
+        "versterken van de dijk langs de Maas. U leest er wanneer het werk begint.\n\nVeel leesplezier!\n\n"
+        f"{last_lines}\n\nLet op: de nieuwsbrief leest u het best op een computer\n"
+    )
+
+
+def test_a_name_over_its_post_and_body_at_the_end_is_the_signature():
+    facts = extract(_page_letter("Anna de Wit\ndijkgraaf Waterschap Aa en Maas")).facts()
+    assert facts["signatories"] == [{"name": "Anna de Wit", "role": "dijkgraaf"}]
+    assert facts["sender"] == "ws0654"
+
+
+def test_a_sentence_under_the_name_is_no_post_line():
+    facts = extract(_page_letter("Anna de Wit\ndijkgraaf zijn is een mooi vak, vinden wij.")).facts()
+    assert facts["signatories"] == []

@@ -114,7 +114,8 @@ _BODY_LINE = re.compile(
 )
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(
-    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|omgevingsdienst|\w*dienst|"
+    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
+    r"omgevingsdienst|\w*dienst|"
     r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|"
     r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
     re.IGNORECASE,
@@ -165,9 +166,11 @@ def signature_zone(text: str, start: int, end: int) -> tuple[int, int] | None:
     return closing.end(), block_end(text, closing.end(), min(end, closing.end() + 900))
 
 
-# What a web page prints under the letter it carries: "Top", "Naar boven", "Download", "Delen".
+# What a web page prints under the letter it carries: "Top", "Naar boven", "Download", "Delen", a note on
+# how to read what it links to ("Let op: dit magazine is het best te lezen op …").
 _PAGE_TAIL = re.compile(
-    r"(?:\s*\n[ \t]*(?:top|naar boven|terug|download|delen|print|deel dit bericht|read more|lees meer|lees verder|meer lezen)[ \t]*)*\s*\Z",
+    r"(?:\s*\n[ \t]*(?:top|naar boven|terug|download|delen|print|deel dit bericht|read more|lees meer|lees verder|"
+    r"meer lezen|let op:[^\n]*)[ \t]*)*\s*\Z",
     re.I,
 )
 _SIGNER_LINE = re.compile(
@@ -179,19 +182,40 @@ _SIGNER_LINE = re.compile(
 def unclosed_signer_zone(text: str) -> tuple[int, int] | None:
     """A letter that ends without a closing formula, its writer's name on the last line after a
     blank line ("… Dank u wel.\n\nBurgemeester Jannewietske de Vries", "… door te komen.\n\nHans
-    Engels,"): that line is the signature block. The text before it must end a sentence."""
+    Engels,"), or on the line above the last where that names the writer's post and body ("… Veel
+    leesplezier!\n\nAnna de Wit\ndijkgraaf Waterschap Aa en Maas"): those lines are the signature
+    block. The text before it must end a sentence."""
     tail = _PAGE_TAIL.search(text)
     body = text[: tail.start() if tail else len(text)].rstrip()
     line_start = body.rfind("\n") + 1
     if line_start == 0:
         return None
+    post = _POST_OF_BODY_LINE.fullmatch(body, line_start)
+    if post is not None and body.rfind("\n", 0, line_start - 1) >= 0:
+        name_start = body.rfind("\n", 0, line_start - 1) + 1
+        if _unclosed_name_line(body, name_start, line_start - 1):
+            return name_start, len(body)
+    return (line_start, len(body)) if _unclosed_name_line(body, line_start, len(body)) else None
+
+
+# The writer's post and body on the line under the name: "dijkgraaf Hoogheemraadschap De Stichtse Rijnlanden",
+# "burgemeester van Zwolle": a body's kind word or "van" after the post, then only the body's name (not a
+# sentence, nor a name: "Burgemeester Anna Verzonnen" is the signer's own line).
+_POST_OF_BODY_LINE = re.compile(
+    r"[ \t]*(?:[Dd]ijkgraaf|[Bb]urgemeester|[Ww]ethouder|[Gg]edeputeerde|[Vv]oorzitter|[Dd]irecteur|"
+    r"[Ss]ecretaris)[ \t]+(?:van[ \t]+|(?=(?:[Ww]aterschap|[Hh]oogheemraadschap|[Ww]etterskip|[Gg]emeente|[Pp]rovincie|"
+    r"[Vv]eiligheidsregio|[Oo]mgevingsdienst|GGD)\b))"
+    r"(?:[A-Z][\w'’-]*|de|het|der|en|van|voor)(?:[ \t]+(?:[A-Z][\w'’-]*|de|het|der|en|van|voor|aan))*[ \t]*"
+)
+
+
+def _unclosed_name_line(body: str, line_start: int, line_end: int) -> bool:
+    """Whether body[line_start:line_end] is a writer's name alone after a blank line ending a sentence."""
     before = body[:line_start]
     if not re.search(r"[.!?][\"”’)]?[ \t]*\n[ \t]*\n\s*\Z", before):
-        return None
-    line = _SIGNER_LINE.match(body, line_start)
-    if line is None or looks_like_body(line["name"]):
-        return None
-    return line_start, len(body)
+        return False
+    line = _SIGNER_LINE.fullmatch(body, line_start, line_end)
+    return line is not None and not looks_like_body(line["name"])
 
 
 def block_end(text: str, start: int, end: int) -> int:
