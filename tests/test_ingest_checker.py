@@ -224,7 +224,9 @@ def test_a_kept_record_warns_only_of_what_the_source_changes(into, archive):
     text.write_text("\n\n" + letter.replace(title, title + " (tweede versie)"), encoding="utf-8")
     warnings = ingest([text], into).problems
     assert [p.code for p in warnings] == ["reviewed-record-kept"]
-    assert warnings[0].message.endswith(f'title: "{title}" -> "{title} (tweede versie)"'), warnings[0].message
+    assert warnings[0].message.endswith(
+        f'title: "{title}" -> "{title} (tweede versie)"; the letter\'s text'
+    ), warnings[0].message
 
 
 def _ingest_one_with_signatories(archive: Path, into: Path) -> tuple[Path, dict]:
@@ -321,3 +323,21 @@ def test_without_tesseract_a_scan_is_named_and_counts_no_page_read_by_ocr(
     ]
     assert "tesseract-ocr-nld" in report.problems[0].hint
     assert len(report.written) == 1 and report.ocr_pages == 0
+
+
+def test_a_drafts_text_a_person_corrected_is_never_overwritten(into, archive):
+    # Before: a person's correction of a draft's letters/<id>.txt (an OCR error put right) was
+    # overwritten without a word by the next run on the same source.
+    text = sorted((archive / "text").iterdir())[0]
+    letter = ingest([text], into).written[0]
+    path = into / drafts.LETTERS / f"{letter}.txt"
+    corrected = path.read_text(encoding="utf-8").replace("\n", "\n ", 1)
+    path.write_text(corrected, encoding="utf-8")
+    again = ingest([text], into)
+    assert again.problems == [] and again.kept == [letter]
+    assert path.read_text(encoding="utf-8") == corrected
+    text.write_text(text.read_text(encoding="utf-8") + "\nP.S. Een naschrift.\n", encoding="utf-8")
+    changed = ingest([text], into)
+    assert [p.code for p in changed.problems] == ["reviewed-record-kept"]
+    assert f"a person edited this letter's text (letters/{letter}.txt)" in changed.problems[0].message
+    assert path.read_text(encoding="utf-8") == corrected

@@ -811,14 +811,17 @@ def write_letter(batch: Batch, record: dict, text: str, problems: list[Problem],
     letter = record["id"]
     content = dump_yaml(record)
     yaml_key, text_key = f"{LETTERS}/{letter}.yaml", f"{LETTERS}/{letter}.txt"
-    current = batch.read(yaml_key)
+    current, current_text = batch.read(yaml_key), batch.read(text_key)
+    written = batch.ledger.written
     if current is not None:
-        if current == content and batch.read(text_key) == text:
+        if current == content and current_text == text:
             outcome.unchanged.append(letter)
             return
-        if reviewed(current, batch.ledger.written.get(yaml_key)):
-            if sha256(content) != batch.ledger.written.get(yaml_key):  # else the source says what it said
-                problems.append(_kept_warning(yaml_key, current, record))
+        # a text a person corrected by hand is theirs as much as the record: the evidence points into it
+        text_edited = current_text is not None and sha256(current_text) != written.get(text_key)
+        if reviewed(current, written.get(yaml_key)) or text_edited:
+            if sha256(content) != written.get(yaml_key) or sha256(text) != written.get(text_key):
+                problems.append(_kept_warning(yaml_key, current, record, text_edited, current_text != text))
             outcome.kept.append(letter)
             return
     batch.write(text_key, text)
@@ -837,7 +840,9 @@ def reviewed(current: str, written_digest: str | None) -> bool:
     return not (isinstance(data, dict) and data.get("status") == "draft")
 
 
-def _kept_warning(display: str, current: str, record: dict) -> Problem:
+def _kept_warning(
+    display: str, current: str, record: dict, text_edited: bool = False, text_changed: bool = False
+) -> Problem:
     try:
         old = yaml.load(current, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:
@@ -848,12 +853,17 @@ def _kept_warning(display: str, current: str, record: dict) -> Problem:
         f"{key}: {_short(old.get(key))} -> {_short(new.get(key))}"
         for key in new
         if key not in ("extracted_by", "status") and old.get(key) != new.get(key)
-    ]
+    ] + (["the letter's text"] if text_changed else [])
+    who = (
+        f"a person edited this letter's text ({display.removesuffix('.yaml')}.txt), so ingest left it and "
+        "its record as they are"
+        if text_edited
+        else "a person reviewed or edited this record, so ingest left it as it is"
+    )
     return Problem(
         "reviewed-record-kept",
         WARNING,
-        "a person reviewed or edited this record, so ingest left it as it is; the source would change: "
-        + ("; ".join(changes) or "only the evidence"),
+        f"{who}; the source would change: " + ("; ".join(changes) or "only the evidence"),
         Location(display),
         hint="apply the changes by hand if they are right, or delete the record to draft it again",
     )
