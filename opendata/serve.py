@@ -366,7 +366,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
     def _route(self, method: str) -> None:
         """Every request's way: the build it sees, then the endpoint, the query page, or a file of that build."""
         url = urlsplit(self.path)
-        url = url._replace(path=without_dot_segments(url.path))
+        url = url._replace(path=self._endpoint_alias(without_dot_segments(url.path)))
         head = method == "HEAD"
         if method == "POST" and url.path != "/sparql":
             self._send(text_reply(405, "POST goes to /sparql"))
@@ -392,6 +392,15 @@ class EndpointHandler(BaseHTTPRequestHandler):
             )  # /id/, /doc/
         else:  # a file of the publication, also under base_url's path (/publicatie/graph.nt), as on nginx
             self._send_file(build.root, site.file_path(url.path, build.root), head=head)
+
+    def _endpoint_alias(self, path: str) -> str:
+        """`/sparql` for the endpoint's address under base_url's path (site.endpoint_path)."""
+        if not path.endswith("/sparql") or path == "/sparql":
+            return path
+        try:
+            return site.endpoint_path(path, self.server.publication.build().root)
+        except NoPublication:
+            return path
 
     def _post(self, build: Build, params: dict[str, list[str]]) -> Reply:
         length = self.headers.get("Content-Length")

@@ -7,7 +7,7 @@ import gzip
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import lxml.html
 import pytest
@@ -15,11 +15,12 @@ import rdflib
 import yaml
 
 from opendata.model.model import load_model
-from opendata.outputs.site import resolve
+from opendata.outputs.site import endpoint_path, resolve
 from opendata.outputs.site.layout import Layout
 
 from .conftest import DATASETS, run_main
 from .scenarios import apache_serving, http_get, nginx_serving
+from .test_serve import Server
 from .test_site import ID, former_documents
 
 NEGOTIATED_HEADERS = ("Vary", "Content-Location", "Link")
@@ -165,3 +166,23 @@ def test_every_index_page_has_a_description_and_schema_org_for_search_engines(pu
     assert month.xpath("//meta[@name='description']/@content") == [
         "Brieven in 2019-06 (1), met hun afzender en datum."
     ]
+
+
+def test_opendata_serve_answers_the_endpoint_where_the_landing_page_links_it(published, tmp_path):
+    """The seed's endpoint_url is {base_url}sparql (/publicatie/sparql), as publication.yaml suggests, and the
+    landing page links it; opendata serve, which serves the files under base_url's path, answered it 404."""
+    landing = lxml.html.parse(str(published / "index.html")).getroot()
+    endpoint = "https://data.leidseregio.example/publicatie/sparql"
+    assert endpoint in {a.get("href") for a in landing.iter("a")}
+    assert endpoint_path("/publicatie/sparql", published) == "/sparql"
+    assert endpoint_path("/publicatie/sparql/x", published) == "/publicatie/sparql/x"
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        query = "?query=" + quote("ASK { ?s ?p ?o }")
+        status, _, body = http_get(
+            server.url + urlsplit(endpoint).path + query, "application/sparql-results+json"
+        )
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert http_get(server.url + "/publicatie/sparql2" + query)[0] == 404
+    finally:
+        server.stop()

@@ -86,6 +86,16 @@ def file_path(url_path: str, dist: Path) -> str:
     return rest + "index.html" if rest.endswith("/") else rest
 
 
+def endpoint_path(url_path: str, dist: Path) -> str:
+    """`/sparql` for base_url's path + `sparql` (`/publicatie/sparql`: where publication.yaml suggests
+    endpoint_url, which the catalog and the landing page link), as the files are served under base_url's
+    path too; any other path as it is."""
+    layout = layout_of(dist)
+    if layout is None or not layout.base_path or url_path != layout.base_path + "sparql":
+        return url_path
+    return "/sparql"
+
+
 def resolve(path: str, accept: str, dist: Path) -> Response | None:
     """The answer to a GET of `path` (the URL's path) with this Accept header; None: not the site's."""
     layout = layout_of(dist)
