@@ -232,6 +232,28 @@ ELEVENTH_SET = frozenset(
         "straat-museum-2023-standpunt-erotisch-centrum",
     }
 )
+# The twelfth unseen set (docs/ingest.md, "A twelfth unseen set"): Provincie Overijssel's letters closing a
+# notification to a municipality (2024, a PDF's text layer), Amsterdam's decisions on Wob requests (2019-2020),
+# a hoogheemraadschap's dijkgraaf to residents, a party's question and two parties' request (web pages).
+TWELFTH_SET = frozenset(
+    {
+        "amsterdam-2019-wob-besluit-cafe-broer",
+        "amsterdam-2020-wob-besluit-cafe-triple",
+        "amsterdam-2020-wob-besluit-fietsparkeervoorziening",
+        "amsterdam-2020-wob-besluit-kade-lijnbaansgracht",
+        "harlingen-harlinger-belang-dijkje-boontjes",
+        "hdsr-kijk-op-de-lekdijk-editie-1",
+        "lemster-krant-2019-verzoek-extra-raadsvergadering",
+        "overijssel-2024-afrondingsbrief-gemeente-almelo-melder",
+        "overijssel-2024-afrondingsbrief-gemeente-deventer-eigenaar",
+        "overijssel-2024-afrondingsbrief-gemeente-enschede",
+        "overijssel-2024-afrondingsbrief-gemeente-hengelo",
+        "overijssel-2024-afrondingsbrief-gemeente-hof-van-twente",
+        "overijssel-2024-afrondingsbrief-gemeente-olst-wijhe",
+        "overijssel-2024-afrondingsbrief-gemeente-raalte-melder",
+        "overijssel-2024-afrondingsbrief-gemeente-steenwijkerland",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -311,20 +333,23 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINTH_SET
         | TENTH_SET
         | ELEVENTH_SET
+        | TWELFTH_SET
     )
     earlier = group(later)
+    since_eleventh = ELEVENTH_SET | TWELFTH_SET
     first_three = group(
-        FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET
+        FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
     )
     first_four = group(
-        FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET
+        FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
     )
-    first_five = group(SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
-    first_six = group(SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
-    first_seven = group(EIGHTH_SET | NINTH_SET | TENTH_SET | ELEVENTH_SET)
-    first_eight = group(NINTH_SET | TENTH_SET | ELEVENTH_SET)
-    first_nine = group(TENTH_SET | ELEVENTH_SET)
-    first_ten = group(ELEVENTH_SET)
+    first_five = group(SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh)
+    first_six = group(SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh)
+    first_seven = group(EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh)
+    first_eight = group(NINTH_SET | TENTH_SET | since_eleventh)
+    first_nine = group(TENTH_SET | since_eleventh)
+    first_ten = group(since_eleventh)
+    first_eleven = group(TWELFTH_SET)
     every = group(frozenset())
     tenth = (
         score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
@@ -395,17 +420,38 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # docs/ingest.md: 0.960, 0.923, 1.000, 0.906, 0.931, 0.975; subject 0.879, cites 0.724)
     # with the eleventh set (226 letters) signatories and addressees lower: its 13 signed letters had 5
     # signers right after the fixes, its 10 addressed 6 (estimated: 0.93 and 0.92)
-    if every is not None:
-        assert every.fields["date_sent"].exact_rate_with_value >= 0.95
-        assert every.fields["our_reference"].exact_rate_with_value >= 0.92
-        assert every.fields["dossier_references"].exact_rate_with_value >= 0.99
-        assert every.fields["sender"].exact_rate_with_value >= 0.88
-        assert every.fields["addressees"].exact_rate_with_value >= 0.9
-        assert every.fields["signatories"].exact_rate_with_value >= 0.92
-        assert every.fields["organisations_mentioned"].precision >= 0.99
-        assert every.fields["organisations_mentioned"].recall >= 0.955
-        assert every.fields["subject"].exact_rate_with_value >= 0.87
-        assert every.fields["cites"].exact_rate_with_value >= 0.72
+    # the twelfth set's 15 after its fixes ("A twelfth unseen set": date, references, sender, addressees and
+    # organisations mentioned 1.000, signatories 0.750, cites 0.750, subject 0.857)
+    twelfth = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in TWELFTH_SET)
+        if present >= TWELFTH_SET
+        else None
+    )
+    if twelfth is not None:
+        for name in NEVER_INVENTED:
+            assert twelfth.fields[name].invented == 0, name
+        assert twelfth.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert twelfth.fields["our_reference"].exact_rate_with_value >= 0.95
+        assert twelfth.fields["dossier_references"].exact_rate_with_value >= 0.99
+        assert twelfth.fields["sender"].exact_rate_with_value >= 0.95
+        assert twelfth.fields["addressees"].exact_rate_with_value >= 0.95
+        assert twelfth.fields["signatories"].exact_rate_with_value >= 0.7
+        assert twelfth.fields["cites"].exact_rate_with_value >= 0.7
+        assert twelfth.fields["organisations_mentioned"].precision >= 0.99
+        assert twelfth.fields["organisations_mentioned"].recall >= 0.99
+    for scored in (first_eleven, every):  # the 226 letters before the twelfth set, and all 241
+        if scored is None:
+            continue
+        assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert scored.fields["our_reference"].exact_rate_with_value >= 0.92
+        assert scored.fields["dossier_references"].exact_rate_with_value >= 0.99
+        assert scored.fields["sender"].exact_rate_with_value >= 0.88
+        assert scored.fields["addressees"].exact_rate_with_value >= 0.9
+        assert scored.fields["signatories"].exact_rate_with_value >= 0.92
+        assert scored.fields["organisations_mentioned"].precision >= 0.99
+        assert scored.fields["organisations_mentioned"].recall >= 0.955
+        assert scored.fields["subject"].exact_rate_with_value >= 0.87
+        assert scored.fields["cites"].exact_rate_with_value >= 0.72
     # ... and subject and cites keep their floors on the letters they were set for. The fourth set's
     # facts take a government page's title as its subject where nothing the extractor reads tells it
     # from a news page's or a party's title line (which the earlier sets' facts leave no subject), and

@@ -210,3 +210,13 @@ def test_a_name_over_its_post_and_body_at_the_end_is_the_signature():
 def test_a_sentence_under_the_name_is_no_post_line():
     facts = extract(_page_letter("Anna de Wit\ndijkgraaf zijn is een mooi vak, vinden wij.")).facts()
     assert facts["signatories"] == []
+
+
+def test_a_pages_form_feed_before_the_running_header_leaves_it_the_running_header():
+    # a text whose pages are separated by form feeds, as pdftotext writes them (ingest reads them as spaces)
+    text = _decision(_CLOSING).replace("Gemeente Tilburg Datum", "\fGemeente Tilburg Datum")
+    facts = extract(text).facts()
+    assert facts["sender"] == "gm0855"
+    assert facts["sender_body"] == "college-van-burgemeester-en-wethouders"
+    damaged = _ocr_decision("3 mQeiej 2022").replace("Gemeente Zwolle Datum", "\fGemeente Zwolle Datum")
+    assert extract(damaged).facts()["date_sent"] == "2022-05-03"

@@ -134,7 +134,7 @@ def _without_overlaps(dates: list[DateMatch]) -> list[DateMatch]:
 # A later page's running header that repeats the letter's date after the body's name: "Gemeente Amsterdam
 # Datum 20-8-2019" / "Kenmerk …" / "Pagina 2 van 12".
 _HEADER_DATE = re.compile(
-    r"^[ \t]*(?:Gemeente|Provincie|Waterschap|Hoogheemraadschap|Wetterskip)\b[^\n]{0,60}?\bDatum[ \t:]+",
+    r"^[ \t\f]*(?:Gemeente|Provincie|Waterschap|Hoogheemraadschap|Wetterskip)\b[^\n]{0,60}?\bDatum[ \t:]+",
     re.MULTILINE,
 )
 

@@ -678,7 +678,8 @@ def running_header_sender(text: str, found: Sequence[OrgMention], head_end: int)
         if mention.start < head_end or not mention.resolved or not _HEADER_KIND.match(text, mention.start):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
-        if text[line_start : mention.start].strip(" \t|>") or not _HEADER_GOES_ON.match(text, mention.end):
+        # (a page's form feed may open the line: "\fGemeente Amsterdam Datum …")
+        if text[line_start : mention.start].strip(" \t|>\f") or not _HEADER_GOES_ON.match(text, mention.end):
             continue
         heads.append(mention)
     if not heads:
