@@ -14,6 +14,7 @@ import pytest
 import rdflib
 import yaml
 
+from opendata.checks.records import KEY_MAX_LENGTH
 from opendata.model.model import load_model
 from opendata.outputs.site import endpoint_path, resolve
 from opendata.outputs.site.layout import Layout
@@ -186,3 +187,24 @@ def test_opendata_serve_answers_the_endpoint_where_the_landing_page_links_it(pub
         assert http_get(server.url + "/publicatie/sparql2" + query)[0] == 404
     finally:
         server.stop()
+
+
+def test_a_key_too_long_for_its_files_names_is_a_problem_and_the_longest_allowed_publishes(
+    datasets_copy, tmp_path
+):
+    """A letter whose key has 250 characters was valid, and publish failed writing doc/brief/{key}.jsonld
+    (File name too long) with a write-failed error whose hint was to free some space."""
+    longest = "brief-" + "x" * (KEY_MAX_LENGTH - 6)
+    _letter(datasets_copy, longest, "Een lange sleutel", {})
+    out = tmp_path / "dist"
+    result = run_main("publish", "--datasets", str(datasets_copy), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert (out / "doc" / "brief" / f"{longest}.en.html").is_file()
+    _letter(datasets_copy, longest + "y", "Een te lange sleutel", {})
+    result = run_main("validate", "--datasets", str(datasets_copy), "--format", "json")
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["field"]) == ("invalid-format", "id")
+    assert (
+        problem["location"]["path"] == f"letters/{longest}y.yaml" and str(KEY_MAX_LENGTH) in problem["hint"]
+    )

@@ -130,6 +130,10 @@ def _in_misnamed_file(record: RecordLike) -> bool:
     return letter.cls.name == LETTER and letter.file.rsplit("/", 1)[-1].removesuffix(".yaml") != letter.key
 
 
+# A record's key names its files (doc/brief/{key}.en.html, tekst/{key}.txt): a file name may have 255 bytes.
+KEY_MAX_LENGTH = 240
+
+
 def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
     seen: dict[tuple[str, str], R] = {}
     for class_name, records in sorted(dataset.records.items()):
@@ -139,6 +143,16 @@ def check_ids(dataset: Dataset[R], register: Register) -> Iterator[Problem]:
             key = record.data.get(ID_FIELD)
             if not isinstance(key, str):
                 continue
+            if len(key) > KEY_MAX_LENGTH:
+                yield Problem(
+                    "invalid-format",
+                    ERROR,
+                    f"{record.cls.en.lower()} id '{key[:40]}…' has {len(key)} characters: the names of its"
+                    f" files ({key[:12]}….en.html) would be longer than a file name may be",
+                    record.location(ID_FIELD),
+                    field=record.field_prefix + ID_FIELD,
+                    hint=f"shorten it to at most {KEY_MAX_LENGTH} characters",
+                )
             if class_name == ORGANISATION and key in register:
                 yield Problem(
                     "duplicate-id",
