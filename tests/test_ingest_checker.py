@@ -341,3 +341,53 @@ def test_a_drafts_text_a_person_corrected_is_never_overwritten(into, archive):
     assert [p.code for p in changed.problems] == ["reviewed-record-kept"]
     assert f"a person edited this letter's text (letters/{letter}.txt)" in changed.problems[0].message
     assert path.read_text(encoding="utf-8") == corrected
+
+
+def test_a_second_ingest_into_the_same_folder_is_refused_while_the_first_runs(into, archive):
+    # Before: two ingests into one folder at once each saved a ledger without the other's files; the
+    # next run took 30 of 120 records the other had written for a person's edits, kept for ever.
+    import fcntl
+
+    holder = os.open(into, os.O_RDONLY)  # what a running ingest holds
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        report = ingest([archive], into)
+    finally:
+        os.close(holder)
+    assert [p.code for p in report.problems] == ["ingest-busy"] and report.exit_code == 1
+    assert not list((into / drafts.LETTERS).iterdir()) and not (into / drafts.LEDGER).exists()
+    assert ingest([archive], into).exit_code == 0  # the lock went with its holder
+
+
+def _worker_state(lock: int) -> tuple[int, bool]:
+    """In a worker: the signal it gets when its parent dies, and whether it still holds `lock`."""
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    signal_number = ctypes.c_int(0)
+    libc.prctl(2, ctypes.byref(signal_number), 0, 0, 0)  # PR_GET_PDEATHSIG
+    try:
+        os.fstat(lock)
+    except OSError:
+        return signal_number.value, False
+    return signal_number.value, True
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="Linux only (prctl)")
+def test_workers_die_with_the_ingest_and_do_not_hold_its_lock(into):
+    # Before: after kill -9 of an ingest with --jobs 2 its two workers lived on (parent: init),
+    # waiting for files for ever; a forked worker would also have kept the folder's lock held.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with (
+        drafts.folder_lock(into) as lock,
+        ProcessPoolExecutor(
+            1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=ingest_package._start_worker,
+            initargs=(os.getpid(), lock),
+        ) as pool,
+    ):
+        assert pool.submit(_worker_state, lock).result() == (signal.SIGKILL, False)

@@ -8,7 +8,10 @@ and shared records come out the same however many workers ran.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import hashlib
+import multiprocessing
 import os
 import signal
 import sys
@@ -254,29 +257,46 @@ def ingest(inputs: list[Path], root: Path, jobs: int = 1, progress=None) -> Inge
             )
         )
         return report
+    try:
+        with drafts.folder_lock(root) as lock:
+            _ingest_held(files, root, jobs, progress, report, lock)
+    except drafts.FolderBusy:
+        report.problems.append(
+            Problem(
+                "ingest-busy",
+                ERROR,
+                f"another ingest is writing into {root}; nothing was read or written",
+                Location(str(root)),
+                hint="wait for it to finish, then run this one again",
+            )
+        )
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest_held(files, root: Path, jobs: int, progress, report: IngestReport, lock: int) -> None:
+    """The ingest itself, while this process holds the datasets folder (`lock`: its descriptor)."""
     broken = unreadable_shared_files(root)
     if broken:  # nothing read, nothing written: drafts appended to a broken file would be lost in it
         report.problems += broken
-        return report
+        return
     try:
         ledger = drafts.Ledger.load(root)
     except drafts.LedgerUnreadable as error:
         report.problems.append(_ledger_problem(root, error))
-        return report
-    files = _changed(files, root, ledger, report)
+        return
+    wanted = _changed(files, root, ledger, report)
     context = (_themes(root), groups_from_dataset(root))
     writer = _Writer(root, ledger, report)
     with _interruptible() as interrupted:
-        for result in _run(files, context, jobs, progress, interrupted):
+        for result in _run(wanted, context, jobs, progress, interrupted, lock):
             writer.add(result)
         report.interrupted = interrupted()
     writer.finish()
     if report.interrupted:
         report.problems.append(
-            _interrupted_problem(root, report.files - len(files) + writer.files, report.files)
+            _interrupted_problem(root, len(files) - len(wanted) + writer.files, len(files))
         )
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 CHECKPOINT_FILES = 50  # files whose drafts are written together (a checkpoint: see ingest)
@@ -381,7 +401,9 @@ def _changed(files, root: Path, ledger, report: IngestReport) -> list[tuple[Path
     return wanted
 
 
-def _run(files, context, jobs: int, progress, interrupted=lambda: False) -> Iterator[FileResult]:
+def _run(
+    files, context, jobs: int, progress, interrupted=lambda: False, lock: int | None = None
+) -> Iterator[FileResult]:
     """Read and extract every file, in parallel when jobs > 1; results in the files' order, until
     `interrupted()` (a file being read then is left for the next run).
 
@@ -396,7 +418,12 @@ def _run(files, context, jobs: int, progress, interrupted=lambda: False) -> Iter
             if progress:
                 progress(number, len(files), display)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+    with ProcessPoolExecutor(  # forked (the main process runs no threads): _start_worker ties them to it
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(os.getpid(), lock),
+    ) as pool:
         futures = [pool.submit(read_and_extract, path, display, *context) for path, display in files]
         try:
             for number, future in enumerate(futures, 1):
@@ -415,9 +442,25 @@ def _run(files, context, jobs: int, progress, interrupted=lambda: False) -> Iter
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
-    """A worker finishes its file on Ctrl-C; the main process decides what is kept."""
+def _start_worker(parent: int, lock: int | None) -> None:
+    """A worker (forked from the ingest): it finishes its file on Ctrl-C (the main process decides
+    what is kept), ends when the ingest ends however it ends (kill -9: before, the workers lived on,
+    waiting for files, for ever), and lets go of the ingest's lock of the datasets folder."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.getppid() != parent:  # started by a fork server, not forked from the ingest: it holds nothing of it
+        return
+    if lock is not None:
+        os.close(lock)  # its copy of the descriptor would hold the folder's lock after the ingest died
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # Linux: killed when the ingest dies
+    except (OSError, AttributeError):  # not Linux
+        return
+    if os.getppid() != parent:  # the ingest died between the check above and prctl
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 class _Writer:

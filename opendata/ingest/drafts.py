@@ -12,7 +12,9 @@ Rules this module keeps:
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import functools
 import hashlib
 import json
@@ -21,6 +23,7 @@ import re
 import stat
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -239,6 +242,29 @@ class Ledger:
             )
             + "\n",
         )
+
+
+class FolderBusy(Exception):
+    """Another ingest is writing into the datasets folder."""
+
+
+@contextlib.contextmanager
+def folder_lock(root: Path) -> Iterator[int]:
+    """Hold the datasets folder for one ingest (yields the lock's file descriptor); raises FolderBusy
+    when another holds it. Two ingests at once would each save a ledger without the other's files, and
+    the next run would take the records of one for a person's edits.
+
+    The lock is `flock` on the folder itself (no lock file left in the datasets), opened O_CLOEXEC;
+    the kernel releases it when its holder dies, however it dies."""
+    handle = os.open(root, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise FolderBusy(str(root)) from None
+        yield handle
+    finally:
+        os.close(handle)  # closing the last descriptor of the folder releases the lock
 
 
 @functools.cache

@@ -95,6 +95,7 @@ ProblemCode = Literal[
     "input-in-datasets",
     "ingest-ledger-unreadable",
     "ingest-interrupted",
+    "ingest-busy",
     "pdf-encrypted",
     "pdf-corrupt",
     "pdf-no-pages",
@@ -657,6 +658,14 @@ _KINDS = (
         "when it came are read again by the next run, with the same ids. Exit code 130. An ingest killed "
         "outright (kill -9, a power cut) keeps what its last checkpoint wrote and leaves nothing "
         "half-written; the next run does the rest without duplicates.",
+    ),
+    _kind(
+        "ingest-busy",
+        "another ingest is writing into the same datasets folder",
+        "wait for it to finish, then run this one again",
+        "One ingest at a time holds the folder (a lock the system releases when that ingest ends, "
+        "however it ends): two at once would each save a ledger without the other's files, and the next "
+        "run would take the records of one for a person's edits. Nothing is read or written (exit 1).",
     ),
     _kind(
         "pdf-encrypted",
