@@ -391,3 +391,83 @@ def test_workers_die_with_the_ingest_and_do_not_hold_its_lock(into):
         ) as pool,
     ):
         assert pool.submit(_worker_state, lock).result() == (signal.SIGKILL, False)
+
+
+_TEXT_BOX = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:t>Anker</w:t></w:r><w:r><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx>'
+    "</wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{box}"
+    "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_a_word_text_box_is_read_once_each_paragraph_its_own_line(tmp_path):
+    # Before: a text box (where letter templates put the date and reference block) was read four
+    # times: glued into its anchoring paragraph as drawing and as VML fallback, then its paragraphs
+    # twice ("Datum: 3 maart 2021Ons kenmerk: Z-21-123Datum: 3 maart 2021…").
+    import docx
+    from docx.oxml import parse_xml
+
+    from opendata.ingest.read import read_document
+
+    document = docx.Document()
+    document.add_paragraph("Gemeente Leiden")
+    box = "<w:p><w:r><w:t>Datum: 3 maart 2021</w:t></w:r></w:p><w:p><w:r><w:t>Ons kenmerk: Z-21-123</w:t></w:r></w:p>"
+    document.element.body.insert(1, parse_xml(_TEXT_BOX.format(box=box)))
+    document.add_paragraph("Betreft: Het gebruik van tekstvakken in sjablonen")
+    document.save(tmp_path / "brief.docx")
+    result = read_document(tmp_path / "brief.docx", "brief.docx", [])
+    assert result.text == (
+        "Gemeente Leiden\nAnker\nDatum: 3 maart 2021\nOns kenmerk: Z-21-123\n"
+        "Betreft: Het gebruik van tekstvakken in sjablonen"
+    )
+
+
+def test_an_opendocument_letter_is_read_without_its_comments_with_its_header_and_text_boxes(tmp_path):
+    # Before: a reviewer's comment and its author's name were read into the letter ("Datum: 3 maart
+    # 2021 JanKlopt deze datum?"), a footnote glued into its sentence, a text box's paragraphs glued
+    # into one line, and the page header (the letterhead) left out.
+    from odf import dc, draw, office, style
+    from odf import text as odftext
+    from odf.opendocument import OpenDocumentText
+
+    from opendata.ingest.read import read_document
+
+    document = OpenDocumentText()
+    layout = style.PageLayout(name="pm1")
+    document.automaticstyles.addElement(layout)
+    page = style.MasterPage(name="Standard", pagelayoutname=layout)
+    header = style.Header()
+    header.addElement(odftext.P(text="Gemeente Leiden"))
+    page.addElement(header)
+    document.masterstyles.addElement(page)
+    dated = odftext.P(text="Datum: 3 maart 2021")
+    comment = office.Annotation()
+    comment.addElement(dc.Creator(text="Jan"))
+    comment.addElement(odftext.P(text="Klopt deze datum?"))
+    dated.addElement(comment)
+    document.text.addElement(dated)
+    anchor = odftext.P(text="Anker")
+    frame, box = draw.Frame(width="5cm", height="3cm", anchortype="paragraph"), draw.TextBox()
+    box.addElement(odftext.P(text="Ons kenmerk: Z-21-123"))
+    box.addElement(odftext.P(text="Uw kenmerk: 2021/44"))
+    frame.addElement(box)
+    anchor.addElement(frame)
+    document.text.addElement(anchor)
+    noted = odftext.P(text="Betreft: Tekstvakken")
+    note = odftext.Note(noteclass="footnote", id="n1")
+    note.addElement(odftext.NoteCitation(text="1"))
+    body = odftext.NoteBody()
+    body.addElement(odftext.P(text="Een voetnoot."))
+    note.addElement(body)
+    noted.addElement(note)
+    document.text.addElement(noted)
+    document.save(str(tmp_path / "brief.odt"))
+    result = read_document(tmp_path / "brief.odt", "brief.odt", [])
+    assert result.text == (
+        "Gemeente Leiden\nDatum: 3 maart 2021\nAnker\nOns kenmerk: Z-21-123\nUw kenmerk: 2021/44\n"
+        "Betreft: Tekstvakken"
+    )

@@ -744,23 +744,56 @@ def _read_docx(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
 
 
 def _docx_text(element) -> str:
-    """The paragraphs under `element` in order, a table cell's paragraphs each on their own line."""
-    lines = []
-    for paragraph in element.iter(f"{_W}p"):
-        pieces = []
-        for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-            pieces.append(
-                node.text or "" if node.tag == f"{_W}t" else "\t" if node.tag == f"{_W}tab" else "\n"
-            )
-        lines.append("".join(pieces))
+    """The paragraphs under `element` in order, a table cell's paragraphs each on their own line, and
+    a text box's paragraphs (where letter templates put the date and reference block or the address
+    window) each on their own line after the paragraph it is anchored in, once: Word stores a text box
+    twice, as a drawing (mc:Choice) and as VML for old readers (mc:Fallback), and the fallback is
+    not read."""
+    lines: list[str] = []
+    _docx_paragraphs(element, lines)
     return "\n".join(lines)
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_paragraphs(element, lines: list[str]) -> None:
+    for child in element:
+        if child.tag == _MC_FALLBACK:
+            continue
+        if child.tag == f"{_W}p":
+            pieces: list[str] = []
+            boxes: list = []
+            _docx_runs(child, pieces, boxes)
+            lines.append("".join(pieces))
+            for box in boxes:
+                _docx_paragraphs(box, lines)
+        else:
+            _docx_paragraphs(child, lines)
+
+
+def _docx_runs(element, pieces: list[str], boxes: list) -> None:
+    """The text of one paragraph's own runs; the text boxes anchored in it are set aside in `boxes`."""
+    for child in element:
+        tag = child.tag
+        if tag == _MC_FALLBACK:
+            continue
+        if tag == f"{_W}txbxContent":
+            boxes.append(child)
+        elif tag == f"{_W}t":
+            pieces.append(child.text or "")
+        elif tag == f"{_W}tab":
+            pieces.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            pieces.append("\n")
+        else:
+            _docx_runs(child, pieces, boxes)
 
 
 def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
     """Paragraphs and headings in document order (odfpy); tracked changes refused as for Word."""
     # loaded only when an OpenDocument file is read: ~0.03 s
-    from odf import teletype  # type: ignore[import-untyped]  # odfpy ships no type information
-    from odf import text as odftext
+    from odf import text as odftext  # type: ignore[import-untyped]  # odfpy ships no type information
     from odf.opendocument import load  # type: ignore[import-untyped]  # odfpy ships no type information
 
     try:
@@ -792,21 +825,65 @@ def _read_odt(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
             )
         )
         return ReadResult(None, "odt")
-    lines = [teletype.extractText(node) for node in _odt_blocks(document.text)]
-    return ReadResult(
-        _usable(visible("\n".join(lines)), display, problems, "the OpenDocument file"), "odt", 1
-    )
+    body: list[str] = []
+    _odt_lines(document.text, body)
+    header, footer = _odt_page_part(document, "header"), _odt_page_part(document, "footer")
+    text = "\n".join(part for part in (*header, "\n".join(body), *footer) if part.strip())
+    return ReadResult(_usable(visible(text), display, problems, "the OpenDocument file"), "odt", 1)
 
 
-def _odt_blocks(node):
-    """text:p and text:h elements in document order (a table cell's paragraphs included)."""
+def _odt_page_part(document, part: str) -> list[str]:
+    """The first master page's header or footer (a letterhead, a footer of addresses), as for Word."""
+    for page in document.masterstyles.childNodes:
+        if page.nodeType == page.ELEMENT_NODE and page.qname[1] == "master-page":
+            lines: list[str] = []
+            for child in page.childNodes:
+                if child.nodeType == child.ELEMENT_NODE and child.qname[1] == part:
+                    _odt_lines(child, lines)
+            return ["\n".join(lines)] if lines else []
+    return []
+
+
+def _odt_lines(node, lines: list[str]) -> None:
+    """text:p and text:h in document order (a table cell's paragraphs included), each a line; a text
+    box's paragraphs (a frame anchored in a paragraph) each a line after it."""
     for child in node.childNodes:
         if child.nodeType != child.ELEMENT_NODE:
             continue
         if child.qname[1] in ("p", "h"):
-            yield child
+            pieces: list[str] = []
+            boxes: list = []
+            _odt_own_text(child, pieces, boxes)
+            lines.append("".join(pieces))
+            for box in boxes:
+                _odt_lines(box, lines)
         elif child.qname[1] != "tracked-changes":
-            yield from _odt_blocks(child)
+            _odt_lines(child, lines)
+
+
+# What a paragraph holds that is not the letter's text: a reviewer's comment (with its author's
+# name) and a footnote's body (Word's are not read either).
+_ODT_NOT_TEXT = frozenset(("annotation", "annotation-end", "note"))
+
+
+def _odt_own_text(node, pieces: list[str], boxes: list) -> None:
+    for child in node.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            pieces.append(child.data)
+            continue
+        if child.nodeType != child.ELEMENT_NODE or child.qname[1] in _ODT_NOT_TEXT:
+            continue
+        name = child.qname[1]
+        if name == "text-box":
+            boxes.append(child)
+        elif name == "s":
+            pieces.append(" " * int(child.getAttribute("c") or 1))
+        elif name == "tab":
+            pieces.append("\t")
+        elif name == "line-break":
+            pieces.append("\n")
+        else:
+            _odt_own_text(child, pieces, boxes)
 
 
 def suffix_supported(path: Path) -> bool:
