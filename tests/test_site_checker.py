@@ -208,3 +208,39 @@ def test_a_key_too_long_for_its_files_names_is_a_problem_and_the_longest_allowed
     assert (
         problem["location"]["path"] == f"letters/{longest}y.yaml" and str(KEY_MAX_LENGTH) in problem["hint"]
     )
+
+
+def test_a_private_persons_double_surname_is_masked_and_guarded_by_each_of_its_parts(datasets_copy, tmp_path):
+    """A person who is not public, Zwanenburg-Olthof, named in a letter by one part of the surname
+    ('mevrouw Zwanenburg', 'ZWANENBURG'): that part stayed in the text, the letter's pages and the
+    search index, and the guard let the publication through (a name's words were split at spaces only)."""
+    people = datasets_copy / "people.yaml"
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + "- id: p-zwanenburg\n  name: Pieternella Zwanenburg-Olthof\n  public: false\n",
+        encoding="utf-8",
+    )
+    meetings = datasets_copy / "meetings.yaml"
+    meetings.write_text(
+        meetings.read_text(encoding="utf-8").replace(
+            "participant_people: [j-baljeu]", "participant_people: [j-baljeu, p-zwanenburg]", 1
+        ),
+        encoding="utf-8",
+    )
+    text = datasets_copy / "letters" / "reactie-leidse-regio-2019-06-11.txt"
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\nMevrouw Zwanenburg was verhinderd; OLTHOF ook.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "dist"
+    result = run_main("publish", "--datasets", str(datasets_copy), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    leaks = []
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data += gzip.decompress(data)
+        leaks += [(path.name, word) for word in (b"zwanenburg", b"olthof") if word in data.lower()]
+    assert leaks == []
+    published = (out / "tekst" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8")
+    assert published.endswith("\nMevrouw ██████████ was verhinderd; ██████ ook.\n")

@@ -3,7 +3,7 @@
 Two guards, one way of comparing. A name is compared after folding both sides: NFKC, case-folded,
 accents dropped (NFD decomposition without combining marks), soft hyphens, zero-width and bidi
 marks removed, any run of white space equal to any other. A surname (a word of the name of three
-letters or more, not an initial) is found on its own too, with a Dutch possessive or plural ending
+letters or more, not an initial; each part of a double surname) is found on its own too, with a Dutch possessive or plural ending
 (`Vermeulens`, `Vermeulen's`), between any two non-letters: `wethouder-vermeulen`, `vermeulen_2019`.
 
 1. `redact` masks every such occurrence in a free text with as many marks as the original has
@@ -84,8 +84,11 @@ def fold(text: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The full name, the surname with its particles ('de Graaf') and each surname-like word of it
-    (three letters or more, not initials): a letter may name 'burgemeester Lenferink' without the initials."""
-    words = [w for w in re.findall(r"[^\s.,]+", name) if len(fold(w)) >= 3 and any(c.islower() for c in w)]
+    (three letters or more, not initials): a letter may name 'burgemeester Lenferink' without the initials,
+    and 'mevrouw Zwanenburg' a Zwanenburg-Olthof (each part of a double surname is a word of its own)."""
+    whole = re.findall(r"[^\s.,]+", name)
+    parts = [part for word in whole if "-" in word for part in word.split("-")]
+    words = [w for w in whole + parts if len(fold(w)) >= 3 and any(c.islower() for c in w)]
     tokens = name.split()
     particle = next((i for i, t in enumerate(tokens) if t[:1].islower() and i < len(tokens) - 1), None)
     with_particle = [" ".join(tokens[particle:])] if particle is not None else []
