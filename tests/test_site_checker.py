@@ -244,3 +244,13 @@ def test_a_private_persons_double_surname_is_masked_and_guarded_by_each_of_its_p
     assert leaks == []
     published = (out / "tekst" / "reactie-leidse-regio-2019-06-11.txt").read_text(encoding="utf-8")
     assert published.endswith("\nMevrouw ██████████ was verhinderd; ██████ ook.\n")
+
+
+def test_the_page_of_undated_letters_is_titled_as_such(published):
+    """Its title read 'Brieven in zonder datum' / 'Letters in undated' (the month's title with 'undated' for the month)."""
+    for name, title in (
+        ("brieven-zonder-datum.html", "Brieven zonder datum"),
+        ("brieven-zonder-datum.en.html", "Undated letters"),
+    ):
+        page = lxml.html.parse(str(published / "doc" / "overzicht" / name)).getroot()
+        assert page.findtext(".//h1") == title

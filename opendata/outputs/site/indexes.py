@@ -25,8 +25,7 @@ def write(site) -> None:
         _page(site, lang, "", "index", _home(site, builder, lang))
         _page(site, lang, OVERVIEW, "brieven", _years(site, lang, months))
         for month, letters in months.items():
-            label = month or WORDS[lang]["no_date"]
-            title = WORDS[lang]["letters_in"].format(month=label)
+            title = WORDS[lang]["letters_in"].format(month=month) if month else WORDS[lang]["letters_undated"]
             page = Page(
                 "", "index", title, description=WORDS[lang]["about_month"].format(n=len(letters), title=title)
             )
