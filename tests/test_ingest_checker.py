@@ -471,3 +471,28 @@ def test_an_opendocument_letter_is_read_without_its_comments_with_its_header_and
         "Gemeente Leiden\nDatum: 3 maart 2021\nAnker\nOns kenmerk: Z-21-123\nUw kenmerk: 2021/44\n"
         "Betreft: Tekstvakken"
     )
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("turn", [90, 180])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, letters, turn):
+    # Before: Tesseract read a scan fed the wrong way as noise, and the letter was not-a-letter.
+    import io
+    import random
+
+    import pypdfium2 as pdfium
+
+    from opendata.ingest.read import read_document
+    from opendata.synth.render import scan_bytes
+
+    letter = letters[2]
+    page = pdfium.PdfDocument(scan_bytes(pdf_bytes(letter), random.Random(1)))[0]
+    image = page.render(scale=200 / 72).to_pil().rotate(turn, expand=True)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    (tmp_path / "scan.png").write_bytes(buffer.getvalue())
+    problems: list = []
+    result = read_document(tmp_path / "scan.png", "scan.png", problems)
+    assert problems == []
+    flat = " ".join(result.text.split())
+    assert "Geacht" in flat and letter.truth["subject"].split()[0] in flat
