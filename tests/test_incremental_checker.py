@@ -4,8 +4,10 @@ tests do not make, each published with a cache and compared with a build from sc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 from subprocess import CompletedProcess
 
@@ -126,3 +128,22 @@ def _retitle(datasets: Path) -> None:
     letter.write_text(
         letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), "utf-8"
     )
+
+
+def test_a_part_damaged_inside_the_cache_database_is_forgotten_and_built_again(datasets_copy, tmp_path):
+    """Bytes of a letter's part changed inside the database (where SQLite does not notice) gave a
+    traceback (zlib.error) at every later publish, until the cache was removed by hand. The part's
+    checksum, kept with its unit, finds it: that publish stops cleanly (cache-lost, the publication
+    unchanged) and forgets the letter, and the next one builds it again."""
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    _publish(datasets_copy, out, cache)
+    with contextlib.closing(sqlite3.connect(cache / build_cache.DATABASE)) as db, db:
+        db.execute("UPDATE parts SET blob = ? WHERE name = 'nt'", (b"x" * 40,))
+    _retitle(datasets_copy)
+    published = out.resolve()
+    failed = run_main("publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(cache))
+    assert failed.returncode == 2 and "cache-lost" in failed.stderr and "Traceback" not in failed.stderr
+    assert out.resolve() == published
+    again = _publish(datasets_copy, out, cache)
+    assert "cache-lost" not in again.stderr
+    assert _differ_from_scratch(datasets_copy, out, tmp_path) == []

@@ -16,6 +16,7 @@ holds the cache (its lock).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -31,7 +32,7 @@ from opendata import __version__
 from opendata.build.letter_unit import LetterUnit
 from opendata.model.problems import WARNING, Location, Problem
 from opendata.model.resources import schemas_dir
-from opendata.publish.stored_parts import CacheLock, PartReader, StoredParts
+from opendata.publish.stored_parts import CacheLock, PartReader, StoredParts, checksum
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the opendata package
 CODE_FILES = ("**/*.py", "data/*")
@@ -102,6 +103,22 @@ def _file_digest(path: Path) -> str:
         return "-"
     finally:
         os.close(fd)
+
+
+def _damaged(db: sqlite3.Connection, key: str, blob: bytes) -> bool:
+    """Whether a letter's stored unit cannot be read or a part of it has lost its checksum."""
+    try:
+        stored = pickle.loads(blob)
+    except Exception:  # unpickling can raise almost anything
+        return True
+    if not isinstance(stored, tuple):
+        return False  # the shared records' unit: no parts
+    _, names, checks = stored
+    found = {
+        name: checksum(part)
+        for name, part in db.execute("SELECT name, blob FROM parts WHERE key = ?", (key,))
+    }
+    return found != dict(zip(names, checks))
 
 
 class UnitCache:
@@ -255,13 +272,13 @@ class UnitCache:
         found = self.get_many(keys)
         counts = self._part_counts(list(found))
         for key, stored in list(found.items()):
-            if isinstance(stored, tuple):  # (the unit without its parts, the parts' names)
-                unit, names = stored
+            if isinstance(stored, tuple):  # (the unit without its parts, the parts' names and checksums)
+                unit, names, checks = stored
                 if counts.get(key, 0) != len(names):  # parts lost: build the letter again
                     del found[key]
                     continue
                 assert self.reader is not None
-                unit.packed = StoredParts(self.reader, key, names)
+                unit.packed = StoredParts(self.reader, key, names, checks)
                 found[key] = unit
         return found
 
@@ -276,15 +293,32 @@ class UnitCache:
         if self.db is None or self.reader is None:
             return
         heads, parts = [], []
+        checks = {key: tuple(checksum(blob) for blob in unit.packed.values()) for key, unit in units.items()}
         for key, unit in units.items():
             head = dataclasses.replace(unit, packed={})
-            heads.append((key, (head, tuple(unit.packed))))
+            heads.append((key, (head, tuple(unit.packed), checks[key])))
             parts += [(key, name, blob) for name, blob in unit.packed.items()]
         self.put_many(dict(heads))
         self.db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?)", parts)
         self.db.commit()  # before the reader, on its own connection, can see them
         for key, unit in units.items():
-            unit.packed = StoredParts(self.reader, key, tuple(unit.packed))
+            unit.packed = StoredParts(self.reader, key, tuple(unit.packed), checks[key])
+
+    @staticmethod
+    def forget_damaged(path: Path) -> None:
+        """Remove from the cache in `path` every letter a part of which no longer has its checksum (a
+        part found damaged: the others are checked too, once), so the next build makes them again.
+        Nothing when the cache cannot be opened."""
+        try:
+            with contextlib.closing(sqlite3.connect(path / DATABASE, timeout=60)) as db, db:
+                damaged = [
+                    key for key, blob in db.execute("SELECT key, unit FROM units") if _damaged(db, key, blob)
+                ]
+                for key in damaged:
+                    db.execute("DELETE FROM units WHERE key = ?", (key,))
+                    db.execute("DELETE FROM parts WHERE key = ?", (key,))
+        except sqlite3.Error:
+            pass
 
     def follow(self, units: list[LetterUnit]) -> None:
         """The order in which the outputs will read these letters' parts: the reader reads ahead."""

@@ -261,6 +261,8 @@ def publish(
     except release.UnsafeOut as exc:  # something not made by opendata appeared among the builds meanwhile
         return _refused("out-refused", str(exc), out, "opendata only replaces publications it made itself")
     except CacheLost as exc:
+        if exc.key is not None and cache_dir is not None:
+            UnitCache.forget_damaged(cache_dir)  # the next publish builds the damaged letters again
         return _refused("cache-lost", f"{exc}; {out} is unchanged", out, "publish again")
     except OSError as exc:
         reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else exc.strerror or str(exc)

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 import weakref
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -25,7 +26,12 @@ AHEAD = 200  # parts of one name read in one query (SQLite takes up to 32,766 va
 
 
 class CacheLost(RuntimeError):
-    """A part the cache held when the build began is gone from it (deleted or damaged meanwhile)."""
+    """A part the cache held when the build began is gone from it (deleted or damaged meanwhile).
+    `key`: the letter's cache key when its part is there but damaged (the publish forgets it)."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
 
 
 class CacheLock:
@@ -121,20 +127,35 @@ class PartReader:
         self.lock.release()
 
 
+def checksum(blob: bytes) -> int:
+    """The check of a part's bytes kept with its letter's unit (CRC-32)."""
+    return zlib.crc32(blob)
+
+
 class StoredParts(Mapping[str, bytes]):
-    """A letter's packed parts by name (as LetterUnit.packed): the names in memory, the bytes in the
-    cache. Pickled (to be sent to another process), it becomes the plain dict of its parts."""
+    """A letter's packed parts by name (as LetterUnit.packed): the names (and each part's checksum) in
+    memory, the bytes in the cache. A part whose bytes no longer have their checksum (the database
+    damaged inside, where SQLite does not see it) is lost, not handed on. Pickled (to be sent to
+    another process), it becomes the plain dict of its parts."""
 
-    __slots__ = ("_names", "_reader", "key", "position")
+    __slots__ = ("_checks", "_names", "_reader", "key", "position")
 
-    def __init__(self, reader: PartReader, key: str, names: tuple[str, ...]) -> None:
+    def __init__(self, reader: PartReader, key: str, names: tuple[str, ...], checks: tuple[int, ...]) -> None:
         self._reader, self.key, self._names = reader, key, names
+        self._checks = dict(zip(names, checks))
         self.position = -1  # in the order the reader follows (-1: none)
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self._names:
             raise KeyError(name)
-        return self._reader.part(self.key, name, self.position)
+        blob = self._reader.part(self.key, name, self.position)
+        if checksum(blob) != self._checks[name]:
+            raise CacheLost(
+                f"the build cache {self._reader.database} holds a damaged part {name!r} of a letter; "
+                "the letters damaged are forgotten, and the next publish builds them again",
+                self.key,
+            )
+        return blob
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
