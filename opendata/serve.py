@@ -366,7 +366,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
     def _route(self, method: str) -> None:
         """Every request's way: the build it sees, then the endpoint, the query page, or a file of that build."""
         url = urlsplit(self.path)
-        url = url._replace(path=self._endpoint_alias(without_dot_segments(url.path)))
+        url = url._replace(path=self._endpoint_alias(normalized_path(url.path)))
         head = method == "HEAD"
         if method == "POST" and url.path != "/sparql":
             self._send(text_reply(405, "POST goes to /sparql"))
@@ -515,6 +515,13 @@ class EndpointHandler(BaseHTTPRequestHandler):
         if not self.server.quiet:
             line = format % args
             sys.stderr.write(f"{self.address_string()} {line if len(line) < 300 else line[:296] + ' ...'}\n")
+
+
+def normalized_path(path: str) -> str:
+    """The path as nginx and Apache read it before they map it: runs of slashes merged (nginx's
+    merge_slashes, Apache's MergeSlashes, both on by default: /doc//brief/x is /doc/brief/x), then its
+    dot segments resolved."""
+    return without_dot_segments(re.sub("/{2,}", "/", path))
 
 
 def without_dot_segments(path: str) -> str:

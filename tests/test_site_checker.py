@@ -254,3 +254,30 @@ def test_the_page_of_undated_letters_is_titled_as_such(published):
     ):
         page = lxml.html.parse(str(published / "doc" / "overzicht" / name)).getroot()
         assert page.findtext(".//h1") == title
+
+
+DOUBLED = ("/id//brief/{key}", "/doc//brief/{key}.ttl", "/doc/brief//{key}", "//doc/brief/{key}.nt")
+
+
+def _answers(base: str, key: str) -> list[tuple[int, str]]:
+    answers = [http_get(base + path.format(key=key), "text/turtle", follow=False) for path in DOUBLED]
+    return [
+        (status, urlsplit(headers.get("Location", "")).path or str(len(body)))
+        for status, headers, body in answers
+    ]
+
+
+@pytest.mark.integration
+def test_opendata_serve_merges_doubled_slashes_as_nginx_does(published, tmp_path):
+    """/id//brief/x and /doc/brief//x were 404 on serve, and 303 and the description on nginx and Apache
+    (which merge runs of slashes before they map a path: merge_slashes, MergeSlashes)."""
+    key = "reactie-leidse-regio-2019-06-11"
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        served = _answers(server.url, key)
+    finally:
+        server.stop()
+    ttl, nt = (len((published / "doc" / "brief" / f"{key}{ext}").read_bytes()) for ext in (".ttl", ".nt"))
+    assert served == [(303, f"/doc/brief/{key}.ttl"), (200, str(ttl)), (200, str(ttl)), (200, str(nt))]
+    with nginx_serving(published, tmp_path) as nginx:
+        assert _answers(nginx, key) == served
