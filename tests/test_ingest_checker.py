@@ -496,3 +496,44 @@ def test_a_page_scanned_sideways_or_upside_down_is_read_upright(tmp_path, letter
     assert problems == []
     flat = " ".join(result.text.split())
     assert "Geacht" in flat and letter.truth["subject"].split()[0] in flat
+
+
+AGENDA = """AGENDA
+
+Vergadering van de gemeenteraad van Leiden
+Datum: 14 maart 2021
+Aanvang: 20.00 uur
+Plaats: raadzaal, stadhuis
+
+1. Opening
+2. Vaststelling van de agenda
+3. Onderwerp: Bestemmingsplan Stationsgebied
+4. Rondvraag en sluiting
+"""
+
+
+def test_an_agenda_is_not_a_letter(into, tmp_path, letters):
+    # Before: a council agenda (a date, a subject, a body that seemed to send it) was drafted as a
+    # letter of the council of Leiden titled "Bestemmingsplan Stationsgebied".
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    (folder / "agenda.txt").write_text(AGENDA, encoding="utf-8")
+    (folder / "brief.txt").write_text(letters[0].text(), encoding="utf-8")
+    report = ingest([folder], into)
+    assert [(Path(p.location.path).name, p.code) for p in report.problems] == [("agenda.txt", "not-a-letter")]
+    assert len(report.written) == 1
+
+
+def test_a_letter_known_by_its_closing_alone_is_still_a_letter(into, tmp_path):
+    # The guard of the rule above: a decision whose OCR lost the salutation, the addressee and the
+    # signer (a real Wob decision was such) is a letter by its closing.
+    folder = tmp_path / "besluit"
+    folder.mkdir()
+    (folder / "besluit.txt").write_text(
+        "Gemeente Amsterdam\nDatum 4 oktober 2022\nOnderwerp Beslissing op uw verzoek om informatie\n\n"
+        "Gec\nUw verzoek valt niet onder de reikwijdte van de wet.\n\nHoogachtend,\n"
+        "Het College van Burgemeester en Wethouders van Amsterdam,\n",
+        encoding="utf-8",
+    )
+    report = ingest([folder], into)
+    assert report.problems == [] and len(report.written) == 1

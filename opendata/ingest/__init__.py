@@ -13,6 +13,7 @@ import ctypes.util
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import sys
 import threading
@@ -168,7 +169,7 @@ def read_and_extract(
         for start, end in (split_letters(whole) or [(0, len(whole))]) if whole else []:
             text = whole[start:end]
             extraction = extract(text, themes=themes, groups=groups)
-            if _is_letter(extraction):
+            if _is_letter(extraction, text):
                 letters.append((text, extraction))
     except Exception as exc:
         problems.append(
@@ -211,8 +212,11 @@ def _path_key(path: Path) -> str:
     return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:24]
 
 
-def _is_letter(extraction) -> bool:
-    """A letter states at least two of: date line, subject, salutation, sender, addressee."""
+def _is_letter(extraction, text: str = "") -> bool:
+    """A letter states at least two of: date line, subject, salutation, sender, addressee; and
+    something only a letter has: a salutation, an addressee, a signature, a reference of its own or
+    the addressee's, or a closing ("Hoogachtend,"). An agenda, a list of decisions or a press release
+    has a date, a subject and a body that seems to send it, and none of these."""
     marks = [
         extraction.date_sent,
         extraction.subject,
@@ -220,7 +224,22 @@ def _is_letter(extraction) -> bool:
         extraction.sender,
         extraction.addressees[0] if extraction.addressees else None,
     ]
-    return sum(mark is not None for mark in marks) >= 2
+    if sum(mark is not None for mark in marks) < 2:
+        return False
+    addressed = (
+        extraction.salutation,
+        extraction.addressees[0] if extraction.addressees else None,
+        extraction.signatories[0] if extraction.signatories else None,
+        extraction.our_reference,
+        extraction.your_reference,
+    )
+    return any(mark is not None for mark in addressed) or _CLOSING.search(text) is not None
+
+
+_CLOSING = re.compile(
+    r"^[ \t]*(?:hoogachtend|met (?:vriendelijke|hartelijke|collegiale) groet(?:en)?|met (?:hoog)?achting)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _themes(root: Path) -> dict[str, str]:
