@@ -66,6 +66,14 @@ GRAPH_MEDIA = {
     "application/rdf+xml": "rdfxml",
     "application/ld+json": "jsonld",
 }
+# The endpoint's address without a query, asked for by a browser (a link to endpoint_url, as on the landing
+# page): 303 to the query page. Any other Accept, none, or */* is a protocol client's: 400 as before.
+FOR_PEOPLE = {
+    "application/sparql-results+json": False,
+    "text/csv": False,
+    "text/html": True,
+    "application/xhtml+xml": True,
+}
 CONTENT_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -381,6 +389,13 @@ class EndpointHandler(BaseHTTPRequestHandler):
             return
         if url.path == "/sparql":
             params = parse_qs(url.query, keep_blank_values=True)
+            if method == "GET" and not params and negotiate(self.headers.get("Accept", ""), FOR_PEOPLE):
+                self._send(
+                    Reply(
+                        303, "text/plain; charset=utf-8", b"See /\n", (("Location", "/"), ("Vary", "Accept"))
+                    )
+                )
+                return
             self._send(self._post(build, params) if method == "POST" else self._protocol(build, params, None))
         elif url.path == "/":  # the query page; /index.html is the publication's own landing page
             self._send(Reply(200, "text/html; charset=utf-8", self.server.publication.page(build)), head=head)

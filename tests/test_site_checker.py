@@ -281,3 +281,24 @@ def test_opendata_serve_merges_doubled_slashes_as_nginx_does(published, tmp_path
     assert served == [(303, f"/doc/brief/{key}.ttl"), (200, str(ttl)), (200, str(ttl)), (200, str(nt))]
     with nginx_serving(published, tmp_path) as nginx:
         assert _answers(nginx, key) == served
+
+
+def test_a_browser_following_the_link_to_the_endpoint_gets_the_query_page(published, tmp_path):
+    """The endpoint's address without a query answered a person who followed the landing page's link with
+    a plain-text 400; a browser's Accept now gets 303 to the query page. A protocol client still gets 400."""
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        for path in ("/sparql", "/publicatie/sparql"):
+            status, headers, _ = http_get(server.url + path, browser, follow=False)
+            assert (status, headers["Location"], headers["Vary"]) == (303, "/", "Accept")
+            for accept in ("", "*/*", "application/sparql-results+json"):
+                assert http_get(server.url + path, accept, follow=False)[0] == 400, (path, accept)
+        status, headers, page = http_get(server.url + "/sparql", browser)
+        assert (
+            status == 200
+            and headers["Content-Type"].startswith("text/html")
+            and b'<textarea id="query"' in page
+        )
+    finally:
+        server.stop()
