@@ -537,3 +537,19 @@ def test_a_letter_known_by_its_closing_alone_is_still_a_letter(into, tmp_path):
     )
     report = ingest([folder], into)
     assert report.problems == [] and len(report.written) == 1
+
+
+def test_a_linked_folder_is_read_once_and_a_broken_link_named(into, tmp_path, letters):
+    # Before: a folder linked into the folder given (an archive kept elsewhere) was passed over without
+    # a word, and so was a link to a file that no longer exists.
+    archive = tmp_path / "elders"
+    archive.mkdir()
+    (archive / "brief.txt").write_text(letters[0].text(), encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "archief").symlink_to(archive)
+    (folder / "terug").symlink_to(folder)  # a loop
+    (folder / "weg.pdf").symlink_to(tmp_path / "bestaat-niet.pdf")
+    report = ingest([folder], into)
+    assert [(Path(p.location.path).name, p.code) for p in report.problems] == [("weg.pdf", "file-not-found")]
+    assert report.files == 1 and len(report.written) == 1

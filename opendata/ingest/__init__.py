@@ -75,8 +75,11 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
     found: dict[Path, str] = {}
     for given in inputs:
         if given.is_dir():
-            for path in sorted(p for p in given.rglob("*") if p.is_file() and not _passed_over(p)):
-                if suffix_supported(path):
+            for path in _files_under(given):
+                if not path.exists():
+                    if suffix_supported(path):
+                        problems.append(_dangling(path))
+                elif suffix_supported(path):
                     found.setdefault(path.resolve(), shown(path))
                 elif path.suffix.lower() in DOCUMENT_SUFFIXES:
                     problems.append(_not_read(path))
@@ -93,6 +96,33 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
                 )
             )
     return sorted(found.items(), key=lambda item: item[1])
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files in a folder and its subfolders, sorted; links to folders followed (an archive linked
+    into the folder given), each folder once (a link back up is no loop); hidden folders and files and
+    Word's owner files passed over (_passed_over)."""
+    seen: set[tuple[int, int]] = set()
+    files = []
+    for top, folders, names in os.walk(folder, followlinks=True):
+        status = os.stat(top)
+        if (status.st_dev, status.st_ino) in seen:
+            folders[:] = []
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        folders[:] = sorted(name for name in folders if not _passed_over(Path(name)))
+        files += [Path(top) / name for name in names if not _passed_over(Path(name))]
+    return sorted(files)
+
+
+def _dangling(path: Path) -> Problem:
+    return Problem(
+        "file-not-found",
+        ERROR,
+        f"{shown(path)} is a link to a file that does not exist",
+        Location(shown(path)),
+        hint="give existing files or folders",
+    )
 
 
 def _passed_over(path: Path) -> bool:
