@@ -862,4 +862,41 @@ def test_the_workers_start_from_a_file_that_leaves_no_trace(tmp_path, monkeypatc
     assert result.exit_code == 0
     (state,) = _PoolInThisProcess.initargs
     assert [type(arg) for arg in state] == [str] and not Path(state[0]).exists()
-    assert not [p for p in (tmp_path / "dist").resolve().rglob(".site-writer-*")]
+    assert not list((tmp_path / "dist").resolve().rglob(".site-writer-*"))
+
+
+def test_a_letters_n_triples_are_read_when_its_batch_is_rendered(tmp_path, monkeypatch):
+    """With a cache the letters' parts stay on disk: the site reads a letter's N-Triples for the batch
+    that renders it, not every letter's before the first page (which held them all in memory)."""
+    from opendata.outputs.site import writer
+    from opendata.publish import pipeline, stored_parts
+
+    sources = tmp_path / "sources"
+    made = run_main("synth", "--letters", "12", "--out", str(sources), "--seed", "5", "--provinces", "pv24")
+    assert made.returncode == 0, made.stderr
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10**9)  # one process: the reads are counted here
+    monkeypatch.setattr(writer, "BATCH", 2)
+    reads: list[str] = []
+    read_part = stored_parts.StoredParts.__getitem__
+    monkeypatch.setattr(
+        stored_parts.StoredParts, "__getitem__", lambda self, name: reads.append(name) or read_part(self, name)
+    )
+    seen_at_batch: list[tuple[int, int]] = []  # (letters in the batches so far, N-Triples read by then)
+    real_run, real_write = writer.PageWriter.run, writer.SiteWriter.write
+    letters = 0
+
+    def write(self):
+        reads.clear()
+        real_write(self)
+
+    def run(self, task, record=None, known=None, spare=None):
+        nonlocal letters
+        letters += sum(kind == "letter" for kind, *_ in task)
+        seen_at_batch.append((letters, reads.count("nt")))
+        return real_run(self, task, record, known, spare)
+
+    monkeypatch.setattr(writer.SiteWriter, "write", write)
+    monkeypatch.setattr(writer.PageWriter, "run", run)
+    assert pipeline.publish(sources, tmp_path / "dist", cache_dir=tmp_path / "cache").exit_code == 0
+    assert letters == 12 and seen_at_batch[-1] == (12, 12)
+    assert all(read <= rendered for rendered, read in seen_at_batch)

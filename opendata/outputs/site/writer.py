@@ -428,6 +428,7 @@ class SiteWriter:
         self.letter_segment = model.classes["Letter"].iri
         self.builders = {lang: PageBuilder(self.facts, self.terms, lang) for lang in ("nl", "en")}
         self.figures: dict = {}
+        self.units = {unit.key: unit for unit in publication.letters}
 
     def landing(self, folder: str) -> str:
         return "../" * (1 + folder.count("/")) + "index.html"
@@ -445,9 +446,10 @@ class SiteWriter:
         self.doc.mkdir(exist_ok=True)
         shared = parse(self.publication.shared_nt)
         self.facts.add_shared(shared)
-        cached = [self._cached(unit) for unit in self.publication.letters]
-        for unit, part in zip(self.publication.letters, cached):
-            self.facts.add(part.learned if part is not None else self._learn(unit))
+        tasks: list[tuple] = [
+            ("shared", key, ntriples(triples)) for key, triples in sorted(group(shared, self.layout).items())
+        ]
+        tasks += [self._letter_task(unit) for unit in self.publication.letters]
         writer = PageWriter(
             self.doc,
             self.out,
@@ -463,13 +465,6 @@ class SiteWriter:
         writer.text_sha256 = self.publication.text_sha256
         writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
         self.figures = writer.figures = pictures.write(self)
-        tasks: list[tuple] = [
-            ("shared", key, ntriples(triples)) for key, triples in sorted(group(shared, self.layout).items())
-        ]
-        tasks += [
-            ("letter", unit.key, unit.packed[NT], part.digests if part is not None else self._digest(unit))
-            for unit, part in zip(self.publication.letters, cached)
-        ]
         entries = self._run(writer, tasks)
         writer.drop_spare(entries)
         inputs.save(self.out.parent, entries)
@@ -484,7 +479,7 @@ class SiteWriter:
         entries: dict[str, inputs.Entry] = {}
         if writer.previous is not None and writer.record:  # after a small change most are linked here
             tasks, entries = writer.link_unchanged(tasks, PARALLEL_FROM)
-        batches = [tasks[i : i + BATCH] for i in range(0, len(tasks), BATCH)]
+        batches = (self._loaded(tasks[i : i + BATCH]) for i in range(0, len(tasks), BATCH))
         progress = self.publication.progress
         rendered = 0
 
@@ -525,6 +520,21 @@ class SiteWriter:
 
     def _letter_key(self, key: str) -> str:
         return f"{self.letter_segment}/{quote(key, safe='')}"
+
+    def _letter_task(self, unit) -> tuple:
+        """Learn a letter's facts; its task, with the digests of its resources and, in place of its
+        packed N-Triples, None: they stay with the unit (in the cache) until its batch is rendered."""
+        part = self._cached(unit)
+        self.facts.add(part.learned if part is not None else self._learn(unit))
+        return ("letter", unit.key, None, part.digests if part is not None else self._digest(unit))
+
+    def _loaded(self, batch: list[tuple]) -> list[tuple]:
+        """A batch about to be rendered, its letters' packed N-Triples read (in the publication's order)."""
+        units = self.units
+        return [
+            ("letter", key, units[key].packed[NT], data[1]) if kind == "letter" else (kind, key, *data)
+            for kind, key, *data in batch
+        ]
 
     def _cached(self, unit) -> LetterSite | None:
         """The site's part of the letter made in its worker, if the unit has one of this letter's IRI."""
