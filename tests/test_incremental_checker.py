@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from subprocess import CompletedProcess
 
+import pytest
+
 from opendata.publish import cache as build_cache
 from opendata.publish.pipeline import build
 
@@ -19,7 +21,7 @@ from .conftest import run_main
 LETTER = "reactie-leidse-regio-2019-06-11"
 
 
-def _titles(datasets: Path, cache: Path) -> str:
+def _letters_nt(datasets: Path, cache: Path) -> str:
     """The N-Triples of every letter, built with `cache`."""
     outcome = build(datasets, cache_dir=cache)
     assert outcome.exit_code == 0 and outcome.publication is not None
@@ -44,11 +46,11 @@ def test_a_letter_edited_with_its_old_modification_time_is_built_again(datasets_
     size whose time was given back published the letter as it was before (stale, unlike a build
     from scratch). The change time and the inode, which no tool gives back, are compared too."""
     # the copy was just made: remember its digests all the same
-    monkeypatch.setattr(build_cache, "RACY_NS", 0, raising=False)
+    monkeypatch.setattr(build_cache, "RACY_NS", 0)
     cache = tmp_path / "cache"
-    assert "Reactie gemeenten" in _titles(datasets_copy, cache)
+    assert "Reactie gemeenten" in _letters_nt(datasets_copy, cache)
     _same_size_edit(datasets_copy / "letters" / f"{LETTER}.yaml", "title: Reactie", "title: Repliek")
-    assert "Repliek gemeenten" in _titles(datasets_copy, cache)
+    assert "Repliek gemeenten" in _letters_nt(datasets_copy, cache)
 
 
 def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(tmp_path):
@@ -84,6 +86,7 @@ def _differ_from_scratch(datasets: Path, out: Path, tmp_path: Path) -> list[str]
     return sorted(name for name in built.keys() | expected.keys() if built.get(name) != expected.get(name))
 
 
+@pytest.mark.integration  # three or four publishes of the seed
 def test_a_damaged_cache_is_reported_on_the_terminal_not_in_the_published_report(datasets_copy, tmp_path):
     """A cache that had to be rebuilt was listed in the published validation-report.txt (with the
     cache's path on the build machine): a publication that differed from a build from scratch of the
@@ -104,6 +107,7 @@ def test_a_damaged_cache_is_reported_on_the_terminal_not_in_the_published_report
     assert _differ_from_scratch(datasets_copy, out, tmp_path) == []
 
 
+@pytest.mark.integration  # three or four publishes of the seed
 def test_a_publish_without_cache_writes_a_damaged_publication_whole_again(datasets_copy, tmp_path):
     """A published file edited in place by hand was hard-linked into every later build, with the
     digest the manifest had before (opendata verify failed from then on), and a publish with
@@ -130,6 +134,7 @@ def _retitle(datasets: Path) -> None:
     )
 
 
+@pytest.mark.integration  # three or four publishes of the seed
 def test_a_part_damaged_inside_the_cache_database_is_forgotten_and_built_again(datasets_copy, tmp_path):
     """Bytes of a letter's part changed inside the database (where SQLite does not notice) gave a
     traceback (zlib.error) at every later publish, until the cache was removed by hand. The part's
