@@ -302,3 +302,33 @@ def test_a_browser_following_the_link_to_the_endpoint_gets_the_query_page(publis
         )
     finally:
         server.stop()
+
+
+def test_documents_answer_when_the_base_iri_does_not_end_in_id(datasets_copy, tmp_path):
+    """With base_iri https://…/ld/ a thing is /ld/brief/x and its document /ld/doc/brief/x, inside the id
+    path: serve read every document's address as a thing's (type 'doc') and answered 404 after its own 303
+    (nginx and Apache answered them)."""
+    config = datasets_copy / "publication.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "base_iri: https://data.leidseregio.example/id/", "base_iri: https://data.leidseregio.example/ld/"
+        ),
+        encoding="utf-8",
+    )
+    (datasets_copy / "releases.csv").unlink(missing_ok=True)
+    out = tmp_path / "dist"
+    result = run_main("publish", "--datasets", str(datasets_copy), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    key = "brief/reactie-leidse-regio-2019-06-11"
+    see_other = resolve(f"/ld/{key}", "text/turtle", out)
+    assert (see_other.status, dict(see_other.headers)["Location"]) == (303, f"/ld/doc/{key}.ttl")
+    for path in (
+        f"/ld/doc/{key}",
+        f"/ld/doc/{key}.ttl",
+        "/ld/doc/index.html",
+        "/ld/doc/overzicht/brieven.html",
+    ):
+        answer = resolve(path, "text/turtle", out)
+        assert answer.status == 200, path
+    assert resolve(f"/ld/doc/{key}", "text/turtle", out).body == (out / "doc" / f"{key}.ttl").read_bytes()
+    assert dict(resolve("/ld/doc", "", out).headers)["Location"] == "/ld/doc/"

@@ -103,14 +103,16 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
         return None
     doc = (Path(dist) / DOC_FOLDER).resolve()
     path = unquote(path)
-    if path.startswith(layout.id_path) and re.fullmatch(catalog_keys(), path[len(layout.id_path) :]):
-        return _catalog(layout, accept)
-    if path.startswith(layout.id_path) and path != layout.id_path:
-        return _see_other(layout, doc, path[len(layout.id_path) :], accept)
+    # the documents first: with a base_iri that does not end in id/ (https://…/ld/) the doc path lies inside
+    # the id path (/ld/doc/), as nginx's longest prefix location and Apache's rules read it
     if path + "/" == layout.doc_path:  # the index's relative links need the slash, as on nginx and Apache
         return _redirect(301, layout.doc_path)
     if path.startswith(layout.doc_path):
         return _document(layout, doc, path[len(layout.doc_path) :], accept)
+    if path.startswith(layout.id_path) and re.fullmatch(catalog_keys(), path[len(layout.id_path) :]):
+        return _catalog(layout, accept)
+    if path.startswith(layout.id_path) and path != layout.id_path:
+        return _see_other(layout, doc, path[len(layout.id_path) :], accept)
     return None
 
 
