@@ -332,3 +332,46 @@ def test_documents_answer_when_the_base_iri_does_not_end_in_id(datasets_copy, tm
         assert answer.status == 200, path
     assert resolve(f"/ld/doc/{key}", "text/turtle", out).body == (out / "doc" / f"{key}.ttl").read_bytes()
     assert dict(resolve("/ld/doc", "", out).headers)["Location"] == "/ld/doc/"
+
+
+def _published_at(datasets: Path, out: Path, base_iri: str) -> Path:
+    config = datasets / "publication.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "base_iri: https://data.leidseregio.example/id/", base_iri
+        ),
+        encoding="utf-8",
+    )
+    (datasets / "releases.csv").unlink(missing_ok=True)
+    result = run_main("publish", "--datasets", str(datasets), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.integration
+def test_the_publications_files_answer_when_the_iris_are_at_the_hosts_root(datasets_copy, tmp_path):
+    """With base_iri https://host/ every path is under the id path: serve answered the publication's own
+    files (graph.nt, index.html, the catalog the catalog's IRIs 303 to, tekst/) 404 as things that do not
+    exist, and so did nginx (its id location returned 404); Apache served them."""
+    out = _published_at(datasets_copy, tmp_path / "dist", "base_iri: https://data.leidseregio.example/")
+    files = (
+        "/graph.nt",
+        "/index.html",
+        "/publicatie/catalog.ttl",
+        "/tekst/reactie-leidse-regio-2019-06-11.txt",
+    )
+    expected = [
+        (200, len((out / path.removeprefix("/publicatie").lstrip("/")).read_bytes())) for path in files
+    ]
+    see_other = "/brief/reactie-leidse-regio-2019-06-11"
+    server = Server(out, tmp_path / "serve.log")
+    try:
+        assert [(s, len(b)) for s, _, b in (http_get(server.url + f) for f in files)] == expected
+        assert http_get(server.url + see_other, "text/turtle", follow=False)[0] == 303
+        assert http_get(server.url + "/brief/no-such-letter")[0] == 404
+    finally:
+        server.stop()
+    with nginx_serving(out, tmp_path) as nginx:
+        assert [(s, len(b)) for s, _, b in (http_get(nginx + f) for f in files)] == expected
+        assert http_get(nginx + see_other, "text/turtle", follow=False)[0] == 303
+        assert http_get(nginx + "/brief/no-such-letter")[0] == 404

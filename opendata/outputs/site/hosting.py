@@ -70,7 +70,7 @@ location ~ ^{id_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
 }}
 location {id_path} {{
     error_page 404 {doc_path}404.html;
-    return 404;
+    try_files $uri =404;  # a file of the publication where the id path is the host's root (base_iri https://host/)
 }}
 location ~ ^{doc_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
 {types_block}

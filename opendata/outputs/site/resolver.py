@@ -112,8 +112,15 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
     if path.startswith(layout.id_path) and re.fullmatch(catalog_keys(), path[len(layout.id_path) :]):
         return _catalog(layout, accept)
     if path.startswith(layout.id_path) and path != layout.id_path:
+        if not _resource(layout, path[len(layout.id_path) :]) and _published_file(dist, path):
+            return None  # a file of the publication, where the id path is the host's root (base_iri https://host/)
         return _see_other(layout, doc, path[len(layout.id_path) :], accept)
     return None
+
+
+def _published_file(dist: Path, path: str) -> bool:
+    """Whether `path` names a file of the publication (under base_url's path too), as a web server maps it."""
+    return _file(Path(dist).resolve(), file_path(path, dist).lstrip("/")) is not None
 
 
 def _resource(layout: Layout, key: str) -> bool:
