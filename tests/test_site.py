@@ -879,7 +879,9 @@ def test_a_letters_n_triples_are_read_when_its_batch_is_rendered(tmp_path, monke
     reads: list[str] = []
     read_part = stored_parts.StoredParts.__getitem__
     monkeypatch.setattr(
-        stored_parts.StoredParts, "__getitem__", lambda self, name: reads.append(name) or read_part(self, name)
+        stored_parts.StoredParts,
+        "__getitem__",
+        lambda self, name: reads.append(name) or read_part(self, name),
     )
     seen_at_batch: list[tuple[int, int]] = []  # (letters in the batches so far, N-Triples read by then)
     real_run, real_write = writer.PageWriter.run, writer.SiteWriter.write
