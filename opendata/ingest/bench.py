@@ -140,7 +140,7 @@ def layout_table(by_layout: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-RENDERINGS = ("pdf", "noisy", "docx", "text", "scan")
+RENDERINGS = ("pdf", "noisy", "docx", "odt", "text", "scan")
 
 
 def bench_synthetic(

@@ -38,11 +38,13 @@ from opendata.synth import plan_letters
 from opendata.synth.emit import Day
 from opendata.synth.emit import document as yaml_document
 from opendata.synth.letters import Plan
+from opendata.synth.odt import odt_bytes
 from opendata.synth.text import FILLERS, OPENINGS, citing_sentences
 from opendata.synth.vocabulary import day_text, iso, slug
 from opendata.synth.world import UnknownProvince, World, build_world
 
 FORMATS = ("pdf", "scan", "noisy", "docx")
+EXTRA_FORMATS = ("text", "odt")  # rendered when asked (--formats): the plain text, OpenDocument files
 LAYOUTS = (  # docs/letter-layouts.md
     "side-column",
     "label-row",
@@ -68,7 +70,15 @@ REAL_FORMS = (
     "split-reference",
     "request-cited",
     "wrapped-label",
+    # the twelfth set's (docs/letter-layouts.md, "Forms from the twelfth set"), drawn by a generator of
+    # their own among the letters that take none of the eight above
+    "glued-header",
+    "window-first",
+    "unit-signed",
+    "running-header",
+    "daily-board",
 )
+TWELFTH_FORMS = REAL_FORMS[8:]
 MONTHS_SHORT = ("JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC")
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
@@ -114,6 +124,9 @@ class RenderedLetter:
     body: list[str]  # paragraphs, the signature block included
     footer: list[str]
     truth: dict = field(default_factory=dict)
+    # how its files are made, drawn with the real sets' forms: "text-box" (the .docx's letterhead in a
+    # text box), "turned-90" / "turned-180" (the scan's pages turned)
+    variants: tuple[str, ...] = ()
 
     def text(self) -> str:
         """The letter as plain text, in the order a careful reader (or a good PDF reader) gives it."""
@@ -289,6 +302,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
     form = _real_form(world, plan, seed) if forms else None
     if forms and form is None:
         form = _later_form(plan, seed)
+    if forms and form is None:
+        form = _twelfth_form(world, plan, seed)
     place = (
         _place(world, plan.sender)
         if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
@@ -343,6 +358,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
                     header[-1].y -= 5  # a line more: the block starts higher, clear of the body
                 for block in header:  # the broken reference on two lines of the block, as drawn
                     block.lines = [part for line in block.lines for part in line.split("\n")]
+        elif form in TWELFTH_FORMS:
+            header = _twelfth_header(form, world, plan, header, references, date_text, place, rng, form_rng)
         else:  # body-first
             header += _body_first_header(world, plan, rng, form_rng)
             first_paragraph_then = [
@@ -389,11 +406,16 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         body.insert(1, "\n".join(first_paragraph_then))
     if not salutation_in_header:
         body.insert(0, _salutation(plan) if form != "councils-listed" else _listed_salutation(plan))
+    if form == "window-first":
+        body[0] = "Geachte heer, mevrouw,"
     side_by_side = rng.random() < 0.5
     body += [
         rng.choice(CLOSINGS),
         "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan, side_by_side)),
     ]
+    twelfth_rng = random.Random(f"opendata-synth:{seed}:render-form-twelfth-lines:{plan.index}")
+    if form in TWELFTH_FORMS:
+        body = _twelfth_body(form, world, plan, body, twelfth_rng)
     if plan.attachments:
         body.append(f"Bijlage: {len(plan.attachments)}")
     street = f"{rng.choice(STREETS)} {rng.randint(1, 120)}"
@@ -404,8 +426,14 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         f"Telefoon 0{rng.randint(10, 79)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
         f"www.{slug(_region(world, plan.sender)).replace('-', '')}.nl",
     ]
+    if form == "running-header":  # the place only in the later pages' running headers
+        footer = [footer[0], footer[2]]
     letter = RenderedLetter(plan.id, layout, header, body, footer)
     letter.truth = _truth(world, plans, plan, mentioned)
+    if form in TWELFTH_FORMS:
+        letter.truth.update(_twelfth_truth(form, world, plan, body))
+    if forms:
+        letter.variants = _file_variants(plan, seed)
     return letter
 
 
@@ -618,6 +646,188 @@ def _body_first_header(world: World, plan: Plan, rng: random.Random, form_rng: r
     ]
 
 
+# ---------------------------------------------------------------- forms from the twelfth set
+
+
+def _twelfth_form(world: World, plan: Plan, seed: int) -> str | None:
+    """One of the forms the twelfth set showed, for a letter that took none of the earlier eight; a
+    generator of its own (docs/letter-layouts.md, "Forms from the twelfth set")."""
+    rng = random.Random(f"opendata-synth:{seed}:render-form-twelfth:{plan.index}")
+    roll = rng.random()
+    if plan.kind == "raadsinformatiebrief":
+        return None
+    sender_kind = world.orgs[world.party[plan.sender]].kind
+    heads_a_province_or_municipality = _letterhead(world, plan.sender)[0].startswith(
+        ("Provincie", "Gemeente")
+    )
+    if roll < 0.08 and plan.sent_known and heads_a_province_or_municipality:
+        return "glued-header"
+    if 0.08 <= roll < 0.2 and len(plan.addressees) == 1 and _is_gemeente(world, plan.addressees[0]):
+        return "window-first"
+    if 0.2 <= roll < 0.28:
+        return "unit-signed"
+    # running-header: to a province or a municipality, whose body the address window names (a joint
+    # arrangement's name over its Postbus is all a letterhead shows, and the letterhead is gone)
+    to_a_body = plan.addressees[0].startswith(("gs-", "college-"))
+    if 0.28 <= roll < 0.4 and plan.sent_known and sender_kind == "gemeente" and to_a_body:
+        return "running-header"
+    if 0.4 <= roll < 0.7 and sender_kind == "samenwerkingsorganisatie" and plan.signatories:
+        return "daily-board"
+    return None
+
+
+def _file_variants(plan: Plan, seed: int) -> tuple[str, ...]:
+    """How the letter's files are made, drawn with the real sets' forms: about one Word or
+    OpenDocument file in eight with its letterhead in a text box, one scan in twenty turned a quarter
+    or half round (a page fed sideways or upside down)."""
+    rng = random.Random(f"opendata-synth:{seed}:render-files:{plan.index}")
+    variants = ["text-box"] if rng.random() < 0.12 else []
+    turn = rng.random()
+    if turn < 0.03:
+        variants.append("turned-90")
+    elif turn < 0.05:
+        variants.append("turned-180")
+    return tuple(variants)
+
+
+UNITS = (
+    ("Eenheid Ruimte en Bereikbaarheid",),
+    ("Team Vergunningen", "Eenheid Omgeving en Leefbaarheid"),
+    ("Vergunningenkamer Natuur en Landschap",),
+    ("Juridische ondersteuning", "Eenheid Bedrijfsvoering"),
+    ("Omgevingsloket",),
+)
+ATTENTION = ("t.a.v. de afdeling Omgeving", "t.a.v. team Openbare Ruimte", "t.a.v. [naam weggelaten]")
+_OCR_LOOKALIKES = {
+    "a": "Q", "u": "U", "e": "c", "g": "q", "i": "l", "n": "ri", "o": "0", "r": "t",
+    "s": "5", "m": "rn", "j": "i", "l": "I", "t": "f", "b": "h", "p": "o", "v": "y", "c": "e",
+}  # fmt: skip
+
+
+def _numeric_day(day: int, separator: str, padded: bool) -> str:
+    date = datetime.date.fromordinal(day)
+    if padded:
+        return f"{date.day:02d}{separator}{date.month:02d}{separator}{date.year}"
+    return f"{date.day}{separator}{date.month}{separator}{date.year}"
+
+
+def _garbled_month(date_text: str, rng: random.Random) -> str:
+    """'20 augustus 2019' as a scan's OCR may give it: most of the month's letters read as others
+    ('20 QUqU5fUs 2019'), so no reader takes a date from it."""
+    day, month, year = date_text.split(" ")
+    letters = [_OCR_LOOKALIKES.get(c, c) if rng.random() < 0.7 else c for c in month]
+    if sum(a != b for a, b in zip(letters, month)) < 3:
+        letters = [_OCR_LOOKALIKES.get(c, c) for c in month]
+    return f"{day} {''.join(letters)} {year}"
+
+
+def _twelfth_header(
+    form: str,
+    world: World,
+    plan: Plan,
+    header: list[Block],
+    references: list[tuple[str, str | None]],
+    date_text: str | None,
+    place: str,
+    rng: random.Random,
+    form_rng: random.Random,
+) -> list[Block]:
+    """The first page's blocks of a twelfth-set form (see _twelfth_form)."""
+    letterhead = header[0]
+    window = _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))
+    if form == "glued-header":  # the window's last line runs into the letterhead beside it
+        window[-1] += letterhead.lines[0]
+        return [Block(20, 15, window + letterhead.lines[1:]), *_glued_labels(plan, form_rng)]
+    if form == "window-first":  # to the municipality itself, its window above the letterhead
+        gemeente = f"Gemeente {_region(world, plan.addressees[0])}"
+        street = f"{form_rng.choice(STREETS)} {form_rng.randint(1, 120)}"
+        postal = _address(rng, _place(world, plan.addressees[0]))[1]
+        lines = [gemeente, form_rng.choice(ATTENTION), street, postal]
+        blocks = [Block(20, 15, lines), Block(20, 40, letterhead.lines, size=14, bold=True)]
+        return blocks + _reference_blocks("stacked", plan, references, date_text, place, rng)
+    if form == "unit-signed":  # a province's letterhead without the board under it
+        letterhead.lines = letterhead.lines[:1]
+        return (
+            header
+            + [Block(20, 50, window)]
+            + _reference_blocks("stacked", plan, references, date_text, place, rng)
+        )
+    if form == "running-header":  # OCR lost the letterhead; the first page's date may be unreadable
+        shown = _garbled_month(date_text, form_rng) if date_text and form_rng.random() < 0.6 else date_text
+        lines = ([f"Datum {shown}"] if shown else []) + [f"{label} {value}" for label, value in references]
+        return [Block(20, 50, window), Block(20, 85, lines + [f"Onderwerp {plan.title}"])]
+    # daily-board: the usual first page
+    return (
+        header
+        + [Block(20, 50, window)]
+        + _reference_blocks("side-column", plan, references, date_text, place, rng)
+    )
+
+
+def _glued_labels(plan: Plan, form_rng: random.Random) -> list[Block]:
+    """A row of labels over their values as some PDF producers' text layers give it: each label, then
+    its value on the next line run into the next label ('Datum' / '25.11.2024Kenmerk' / …); labels
+    without a value run into each other ('BijlagenUw briefUw kenmerk'); the subject under them."""
+    cells: list[tuple[str, str | None]] = [
+        ("Datum", _numeric_day(plan.day, ".", True)),
+        ("Kenmerk", plan.our_reference),
+    ]
+    if plan.dossier:
+        cells.append(("Zaaknummer", plan.dossier.number))
+    cells += [
+        ("Pagina", "1 van 1"),
+        ("Bijlagen", str(len(plan.attachments)) if plan.attachments else None),
+        ("Uw brief", None),
+        ("Uw kenmerk", plan.your_reference),
+    ]
+    run = "".join(label + (f"\n{value}" if value else "") for label, value in cells)
+    subject = f"{form_rng.choice(('Onderwerp:', 'Onderwerp', 'Betreft'))} {plan.title}"
+    return [Block(140, 50, run.split("\n"), size=8, width=55), Block(20, 97, [subject])]
+
+
+def _twelfth_body(form: str, world: World, plan: Plan, body: list[str], rng: random.Random) -> list[str]:
+    """The body of a twelfth-set form: its signature block (a unit's lines, a college without its place,
+    a daily board's chair and secretary) and, for running-header, the later pages' running headers."""
+    closing_at = max(i for i, paragraph in enumerate(body) if paragraph in CLOSINGS)
+    if form == "unit-signed":
+        body[closing_at + 1] = "\n".join(rng.choice(UNITS))
+    elif form == "running-header":
+        signers = _signature_lines(world, plan, rng.random() < 0.5)
+        body[closing_at + 1] = "\n".join(["Namens het college van burgemeester en wethouders,", "", *signers])
+        pages = 3
+        header = f"Gemeente {_region(world, plan.sender)} Datum {_numeric_day(plan.day, '-', False)}"
+        for page, at in ((3, closing_at), (2, 2)):  # the later one first: the earlier index stays
+            body.insert(at, f"\f{header}\nPagina {page} van {pages}")
+    elif form == "daily-board":
+        secretary, chair = _daily_board_signers(world, plan)
+        lines = [f"Het dagelijks bestuur van {world.names[plan.sender]},", ""]
+        lines += ["de secretaris,", "", secretary, "", "de voorzitter,", "", chair]
+        body[closing_at + 1] = "\n".join(lines)
+    return body
+
+
+def _daily_board_signers(world: World, plan: Plan) -> tuple[str, str]:
+    """A daily board's secretary (an invented person of the world) and its chair (the plan's signer)."""
+    rng = random.Random(f"opendata-synth:{world.seed}:daily-board:{plan.index}")
+    chair = world.people[plan.signatories[0][0]]
+    secretary = rng.choice(sorted(name for name in world.people.values() if name != chair))
+    return secretary, chair
+
+
+def _twelfth_truth(form: str, world: World, plan: Plan, body: list[str]) -> dict:
+    """What a twelfth-set form's text states otherwise than the plan: no signer and no body under a
+    unit's lines; a daily board's secretary and chair."""
+    if form == "unit-signed":
+        return {"signatories": [], "sender_body": None}
+    if form == "daily-board":
+        secretary, chair = _daily_board_signers(world, plan)
+        return {
+            "sender_body": "dagelijks-bestuur",
+            "signatories": [{"name": secretary, "role": "secretaris"}, {"name": chair, "role": "voorzitter"}],
+        }
+    return {}
+
+
 # ---------------------------------------------------------------- reference blocks
 
 
@@ -763,6 +973,11 @@ def _draw_letter(pdf, letter: RenderedLetter, rng: random.Random | None, height:
             draw(block.x, block.y + number * block.size * 0.45, line, block.size, block.bold)
     y = BODY_TOP
     for paragraph in letter.body:
+        if paragraph.startswith("\f"):  # a new page, a running header at its top
+            footer()
+            pdf.showPage()
+            y = PAGE_TOP
+            paragraph = paragraph[1:]
         for raw in paragraph.split("\n"):
             for line in textwrap.wrap(raw, 95) or [""]:
                 if y > PAGE_BOTTOM:
@@ -796,8 +1011,9 @@ def bundles(count: int, seed: int) -> list[list[RenderedLetter]]:
     ]
 
 
-def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
-    """The PDF's pages as a scanner gives them: grey, a little rotated, speckled and soft; no text layer."""
+def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200, turn: int = 0) -> bytes:
+    """The PDF's pages as a scanner gives them: grey, a little rotated, speckled and soft; no text layer;
+    `turn`: degrees every page is turned (90, 180: fed sideways or upside down)."""
     # pypdfium2 and Pillow (~40 ms) load only when a scan is rendered
     import pypdfium2 as pdfium  # type: ignore[import-untyped]  # pypdfium2 ships no type information
     from PIL import Image, ImageFilter
@@ -807,6 +1023,8 @@ def scan_bytes(pdf: bytes, rng: random.Random, dpi: int = 200) -> bytes:
     try:
         for page in document:
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            if turn:
+                image = image.rotate(turn, expand=True, fillcolor=255)
             image = image.rotate(
                 rng.uniform(-1.2, 1.2), resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255
             )
@@ -856,11 +1074,15 @@ def docx_bytes(letter: RenderedLetter) -> bytes:
     core.created = core.modified = datetime.datetime(2000, 1, 1)  # deterministic files
     core.author = core.last_modified_by = "opendata synth"
     blocks = list(letter.header)
-    document.add_paragraph("\n".join(blocks.pop(0).lines))
+    first = blocks.pop(0)
+    if "text-box" in letter.variants:
+        document.element.body.insert(0, _text_box_paragraph(first.lines))
+    else:
+        document.add_paragraph("\n".join(first.lines))
     side = next((b for b in blocks if b.x > 100), None)
-    if side is not None:
+    address = next((b for b in blocks if b.y == 50 and b is not side), None)
+    if side is not None and address is not None:  # (glued-header's window is the letterhead's block)
         blocks.remove(side)
-        address = next(b for b in blocks if b.y == 50)
         blocks.remove(address)
         table = document.add_table(rows=1, cols=2)
         table.cell(0, 0).text = "\n".join(address.lines)
@@ -868,11 +1090,37 @@ def docx_bytes(letter: RenderedLetter) -> bytes:
     for block in blocks:
         document.add_paragraph("\n".join(block.lines))
     for paragraph in letter.body:
+        if paragraph.startswith("\f"):  # a new page, a running header at its top
+            from docx.enum.text import WD_BREAK
+
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            paragraph = paragraph[1:]
         document.add_paragraph(paragraph)
     document.sections[0].footer.paragraphs[0].text = " | ".join(letter.footer)
     buffer = io.BytesIO()
     document.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
+
+
+_TEXT_BOX = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict>'
+    '<v:shape id="letterhead" type="#_x0000_t202" style="position:absolute;width:260pt;height:70pt">'
+    "<v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+)
+
+
+def _text_box_paragraph(lines: list[str]):
+    """A paragraph anchoring a text box (VML, as Word writes one for older readers) that holds `lines`,
+    each a paragraph of its own."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines
+    )
+    return parse_xml(_TEXT_BOX.format(paragraphs=paragraphs))
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
@@ -936,11 +1184,14 @@ def _rendering(fmt: str, letter: RenderedLetter, rng: random.Random) -> tuple[st
     if fmt == "pdf":
         return f"{letter.id}.pdf", pdf_bytes(letter, rng)
     if fmt == "scan":
-        return f"{letter.id}.pdf", scan_bytes(pdf_bytes(letter, rng), rng)
+        turn = 90 if "turned-90" in letter.variants else 180 if "turned-180" in letter.variants else 0
+        return f"{letter.id}.pdf", scan_bytes(pdf_bytes(letter, rng), rng, turn=turn)
     if fmt == "noisy":
         return f"{letter.id}.txt", noisy_text(letter.text(), rng)
     if fmt == "docx":
         return f"{letter.id}.docx", docx_bytes(letter)
+    if fmt == "odt":
+        return f"{letter.id}.odt", odt_bytes(letter)
     return f"{letter.id}.txt", letter.text()
 
 
@@ -948,11 +1199,11 @@ def render_command(
     count: int, out: Path, seed: int, formats_text: str, provinces: Collection[str] | None = None
 ) -> int:
     formats = tuple(f.strip() for f in formats_text.split(",") if f.strip())
-    unknown = [f for f in formats if f not in (*FORMATS, "text")]
+    unknown = [f for f in formats if f not in (*FORMATS, *EXTRA_FORMATS)]
     if unknown or not formats:
         print(
             f"opendata synth: unknown rendering {', '.join(unknown) or '(none)'}; choose from "
-            f"{', '.join(FORMATS)}, text",
+            f"{', '.join((*FORMATS, *EXTRA_FORMATS))}",
             file=sys.stderr,
         )
         return 2
