@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from opendata.build.publication import Publication
@@ -84,15 +85,25 @@ def load_index(dist: Path) -> dict:
         return {}
 
 
-def gone_entry(url_path: str, dist: Path, id_path: str, doc_path: str) -> dict | None:
-    """The tombstone a request path names (`{id_path}{type}/{key}` or `{doc_path}{type}/{key}[.ext]`)."""
+def gone_entry(
+    url_path: str,
+    dist: Path,
+    id_path: str,
+    doc_path: str,
+    owner_of: Callable[[str], str | None] | None = None,
+) -> dict | None:
+    """The tombstone a request path names (`{id_path}{type}/{key}` or `{doc_path}{type}/{key}[.ext]`),
+    or the tombstone of the record a statement's path names: `owner_of` maps a statement's key
+    (`bron/brief-x-title-1`) to its record's (`brief/x`, Layout.described_in), whose IRIs all go."""
     for prefix in (id_path, doc_path):
         if prefix and url_path.startswith(prefix) and url_path != prefix:
             rest = url_path[len(prefix) :]
             entries = load_index(dist)
             for candidate in (rest, rest.split(".", 1)[0]):
-                if candidate in entries:
-                    return entries[candidate]
+                owner = owner_of(candidate) if owner_of else None
+                for key in (candidate, owner):
+                    if key in entries:
+                        return entries[key]
     return None
 
 
@@ -111,25 +122,38 @@ def _entries(publication: Publication) -> dict[str, Change]:
     }
 
 
-def nginx_gone_rules(publication: Publication, id_path: str, doc_path: str) -> str:
-    """nginx locations that answer 410 Gone, with the tombstone's page, for each withdrawn IRI and
-    its description (exact and regex locations come before the site's general ones)."""
+def nginx_gone_rules(
+    publication: Publication, id_path: str, doc_path: str, statements_of: Callable[[str], str | None]
+) -> str:
+    """nginx locations that answer 410 Gone, with the tombstone's page, for each withdrawn IRI, its
+    description and its statements' IRIs and former documents (`statements_of` gives the pattern of a
+    record's statements' paths, Layout.record_statements_regex); exact and regex locations come
+    before the site's general ones."""
     rules = []
     for path in _entries(publication):
         page = f"/{FOLDER}/gone/{path}.html"
-        rules.append(f"location = {id_path}{path} {{ error_page 410 {page}; return 410; }}")
-        rules.append(
-            f"location ~ ^{re.escape(doc_path + path)}(\\.[a-z.]+)?$ {{ error_page 410 {page}; return 410; }}"
-        )
+        gone = f"{{ error_page 410 {page}; return 410; }}"
+        rules.append(f"location = {id_path}{path} {gone}")
+        rules.append(f"location ~ ^{re.escape(doc_path + path)}(\\.[a-z.]+)?$ {gone}")
+        if statements := statements_of(path):
+            rules.append(f"location ~ ^{re.escape(id_path)}{statements}$ {gone}")
+            rules.append(f"location ~ ^{re.escape(doc_path)}{statements}(\\.[a-z.]+)?$ {gone}")
     return "\n".join(rules)
 
 
-def apache_gone_rules(publication: Publication, id_path: str, doc_path: str) -> str:
-    """Apache rules: 410 Gone for each withdrawn IRI and its description; the page lists them all."""
+def apache_gone_rules(
+    publication: Publication, id_path: str, doc_path: str, statements_of: Callable[[str], str | None]
+) -> str:
+    """Apache rules: 410 Gone for each withdrawn IRI, its description and its statements' IRIs and
+    former documents (as nginx_gone_rules); the page lists them all."""
     rules = [f"ErrorDocument 410 /{FOLDER}/gone/index.html"] if _entries(publication) else []
+    id_rel, doc_rel = (re.escape(path.lstrip("/")) for path in (id_path, doc_path))
     for path in _entries(publication):
-        rules.append(f"RewriteRule ^{re.escape(id_path.lstrip('/') + path)}$ - [G]")
-        rules.append(f"RewriteRule ^{re.escape(doc_path.lstrip('/') + path)}(\\.[a-z.]+)?$ - [G]")
+        rules.append(f"RewriteRule ^{id_rel}{re.escape(path)}$ - [G]")
+        rules.append(f"RewriteRule ^{doc_rel}{re.escape(path)}(\\.[a-z.]+)?$ - [G]")
+        if statements := statements_of(path):
+            rules.append(f"RewriteRule ^{id_rel}{statements}$ - [G]")
+            rules.append(f"RewriteRule ^{doc_rel}{statements}(\\.[a-z.]+)?$ - [G]")
     return "\n".join(rules)
 
 

@@ -375,17 +375,9 @@ def write(site) -> None:
         else ""
     )
     # withdrawn resources answer 410 Gone (opendata.releases, docs/releases.md): their rules come first
-    nginx_base = "\n".join(
-        filter(
-            None, [tombstones.nginx_gone_rules(site.publication, layout.id_path, layout.doc_path), nginx_base]
-        )
-    )
-    apache_base = "\n".join(
-        filter(
-            None,
-            [tombstones.apache_gone_rules(site.publication, layout.id_path, layout.doc_path), apache_base],
-        )
-    )
+    gone = (site.publication, layout.id_path, layout.doc_path, layout.record_statements_regex)
+    nginx_base = "\n".join(filter(None, [tombstones.nginx_gone_rules(*gone), nginx_base]))
+    apache_base = "\n".join(filter(None, [tombstones.apache_gone_rules(*gone), apache_base]))
     statements = statement_rules(layout)
     segments = "|".join(re.escape(segment) for segment in layout.segments)
     (folder / "nginx-http.conf").write_text(nginx_negotiation() + statements.nginx_http, encoding="utf-8")

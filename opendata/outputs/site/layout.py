@@ -160,21 +160,35 @@ class Layout:
         against the fields of its own record's class, so that `brief-x-ondertekening-1-title-1` is
         the title of letter `x-ondertekening-1` (a signature has no title) and `thema-x-dossier-number-1`
         the number of theme `x-dossier` (`dossier-number` is a letter's field, not a theme's)."""
+        segment, key = (f"(?P<{names[0]}>", f"(?P<{names[1]}>") if names else ("(", "(")
+        return tuple(
+            f"{segment}{re.escape(owner)})-{key}[a-z0-9-]+?)-(?:{self._statement_fields(owner, fields)})-[0-9]+"
+            for owner, fields in self._fields_by_segment()
+        )
+
+    def record_statements_regex(self, record: str) -> str | None:
+        """The pattern (Python, PCRE) of one record's statements' paths below the id path (`brief/x` ->
+        `bron/brief-x-(?:…fields…)-[0-9]+`), no groups; None when its segment has no statements."""
+        owner, _, key = record.partition("/")
+        fields = dict(self._fields_by_segment()).get(owner)
+        if not self.statement_segment or fields is None or not key:
+            return None
+        parts = self._statement_fields(owner, fields)
+        return f"{re.escape(self.statement_segment)}/{re.escape(owner)}-{re.escape(key)}-(?:{parts})-[0-9]+"
+
+    def _statement_fields(self, owner: str, fields: tuple[str, ...]) -> str:
+        """The alternatives a statement key of a record of segment `owner` ends in before its number:
+        one of its fields, or an inline record of it (`ondertekening-1`) and one of that one's fields."""
 
         def alternatives(names) -> str:
             return "|".join(re.escape(n) for n in names)
 
-        segment, key = (f"(?P<{names[0]}>", f"(?P<{names[1]}>") if names else ("(", "(")
-        patterns = []
-        for owner, fields in self._fields_by_segment():
-            inline = [
-                f"(?:{re.escape(name)})-[0-9]+-(?:{alternatives(inline_fields)})"
-                for name, owners, inline_fields in self._inline_by_class()
-                if owner in owners
-            ]
-            parts = "|".join([*inline, alternatives(fields)])
-            patterns.append(f"{segment}{re.escape(owner)})-{key}[a-z0-9-]+?)-(?:{parts})-[0-9]+")
-        return tuple(patterns)
+        inline = [
+            f"(?:{re.escape(name)})-[0-9]+-(?:{alternatives(inline_fields)})"
+            for name, owners, inline_fields in self._inline_by_class()
+            if owner in owners
+        ]
+        return "|".join([*inline, alternatives(fields)])
 
     def _fields_by_segment(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each record segment's fields; every field for each segment in a site.json written before

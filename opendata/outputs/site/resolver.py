@@ -67,11 +67,12 @@ def layout_of(dist: Path) -> Layout | None:
 
 
 def gone_page(url_path: str, dist: Path) -> bytes | None:
-    """The 410 page for a request of a tombstoned IRI or of its description; None for anything else."""
+    """The 410 page for a request of a tombstoned IRI, of its description or of one of its statements'
+    IRIs or former documents (the record's tombstone); None for anything else."""
     layout = layout_of(dist)
     if layout is None:
         return None
-    entry = gone_entry(url_path, dist, layout.id_path, layout.doc_path)
+    entry = gone_entry(url_path, dist, layout.id_path, layout.doc_path, layout.described_in)
     return None if entry is None else tombstone_page(entry).encode("utf-8")
 
 

@@ -1,0 +1,80 @@
+"""Faults a checker found after helper 54's sweep (issue 14, helper 58): what a withdrawn record's
+statements answer, and what the pages show people."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATASETS, run_main
+from .scenarios import X, apache_serving, http_get, nginx_serving, prepare_release_one, prepare_release_two
+from .test_serve import Server
+
+ID = "https://data.leidseregio.example/id/"
+LIVE_STATEMENT = "/id/bron/brief-reactie-leidse-regio-2019-06-11-ondertekening-1-person-1"
+
+
+@pytest.fixture(scope="module")
+def withdrawn_with_statements(tmp_path_factory) -> dict[str, Path]:
+    """Release 1: the seed and letter X with a sourced title and a signature; release 2 withdraws X."""
+    root = tmp_path_factory.mktemp("withdrawn-statements")
+    datasets, cache = root / "datasets", root / "cache"
+    shutil.copytree(DATASETS, datasets)
+    prepare_release_one(datasets)
+    letter = datasets / "letters" / f"{X}.yaml"
+    letter.write_text(
+        letter.read_text(encoding="utf-8")
+        + "signatories:\n- person: a-r-de-graaf\n  role: gemeentesecretaris\n"
+        + "  sources:\n    person: {editorial: Redactionele kennis.}\n"
+        + "sources:\n  title: {editorial: Door de redactie gegeven.}\n",
+        encoding="utf-8",
+    )
+    releases = {}
+    for name in ("first", "second"):
+        if name == "second":
+            prepare_release_two(datasets)
+        releases[name] = root / name / "dist"
+        result = run_main(
+            "publish", "--datasets", str(datasets), "--out", str(releases[name]), "--cache", str(cache)
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    return releases
+
+
+def _statement_paths(dist: Path) -> list[str]:
+    """The paths of X's statements' IRIs (and of their former documents) in a release's graph."""
+    graph = (dist / "graph.nt").read_text(encoding="utf-8")
+    keys = sorted(set(re.findall(rf"<{re.escape(ID)}(bron/brief-{re.escape(X)}-[a-z0-9-]+)[>#]", graph)))
+    return [f"/id/{key}" for key in keys] + [f"/doc/{key}{ext}" for key in keys[:1] for ext in ("", ".ttl")]
+
+
+def _assert_gone(url: str, paths: list[str]) -> None:
+    answers = {path: http_get(url + path, follow=False)[0] for path in paths}
+    assert answers == dict.fromkeys(paths, 410)
+    assert http_get(url + LIVE_STATEMENT, follow=False)[0] == 303  # a live record's statement as before
+
+
+def test_a_withdrawn_records_statements_answer_410_on_opendata_serve(withdrawn_with_statements, tmp_path):
+    paths = _statement_paths(withdrawn_with_statements["first"])
+    assert any("-ondertekening-1-person-" in p for p in paths) and any("-title-" in p for p in paths)
+    server = Server(withdrawn_with_statements["second"], tmp_path / "serve.log")
+    try:
+        _assert_gone(server.url, paths)
+        body = http_get(server.url + paths[0])[2].decode("utf-8")
+        assert f"{ID}brief/{X}" in body and "2019-07-01" in body  # the record's tombstone
+    finally:
+        server.stop()
+
+
+@pytest.mark.integration  # a real nginx and a real Apache
+@pytest.mark.parametrize("server", ["nginx", "apache"])
+def test_a_withdrawn_records_statements_answer_410_on_the_web_servers(
+    withdrawn_with_statements, tmp_path, server
+):
+    paths = _statement_paths(withdrawn_with_statements["first"])
+    dist = withdrawn_with_statements["second"].resolve()
+    with nginx_serving(dist, tmp_path) if server == "nginx" else apache_serving(dist) as url:
+        _assert_gone(url, paths)
