@@ -3,10 +3,12 @@ statements answer, and what the pages show people."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from .conftest import DATASETS, run_main
@@ -78,3 +80,25 @@ def test_a_withdrawn_records_statements_answer_410_on_the_web_servers(
     dist = withdrawn_with_statements["second"].resolve()
     with nginx_serving(dist, tmp_path) if server == "nginx" else apache_serving(dist) as url:
         _assert_gone(url, paths)
+
+
+def _schema_org(page: Path) -> dict:
+    return json.loads(lxml.html.parse(str(page)).find('.//script[@type="application/ld+json"]').text)
+
+
+def test_schema_org_gives_a_dutch_letter_its_language_and_the_page_its_own(published):
+    """The English page of a Dutch letter: the letter (and a position quoted from it) is in Dutch,
+    the page that describes it in English."""
+    doc = published / "doc"
+    for key in ("brief/reactie-leidse-regio-2019-06-11", "uitspraak/reactie-gebiedsgerichte-agenda"):
+        for suffix, lang in ((".en.html", "en"), (".html", "nl")):
+            data = _schema_org(doc / f"{key}{suffix}")
+            assert data["inLanguage"] == "nl", (key, suffix)
+            assert data["mainEntityOfPage"] == {
+                "@type": "WebPage",
+                "@id": f"https://data.leidseregio.example/doc/{key}{suffix}",
+                "inLanguage": lang,
+            }
+    organisation = _schema_org(doc / "organisatie/colleges-leidse-regio.en.html")
+    assert "inLanguage" not in organisation  # an organisation has no language; its page has
+    assert organisation["mainEntityOfPage"]["inLanguage"] == "en"

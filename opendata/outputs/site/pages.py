@@ -431,15 +431,36 @@ class PageBuilder:
         return f"{self.w['period']}: " + " ".join(p for p in parts if p)
 
     # -- schema.org for search engines
+    def text_language(self, iri: str) -> str:
+        """The language of the text a letter is (its schema:encoding) or a position is quoted from (its
+        evidence's oa:hasSource), as the graph gives it (schema:inLanguage); "" when it has none."""
+        part = self.part
+        texts = part.iris(iri, NS_SCHEMA + "encoding") + [
+            source
+            for evidence in part.iris(iri, ODNL + "evidence")
+            for source in part.iris(evidence, OA + "hasSource")
+        ]
+        return next(
+            (language for text in texts if (language := part.first(text, NS_SCHEMA + "inLanguage"))), ""
+        )
+
     def _jsonld(self, kind: str, view: View, iri: str, page: Page) -> str:
         data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": SCHEMA_TYPES.get(kind, "Thing"),
             "@id": iri,
             "name": page.title,
-            "inLanguage": self.lang,
             "url": self.facts.layout.document(page.key),
+            # the page in its own language; the thing it describes in the language of its text, if any
+            "mainEntityOfPage": {
+                "@type": "WebPage",
+                "@id": self.facts.layout.document(page.key, self.suffix),
+                "inLanguage": self.lang,
+            },
         }
+        language = self.text_language(iri)
+        if language:
+            data["inLanguage"] = language
         if page.description:
             data["description"] = page.description
         if kind == "letter":
