@@ -902,3 +902,25 @@ def test_a_letters_n_triples_are_read_when_its_batch_is_rendered(tmp_path, monke
     assert pipeline.publish(sources, tmp_path / "dist", cache_dir=tmp_path / "cache").exit_code == 0
     assert letters == 12 and seen_at_batch[-1] == (12, 12)
     assert all(read <= rendered for rendered, read in seen_at_batch)
+
+
+def test_the_entries_kept_for_the_record_share_one_tuple_per_read(tmp_path, monkeypatch):
+    """Every page notes its reads as tuples of its own, and a worker's batch arrives with its own
+    strings: the entries held until the record is saved share one tuple per distinct read (at 100,000
+    letters millions of reads of some hundred thousand distinct ones)."""
+    from opendata.outputs.site import inputs, writer
+    from opendata.publish import pipeline
+
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(writer, "worker_count", lambda: 2)
+    monkeypatch.setattr(writer, "BATCH", 5)
+    monkeypatch.setattr(writer, "ProcessPoolExecutor", _PoolInThisProcess)
+    saved: list[dict] = []
+    real_save = inputs.save
+    monkeypatch.setattr(
+        inputs, "save", lambda folder, entries: saved.append(entries) or real_save(folder, entries)
+    )
+    assert pipeline.publish(DATASETS, tmp_path / "dist", cache_dir=tmp_path / "cache").exit_code == 0
+    reads = [read for entry in saved[0].values() for read in entry.reads]
+    assert len(reads) > 1.5 * len(set(reads))  # reads repeat: the test has something to share
+    assert len({id(read) for read in reads}) == len(set(reads))

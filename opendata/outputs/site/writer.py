@@ -482,10 +482,15 @@ class SiteWriter:
         batches = (self._loaded(tasks[i : i + BATCH]) for i in range(0, len(tasks), BATCH))
         progress = self.publication.progress
         rendered = 0
+        reads: dict[tuple[str, str], tuple[str, str]] = {}  # each read once, shared by the entries
 
         def take(done: dict[str, inputs.Entry], versions: dict[str, bytes]) -> None:
-            """A batch's entries and the digests of the files a worker wrote (none: this process's)."""
+            """A batch's entries and the digests of the files a worker wrote (none: this process's).
+            A page's reads are its own tuples (and a worker's batch its own strings): the entries
+            kept until the record is saved share one tuple per read instead."""
             nonlocal rendered
+            for entry in done.values():
+                entry.reads = [reads.setdefault(read, read) for read in entry.reads]
             entries.update(done)
             remember_versions(versions)
             rendered = min(rendered + BATCH, len(tasks))
