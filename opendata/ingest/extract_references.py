@@ -319,6 +319,7 @@ COLUMN_LABELS = (
     "registratienummer",
     "inlichtingen bij",
     "inlichtingen",
+    "pagina",  # "Datum Kenmerk Zaaknummer Pagina Bijlagen …": OCR sets a template's label row on one line
 )
 _COLUMN = re.compile(
     "|".join(
@@ -556,8 +557,11 @@ def _references_in_order(
     with a digit in text[position:end], and the first label that is no reference (or finds no token)
     ends the row. In a row run in with its values (`run_in`) the token follows at once (blanks only),
     has four characters or more and is no date: a date is the "Datum" column's value ("Kenmerk Datum
-    27-1-2021": the Kenmerk is empty)."""
+    27-1-2021": the Kenmerk is empty). Nor is a token that opens a date a reference: a row whose empty
+    reference column OCR closed up ("Datum Kenmerk Bijlagen Uw brief …" over "28.05.2024 Geen 27 maart
+    2024 …") would give the cited letter's day as the Kenmerk; the row ends there."""
     found: list[tuple[str, int, int]] = []
+    date_starts = {date.start for date in find_dates(text, position, end)}
     for label in labels:
         role = LABELS.get(label)
         if role is None:
@@ -569,7 +573,7 @@ def _references_in_order(
             found.append((role, *token.span("v")))
         else:
             token = _DIGIT_TOKEN.search(text, position, end)
-            if token is None:
+            if token is None or token.start() in date_starts:
                 break
             found.append((role, token.start(), token.end()))
         position = token.end()
