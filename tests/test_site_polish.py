@@ -102,3 +102,29 @@ def test_schema_org_gives_a_dutch_letter_its_language_and_the_page_its_own(publi
     organisation = _schema_org(doc / "organisatie/colleges-leidse-regio.en.html")
     assert "inLanguage" not in organisation  # an organisation has no language; its page has
     assert organisation["mainEntityOfPage"]["inLanguage"] == "en"
+
+
+def _links_to(page: Path, target: str) -> list[tuple[str, str]]:
+    """(link text, note) of each link of a page to `target`'s page (any anchor)."""
+    found = []
+    for link in lxml.html.parse(str(page)).iter("a"):
+        if link.get("href", "").split("#", 1)[0].endswith(target):
+            note = link.getnext()
+            found.append(
+                (link.text_content().strip(), note.text_content().strip() if note is not None else "")
+            )
+    return found
+
+
+def test_an_organisations_post_without_a_name_shows_its_role_and_organisation(published):
+    """A post has no name of its own: its key (`burgemeester-oegstgeest-e-r-j`) is no text for people."""
+    doc = published / "doc"
+    for suffix, text in (
+        (".en.html", "mayor (gemeente Oegstgeest)"),
+        (".html", "burgemeester (gemeente Oegstgeest)"),
+    ):
+        page = doc / f"organisatie/gm0579{suffix}"
+        links = _links_to(page, f"functie/burgemeester-oegstgeest-e-r-j{suffix}")
+        assert links[:1] == [(text, "Held by: E.R.J." if suffix == ".en.html" else "Van: E.R.J.")]
+        title = lxml.html.parse(str(doc / f"functie/burgemeester-oegstgeest-e-r-j{suffix}")).findtext(".//h1")
+        assert title.strip() == text

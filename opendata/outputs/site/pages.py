@@ -134,7 +134,7 @@ class PageBuilder:
     def name(self, iri: str) -> str:
         if iri == REDACTED:
             return self.w["not_public"]
-        label = self.facts.label(iri)
+        label = self.facts.label(iri) or self.post_name(iri)
         if label:
             return label
         try:
@@ -148,6 +148,15 @@ class PageBuilder:
             text = self.terms.label(iri, self.lang)
         self._unlabelled[iri] = text
         return text
+
+    def post_name(self, iri: str) -> str:
+        """A post without a name of its own, as the graph describes it: its role and the organisation it
+        is in (`mayor (gemeente Oegstgeest)`), or its role alone; "" for anything else."""
+        if self.key_of(iri) is None or "#" in iri or not self.facts.is_a(iri, ORG + "Post"):
+            return ""
+        role, organisation = (self.facts.shared_first(iri, ORG + p) for p in ("role", "postIn"))
+        role_name = self.name(role) if role else ""
+        return f"{role_name} ({self.name(organisation)})" if role_name and organisation else role_name
 
     def link(self, iri: str, note: str = "") -> dict:
         return {"text": self.name(iri), "href": self.href(iri), "note": note}
@@ -400,7 +409,8 @@ class PageBuilder:
     def _post_item(self, post: str) -> dict:
         """A post with who holds it (a person not public shows as such)."""
         held = [self.name(h) for h in self.facts.shared_iris(post, ORG + "heldBy")]
-        roles = [self.name(r) for r in self.facts.shared_iris(post, ORG + "role")]
+        named = self.facts.label(post)  # else its link text says its role (post_name)
+        roles = [self.name(r) for r in self.facts.shared_iris(post, ORG + "role")] if named else []
         note = "; ".join(
             part
             for part in (", ".join(roles), f"{self.w['held_by']}: {', '.join(held)}" if held else "")
