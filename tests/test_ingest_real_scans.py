@@ -133,3 +133,50 @@ def test_a_scanned_label_row_with_pagina_gives_the_reference(tmp_path):
     facts = extract(result.text).facts()
     assert facts["our_reference"] == "PG-2023-04417"
     assert facts["date_sent"] == "2023-03-14"
+
+
+# The board's line as Tesseract read it ("Staten,van"), and the handwriting read as short scraps between
+# it and the posts with their names.
+SCRIBBLED_BOARD_LETTER = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Provinciale Staten van Gelderland
+
+Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
+14.03.2023 PG-2023-04417 2023-88120 1 van 2
+
+Onderwerp: Subsidie voor fietsroutes
+
+Toezending aan Provinciale Staten met oogmerk:
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Gedeputeerde Staten,van Gelderland,
+
+KL
+
+rn
+Pq tn
+
+ee
+
+voorzitter
+J.K. VERHOEF
+
+secretaris
+M. BAKKER
+"""
+
+
+def test_a_board_signature_with_ocr_scribbles_and_a_glued_comma_gives_its_signers():
+    facts = extract(SCRIBBLED_BOARD_LETTER).facts()
+    assert facts["signatories"] == [
+        {"name": "J.K. VERHOEF", "role": "voorzitter"},
+        {"name": "M. BAKKER", "role": "secretaris"},
+    ]
+
+
+def test_a_sentence_under_the_boards_line_is_no_post():
+    text = SCRIBBLED_BOARD_LETTER.replace("voorzitter\nJ.K. VERHOEF", "Wij gaan door.\nJ.K. VERHOEF")
+    assert not any(s.get("role") == "voorzitter" for s in extract(text).facts().get("signatories") or [])

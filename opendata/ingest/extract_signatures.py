@@ -601,7 +601,7 @@ _BOARD_SIGNED = re.compile(
 # "… van Overijssel,\nvoorzitter\nA.P. HEIDEMA\nsecretaris\nN. VERSTEEG".
 _BOARD_LINE = re.compile(
     r"^[ \t]*(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+"
-    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)[ \t]+van[ \t]+"
+    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)(?:[ \t]+|,[ \t]*)van[ \t]+"  # OCR's comma: "Staten,van"
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
@@ -618,7 +618,7 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
     if not matches:
         return None
     board = matches[-1]
-    below = board.end() + len(text[board.end() :]) - len(text[board.end() :].lstrip())  # OCR: blank lines
+    below = _past_scribbles(text, board.end())
     line_end = text.find("\n", below)
     line_end = len(text) if line_end < 0 else line_end
     if not (
@@ -629,6 +629,19 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
     ):
         return None
     return board.start(), block_end(text, below, min(len(text), below + 400))
+
+
+def _past_scribbles(text: str, position: int) -> int:
+    """Where the next line with words starts after `position`, past blank lines and at most six lines a
+    scanned signature left ("AL", "nr", "PA nn": `_SCRIBBLE`) between a board's line and its posts."""
+    for _ in range(7):
+        below = position + len(text[position:]) - len(text[position:].lstrip())  # OCR: blank lines
+        line_end = text.find("\n", below)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _SCRIBBLE.fullmatch(text, below, line_end):
+            return below
+        position = line_end
+    return position + len(text[position:]) - len(text[position:].lstrip())
 
 
 def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:
