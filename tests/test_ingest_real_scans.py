@@ -180,3 +180,39 @@ def test_a_board_signature_with_ocr_scribbles_and_a_glued_comma_gives_its_signer
 def test_a_sentence_under_the_boards_line_is_no_post():
     text = SCRIBBLED_BOARD_LETTER.replace("voorzitter\nJ.K. VERHOEF", "Wij gaan door.\nJ.K. VERHOEF")
     assert not any(s.get("role") == "voorzitter" for s in extract(text).facts().get("signatories") or [])
+
+
+# Tesseract sets a blank line between the addressee's name and its street line.
+SPACED_ADDRESS_LETTER = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Gemeente Ede
+
+Bergstraat 4
+6711 AB Ede
+
+Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
+14.03.2023 PG-2023-04417 2023-88120 1 van 2
+
+Onderwerp: Subsidie voor fietsroutes
+
+Geacht college,
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Hoogachtend,
+
+Gedeputeerde Staten van Gelderland,
+"""
+
+
+def test_a_blank_line_between_the_addressees_name_and_its_street_keeps_the_address_block():
+    assert extract(SPACED_ADDRESS_LETTER).facts()["addressees"] == ["gm0228"]
+
+
+def test_a_sentence_above_a_blank_line_is_no_addressee():
+    text = SPACED_ADDRESS_LETTER.replace(
+        "Gemeente Ede\n", "Wij schrijven aan de gemeente Ede over de fietsroutes.\n"
+    )
+    assert "gm0228" not in (extract(text).facts().get("addressees") or [])

@@ -594,11 +594,15 @@ def _address_block(
         if SENDER_ADDRESS.search(line_at(text, postal.start())):
             continue
         line_end = text.rfind("\n", 0, postal.start())
+        below_street = False
         for _ in range(10 if doubled else 5):
             if line_end <= 0:
                 break
             line_start = text.rfind("\n", 0, line_end) + 1
             line = text[line_start:line_end]
+            if not line.strip() and below_street and _named_alone_above(text, line_start, found):
+                below_street, line_end = False, line_start - 1  # OCR's blank line under the body's name
+                continue
             if doubled and not line.strip() and text[max(0, line_start - 1) : line_start] == "\n":
                 if text[max(0, line_start - 2) : line_start] == "\n\n":
                     break  # a blank line in a double-spaced text: the block above ended
@@ -624,8 +628,24 @@ def _address_block(
                 for m in named
                 if not (sender and sender.start == m.start) and all(p.start != m.start for p in picked)
             ]
+            below_street = not named and bool(_STREET.search(line))
             line_end = line_start - 1
     return sorted(picked, key=lambda f: f.start)
+
+
+def _named_alone_above(text: str, blank_start: int, found: Sequence[OrgMention]) -> bool:
+    """Whether the line above a blank line is a resolved body's name and nothing else ("Gemeente
+    Dalfsen"): Tesseract sets a blank line between it and the street line of its address."""
+    end = blank_start - 1
+    start = text.rfind("\n", 0, max(end, 0)) + 1
+    line = text[start:end]
+    return any(
+        m.resolved
+        and m.start <= start + len(line) - len(line.lstrip())
+        and m.end >= start + len(line.rstrip())
+        for m in found
+        if start <= m.start < end
+    )
 
 
 # A body's name right before its postal address inside a line a text layer ran together ("… College van
