@@ -128,3 +128,30 @@ def test_an_organisations_post_without_a_name_shows_its_role_and_organisation(pu
         assert links[:1] == [(text, "Held by: E.R.J." if suffix == ".en.html" else "Van: E.R.J.")]
         title = lxml.html.parse(str(doc / f"functie/burgemeester-oegstgeest-e-r-j{suffix}")).findtext(".//h1")
         assert title.strip() == text
+
+
+def test_what_refers_to_a_resource_names_each_statement_by_its_record_and_field(published):
+    """A statement that refers to a resource is listed by its record's name and its field's label,
+    linking to its anchor on the record's page; its key (`functie-…-post-in-1`) is no text for people."""
+    doc = published / "doc"
+    post = "functie/burgemeester-oegstgeest-e-r-j"
+    statement = "bron-functie-burgemeester-oegstgeest-e-r-j-post-in-1"
+    for suffix, text in (
+        (".en.html", "mayor (gemeente Oegstgeest) · in organisation"),
+        (".html", "burgemeester (gemeente Oegstgeest) · in organisatie"),
+    ):
+        page = lxml.html.parse(str(doc / f"organisatie/gm0579{suffix}"))
+        assert page.xpath(f'//a[@href="../{post}{suffix}#{statement}"]/text()') == [text]
+    signed = "brief/reactie-leidse-regio-2019-06-11.en.html#bron-brief-reactie-leidse-regio-2019-06-11-ondertekening-1"
+    page = lxml.html.parse(str(doc / "organisatie/college-gm0546.en.html"))
+    assert page.xpath(f'//a[@href="../{signed}-on-behalf-of-1"]/text()') == [
+        "Reactie gemeenten Leidse regio n.a.v. gesprek met de gedeputeerde, mevrouw J. Baljeu, van 18 april 2019"
+        " · signature 1 · on behalf of"
+    ]
+    keys = [
+        (file.name, link.text_content())
+        for file in sorted(doc.glob("*/*.html"))
+        for link in lxml.html.parse(str(file)).iter("a")
+        if "#bron-" in link.get("href", "") and link.text_content().strip() in link.get("href", "")
+    ]
+    assert keys == []

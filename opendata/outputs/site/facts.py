@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from opendata.model.model import RDF_TYPE
-from opendata.outputs.site.describe import RDF_SUBJECT, View, by_key, folded
+from opendata.outputs.site.describe import RDF_PREDICATE, RDF_SUBJECT, View, by_key, folded
 from opendata.outputs.site.layout import Layout
 from opendata.outputs.triples import term_value
 
@@ -57,6 +57,8 @@ class Learned:
     labels: dict[str, str] = field(default_factory=dict)  # subject -> its first label in the part
     inverse: list[tuple[str, str, str]] = field(default_factory=list)  # (target, predicate, owner)
     described: dict[str, str] = field(default_factory=dict)  # statement key -> its record's key
+    # fact-source statement IRI -> (what it is about, its property): its name on other pages
+    statements: dict[str, tuple[str, str]] = field(default_factory=dict)
     letter: LetterSummary | None = None
 
 
@@ -64,9 +66,15 @@ def learn(triples: list[ox.Triple], layout: Layout) -> Learned:
     """A part's types, labels, links to other resources and statements described with their record."""
     found = Learned()
     labels = found.labels
+    about: dict[str, str] = {}
+    properties: dict[str, str] = {}
     for triple in triples:
         subject, predicate, obj = term_value(triple.subject), triple.predicate.value, triple.object
         value = term_value(obj)
+        if predicate == RDF_SUBJECT:
+            about[subject] = value
+        elif predicate == RDF_PREDICATE:
+            properties[subject] = value
         if predicate == RDF_TYPE:
             found.types.append((subject, value))
         elif predicate in LABELS and subject not in labels:
@@ -79,8 +87,9 @@ def learn(triples: list[ox.Triple], layout: Layout) -> Learned:
             target = obj.value
             if owner != target.split("#", 1)[0] and layout.key_of(target) is not None:
                 found.inverse.append((target, predicate, owner))
-    if any(t.predicate.value == RDF_SUBJECT for t in triples):  # a part without statements: no work
+    if about:  # a part without statements: no work
         found.described = folded(by_key(triples, layout), layout)
+        found.statements = {s: (about[s], properties[s]) for s in sorted(about) if s in properties}
     return found
 
 
@@ -110,6 +119,7 @@ class Facts:
     shared: View = field(default_factory=lambda: View([]))  # the shared records' descriptions (add_shared)
     tooi: dict[str, str] = field(default_factory=dict)  # description key -> TOOI IRI
     described: dict[str, str] = field(default_factory=dict)  # statement key -> its record's key (describe.py)
+    statements: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement IRI -> (about, property)
     reads: set[tuple[str, str]] | None = None  # the reads noted while a page is built (see above)
 
     def add_shared(self, triples: list[ox.Triple]) -> None:
@@ -130,6 +140,8 @@ class Facts:
         for target, predicate, owner in learned.inverse:
             inverse[intern(target)].append((intern(predicate), intern(owner)))
         self.described.update(learned.described)
+        for statement, (about, predicate) in learned.statements.items():
+            self.statements[intern(statement)] = (intern(about), intern(predicate))
         if learned.letter is not None:
             self.letters[learned.letter.iri] = learned.letter
 
@@ -173,6 +185,15 @@ class Facts:
         self._note("shared", subject)
         return self.shared.first(subject, predicate)
 
+    def statement(self, iri: str) -> tuple[str, str] | None:
+        """What a fact-source statement is about and its property; None for anything else."""
+        self._note("statement", iri)
+        return self.statements.get(iri)
+
+    def types_of(self, iri: str) -> list[str]:
+        self._note("types", iri)
+        return self.types.get(iri, [])
+
     def is_a(self, iri: str, type_iri: str) -> bool:
         self._note("types", iri)
         return type_iri in self.types.get(iri, ())
@@ -189,6 +210,8 @@ class Facts:
             return self.tooi.get(key, "")
         if kind == "types":
             return repr(self.types.get(key, []))
+        if kind == "statement":
+            return repr(self.statements.get(key))
         if kind == "document":
             return self.described.get(key, key)
         if kind == "shared":

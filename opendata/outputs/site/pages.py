@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from opendata.outputs.site.describe import View
+from opendata.outputs.site.describe import RDF_PREDICATE, View
 from opendata.outputs.site.facts import DCT, FOAF, NS_SCHEMA, OA, ODNL, ORG, PROV, SKOS, TIME, Facts
 from opendata.outputs.site.layout import anchor
 from opendata.outputs.site.terms import Terms
@@ -25,7 +25,6 @@ JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps's, mad
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
 # inverse links that pages of their own kind list in sections of their own (letters sent, members...)
 LISTED_APART = {
     NS_SCHEMA + "sender",
@@ -134,7 +133,7 @@ class PageBuilder:
     def name(self, iri: str) -> str:
         if iri == REDACTED:
             return self.w["not_public"]
-        label = self.facts.label(iri) or self.post_name(iri)
+        label = self.facts.label(iri) or self.post_name(iri) or self.statement_name(iri)
         if label:
             return label
         try:
@@ -157,6 +156,28 @@ class PageBuilder:
         role, organisation = (self.facts.shared_first(iri, ORG + p) for p in ("role", "postIn"))
         role_name = self.name(role) if role else ""
         return f"{role_name} ({self.name(organisation)})" if role_name and organisation else role_name
+
+    def statement_name(self, iri: str) -> str:
+        """A fact-source statement as the graph describes it: the name of what it is about (the record,
+        and its inline record's fragment) and its property's label (`Reactie … · signature 1 · on behalf of`)."""
+        key = self.key_of(iri)
+        found = self.facts.statement(iri) if key and "#" not in iri and self.described_in(key) else None
+        if found is None:
+            return ""
+        about, predicate = found
+        record, _, fragment = about.partition("#")
+        parts = (
+            self.name(record),
+            self._fragment_name(about) if fragment else "",
+            self.terms.label(predicate, self.lang),
+        )
+        return " · ".join(part for part in parts if part)
+
+    def _fragment_name(self, fragment: str) -> str:
+        """An inline record by its class and number (`signature 1` for `…#ondertekening-1`)."""
+        number = fragment.rsplit("-", 1)[-1]
+        kinds = [self.terms.label(t, self.lang).lower() for t in self.facts.types_of(fragment)]
+        return f"{kinds[0]} {number}" if kinds else fragment.split("#", 1)[1]
 
     def link(self, iri: str, note: str = "") -> dict:
         return {"text": self.name(iri), "href": self.href(iri), "note": note}
