@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING
 from xml.etree.ElementTree import canonicalize
 
-if TYPE_CHECKING:
-    from opendata.synth.render import RenderedLetter
+from opendata.synth.rendered import RenderedLetter
 
 
 def odt_bytes(letter: RenderedLetter) -> bytes:
