@@ -32,6 +32,7 @@ import time
 import zipfile
 from collections.abc import Collection
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from opendata.synth import plan_letters
 from opendata.synth.emit import Day
@@ -1056,7 +1057,7 @@ def docx_bytes(letter: RenderedLetter) -> bytes:
         document.add_paragraph("\n".join(block.lines))
     for paragraph in letter.body:
         if paragraph.startswith("\f"):  # a new page, a running header at its top
-            from docx.enum.text import WD_BREAK
+            from docx.enum.text import WD_BREAK  # python-docx, loaded as docx_bytes loads it
 
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             paragraph = paragraph[1:]
@@ -1078,9 +1079,7 @@ _TEXT_BOX = (
 def _text_box_paragraph(lines: list[str]):
     """A paragraph anchoring a text box (VML, as Word writes one for older readers) that holds `lines`,
     each a paragraph of its own."""
-    from xml.sax.saxutils import escape
-
-    from docx.oxml import parse_xml
+    from docx.oxml import parse_xml  # python-docx, loaded only when a .docx is rendered
 
     paragraphs = "".join(
         f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' for line in lines
