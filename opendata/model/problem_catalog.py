@@ -464,7 +464,7 @@ _KINDS = (
     ),
     _kind(
         "cache-lost",
-        "a letter's part left in the build cache was gone before the outputs were written (exit 2)",
+        "a letter's part left in the build cache was gone or damaged (its checksum differs) before the outputs were written (exit 2)",
         "publish again; the previous publication is unchanged",
         "With a cache, the letters' parts are read from it while the outputs are written; a cache "
         "emptied or damaged meanwhile (by hand, or on another machine sharing the folder) stops the build.",
