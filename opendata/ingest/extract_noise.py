@@ -186,11 +186,19 @@ _GLUED_LABEL = re.compile(
 
 
 def _glued_labels(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, the label on a new line, the label) of each label glued to the text before it."""
+    """(start, end, the label on a new line, the label) of each label glued to the text before it; the
+    line break is the text's own, doubled in a text whose every line break OCR doubled (a single one
+    there would read as two lines of one block and make the text look single-spaced)."""
+    line_break = "\n\n" if doubled_line_breaks(text) else "\n"
     return [
-        (match.start(), match.end(), "\n" + match[0], match[0].lower())
+        (match.start(), match.end(), line_break + match[0], match[0].lower())
         for match in _GLUED_LABEL.finditer(text)
     ]
+
+
+def doubled_line_breaks(text: str) -> bool:
+    """Whether every line break of `text` comes doubled (no two lines touch), as in some OCR'd texts."""
+    return "\n\n" in text and re.search(r"[^\n]\n[^\n]", text) is None
 
 
 def fold(text: str) -> str:
