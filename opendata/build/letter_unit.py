@@ -113,6 +113,8 @@ class LetterUnit:
     packed: abc.Mapping[str, bytes] = field(default_factory=dict)
     draft: bool = False  # machine-extracted, not reviewed (`status: draft`)
     draft_skipped: bool = False  # a draft the publication leaves out (include_drafts: false)
+    # that draft, (class name, key) -> where it is: a reviewed record that names it is told so
+    unpublished_drafts: dict[tuple[str, str], Location] = field(default_factory=dict)
 
     @property
     def nt(self) -> str:
@@ -253,6 +255,7 @@ def process_letter(path: Path, context: BuildContext) -> LetterUnit:
     if unit.draft and not context.include_drafts:
         unit.problems.append(draft_skipped(letter))
         unit.draft_skipped = True
+        unit.unpublished_drafts = {(letter.cls.name, unit.key): letter.location()}
         return unit  # not published: no skeleton, so nothing may refer to it
     unit.skeleton = [skeleton(model, r) for r in records]
     if letter.text is not None:

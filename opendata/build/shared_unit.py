@@ -48,6 +48,8 @@ class SharedUnit:
     nt: str = ""  # triples of the shared records, sorted
     jsonld: list[str] = field(default_factory=list)  # their JSON-LD objects
     organisation_codes: tuple[str, ...] = ()  # register organisations they name
+    # drafts left out of the publication, (class name, key) -> where each is: what names one is told so
+    unpublished_drafts: dict[tuple[str, str], Location] = field(default_factory=dict)
 
 
 def private_people(dataset: Dataset) -> dict[str, str]:
@@ -97,11 +99,14 @@ def validate(
     ]
 
 
-def _published_records(records: list, include_drafts: bool, problems: list[Problem]) -> list:
-    """The records to publish: drafts only when the publication includes them (a warning names each one left out)."""
+def _published_records(records: list, include_drafts: bool, unit: SharedUnit) -> list:
+    """The records to publish: drafts only when the publication includes them (a warning names each one
+    left out, and the unit notes where it is)."""
     if include_drafts:
         return records
-    problems += [draft_skipped(r) for r in records if is_draft(r)]
+    drafts = [r for r in records if is_draft(r)]
+    unit.problems += [draft_skipped(r) for r in drafts]
+    unit.unpublished_drafts = {(r.cls.name, r.key): r.location() for r in drafts if r.key}
     return [r for r in records if not is_draft(r)]
 
 
@@ -121,7 +126,7 @@ def build_shared(
     records = [r for rs in dataset.records.values() for r in rs]
     for record in records:
         unit.problems += checks.check_record_alone(model, record, register)
-    records = _published_records(records, include_drafts, unit.problems)
+    records = _published_records(records, include_drafts, unit)
     for record in records:
         unit.skeleton.append(skeleton(model, record))
         if record.cls.name == "Person" and record.key in private:

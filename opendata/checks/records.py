@@ -10,7 +10,7 @@ import graphlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from opendata.model.model import (
     UNKNOWN_FIELD,
     Model,
 )
-from opendata.model.problems import ERROR, Problem
+from opendata.model.problems import ERROR, Location, Problem
 from opendata.model.register import Register
 from opendata.sources import fact_sources
 from opendata.sources.reading import read_text
@@ -216,9 +216,18 @@ def _date_fields(model: Model, class_name: str) -> tuple:
     return tuple(f for f in model.classes[class_name].fields.values() if f.range in ("date", "date_or_month"))
 
 
+# The drafts a publication leaves out (include_drafts: false), by (class name, key): where each is.
+UnpublishedDrafts = Mapping[tuple[str, str], Location]
+
+
 def check_references(
-    model: Model, record: RecordLike, index: dict[str, AbstractSet[str]], register: Register
+    model: Model,
+    record: RecordLike,
+    index: dict[str, AbstractSet[str]],
+    register: Register,
+    drafts: UnpublishedDrafts | None = None,
 ) -> Iterator[Problem]:
+    """A reference to a key no published record has: a draft left out of the publication, or unknown."""
     data = record.data
     for f in _reference_fields(model, record.cls.name):
         if data.get(f.name) is None:
@@ -233,6 +242,10 @@ def check_references(
                 continue
             if not re.fullmatch(KEY_PATTERN, value):
                 continue  # not a key at all: the schema check reports it, with the key it should be
+            draft = (drafts or {}).get((f.range, value))
+            if draft is not None:
+                yield _reference_to_draft(record, f.name, f.range, value, path, draft)
+                continue
             hint = ""
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.7)
             if close:
@@ -252,6 +265,22 @@ def check_references(
                 field=".".join(map(str, path)),
                 hint=hint,
             )
+
+
+def _reference_to_draft(
+    record: RecordLike, name: str, range_: str, value: str, path: list, draft: Location
+) -> Problem:
+    """A reviewed record names a draft the publication leaves out: the reference would point nowhere."""
+    return Problem(
+        "reference-to-draft",
+        ERROR,
+        f"{name} refers to {range_.lower()} '{value}', a draft (machine-extracted, not reviewed) at "
+        f"{draft} that is not published",
+        record.location(*path),
+        field=".".join(map(str, path)),
+        hint=f"review the draft at {draft} and remove 'status: draft', or publish drafts with "
+        "include_drafts: true in publication.yaml",
+    )
 
 
 def _date(value) -> datetime.date | None:
@@ -699,9 +728,10 @@ def check_record_in_context(
     index: dict[str, AbstractSet[str]],
     register: Register,
     today: datetime.date,
+    drafts: UnpublishedDrafts | None = None,
 ) -> list[Problem]:
     """The checks that need the other records (references) or the clock (dates in the future)."""
-    problems = list(check_references(model, record, index, register)) + list(
+    problems = list(check_references(model, record, index, register, drafts)) + list(
         check_future(model, record, today)
     )
     return _as_published(record, problems)

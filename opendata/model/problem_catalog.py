@@ -43,6 +43,7 @@ ProblemCode = Literal[
     "date-order",
     "organisation-not-existing",
     "unknown-reference",
+    "reference-to-draft",
     "duplicate-id",
     "duplicate-value",
     "control-character",
@@ -322,6 +323,13 @@ _KINDS = (
         "a key that names no record (or TOOI code)",
         "use the suggested key, or add the record",
         "References are by key; the hint names the closest key, or the TOOI organisation meant.",
+    ),
+    _kind(
+        "reference-to-draft",
+        "a reviewed record names a draft (`status: draft`) that the publication leaves out",
+        "review the draft the message points at and remove `status: draft`, or set `include_drafts: true` "
+        "in `publication.yaml`",
+        "The draft exists but is not published (see draft-skipped): a reference to it would point nowhere.",
     ),
     _kind(
         "duplicate-id",

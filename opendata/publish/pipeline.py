@@ -126,9 +126,14 @@ def shared_unit(
 
 
 def _cross_checks(
-    model: Model, shared: SharedUnit, units: list[LetterUnit], today: datetime.date
+    model: Model,
+    shared: SharedUnit,
+    units: list[LetterUnit],
+    today: datetime.date,
+    drafts: checks.UnpublishedDrafts,
 ) -> list[Problem]:
-    """References, unique ids, dates in the future and cycles, over the skeletons of all records."""
+    """References (a draft left out of the publication named as such), unique ids, dates in the future
+    and cycles, over the skeletons of all records."""
     register = load_register()
     everything: Dataset[Skeleton] = Dataset()
     everything.unreadable_keys = shared.unreadable_keys
@@ -142,7 +147,7 @@ def _cross_checks(
     problems = list(checks.check_ids(everything, register))
     for records in everything.records.values():
         for record in records:
-            problems += checks.check_record_in_context(model, record, index, register, today)
+            problems += checks.check_record_in_context(model, record, index, register, today, drafts)
     if not has_errors(problems):
         problems += checks.check_cycles(everything)
     return problems
@@ -193,11 +198,13 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
     units = sorted(letter_units(paths, context, cache, code, progress), key=lambda u: u.key)
     timings["letters"] = time.perf_counter() - clock
     progress.done("letters", timings["letters"])
+    drafts = shared.unpublished_drafts.copy()
     for unit in units:
         problems += unit.problems
+        drafts.update(unit.unpublished_drafts)
     units = [unit for unit in units if not unit.draft_skipped]  # drafts left out of the publication (warned)
     cache.follow(units)
-    problems += _cross_checks(model, shared, units, today)
+    problems += _cross_checks(model, shared, units, today, drafts)
     problems += checks.check_evidence_in_other_letters(
         shared.skeleton + [s for u in units for s in u.skeleton], datasets
     )
