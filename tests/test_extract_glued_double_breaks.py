@@ -40,3 +40,23 @@ def test_the_repair_breaks_a_glued_label_with_the_texts_own_line_break():
     assert "MIDDELBURG\nGemeente" in single.text and "2015\nKenmerk" in single.text
     assert "MIDDELBURG\n\nGemeente" in doubled.text and "2015\n\nKenmerk" in doubled.text
     assert doubled.text.replace("\n\n", "\n") == single.text
+
+
+def _window_with_attention_line() -> str:
+    return (
+        "Provincie Utrecht\nPostbus 80300\n3508 TH Utrecht\n\n"
+        "Gemeente Zeist\nt.a.v. Burgemeester en Wethouders\nPostbus 513\n3700 AM ZEIST\n\n"
+        "Datum 3 maart 2016\nKenmerk PU-2016-118\n\nOnderwerp Subsidie voor het fietspad\n\n"
+        "Geacht college,\n\nWij verlenen u de subsidie voor het fietspad langs de spoorlijn.\n\n"
+        "Met vriendelijke groet,\n\nGedeputeerde Staten van Utrecht,\n\n"
+        "de voorzitter,\nB. de Boer\n\nde secretaris,\nC. Jansen\n"
+    )
+
+
+def test_the_body_above_an_attention_line_is_the_addressee_in_a_double_spaced_text():
+    # "Gemeente X / t.a.v. Burgemeester en Wethouders": the body is the line above the attention line,
+    # which in a text with every line break doubled lies past a blank line
+    single = extract(_window_with_attention_line()).facts()
+    doubled = extract(_doubled(_window_with_attention_line())).facts()
+    assert single["addressees"] == ["gm0355"] and single["sender"] == "pv26"
+    assert doubled["addressees"] == single["addressees"] and doubled["sender"] == single["sender"]

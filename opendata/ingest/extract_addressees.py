@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
-from opendata.ingest.extract_noise import strip_span
+from opendata.ingest.extract_noise import doubled_line_breaks, strip_span
 from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention
 from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
 from opendata.ingest.extract_results import found as _found
@@ -124,7 +124,10 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
     """The registered body (not the sender) that is all of the line above a "T.a.v." line at `start`."""
     if not _ATTENTION.match(text, start) or start == 0:
         return None
-    above = text.rfind("\n", 0, start - 1) + 1
+    end_above = start - 1  # the line break that ends the line above
+    if text[end_above - 1 : end_above] == "\n" and doubled_line_breaks(text):
+        end_above -= 1  # every line break doubled (OCR): the line above lies past the blank one
+    above = text.rfind("\n", 0, end_above) + 1
     named = [m for m in in_header if above <= m.start < start and m.resolved]
     if len(named) != 1 or (sender is not None and named[0].value == sender.value):
         return None
