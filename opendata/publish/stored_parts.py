@@ -73,9 +73,8 @@ class PartReader:
         self._ahead: dict[str, dict[str, bytes]] = {}  # part name -> the parts last read ahead, by key
         self._order: list[str] = []  # the cache keys in the order the writers take the letters
         self._last: dict[str, int] = {}  # part name -> the position of the letter last asked for
-        self.queries = self.rows = (
-            0  # how many times the database was asked, for how many parts (tests count them)
-        )
+        self.queries = 0  # how many times the database was asked (tests count them)
+        self.rows = 0  # how many parts those queries gave
 
     def follow(self, parts: list[StoredParts]) -> None:
         """The order the writers will ask for these letters' parts in (the publication's)."""
@@ -142,14 +141,14 @@ class StoredParts(Mapping[str, bytes]):
 
     def __init__(self, reader: PartReader, key: str, names: tuple[str, ...], checks: tuple[int, ...]) -> None:
         self._reader, self.key, self._names = reader, key, names
-        self._checks = dict(zip(names, checks))
+        self._checks = checks  # in the order of the names: a tuple, not a dict per letter
         self.position = -1  # in the order the reader follows (-1: none)
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self._names:
             raise KeyError(name)
         blob = self._reader.part(self.key, name, self.position)
-        if checksum(blob) != self._checks[name]:
+        if checksum(blob) != self._checks[self._names.index(name)]:
             raise CacheLost(
                 f"the build cache {self._reader.database} holds a damaged part {name!r} of a letter; "
                 "the letters damaged are forgotten, and the next publish builds them again",
