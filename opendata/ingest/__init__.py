@@ -78,7 +78,7 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
             for path in _files_under(given):
                 if not path.exists():
                     if suffix_supported(path):
-                        problems.append(_dangling(path))
+                        problems.append(_not_found(path, "is a link to a file that does not exist"))
                 elif suffix_supported(path):
                     found.setdefault(path.resolve(), shown(path))
                 elif path.suffix.lower() in DOCUMENT_SUFFIXES:
@@ -86,15 +86,7 @@ def collect_files(inputs: list[Path], problems: list[Problem]) -> list[tuple[Pat
         elif given.is_file():
             found.setdefault(given.resolve(), shown(given))
         else:
-            problems.append(
-                Problem(
-                    "file-not-found",
-                    ERROR,
-                    f"{shown(given)} does not exist",
-                    Location(shown(given)),
-                    hint="give existing files or folders",
-                )
-            )
+            problems.append(_not_found(given, "does not exist"))
     return sorted(found.items(), key=lambda item: item[1])
 
 
@@ -115,11 +107,11 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def _dangling(path: Path) -> Problem:
+def _not_found(path: Path, what: str) -> Problem:
     return Problem(
         "file-not-found",
         ERROR,
-        f"{shown(path)} is a link to a file that does not exist",
+        f"{shown(path)} {what}",
         Location(shown(path)),
         hint="give existing files or folders",
     )
