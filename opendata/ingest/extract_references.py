@@ -320,6 +320,8 @@ COLUMN_LABELS = (
     "inlichtingen bij",
     "inlichtingen",
     "pagina",  # "Datum Kenmerk Zaaknummer Pagina Bijlagen …": OCR sets a template's label row on one line
+    "gs-kenmerk",  # a statenvoorstel's row: "Datum GS-kenmerk Inlichtingen bij Gedeputeerde(n)"
+    "gedeputeerde(n)",
 )
 _COLUMN = re.compile(
     "|".join(

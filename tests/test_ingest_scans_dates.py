@@ -1,0 +1,25 @@
+"""Dates sent (and the references beside them) that real letters lost only once scanned and read back
+by Tesseract (docs/ingest.md, "Real letters through the scanner"). Every letter here is written for
+the test; the OCR tests draw their own page and need Tesseract with its Dutch model (skipped without it)."""
+
+from __future__ import annotations
+
+from opendata.ingest.extract import extract
+
+# A Staten proposal's header as OCR sets it: the label row over its values on one line each (the text
+# layer gives "Datum: …" / "GS-kenmerk: …" each on its own line).
+STATENVOORSTEL = """Statenvoorstel nr. PS23-000120
+Datum GS-kenmerk Inlichtingen bij Gedeputeerde(n)
+03.10.2023 2023-004471 | J. de Vries
+Aan Provinciale Staten
+Onderwerp
+Vaststelling van het programma fietspaden 2024
+Samenvatting van het voorgestelde besluit
+Provinciale Staten stellen het programma fietspaden 2024 vast.
+"""
+
+
+def test_a_staten_proposals_label_row_gives_its_date_and_reference():
+    facts = extract(STATENVOORSTEL).facts()
+    assert facts["date_sent"] == "2023-10-03"
+    assert facts["our_reference"] == "2023-004471"
