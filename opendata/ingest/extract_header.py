@@ -501,6 +501,11 @@ _INLINE_SUBJECT = re.compile(
     r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
     r"met|om|slechts|enkel)\b)[a-z]{4,}))"
 )
+# A header label straight after an inline "Onderwerp": the next label of a row of labels, not the value.
+_LABEL_AFTER_LABEL = re.compile(
+    r"(?:Bijlagen?|Bijlage\(n\)|Datum|(?:Ons|Uw)[ \t]+kenmerk|Kenmerk|Behandeld[ \t]+door|Zaaknummer|"
+    r"Telefoon(?:nummer)?|Verzonden)\b(?![ \t]*:)"
+)
 # The labels and sidebar a run-together header puts after the subject, without their colons:
 # "… (versie 2014) kenmerk Geacht college", "… stedenbeleid Kenmerk 2009031352", "… 2017 Uw kenmerk
 # Bijlage Geachte …", "Begrotingsbrief 2016 Datum De gemeenten …", "… 2014 DGBK/Bestuur, …", a
@@ -548,6 +553,11 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             return None
         line_end = text.find("\n", inline.end())
         end = min(head_end, line_end if line_end >= 0 else len(text))
+        if _LABEL_AFTER_LABEL.match(text, inline.end()):
+            # "Datum Behandeld door Ons kenmerk Onderwerp Bijlagen 22 april 2013 de heer … UR jaarrekening …":
+            # the label is one of a row whose values follow the row, and which value is the subject the
+            # run-together line does not tell
+            return None
         line_start = text.rfind("\n", 0, inline.start()) + 1
         row = max(line_start, inline.start() - 160), inline.start()
         if len(_ROW_LABELS.findall(text, *row)) >= 3:

@@ -1,0 +1,32 @@
+"""The thirteenth unseen set's classes of layout (docs/ingest.md, "A thirteenth unseen set"), each on
+letters written for the test (invented people and wording, real public bodies)."""
+
+from __future__ import annotations
+
+from opendata.ingest.extract import extract
+
+# ---------------------------------------------------------------- a row of labels, its values after it
+
+# An OCR'd covering letter: the labels of the header's row on one line, "Onderwerp" among them and not
+# the last, their values after the row in the same order. Which value is the subject the line does not
+# tell, so there is none; the row's next label is not the start of the subject.
+_LABEL_ROW_LETTER = (
+    "Recreatieschap Drenthe Brink 4b 7981 BZ Diever Aan: Gemeente Westerveld Postbus 50 7970 AB HAVELTE "
+    "Datum Behandeld door Ons kenmerk Onderwerp Bijlagen 3 mei 2016 mevrouw A. de Wit RD16 begroting 2017 2 "
+    "Geacht college, Hierbij ontvangt u de begroting van het schap voor het komende jaar. Met vriendelijke "
+    "groet, Recreatieschap Drenthe\n"
+)
+
+
+def test_a_subject_label_followed_by_the_next_label_of_its_row_gives_no_subject():
+    facts = extract(_LABEL_ROW_LETTER).facts()
+    assert facts["subject"] is None
+    assert facts["date_sent"] == "2016-05-03"
+
+
+def test_a_subject_label_with_its_value_on_a_run_together_line_still_gives_the_subject():
+    text = _LABEL_ROW_LETTER.replace(
+        "Datum Behandeld door Ons kenmerk Onderwerp Bijlagen 3 mei 2016 mevrouw A. de Wit RD16 begroting 2017 2 ",
+        "Onderwerp Begroting 2017 Datum 3 mei 2016 ",
+    )
+    assert extract(text).facts()["subject"] == "Begroting 2017"
