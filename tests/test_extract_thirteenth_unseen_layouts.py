@@ -30,3 +30,31 @@ def test_a_subject_label_with_its_value_on_a_run_together_line_still_gives_the_s
         "Onderwerp Begroting 2017 Datum 3 mei 2016 ",
     )
     assert extract(text).facts()["subject"] == "Begroting 2017"
+
+
+# ---------------------------------------------------------------- a body or its secretariat signs
+
+# Under the closing a public body signs by its name, or its secretariat by a line that names it: neither
+# is a person, and the body is the sender.
+
+
+def test_a_recreation_board_signing_by_its_name_is_no_signatory():
+    text = (
+        "Geacht college,\n\nHierbij zenden wij u de jaarstukken van het schap.\n\nMet vriendelijke groet,\n"
+        "Recreatieschap Drenthe,\n"
+    )
+    facts = extract(text).facts()
+    assert facts["signatories"] == []
+    assert facts["sender"] == "so0422"
+
+
+def test_a_secretariat_line_with_its_telephone_names_no_signatory_and_gives_the_sender():
+    text = (
+        "Van: Secretariaat <secretariaat@example.nl>\nVerzonden: dinsdag 3 maart 2020 09:12\n"
+        "Onderwerp: Jaarstukken 2019\n\nGeachte dames, heren,\n\nOp verzoek van de secretaris sturen wij u de "
+        "jaarstukken van het schap.\n\nMet vriendelijke groet,\n\n"
+        "Secretariaat Recreatieschap Stichtse Groenlanden T: 030 1234567\n"
+    )
+    facts = extract(text).facts()
+    assert facts["signatories"] == []
+    assert facts["sender"] == "so0200"

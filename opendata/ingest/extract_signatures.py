@@ -295,7 +295,8 @@ _BARE_TITLES = {"coördinator", "coordinator", "medewerker", "adviseur", "senior
 # A unit's line ("Team Vastgoed", "Eenheid Publieke Dienstverlening", "Procedurekamer Vergunningverlening",
 # "Procedureondersteuning"): no person's name.
 _UNIT_LINE = re.compile(
-    r"^[ \t]*(?:team|afdeling|cluster|sector|directie|bureau|unit|eenheid|\w+(?:kamer|ondersteuning|loket))\b",
+    r"^[ \t]*(?:team|afdeling|cluster|sector|directie|bureau|unit|eenheid|secretariaat|"
+    r"\w+(?:kamer|ondersteuning|loket))\b",
     re.IGNORECASE,
 )
 
@@ -417,7 +418,9 @@ def looks_like_body(name: str) -> bool:
     return bool(
         re.search(
             r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend|"
-            r"Team|Cluster|Afdeling|Sector|Directie|Bureau)\b|"
+            r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat)\b|"
+            # a public body's kind word in its name: "Recreatieschap Drenthe", "Veiligheidsregio Fryslân"
+            r"(?i:\w*(?:schap|regio|dienst)|wetterskip)\b|"
             r"(?i:partij|fractie|stichting|vereniging|corporatie)\b",
             name,
         )
