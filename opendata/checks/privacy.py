@@ -3,7 +3,8 @@
 Two guards, one way of comparing. A name is compared after folding both sides: NFKC, case-folded,
 accents dropped (NFD decomposition without combining marks), soft hyphens, zero-width and bidi
 marks removed, any run of white space equal to any other. A surname (a word of the name of three
-letters or more, not an initial; each part of a double surname) is found on its own too, with a Dutch possessive or plural ending
+letters or more, not an initial, not a particle such as 'van'; the last word from two letters; each part
+of a double surname) is found on its own too, with a Dutch possessive or plural ending
 (`Vermeulens`, `Vermeulen's`), between any two non-letters: `wethouder-vermeulen`, `vermeulen_2019`.
 
 1. `redact` masks every such occurrence in a free text with as many marks as the original has
@@ -84,11 +85,20 @@ def fold(text: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The full name, the surname with its particles ('de Graaf') and each surname-like word of it
-    (three letters or more, not initials): a letter may name 'burgemeester Lenferink' without the initials,
-    and 'mevrouw Zwanenburg' a Zwanenburg-Olthof (each part of a double surname is a word of its own)."""
+    (three letters or more, not initials, not a particle; the surname itself, the last word, from two
+    letters: 'mevrouw Li' of Y. Li): a letter may name 'burgemeester Lenferink' without the initials, and
+    'mevrouw Zwanenburg' a Zwanenburg-Olthof (each part of a double surname is a word of its own).
+    A particle alone ('van', 'der' of 'van der Berg') is no name: it is in every text."""
     whole = re.findall(r"[^\s.,]+", name)
     parts = [part for word in whole if "-" in word for part in word.split("-")]
-    words = [w for w in whole + parts if len(fold(w)) >= 3 and any(c.islower() for c in w)]
+    surname = (parts or whole)[-1:] if len(whole) > 1 else []
+    words = [
+        w
+        for w in whole + parts
+        if len(fold(w)) >= (2 if w in surname else 3)
+        and any(c.islower() for c in w)
+        and fold(w) not in PARTICLES
+    ]
     tokens = name.split()
     particle = next((i for i, t in enumerate(tokens) if t[:1].islower() and i < len(tokens) - 1), None)
     with_particle = [" ".join(tokens[particle:])] if particle is not None else []
@@ -164,14 +174,20 @@ def _only_common_words(part: str, common: frozenset[str]) -> bool:
     return bool(words) and all(w in PARTICLES or w in common for w in words)
 
 
+def _left_out(part: str, skip_words: frozenset[str]) -> bool:
+    """Whether the output scan (which passes `skip_words`) leaves a folded name part out: made only of
+    those words and particles, or shorter than three letters (a two-letter surname alone, 'li', is in every
+    page's markup: <li>). Texts still have such a part masked."""
+    return bool(skip_words) and (len(part) < 3 or _only_common_words(part, skip_words))
+
+
 def name_pattern(
     names: list[str], keys: Iterable[str] = (), skip_words: frozenset[str] = frozenset()
 ) -> re.Pattern | None:
     """One pattern, over folded text, for every name, surname and key given (longest first);
     parts made only of `skip_words` and particles are left out (still found inside longer parts)."""
     parts = {fold(p) for name in filter(None, names) for p in name_parts(name)} | {fold(k) for k in keys if k}
-    parts = {p for p in parts if not (skip_words and _only_common_words(p, skip_words))}
-    parts = {p for p in parts if p.strip()}
+    parts = {p for p in parts if p.strip() and not _left_out(p, skip_words)}
     if not parts:
         return None
     alternatives = "|".join(_part_pattern(p) for p in sorted(parts, key=lambda p: (-len(p), p)))
@@ -286,7 +302,7 @@ def name_matcher(name: str, key: str, skip_words: frozenset[str] = frozenset()) 
         return None
     alternatives = pattern.pattern.removeprefix(_NOT_LETTER_BEFORE)
     parts = {fold(part) for part in name_parts(name) + [key] if part}
-    parts = {p for p in parts if p.strip() and not (skip_words and _only_common_words(p, skip_words))}
+    parts = {p for p in parts if p.strip() and not _left_out(p, skip_words)}
     literals = tuple(sorted({max(re.findall(r"[^\W_]+", p) or [p], key=len) for p in parts}))
     return NameMatcher(re.compile(alternatives), literals)
 
