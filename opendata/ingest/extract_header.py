@@ -411,7 +411,9 @@ _HEADING_DATE = re.compile(
 def _shifted_date(text: str, end: int) -> DateMatch | None:
     """The date on the "kenmerk" row of a wrapped "Ons / kenmerk" label whose values sit one row up
     (extract_references.wrapped_label): a date alone there, with "Datum" opening one of the next
-    three lines and no date of its own beside it."""
+    three lines and no date of its own beside it. OCR may join the address column beside the labels
+    to the label's line ("Haarlem Datum Juridische Zaken"): a capital "Datum" after a word or three
+    is the label too."""
     wrapped = wrapped_label(text, end)
     if wrapped is None:
         return None
@@ -420,12 +422,17 @@ def _shifted_date(text: str, end: int) -> DateMatch | None:
     if len(dates) != 1 or (dates[0].start, dates[0].end) != (start, len(text[:stop].rstrip())):
         return None
     following = text[stop : end_of_lines(text, stop + 1, 3)]
-    label = re.search(
-        rf"^[ \t]*{noisy('datum')}(?![^\W\d_])(?P<rest>[^\n]*)", following, re.IGNORECASE | re.MULTILINE
-    )
-    if label is None or find_dates(label["rest"], 0, len(label["rest"])):
-        return None
-    return dates[0]
+    for label in _SHIFTED_DATE_LABEL.finditer(following):
+        if label["beside"] and not label["label"][:1].isupper():
+            continue
+        return None if find_dates(label["rest"], 0, len(label["rest"])) else dates[0]
+    return None
+
+
+_SHIFTED_DATE_LABEL = re.compile(
+    rf"^[ \t]*(?P<beside>(?:\S+[ \t]+){{0,3}}?)(?P<label>{noisy('datum')})(?![^\W\d_])(?P<rest>[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
