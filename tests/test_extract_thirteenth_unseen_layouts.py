@@ -58,3 +58,48 @@ def test_a_secretariat_line_with_its_telephone_names_no_signatory_and_gives_the_
     facts = extract(text).facts()
     assert facts["signatories"] == []
     assert facts["sender"] == "so0200"
+
+
+# ---------------------------------------------------------------- a page that reports its letter
+
+# A body's news page, a party's page or a paper reports a letter instead of carrying it: no salutation,
+# no address; the sentence that reports it names whom it is to.
+
+
+def test_a_news_page_reporting_a_letter_to_the_states_gives_that_addressee():
+    text = (
+        "Brief over de voorjaarsnota\n\n3 maart 2022\n\nGedeputeerde Staten hebben vandaag een brief naar "
+        "Provinciale Staten gestuurd over de voorjaarsnota en de gevolgen van de nieuwe ramingen.\n"
+    )
+    facts = extract(text).facts()
+    assert facts["addressees"] == ["Provinciale Staten"]
+    assert facts["kind"] == "brief"
+
+
+def test_a_letter_sent_to_a_minister_of_a_ministry_is_addressed_to_the_ministry():
+    text = (
+        "Vorige week hebben bestuur en fractie een brief verstuurd aan minister De Vries van Binnenlandse "
+        "Zaken en Koninkrijksrelaties over de voorgenomen samenvoeging van de dorpen.\n"
+    )
+    assert extract(text).facts()["addressees"] == ["ministerie van Binnenlandse Zaken en Koninkrijksrelaties"]
+
+
+def test_the_minister_named_before_the_letter_sent_is_its_addressee():
+    text = (
+        "Noodbrief over de droogte\n\nDe gedeputeerde heeft, mede namens de waterschappen, de minister van "
+        "LNV een ‘noodbrief’ gestuurd over de schade aan de gewassen.\n"
+    )
+    assert extract(text).facts()["addressees"] == ["ministerie van Landbouw, Natuur en Voedselkwaliteit"]
+
+
+def test_a_body_the_report_does_not_name_is_no_addressee():
+    text = "Op 2 april hebben wij samen met twee andere fracties een brief gestuurd aan de provincie over de fusie.\n"
+    assert extract(text).facts()["addressees"] == []
+
+
+def test_a_letter_with_a_salutation_does_not_take_the_letters_it_mentions_as_its_addressees():
+    text = (
+        "Geachte heer Jansen,\n\nIn onze brief aan de minister van BZK van vorige maand vroegen wij om "
+        "uitstel. Dat uitstel is nu verleend.\n\nMet vriendelijke groet,\n\nJ. de Boer\n"
+    )
+    assert extract(text).facts()["addressees"] == []

@@ -74,6 +74,7 @@ from opendata.ingest.extract_organisations import (
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
 from opendata.ingest.extract_references import clean_reference, side_column_reference
+from opendata.ingest.extract_reported import reported_addressees
 from opendata.ingest.extract_results import HEADER_LIMIT, Citation, Extraction, Found, Signatory
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -416,6 +417,13 @@ def _extract(
         addressees = council_alone(text, head_end, sender)
     if not addressees:  # "Kinderraad van Zwolle", "Vereniging Dorpsbelang …": an address the register lacks
         addressees = named_addressees(text, head_end, sender)
+    reported = reported_addressees(text, found) if salutation is None else ()
+    if (
+        not addressees and reported
+    ):  # a page that reports its letter: "… heeft een brief naar Provinciale Staten gestuurd"
+        addressees = reported
+    if kind is None and reported:
+        kind = _found(text, "brief", reported[0].start, reported[0].end, 0.5)
     return Extraction(
         kind=kind,
         date_sent=date_sent,

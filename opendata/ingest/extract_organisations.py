@@ -651,6 +651,22 @@ def ministry_written_out(value: str) -> str | None:
     return f"ministerie van {name}" if name else None
 
 
+def ministry_at(text: str, position: int) -> tuple[str, int] | None:
+    """The ministry whose name or abbreviation starts at `position` ("Binnenlandse zaken en
+    Koninkrijksrelaties", "het Ministerie van BZK", "EZK"), as "ministerie van …" in full, and where its
+    name ends; None where no ministry is named there."""
+    named = re.compile(r"(?:(?:het|de)[ \t]+)?(?:[Mm]inisterie[ \t]+van[ \t]+)?").match(text, position)
+    start = named.end() if named else position
+    for name, pattern in zip(_MINISTRY_NAMES, _KNOWN_MINISTRIES):
+        known = pattern.match(text, start)
+        if known is not None:
+            return f"ministerie van {name}", known.end()
+    abbreviation = _MINISTRY_ABBREVIATION.match(text, start)
+    if abbreviation is not None and abbreviation["abbr"] in _ABBREVIATED_MINISTRIES:
+        return f"ministerie van {_ABBREVIATED_MINISTRIES[abbreviation['abbr']]}", abbreviation.end()
+    return None
+
+
 def is_ministry(value: str) -> bool:
     """Whether a mention's value is a ministry (by name or by abbreviation as written)."""
     return (

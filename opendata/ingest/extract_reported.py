@@ -1,0 +1,105 @@
+"""A web page that reports a letter instead of carrying it: a province's news item ("Het College van
+Gedeputeerde Staten … heeft vandaag een brief naar Provinciale Staten gestuurd"), a joint arrangement's
+page ("In een brief aan Minister … lichten de gemeenten hun plannen toe", a link "Brief aan BZK …"), a
+party's or a paper's report ("… een brief verstuurd aan minister Donner van Binnenlandse zaken …", "In
+een brief aan de leden van Provinciale Staten informeert …", "… de minister van EZK een 'brandbrief'
+gestuurd"). Without a salutation or an address, the sentence that reports the letter says whom it is
+to: the body right after "brief aan/naar", or right before "een brief gestuurd"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from opendata.ingest.extract_organisations import (
+    GS,
+    PS,
+    OrgMention,
+    is_ministry,
+    ministry_at,
+    ministry_written_out,
+)
+from opendata.ingest.extract_results import Found
+from opendata.ingest.extract_results import found as _found
+
+# How far into the text a report of its letter is read: a page's title, its first paragraphs and the
+# letter's own link under them.
+REPORT_REACH = 1200
+
+_LETTER = r"[\w-]*brief"
+_QUOTE = r"[‘’'\"“”]?"
+_SENT = r"(?:gestuurd|verstuurd|gezonden|verzonden|geschreven|te[ \t]+sturen)"
+# "brief aan …", "brief naar …", "brief verstuurd aan …", "brief gestuurd aan …"
+_LETTER_TO = re.compile(
+    rf"(?<![\w-]){_LETTER}{_QUOTE}(?:[ \t]+{_SENT})?[ \t]+(?:aan|naar)[ \t]+", re.IGNORECASE
+)
+# "… de minister van EZK een 'brandbrief' gestuurd": the addressee just before the letter.
+_LETTER_SENT = re.compile(rf"[ \t]+een[ \t]+{_QUOTE}{_LETTER}{_QUOTE}[ \t]+{_SENT}\b", re.IGNORECASE)
+# "Via deze GS-brief worden Provinciale Staten geïnformeerd"
+_LETTER_INFORMS = re.compile(rf"(?<![\w-]){_LETTER}[ \t]+(?:wordt|worden)[ \t]+", re.IGNORECASE)
+_INFORMED = re.compile(r"[ \t]+(?:geïnformeerd|ingelicht)\b")
+# Words between "aan" and the body: "de leden van de", "het".
+_ARTICLE = re.compile(r"(?:(?:de|het)[ \t]+)?(?:leden[ \t]+van[ \t]+(?:de[ \t]+)?)?", re.IGNORECASE)
+# A minister or state secretary, by name or not, of a ministry: "Minister Raymond Knops van het Ministerie
+# van BZK", "minister Donner van Binnenlandse zaken en Koninkrijksrelaties", "de minister van EZK".
+_MINISTER = re.compile(
+    r"(?:de[ \t]+)?(?:[Mm]inister|[Ss]taatssecretaris)(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+van[ \t]+",
+)
+
+
+def reported_addressees(text: str, found: Sequence[OrgMention]) -> tuple[Found, ...]:
+    """The bodies the sentences in the text's first part report a letter to be sent to."""
+    end = min(len(text), REPORT_REACH)
+    addressees: dict[str, Found] = {}
+    for match in _LETTER_TO.finditer(text, 0, end):
+        body = _body_at(text, match.end(), found)
+        if body is not None:
+            addressees.setdefault(body.value, body)
+    for match in _LETTER_INFORMS.finditer(text, 0, end):
+        body = _body_at(text, match.end(), found)
+        if body is not None and _INFORMED.match(text, body.end):
+            addressees.setdefault(body.value, body)
+    for match in _LETTER_SENT.finditer(text, 0, end):
+        body = _body_before(text, match.start(), found)
+        if body is not None:
+            addressees.setdefault(body.value, body)
+    return tuple(addressees.values())
+
+
+def _body_at(text: str, position: int, found: Sequence[OrgMention]) -> Found | None:
+    """The addressee named at `position`: a registered body, Provinciale Staten, or a ministry (by name,
+    abbreviation or minister)."""
+    start = _ARTICLE.match(text, position).end()  # type: ignore[union-attr]  # (matches the empty string)
+    minister = _MINISTER.match(text, start)
+    if minister is not None:
+        ministry = ministry_at(text, minister.end())
+        return _found(text, ministry[0], minister.end(), ministry[1], 0.5) if ministry else None
+    mention = next((m for m in found if m.start == start), None)
+    if mention is not None:
+        return _from(text, mention)
+    ministry = ministry_at(text, start)
+    return _found(text, ministry[0], start, ministry[1], 0.5) if ministry else None
+
+
+def _body_before(text: str, end: int, found: Sequence[OrgMention]) -> Found | None:
+    """The addressee named right before "een brief gestuurd": "de minister van EZK"."""
+    line_start = text.rfind("\n", 0, end) + 1
+    for minister in _MINISTER.finditer(text, line_start, end):
+        ministry = ministry_at(text, minister.end())
+        if ministry is not None and not text[ministry[1] : end].strip():
+            return _found(text, ministry[0], minister.end(), ministry[1], 0.5)
+    mention = next((m for m in found if m.end <= end and not text[m.end : end].strip()), None)
+    return _from(text, mention) if mention is not None else None
+
+
+def _from(text: str, mention: OrgMention) -> Found | None:
+    if mention.resolved:
+        return _found(text, mention.value, mention.start, mention.end, 0.5)
+    if mention.body == PS:
+        return _found(text, "Provinciale Staten", mention.start, mention.end, 0.5)
+    if mention.body == GS:
+        return _found(text, "Gedeputeerde Staten", mention.start, mention.end, 0.5)
+    if is_ministry(mention.value):
+        written = ministry_written_out(mention.value) or mention.value
+        return _found(text, written, mention.start, mention.end, 0.5)
+    return None
