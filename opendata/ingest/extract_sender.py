@@ -21,8 +21,10 @@ ADDRESS_LINE = re.compile(
     r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A postcode's letters are capitals ("2514 EA", OCR's "5130 Dn" at most): a year before a word ("de
+# begroting 2008 op orde", "in 2020 en 2021") is no postcode.
 POSTAL = re.compile(
-    r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b)", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?(?-i:[A-Z][A-Za-z])\b)", re.IGNORECASE | re.MULTILINE
 )
 SENDER_ADDRESS = re.compile(r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE)
 
