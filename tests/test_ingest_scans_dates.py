@@ -4,7 +4,10 @@ the test; the OCR tests draw their own page and need Tesseract with its Dutch mo
 
 from __future__ import annotations
 
+import pytest
+
 from opendata.ingest.extract import extract
+from opendata.ingest.read import read_document, tesseract_problem
 
 # A Staten proposal's header as OCR sets it: the label row over its values on one line each (the text
 # layer gives "Datum: …" / "GS-kenmerk: …" each on its own line).
@@ -57,3 +60,115 @@ def test_a_wrapped_label_columns_date_with_a_place_run_into_the_datum_line():
 def test_a_sentence_with_datum_under_a_wrapped_label_gives_no_shifted_date():
     letter = WRAPPED_LABEL_COLUMN.replace("Bloemendaal Datum Openbare Ruimte", "op die datum Openbare Ruimte")
     assert extract(letter).facts().get("date_sent") != "2023-04-12"
+
+
+def _tsv_line(words: list[tuple[str, int, int, int, int, float]], line: int = 1) -> list[str]:
+    """Tesseract's TSV rows (level 5) of one text line's words: (text, left, top, width, height, conf)."""
+    return [
+        f"5\t1\t{line}\t1\t1\t{n}\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}"
+        for n, (text, left, top, width, height, conf) in enumerate(words, 1)
+    ]
+
+
+_TSV_HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def test_small_print_badly_read_beside_a_logo_is_read_again():
+    from opendata.ingest import ocr_small_print
+
+    # "Datum verzending" / "22.05.2024" read as one scrap ("ern") on the logo's line
+    foot = _tsv_line([("ern", 402, 3302, 233, 51, 22.4), ("verijssel", 1941, 3267, 400, 124, 91.1)])
+    body = _tsv_line([("Met", 400, 1000, 80, 35, 96.0), ("vriendelijke", 490, 1000, 260, 35, 95.0)], line=2)
+    regions = ocr_small_print.regions("\n".join([_TSV_HEAD, *body, *foot]), 2482)
+    assert len(regions) == 1
+    left, top, right, bottom = regions[0]
+    assert left < 402 and top < 3267 and right < 1941 and bottom > 3267 + 124  # the scrap's stretch only
+
+
+def test_small_print_read_well_or_many_scraps_are_not_read_again():
+    from opendata.ingest import ocr_small_print
+
+    well_read = _tsv_line([("Datum", 402, 3270, 82, 17, 96.0), ("verijssel", 1941, 3267, 400, 124, 91.1)])
+    assert ocr_small_print.regions("\n".join([_TSV_HEAD, *well_read]), 2482) == []
+    figure = [  # a map: scraps of every size on many lines
+        row
+        for line in range(1, 6)
+        for row in _tsv_line(
+            [("ä", 300, 100 * line, 20, 20, 10.0), ("Water", 400, 100 * line, 90, 60, 80.0)], line
+        )
+    ]
+    assert ocr_small_print.regions("\n".join([_TSV_HEAD, *figure]), 2482) == []
+
+
+def test_the_lines_under_a_dispatch_label_read_alone_are_read_again():
+    from opendata.ingest import ocr_small_print
+
+    label = _tsv_line([("Datum", 468, 3311, 82, 18, 96.4), ("verzending", 560, 3306, 141, 23, 95.6)])
+    logo = _tsv_line([("verijssel", 2007, 3273, 400, 121, 52.0)], line=2)
+    regions = ocr_small_print.regions("\n".join([_TSV_HEAD, *label, *logo]), 2482)
+    assert len(regions) == 1
+    left, top, right, bottom = regions[0]
+    assert left < 468 and top < 3306 and 701 < right < 2007 and bottom > 3329 + 2 * 23
+    dated = _tsv_line([("22.05.2024", 468, 3338, 120, 18, 95.0)], line=3)  # the date read: nothing to do
+    assert ocr_small_print.regions("\n".join([_TSV_HEAD, *label, *logo, *dated]), 2482) == []
+
+
+def test_only_the_lines_tesseract_is_sure_of_are_kept():
+    from opendata.ingest import ocr_small_print
+
+    rows = [
+        *_tsv_line([("Datum", 10, 10, 80, 17, 96.0), ("verzending", 95, 10, 140, 23, 96.4)], 1),
+        *_tsv_line([("22.05.2024", 10, 40, 120, 17, 95.0)], 2),
+        *_tsv_line([("T", 10, 70, 20, 17, 24.0), ("abfi——", 40, 70, 90, 17, 20.0)], 3),
+    ]
+    assert ocr_small_print.sure_lines("\n".join([_TSV_HEAD, *rows])) == ["Datum verzending", "22.05.2024"]
+
+
+def _page_with_small_print_beside_a_logo() -> bytes:
+    """An A4 page (reportlab, rendered by pdfium at 300 dpi) dated in its header, with the dispatch date
+    in small print at its foot and a logo's word in large letters beside it, as a province sets it."""
+    import io
+
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+    from reportlab.pdfgen import canvas  # type: ignore[import-untyped]
+
+    lines = [
+        *("Provincie Gelderland", "Postbus 9090", "6800 GX Arnhem", ""),
+        *("Gemeente Ede", "Postbus 9022", "6710 HK Ede", ""),
+        *("Datum: 02.03.2023", "Kenmerk: PG-2023-04417", "", "Onderwerp: Subsidie voor fietsroutes", ""),
+        "Geacht college,",
+        "",
+        *["Wij sturen u hierbij het besluit over de subsidie voor de nieuwe fietsroutes tussen de dorpen."]
+        * 3,
+        *("", "Hoogachtend,", "", "Gedeputeerde Staten van Gelderland,"),
+    ]
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica", 10)
+    for number, line in enumerate(lines):
+        pdf.drawString(98, A4[1] - 70 - 16 * number, line)
+    pdf.setFont("Helvetica-Bold", 6.5)
+    pdf.drawString(98, 80, "Datum verzending")
+    pdf.setFont("Helvetica", 6.5)
+    pdf.drawString(98, 71.5, "14.03.2023")
+    pdf.setFont("Helvetica", 34)
+    pdf.drawString(300, 62, "gelderland")
+    pdf.save()
+    image = pdfium.PdfDocument(buffer.getvalue())[0].render(scale=300 / 72).to_pil().convert("L")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.integration  # Tesseract reads a page
+def test_a_scanned_dispatch_date_in_small_print_beside_a_logo_is_the_date_sent(tmp_path):
+    if tesseract_problem():
+        pytest.skip(f"OCR: {tesseract_problem()}")
+    path = tmp_path / "scan.png"
+    path.write_bytes(_page_with_small_print_beside_a_logo())
+    result = read_document(path, path.name, [])
+    assert result.text and result.method == "image-ocr"
+    # Tesseract's page segmentation alone reads "Datum verzending" and a scrap on the logo's line: the
+    # header's date 2023-03-02 was taken
+    assert extract(result.text).facts()["date_sent"] == "2023-03-14"
