@@ -103,3 +103,43 @@ def test_a_letter_with_a_salutation_does_not_take_the_letters_it_mentions_as_its
         "uitstel. Dat uitstel is nu verleend.\n\nMet vriendelijke groet,\n\nJ. de Boer\n"
     )
     assert extract(text).facts()["addressees"] == []
+
+
+def test_the_body_that_has_sent_the_reported_letter_is_its_sender():
+    text = (
+        "De commissaris van de Koning in de provincie Drenthe heeft, mede namens de colleges in de regio, de "
+        "minister van BZK een brief gestuurd over de opvang.\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "pv22"
+    assert facts["addressees"] == ["ministerie van Binnenlandse Zaken en Koninkrijksrelaties"]
+
+
+def test_the_party_by_whom_the_reported_letter_was_sent_is_its_sender_as_written():
+    text = (
+        "Gisteren is door bestuur en fractie van Dorpsbelang een brief verstuurd aan minister Smit van "
+        "Financiën over de nieuwe verdeling.\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "Dorpsbelang"
+    assert facts["addressees"] == ["ministerie van Financiën"]
+
+
+def test_a_minister_informing_a_province_by_letter_sends_it_from_the_ministry():
+    text = (
+        "Samenwerking in de regio\n\nIn een brief van vorige week informeerde minister De Vries van Binnenlandse "
+        "Zaken en Koninkrijksrelaties de provincie Gelderland over de voortgang.\n"
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] == "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert facts["sender_body"] == "minister"
+    assert facts["addressees"] == ["pv25"]
+
+
+def test_a_letter_that_mentions_a_letter_it_received_keeps_its_own_sender():
+    text = (
+        "Gemeente Zeist\n\nGeacht college,\n\nDe provincie Utrecht heeft ons vorige week een brief gestuurd "
+        "over de fietsroute. Wij reageren daar graag op.\n\nMet vriendelijke groet,\n\n"
+        "Burgemeester en wethouders van Zeist\n"
+    )
+    assert extract(text).facts()["sender"] == "gm0355"

@@ -59,11 +59,75 @@ def reported_addressees(text: str, found: Sequence[OrgMention]) -> tuple[Found, 
         body = _body_at(text, match.end(), found)
         if body is not None and _INFORMED.match(text, body.end):
             addressees.setdefault(body.value, body)
+    for match in _INFORMS_BY.finditer(
+        text, 0, end
+    ):  # "… informeerde minister X van BZK de provincie Limburg"
+        ministry = ministry_at(text, match.end())
+        body = _body_at(text, _SPACE.match(text, ministry[1]).end(), found) if ministry else None  # type: ignore[union-attr]
+        if body is not None and _letter_in_sentence(text, match.start()):
+            addressees.setdefault(body.value, body)
     for match in _LETTER_SENT.finditer(text, 0, end):
         body = _body_before(text, match.start(), found)
         if body is not None:
             addressees.setdefault(body.value, body)
     return tuple(addressees.values())
+
+
+# "De commissaris van de Koning in de provincie Groningen heeft, mede namens …, … een brief gestuurd"
+_HAS = re.compile(r"[ \t]*,?[ \t]+(?:heeft|hebben)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_REPORTS_SENT = re.compile(rf"(?<![\w-]){_LETTER}{_QUOTE}\b[^.!?\n]{{0,80}}?\b{_SENT}\b", re.IGNORECASE)
+# "… is door bestuur en fractie van LADA een brief verstuurd aan …": a party or body by its name
+_SENT_BY = re.compile(
+    r"\bdoor[ \t]+(?:(?:het[ \t]+)?bestuur[ \t]+en[ \t]+)?(?:(?:de[ \t]+)?fractie[ \t]+(?:van[ \t]+)?)?"
+    rf"(?P<who>[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){{0,3}})[ \t]+een[ \t]+{_QUOTE}{_LETTER}{_QUOTE}[ \t]+{_SENT}\b"
+)
+# "In een brief van … informeerde minister Ollongren van Binnenlandse Zaken en Koninkrijksrelaties …"
+_INFORMS_BY = re.compile(
+    r"\b(?:informeerde|informeert|schreef|schrijft)[ \t]+(?:de[ \t]+)?(?P<role>[Mm]inister|[Ss]taatssecretaris)"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+van[ \t]+"
+)
+
+
+_SPACE = re.compile(r"[ \t]*")
+
+
+def _letter_in_sentence(text: str, position: int) -> bool:
+    """Whether the sentence around `position` names a letter."""
+    start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    end = min((i for i in (text.find(mark, position) for mark in ".!?\n") if i >= 0), default=len(text))
+    return re.search(rf"(?<![\w-]){_LETTER}\b", text[start:end], re.IGNORECASE) is not None
+
+
+def reported_sender(text: str, found: Sequence[OrgMention]) -> Found | None:
+    """The body the text's first part reports to have sent a letter, or None."""
+    end = min(len(text), REPORT_REACH)
+    for sentence in _SENTENCE.finditer(text, 0, end):
+        informs = _INFORMS_BY.search(sentence[0])
+        if informs is not None and _letter_in_sentence(text, sentence.start() + informs.start()):
+            ministry = ministry_at(text, sentence.start() + informs.end())
+            if ministry is not None:
+                start = sentence.start() + informs.start("role")
+                return _found(text, ministry[0], start, ministry[1], 0.5, informs["role"].lower())
+        reported = _REPORTS_SENT.search(sentence[0])
+        if reported is None:
+            continue
+        by = _SENT_BY.search(sentence[0])
+        if by is not None:
+            start = sentence.start() + by.start("who")
+            mention = next((m for m in found if m.start == start and m.resolved), None)
+            if mention is not None:
+                return _found(text, mention.value, mention.start, mention.end, 0.5, mention.body)
+            return _found(text, by["who"], start, sentence.start() + by.end("who"), 0.5)
+        for mention in found:
+            if (
+                mention.resolved
+                and sentence.start() <= mention.start
+                and mention.end < sentence.start() + reported.start()
+                and _HAS.match(text, mention.end)
+            ):
+                return _found(text, mention.value, mention.start, mention.end, 0.5, mention.body)
+    return None
 
 
 def _body_at(text: str, position: int, found: Sequence[OrgMention]) -> Found | None:
