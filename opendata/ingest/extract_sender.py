@@ -184,6 +184,17 @@ _IN_A_PHRASE = re.compile(
 )
 
 
+# A title that names a body's budget or planning paper is about the body, not its letterhead: "Begroting
+# Veiligheidsregio Flevoland" (a municipality's press release), "Ontwerp beleidsbegroting 2021 GGD
+# West-Brabant" (a college's decision on the GGD's draft), "Zienswijze kadernota 2020 Omgevingsdienst …".
+_DOCUMENT_TITLE = re.compile(
+    r"\b[\w-]*(?:begroting|rekening|jaarstukken|jaarverslag|kadernota|kaderbrief|zienswijzen?|"
+    r"uitgangspunten(?:nota)?|voorjaarsnota|beleidsplan|bestuursrapportage)"
+    r"(?:[ \t]+[0-9]{4}(?:[ \t]*[-–/][ \t]*[0-9]{4})?)?[ \t]+(?:(?:van|de|het|der)[ \t]+)*\Z",
+    re.IGNORECASE,
+)
+
+
 # An address set over two lines: the second opens with "van", "der" or "des" ("Aan het College van
 # Gedeputeerde Staten" / "van de Provincie Noord-Holland"); a letterhead's line never does.
 _NAME_CONTINUED = re.compile(r"[ \t]*(?:van|der|des)\b", re.IGNORECASE)
@@ -228,6 +239,8 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
         if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
             continue  # "Onderwerp: Samenwerking met de provincie Gelderland", a title "… met de gemeente X"
+        if _DOCUMENT_TITLE.search(text, line_start_of(text, mention.start), mention.start):
+            continue  # a title "Begroting Veiligheidsregio Flevoland": the body's paper, not its letterhead
         if _NAME_CONTINUED.match(line):
             continue  # "Aan het College van Gedeputeerde Staten / van de Provincie Noord-Holland": the address
         near = text[mention.end : end_of_lines(text, mention.end, _address_lines(text, mention.end))]
