@@ -143,3 +143,30 @@ def test_a_letter_that_mentions_a_letter_it_received_keeps_its_own_sender():
         "Burgemeester en wethouders van Zeist\n"
     )
     assert extract(text).facts()["sender"] == "gm0355"
+
+
+# ---------------------------------------------------------------- a page's link to its letter dates it
+
+
+def test_a_link_line_naming_the_letter_and_ending_in_its_date_dates_the_letter():
+    text = (
+        "De regio werkt samen\n\nIn een brief aan de minister van BZK lichten de gemeenten hun plannen toe.\n\n"
+        "Brief aan BZK over de regionale samenwerking 14.02.2019\n\nContact\n"
+    )
+    assert extract(text).facts()["date_sent"] == "2019-02-14"
+
+
+def test_a_link_line_opening_with_the_files_date_dates_the_letter():
+    text = (
+        "Gezamenlijke brief over de grens\n\nDe burgemeesters hebben een brief gestuurd aan de minister van BZK.\n\n"
+        "05-03-21 Brief van de regio aan de minister van BZK over de grens\n"
+    )
+    assert extract(text).facts()["date_sent"] == "2021-03-05"
+
+
+def test_a_link_line_under_a_letter_with_a_salutation_does_not_date_it():
+    text = (
+        "Geacht college,\n\nWij sturen u hierbij onze reactie.\n\nMet vriendelijke groet,\n\nJ. de Boer\n\n"
+        "Brief aan BZK over de regionale samenwerking 14.02.2019\n"
+    )
+    assert extract(text).facts()["date_sent"] is None

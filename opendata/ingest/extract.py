@@ -74,7 +74,7 @@ from opendata.ingest.extract_organisations import (
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
 from opendata.ingest.extract_references import clean_reference, side_column_reference
-from opendata.ingest.extract_reported import reported_addressees, reported_sender
+from opendata.ingest.extract_reported import reported_addressees, reported_date, reported_sender
 from opendata.ingest.extract_results import HEADER_LIMIT, Citation, Extraction, Found, Signatory
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -216,6 +216,8 @@ def _extract(
             dated = colon[0], 0.85, colon[1]
         elif page is not None and page.date is not None:
             dated = page.date, 0.7, None
+        elif salutation is None and (linked := reported_date(text)) is not None:
+            dated = linked, 0.6, None  # a page's link to the letter it reports: "Brief aan BZK … 27.01.2020"
         elif (header_date := running_header_date(text, max(head_end, 1))) is not None:
             dated = (
                 header_date,

@@ -8,9 +8,11 @@ to: the body right after "brief aan/naar", or right before "een brief gestuurd".
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
+from opendata.ingest.extract_dates import DateMatch, find_dates
 from opendata.ingest.extract_organisations import (
     GS,
     PS,
@@ -166,4 +168,30 @@ def _from(text: str, mention: OrgMention) -> Found | None:
     if is_ministry(mention.value):
         written = ministry_written_out(mention.value) or mention.value
         return _found(text, written, mention.start, mention.end, 0.5)
+    return None
+
+
+# A link to the letter: a line that opens with the letter's name and ends in its date, or opens with
+# the date (the file's "dd-mm-yy") before the letter's name.
+_LINK_LINE = re.compile(
+    rf"^[ \t]*(?:[\w-]+[ \t]+)?{_LETTER}[ \t]+(?:van|aan)\b[^\n]*$", re.IGNORECASE | re.MULTILINE
+)
+_DATED_LINK = re.compile(
+    rf"^[ \t]*(?P<d>[0-9]{{1,2}})-(?P<m>[0-9]{{1,2}})-(?P<y>[0-9]{{2}})[ \t]+{_LETTER}[ \t]+(?:van|aan)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def reported_date(text: str) -> DateMatch | None:
+    """The date of the letter a page links to, or None."""
+    for line in _LINK_LINE.finditer(text):
+        dates = find_dates(text, *line.span())
+        if dates and not text[dates[-1].end : line.end()].strip(" \t."):
+            return dates[-1]
+    for link in _DATED_LINK.finditer(text):
+        try:
+            day = datetime.date(2000 + int(link["y"]), int(link["m"]), int(link["d"]))
+        except ValueError:
+            continue
+        return DateMatch(day.isoformat(), link.start("d"), link.end("y"), 0.6)
     return None
