@@ -172,3 +172,52 @@ def test_a_scanned_dispatch_date_in_small_print_beside_a_logo_is_the_date_sent(t
     # Tesseract's page segmentation alone reads "Datum verzending" and a scrap on the logo's line: the
     # header's date 2023-03-02 was taken
     assert extract(result.text).facts()["date_sent"] == "2023-03-14"
+
+
+# A board's signature on a bad scan: the board's line with OCR's comma and a space ("Staten, van"), and
+# scraps with letters that the handwriting left between it and the posts.
+SCRAPPED_BOARD_LETTER = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Gemeente Ede
+Postbus 9022
+6710 HK Ede
+
+Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
+14.03.2023 PG-2023-04417 2023-88120 1 van 2
+
+Onderwerp: Subsidie voor fietsroutes
+
+Geacht college,
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Gedeputeerde Staten, van Gelderland,
+
+LF
+dennen
+« ta Ea
+
+Name”
+voorzitter
+J.K. VERHOEF
+
+secretaris”
+M. BAKKER /
+"""
+
+
+def test_scraps_with_letters_between_a_boards_line_and_its_posts_are_passed_over():
+    facts = extract(SCRAPPED_BOARD_LETTER).facts()
+    assert [(s["name"], s["role"]) for s in facts["signatories"]] == [
+        ("J.K. VERHOEF", "voorzitter"),
+        ("M. BAKKER", "secretaris"),
+    ]
+    assert facts["sender"] == "pv25"
+    assert facts["addressees"] == ["gm0228"]
+
+
+def test_a_name_under_a_boards_line_is_no_scrap():
+    letter = SCRAPPED_BOARD_LETTER.replace("Name”\n", "J. de Vries\n")
+    assert "J. de Vries" not in [s["name"] for s in extract(letter).facts()["signatories"]]

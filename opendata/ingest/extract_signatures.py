@@ -636,12 +636,32 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
 
 def _past_scribbles(text: str, position: int) -> int:
     """Where the next line with words starts after `position`, past blank lines and at most six lines a
-    scanned signature left ("AL", "nr", "PA nn": `_SCRIBBLE`) between a board's line and its posts."""
+    scanned signature left ("AL", "nr", "PA nn": `_SCRIBBLE`) between a board's line and its posts; or,
+    where a post opens a line after them, past scraps with letters too ("dennen", "Name”", "[valse":
+    `_LETTERED_SCRAP`)."""
+    scribbled = _past(text, position, _SCRIBBLE)
+    scrapped = _past(text, position, _LETTERED_SCRAP)
+    return scrapped if scrapped != scribbled and _POST_OPENS.match(text, scrapped) else scribbled
+
+
+# A scrap with letters that handwriting leaves on a scan: a word or two in at most twelve characters,
+# no initials, no sentence's end ("dennen", "Name”", "Nasser”", "nl Là", "[valse"; not "J. de Vries").
+_LETTERED_SCRAP = re.compile(
+    r"[ \t]*(?=[^\n]*\S)(?![^\n]*\b[A-Z]\.)(?![^\n]*[.!?:;,][ \t]*$)(?=[^\n]{1,12}$)"
+    r"(?!(?i:(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris))\b)"  # a post
+    r"\S+(?:[ \t]+\S+)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _past(text: str, position: int, scrap: re.Pattern[str]) -> int:
+    """Where the next line with words starts after `position`, past blank lines and at most six lines
+    that `scrap` matches."""
     for _ in range(7):
         below = position + len(text[position:]) - len(text[position:].lstrip())  # OCR: blank lines
         line_end = text.find("\n", below)
         line_end = len(text) if line_end < 0 else line_end
-        if not _SCRIBBLE.fullmatch(text, below, line_end):
+        if not (scrap.fullmatch(text, below, line_end) or _SCRIBBLE.fullmatch(text, below, line_end)):
             return below
         position = line_end
     return position + len(text[position:]) - len(text[position:].lstrip())
