@@ -170,3 +170,22 @@ def test_a_link_line_under_a_letter_with_a_salutation_does_not_date_it():
         "Brief aan BZK over de regionale samenwerking 14.02.2019\n"
     )
     assert extract(text).facts()["date_sent"] is None
+
+
+# ---------------------------------------------------------------- a page's title names the letter
+
+
+def test_a_body_in_a_pages_title_naming_a_letter_is_no_letterhead():
+    text = (
+        "Felicitatiebrief Tweede Kamer\n\nDatum besluit: 14 mei 2019\n\nGedeputeerde Staten willen de nieuwe "
+        "leden een brief sturen bij hun installatie. Zij stemmen in met de tekst.\n"
+    )
+    assert extract(text).facts()["sender"] is None
+
+
+def test_a_letterhead_on_the_first_line_of_a_page_without_salutation_is_still_the_sender():
+    text = (
+        "Gemeente Zeist\n\nDe bewoners van de Laan van Vollenhove ontvangen deze week een brief over de "
+        "werkzaamheden aan de riolering. De werkzaamheden beginnen op 3 juni.\n"
+    )
+    assert extract(text).facts()["sender"] == "gm0355"

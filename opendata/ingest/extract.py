@@ -74,7 +74,12 @@ from opendata.ingest.extract_organisations import (
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
 from opendata.ingest.extract_references import clean_reference, side_column_reference
-from opendata.ingest.extract_reported import reported_addressees, reported_date, reported_sender
+from opendata.ingest.extract_reported import (
+    in_letter_title,
+    reported_addressees,
+    reported_date,
+    reported_sender,
+)
 from opendata.ingest.extract_results import HEADER_LIMIT, Citation, Extraction, Found, Signatory
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -291,10 +296,12 @@ def _extract(
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
         or running_header_sender(text, found, head_end)
     )
-    if (
-        salutation is None and zone is None
-    ):  # a page that reports its letter: "X heeft … een brief … gestuurd"
+    if salutation is None and zone is None:
+        # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief
+        # Tweede Kamer") names the letter, it is no letterhead
         sender = reported_sender(text, found) or sender
+        if sender is not None and in_letter_title(text, sender.start):
+            sender = None
     if sender is not None and sender.detail is None:
         sender = letterhead_board(text, sender, head_end)
     if (

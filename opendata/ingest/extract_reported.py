@@ -195,3 +195,17 @@ def reported_date(text: str) -> DateMatch | None:
             continue
         return DateMatch(day.isoformat(), link.start("d"), link.end("y"), 0.6)
     return None
+
+
+# A page's title that names a letter ("Felicitatiebrief Tweede Kamer", "Brief aan de Staten"): the body
+# in it is what the letter is about or to, not a letterhead.
+_LETTER_TITLE = re.compile(rf"[ \t]*(?:[\w-]+[ \t]+)?{_LETTER}\b[^\n]*", re.IGNORECASE)
+
+
+def in_letter_title(text: str, position: int) -> bool:
+    """Whether `position` lies on the text's first line and that line is a title naming a letter."""
+    leading = len(text) - len(text.lstrip())
+    line_end = text.find("\n", leading)
+    line_end = len(text) if line_end < 0 else line_end
+    title = _LETTER_TITLE.fullmatch(text, leading, line_end)
+    return title is not None and leading <= position < line_end
