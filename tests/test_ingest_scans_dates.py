@@ -221,3 +221,38 @@ def test_scraps_with_letters_between_a_boards_line_and_its_posts_are_passed_over
 def test_a_name_under_a_boards_line_is_no_scrap():
     letter = SCRAPPED_BOARD_LETTER.replace("Name”\n", "J. de Vries\n")
     assert "J. de Vries" not in [s["name"] for s in extract(letter).facts()["signatories"]]
+
+
+# An address block on a bad scan: a blank line under the addressee's name, right above its Postbus line
+# (the sender's side column run into it), and another above the postcode.
+BLANK_OVER_POSTBUS_LETTER = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Gemeente Ede
+
+Postbus 9022 Inlichtingen bij
+
+6710 HK EDE
+Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
+14.03.2023 PG-2023-04417 2023-88120 1 van 2
+
+Onderwerp: Subsidie voor fietsroutes
+
+Geacht college,
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Hoogachtend,
+
+Gedeputeerde Staten van Gelderland,
+"""
+
+
+def test_a_blank_line_between_the_addressees_name_and_its_postbus_line_keeps_the_block():
+    assert extract(BLANK_OVER_POSTBUS_LETTER).facts()["addressees"] == ["gm0228"]
+
+
+def test_a_sentence_over_a_blank_line_above_a_postbus_line_is_no_addressee():
+    letter = BLANK_OVER_POSTBUS_LETTER.replace("Gemeente Ede\n", "Wij schreven eerder aan de gemeente Ede.\n")
+    assert extract(letter).facts()["addressees"] != ["gm0228"]

@@ -597,7 +597,8 @@ def _address_block(
         if SENDER_ADDRESS.search(line_at(text, postal.start())):
             continue
         line_end = text.rfind("\n", 0, postal.start())
-        below_street = False
+        # a Postbus line is a street line too: OCR's blank line may stand right above it
+        below_street = postal[0].lstrip().lower().startswith("postbus")
         for _ in range(10 if doubled else 5):
             if line_end <= 0:
                 break
