@@ -189,3 +189,22 @@ def test_a_letterhead_on_the_first_line_of_a_page_without_salutation_is_still_th
         "werkzaamheden aan de riolering. De werkzaamheden beginnen op 3 juni.\n"
     )
     assert extract(text).facts()["sender"] == "gm0355"
+
+
+def test_the_ministry_of_a_minister_a_page_reports_as_writing_or_receiving_a_letter_is_mentioned():
+    sent_to = (
+        "De gedeputeerde heeft, mede namens de waterschappen, de minister van LNV een ‘noodbrief’ gestuurd over "
+        "de droogte.\n"
+    )
+    sent_by = (
+        "In een brief van vorige week informeerde minister De Vries van Binnenlandse Zaken en "
+        "Koninkrijksrelaties de provincie Gelderland over de voortgang.\n"
+    )
+    assert (
+        "ministerie van Landbouw, Natuur en Voedselkwaliteit"
+        in extract(sent_to).facts()["organisations_mentioned"]
+    )
+    assert extract(sent_by).facts()["organisations_mentioned"] == [
+        "pv25",
+        "ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    ]

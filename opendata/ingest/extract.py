@@ -291,6 +291,7 @@ def _extract(
     signatories = _signatories(text, zone, behalf, found, iso) if zone and not board_signed else ()
     if zone and not signatories and not board_signed:
         signatories = run_in_signer(text, zone, behalf)
+    told = None  # the sender a page that reports its letter names (below)
     sender = (
         _sender(text, behalf, found, head_end, signatories, zone)
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
@@ -299,7 +300,8 @@ def _extract(
     if salutation is None and zone is None:
         # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief
         # Tweede Kamer") names the letter, it is no letterhead
-        sender = reported_sender(text, found) or sender
+        told = reported_sender(text, found)
+        sender = told or sender
         if sender is not None and in_letter_title(text, sender.start):
             sender = None
     if sender is not None and sender.detail is None:
@@ -453,7 +455,9 @@ def _extract(
         signatories=tuple(s for s in signatories if s.name is not None),
         cites=tuple(cites),
         attachments=_attachments(text, head_end, zone),
-        organisations_mentioned=_with_listed(organisations_mentioned(text, found), listed),
+        organisations_mentioned=_with_ministries(
+            _with_listed(organisations_mentioned(text, found), listed), (*reported, told)
+        ),
         themes=_themes(text, themes or {}),
         sender_members=members,
     )
@@ -491,6 +495,18 @@ def _late_header(text: str, salutation: re.Match[str] | None, title_end: int) ->
 # A college writing to its own council calls itself "ons college" ("Voordat ons college ingaat op uw
 # vragen …"); a province's board says "ons college" too, but does not address a municipality's council.
 _OUR_COLLEGE = re.compile(r"\bons[ \t]+college\b(?![ \t]+van\b)", re.IGNORECASE)
+
+
+def _with_ministries(mentioned: tuple[Found, ...], named: Sequence[Found | None]) -> tuple[Found, ...]:
+    """The mentions with the ministry a page reports as a letter's sender or addressee by its minister
+    ("de minister van EZK een brief gestuurd", "informeerde minister Ollongren van Binnenlandse Zaken …")."""
+    known = {m.value for m in mentioned}
+    ministries = {
+        f.value: replace(f, detail=None)
+        for f in named
+        if f is not None and f.value.startswith("ministerie van ") and f.value not in known
+    }
+    return mentioned + tuple(ministries.values())
 
 
 def _with_listed(mentioned: tuple[Found, ...], listed: Sequence[Found]) -> tuple[Found, ...]:
