@@ -113,6 +113,26 @@ def test_the_lines_under_a_dispatch_label_read_alone_are_read_again():
     assert ocr_small_print.regions("\n".join([_TSV_HEAD, *label, *logo, *dated]), 2482) == []
 
 
+def test_bullets_read_badly_beside_their_items_are_no_small_print():
+    from opendata.ingest import ocr_small_print
+
+    bullets = [  # a list's bullets at 200 dpi, read as "e" beside each item's first word
+        row
+        for line in range(2, 7)
+        for row in _tsv_line(
+            [("e", 309, 100 * line, 24, 31, 30.0), ("De", 350, 95 * line, 40, 52, 96.0)], line
+        )
+    ]
+    foot = _tsv_line(
+        [
+            ("oem", 268, 2202, 51, 33, 19.9),
+            ("verende", 332, 2201, 91, 34, 11.4),
+            ("rijssel", 1378, 2177, 183, 85, 92.2),
+        ]
+    )
+    assert len(ocr_small_print.regions("\n".join([_TSV_HEAD, *bullets, *foot]), 1654)) == 1
+
+
 def test_only_the_lines_tesseract_is_sure_of_are_kept():
     from opendata.ingest import ocr_small_print
 

@@ -75,7 +75,7 @@ def regions(tsv: str, page_width: int) -> list[tuple[int, int, int, int]]:
     for words in lines:
         tallest = max(w.height for w in words)
         for cluster in _small_clusters(words, tallest):
-            if sum(w.confidence for w in cluster) / len(cluster) >= BADLY_READ:
+            if sum(w.confidence for w in cluster) / len(cluster) >= BADLY_READ or _symbol(cluster):
                 continue
             boxes.append(_box(cluster, words, page_width))
     for words in lines:
@@ -109,6 +109,12 @@ def _under_dispatch_label(words: list[Word], lines: list[list[Word]]) -> tuple[i
 
 def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _symbol(cluster: list[Word]) -> bool:
+    """A bullet, a dash or a scrap of a line under the text: narrower than twice its height, no run of
+    small print."""
+    return cluster[-1].right - cluster[0].left < 2 * max(w.height for w in cluster)
 
 
 def _small_clusters(words: list[Word], tallest: int) -> list[list[Word]]:
