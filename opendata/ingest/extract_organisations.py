@@ -210,7 +210,7 @@ def _adjective_councils(
     return found
 
 
-_LIST = re.compile(r"(?<![\w-])(?:(?P<gm>gemeenten)|provincies)\s+", re.IGNORECASE)
+_LIST = re.compile(r"(?<![\w-])(?:(?P<gm>gemeente[ns])|provincies)\s+", re.IGNORECASE)  # "twee gemeentes"
 
 
 def _municipality_lists(
@@ -297,6 +297,9 @@ def _name_list(
 _ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark"}
 
 
+_HEALTH_SERVICE = re.compile(r"^Geme(?:entelijke|enschappelijke) [Gg]ezondheidsdienst(?= [A-Z])")
+
+
 @functools.cache
 def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
     """Distinctive register names (and, for names of three words or more, the variant without
@@ -312,6 +315,8 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
         )
         if " " in shortened:
             variants.add(shortened)
+        # "Gemeentelijke Gezondheidsdienst Noord- en Oost-Gelderland" is written "GGD Noord- en Oost-Gelderland"
+        variants.add(_HEALTH_SERVICE.sub("GGD", name))
         for variant in variants:
             if (
                 variant in _ORDINARY_WORDS
@@ -351,7 +356,12 @@ def register_name_at(text: str, position: int, date: str | None) -> tuple[str, i
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A register name as a letter may set it: any white space (a line break) between its words,
     any case when it has several words."""
-    words = r"\s+".join(re.escape(word) for word in name.split())
+    # "Noord- en Oost-Gelderland" is also written "Noord- en Oost Gelderland": a hyphen inside a word
+    # may be a space
+    words = r"\s+".join(
+        r"(?:-[ \t]*|\s+)".join(re.escape(part) for part in re.split(r"(?<=\w)-(?=\w)", word))
+        for word in name.split()
+    )
     return re.compile(rf"{words}(?![\w-])", re.IGNORECASE if " " in name else 0)
 
 
