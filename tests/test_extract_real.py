@@ -254,6 +254,31 @@ TWELFTH_SET = frozenset(
         "overijssel-2024-afrondingsbrief-gemeente-steenwijkerland",
     }
 )
+# The thirteenth unseen set (docs/ingest.md, "A thirteenth unseen set"): web pages that report a letter
+# instead of carrying it (a province's news item, two GS decision pages, a joint arrangement's pages on its
+# municipalities' and a minister's letters, party, association and newspaper pages on letters to a ministry,
+# a province and the Staten), a waarnemend burgemeester's memo to his council, two recreation boards'
+# letters (an OCR'd covering letter, an e-mail), Staten parties' questions in a press release and a party's
+# letter to a water board.
+THIRTEENTH_SET = frozenset(
+    {
+        "gelderland-cdk-brief-ps-scherpenzeel",
+        "groningen-cdk-brandbrief-minister-ezk",
+        "hellevoetsluis-2014-stand-van-zaken-voorne-putten",
+        "lada-2010-brief-minister-donner",
+        "limburg-2021-brief-gs-aan-ps",
+        "parkstad-2018-brief-minister-bestuurskracht",
+        "parkstad-2020-brief-bzk-versterking-samenwerking",
+        "parkstad-2020-brief-knops-grensoverschrijdende-samenwerking",
+        "psp92-2014-waterbeheerprogramma-rivierenland",
+        "recreatieschap-drenthe-2013-jaarrekening-begroting",
+        "recreatieschap-stichtse-groenlanden-2020-financiele-stukken",
+        "statenfracties-fryslan-2010-vragen-huis-aan-huiskrant",
+        "wijdemeren-fracties-brief-fusie-provincie",
+        "zuid-holland-2017-felicitatiebrief-tweede-kamer",
+        "zuid-holland-2020-gs-brief-open-brief-groene-hart",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -334,9 +359,10 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | TENTH_SET
         | ELEVENTH_SET
         | TWELFTH_SET
+        | THIRTEENTH_SET
     )
     earlier = group(later)
-    since_eleventh = ELEVENTH_SET | TWELFTH_SET
+    since_eleventh = ELEVENTH_SET | TWELFTH_SET | THIRTEENTH_SET
     first_three = group(
         FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
     )
@@ -349,7 +375,8 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     first_eight = group(NINTH_SET | TENTH_SET | since_eleventh)
     first_nine = group(TENTH_SET | since_eleventh)
     first_ten = group(since_eleventh)
-    first_eleven = group(TWELFTH_SET)
+    first_eleven = group(TWELFTH_SET | THIRTEENTH_SET)
+    first_twelve = group(THIRTEENTH_SET)
     every = group(frozenset())
     tenth = (
         score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
@@ -439,7 +466,29 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert twelfth.fields["cites"].exact_rate_with_value >= 0.7
         assert twelfth.fields["organisations_mentioned"].precision >= 0.99
         assert twelfth.fields["organisations_mentioned"].recall >= 0.99
-    for scored in (first_eleven, every):  # the 226 letters before the twelfth set, and all 241
+    # the thirteenth set's 15 after its fixes ("A thirteenth unseen set": date sent and addressees 6/6 and
+    # 11/12, sender 5/7, organisations mentioned 1.000 / 0.727, nothing invented; the memo's writer, the
+    # covering letter's signer without his initial's full stop and a list of municipalities after a colon
+    # still missed)
+    thirteenth = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in THIRTEENTH_SET)
+        if present >= THIRTEENTH_SET
+        else None
+    )
+    if thirteenth is not None:
+        for name in NEVER_INVENTED:
+            assert thirteenth.fields[name].invented == 0, name
+        assert thirteenth.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert thirteenth.fields["sender"].exact_rate_with_value >= 0.7
+        assert thirteenth.fields["addressees"].exact_rate_with_value >= 0.9
+        assert thirteenth.fields["signatories"].exact_rate >= 0.85
+        assert thirteenth.fields["organisations_mentioned"].precision >= 0.99
+        assert thirteenth.fields["organisations_mentioned"].recall >= 0.7
+    for scored in (
+        first_eleven,
+        first_twelve,
+        every,
+    ):  # the letters before the twelfth and thirteenth sets, and all
         if scored is None:
             continue
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
