@@ -191,6 +191,7 @@ def template_s(
             lang=lang,
             w=WORDS[lang],
             title=page.title,
+            distinction=page.distinction,
             subtitle=page.subtitle,
             description=page.description,
             iri=page.iri,
@@ -220,6 +221,7 @@ def test_a_page_in_its_frame_is_the_template_s_rendering(text, other, searchable
     """render puts a page's values into a frame rendered once per language and folder: the bytes the
     template gives with every value, whichever values are empty or hostile."""
     page = Page("brief/x", "letter", text, subtitle=other, description=text, iri=other, searchable=searchable)
+    page.distinction = other
     page.sections = hostile_sections(other)[:3]
     page.jsonld = '{"name": "' + other + '"}' if other else ""
     for lang in ("nl", "en"):

@@ -64,6 +64,7 @@ class Page:
     title: str
     subtitle: str = ""
     description: str = ""
+    distinction: str = ""  # what tells it from things of the same name (a date, a period, who): in <title>
     iri: str = ""
     sections: list[dict] = field(default_factory=list)
     jsonld: str = ""
@@ -75,6 +76,10 @@ def kind_of(types: list[str]) -> str:
         if type_iri in types:
             return kind
     return "resource"
+
+
+def _cut(text: str, length: int = 200) -> str:
+    return (text[:length] + "…") if len(text) > length else text
 
 
 class PageBuilder:
@@ -133,7 +138,12 @@ class PageBuilder:
     def name(self, iri: str) -> str:
         if iri == REDACTED:
             return self.w["not_public"]
-        label = self.facts.label(iri) or self.post_name(iri) or self.statement_name(iri)
+        label = (
+            self.facts.label(iri)
+            or self.post_name(iri)
+            or self.membership_name(iri)
+            or self.statement_name(iri)
+        )
         if label:
             return label
         try:
@@ -156,6 +166,16 @@ class PageBuilder:
         role, organisation = (self.facts.shared_first(iri, ORG + p) for p in ("role", "postIn"))
         role_name = self.name(role) if role else ""
         return f"{role_name} ({self.name(organisation)})" if role_name and organisation else role_name
+
+    def membership_name(self, iri: str) -> str:
+        """A membership as the graph describes it: its member in its organisation (`gemeente Leiden in
+        Holland Rijnland`); "" for anything else."""
+        if self.key_of(iri) is None or "#" in iri or not self.facts.is_a(iri, ORG + "Membership"):
+            return ""
+        member, organisation = (self.facts.shared_first(iri, ORG + p) for p in ("member", "organization"))
+        if not (member and organisation):
+            return ""
+        return self.w["member_in"].format(member=self.name(member), organisation=self.name(organisation))
 
     def statement_name(self, iri: str) -> str:
         """A fact-source statement as the graph describes it: the name of what it is about (the record,
@@ -195,7 +215,8 @@ class PageBuilder:
         kind = kind_of(view.types(iri))
         title = self.name(iri) or key.split("/", 1)[1]
         page = Page(key, kind, title, iri=iri, subtitle=self._kind_label(view, iri))
-        page.description = self._description(kind, view, iri, title)
+        page.distinction = self._distinction(kind, view, iri)
+        page.description = self._description(kind, view, iri, page)
         special = getattr(self, f"_{kind}", None)
         if special:
             special(page, view, iri)
@@ -214,14 +235,52 @@ class PageBuilder:
         labels = [self.terms.label(t, self.lang) for t in view.types(iri)]
         return ", ".join(labels)
 
-    def _description(self, kind: str, view: View, iri: str, title: str) -> str:
+    def _description(self, kind: str, view: View, iri: str, page: Page) -> str:
+        """What a search engine shows under the title: the name (a position: its whole quote), what tells it
+        from others of that name, the note (a letter: its title, senders and date)."""
         if kind == "letter":
             summary = self.facts.summary(iri)
             senders = ", ".join(self.name(s) for s in summary.senders) if summary else ""
             date = summary.date if summary else ""
-            return " · ".join(part for part in (title, senders, date) if part)
+            return " · ".join(part for part in (page.title, senders, date) if part)
+        name = view.first(iri, NS_SCHEMA + "text") if kind == "position" else page.title  # the whole quote
         note = view.first(iri, SKOS + "note")
-        return (note[:200] + "…") if len(note) > 200 else (note or title)
+        return " · ".join(part for part in (_cut(name), page.distinction, _cut(note)) if part)
+
+    def _distinction(self, kind: str, view: View, iri: str) -> str:
+        """What tells the resource from others of the same name: a letter's or meeting's date, a post's
+        holders and period, a membership's period, a position's holders and date (its letter's, if it has none), a dossier's number,
+        the posts a person held. Two meetings 'Bestuurlijk overleg over waterveiligheid' had one title."""
+        if kind == "letter":
+            summary = self.facts.summary(iri)
+            return summary.date if summary else ""
+        if kind == "meeting":
+            return view.first(iri, NS_SCHEMA + "startDate")
+        if kind == "theme":
+            return view.first(iri, SKOS + "notation")
+        if kind == "post":
+            holders = ", ".join(self.name(h) for h in view.iris(iri, ORG + "heldBy"))
+            return ", ".join(p for p in (holders, self._dates(view.first, iri, TIME + "hasTime")) if p)
+        if kind == "membership":
+            return self._dates(view.first, iri, ORG + "memberDuring")
+        if kind == "position":
+            holders = ", ".join(self.name(h) for h in view.iris(iri, PROV + "wasAttributedTo"))
+            date = view.first(iri, DCT + "date") or self._date_of(view.first(iri, DCT + "source"))
+            return ", ".join(p for p in (holders, date) if p)
+        if kind == "person":
+            return ", ".join(sorted({self.name(post) for post in self.facts.pointing(iri, ORG + "heldBy")}))
+        return ""
+
+    def _dates(self, first, iri: str, predicate: str) -> str:
+        """The period `predicate` gives the resource, as dates (`2010-04-01 – 2018-12-31`); "" without one."""
+        interval = first(iri, predicate)
+        start = first(first(interval, TIME + "hasBeginning"), TIME + "inXSDDate") if interval else ""
+        end = first(first(interval, TIME + "hasEnd"), TIME + "inXSDDate") if interval else ""
+        if start and end:
+            return f"{start} – {end}"
+        if start or end:
+            return f"{self.w['from']} {start}" if start else f"{self.w['until']} {end}"
+        return ""
 
     def statements(self, view: View, iri: str, subjects: set[str], anchors: bool = True) -> dict:
         """Every statement about the resource (`iri`) and its fragments (`subjects`), by property;

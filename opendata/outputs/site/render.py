@@ -95,6 +95,7 @@ def render(
     """The page in `lang`; `root` is the relative path to doc/, `name` the file name without extension."""
     values = {  # what templates/page.html prints of this page; the rest is the frame's (`frame`)
         "title": page.title,
+        "distinction": page.distinction,
         "subtitle": page.subtitle,
         "description": page.description,
         "iri": page.iri,
@@ -146,6 +147,7 @@ def frame(
 
 PAGE_VALUES = (
     "title",
+    "distinction",
     "subtitle",
     "description",
     "iri",
