@@ -364,12 +364,21 @@ def _college_of_running_header(
     return replace(own, detail=COLLEGE)
 
 
+_BW_WORDS = r"burgemeester[ \t]+(?:en|&)[ \t]+wethouders"
+
+
 # A memo's sender line that names the college but not its municipality: "Van : Burgemeester en Wethouders";
 # a raadsvoorstel's "Indiener: college van burgemeester en wethouders".
 FROM_COLLEGE = re.compile(
     rf"(?:^|(?<=\s))(?:Van|Indiener)[ \t]*:[ \t]*(?:het[ \t]+)?(?:college[ \t]+van[ \t]+)?"
     rf"{noisy('burgemeester en wethouders')}"
     r"(?![ \t]+van\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A raadsvoorstel as a council's web site sets it: "Het college van burgemeester & wethouders stelt voor :"
+# opens the proposed decision (the college proposes to its own council).
+COLLEGE_PROPOSES = re.compile(
+    rf"^[ \t]*(?:het[ \t]+)?college[ \t]+van[ \t]+{_BW_WORDS}[ \t]+stelt[ \t]+(?:(?:de|uw)[ \t]+raad[ \t]+)?voor\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # A raadsvoorstel's heading: "Voorstel van college danwel burgemeester aan gemeenteraad", "Voorstel van
@@ -429,6 +438,7 @@ def _own_municipality(
     names ("de inwoners van de gemeente Súdwest-Fryslân", "de gemeente Amersfoort"), else none."""
     memo = FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
     proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+    memo = memo or COLLEGE_PROPOSES.search(text, 0, min(len(text), max(head_end, 600)))
     posts = [s.role for s in signatories if s.role is not None and s.role.value in _MUNICIPAL_POSTS]
     if memo is None and proposal is None and not posts:
         return None
