@@ -142,3 +142,18 @@ def test_a_membership_page_is_named_by_its_member_and_organisation_not_its_key(s
         page = lxml.html.parse(str(synthetic / "doc" / "lidmaatschap" / name)).getroot()
         assert page.findtext(".//h1") == title
         assert page.findtext(".//title").startswith(title + " · ")
+
+
+def test_the_networks_text_alternative_counts_one_letter_as_one(published):
+    """The network's text alternative said '(1 brieven)' / '(1 letters)' and 'lidmaatschappen' for one membership."""
+    for name, one, membership in (
+        ("netwerk.html", "1 brief", "lidmaatschap"),
+        ("netwerk.en.html", "1 letter", "membership"),
+    ):
+        page = lxml.html.parse(str(published / "doc" / "overzicht" / name)).getroot()
+        caption = page.xpath("//figcaption")[0].text_content()
+        details = re.findall(r"\(([^()]*)\);", caption)
+        assert details and f"({one})" in caption and f"({membership})" in caption
+        for detail in details:
+            for count in re.findall(r"\b(\d+) (?:brief|brieven|letter|letters)\b", detail):
+                assert (count == "1") == (detail.endswith(one) or f"{one}," in detail), detail

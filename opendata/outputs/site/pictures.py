@@ -209,9 +209,11 @@ def network_alt(site, net: dict, lang: str) -> str:
         names = f"{site.facts.label(a) or a} – {site.facts.label(b) or b}"
         detail = []
         if data["kind"] == "membership":
-            detail.append(words["memberships"].lower())
+            detail.append(words["membership"])
         if data.get("letters"):
-            detail.append(f"{data['letters']} {words['letters'].lower()}")
+            detail.append(
+                words["one_letter" if data["letters"] == 1 else "n_letters"].format(n=data["letters"])
+            )
         lines.append(f"{names} ({', '.join(detail)})")
     return words["network_at"].format(date=net["date"]) + " " + "; ".join(lines) + "."
 
