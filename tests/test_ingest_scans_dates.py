@@ -276,3 +276,33 @@ def test_a_blank_line_between_the_addressees_name_and_its_postbus_line_keeps_the
 def test_a_sentence_over_a_blank_line_above_a_postbus_line_is_no_addressee():
     letter = BLANK_OVER_POSTBUS_LETTER.replace("Gemeente Ede\n", "Wij schreven eerder aan de gemeente Ede.\n")
     assert extract(letter).facts()["addressees"] != ["gm0228"]
+
+
+# A ministry's side column ("Ons kenmerk" over its value) beside the main column's date line: OCR runs
+# the value onto the date's line.
+SIDE_VALUE_ON_DATE_LINE = """Ministerie van Infrastructuur en Waterstaat
+
+> Retouradres Postbus 20901 2500 EX Den Haag
+Aan de Voorzitter van de Tweede Kamer Directoraat-Generaal
+der Staten-Generaal Mobiliteit
+Postbus 20018
+2500 EA DEN HAAG
+
+Ons kenmerk
+
+Datum 3 april 2012 IENM/BSK-2012/4471
+Onderwerp Fietsparkeren bij stations
+
+Met deze brief informeer ik u over het fietsparkeren bij stations.
+"""
+
+
+def test_a_side_columns_reference_run_onto_the_date_line_is_our_reference():
+    facts = extract(SIDE_VALUE_ON_DATE_LINE).facts()
+    assert facts["our_reference"] == "IENM/BSK-2012/4471"
+    assert facts["date_sent"] == "2012-04-03"
+
+
+def test_a_date_line_with_words_after_the_date_gives_no_reference():
+    letter = SIDE_VALUE_ON_DATE_LINE.replace("IENM/BSK-2012/4471", "Den Haag")
+    assert not extract(letter).facts().get("our_reference")

@@ -151,6 +151,8 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
         following = re.compile(rf"\s*\n[ \t]*_*(?P<v>{_VALUE})[ \t]*(?:\n|$)").match(text, line_end)
         if following and not label_pattern().match(text, following.start("v")):
             match = following
+        elif following is None:
+            match = _beside_date_line(text, line_end)
     if match is None:
         return None
     start, end = match.span("v")
@@ -168,6 +170,23 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
             None  # a lone mark ("Uw kenmerk 0 J 1 JULI"), a day ("zaaknummer 1 april"): the value is missing
         )
     return start, end
+
+
+# A side column's label alone on its line ("Ons kenmerk") whose value OCR ran onto the main column's
+# date line beside it: "Datum 1 maart 2011 5687928/11". The value is the one token after the date.
+_DATE_LINE_VALUE = re.compile(
+    rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*{noisy('datum')}[ \t:]+(?P<date>[^\n]+?)[ \t]+(?P<v>{_VALUE})[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
+
+
+def _beside_date_line(text: str, line_end: int) -> re.Match[str] | None:
+    """The value ending a "Datum <date>" line under a label alone on its line (see above)."""
+    line = _DATE_LINE_VALUE.match(text, line_end)
+    if line is None:
+        return None
+    dates = find_dates(text, *line.span("date"))
+    return line if dates and (dates[0].start, dates[0].end) == line.span("date") else None
 
 
 # A reference broken after its hyphen or slash at a line's end and joined back: the piece before the break
