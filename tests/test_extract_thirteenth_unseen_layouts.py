@@ -208,3 +208,13 @@ def test_the_ministry_of_a_minister_a_page_reports_as_writing_or_receiving_a_let
         "pv25",
         "ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
     ]
+
+
+def test_a_letter_reported_to_the_members_of_a_body_is_addressed_to_the_body():
+    kamer = (
+        "Gedeputeerde Staten willen een felicitatiebrief te sturen aan de nieuwe en herbenoemde Tweede "
+        "Kamerleden bij hun installatie.\n"
+    )
+    staten = "De gedeputeerde heeft vandaag een brief gestuurd aan de Statenleden over de begroting.\n"
+    assert extract(kamer).facts()["addressees"] == ["oorg10002"]
+    assert extract(staten).facts()["addressees"] == ["Provinciale Staten"]

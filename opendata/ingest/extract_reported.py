@@ -132,9 +132,22 @@ def reported_sender(text: str, found: Sequence[OrgMention]) -> Found | None:
     return None
 
 
+# The members of a body: "de nieuwe en herbenoemde Tweede Kamerleden", "de Statenleden".
+_MEMBERS = re.compile(
+    r"(?:(?:de|alle)[ \t]+)?(?:[a-z]+[ \t]+(?:en[ \t]+)?){0,3}(?:(?P<kamer>Tweede|Eerste)[ \t]+Kamerleden|"
+    r"(?P<staten>[Ss]tatenleden))\b"
+)
+_KAMERS = {"Tweede": "oorg10002", "Eerste": "oorg10001"}
+
+
 def _body_at(text: str, position: int, found: Sequence[OrgMention]) -> Found | None:
-    """The addressee named at `position`: a registered body, Provinciale Staten, or a ministry (by name,
-    abbreviation or minister)."""
+    """The addressee named at `position`: a registered body (or its members), Provinciale Staten, or a
+    ministry (by name, abbreviation or minister)."""
+    members = _MEMBERS.match(text, position)
+    if members is not None:
+        value = _KAMERS[members["kamer"]] if members["kamer"] else "Provinciale Staten"
+        group = "kamer" if members["kamer"] else "staten"
+        return _found(text, value, members.start(group), members.end(), 0.5)
     start = _ARTICLE.match(text, position).end()  # type: ignore[union-attr]  # (matches the empty string)
     minister = _MINISTER.match(text, start)
     if minister is not None:
