@@ -306,3 +306,8 @@ def test_a_side_columns_reference_run_onto_the_date_line_is_our_reference():
 def test_a_date_line_with_words_after_the_date_gives_no_reference():
     letter = SIDE_VALUE_ON_DATE_LINE.replace("IENM/BSK-2012/4471", "Den Haag")
     assert not extract(letter).facts().get("our_reference")
+
+
+def test_a_label_row_with_a_scans_rule_read_as_an_underscore_gives_its_reference():
+    letter = SCRAPPED_BOARD_LETTER.replace("Bijlagen Uw brief", "Bijlagen _Uw brief")
+    assert extract(letter).facts()["our_reference"] == "PG-2023-04417"

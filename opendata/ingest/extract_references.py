@@ -362,7 +362,7 @@ def _column_name(written: str) -> str:
 def label_row(line: str) -> list[str] | None:
     """The labels of a line made only of column labels ("Datum Briefnummer Zaaknummer …"), or None."""
     labels = [_column_name(m[0]) for m in _COLUMN.finditer(line)]
-    rest = _COLUMN.sub("", line).strip(" \t:|")
+    rest = _COLUMN.sub("", line).strip(" \t:|_")  # a scan's rule under a label read as "_" ("_Uw brief")
     return labels if len(labels) >= 2 and not rest else None
 
 
