@@ -489,7 +489,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert twelfth.fields["organisations_mentioned"].precision >= 0.99
         assert twelfth.fields["organisations_mentioned"].recall >= 0.99
     # the thirteenth set's 15 after its fixes ("A thirteenth unseen set": date sent and addressees 6/6 and
-    # 11/12, sender 5/7, organisations mentioned 1.000 / 0.727, nothing invented; the memo's writer, the
+    # 12/12, sender 5/7, organisations mentioned 1.000 / 0.727, nothing invented; the memo's writer, the
     # covering letter's signer without his initial's full stop and a list of municipalities after a colon
     # still missed)
     thirteenth = (
@@ -502,7 +502,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert thirteenth.fields[name].invented == 0, name
         assert thirteenth.fields["date_sent"].exact_rate_with_value >= 0.95
         assert thirteenth.fields["sender"].exact_rate_with_value >= 0.7
-        assert thirteenth.fields["addressees"].exact_rate_with_value >= 0.9
+        assert thirteenth.fields["addressees"].exact_rate_with_value >= 0.95
         assert thirteenth.fields["signatories"].exact_rate >= 0.85
         assert thirteenth.fields["organisations_mentioned"].precision >= 0.99
         assert thirteenth.fields["organisations_mentioned"].recall >= 0.7
