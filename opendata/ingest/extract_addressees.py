@@ -248,6 +248,11 @@ _ATTENTION_AFTER = re.compile(
 )
 
 
+# "Gemeenteraad van Albrandswaard / p/a de griffie": a council written to by way of its clerk's office
+# ("per adres"), the name at the end of its line (a text layer ran the letterhead into it).
+_BY_WAY_OF_CLERK = re.compile(r"[ \t,]*\n(?:[ \t]*\n)*[ \t]*p/a[ \t]+(?:de[ \t]+)?griffie\b", re.IGNORECASE)
+
+
 def _attention_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
     picked = []
     for m in in_header:
@@ -259,7 +264,8 @@ def _attention_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
         attention = _ATTENTION_AFTER.match(text, m.end) or _ATTENTION_AFTER.match(
             text, text.rfind(" ", m.start, m.end)
         )
-        if (opens and _NAME_ENDS_LINE.match(text, m.end)) or attention:
+        clerk = m.body == COUNCIL and _BY_WAY_OF_CLERK.match(text, m.end)
+        if (opens and _NAME_ENDS_LINE.match(text, m.end)) or attention or clerk:
             picked.append(_found(text, m.value, m.start, m.end, 0.7, m.body))
     return picked
 
