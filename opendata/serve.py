@@ -493,20 +493,30 @@ class EndpointHandler(BaseHTTPRequestHandler):
     def _send_file(self, root: Path, url_path: str, head: bool = False) -> None:
         path = safe_path(root, url_path)
         if path is None:
-            self._send(text_reply(404, f"{url_path}: not found"), head=head)
+            self._not_found(root, url_path, head)
             return
         try:
             handle = path.open(
                 "rb"
             )  # open before the headers: a build removed meanwhile gives 404, not half a file
         except OSError:
-            self._send(text_reply(404, f"{url_path}: not found"), head=head)
+            self._not_found(root, url_path, head)
             return
         with handle:
             self._start(200, content_type(path), os.fstat(handle.fileno()).st_size)
             if not head:
                 while chunk := handle.read(1 << 16):
                     self.wfile.write(chunk)
+
+    def _not_found(self, root: Path, url_path: str, head: bool) -> None:
+        """The site's helpful 404 page, as nginx and Apache answer any address that names nothing."""
+        page = site.not_found(root)
+        reply = (
+            text_reply(404, f"{url_path}: not found")
+            if page is None
+            else Reply(404, page.content_type, page.body)
+        )
+        self._send(reply, head=head)
 
     def _send(self, reply: Reply, head: bool = False) -> None:
         self._start(reply.status, reply.content_type, len(reply.body), reply.headers)

@@ -13,6 +13,8 @@ import pytest
 from opendata.checks.privacy import REDACTION_MARK, own_words, redact, scan_publication
 
 from .conftest import run_main
+from .scenarios import apache_serving, http_get, nginx_serving
+from .test_serve import Server
 
 ORGANISATION = "college van burgemeester en wethouders van Leiden"
 
@@ -157,3 +159,34 @@ def test_the_networks_text_alternative_counts_one_letter_as_one(published):
         for detail in details:
             for count in re.findall(r"\b(\d+) (?:brief|brieven|letter|letters)\b", detail):
                 assert (count == "1") == (detail.endswith(one) or f"{one}," in detail), detail
+
+
+NAMING_NOTHING = (
+    "/publicatie/graph.ttlx",
+    "/publicatie/tekst/geen-brief.txt",
+    "/geen-bestand",
+    "/id/",
+    "/id",
+)
+
+
+@pytest.mark.integration
+def test_every_address_that_names_nothing_gets_the_helpful_404_page_on_every_host(published, tmp_path):
+    """Outside /doc/ and /id/{type}/{key}, serve answered a plain '…: not found' and nginx its own page
+    (a misspelt file under base_url, /id itself), where Apache gave the site's 404 page with its way in."""
+    helpful = (published / "doc" / "404.html").read_bytes()
+    expected = [(404, True)] * len(NAMING_NOTHING)
+    server = Server(published, tmp_path / "serve.log")
+    try:
+        assert _not_found_answers(server.url) == expected
+    finally:
+        server.stop()
+    for serving in (nginx_serving(published, tmp_path), apache_serving(published)):
+        with serving as url:
+            assert _not_found_answers(url) == expected, url
+    assert helpful.startswith(b"<!DOCTYPE html>")
+
+
+def _not_found_answers(base: str) -> list[tuple[int, bool]]:
+    answers = [http_get(base + path, "text/html") for path in NAMING_NOTHING]
+    return [(status, b'href="/doc/zoeken.html"' in body) for status, _, body in answers]

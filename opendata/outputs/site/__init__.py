@@ -6,10 +6,17 @@ for an `/id/` or `/doc/` address the way the generated nginx/Apache rules do (`o
 """
 
 from opendata.outputs.output import Output
-from opendata.outputs.site.resolver import Response, endpoint_path, file_path, gone_page, resolve
+from opendata.outputs.site.resolver import (
+    Response,
+    endpoint_path,
+    file_path,
+    gone_page,
+    not_found,
+    resolve,
+)
 from opendata.outputs.site.writer import NAME, letter_part, write
 
 # reads tekst/, written by the texts output before it; learns each letter's facts in the workers
 OUTPUT = Output(NAME, write, letter_part=letter_part)
 
-__all__ = ["OUTPUT", "Response", "endpoint_path", "file_path", "gone_page", "resolve", "write"]
+__all__ = ["OUTPUT", "Response", "endpoint_path", "file_path", "gone_page", "not_found", "resolve", "write"]

@@ -49,7 +49,9 @@ charset utf-8;
 charset_types text/html text/turtle application/n-triples application/ld+json application/json text/css text/plain text/javascript image/svg+xml text/csv text/markdown;
 # the media types of every file the publication holds (nginx's own mime.types knows few of them)
 {types_block}
-# a folder without an index page is not there (as with `opendata serve` and Apache), not forbidden
+# any address that names nothing gets the helpful 404 page (as with `opendata serve` and Apache); a folder
+# without an index page is not there, not forbidden
+error_page 404 {doc_path}404.html;
 error_page 403 =404 {doc_path}404.html;
 {base_url_rule}
 {statement_rule}

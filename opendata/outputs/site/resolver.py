@@ -119,6 +119,13 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
     return None
 
 
+def not_found(dist: Path) -> Response | None:
+    """The helpful 404 page for any other address that names nothing (a file of the publication misspelt,
+    /id/ itself), as nginx and Apache answer every such address; None where dist has no site."""
+    layout = layout_of(dist)
+    return None if layout is None else _not_found(layout, (Path(dist) / DOC_FOLDER).resolve())
+
+
 def _published_file(dist: Path, path: str) -> bool:
     """Whether `path` names a file of the publication (under base_url's path too), as a web server maps it."""
     return _file(Path(dist).resolve(), file_path(path, dist).lstrip("/")) is not None
