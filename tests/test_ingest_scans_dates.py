@@ -311,3 +311,38 @@ def test_a_date_line_with_words_after_the_date_gives_no_reference():
 def test_a_label_row_with_a_scans_rule_read_as_an_underscore_gives_its_reference():
     letter = SCRAPPED_BOARD_LETTER.replace("Bijlagen Uw brief", "Bijlagen _Uw brief")
     assert extract(letter).facts()["our_reference"] == "PG-2023-04417"
+
+
+def test_the_date_under_uw_brief_in_a_closed_up_label_row_is_a_cited_letter():
+    letter = LABEL_ROW_CITING.replace("{values}", "14.03.2023 PG-2023-04417 2023-88120 1 van 2 02.03.2023")
+    assert [c["date"] for c in extract(letter).facts()["cites"]] == ["2023-03-02"]
+
+
+def test_a_label_row_with_a_second_dated_column_cites_nothing():
+    letter = LABEL_ROW_CITING.replace("Bijlagen Uw brief", "Verzonden Uw brief").replace(
+        "{values}", "14.03.2023 PG-2023-04417 2023-88120 1 van 2 16.03.2023"
+    )
+    assert not extract(letter).facts()["cites"]
+
+
+LABEL_ROW_CITING = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Gemeente Ede
+Postbus 9022
+6710 HK Ede
+
+Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
+{values}
+
+Onderwerp: Subsidie voor fietsroutes
+
+Geacht college,
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Hoogachtend,
+
+Gedeputeerde Staten van Gelderland,
+"""

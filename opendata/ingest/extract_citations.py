@@ -17,6 +17,7 @@ from opendata.ingest.extract_references import (
     clean_reference,
     find_reference_lines,
     split_glued,
+    table_rows,
     value_after,
 )
 from opendata.ingest.extract_results import Citation, Found, from_mention
@@ -83,6 +84,7 @@ _CITE_BARE = re.compile(
 _CITE_TITLED = re.compile(r"\b(?:de|het)\s+[a-z]{0,20}brief\s+[A-Z][^()\n.;]{2,100}\(\s*")
 # A header's label without "van", its date alone after it, as a PDF's row of labels gives it ("Uw brief:
 # 12.11.2024"); a second date on the next line is a second letter's.
+HEADER_REACH = 2000  # a row of labels stands in the first page's header
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
 _DATE_LINE = re.compile(r"\n[ \t]*[0-9]{1,2}[ \t.-]*(?:[a-z]{3,9}|[0-9]{1,2})[ \t.-]*[0-9]{4}[ \t]*(?:\n|$)")
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
@@ -141,6 +143,7 @@ def find_citations(
             and not _DATE_LINE.match(text, line_end)  # two letters' dates in the cell: which is whose?
         ):
             found.append(_citation(text, dates[0], match.start(), "uw"))
+    found += _label_row_citations(text)
     for match in _CITE_WHO_ON.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():
@@ -181,6 +184,30 @@ def find_citations(
             )
         found.append((citation, who, extras))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+# The dates a row of column labels may hold under it: the letter's own ("Datum") and the cited one's.
+_DATED_COLUMNS = frozenset(("datum", "verzonden", "uw brief", "uw brief van"))
+
+
+def _label_row_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
+    """The letter a header's row of column labels cites under "Uw brief", as OCR sets the row: its
+    values on the next line with the empty columns closed up ("Datum … Bijlagen Uw brief Uw kenmerk" /
+    "21.11.2024 D2024-11-006312 2024-032187 1 van 3 12.11.2024"). Only in a row whose dated columns
+    are "Datum" first and "Uw brief", with exactly two dates under them: the second is the cited letter's
+    (its reference, if any, is not told apart from the other values)."""
+    cited: list[tuple[Citation, str, list[Found]]] = []
+    for labels, start, end in table_rows(text, min(len(text), HEADER_REACH)):
+        dated = [label for label in labels if label in _DATED_COLUMNS]
+        dates = find_dates(text, start, end)
+        if (
+            dated in (["datum", "uw brief"], ["datum", "uw brief van"])
+            and labels[0] == "datum"
+            and (len(dates) == 2 and dates[0].start - start < 3)
+        ):
+            date = dates[1]
+            cited.append((Citation(_found(text, date.iso, date.start, date.end, 0.7), None, None), "uw", []))
+    return cited
 
 
 def cited_writer(text: str, start: int, end: int, mentioned: Sequence[OrgMention]) -> Found | None:
