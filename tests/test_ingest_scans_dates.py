@@ -346,3 +346,34 @@ Hoogachtend,
 
 Gedeputeerde Staten van Gelderland,
 """
+
+
+# A municipality's logo with an emblem beside it, as a scan's OCR reads it: the emblem's scraps on a
+# line of their own and before each of the logo's two lines.
+EMBLEM_ON_ITS_OWN_LINES = """oe nd
+KiM Gemeente
+& Zandvoort
+
+Ons JZ/2021/4417
+kenmerk 5 juli 2021
+Datum Juridische Zaken
+
+Onderwerp: Ontvangstbevestiging
+
+Geachte heer Jansen,
+
+Hierbij bevestigen wij dat wij uw brief hebben ontvangen.
+
+Met vriendelijke groet,
+Namens het college van burgemeester en wethouders,
+afdeling Juridische Zaken.
+"""
+
+
+def test_a_logo_after_a_line_of_emblem_scraps_names_the_sender():
+    assert extract(EMBLEM_ON_ITS_OWN_LINES).facts()["sender"] == "gm0473"
+
+
+def test_a_sentence_under_a_logo_line_is_no_logos_name():
+    letter = EMBLEM_ON_ITS_OWN_LINES.replace("& Zandvoort", "& het is goed")
+    assert extract(letter).facts().get("sender") != "gm0473"

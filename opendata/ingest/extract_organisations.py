@@ -461,9 +461,10 @@ _LOGO_KIND = re.compile(
 
 
 # An emblem beside the logo's two lines, which OCR reads as short scraps before each: "ee IM & ee IM e
-# Gemeente" / "I & IM Haarlem" (a redacted letter's new text layer). Every scrap is at most three
-# characters; the kind word ends the first line and the name the second.
-_SCRAPS = r"(?:[^\s]{1,3}[ \t]+){0,12}"
+# Gemeente" / "I & IM Haarlem" (a redacted letter's new text layer), or on lines of their own ("oe nd" /
+# "KiM Gemeente" / "& Haarlem", "xx Gemeente" / "XL" / "NS Haarlem" from a scan). Every scrap is at
+# most three characters; the kind word ends the first line and the name the second.
+_SCRAPS = r"(?:[^\s]{1,3}(?:[ \t]+|[ \t]*\n[ \t]*)){0,12}"
 _EMBLEM_LOGO = re.compile(
     rf"\A\s*{_SCRAPS}(?P<kind>Gemeente|Provincie|Waterschap)[ \t]*\n[ \t]*{_SCRAPS}"
     r"(?P<name>[A-Z][\w'’-]{2,40})[ \t]*\n"
