@@ -377,3 +377,37 @@ def test_a_logo_after_a_line_of_emblem_scraps_names_the_sender():
 def test_a_sentence_under_a_logo_line_is_no_logos_name():
     letter = EMBLEM_ON_ITS_OWN_LINES.replace("& Zandvoort", "& het is goed")
     assert extract(letter).facts().get("sender") != "gm0473"
+
+
+# The addressee's name with the letterhead's side column run onto its line by OCR ("IBAN" read as
+# "TBAN"), over a "T.a.v." line naming the board without its place.
+ATTENTION_UNDER_A_SCRAP = """Provincie Gelderland
+Postbus 9090
+6800 GX Arnhem
+
+Gemeente Ede TBAN
+T.a.v. College van B&W
+Postbus 9022 Inlichtingen bij
+6710 HK Ede
+
+Datum: 14.03.2023
+
+Onderwerp: Subsidie voor fietsroutes
+
+Geacht college,
+
+Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
+
+Hoogachtend,
+
+Gedeputeerde Staten van Gelderland,
+"""
+
+
+def test_a_side_columns_scrap_after_the_addressees_name_over_a_tav_line_is_passed_over():
+    assert extract(ATTENTION_UNDER_A_SCRAP).facts()["addressees"] == ["gm0228"]
+
+
+def test_words_after_the_name_over_a_tav_line_keep_the_board_as_written():
+    letter = ATTENTION_UNDER_A_SCRAP.replace("Gemeente Ede TBAN", "Gemeente Ede en de provincie")
+    assert extract(letter).facts()["addressees"] != ["gm0228"]

@@ -132,9 +132,15 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
     if len(named) != 1 or (sender is not None and named[0].value == sender.value):
         return None
     mention = named[0]
-    if text[above : mention.start].strip() or text[mention.end : start].strip(" \t\n,"):
+    after = text[mention.end : start].strip(" \t\n,")
+    if text[above : mention.start].strip() or (after and not _SIDE_LABEL_SCRAP.fullmatch(after)):
         return None
     return from_mention(text, mention, 0.85)
+
+
+# The letterhead's side column run by OCR onto the body's line ("Gemeente Wierden TBAN", "IBAN" read
+# with a T): one of its labels, or a capitalised scrap of at most four letters.
+_SIDE_LABEL_SCRAP = re.compile(r"[A-Z][A-Za-z]{1,3}|Inlichtingen(?:[ \t]+bij)?|Telefoon|E-?mail")
 
 
 def _addressed(
