@@ -4,6 +4,7 @@ private people with a particle or a two-letter surname."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -190,3 +191,20 @@ def test_every_address_that_names_nothing_gets_the_helpful_404_page_on_every_hos
 def _not_found_answers(base: str) -> list[tuple[int, bool]]:
     answers = [http_get(base + path, "text/html") for path in NAMING_NOTHING]
     return [(status, b'href="/doc/zoeken.html"' in body) for status, _, body in answers]
+
+
+def test_an_organisation_that_is_no_government_is_no_government_organization_for_search_engines(published):
+    """The business associations and schools of Economie71 (kinds the model types as org:Organization only,
+    'claiming no kind of government') were schema.org GovernmentOrganizations on their pages."""
+    expected = {
+        "ondernemersverenigingen-economie71": "Organization",
+        "onderwijsinstellingen-economie71": "Organization",
+        "gm0546": "GovernmentOrganization",
+        "college-gm0546": "GovernmentOrganization",
+        "so0507": "GovernmentOrganization",
+    }
+    for key, schema_type in expected.items():
+        for suffix in (".html", ".en.html"):
+            page = lxml.html.parse(str(published / "doc" / "organisatie" / (key + suffix))).getroot()
+            (script,) = page.xpath("//script[@type='application/ld+json']")
+            assert json.loads(script.text)["@type"] == schema_type, key

@@ -534,10 +534,19 @@ class PageBuilder:
             (language for text in texts if (language := part.first(text, NS_SCHEMA + "inLanguage"))), ""
         )
 
+    @staticmethod
+    def _schema_type(kind: str, view: View, iri: str) -> object:
+        """schema.org's type of the page's thing: an organisation the graph gives no more than
+        org:Organization (a business association, a school, a kind not known: the model claims no kind of
+        government for it) is an Organization, not a GovernmentOrganization."""
+        if kind == "organisation" and set(view.types(iri)) <= {ORG + "Organization"}:
+            return "Organization"
+        return SCHEMA_TYPES.get(kind, "Thing")
+
     def _jsonld(self, kind: str, view: View, iri: str, page: Page) -> str:
         data: dict[str, object] = {
             "@context": "https://schema.org",
-            "@type": SCHEMA_TYPES.get(kind, "Thing"),
+            "@type": self._schema_type(kind, view, iri),
             "@id": iri,
             "name": page.title,
             "url": self.facts.layout.document(page.key),
