@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from opendata.outputs.site.describe import RDF_PREDICATE, View
 from opendata.outputs.site.facts import DCT, FOAF, NS_SCHEMA, OA, ODNL, ORG, PROV, SKOS, TIME, Facts
 from opendata.outputs.site.layout import anchor
+from opendata.outputs.site.memo import Memo
 from opendata.outputs.site.terms import Terms
 from opendata.outputs.site.words import WORDS
 
@@ -93,10 +94,10 @@ class PageBuilder:
         # What the layout and the vocabulary alone say of an IRI, by IRI: its key, its link when it is
         # no statement's, its name when it has no label. Nothing read from the facts is kept here,
         # so every page still notes each fact it reads (facts.reads, for the incremental build).
-        self._keys: dict[str, str | None] = {}
-        self._records: dict[str, str | None] = {}
-        self._hrefs: dict[str, str | None] = {}
-        self._unlabelled: dict[str, str] = {}
+        self._keys: dict[str, str | None] = Memo()
+        self._records: dict[str, str | None] = Memo()
+        self._hrefs: dict[str, str | None] = Memo()
+        self._unlabelled: dict[str, str] = Memo()
 
     # -- links and values
     def key_of(self, iri: str) -> str | None:

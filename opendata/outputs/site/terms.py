@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from opendata.build.graph import shorten
 from opendata.model.model import Model
+from opendata.outputs.site.memo import Memo
 
 EXTRA = {  # terms outside the model's fields that the pages show
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": ("soort", "type"),
@@ -26,7 +27,7 @@ class Terms:
     prefixes: dict[str, str]
     # label() by (IRI, language): a page asks for the same few properties and classes thousands of
     # times. Not part of the terms' text (repr), which the site's code digest reads (inputs.py).
-    _cache: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+    _cache: dict[tuple[str, str], str] = field(default_factory=Memo, repr=False, compare=False)
 
     @classmethod
     def of(cls, model: Model) -> Terms:

@@ -37,6 +37,7 @@ from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, descriptions, group, ntriples, parse
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
+from opendata.outputs.site.memo import Memo
 from opendata.outputs.site.pages import PageBuilder
 from opendata.outputs.site.render import render
 from opendata.outputs.site.terms import Terms
@@ -116,7 +117,7 @@ class PageWriter:
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
         self.doc_in_build = doc.relative_to(out).as_posix()
         self.folders: set[str] = set()  # the folders of doc/ made so far
-        self.seen: dict[tuple[str, str], bytes] = {}  # what each read sees: the facts are set by now
+        self.seen: dict[tuple[str, str], bytes] = Memo()  # what each read sees: the facts are set by now
         # in a worker: the files written since the last batch's answer, with their digests (put_file)
         self.versions: dict[str, bytes] | None = None
 
