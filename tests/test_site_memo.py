@@ -28,13 +28,17 @@ def test_a_memo_is_pickled_empty_with_its_limit():
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
 
 
 def test_the_website_is_the_same_when_every_memo_forgets_after_two_values(published, tmp_path, monkeypatch):
     monkeypatch.setattr(memo, "LIMIT", 2)
     out = tmp_path / "dist"
-    result = run_main("publish", "--datasets", str(DATASETS), "--out", str(out), "--cache", str(tmp_path / "cache"))
+    result = run_main(
+        "publish", "--datasets", str(DATASETS), "--out", str(out), "--cache", str(tmp_path / "cache")
+    )
     assert result.returncode == 0, result.stderr
     forgetting, remembering = _files(out / "doc"), _files(published / "doc")
     assert forgetting.keys() == remembering.keys()
