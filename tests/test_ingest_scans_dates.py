@@ -411,3 +411,21 @@ def test_a_side_columns_scrap_after_the_addressees_name_over_a_tav_line_is_passe
 def test_words_after_the_name_over_a_tav_line_keep_the_board_as_written():
     letter = ATTENTION_UNDER_A_SCRAP.replace("Gemeente Ede TBAN", "Gemeente Ede en de provincie")
     assert extract(letter).facts()["addressees"] != ["gm0228"]
+
+
+@pytest.mark.integration  # Tesseract reads a page
+def test_a_failed_second_reading_keeps_the_pages_first_one(tmp_path, monkeypatch):
+    if tesseract_problem():
+        pytest.skip(f"OCR: {tesseract_problem()}")
+    import pytesseract  # type: ignore[import-untyped]
+
+    def fail(*args, **kwargs):
+        raise pytesseract.TesseractError(1, "killed")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", fail)
+    path = tmp_path / "scan.png"
+    path.write_bytes(_page_with_small_print_beside_a_logo())
+    problems: list = []
+    result = read_document(path, path.name, problems)
+    assert problems == [] and result.text and "fietsroutes" in result.text
+    assert extract(result.text).facts()["date_sent"] == "2023-03-02"  # the header's, as before the pass

@@ -679,9 +679,12 @@ def _tesseract(pytesseract, image) -> str:
     )
     again: list[str] = []
     for box in small_print.regions(tsv, image.width):
-        data = pytesseract.image_to_data(
-            image.crop(box), lang=OCR_LANGUAGE, config="--psm 6", timeout=OCR_TIMEOUT
-        )
+        try:
+            data = pytesseract.image_to_data(
+                image.crop(box), lang=OCR_LANGUAGE, config="--psm 6", timeout=OCR_TIMEOUT
+            )
+        except (RuntimeError, pytesseract.TesseractError):
+            continue  # the second reading adds to the page's text; without it the first stands
         again += small_print.sure_lines(data)
     return text if not again else text.rstrip() + "\n\n" + "\n".join(again) + "\n"
 
