@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
 
+from opendata import bench
 from opendata.bench import TreeMemory, tree_pss_kb
 
 # A parent that starts two children, each holding 120 MB of its own, then waits for them.
@@ -36,3 +38,17 @@ def test_the_tree_peak_counts_every_process_and_the_largest_alone_does_not():
         parent.wait()
     assert now >= 240 * 1024 and peak >= 240 * 1024, (now, peak)  # both children's 120 MB
     assert tree_pss_kb(parent.pid) == 0  # gone: nothing is counted
+
+
+def test_the_bench_refuses_corpora_the_disk_cannot_hold_before_it_starts(tmp_path, capsys):
+    """A million letters need about 175 GB (sources, cache, the builds): on a smaller disk the bench
+    says so and stops (exit 2) instead of filling the disk hours later."""
+    free = shutil.disk_usage(tmp_path).free
+    too_many = free // bench.DISK_PER_LETTER + 1
+    assert bench.main(["--sizes", str(too_many), "--work", str(tmp_path)]) == 2
+    message = capsys.readouterr().err
+    assert (
+        f"{too_many:,} letters need about" in message and "give --work a folder on a larger disk" in message
+    )
+    assert list(tmp_path.iterdir()) == []  # nothing was written
+    assert bench.disk_shortfall([1000], tmp_path) == ""  # 175 MB: this disk holds that
