@@ -429,3 +429,14 @@ def test_a_failed_second_reading_keeps_the_pages_first_one(tmp_path, monkeypatch
     result = read_document(path, path.name, problems)
     assert problems == [] and result.text and "fietsroutes" in result.text
     assert extract(result.text).facts()["date_sent"] == "2023-03-02"  # the header's, as before the pass
+
+
+def test_a_boards_line_with_its_van_split_by_ocr_signs_for_its_province():
+    facts = extract(
+        SCRAPPED_BOARD_LETTER.replace("Staten, van Gelderland", "Staten, va n Gelderland")
+    ).facts()
+    assert [(s["name"], s["role"]) for s in facts["signatories"]] == [
+        ("J.K. VERHOEF", "voorzitter"),
+        ("M. BAKKER", "secretaris"),
+    ]
+    assert facts["sender"] == "pv25"

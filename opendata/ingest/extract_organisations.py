@@ -25,8 +25,9 @@ GS = "gedeputeerde-staten"
 PS = "provinciale-staten"
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
 
-# "van" may be glued to the name by OCR ("vanZuid-Holland"), or follow OCR's comma ("Staten, van Overijssel")
-_VAN = r"(?:,(?=[ \t]*van[ \t]+(?-i:[A-Z])))?[ \t]*(?:van[ \t]*)?(?:de[ \t]+)?"
+# "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
+# or be split by it ("Staten, va n Overijssel")
+_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n[ \t]*)?(?:de[ \t]+)?"
 _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b)"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
 # tolerate OCR noise ("wet houders", "burgemees-\nter").

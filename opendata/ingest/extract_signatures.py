@@ -604,7 +604,7 @@ _BOARD_SIGNED = re.compile(
 # "… van Overijssel,\nvoorzitter\nA.P. HEIDEMA\nsecretaris\nN. VERSTEEG".
 _BOARD_LINE = re.compile(
     r"^[ \t]*(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+"
-    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)(?:[ \t]+|,[ \t]*)van[ \t]+"  # OCR's comma: "Staten,van"
+    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)(?:[ \t]+|,[ \t]*)va[ \t]?n[ \t]+"  # OCR: "Staten,van", "Staten, va n"
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
