@@ -390,6 +390,13 @@ PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+# A memo's sender line naming its writer by a municipal post: "Van: Erik van Heijningen, waarnemend
+# burgemeester Hellevoetsluis", "Van: wethouder Jansen" (on a line of its own or in a header run into one).
+FROM_POST = re.compile(
+    r"(?:^|(?<=\s))Van[ \t]*:[ \t]*(?:[^\n:]{0,60}?[ \t,])?(?:waarnemend[ \t]+|loco-)?"
+    r"(?:burgemeester|wethouder|gemeentesecretaris)\b(?![ \t]+(?:en|&)[ \t]+wethouders)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # The province's counterpart: Gedeputeerde Staten's proposal or memo to their Staten, "Voorstel van GS
 # aan PS", "Voordracht van Gedeputeerde Staten aan Provinciale Staten", "Statenvoorstel van GS aan PS",
 # or a paper headed "Statenvoorstel" (nr. …), which Gedeputeerde Staten send to the Staten.
@@ -434,13 +441,15 @@ def _own_municipality(
     text: str, found: Sequence[OrgMention], signatories: Sequence[Signatory], head_end: int
 ) -> Found | None:
     """The municipality of a writer who names his post but not its place ("Burgemeester Jannewietske
-    de Vries", a raadsvoorstel "Van : Burgemeester en Wethouders"): the one municipality the letter
-    names ("de inwoners van de gemeente Súdwest-Fryslân", "de gemeente Amersfoort"), else none."""
+    de Vries", a memo "Van: …, waarnemend burgemeester …", a raadsvoorstel "Van : Burgemeester en
+    Wethouders"): the one municipality the letter names ("de inwoners van de gemeente Súdwest-Fryslân",
+    "de gemeente Amersfoort"), else none."""
     memo = FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
     proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
     memo = memo or COLLEGE_PROPOSES.search(text, 0, min(len(text), max(head_end, 600)))
-    posts = [s.role for s in signatories if s.role is not None and s.role.value in _MUNICIPAL_POSTS]
-    if memo is None and proposal is None and not posts:
+    post_named = any(s.role is not None and s.role.value in _MUNICIPAL_POSTS for s in signatories)
+    from_post = FROM_POST.search(text, 0, min(len(text), max(head_end, 600)))
+    if memo is None and proposal is None and not post_named and from_post is None:
         return None
     municipalities = {m.value for m in found if m.resolved and m.value.startswith("gm")}
     if len(municipalities) != 1:
@@ -451,6 +460,8 @@ def _own_municipality(
     if proposal is not None:  # "college danwel burgemeester" leaves the body open
         body = None if proposal["either"] else COLLEGE
         return _found(text, mention.value, *proposal.span("from"), 0.55, body)
+    if not post_named and from_post is not None:  # the memo's writer: a post, no body of the municipality
+        return _found(text, mention.value, mention.start, mention.end, 0.5, None)
     return from_mention(text, mention, 0.55)
 
 
