@@ -40,11 +40,16 @@ def test_the_tree_peak_counts_every_process_and_the_largest_alone_does_not():
     assert tree_pss_kb(parent.pid) == 0  # gone: nothing is counted
 
 
-def test_the_bench_refuses_corpora_the_disk_cannot_hold_before_it_starts(tmp_path, capsys):
+def test_the_bench_refuses_corpora_the_disk_cannot_hold_before_it_starts(tmp_path, capsys, monkeypatch):
     """A million letters need about 175 GB (sources, cache, the builds): on a smaller disk the bench
     says so and stops (exit 2) instead of filling the disk hours later."""
-    free = shutil.disk_usage(tmp_path).free
-    too_many = free // bench.DISK_PER_LETTER + 1
+
+    def benchmarked(*args, **kwargs):
+        raise AssertionError("the bench started a corpus the disk cannot hold")
+
+    monkeypatch.setattr(bench, "bench_size", benchmarked)
+    # twice what the whole disk could hold: free space that other work gives back meanwhile cannot let it in
+    too_many = 2 * shutil.disk_usage(tmp_path).total // bench.DISK_PER_LETTER
     assert bench.main(["--sizes", str(too_many), "--work", str(tmp_path)]) == 2
     message = capsys.readouterr().err
     assert (
