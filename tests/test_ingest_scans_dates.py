@@ -9,6 +9,8 @@ import pytest
 from opendata.ingest.extract import extract
 from opendata.ingest.read import read_document, tesseract_problem
 
+from .test_ingest_real_scans import LABEL_ROW_LETTER
+
 # A Staten proposal's header as OCR sets it: the label row over its values on one line each (the text
 # layer gives "Datum: …" / "GS-kenmerk: …" each on its own line).
 STATENVOORSTEL = """Statenvoorstel nr. PS23-000120
@@ -196,36 +198,11 @@ def test_a_scanned_dispatch_date_in_small_print_beside_a_logo_is_the_date_sent(t
 
 # A board's signature on a bad scan: the board's line with OCR's comma and a space ("Staten, van"), and
 # scraps with letters that the handwriting left between it and the posts.
-SCRAPPED_BOARD_LETTER = """Provincie Gelderland
-Postbus 9090
-6800 GX Arnhem
-
-Gemeente Ede
-Postbus 9022
-6710 HK Ede
-
-Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
-14.03.2023 PG-2023-04417 2023-88120 1 van 2
-
-Onderwerp: Subsidie voor fietsroutes
-
-Geacht college,
-
-Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
-
-Gedeputeerde Staten, van Gelderland,
-
-LF
-dennen
-« ta Ea
-
-Name”
-voorzitter
-J.K. VERHOEF
-
-secretaris”
-M. BAKKER /
-"""
+SCRAPPED_BOARD_LETTER = LABEL_ROW_LETTER.replace(
+    "Hoogachtend,\n\nGedeputeerde Staten van Gelderland,\n",
+    "Gedeputeerde Staten, van Gelderland,\n\nLF\ndennen\n« ta Ea\n\nName”\nvoorzitter\nJ.K. VERHOEF\n\n"
+    "secretaris”\nM. BAKKER /\n",
+)
 
 
 def test_scraps_with_letters_between_a_boards_line_and_its_posts_are_passed_over():
@@ -245,28 +222,10 @@ def test_a_name_under_a_boards_line_is_no_scrap():
 
 # An address block on a bad scan: a blank line under the addressee's name, right above its Postbus line
 # (the sender's side column run into it), and another above the postcode.
-BLANK_OVER_POSTBUS_LETTER = """Provincie Gelderland
-Postbus 9090
-6800 GX Arnhem
-
-Gemeente Ede
-
-Postbus 9022 Inlichtingen bij
-
-6710 HK EDE
-Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
-14.03.2023 PG-2023-04417 2023-88120 1 van 2
-
-Onderwerp: Subsidie voor fietsroutes
-
-Geacht college,
-
-Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
-
-Hoogachtend,
-
-Gedeputeerde Staten van Gelderland,
-"""
+BLANK_OVER_POSTBUS_LETTER = LABEL_ROW_LETTER.replace(
+    "Gemeente Ede\nPostbus 9022\n6710 HK Ede\n\n",
+    "Gemeente Ede\n\nPostbus 9022 Inlichtingen bij\n\n6710 HK EDE\n",
+)
 
 
 def test_a_blank_line_between_the_addressees_name_and_its_postbus_line_keeps_the_block():
@@ -325,27 +284,7 @@ def test_a_label_row_with_a_second_dated_column_cites_nothing():
     assert not extract(letter).facts()["cites"]
 
 
-LABEL_ROW_CITING = """Provincie Gelderland
-Postbus 9090
-6800 GX Arnhem
-
-Gemeente Ede
-Postbus 9022
-6710 HK Ede
-
-Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk
-{values}
-
-Onderwerp: Subsidie voor fietsroutes
-
-Geacht college,
-
-Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
-
-Hoogachtend,
-
-Gedeputeerde Staten van Gelderland,
-"""
+LABEL_ROW_CITING = LABEL_ROW_LETTER.replace("14.03.2023 PG-2023-04417 2023-88120 1 van 2\n", "{values}\n")
 
 
 # A municipality's logo with an emblem beside it, as a scan's OCR reads it: the emblem's scraps on a
@@ -381,27 +320,11 @@ def test_a_sentence_under_a_logo_line_is_no_logos_name():
 
 # The addressee's name with the letterhead's side column run onto its line by OCR ("IBAN" read as
 # "TBAN"), over a "T.a.v." line naming the board without its place.
-ATTENTION_UNDER_A_SCRAP = """Provincie Gelderland
-Postbus 9090
-6800 GX Arnhem
-
-Gemeente Ede TBAN
-T.a.v. College van B&W
-Postbus 9022 Inlichtingen bij
-6710 HK Ede
-
-Datum: 14.03.2023
-
-Onderwerp: Subsidie voor fietsroutes
-
-Geacht college,
-
-Wij sturen u hierbij het besluit over de subsidie voor de fietsroutes.
-
-Hoogachtend,
-
-Gedeputeerde Staten van Gelderland,
-"""
+ATTENTION_UNDER_A_SCRAP = LABEL_ROW_LETTER.replace(
+    "Gemeente Ede\nPostbus 9022\n6710 HK Ede\n\n"
+    "Datum Kenmerk Zaaknummer Pagina Bijlagen Uw brief Uw kenmerk\n14.03.2023 PG-2023-04417 2023-88120 1 van 2\n",
+    "Gemeente Ede TBAN\nT.a.v. College van B&W\nPostbus 9022 Inlichtingen bij\n6710 HK Ede\n\nDatum: 14.03.2023\n",
+)
 
 
 def test_a_side_columns_scrap_after_the_addressees_name_over_a_tav_line_is_passed_over():
