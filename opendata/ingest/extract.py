@@ -88,6 +88,7 @@ from opendata.ingest.extract_sender import (
     STATES_PROPOSAL,
     kamerstuk_parts,
     letterhead_board,
+    memo_head_end,
     running_header_sender,
     unsigned_sender,
 )
@@ -310,13 +311,13 @@ def _extract(
         sender is not None
         and sender.detail is None
         and sender.value.startswith("gm")
-        and FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
+        and FROM_COLLEGE.search(text, 0, memo_head_end(text, head_end))
     ):  # "Gemeente Woerden … RAADSVOORSTEL … Indiener: college van burgemeester en wethouders"
         sender = replace(sender, detail=COLLEGE)
     if (
         sender is not None
         and sender.detail == PS
-        and STATES_PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+        and STATES_PROPOSAL.search(text, 0, memo_head_end(text, head_end))
     ):  # "Notitie voor Provinciale Staten provincie Overijssel … Voorstel van GS aan PS": the Staten receive it
         sender = replace(sender, detail=GS)
     subject_found = find_subject(text, head_end)
@@ -423,9 +424,8 @@ def _extract(
         # an address, a sender and an "Onderwerp:" without salutation or date: a letter all the same
         kind = _found(text, "brief", subject.start, subject.end, 0.55)
     if kind is None:  # a raadsvoorstel ("Voorstel van college … aan gemeenteraad") is a letter to the council
-        proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600))) or STATES_PROPOSAL.search(
-            text, 0, min(len(text), max(head_end, 600))
-        )
+        end = memo_head_end(text, head_end)
+        proposal = PROPOSAL.search(text, 0, end) or STATES_PROPOSAL.search(text, 0, end)
         if proposal:
             kind = _found(text, "brief", *proposal.span(), 0.6)
     if not addressees:

@@ -390,6 +390,15 @@ PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MUNICIPAL_POSTS = {"burgemeester", "loco-burgemeester", "wethouder", "gemeentesecretaris"}
+MEMO_HEAD = 600  # characters at least in which a memo's or proposal's heading lines are looked for
+
+
+def memo_head_end(text: str, head_end: int) -> int:
+    """Where the search for a memo's or proposal's heading lines ends: the letter's head, or its first
+    MEMO_HEAD characters when the head is shorter."""
+    return min(len(text), max(head_end, MEMO_HEAD))
+
+
 # A memo's sender line naming its writer by a municipal post: "Van: Erik van Heijningen, waarnemend
 # burgemeester Hellevoetsluis", "Van: wethouder Jansen" (on a line of its own or in a header run into one).
 FROM_POST = re.compile(
@@ -414,7 +423,7 @@ def _own_province(text: str, found: Sequence[OrgMention], head_end: int) -> Foun
     ZUID") leaves the province named as a place only ("… rijksmonumenten Zuid-Holland 2013"); those
     names count too, so a paper that names another province anywhere (its subject, its body) has no
     one province and no sender is read from it."""
-    proposal = STATES_PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
+    proposal = STATES_PROPOSAL.search(text, 0, memo_head_end(text, head_end))
     if proposal is None:
         return None
     provinces = {m.value for m in found if m.resolved and m.value.startswith("pv")}
@@ -444,11 +453,11 @@ def _own_municipality(
     de Vries", a memo "Van: …, waarnemend burgemeester …", a raadsvoorstel "Van : Burgemeester en
     Wethouders"): the one municipality the letter names ("de inwoners van de gemeente Súdwest-Fryslân",
     "de gemeente Amersfoort"), else none."""
-    memo = FROM_COLLEGE.search(text, 0, min(len(text), max(head_end, 600)))
-    proposal = PROPOSAL.search(text, 0, min(len(text), max(head_end, 600)))
-    memo = memo or COLLEGE_PROPOSES.search(text, 0, min(len(text), max(head_end, 600)))
+    end = memo_head_end(text, head_end)
+    memo = FROM_COLLEGE.search(text, 0, end) or COLLEGE_PROPOSES.search(text, 0, end)
+    proposal = PROPOSAL.search(text, 0, end)
     post_named = any(s.role is not None and s.role.value in _MUNICIPAL_POSTS for s in signatories)
-    from_post = FROM_POST.search(text, 0, min(len(text), max(head_end, 600)))
+    from_post = FROM_POST.search(text, 0, end)
     if memo is None and proposal is None and not post_named and from_post is None:
         return None
     municipalities = {m.value for m in found if m.resolved and m.value.startswith("gm")}
