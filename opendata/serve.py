@@ -401,12 +401,18 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._send(Reply(200, "text/html; charset=utf-8", self.server.publication.page(build)), head=head)
         elif (gone := site.gone_page(unquote(url.path), build.root)) is not None:  # withdrawn: 410
             self._send(Reply(410, "text/html; charset=utf-8", gone), head=head)
-        elif (answer := site.resolve(url.path, self.headers.get("Accept", ""), build.root)) is not None:
+        elif (answer := self._resolve(url.path, build.root)) is not None:
             self._send(
                 Reply(answer.status, answer.content_type, answer.body, answer.headers), head=head
             )  # /id/, /doc/
         else:  # a file of the publication, also under base_url's path (/publicatie/graph.nt), as on nginx
             self._send_file(build.root, site.file_path(url.path, build.root), head=head)
+
+    def _resolve(self, path: str, root: Path) -> site.Response | None:
+        """The site's answer for an /id/ or /doc/ address (site.resolve), negotiated by this request's headers."""
+        return site.resolve(
+            path, self.headers.get("Accept", ""), root, self.headers.get("Accept-Language", "")
+        )
 
     def _endpoint_alias(self, path: str) -> str:
         """`/sparql` for the endpoint's address under base_url's path (site.endpoint_path)."""

@@ -196,10 +196,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def http_get(url: str, accept: str = "", follow: bool = True):
-    """(status, headers, body) of a GET, errors included; `follow=False` keeps a redirect's answer."""
+def http_get(url: str, accept: str = "", follow: bool = True, language: str = ""):
+    """(status, headers, body) of a GET, errors included; `follow=False` keeps a redirect's answer;
+    `language`: the Accept-Language header, if any."""
     opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
-    request = urllib.request.Request(url, headers={"Accept": accept} if accept else {})
+    headers = {"Accept": accept} if accept else {}
+    if language:
+        headers["Accept-Language"] = language
+    request = urllib.request.Request(url, headers=headers)
     try:
         with opener.open(request) as response:
             return response.status, response.headers, response.read()

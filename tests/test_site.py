@@ -72,7 +72,7 @@ def test_a_document_is_negotiated_by_accept_and_given_by_extension(published, ke
     assert negotiated.content_type.split(";")[0] == media
     headers = _headers(negotiated)
     name = key.split("/")[1]
-    assert headers["vary"] == "Accept"
+    assert headers["vary"] == "Accept, Accept-Language"
     assert headers["content-location"] == name + extension
     for alternate in (".html", ".en.html", ".ttl", ".jsonld", ".nt"):
         assert f"<{name}{alternate}>" in headers["link"]

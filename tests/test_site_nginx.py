@@ -47,7 +47,7 @@ def test_nginx_gives_303_and_the_asked_format(nginx, published, key, accept):
     assert headers["Location"] == f"/doc/{key}" + ("" if extension == ".html" else extension)
     status, headers, body = _get(f"{nginx}/doc/{key}", accept)
     assert status == 200 and headers["Content-Type"].split(";")[0] == media
-    assert headers["Vary"] == "Accept"
+    assert headers["Vary"] == "Accept, Accept-Language"
     name = key.split("/")[1]
     assert headers["Content-Location"] == name + extension
     assert f"<{name}.ttl>" in headers["Link"]

@@ -2,7 +2,8 @@
 
 Both assume the server's document root is the dist/ folder (so `/doc/...` maps to dist/doc/...),
 and answer `/id/{type}/{key}` with 303 See Other to the document in the format `Accept` asks for,
-and `/doc/{type}/{key}` with that format, `Vary: Accept`, `Content-Location` and `Link` alternates.
+and `/doc/{type}/{key}` with that format (a page in the language Accept-Language asks for), `Vary:
+Accept, Accept-Language`, `Content-Location` and `Link` alternates.
 `base_url`'s path (where dist/ is published, e.g. /publicatie/) is mapped onto the same folder.
 """
 
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from opendata.outputs import tombstones
-from opendata.outputs.site.layout import ACCEPTED, CATALOG_ACCEPTED, FORMATS, catalog_keys
-from opendata.outputs.site.negotiation import accept_patterns, ranges
+from opendata.outputs.site.layout import ACCEPTED, CATALOG_ACCEPTED, FORMATS, LANGUAGES, catalog_keys
+from opendata.outputs.site.negotiation import accept_patterns, language_patterns, ranges
 
 FOLDER = "webserver"
 
@@ -25,6 +26,21 @@ NGINX_HTTP = """\
 {maps}
 map $opendata_ext $opendata_see_other_ext {{
     ".html" "";
+    default $opendata_ext;
+}}
+# $opendata_page: the page's extension in the language Accept-Language asks for (negotiation.py:
+# the first acceptable range of an offered language or *, by q-value; nl when none); $opendata_doc_ext:
+# the file a document's negotiated answer is (the page in that language for HTML)
+map $http_accept_language $opendata_language {{
+    default "";
+{language_map}
+}}
+map $opendata_language $opendata_page {{
+    default "{default_page}";
+{page_map}
+}}
+map $opendata_ext $opendata_doc_ext {{
+    ".html" $opendata_page;
     default $opendata_ext;
 }}
 """
@@ -78,14 +94,14 @@ location ~ ^{doc_path}(?<od_type>{segments})/(?<od_key>[^/.]+)$ {{
 {types_block}
     default_type text/plain;
     error_page 404 {doc_path}404.html;
-{moved_block}    add_header Vary Accept always;
-    add_header Content-Location $od_key$opendata_ext;
-    add_header Link '<$od_key.html>; rel="alternate"; type="text/html", <$od_key.en.html>; rel="alternate"; type="text/html"; hreflang="en", <$od_key.ttl>; rel="alternate"; type="text/turtle", <$od_key.jsonld>; rel="alternate"; type="application/ld+json", <$od_key.nt>; rel="alternate"; type="application/n-triples"';
+{moved_block}    add_header Vary "Accept, Accept-Language" always;
+    add_header Content-Location $od_key$opendata_doc_ext;
+    add_header Link '<$od_key.html>; rel="alternate"; type="text/html"; hreflang="nl", <$od_key.en.html>; rel="alternate"; type="text/html"; hreflang="en", <$od_key.ttl>; rel="alternate"; type="text/turtle", <$od_key.jsonld>; rel="alternate"; type="application/ld+json", <$od_key.nt>; rel="alternate"; type="application/n-triples"';
     set $od_406 "";
     if ($opendata_ext = "") {{ set $od_406 "1"; }}
     if (!-f $document_root/doc/$od_type/$od_key.html) {{ set $od_406 ""; }}
     if ($od_406) {{ return 406 "{not_acceptable}"; }}
-    rewrite ^ /doc/$od_type/$od_key$opendata_ext break;
+    rewrite ^ /doc/$od_type/$od_key$opendata_doc_ext break;
 }}
 location = {doc_folder} {{
     return 301 {doc_path};
@@ -203,10 +219,15 @@ RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:ttl|jsonld|nt))$
 RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ {doc_path}$1%1 [R=303,L,QSD,E=OD_NEG:1]
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1.html -f
 RewriteRule ^{id_rel}((?:{segments})/[^/.]+)$ - [R=406,L,E=OD_NEG:1]
-# /doc/{{type}}/{{key}} -> the file of the asked format, with Content-Location and Link to the alternates
+# /doc/{{type}}/{{key}} -> the file of the asked format (for HTML, the page in the asked language), with
+# Content-Location and Link to the alternates
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
-RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:html|ttl|jsonld|nt))$
-RewriteRule ^{doc_rel}({segments})/([^/.]+)$ doc/$1/$2%1 [END,E=OD_NEG:1,E=OD_NAME:$2,E=OD_FILE:$2%1]
+RewriteCond %{{ENV:OD_EXT}} ^\\.html$
+RewriteCond %{{ENV:OD_PAGE}} ^(.+)$
+RewriteRule ^{doc_rel}({segments})/([^/.]+)$ doc/$1/$2%1 [END,E=OD_NEG:1,E=OD_LANG:1,E=OD_NAME:$2,E=OD_FILE:$2%1]
+RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
+RewriteCond %{{ENV:OD_EXT}} ^(\\.(?:ttl|jsonld|nt))$
+RewriteRule ^{doc_rel}({segments})/([^/.]+)$ doc/$1/$2%1 [END,E=OD_NEG:1,E=OD_LANG:1,E=OD_NAME:$2,E=OD_FILE:$2%1]
 RewriteCond %{{DOCUMENT_ROOT}}/doc/$1/$2.html -f
 RewriteRule ^{doc_rel}({segments})/([^/.]+)$ - [R=406,L,E=OD_NEG:1]
 RewriteRule ^{doc_folder_rel}$ {doc_path} [R=301,L]
@@ -214,6 +235,8 @@ RewriteRule ^{doc_rel}(.*)$ doc/$1 [END]
 # a rewrite in .htaccess is an internal redirect: the variables arrive with REDIRECT_ before their names
 Header always merge Vary Accept env=OD_NEG
 Header always merge Vary Accept env=REDIRECT_OD_NEG
+Header always merge Vary Accept-Language env=OD_LANG
+Header always merge Vary Accept-Language env=REDIRECT_OD_LANG
 Header always set Content-Location %{{OD_FILE}}e env=OD_FILE
 Header always set Content-Location %{{REDIRECT_OD_FILE}}e env=REDIRECT_OD_FILE
 Header always set Link "{link}" env=OD_NAME
@@ -224,7 +247,7 @@ Header always set Link "{redirect_link}" env=REDIRECT_OD_NAME
 def _apache_link(name: str) -> str:
     """The Link header of a negotiated document, its name taken from the environment variable `name`."""
     alternates = (
-        (".html", 'type=\\"text/html\\"'),
+        (".html", 'type=\\"text/html\\"; hreflang=\\"nl\\"'),
         (".en.html", 'type=\\"text/html\\"; hreflang=\\"en\\"'),
         (".ttl", 'type=\\"text/turtle\\"'),
         (".jsonld", 'type=\\"application/ld+json\\"'),
@@ -264,7 +287,13 @@ def nginx_negotiation() -> str:
                 chosen_map="\n".join(f'    "~*{pattern}" "{value}";' for value, pattern in _families(offers)),
             )
         )
-    return NGINX_HTTP.format(maps="\n".join(maps))
+    languages, pages = language_patterns(LANGUAGES)
+    return NGINX_HTTP.format(
+        maps="\n".join(maps),
+        language_map="\n".join(f'    "~*{pattern}" $1;' for pattern in languages),
+        default_page=next(iter(LANGUAGES.values())),
+        page_map="\n".join(f'    "~*{pattern}" "{page}";' for page, pattern in pages),
+    )
 
 
 def apache_negotiation(layout) -> str:
@@ -285,7 +314,25 @@ def apache_negotiation(layout) -> str:
                 f'RewriteCond %{{ENV:{media}}} "{pattern}" [NC]',
                 f"RewriteRule {paths} - [E={chosen}:{value}]",
             ]
-    return "\n".join(rules)
+    return "\n".join(rules + _apache_language(resources))
+
+
+def _apache_language(paths: str) -> list[str]:
+    """The rules that set OD_PAGE, the page's extension in the language Accept-Language asks for."""
+    languages, pages = language_patterns(LANGUAGES)
+    rules = [f"RewriteRule {paths} - [E=OD_PAGE:{next(iter(LANGUAGES.values()))}]"]
+    for pattern in languages:
+        rules += [
+            "RewriteCond %{ENV:OD_LANGUAGE} ^$",
+            f'RewriteCond %{{HTTP:Accept-Language}} "{pattern}" [NC,NV]',
+        ]
+        rules.append(f"RewriteRule {paths} - [E=OD_LANGUAGE:%1]")
+    for page, pattern in pages:
+        rules += [
+            f'RewriteCond %{{ENV:OD_LANGUAGE}} "{pattern}" [NC]',
+            f"RewriteRule {paths} - [E=OD_PAGE:{page}]",
+        ]
+    return rules
 
 
 def _families(offers) -> list[tuple[str, str]]:

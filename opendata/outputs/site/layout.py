@@ -48,6 +48,9 @@ ACCEPTED = {
 }
 # The publication's own things (catalog, datasets, distributions, data services: model/iris.py) are
 # described in the catalog's files at base_url: media type -> file (the landing page for people).
+# the languages of a page for people -> its file's extension; the first is the default (Accept-Language
+# asking for none of them, or for none at all)
+LANGUAGES = {"nl": ".html", "en": ".en.html"}
 CATALOG_ACCEPTED = {
     "text/html": "index.html",
     "application/ld+json": "catalog.jsonld",
@@ -269,6 +272,11 @@ def negotiate(accept: str) -> str | None:
     """The extension for the best acceptable format (q-values honoured to two decimals, as the web
     servers' rules do: negotiation.py); HTML without Accept; None: 406."""
     return negotiation.negotiate(accept, ACCEPTED, negotiation.STATIC_DECIMALS)
+
+
+def page_extension(accept_language: str) -> str:
+    """The extension of the page in the best acceptable language (negotiation.py); Dutch by default."""
+    return negotiation.negotiate_language(accept_language, LANGUAGES)
 
 
 def catalog_file(accept: str) -> str | None:

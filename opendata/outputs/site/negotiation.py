@@ -1,6 +1,8 @@
-"""HTTP content negotiation: the one place that reads an `Accept` header (RFC 9110, section 12.5.1).
+"""HTTP content negotiation: the one place that reads an `Accept` header (RFC 9110, section 12.5.1)
+or an `Accept-Language` header (section 12.5.4).
 
-Used by the SPARQL endpoint (result formats) and by the website's resolver (description formats).
+Used by the SPARQL endpoint (result formats) and by the website's resolver (description formats,
+and the language of a page for people).
 The website's negotiation is also written out as regular expressions for nginx and Apache
 (`accept_patterns`), which choose exactly as `negotiate` does with `decimals=2`: a web server's
 regex cannot compare numbers, so those rules rank q-values by their first two decimals (0.855 and
@@ -16,6 +18,9 @@ from typing import TypeVar
 
 Offer = TypeVar("Offer")
 
+# A language range (RFC 4647: a primary tag and subtags, or *); an offered language is chosen by a range
+# of its primary tag ("en-GB" chooses "en", as a lookup falls back from the range to its prefix).
+LANGUAGE_RANGE = re.compile(r"(?:[a-z]{1,8}(?:-[a-z0-9]{1,8})*|\*)", re.IGNORECASE)
 QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")  # RFC 9110's qvalue; anything else: not acceptable
 STATIC_DECIMALS = 2  # the precision of q-values in the website's negotiation (see above)
 
@@ -75,6 +80,34 @@ def negotiate(accept: str, offers: dict[str, Offer], decimals: int | None = None
     return None
 
 
+def negotiate_language(accept_language: str, offers: Mapping[str, Offer]) -> Offer:
+    """The offer for the best acceptable language of an Accept-Language header, q-values ranked to
+    two decimals as the web servers' rules do (`language_patterns`); `*`, no header or no offered
+    language: the first offer (the default language; a page in it is better than a 406)."""
+    default = next(iter(offers.values()))
+    for language in _ranked(accept_language, STATIC_DECIMALS):
+        if not LANGUAGE_RANGE.fullmatch(language):
+            continue
+        if language == "*":
+            return default
+        primary = language.partition("-")[0]
+        if primary in offers:
+            return offers[primary]
+    return default
+
+
+def language_patterns(offers: Mapping[str, object]) -> list[tuple[str, str]]:
+    """What `negotiate_language` does, as regexes for nginx and Apache: `accept_patterns`' first step
+    over the ranges of offered languages and * (group 1 captures the range that chooses; a range of
+    another language is passed over, as `negotiate_language` passes it) and, for the second, each offer's
+    (choice, regex of the ranges that choose it); a range no second pattern matches (*, or nothing
+    chosen): the first offer."""
+    tags = "|".join(re.escape(tag) for tag in offers)
+    return _patterns(rf"(?:(?:{tags})(?:-[a-z0-9]{{1,8}})*|\*)"), [
+        (choice, f"^(?:{re.escape(tag)})(?:-.*)?$") for tag, choice in offers.items()
+    ]
+
+
 def _at_least(hundredths: int) -> str:
     """A regex for the qvalues whose first two decimals are at least `hundredths` (1-100); 0: any positive."""
     options = [r"1(?:\.0{0,3})?"]
@@ -97,7 +130,11 @@ def accept_patterns(offers: Mapping[str, object]) -> list[str]:
     Accept header captures (group 1) the media range that chose; none matches: 406 (or no Accept:
     the first offer). Pattern k finds the header's first acceptable item whose q-value is at least
     the k-th highest rank, so the first pattern that matches finds the best item."""
-    media = "(?:" + "|".join(re.escape(kind) for kind in ranges(offers)) + ")"
+    return _patterns("(?:" + "|".join(re.escape(kind) for kind in ranges(offers)) + ")")
+
+
+def _patterns(media: str) -> list[str]:
+    """`accept_patterns` for items whose range matches the (non-capturing) regex `media`."""
     patterns = []
     for hundredths in range(10**STATIC_DECIMALS, -1, -1):
         quality = rf"(?:;\s*q\s*=\s*{_at_least(hundredths)}\s*(?:;[^,]*)?)?"

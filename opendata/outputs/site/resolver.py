@@ -4,8 +4,9 @@ itself and what the generated nginx and Apache rules do on a static host.
 - `{id path}{type}/{key}` -> 303 See Other to the document in the asked format (`Vary: Accept`);
   a fact-source statement's to its record's document (layout.py), where it is listed (for people,
   at its anchor);
-- `{doc path}{type}/{key}` -> the description in the format `Accept` asks for, with
-  `Content-Location` naming the file and `Link` headers to every alternate;
+- `{doc path}{type}/{key}` -> the description in the format `Accept` asks for (for people, the page
+  in the language `Accept-Language` asks for: nl or en, nl by default), with `Content-Location`
+  naming the file, `Vary: Accept, Accept-Language` and `Link` headers to every alternate;
 - `{doc path}{type}/{key}.{html,en.html,ttl,jsonld,nt}` -> that file;
 - `{doc path}{statement}[.ext]`, the document a fact-source statement had before it was described
   in its record's (earlier sites had one per statement) -> 301 Moved Permanently to the record's
@@ -26,11 +27,13 @@ from opendata.outputs.site.layout import (
     CATALOG_ACCEPTED,
     DOC_FOLDER,
     FORMATS,
+    LANGUAGES,
     Layout,
     anchor,
     catalog_file,
     catalog_keys,
     negotiate,
+    page_extension,
 )
 from opendata.outputs.tombstones import gone_entry, tombstone_page
 
@@ -97,8 +100,9 @@ def endpoint_path(url_path: str, dist: Path) -> str:
     return "/sparql"
 
 
-def resolve(path: str, accept: str, dist: Path) -> Response | None:
-    """The answer to a GET of `path` (the URL's path) with this Accept header; None: not the site's."""
+def resolve(path: str, accept: str, dist: Path, accept_language: str = "") -> Response | None:
+    """The answer to a GET of `path` (the URL's path) with these Accept and Accept-Language headers;
+    None: not the site's."""
     layout = layout_of(dist)
     if layout is None:
         return None
@@ -109,7 +113,7 @@ def resolve(path: str, accept: str, dist: Path) -> Response | None:
     if path + "/" == layout.doc_path:  # the index's relative links need the slash, as on nginx and Apache
         return _redirect(301, layout.doc_path)
     if path.startswith(layout.doc_path):
-        return _document(layout, doc, path[len(layout.doc_path) :], accept)
+        return _document(layout, doc, path[len(layout.doc_path) :], accept, accept_language)
     if path.startswith(layout.id_path) and re.fullmatch(catalog_keys(), path[len(layout.id_path) :]):
         return _catalog(layout, accept)
     if path.startswith(layout.id_path) and path != layout.id_path:
@@ -178,7 +182,7 @@ def _document_of(layout: Layout, doc: Path, key: str) -> tuple[str | None, str]:
     return record, anchor(key)
 
 
-def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
+def _document(layout: Layout, doc: Path, rest: str, accept: str, accept_language: str) -> Response:
     if rest == "" or rest.endswith("/"):
         rest += "index.html"
     found = _file(doc, rest)
@@ -187,13 +191,15 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
     if not _resource(layout, rest) or _file(doc, rest + ".html") is None:
         return _moved(layout, doc, rest) or _not_found(layout, doc)
     extension = negotiate(accept)
+    if extension == ".html":
+        extension = page_extension(accept_language)
     found = _file(doc, rest + extension) if extension else None
     if found is None or not extension:
         return _not_acceptable()
     name = rest.rsplit("/", 1)[-1]
     links = ", ".join(
         f'<{name}{ext}>; rel="alternate"; type="{FORMATS[".html" if ext.endswith(".html") else ext].split(";")[0]}"'
-        + ('; hreflang="en"' if ext == ".en.html" else "")
+        + ("".join(f'; hreflang="{lang}"' for lang, page in LANGUAGES.items() if page == ext))
         for ext in ALTERNATES
         if _file(doc, rest + ext) is not None
     )
@@ -201,7 +207,7 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str) -> Response:
         200,
         _content_type(found),
         found.read_bytes(),
-        (("Vary", "Accept"), ("Content-Location", name + extension), ("Link", links)),
+        (("Vary", "Accept, Accept-Language"), ("Content-Location", name + extension), ("Link", links)),
     )
 
 
