@@ -96,7 +96,7 @@ def negotiate_language(accept_language: str, offers: Mapping[str, Offer]) -> Off
     return default
 
 
-def language_patterns(offers: Mapping[str, object]) -> list[tuple[str, str]]:
+def language_patterns(offers: Mapping[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
     """What `negotiate_language` does, as regexes for nginx and Apache: `accept_patterns`' first step
     over the ranges of offered languages and * (group 1 captures the range that chooses; a range of
     another language is passed over, as `negotiate_language` passes it) and, for the second, each offer's
