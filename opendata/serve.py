@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import islice
 from pathlib import Path
@@ -509,7 +511,12 @@ class EndpointHandler(BaseHTTPRequestHandler):
             self._not_found(root, url_path, head)
             return
         with handle:
-            self._start(200, content_type(path), os.fstat(handle.fileno()).st_size)
+            status = os.fstat(handle.fileno())
+            headers = site.validators(status)
+            if self._not_modified(headers):
+                self._send_not_modified(headers)
+                return
+            self._start(200, content_type(path), status.st_size, headers)
             if not head:
                 while chunk := handle.read(1 << 16):
                     self.wfile.write(chunk)
@@ -525,9 +532,34 @@ class EndpointHandler(BaseHTTPRequestHandler):
         self._send(reply, head=head)
 
     def _send(self, reply: Reply, head: bool = False) -> None:
+        if reply.status == 200 and self.command in ("GET", "HEAD") and self._not_modified(reply.headers):
+            self._send_not_modified(reply.headers)
+            return
         self._start(reply.status, reply.content_type, len(reply.body), reply.headers)
         if not head:
             self.wfile.write(reply.body)
+
+    def _not_modified(self, headers) -> bool:
+        """Whether the client holds this representation already (RFC 9110, 13.1.2 and 13.1.3): an
+        If-None-Match that names its ETag (weakly compared) or *; without one, an If-Modified-Since
+        not before its Last-Modified. Only for an answer that has these validators (files and pages)."""
+        validators = dict(headers)
+        etag, modified = validators.get("ETag"), validators.get("Last-Modified")
+        if etag is None or self.command not in ("GET", "HEAD"):
+            return False
+        if (asked := self.headers.get("If-None-Match")) is not None:
+            tags = {tag.strip().removeprefix("W/") for tag in asked.split(",")}
+            return "*" in tags or etag in tags
+        since, last = _http_date(self.headers.get("If-Modified-Since")), _http_date(modified)
+        return since is not None and last is not None and last <= since
+
+    def _send_not_modified(self, headers) -> None:
+        """304: no body, the headers a 200 would have sent that describe the representation."""
+        self.send_response(304)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
 
     def _start(self, status: int, kind: str, length: int, headers=()) -> None:
         self.send_response(status)
@@ -546,6 +578,17 @@ class EndpointHandler(BaseHTTPRequestHandler):
         if not self.server.quiet:
             line = format % args
             sys.stderr.write(f"{self.address_string()} {line if len(line) < 300 else line[:296] + ' ...'}\n")
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP date (If-Modified-Since, Last-Modified) as an aware datetime; None when absent or invalid."""
+    if not value:
+        return None
+    try:
+        found = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return found if found.tzinfo is not None else None
 
 
 def normalized_path(path: str) -> str:

@@ -13,10 +13,21 @@ from opendata.outputs.site.resolver import (
     gone_page,
     not_found,
     resolve,
+    validators,
 )
 from opendata.outputs.site.writer import NAME, letter_part, write
 
 # reads tekst/, written by the texts output before it; learns each letter's facts in the workers
 OUTPUT = Output(NAME, write, letter_part=letter_part)
 
-__all__ = ["OUTPUT", "Response", "endpoint_path", "file_path", "gone_page", "not_found", "resolve", "write"]
+__all__ = [
+    "OUTPUT",
+    "Response",
+    "endpoint_path",
+    "file_path",
+    "gone_page",
+    "not_found",
+    "resolve",
+    "validators",
+    "write",
+]

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import functools
 import mimetypes
+import os
 import re
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -187,7 +189,7 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str, accept_language
         rest += "index.html"
     found = _file(doc, rest)
     if found is not None:
-        return Response(200, _content_type(found), found.read_bytes())
+        return _file_response(found)
     if not _resource(layout, rest) or _file(doc, rest + ".html") is None:
         return _moved(layout, doc, rest) or _not_found(layout, doc)
     extension = negotiate(accept)
@@ -203,11 +205,8 @@ def _document(layout: Layout, doc: Path, rest: str, accept: str, accept_language
         for ext in ALTERNATES
         if _file(doc, rest + ext) is not None
     )
-    return Response(
-        200,
-        _content_type(found),
-        found.read_bytes(),
-        (("Vary", "Accept, Accept-Language"), ("Content-Location", name + extension), ("Link", links)),
+    return _file_response(
+        found, (("Vary", "Accept, Accept-Language"), ("Content-Location", name + extension), ("Link", links))
     )
 
 
@@ -220,6 +219,25 @@ def _moved(layout: Layout, doc: Path, rest: str) -> Response | None:
         return None
     fragment = "#" + anchor if extension in ("", ".html", ".en.html") else ""
     return _redirect(301, layout.doc_path + document + extension + fragment)
+
+
+def validators(status: os.stat_result) -> tuple[tuple[str, str], ...]:
+    """A file's ETag (its modification time in nanoseconds and its size, as nginx makes one from the
+    time in seconds) and Last-Modified: a client or cache asks again with If-None-Match or
+    If-Modified-Since and gets 304 while the file is the same. A publish links the files it does not
+    change from the build before, so theirs stay the same from build to build."""
+    return (
+        ("ETag", f'"{status.st_mtime_ns:x}-{status.st_size:x}"'),
+        ("Last-Modified", formatdate(status.st_mtime, usegmt=True)),
+    )
+
+
+def _file_response(path: Path, headers: tuple[tuple[str, str], ...] = ()) -> Response:
+    """200 with a file's bytes, its media type, its validators and `headers`."""
+    with path.open("rb") as handle:  # the bytes and the validators of one file, also while a build is removed
+        return Response(
+            200, _content_type(path), handle.read(), (*headers, *validators(os.fstat(handle.fileno())))
+        )
 
 
 def _file(doc: Path, relative: str) -> Path | None:
