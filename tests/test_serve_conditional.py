@@ -128,3 +128,37 @@ def test_errors_and_redirects_are_never_not_modified(server):
 def test_nginx_answers_the_same_conditional_requests(published, tmp_path):
     with nginx_serving(published, tmp_path) as url:
         _conditional_requests_are_answered(url)
+
+
+def test_a_publish_keeps_the_validators_of_what_it_did_not_change(datasets_copy, tmp_path):
+    """A client's ETag of an unchanged document still holds after a publish that changed another
+    letter (the file is linked from the build before), also when a build is recycled; the changed
+    letter's document has a new one."""
+    from opendata.outputs.site import resolve
+
+    from .conftest import run_main
+
+    out, letter = (
+        tmp_path / "dist",
+        datasets_copy / "letters" / "gs-zuid-holland-2019-01-24-samenwerking-leidse-regio.yaml",
+    )
+    changed, unchanged = (
+        "/doc/brief/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio",
+        f"/doc/{JOINT_REACTION}",
+    )
+    tags = []
+    for round_ in range(3):
+        if round_:
+            letter.write_text(
+                letter.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {round_} ", 1),
+                encoding="utf-8",
+            )
+        result = run_main(
+            "publish", "--datasets", str(datasets_copy), "--out", str(out), "--cache", str(tmp_path / "cache")
+        )
+        assert result.returncode == 0, result.stderr
+        tags.append(
+            {path: dict(resolve(path, "text/turtle", out).headers)["ETag"] for path in (changed, unchanged)}
+        )
+    assert tags[0][unchanged] == tags[1][unchanged] == tags[2][unchanged]
+    assert len({t[changed] for t in tags}) == 3
