@@ -538,8 +538,23 @@ _PHONE = re.compile(r"\s+(?:\+31|\(?0[0-9]{1,3}\)?)[ -]?[0-9][0-9 -]{5,}[0-9]\s*
 # Verzonden op: 2 september 2020".
 _NEXT_LABEL = re.compile(
     r"[ \t]+(?:Verzonden(?:[ \t]+op)?|Datum|Uw kenmerk|Ons kenmerk|Kenmerk|Uw brief van|Bijlagen?|Zaaknummer|"
-    r"(?:Wordt[ \t]+)?[Bb]ehandeld door|Telefoon)[ \t]*:"
+    r"(?:Wordt[ \t]+)?[Bb]ehandeld door|Telefoon|"
+    # the labels of a board's or college's paper, run onto the subject's line by a document host:
+    # "Onderwerp: Afvalwaterakkoord … Nummer: …", "… Steller: …", "… Portefeuillehouder: …"
+    r"Nummer|Registratienummer|Steller|Portefeuillehouder|Agendapunt|Afdeling)[ \t]*:"
 )
+# A section heading of a paper that a run-together form puts after its subject, where the body begins:
+# "Onderwerp : Strategische agenda … Algemene toelichting In het Veiligheidsberaad …"; only before a
+# capitalised word (the paragraph's first), so that a subject naming a toelichting goes on.
+_RUN_IN_HEADING = re.compile(
+    r"[ \t]+(?:(?:Algemene|Korte)[ \t]+)?(?:[Tt]oelichting|Inleiding|Samenvatting|Aanleiding|Beslispunten|"
+    r"Voorgesteld[ \t]+besluit)[ \t:]+(?=[A-Z][a-z]*[ \t])"
+)
+# A value that runs on into sentences ("… agenda VR Algemene toelichting In het … is ingestemd met … .
+# Vervolgens heeft …"): where the subject ends the line does not tell; the real letters' subjects have at
+# most 33 words and no sentence break.
+_SENTENCE_BREAK = re.compile(r"[a-zà-ÿ]{2}\.[ \t]+[A-Z]")
+_SUBJECT_WORDS = 40
 # … or the address or salutation that follows the subject: "Onderwerp: uitnodiging … Aan de leden van
 # het algemeen bestuur …,".
 _RUN_IN_NEXT = re.compile(
@@ -549,6 +564,10 @@ _RUN_IN_NEXT = re.compile(
     # any next label of the run-together form ("… (ODRU) Advies: 1. In te stemmen …")
     r"[A-Z][a-z]{3,}(?:[ \t]+[a-z]+){0,2}[ \t]*:[ \t])"
 )
+
+
+def _runs_into_sentences(value: str) -> bool:
+    return len(value.split()) > _SUBJECT_WORDS and _SENTENCE_BREAK.search(value) is not None
 
 
 def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
@@ -576,10 +595,13 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
                 _NEXT_LABEL.search(text, inline.end(), end),
                 _RUN_IN_NEXT.search(text, inline.end(), end),
                 _RUN_IN_LABEL.search(text, inline.end(), end),
+                _RUN_IN_HEADING.search(text, inline.end(), end),
             )
             if m is not None
         ]
         span = strip_span(text, inline.end(), min(cuts, default=end), " \t\r\n")
+        if _runs_into_sentences(text[slice(*span)]):
+            return None
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     start = match.end()
     line_end = text.find("\n", start)
