@@ -182,6 +182,19 @@ def test_a_file_whose_name_lies_about_its_kind_is_read_by_its_contents(into, tmp
     assert "is a PDF" in mismatch.message and mismatch.hint == "rename it to end in .pdf"
 
 
+def test_a_letter_kept_as_an_e_mail_message_is_named(into, tmp_path):
+    # Before: an .eml or .msg in a folder was passed over without a word, as a metadata file is.
+    folder = tmp_path / "post"
+    folder.mkdir()
+    (folder / "brief.eml").write_text("From: griffie@example.org\nSubject: Brief\n\nGeachte raad,\n")
+    (folder / "brief.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+    report = ingest([folder], into)
+    assert sorted((Path(p.location.path).name, p.code) for p in report.problems) == [
+        ("brief.eml", "unsupported-file"),
+        ("brief.msg", "unsupported-file"),
+    ]
+
+
 def test_an_empty_file_is_named_empty_whatever_its_kind(into, tmp_path):
     # Before: an empty PDF was "damaged (PDFium: Data format error)", an empty .docx "not a zip file".
     folder = tmp_path / "leeg"

@@ -125,8 +125,11 @@ def _passed_over(path: Path) -> bool:
 
 
 # Letters kept in a kind of file ingest does not read: named when a folder holds one (files of other
-# kinds in a folder, such as a letter's metadata, are passed over without a word).
-DOCUMENT_SUFFIXES = frozenset((".doc", ".dot", ".docm", ".dotx", ".rtf", ".wpd", ".pages", ".ott", ".xps"))
+# kinds in a folder, such as a letter's metadata, are passed over without a word). A letter sent by
+# e-mail is often archived as the message itself (.eml, Outlook's .msg).
+DOCUMENT_SUFFIXES = frozenset(
+    (".doc", ".dot", ".docm", ".dotx", ".rtf", ".wpd", ".pages", ".ott", ".xps", ".eml", ".msg")
+)
 
 
 def _not_read(path: Path) -> Problem:

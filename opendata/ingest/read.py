@@ -747,12 +747,15 @@ def _upright(pytesseract, image):
 
 
 def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult:
+    """An image's text by OCR: every page of a multi-page image (a TIFF from a scanner or a fax), in
+    order, as a PDF's pages are read; each turned as its EXIF orientation says."""
     # loaded only when an image file is read: ~0.01 s
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     try:
         image = Image.open(io.BytesIO(raw))
         image.load()
+        pages = getattr(image, "n_frames", 1)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         problems.append(
             Problem(
@@ -764,12 +767,38 @@ def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult
             )
         )
         return ReadResult(None, "image-ocr")
-    text = ocr_image(image, "the image", display, problems)
+    if pages > MAX_PAGES:
+        problems.append(
+            Problem(
+                "image-too-long",
+                ERROR,
+                f"the image has {pages} pages, more than {MAX_PAGES}: not a letter",
+                Location(display),
+                hint="split the file into its letters, or leave reports out of the ingest",
+            )
+        )
+        return ReadResult(None, "image-ocr", pages)
+    texts = []
+    try:
+        for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
+            what = "the image" if pages == 1 else f"page {number} of the image"
+            text = ocr_image(ImageOps.exif_transpose(frame.copy()), what, display, problems)
+            if text is None:
+                return ReadResult(None, "image-ocr", pages, len(texts))
+            texts.append(_PAGE_NUMBER.sub("", text))
+    except (OSError, ValueError, EOFError) as exc:  # a damaged page after the first
+        problems.append(
+            Problem(
+                "image-corrupt",
+                ERROR,
+                f"page {len(texts) + 1} of the image cannot be read ({exc})",
+                Location(display),
+                hint="scan the letter again",
+            )
+        )
+        return ReadResult(None, "image-ocr", pages, len(texts))
     return ReadResult(
-        _usable(visible(text) if text else text, display, problems, "the image"),
-        "image-ocr",
-        1,
-        int(text is not None),  # a page by OCR only when Tesseract read it
+        _usable(visible("\n\n".join(texts)), display, problems, "the image"), "image-ocr", pages, pages
     )
 
 

@@ -104,6 +104,7 @@ ProblemCode = Literal[
     "ocr-unavailable",
     "ocr-failed",
     "image-corrupt",
+    "image-too-long",
     "docx-corrupt",
     "docx-tracked-changes",
     "odt-corrupt",
@@ -716,6 +717,12 @@ _KINDS = (
         "the image cannot be read",
         "scan the letter again",
         "The image library's message is given.",
+    ),
+    _kind(
+        "image-too-long",
+        "the image (a multi-page TIFF) has more pages than a letter has",
+        "split the file into its letters, or leave reports out of the ingest",
+        "Long documents are reports or bundles, not letters.",
     ),
     _kind(
         "docx-corrupt",
