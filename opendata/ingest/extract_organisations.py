@@ -388,10 +388,46 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
             continue
         longest = max(match.end() for match, _code in matches)
         codes = _dated({code for match, code in matches if match.end() == longest}, date)
+        assembly = _WATER_BOARD_ASSEMBLY.match(text, longest)
+        if assembly is not None and codes == [_STATES_GENERAL_JOINT]:
+            # "de Verenigde Vergadering van Delfland": the water board's assembly names its water board
+            board = _water_board_named(assembly["name"], date)
+            if board is not None:
+                found.append(OrgMention(board, token.start(), assembly.end(), 0.85, None, True))
+            taken_until = assembly.end()
+            continue
+        if codes == [_STATES_GENERAL_JOINT] and _names_water_board_assembly(text, date):
+            continue  # "ter behandeling in de Verenigde Vergadering" of the water board named before
         if len(codes) == 1:
             found.append(OrgMention(codes[0], token.start(), longest, 0.85, None, True))
             taken_until = longest
     return sorted(found + _shortened_namesakes(text, found, date), key=lambda m: m.start)
+
+
+# The register's "Verenigde Vergadering" is the States General's joint session; a water board's general
+# assembly has that name too (Delfland's, Schieland's): "AAN DE VERENIGDE VERGADERING VAN DELFLAND".
+_STATES_GENERAL_JOINT = "oorg10000"
+_WATER_BOARD_ASSEMBLY = re.compile(
+    r"[ \t]+(?i:van|der)[ \t]+(?!(?i:de[ \t]+)?Staten)(?:(?i:het[ \t]+hoogheemraadschap(?:[ \t]+van)?)[ \t]+)?"
+    r"(?P<name>[A-Z][\w-]+)(?![\w-])"
+)
+
+
+def _names_water_board_assembly(text: str, date: str | None) -> bool:
+    return any(
+        _water_board_named(m["name"], date) is not None
+        for m in re.finditer(r"(?i:verenigde\s+vergadering)" + _WATER_BOARD_ASSEMBLY.pattern, text)
+    )
+
+
+def _water_board_named(name: str, date: str | None) -> str | None:
+    """The one water board whose register name holds the word `name` ("Delfland", "DELFLAND")."""
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    codes = {
+        code for code, full in load_gazetteer().names_of_kinds((WATERSCHAP,)).items() if word.search(full)
+    }
+    dated = _dated(codes, date)
+    return dated[0] if len(dated) == 1 else None
 
 
 # Two bodies whose names share their last words, the first name cut short: "de Eerste en Tweede Kamer"
