@@ -566,12 +566,43 @@ _RUN_IN_NEXT = re.compile(
 )
 
 
+def ocr_scrap(value: str) -> bool:
+    """Whether a subject's value is what OCR made of a stamp, a barcode or handwriting ("MO^J^St", read
+    "MO J St" once the carets are blanked): no word of four letters (the real letters' subjects all have
+    one)."""
+    return re.search(r"[^\W\d_]{4}", value) is None
+
+
+def _past_scrap(
+    text: str, label: re.Match[str], scrap: tuple[int, int], head_end: int
+) -> tuple[int, int] | None:
+    """ "Berichtnummer Onderwerp" over "MO^J^St" over "Toekomst van …": OCR set the values of a row of
+    two labels on lines of their own, and the scrap is the first label's; the subject is the next line.
+    Where the label stands alone, or the next line is no value, the subject is unknown."""
+    line_start = text.rfind("\n", 0, label.start()) + 1
+    if not text[line_start : label.start()].strip() or "\n" not in text[label.start() : label.end()]:
+        return None
+    following = re.compile(r"[ \t]*\n[ \t]*(?=\S)([^\n]*)").match(text, scrap[1])
+    if following is None or following.end() > head_end:
+        return None
+    value = following[1]
+    if ocr_scrap(value) or _NOT_CONTINUATION.match(value) or find_salutation(value) is not None:
+        return None
+    return strip_span(text, following.start(1), following.end(1), " \t\r\n")
+
+
 def _runs_into_sentences(value: str) -> bool:
     return len(value.split()) > _SUBJECT_WORDS and _SENTENCE_BREAK.search(value) is not None
 
 
 def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
-    """The Onderwerp/Betreft line, with its continuation lines, as (start, end, value)."""
+    """The Onderwerp/Betreft line, with its continuation lines, as (start, end, value); not a scrap
+    ("Onderwerp" over "WQ J Sd")."""
+    found = _find_subject(text, head_end)
+    return None if found is None or ocr_scrap(found[2]) else found
+
+
+def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     match = _SUBJECT.search(text, 0, max(head_end, 1))
     if match is None:
         inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
@@ -600,6 +631,10 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             if m is not None
         ]
         span = strip_span(text, inline.end(), min(cuts, default=end), " \t\r\n")
+        if ocr_scrap(text[slice(*span)]):
+            span = _past_scrap(text, inline, span, head_end)
+            if span is None:
+                return None
         if _runs_into_sentences(text[slice(*span)]):
             return None
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None

@@ -394,12 +394,18 @@ def _six_lines(text: str, position: int) -> int:
     return end
 
 
+# A run of marks no reference, date or word holds, standing as a token of its own ("'<~\\").
+_MARKS = re.compile(r"(?:(?<=\s)|^)[^\w\s.,:;/()\-–—]{2,}[^\w\s]*(?=\s|$)", re.MULTILINE)
+
+
 def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
     """References read from a table. Columns set apart by wide spaces pair with the labels by
     position; otherwise each reference column takes the next value with a digit in it, after the
     date when the first column is the date, and the first column that is no reference ends it."""
     found = []
     for labels, start, end in table_rows(text, header_end):
+        if _MARKS.search(text, start, end):
+            continue  # "Kenmerk zaaknummer" over "'<~\\^6pO": what OCR made of a stamp or a barcode, no value
         cells = list(re.finditer(r"\S+(?: \S+)*", text[start:end]))
         if _references_only(labels) and not (len(cells) == len(labels) and len(cells) >= 2):
             found += _counted_row(text, labels, start, end, next_lines=True)
