@@ -505,6 +505,9 @@ _INLINE_SUBJECT = re.compile(
     r"(?<=[ \t])(?:(?:Onderwerp|Betreft|BETREFT|ONDERWERP|onderwerp|betreft)(?:[ \t]*:[ \t]*(?=\S)|[ \t]*(?=[A-Z0-9'‘\"]))"
     # the label last on a run-together line, its value the next line: "… AB/2008/12 Onderwerp" / "Voortgang van …"
     r"|(?:Onderwerp|Betreft)[ \t]*\n(?=[ \t]*[A-Z])"
+    # a value in lower case that ends the run-together header, the salutation next: "Datum 28 oktober 2009
+    # Uw kenmerk … Onderwerp kamervragen" / "Geachte voorzitter,"
+    r"|(?:Onderwerp|Betreft)[ \t]+(?=[a-z][^\n:]{2,100}\n(?:[ \t]*\n)*[ \t]*(?:Geachte?|Beste|Zeer[ \t]+geachte?)\b)"
     r"|Betreft[ \t]+(?=(?!(?:het|de|een|dit|deze|die|dat|u|uw|ons|onze|hier|zowel|niet|alleen|vooral|ook|"
     r"met|om|slechts|enkel)\b)[a-z]{4,}))"
 )
@@ -605,8 +608,9 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
 def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     match = _SUBJECT.search(text, 0, max(head_end, 1))
     if match is None:
-        inline = _INLINE_SUBJECT.search(text, 0, max(head_end, 1))
-        if inline is None:
+        # searched past the header's end, so that a look-ahead sees the salutation after it
+        inline = _INLINE_SUBJECT.search(text)
+        if inline is None or inline.start() >= max(head_end, 1):
             return None
         line_end = text.find("\n", inline.end())
         end = min(head_end, line_end if line_end >= 0 else len(text))
