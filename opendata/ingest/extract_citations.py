@@ -183,7 +183,26 @@ def find_citations(
                 citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
             )
         found.append((citation, who, extras))
+    cited = {c.reference.value for c, _who, _extras in found if c.reference is not None}
+    for match in _CITE_BY_REFERENCE.finditer(text):
+        # "(brief met kenmerk 09U005574)": a letter cited by its kenmerk alone, no date
+        span = value_after(text, match.end(), next_line=False)
+        if span is None:
+            continue
+        a, b = split_glued(text, *span)[0]
+        value = clean_reference(text[a:b])
+        if value not in cited:
+            cited.add(value)
+            who = "uw" if match["who"] and match["who"].lower() in ("uw", "vw") else "de"
+            found.append((Citation(None, _found(text, value, a, b, 0.7), None), who, []))
     return sorted(found, key=lambda item: item[0].date.start if item[0].date else 0)
+
+
+# A letter cited by its kenmerk and no date: "(brief met kenmerk 09U005574)", "uw brief met kenmerk …".
+_CITE_BY_REFERENCE = re.compile(
+    rf"\b(?:(?P<who>uw|vw|de|onze|een)[ \t]+)?brief[ \t]+met[ \t]+(?:(?:ons|uw|het)[ \t]+)?{noisy('kenmerk')}[ \t]*:?",
+    re.IGNORECASE,
+)
 
 
 # The dates a row of column labels may hold under it: the letter's own ("Datum") and the cited one's.

@@ -636,9 +636,10 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         ]
         span = strip_span(text, inline.end(), min(cuts, default=end), " \t\r\n")
         if ocr_scrap(text[slice(*span)]):
-            span = _past_scrap(text, inline, span, head_end)
-            if span is None:
+            past = _past_scrap(text, inline, span, head_end)
+            if past is None:
                 return None
+            span = past
         if _runs_into_sentences(text[slice(*span)]):
             return None
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
