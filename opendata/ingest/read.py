@@ -778,7 +778,7 @@ def _read_image(raw: bytes, display: str, problems: list[Problem]) -> ReadResult
             )
         )
         return ReadResult(None, "image-ocr", pages)
-    texts = []
+    texts: list[str] = []
     try:
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             what = "the image" if pages == 1 else f"page {number} of the image"
