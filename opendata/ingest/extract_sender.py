@@ -100,12 +100,36 @@ def letterhead_board(text: str, sender: Found, head_end: int) -> Found:
     """The sender with the board its letterhead names first, where it is of the sender's kind."""
     head = _BOARD_HEAD.match(text, host_title_end_of_blanked(text))
     if head is None or head.start() >= head_end:
+        if sender.value.startswith("gm") and _college_line_in_letterhead(text, head_end):
+            return replace(sender, detail=COLLEGE)
         return sender
     if head["gs"] and sender.value.startswith("pv"):
         return replace(sender, detail=GS)
     if head["college"] and sender.value.startswith("gm"):
         return replace(sender, detail=COLLEGE)
     return sender
+
+
+# The board on a line of its own among the letterhead's lines, under the municipality's name and
+# addresses and above the addressee: "Stadsplein 1 … www.nieuwegein.nl … Nieuwegein / College van
+# Burgemeester en Wethouders. / … / Aan: de leden van de Gemeenteraad …". Not an address block's first
+# line: an addressed college has its postal lines under it.
+_COLLEGE_LINE = re.compile(
+    r"^[ \t]*(?:[Hh]et[ \t]+)?[Cc]ollege[ \t]+van[ \t]+[Bb]urgemeester[ \t]+en[ \t]+[Ww]ethouders[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+_ADDRESSEE_LINE = re.compile(r"^[ \t]*(?:Aan|AAN)\b", re.MULTILINE)
+
+
+def _college_line_in_letterhead(text: str, head_end: int) -> bool:
+    line = _COLLEGE_LINE.search(text, 0, head_end)
+    if line is None:
+        return False
+    addressee = _ADDRESSEE_LINE.search(text, 0, head_end)
+    if addressee is None or addressee.start() < line.start():
+        return False
+    following = re.compile(r"\n[ \t]*([^\n]*)").match(text, line.end())
+    return following is None or not (POSTAL.match(following[1]) or ADDRESS_LINE.match(following[1]))
 
 
 def host_title_end_of_blanked(text: str) -> int:
