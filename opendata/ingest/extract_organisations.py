@@ -181,9 +181,29 @@ def find_kind_phrases(
             )
             found.append(OrgMention(written, match.start(), phrase_end, 0.5, body, False))
     found.extend(_adjective_councils(text, date, start, end, gazetteer))
+    found.extend(_councils_by_name(text, date, start, end, gazetteer))
     found.extend(_municipality_lists(text, date, start, end, gazetteer))
     found.extend(_college_lists(text, date, start, end, gazetteer))
     return _dedupe_overlaps(found)
+
+
+# A council named by its municipality without "van": "de leden van de Gemeenteraad Nieuwegein" (only
+# where the name resolves: "de gemeenteraad Besluit …" names none).
+_COUNCIL_BY_NAME = re.compile(r"(?<![\w-])[Gg]emeenteraad[ \t]+(?=[A-Z])")
+
+
+def _councils_by_name(
+    text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
+) -> list[OrgMention]:
+    found = []
+    for match in _COUNCIL_BY_NAME.finditer(text, start, end):
+        resolved = resolve_name_at(text, match.end(), (GEMEENTE,), date, gazetteer)
+        if resolved:
+            code, name_end, score = resolved
+            found.append(
+                OrgMention(code, match.start(), name_end, round(0.6 + 0.35 * score, 2), COUNCIL, True)
+            )
+    return found
 
 
 # A municipality's body named by the town's adjective: "de Amsterdamse gemeenteraad", "het Utrechtse
