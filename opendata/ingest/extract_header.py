@@ -385,7 +385,7 @@ def joined_date(text: str, head_end: int) -> tuple[DateMatch, float, tuple[int, 
             and not text[: match.start()].rstrip().endswith(".")  # "Onderwerp: … vergaderen. Oostburg, …"
         ):
             continue
-        dates = find_dates(text, *match.span("date"))
+        dates = find_dates(text, *match.span("date")) or _after_bare_comma(text, *match.span("date"))
         if not dates or (dates[0].start, dates[0].end) != match.span("date"):
             continue
         if match["sep"] == ":" and (  # "Leiden: 28 april 2014": a municipality's name only
@@ -400,6 +400,17 @@ def joined_date(text: str, head_end: int) -> tuple[DateMatch, float, tuple[int, 
         if dates and (dates[0].start, dates[0].end) == weekday.span("date"):
             return dates[0], 0.7, None
     return row_date(text, end)
+
+
+def _after_bare_comma(text: str, start: int, end: int) -> list[DateMatch]:
+    """The date right after the place's comma without a space ("Delft,9 september 2014"), which
+    find_dates does not take for a day (a decimal's digits follow a comma so)."""
+    if start == 0 or text[start - 1] != ",":
+        return []
+    return [
+        DateMatch(d.iso, start + d.start - 1, start + d.end - 1, d.confidence)
+        for d in find_dates(" " + text[start:end], 0, end - start + 1)
+    ]
 
 
 # A web page's heading that dates the letter it carries: "Binnendijken. (12-01-2009) Vragen aan …".
