@@ -72,6 +72,21 @@ class Page:
     searchable: bool = False
 
 
+# A letter's key facts, in the order a reader looks for them (the model's fields: schemas/model.yaml)
+KEY_FACTS = (
+    DCT + "type",
+    NS_SCHEMA + "dateSent",
+    NS_SCHEMA + "dateReceived",
+    NS_SCHEMA + "sender",
+    NS_SCHEMA + "recipient",
+    ODNL + "ourReference",
+    ODNL + "yourReference",
+    ODNL + "dossierNumber",
+    DCT + "subject",
+    ODNL + "unknownProperty",
+)
+
+
 def kind_of(types: list[str]) -> str:
     for type_iri, kind in KINDS:
         if type_iri in types:
@@ -339,6 +354,7 @@ class PageBuilder:
 
     # -- kinds
     def _letter(self, page: Page, view: View, iri: str) -> None:
+        page.sections.append(self._key_facts(view, iri))
         signatures = view.iris(iri, PROV + "qualifiedAttribution")
         if signatures:
             page.sections.append(
@@ -363,6 +379,16 @@ class PageBuilder:
         key = page.key.split("/", 1)[1]
         if key in self.texts:
             page.sections.append(self._text(self.texts[key], positions))
+
+    def _key_facts(self, view: View, iri: str) -> dict:
+        """What a reader looks for first, above the letter's text: its kind, dates, sender, addressees,
+        references, themes and the facts its text leaves open (every statement is in the table below)."""
+        rows = [
+            (self.terms.label(predicate, self.lang), [self.value(v) for v in values])
+            for predicate in KEY_FACTS
+            if (values := view.values(iri, predicate))
+        ]
+        return {"kind": "facts", "title": self.w["key_facts"], "rows": rows}
 
     def _signature(self, view: View, signature: str) -> dict:
         person = view.first(signature, PROV + "agent")
