@@ -46,6 +46,7 @@ _NUMBERED_HEADING = re.compile(
 # The rest of a heading the page wrapped onto the next line (a blank line may come between): capitals only.
 _WRAPPED = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]{1,60}?)[ \t]*(?=\n|$)")
 _JOINT = {"MINISTERS", "STAATSSECRETARISSEN", "MINISTER EN STAATSSECRETARIS"}
+_SECOND_WRITER = re.compile(r"\s+EN\s+(?:DE\s+)?(?:MINISTER|STAATSSECRETARIS)\b", re.IGNORECASE)
 # A body as the writer: "BRIEF VAN DE ALGEMENE REKENKAMER", "BRIEF VAN HET COLLEGE VAN …", "BRIEF VAN DE
 # VOORZITTER VAN DE VASTE COMMISSIE VOOR BINNENLANDSE ZAKEN" (the chair writes for the committee).
 _BODY_HEADING = re.compile(
@@ -109,7 +110,12 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     ):  # "… VAN SOCIALE ZAKEN EN" / "WERKGELEGENHEID": the heading wrapped onto the next line
         name, name_end = f"{name} {wrapped['rest'].strip(' ,')}", wrapped.end("rest")
     sender = None
-    joint = role_word in _JOINT
+    # "MINISTER VAN KLIMAAT EN GROENE GROEI EN DE STAATSSECRETARIS VAN INFRASTRUCTUUR": a second writer
+    # after the first one's ministry (the register's "… en Klimaat" names one ministry, "en de" two writers)
+    second = _SECOND_WRITER.search(name)
+    if second is not None:
+        name, name_end = name[: second.start()], heading.start("name") + second.start()
+    joint = role_word in _JOINT or second is not None
     portfolio = (heading["prep"] or "").upper() == "VOOR"  # a minister for a portfolio has no ministry
     if name and not joint and not portfolio and not re.search(r"\b(?:EN|VAN|VOOR)$", name, re.IGNORECASE):
         sender = Span(f"ministerie van {ministry_name(name)}", heading.start("name"), name_end)
