@@ -355,9 +355,10 @@ _QUOTED_BODY = re.compile(
 # kind word often lost to OCR: "Aan de raden-t n-de-gerrreerrten…, Edam-Volendam, …").
 # The same list after "Aan:" with its colon, to the colleges ("Aan de colleges van burgemeester en
 # wethouders van de gemeenten A, B en C"), with names written with "&" ("Aa & Hunze") and names the copy
-# lost between two commas ("Aa & Hunze, , Borger-Odoorn, …, en").
+# lost between two commas ("Aa & Hunze, , Borger-Odoorn, …, en"). An address opens with "Aan" (or "AAN"):
+# a sentence's "… worden voorgelegd aan de colleges van de gemeenten A en B" addresses nobody.
 _COUNCIL_LIST = re.compile(
-    r"(?<![\w-])Aan(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
+    r"(?<![\w-])(?-i:Aan|AAN)(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
     r"(?:burgemeester[ \t]+en[ \t]+wethouders|B[ \t]*(?:&|en)[ \t]*W)(?![\w&]))?))"
     r"(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
     re.IGNORECASE,
