@@ -588,12 +588,17 @@ def run_in_pairs(text: str, start: int, end: int) -> list[tuple[Span, Span]]:
 
 # A board's signature formula run on after the last sentence, without a closing formula: "… of
 # waterschappen. Gedeputeerde Staten van Overijssel, voorzitter, secretaris,", "Burgemeester en
-# wethouders van Ede, de secretaris, de burgemeester,".
+# wethouders van Ede, de secretaris, de burgemeester,"; also run on after a word that ends no sentence
+# where its two posts follow, OCR having lost their commas ("… stukken: geen Burgemeester en wethouders
+# van Leeuwarderadeel, de secretaris de burgemeester …": two posts in a row end no sentence of a letter).
 _BOARD_SIGNED = re.compile(
-    r"(?:(?<=[.!?][ \t])|^[ \t]*)(?P<board>(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?"
+    r"(?:(?<=[.!?][ \t])|^[ \t]*|(?<=[ \t])(?=[A-Z][^\n,]{2,90},[ \t]*(?:de[ \t]+)?"
+    r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)(?:,[ \t]*|[ \t]+)(?:de[ \t]+)?"
+    r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b))"
+    r"(?P<board>(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?"
     r"(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+"
     r"(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)[ \t]+van[ \t]+[^\n,]{2,60}),[ \t]*"
-    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier),[ \t]*"
+    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)(?:,[ \t]*|[ \t]+)"
     r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b",
     re.MULTILINE,
 )
