@@ -48,7 +48,7 @@ from opendata.ingest.extract_header import (
     second_letter,
     subject_after_salutation,
 )
-from opendata.ingest.extract_kamerstuk import find_kamerstuk, paper_dossier
+from opendata.ingest.extract_kamerstuk import answer_writer, find_kamerstuk, paper_dossier
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_preamble,
@@ -381,6 +381,11 @@ def _extract(
             for d in kamerstuk.dossiers
             if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)
         ]
+    answer = answer_writer(text) if kamerstuk is None else None
+    if answer is not None and answer.sender is not None and sender is None:
+        # "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens …"
+        s = answer.sender
+        sender = _found(text, s.value, s.start, s.end, 0.8, answer.role)
     if kamerstuk is None and not dossiers:
         paper = paper_dossier(text)
         if paper is not None:
@@ -437,6 +442,8 @@ def _extract(
         not addressees and reported
     ):  # a page that reports its letter: "… heeft een brief naar Provinciale Staten gestuurd"
         addressees = reported
+    if kind is None and answer is not None:  # answers to written questions, on the Kamer's page
+        kind = _found(text, "brief", answer.heading.start, answer.heading.end, 0.6)
     if kind is None and reported:
         kind = _found(text, "brief", reported[0].start, reported[0].end, 0.5)
     return Extraction(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from opendata.ingest.extract_dates import find_dates
 from opendata.ingest.extract_noise import Span
+from opendata.ingest.extract_organisations import ministry_at
 from opendata.ingest.gazetteer import load_gazetteer
 
 # A text layer that ran the heading's lines together goes on with the paper's next part: "… EN
@@ -226,3 +227,39 @@ def closing_signatory(text: str) -> tuple[Span, Span] | None:
         Span(match["name"].strip(), match.start("name"), match.end("name")),
         Span(match["role"].lower(), match.start("role"), match.end("role")),
     )
+
+
+# Answers to members' written questions as the Kamer publishes them (the Aanhangsel): "Antwoord van
+# Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens …" names the writer with the
+# portfolio in brackets. A ministry's name there is the sender, the post its body; a second writer ("…
+# (Landbouw, Natuur en Voedselkwaliteit) en van Minister Van der Wal-Zeggelink (Natuur en Stikstof)")
+# leaves no single sender, and a portfolio that is no ministry's name ("voor Natuur en Stikstof") none.
+_ANSWER = re.compile(
+    r"^[ \t]*Antwoord[ \t]+van[ \t]+(?:de[ \t]+)?(?P<role>[Mm]inister|[Ss]taatssecretaris)[ \t]+"
+    r"(?P<name>[A-Z][^\n()]{1,60}?)[ \t]*\((?P<portfolio>[^()\n]{3,80})\)",
+    re.MULTILINE,
+)
+_ANSWER_SECOND = re.compile(
+    r"[ \t]*\n?[ \t]*en[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:[Mm]inister|[Ss]taatssecretaris)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    heading: Span  # "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat)"
+    sender: Span | None  # "ministerie van …", or None for two writers or a portfolio of no ministry
+    role: str  # "minister" or "staatssecretaris"
+
+
+def answer_writer(text: str) -> Answer | None:
+    """The writer of answers to written questions (see above), near the top, or None."""
+    match = _ANSWER.search(text, 0, min(len(text), 2000))
+    if match is None:
+        return None
+    role = match["role"].lower()
+    sender = None
+    if _ANSWER_SECOND.match(text, match.end()) is None:
+        ministry = ministry_at(text, match.start("portfolio"))
+        if ministry is not None and ministry[1] == match.end("portfolio"):
+            sender = Span(ministry[0], match.start("portfolio"), match.end("portfolio"))
+    return Answer(Span(match[0].strip(), match.start("role"), match.end()), sender, role)

@@ -1,0 +1,53 @@
+"""Answers to members' written questions as the Kamer publishes them: "Antwoord van Minister Jansen
+(Sociale Zaken en Werkgelegenheid)" names the writer with the ministry's name in brackets; two writers
+or a portfolio that is no ministry leave no sender (sixteenth unseen set, docs/ingest.md). Pages
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from opendata.ingest.extract import extract
+
+_PAGE = (
+    "Antwoord schriftelijke vragen : Antwoord op vragen van het lid Pietersen over wachtlijsten\n"
+    "Vragen van het lid Pietersen (VVD) aan de Minister van Sociale Zaken en Werkgelegenheid over "
+    "wachtlijsten bij de schuldhulp (ingezonden 2 maart 2023).\n"
+    "{answer} (ontvangen 30 maart 2023). Zie ook Aanhangsel\nHandelingen, vergaderjaar 2022–2023, nr. 1999.\n"
+    "Vraag 1\nKent u het bericht over de wachtlijsten?\nAntwoord 1\nJa.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "sender", "body"),
+    [
+        (
+            "Antwoord van Minister Jansen (Sociale Zaken en Werkgelegenheid)",
+            "ministerie van Sociale Zaken en Werkgelegenheid",
+            "minister",
+        ),
+        (
+            "Antwoord van Staatssecretaris De Boer-Smit (Financiën), mede namens de Minister van Sociale "
+            "Zaken en Werkgelegenheid",
+            "ministerie van Financiën",
+            "staatssecretaris",
+        ),
+    ],
+)
+def test_the_answering_ministry_sends(answer, sender, body):
+    facts = extract(_PAGE.format(answer=answer)).facts()
+    assert facts["sender"] == sender
+    assert facts["sender_body"] == body
+    assert facts["kind"] == "brief"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [  # guards: two writers; a minister for a portfolio that is no ministry
+        "Antwoord van Minister Jansen (Sociale Zaken en Werkgelegenheid) en van Minister De Vries "
+        "(Armoedebeleid, Participatie en Pensioenen)",
+        "Antwoord van Minister De Vries (Armoedebeleid, Participatie en Pensioenen)",
+    ],
+)
+def test_no_single_ministry_no_sender(answer):
+    assert extract(_PAGE.format(answer=answer)).facts()["sender"] is None
