@@ -337,9 +337,11 @@ _MEMO_TO = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # An address line to a group of councils or colleges the register has no record for.
+# A joint arrangement's participants ("Aan de deelnemers van de Regionale Uitvoeringsdienst Utrecht") are
+# such a group too, not the arrangement they take part in.
 _GROUP = re.compile(
-    r"[ \t]*(?P<group>(?:de[ \t]+)?(?:gemeente)?(?:raden|colleges)(?:[ \t]+en[ \t]+(?:gemeente)?(?:raden|colleges))?"
-    r"[ \t]+(?:van|in)[ \t]+[^\n]{3,140}?)[ \t]*[,.]?[ \t]*$",
+    r"[ \t]*(?P<group>(?:de[ \t]+)?(?:(?:gemeente)?(?:raden|colleges)(?:[ \t]+en[ \t]+(?:gemeente)?(?:raden|colleges))?"
+    r"|deelnemers)[ \t]+(?:van|in)[ \t]+[^\n]{3,140}?)[ \t]*[,.]?[ \t]*$",
     re.IGNORECASE,
 )
 # A display name quoted in an e-mail's "Aan:" line that names a body ("Aan: 'dorpsraad Hoogwoud'").
