@@ -321,6 +321,9 @@ _ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark"}
 _HEALTH_SERVICE = re.compile(r"^Geme(?:entelijke|enschappelijke) [Gg]ezondheidsdienst(?= [A-Z])")
 
 
+_VERSION_SUFFIX = re.compile(r"[ \t]+(?:[0-9]\.[0-9]|(?:19|20)[0-9]{2})$")
+
+
 @functools.cache
 def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
     """Distinctive register names (and, for names of three words or more, the variant without
@@ -338,6 +341,12 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
             variants.add(shortened)
         # "Gemeentelijke Gezondheidsdienst Noord- en Oost-Gelderland" is written "GGD Noord- en Oost-Gelderland"
         variants.add(_HEALTH_SERVICE.sub("GGD", name))
+        # a re-established body's register name ends in its version or year ("Regionale uitvoeringsdienst
+        # Utrecht 2.0", "… in de Liemers 2024"): letters write the name without it
+        for variant in list(variants):
+            unversioned = _VERSION_SUFFIX.sub("", variant)
+            if unversioned != variant and unversioned.count(" ") >= 2:
+                variants.add(unversioned)
         for variant in variants:
             if (
                 variant in _ORDINARY_WORDS
