@@ -690,6 +690,33 @@ _KNOWN_MINISTRIES = tuple(
 )
 
 
+# A ministry's name whose last word OCR cut short ("Binnenlandse Zaken en Koninkrij 3 (BZK)"): all its
+# words but the last as they are, the last one's first four letters or more, then no letter.
+_CUT_KNOWN_MINISTRIES = tuple(
+    (
+        name,
+        re.compile(
+            r"\s+".join(re.escape(word) for word in name.split()[:-1])
+            + r"\s+(?P<cut>"
+            + re.escape(name.split()[-1][:4])
+            + r"[a-zà-ÿ]*)(?![\w-])",
+            re.IGNORECASE,
+        ),
+    )
+    for name in _MINISTRY_NAMES
+    if " " in name
+)
+
+
+def _cut_known_ministry(text: str, position: int) -> tuple[str, int] | None:
+    """The ministry whose name, its last word cut short, starts at `position`, and where it ends."""
+    for name, pattern in _CUT_KNOWN_MINISTRIES:
+        match = pattern.match(text, position)
+        if match is not None and name.split()[-1].lower().startswith(match["cut"].lower()):
+            return name, match.end()
+    return None
+
+
 # The abbreviations' ministries: a letter that names a ministry in full and by its abbreviation ("het
 # Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)", "het Ministerie van BZK") names one.
 _ABBREVIATED_MINISTRIES = {
@@ -760,7 +787,11 @@ def find_ministries(text: str) -> list[OrgMention]:
     for match in MINISTRY.finditer(text):
         name, end = fold_spaces(match["name"]), match.end()
         known = next((m for m in (p.match(text, match.start("name")) for p in _KNOWN_MINISTRIES) if m), None)
-        if known is not None:  # the ministry's own name, not the words a letterhead runs on with
+        cut = _cut_known_ministry(text, match.start("name"))
+        if cut is not None and (known is None or cut[1] > known.end()):
+            # "Binnenlandse Zaken en Koninkrij 3 (BZK)": a name OCR cut in its last word is that name
+            name, end = cut
+        elif known is not None:  # the ministry's own name, not the words a letterhead runs on with
             name, end = fold_spaces(known[0]), known.end()
         # "het ministerie van I&W": a ministry named by its short name after "ministerie van" is named
         # in full (its abbreviation inside is no second mention)
