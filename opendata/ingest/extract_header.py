@@ -632,7 +632,9 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             return None
         line_start = text.rfind("\n", 0, inline.start()) + 1
         row = max(line_start, inline.start() - 160), inline.start()
-        if len(_ROW_LABELS.findall(text, *row)) >= 3:
+        if len(_ROW_LABELS.findall(text, *row)) >= 3 or (
+            _LABELS_RIGHT_BEFORE.search(text, *row) and _DATE_FIRST.match(text, inline.end())
+        ):
             # without an e-mail column the telephone is the row's last contact value
             return _last_of_row(text, inline.end(), end, phone_last=not _MAIL_LABEL.search(text, *row))
         cuts = [
@@ -714,6 +716,21 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
 _ROW_LABELS = re.compile(
     r"\b(?:Datum|Briefnummer|Zaaknummer|Behandeld door|Telefoonnummer|E[ -]?mail|Antwoord op|Bijlagen?|Kenmerk)\b"
     r"(?![ \t]*:)"  # "Datum : … Briefnummer : …" give each value after its own label: no row
+)
+# Labels standing right before "Onderwerp" with no value between them ("Datum Zaakkenmerk Briefnummer Uw
+# nummer Onderwerp 27 maart EBE1 …"): a row whose values all follow it, whatever its labels are, where
+# a date comes first after "Onderwerp" (the row's date); with the words of a subject first ("Datum Ons
+# kenmerk Uw brief van Onderwerp Verslag archiefwettelijk toezicht 2017 Uw kenmerk …") the labels before
+# it had no values and the subject is "Onderwerp"'s own.
+_LABELS_RIGHT_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:Datum|Zaakkenmerk|Zaaknummer|Zaak|Briefnummer|Kenmerk|(?:Ons|Uw)[ \t]+(?:kenmerk|nummer|brief"
+    r"(?:[ \t]+van)?)|Behandeld[ \t]+door|Telefoon(?:nummer)?|Doorkiesnummer|Contactpersoon|Bijlage(?:n|\(n\))?|"
+    r"E-?mail(?:adres)?|Antwoord[ \t]+op|Verzonden|Pagina)[ \t]+){2,}\Z"
+)
+_DATE_FIRST = re.compile(
+    r"[ \t]*(?:[0-3]?[0-9][ \t]*(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b|"
+    r"[0-3]?[0-9][-/.][01]?[0-9][-/.][0-9]{2,4}\b)",
+    re.IGNORECASE,
 )
 _MAIL_LABEL = re.compile(r"\bE[ -]?mail\b")
 _ROW_PHONE = re.compile(r"\(0[0-9]{2,3}\)(?:[ \t]*[0-9][0-9 -]{4,}[0-9])?")
