@@ -57,6 +57,10 @@ _CITE_AFTER = re.compile(
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
+# A letter by which the reader was told something, dated with "op": "De Kamer is per brief op 19 juni 2023
+# geïnformeerd", "bij brief op 3 maart" (the date straight after "op"; "uw brief op 3 mei ontvangen" is the
+# day it came in, and stays out).
+_CITE_PER_LETTER_ON = re.compile(r"\b(?P<who>per|bij)\s+brief\s+op\s+(?=[0-9])", re.IGNORECASE)
 # A letter cited as what it was rather than as a "brief": the addressee's own request, e-mail,
 # application or claim ("uw verzoek van 3 maart 2021, kenmerk …", "uw aanvraag d.d. …", "uw
 # aansprakelijkstelling d.d. …") is a cited letter by its date; someone else's ("het verzoek van de
@@ -121,7 +125,7 @@ def find_citations(
     Where the text names the cited letter's writer ("de brief van Gedeputeerde Staten van Zuid-Holland
     van …", "de brief die VROM op … heeft gestuurd"), that organisation is the citation's sender."""
     found: list[tuple[Citation, str, list[Found]]] = []
-    for match in _CITE_AFTER.finditer(text):
+    for match in (*_CITE_AFTER.finditer(text), *_CITE_PER_LETTER_ON.finditer(text)):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 180))
         writer = _CITE_WRITER.fullmatch(text, match.end(), dates[0].start) if dates else None
         if writer:
