@@ -72,7 +72,17 @@ def reported_addressees(text: str, found: Sequence[OrgMention]) -> tuple[Found, 
         body = _body_before(text, match.start(), found)
         if body is not None:
             addressees.setdefault(body.value, body)
+    for match in _INFORM.finditer(text, 0, end):
+        # "De ministers … informeren de Tweede Kamer over …" under a title "Kamerbrief over …": the body
+        # informed, where the sentence or the page's title names the letter
+        body = _body_at(text, match.end(), found)
+        title = len(text) - len(text.lstrip())
+        if body is not None and (_letter_in_sentence(text, match.start()) or in_letter_title(text, title)):
+            addressees.setdefault(body.value, body)
     return tuple(addressees.values())
+
+
+_INFORM = re.compile(r"\b(?:informeert|informeren|informeerde|informeerden)[ \t]+(?=(?:de|het)[ \t]+[A-Z])")
 
 
 # "De commissaris van de Koning in de provincie Groningen heeft, mede namens …, … een brief gestuurd"
