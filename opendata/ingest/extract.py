@@ -95,6 +95,7 @@ from opendata.ingest.extract_sender import (
 from opendata.ingest.extract_sender import sender as _sender
 from opendata.ingest.extract_signatures import (
     board_block_zone,
+    board_formula_signers,
     board_signed_zone,
     closing_pattern,
     last_closing,
@@ -290,6 +291,15 @@ def _extract(
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     # a board's formula without a closing ("Gedeputeerde Staten van …, voorzitter, secretaris,") has no names
     signatories = _signatories(text, zone, behalf, found, iso) if zone and not board_signed else ()
+    if zone and board_signed:  # "… de secretaris de burgemeester WIM EPPINGA drs. JOOP R.A. BOERTJENS"
+        signatories = tuple(
+            Signatory(
+                _found(text, name.value, name.start, name.end, name.confidence),
+                _found(text, post.value, post.start, post.end, post.confidence),
+                behalf,
+            )
+            for name, post in board_formula_signers(text, zone)
+        )
     if zone and not signatories and not board_signed:
         signatories = run_in_signer(text, zone, behalf)
     told = None  # the sender a page that reports its letter names (below)

@@ -598,8 +598,8 @@ _BOARD_SIGNED = re.compile(
     r"(?P<board>(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?"
     r"(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+"
     r"(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)[ \t]+van[ \t]+[^\n,]{2,60}),[ \t]*"
-    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)(?:,[ \t]*|[ \t]+)"
-    r"(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b",
+    r"(?:de[ \t]+)?(?P<first>voorzitter|secretaris|burgemeester|dijkgraaf|griffier)(?:,[ \t]*|[ \t]+)"
+    r"(?:de[ \t]+)?(?P<second>voorzitter|secretaris|burgemeester|dijkgraaf|griffier)\b",
     re.MULTILINE,
 )
 
@@ -676,6 +676,56 @@ def board_signed_zone(text: str, start: int = 0) -> tuple[int, int] | None:
     """The last board signature formula without a closing (see above), as a signature zone."""
     matches = list(_BOARD_SIGNED.finditer(text, start))
     return matches[-1].span() if matches else None
+
+
+# The signers' names run on after the formula's two posts, in the posts' order, on the same line: "… de
+# secretaris de burgemeester WIM EPPINGA drs. JOOP R.A. BOERTJENS". Where the two names part is told by
+# a title ("drs.", "mr.") or by initials after a surname ("J. Jansen P. de Vries"); without either
+# ("JAN JANSEN PIET PIETERS") which words are whose is not told.
+_RUN_ON_NAMES = re.compile(r"[ \t,]*(?P<names>[^\n]{5,90}?)[ \t.,]*$", re.MULTILINE)
+_NAME_WORD = re.compile(
+    rf"(?:{_TITLES.replace('*', '+')})|(?:[A-Z]\.)+|[A-ZÀ-Ý][\w'’-]*|(?:van|de|der|den|ter|ten|te|la)\b"
+)
+_TITLE_WORD = re.compile(r"(?:mr|dr|drs|ir|ing|prof)\.\s*$", re.IGNORECASE)
+
+
+def board_formula_signers(text: str, zone: tuple[int, int]) -> list[tuple[Span, Span]]:
+    """(name, post) of the two signers whose names follow a run-on board formula (see above)."""
+    formula = _BOARD_SIGNED.match(text, zone[0])
+    if formula is None or formula.end() != zone[1]:
+        return []
+    after = _RUN_ON_NAMES.match(text, zone[1])
+    if after is None:
+        return []
+    stop = _RUN_IN_STOP.search(text, after.start("names"), after.end("names"))
+    words = list(
+        _NAME_WORD.finditer(text, after.start("names"), stop.start() if stop else after.end("names"))
+    )
+    covered = "".join(text[w.start() : w.end()] for w in words)
+    if not words or len(re.sub(r"\s", "", covered)) != len(
+        re.sub(r"\s", "", text[words[0].start() : words[-1].end()])
+    ):
+        return []  # other words than a name's among them
+    cuts = [i for i, w in enumerate(words) if i > 0 and _TITLE_WORD.match(w[0])]
+    if not cuts:
+        cuts = [
+            i
+            for i, w in enumerate(words)
+            if i > 0 and re.fullmatch(r"(?:[A-Z]\.)+", w[0]) and len(words[i - 1][0].rstrip(".")) > 1
+        ]
+    if len(cuts) != 1:
+        return []
+    parts = (words[: cuts[0]], words[cuts[0] :])
+    signers = []
+    for part, post in zip(parts, ("first", "second")):
+        named = [w for w in part if not _TITLE_WORD.match(w[0])]
+        if len(named) < 2:
+            return []
+        name = Span(
+            normalise_name(text[named[0].start() : named[-1].end()]), named[0].start(), named[-1].end(), 0.6
+        )
+        signers.append((name, Span(formula[post].lower(), *formula.span(post), 0.8)))
+    return signers
 
 
 # "Namens …," opening a line, or (a web page that ran the signature into the last sentence) after
