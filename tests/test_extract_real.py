@@ -299,6 +299,47 @@ FOURTEENTH_SET = frozenset(
         "zutphen-2020-zienswijze-ontwerpbegrotingen-2021-gr",
     }
 )
+# The fifteenth unseen set (issue 13, be579b1; docs/ingest.md, "A fifteenth unseen set"): a college's letter
+# to its council, a residents' association and a member to water boards, a college's view on a merger, a
+# ministry's answers to a Kamer committee, a veiligheidsregio proposal, a water board committee's advice,
+# a college proposal, a raadsinformatiebrief's page, a water board's college paper, a raadsvoorstel and a
+# VNG circular.
+FIFTEENTH_SET = frozenset(
+    {
+        "brabantse-delta-2009-technische-vragen-waterbeheerplan",
+        "delfland-2014-advies-commissie-waterveiligheid",
+        "ede-raadsvoorstel-procesvoorstel-opvang-vluchtelingen-azc",
+        "hdsr-2014-afvalwaterakkoord-utrecht",
+        "heerlen-2017-zienswijze-herindeling-landgraaf-heerlen",
+        "hoogeveen-2009-collegevoorstel-rud-drenthe",
+        "nieuwegein-2015-toekomst-regionale-samenwerking",
+        "rondehoep-2009-inspraak-waterbeheersplan-agv",
+        "texel-2011-rib-regionale-samenwerking-kop",
+        "venw-2009-antwoorden-vragen-zandmaas-grensmaas",
+        "vng-2022-ledenbrief-asielopvang",
+        "vr-2014-voorstel-strategische-agenda-veiligheidsregios",
+    }
+)
+# The sixteenth unseen set (issue 13; docs/ingest.md, "A sixteenth unseen set"): a regional enforcement
+# service's OCR'd covering letter to its participants, Gedeputeerde Staten's and a college's OCR'd pages in a
+# council's minutes, a water board's press release, ministers' letters to the Tweede Kamer (one with two
+# writers, one whose heading the copy lost), answers to written questions, a page reporting a Kamerbrief.
+SIXTEENTH_SET = frozenset(
+    {
+        "financien-2012-fiscale-geheimhoudingsplicht-inlichtingenplicht",
+        "financien-2018-kabinetsreactie-evaluatie-werkkostenregeling",
+        "fryslan-2013-gs-brief-leeuwarderadeel-vaarwegen",
+        "hdsr-2005-waterplan-heuvelrug-ter-inzage",
+        "ienm-2012-analyse-bruggen-slaan-pbl",
+        "ienw-2022-antwoord-vragen-gezonde-leefomgeving-kinderen",
+        "ienw-2023-stand-van-zaken-regionale-luchthavens",
+        "kgg-ienw-2025-voortgang-maatwerkafspraken-industrie",
+        "leeuwarderadeel-2017-raadsvoorstel-kulturele-haadsted",
+        "lnv-2022-antwoord-vragen-emissies-nema",
+        "rijksoverheid-2021-kamerbrief-gezonde-groene-leefomgeving",
+        "rud-utrecht-2015-ontwerp-programmabegroting-2016",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -381,9 +422,13 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | TWELFTH_SET
         | THIRTEENTH_SET
         | FOURTEENTH_SET
+        | FIFTEENTH_SET
+        | SIXTEENTH_SET
     )
     earlier = group(later)
-    since_eleventh = ELEVENTH_SET | TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET
+    since_eleventh = (
+        ELEVENTH_SET | TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET
+    )
     first_three = group(
         FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
     )
@@ -396,9 +441,11 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     first_eight = group(NINTH_SET | TENTH_SET | since_eleventh)
     first_nine = group(TENTH_SET | since_eleventh)
     first_ten = group(since_eleventh)
-    first_eleven = group(TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET)
-    first_twelve = group(THIRTEENTH_SET | FOURTEENTH_SET)
-    first_thirteen = group(FOURTEENTH_SET)
+    first_eleven = group(TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
+    first_twelve = group(THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
+    first_thirteen = group(FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
+    first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET)
+    first_fifteen = group(SIXTEENTH_SET)
     every = group(frozenset())
     tenth = (
         score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
@@ -523,12 +570,43 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert fourteenth.fields["addressees"].exact_rate_with_value >= 0.3
         assert fourteenth.fields["organisations_mentioned"].precision >= 0.99
         assert fourteenth.fields["organisations_mentioned"].recall >= 0.7
+    # the fifteenth set's 12 (be579b1): its whole set was never scored here after its fixes (its texts were
+    # being restored), so only that it invents nothing
+    fifteenth = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in FIFTEENTH_SET)
+        if present >= FIFTEENTH_SET
+        else None
+    )
+    if fifteenth is not None:
+        for name in NEVER_INVENTED:
+            assert fifteenth.fields[name].invented == 0, name
+    # the sixteenth set's 12 after its fixes ("A sixteenth unseen set": date sent 6/6, addressees 7/7, cites
+    # 1/1, organisations mentioned 1.000 / 1.000, sender 6/8, signatories 2/4, nothing invented; an OCR'd
+    # signature with a scan's scraps, a letter whose sender is named only in a lost signature and a press
+    # release's title still missed)
+    sixteenth = (
+        score((predicted, truth) for name, predicted, truth in pairs if name in SIXTEENTH_SET)
+        if present >= SIXTEENTH_SET
+        else None
+    )
+    if sixteenth is not None:
+        for name in NEVER_INVENTED:
+            assert sixteenth.fields[name].invented == 0, name
+        assert sixteenth.fields["date_sent"].exact_rate_with_value >= 0.95
+        assert sixteenth.fields["sender"].exact_rate_with_value >= 0.7
+        assert sixteenth.fields["addressees"].exact_rate_with_value >= 0.95
+        assert sixteenth.fields["signatories"].exact_rate_with_value >= 0.45
+        assert sixteenth.fields["cites"].exact_rate_with_value >= 0.95
+        assert sixteenth.fields["organisations_mentioned"].precision >= 0.99
+        assert sixteenth.fields["organisations_mentioned"].recall >= 0.95
     for scored in (
         first_eleven,
         first_twelve,
         first_thirteen,
+        first_fourteen,
+        first_fifteen,
         every,
-    ):  # the letters before the twelfth and thirteenth sets, and all
+    ):  # the letters before the twelfth to sixteenth sets, and all
         if scored is None:
             continue
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
