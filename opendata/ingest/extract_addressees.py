@@ -206,8 +206,13 @@ def written_office(text: str, rest: int, end: int) -> Found | None:
 # van het Waterschap Brabantse Delta Per e-mail …", "… Aan : De A.V. en het D.B. van het Waterschap
 # Zeeuws-Vlaanderen. Onderwerp: …"); the address ends at the next part of the header: a postal address,
 # "T.a.v.", "per e-mail", a label, "Place, date", the salutation, a sentence's end, or 160 characters on.
+# A header set in capitals addresses with "AAN DE"/"AAN HET" ("… Delft,9 september 2014 AAN DE VERENIGDE
+# VERGADERING VAN DELFLAND Advies …"); a proposal's heading ("VOORSTEL AAN BURGEMEESTER EN WETHOUDERS",
+# "VOORSTEL AAN DE RAAD") names whom it is put to, no address.
 _JOINED_ADDRESS = re.compile(
-    r"(?:(?<=[ \t])|^)Aan(?:[ \t]*:)?[ \t]+(?P<rest>(?:[Dd]e|[Hh]et|[A-Z'‘])[^\n]*)", re.MULTILINE
+    r"(?:(?<=[ \t])|^)(?:Aan|(?<!VOORSTEL )(?<!NOTA )(?<!ADVIES )AAN(?=[ \t]+(?:DE|HET)[ \t]))(?:[ \t]*:)?[ \t]+"
+    r"(?P<rest>(?:[Dd]e|DE|[Hh]et|HET|[A-Z'‘])[^\n]*)",
+    re.MULTILINE,
 )
 _ADDRESS_STOP = re.compile(
     r"[ \t]+(?:Postbus\b|[Pp]rovinciehuis\b|[Gg]emeentehuis\b|[Ss]tadhuis\b|T\.?[ \t]?a\.?[ \t]?v\b|"
