@@ -76,8 +76,31 @@ _SKIP_LINK = re.compile(
 _LETTER_TITLE = re.compile(r"[ \t]*[A-Z][a-z]{3,}brief\b[^\n]{3,140}")
 
 
+# A council information system's page of a document (iBabs' "bestuurlijkeinformatie" sites) gives its
+# fields a line each, the label over the value: "ID" / "275" / "Datum" / "5-10-2011" / "Afzender" / … /
+# "Titel" / "RIB 11-020 Regionale samenwerking kop van noord-holland". The title is the subject, its
+# leading raadsinformatiebrief number ("RIB 11-020") our reference.
+_REPORT_TITLE = re.compile(
+    r"^Titel[ \t]*\n[ \t]*(?:(?P<ref>RIB[ \t]?[0-9]{2,4}[-/.][0-9]{1,4})[ \t]+)?(?P<subject>\S[^\n]{2,160}?)[ \t]*$",
+    re.MULTILINE,
+)
+_REPORT_FIELD = re.compile(r"^(?:ID|Datum|Afzender)[ \t]*\n[ \t]*\S", re.MULTILINE)
+
+
+def _report_title(text: str) -> PageTitle | None:
+    """The subject (and number) of a council information system's document page (see above)."""
+    match = _REPORT_TITLE.search(text, 0, min(len(text), 2000))
+    if match is None or len(_REPORT_FIELD.findall(text, max(0, match.start() - 400), match.start())) < 2:
+        return None
+    reference = Span(match["ref"], *match.span("ref")) if match["ref"] else None
+    return PageTitle(Span(match["subject"], *match.span("subject")), reference, None)
+
+
 def page_title(text: str) -> PageTitle | None:
     """Subject, our reference and date a letter's web page gives in its first lines, or None."""
+    report = _report_title(text)
+    if report is not None:
+        return report
     skip = _SKIP_LINK.match(text, len(text) - len(text.lstrip()))
     lines = _lines(text, skip.end() if skip else 0)
     if len(lines) < 2 or _NOT_A_TITLE.match(lines[0][0]):
