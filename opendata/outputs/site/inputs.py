@@ -19,6 +19,7 @@ published. Without it (a first publish, or a deleted record) every resource is r
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -31,6 +32,7 @@ from pathlib import Path
 from opendata.outputs.site.facts import Facts
 
 NAME = "site-inputs.json.gz"
+READS_KEPT = 1 << 18  # reads whose digest Reads remembers (a few tens of MB)
 SITE = Path(__file__).resolve().parent
 # Besides the site's own package: the modules and libraries whose behaviour shapes a page's bytes.
 CODE_FILES = (SITE.parent / "triples.py", SITE.parent.parent / "build" / "graph.py")
@@ -71,19 +73,24 @@ def files_digest(names: list[str], sha256: dict[str, str]) -> str:
     return digest(*(f"{name}\0{sha256.get(name, '')}" for name in sorted(names)))
 
 
-def seen(facts: Facts, reads: list[tuple[str, str]], memo: dict[tuple[str, str], bytes] | None = None) -> str:
-    """The digest of what `reads` see in `facts` now (`digest` of one text per read). `memo`: each
-    read's part of it, kept while the facts do not change (a sender's name is read by each of its
-    letters' pages)."""
-    memo = {} if memo is None else memo
-    pieces = []
-    for read in reads:
-        piece = memo.get(read)
-        if piece is None:
-            data = f"{read[0]}\0{read[1]}\0{facts.value(*read)}".encode("utf-8", "surrogatepass")
-            piece = memo[read] = len(data).to_bytes(8, "big") + data
-        pieces.append(piece)
-    return hashlib.sha256(b"".join(pieces)).hexdigest()
+class Reads:
+    """What reads of the facts see now (`seen`), each read's value digested once and remembered
+    while it is asked for: a sender's name is read by every page of its letters, a letter's own
+    names by its few pages one after another. Of the reads asked for least recently, only the
+    last READS_KEPT are kept, so memory stays bounded on an archive of any size; the facts are set
+    by the time pages are built and checked."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self._digest = functools.lru_cache(maxsize=READS_KEPT)(self._value_digest)
+
+    def _value_digest(self, read: tuple[str, str]) -> bytes:
+        data = f"{read[0]}\0{read[1]}\0{self.facts.value(*read)}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(data, digest_size=16).digest()
+
+    def seen(self, reads: list[tuple[str, str]]) -> str:
+        """The digest of what `reads` see in the facts now."""
+        return hashlib.sha256(b"".join(map(self._digest, reads))).hexdigest()
 
 
 def load(folder: Path) -> dict[str, Entry]:

@@ -37,7 +37,6 @@ from opendata.outputs.site import hosting, indexes, inputs, pictures, search
 from opendata.outputs.site.describe import View, descriptions, group, ntriples, parse
 from opendata.outputs.site.facts import Facts, Learned, learn_letter
 from opendata.outputs.site.layout import DOC_FOLDER, Layout, file_name
-from opendata.outputs.site.memo import Memo
 from opendata.outputs.site.pages import PageBuilder
 from opendata.outputs.site.render import render
 from opendata.outputs.site.terms import Terms
@@ -117,7 +116,7 @@ class PageWriter:
         self.builders = {lang: PageBuilder(facts, terms, lang) for lang in ("nl", "en")}
         self.doc_in_build = doc.relative_to(out).as_posix()
         self.folders: set[str] = set()  # the folders of doc/ made so far
-        self.seen: dict[tuple[str, str], bytes] = Memo()  # what each read sees: the facts are set by now
+        self.reads = inputs.Reads(facts)  # what each read of the facts sees
         # in a worker: the files written since the last batch's answer, with their digests (put_file)
         self.versions: dict[str, bytes] | None = None
 
@@ -125,8 +124,8 @@ class PageWriter:
         """What a worker is given once: the previous build's record and digests go with each batch,
         only those of the batch's resources (at 100,000 letters they are large)."""
         state = dict(self.__dict__)
-        del state["builders"]
-        state["record"], state["known"], state["seen"], state["spare"] = {}, {}, {}, {}
+        del state["builders"], state["reads"]
+        state["record"], state["known"], state["spare"] = {}, {}, {}
         return state
 
     def batch_of(
@@ -173,6 +172,7 @@ class PageWriter:
     def __setstate__(self, state):
         self.__dict__.update(state)
         self.builders = {lang: PageBuilder(self.facts, self.terms, lang) for lang in ("nl", "en")}
+        self.reads = inputs.Reads(self.facts)
 
     def landing(self, folder: str) -> str:
         """The landing page (dist/index.html) from a folder of doc/, by file: it is the web root's index too."""
@@ -294,7 +294,7 @@ class PageWriter:
             reads = sorted(self.facts.reads)
         finally:
             self.facts.reads = None
-        seen = inputs.seen(self.facts, reads, self.seen)
+        seen = self.reads.seen(reads)
         self.entries[key] = inputs.Entry(own, reads, seen, inputs.files_digest(list(files), files))
 
     def _reuse(self, key: str, own: str) -> bool:
@@ -305,7 +305,7 @@ class PageWriter:
         names = self._names(key)
         if inputs.files_digest(names, self.known) != entry.files:
             return False  # the record is not of the previous build's files
-        if inputs.seen(self.facts, entry.reads, self.seen) != entry.seen:
+        if self.reads.seen(entry.reads) != entry.seen:
             return False
         linked: list[str] = []  # paths as text: a Path per file costs more than the link
         previous, out = os.fspath(self.previous), os.fspath(self.out)
