@@ -14,6 +14,7 @@ from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
     ADDRESS_LINE,
+    BOARD_LINE,
     POSTAL,
     PROPOSAL,
     SENDER_ADDRESS,
@@ -129,6 +130,7 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
         end_above -= 1  # every line break doubled (OCR): the line above lies past the blank one
     above = text.rfind("\n", 0, end_above) + 1
     named = [m for m in in_header if above <= m.start < start and m.resolved]
+    named = list({m.value: m for m in named}.values())  # one body found by two readers is one
     if len(named) != 1 or (sender is not None and named[0].value == sender.value):
         return None
     mention = named[0]
@@ -645,6 +647,10 @@ def _address_block(
                 or (head and head.start >= line_start and head.start < line_end)
             ):
                 break
+            if not named and BOARD_LINE.match(line) and not picked:
+                # "Waterschap Rivierenland / Dagelijks Bestuur / Postbus 599": the body's board, under its name
+                line_end = line_start - 1
+                continue
             if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
                 break
             picked += [
@@ -654,6 +660,19 @@ def _address_block(
             ]
             below_street = not named and bool(_STREET.search(line))
             line_end = line_start - 1
+    # "Gemeente Tiel / College van B&W / t.a.v. …": the board on the line under its body's name is that
+    # body's, not a second addressee
+    resolved = [p for p in picked if p.value[:2] in ("gm", "pv", "ws", "so") and p.value[2:].isdigit()]
+    picked = [
+        p
+        for p in picked
+        if p in resolved
+        or not p.detail
+        or not any(
+            text.count("\n", r.end, p.start) == 1 and not text[r.end : p.start].strip(" \t,\n")
+            for r in resolved
+        )
+    ]
     return sorted(picked, key=lambda f: f.start)
 
 

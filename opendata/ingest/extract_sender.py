@@ -290,9 +290,25 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
 _ATTENTION_NEXT = re.compile(r"[ \t]*\n[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
 
 
+# "Waterschap Rivierenland / Dagelijks Bestuur / t.a.v. … / Postbus 599": the body's board on a line of its
+# own under its name, before the attention line and the postal address (a board line alone: see BOARD_LINE).
+BOARD_LINE = re.compile(
+    r"[ \t]*(?:(?:het|de)[ \t]+)?(?:college[ \t]+van[ \t]+)?(?:burgemeester[ \t]+en[ \t]+wethouders|"
+    r"b[ \t]*(?:&|en)[ \t]*w|dijkgraaf[ \t]+en[ \t]+(?:hoog)?heemraden|gedeputeerde[ \t]+staten|"
+    r"dagelijks[ \t]+bestuur|algemeen[ \t]+bestuur)[ \t.,]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _address_lines(text: str, position: int) -> int:
-    """How many lines after `position` an address block's postal line may be: two, three under "T.a.v."."""
-    return 3 if _ATTENTION_NEXT.match(text, position) else 2
+    """How many lines after `position` an address block's postal line may be: two, three under "T.a.v.",
+    one more under the body's board on a line of its own."""
+    lines = 2
+    board = re.compile(r"[ \t]*\n").match(text, position)
+    if board is not None and BOARD_LINE.match(text, board.end()):
+        lines += 1
+        position = BOARD_LINE.match(text, board.end()).end()  # type: ignore[union-attr]
+    return lines + 1 if _ATTENTION_NEXT.match(text, position) else lines
 
 
 def kamerstuk_parts(
