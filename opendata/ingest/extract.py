@@ -155,8 +155,37 @@ def extract(
     """
     repaired = repair_key_words(text)
     if repaired is None:
-        return _extract(text, themes, groups)
-    return _as_written(_extract(repaired.text, themes, groups), repaired, text)
+        return _complete_names(_extract(text, themes, groups))
+    return _complete_names(_as_written(_extract(repaired.text, themes, groups), repaired, text))
+
+
+# An organisation's name as written that stops at a joining word ("Burgemeester en wethouders van"
+# where the place is on the next line, lost to OCR or set in a mark no rule reads): the kind words
+# of a body whose name the text does not give.
+_CUT_NAME = re.compile(r"(?:^|\s)(?:van|de|der|den|het|en|voor|te|aan|op|namens)[ \t]*[,.:;]?[ \t]*$", re.IGNORECASE)
+
+
+def _complete_names(extraction: Extraction) -> Extraction:
+    """`extraction` without the organisations whose names are cut off (_CUT_NAME): unknown, not a
+    name made of kind words. A signatory keeps its name and role without them."""
+
+    def kept(value: Found | None) -> Found | None:
+        return None if value is not None and _CUT_NAME.search(value.value) else value
+
+    def every(values: tuple[Found, ...]) -> tuple[Found, ...]:
+        return tuple(value for value in values if kept(value) is not None)
+
+    return replace(
+        extraction,
+        sender=kept(extraction.sender),
+        addressees=every(extraction.addressees),
+        signatories=tuple(
+            replace(s, on_behalf_of=kept(s.on_behalf_of), post_of=kept(s.post_of)) for s in extraction.signatories
+        ),
+        cites=tuple(replace(c, sender=kept(c.sender)) for c in extraction.cites),
+        organisations_mentioned=every(extraction.organisations_mentioned),
+        sender_members=every(extraction.sender_members),
+    )
 
 
 def _as_written(extraction: Extraction, repaired: Repaired, text: str) -> Extraction:

@@ -142,10 +142,11 @@ class Repaired:
 
 def repair_key_words(text: str) -> Repaired | None:
     """The text with each key word (KEY_WORDS) that OCR damaged ("Hoogachtencl", "Gcmeente",
-    "A an", "burge-\nmeester") written out again, and each label a text layer glued to the value
-    before it put on a line of its own (`_glued_labels`), or None where there is neither. A damaged
-    word two key words could be is left as it is."""
-    changes = sorted([*_damaged_key_words(text), *_glued_labels(text)])
+    "A an", "burge-\nmeester") written out again, each label a text layer glued to the value
+    before it put on a line of its own (`_glued_labels`) and each elided article set with a
+    typographic mark written with an apostrophe (`_typographic_elisions`), or None where there is
+    none of these. A damaged word two key words could be is left as it is."""
+    changes = sorted([*_damaged_key_words(text), *_glued_labels(text), *_typographic_elisions(text)])
     if not changes:
         return None
     edits = []
@@ -194,6 +195,18 @@ def _glued_labels(text: str) -> list[tuple[int, int, str, str]]:
         (match.start(), match.end(), line_break + match[0], match[0].lower())
         for match in _GLUED_LABEL.finditer(text)
     ]
+
+
+# The elided article of a place's name ("'s-Hertogenbosch", "'s-Gravenhage", "'t Zandt") as a word
+# processor or OCR sets it: an opening quote, a backtick or an accent in place of the apostrophe
+# ("‘s-Hertogenbosch", "`s-Gravenhage"). Read as an apostrophe, so names match as the register
+# writes them; the right single quote (’) is read as one already.
+_TYPOGRAPHIC_ELISION = re.compile(r"(?<!\w)[‘`´ʻʼ](?=[sStT](?:-[ \t]?|[ \t])[A-Z])")
+
+
+def _typographic_elisions(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "'", "'") of each elided article's mark that is no apostrophe."""
+    return [(match.start(), match.end(), "'", "'") for match in _TYPOGRAPHIC_ELISION.finditer(text)]
 
 
 def doubled_line_breaks(text: str) -> bool:

@@ -34,6 +34,13 @@ _PREFIXES = (
     "openbaar lichaam ",
 )
 FUZZY_CUTOFF = 90
+# Names letters give a municipality that its register name is not: the statutory name where the
+# register uses the common one ("het college van burgemeester en wethouders van 's-Gravenhage", the
+# register's "Den Haag"), and the common name where it uses the statutory one.
+ALSO_WRITTEN: Mapping[str, tuple[str, ...]] = {
+    "gm0518": ("'s-Gravenhage",),
+    "gm0796": ("Den Bosch",),
+}
 _CHOICES: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
@@ -55,7 +62,7 @@ class Resolution:
 def _keys(org: RegisteredOrganisation) -> set[str]:
     """The folded names an organisation may be written as: full name, and without its kind word."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", org.name)  # "Bergen (NH)": letters write "Bergen"
-    keys = {fold(org.name), fold(name)}
+    keys = {fold(org.name), fold(name), *(fold(other) for other in ALSO_WRITTEN.get(org.code, ()))}
     for written in (name, org.name):
         lowered = written.lower()
         for prefix in _PREFIXES:
