@@ -78,7 +78,9 @@ def test_an_opening_quote_or_backtick_for_the_apostrophe_resolves_the_place():
 def test_quotation_marks_around_words_stay_as_written():
     text = LETTER.format(mark="‘")
     found = extract(text)
-    assert found.subject is not None and found.subject.value == "Gezamenlijke inkoop van ‘slimme’ lantaarnpalen"
+    assert (
+        found.subject is not None and found.subject.value == "Gezamenlijke inkoop van ‘slimme’ lantaarnpalen"
+    )
 
 
 def test_a_body_whose_place_the_letter_does_not_give_is_unknown_not_a_name_of_kind_words():

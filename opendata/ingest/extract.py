@@ -162,7 +162,9 @@ def extract(
 # An organisation's name as written that stops at a joining word ("Burgemeester en wethouders van"
 # where the place is on the next line, lost to OCR or set in a mark no rule reads): the kind words
 # of a body whose name the text does not give.
-_CUT_NAME = re.compile(r"(?:^|\s)(?:van|de|der|den|het|en|voor|te|aan|op|namens)[ \t]*[,.:;]?[ \t]*$", re.IGNORECASE)
+_CUT_NAME = re.compile(
+    r"(?:^|\s)(?:van|de|der|den|het|en|voor|te|aan|op|namens)[ \t]*[,.:;]?[ \t]*$", re.IGNORECASE
+)
 
 
 def _complete_names(extraction: Extraction) -> Extraction:
@@ -180,7 +182,8 @@ def _complete_names(extraction: Extraction) -> Extraction:
         sender=kept(extraction.sender),
         addressees=every(extraction.addressees),
         signatories=tuple(
-            replace(s, on_behalf_of=kept(s.on_behalf_of), post_of=kept(s.post_of)) for s in extraction.signatories
+            replace(s, on_behalf_of=kept(s.on_behalf_of), post_of=kept(s.post_of))
+            for s in extraction.signatories
         ),
         cites=tuple(replace(c, sender=kept(c.sender)) for c in extraction.cites),
         organisations_mentioned=every(extraction.organisations_mentioned),
