@@ -151,11 +151,11 @@ def extract(
 
     The key words OCR damaged ("Hoogachtencl", "A an", "burgerneester") are read as the words they
     are (extract_noise.repair_key_words); every value's offsets and quote are the original text's,
-    and a value copied from the text keeps its words as written.
+    and a value copied from the text keeps its words as written. The quote is the original's too where
+    the extractor read a text with marks blanked (a stray caret, a host's page furniture): evidence is
+    the text as it stands, or `publish` finds it does not match.
     """
-    repaired = repair_key_words(text)
-    if repaired is None:
-        return _complete_names(_extract(text, themes, groups))
+    repaired = repair_key_words(text) or Repaired(text, ())
     return _complete_names(_as_written(_extract(repaired.text, themes, groups), repaired, text))
 
 
