@@ -42,6 +42,8 @@ class Publication:
     history: object = None
     # IRI -> opendata.releases.resources.ResourceVersion of this release
     release_resources: dict = field(default_factory=dict)
+    # opendata.releases.parts.Described of shared_nt, from the build cache (None: described when needed)
+    shared_described: object = None
     previous_build: Path | None = None  # the build published now: the site hard-links unchanged files from it
     # the files the build folder holds already, from the older build it recycles: {path: sha256}
     recycled: dict[str, str] = field(default_factory=dict)

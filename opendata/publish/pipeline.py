@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import errno
+import hashlib
 import multiprocessing
 import os
 import shutil
@@ -125,6 +126,26 @@ def shared_unit(
     return unit
 
 
+def shared_described(publication: Publication, cache: UnitCache, code: str) -> resource_parts.Described:
+    """What the release plan needs of the shared records' triples (their resources' versions): from the
+    cache while the triples, the code and the base IRIs are those it was made from."""
+    config = publication.config
+    key = (
+        "shared-described:"
+        + hashlib.sha256(
+            f"{code}\0{config.base_iri}\0{config.base_url}\0{publication.shared_nt}".encode(
+                "utf-8", "surrogatepass"
+            )
+        ).hexdigest()
+    )
+    found = cache.get_many([key]).get(key)
+    if isinstance(found, resource_parts.Described):
+        return found
+    described = resource_parts.describe_part(publication.shared_nt, config.base_iri, config.base_url)
+    cache.put_many({key: described})
+    return described
+
+
 def _cross_checks(
     model: Model,
     shared: SharedUnit,
@@ -217,8 +238,8 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     register_part, shape_problems = _register_part(model, minter, shared, units)
     problems += shape_problems
-    cache.close(prune=True)
     if has_errors(problems):
+        cache.close(prune=True)
         cache.release()
         return Outcome(EXIT_PROBLEMS, problems, timings=timings)
     report = shacl_queries.report_graph([]).serialize(format="turtle")
@@ -238,6 +259,8 @@ def build(datasets: Path, today: datetime.date | None = None, cache_dir: Path | 
         progress=progress,
         release_cache=cache.release,
     )
+    publication.shared_described = shared_described(publication, cache, code)
+    cache.close(prune=True)
     timings["graph"] = time.perf_counter() - clock - timings["letters"] - timings["checks"]
     progress.done("graph", timings["graph"])
     return Outcome(EXIT_OK, problems, publication, timings=timings)

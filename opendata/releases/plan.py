@@ -43,7 +43,10 @@ def _current(publication) -> dict[str, ResourceVersion]:
     config = publication.config
     base_iri, base_url = config.base_iri, config.base_url
     letters = (unit.part(parts.NAME) for unit in publication.letters)
-    described = [parts.describe_part(publication.shared_nt, base_iri, base_url)] + [
+    shared = publication.shared_described
+    if not isinstance(shared, parts.Described):  # a publication built without the pipeline's cache
+        shared = parts.describe_part(publication.shared_nt, base_iri, base_url)
+    described = [shared] + [
         part if isinstance(part, parts.Described) else parts.describe_part(unit.nt, base_iri, base_url)
         for unit, part in zip(publication.letters, letters)
     ]
