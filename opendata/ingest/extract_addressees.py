@@ -126,8 +126,12 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
     if not _ATTENTION.match(text, start) or start == 0:
         return None
     end_above = start - 1  # the line break that ends the line above
-    if text[end_above - 1 : end_above] == "\n" and doubled_line_breaks(text):
-        end_above -= 1  # every line break doubled (OCR): the line above lies past the blank one
+    if text[end_above - 1 : end_above] == "\n" and (
+        doubled_line_breaks(text) or text[end_above - 2 : end_above - 1] not in ("\n", "")
+    ):
+        # every line break doubled, or one blank line OCR set inside the address block ("Gemeente Enschede"
+        # / "" / "t.a.v. Burgemeester en wethouders"): the line above lies past the blank one
+        end_above -= 1
     above = text.rfind("\n", 0, end_above) + 1
     named = [m for m in in_header if above <= m.start < start and m.resolved]
     named = list({m.value: m for m in named}.values())  # one body found by two readers is one

@@ -61,6 +61,10 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ),
     # "Burgemeester van Utrecht" (a letterhead, a signature): the municipality of the post
     (rf"{noisy('burgemeester')}[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
+    # an address to the town hall by the municipality's name ("Gemeentehuis Losser", "Stadhuis
+    # Zwartewaterland" over "t.a.v. Burgemeester en Wethouders"): the municipality; capitalised, the name
+    # right after it ("het stadhuis van Leiden", a building in a sentence, names none)
+    (r"(?-i:(?:Gemeente|Stad|Raad)huis|(?:GEMEENTE|STAD|RAAD)HUIS)[ \t]+(?-i:(?=[A-Z]))", None, (GEMEENTE,)),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
     # a receiver's stamp or a list abbreviates the kind word: "Gem. STEENBERGEN", "gem. Oss"
     (r"gem\.[ \t]*(?=[A-Z])", None, (GEMEENTE,)),

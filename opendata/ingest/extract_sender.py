@@ -286,8 +286,11 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
 
 
 # "Gemeente Almelo / t.a.v. [name] / Haven Zuidzijde 30 / 7607 EW ALMELO": under an attention line the
-# postal address may come a line later, after the street.
-_ATTENTION_NEXT = re.compile(r"[ \t]*\n[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
+# postal address may come a line later, after the street; OCR may set a blank line between the body's
+# name and its attention line ("Gemeente Enschede" / "" / "t.a.v. Burgemeester en wethouders" / "Postbus 20").
+_ATTENTION_NEXT = re.compile(
+    r"[ \t]*\n(?P<blank>[ \t]*\n)?[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE
+)
 
 
 # "Waterschap Rivierenland / Dagelijks Bestuur / t.a.v. … / Postbus 599": the body's board on a line of its
@@ -308,7 +311,10 @@ def _address_lines(text: str, position: int) -> int:
     if board is not None and BOARD_LINE.match(text, board.end()):
         lines += 1
         position = BOARD_LINE.match(text, board.end()).end()  # type: ignore[union-attr]
-    return lines + 1 if _ATTENTION_NEXT.match(text, position) else lines
+    attention = _ATTENTION_NEXT.match(text, position)
+    if attention is None:
+        return lines
+    return lines + (2 if attention["blank"] else 1)
 
 
 def kamerstuk_parts(
