@@ -39,6 +39,7 @@ TOOL = f"opendata-ingest {__version__}"
 LEDGER = ".opendata-ingest.json"
 LETTERS = "letters"
 MAX_ID_LENGTH = 90
+ORGANISATION_ID_LENGTH = 60
 SUBJECT_WORDS = 6
 
 # The kinds a draft organisation gets when the extractor established no kind the model has
@@ -62,6 +63,52 @@ _REGISTER_PREFIX = re.compile(r"^(gemeente|provincie|waterschap)\s+", re.IGNOREC
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+# Words that join others and end no name or subject: an id cut after one ("…-op-het-gebied-van",
+# "ministerie-van-infrastructuur-en") reads as cut off.
+_JOINING = frozenset((
+    "van", "voor", "in", "op", "over", "en", "de", "het", "der", "den", "des", "te", "ten", "ter", "aan", "bij",
+    "met", "om", "tot", "uit", "naar", "na", "door", "inzake", "als", "of", "een", "binnen", "tussen", "onder",
+    "per", "t", "s",
+))  # fmt: skip
+_MONTHS = frozenset((
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december",
+))  # fmt: skip
+
+
+def short_slug(text: str, limit: int) -> str:
+    """`text` as a slug of at most `limit` characters, cut between words (never inside one) and not after
+    a joining word; a first word longer than the limit is cut at it."""
+    words = slug(text).split("-")
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1] in _JOINING:
+        kept.pop()
+    return "-".join(kept) if kept and kept != [""] else slug(text)[:limit].strip("-")
+
+
+def subject_words(subject: str) -> str:
+    """The subject's first words for an id: SUBJECT_WORDS, or up to three more where the cut would end on
+    a joining word or inside a date ("reactie-op-uw-brief-van-6" reads "…-van-6-september-2004",
+    "…-op-het-gebied-van" "…-op-het-gebied-van-jeugdzorg"); never ending on a joining word."""
+    words = [word for word in slug(subject).split("-") if word]
+    count = min(SUBJECT_WORDS, len(words))
+
+    def open_end(n: int) -> bool:
+        last = words[n - 1]
+        day = last.isdigit() and len(last) <= 2 and n > 1 and words[n - 2] in _JOINING
+        return last in _JOINING or last in _MONTHS or day
+
+    while count < min(len(words), SUBJECT_WORDS + 3) and open_end(count):
+        count += 1
+    while count > 1 and words[count - 1] in _JOINING:
+        count -= 1
+    return "-".join(words[:count])
 
 
 def sha256(data: str | bytes) -> str:
@@ -487,7 +534,7 @@ class Resolver:
         if generic:
             # "de gemeenteraad" without a place: the body of this letter only, never merged with another's.
             record = {
-                "id": f"{slug(found.value)}-{letter_id}"[:MAX_ID_LENGTH].strip("-"),
+                "id": short_slug(f"{found.value} {letter_id}", MAX_ID_LENGTH),
                 "status": "draft",
                 "extracted_by": TOOL,
                 "name": f"{found.value} (genoemd in {letter_id})",
@@ -507,7 +554,7 @@ class Resolver:
                 f"ingest koos '{GOVERNMENT}'. Controleer het."
             }
         record = {
-            "id": slug(found.value)[:60].strip("-") or "organisatie",
+            "id": short_slug(found.value, ORGANISATION_ID_LENGTH) or "organisatie",
             "status": "draft",
             "extracted_by": TOOL,
             "name": found.value,
@@ -530,7 +577,7 @@ class Resolver:
             if normal_name(str(record.get("name"))) == wanted:
                 return str(record["id"])
         record = {
-            "id": _unique(slug(found.value)[:60].strip("-") or "persoon", self._person_ids),
+            "id": _unique(short_slug(found.value, ORGANISATION_ID_LENGTH) or "persoon", self._person_ids),
             "status": "draft",
             "extracted_by": TOOL,
             "name": found.value,
@@ -605,8 +652,8 @@ def letter_id(extraction, taken: set[str], resolver: Resolver | None = None) -> 
     )
     parts = [first, extraction.date_sent.value if extraction.date_sent else "zonder-datum"]
     if extraction.subject:
-        parts.append("-".join(slug(extraction.subject.value).split("-")[:SUBJECT_WORDS]))
-    wanted = "-".join(p for p in parts if p)[:MAX_ID_LENGTH].strip("-") or "brief"
+        parts.append(subject_words(extraction.subject.value))
+    wanted = short_slug("-".join(p for p in parts if p), MAX_ID_LENGTH) or "brief"
     return _unique(wanted, taken)
 
 
@@ -618,7 +665,9 @@ def _sender_slug(sender) -> str:
         place = slug(_REGISTER_PREFIX.sub("", register[sender.value].name))
         prefix = BODY_NAMES.get(sender.detail, ("",))[0]
         return f"{prefix}-{place}" if prefix else place
-    return "-".join(slug(sender.value).split("-")[:4])
+    # as the draft organisation's id starts (Resolver._named), so the first letter of a sender the
+    # dataset does not know yet starts as its later letters do
+    return short_slug(sender.value, ORGANISATION_ID_LENGTH)
 
 
 def build_record(
