@@ -16,6 +16,7 @@ all returning the types of extract_results.py.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -263,6 +264,8 @@ def _extract(
                 0.7,
                 None,
             )  # "Datum 20 aUQgUstUs 2019"; "Gemeente X Datum 20-8-2019" on each page
+    if dated and dated[0].iso > datetime.date.today().isoformat():
+        dated = None  # a page's or a running header's date after today: a year misread, no date sent
     if dated:
         date, confidence, place_span = dated
         date_sent = _found(text, date.iso, date.start, date.end, min(confidence, date.confidence + 0.05))

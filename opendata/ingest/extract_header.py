@@ -3,6 +3,7 @@ place) and the subject."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from opendata.ingest.extract_dates import DateMatch, find_dates
@@ -218,7 +219,22 @@ def late_label_block(text: str, start: int) -> int | None:
 def find_date_sent(
     text: str, head_end: int, body_end: int, labels_end: int | None = None
 ) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
-    """The letter's own date line: labelled, or "Place, date", or a date alone on a header line."""
+    """The letter's own date line: labelled, or "Place, date", or a date alone on a header line. A date
+    after today is none (a year OCR misread, "25junl 2047" for 2017): the date line is read again
+    without it, so a second date line ("Verzenddatum") is found, or none."""
+    today = datetime.date.today().isoformat()
+    for _ in range(3):
+        dated = _find_date_sent(text, head_end, body_end, labels_end)
+        if dated is None or dated[0].iso <= today:
+            return dated
+        start, end = dated[0].start, dated[0].end
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    return None
+
+
+def _find_date_sent(
+    text: str, head_end: int, body_end: int, labels_end: int | None = None
+) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     labels_end = head_end if labels_end is None else labels_end
     for label in _DISPATCH_LABEL.finditer(text, 0, max(labels_end, head_end, 1)):
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
