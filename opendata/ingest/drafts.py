@@ -403,7 +403,27 @@ def normal_reference(text: str | None) -> str:
 
 
 def normal_name(text: str | None) -> str:
-    return re.sub(r"[\s.]+", "", text or "").lower()
+    """A name as names are compared: without spaces, dots and hyphens, in lower case ("BSD-fractie" is
+    "BSD fractie", "A.P. HEIDEMA" "A.P. Heidema")."""
+    return re.sub(r"[\s.\-‐‑–]+", "", text or "").lower()
+
+
+# A person's initials OCR ran together: a capital right after another without the dot between ("LR.",
+# "LE.", "Ll.", "LR.A."). Such initials are either two with a dot lost ("L.R.") or an "I." whose dot OCR
+# joined into an L ("I.R."); a lower-case l among them is an I.
+_RUN_TOGETHER_INITIALS = re.compile(r"^(?P<initials>(?:[A-Z][A-Za-z]?\.)*[A-Z][A-Zl][A-Za-z.]*\.)(?=\s)")
+
+
+def person_keys(name: str) -> list[str]:
+    """The keys a person's name as written may be known by: the name itself (normal_name), and where
+    its initials run together ("LR. van der Kok"), the same with an I read for an L before another
+    initial and for an l ("I.R. van der Kok")."""
+    keys = [normal_name(name)]
+    run = _RUN_TOGETHER_INITIALS.match(name)
+    if run:
+        initials = re.sub(r"L(?=[A-Zl])", "I", run["initials"]).replace("l", "I")
+        keys.append(normal_name(initials + name[run.end() :]))
+    return list(dict.fromkeys(keys))
 
 
 @dataclass
@@ -576,6 +596,15 @@ class Resolver:
         for record in self.index.people + self.new_people:
             if normal_name(str(record.get("name"))) == wanted:
                 return str(record["id"])
+        # initials OCR ran together: the one person already known by a reading of them, where only one is
+        others = person_keys(found.value)[1:]
+        known = {
+            str(record["id"])
+            for record in self.index.people + self.new_people
+            if normal_name(str(record.get("name"))) in others
+        }
+        if len(known) == 1:
+            return known.pop()
         record = {
             "id": _unique(short_slug(found.value, ORGANISATION_ID_LENGTH) or "persoon", self._person_ids),
             "status": "draft",
