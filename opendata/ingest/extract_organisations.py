@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from opendata.ingest.extract_noise import noisy
-from opendata.ingest.gazetteer import Gazetteer, load_gazetteer
+from opendata.ingest.gazetteer import Gazetteer, load_gazetteer, other_forms
 from opendata.model.register import RegisteredOrganisation, load_register
 
 COLLEGE = "college-van-burgemeester-en-wethouders"
@@ -322,9 +322,6 @@ def _name_list(
 _ORDINARY_WORDS = {"Politie", "Sociaal", "Hecht", "Stark"}
 
 
-_HEALTH_SERVICE = re.compile(r"^Geme(?:entelijke|enschappelijke) [Gg]ezondheidsdienst(?= [A-Z])")
-
-
 _VERSION_SUFFIX = re.compile(r"[ \t]+(?:[0-9]\.[0-9]|(?:19|20)[0-9]{2})$")
 
 
@@ -343,8 +340,9 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
         )
         if " " in shortened:
             variants.add(shortened)
-        # "Gemeentelijke Gezondheidsdienst Noord- en Oost-Gelderland" is written "GGD Noord- en Oost-Gelderland"
-        variants.add(_HEALTH_SERVICE.sub("GGD", name))
+        # "Gemeentelijke Gezondheidsdienst Noord- en Oost-Gelderland" is written "GGD Noord- en Oost-Gelderland",
+        # "Regionale uitvoeringsdienst Zeeland" "RUD Zeeland" (gazetteer.other_forms)
+        variants |= other_forms(name)
         # a re-established body's register name ends in its version or year ("Regionale uitvoeringsdienst
         # Utrecht 2.0", "… in de Liemers 2024"): letters write the name without it
         for variant in list(variants):

@@ -59,6 +59,30 @@ class Resolution:
     score: float  # 0..1, 1 for an exact folded match
 
 
+# The kind words of joint arrangements' names and the abbreviations letters use for them ("RUD Zeeland" for
+# the register's "Regionale uitvoeringsdienst Zeeland", "GGD Gelderland-Zuid" for "Gemeentelijke
+# Gezondheidsdienst Gelderland-Zuid"): a name is also known by the other form.
+KIND_ABBREVIATIONS = (
+    ("Regionale uitvoeringsdienst", "RUD"),
+    ("Veiligheidsregio", "VR"),
+    ("Omgevingsdienst", "OD"),
+    ("Gemeentelijke gezondheidsdienst", "GGD"),
+    ("Gemeenschappelijke gezondheidsdienst", "GGD"),
+)
+
+
+def other_forms(name: str) -> set[str]:
+    """A joint arrangement's name with its kind words abbreviated, or written out where the name
+    abbreviates them (KIND_ABBREVIATIONS); none for other names. Only before a capitalised name."""
+    found = set()
+    for full, short in KIND_ABBREVIATIONS:
+        for written, other in ((full, short), (short, full)):
+            rest = name[len(written) :]
+            if name[: len(written)].lower() == written.lower() and re.match(r" [A-Z]", rest):
+                found.add(other + rest)
+    return found
+
+
 def _keys(org: RegisteredOrganisation) -> set[str]:
     """The folded names an organisation may be written as: full name, and without its kind word."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", org.name)  # "Bergen (NH)": letters write "Bergen"
@@ -68,6 +92,7 @@ def _keys(org: RegisteredOrganisation) -> set[str]:
         for prefix in _PREFIXES:
             if lowered.startswith(prefix):
                 keys.add(fold(written[len(prefix) :]))
+    keys |= {fold(other) for other in other_forms(name)}
     # "Mill en St. Hubert", "St. Michielsgestel": letters shorten Sint to St.
     keys |= {key.replace("sint", "st") for key in keys if re.search(r"\bSint\b", name)}
     return {key for key in keys if len(key) >= 3}
