@@ -224,6 +224,8 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
             continue
         if in_header and _after_reference_label(text, match.start()):
             continue  # "Ons kenmerk Uw kenmerk 2021/1 …": labels run together, counted by label_run_references
+        if in_header and _in_reference_label_row(text, match.start()):
+            continue  # "Zaaknummer Uw brief Uw kenmerk" over "Z2024-0417": the row's values, read by table_references
         span = value_after(text, match.end(), next_line=in_header)
         if span is None or _serial_number(text, span, match):
             continue
@@ -502,6 +504,17 @@ def _after_reference_label(text: str, position: int) -> bool:
     before = text[line_start:position].rstrip(" \t")
     labels = list(_COLUMN.finditer(before))
     return bool(labels) and labels[-1].end() == len(before) and _column_name(labels[-1][0]) in LABELS
+
+
+def _in_reference_label_row(text: str, position: int) -> bool:
+    """Whether the label at `position` stands in a row of column labels after a reference label of the
+    row, labels only before it on its line: OCR sets a template's label row on one line with its empty
+    columns closed up ("Zaaknummer Uw brief Uw kenmerk" over "Z2024-0417"), so the value on the next line
+    is the row's (its first reference column's, as table_references reads it), not the last label's."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    labels = label_row(before + " datum") if before.strip() else None
+    return bool(labels) and any(LABELS.get(label) for label in (labels or [])[:-1])
 
 
 def label_run_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
