@@ -340,6 +340,25 @@ SIXTEENTH_SET = frozenset(
         "rud-utrecht-2015-ontwerp-programmabegroting-2016",
     }
 )
+# The seventeenth unseen set (issue 13; docs/ingest.md, "A seventeenth unseen set"): real letters as PDFs,
+# Provincie Overijssel's letters closing notifications to fell trees (2024), cut out of its Woo
+# publication's bundles, to eleven municipalities and a water board; five without a text layer (OCR).
+SEVENTEENTH_SET = frozenset(
+    {
+        "overijssel-2024-kapmelding-borne-z6096",
+        "overijssel-2024-kapmelding-dinkelland-z5979",
+        "overijssel-2024-kapmelding-enschede-z4787",
+        "overijssel-2024-kapmelding-hof-van-twente-z4974",
+        "overijssel-2024-kapmelding-losser-z6156",
+        "overijssel-2024-kapmelding-ommen-z6018",
+        "overijssel-2024-kapmelding-raalte-z5061",
+        "overijssel-2024-kapmelding-tubbergen-z5714",
+        "overijssel-2024-kapmelding-vechtstromen-z4787",
+        "overijssel-2024-kapmelding-zwartewaterland-z6968",
+        "overijssel-2024-kapmelding-zwolle-z4696",
+        "overijssel-2024-kapmelding-zwolle-z6865",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -633,11 +652,13 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert scored.fields["cites"].exact_rate_with_value >= 0.8
 
 
-def _real_pdf_scores(*templates: str):
-    """The PDFs in REAL_PDFS whose facts files start with one of `templates`, read as ingest reads
-    them (the text layer; OCR for a page without one), scored against their facts."""
+def _real_pdf_scores(*templates: str, exclude: frozenset[str] = frozenset()):
+    """The PDFs in REAL_PDFS whose facts files start with one of `templates` (but those in `exclude`),
+    read as ingest reads them (the text layer; OCR for a page without one), scored against their facts."""
     pairs = []
     for facts_file in sorted(f for t in templates for f in CORPUS.glob(f"{t}*.yaml")):
+        if facts_file.stem in exclude:
+            continue
         truth = yaml.safe_load(facts_file.read_text(encoding="utf-8"))
         pdf = REAL_PDFS / truth["text"]
         if pdf.suffix != ".pdf" or not pdf.is_file():
@@ -684,7 +705,7 @@ def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_m
     not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
 )
 def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
-    scores = _real_pdf_scores("overijssel-20")
+    scores = _real_pdf_scores("overijssel-20", exclude=SEVENTEENTH_SET)
     print("\n" + scores.table("real letters as PDFs"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
@@ -701,3 +722,30 @@ def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
     assert scores.fields["cites"].exact_rate_with_value >= 0.55
     assert scores.fields["organisations_mentioned"].precision >= 0.99
     assert scores.fields["organisations_mentioned"].recall >= 0.9
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_the_seventeenth_set_of_real_pdfs_invents_nothing_and_meets_its_floors():
+    """The seventeenth unseen set (docs/ingest.md): Overijssel's letters closing notifications, five of
+    them pages whose text is drawn as outlines (read by OCR), as `opendata ingest` reads them."""
+    scores = _real_pdf_scores("overijssel-2024-kapmelding-")
+    print("\n" + scores.table("the seventeenth set, real PDFs"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # After its fixes every field reaches 1.000 on the 12 (2 Dec 2026; before them addressees 0.500, sender
+    # 0.917, organisations' recall 0.923); one letter's miss in a field of 12 fails.
+    for name in (
+        "kind",
+        "date_sent",
+        "our_reference",
+        "dossier_references",
+        "subject",
+        "sender",
+        "addressees",
+    ):
+        assert scores.fields[name].exact_rate_with_value >= 0.95, name
+    assert scores.fields["signatories"].exact_rate >= 0.95
+    assert scores.fields["organisations_mentioned"].precision >= 0.99
+    assert scores.fields["organisations_mentioned"].recall >= 0.95
