@@ -160,6 +160,9 @@ def written_name_at(text: str, start: int) -> tuple[str, int] | None:
     return text[start : kept[-1].end()], kept[-1].end()
 
 
+_ARTICLE_END = re.compile(r"(?<![\w-])De[ \t]+\Z")
+
+
 def find_kind_phrases(
     text: str, date: str | None, start: int = 0, end: int | None = None, gazetteer: Gazetteer | None = None
 ) -> list[OrgMention]:
@@ -170,7 +173,15 @@ def find_kind_phrases(
     for match in _introducer_pattern().finditer(text, start, end):
         index = next(int(key[1:]) for key, value in match.groupdict().items() if value is not None)
         _source, body, kinds = _INTRODUCERS[index]
-        resolved = resolve_name_at(text, match.end(), kinds, date, gazetteer)
+        # an article the introducer reads ("… wethouders van de Leidse regio") may be the place's own
+        # first word ("van De Wolden", "van De Bilt"): the name with it first
+        article = _ARTICLE_END.search(match[0])
+        resolved = (
+            resolve_name_at(text, match.start() + article.start(), kinds, date, gazetteer)
+            if article
+            else None
+        )
+        resolved = resolved or resolve_name_at(text, match.end(), kinds, date, gazetteer)
         if not resolved and (SO in kinds or WATERSCHAP in kinds):
             resolved = register_name_at(text, match.end(), date)
         if resolved:
