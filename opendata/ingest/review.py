@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from opendata.model.problems import ERROR, Problem, render_text
+from opendata.model.register import load_register
 from opendata.sources.reading import position_of, read_yaml
 
 SHARED = (
@@ -39,6 +40,7 @@ class Doubt:
     confidence: float | None
     quote: str
     evidence: str  # text file and line of the quote, or the kind of source
+    names: str = ""  # the names of the records the value's ids name ("gemeente Eibergen"), to check it by
 
     def render(self) -> str:
         if self.confidence is not None:
@@ -49,7 +51,8 @@ class Doubt:
             sure = "to check"
         else:
             sure = "unknown: the text does not say"
-        text = f"{self.file}:{self.line}: {self.record} {self.field} = {self.value} ({sure})"
+        named = f" ({self.names})" if self.names else ""
+        text = f"{self.file}:{self.line}: {self.record} {self.field} = {self.value}{named} ({sure})"
         if self.quote:
             text += f'\n    evidence {self.evidence}: "{_one_line(self.quote)}"'
         elif self.evidence:
@@ -75,18 +78,32 @@ def drafts_to_review(
     ]
     shared = [(name, read_yaml(root / name, name, problems)) for name in SHARED if (root / name).is_file()]
     named = _drafts_by_id(letters, shared)
+    names = _names(shared)
     for display, data in letters:
         if isinstance(data, dict) and data.get("status") == "draft":
             drafts += 1
-            doubts += _doubts(root, display, data, [], threshold)
+            doubts += _doubts(root, display, data, [], threshold, names=names)
         elif isinstance(data, dict):
             doubts += _reviewed_naming_drafts(display, data, named)
     for name, data in shared:
         for number, record in enumerate(data if isinstance(data, list) else []):
             if isinstance(record, dict) and record.get("status") == "draft":
                 drafts += 1
-                doubts += _doubts(root, name, record, [number], threshold, data)
+                doubts += _doubts(root, name, record, [number], threshold, data, names=names)
     return drafts, doubts
+
+
+def _names(shared: list[tuple[str, object]]) -> dict[str, str]:
+    """The name of every organisation in the register and every organisation and person record, by id:
+    a value that is an id ("gm0229", "college-gm0881") is checked against its quote by its name."""
+    names = {code: organisation.name for code, organisation in load_register().by_code.items()}
+    for name, data in shared:
+        if name not in ("organisations.yaml", "people.yaml"):
+            continue
+        for record in data if isinstance(data, list) else []:
+            if isinstance(record, dict) and isinstance(record.get("id"), str) and record.get("name"):
+                names[record["id"]] = str(record["name"])
+    return names
 
 
 # The fields of a letter that hold no reference to another record.
@@ -155,6 +172,7 @@ def _doubts(
     threshold: float,
     document=None,
     owner: dict | None = None,
+    names: dict[str, str] | None = None,
 ) -> list[Doubt]:
     """`owner`: the letter a signature belongs to (its id names the signature and its text holds the evidence)."""
     document = record if document is None else document
@@ -187,6 +205,7 @@ def _doubts(
                     confidence if not editorial else None,
                     str(entry.get("quote", "")),
                     _where(root, owner or record, entry),
+                    _names_of(value, names or {}),
                 )
             )
     unknown = record.get("unknown") or []  # a list; a person's hand may have written one name alone
@@ -197,9 +216,15 @@ def _doubts(
     for number, signature in enumerate(signatories if isinstance(signatories, list) else []):
         if isinstance(signature, dict):
             found += _doubts(
-                root, display, signature, [*path, "signatories", number], threshold, document, record
+                root, display, signature, [*path, "signatories", number], threshold, document, record, names
             )
     return found
+
+
+def _names_of(value, names: dict[str, str]) -> str:
+    """The names of the records a value's ids name, where it names any."""
+    values = value if isinstance(value, list) else [value]
+    return ", ".join(names[v] for v in values if isinstance(v, str) and names.get(v, v) != v)
 
 
 def _show(value) -> str:
