@@ -428,6 +428,12 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             return None
         return score((predicted, truth) for name, predicted, truth in pairs if name not in excluded)
 
+    def one_set(members: frozenset[str]):
+        """The scores of an unseen set's letters, or None unless all of them are present."""
+        if not present >= members:
+            return None
+        return score((predicted, truth) for name, predicted, truth in pairs if name in members)
+
     later = (
         THIRD_SET
         | FOURTH_SET
@@ -466,11 +472,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET)
     first_fifteen = group(SIXTEENTH_SET)
     every = group(frozenset())
-    tenth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in TENTH_SET)
-        if present >= TENTH_SET
-        else None
-    )
+    tenth = one_set(TENTH_SET)
     for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, first_eight):
         if scored is None:
             continue
@@ -511,11 +513,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # the eleventh set's 15 after its fixes ("An eleventh unseen set": date 0.929, our reference 1.000,
     # sender 0.800, addressees 0.600, signatories 0.385; the letters' signature blocks under scanned
     # scribbles, and addressees the register lacks, still missed)
-    eleventh = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in ELEVENTH_SET)
-        if present >= ELEVENTH_SET
-        else None
-    )
+    eleventh = one_set(ELEVENTH_SET)
     if eleventh is not None:
         for name in NEVER_INVENTED:
             assert eleventh.fields[name].invented == 0, name
@@ -537,11 +535,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # signers right after the fixes, its 10 addressed 6 (estimated: 0.93 and 0.92)
     # the twelfth set's 15 after its fixes ("A twelfth unseen set": date, references, sender, addressees and
     # organisations mentioned 1.000, signatories 0.750, cites 0.750, subject 0.857)
-    twelfth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in TWELFTH_SET)
-        if present >= TWELFTH_SET
-        else None
-    )
+    twelfth = one_set(TWELFTH_SET)
     if twelfth is not None:
         for name in NEVER_INVENTED:
             assert twelfth.fields[name].invented == 0, name
@@ -558,11 +552,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # 12/12, sender 5/7, organisations mentioned 1.000 / 0.727, nothing invented; the memo's writer, the
     # covering letter's signer without his initial's full stop and a list of municipalities after a colon
     # still missed)
-    thirteenth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in THIRTEENTH_SET)
-        if present >= THIRTEENTH_SET
-        else None
-    )
+    thirteenth = one_set(THIRTEENTH_SET)
     if thirteenth is not None:
         for name in NEVER_INVENTED:
             assert thirteenth.fields[name].invented == 0, name
@@ -575,11 +565,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # the fourteenth set's 11 after its fixes (date, references, cites 1.000, sender 5/8, organisations
     # mentioned 1.000 / 0.750, addressees 1/3, nothing invented; "de Graafse raadsleden", a board paper's
     # own board, a party's questions and two board papers' writers still missed)
-    fourteenth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in FOURTEENTH_SET)
-        if present >= FOURTEENTH_SET
-        else None
-    )
+    fourteenth = one_set(FOURTEENTH_SET)
     if fourteenth is not None:
         for name in NEVER_INVENTED:
             assert fourteenth.fields[name].invented == 0, name
@@ -591,11 +577,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert fourteenth.fields["organisations_mentioned"].recall >= 0.7
     # the fifteenth set's 12 (be579b1): its whole set was never scored here after its fixes (its texts were
     # being restored), so only that it invents nothing
-    fifteenth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in FIFTEENTH_SET)
-        if present >= FIFTEENTH_SET
-        else None
-    )
+    fifteenth = one_set(FIFTEENTH_SET)
     if fifteenth is not None:
         for name in NEVER_INVENTED:
             assert fifteenth.fields[name].invented == 0, name
@@ -603,11 +585,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     # 1/1, organisations mentioned 1.000 / 1.000, sender 6/8, signatories 2/4, nothing invented; an OCR'd
     # signature with a scan's scraps, a letter whose sender is named only in a lost signature and a press
     # release's title still missed)
-    sixteenth = (
-        score((predicted, truth) for name, predicted, truth in pairs if name in SIXTEENTH_SET)
-        if present >= SIXTEENTH_SET
-        else None
-    )
+    sixteenth = one_set(SIXTEENTH_SET)
     if sixteenth is not None:
         for name in NEVER_INVENTED:
             assert sixteenth.fields[name].invented == 0, name
