@@ -195,6 +195,7 @@ _ENTRY = st.builds(
     reads=st.lists(st.tuples(st.text("abcdefghij", min_size=1, max_size=6), _TEXT), max_size=5).map(sorted),
     seen=_DIGEST,
     files=_DIGEST,
+    search=st.one_of(st.just(""), _DIGEST),
 )
 
 

@@ -45,6 +45,8 @@ class Entry:
     reads: list[tuple[str, str]]  # (kind, key) read from Facts while the page was built, sorted
     seen: str  # digest of what those reads saw
     files: str  # digest of the files' paths in the build and their sha256 (files_digest)
+    # a letter's: digest of what the search index takes from its page (search.py); "" for the others
+    search: str = ""
 
 
 def code_digest(*parts: object) -> str:
@@ -106,8 +108,8 @@ def load_file(path: Path) -> dict[str, Entry]:
         if any(len(read) != 2 for read in reads):
             return {}
         return {  # each read is one tuple, shared by the entries that read it
-            key: Entry(own, [reads[i] for i in indices], seen, files)
-            for key, (own, indices, seen, files) in data["entries"].items()
+            key: Entry(own, [reads[i] for i in indices], seen, files, search)
+            for key, (own, indices, seen, files, search) in data["entries"].items()
         }
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         return {}
@@ -127,7 +129,7 @@ def save(folder: Path, entries: dict[str, Entry]) -> None:
             # the text json.dumps gives (the digests are hex), without its overhead per row
             handle.write(
                 f"{',' if number else ''}{encode_basestring_ascii(key)}:"
-                f'["{entry.own}",[{indices}],"{entry.seen}","{entry.files}"]'
+                f'["{entry.own}",[{indices}],"{entry.seen}","{entry.files}","{entry.search}"]'
             )
         reads = [f"{kind}\0{key}" for kind, key in table]
         handle.write('},"reads":' + json.dumps(reads, separators=(",", ":")) + "}")

@@ -373,8 +373,8 @@ class PageBuilder:
             (self.w["attachments"], view.iris(iri, NS_SCHEMA + "messageAttachment")),
             (self.w["attached_to"], self.facts.pointing(iri, NS_SCHEMA + "messageAttachment")),
         ):
-            if iris:
-                page.sections.append(self._links(title, iris))
+            if iris:  # other letters' titles: the search finds each letter by its own words
+                page.sections.append(self._links(title, iris, ignore=True))
         page.sections.append(self._provenance(view, iri))
         key = page.key.split("/", 1)[1]
         if key in self.texts:

@@ -10,9 +10,12 @@ there: no third-party request.
 An index over many letters is built in parts ("bundles", Pagefind's multisite search): a letter
 belongs to the part its key's hash names, and the number of parts doubles as the letters outgrow
 LETTERS_PER_BUNDLE (one part, doc/pagefind/, up to that; then doc/pagefind/deel-K/). The search
-page merges the parts in the browser. A part whose letter pages are those of the previous build
-(their files' digests, from the site's inputs record) is hard-linked from it; only the parts with a
-changed, added or removed letter are indexed again. What each part was made from is recorded
+page merges the parts in the browser. A part whose letter pages give the index what they gave it in
+the previous build (the digest of their title and the sections the index does not ignore, from the
+site's inputs record: writer.searched) is hard-linked from it; only the parts with a changed, added
+or removed letter are indexed again. The lists of other letters on a letter page (those it cites,
+those citing it, attachments) are ignored by the index: a letter is found by its own words, and a
+changed title indexes only its own letter's part, not the parts of every letter citing it. What each part was made from is recorded
 beside the builds (RECORD), as the pages' inputs are (inputs.py).
 """
 
@@ -129,10 +132,15 @@ def write(site, entries: dict[str, inputs.Entry], known: dict[str, str]) -> None
 
 
 def _inputs(site, folder: str, keys: list[str], entries: dict[str, inputs.Entry]) -> str:
-    """The digest of what a part is made from: its letters' files, Pagefind's version, the command."""
-    pages = [f"{key}\0{entries[_letter(site, key)].files}" for key in keys]
+    """The digest of what a part is made from: what the index takes from its letters' pages (their
+    files' digest where the record has no digest of that), Pagefind's version, the command."""
+    pages = [f"{key}\0{_indexed(entries[_letter(site, key)])}" for key in keys]
     arguments = " ".join(_command(site, Path(), Path())[1:])  # not the executable: where it is installed
     return inputs.digest(version("pagefind"), arguments, folder, *pages)
+
+
+def _indexed(entry: inputs.Entry) -> str:
+    return entry.search or entry.files
 
 
 def _letter(site, key: str) -> str:

@@ -86,6 +86,15 @@ def letter_part(letter: LetterGraph) -> LetterSite | None:
     return LetterSite(learn_letter(iri, triples, layout), digests)
 
 
+def searched(page) -> str:
+    """The digest of what the search index takes from a page: its title and subtitle and the sections
+    it does not ignore, each with its place (a section's heading anchor is its number). A change in an
+    ignored section only (another letter's title in a list of letters that cite this one) leaves the
+    index as it was, so its part is not indexed again (search.py)."""
+    kept = [(number, section) for number, section in enumerate(page.sections, 1) if not section.get("ignore")]
+    return inputs.digest(page.title or "", page.subtitle or "", json.dumps(kept, sort_keys=True, default=str))
+
+
 class PageWriter:
     """Writes resources' files; holds only what that needs, so worker processes can be given it."""
 
@@ -290,12 +299,12 @@ class PageWriter:
         """Render a resource's files and note the inputs they were made from."""
         self.facts.reads = set()
         try:
-            files = self._render(key, triples, f"{self.doc_in_build}/{file_name(key)}")
+            files, indexed = self._render(key, triples, f"{self.doc_in_build}/{file_name(key)}")
             reads = sorted(self.facts.reads)
         finally:
             self.facts.reads = None
         seen = self.reads.seen(reads)
-        self.entries[key] = inputs.Entry(own, reads, seen, inputs.files_digest(list(files), files))
+        self.entries[key] = inputs.Entry(own, reads, seen, inputs.files_digest(list(files), files), indexed)
 
     def _reuse(self, key: str, own: str) -> bool:
         """Link the previous build's files of a resource whose inputs are unchanged; False if not."""
@@ -327,9 +336,11 @@ class PageWriter:
         name = f"{self.doc_in_build}/{file_name(key)}"
         return [name + extension for extension in (*RDF_EXTENSIONS, ".html", ".en.html")]
 
-    def _render(self, key: str, triples: list, target: str) -> dict[str, str]:
-        """Write a resource's files; `target`: their path in the build without the extension."""
-        files = {}
+    def _render(self, key: str, triples: list, target: str) -> tuple[dict[str, str], str]:
+        """Write a resource's files; `target`: their path in the build without the extension.
+        Returns {path in the build: sha256} and, for a page the search indexes, the digest of what
+        the index takes from it (`searched`; "" for the others)."""
+        files, indexed = {}, ""
         name = target.rsplit("/", 1)[-1]
         for extension, data in descriptions(triples, self.prefixes).items():
             files.update(self.put(target + extension, data))
@@ -339,6 +350,8 @@ class PageWriter:
             page = builder.build(key, view)
             for section in self.figures.get(key, {}).get(lang, ()):
                 page.sections.insert(0, section)
+            if lang == "nl" and page.searchable:
+                indexed = searched(page)
             html = render(
                 page,
                 lang,
@@ -349,7 +362,7 @@ class PageWriter:
             )
             suffix = ".html" if lang == "nl" else ".en.html"
             files.update(self.put(target + suffix, html.encode("utf-8")))
-        return files
+        return files, indexed
 
     def put(self, name: str, data: bytes) -> dict[str, str]:
         """Write a file (`name`: its path in the build), or link the previous build's of the same
