@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from opendata.ingest.extract import extract
+from opendata.ingest.bench import drafted
 from opendata.ingest.read import read_document
 from opendata.ingest.score import score
 
@@ -383,7 +383,7 @@ def corpus_pairs() -> list[tuple[str, dict, dict]]:
             key: (str(value) if key == "date_sent" and value is not None else value)
             for key, value in truth.items()
         }
-        pairs.append((facts_file.stem, extract(text_file.read_text(encoding="utf-8")).facts(), truth))
+        pairs.append((facts_file.stem, drafted(text_file.read_text(encoding="utf-8")) or {}, truth))
     return pairs
 
 
@@ -648,7 +648,7 @@ def _real_pdf_scores(*templates: str, exclude: frozenset[str] = frozenset()):
             key: (str(value) if key == "date_sent" and value is not None else value)
             for key, value in truth.items()
         }
-        pairs.append((extract(result.text).facts(), truth))
+        pairs.append((drafted(result.text) or {}, truth))
     assert pairs, f"none of the PDFs named in {CORPUS} is in {REAL_PDFS}"
     return score(pairs)
 

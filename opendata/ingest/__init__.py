@@ -194,7 +194,7 @@ def read_and_extract(
         for start, end in (split_letters(whole) or [(0, len(whole))]) if whole else []:
             text = whole[start:end]
             extraction = extract(text, themes=themes, groups=groups)
-            if _is_letter(extraction, text):
+            if is_letter(extraction, text):
                 letters.append((text, extraction))
     except Exception as exc:
         problems.append(
@@ -237,28 +237,42 @@ def _path_key(path: Path) -> str:
     return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:24]
 
 
-def _is_letter(extraction, text: str = "") -> bool:
-    """A letter states at least two of: date line, subject, salutation, sender, addressee; and
-    something only a letter has: a salutation, an addressee, a signature, a reference of its own or
-    the addressee's, or a closing ("Hoogachtend,"). An agenda, a list of decisions or a press release
-    has a date, a subject and a body that seems to send it, and none of these."""
-    marks = [
-        extraction.date_sent,
-        extraction.subject,
-        extraction.salutation,
-        extraction.sender,
-        extraction.addressees[0] if extraction.addressees else None,
-    ]
-    if sum(mark is not None for mark in marks) < 2:
-        return False
-    addressed = (
-        extraction.salutation,
-        extraction.addressees[0] if extraction.addressees else None,
-        extraction.signatories[0] if extraction.signatories else None,
-        extraction.our_reference,
-        extraction.your_reference,
+def is_letter(extraction, text: str = "") -> bool:
+    """Whether an extraction is of a letter: it shows two marks of one, and at least one of them is
+    a mark only a letter has. Marks any document may have: a date line, a subject, a body that seems
+    to send it. Marks of a letter alone: a salutation, an addressee, a signature, a reference of its
+    own or the addressee's, a closing ("Hoogachtend,"), a heading that names it a raadsinformatiebrief,
+    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject. An
+    agenda, a list of decisions or a press release has a date, a subject and a body that seems to send
+    it, and none of the letter's own marks; a web copy of a letter cut short still has a salutation and
+    its reference, or its signature and sender."""
+    salutation, kind, subject = extraction.salutation, extraction.kind, extraction.subject
+    headed_rib = (
+        kind is not None
+        and kind.value == "raadsinformatiebrief"
+        and (salutation is None or kind.start != salutation.start)  # not the salutation counted twice
     )
-    return any(mark is not None for mark in addressed) or _CLOSING.search(text) is not None
+    labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
+    letter_only = (
+        salutation is not None,
+        bool(extraction.addressees),
+        bool(extraction.signatories),
+        extraction.our_reference is not None,
+        extraction.your_reference is not None,
+        _CLOSING.search(text) is not None,
+        headed_rib,
+        labelled,
+    )
+    common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
+    return any(letter_only) and sum(letter_only) + sum(common) >= 2
+
+
+# the labels of a letter's header that an agenda's or a report's has not
+_HEADER_LABELS = re.compile(
+    r"(?:^|[ \t])(?:ons\s+kenmerk|uw\s+kenmerk|kenmerk|uw\s+brief|uw\s+referentie|contactpersoon|"
+    r"doorkiesnummer|behandeld\s+door|ons\s+nummer|zaaknummer)[ \t]*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 _CLOSING = re.compile(
