@@ -69,6 +69,12 @@ Aanvang: 20.00 uur
 3. Rondvraag en sluiting
 """
 
+SALUTATION_ONLY = """Geachte heer Jansen,
+
+Graag brengen wij onze zorgen over de financiering van de jeugdzorg onder uw aandacht. De tekorten
+lopen op en de gemeenten kunnen ze niet langer opvangen.
+"""
+
 PRESS_RELEASE = """Persbericht
 
 Utrecht, 3 juni 2015
@@ -82,8 +88,14 @@ De provincie Utrecht heeft vandaag de nieuwe fietsroute tussen Maarssen en Breuk
 
 @pytest.mark.parametrize(
     "text",
-    [SALUTATION_AND_REFERENCE, SENDER_AND_SIGNATURE, HEADED_RIB, LABELLED_HEADER],
-    ids=["salutation-and-reference", "sender-and-signature", "headed-rib", "labelled-header"],
+    [SALUTATION_AND_REFERENCE, SENDER_AND_SIGNATURE, HEADED_RIB, LABELLED_HEADER, SALUTATION_ONLY],
+    ids=[
+        "salutation-and-reference",
+        "sender-and-signature",
+        "headed-rib",
+        "labelled-header",
+        "salutation-only",
+    ],
 )
 def test_a_letter_cut_short_is_still_a_letter(text):
     assert is_letter(extract(text), text)

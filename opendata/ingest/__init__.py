@@ -212,8 +212,9 @@ def read_and_extract(
             Problem(
                 "not-a-letter",
                 ERROR,
-                "no date line, subject, salutation, sender or addressee "
-                "was found: this does not look like a letter",
+                "no salutation, and not two marks of a letter of which one only a letter has "
+                "(addressee, signature, reference, closing, a letter's header labels): this does "
+                "not look like a letter",
                 Location(display),
                 hint="check the file; ingest reads letters only",
             )
@@ -242,7 +243,9 @@ def is_letter(extraction, text: str = "") -> bool:
     a mark only a letter has. Marks any document may have: a date line, a subject, a body that seems
     to send it. Marks of a letter alone: a salutation, an addressee, a signature, a reference of its
     own or the addressee's, a closing ("Hoogachtend,"), a heading that names it a raadsinformatiebrief,
-    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject. An
+    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject. A
+    salutation is a letter's mark enough on its own: a letter to a minister whose copy keeps only its
+    salutation and body is still a letter. An
     agenda, a list of decisions or a press release has a date, a subject and a body that seems to send
     it, and none of the letter's own marks; a web copy of a letter cut short still has a salutation and
     its reference, or its signature and sender."""
@@ -264,7 +267,8 @@ def is_letter(extraction, text: str = "") -> bool:
         labelled,
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
-    return any(letter_only) and sum(letter_only) + sum(common) >= 2
+    # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own
+    return salutation is not None or (any(letter_only) and sum(letter_only) + sum(common) >= 2)
 
 
 # the labels of a letter's header that an agenda's or a report's has not

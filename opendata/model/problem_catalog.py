@@ -620,7 +620,7 @@ _KINDS = (
     ),
     _kind(
         "not-a-letter",
-        "no date line, subject, salutation, sender or addressee was found",
+        "no salutation, and not two marks of a letter of which one only a letter has (addressee, signature, reference, closing, a letter's header labels)",
         "check the file; ingest reads letters only",
         "No draft is written for it.",
     ),
