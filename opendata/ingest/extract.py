@@ -49,7 +49,7 @@ from opendata.ingest.extract_header import (
     second_letter,
     subject_after_salutation,
 )
-from opendata.ingest.extract_kamerstuk import answer_writer, find_kamerstuk, paper_dossier
+from opendata.ingest.extract_kamerstuk import STATES_GENERAL, answer_writer, find_kamerstuk, paper_dossier
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_preamble,
@@ -427,10 +427,12 @@ def _extract(
             if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)
         ]
     answer = answer_writer(text) if kamerstuk is None else None
-    if answer is not None and answer.sender is not None and sender is None:
-        # "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens …"
+    if answer is not None and (sender is None or sender.value in STATES_GENERAL):
+        # "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens …": the
+        # ministry writes (two writers: none). On the Kamer's own paper of answers the masthead
+        # ("Tweede Kamer der Staten-Generaal … Aanhangsel van de Handelingen") is its publisher's.
         s = answer.sender
-        sender = _found(text, s.value, s.start, s.end, 0.8, answer.role)
+        sender = None if s is None else _found(text, s.value, s.start, s.end, 0.8, answer.role)
     if kamerstuk is None and not dossiers:
         paper = paper_dossier(text)
         if paper is not None:
@@ -487,6 +489,8 @@ def _extract(
         not addressees and reported
     ):  # a page that reports its letter: "… heeft een brief naar Provinciale Staten gestuurd"
         addressees = reported
+    if answer is not None:  # the questions' "aan de Minister van …" above the answers is theirs alone
+        addressees = tuple(a for a in addressees if a.start > answer.heading.start)
     if kind is None and answer is not None:  # answers to written questions, on the Kamer's page
         kind = _found(text, "brief", answer.heading.start, answer.heading.end, 0.6)
     if kind is None and reported:

@@ -89,6 +89,11 @@ class Kamerstuk:
     body_writer: bool = False  # the heading names a body, not a minister ("BRIEF VAN DE ALGEMENE REKENKAMER")
 
 
+# TOOI codes of the Staten-Generaal and its two chambers: the publisher of Kamerstukken and of the
+# answers to written questions, never their writer
+STATES_GENERAL = frozenset({"oorg10000", "oorg10001", "oorg10002"})
+
+
 def ministry_name(capitals: str) -> str:
     """ "BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES" → "Binnenlandse Zaken en Koninkrijksrelaties"."""
     words = re.sub(r"\s+", " ", capitals).strip().split(" ")
