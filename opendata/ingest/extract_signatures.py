@@ -895,10 +895,12 @@ def namens_zone(text: str) -> tuple[int, int] | None:
         return start, min(len(text), start + 400)
     for namens in reversed(list(_NAMENS.finditer(text))):
         # further from the end (a decision's objection clause after it): "Namens de burgemeester van
-        # Amsterdam," on a line of its own with a name alone on the next line that is not blank
+        # Amsterdam," on a line of its own with a name alone on the next line that is not blank, or
+        # after the code of the Woo's ground a removed signature was blacked out under ("5.1.2.e", OCR'd
+        # "5.1,2,e": a line without three letters in a row, as a scan's scribble)
         below = re.match(r"[ \t]*\n(?:[ \t]*\n)*", text[namens.end() :])
         if namens[0].rstrip().endswith(",") and below:
-            line_start = namens.end() + below.end()
+            line_start = _past(text, namens.end(), _SCRIBBLE)
             line_end = text.find("\n", line_start)
             line = text[line_start : len(text) if line_end < 0 else line_end]
             if _NAME_ALONE.fullmatch(line) and not looks_like_body(line):
