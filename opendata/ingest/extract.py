@@ -103,6 +103,7 @@ from opendata.ingest.extract_signatures import (
     minister_zone,
     namens_zone,
     on_behalf_of,
+    quoted_message_start,
     run_in_signer,
     signature_zone,
     unclosed_signer_zone,
@@ -312,16 +313,18 @@ def _extract(
             citation = Citation(citation.date, yours, citation.sender)
         cites = merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
+    # an e-mail that quotes the message it answers signs above it (quoted_message_start)
+    signed = text[: quoted_message_start(text)]
     zone = (
-        signature_zone(text, 0, len(text))
-        or minister_zone(text)
-        or namens_zone(text)
-        or unclosed_signer_zone(text)
-        or board_block_zone(text)
+        signature_zone(signed, 0, len(signed))
+        or minister_zone(signed)
+        or namens_zone(signed)
+        or unclosed_signer_zone(signed)
+        or board_block_zone(signed)
     )
     board_signed = False
     if zone is None:  # "… waterschappen. Gedeputeerde Staten van Overijssel, voorzitter, secretaris,"
-        zone = board_signed_zone(text)
+        zone = board_signed_zone(signed)
         board_signed = zone is not None
     behalf, members = on_behalf_of(text, zone, found, groups or {}) if zone else (None, ())
     # a board's formula without a closing ("Gedeputeerde Staten van …, voorzitter, secretaris,") has no names

@@ -882,6 +882,31 @@ def _group_members(
     return ()
 
 
+# An e-mail's header: "Verzonden:" with "Aan:" on one of the two lines under it (OCR or a redaction can
+# take the "Van:" line above), or "Van:"/"From:" with "Verzonden:"/"Sent:" under it.
+_MAIL_HEADER = re.compile(
+    r"^[ \t]*(?:(?:Van|From)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Verzonden|Sent)[ \t]*:"
+    r"|(?:Verzonden|Sent)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Aan|To)[ \t]*:)",
+    re.MULTILINE,
+)
+
+
+def quoted_message_start(text: str) -> int:
+    """Where the message an e-mail answers or forwards begins: its header, the second in the text after
+    the first message's body ("Verzonden: … / Aan: …" under the reply's text). The reply's signature is
+    above it; a closing and a name below it are the quoted writer's. The text's length where there is no
+    second header."""
+    headers = list(_MAIL_HEADER.finditer(text))
+    if len(headers) < 2:
+        return len(text)
+    first, second = headers[0], headers[1]
+    # the first header opens the text (a line or two of a redacted name above it) and the second comes
+    # after a body: a forwarded letter's own header block read twice is no second message
+    if text[: first.start()].count("\n") > 3 or text[first.end() : second.start()].count("\n") < 4:
+        return len(text)
+    return second.start()
+
+
 def namens_zone(text: str) -> tuple[int, int] | None:
     """A block that signs without a closing: "Namens de PVV Noord-Brabant," and the names under it, or
     a party's line and its member's name ending the text ("Lijst Babijn" / "François Babijn")."""
