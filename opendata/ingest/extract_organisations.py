@@ -28,7 +28,8 @@ GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "sa
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
 # or be split by it ("Staten, va n Overijssel")
 _VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n[ \t]*)?(?:de[ \t]+)?"
-_BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b)"
+# (not a reference that opens with the letters: "BENW/2017.1458", "BenW-2024.0815")
+_BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b(?![/.-]?[0-9]|/))"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
 # tolerate OCR noise ("wet houders", "burgemees-\nter").
 _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (

@@ -743,7 +743,7 @@ _NAMENS_RUN_IN = re.compile(
     re.MULTILINE,
 )
 _BODY_WORDS = (
-    (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b", COLLEGE),
+    (r"\bcolleges?\b|burgemeester\s+en\s+wethouders|\bb\s*(?:&|en)\s*w\b(?![/.-]?[0-9]|/)", COLLEGE),
     (r"gedeputeerde\s+staten", GS),
     (r"provinciale\s+staten", PS),
     (r"\braden\b|\braad\b", COUNCIL),
