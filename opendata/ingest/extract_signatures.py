@@ -372,6 +372,10 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         if looks_like_body(match[0]):
             continue
+        if not re.search(r"[A-Z]\.", match[0]) and all(
+            len(word) <= 2 for word in re.findall(r"[A-Za-zÀ-ÿ'’]+", match[0])
+        ):
+            continue  # a scanned signature's scrap of two-letter words ("Ee Ae"), no name; initials are one
         if re.match(r"[ \t]*:", line[match.end() :]):
             continue  # a label over its value ("Post Author: admin", a web page's furniture)
         if not re.search(r"\b[A-Z]\.", match[0]) and _words_before(line, match.start(), roles, names, start):
