@@ -271,6 +271,11 @@ def _find_date_sent(
             dates[0].start < (line_end if line_end >= 0 else len(text)) or _rest_blank(text, label.end())
         ):
             return dates[0], 0.95, None
+        stray = _STRAY_NUMBER.match(text, label.end())
+        if stray and dates and dates[0].start == stray.end():
+            # a column's stray number beside the label, the date opening the next line ("Datum 32091" /
+            # "23 augustus 2017 E-mailadres", a label column OCR'd in among the address lines)
+            return dates[0], 0.85, None
     shifted = _shifted_date(text, max(labels_end, head_end))
     if shifted:
         return shifted, 0.8, None
@@ -308,6 +313,8 @@ def _find_date_sent(
         above = text[: text.rfind("\n", 0, date.start) + 1].rstrip()
         if above.endswith(":"):  # the value of a label above ("Datum collegebehandeling:" / "12 mei 2015")
             continue
+        if _CITED_LABEL_ENDS.search(above):
+            continue  # a cited letter's, its label ending the line above ("… Den Haag Uw brief van" / "1 augustus 2017")
         if _WEEKDAY_ONLY.fullmatch(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
@@ -471,6 +478,13 @@ def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
     return None
 
 
+# A number of three digits or more alone after a date label, not a day ("Datum 32091"): a scrap of
+# another column; the label's date opens the next line.
+_STRAY_NUMBER = re.compile(r"[ \t]*[0-9]{3,}[ \t]*\n[ \t]*")
+# A cited letter's label ending a line, its date on the next ("Uw brief van", "Uw brief d.d.", "Uw e-mail van").
+_CITED_LABEL_ENDS = re.compile(
+    r"\b[Uu]w[ \t]+(?:brief|e-?mail|schrijven|verzoek)(?:[ \t]+(?:van|d\.[ \t]?d\.))?[ \t]*\Z"
+)
 _WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\s,]*)?", re.IGNORECASE)
 
 
