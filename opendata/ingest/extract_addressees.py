@@ -874,14 +874,22 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
         line_end = text.find("\n", marker.end())
         if line_end < 0:
             break
-        for count, (start, end) in enumerate(_line_spans(text, line_end + 1, limit)):
+        rows, blank_before, single_spaced = 0, False, False
+        for start, end in _line_spans(text, line_end + 1, limit):
             row = text[start:end]
-            if (
-                count >= 8
-                or (not row.strip() and count)
-                or _LABEL_LINE.match(row)
-                or _SALUTATION_LINE.match(row)
-            ):
+            if not row.strip():
+                # a blank line ends the block, but in a window OCR set double-spaced (a blank line under
+                # every line so far: "Vereniging A" / "" / "Per e-mail: …" / "" / "Vereniging B") only two
+                # blank lines in a row do
+                if rows and (single_spaced or blank_before):
+                    break
+                blank_before = True
+                continue
+            if rows and not blank_before:
+                single_spaced = True
+            blank_before = False
+            rows += 1
+            if rows > 8 or _LABEL_LINE.match(row) or _SALUTATION_LINE.match(row):
                 break
             span = _organisation_name(text, start, end)
             if span is not None:
