@@ -796,6 +796,7 @@ _GOVERNMENT = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:de|het)[ \t]+", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"leden[ \t]+van[ \t]+(?:(?:de|het)[ \t]+)?", re.IGNORECASE)
 _RETURN_ADDRESS = re.compile(r"\bretour[ \t-]?adres\b", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
     r"@|\bwww\.|\b[1-9][0-9]{3}[ \t]?[A-Z]{2}\b|\bpostbus\b|\btel(?:efoon)?\b|\+31|\b0[0-9]{1,3}[ -]?[0-9]{6,8}\b",
@@ -820,6 +821,9 @@ def _organisation_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     article = _ARTICLE.match(text, start, end)
     if article is not None:
         start = article.end()
+    members = _MEMBERS_OF.match(text, start, end)
+    if members is not None:  # "De leden van de stadsdeelcommissie Zuid": the committee
+        start = members.end()
     cut = _NAME_CUT.search(text, start, end)
     name_end = cut.start() if cut is not None else end
     name = text[start:name_end]
