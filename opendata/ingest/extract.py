@@ -74,7 +74,11 @@ from opendata.ingest.extract_organisations import (
     ministry_written_out,
 )
 from opendata.ingest.extract_pages import page_title, place_colon_date, titel_subject
-from opendata.ingest.extract_references import clean_reference, side_column_reference
+from opendata.ingest.extract_references import (
+    clean_reference,
+    running_header_reference,
+    side_column_reference,
+)
 from opendata.ingest.extract_reported import (
     in_letter_title,
     reported_addressees,
@@ -297,6 +301,10 @@ def _extract(
                 replace(d, start=d.start + download[1], end=d.end + download[1], confidence=0.6)
                 for d in title_dossiers
             ]
+    if ours is None and (running := running_header_reference(text, max(head_end, 1))) is not None:
+        # "Ons kenmerk" over its value in the later pages' running header only ("… Ons kenmerk" / "Postbus
+        # 22944" on page 1, as OCR set the label column in among the address)
+        ours = _found(text, text[slice(*running)], *running, 0.65)
     cites: list[Citation] = []
     for citation, who, extras in find_citations(text, found):
         if iso is not None and citation.date is not None and citation.date.value > iso:

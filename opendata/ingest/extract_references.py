@@ -669,3 +669,25 @@ def side_column_reference(text: str, header_end: int) -> tuple[int, int] | None:
     if len(matches) != 1:
         return None
     return matches[0].span("v")
+
+
+# The later pages' running header: "Ons kenmerk" (or "Kenmerk") on a line of its own, a scrap of one or two
+# characters OCR set beside it at most ("Ons kenmerk 3"), its value alone on the next line.
+_RUNNING_LABEL = re.compile(
+    rf"^[ \t]*(?:{noisy('ons kenmerk')}|{noisy('kenmerk')})[ \t]*:?(?:[ \t]+\S{{1,2}})?[ \t]*\n[ \t]*(?P<value>{_VALUE})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def running_header_reference(text: str, start: int) -> tuple[int, int] | None:
+    """The reference the running header of the later pages (from `start` on) repeats, for a letter whose
+    first page gives none (its label column OCR'd in among the address lines: "… Ons kenmerk" with no
+    value): only where the first two such headers give it alike."""
+    values = [
+        match.span("value")
+        for match in _RUNNING_LABEL.finditer(text, start)
+        if re.search(r"[0-9]", match["value"])
+    ]
+    if len(values) < 2 or text[slice(*values[0])] != text[slice(*values[1])]:
+        return None
+    return values[0]
