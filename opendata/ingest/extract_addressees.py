@@ -767,7 +767,7 @@ def _own_body(text: str, start: int, end: int, sender: Found | None) -> Found | 
 # association, a foundation, a children's council, a stadsdeel's board. Government bodies the register
 # holds are resolved by the rules above; what is left of an address block is kept as written.
 _ORGANISATION_WORD = re.compile(
-    r"(?i:[\w-]*(?:vereniging|stichting|commissie|comit[ée]|raad|co[öo]peratie|bureau|platform|werkgroep|"
+    r"(?i:[\w-]*(?:vereniging|stichting|commissie|comit[ée]|raad|co[öo]peratie|bureau|kantoor|platform|werkgroep|"
     r"fractie|bestuur|federatie|genootschap|bond|overleg|collectief))|B\.[ \t]?V\.?|BV|N\.[ \t]?V\.?|NV"
 )
 # The words of such a name: capitalised words (or all capitals), the organisation word itself in lower
@@ -796,6 +796,16 @@ _GOVERNMENT = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(?:de|het)[ \t]+", re.IGNORECASE)
+# An address's attention line, under the organisation it is for ("Tegenwind Daarle" / "t.a.v. …").
+_ATTENTION_LINE = re.compile(
+    r"^[ \t]*(?:t\.?[ \t]?a\.?[ \t]?v\b\.?|ter[ \t]+attentie\b)", re.IGNORECASE | re.MULTILINE
+)
+# Words of a board, a unit or a post: a line holding one over an attention line is no organisation's name.
+_BOARD_OR_UNIT = re.compile(
+    r"\b(?:burgemeester|wethouders?|gedeputeerde|staten|raad|college|bestuur|directie|afdeling|team|"
+    r"secretaris|voorzitter|directeur|griffier|gemeentehuis|stadhuis|raadhuis|provinciehuis)\b",
+    re.IGNORECASE,
+)
 _MEMBERS_OF = re.compile(r"leden[ \t]+van[ \t]+(?:(?:de|het)[ \t]+)?", re.IGNORECASE)
 _RETURN_ADDRESS = re.compile(r"\bretour[ \t-]?adres\b", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
@@ -809,7 +819,14 @@ _LABEL_LINE = re.compile(
 )
 
 
-def _organisation_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _article_of_name(text: str, article: re.Match[str], end: int) -> bool:
+    """Whether a capitalised article opens the name itself: a capitalised word follows that is no
+    organisation's word ("De Haan Advocatenkantoor"; not "De Vereniging …", nor "De bewonersvereniging …")."""
+    word = re.match(r"[A-ZÀ-ÖØ-Þ][\w'’-]*", text[article.end() : end])
+    return article[0][0].isupper() and word is not None and not _ORGANISATION_WORD.fullmatch(word[0])
+
+
+def _organisation_name(text: str, start: int, end: int, named: bool = True) -> tuple[int, int] | None:
     """The span of an organisation's name that is all of text[start:end] (a line of an address, the
     words after "Aan"), cut before an e-mail address, "T.a.v." or a second column; None where the words
     are no such name: a person, a salutation, a street or postal line, a sentence, a name without an
@@ -819,8 +836,10 @@ def _organisation_name(text: str, start: int, end: int) -> tuple[int, int] | Non
     if _PERSON_OR_GREETING.match(text, start, end) or _GOVERNMENT.match(text, start, end):
         return None
     article = _ARTICLE.match(text, start, end)
-    if article is not None:
-        start = article.end()
+    if article is not None and not _article_of_name(text, article, end):
+        start = (
+            article.end()
+        )  # "De bewonersvereniging X"; not the name's own "De" ("De Haan Advocatenkantoor")
     members = _MEMBERS_OF.match(text, start, end)
     if members is not None:  # "De leden van de stadsdeelcommissie Zuid": the committee
         start = members.end()
@@ -844,6 +863,14 @@ def _organisation_name(text: str, start: int, end: int) -> tuple[int, int] | Non
         position += len(word)
     if words[-1] in _SMALL_WORDS or words[0] in _SMALL_WORDS:
         return None
+    if not named:
+        # over an attention line the name needs no organisation's word ("Tegenwind Daarle" / "t.a.v. …"),
+        # but every word is capitalised or small, and none is a board's, a unit's or a post's
+        if len(words) > 6 or any(w[0].islower() and w not in _SMALL_WORDS for w in words):
+            return None
+        if _BOARD_OR_UNIT.search(name) or _CONTACT_LINE.search(name) or _LABEL_LINE.match(name):
+            return None
+        return start, name_end
     if not any(_ORGANISATION_WORD.fullmatch(w.rstrip(",.")) for w in words):
         return None
     if not any(w[0].isupper() for w in words[1:]) and not words[0][0].isupper():
@@ -898,6 +925,16 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
             span = _organisation_name(text, start, end)
             if span is not None:
                 candidates.append(span)
+    for attention in _ATTENTION_LINE.finditer(text, 0, limit):
+        above_end = text.rfind("\n", 0, attention.start())
+        if above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1 : above_end].strip():
+            above_end = text.rfind("\n", 0, above_end)  # one blank line OCR set between them
+        if above_end <= 0:
+            continue
+        above_start = text.rfind("\n", 0, above_end) + 1
+        span = _organisation_name(text, above_start, above_end, named=False)
+        if span is not None:
+            candidates.append(span)
     if not candidates:
         for postal in POSTAL.finditer(text, 0, limit):
             if SENDER_ADDRESS.search(line_at(text, postal.start())):
