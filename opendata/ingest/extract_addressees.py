@@ -72,13 +72,19 @@ def find_addressees(
         picked = [
             a
             for a in _address_block(text, head_end, found, sender)
-            if sender is None or a.value != sender.value or a.detail is not None
+            if sender is None
+            or a.value != sender.value
+            or a.detail is not None
+            or _over_attention(text, a.end)
         ]
     if not picked:
         picked = [
             a
             for a in _joined_address_block(text, head_end, found, sender)
-            if sender is None or a.value != sender.value or a.detail is not None
+            if sender is None
+            or a.value != sender.value
+            or a.detail is not None
+            or _over_attention(text, a.end)
         ]
     if not picked and salutation is not None:  # "Geacht college van burgemeester en wethouders van Grave,"
         named = [m for m in found if salutation.start() <= m.start < salutation.end() and m.resolved]
@@ -817,6 +823,14 @@ _LABEL_LINE = re.compile(
     r"contactpersoon|telefoon|e-?mail|verzonden|zaaknummer|portefeuille)\b",
     re.IGNORECASE,
 )
+
+
+def _over_attention(text: str, end: int) -> bool:
+    """Whether the name ending at `end` ends its line and an attention line ("t.a.v.") is the next: an
+    address, never a letterhead, also where it names the sender's own body (a province's letter to its
+    own road department as the notifier: "Provincie Overijssel" / "t.a.v." / "Heetenseweg 2")."""
+    below = re.match(r"[ \t,]*\n", text[end:])
+    return below is not None and _ATTENTION_LINE.match(text, end + below.end()) is not None
 
 
 def _article_of_name(text: str, article: re.Match[str], end: int) -> bool:
