@@ -574,6 +574,8 @@ _NOT_CONTINUATION = re.compile(
     # "Beh. ambtenaar: …"
     r"[A-Z][\w.-]{1,20}(?:[ \t]+[\w.-]{1,20})?[ \t]*:(?:[ \t]|$)|"
     r"\S[ \t]*$|"  # a lone mark on its own line ("X", a box a form printed)
+    # a line of a Woo publication's redaction marks ("(geanonimiseerd) (geanonimiseerd)", "5.1.2.e")
+    r"(?:[ \t]*(?:\(geanonimiseerd\)|\[?5\.1\.2\.?[a-z]\]?))+[ \t]*$|"
     r"[_=–—-]{4,})",  # a rule drawn under the header in underscores ("Onderwerp: Brief aan PS" / "_____")
     re.IGNORECASE,
 )
@@ -877,7 +879,10 @@ def normalise_subject(raw: str) -> str:
     # the colons of a row of labels ran before the value: "Betreft : : : : : Budgetsubsidie …"
     value = re.sub(r"^[\s:]+", "", re.sub(r"\s+", " ", joined)).strip()
     # a scan's bar after the value: "Besluit op uw verzoek |"
-    return re.sub(r"(?:[ \t]+\|)+$", "", value).rstrip(".").strip()
+    value = re.sub(r"(?:[ \t]+\|)+$", "", value)
+    if re.search(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$", value):
+        return value.strip()  # an abbreviation's full stop: "… Ajax v.v.", "Dorpsstraat e.o."
+    return value.rstrip(".").strip()
 
 
 # A "subject" that is only the next label of the header ("Betreft" in a row of labels whose values
