@@ -692,6 +692,9 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     in_label_row = label_row(line_at(text, match.start())) is not None
+    # a scan's stray mark beside the label ("Onderwerp ;", "Onderwerp |") is no value: the next line is
+    if re.fullmatch(r"[ \t]*[;|,][ \t]*", text[start:line_end]):
+        start = line_end
     stacked = None if text[start:line_end].strip(" \t:") else stacked_value(text, match.start())
     if stacked:  # "betreft" / "ons kenmerk" / "datum" over "Reactie VNG op de" / … / "Omgevingswet"
         return _dangling_continued(text, stacked.start, stacked.end, head_end, skip_lines=stacked.later)
