@@ -551,6 +551,15 @@ _SELF_NAMED_ASSOCIATION = re.compile(
     rf"|(?:^|(?<=[.!?][ \t]))De[ \t]+(?P<b>{_ASSOCIATION})[ \t]+(?:is|vraagt|verzoekt|pleit|steunt|roept|vindt)\b",
     re.MULTILINE,
 )
+# An association or a foundation that names itself as the writer at a sentence's start: "Als
+# Supportersvereniging Ajax constateren wij …", "Als Stichting Groen Dorp vinden wij …". Its name opens
+# with a capital and holds such a word (a board's, a council's or a body's kind words are no such name).
+_WE_AS = re.compile(
+    r"(?:^|(?<=[.!?][ \t]))Als[ \t]+(?P<who>(?:[A-Z][\w'’-]*[ \t]+){0,3}?"
+    r"(?=[A-Z])(?i:[\w-]*(?:vereniging|stichting|comit[ée]|platform|werkgroep|collectief|co[öo]peratie|bond|federatie))"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en))*?)[ \t]+[a-z]{3,}[ \t]+(?:wij|we)\b",
+    re.MULTILINE,
+)
 _MUNICIPALITIES_POSITION = re.compile(
     r"\b(?:namens|standpunt[ \t]+van|inbreng[ \t]+van)[ \t]+(?:de[ \t]+)?gemeenten\b", re.IGNORECASE
 )
@@ -683,6 +692,10 @@ def unsigned_sender(
     association = _self_named_association(text)
     if association is not None:
         return association
+    writers = {re.sub(r"\s+", " ", m["who"]) for m in _WE_AS.finditer(text)}
+    if len(writers) == 1:  # "Als Supportersvereniging Ajax constateren wij …"
+        who = next(_WE_AS.finditer(text))
+        return _found(text, re.sub(r"\s+", " ", who["who"]), *who.span("who"), 0.5)
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
