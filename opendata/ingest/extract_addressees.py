@@ -779,6 +779,9 @@ _ORGANISATION_WORD = re.compile(
 # The words of such a name: capitalised words (or all capitals), the organisation word itself in lower
 # case ("commissie Burgers en Samenleving", "bestuur van …"), and the small words between them.
 _NAME_PART = re.compile(r"(?P<word>[A-ZÀ-ÖØ-Þ][\w'’&.-]*|[a-zà-ÿ][\w-]*|&|'t|'s)(?=[ \t]|$)")
+# OCR's lower-case l for the capital I that opens a word ("lrenebuurt", "lJssel"): no Dutch word opens
+# with an l before a consonant.
+_OCR_CAPITAL_I = re.compile(r"l(?=[bcdfghjkmnpqrstvwxzJ])")
 _SMALL_WORDS = frozenset(
     ("van", "de", "het", "der", "den", "voor", "en", "in", "op", "aan", "'t", "'s", "te", "tot", "&")
 )
@@ -871,7 +874,7 @@ def _organisation_name(text: str, start: int, end: int, named: bool = True) -> t
         part = _NAME_PART.match(text, position, name_end)
         if part is None or part.end() != position + len(word):
             return None
-        lower = word[0].islower() and word not in _SMALL_WORDS
+        lower = word[0].islower() and word not in _SMALL_WORDS and not _OCR_CAPITAL_I.match(word)
         if lower and not _ORGANISATION_WORD.fullmatch(word):
             return None  # a word of a sentence
         position += len(word)
@@ -975,6 +978,7 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
         name = re.sub(r"\s+", " ", text[start:end])
         if name.lower() == own or name.lower() in signed:
             continue
+        name = re.sub(r"(?<![\w'’-])" + _OCR_CAPITAL_I.pattern, "I", name)  # "lrenebuurt": "Irenebuurt"
         picked.setdefault(name.lower(), _found(text, name, start, end, 0.5))
     return tuple(picked.values())
 
