@@ -104,6 +104,7 @@ from opendata.ingest.extract_signatures import (
     board_signed_zone,
     closing_pattern,
     last_closing,
+    letterhead_writer,
     minister_zone,
     namens_zone,
     on_behalf_of,
@@ -348,6 +349,17 @@ def _extract(
         )
     if zone and not signatories and not board_signed:
         signatories = run_in_signer(text, zone, behalf)
+    if zone and not signatories and not board_signed and (writer := letterhead_writer(text)) is not None:
+        # a burgemeester's personal letterhead ("Den Haag Pauline Krikke" / "Burgemeester") and a signature
+        # that gives no name (a scan's scrawl): the letterhead's writer signs
+        name, post = writer
+        signatories = (
+            Signatory(
+                _found(text, name.value, name.start, name.end, name.confidence),
+                _found(text, post.value, post.start, post.end, post.confidence),
+                behalf,
+            ),
+        )
     told = None  # the sender a page that reports its letter names (below)
     sender = (
         _sender(text, behalf, found, head_end, signatories, zone)

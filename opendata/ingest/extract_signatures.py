@@ -1066,3 +1066,42 @@ def _post_place(text: str, position: int, role: str, date: str | None) -> tuple[
     kinds = ("provincie",) if role in _PROVINCIAL_ROLES else ("gemeente",)
     resolved = resolve_name_at(text, match.end(), kinds, date, load_gazetteer())
     return (resolved[0], resolved[1]) if resolved else None
+
+
+# A personal letterhead at the text's top: the writer's name ending a line (a place or a scrap before it:
+# "Den Haag Pauline Krikke"), the post alone on the next (a scrap of one or two characters before it: "R
+# Burgemeester").
+_LETTERHEAD_POST = re.compile(
+    r"[ \t]*(?:\S{1,2}[ \t]+)?(?P<post>[Bb]urgemeester|[Ww]ethouder|[Dd]ijkgraaf|[Gg]edeputeerde)[ \t]*$"
+)
+
+
+def letterhead_writer(text: str) -> tuple[Span, Span] | None:
+    """The writer a personal letterhead names in the text's first six lines ("Pauline Krikke" over
+    "Burgemeester"), as (name, post): for a letter whose signature gives no name."""
+    lines = list(re.finditer(r"[^\n]*", text[: min(len(text), 400)]))[::2][:6]  # (finditer's empty matches)
+    for above, below in zip(lines, lines[1:], strict=False):
+        post = _LETTERHEAD_POST.fullmatch(below[0])
+        if post is None:
+            continue
+        # the longest run of the line's last words that is a name ("Den Haag Pauline Krikke": "Pauline Krikke")
+        line = above[0].rstrip()
+        name = next(
+            (
+                m
+                for w in re.finditer(r"(?<!\S)\S", line)
+                if (m := NAME.fullmatch(line, w.start())) is not None and not looks_like_body(m[0])
+            ),
+            None,
+        )
+        if name is None:
+            continue
+        start = above.start() + name.start()
+        role = role_key(post["post"])
+        if role is None:
+            continue
+        return (
+            Span(normalise_name(name[0]), start, above.start() + name.end(), 0.6),
+            Span(role[0], below.start() + post.start("post"), below.start() + post.end("post"), 0.6),
+        )
+    return None
