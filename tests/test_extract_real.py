@@ -359,6 +359,23 @@ SEVENTEENTH_SET = frozenset(
         "overijssel-2024-kapmelding-zwolle-z6865",
     }
 )
+# The eighteenth unseen set (issue 13; docs/ingest.md, "An eighteenth unseen set"): OCR'd texts of the
+# Woo and council documents the municipality of Amsterdam released: a burgemeester of Den Haag's letter and
+# a supporters' association's, a stadsdeel board's answers to its committee, five decisions on Woo/Wob
+# requests. Its four PDFs (Overijssel's answer to a residents' group, its letters to its own department and
+# to Raalte, a Haarlem official's e-mail to a faction) are scored by the PDF test below.
+EIGHTEENTH_SET = frozenset(
+    {
+        "amsterdam-2022-woo-besluit-ichtusschool",
+        "amsterdam-2023-woo-besluit-rotonde-postjesweg",
+        "amsterdam-2023-woo-besluit-voorkeurslocatie-kenniskwartier",
+        "amsterdam-2023-woo-besluit-zuidasdok",
+        "amsterdam-centrum-2019-wob-besluit-la-bastille",
+        "amsterdam-zuid-2022-beantwoording-vragen-lege-kavels",
+        "den-haag-2017-brief-sv-ajax-uitsupporters",
+        "sv-ajax-2017-brief-amsterdam-uitsupporters",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -449,10 +466,17 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | FOURTEENTH_SET
         | FIFTEENTH_SET
         | SIXTEENTH_SET
+        | EIGHTEENTH_SET
     )
     earlier = group(later)
     since_eleventh = (
-        ELEVENTH_SET | TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET
+        ELEVENTH_SET
+        | TWELFTH_SET
+        | THIRTEENTH_SET
+        | FOURTEENTH_SET
+        | FIFTEENTH_SET
+        | SIXTEENTH_SET
+        | EIGHTEENTH_SET
     )
     first_three = group(
         FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
@@ -466,11 +490,14 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     first_eight = group(NINTH_SET | TENTH_SET | since_eleventh)
     first_nine = group(TENTH_SET | since_eleventh)
     first_ten = group(since_eleventh)
-    first_eleven = group(TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
-    first_twelve = group(THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
-    first_thirteen = group(FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET)
-    first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET)
-    first_fifteen = group(SIXTEENTH_SET)
+    first_eleven = group(
+        TWELFTH_SET | THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET
+    )
+    first_twelve = group(THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET)
+    first_thirteen = group(FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET)
+    first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET)
+    first_fifteen = group(SIXTEENTH_SET | EIGHTEENTH_SET)
+    first_sixteen = group(EIGHTEENTH_SET)
     every = group(frozenset())
     tenth = one_set(TENTH_SET)
     for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, first_eight):
@@ -596,14 +623,25 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert sixteenth.fields["cites"].exact_rate_with_value >= 0.95
         assert sixteenth.fields["organisations_mentioned"].precision >= 0.99
         assert sixteenth.fields["organisations_mentioned"].recall >= 0.95
+    # the eighteenth set's 8 texts after its fixes ("An eighteenth unseen set"; its PDFs are scored below):
+    # date sent, our reference, sender and body, signatories, addressees 1.000, nothing invented
+    eighteenth = one_set(EIGHTEENTH_SET)
+    if eighteenth is not None:
+        for name in NEVER_INVENTED:
+            assert eighteenth.fields[name].invented == 0, name
+        for name in ("date_sent", "our_reference", "sender", "sender_body", "signatories", "addressees"):
+            assert eighteenth.fields[name].exact_rate_with_value >= 0.95, name
+        assert eighteenth.fields["organisations_mentioned"].precision >= 0.99
+        assert eighteenth.fields["organisations_mentioned"].recall >= 0.95
     for scored in (
         first_eleven,
         first_twelve,
         first_thirteen,
         first_fourteen,
         first_fifteen,
+        first_sixteen,
         every,
-    ):  # the letters before the twelfth to sixteenth sets, and all
+    ):  # the letters before the twelfth to sixteenth and eighteenth sets, and all
         if scored is None:
             continue
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
@@ -725,5 +763,26 @@ def test_extraction_on_the_seventeenth_set_of_real_pdfs_invents_nothing_and_meet
     ):
         assert scores.fields[name].exact_rate_with_value >= 0.95, name
     assert scores.fields["signatories"].exact_rate >= 0.95
+    assert scores.fields["organisations_mentioned"].precision >= 0.99
+    assert scores.fields["organisations_mentioned"].recall >= 0.95
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_the_eighteenth_sets_pdfs_invents_nothing_and_meets_its_floors():
+    """The eighteenth unseen set's PDFs (docs/ingest.md): Gedeputeerde Staten of Overijssel's answer to a
+    residents' group (its signature page read by OCR), the province's letters to its own road department and
+    to the municipality of Raalte, and a Haarlem official's e-mail answering a council faction, as `opendata
+    ingest` reads them."""
+    scores = _real_pdf_scores("provincie-overijssel-2024-", "gemeente-haarlem-2023-")
+    print("\n" + scores.table("the eighteenth set, real PDFs"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # After its fixes (2 Dec 2026) every field the four letters give a value reaches 1.000 but the e-mail's
+    # addressee (a faction in its "Aan:" field) and cited questions; one more miss fails.
+    for name in ("date_sent", "our_reference", "dossier_references", "sender", "sender_body", "signatories"):
+        assert scores.fields[name].exact_rate_with_value >= 0.95, name
+    assert scores.fields["addressees"].exact_rate_with_value >= 0.7
     assert scores.fields["organisations_mentioned"].precision >= 0.99
     assert scores.fields["organisations_mentioned"].recall >= 0.95
