@@ -75,6 +75,15 @@ Graag brengen wij onze zorgen over de financiering van de jeugdzorg onder uw aan
 lopen op en de gemeenten kunnen ze niet langer opvangen.
 """
 
+ANSWERS_PAGE = """Antwoord op vragen van het lid Pietersen over wachtlijsten in de schuldhulp
+Vragen van het lid Pietersen (VVD) over wachtlijsten in de schuldhulp (ingezonden 2 maart 2023).
+Antwoord van Minister Jansen (Sociale Zaken en Werkgelegenheid) (ontvangen 30 maart 2023).
+Vraag 1
+Kent u het bericht over de wachtlijsten?
+Antwoord 1
+Ja.
+"""
+
 PRESS_RELEASE = """Persbericht
 
 Utrecht, 3 juni 2015
@@ -88,13 +97,21 @@ De provincie Utrecht heeft vandaag de nieuwe fietsroute tussen Maarssen en Breuk
 
 @pytest.mark.parametrize(
     "text",
-    [SALUTATION_AND_REFERENCE, SENDER_AND_SIGNATURE, HEADED_RIB, LABELLED_HEADER, SALUTATION_ONLY],
+    [
+        SALUTATION_AND_REFERENCE,
+        SENDER_AND_SIGNATURE,
+        HEADED_RIB,
+        LABELLED_HEADER,
+        SALUTATION_ONLY,
+        ANSWERS_PAGE,
+    ],
     ids=[
         "salutation-and-reference",
         "sender-and-signature",
         "headed-rib",
         "labelled-header",
         "salutation-only",
+        "answers-page",
     ],
 )
 def test_a_letter_cut_short_is_still_a_letter(text):

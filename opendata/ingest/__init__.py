@@ -243,7 +243,8 @@ def is_letter(extraction, text: str = "") -> bool:
     a mark only a letter has. Marks any document may have: a date line, a subject, a body that seems
     to send it. Marks of a letter alone: a salutation, an addressee, a signature, a reference of its
     own or the addressee's, a closing ("Hoogachtend,"), a heading that names it a raadsinformatiebrief,
-    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject. A
+    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject, or the
+    heading of a minister's answers to written questions ("Antwoord van Minister … (…)"). A
     salutation is a letter's mark enough on its own: a letter to a minister whose copy keeps only its
     salutation and body is still a letter. An
     agenda, a list of decisions or a press release has a date, a subject and a body that seems to send
@@ -256,6 +257,9 @@ def is_letter(extraction, text: str = "") -> bool:
         and (salutation is None or kind.start != salutation.start)  # not the salutation counted twice
     )
     labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
+    from opendata.ingest.extract_kamerstuk import answer_writer  # with extraction's other patterns
+
+    answers = answer_writer(text) is not None  # "Antwoord van Minister … (…)": answers to written questions
     letter_only = (
         salutation is not None,
         bool(extraction.addressees),
@@ -265,6 +269,7 @@ def is_letter(extraction, text: str = "") -> bool:
         _CLOSING.search(text) is not None,
         headed_rib,
         labelled,
+        answers,
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
     # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own
