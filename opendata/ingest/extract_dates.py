@@ -30,6 +30,10 @@ MONTHS = {
     "october": 10,
     "november": 11,
     "december": 12,
+    # English names in an English-language mail program's header ("Sent: Fri, 2 Jun 2023"), where they differ
+    "march": 3,
+    "june": 6,
+    "july": 7,
 }
 MONTH_ABBREVIATIONS = {
     "jan": 1,
@@ -44,6 +48,9 @@ MONTH_ABBREVIATIONS = {
     "sept": 9,
     "okt": 10,
     "nov": 11,
+    "mar": 3,  # English abbreviations where they differ from the Dutch (as above)
+    "may": 5,
+    "oct": 10,
     "dec": 12,
 }
 _DIGIT = r"[0-9lIiL|!Oo]"

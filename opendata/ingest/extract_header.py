@@ -88,7 +88,9 @@ def header_end(text: str, salutation: re.Match[str] | None) -> int:
 # The labels of a letter's dispatch: "Verzonden op: 2 september", "Verzenddatum".
 _DISPATCH_WORDS = (
     f"{noisy('verzenddatum')}|{noisy('datum verzending')}|{noisy('datum van verzending')}|"
-    f"{noisy('verzonden op')}|{noisy('verzonden')}"
+    f"{noisy('verzonden op')}|{noisy('verzonden')}|"
+    # an e-mail's header in an English-language mail program: "Sent: Fri, 2 Jun 2023 22:28:17 +0200"
+    r"sent(?=[ \t]*:)"
 )
 _DATE_LABEL = re.compile(
     rf"^[ \t]*(?:{_DISPATCH_WORDS}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
@@ -535,7 +537,7 @@ def line_at(text: str, position: int) -> str:
 
 # A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
 _SUBJECT = re.compile(
-    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')}|"
+    rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')}|subject(?=[ \t]*:)|"
     # the label with its last letter lost, as a typist or a cut-off scan leaves it, before its colon: "Betref:"
     rf"{noisy('betref')}(?=[ \t]*:))(?![^\W\d_])[ \t]*[:.]?[ \t]*",
     re.IGNORECASE | re.MULTILINE,
