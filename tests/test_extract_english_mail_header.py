@@ -56,3 +56,22 @@ def test_a_sentence_that_uses_the_english_words_is_no_header():
     facts = extract(text).facts()
     assert facts["date_sent"] == "2023-04-04"
     assert facts["subject"] == "Vergunning voor een terras"
+
+
+@pytest.mark.parametrize(
+    "greeting", ["Hi,", "Hoi allen,", "Hallo Piet,", "Dag allemaal,", "Goedemorgen Piet,"]
+)
+def test_the_greeting_under_a_mail_s_subject_is_not_part_of_it(greeting):
+    text = (
+        "From: Jan Jansen\nSent: Fri, 2 Jun 2023 10:00\nTo: Piet de Vries\nSubject: Concept agenda kenniskwartier\n"
+        f"{greeting}\nAllebei nagenoeg dezelfde agenda.\nGroet,\nJan\n"
+    )
+    assert extract(text).facts()["subject"] == "Concept agenda kenniskwartier"
+
+
+def test_a_subject_that_wraps_onto_a_line_beginning_with_dag_goes_on():
+    text = (
+        "Gemeente Leiden\nDatum: 4 april 2023\nOnderwerp: Evaluatie van de\nDag van de Democratie 2023\n\n"
+        "Geachte heer Bos,\n\nHierbij de evaluatie.\n\nMet vriendelijke groet,\nHet college\n"
+    )
+    assert extract(text).facts()["subject"] == "Evaluatie van de Dag van de Democratie 2023"

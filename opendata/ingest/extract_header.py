@@ -571,6 +571,9 @@ _RUN_IN_LABEL = re.compile(
 )
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
+    # an e-mail's greeting under its subject ("Subject: Agenda kenniskwartier" / "Hi allen,"); "Dag" only
+    # as a greeting ends its line with a comma ("Dag van de Democratie" goes on)
+    r"(?:hoi|hi|hallo|hello|dear|goedemorgen|goedemiddag|goedenavond)\b|dag\b[^\n]{0,40},[ \t]*$|"
     r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
     # any short label of the header's column with its colon: "Ref. : Laura Jongeneel, tel. …",
     # "Beh. ambtenaar: …"
