@@ -731,8 +731,29 @@ def split_letters(text: str) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, header.start()) + 1
         starts.append(start)
         position = header.end()
+    # the first e-mail's header block after a part that is no e-mail starts a new document, also where that
+    # part has no closing (a filled-in form, then the cover mail that answers it, in one Woo bundle; a web
+    # host's page furniture over the mail). A thread is one document: the messages it quotes are split
+    # off only after a closing (above).
+    first_mail = _MAIL_HEADER.search(text)
+    if (
+        first_mail is not None
+        and text[: first_mail.start()].strip()
+        and _MAIL_FROM.search(text, 0, first_mail.start()) is None  # a thread's top message is a mail too
+    ):
+        starts = sorted({*starts, first_mail.start()})
     bounds = [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
     return [(a, b) for a, b in bounds if text[a:b].strip()] or [(0, len(text))]
+
+
+_MAIL_FROM = re.compile(r"^[ \t]*(?:van|from)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+# "Van: …" / "Verzonden: …" (or "From:" / "Sent:"), the sender's and the dispatch lines of a mail's header,
+# next to each other (a "Datum:" line may stand between)
+_MAIL_HEADER = re.compile(
+    r"^[ \t]*(?:van|from)[ \t]*:[^\n]*\n(?:[ \t]*\n)?(?:[ \t]*(?:datum|date)[ \t]*:[^\n]*\n)?"
+    r"[ \t]*(?:verzonden|sent)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _closings(text: str) -> list[re.Match[str]]:
