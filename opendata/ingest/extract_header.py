@@ -281,10 +281,15 @@ def _find_date_sent(
     shifted = _shifted_date(text, max(labels_end, head_end))
     if shifted:
         return shifted, 0.8, None
-    for label in _COLUMN_DATE_LABEL.finditer(text, 0, max(labels_end, 1)):
-        column = _column_date(text, label)
-        if column:
-            return column, 0.8, None
+    columns = [
+        (column, label)
+        for label in _COLUMN_DATE_LABEL.finditer(text, 0, max(labels_end, 1))
+        if (column := _column_date(text, label))
+    ]
+    # with a "Datum" and a "Verzenddatum" column, the dispatch date is the date sent
+    dispatched = [column for column, label in columns if label[0].lower().startswith("verzend")]
+    if dispatched or columns:
+        return (dispatched or [columns[0][0]])[0], 0.8, None
     for match in _PLACE_DATE.finditer(text, 0, body_end):
         if _NO_PLACE.fullmatch(match["place"].split()[0]):
             continue  # "Ingekomen, 3 maart 2025": a receiver's stamp
@@ -493,7 +498,16 @@ _WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)d
 # A scan whose address column OCR read line by line with the label column beside it: the label ends
 # the address's line, its value ends the next ("Gedeputeerde Staten van Fryslân Datum" / "Postbus
 # 1240 19 juli 2010").
-_COLUMN_DATE_LABEL = re.compile(rf"(?<=[^\W\d_][ \t]){noisy('datum')}[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# a row of labels with a date's column after the subject's, and that date ending the value line after a wide gap
+_DATED_ROW = re.compile(r"onderwerp[ \t]*:?[ \t]+(?:verzend)?datum\b", re.IGNORECASE)
+_DATE_COLUMN_VALUE = re.compile(
+    r"(?:[ \t]{2,}|\t)[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4}[ \t]*$", re.MULTILINE
+)
+_COLUMN_DATE_LABEL = re.compile(
+    # "… Behandeld door:  Datum:" and "Onderwerp:  Verzenddatum:" end a row of labels with their colons too
+    rf"(?:(?<=[^\W\d_][ \t])|(?<=[ \t]{{2}}))(?:{noisy('verzenddatum')}|{noisy('datum')})[ \t]*(?::[ \t]*)?$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _column_date(text: str, label: re.Match[str]) -> DateMatch | None:
@@ -712,7 +726,14 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         line_end = len(text) if line_end < 0 else line_end
     if in_label_row:  # "Onderwerp Telefoonnummer" over "Concept informatieprotocol 06-53381467"
         phone = _PHONE.search(text, start, line_end)
-        span = strip_span(text, start, phone.start() if phone else line_end, " \t\r\n")
+        # "Onderwerp:  Verzenddatum:" over "In behandeling nemen aanvraag  25 juni 2024": the date's column
+        dated = (
+            _DATE_COLUMN_VALUE.search(text, start, line_end)
+            if _DATED_ROW.search(line_at(text, match.start()))
+            else None
+        )
+        cut = phone.start() if phone else dated.start() if dated else line_end
+        span = strip_span(text, start, cut, " \t\r\n")
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     end = line_end
     stacked_below = start > match.end()  # "Onderwerp" alone on its line, the value on the next

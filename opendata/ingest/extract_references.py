@@ -333,6 +333,7 @@ COLUMN_LABELS = (
     "doorkiesnummer",
     "uw brief van",
     "verzonden",
+    "verzenddatum",
     "afdeling",
     "uw brief",
     "ons nummer",
