@@ -588,6 +588,8 @@ _NOT_CONTINUATION = re.compile(
     # an e-mail's greeting under its subject ("Subject: Agenda kenniskwartier" / "Hi allen,"); "Dag" only
     # as a greeting ends its line with a comma ("Dag van de Democratie" goes on)
     r"(?:hoi|hi|hallo|hello|dear|goedemorgen|goedemiddag|goedenavond)\b|dag\b[^\n]{0,40},[ \t]*$|"
+    # … or the closing of a mail with no body ("Onderwerp: KLI-formulier, zaaknummer …" / "Met vriendelijke groet,")
+    r"met[ \t]+(?:vriendelijke|hartelijke|collegiale)[ \t]+groet|hoogachtend\b|"
     r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
     # any short label of the header's column with its colon: "Ref. : Laura Jongeneel, tel. …",
     # "Beh. ambtenaar: …"
@@ -664,7 +666,13 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     """The Onderwerp/Betreft line, with its continuation lines, as (start, end, value); not a scrap
     ("Onderwerp" over "WQ J Sd")."""
     found = _find_subject(text, head_end)
-    return None if found is None or ocr_scrap(found[2]) else found
+    return None if found is None or ocr_scrap(found[2]) or _REDACTED.fullmatch(found[2]) else found
+
+
+# a value made only of a Woo publication's redaction marks ("(geanonimiseerd)", "5.1.2.e"): no subject is shown
+_REDACTED = re.compile(
+    r"(?:[\s\[(]*(?:geanonimiseerd|5[.,][ ]?1[.,]?[ ]?2[.,]?[ ]?[a-z])[\s\])]*)+", re.IGNORECASE
+)
 
 
 def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
