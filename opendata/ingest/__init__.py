@@ -246,10 +246,9 @@ def is_letter(extraction, text: str = "") -> bool:
     or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject, or the
     heading of a minister's answers to written questions ("Antwoord van Minister … (…)"). A
     salutation is a letter's mark enough on its own: a letter to a minister whose copy keeps only its
-    salutation and body is still a letter. An
-    agenda, a list of decisions or a press release has a date, a subject and a body that seems to send
-    it, and none of the letter's own marks; a web copy of a letter cut short still has a salutation and
-    its reference, or its signature and sender."""
+    salutation and body is still a letter. An agenda, a list of decisions or a press release has a
+    date, a subject and a body that seems to send it, and none of the letter's own marks; a web copy of
+    a letter cut short still has a salutation and its reference, or its signature and sender."""
     salutation, kind, subject = extraction.salutation, extraction.kind, extraction.subject
     headed_rib = (
         kind is not None

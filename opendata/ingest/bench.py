@@ -8,8 +8,9 @@
 Per rendering it renders the letters (`opendata synth --render`), reads each file as ingest does
 (read.py) and extracts (extract.py) on one core, and prints per field precision, recall and
 exact-match rate, letters per second, and for OCR pages per second. A text that ingest refuses as
-no letter (`opendata.ingest.is_letter`) is scored as ingest leaves it: no draft, every value unknown. `--readers` compares the PDF
-text libraries on rendered letters (text quality, reading order, speed): docs/ingest.md.
+no letter (`opendata.ingest.is_letter`) is scored as ingest leaves it: no draft, every value
+unknown. `--readers` compares the PDF text libraries on rendered letters (text quality, reading
+order, speed): docs/ingest.md.
 """
 
 from __future__ import annotations

@@ -286,10 +286,11 @@ def _find_date_sent(
         for label in _COLUMN_DATE_LABEL.finditer(text, 0, max(labels_end, 1))
         if (column := _column_date(text, label))
     ]
-    # with a "Datum" and a "Verzenddatum" column, the dispatch date is the date sent
-    dispatched = [column for column, label in columns if label[0].lower().startswith("verzend")]
-    if dispatched or columns:
-        return (dispatched or [columns[0][0]])[0], 0.8, None
+    if columns:  # with a "Datum" and a "Verzenddatum" column, the dispatch date is the date sent
+        dispatched = next(
+            (column for column, label in columns if label[0].lower().startswith("verzend")), None
+        )
+        return dispatched or columns[0][0], 0.8, None
     for match in _PLACE_DATE.finditer(text, 0, body_end):
         if _NO_PLACE.fullmatch(match["place"].split()[0]):
             continue  # "Ingekomen, 3 maart 2025": a receiver's stamp
@@ -500,9 +501,21 @@ _WEEKDAY_ONLY = re.compile(r"[\s,]*(?:(?:maan|dins|woens|donder|vrij|zater|zon)d
 # 1240 19 juli 2010").
 # a row of labels with a date's column after the subject's, and that date ending the value line after a wide gap
 _DATED_ROW = re.compile(r"onderwerp[ \t]*:?[ \t]+(?:verzend)?datum\b", re.IGNORECASE)
-_DATE_COLUMN_VALUE = re.compile(
-    r"(?:[ \t]{2,}|\t)[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4}[ \t]*$", re.MULTILINE
-)
+_WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+
+
+def _date_column(text: str, start: int, end: int) -> int | None:
+    """Where the last column of a value row begins when that column is a date ending the row."""
+    end = start + len(text[start:end].rstrip())
+    gap = next(reversed(list(_WIDE_GAP.finditer(text, start, end))), None)
+    if gap is None:
+        return None
+    dates = find_dates(text, gap.end(), end)
+    if dates and dates[0].start == gap.end() and dates[0].end == end:
+        return gap.start()
+    return None
+
+
 _COLUMN_DATE_LABEL = re.compile(
     # "… Behandeld door:  Datum:" and "Onderwerp:  Verzenddatum:" end a row of labels with their colons too
     rf"(?:(?<=[^\W\d_][ \t])|(?<=[ \t]{{2}}))(?:{noisy('verzenddatum')}|{noisy('datum')})[ \t]*(?::[ \t]*)?$",
@@ -583,6 +596,9 @@ _RUN_IN_LABEL = re.compile(
     r"Bezoekadres)\b|"
     r"[A-Z]{3,}/)"
 )
+# A run of a Woo publication's redaction marks and nothing else: "(geanonimiseerd) (geanonimiseerd)",
+# "[5.1.2.e]", "5,1,2,e" as OCR reads it.
+REDACTION_MARKS = r"(?:[\s\[(]*(?:geanonimiseerd|5[.,][ ]?1[.,]?[ ]?2[.,]?[ ]?[a-z])[\s\])]*)+"
 _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
     # an e-mail's greeting under its subject ("Subject: Agenda kenniskwartier" / "Hi allen,"); "Dag" only
@@ -596,7 +612,7 @@ _NOT_CONTINUATION = re.compile(
     r"[A-Z][\w.-]{1,20}(?:[ \t]+[\w.-]{1,20})?[ \t]*:(?:[ \t]|$)|"
     r"\S[ \t]*$|"  # a lone mark on its own line ("X", a box a form printed)
     # a line of a Woo publication's redaction marks ("(geanonimiseerd) (geanonimiseerd)", "5.1.2.e")
-    r"(?:[ \t]*(?:\(geanonimiseerd\)|\[?5\.1\.2\.?[a-z]\]?))+[ \t]*$|"
+    rf"{REDACTION_MARKS}$|"
     r"[_=–—-]{4,})",  # a rule drawn under the header in underscores ("Onderwerp: Brief aan PS" / "_____")
     re.IGNORECASE,
 )
@@ -669,10 +685,8 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     return None if found is None or ocr_scrap(found[2]) or _REDACTED.fullmatch(found[2]) else found
 
 
-# a value made only of a Woo publication's redaction marks ("(geanonimiseerd)", "5.1.2.e"): no subject is shown
-_REDACTED = re.compile(
-    r"(?:[\s\[(]*(?:geanonimiseerd|5[.,][ ]?1[.,]?[ ]?2[.,]?[ ]?[a-z])[\s\])]*)+", re.IGNORECASE
-)
+# a value made only of redaction marks shows no subject
+_REDACTED = re.compile(REDACTION_MARKS, re.IGNORECASE)
 
 
 def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
@@ -736,11 +750,9 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         phone = _PHONE.search(text, start, line_end)
         # "Onderwerp:  Verzenddatum:" over "In behandeling nemen aanvraag  25 juni 2024": the date's column
         dated = (
-            _DATE_COLUMN_VALUE.search(text, start, line_end)
-            if _DATED_ROW.search(line_at(text, match.start()))
-            else None
+            _date_column(text, start, line_end) if _DATED_ROW.search(line_at(text, match.start())) else None
         )
-        cut = phone.start() if phone else dated.start() if dated else line_end
+        cut = phone.start() if phone else dated if dated is not None else line_end
         span = strip_span(text, start, cut, " \t\r\n")
         return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
     end = line_end
