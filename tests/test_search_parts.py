@@ -45,6 +45,19 @@ def _part_files(build: Path, folder: str) -> dict[str, Path]:
     return {p.relative_to(build).as_posix(): p for p in root.rglob("*") if p.is_file()}
 
 
+def _count_indexed(monkeypatch) -> list[str]:
+    """The folders of the parts Pagefind indexes from now on, in the order it indexes them."""
+    indexed: list[str] = []
+    index = search._index
+
+    def counted(site, folder, keys, own):
+        indexed.append(folder)
+        return index(site, folder, keys, own)
+
+    monkeypatch.setattr(search, "_index", counted)
+    return indexed
+
+
 def _indexed_pages(build: Path, folder: str) -> set[str]:
     """The page URLs a part's fragments hold (Pagefind: gzip, a signature, then JSON)."""
     urls = set()
@@ -79,14 +92,7 @@ def test_each_letter_page_is_in_one_part_and_the_search_page_merges_the_parts(co
 
 def test_a_one_letter_change_indexes_only_the_parts_whose_pages_changed(corpus, tmp_path, monkeypatch):
     out, cache = tmp_path / "dist", tmp_path / "cache"
-    indexed: list[str] = []
-    index = search._index
-
-    def counted(site, folder, keys, own):
-        indexed.append(folder)
-        return index(site, folder, keys, own)
-
-    monkeypatch.setattr(search, "_index", counted)
+    indexed = _count_indexed(monkeypatch)
     old = _publish(corpus, out, cache)
     keys = _letter_keys(old)
     parts = search.bundles(keys)
@@ -139,14 +145,7 @@ def test_a_title_shown_only_in_other_letters_lists_indexes_only_its_own_letters_
         for cited in yaml.safe_load(source.read_text(encoding="utf-8")).get("cites") or ():
             citing.setdefault(cited, set()).add(source.stem)
     cited = next(key for key, by in sorted(citing.items()) if any(part_of[b] != part_of[key] for b in by))
-    indexed: list[str] = []
-    index = search._index
-
-    def counted(site, folder, keys, own):
-        indexed.append(folder)
-        return index(site, folder, keys, own)
-
-    monkeypatch.setattr(search, "_index", counted)
+    indexed = _count_indexed(monkeypatch)
     letter = corpus / "letters" / f"{cited}.yaml"
     letter.write_text(
         letter.read_text(encoding="utf-8").replace("title: ", "title: (gewijzigd) ", 1), encoding="utf-8"
