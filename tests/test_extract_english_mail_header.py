@@ -64,7 +64,7 @@ def test_a_sentence_that_uses_the_english_words_is_no_header():
 def test_the_greeting_under_a_mail_s_subject_is_not_part_of_it(greeting):
     text = (
         "From: Jan Jansen\nSent: Fri, 2 Jun 2023 10:00\nTo: Piet de Vries\nSubject: Concept agenda kenniskwartier\n"
-        f"{greeting}\nAllebei nagenoeg dezelfde agenda.\nGroet,\nJan\n"
+        f"{greeting}\nBeide agenda's zijn bijna gelijk.\nGroet,\nJan\n"
     )
     assert extract(text).facts()["subject"] == "Concept agenda kenniskwartier"
 

@@ -19,7 +19,7 @@ FORM = (
 MAIL = (
     "Van: Procedurekamer <procedure@example.nl>\nVerzonden: woensdag 30 oktober 2024 08:10\nAan:\n"
     "Onderwerp: Afrondingsbrief kapmelding Veldweg 26\nGeachte lezer,\n\n"
-    "Bijgaand stuur ik u onze afrondingsbrief over uw melding.\n\nMet vriendelijke groet,\n\n"
+    "Hierbij ontvangt u de brief waarmee wij uw melding afronden.\n\nMet vriendelijke groet,\n\n"
     "Medewerker procedures\nProvincie Overijssel | Postbus 10078 | 8000 GB Zwolle\n"
 )
 

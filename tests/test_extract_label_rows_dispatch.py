@@ -16,7 +16,7 @@ LETTER = (
     "In behandeling nemen aanvraag  {sent}   \n"
     " \n"
     "Geachte heer De Vries,  \n"
-    "U heeft op 24 juni 2024 een aanvraag voor een omgevingsvergunning ingediend voor het kappen van twee berken.\n"
+    "Wij hebben uw aanvraag om een vergunning voor het vellen van bomen in goede orde ontvangen.\n"
     "Met vriendelijke groet,\nBurgemeester en wethouders van Olst-Wijhe\n"
 )
 

@@ -26,12 +26,12 @@ def test_a_subject_that_is_only_redaction_is_unknown(mark, layout):
     if layout == "column":  # the labels' column of a report's first page, each value under its label
         text = (
             "19 april 2018\nDatum\nBehandeld door (geanonimiseerd)\nE-mail\n1.0\nVersie\nBlad\n1 van9\n"
-            f"Onderwerp\n{mark}\nAanleiding\nOp de locatie is sprake van overlast van ratten.\n"
+            f"Onderwerp\n{mark}\nAanleiding\nBij de woningen worden ratten gezien.\n"
         )
     else:
         text = (
-            f"Datum: 19 april 2018\nOnderwerp: {mark}\n\nGeachte heer,\n\nOp de locatie is sprake van "
-            "overlast.\n\nMet vriendelijke groet,\nHet college\n"
+            f"Datum: 19 april 2018\nOnderwerp: {mark}\n\nGeachte heer,\n\nBij de woningen worden "
+            "ratten gezien.\n\nMet vriendelijke groet,\nHet college\n"
         )
     assert extract(text).facts()["subject"] is None
 
