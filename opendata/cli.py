@@ -365,11 +365,17 @@ def _cmd_ingest(args) -> int:
     _report(report.problems, args.format, sys.stdout if args.format == "json" else sys.stderr)
     if args.format == "text":
         print(
-            f"{report.files} files, {report.letters} letters: {len(report.written)} records written, "
-            f"{len(report.unchanged)} unchanged, {len(report.kept)} reviewed kept; {report.pages} pages "
+            f"{counted(report.files, 'file')}, {counted(report.letters, 'letter')}: "
+            f"{counted(len(report.written), 'record')} written, {len(report.unchanged)} unchanged, "
+            f"{len(report.kept)} reviewed kept; {counted(report.pages, 'page')} "
             f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s"
         )
     return report.exit_code
+
+
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, plural unless it is one: "1 file", "2 files", "0 letters"."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _cmd_review(args) -> int:

@@ -425,3 +425,16 @@ def test_a_draft_keeps_the_role_as_written(tmp_path, into, letters, role):
     lines = (validated.stdout + validated.stderr).splitlines()
     assert any(" error: " in line for line in lines)  # those, not the draft
     assert not [line for line in lines if line.startswith(f"letters/{draft['id']}.yaml")], lines
+
+
+def test_the_summary_counts_in_words_that_agree_with_their_number(tmp_path, into, letters):
+    """One file read gives "1 file, 1 letter: 1 record written", not "1 files"; two give plurals."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / f"{letters[0].id}.txt").write_text(letters[0].text(), encoding="utf-8")
+    one = run_cli("ingest", str(folder), "--into", str(into))
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.startswith("1 file, 1 letter: 1 record written, 0 unchanged"), one.stdout
+    (folder / f"{letters[1].id}.txt").write_text(letters[1].text(), encoding="utf-8")
+    two = run_cli("ingest", str(folder), "--into", str(into))
+    assert two.stdout.startswith("2 files, 2 letters: 1 record written, 1 unchanged"), two.stdout
