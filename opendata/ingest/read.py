@@ -399,7 +399,7 @@ def _page_in_order(textpage) -> str:
     if not lines:
         return ""
     unit = sorted(line.top - line.bottom for line in lines)[len(lines) // 2]
-    lines = _label_rows(lines, unit)
+    lines = _label_column(_label_rows(lines, unit), unit)
     ordered: list[_Box] = []
     _xy_cut(lines, unit * MIN_CUT, ordered)
     return "".join(line.text.rstrip() + "\n" for line in ordered)
@@ -526,6 +526,92 @@ def _label_rows(lines: list[_Box], unit: float) -> list[_Box]:
         blocks.append(
             _Box(min(b.left for b in table), bottom, max(b.right for b in table), labels[0].top, text)
         )
+    return [line for line in lines if id(line) not in taken] + blocks
+
+
+# The labels a mail program writes over an e-mail printed to PDF, each alone on its line when the
+# values stand in a column of their own far to the right ("Verzonden:" … "maandag 4 november 2024").
+_MAIL_LABEL = re.compile(
+    r"(?:van|verzonden|aan|cc|bcc|onderwerp|bijlagen?|datum|urgentie|prioriteit|"
+    r"from|sent|to|subject|attachments?|date|importance):",
+    re.IGNORECASE,
+)
+MAIL_LABELS = 3  # such labels one under another, at least
+
+
+def _label_column(lines: list[_Box], unit: float) -> list[_Box]:
+    """A column of e-mail header labels with each value on its label's baseline far to the right, as
+    one block of "Label: value" lines (a value that runs on under itself keeps its next lines).
+
+    The XY cut alone reads the labels' column before the values' ("Van: Verzonden: Aan: Onderwerp:"
+    over "maandag 2 december 2024 11:13 / Gemeente Ommen …"), and a label whose value is empty (a
+    removed sender) leaves the rest paired with the wrong labels when read by count."""
+    labels = sorted(
+        (line for line in lines if _MAIL_LABEL.fullmatch(line.text.strip())), key=lambda b: -b.top
+    )
+    runs: list[list[_Box]] = []
+    for label in labels:
+        if (
+            runs
+            and abs(runs[-1][-1].left - label.left) < unit
+            and runs[-1][-1].bottom - label.top < 2.5 * unit
+        ):
+            runs[-1].append(label)
+        else:
+            runs.append([label])
+    taken: set[int] = set()
+    blocks: list[_Box] = []
+    for run in runs:
+        if len(run) < MAIL_LABELS or any(id(label) in taken for label in run):
+            continue
+        edge = max(label.right for label in run)
+        middles = [(label.bottom + label.top) / 2 for label in run]
+        beside = [
+            line
+            for line in lines
+            if line.left > edge
+            and id(line) not in taken
+            and line.top > run[-1].bottom - 3 * unit
+            and line.bottom < run[0].top
+        ]
+        on_rows = [b for b in beside if any(abs((b.bottom + b.top) / 2 - m) < unit / 2 for m in middles)]
+        if len(on_rows) < 2:
+            continue
+        column = min(b.left for b in on_rows)
+        values_of: list[list[str]] = [[] for _ in run]
+        used: list[_Box] = []
+        current, previous = None, None
+        on_row_ids = {id(b) for b in on_rows}
+        rows_or_column = (b for b in beside if id(b) in on_row_ids or abs(b.left - column) < unit)
+        for line in sorted(rows_or_column, key=lambda b: -b.top):
+            middle = (line.bottom + line.top) / 2
+            row = next((k for k, m in enumerate(middles) if abs(middle - m) < unit / 2), None)
+            if row is not None and (current is None or row > current):
+                current = row
+            elif current is None or previous is None or previous.bottom - line.top > unit:
+                break  # neither on a label's row nor right under the value before it
+            values_of[current].append(line.text.strip())
+            used.append(line)
+            previous = line
+        if sum(1 for cell in values_of if cell) < 2:
+            continue
+        text = "\n".join(
+            f"{label.text.strip()}" + "".join(f"{' ' if n == 0 else chr(10)}{v}" for n, v in enumerate(cell))
+            for label, cell in zip(run, values_of)
+        )
+        parts = run + used
+        taken.update(id(b) for b in parts)
+        blocks.append(
+            _Box(
+                min(b.left for b in parts),
+                min(b.bottom for b in parts),
+                max(b.right for b in parts),
+                max(b.top for b in parts),
+                text,
+            )
+        )
+    if not blocks:
+        return lines
     return [line for line in lines if id(line) not in taken] + blocks
 
 
