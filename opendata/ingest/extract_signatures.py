@@ -301,6 +301,14 @@ _UNIT_LINE = re.compile(
 )
 
 
+# A line that opens with a bare post ("Medewerker", "Adviseur") or a team's word ("Projectteam",
+# "Kernteam"): what follows names its field or the team, not a person.
+_POST_OR_TEAM_OPENING = re.compile(
+    r"[ \t]*(?:(?:senior[ \t]+)?(?:medewerker|adviseur)|co[öo]rdinator|[A-Za-zÀ-ÿ]*team)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
     """Job titles on one line of a signature block, as written (lower case), outside `taken` roles.
     A line of two titles is one post as written ("Accountmanager advies – senior adviseur")."""
@@ -356,7 +364,12 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     roles.sort(key=lambda role: role.start)
     name_line = not _NOT_A_NAME_LINE.search(line) and not _UNIT_LINE.match(line)
     prose = len(line.split()) > _PROSE_WORDS
-    for match in NAME.finditer(line) if name_line else ():
+    scan = line
+    if lead := _POST_OR_TEAM_OPENING.match(line):
+        # "Medewerker Procedure ondersteuning", "Projectteam Erotisch Centrum": the post's or team's
+        # word opens the line and the capitalised words after it are its field, no person's name
+        scan = " " * lead.end() + line[lead.end() :]
+    for match in NAME.finditer(scan) if name_line else ():
         if prose and not re.search(r"\b[A-Z]\.", match[0]):
             continue  # two capitalised words in running text ("… de plannen Groene Zoom , Oude Haven …")
         span = (start + match.start(), start + match.end())
