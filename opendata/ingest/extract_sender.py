@@ -228,6 +228,10 @@ def line_start_of(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+# A mail header's line of receivers: the body on it is sent to, or sent a copy.
+_RECEIVER_LABEL = re.compile(r"[ \t]*(?:aan|cc|bcc|kopie|to)[ \t]*:", re.IGNORECASE)
+
+
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
     """An organisation named on a short line among the first lines of the letter, not in an address
     block: a body directly above a postal address is the addressee, unless another body's line
@@ -261,6 +265,8 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             r"\baan\s+(?:het\s+|de\s+)?$", text[max(0, mention.start - 12) : mention.start], re.IGNORECASE
         ):
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
+        if _RECEIVER_LABEL.match(line):
+            continue  # "CC: Gemeente Raalte", "To: …": a mail header's receivers, not its letterhead
         if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
             continue  # "Onderwerp: Samenwerking met de provincie Gelderland", a title "… met de gemeente X"
         if _DOCUMENT_TITLE.search(text, line_start_of(text, mention.start), mention.start):
