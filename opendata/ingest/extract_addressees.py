@@ -616,6 +616,14 @@ _LABEL_OR_DATE_LINE = re.compile(
 )
 
 
+# A person written to by courtesy title, on a line of the address block: "Mevrouw drs. F. Halsema",
+# "De heer J. de Vries", "Dhr. P. Smit".
+_ADDRESSED_PERSON = re.compile(
+    r"[ \t]*(?:mevrouw|de[ \t]+heer|dhr\.|mw\.|mevr\.)[ \t]+(?:[a-z]{1,4}\.[ \t]*)*[A-Z][^\n]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _address_block(
     text: str, head_end: int, found: Sequence[OrgMention], sender: Found | None
 ) -> list[Found]:
@@ -659,6 +667,11 @@ def _address_block(
                 break
             if not named and BOARD_LINE.match(line) and not picked:
                 # "Waterschap Rivierenland / Dagelijks Bestuur / Postbus 599": the body's board, under its name
+                line_end = line_start - 1
+                continue
+            if not named and _ADDRESSED_PERSON.match(line) and not picked:
+                # "Gemeente Amsterdam / De burgemeester van Amsterdam / Mevrouw drs. F. Halsema /
+                # Postbus 202": the person written to, between the body and its postal line
                 line_end = line_start - 1
                 continue
             if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):

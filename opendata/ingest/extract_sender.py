@@ -283,8 +283,12 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
         postal = POSTAL.search(near)
         if postal and not SENDER_ADDRESS.search(near):
             between = [
-                m for m in found if mention.end < m.start < mention.end + postal.start() and m.resolved
-            ]
+                m
+                for m in found
+                if mention.end < m.start < mention.end + postal.start()
+                and m.resolved
+                and m.value != mention.value
+            ]  # "Gemeente Amsterdam / De burgemeester van Amsterdam / Postbus 202": one body's address
             if not between:
                 continue
         return mention
@@ -309,10 +313,21 @@ BOARD_LINE = re.compile(
 )
 
 
+# Under a body's name in an address block, the person or post the letter is written to, on lines of
+# their own before the postal line: "De burgemeester van Amsterdam", "Mevrouw drs. F. Halsema".
+_ADDRESSED_PERSON = re.compile(
+    r"[ \t]*\n[ \t]*(?:(?:de|het)[ \t]+)?(?:mevrouw|de[ \t]+heer|dhr\.|mw\.|burgemeester|voorzitter|"
+    r"wethouder|griffier|commissaris|dijkgraaf|secretaris|directeur)\b[^\n]{0,60}(?=\n)",
+    re.IGNORECASE,
+)
+
+
 def _address_lines(text: str, position: int) -> int:
     """How many lines after `position` an address block's postal line may be: two, three under "T.a.v.",
     one more under the body's board on a line of its own."""
     lines = 2
+    while lines < 5 and (person := _ADDRESSED_PERSON.match(text, position)) is not None:
+        lines, position = lines + 1, person.end()  # "De burgemeester van Amsterdam / Mevrouw …" under it
     board = re.compile(r"[ \t]*\n").match(text, position)
     if board is not None and BOARD_LINE.match(text, board.end()):
         lines += 1
