@@ -19,6 +19,7 @@ from opendata.ingest.extract_sender import (
     PROPOSAL,
     SENDER_ADDRESS,
     STATES_PROPOSAL,
+    council_line,
     letterhead_sender,
 )
 from opendata.ingest.extract_signatures import signature_zone
@@ -111,16 +112,13 @@ def find_addressees(
 
 
 def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
-    """A header line that is nothing but the Staten of a named province: the addressee (the Staten
-    write no letters of their own; a letter to them is Gedeputeerde Staten's)."""
+    """A header line that is nothing but the Staten of a named province, or a named municipality's
+    council ("Gemeenteraad van Amsterdam" over a residents' group's dated line): the addressee (the
+    Staten and a council write no letters of their own; a letter to them is their board's)."""
     for mention in in_header:
-        if mention.body != PS or not mention.resolved:
+        if not council_line(text, mention):
             continue
-        start = text.rfind("\n", 0, mention.start) + 1
-        end = text.find("\n", mention.end)
-        end = len(text) if end < 0 else end
-        if not text[start : mention.start].strip() and not text[mention.end : end].strip(" \t,"):
-            return [from_mention(text, mention, 0.8)]
+        return [from_mention(text, mention, 0.8)]
     return []
 
 

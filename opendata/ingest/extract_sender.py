@@ -11,7 +11,15 @@ from dataclasses import replace
 from opendata.ingest.extract_header import end_of_lines, line_at
 from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, ministry_name
 from opendata.ingest.extract_noise import noisy
-from opendata.ingest.extract_organisations import COLLEGE, GS, OrgMention, own_address_name, web_address_name
+from opendata.ingest.extract_organisations import (
+    COLLEGE,
+    COUNCIL,
+    GS,
+    PS,
+    OrgMention,
+    own_address_name,
+    web_address_name,
+)
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_signatures import PARTIES
@@ -232,6 +240,18 @@ def line_start_of(text: str, position: int) -> int:
 _RECEIVER_LABEL = re.compile(r"[ \t]*(?:aan|cc|bcc|kopie|to)[ \t]*:", re.IGNORECASE)
 
 
+def council_line(text: str, mention: OrgMention) -> bool:
+    """Whether `mention` is a province's Staten or a municipality's council named alone on its line: an
+    addressee's line ("Provinciale Staten van Overijssel", "Gemeenteraad van Amsterdam"), never a
+    letterhead (they write no letters of their own)."""
+    if mention.body not in (PS, COUNCIL) or not mention.resolved:
+        return False
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    end = len(text) if end < 0 else end
+    return not text[start : mention.start].strip() and not text[mention.end : end].strip(" \t,")
+
+
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
     """An organisation named on a short line among the first lines of the letter, not in an address
     block: a body directly above a postal address is the addressee, unless another body's line
@@ -265,6 +285,8 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             r"\baan\s+(?:het\s+|de\s+)?$", text[max(0, mention.start - 12) : mention.start], re.IGNORECASE
         ):
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
+        if council_line(text, mention):
+            continue  # "Gemeenteraad van Amsterdam" alone on its line: the addressee
         if _RECEIVER_LABEL.match(line):
             continue  # "CC: Gemeente Raalte", "To: …": a mail header's receivers, not its letterhead
         if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
