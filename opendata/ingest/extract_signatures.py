@@ -801,6 +801,10 @@ def on_behalf_of(
 ) -> tuple[Found | None, tuple[Found, ...]]:
     """The body the block signs for ("namens …", "Burgemeester en wethouders van …"), with a group's members."""
     namens = _NAMENS_RUN_IN.match(text, zone[0], zone[1]) or _NAMENS.search(text, *zone)
+    if namens and _A_SENTENCE.search(namens["who"]):
+        # "Namens D66 Haarlem wil ik graag twee vragen stellen, …": a sentence of the letter that
+        # opens with "Namens", its writer speaking; no signature's line
+        namens = None
     board = _BOARD_LINE.match(text, zone[0])
     if namens and board and namens.start() >= board.end() and _body_of(namens["who"]) == _body_of(board[0]):
         # "Het college van burgemeester en wethouders van Haarlem, / namens het college,": the board's
@@ -871,6 +875,8 @@ def on_behalf_of(
 
 
 _BOARD_BODIES = {"dagelijks-bestuur", "algemeen-bestuur"}
+# A writer speaking after the body's name: the "namens" opens a sentence, not a signature's line.
+_A_SENTENCE = re.compile(r"[ \t](?:ik|wij|we|willen|wil|vragen|verzoeken|sturen)[ \t]", re.IGNORECASE)
 
 
 def _place_over_signer(text: str, zone: tuple[int, int], found: Sequence[OrgMention]) -> Found | None:
