@@ -234,10 +234,24 @@ def find_date_sent(
     return None
 
 
+# A mail program's quote line opening the text, for the message under it: "Op di 25 okt. 2022 om 13:43
+# schreef …:", "Op 3 mei 2023 14:02 schreef …", "On 4 March 2024, at 09:10, … wrote:" (a council member's
+# print of a thread whose top message was cut off: the first message in the text is the one quoted).
+_OPENING_QUOTE_LINE = re.compile(
+    r"\A\s*(?:Op|On)[ \t]+(?P<when>[^\n]{6,40}?)[ \t,]+(?:om[ \t]+|at[ \t]+)?[0-9]{1,2}[:.][0-9]{2}\b"
+    r"[^\n]{0,120}?\b(?:schreef|wrote)\b"
+)
+
+
 def _find_date_sent(
     text: str, head_end: int, body_end: int, labels_end: int | None = None
 ) -> tuple[DateMatch, float, tuple[int, int] | None] | None:
     labels_end = head_end if labels_end is None else labels_end
+    quote = _OPENING_QUOTE_LINE.match(text)
+    if quote is not None:  # a printed reply that opens with its first message's quote line
+        dates = find_dates(text, quote.start("when"), quote.end("when"))
+        if dates:
+            return dates[0], 0.85, None
     for label in _DISPATCH_LABEL.finditer(text, 0, max(labels_end, head_end, 1)):
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))
         if dates and dates[0].start == label.end():
