@@ -141,8 +141,14 @@ def _without_overlaps(dates: list[DateMatch]) -> list[DateMatch]:
 # A later page's running header that repeats the letter's date after the body's name: "Gemeente Amsterdam
 # Datum 20-8-2019" / "Kenmerk …" / "Pagina 2 van 12".
 _HEADER_DATE = re.compile(
-    r"^[ \t\f]*(?:Gemeente|Provincie|Waterschap|Hoogheemraadschap|Wetterskip)\b[^\n]{0,60}?\bDatum[ \t:]+",
+    r"^[ \t\f]*(?:Gemeente|Provincie|Waterschap|Hoogheemraadschap|Wetterskip)\b[^\n]{0,60}?"
+    r"(?:\bDatum[ \t:]+|(?<=[a-z])[ \t,]+(?=[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4}[ \t]*$))",
     re.MULTILINE,
+)
+# The first page's date label left as the template's placeholder: "Datum XX maart 2023", "Datum ntb",
+# "Datum: [datum]".
+_PLACEHOLDER_DATE = re.compile(
+    r"^[ \t]*Datum[ \t:]+(?:[Xx]{2}\b|[Nn]tb\b|\[?datum\]?[ \t]*$|\.{2,})", re.MULTILINE
 )
 
 
@@ -156,6 +162,10 @@ def running_header_date(text: str, start: int) -> DateMatch | None:
         found = find_dates(text, header.end(), len(text) if line_end < 0 else line_end)
         if found and found[0].start == header.end():
             dates.append(found[0])
+    if len(dates) == 1 and _PLACEHOLDER_DATE.search(text, 0, start):
+        # the first page's date a placeholder never filled in ("Datum XX maart 2023"), the second page's
+        # header dated ("Gemeente Amsterdam 10 maart 2023"): the one header dates the letter
+        return DateMatch(dates[0].iso, dates[0].start, dates[0].end, 0.65)
     if len(dates) < 2 or dates[0].iso != dates[1].iso:
         return None
     return DateMatch(dates[0].iso, dates[0].start, dates[0].end, 0.7)
