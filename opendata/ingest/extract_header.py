@@ -580,7 +580,7 @@ def line_at(text: str, position: int) -> str:
 _SUBJECT = re.compile(
     rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')}|subject(?=[ \t]*:)|"
     # the label with its last letter lost, as a typist or a cut-off scan leaves it, before its colon: "Betref:"
-    rf"{noisy('betref')}(?=[ \t]*:))(?![^\W\d_])[ \t]*[:.]?[ \t]*",
+    rf"{noisy('betref')}(?=[ \t]*:))(?![^\W\d_])[ \t]*[:._]?[ \t]*",  # OCR's underline mark: "Onderwerp _ …"
     re.IGNORECASE | re.MULTILINE,
 )
 # A label inside a run-together line: "… Onderwerp: …", "… BETREFT …", "… onderwerp Toezichtsbrief …";
