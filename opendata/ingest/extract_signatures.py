@@ -909,7 +909,8 @@ def _group_members(
 # take the "Van:" line above), or "Van:"/"From:" with "Verzonden:"/"Sent:" under it.
 _MAIL_HEADER = re.compile(
     r"^[ \t]*(?:(?:Van|From)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Verzonden|Sent)[ \t]*:"
-    r"|(?:Verzonden|Sent)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Aan|To)[ \t]*:)",
+    # the "Aan:" line may be removed with the receiver's name: "Verzonden: …" / "(geanonimiseerd)" / "CC: …"
+    r"|(?:Verzonden|Sent)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Aan|To|CC|Cc|Onderwerp|Subject)[ \t]*:)",
     re.MULTILINE,
 )
 
