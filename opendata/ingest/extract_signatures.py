@@ -38,6 +38,10 @@ ROLE_WORDS = {
     "statengriffier": "griffier",
     "gedeputeerde": "gedeputeerde",
     "voorzitter": "voorzitter",
+    # the chair's and the secretary's posts abbreviated after a name ("H.E. van Nierop, vz")
+    "vz": "voorzitter",
+    "voorz": "voorzitter",
+    "secr": "secretaris",
     "dijkgraaf": "dijkgraaf",
     "directeur": "directeur",
     "algemeen directeur": "directeur",
