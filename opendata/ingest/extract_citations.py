@@ -101,7 +101,8 @@ _CITE_WHO_ON = re.compile(
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?:d\.[ \t]?d\.[ \t]*)?(?=\S{1,3}\s*[a-z0-9])")
 _CITE_BEFORE_TAIL = re.compile(
     r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
-    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+brief"
+    # a council's or the Staten's letter by its kind: "Op 3 juli 2019 heeft u in een raadsbrief …"
+    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+(?:raads|informatie|staten|kamer|college)?brief"
     # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
     r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b"
     # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
