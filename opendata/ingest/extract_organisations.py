@@ -247,7 +247,11 @@ def _adjective_councils(
     return found
 
 
-_LIST = re.compile(r"(?<![\w-])(?:(?P<gm>gemeente[ns])|provincies)\s+", re.IGNORECASE)  # "twee gemeentes"
+# "twee gemeentes"; a singular before two names, as a shared civil service signs: "Gemeente Haarlem en Zandvoort"
+_LIST = re.compile(
+    r"(?<![\w-])(?:(?P<gm>gemeente[ns]|gemeente(?=(?-i:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+en\s+[A-Z])))|provincies)\s+",
+    re.IGNORECASE,
+)
 
 
 def _municipality_lists(
