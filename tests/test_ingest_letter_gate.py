@@ -138,3 +138,103 @@ def test_the_bench_scores_what_ingest_drafts():
     assert drafted(AGENDA) is None  # refused: scored as a letter whose every value is unknown
     assert drafted("") == {}
     assert drafted(SALUTATION_AND_REFERENCE)["our_reference"] == "LB-2022-0417"
+
+
+# Pages that carry one letter and are titled as it (issue 13). Before: the title counted for nothing, so
+# a page with the title and one more mark (the body it informs, its number, its date) was refused.
+KAMERBRIEF_PAGE = """Kamerbrief over de stand van de dijkversterking langs de Lek
+
+De ministers Jansen (Infrastructuur en Waterstaat) en De Vries (Financiën) informeren de Tweede Kamer
+over de planning van de versterking van de dijken tussen Schoonhoven en Vianen.
+
+Kamerbrief over de stand van de dijkversterking langs de Lek (PDF | 12 pagina's | 800 kB)
+"""
+
+LEDENBRIEF_PAGE = """Ledenbrief nummer
+Lbr. 19/042
+
+Hoe houden we de uitvoering van de jeugdwet betaalbaar? Welke afspraken maken we samen? Het bestuur
+legt deze vragen de komende maanden voor aan de leden.
+"""
+
+TITLED_WITH_DATE = """Vuurwerkverbod 2018- brief wethouder Pietersen
+
+28 december 2018
+
+Het jaar loopt ten einde. Ook deze keer vraag ik u om de afspraken over vuurwerk te respecteren.
+In de bijlage vindt u de plekken waar u afval kunt inleveren.
+"""
+
+# A page that names a letter only in its body, not in its title: a date and a mention are no letter.
+NEWS_NAMING_A_LETTER = """Nieuws uit de raad
+
+3 april 2019
+
+De raad sprak over de bibliotheek en het zwembad. Ook de brief van de wethouder over de
+parkeertarieven kwam aan de orde.
+"""
+
+# A news page titled as the letter it reports, with no other mark (no date, sender or address read).
+NEWS_TITLED_AS_A_LETTER = """Open brief over de bomenkap
+
+Een groep bewoners is boos over de kap van bomen langs de vaart. Zij vinden dat er te weinig is
+overlegd en vragen om een nieuw plan.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [KAMERBRIEF_PAGE, LEDENBRIEF_PAGE, TITLED_WITH_DATE],
+    ids=["kamerbrief-page", "ledenbrief-page", "titled-with-date"],
+)
+def test_a_page_titled_as_its_letter_with_one_more_mark_is_a_letter(text):
+    assert is_letter(extract(text), text)
+
+
+@pytest.mark.parametrize(
+    "text", [NEWS_NAMING_A_LETTER, NEWS_TITLED_AS_A_LETTER], ids=["letter-in-body", "title-alone"]
+)
+def test_a_letter_named_in_the_body_or_a_title_alone_is_not_a_letter(text):
+    assert not is_letter(extract(text), text)
+
+
+# A press page on which the college "stelt voor" (proposes) is no proposal to the council: its date and
+# its sender stay two common marks, with none of a letter's own.
+PRESS_PAGE_THAT_PROPOSES = """Nieuw zwembad in Deventer-Noord
+
+12 mei 2022
+Het college van burgemeester en wethouders stelt voor om het nieuwe zwembad in Deventer-Noord te
+bouwen. Het college legt de keuze nu voor aan de gemeenteraad van Deventer.
+"""
+
+
+def test_a_press_page_on_which_the_college_proposes_is_not_a_letter():
+    assert not is_letter(extract(PRESS_PAGE_THAT_PROPOSES), PRESS_PAGE_THAT_PROPOSES)
+
+
+# Answers given by two ministers (issue 13): the Kamer's heading names both, so no one sender is read and
+# the heading was the page's one mark. Before: refused.
+ANSWERS_OF_TWO = """Antwoord op vragen van het lid Dekker over stikstof bij natuurgebieden
+Vragen van het lid Dekker (CDA) aan de Ministers van Landbouw en voor Natuur (ingezonden 3 mei 2022).
+Antwoord van Minister Vos (Landbouw, Natuur en Voedselkwaliteit) en van Minister
+Bakker (Natuur en Stikstof) (ontvangen 20 juni 2022).
+Vraag 1
+Kent u het bericht?
+Antwoord 1
+Ja.
+"""
+
+# A news item that reports answers in a sentence opens with no such heading: refused.
+NEWS_ON_ANSWERS = """Minister antwoordt op vragen over stikstof
+
+In een antwoord van minister Vos op vragen van het Kamerlid Dekker staat dat er geen extra geld komt
+voor de natuurgebieden.
+"""
+
+
+def test_the_answers_of_two_ministers_are_a_letter():
+    assert is_letter(extract(ANSWERS_OF_TWO), ANSWERS_OF_TWO)
+
+
+def test_a_news_item_on_answers_is_not_a_letter():
+    assert not is_letter(extract(NEWS_ON_ANSWERS), NEWS_ON_ANSWERS)

@@ -241,38 +241,48 @@ def _path_key(path: Path) -> str:
 def is_letter(extraction, text: str = "") -> bool:
     """Whether an extraction is of a letter: it shows two marks of one, and at least one of them is
     a mark only a letter has. Marks any document may have: a date line, a subject, a body that seems
-    to send it. Marks of a letter alone: a salutation, an addressee, a signature, a reference of its
-    own or the addressee's, a closing ("Hoogachtend,"), a heading that names it a raadsinformatiebrief,
-    or a letter's header labels (kenmerk, contactpersoon, behandeld door…) before its subject, or the
-    heading of a minister's answers to written questions ("Antwoord van Minister … (…)"). A
-    salutation is a letter's mark enough on its own: a letter to a minister whose copy keeps only its
-    salutation and body is still a letter. An agenda, a list of decisions or a press release has a
-    date, a subject and a body that seems to send it, and none of the letter's own marks; a web copy of
-    a letter cut short still has a salutation and its reference, or its signature and sender."""
-    salutation, kind, subject = extraction.salutation, extraction.kind, extraction.subject
-    headed_rib = (
-        kind is not None
-        and kind.value == "raadsinformatiebrief"
-        and (salutation is None or kind.start != salutation.start)  # not the salutation counted twice
-    )
-    labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
+    to send it. Marks of a letter alone: an addressee, a signature, a reference of its own or the
+    addressee's, a closing ("Hoogachtend,"), a heading that names it a letter (a raadsinformatiebrief's;
+    a page's title "Kamerbrief over …", "Ledenbrief nummer", "Felicitatiebrief …"), or a letter's
+    header labels (kenmerk, contactpersoon, behandeld door…) before its subject. A salutation is a
+    letter's mark enough on its own: a letter to a minister whose copy keeps only its salutation and
+    body is still a letter; so is the heading of a minister's answers to written questions ("Antwoord
+    van Minister … (…)"), however many ministers answer. An agenda, a list of decisions or a press
+    release has a date, a subject and a body that seems to send it, and none of the letter's own marks;
+    a web copy of a letter cut short still has a salutation and its reference, or its signature and
+    sender; a page that carries one letter is titled as that letter."""
     from opendata.ingest.extract_kamerstuk import answer_writer  # with extraction's other patterns
 
-    answers = answer_writer(text) is not None  # "Antwoord van Minister … (…)": answers to written questions
+    subject = extraction.subject
+    labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
     letter_only = (
-        salutation is not None,
         bool(extraction.addressees),
         bool(extraction.signatories),
         extraction.our_reference is not None,
         extraction.your_reference is not None,
         _CLOSING.search(text) is not None,
-        headed_rib,
+        _headed_as_letter(extraction, text),
         labelled,
-        answers,
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
-    # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own
-    return salutation is not None or (any(letter_only) and sum(letter_only) + sum(common) >= 2)
+    # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own, and
+    # so are the answers to a member's written questions ("Antwoord van Minister … (…)")
+    opens_as_letter = extraction.salutation is not None or answer_writer(text) is not None
+    return opens_as_letter or (any(letter_only) and sum(letter_only) + sum(common) >= 2)
+
+
+def _headed_as_letter(extraction, text: str) -> bool:
+    """Whether a heading names the text a letter: a raadsinformatiebrief's (not its salutation counted
+    again), or a page's title line naming the letter it carries ("Kamerbrief over …")."""
+    from opendata.ingest.extract_reported import letter_title  # with extraction's other patterns
+
+    kind, salutation = extraction.kind, extraction.salutation
+    headed_rib = (
+        kind is not None
+        and kind.value == "raadsinformatiebrief"
+        and (salutation is None or kind.start != salutation.start)
+    )
+    return headed_rib or letter_title(text) is not None
 
 
 # the labels of a letter's header that an agenda's or a report's has not

@@ -220,15 +220,21 @@ def reported_date(text: str) -> DateMatch | None:
     return None
 
 
-# A page's title that names a letter ("Felicitatiebrief Tweede Kamer", "Brief aan de Staten"): the body
-# in it is what the letter is about or to, not a letterhead.
-_LETTER_TITLE = re.compile(rf"[ \t]*(?:[\w-]+[ \t]+)?{_LETTER}\b[^\n]*", re.IGNORECASE)
+# A page's title that names a letter ("Felicitatiebrief Tweede Kamer", "Brief aan de Staten", up to two
+# words in: "GS brief …", "Kerst 2019- brief burgemeester …"): the body in it is what the letter is about
+# or to, not a letterhead; the letter gate counts such a title as a mark of a letter.
+_LETTER_TITLE = re.compile(rf"[ \t]*(?:[\w-]+[ \t]+){{0,2}}{_LETTER}\b[^\n]*", re.IGNORECASE)
+
+
+def letter_title(text: str) -> tuple[int, int] | None:
+    """The span of the text's first line where that line is a title naming a letter, or None."""
+    leading = len(text) - len(text.lstrip())
+    line_end = text.find("\n", leading)
+    line_end = len(text) if line_end < 0 else line_end
+    return (leading, line_end) if _LETTER_TITLE.fullmatch(text, leading, line_end) else None
 
 
 def in_letter_title(text: str, position: int) -> bool:
     """Whether `position` lies on the text's first line and that line is a title naming a letter."""
-    leading = len(text) - len(text.lstrip())
-    line_end = text.find("\n", leading)
-    line_end = len(text) if line_end < 0 else line_end
-    title = _LETTER_TITLE.fullmatch(text, leading, line_end)
-    return title is not None and leading <= position < line_end
+    title = letter_title(text)
+    return title is not None and title[0] <= position < title[1]
