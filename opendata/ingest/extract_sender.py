@@ -706,6 +706,20 @@ _OFFERED_ON_BEHALF = re.compile(
 )
 
 
+# A letter's head that names its writer on a "Van:" line, a residents' group or an association (its name
+# holds such a word): "Van: het kernteam KOO! (Klankbordgroep Oud Osdorp) / bewoners van …". An e-mail's
+# "Van:" (a "Verzonden:" line under it) names a person's mailbox, not this.
+_FROM_ASSOCIATION = re.compile(
+    r"^[ \t]*Van[ \t]*:[^\n]*?(?<![\w-])(?P<who>(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?=[A-Z])"
+    r"(?i:[\w-]*(?:vereniging|stichting|comit[ée]|platform|groep|collectief|co[öo]peratie|bond|federatie))"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en))*)",
+    re.MULTILINE,
+)
+_MAIL_DISPATCH = re.compile(
+    r"^[ \t]*(?:Verzonden|Sent|Datum|Date)[ \t]*:[^\n]*[0-9]{1,2}:[0-9]{2}", re.MULTILINE
+)
+
+
 def unsigned_sender(
     text: str,
     head_end: int,
@@ -739,6 +753,10 @@ def unsigned_sender(
     if len(writers) == 1:  # "Als Supportersvereniging Ajax constateren wij …"
         who = next(_WE_AS.finditer(text))
         return _found(text, re.sub(r"\s+", " ", who["who"]), *who.span("who"), 0.5)
+    from_line = _FROM_ASSOCIATION.search(text, 0, max(head_end, 1))
+    if from_line is not None and not _MAIL_DISPATCH.search(text, from_line.end(), from_line.end() + 200):
+        # a form-like head's "Van: het kernteam KOO! (Klankbordgroep Oud Osdorp)": the group as written
+        return _found(text, re.sub(r"\s+", " ", from_line["who"]), *from_line.span("who"), 0.5)
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
