@@ -22,7 +22,7 @@ from opendata.ingest.extract_organisations import (
 )
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
-from opendata.ingest.extract_signatures import PARTIES
+from opendata.ingest.extract_signatures import NAME, PARTIES, looks_like_body
 from opendata.ingest.gazetteer import load_gazetteer
 
 ADDRESS_LINE = re.compile(
@@ -720,6 +720,14 @@ _MAIL_DISPATCH = re.compile(
 )
 
 
+# A footer of the writer's name, street and postcode set apart by bars, on every page.
+_FOOTER_NAME = re.compile(
+    r"^[ \t]*(?P<who>[A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,4})[ \t]*\|[ \t]*[A-Z][^\n|]*?[0-9]+[a-zA-Z]?"
+    r"[ \t]*\|[ \t]*[1-9][0-9]{3}[ \t]?[A-Z]{2}\b",
+    re.MULTILINE,
+)
+
+
 def unsigned_sender(
     text: str,
     head_end: int,
@@ -757,6 +765,17 @@ def unsigned_sender(
     if from_line is not None and not _MAIL_DISPATCH.search(text, from_line.end(), from_line.end() + 200):
         # a form-like head's "Van: het kernteam KOO! (Klankbordgroep Oud Osdorp)": the group as written
         return _found(text, re.sub(r"\s+", " ", from_line["who"]), *from_line.span("who"), 0.5)
+    footers = list(_FOOTER_NAME.finditer(text))
+    names = {re.sub(r"\s+", " ", m["who"]) for m in footers}
+    person = (
+        NAME.fullmatch(footers[0]["who"]) is not None and not looks_like_body(footers[0]["who"])
+        if footers
+        else False
+    )
+    if len(footers) >= 2 and len(names) == 1 and not person:
+        # every page's footer "BIZ Burgwallen | Oudezijds Achterburgwal 81A | 1012 DC Amsterdam": the
+        # writer's own name over its address (a person's name there is no sender)
+        return _found(text, names.pop(), *footers[0].span("who"), 0.5)
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
