@@ -236,6 +236,7 @@ def line_start_of(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+_ATTENTION_OPENS = re.compile(r"\s*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)(?=\s)", re.IGNORECASE)
 # A mail header's line of receivers: the body on it is sent to, or sent a copy.
 _RECEIVER_LABEL = re.compile(r"[ \t]*(?:aan|cc|bcc|kopie|to)[ \t]*:", re.IGNORECASE)
 
@@ -287,6 +288,11 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             continue  # a heading "Vragen aan het College van Veere …" names the addressee
         if council_line(text, mention):
             continue  # "Gemeenteraad van Amsterdam" alone on its line: the addressee
+        next_line = text.find("\n", mention.end)
+        if next_line >= 0 and _ATTENTION_OPENS.match(text, next_line + 1):
+            # "Gemeente Amsterdam Advocaat" / "t.a.v. de burgemeester …": an address, whatever a second
+            # column OCR'd into its line ("Advocaat", the writer's own block beside it)
+            continue
         if _RECEIVER_LABEL.match(line):
             continue  # "CC: Gemeente Raalte", "To: …": a mail header's receivers, not its letterhead
         if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
