@@ -579,6 +579,8 @@ def line_at(text: str, position: int) -> str:
 # A label is a whole word: "Onderwerpen: begroting" on a publication's metadata page is no subject line.
 _SUBJECT = re.compile(
     rf"^[ \t]*(?:{noisy('onderwerp')}|{noisy('betreft')}|{noisy('inzake')}|subject(?=[ \t]*:)|"
+    # a residents' letter to the council heads its subject as what it is: "Raadsadres: Oranje Loper - …"
+    r"raadsadres(?=[ \t]*:[ \t]*[A-Z])|"
     # the label with its last letter lost, as a typist or a cut-off scan leaves it, before its colon: "Betref:"
     rf"{noisy('betref')}(?=[ \t]*:))(?![^\W\d_])[ \t]*[:._]?[ \t]*",  # OCR's underline mark: "Onderwerp _ …"
     re.IGNORECASE | re.MULTILINE,
