@@ -546,6 +546,24 @@ def _label_column(lines: list[_Box], unit: float) -> list[_Box]:
     The XY cut alone reads the labels' column before the values' ("Van: Verzonden: Aan: Onderwerp:"
     over "maandag 2 december 2024 11:13 / Gemeente Ommen …"), and a label whose value is empty (a
     removed sender) leaves the rest paired with the wrong labels when read by count."""
+    taken: set[int] = set()
+    blocks: list[_Box] = []
+    for run in _label_runs(lines, unit):
+        if len(run) < MAIL_LABELS or any(id(label) in taken for label in run):
+            continue
+        found = _values_beside(run, [line for line in lines if id(line) not in taken], unit)
+        if found is None:
+            continue
+        values_of, used = found
+        taken.update(id(b) for b in run + used)
+        blocks.append(_label_block(run, values_of, used))
+    if not blocks:
+        return lines
+    return [line for line in lines if id(line) not in taken] + blocks
+
+
+def _label_runs(lines: list[_Box], unit: float) -> list[list[_Box]]:
+    """The mail labels alone on their lines, top down, in runs of labels one under another."""
     labels = sorted(
         (line for line in lines if _MAIL_LABEL.fullmatch(line.text.strip())), key=lambda b: -b.top
     )
@@ -559,60 +577,63 @@ def _label_column(lines: list[_Box], unit: float) -> list[_Box]:
             runs[-1].append(label)
         else:
             runs.append([label])
-    taken: set[int] = set()
-    blocks: list[_Box] = []
-    for run in runs:
-        if len(run) < MAIL_LABELS or any(id(label) in taken for label in run):
-            continue
-        edge = max(label.right for label in run)
-        middles = [(label.bottom + label.top) / 2 for label in run]
-        beside = [
-            line
-            for line in lines
-            if line.left > edge
-            and id(line) not in taken
-            and line.top > run[-1].bottom - 3 * unit
-            and line.bottom < run[0].top
-        ]
-        on_rows = [b for b in beside if any(abs((b.bottom + b.top) / 2 - m) < unit / 2 for m in middles)]
-        if len(on_rows) < 2:
-            continue
-        column = min(b.left for b in on_rows)
-        values_of: list[list[str]] = [[] for _ in run]
-        used: list[_Box] = []
-        current, previous = None, None
-        on_row_ids = {id(b) for b in on_rows}
-        rows_or_column = (b for b in beside if id(b) in on_row_ids or abs(b.left - column) < unit)
-        for line in sorted(rows_or_column, key=lambda b: -b.top):
-            middle = (line.bottom + line.top) / 2
-            row = next((k for k, m in enumerate(middles) if abs(middle - m) < unit / 2), None)
-            if row is not None and (current is None or row > current):
-                current = row
-            elif current is None or previous is None or previous.bottom - line.top > unit:
-                break  # neither on a label's row nor right under the value before it
-            values_of[current].append(line.text.strip())
-            used.append(line)
-            previous = line
-        if sum(1 for cell in values_of if cell) < 2:
-            continue
-        text = "\n".join(
-            f"{label.text.strip()}" + "".join(f"{' ' if n == 0 else chr(10)}{v}" for n, v in enumerate(cell))
-            for label, cell in zip(run, values_of)
-        )
-        parts = run + used
-        taken.update(id(b) for b in parts)
-        blocks.append(
-            _Box(
-                min(b.left for b in parts),
-                min(b.bottom for b in parts),
-                max(b.right for b in parts),
-                max(b.top for b in parts),
-                text,
-            )
-        )
-    if not blocks:
-        return lines
-    return [line for line in lines if id(line) not in taken] + blocks
+    return runs
+
+
+def _values_beside(
+    run: list[_Box], lines: list[_Box], unit: float
+) -> tuple[list[list[str]], list[_Box]] | None:
+    """Each label's value lines in the column right of a run of labels, and the lines used; None when
+    fewer than two labels have a value beside them (no such column)."""
+    edge = max(label.right for label in run)
+    middles = [(label.bottom + label.top) / 2 for label in run]
+
+    def row_of(line: _Box) -> int | None:
+        middle = (line.bottom + line.top) / 2
+        return next((k for k, m in enumerate(middles) if abs(middle - m) < unit / 2), None)
+
+    beside = [
+        line
+        for line in lines
+        if line.left > edge and line.top > run[-1].bottom - 3 * unit and line.bottom < run[0].top
+    ]
+    on_rows = [line for line in beside if row_of(line) is not None]
+    if len(on_rows) < 2:
+        return None
+    column = min(line.left for line in on_rows)
+    values_of: list[list[str]] = [[] for _ in run]
+    used: list[_Box] = []
+    current, previous = None, None
+    for line in sorted(beside, key=lambda b: -b.top):
+        row = row_of(line)
+        if row is None and abs(line.left - column) >= unit:
+            continue  # neither on a label's row nor in the values' column
+        if row is not None and (current is None or row > current):
+            current = row
+        elif current is None or previous is None or previous.bottom - line.top > unit:
+            break  # neither on a label's row nor right under the value before it
+        values_of[current].append(line.text.strip())
+        used.append(line)
+        previous = line
+    if sum(1 for cell in values_of if cell) < 2:
+        return None
+    return values_of, used
+
+
+def _label_block(run: list[_Box], values_of: list[list[str]], used: list[_Box]) -> _Box:
+    """One box of "Label: value" lines over the labels and their values."""
+    text = "\n".join(
+        label.text.strip() + "".join(f"{' ' if n == 0 else chr(10)}{v}" for n, v in enumerate(cell))
+        for label, cell in zip(run, values_of)
+    )
+    parts = run + used
+    return _Box(
+        min(b.left for b in parts),
+        min(b.bottom for b in parts),
+        max(b.right for b in parts),
+        max(b.top for b in parts),
+        text,
+    )
 
 
 def _joined(group: list[_Box]) -> _Box:
