@@ -292,6 +292,9 @@ def _find_date_sent(
             # a column's stray number beside the label, the date opening the next line ("Datum 32091" /
             # "23 augustus 2017 E-mailadres", a label column OCR'd in among the address lines)
             return dates[0], 0.85, None
+        stamped = _stamped_above(text, label) if _rest_blank(text, label.end()) else None
+        if stamped:
+            return stamped, 0.75, None
     shifted = _shifted_date(text, max(labels_end, head_end))
     if shifted:
         return shifted, 0.8, None
@@ -498,6 +501,28 @@ def _stacked_date(text: str, label: re.Match[str]) -> DateMatch | None:
     if dates and stacked and (dates[0].start, dates[0].end) == (stacked.start, stacked.end):
         return dates[0]
     return None
+
+
+def _stamped_above(text: str, label: re.Match[str]) -> DateMatch | None:
+    """The date a stamp put over a date label whose own value is empty: a date alone on the line right
+    above the label, with at most the stamp's scraps OCR read around it ("=7 FEB, 2019 |" / "Datum" /
+    "Ons kenmerk …", a stadsdeel's template stamped by hand)."""
+    line_start = text.rfind("\n", 0, label.start()) + 1
+    above_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    if line_start == 0 or text[line_start : label.start()].strip():
+        return None
+    dates = find_dates(text, above_start, line_start)
+    if len(dates) != 1:
+        return None
+    rest = text[above_start : dates[0].start] + text[dates[0].end : line_start]
+    before = text[:above_start].rstrip()
+    if before.endswith(":") or _CITED_LABEL_ENDS.search(before):
+        return None  # the value of the label above it ("Uw brief van" / "3 maart 2019" / "Datum")
+    return dates[0] if _STAMP_SCRAPS.fullmatch(rest) else None
+
+
+# What OCR reads of a date stamp's frame around its date: punctuation and rules, no word or number.
+_STAMP_SCRAPS = re.compile(r"[\s=|_~*.,:;'\"\-\[\](){}<>/\\]*")
 
 
 # A number of three digits or more alone after a date label, not a day ("Datum 32091"): a scrap of
