@@ -81,6 +81,7 @@ from opendata.ingest.extract_references import (
 )
 from opendata.ingest.extract_reported import (
     in_letter_title,
+    reaction_title_sender,
     reported_addressees,
     reported_date,
     reported_sender,
@@ -365,6 +366,7 @@ def _extract(
         _sender(text, behalf, found, head_end, signatories, zone)
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
         or running_header_sender(text, found, head_end)
+        or reaction_title_sender(text, found)
     )
     if salutation is None and zone is None:
         # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief

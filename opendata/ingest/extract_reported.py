@@ -238,3 +238,24 @@ def in_letter_title(text: str, position: int) -> bool:
     """Whether `position` lies on the text's first line and that line is a title naming a letter."""
     title = letter_title(text)
     return title is not None and title[0] <= position < title[1]
+
+
+# A page's title that names a body's reaction to a consultation or a bill: "Reactie VNG op
+# consultatieverzoek …", "Bestuurlijke reactie IPO inzake …", "Reactie van de Unie van Waterschappen op …".
+_REACTION_TITLE = re.compile(
+    r"[ \t]*(?:[\w-]+[ \t]+){0,2}[Rr]eactie[ \t]+(?:van[ \t]+(?:de[ \t]+|het[ \t]+)?)?"
+    r"(?P<who>[A-Z][\w'’&.-]*(?:[ \t]+(?:van[ \t]+)?[A-Z][\w'’&.-]*){0,4})[ \t]+(?:op|inzake|over)\b"
+)
+
+
+def reaction_title_sender(text: str, found: Sequence[OrgMention]) -> Found | None:
+    """The body whose reaction the text's title says it is, as the register knows it or as written."""
+    leading = len(text) - len(text.lstrip())
+    title = _REACTION_TITLE.match(text, leading)
+    if title is None or "\n" in text[leading : title.end()]:
+        return None
+    start, end = title.span("who")
+    mention = next((m for m in found if m.start == start and m.resolved), None)
+    if mention is not None:
+        return _found(text, mention.value, mention.start, mention.end, 0.5, mention.body)
+    return _found(text, title["who"], start, end, 0.5)
