@@ -96,6 +96,7 @@ from opendata.ingest.extract_sender import (
     letterhead_board,
     memo_head_end,
     running_header_sender,
+    signer_post_sender,
     unsigned_sender,
 )
 from opendata.ingest.extract_sender import sender as _sender
@@ -367,6 +368,7 @@ def _extract(
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
         or running_header_sender(text, found, head_end)
         or reaction_title_sender(text, found)
+        or signer_post_sender(signatories)
     )
     if salutation is None and zone is None:
         # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief

@@ -23,6 +23,10 @@ COLLEGE = "college-van-burgemeester-en-wethouders"
 COUNCIL = "gemeenteraad"
 GS = "gedeputeerde-staten"
 PS = "provinciale-staten"
+# The kind words of an association's or a foundation's name ("Stichting Groen Dorp", "Comité Oude Pijp")
+ASSOCIATION_KIND = (
+    r"(?:vereniging|stichting|comit[ée]|platform|werkgroep|collectief|co[öo]peratie|bond|federatie)"
+)
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
 
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")

@@ -12,6 +12,7 @@ from opendata.ingest.extract_header import end_of_lines, line_at
 from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, ministry_name
 from opendata.ingest.extract_noise import noisy
 from opendata.ingest.extract_organisations import (
+    ASSOCIATION_KIND,
     COLLEGE,
     COUNCIL,
     GS,
@@ -605,7 +606,7 @@ _SELF_NAMED_ASSOCIATION = re.compile(
 # with a capital and holds such a word (a board's, a council's or a body's kind words are no such name).
 _WE_AS = re.compile(
     r"(?:^|(?<=[.!?][ \t]))Als[ \t]+(?P<who>(?:[A-Z][\w'’-]*[ \t]+){0,3}?"
-    r"(?=[A-Z])(?i:[\w-]*(?:vereniging|stichting|comit[ée]|platform|werkgroep|collectief|co[öo]peratie|bond|federatie))"
+    r"(?=[A-Z])(?i:[\w-]*" + ASSOCIATION_KIND + r")"
     r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en))*?)[ \t]+[a-z]{3,}[ \t]+(?:wij|we)\b",
     re.MULTILINE,
 )
@@ -890,3 +891,14 @@ def running_header_sender(text: str, found: Sequence[OrgMention], head_end: int)
     if not numbered or len({m.value for m in numbered}) != 1:
         return None
     return from_mention(text, numbered[0], 0.55)
+
+
+def signer_post_sender(signatories: Sequence[Signatory]) -> Found | None:
+    """The body the one signer's first role names them a post of ("Algemeen directeur STRAAT Museum",
+    "De secretaris van de Bestuurscommissie Noord"), when nothing else in the text names the sender; none
+    when several people sign (two chairs of two parties, a project leader beside a partner's)."""
+    names = {s.name.value for s in signatories if s.name is not None}
+    post = next((s.post_of for s in signatories if s.role is not None), None)
+    if len(names) != 1 or post is None:
+        return None
+    return replace(post, confidence=min(post.confidence, 0.5))

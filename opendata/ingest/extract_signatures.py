@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from opendata.ingest.extract_noise import fold, noisy
-from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention, resolve_name_at
+from opendata.ingest.extract_organisations import (
+    ASSOCIATION_KIND,
+    COLLEGE,
+    COUNCIL,
+    GS,
+    PS,
+    OrgMention,
+    resolve_name_at,
+)
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.gazetteer import load_gazetteer
@@ -1029,6 +1037,19 @@ _POST_OF = re.compile(
 )
 
 
+# A role followed on its line by the name of what the signer leads: "Algemeen directeur STRAAT Museum",
+# "Voorzitter Stichting Het Groene Dorp", "fractievoorzitter CDA". The name holds an association's kind
+# word or opens with a word in capitals; a field or a part of a body does not ("Projectleider Parkeren",
+# "Directeur Ruimte en Economie").
+_POST_LED = re.compile(
+    r"[ \t]+(?!(?i:van|de|het|der)\b)(?P<body>(?:[A-Z][\w'’&.-]*[ \t]+){0,3}?(?=[A-Z])(?i:[\w-]*"
+    + ASSOCIATION_KIND
+    + r")\b"
+    r"(?:[ \t]+[A-Za-z][\w'’&.-]*){0,3}|[A-Z]{2,}(?![a-z])(?:[ \t]+[A-Za-z][\w'’&.-]*){0,3})[ \t]*,?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def _post_of(
     text: str,
     role: Found,
@@ -1045,7 +1066,8 @@ def _post_of(
         return from_mention(text, post_org)
     match = _POST_OF.match(text, role.end)
     if match is None:
-        return None
+        led = _POST_LED.match(text, role.end)  # "Algemeen directeur STRAAT Museum"
+        return _found(text, led["body"], *led.span("body"), role.confidence) if led else None
     start, end = match.span("body")
     if place is not None and not text[place[1] : end].strip(" \t."):  # "van (de gemeente) Leiden"
         return _found(text, place[0], start, end, role.confidence)
