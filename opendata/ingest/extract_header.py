@@ -335,11 +335,8 @@ def _find_date_sent(
         return glued[0], 0.7, None
     for date in find_dates(text, 0, head_end):
         line = line_at(text, date.start)
-        above = text[: text.rfind("\n", 0, date.start) + 1].rstrip()
-        if above.endswith(":"):  # the value of a label above ("Datum collegebehandeling:" / "12 mei 2015")
-            continue
-        if _CITED_LABEL_ENDS.search(above):
-            continue  # a cited letter's, its label ending the line above ("… Den Haag Uw brief van" / "1 augustus 2017")
+        if _label_ends_above(text, text.rfind("\n", 0, date.start) + 1):
+            continue  # the value of a label above it, not the letter's date
         if _WEEKDAY_ONLY.fullmatch(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
@@ -515,10 +512,17 @@ def _stamped_above(text: str, label: re.Match[str]) -> DateMatch | None:
     if len(dates) != 1:
         return None
     rest = text[above_start : dates[0].start] + text[dates[0].end : line_start]
-    before = text[:above_start].rstrip()
-    if before.endswith(":") or _CITED_LABEL_ENDS.search(before):
+    if _label_ends_above(text, above_start):
         return None  # the value of the label above it ("Uw brief van" / "3 maart 2019" / "Datum")
     return dates[0] if _STAMP_SCRAPS.fullmatch(rest) else None
+
+
+def _label_ends_above(text: str, line_start: int) -> bool:
+    """Whether the line before the one at `line_start` ends with a label whose value that line holds: any
+    label with its colon ("Datum collegebehandeling:" / "12 mei 2015"), or a cited letter's ("… Den Haag
+    Uw brief van" / "1 augustus 2017")."""
+    above = text[:line_start].rstrip()
+    return above.endswith(":") or _CITED_LABEL_ENDS.search(above) is not None
 
 
 # What OCR reads of a date stamp's frame around its date: punctuation and rules, no word or number.
