@@ -226,12 +226,17 @@ def reported_date(text: str) -> DateMatch | None:
 _LETTER_TITLE = re.compile(rf"[ \t]*(?:[\w-]+[ \t]+){{0,2}}{_LETTER}\b[^\n]*", re.IGNORECASE)
 
 
-def letter_title(text: str) -> tuple[int, int] | None:
-    """The span of the text's first line where that line is a title naming a letter, or None."""
+def _first_line(text: str) -> tuple[int, int]:
+    """The span of the text's first line that holds more than blanks (its title on a web page)."""
     leading = len(text) - len(text.lstrip())
     line_end = text.find("\n", leading)
-    line_end = len(text) if line_end < 0 else line_end
-    return (leading, line_end) if _LETTER_TITLE.fullmatch(text, leading, line_end) else None
+    return leading, len(text) if line_end < 0 else line_end
+
+
+def letter_title(text: str) -> tuple[int, int] | None:
+    """The span of the text's first line where that line is a title naming a letter, or None."""
+    start, end = _first_line(text)
+    return (start, end) if _LETTER_TITLE.fullmatch(text, start, end) else None
 
 
 def in_letter_title(text: str, position: int) -> bool:
@@ -250,9 +255,8 @@ _REACTION_TITLE = re.compile(
 
 def reaction_title_sender(text: str, found: Sequence[OrgMention]) -> Found | None:
     """The body whose reaction the text's title says it is, as the register knows it or as written."""
-    leading = len(text) - len(text.lstrip())
-    title = _REACTION_TITLE.match(text, leading)
-    if title is None or "\n" in text[leading : title.end()]:
+    title = _REACTION_TITLE.match(text, *_first_line(text))
+    if title is None:
         return None
     start, end = title.span("who")
     mention = next((m for m in found if m.start == start and m.resolved), None)

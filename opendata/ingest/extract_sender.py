@@ -718,7 +718,8 @@ _OFFERED_ON_BEHALF = re.compile(
 # "Van:" (a "Verzonden:" line under it) names a person's mailbox, not this.
 _FROM_ASSOCIATION = re.compile(
     r"^[ \t]*Van[ \t]*:[^\n]*?(?<![\w-])(?P<who>(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?=[A-Z])"
-    r"(?i:[\w-]*(?:vereniging|stichting|comit[ée]|platform|groep|collectief|co[öo]peratie|bond|federatie))"
+    # any group, not only a werkgroep: "Klankbordgroep", "Bewonersgroep"
+    r"(?i:[\w-]*(?:" + ASSOCIATION_KIND + r"|groep))"
     r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en))*)",
     re.MULTILINE,
 )
