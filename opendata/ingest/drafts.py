@@ -527,9 +527,13 @@ class Resolver:
 
     def known(self, found) -> str | None:
         """The id of an existing organisation record with this name, creating nothing."""
-        wanted = normal_name(found.value)
-        if wanted in _GENERIC_NAMES:
+        if normal_name(found.value) in _GENERIC_NAMES:
             return None
+        return self._named_exactly(found.value)
+
+    def _named_exactly(self, name: str) -> str | None:
+        """The id of an existing organisation record of this name (`known` passes generic names over)."""
+        wanted = normal_name(name)
         for record in self.index.organisations + self.new_organisations:
             if normal_name(str(record.get("name"))) == wanted:
                 return str(record["id"])
@@ -552,12 +556,17 @@ class Resolver:
             kind = UNKNOWN_KIND
         sources = {"name": evidence(found, letter_id)}
         if generic:
-            # "de gemeenteraad" without a place: the body of this letter only, never merged with another's.
+            # "de gemeenteraad" without a place: the body of this letter only, never merged with another's;
+            # the one drafted when this letter was drafted before (by an older ingest) is reused
+            name = f"{found.value} (genoemd in {letter_id})"
+            existing = self._named_exactly(name)
+            if existing:
+                return existing
             record = {
                 "id": short_slug(f"{found.value} {letter_id}", MAX_ID_LENGTH),
                 "status": "draft",
                 "extracted_by": TOOL,
-                "name": f"{found.value} (genoemd in {letter_id})",
+                "name": name,
                 "kind": kind,
                 "sources": sources,
                 "note": "De brief noemt het orgaan zonder te zeggen van welke organisatie.",
@@ -769,7 +778,8 @@ def build_record(
     record["text"] = f"{letter}.txt"
     if unknown:
         record["unknown"] = unknown
-    record["sources"] = sources
+    if sources:  # a letter of which nothing could be read has none (an empty mapping is a problem)
+        record["sources"] = sources
     return record
 
 
