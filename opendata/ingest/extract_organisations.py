@@ -136,8 +136,8 @@ def resolve_name_at(
 ) -> tuple[str, int, float] | None:
     """The organisation whose name starts at `start`: (code, end offset, score), longest name first."""
     tokens = _name_tokens(text, start)
-    if not tokens or not (
-        tokens[0][0][0].isupper() or tokens[0][0][0].isdigit() or tokens[0][0].startswith("'s")
+    if not tokens or not (  # "'s-Hertogenbosch", also with a typographic apostrophe ("’s-Gravenhage")
+        tokens[0][0][0].isupper() or tokens[0][0][0].isdigit() or tokens[0][0].startswith(("'s", "’s"))
     ):
         return None
     for count in range(len(tokens), 0, -1):
@@ -251,9 +251,15 @@ def _adjective_councils(
     return found
 
 
-# "twee gemeentes"; a singular before two names, as a shared civil service signs: "Gemeente Haarlem en Zandvoort"
+# "twee gemeentes"; a singular before two names, as a shared civil service signs: "Gemeente Haarlem en Zandvoort".
+# The list may open right after the kind word with a colon ("8 gemeenten: De Bilt, Houten …"), a
+# bracket ("andere gemeenten (Oss, Uden en …)") or "te weten"/"namelijk", a singular's too ("één
+# gemeente, te weten Breda").
+_NAMELY = r",?\s+(?:te\s+weten|namelijk)\b"
 _LIST = re.compile(
-    r"(?<![\w-])(?:(?P<gm>gemeente[ns]|gemeente(?=(?-i:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+en\s+[A-Z])))|provincies)\s+",
+    r"(?<![\w-])(?:(?P<gm>gemeente[ns]|gemeente(?=(?-i:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+en\s+[A-Z]))"
+    rf"|gemeente(?={_NAMELY}))|provincies|provincie(?={_NAMELY}))"
+    rf"(?:[ \t]*[:(]\s*|{_NAMELY}[ \t]*:?\s*|\s+)",
     re.IGNORECASE,
 )
 
@@ -271,12 +277,17 @@ def _municipality_lists(
             colon = _LIST_COLON.match(text, match.end(), end)
             if colon:
                 listed = _name_list(text, colon.end(), end, kinds, None, date, gazetteer)
+                if colon["bracket"] and listed and not _BRACKET_END.match(text, listed[-1].end):
+                    listed = []  # a bracket that holds more than names: "… (Utrecht Centraal)"
         found += listed
     return found
 
 
-# The rest of the sentence up to a colon that opens the list: "… gemeenten hebben dat gedaan: A, B en C".
-_LIST_COLON = re.compile(r"[^.;:\n]{1,100}?:[ \t]*")
+# The rest of the sentence up to a colon that opens the list: "… gemeenten hebben dat gedaan: A, B en C",
+# or up to a bracket that holds the list and nothing else: "vier gemeenten die het nog niet deden (Oss,
+# Uden en Boxtel)".
+_LIST_COLON = re.compile(r"[^.;:\n]{1,100}?:[ \t]*|[^.;:()\n]{1,160}?(?P<bracket>\()[ \t]*")
+_BRACKET_END = re.compile(r"[ \t]*\)")
 
 
 # "de colleges van burgemeester en wethouders van Leiden, Leiderdorp en Oegstgeest" (in an address
