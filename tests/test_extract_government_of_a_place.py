@@ -1,0 +1,36 @@
+"""The government of a municipality or a province named by its place ("het gemeentebestuur van Zeist",
+"Provinciebestuur Zeeland") mentions that municipality or province. Before, it mentioned none (a
+municipality's provisional view on a joint arrangement, development set). Invented texts."""
+
+from __future__ import annotations
+
+from opendata.ingest.extract import extract
+
+LETTER = """Middelburg, 4 maart 2021
+
+Geachte heer Jansen,
+
+{sentence}
+
+Met vriendelijke groet,
+
+Anna de Boer
+"""
+
+
+def mentioned(sentence: str) -> list[str]:
+    return extract(LETTER.format(sentence=sentence)).facts()["organisations_mentioned"]
+
+
+def test_the_government_of_a_municipality():
+    assert mentioned(
+        "Bij brief van 2 februari is het gemeentebestuur van Zeist om een reactie gevraagd."
+    ) == ["gm0355"]
+
+
+def test_the_government_of_a_province_without_van():
+    assert mentioned("Het Provinciebestuur Zeeland heeft de subsidie toegekend.") == ["pv29"]
+
+
+def test_the_government_without_a_place_mentions_nothing():
+    assert mentioned("Het gemeentebestuur heeft de subsidie toegekend aan de vereniging.") == []
