@@ -509,7 +509,34 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
         if len(codes) == 1:
             found.append(OrgMention(codes[0], token.start(), longest, 0.85, None, True))
             taken_until = longest
-    return sorted(found + _shortened_namesakes(text, found, date), key=lambda m: m.start)
+    more = _shortened_namesakes(text, found, date) + _courts_by_seat(text, date)
+    return sorted(found + more, key=lambda m: m.start)
+
+
+# A court named by its seat after "te" or "in" ("de rechtbank te Amsterdam", "het Gerechtshof te
+# 's-Gravenhage"): the register's court named after that municipality ("Rechtbank Amsterdam", "Gerechtshof
+# Den Haag"). A seat that is no court's name in the register ("de rechtbank te Haarlem", a location of
+# Rechtbank Noord-Holland) names none.
+_COURT_AT_SEAT = re.compile(
+    r"(?<![\w-])(?P<kind>rechtbank|gerechtshof)[ \t]+(?:te|in)\s+(?=(?-i:[A-Z'’]))", re.IGNORECASE
+)
+
+
+def _courts_by_seat(text: str, date: str | None) -> list[OrgMention]:
+    found = []
+    for court in _COURT_AT_SEAT.finditer(text):
+        seat = resolve_name_at(text, court.end(), (GEMEENTE,), date, load_gazetteer())
+        if seat is None or seat[2] < 1.0:
+            continue
+        place = re.sub(r"^gemeente\s+|\s*\([^)]*\)$", "", load_register().by_code[seat[0]].name)
+        codes = {
+            code
+            for variant, code in _register_names().get(court["kind"].capitalize(), ())
+            if variant.lower() == f"{court['kind']} {place}".lower()
+        }
+        for code in _dated(codes, date):
+            found.append(OrgMention(code, court.start(), seat[1], 0.8, None, True))
+    return found
 
 
 # The register's "Verenigde Vergadering" is the States General's joint session; a water board's general

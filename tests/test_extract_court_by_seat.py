@@ -1,0 +1,36 @@
+"""A court named by its seat after "te" or "in" ("de rechtbank te Amsterdam", "het Gerechtshof te
+'s-Gravenhage") mentions the register's court named after that municipality (Rechtbank Amsterdam,
+Gerechtshof Den Haag). Before, it mentioned none (a law firm's Woo request whose footer names the
+court of its terms, development set; three Amsterdam sweep texts). A seat that is no register court's
+name names none. Invented texts."""
+
+from __future__ import annotations
+
+from opendata.ingest.extract import extract
+
+LETTER = """Utrecht, 4 maart 2021
+
+Geachte heer Jansen,
+
+{sentence}
+
+Met vriendelijke groet,
+
+Anna de Boer
+"""
+
+
+def mentioned(sentence: str) -> list[str]:
+    return extract(LETTER.format(sentence=sentence)).facts()["organisations_mentioned"]
+
+
+def test_a_district_court_by_its_seat():
+    assert mentioned("Geschillen worden voorgelegd aan de rechtbank te Amsterdam.") == ["oorg10018"]
+
+
+def test_a_court_of_appeal_by_the_statutory_name_of_its_seat():
+    assert mentioned("Hoger beroep stelt u in bij het Gerechtshof te 's-Gravenhage.") == ["oorg10016"]
+
+
+def test_a_seat_that_is_no_court_s_name_names_none():
+    assert mentioned("Geschillen worden voorgelegd aan de rechtbank te Haarlem.") == []
