@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -439,10 +440,28 @@ def _register_names() -> Mapping[str, tuple[tuple[str, str], ...]]:
                 and not re.search(r"[A-Z0-9].*[A-Z0-9]|[a-z]", variant[1:])
             ):
                 continue
-            by_first[variant.split()[0]].add((variant, code))
-            if " " in variant:
-                by_first[variant.split()[0].lower()].add((variant, code))
+            # a name with accents is also written without them ("Veiligheidsregio Fryslan"): the text
+            # is read without them too (find_register_names)
+            for written in {variant, _plain(variant)}:
+                by_first[written.split()[0]].add((written, code))
+                if " " in written:
+                    by_first[written.split()[0].lower()].add((written, code))
     return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in by_first.items()}
+
+
+# Each accented Latin letter as its letter without the accent (one character for one, so offsets stay).
+_PLAIN = {
+    code: decomposed[0]
+    for code in range(0xC0, 0x250)
+    if len(decomposed := unicodedata.normalize("NFD", chr(code))) > 1
+    and decomposed[0].isascii()
+    and all(unicodedata.combining(mark) for mark in decomposed[1:])
+}
+
+
+def _plain(text: str) -> str:
+    """`text` with its accents dropped ("Fryslân" -> "Fryslan"), each character in its place."""
+    return text.translate(_PLAIN)
 
 
 def register_name_at(text: str, position: int, date: str | None) -> tuple[str, int, float] | None:
@@ -481,6 +500,7 @@ def find_register_names(text: str, date: str | None) -> list[OrgMention]:
     a dissolved body wrote); of two bodies with one name, the one existing on the date is taken.
     """
     by_first = _register_names()
+    text = _plain(text)  # a name written with or without its accents matches its plain variant
     found = []
     taken_until = 0
     for token in re.finditer(r"(?<![\w-])[\w&'+-]+", text):
