@@ -72,8 +72,8 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     # right after it ("het stadhuis van Leiden", a building in a sentence, names none)
     (r"(?-i:(?:Gemeente|Stad|Raad)huis|(?:GEMEENTE|STAD|RAAD)HUIS)[ \t]+(?-i:(?=[A-Z]))", None, (GEMEENTE,)),
     # the government of a municipality or province by its place: "het gemeentebestuur van Woerden",
-    # "Provinciebestuur Zeeland"
-    (r"gemeentebestuur[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
+    # "het stadsbestuur van Utrecht", "Provinciebestuur Zeeland"
+    (r"(?:gemeente|stads)bestuur[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
     (r"provinciebestuur[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:provincie[ \t]+)?", None, (PROVINCIE,)),
     (rf"{noisy('gemeente')}\s*", None, (GEMEENTE,)),
     # a receiver's stamp or a list abbreviates the kind word: "Gem. STEENBERGEN", "gem. Oss"
