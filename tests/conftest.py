@@ -29,7 +29,8 @@ DATASETS = ROOT / "datasets"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "leidse-regio-2019.txt"
 
-settings.register_profile("tests", database=None)
+# No deadline: a busy machine makes an example slow, never wrong (speed is measured by make bench).
+settings.register_profile("tests", database=None, deadline=None)
 settings.load_profile("tests")
 # Hypothesis keeps a cache of constants even without a database, from the moment it collects: a
 # temporary folder (removed at exit) instead of .hypothesis/ in the working directory.
