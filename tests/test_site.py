@@ -506,6 +506,36 @@ def test_the_joint_reactions_page_highlights_each_positions_passage_at_its_exact
     assert "".join(m.text_content() for m in page.xpath('//pre[@class="letter-text"]')) == text
 
 
+def test_each_letter_page_marks_where_each_fact_was_read_and_links_both_ways(published):
+    """A fact's source statement (the date, the sender… read at offsets of the letter's own text) is
+    marked at exactly those offsets; the mark links to the statement's part of the page, and that
+    part links back to the passage. Passages of another letter's text are not marked here."""
+    graph = _graph(published)
+    query = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX odnl: <https://w3id.org/opendata-nl/def#>
+        PREFIX schema: <https://schema.org/>
+        SELECT ?letter ?text ?statement ?start ?end WHERE { ?letter a schema:Message ; schema:encoding ?text .
+        ?statement odnl:evidence ?e . ?e oa:hasSource ?text ; oa:hasSelector ?r . ?r oa:start ?start ; oa:end ?end .
+        FILTER(STRSTARTS(STR(?statement), CONCAT(REPLACE(STR(?letter), "/brief/", "/bron/brief-"), "-"))) }"""
+    rows = list(graph.query(query))
+    assert len({row.letter for row in rows}) == 2 and len(rows) >= 12  # the two letters with a text
+    pages: dict[str, lxml.html.HtmlElement] = {}
+    for letter, _, statement, start, end in rows:
+        key = str(letter).removeprefix(ID)
+        page = pages.get(key)
+        if page is None:
+            page = pages[key] = lxml.html.parse(str(published / "doc" / (key + ".html"))).getroot()
+        text = (published / "tekst" / (key.split("/")[1] + ".txt")).read_text(encoding="utf-8")
+        anchor = str(statement).removeprefix(ID).replace("/", "-")
+        [pre] = page.xpath('//pre[@class="letter-text"]')
+        marked = [e for e in pre.iter("a") if anchor in e.get("data-sources", "").split()]
+        assert "".join(e.text_content() for e in marked) == text[int(start) : int(end)], anchor
+        for link in (e for e in marked if e.get("class") == "source"):  # to the first fact read there
+            assert link.get("href")[1:] in link.get("data-sources").split() and link.get("title")
+        assert page.xpath(f'//h3[@id="{anchor}"]') and pre.xpath(f'.//span[@id="tekst-{anchor}"]')
+        assert page.xpath(f'//section//p/a[@href="#tekst-{anchor}"]'), anchor
+        assert "".join(pre.itertext()) == text
+
+
 def test_leidens_page_lists_its_memberships_with_the_periods_the_graph_gives(published):
     graph = _graph(published)
     query = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -29,7 +29,8 @@ REFERENCE = """{% for s in sections %}
 {% for st in s.statements %}
 <h3 id="{{ st.anchor }}">{{ st.title }}</h3>
 <p class="iri">{{ w.identifier }}: <code>{{ st.iri }}</code></p>
-<table class="facts">
+{% if st.passage %}<p>{{ w.in_text }}: <a href="{{ st.passage.href }}">{{ st.passage.text }}</a></p>
+{% endif %}<table class="facts">
 <thead><tr><th scope="col">{{ w.property }}</th><th scope="col">{{ w.value }}</th></tr></thead>
 <tbody>
 {% for row in st.rows %}{% set label, values = row[0], row[1] %}<tr{% if row|length > 2 and row[2] %} id="{{ row[2] }}"{% endif %}><th scope="row">{{ label }}</th><td>{% for v in values %}{% if not loop.first %}<br>{% endif %}{{ value(v) }}{% endfor %}</td></tr>
@@ -44,7 +45,7 @@ REFERENCE = """{% for s in sections %}
 {% if s.more %}<li>{{ s.more }}</li>{% endif %}
 </ul>
 {% elif s.kind == "text" %}
-<pre class="letter-text">{% for piece in s.pieces %}{% if piece.positions %}<a class="evidence" href="{{ piece.href }}" data-positions="{{ piece.positions }}"{% if piece.anchor %} id="{{ piece.anchor }}"{% endif %}><mark>{{ piece.text }}</mark></a>{% else %}{{ piece.text }}{% endif %}{% endfor %}</pre>
+<pre class="letter-text">{% for piece in s.pieces %}{% for a in piece.source_anchors or () %}<span id="{{ a }}"></span>{% endfor %}{% if piece.positions %}<a class="evidence" href="{{ piece.href }}" data-positions="{{ piece.positions }}"{% if piece.sources %} data-sources="{{ piece.sources }}"{% endif %}{% if piece.anchor %} id="{{ piece.anchor }}"{% endif %}><mark>{{ piece.text }}</mark></a>{% elif piece.sources %}<a class="source" href="{{ piece.href }}" title="{{ piece.label }}" data-sources="{{ piece.sources }}"><mark>{{ piece.text }}</mark></a>{% else %}{{ piece.text }}{% endif %}{% endfor %}</pre>
 {% elif s.kind == "quote" %}
 <blockquote class="quote"><p>{{ s.text }}</p></blockquote>
 {% if s.link %}<p>{{ value(s.link) }}</p>{% endif %}
@@ -88,6 +89,13 @@ def hostile_sections(text: str) -> list[dict]:
             "statements": [
                 {"anchor": text, "title": text, "iri": text, "rows": [(text, [{"text": text}])]},
                 {"anchor": "a", "title": "", "iri": "", "rows": []},
+                {
+                    "anchor": "b",
+                    "title": "",
+                    "iri": "",
+                    "rows": [],
+                    "passage": {"text": text, "href": "#" + text},
+                },
             ],
         },
         {"kind": "sources", "title": text, "statements": []},
@@ -107,6 +115,15 @@ def hostile_sections(text: str) -> list[dict]:
                 {"text": text, "positions": text, "href": text, "anchor": text},
                 {"text": text, "positions": "p", "href": None, "anchor": None},
                 {"text": "", "positions": "p q", "href": "h"},
+                {
+                    "text": text,
+                    "positions": "",
+                    "sources": text,
+                    "href": text,
+                    "label": text,
+                    "source_anchors": [text],
+                },
+                {"text": text, "positions": "p", "href": "h", "sources": "s t", "source_anchors": ["x", "y"]},
             ],
         },
         {"kind": "quote", "title": text, "text": text, "link": link},

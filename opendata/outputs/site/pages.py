@@ -26,6 +26,7 @@ JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps's, mad
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+PASSAGE = "tekst-"  # before a statement's anchor: where in the letter's text that fact was read
 # inverse links that pages of their own kind list in sections of their own (letters sent, members...)
 LISTED_APART = {
     NS_SCHEMA + "sender",
@@ -241,7 +242,8 @@ class PageBuilder:
             by_key.setdefault(self.key_of(subject) or key, set()).add(subject)
         page.sections.append(self.statements(view, iri, by_key.pop(key, set())))
         if by_key:  # the statements about it described here (describe.py)
-            page.sections.append(self.sources(view, by_key))
+            text = self.texts.get(key.split("/", 1)[1]) if kind == "letter" else None
+            page.sections.append(self.sources(view, by_key, text, view.first(iri, NS_SCHEMA + "encoding")))
         page.sections += self.linked_from(iri, key)
         page.jsonld = self._jsonld(kind, view, iri, page)
         page.searchable = kind == "letter"
@@ -312,9 +314,12 @@ class PageBuilder:
                 rows.append(row + (fragment,) if anchors and fragment and number == 0 else row)
         return {"kind": "facts", "title": self.w["statements"], "rows": rows, "ignore": True}
 
-    def sources(self, view: View, by_key: dict[str, set[str]]) -> dict:
+    def sources(
+        self, view: View, by_key: dict[str, set[str]], text: str | None = None, source: str = ""
+    ) -> dict:
         """The fact-source statements described on this page, each with its anchor (their IRIs' 303
-        lands there) and its triples."""
+        lands there) and its triples; on a letter's page (its `text`, published at `source`), with a
+        link to the passage each fact was read from."""
         items = []
         for key in sorted(by_key):
             iri = self.facts.layout.thing(key)
@@ -322,8 +327,20 @@ class PageBuilder:
             title = self.terms.label(predicate, self.lang) if predicate else key.split("/", 1)[-1]
             # links to a statement's fragments land at the statement's anchor: no ids of their own
             rows = self.statements(view, iri, by_key[key], anchors=False)["rows"]
-            items.append({"anchor": anchor(key), "title": title, "iri": iri, "rows": rows})
+            item = {"anchor": anchor(key), "title": title, "iri": iri, "rows": rows}
+            passage = self._passage(iri, text, source) if text is not None and source else ""
+            if passage:
+                item["passage"] = {"text": passage, "href": "#" + PASSAGE + anchor(key)}
+            items.append(item)
         return {"kind": "sources", "title": self.w["sources"], "statements": items, "ignore": True}
+
+    def _passage(self, statement: str, text: str, source: str) -> str:
+        """The passage of the letter's text (published at `source`) a fact was read from; "" when the
+        statement's evidence is not a passage of it."""
+        offsets = self.evidence(statement, source)
+        if offsets is None or not 0 <= offsets[0] < offsets[1] <= len(text):
+            return ""
+        return _cut(text[offsets[0] : offsets[1]])
 
     def linked_from(self, iri: str, key: str) -> list[dict]:
         """What refers to the resource (`key`), one list per property (letters sent, cited by,
@@ -378,7 +395,8 @@ class PageBuilder:
         page.sections.append(self._provenance(view, iri))
         key = page.key.split("/", 1)[1]
         if key in self.texts:
-            page.sections.append(self._text(self.texts[key], positions))
+            read = self._sourced(view, page.key), view.first(iri, NS_SCHEMA + "encoding")
+            page.sections.append(self._text(self.texts[key], positions, *read))
 
     def _key_facts(self, view: View, iri: str) -> dict:
         """What a reader looks for first, above the letter's text: its kind, dates, sender, addressees,
@@ -402,9 +420,12 @@ class PageBuilder:
     def _holders(self, position: str) -> str:
         return ", ".join(self.name(h) for h in self.part.iris(position, PROV + "wasAttributedTo"))
 
-    def evidence(self, position: str) -> tuple[int, int] | None:
-        """The character offsets of a position's passage (its Web Annotation TextPositionSelector)."""
-        for specific in self.part.iris(position, ODNL + "evidence"):
+    def evidence(self, resource: str, source: str | None = None) -> tuple[int, int] | None:
+        """The character offsets of a position's or a fact-source statement's passage (its Web Annotation
+        TextPositionSelector); with `source`, only a passage of the text at that address."""
+        for specific in self.part.iris(resource, ODNL + "evidence"):
+            if source is not None and source not in self.part.iris(specific, OA + "hasSource"):
+                continue
             for selector in self.part.iris(specific, OA + "hasSelector"):
                 start, end = self.part.first(selector, OA + "start"), self.part.first(selector, OA + "end")
                 if start and end:
@@ -427,34 +448,66 @@ class PageBuilder:
             "items": items or [{"text": self.w["curated"]}],
         }
 
-    def _text(self, text: str, positions: list[str]) -> dict:
-        """The letter's text cut at every evidence boundary; a piece inside passages links to the first."""
+    def _sourced(self, view: View, key: str) -> list[str]:
+        """The keys of the fact-source statements described on the letter's page (`bron/brief-x-title-1`)."""
+        return sorted({k for subject in view.subjects if (k := self.key_of(subject)) and k != key})
+
+    def _spans(self, text: str, iris: list[str], source: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, iri) of each resource whose evidence is a passage of `text` (of the text at
+        `source`, when given)."""
         spans = []
-        for position in positions:
-            offsets = self.evidence(position)
+        for iri in iris:
+            offsets = self.evidence(iri, source)
             if offsets is not None and 0 <= offsets[0] < offsets[1] <= len(text):
-                spans.append((*offsets, position))
-        cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+                spans.append((*offsets, iri))
+        return spans
+
+    def _text(self, text: str, positions: list[str], sourced: list[str] = (), source: str = "") -> dict:
+        """The letter's text cut at every evidence boundary. A piece inside positions' passages links to
+        the first; one inside only the passages that a fact of the letter was read from (its source
+        statements: the date, the sender…) links to that statement's part of the page, which links back."""
+        spans = self._spans(text, positions)
+        layout = self.facts.layout
+        sources = {layout.thing(k): k for k in sourced}
+        source_spans = self._spans(text, list(sources), source) if source else []
+        cuts = (
+            {0, len(text)} | {s for s, _, _ in spans + source_spans} | {e for _, e, _ in spans + source_spans}
+        )
         pieces, anchored = [], set()
-        for begin, finish in zip(cuts, cuts[1:]):
+        for begin, finish in zip(sorted(cuts), sorted(cuts)[1:]):
             covering = sorted(p for s, e, p in spans if s <= begin and finish <= e)
-            piece: dict[str, str | None] = {
+            read = sorted(sources[i] for s, e, i in source_spans if s <= begin and finish <= e)
+            piece: dict = {
                 "text": text[begin:finish],
                 "positions": " ".join(self._fragment_key(p) for p in covering),
+                "sources": " ".join(anchor(k) for k in read),
+                # where the statements' "in the text" links land: before the first piece of each passage
+                "source_anchors": [PASSAGE + anchor(k) for k in read if k not in anchored],
             }
+            anchored.update(read)
             if covering:
                 piece["href"] = self.href(covering[0])
                 first = next((p for p in covering if p not in anchored), None)
                 if first:
                     anchored.add(first)
                     piece["anchor"] = "bewijs-" + self._fragment_key(first)
+            elif read:
+                piece["href"] = "#" + anchor(read[0])
+                piece["label"] = ", ".join(self._read_label(layout.thing(k)) for k in read)
             pieces.append(piece)
         return {
             "kind": "text",
             "title": self.w["text"],
-            "note": self.w["text_note"] if spans else "",
+            "note": " ".join(
+                self.w[n] for n, shown in (("text_note", spans), ("sources_note", source_spans)) if shown
+            ),
             "pieces": pieces,
         }
+
+    def _read_label(self, statement: str) -> str:
+        """What a fact-source statement says was read: its property's label ("verzenddatum")."""
+        predicate = self.part.first(statement, RDF_PREDICATE)
+        return self.terms.label(predicate, self.lang) if predicate else ""
 
     def _fragment_key(self, iri: str) -> str:
         key = self.key_of(iri) or iri

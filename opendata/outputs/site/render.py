@@ -225,6 +225,11 @@ def sections(items: list[dict], lang: str) -> str:
                     f'\n<h3 id="{_field(st, "anchor")}">{_field(st, "title")}</h3>\n'
                     f'<p class="iri">{w["identifier"]}: <code>{_field(st, "iri")}</code></p>\n'
                 )
+                passage = st.get("passage")
+                if passage:
+                    add(
+                        f'<p>{w["in_text"]}: <a href="{_field(passage, "href")}">{_field(passage, "text")}</a></p>\n'
+                    )
                 _table(st.get("rows", ()), w, add)
             add("\n")
         elif kind == "links":
@@ -249,15 +254,24 @@ def sections(items: list[dict], lang: str) -> str:
         elif kind == "text":
             add('\n<pre class="letter-text">')
             for piece in s.get("pieces", ()):
+                for anchor in piece.get("source_anchors", ()):
+                    add(f'<span id="{escape(anchor)}"></span>')
+                sources = piece.get("sources")
+                read = f' data-sources="{escape(sources)}"' if sources else ""
                 if piece.get("positions"):
                     add(
                         f'<a class="evidence" href="{_field(piece, "href")}"'
-                        f' data-positions="{escape(piece["positions"])}"'
+                        f' data-positions="{escape(piece["positions"])}"{read}'
                     )
                     anchor = piece.get("anchor")
                     if anchor:
                         add(f' id="{escape(anchor)}"')
                     add(f"><mark>{_field(piece, 'text')}</mark></a>")
+                elif sources:
+                    add(
+                        f'<a class="source" href="{_field(piece, "href")}" title="{_field(piece, "label")}"{read}>'
+                        f"<mark>{_field(piece, 'text')}</mark></a>"
+                    )
                 else:
                     add(_field(piece, "text"))
             add("</pre>\n")

@@ -19,6 +19,9 @@ WORDS = {
         "value": "Waarde",
         "text": "Tekst van de brief",
         "text_note": "Gemarkeerde passages zijn het bewijs voor een uitspraak; de markering linkt naar die uitspraak.",
+        "sources_note": "Onderstreepte passages zijn gelezen als een gegeven van de brief (de datum, de afzender…); "
+        "de markering linkt naar de bron van dat gegeven.",
+        "in_text": "In de tekst",
         "positions": "Uitspraken in deze brief",
         "signatories": "Ondertekend door",
         "cites": "Verwijst naar",
@@ -97,6 +100,9 @@ WORDS = {
         "value": "Value",
         "text": "Text of the letter",
         "text_note": "Highlighted passages are the evidence for a statement; each highlight links to it.",
+        "sources_note": "Underlined passages are where a fact of the letter was read (its date, its sender…); "
+        "each links to that fact's source.",
+        "in_text": "In the text",
         "positions": "Statements in this letter",
         "signatories": "Signed by",
         "cites": "Refers to",
