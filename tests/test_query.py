@@ -14,7 +14,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from opendata.query.store import code_only, is_update, load_store, prefixes, query_command
+from opendata.query.store import CELL_MAX, code_only, is_update, load_store, prefixes, query_command
 
 from .conftest import ROOT, run_cli
 
@@ -207,6 +207,24 @@ def test_table_output_shortens_iris_with_the_publications_prefixes(published):
     rows = out.decode().splitlines()[2:-1]
     assert rows and all(row.split("|")[1].strip() == "schema:Event" for row in rows)
     assert "<https://schema.org/Event>" not in out.decode()
+
+
+def test_table_cells_are_cut_to_a_readable_width_and_csv_keeps_them_whole(published):
+    # a position's quote is longer than any terminal's width: cut in the table, whole in csv
+    query = "SELECT ?text WHERE { ?p <https://schema.org/text> ?text } ORDER BY DESC(STRLEN(?text)) LIMIT 2"
+    code, out, err = _query(published, query)
+    assert code == 0, err
+    lines = out.decode().splitlines()
+    cells = [line.strip() for line in lines[2:4]]
+    assert all(len(cell) == CELL_MAX and cell.endswith("…") for cell in cells), cells
+    assert lines[-1].startswith(f"(values longer than {CELL_MAX} characters are cut")
+    code, whole, _ = _query(published, query, "csv")
+    assert code == 0 and all(
+        cell[:-1] in whole.decode().replace("\r\n", "↵").replace("\n", "↵") for cell in cells
+    )
+    assert len(whole.decode().splitlines()[1]) > CELL_MAX
+    code, out, _ = _query(published, "SELECT ?s WHERE { ?s a <https://schema.org/Event> } LIMIT 1")
+    assert code == 0 and "are cut" not in out.decode()  # nothing cut, nothing said
 
 
 def test_over_large_and_federated_queries_exit_2_in_process(published):

@@ -302,12 +302,19 @@ def written(data: bytes | None) -> bytes:
     return data
 
 
+# A table cell shows this many characters at most: one long value (a letter's text, a quote) would
+# otherwise widen its column past any terminal. The other formats give every value whole.
+CELL_MAX = 80
+
+
 def render_table(result, query_prefixes: dict[str, str]) -> str:
-    """A plain-text table for people: IRIs shortened with the query's prefixes, literals by their value."""
+    """A plain-text table for people: IRIs shortened with the query's prefixes, literals by their value,
+    a value longer than CELL_MAX cut with "…" (and a last line that says so)."""
     if isinstance(result, ox.QueryBoolean):
         return f"{'yes' if bool(result) else 'no'}\n"
     names = [variable.value for variable in result.variables]
-    rows = [[term_text(solution[name], query_prefixes) for name in names] for solution in result]
+    whole = [[term_text(solution[name], query_prefixes) for name in names] for solution in result]
+    rows = [[_cut_cell(cell) for cell in row] for row in whole]
     widths = [max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(names)]
 
     def line(cells: list[str]) -> str:
@@ -315,7 +322,15 @@ def render_table(result, query_prefixes: dict[str, str]) -> str:
 
     out = [line(names), "-+-".join("-" * width for width in widths), *(line(row) for row in rows)]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    if rows != whole:
+        out.append(
+            f"(values longer than {CELL_MAX} characters are cut: --format csv or json gives them whole)"
+        )
     return "\n".join(out) + "\n"
+
+
+def _cut_cell(text: str) -> str:
+    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
 
 
 def term_text(term, query_prefixes: dict[str, str]) -> str:
