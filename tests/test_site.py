@@ -104,6 +104,13 @@ ACCEPTS = {
     "application/rdf+xml": None,
     "text/turtle;q=0": None,
     "text/turtle;q=2": None,
+    # a type refused with q=0 is never chosen through a wildcard (RFC 9110 12.5.1: the most specific
+    # reference decides), nor its aliases (application/json is JSON-LD here)
+    "text/html;q=0, */*": ".jsonld",
+    "*/*;q=0.5, text/html;q=0, application/ld+json;q=0.0": ".ttl",
+    "text/*, text/html ; q=0": ".ttl",
+    "application/*;q=0.9, application/json;q=0": ".html",
+    "text/*, text/html;q=0, text/turtle;q=0., text/plain;q=0": None,
 }
 # addresses below /id/ and /doc/ that are not a resource's: no 303, no negotiation (status with any Accept)
 NOT_RESOURCES = {
@@ -128,20 +135,24 @@ def test_q_values_wildcards_and_unacceptable_types_choose_as_the_web_servers_rul
     import re
 
     from opendata.outputs.site.layout import ACCEPTED, negotiate
-    from opendata.outputs.site.negotiation import accept_patterns, ranges
+    from opendata.outputs.site.negotiation import accept_patterns, choice_patterns
 
     patterns = [re.compile(pattern, re.IGNORECASE) for pattern in accept_patterns(ACCEPTED)]
-    chosen = {kind.lower(): extension for kind, extension in ranges(ACCEPTED).items()}
+    choices = [(choice, re.compile(pattern, re.IGNORECASE)) for choice, pattern in choice_patterns(ACCEPTED)]
 
     def by_the_rules(accept: str) -> str | None:
+        """The two steps of the rules: the media range chosen, then the file that range and the header give."""
         if not accept.strip():
             return ".html"
         found = next((m for m in (p.match(accept) for p in patterns) if m), None)
-        return chosen[found.group(1).lower()] if found else None
+        if found is None:
+            return None
+        return next((c for c, pattern in choices if pattern.match(f"{found.group(1)}|{accept}")), None)
 
     kinds = [*ACCEPTED, "*/*", "text/*", "application/*", "image/png", "application/rdf+xml", "TEXT/Turtle"]
     qualities = ["", "", ";q=1", ";q=0", ";q=0.5", ";q=0.85", ";q=0.8", ";q=0.855", ";q=0.001", ";q=1.000"]
     qualities += [";q=2", ";q=.5", ";Q=0.7", " ; q = 0.3 ", ";q=0.1;x=y", ";charset=utf-8", ';p="a";q=0.4']
+    qualities += [";q=0.0", ";q=0.000", " ; Q = 0 ", ";level=1;q=0", ";q=0;x=y"]  # refused by name
     rng = random.Random(14)
     headers = list(ACCEPTS) + [
         ", ".join(rng.choice(kinds) + rng.choice(qualities) for _ in range(rng.randint(1, 5)))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from opendata.outputs import tombstones
 from opendata.outputs.site.layout import ACCEPTED, CATALOG_ACCEPTED, FORMATS, LANGUAGES, catalog_keys
-from opendata.outputs.site.negotiation import accept_patterns, language_patterns, ranges
+from opendata.outputs.site.negotiation import accept_patterns, choice_patterns, language_patterns
 
 FOLDER = "webserver"
 
@@ -52,7 +52,7 @@ map $http_accept ${media} {{
     "~^\\s*$" "{first}";
 {media_map}
 }}
-map ${media} ${chosen} {{
+map "${media}|$http_accept" ${chosen} {{
     default "";
 {chosen_map}
 }}"""
@@ -284,7 +284,9 @@ def nginx_negotiation() -> str:
                 chosen=chosen,
                 first=next(iter(offers)),
                 media_map="\n".join(f'    "~*{pattern}" $1;' for pattern in accept_patterns(offers)),
-                chosen_map="\n".join(f'    "~*{pattern}" "{value}";' for value, pattern in _families(offers)),
+                chosen_map="\n".join(
+                    f'    "~*{pattern}" "{value}";' for value, pattern in choice_patterns(offers)
+                ),
             )
         )
     languages, pages = language_patterns(LANGUAGES)
@@ -309,9 +311,9 @@ def apache_negotiation(layout) -> str:
         for pattern in accept_patterns(offers):
             rules += [f"RewriteCond %{{ENV:{media}}} ^$", f'RewriteCond %{{HTTP_ACCEPT}} "{pattern}" [NC,NV]']
             rules.append(f"RewriteRule {paths} - [E={media}:%1]")
-        for value, pattern in _families(offers):
+        for value, pattern in choice_patterns(offers):
             rules += [
-                f'RewriteCond %{{ENV:{media}}} "{pattern}" [NC]',
+                f'RewriteCond "%{{ENV:{media}}}|%{{HTTP_ACCEPT}}" "{pattern}" [NC]',
                 f"RewriteRule {paths} - [E={chosen}:{value}]",
             ]
     return "\n".join(rules + _apache_language(resources))
@@ -333,14 +335,6 @@ def _apache_language(paths: str) -> list[str]:
             f"RewriteRule {paths} - [E=OD_PAGE:{page}]",
         ]
     return rules
-
-
-def _families(offers) -> list[tuple[str, str]]:
-    """(what is chosen, a regex of the media ranges that choose it), for the second step of the rules."""
-    by_choice: dict[str, list[str]] = {}
-    for kind, choice in ranges(offers).items():
-        by_choice.setdefault(choice, []).append(re.escape(kind))
-    return [(choice, "^(?:" + "|".join(kinds) + ")$") for choice, kinds in by_choice.items()]
 
 
 @dataclass(frozen=True)
