@@ -31,6 +31,46 @@ An error looks like:
 """
 
 
+# Each command's own examples (validate and publish share the main one above).
+GENERATE_EPILOG = """\
+examples:
+  opendata generate                      rewrite schemas/generated/ after editing schemas/model.yaml
+  opendata generate --check              only say which generated files are stale (CI)
+
+exit codes: 0 written (or, with --check, up to date), 1 with --check: some files are stale.
+"""
+VERIFY_EPILOG = """\
+examples:
+  opendata verify                        check dist/ against its manifest.json
+  opendata verify /srv/www/opendata      a publication somewhere else
+
+exit codes: 0 every file matches its sha256 in the manifest, 1 a file is missing, extra or changed
+(each named), 2 usage.
+"""
+EXPLAIN_EPILOG = """\
+examples:
+  opendata explain                       every problem code with its title
+  opendata explain unknown-reference     what it means and what to do about it
+
+exit codes: 0 explained, 2 no problem has that code (the nearest codes are suggested).
+"""
+DIFF_EPILOG = """\
+examples:
+  opendata diff old-dist dist            the resources the new publication added, changed and removed
+
+exit codes: 0 compared, 2 usage (a folder that is no publication).
+"""
+SYNTH_EPILOG = """\
+examples:
+  opendata synth --letters 1000 --out corpus              a sources tree to publish or benchmark
+  opendata synth --letters 1000 --out corpus --overwrite  the same tree updated in place
+  opendata synth --letters 200 --out small --provinces pv28      a smaller world: Zuid-Holland only
+  opendata synth --letters 20 --render letters-in --formats pdf,scan   letters to ingest, with truth
+
+The same --seed gives byte-identical files. exit codes: 0 written, 2 usage (a folder that is not empty).
+"""
+
+
 def _report(problems, fmt: str, stream) -> None:
     if not problems and fmt == "text":
         return
@@ -183,6 +223,7 @@ A read-only SPARQL 1.1 Protocol endpoint (GET, POST form, POST application/sparq
 JSON, XML, CSV, TSV, Turtle or N-Triples by the Accept header; CORS allowed). UPDATE is refused.
 Each query runs in a worker process, stopped at --timeout. It also serves the dist/ files.
 Ctrl-C (SIGINT) or SIGTERM stops it. --host 0.0.0.0 exposes it to the network: mind the firewall.
+Exit codes: 0 stopped, 2 usage (no publication in --dist, a limit that is not positive, a port in use).
 """
 
 LOAD_EPILOG = """\
@@ -280,21 +321,26 @@ def parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("dist"), help="the publication folder (default: dist)"
     )
     generate = sub("generate", "regenerate schemas/generated/ from schemas/model.yaml", _cmd_generate)
+    generate.epilog = GENERATE_EPILOG
     generate.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     verify = sub("verify", "check a publication against its manifest", _cmd_verify)
+    verify.epilog = VERIFY_EPILOG
     verify.add_argument(
         "dist", type=Path, nargs="?", default=Path("dist"), help="the publication (default: dist)"
     )
     explain = sub("explain", "say what a problem code means and what to do about it", _cmd_explain)
+    explain.epilog = EXPLAIN_EPILOG
     explain.add_argument(
         "code", nargs="?", help="a problem code, such as invalid-date (default: list them all)"
     )
     diff = sub("diff", "print what changed between two publications (docs/releases.md)", _cmd_diff)
+    diff.epilog = DIFF_EPILOG
     diff.add_argument("old", type=Path, metavar="OLD_DIST", help="the earlier publication")
     diff.add_argument("new", type=Path, metavar="NEW_DIST", help="the later publication")
     synth = sub(
         "synth", "write a synthetic sources tree (real TOOI organisations, invented letters)", _cmd_synth
     )
+    synth.epilog = SYNTH_EPILOG
     synth.add_argument("--letters", type=_count, required=True, help="how many letters")
     synth.add_argument("--out", type=Path, help="the new sources folder (must be empty or absent)")
     synth.add_argument(
@@ -342,6 +388,20 @@ every value with its evidence), and appends unknown organisations and people as 
 again on the same files changes nothing; a record a person reviewed or edited is never overwritten.
 Exit codes: 0 all files ingested, 1 some files had problems (the others were ingested), 2 usage,
 130 stopped by Ctrl-C (the files read before are written; run it again to ingest the rest).
+"""
+
+
+REVIEW_EPILOG = """\
+examples:
+  opendata review                                        every draft's doubtful fields in datasets/
+  opendata review --threshold 0.6                        only fields below 0.6 (and what is unknown)
+  opendata review --format json > to-check.json          the same list for a tool
+
+For each draft record (status: draft), one line per field whose confidence is below the threshold or
+that the text leaves unknown: record file:line, the value and its confidence, and on the next line
+the evidence (the letter's text file:line and the quote). Review the record, correct it, and remove
+`status: draft` when it is right; `publish` then publishes it as reviewed.
+Exit codes: 0 listed, 1 a record file could not be read (its problem printed, the others listed), 2 usage.
 """
 
 
@@ -394,7 +454,7 @@ def _ingest_commands(sub) -> None:
     ingest.add_argument("--jobs", type=int, help="worker processes (default: the number of cores)")
     ingest.add_argument("--format", choices=("text", "json"), default="text", help="how to report problems")
     review = sub("review", "list draft records with their low-confidence fields and evidence", _cmd_review)
-    review.epilog = INGEST_EPILOG
+    review.epilog = REVIEW_EPILOG
     review.add_argument(
         "--datasets", type=Path, default=Path("datasets"), help="the sources folder (default: datasets)"
     )
