@@ -427,7 +427,9 @@ def _cmd_ingest(args) -> int:
         print(
             f"{counted(report.files, 'file')}, {counted(report.letters, 'letter')}: "
             f"{counted(len(report.written), 'record')} written, {len(report.unchanged)} unchanged, "
-            f"{len(report.kept)} reviewed kept; {counted(report.pages, 'page')} "
+            f"{len(report.kept)} reviewed kept"
+            + (f", {len(report.deleted)} deleted by a person left out" if report.deleted else "")
+            + f"; {counted(report.pages, 'page')} "
             f"({report.ocr_pages} by OCR) in {report.seconds:.1f} s"
         )
     return report.exit_code

@@ -56,6 +56,7 @@ class IngestReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # record and text deleted by a person: left out
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
     ocr_pages: int = 0
@@ -469,9 +470,11 @@ def _changed(files, root: Path, ledger, report: IngestReport) -> list[tuple[Path
             wanted.append((path, display))
             continue
         ids = ledger.sources.get(digest)
-        if ids and all(drafts.as_written(root, ledger, letter) for letter in ids):
-            report.unchanged.extend(ids)
-            report.letters += len(ids)
+        gone = [letter for letter in ids or [] if drafts.deleted(root, ledger, letter)]
+        if ids and all(letter in gone or drafts.as_written(root, ledger, letter) for letter in ids):
+            report.unchanged.extend(letter for letter in ids if letter not in gone)
+            report.deleted.extend(gone)
+            report.letters += len(ids) - len(gone)
         else:
             wanted.append((path, display))
     return wanted
@@ -577,16 +580,18 @@ class _Writer:
         self.ledger.save(self.root)
         self.report.written, self.report.kept = self.outcome.written, self.outcome.kept
         self.report.unchanged.extend(self.outcome.unchanged)
+        self.report.deleted.extend(self.outcome.deleted)
 
 
 def _write_file(result: FileResult, batch, index, resolver, report, outcome) -> None:
     """The letters of one file: ids (from the ledger when the file was ingested before), then records."""
     ledger = batch.ledger
+    same_source = result.digest in ledger.sources  # the very file ingest drafted these letters from
     known = ledger.sources.get(result.digest) or ledger.paths.get(result.path, [])
     ids = []
     taken = index.letter_ids | ledger.issued
     for number, (_, extraction) in enumerate(result.letters):
-        if number < len(known) and (known[number] in index.letter_ids or result.digest in ledger.sources):
+        if number < len(known) and (known[number] in index.letter_ids or same_source):
             ids.append(known[number])  # the same file again, or a changed file whose records still exist
         else:
             stub = _cited_only(extraction, batch, index, resolver)
@@ -601,14 +606,28 @@ def _write_file(result: FileResult, batch, index, resolver, report, outcome) -> 
     for number, (text, extraction) in enumerate(result.letters):
         letter = ids[number]
         attachments = ids[1:] if number == 0 else []  # the first letter in a file attaches the ones after it
+        mark = resolver.mark()
         record = drafts.build_record(
             extraction, letter, resolver, attachments, [], ids[0] if number else None
         )
-        cited = _citations(extraction, letter, record, index, resolver, batch, outcome)
+        stubs: list[dict] = []  # drafts of letters known only because this one cites them
+        cited = _citations(extraction, letter, record, index, resolver, batch, stubs)
         if cited:
             drafts.add_citations(record, cited)
+        if not drafts.write_letter(batch, record, text, report.problems, outcome, same_source):
+            # a person's record is kept, or the letter was deleted: the drafts made for this one (its
+            # organisations, people and cited letters) would be named by no record
+            resolver.forget(mark)
+            if letter in outcome.deleted:
+                continue
+            index.add_letter(letter, record)
+            report.letters += 1
+            continue
+        for stub in stubs:
+            batch.ledger.issued.add(stub["id"])
+            index.add_letter(stub["id"], stub)
+            _write_record_only(batch, stub, outcome)
         _warn_incomplete(record, result.display, report)
-        drafts.write_letter(batch, record, text, report.problems, outcome)
         index.add_letter(letter, record)
         report.letters += 1
 
@@ -647,7 +666,8 @@ def _warn_duplicate(extraction, letter: str, dataset, display: str, report: Inge
             "it may be the same letter",
             Location(display),
             field="our_reference",
-            hint=f"if it is, delete one of letters/{letter}.yaml and letters/{other}.yaml (with its .txt)",
+            hint=f"if it is, delete one of letters/{letter}.yaml and letters/{other}.yaml with its .txt "
+            "(a later ingest of the same file does not draft it again)",
         )
     )
 
@@ -660,26 +680,27 @@ def _sender_of(batch, letter: str) -> object:
     return record.get("sender") if isinstance(record, dict) else None
 
 
-def _citations(extraction, letter, record, index, resolver, batch, outcome) -> list[str]:
-    """Cited letters found in the dataset by reference (or sender and date); otherwise a draft of the cited letter."""
+def _citations(extraction, letter, record, index, resolver, batch, stubs: list[dict]) -> list[str]:
+    """Cited letters found in the dataset by reference (or sender and date); otherwise a draft of the
+    cited letter, added to `stubs` (written with the citing letter, when it is)."""
     cited = []
     for citation in extraction.cites:
         reference = drafts.normal_reference(citation.reference.value if citation.reference else None)
         target = index.by_reference.get(reference) if reference else None
+        if target is None and reference:  # cited twice in this letter
+            target = next(
+                (s["id"] for s in stubs if drafts.normal_reference(s["our_reference"]) == reference), None
+            )
         if target is None and citation.sender and citation.date:
-            target = index.by_sender_date.get(
-                (resolver.organisation(citation.sender, letter), citation.date.value)
-            )
+            # looked up by a sender that is a record already: a draft made for it would be named by none
+            target = index.by_sender_date.get((resolver.existing(citation.sender), citation.date.value))
         if target is None:
-            known = drafts.cited_record(
-                citation, letter, resolver, index.letter_ids | batch.ledger.issued, record
-            )
+            taken = index.letter_ids | batch.ledger.issued | {stub["id"] for stub in stubs}
+            known = drafts.cited_record(citation, letter, resolver, taken, record)
             if known is None:
                 continue
             target = known["id"]
-            batch.ledger.issued.add(target)
-            index.add_letter(target, known)
-            _write_record_only(batch, known, outcome)
+            stubs.append(known)
         if target != letter:
             cited.append(target)
     return cited

@@ -375,6 +375,12 @@ class Batch:
                 return False
         return True
 
+    def deleted(self, letter: str) -> bool:
+        """A person deleted the letter: ingest wrote its record and its text, and neither is there now
+        (deleting the record alone asks for a new draft: reviewed-record-kept's hint)."""
+        keys = [f"{LETTERS}/{letter}{suffix}" for suffix in (".yaml", ".txt")]
+        return all(key in self.ledger.written and self.read(key) is None for key in keys)
+
     def cited_only(self, letter: str) -> dict | None:
         """The record of a letter known only from a letter that cites it, as ingest wrote it (a draft
         without a text that no person edited); None for any other record."""
@@ -389,6 +395,11 @@ class Batch:
 def as_written(root: Path, ledger: Ledger, letter: str) -> bool:
     """The letter's record (and text, if it has one) are exactly as ingest last wrote them."""
     return Batch(root, ledger).as_written(letter)
+
+
+def deleted(root: Path, ledger: Ledger, letter: str) -> bool:
+    """A person deleted the letter's record and text (Batch.deleted)."""
+    return Batch(root, ledger).deleted(letter)
 
 
 def _load_list(path: Path) -> list[dict]:
@@ -497,10 +508,25 @@ class Resolver:
             return self._body(code, body, found, letter_id)
         return self._named(found, letter_id)
 
-    def _body(self, code: str, body: str, found, letter_id: str) -> str:
+    def existing(self, found) -> str | None:
+        """The id an extracted value names in the register or the dataset, creating nothing (None when
+        it names no record yet): to look a letter up by its sender, which no record will name."""
+        if found is None or not found.value:
+            return None
+        code, body = found.value, found.detail
+        if code not in self.register:
+            return self.known(found)
+        if body not in BODY_NAMES:
+            return code
         for record in self.index.organisations + self.new_organisations:
             if record.get("part_of") == code and record.get("kind") == body:
                 return str(record["id"])
+        return None
+
+    def _body(self, code: str, body: str, found, letter_id: str) -> str:
+        existing = self.existing(found)
+        if existing:
+            return existing
         prefix, pattern = BODY_NAMES[body]
         place = _REGISTER_PREFIX.sub("", self.register[code].name)
         record = {
@@ -591,6 +617,18 @@ class Resolver:
             "sources": sources,
         }
         return self._add_organisation(record)
+
+    def mark(self) -> tuple[int, int]:
+        """How many draft organisations and people this resolver has made so far (for `forget`)."""
+        return len(self.new_organisations), len(self.new_people)
+
+    def forget(self, mark: tuple[int, int]) -> None:
+        """Drop the drafts made since `mark`: the record that named them is not written (a person's is
+        kept), and nothing else names them yet; their ids are free again."""
+        organisations, people = mark
+        self._org_ids -= {str(r["id"]) for r in self.new_organisations[organisations:]}
+        self._person_ids -= {str(r["id"]) for r in self.new_people[people:]}
+        del self.new_organisations[organisations:], self.new_people[people:]
 
     def _add_organisation(self, record: dict) -> str:
         record["id"] = _unique(record["id"], self._org_ids | set(self.register.by_code))
@@ -917,30 +955,44 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # reviewed or edited records left alone
+    deleted: list[str] = field(default_factory=list)  # letters a person deleted, left deleted
 
 
-def write_letter(batch: Batch, record: dict, text: str, problems: list[Problem], outcome: Outcome) -> None:
+def write_letter(
+    batch: Batch,
+    record: dict,
+    text: str,
+    problems: list[Problem],
+    outcome: Outcome,
+    same_source: bool = False,
+) -> bool:
     """Write `letters/<id>.txt` and `.yaml` (at the batch's commit), unless a person reviewed or
-    edited the record."""
+    edited the record, or deleted the letter (`same_source`: read from the file ingest drafted it from,
+    unchanged). Whether the record is the one ingest drafts (written, or unchanged): False when the
+    person's is kept, so the drafts made for this one are not wanted."""
     letter = record["id"]
     content = dump_yaml(record)
     yaml_key, text_key = f"{LETTERS}/{letter}.yaml", f"{LETTERS}/{letter}.txt"
     current, current_text = batch.read(yaml_key), batch.read(text_key)
     written = batch.ledger.written
+    if current is None and same_source and batch.deleted(letter):
+        outcome.deleted.append(letter)  # a duplicate, or no letter: the person's decision stands
+        return False
     if current is not None:
         if current == content and current_text == text:
             outcome.unchanged.append(letter)
-            return
+            return True
         # a text a person corrected by hand is theirs as much as the record: the evidence points into it
         text_edited = current_text is not None and sha256(current_text) != written.get(text_key)
         if reviewed(current, written.get(yaml_key)) or text_edited:
             if sha256(content) != written.get(yaml_key) or sha256(text) != written.get(text_key):
                 problems.append(_kept_warning(yaml_key, current, record, text_edited, current_text != text))
             outcome.kept.append(letter)
-            return
+            return False
     batch.write(text_key, text)
     batch.write(yaml_key, content)
     outcome.written.append(letter)
+    return True
 
 
 def reviewed(current: str, written_digest: str | None) -> bool:
@@ -979,7 +1031,8 @@ def _kept_warning(
         WARNING,
         f"{who}; the source would change: " + ("; ".join(changes) or "only the evidence"),
         Location(display),
-        hint="apply the changes by hand if they are right, or delete the record to draft it again",
+        hint="apply the changes by hand if they are right, or delete the record (its .yaml; keep its .txt) "
+        "to draft it again",
     )
 
 

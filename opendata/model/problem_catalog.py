@@ -634,14 +634,14 @@ _KINDS = (
     _kind(
         "reviewed-record-kept",
         "a record a person reviewed or edited would change; ingest left it as it is",
-        "apply the changes by hand if they are right, or delete the record to draft it again",
+        "apply the changes by hand if they are right, or delete the record (its .yaml; keep its .txt) to draft it again",
         'The message lists what the new source would change (`title: "old" -> "new"`).',
         severity="warning",
     ),
     _kind(
         "possible-duplicate",
         "a new draft has the reference and sender of a letter the dataset holds (the same letter as a PDF and as OCR'd text, or ingested from two folders)",
-        "if it is the same letter, delete one of the two records with its text",
+        "if it is the same letter, delete one of the two records with its text (a later ingest of the same file does not draft it again)",
         "Both are written: ingest loses nothing. A record ingest wrote for a letter known only from a letter citing it is no duplicate: the letter takes that record's id.",
         severity="warning",
     ),
