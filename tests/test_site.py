@@ -547,6 +547,32 @@ def test_each_letter_page_marks_where_each_fact_was_read_and_links_both_ways(pub
         assert "".join(pre.itertext()) == text
 
 
+def test_a_positions_page_shows_its_passage_in_the_letters_text_around_it(published):
+    """The quote in its context (issue 14): the passage marked at its offsets in the published text,
+    with up to CONTEXT characters around it cut at a space, linked to the passage on the letter's page."""
+    from opendata.outputs.site.pages import CONTEXT
+
+    key = "reactie-bestuurlijk-leerproces"
+    graph = _graph(published)
+    query = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX odnl: <https://w3id.org/opendata-nl/def#>
+        SELECT ?start ?end WHERE { ?p odnl:evidence/oa:hasSelector ?r . ?r oa:start ?start ; oa:end ?end . }"""
+    start, end = (
+        int(v)
+        for v in next(iter(graph.query(query, initBindings={"p": rdflib.URIRef(ID + "uitspraak/" + key)})))
+    )
+    text = (published / "tekst" / (JOINT_REACTION.split("/")[1] + ".txt")).read_text(encoding="utf-8")
+    for suffix in (".html", ".en.html"):
+        page = lxml.html.parse(str(published / "doc" / "uitspraak" / (key + suffix))).getroot()
+        [pre] = page.xpath('//pre[@class="letter-text"]')
+        [link] = pre.xpath(".//a")
+        assert link.text_content() == text[start:end]
+        assert link.get("href") == f"../{JOINT_REACTION}{suffix}#bewijs-{key}"
+        before, after = pre.text, link.tail
+        assert before.startswith("…") and text[:start].endswith(before[1:]) and len(before) <= CONTEXT + 1
+        assert after.endswith("…") and text[end:].startswith(after[:-1]) and len(after) <= CONTEXT + 1
+        assert len(before) > CONTEXT / 2 and len(after) > CONTEXT / 2
+
+
 def test_leidens_page_lists_its_memberships_with_the_periods_the_graph_gives(published):
     graph = _graph(published)
     query = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

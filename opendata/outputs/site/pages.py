@@ -26,6 +26,7 @@ JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps's, mad
 LIST_LIMIT = 200  # links per list on a page; the rest is in the data (tables, SPARQL)
 REDACTED = ODNL + "redacted"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+CONTEXT = 300  # characters of the letter's text shown before and after a position's passage
 PASSAGE = "tekst-"  # before a statement's anchor: where in the letter's text that fact was read
 # inverse links that pages of their own kind list in sections of their own (letters sent, members...)
 LISTED_APART = {
@@ -523,10 +524,34 @@ class PageBuilder:
                 link["href"] += "#bewijs-" + self._fragment_key(iri)
             link["text"] = f"{self.w['context']}: {link['text']}"
         page.sections.append({"kind": "quote", "title": self.w["quote"], "text": text, "link": link})
+        surrounding = self._in_context(iri, source, link["href"] if link else None)
+        if surrounding:
+            page.sections.append(surrounding)
         holders = view.iris(iri, PROV + "wasAttributedTo")
         if holders:
             date = view.first(iri, DCT + "date")
             page.sections.append(self._links(self.w["held_by"], holders, note=lambda _: date))
+
+    def _in_context(self, position: str, letter: str | None, href: str | None) -> dict | None:
+        """The position's passage in the letter's published text with the text around it (CONTEXT
+        characters each side, cut at a space), the passage marked and linked to its place in the
+        letter; None when the letter's text is not at hand or the passage is not in it."""
+        key = (self.key_of(letter) or "").partition("/")[2] if letter else ""
+        text = self.texts.get(key)
+        if text is None:
+            return None
+        offsets = self.evidence(position, self.part.first(letter, NS_SCHEMA + "encoding") or None)
+        if offsets is None or not 0 <= offsets[0] < offsets[1] <= len(text):
+            return None
+        start, end = offsets
+        before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+        if start > CONTEXT:
+            before = "…" + before[before.find(" ") + 1 :] if " " in before else "…" + before
+        if end + CONTEXT < len(text):
+            after = after[: after.rfind(" ")] + "…" if " " in after else after + "…"
+        passage = {"text": text[start:end], "positions": self._fragment_key(position), "href": href}
+        pieces = [{"text": before, "positions": ""}, passage, {"text": after, "positions": ""}]
+        return {"kind": "text", "title": self.w["in_context"], "pieces": pieces}
 
     def _organisation(self, page: Page, view: View, iri: str) -> None:
         memberships = self.facts.pointing(iri, ORG + "member")
