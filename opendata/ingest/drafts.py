@@ -636,7 +636,9 @@ class Resolver:
         self.new_organisations.append(record)
         return record["id"]
 
-    def person(self, found, letter_id: str) -> str | None:
+    def person(self, found, letter_id: str, public: bool = True) -> str | None:
+        """The id of the person a signer's name names; a new one is a draft, and one who signs in no
+        public role (`public` False) is drafted as not public, under an id that does not spell the name."""
         if found is None or not found.value:
             return None
         wanted = normal_name(found.value)
@@ -652,13 +654,17 @@ class Resolver:
         }
         if len(known) == 1:
             return known.pop()
+        named = short_slug(found.value, ORGANISATION_ID_LENGTH) if public else "persoon-niet-openbaar"
         record = {
-            "id": _unique(short_slug(found.value, ORGANISATION_ID_LENGTH) or "persoon", self._person_ids),
+            "id": _unique(named or "persoon", self._person_ids),
             "status": "draft",
             "extracted_by": TOOL,
             "name": found.value,
             "sources": {"name": evidence(found, letter_id)},
         }
+        if not public:  # published nowhere, the name masked in every text (README, "Privacy guard")
+            record["public"] = False
+            record["note"] = NOT_PUBLIC_NOTE
         self._person_ids.add(record["id"])
         self.new_people.append(record)
         return record["id"]
@@ -888,12 +894,27 @@ def model_roles() -> frozenset[str]:
     return frozenset(load_model().enums["Role"]["values"])
 
 
+# Roles in which a person signs without holding a public office: civil servants below the top of their
+# organisation (the Woo, art. 5.1 lid 2 e, makes their names public only where they act in public) and
+# private persons (a law firm's partner, a participant). Their drafts are not public until a person
+# reviewing them decides otherwise.
+NOT_PUBLIC_ROLES = frozenset(
+    ("afdelingshoofd", "ambtelijk-vertegenwoordiger", "manager", "teamleider", "partner", "deelnemer")
+)
+NOT_PUBLIC_NOTE = (
+    "Niet openbaar gemaakt door ingest: deze persoon tekent in een rol zonder publiek ambt. Zet public op "
+    "true (of haal de regel weg) als de persoon wel in een publieke rol optreedt."
+)
+
+
 def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict | None:
-    """A signature needs a person and a role the model knows; otherwise it is left out (never invented)."""
+    """A signature needs a person and a role the model knows; otherwise it is left out (never invented).
+    A person signing in one of NOT_PUBLIC_ROLES is drafted as not public."""
     role = _role(signatory, sender)
     if signatory.name is None or role is None:
         return None
-    signature: dict[str, object] = {"person": resolver.person(signatory.name, letter), "role": role}
+    person = resolver.person(signatory.name, letter, public=role not in NOT_PUBLIC_ROLES)
+    signature: dict[str, object] = {"person": person, "role": role}
     behalf = resolver.organisation(signatory.on_behalf_of, letter)
     sources = {"person": evidence(signatory.name), "role": evidence(signatory.role)}
     if behalf:
