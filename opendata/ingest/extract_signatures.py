@@ -498,6 +498,7 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             pairs += run_in
             used_names.update(name.start for name, _ in run_in)
             used_roles.update(role.start for _, role in run_in)
+    _units_after_roles(text, parsed)
     for line in parsed:  # "J. Jansen, burgemeester" on one line
         if len(line.names) == len(line.roles) >= 1 and line.names[0].start not in used_names:
             for name, role in zip(line.names, line.roles):
@@ -526,6 +527,27 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
             if role.start not in used_roles and not _name_removed(text, role.start):
                 pairs.append((None, role))
     return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+
+
+# Posts of an organisation's staff, which a unit follows ("teamleider Beheer Openbare Ruimte").
+_UNIT_ROLES = frozenset(("teamleider", "afdelingshoofd", "manager", "directeur", "algemeen directeur"))
+
+
+def _units_after_roles(text: str, parsed: list[SignatureLine]) -> None:
+    """Under a line that names a signer without a role, a line of one role and then capitalised words
+    without initials ("teamleider Beheer Openbare Ruimte", "manager Sociaal Domein") holds that signer's
+    role and its unit, no second person: the words are dropped as a name (in place), so the role pairs
+    with the name above."""
+    rows = [index for index, line in enumerate(parsed) if line.names or line.roles]
+    for above, index in zip(rows, rows[1:]):
+        line = parsed[index]
+        if not (parsed[above].names and not parsed[above].roles and len(line.roles) == len(line.names) == 1):
+            continue
+        role, name = line.roles[0], line.names[0]
+        if role.value not in _UNIT_ROLES or role.end > name.start:
+            continue  # an office's holder may follow it ("wethouder Piet Jansen")
+        if not re.search(r"\b[A-Z]\.", text[name.start : name.end]):
+            parsed[index] = SignatureLine((), line.roles)
 
 
 # A post and its place closing a line of its own: "De burgemeester van Amsterdam,".
