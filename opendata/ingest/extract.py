@@ -64,6 +64,7 @@ from opendata.ingest.extract_organisations import (
     GS,
     PS,
     OrgMention,
+    emblem_logos,
     find_kind_phrases,
     find_ministries,
     find_police,
@@ -126,6 +127,7 @@ def mentions(text: str, date: str | None) -> list[OrgMention]:
         + find_register_names(text, date)
         + find_ministries(text)
         + find_police(text, date)
+        + emblem_logos(text, date)
     )
     head = letterhead_name(text, date, found) or logo_name(text, date)
     return sorted(found + ([head] if head else []), key=lambda m: m.start)

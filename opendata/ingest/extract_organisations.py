@@ -655,8 +655,9 @@ _LOGO_KIND = re.compile(
 # An emblem beside the logo's two lines, which OCR reads as short scraps before each: "ee IM & ee IM e
 # Gemeente" / "I & IM Haarlem" (a redacted letter's new text layer), or on lines of their own ("oe nd" /
 # "KiM Gemeente" / "& Haarlem", "xx Gemeente" / "XL" / "NS Haarlem" from a scan). Every scrap is at
-# most three characters; the kind word ends the first line and the name the second.
-_SCRAPS = r"(?:[^\s]{1,3}(?:[ \t]+|[ \t]*\n[ \t]*)){0,12}"
+# most three characters, or four without a colon (two scraps run together, "eKij"; "Aan:" is a
+# label); the kind word ends the first line and the name the second.
+_SCRAPS = r"(?:(?:[^\s:]{1,4}|[^\s]{1,3})(?:[ \t]+|[ \t]*\n[ \t]*)){0,12}"
 _EMBLEM_LOGO = re.compile(
     rf"\A\s*{_SCRAPS}(?P<kind>Gemeente|Provincie|Waterschap)[ \t]*\n[ \t]*{_SCRAPS}"
     r"(?P<name>[A-Z][\w'’-]{2,40})[ \t]*\n"
@@ -674,6 +675,27 @@ def logo_name(text: str, date: str | None) -> OrgMention | None:
     if resolution is None or resolution.score < 0.95:
         return None
     return OrgMention(resolution.code, logo.start("name"), logo.end("name"), 0.7, None, True)
+
+
+# The same two lines with an emblem's scraps anywhere in a text: a logo in an e-mail's signature, under
+# the writer's post ("#r Gemeente" / "Ns r   Haarlem" / "Gemeente   t" / "Zandvoort").
+_EMBLEM_LINES = re.compile(
+    r"(?m)^[ \t]*(?:(?:[^\s:]{1,4}|[^\s]{1,3})[ \t]+){0,6}(?P<kind>Gemeente|Provincie|Waterschap)"
+    r"(?:[ \t]+[^\s:]{1,3}){0,2}[ \t]*\n[ \t]*(?:(?:[^\s:]{1,4}|[^\s]{1,3})[ \t]+){0,6}"
+    r"(?P<name>[A-Z][\w'’-]{2,40})[ \t]*$"
+)
+
+
+def emblem_logos(text: str, date: str | None) -> list[OrgMention]:
+    """The bodies two-line logos name anywhere in a text, each line after or before an emblem's
+    scraps (the name resolved as the kind's, as logo_name does): mentions, never the letterhead."""
+    found = []
+    for logo in _EMBLEM_LINES.finditer(text):
+        kinds = {"Gemeente": GEMEENTE, "Provincie": PROVINCIE, "Waterschap": WATERSCHAP}[logo["kind"]]
+        resolution = load_gazetteer().resolve(logo["name"], kinds=(kinds,), date=date)
+        if resolution is not None and resolution.score >= 0.95:
+            found.append(OrgMention(resolution.code, logo.start("name"), logo.end("name"), 0.6, None, True))
+    return found
 
 
 @functools.cache

@@ -23,8 +23,11 @@ from opendata.ingest.extract_organisations import (
     ASSOCIATION_KIND,
     COLLEGE,
     COUNCIL,
+    GEMEENTE,
     GS,
+    PROVINCIE,
     PS,
+    WATERSCHAP,
     OrgMention,
     resolve_name_at,
 )
@@ -395,7 +398,7 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             match, span = after, after.span("name")
             names.append(Span(normalise_name(after["name"]), *span, 0.8))
             continue
-        if looks_like_body(match[0]):
+        if looks_like_body(match[0]) or _logo_name_line(text, start, match[0]):
             continue
         if not re.search(r"[A-Z]\.", match[0]) and all(
             len(word) <= 2 for word in re.findall(r"[A-Za-zÀ-ÿ'’]+", match[0])
@@ -420,6 +423,20 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         names.append(Span(normalise_name(match[0]), *span, 0.85))
     return SignatureLine(tuple(names), tuple(roles))
+
+
+# A logo's first line ends with its kind word ("#r Gemeente" over "Ns Haarlem", an emblem's scraps
+# before each): the next line's capitalised words end with the body's name, no person's.
+_LOGO_KIND_ABOVE = re.compile(r"(?<![\w-])(?P<kind>Gemeente|Provincie|Waterschap)[ \t]*\n[ \t]*\Z")
+
+
+def _logo_name_line(text: str, start: int, candidate: str) -> bool:
+    above = _LOGO_KIND_ABOVE.search(text, max(0, start - 40), start)
+    if above is None:
+        return False
+    kind = {"Gemeente": GEMEENTE, "Provincie": PROVINCIE, "Waterschap": WATERSCHAP}[above["kind"]]
+    resolution = load_gazetteer().resolve(candidate.split()[-1], kinds=(kind,))
+    return resolution is not None and resolution.score >= 0.95
 
 
 def _words_before(line: str, position: int, roles: Sequence[Span], names: Sequence[Span], start: int) -> bool:
