@@ -383,16 +383,19 @@ def _pdfium_pages(pdf, pages: int) -> list[str]:
 
 def _page_in_order(textpage) -> str:
     pieces = []
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
+    rects = [textpage.get_rect(index) for index in range(textpage.count_rects())]
+    overlapping = _rects_overlapping_lines(rects)
+    chars = None
+    for index, (left, bottom, right, top) in enumerate(rects):
         # Glyph boxes of neighbouring runs overlap by a fraction of a point ("loka" | "kaal" for
         # "lokaal"): the text is read a little inside the rectangle, so no glyph is read twice.
         inset = min(INSET, (right - left) / 4)
-        text = (
-            textpage.get_text_bounded(left + inset, bottom, right - inset, top)
-            .replace("\r", "")
-            .replace("\n", " ")
-        )
+        text = textpage.get_text_bounded(left + inset, bottom, right - inset, top)
+        if index in overlapping:
+            if chars is None:
+                chars = _page_chars(textpage)
+            text = _text_of_own_line(chars, text, (left + inset, bottom, right - inset, top))
+        text = text.replace("\r", "").replace("\n", " ")
         if text.strip():
             pieces.append(_Box(left, bottom, right, top, text))
     lines = _join_lines(pieces)
@@ -403,6 +406,60 @@ def _page_in_order(textpage) -> str:
     ordered: list[_Box] = []
     _xy_cut(lines, unit * MIN_CUT, ordered)
     return "".join(line.text.rstrip() + "\n" for line in ordered)
+
+
+def _rects_overlapping_lines(rects: list[tuple[float, float, float, float]]) -> set[int]:
+    """The rectangles that reach into a line above or below them, over the same stretch of the page.
+
+    An OCR text layer gives each word a box as tall as its line's spacing or taller, so a word's box
+    overlaps the words of the next line ("Verzonden:" over "Aan:" in a mail header's label column);
+    pdfium reads every glyph a rectangle touches, so such a rectangle reads part of the next line
+    too ("Verzonden:  Aan:"). A rectangle is on another line than one it overlaps when neither's
+    middle lies within the other's height."""
+    found: set[int] = set()
+    order = sorted(range(len(rects)), key=lambda i: rects[i][1])
+    for n, i in enumerate(order):
+        left, bottom, right, top = rects[i]
+        for j in order[n + 1 :]:
+            other_left, other_bottom, other_right, other_top = rects[j]
+            if other_bottom >= top:
+                break
+            if other_left >= right or left >= other_right:
+                continue
+            if bottom < (other_bottom + other_top) / 2 < top or other_bottom < (bottom + top) / 2 < other_top:
+                continue  # one line
+            found.update((i, j))
+    return found
+
+
+def _page_chars(textpage) -> list[tuple[str, float, float, float, float]] | None:
+    """Each character of a page with its box, in the page's order; None when the text and the
+    characters do not correspond one to one (a character outside the Basic Multilingual Plane)."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:
+        return None
+    return [(text[k], *textpage.get_charbox(k, loose=True)) for k in range(count)]
+
+
+def _text_of_own_line(chars, text: str, box: tuple[float, float, float, float]) -> str:
+    """The text of a rectangle from the characters whose middle lies within its height: not those of
+    a line above or below whose boxes only reach into it (see _rects_overlapping_lines). Spaces and
+    line breaks (read as spaces) are kept wherever they stand, as pdfium places those it adds on no
+    line of their own; one where several meet, none before the first character (a rectangle that
+    holds no character of its own reads as nothing)."""
+    if chars is None:
+        return text
+    left, bottom, right, top = box
+    own = [
+        " " if char == "\n" else char
+        for char, c_left, c_bottom, c_right, c_top in chars
+        if c_left < right
+        and left < c_right
+        and (char in " \n" or bottom <= (c_bottom + c_top) / 2 <= top)
+        and char != "\r"
+    ]
+    return re.sub(" {2,}", " ", "".join(own)).lstrip(" ")
 
 
 def _join_lines(pieces: list[_Box]) -> list[_Box]:
