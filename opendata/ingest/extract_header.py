@@ -120,7 +120,8 @@ _DISPATCH_PLACE = re.compile(
 # 12-01-2009,", "Oostburg, 21 december 2020,").
 _PLACE_DATE = re.compile(
     r"^[ \t]*(?P<place>[A-Z'][\w'’.-]*(?:[ -](?:[a-z]{1,4}|[A-Z][\w'’.-]*|\([A-Z]{1,3}\))){0,3})[ \t]*,[ \t]*"
-    r"(?:d\.[ \t]?d\.[ \t]*)?(?P<date>[^\n]{6,30}?)[ \t]*[,.]?[ \t]*$",
+    # a scan's bar after the date, the edge of a table's rule ("Amsterdam, 30 november 2018 |")
+    r"(?:d\.[ \t]?d\.[ \t]*)?(?P<date>[^\n]{6,30}?)[ \t]*[,.]?[ \t]*(?:\|[ \t]*)?$",
     re.MULTILINE,
 )
 # A text layer that ran the header's lines together: "Place, date" followed on the same line by the
@@ -648,7 +649,7 @@ _NOT_CONTINUATION = re.compile(
     rf"^[ \t]*(?:{noisy('datum')}|{noisy('kenmerk')}|ons|uw|bijlage|geachte?|beste|zaaknummer|dossier|"
     # an e-mail's greeting under its subject ("Subject: Agenda kenniskwartier" / "Hi allen,"); "Dag" only
     # as a greeting ends its line with a comma ("Dag van de Democratie" goes on)
-    r"(?:hoi|hi|hallo|hello|dear|goedemorgen|goedemiddag|goedenavond)\b|dag\b[^\n]{0,40},[ \t]*$|"
+    r"(?:hoi|hi|hallo|hello|dear|goedemorgen|goedemiddag|goedenavond|goede?n?dag)\b|dag\b[^\n]{0,40},[ \t]*$|"
     # … or the closing of a mail with no body ("Onderwerp: KLI-formulier, zaaknummer …" / "Met vriendelijke groet,")
     r"met[ \t]+(?:vriendelijke|hartelijke|collegiale)[ \t]+groet|hoogachtend\b|"
     r"behandeld|contact|telefoon|e-?mail|verzonden|aan\b|t\.a\.v|afdeling|doorkiesnummer|referentie|[0-9]|"
@@ -879,9 +880,19 @@ def _last_of_row(text: str, start: int, end: int, *, phone_last: bool) -> tuple[
     return (*span, normalise_subject(text[slice(*span)])) if span[1] > span[0] else None
 
 
+# A date whose year the line's wrap put on the next line ("… bestuur d.d. 29 maart" / "2021.").
+_DAY_MONTH_AT_END = re.compile(
+    r"(?<![\w-])[0-3]?[0-9][ \t]+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+    r"oktober|november|december)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
 def _date_announced(text: str, end: int, continuation: re.Match[str]) -> bool:
     """A subject's line that ends announcing a date ("… van bestuur d.d.") goes on into the next line's date,
-    a number though it opens with."""
+    a number though it opens with; one that ends with a day and month goes on into its year."""
+    if _DAY_MONTH_AT_END.search(text, max(0, end - 20), end):
+        return re.match(r"[ \t]*(?:19|20)[0-9]{2}[ \t]*[.,;]?[ \t]*$", continuation[1]) is not None
     if not re.search(r"\bd\.[ \t]?d\.?[ \t]*$", text[max(0, end - 12) : end]):
         return False
     dates = find_dates(text, continuation.start(1), continuation.end(1))
