@@ -23,7 +23,13 @@ from opendata.ingest.extract_organisations import (
 )
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
-from opendata.ingest.extract_signatures import NAME, PARTIES, looks_like_body
+from opendata.ingest.extract_signatures import (
+    NAME,
+    PARTIES,
+    last_closing,
+    looks_like_body,
+    quoted_message_start,
+)
 from opendata.ingest.gazetteer import load_gazetteer
 
 ADDRESS_LINE = re.compile(
@@ -736,6 +742,49 @@ _FOOTER_NAME = re.compile(
 )
 
 
+# A writer that is no public body prints its own name over its address under the closing, on one line
+# ("Bosgroep Zuidoost | Heideweg 3 | 9411 AB Beilen") or on lines of their own ("Groenbeheer Oost nv" /
+# "Industrieweg 12" / "7511 AB ENSCHEDE"). Its name says what it is: an association's or a group's
+# word, or a company's legal form.
+_WRITER_KIND = re.compile(
+    r"(?i:[\w-]*(?:"
+    + ASSOCIATION_KIND
+    + r"|groep))(?![\w-])|(?<![\w.])(?:[Nn]\.?[Vv]\.?|[Bb]\.?[Vv]\.?)(?![\w])"
+)
+_STREET = r"[A-Z][^\n|0-9]{2,40}?[ \t]+[0-9]+[ \t]?[a-zA-Z]?"
+_POSTCODE = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}[ \t]+[A-Za-z'’ -]{2,30}"
+_WRITER_ADDRESS = re.compile(
+    r"^[ \t]*(?P<who>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4})[ \t]*"
+    rf"(?:\|[ \t]*{_STREET}[ \t]*\|[ \t]*{_POSTCODE}|\n[ \t]*{_STREET}[ \t]*\n[ \t]*{_POSTCODE})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _signature_address_writer(text: str) -> Found | None:
+    """The writer's own name over its address within a few lines under the closing (of the text's own
+    message, not a quoted one's), where that name says it is an association, a group or a company."""
+    end = quoted_message_start(text) or len(text)
+    closing = last_closing(text, 0, end)
+    if closing is None:
+        return None
+    window_end = end
+    position = closing.end()
+    for _ in range(8):  # the closing, a name or a redaction mark, the writer's lines
+        following = text.find("\n", position + 1)
+        if following < 0:
+            break
+        position = following
+    window_end = min(end, position + 200)
+    for match in _WRITER_ADDRESS.finditer(text, closing.end(), window_end):
+        who = re.sub(r"\s+", " ", match["who"]).strip()
+        if match.start("who") > position or not _WRITER_KIND.search(who):
+            continue
+        if NAME.fullmatch(who) is not None and not looks_like_body(who):
+            continue  # a person's name over an address
+        return _found(text, who, *match.span("who"), 0.5)
+    return None
+
+
 def unsigned_sender(
     text: str,
     head_end: int,
@@ -745,7 +794,12 @@ def unsigned_sender(
     signatories: Sequence[Signatory] = (),
 ) -> Found | None:
     """A sender the signature block and letterhead do not name: the web address the letterhead
-    prints, else the one council party that, writing to a board, names itself as the asker."""
+    prints, else the one council party that, writing to a board, names itself as the asker. A writer's
+    own name over its address under the closing comes first: a company's e-mail with the addresses of
+    the municipality it writes to is no municipality's."""
+    writer = _signature_address_writer(text)
+    if writer is not None:
+        return writer
     web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
     if web is not None:
         return from_mention(text, web, 0.6)
