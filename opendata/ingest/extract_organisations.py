@@ -744,11 +744,16 @@ _OWN_ADDRESS = re.compile(
 )
 
 
+_RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc)[ \t]*:", re.IGNORECASE)
+
+
 def own_address_name(text: str, date: str | None) -> OrgMention | None:
     """The one municipality, province or water authority whose domain every contact address in the
     text has (an officer's letter that gives "u kunt mij mailen via …@purmerend.nl"), else None."""
     hits: list[tuple[tuple[str, ...], tuple[int, int]]] = []
     for address in _OWN_ADDRESS.finditer(text):
+        if _RECEIVER_LINE.match(text, text.rfind("\n", 0, address.start()) + 1):
+            continue  # a mail header's receiver ("Aan: Griffie <griffie@haarlem.nl>") is not the writer's
         label = (address["mail"] or address["web"]).replace("-", "").lower()
         group = "mail" if address["mail"] else "web"
         hits.append((tuple(_dated(set(_web_names().get(label, ())), date)), address.span(group)))
