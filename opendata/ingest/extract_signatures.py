@@ -132,7 +132,10 @@ _NOT_A_NAME_LINE = re.compile(
     r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
     r"omgevingsdienst|\w*dienst|"
     r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|"
-    r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|",
+    r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|"
+    # a web form's summary of the sender's data ("Uw gegevens" / "Voorletters H" / "Achternaam En"):
+    # a field's label and its value, not a signature
+    r"|^[ \t]*(?:achternaam|voorletters|voornamen?|tussenvoegsels?|roepnaam|geslachtsnaam)\b",
     re.IGNORECASE,
 )
 
