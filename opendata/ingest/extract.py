@@ -440,8 +440,9 @@ def _extract(
     for dossier in DOSSIER_IN_BODY.finditer(
         text
     ):  # "… hoort bij het dossier herindeling X (PL-HER-2016-57674)."
-        if all(d.value != dossier["ref"] for d in dossiers):
-            dossiers.append(_found(text, clean_reference(dossier["ref"]), *dossier.span("ref"), 0.7))
+        group = "ref" if dossier["ref"] else "serial"
+        if all(d.value != dossier[group] for d in dossiers):
+            dossiers.append(_found(text, clean_reference(dossier[group]), *dossier.span(group), 0.7))
     kamerstuk = find_kamerstuk(text)
     if kamerstuk is not None and date_sent is None and kamerstuk.dated is not None:
         d = (

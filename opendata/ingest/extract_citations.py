@@ -298,7 +298,10 @@ def _serial_label(label: str) -> bool:
 
 
 DOSSIER_IN_BODY = re.compile(
-    r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)"
+    r"\b(?:dossier|dossiernummer|zaak|zaaknummer)(?![a-z])[^.]{0,400}?\((?P<ref>[A-Z][A-Z0-9./_-]*[0-9][A-Z0-9./_-]*)\)|"
+    # a dossier's number of a year and a serial right after the word, in the body of a mail or a request
+    # ("in verband met dossier: 2019/538409", "exploitatievergunning (dossier 2018-26942)")
+    r"(?<![\w-])[Dd]ossier(?:nummer|nr\.?)?[ \t]*:?[ \t]*(?P<serial>(?:19|20)[0-9]{2}[/-][0-9]{3,}(?:[/-][0-9]+)?)(?![\w/-])"
 )
 
 
