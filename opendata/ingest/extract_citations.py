@@ -60,7 +60,10 @@ _CITE_AFTER = re.compile(
 # A letter by which the reader was told something, dated with "op": "De Kamer is per brief op 19 juni 2023
 # geïnformeerd", "bij brief op 3 maart" (the date straight after "op"; "uw brief op 3 mei ontvangen" is the
 # day it came in, and stays out).
-_CITE_PER_LETTER_ON = re.compile(r"\b(?P<who>per|bij)\s+brief\s+op\s+(?=[0-9])", re.IGNORECASE)
+# An e-mail so dated with "van", the date straight after it: "is bevestigd per mail van 30 maart 2021".
+_CITE_PER_LETTER_ON = re.compile(
+    r"\b(?P<who>per|bij)\s+(?:brief\s+op|(?:e-?)?mail(?:bericht)?\s+van)\s+(?=[0-9])", re.IGNORECASE
+)
 # A letter cited as what it was rather than as a "brief": the addressee's own request, e-mail,
 # application or claim ("uw verzoek van 3 maart 2021, kenmerk …", "uw aanvraag d.d. …", "uw
 # aansprakelijkstelling d.d. …") is a cited letter by its date; someone else's ("het verzoek van de
