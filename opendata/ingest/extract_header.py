@@ -720,6 +720,11 @@ def _past_scrap(
     return strip_span(text, following.start(1), following.end(1), " \t\r\n")
 
 
+_MAIL_HEADER_ABOVE = re.compile(r"^[ \t]*(?:Verzonden|Sent|Aan|To)[ \t]*:", re.MULTILINE | re.IGNORECASE)
+# a sentence with its writer in it, ending with a full stop: the message's text, no subject
+_WRITER_SENTENCE = re.compile(r"(?=[^\n]*[ \t](?:ik|wij|we)[ \t])[^\n]{20,}[a-z)]\.[ \t]*$", re.IGNORECASE)
+
+
 def _runs_into_sentences(value: str) -> bool:
     return len(value.split()) > _SUBJECT_WORDS and _SENTENCE_BREAK.search(value) is not None
 
@@ -792,6 +797,12 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
         start = following.end()
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
+        if _MAIL_HEADER_ABOVE.search(
+            text, max(0, match.start() - 300), match.start()
+        ) and _WRITER_SENTENCE.match(text[start:line_end]):
+            # a mail header's empty "Onderwerp:" over the message's first sentence ("Deze brief hadden wij
+            # … ontvangen en is al als klacht verwerkt."): the subject is lost, not that sentence
+            return None
     if in_label_row:  # "Onderwerp Telefoonnummer" over "Concept informatieprotocol 06-53381467"
         phone = _PHONE.search(text, start, line_end)
         # "Onderwerp:  Verzenddatum:" over "In behandeling nemen aanvraag  25 juni 2024": the date's column
