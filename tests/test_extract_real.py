@@ -402,6 +402,30 @@ NINETEENTH_SET_PDFS = frozenset(
         "overijssel-2024-mail-afrondingsbrief-raalte-z6583",
     }
 )
+# The twentieth unseen set (docs/ingest.md, 2 Dec 2026): five OCR'd texts of documents the municipality of
+# Amsterdam released (a residents' committee's Wob request, two decisions, the Wob desk's forward of a
+# resident's request, a requester's renewed request), and six PDFs (four of Haarlem's Woo publication: a
+# resident's e-mail to the griffie, an official's headerless e-mail, a reply in a complaint thread,
+# Spaarnelanden's e-mail; two pages of an Overijssel bundle), the PDFs scored by their own test below.
+TWENTIETH_SET = frozenset(
+    {
+        "amsterdam-2021-wob-besluit-winkeluitstallingen-van-woustraat",
+        "amsterdam-2021-wob-verzoek-winkeluitstallingen-doorgestuurd",
+        "amsterdam-2022-woo-besluit-overlastmeldingen-van-woustraat",
+        "verzoeker-2022-woo-verzoek-overlastmeldingen-tapmarin",
+        "wob-verzoek-2018-van-woustraat-47-stadsdeel-zuid",
+    }
+)
+TWENTIETH_SET_PDFS = frozenset(
+    {
+        "bosgroep-2024-mail-machtiging-twence-z6104",
+        "gemeente-haarlem-2021-mail-klacht-melding-openbare-ruimte",
+        "gemeente-haarlem-2023-mail-afhandeling-brief-bewoner",
+        "haarlem-2023-mail-bewoner-rattenplaag-griffie",
+        "overijssel-2024-mail-afrondingsbrief-borne-z6104",
+        "spaarnelanden-2019-mail-meldingen-ratten-riool",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -494,6 +518,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | SIXTEENTH_SET
         | EIGHTEENTH_SET
         | NINETEENTH_SET
+        | TWENTIETH_SET
     )
     earlier = group(later)
     since_eleventh = (
@@ -505,6 +530,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | SIXTEENTH_SET
         | EIGHTEENTH_SET
         | NINETEENTH_SET
+        | TWENTIETH_SET
     )
     first_three = group(
         FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
@@ -526,15 +552,25 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | SIXTEENTH_SET
         | EIGHTEENTH_SET
         | NINETEENTH_SET
+        | TWENTIETH_SET
     )
     first_twelve = group(
-        THIRTEENTH_SET | FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET
+        THIRTEENTH_SET
+        | FOURTEENTH_SET
+        | FIFTEENTH_SET
+        | SIXTEENTH_SET
+        | EIGHTEENTH_SET
+        | NINETEENTH_SET
+        | TWENTIETH_SET
     )
-    first_thirteen = group(FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET)
-    first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET)
-    first_fifteen = group(SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET)
-    first_sixteen = group(EIGHTEENTH_SET | NINETEENTH_SET)
-    first_eighteen = group(NINETEENTH_SET)
+    first_thirteen = group(
+        FOURTEENTH_SET | FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET
+    )
+    first_fourteen = group(FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET)
+    first_fifteen = group(SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET)
+    first_sixteen = group(EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET)
+    first_eighteen = group(NINETEENTH_SET | TWENTIETH_SET)
+    first_nineteen = group(TWENTIETH_SET)
     every = group(frozenset())
     tenth = one_set(TENTH_SET)
     for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, first_eight):
@@ -683,6 +719,20 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert nineteenth.fields["addressees"].exact_rate_with_value >= 0.7
         assert nineteenth.fields["organisations_mentioned"].precision >= 0.99
         assert nineteenth.fields["organisations_mentioned"].recall >= 0.8
+    # the twentieth set's 5 texts after its fixes ("A twentieth unseen set"; its PDFs are scored below):
+    # date sent, dossier references, signatories, organisations 1.000, subject 4/5, sender 3/4, cites 2/3,
+    # nothing invented (before them: date 0.800, dossier 0/1, subject 0.400, an invented signer)
+    twentieth = one_set(TWENTIETH_SET)
+    if twentieth is not None:
+        for name in NEVER_INVENTED:
+            assert twentieth.fields[name].invented == 0, name
+        for name in ("date_sent", "dossier_references", "signatories"):
+            assert twentieth.fields[name].exact_rate_with_value >= 0.95, name
+        assert twentieth.fields["subject"].exact_rate_with_value >= 0.75
+        assert twentieth.fields["sender"].exact_rate_with_value >= 0.7
+        assert twentieth.fields["cites"].exact_rate_with_value >= 0.6
+        assert twentieth.fields["organisations_mentioned"].precision >= 0.99
+        assert twentieth.fields["organisations_mentioned"].recall >= 0.95
     for scored in (
         first_eleven,
         first_twelve,
@@ -691,8 +741,9 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         first_fifteen,
         first_sixteen,
         first_eighteen,
+        first_nineteen,
         every,
-    ):  # the letters before the twelfth to sixteenth, eighteenth and nineteenth sets, and all
+    ):  # the letters before the twelfth to sixteenth and eighteenth to twentieth sets, and all
         if scored is None:
             continue
         assert scored.fields["date_sent"].exact_rate_with_value >= 0.95
@@ -749,7 +800,7 @@ def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_m
     """The municipality of Haarlem's letters from a Woo publication, redacted with an OCR text layer,
     and a ministry's letter in the central government's house style (docs/ingest.md, "Real PDFs of
     other templates")."""
-    scores = _real_pdf_scores("haarlem-202", "venj-")
+    scores = _real_pdf_scores("haarlem-202", "venj-", exclude=TWENTIETH_SET_PDFS)
     print("\n" + scores.table("real letters as PDFs, other templates"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
@@ -851,6 +902,7 @@ def test_extraction_on_the_nineteenth_sets_pdfs_invents_nothing_and_meets_its_fl
         "gemeente-haarlem-2024-",
         "overijssel-2024-mail-afrondingsbrief-",
         "overijssel-2024-afrondingsbrief-gemeentehuis-",
+        exclude=TWENTIETH_SET_PDFS,
     )
     print("\n" + scores.table("the nineteenth set, real PDFs"))
     for name in NEVER_INVENTED:
@@ -867,3 +919,23 @@ def test_extraction_on_the_nineteenth_sets_pdfs_invents_nothing_and_meets_its_fl
     assert scores.fields["cites"].exact_rate_with_value >= 0.45
     assert scores.fields["organisations_mentioned"].precision >= 0.99
     assert scores.fields["organisations_mentioned"].recall >= 0.85
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_the_twentieth_sets_pdfs_invents_nothing_and_meets_its_floors():
+    """The twentieth unseen set's PDFs (docs/ingest.md): four of Haarlem's Woo publication with OCR text
+    layers whose word boxes reach into the next line, and two pages of an Overijssel bundle."""
+    scores = _real_pdf_scores(*sorted(TWENTIETH_SET_PDFS))
+    print("\n" + scores.table("the twentieth set, real PDFs"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # After its fixes (2 Dec 2026): date sent, dossier references, sender, addressees, signatories, cites
+    # 1.000, subject 4/5, organisations 1.000 / 0.833 (before them: date 0.600, subject 0.400, sender
+    # 0.500 with one invented, dossier 0/1); one more miss fails.
+    for name in ("date_sent", "dossier_references", "sender", "addressees", "signatories", "cites"):
+        assert scores.fields[name].exact_rate_with_value >= 0.95, name
+    assert scores.fields["subject"].exact_rate_with_value >= 0.75
+    assert scores.fields["organisations_mentioned"].precision >= 0.99
+    assert scores.fields["organisations_mentioned"].recall >= 0.8
