@@ -311,14 +311,24 @@ def _extract(
         # 22944" on page 1, as OCR set the label column in among the address)
         ours = _found(text, text[slice(*running)], *running, 0.65)
     cites: list[Citation] = []
-    for citation, who, extras in find_citations(text, found):
-        if iso is not None and citation.date is not None and citation.date.value > iso:
-            continue  # a letter dated after this one is not cited by it (a host's list: "De antwoordbrief van …")
+    citations = [
+        item
+        for item in find_citations(text, found)
+        # a letter dated after this one is not cited by it (a host's list: "De antwoordbrief van …")
+        if not (iso is not None and item[0].date is not None and item[0].date.value > iso)
+    ]
+    # One "Uw kenmerk" and two of the addressee's letters cited by date ("Uw brief: 27 maart 2024 / 7 mei
+    # 2024", "Uw kenmerk: Z-24-50275 / UIT-24-62753"): which kenmerk is whose the letter does not say.
+    yours_dates = {
+        c.date.value for c, who, _extras in citations if who == "uw" and c.date and c.reference is None
+    }
+    for citation, who, extras in citations:
         if who == "uw" and citation.reference and yours is None:
             yours = citation.reference
         if (
             who == "uw"
             and yours is not None
+            and len(yours_dates) < 2
             and (citation.reference is None or (citation.date is not None and citation.date.start < head_end))
         ):
             # "Uw brief van" + "Uw kenmerk": in the header the label's value is the cited letter's reference,

@@ -103,9 +103,19 @@ _CITE_WHO_ON = re.compile(
 )
 _CITE_BEFORE = re.compile(r"\b[Oo]p\s+(?:d\.[ \t]?d\.[ \t]*)?(?=\S{1,3}\s*[a-z0-9])")
 _CITE_BEFORE_TAIL = re.compile(
-    r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?:wij|we|ik|u)\s+"
-    # a council's or the Staten's letter by its kind: "Op 3 juli 2019 heeft u in een raadsbrief …"
-    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+(?:raads|informatie|staten|kamer|college)?brief"
+    r"\s*(?:ontvingen|ontving|kregen|hebben|heb|hebt|heeft|stuurde|stuurden|zond|zonden)\s+(?P<by>wij|we|ik|u|v)\s+"
+    # a council's or the Staten's letter by its kind: "Op 3 juli 2019 heeft u in een raadsbrief …";
+    # "Op 7 mei 2024 heeft u ons een aanvullende brief gestuurd"
+    r"(?:\w+\s+){0,2}(?P<who>uw|de|een|hun|mijn|onze)\s+(?:[a-z]{3,20}e\s+)?"
+    r"(?:raads|informatie|staten|kamer|college)?brief"
+    # a letter or e-mail by which the writer or the addressee said something: "Op 5 mei 2023 heb ik u per
+    # e-mail aangegeven …", "Op 27 maart 2024 heeft u ons per brief geïnformeerd"
+    r"|\s*(?:heb|hebben|hebt|heeft)\s+(?P<teller>wij|we|ik|u|v)\s+(?:(?:u|v|ons|mij|jou)\s+)?"
+    r"(?:per|bij|via)\s+(?:e-?)?(?:mail|brief)\b"
+    # someone else who sent a letter that day: "Op 17 januari 2020 hebben oud-bestuurders van de Stuurgroep
+    # … een brief verstuurd"
+    r"|\s*(?:heeft|hebben)\s+(?P<sender>[^\s,.;:][^,.;:\n]{0,80}?)\s+een\s+(?:[a-z]{3,20}e\s+)?brief\s+"
+    r"(?:verstuurd|gestuurd|gezonden|geschreven)\b"
     # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
     r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b"
     # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
@@ -113,6 +123,7 @@ _CITE_BEFORE_TAIL = re.compile(
     r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b",
     re.IGNORECASE,
 )
+_WHO_TOLD = {"ik": "mijn", "wij": "onze", "we": "onze", "u": "uw", "v": "uw"}  # "v": an OCR'd "u"
 _CITE_REFERENCE = re.compile(
     rf"(?:{noisy('kenmerk')}|{noisy('referentie')}|\bnummer|\bnr\.?)[\s:]*", re.IGNORECASE
 )
@@ -166,8 +177,20 @@ def find_citations(
                 request = _citation(text, dates[0], match.start(), "de")
                 if request[0].reference is not None:
                     found.append(request)
+            elif tail and tail["sender"]:
+                citation, who, extras = _citation(text, dates[0], match.start(), "de")
+                sender = cited_writer(text, *tail.span("sender"), mentioned)
+                found.append((Citation(citation.date, citation.reference, sender), who, extras))
             elif tail:
-                who = (tail["who"] or ("mijn" if tail["asker"].lower() == "ik" else "onze")).lower()
+                told = tail["by"] or tail["teller"]
+                if tail["who"] and not (
+                    told and told.lower() in ("u", "v") and tail["who"].lower() in ("een", "de")
+                ):
+                    who = tail["who"].lower()
+                elif told:
+                    who = _WHO_TOLD[told.lower()]
+                else:
+                    who = "mijn" if tail["asker"].lower() == "ik" else "onze"
                 found.append(_citation(text, dates[0], match.start(), who))
     for pattern in (_CITE_BARE, _CITE_TITLED):
         for match in pattern.finditer(text):
