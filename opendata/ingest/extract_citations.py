@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_dates import MONTHS, DateMatch, find_dates
 from opendata.ingest.extract_noise import noisy
 from opendata.ingest.extract_organisations import OrgMention
 from opendata.ingest.extract_references import (
@@ -55,6 +55,11 @@ _CITE_AFTER = re.compile(
     r"(?:[‘'\"“][^’'\"”\n]{2,80}[’'\"”]\s+)?"  # its title quoted: "de brief ‘Stedenbeleid vanaf 2010’ van …"
     # a header's label with its colon: "Uw Kenmerk: 12.504528 Uw brief van: 3 december 2012"
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
+    re.IGNORECASE,
+)
+# A day and month without a year, "jl." (last) or not: "16 mei jl.", "23 september j.l.", "12 november".
+_YEARLESS_DATE = re.compile(
+    rf"[0-9]{{1,2}}[ \t]*(?:{'|'.join(m for m in MONTHS)})\b(?:[ \t]*(?:jl|j\.[ \t]?l)\.?)?(?![ \t]*[0-9'’])",
     re.IGNORECASE,
 )
 # A letter by which the reader was told something, dated with "op": "De Kamer is per brief op 19 juni 2023
@@ -151,6 +156,13 @@ def find_citations(
                     citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
                 )
             found.append((citation, who, extras))
+        elif (yearless := _YEARLESS_DATE.match(text, match.end())) is not None:
+            # "uw brief van 16 mei jl. over de nota … (uw kenmerk 08-VW-B-097)": a date without its year
+            # dates no letter (tests/corpus/README.md), the kenmerk after it makes a letter known by it
+            reference, extras = _cited_reference(text, yearless.end())
+            if reference is not None:
+                who = "uw" if match["who"].lower() == "vw" else match["who"].lower()
+                found.append((Citation(None, reference, None), who, extras))
     for match in _CITE_LABEL.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         line_end = text.find("\n", match.end())
@@ -291,31 +303,47 @@ def merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
 
 
 _BRACKETED_REFERENCE = re.compile(rf"[ \t]*\((?P<v>(?=[^)]*[0-9])(?:{VALUE}))\)")
+# The reference in brackets with a word or two on what it numbers: "bij brief van 21 mei 2024 (PS24-000411
+# PS brief)".
+_DESCRIBED_REFERENCE = re.compile(
+    rf"[ \t]*\((?P<v>(?=[^) ]*[0-9])(?:{VALUE}))(?:[ \t]+[A-Za-z]{{1,12}}){{1,2}}[ \t]*\)"
+)
 
 
 def _citation(text: str, date: DateMatch, start: int, who: str) -> tuple[Citation, str, list[Found]]:
     date_found = _found(text, date.iso, date.start, date.end, date.confidence * 0.95)
-    sentence = _SENTENCE_END.search(text, date.end)
-    end = min(sentence.start() if sentence else len(text), date.end + 300)
-    label = _CITE_REFERENCE.search(text, date.end, end)
+    reference, extras = _cited_reference(text, date.end)
+    return Citation(date_found, reference, None), who, extras
+
+
+def _cited_reference(text: str, position: int) -> tuple[Found | None, list[Found]]:
+    """The reference told after a cited letter's date ending at `position`, in its sentence, and the
+    references glued to it."""
+    sentence = _SENTENCE_END.search(text, position)
+    end = min(sentence.start() if sentence else len(text), position + 300)
+    label = _CITE_REFERENCE.search(text, position, end)
     if label and find_dates(
-        text, date.end, label.start()
+        text, position, label.start()
     ):  # "… van 29 maart … ingezonden op 18 april met kenmerk …"
         label = None  # the reference belongs to what the later date dates
     span = value_after(text, label.end(), next_line=False) if label else None
     if span and label and _serial_label(label[0]) and re.fullmatch(r"[0-9]{1,4}", text[slice(*span)]):
         span = None  # "(Kamerstuk 27 625, nr. 492)": a paper's number in its dossier, no reference
-    bracketed = _BRACKETED_REFERENCE.match(text, date.end) if span is None else None
+    bracketed = _BRACKETED_REFERENCE.match(text, position) if span is None else None
     if bracketed:  # "In de ledenbrief van 16 november 2021 (Lbr. 21/077)"
         span = bracketed.span("v")
-    reference = None
-    extras: list[Found] = []
-    if span:
-        pieces = split_glued(text, *span)
-        a, b = pieces[0]
-        reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
-        extras = [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
-    return Citation(date_found, reference, None), who, extras
+    elif (
+        span is None
+        and (described := _DESCRIBED_REFERENCE.match(text, position))
+        and re.search(r"[A-Za-z/.-]", described["v"])  # "(PS24-000411 PS brief)", not "(2020 brief)"
+    ):
+        span = described.span("v")
+    if not span:
+        return None, []
+    pieces = split_glued(text, *span)
+    a, b = pieces[0]
+    reference = _found(text, clean_reference(text[a:b]), a, b, 0.8)
+    return reference, [_found(text, clean_reference(text[a:b]), a, b, 0.7) for a, b in pieces[1:]]
 
 
 def _serial_label(label: str) -> bool:

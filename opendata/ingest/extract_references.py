@@ -158,7 +158,7 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     start, end = match.span("v")
     broken = _BROKEN_TAIL.match(text, end) if _BROKEN_HEAD.fullmatch(text, start, end) else None
     if broken:  # "PZH-2019-" / "678010037": a reference broken after its hyphen at the line's end
-        end = broken.end("rest")
+        end = broken.end("rest") if broken["rest"] else broken.end("rest2")
     while end > start and text[end - 1] in "./-_":
         end -= 1
     if text[start:end].lower().strip(".") in _EMPTY_VALUES or not re.search(r"[0-9]", text[start:end]):
@@ -196,7 +196,10 @@ def _beside_date_line(text: str, line_end: int) -> re.Match[str] | None:
 # "vangt") is no such piece, nor a count that opens a sentence ("2 bijlagen").
 _BROKEN_HEAD = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*[0-9][A-Za-z0-9./_]*[-/]|[0-9]{2,}[-/]")
 _BROKEN_TAIL = re.compile(
-    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>(?:[0-9]|[A-Z]{1,5}[-/][A-Z0-9])[A-Za-z0-9./_-]+)"
+    r"(?:[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>(?:[0-9]|[A-Z]{1,5}[-/][A-Z0-9])[A-Za-z0-9./_-]+)"
+    # on one line, a space after the hyphen before a lettered part with separators of its own: "(uw kenmerk
+    # 08- VW-B-097)"
+    r"|[ ](?P<rest2>[A-Z]{1,5}[-/][A-Z0-9][A-Za-z0-9./_-]*))"
     r"(?=[ \t]*(?:\n|$)|[,;:)]|\.(?:\s|$))"
 )
 
