@@ -316,6 +316,16 @@ def _extract(
         for item in find_citations(text, found)
         # a letter dated after this one is not cited by it (a host's list: "De antwoordbrief van …")
         if not (iso is not None and item[0].date is not None and item[0].date.value > iso)
+        # nor is this one, named by its date before its own date line (a report's list of its letters: "Dit
+        # verslag bestaat uit: De uitgaande brief van 29 januari 2025" above "Den Haag, 29 januari 2025")
+        and not (
+            date_sent is not None
+            and item[0].date is not None
+            and item[0].date.value == iso
+            and item[0].date.start < date_sent.start
+            and item[0].reference is None
+            and item[1] != "uw"
+        )
     ]
     # One "Uw kenmerk" and two of the addressee's letters cited by date ("Uw brief: 27 maart 2024 / 7 mei
     # 2024", "Uw kenmerk: Z-24-50275 / UIT-24-62753"): which kenmerk is whose the letter does not say.

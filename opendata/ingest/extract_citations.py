@@ -57,6 +57,10 @@ _CITE_AFTER = re.compile(
     r"(?:van(?![a-z])(?:[ \t]*:)?|\(?d\.\s?d\.|gedateerd\b|met\s+dagtekening\b|verzonden\s+op\b)\s*",
     re.IGNORECASE,
 )
+_RECEIVED_ON = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:door|bij)[ \t]+(?:ons|mij)[ \t]+)?(?:ontvangen|binnengekomen|ingekomen)(?:[ \t]+op)?[ \t]*",
+    re.IGNORECASE,
+)
 # A day and month without a year, "jl." (last) or not: "16 mei jl.", "23 september j.l.", "12 november".
 _YEARLESS_DATE = re.compile(
     rf"[0-9]{{1,2}}[ \t]*(?:{'|'.join(m for m in MONTHS)})\b(?:[ \t]*(?:jl|j\.[ \t]?l)\.?)?(?![ \t]*[0-9'’])",
@@ -226,6 +230,31 @@ def find_citations(
                 citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
             )
         found.append((citation, who, extras))
+    # "In uw brief van 20 juni 2019, ontvangen op 25 juni 2019, …": the second date is the day that letter
+    # came in, and the same date elsewhere ("uw verzoek d.d. 25 juni 2019" in the subject) is that letter again
+    received = {
+        (citation.date.value, date.iso)
+        for citation, _who, _extras in found
+        if citation.date is not None
+        and (came := _RECEIVED_ON.match(text, citation.date.end)) is not None
+        and (date := next(iter(find_dates(text, came.end(), min(len(text), came.end() + 30))), None))
+        is not None
+        and date.start == came.end()
+    }
+    found = [
+        item
+        for item in found
+        if not any(
+            item[0].date is not None
+            and item[0].date.value == day
+            and item[0].date.value != sent
+            and item[0].reference is None
+            # the addressee's letter named again by its receipt day; the writer's acknowledgement of that day
+            # ("De ontvangst … is bevestigd per mail van 30 maart 2021") is a letter of its own
+            and item[1] == "uw"
+            for sent, day in received
+        )
+    ]
     cited = {c.reference.value for c, _who, _extras in found if c.reference is not None}
     for match in _CITE_BY_REFERENCE.finditer(text):
         # "(brief met kenmerk 09U005574)": a letter cited by its kenmerk alone, no date
