@@ -171,13 +171,17 @@ def find_citations(
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        if (
-            dates
-            and dates[0].start == match.end()
-            and not text[dates[0].end : line_end].strip()
-            and not _DATE_LINE.match(text, line_end)  # two letters' dates in the cell: which is whose?
-        ):
-            found.append(_citation(text, dates[0], match.start(), "uw"))
+        if dates and dates[0].start == match.end() and not text[dates[0].end : line_end].strip():
+            second = _DATE_LINE.match(text, line_end)
+            if second is None:
+                found.append(_citation(text, dates[0], match.start(), "uw"))
+            elif not _DATE_LINE.match(text, second.end() - 1):
+                # the cell holds two of the addressee's letters, a date a line ("Uw brief: 27 maart 2024" /
+                # "7 mei 2024"): both are cited, and the one "Uw kenmerk" is given to neither (extract.py)
+                found.append(_citation(text, dates[0], match.start(), "uw"))
+                found += [
+                    _citation(text, date, second.start(), "uw") for date in find_dates(text, *second.span())
+                ]
     found += _label_row_citations(text)
     for match in _CITE_WHO_ON.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
