@@ -80,7 +80,8 @@ WORDS = {
         "received_sent": "Per maand: verzonden (donker) en ontvangen (licht) brieven.",
         "network_at": "Organisaties en de samenwerkingen waar ze op {date} lid van waren; lijnen tussen organisaties zijn brieven, dikker bij meer brieven.",
         "curated": "door mensen samengesteld",
-        "machine": "automatisch afgeleid",
+        "machine": "automatisch afgeleid, niet door een mens nagekeken",
+        "reviewed": "automatisch afgeleid en door een mens nagekeken",
         "format": "formaat",
     },
     "en": {
@@ -162,7 +163,8 @@ WORDS = {
         "received_sent": "Per month: letters sent (dark) and received (light).",
         "network_at": "Organisations and the collaborations they belonged to on {date}; lines between organisations are letters, thicker for more letters.",
         "curated": "curated by people",
-        "machine": "machine-extracted",
+        "machine": "machine-extracted, not reviewed by a person",
+        "reviewed": "machine-extracted and reviewed by a person",
         "format": "format",
     },
 }
