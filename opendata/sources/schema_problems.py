@@ -165,14 +165,21 @@ def _not_a_date_or_month(e: _Error, locate: Locate) -> Problem:
 
 def _not_allowed(e: _Error, locate: Locate) -> Problem:
     close = difflib.get_close_matches(str(e.value), [str(v) for v in e.expected], n=1)
+    hint = (f"did you mean '{close[0]}'? " if close else "") + f"allowed: {', '.join(map(str, e.expected))}"
+    if e.path == ["status"]:
+        # a person marking a draft reviewed writes 'status: reviewed' (or empties the value): 'allowed: draft'
+        # alone would have them mark it a draft again
+        hint = (f"did you mean '{close[0]}' (not reviewed yet)? " if close else "") + (
+            "a record a person reviewed or made has no status: remove the line "
+            "('status: draft' marks a machine-extracted record not reviewed yet)"
+        )
     return Problem(
         "invalid-value",
         ERROR,
         f"{e.value!r} is not one of the allowed values",
         locate(*e.path),
         field=e.field,
-        hint=(f"did you mean '{close[0]}'? " if close else "")
-        + f"allowed: {', '.join(map(str, e.expected))}",
+        hint=hint,
     )
 
 
