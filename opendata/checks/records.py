@@ -27,7 +27,7 @@ from opendata.model.model import (
     UNKNOWN_FIELD,
     Model,
 )
-from opendata.model.problems import ERROR, Location, Problem
+from opendata.model.problems import ERROR, WARNING, Location, Problem
 from opendata.model.register import Register
 from opendata.sources import fact_sources
 from opendata.sources.reading import read_text
@@ -42,6 +42,8 @@ SENT, RECEIVED = "date_sent", "date_received"  # a letter is received on or afte
 PARTIES = ("sender", "addressees")  # the organisations of a letter must exist on its date (TOOI)
 POSITION = "Position"  # its quote stands at its offsets in its letter's text
 STATEMENT, QUOTE, CORRECTIONS = "statement", "quote", "corrections"  # the statement is the quote, cleaned
+# Fields whose value stands in its quote as written (spaces and case aside): a reference.
+AS_WRITTEN = ("our_reference", "your_reference", "dossier_number")
 # Links that must not go round in a circle, per class; and memberships, member to organisation.
 ACYCLIC = {ORGANISATION: ["part_of"], "Theme": ["broader"], LETTER: ["attachments", "cites"]}
 MEMBERSHIP, MEMBER, MEMBER_OF = "Membership", "member", "organisation"
@@ -557,6 +559,94 @@ def _own_evidence(record: Record, letter: Record, path: list, entry: dict, field
         yield problem
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb", "febr"),
+            ("maart", "mrt"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})[\s.,]*(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?[\s,.]*(\d{4})\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _dates_in(quote: str) -> set[str]:
+    """The whole dates a quote writes ('3 oktober 2014', '7 FEB, 2019', '20-8-2019', '2019-06-11'), ISO."""
+    found = set()
+    for day, month, year in _DAY_MONTH_YEAR.findall(quote):
+        found.add((int(year), _MONTHS[month.lower()], int(day)))
+    found.update((int(year), int(month), int(day)) for day, month, year in _NUMERIC_DATE.findall(quote))
+    found.update((int(year), int(month), int(day)) for year, month, day in _ISO_DATE.findall(quote))
+    dates = set()
+    for year, month, day in found:
+        try:
+            dates.add(datetime.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return dates
+
+
+def _disagrees(value, quote: str, is_date: bool) -> bool:
+    """The quote says another value: it writes whole dates and none is the value; or it does not hold
+    the reference (spaces and case aside)."""
+    if is_date:
+        dates = _dates_in(quote)
+        return bool(dates) and str(value) not in dates
+    return re.sub(r"\s+", "", str(value)).upper() not in re.sub(r"\s+", "", quote).upper()
+
+
+def check_quoted_values(model: Model, record: Record) -> Iterator[Problem]:
+    """A date's or a reference's evidence says that value. A person who corrects a draft's value (a wrong
+    date sent) and leaves the evidence ingest gave would publish the passage as the source of a value it
+    does not say; the warning names the evidence to fix."""
+    if record.owner is not None:
+        return
+    dates = {f.name for f in _date_fields(model, record.cls.name) if f.range == "date"}
+    for name, path, entry in _source_entries(record):
+        value = record.data.get(name)
+        quote = entry.get("quote")
+        if (name not in dates and name not in AS_WRITTEN) or not isinstance(quote, str) or value is None:
+            continue
+        if isinstance(value, list) or not _disagrees(value, quote, name in dates):
+            continue
+        yield Problem(
+            "evidence-disagrees",
+            WARNING,
+            f"{name} is {_as_text(value)}, but its evidence says {_one_line(quote)!r}",
+            record.location(*path, "quote"),
+            field=".".join(map(str, [*path, "quote"])),
+            hint="give the passage that says the value (start, end, quote), or replace the evidence with "
+            "{editorial: why the value is what it is}",
+        )
+
+
+def _as_text(value) -> str:
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 80 else flat[:77] + "..."
+
+
 def check_statement(record: Record) -> Iterator[Problem]:
     """A position's statement is derived from its quote; one the record still gives must agree."""
     statement, quote = record.data.get(STATEMENT), record.data.get(QUOTE)
@@ -716,6 +806,7 @@ def check_record_alone(model: Model, record: Record, register: Register) -> list
     problems += check_unknown(record)
     problems += check_iris(record)
     problems += check_sources(record)
+    problems += check_quoted_values(model, record)
     if record.cls.name == POSITION:
         problems += check_evidence(record)
         problems += check_statement(record)

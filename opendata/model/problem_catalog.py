@@ -53,6 +53,7 @@ ProblemCode = Literal[
     "special-file",
     "unknown-but-given",
     "evidence-mismatch",
+    "evidence-disagrees",
     "evidence-without-text",
     "invalid-source",
     "source-without-value",
@@ -386,6 +387,16 @@ _KINDS = (
         "a position's or a source's quote is not at `start`–`end` in the letter's text",
         "use the offsets in the hint, or copy the quote exactly",
         "Evidence is checked character for character; the hint gives the offsets where the quote does stand.",
+    ),
+    _kind(
+        "evidence-disagrees",
+        "a date's or a reference's evidence says another value (a person corrected a draft's value and "
+        "left the evidence ingest gave)",
+        "give the passage that says the value, or replace the evidence with `{editorial: …}`",
+        "The quote of a date is read for its whole dates ('3 oktober 2014', '20-8-2019'), one of which must "
+        "be the value; a reference must stand in its quote, spaces and case aside. A quote without a whole "
+        "date is not judged.",
+        severity="warning",
     ),
     _kind(
         "evidence-without-text",
