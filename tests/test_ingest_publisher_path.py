@@ -183,3 +183,65 @@ def test_a_sender_named_only_in_a_citation_is_no_draft_organisation(tmp_path, in
     new = [o for o in organisations if o not in before]
     named = yaml.safe_dump(record)
     assert [o["name"] for o in new if o["id"] not in named] == []
+
+
+def _decision(place: str, reference: str) -> str:
+    """A municipality's decision signed for its college by the college's words alone."""
+    return f"""Gemeente {place}
+Postbus 10
+8000 AA {place}
+
+Aan de heer P. de Vries
+Dorpsstraat 4
+8011 AB {place}
+
+Datum: 14 september 2020
+Ons kenmerk: {reference}
+Onderwerp: Beslissing op uw verzoek om informatie over de kermis
+
+Geachte heer De Vries,
+
+Op 3 juli 2020 ontvingen wij uw verzoek om informatie over de kermis. Wij verstrekken u de stukken.
+
+Met vriendelijke groet,
+
+Namens het college van burgemeester en wethouders,
+
+Anna de Wit
+
+Directeur Publiekszaken
+"""
+
+
+def _senders(into: Path) -> dict[str, str]:
+    return {
+        p.stem: yaml.safe_load(p.read_text(encoding="utf-8")).get("sender")
+        for p in sorted((into / "letters").glob("*.yaml"))
+    }
+
+
+def test_two_colleges_named_by_their_words_alone_are_two_organisations(tmp_path, into):
+    """'het college van burgemeester en wethouders' (the article with it) was taken for a name: the letters of
+    two municipalities were sent by one draft organisation (the development set: an Amsterdam decision
+    signed 'Namens het college van burgemeester en wethouders')."""
+    ingest([_folder(tmp_path, a=_decision("Zwolle", "Z-2020-17"), b=_decision("Deventer", "D-2020-9"))], into)
+    senders = _senders(into)
+    assert len(senders) == 2 and len(set(senders.values())) == 2, senders
+
+
+def test_a_college_drafted_under_its_words_alone_before_is_kept_by_its_letter(tmp_path, into, monkeypatch):
+    """A folder an older ingest drafted (one organisation for both): drafted again, the first letter keeps
+    that draft and the second gets its own; none is left named by nothing."""
+    folder = _folder(tmp_path, a=_decision("Zwolle", "Z-2020-17"), b=_decision("Deventer", "D-2020-9"))
+    with monkeypatch.context() as older:
+        older.setattr(drafts, "generic_name", lambda name: drafts.normal_name(name) in drafts._GENERIC_NAMES)
+        ingest([folder], into)
+    shared = set(_senders(into).values())
+    assert len(shared) == 1
+    monkeypatch.setattr(drafts, "code_digest", lambda: "a-newer-ingest")
+    again = ingest([folder], into)
+    senders = _senders(into)
+    assert len(set(senders.values())) == 2 and shared <= set(senders.values()), again.problems
+    organisations = yaml.safe_load((into / "organisations.yaml").read_text(encoding="utf-8"))
+    drafted = {o["id"] for o in organisations if o.get("status") == "draft"}
+    assert drafted == set(senders.values())

@@ -553,7 +553,7 @@ class Resolver:
 
     def known(self, found) -> str | None:
         """The id of an existing organisation record with this name, creating nothing."""
-        if normal_name(found.value) in _GENERIC_NAMES:
+        if generic_name(found.value):
             return None
         return self._named_exactly(found.value)
 
@@ -569,7 +569,7 @@ class Resolver:
         existing = self.known(found)
         if existing:
             return existing
-        generic = normal_name(found.value) in _GENERIC_NAMES
+        generic = generic_name(found.value)
         if found.detail in _ORGANISATION_KINDS:
             kind = found.detail
         elif found.detail or generic:
@@ -585,7 +585,7 @@ class Resolver:
             # "de gemeenteraad" without a place: the body of this letter only, never merged with another's;
             # the one drafted when this letter was drafted before (by an older ingest) is reused
             name = f"{found.value} (genoemd in {letter_id})"
-            existing = self._named_exactly(name)
+            existing = self._named_exactly(name) or self._drafted_for(found.value, letter_id)
             if existing:
                 return existing
             record = {
@@ -630,6 +630,24 @@ class Resolver:
         self._person_ids -= {str(r["id"]) for r in self.new_people[people:]}
         del self.new_organisations[organisations:], self.new_people[people:]
 
+    def _drafted_for(self, name: str, letter_id: str) -> str | None:
+        """A draft of this name that ingest made for this letter under the name alone (before a body's
+        name with its article, 'het college van burgemeester en wethouders', was known as generic):
+        the letter keeps it, so that it is not left behind named by nothing."""
+        wanted = normal_name(name)
+        for record in self.index.organisations:
+            source = (
+                (record.get("sources") or {}).get("name") if isinstance(record.get("sources"), dict) else None
+            )
+            if (
+                record.get("status") == "draft"
+                and normal_name(str(record.get("name"))) == wanted
+                and isinstance(source, dict)
+                and source.get("letter") == letter_id
+            ):
+                return str(record["id"])
+        return None
+
     def _add_organisation(self, record: dict) -> str:
         record["id"] = _unique(record["id"], self._org_ids | set(self.register.by_code))
         self._org_ids.add(record["id"])
@@ -670,7 +688,17 @@ class Resolver:
         return record["id"]
 
 
-# Names of a body without its organisation: never matched by name across letters.
+def generic_name(name: str) -> bool:
+    """A body named without its organisation ('gemeenteraad', 'het college van burgemeester en
+    wethouders', "'t dagelijks bestuur"), with or without its article: never matched by name across
+    letters (the colleges of two municipalities are two bodies)."""
+    key = normal_name(name).replace("’", "'")
+    return key in _GENERIC_NAMES or any(
+        key.startswith(article) and key[len(article) :] in _GENERIC_NAMES for article in ("het", "de", "'t")
+    )
+
+
+# Names of a body without its organisation (without their article: generic_name).
 _GENERIC_NAMES = frozenset(
     (
         "gemeenteraad",
