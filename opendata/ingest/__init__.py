@@ -623,10 +623,10 @@ def _write_file(result: FileResult, batch, index, resolver, report, outcome) -> 
             index.add_letter(letter, record)
             report.letters += 1
             continue
-        for stub in stubs:
-            batch.ledger.issued.add(stub["id"])
-            index.add_letter(stub["id"], stub)
-            _write_record_only(batch, stub, outcome)
+        for known_by_reference in stubs:
+            batch.ledger.issued.add(known_by_reference["id"])
+            index.add_letter(known_by_reference["id"], known_by_reference)
+            _write_record_only(batch, known_by_reference, outcome)
         _warn_incomplete(record, result.display, report)
         index.add_letter(letter, record)
         report.letters += 1

@@ -10,6 +10,7 @@ not public never reach a page: the graph holds `odnl:redacted` in their place, s
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -466,7 +467,7 @@ class PageBuilder:
                 spans.append((*offsets, iri))
         return spans
 
-    def _text(self, text: str, positions: list[str], sourced: list[str] = (), source: str = "") -> dict:
+    def _text(self, text: str, positions: list[str], sourced: Sequence[str] = (), source: str = "") -> dict:
         """The letter's text cut at every evidence boundary. A piece inside positions' passages links to
         the first; one inside only the passages that a fact of the letter was read from (its source
         statements: the date, the sender…) links to that statement's part of the page, which links back."""
@@ -539,8 +540,9 @@ class PageBuilder:
         """The position's passage in the letter's published text with the text around it (CONTEXT
         characters each side, cut at a space), the passage marked and linked to its place in the
         letter; None when the letter's text is not at hand or the passage is not in it."""
-        key = (self.key_of(letter) or "").partition("/")[2] if letter else ""
-        text = self.texts.get(key)
+        if letter is None:
+            return None
+        text = self.texts.get((self.key_of(letter) or "").partition("/")[2])
         if text is None:
             return None
         offsets = self.evidence(position, self.part.first(letter, NS_SCHEMA + "encoding") or None)
