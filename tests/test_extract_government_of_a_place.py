@@ -5,22 +5,11 @@ Invented texts."""
 
 from __future__ import annotations
 
-from opendata.ingest.extract import extract
-
-LETTER = """Middelburg, 4 maart 2021
-
-Geachte heer Jansen,
-
-{sentence}
-
-Met vriendelijke groet,
-
-Anna de Boer
-"""
+from .mentions import mentioned as mentioned_in_letter
 
 
 def mentioned(sentence: str) -> list[str]:
-    return extract(LETTER.format(sentence=sentence)).facts()["organisations_mentioned"]
+    return mentioned_in_letter(sentence, place="Middelburg")
 
 
 def test_the_government_of_a_municipality():

@@ -8,22 +8,11 @@ texts."""
 
 from __future__ import annotations
 
-from opendata.ingest.extract import extract
-
-LETTER = """Zeist, 4 maart 2021
-
-Geachte leden van de raad,
-
-{sentence}
-
-Met vriendelijke groet,
-
-Anna de Boer
-"""
+from .mentions import mentioned as mentioned_in_letter
 
 
 def mentioned(sentence: str) -> list[str]:
-    return extract(LETTER.format(sentence=sentence)).facts()["organisations_mentioned"]
+    return mentioned_in_letter(sentence, place="Zeist", salutation="Geachte leden van de raad,")
 
 
 def test_a_list_after_a_colon_right_after_the_kind_word():

@@ -4,22 +4,11 @@ writes it, mentions that body; written with its accents it does as before. Inven
 
 from __future__ import annotations
 
-from opendata.ingest.extract import extract
-
-LETTER = """Leeuwarden, 4 maart 2021
-
-Geachte heer Jansen,
-
-{sentence}
-
-Met vriendelijke groet,
-
-Anna de Boer
-"""
+from .mentions import mentioned as mentioned_in_letter
 
 
 def mentioned(sentence: str) -> list[str]:
-    return extract(LETTER.format(sentence=sentence)).facts()["organisations_mentioned"]
+    return mentioned_in_letter(sentence, place="Leeuwarden")
 
 
 def test_a_frisian_name_without_its_circumflex():

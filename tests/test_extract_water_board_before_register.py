@@ -7,22 +7,13 @@ Invented texts."""
 
 from __future__ import annotations
 
-from opendata.ingest.extract import extract
-
-LETTER = """Ouderkerk aan de Amstel, 12 mei {year}
-
-Geachte heer Jansen,
-
-{sentence}
-
-Hoogachtend,
-
-Anna de Boer
-"""
+from .mentions import mentioned as mentioned_in_letter
 
 
 def mentioned(sentence: str, year: int) -> list[str]:
-    return extract(LETTER.format(sentence=sentence, year=year)).facts()["organisations_mentioned"]
+    return mentioned_in_letter(
+        sentence, place="Ouderkerk aan de Amstel", date=f"12 mei {year}", closing="Hoogachtend"
+    )
 
 
 def test_before_the_register_s_body_the_name_as_written():
