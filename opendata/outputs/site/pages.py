@@ -475,11 +475,9 @@ class PageBuilder:
         layout = self.facts.layout
         sources = {layout.thing(k): k for k in sourced}
         source_spans = self._spans(text, list(sources), source) if source else []
-        cuts = (
-            {0, len(text)} | {s for s, _, _ in spans + source_spans} | {e for _, e, _ in spans + source_spans}
-        )
+        cuts = sorted({0, len(text)} | {offset for s, e, _ in spans + source_spans for offset in (s, e)})
         pieces, anchored = [], set()
-        for begin, finish in zip(sorted(cuts), sorted(cuts)[1:]):
+        for begin, finish in zip(cuts, cuts[1:]):
             covering = sorted(p for s, e, p in spans if s <= begin and finish <= e)
             read = sorted(sources[i] for s, e, i in source_spans if s <= begin and finish <= e)
             piece: dict = {
