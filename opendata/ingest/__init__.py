@@ -283,7 +283,17 @@ def _headed_as_letter(extraction, text: str) -> bool:
         and kind.value == "raadsinformatiebrief"
         and (salutation is None or kind.start != salutation.start)
     )
-    return headed_rib or letter_title(text) is not None
+    return headed_rib or letter_title(text) is not None or _PROPOSAL_HEADING.search(text, 0, 3000) is not None
+
+
+# A proposal's heading that names the body it is written to ("VOORSTEL AAN BURGEMEESTER EN WETHOUDERS &
+# VOORSTEL AAN DE RAAD", "RAADSVOORSTEL", "Voorstel van GS aan PS"), as an official's or a college's
+# paper to its board or council opens, at a line's start (after a host's page number): a letter's mark.
+_PROPOSAL_HEADING = re.compile(
+    r"^[ \t]*(?:[0-9]{1,3}[ \t]+)?(?:VOORSTEL AAN (?:BURGEMEESTER EN WETHOUDERS|HET COLLEGE|DE RAAD|DE GEMEENTERAAD)"
+    r"|RAADSVOORSTEL|COLLEGEVOORSTEL|STATENVOORSTEL|Voorstel van (?:GS|Gedeputeerde Staten) aan (?:PS|Provinciale Staten))\b",
+    re.MULTILINE,
+)
 
 
 # the labels of a letter's header that an agenda's or a report's has not

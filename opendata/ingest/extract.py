@@ -52,7 +52,7 @@ from opendata.ingest.extract_header import (
 from opendata.ingest.extract_kamerstuk import STATES_GENERAL, answer_writer, find_kamerstuk, paper_dossier
 from opendata.ingest.extract_noise import (
     Repaired,
-    blank_host_preamble,
+    blank_host_furniture,
     host_title_end,
     noisy,
     repair_key_words,
@@ -248,7 +248,7 @@ def _extract(
     download = _host_download_line(text)
     # a document host's page furniture is no part of the letter; nor is a stray caret OCR puts in a
     # logo's name ("Provincie ^Zeeland")
-    text = blank_host_preamble(text).replace("^", " ")
+    text = blank_host_furniture(text).replace("^", " ")
     salutation = find_salutation(text, title_end)
     second = second_letter(text, salutation) if salutation else None
     if second is not None:  # a page carrying two letters: the values are the first letter's

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from opendata.ingest.extract_dates import DateMatch, find_dates
+from opendata.ingest.extract_dates import MONTH_ABBREVIATIONS, MONTHS, DateMatch, find_dates
 from opendata.ingest.extract_noise import noisy, strip_span
 from opendata.ingest.extract_references import label_row, stacked_value, table_rows, wrapped_label
 from opendata.ingest.extract_results import HEADER_LIMIT
@@ -342,7 +342,41 @@ def _find_date_sent(
             line.replace(text[date.start : date.end], "")
         ):  # "woensdag 22 november 2017"
             return date, 0.75, None
+        bare_place = _bare_place_date(text, date, head_end)
+        if bare_place is not None:  # "Sint-Oedenrode 14 mei 2020." over "Geacht college,"
+            return date, 0.75, bare_place
     return joined_date(text, head_end)
+
+
+# "Place date" without the comma, the line's last word the date's year (a full stop after it): a place of
+# one to three words, each with a capital, or joined by a short word ("Bergen op Zoom", "Sint-Oedenrode").
+_BARE_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][\w'’.-]*(?:[ \t]+(?:[a-z]{1,4}|[A-Z][\w'’.-]*)){0,3})[ \t]+")
+
+
+def _bare_place_date(text: str, date: DateMatch, head_end: int) -> tuple[int, int] | None:
+    """The span of the place on a header line "Place date" (no comma) whose date ends the line, where at
+    most two written lines stand between it and the end of the header (the salutation): the letter's
+    own date line as a mail or a letter written by hand sets it; a label ("Orderdatum"), a receiver's
+    stamp or a month is no place."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    line_end = text.find("\n", date.end)
+    line_end = len(text) if line_end < 0 else line_end
+    bare = _BARE_PLACE.fullmatch(text, line_start, date.start)
+    if bare is None or text[date.end : line_end].strip(" \t.") or text.count("\n", line_end, head_end) > 6:
+        return None
+    if sum(1 for line in text[line_end:head_end].splitlines() if line.strip()) > 2:
+        return None
+    words = [word.lower().rstrip(".") for word in bare["place"].split()]
+    first = words[0]
+    if (
+        any(_NO_PLACE.match(word) for word in words)  # "GEMEENTE BOXTEL Ingekomen 2 4 FEB. 2015"
+        or first.endswith(("datum", "nummer"))
+        or _WEEKDAY_ONLY.fullmatch(first)
+        or first in MONTHS
+        or first in MONTH_ABBREVIATIONS
+    ):
+        return None
+    return bare.span("place")
 
 
 # A header a text layer ran into one line ("… 4331 BK MIDDELBURG Oostburg, d.d. 14-09-2023 Geacht

@@ -37,9 +37,11 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 # A budget paper may set its heading in lower case after the dossier and paper numbers:
-# "30800 C 8 Brief van de minister van binnenlandse zaken en koninkrijksrelaties".
+# "30800 C 8 Brief van de minister van binnenlandse zaken en koninkrijksrelaties"; a web copy of the
+# paper after the paper's number alone, the dossier's line above it ("27625 Waterbeleid" / "Nr. 693
+# Brief van de minister van Infrastructuur en Waterstaat").
 _NUMBERED_HEADING = re.compile(
-    r"(?:^[ \t]*|(?<=[a-z0-9.][ \t]))[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? [0-9]{1,4} Brief van de "
+    r"(?:(?:^[ \t]*|(?<=[a-z0-9.][ \t]))[1-9][0-9] ?[0-9]{3}(?: [A-Z]{1,4})? |^[ \t]*Nr\.[ \t]*)[0-9]{1,4} Brief van de "
     r"(?P<role>minister|staatssecretaris) "
     rf"(?P<prep>van|voor) (?P<name>[a-zà-ý][a-zà-ý ,'-]*?)(?:[ \t]*$|{_RUN_ON})",
     re.MULTILINE | re.IGNORECASE,

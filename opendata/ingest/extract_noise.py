@@ -289,6 +289,15 @@ def _furniture_end(text: str, match: re.Match[str]) -> int:
     return on_line.end()
 
 
+# A document host's list of other documents under the one it carries, from its heading on a line of
+# its own to the end of the page ("Vergelijkbare documenten", "Gerelateerde documenten", "Related
+# documents"): other letters' titles, dates and bodies, none of them this letter's.
+_HOST_TAIL = re.compile(
+    r"^[ \t]*(?:vergelijkbare|gerelateerde|verwante|soortgelijke|related|similar)[ \t]+document(?:en|s)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def blank_host_preamble(text: str) -> str:
     """`text` with a document host's furniture (see above) blanked, its title line kept: every other
     character but the line breaks becomes a space, so offsets into the text stay the original's."""
@@ -297,3 +306,11 @@ def blank_host_preamble(text: str) -> str:
         return text
     title, end = match.end("title"), _furniture_end(text, match)
     return text[:title] + re.sub(r"[^\n]", " ", text[title:end]) + text[end:]
+
+
+def blank_host_furniture(text: str) -> str:
+    """`blank_host_preamble`, and the host's list of other documents (`_HOST_TAIL`) blanked too."""
+    tail = _HOST_TAIL.search(text)
+    if tail is not None:
+        text = text[: tail.start()] + re.sub(r"[^\n]", " ", text[tail.start() :])
+    return blank_host_preamble(text)

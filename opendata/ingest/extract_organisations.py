@@ -802,7 +802,9 @@ _AFTER_TITLE = re.compile(
     # a local office's portfolio: "(wethouder EZ en wethouder G&O)", "gedeputeerde EZ"
     r"\b(?:wethouder|gedeputeerde|portefeuillehouder)s?[ \t]+(?:van[ \t]+|voor[ \t]+)?$|"
     # a committee named without "voor" before its short name: "Commissie(s) Sociale Zaken en Werkgelegenheid (SZW)"
-    r"commissie(?:s|\(s\))?[ \t]+[^.;()\n]{0,80}\([ \t]*$",
+    r"commissie(?:s|\(s\))?[ \t]+[^.;()\n]{0,80}\([ \t]*$|"
+    # a committee's meeting by the portfolio's short name: "Procedurevergadering IenW", "commissieoverleg BZK"
+    r"\w*(?:vergadering|overleg)[ \t]+$",
     re.IGNORECASE,
 )
 

@@ -70,10 +70,12 @@ def _lines(text: str, start: int = 0, count: int = 3) -> list[re.Match[str]]:
 _SKIP_LINK = re.compile(
     r"[ \t]*(?:skip to (?:main )?content|ga naar (?:de )?inhoud|naar de inhoud)[ \t]*(?:\n|$)", re.IGNORECASE
 )
-# A title that opens with the kind of letter it is, straight above its salutation: "Aanbiedingsbrief
-# gemeenteraden Veiligheidsplan" / "Geacht raad,", "Informatiebrief …". A news page's "Open brief aan
-# college over …" or "Brief van burgemeester …" names a letter it reports on: no title of the letter.
-_LETTER_TITLE = re.compile(r"[ \t]*[A-Z][a-z]{3,}brief\b[^\n]{3,140}")
+# A title that opens with the kind of letter it is, straight above its salutation or its header's
+# labels: "Aanbiedingsbrief gemeenteraden Veiligheidsplan" / "Geacht raad,", "Informatiebrief …", the
+# writing board's short name before the word ("GS-brief over consequenties lockdown" / "Datum besluit:
+# …"). A news page's "Open brief aan college over …" or "Brief van burgemeester …" names a letter it
+# reports on: no title of the letter.
+_LETTER_TITLE = re.compile(r"[ \t]*(?:[A-Z][a-z]{3,}brief|(?:GS|B&W|B en W|PS)[ -]?brief)\b[^\n]{3,140}")
 
 
 # A council information system's page of a document (iBabs' "bestuurlijkeinformatie" sites) gives its
@@ -138,7 +140,7 @@ def page_title(text: str) -> PageTitle | None:
         else []
     )
     if (
-        (_GREETING.match(second[0]) or labels_then_greeting)
+        (_GREETING.match(second[0]) or labels_then_greeting or _HEADER_LABEL_LINE.fullmatch(second[0]))
         and _LETTER_TITLE.fullmatch(first[0])
         and not re.search(r"[.:;!?,]\s*$", first[0])
         and not heading_dates  # "Bewonersbrief 3 maart 2022" dates the letter; "Bewonersbrief Gorterstraat" names it

@@ -113,11 +113,24 @@ def inline_label_pattern() -> re.Pattern[str]:
     labels = sorted(_INLINE_LABELS, key=len, reverse=True)
     alternatives = noisy_alternatives((f"l{LABEL_ORDER.index(label)}", label) for label in labels)
     colon = noisy_alternatives((f"l{LABEL_ORDER.index(label)}", label) for label in _INLINE_COLON_LABELS)
+    number = _INLINE_NUMBER.format(nr=f"l{LABEL_ORDER.index('nr')}", nummer=f"l{LABEL_ORDER.index('nummer')}")
     return re.compile(
         rf"(?<=[ \t])(?:(?:{alternatives})(?![^\W\d_])"
-        rf"|(?<!uw[ \t])(?<!ons[ \t])(?<!onze[ \t])(?:{colon})(?=[ \t]*:))(?P<after>[ \t]*:?)",
+        rf"|(?<!uw[ \t])(?<!ons[ \t])(?<!onze[ \t])(?:{colon})(?=[ \t]*:)"
+        rf"|{number})(?P<after>\.?[ \t]*:?)",
         re.IGNORECASE,
     )
+
+
+# "Nr.:" or "Nummer:" inside a line, as a run-in header numbers its letter ("Aan de leden van Provinciale
+# Staten. Nr.: 2004-13.353/21/A.13, W Groningen, 27 mei 2004", "Tel nr: 8429 Nummer: 17A.01172"): only
+# with its colon, before a number of parts (digits on both sides of a "-", "/" or "."), and after a
+# sentence's or a value's end: after a word it is that word's number ("Tel nr:", "BTW nummer:", "Project
+# Nr:", "Uw nr:", "tel. nr:").
+_INLINE_NUMBER = (
+    r"(?<=[.,;:0-9)][ \t])(?<!tel\.[ \t])(?<!fax\.[ \t])"
+    r"(?:(?P<{nr}>nr)|(?P<{nummer}>nummer))(?=\.?[ \t]*:[ \t]*[^\s,;]*[0-9][^\s,;]*[-/.][^\s,;]*[0-9])"
+)
 
 
 LABEL_ORDER = sorted(LABELS, key=len, reverse=True)

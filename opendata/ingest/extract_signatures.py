@@ -131,7 +131,7 @@ _BODY_LINE = re.compile(
 _NOT_A_NAME_LINE = re.compile(
     r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
     r"omgevingsdienst|\w*dienst|"
-    r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|"
+    r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|\w*belangen|leefbaar|lokaal[ \t]+belang|"
     r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|"
     # a web form's summary of the sender's data ("Uw gegevens" / "Voorletters H" / "Achternaam En"):
     # a field's label and its value, not a signature
@@ -840,10 +840,14 @@ def _body_of(phrase: str) -> str | None:
 # the province whose name follows.
 PARTIES = r"PVV|CDA|VVD|SP|D66|SGP|PvdA|PvdD|GroenLinks|GL|ChristenUnie|CU|BBB|JA21|FvD|DENK|50PLUS|Volt|NSC"
 _PARTY_NAME = re.compile(rf"(?:(?:{PARTIES})(?![\w-])|[^\n]*(?:fractie|[Pp]artij|PARTIJ)\b|Lijst[ \t]+[A-Z])")
-# A party's line in the signature block: "Statenfractie PARTIJ VOOR ZEELAND (PVZ),", "Lijst Babijn".
+# A party's line in the signature block: "Statenfractie PARTIJ VOOR ZEELAND (PVZ),", "Lijst Babijn", a
+# local party by the words local parties are named with and its place ("GemeenteBelangen Marum",
+# "Dorpsbelangen …", "Lokaal Belang …", "Leefbaar …") or a national party's branch ("D66 Haarlem").
 _PARTY_LINE = re.compile(
     r"^[ \t]*(?P<who>(?:Statenfractie|Raadsfractie|Waterschapsfractie|Fractie|Lijst)[ \t]+[^\n]{2,80}?|"
-    r"[A-Z][\w/&+-]*-fractie)[ \t,]*$",
+    r"[A-Z][\w/&+-]*-fractie|"
+    rf"(?:[A-Z][a-z]*(?-i:[Bb]elangen)|(?:Lokaal|Algemeen)[ \t]+Belang|Leefbaar|{PARTIES})"
+    r"[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)[ \t,]*$",
     re.MULTILINE,
 )
 _SEVERAL_PARTIES = re.compile(r"\b(?:fracties|partijen)\b", re.IGNORECASE)
