@@ -704,6 +704,8 @@ def _citations(extraction, letter, record, index, resolver, batch, stubs: list[d
         if target is None and citation.sender and citation.date:
             # looked up by a sender that is a record already: a draft made for it would be named by none
             target = index.by_sender_date.get((resolver.existing(citation.sender), citation.date.value))
+        if target is None and batch.record_deleted(drafts.cited_id(citation)):
+            continue  # a person deleted the draft ingest made of this cited letter: not drafted again
         if target is None:
             taken = index.letter_ids | batch.ledger.issued | {stub["id"] for stub in stubs}
             known = drafts.cited_record(citation, letter, resolver, taken, record)

@@ -23,7 +23,7 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -332,6 +332,7 @@ class Batch:
     def __init__(self, root: Path, ledger: Ledger) -> None:
         self.root, self.ledger = root, ledger
         self.files: dict[str, str] = {}  # path relative to the root -> content
+        self.retexted: dict[str, str] = {}  # letter -> its new text, where ingest replaced the old one
 
     def read(self, key: str) -> str | None:
         """A file's text as it is or will be at the next commit; None when there is none."""
@@ -354,7 +355,9 @@ class Batch:
         """The shared files' new records first (a letter never names one not yet written), then the
         ledger naming the batch's files, then the files."""
         for name, records in shared:
+            reanchor_shared(self.root, name, self.retexted, self.ledger)
             append_shared(self.root, name, records, self.ledger)
+        self.retexted.clear()
         if self.files:
             self.ledger.save(self.root)
             for key, content in self.files.items():
@@ -380,6 +383,12 @@ class Batch:
         (deleting the record alone asks for a new draft: reviewed-record-kept's hint)."""
         keys = [f"{LETTERS}/{letter}{suffix}" for suffix in (".yaml", ".txt")]
         return all(key in self.ledger.written and self.read(key) is None for key in keys)
+
+    def record_deleted(self, letter: str) -> bool:
+        """A person deleted the record ingest wrote for the letter (a letter known only from one citing
+        it has no text to delete with it)."""
+        key = f"{LETTERS}/{letter}.yaml"
+        return key in self.ledger.written and self.read(key) is None
 
     def cited_only(self, letter: str) -> dict | None:
         """The record of a letter known only from a letter that cites it, as ingest wrote it (a draft
@@ -952,6 +961,15 @@ def _signature(signatory, letter: str, resolver: Resolver, sender=None) -> dict 
     return signature
 
 
+def cited_id(citation) -> str:
+    """The id a draft of a cited letter is given where it is free: "brief-<date>-<its reference>"."""
+    reference = citation.reference.value if citation.reference else ""
+    wanted = "-".join(
+        p for p in ("brief", citation.date.value if citation.date else "", slug(reference)) if p
+    )
+    return wanted[:MAX_ID_LENGTH].strip("-")
+
+
 def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], citing: dict) -> dict | None:
     """A letter known only because another cites it, as a draft; None when the model could not hold it.
 
@@ -967,11 +985,8 @@ def cited_record(citation, letter: str, resolver: Resolver, taken: set[str], cit
     addressees = citing.get("addressees") or []
     if not (answered and citing.get("sender") and len(addressees) == 1):
         return None
-    wanted = "-".join(
-        p for p in ("brief", citation.date.value if citation.date else "", slug(reference.value)) if p
-    )
     record = {
-        "id": _unique(wanted[:MAX_ID_LENGTH].strip("-"), taken),
+        "id": _unique(cited_id(citation), taken),
         "status": "draft",
         "extracted_by": TOOL,
         "kind": "brief",
@@ -1038,6 +1053,8 @@ def write_letter(
                 problems.append(_kept_warning(yaml_key, current, record, text_edited, current_text != text))
             outcome.kept.append(letter)
             return False
+    if current_text is not None and current_text != text:
+        batch.retexted[letter] = text  # the shared drafts' evidence in it moves with it (reanchor_shared)
     batch.write(text_key, text)
     batch.write(yaml_key, content)
     outcome.written.append(letter)
@@ -1113,6 +1130,66 @@ def append_shared(root: Path, name: str, records: list[dict], ledger: Ledger) ->
     content = current + dump_yaml(records) if _block_list(current) else _rewritten(current, records)
     write_atomically(path, content)
     ledger.written[name] = sha256(content)
+
+
+def reanchor_shared(root: Path, name: str, texts: Mapping[str, str], ledger: Ledger) -> None:
+    """Move the evidence of the shared file's drafts that points into a letter whose text ingest replaced
+    (`texts`: letter -> new text) to where its quote stands in the new text, the occurrence nearest its
+    old place; a quote the new text no longer holds is left for validate to report. Only the offsets'
+    characters change (the file's other text, and every record a person reviewed, stay as they are)."""
+    path = root / name
+    if not texts or not path.is_file():
+        return
+    content = path.read_text(encoding="utf-8")
+    edits = [edit for entry in _draft_evidence(content) for edit in _moved(entry, texts)]
+    if not edits:
+        return
+    for start, end, value in sorted(edits, reverse=True):
+        content = content[:start] + value + content[end:]
+    write_atomically(path, content)
+    ledger.written[name] = sha256(content)
+
+
+def _draft_evidence(content: str) -> Iterator[dict[str, yaml.Node]]:
+    """The evidence mappings (key -> value node) of the draft records in a shared file's YAML."""
+    root = yaml.compose(content, Loader=yaml.CSafeLoader)
+    if not isinstance(root, yaml.SequenceNode):
+        return
+    for item in root.value:
+        fields = _mapping(item)
+        status = fields.get("status")
+        if not (isinstance(status, yaml.ScalarNode) and status.value == "draft"):
+            continue
+        for _key, entry in getattr(fields.get("sources"), "value", None) or ():
+            evidence = _mapping(entry)
+            if all(isinstance(evidence.get(k), yaml.ScalarNode) for k in ("letter", "start", "end", "quote")):
+                yield evidence
+
+
+def _mapping(node: object) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _moved(evidence: dict[str, yaml.Node], texts: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, new value) of the offsets' scalars, where the quote moved in its letter's new text."""
+    text = texts.get(str(evidence["letter"].value))
+    try:
+        start, end = int(evidence["start"].value), int(evidence["end"].value)
+    except ValueError:
+        return []
+    quote = str(evidence["quote"].value)
+    if text is None or not quote or text[start:end] == quote:
+        return []
+    places = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if not places:
+        return []
+    moved = min(places, key=lambda place: abs(place - start))
+    return [
+        (node.start_mark.index, node.end_mark.index, str(value))
+        for node, value in ((evidence["start"], moved), (evidence["end"], moved + len(quote)))
+    ]
 
 
 def _block_list(text: str) -> bool:
