@@ -447,6 +447,44 @@ TWENTY_FIRST_SET = frozenset(
         "zuid-holland-2021-gs-brief-consequenties-lockdown",
     }
 )
+# The twenty-second unseen set (docs/ingest.md, 3 Dec 2026): Overijssel's letters and cover e-mails closing
+# tree-felling notifications, from thirteen bundles the corpus had not used (three pages by OCR).
+TWENTY_SECOND_SET_PDFS = frozenset(
+    {
+        "overijssel-2024-kapmelding-aanvrager-haaksbergen-z6517",
+        "overijssel-2024-kapmelding-aanvrager-raalte-z7136",
+        "overijssel-2024-kapmelding-borne-z6915",
+        "overijssel-2024-kapmelding-dalfsen-z6079",
+        "overijssel-2024-kapmelding-enschede-z5252",
+        "overijssel-2024-kapmelding-gemachtigde-bosgroep-z6079",
+        "overijssel-2024-kapmelding-haaksbergen-z5530",
+        "overijssel-2024-kapmelding-haaksbergen-z6517",
+        "overijssel-2024-kapmelding-haaksbergen-z6774",
+        "overijssel-2024-kapmelding-haaksbergen-z6802",
+        "overijssel-2024-kapmelding-hofvantwente-z6587",
+        "overijssel-2024-kapmelding-hofvantwente-z6917",
+        "overijssel-2024-kapmelding-ommen-z6085",
+        "overijssel-2024-kapmelding-raalte-z7136",
+        "overijssel-2024-kapmelding-raalte-z7329",
+        "overijssel-2024-kapmelding-wierden-z4512",
+        "overijssel-2024-mail-afrondingsbrief-dalfsen-z6079",
+        "overijssel-2024-mail-afrondingsbrief-raalte-z7329",
+        "overijssel-2024-mail-afrondingsbrief-wierden-z4512",
+    }
+)
+# The twenty-third unseen set (docs/ingest.md, 3 Dec 2026): six printed e-mail threads of Haarlem's Woo
+# publication (two whose top message lost its header) and a minister's answers to written questions.
+TWENTY_THIRD_SET_PDFS = frozenset(
+    {
+        "haarlem-2019-mail-jz-meldingen-ratten-riool",
+        "haarlem-2019-mail-kcc-meldingen-ratten-riool",
+        "haarlem-2021-mail-collega-klacht-kli-2233322",
+        "haarlem-2021-mail-reactie-klacht-kli-2117052",
+        "haarlem-2022-mail-kcc-klacht-kli-2754878",
+        "haarlem-2023-mail-klachtenafhandeling-rattenoverlast",
+        "szw-2021-antwoord-vragen-rente-tozo-bbz",
+    }
+)
 # Fields the extractor must never fill where the letter is silent.
 NEVER_INVENTED = (
     "date_sent",
@@ -846,7 +884,7 @@ def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_m
     """The municipality of Haarlem's letters from a Woo publication, redacted with an OCR text layer,
     and a ministry's letter in the central government's house style (docs/ingest.md, "Real PDFs of
     other templates")."""
-    scores = _real_pdf_scores("haarlem-202", "venj-", exclude=TWENTIETH_SET_PDFS)
+    scores = _real_pdf_scores("haarlem-202", "venj-", exclude=TWENTIETH_SET_PDFS | TWENTY_THIRD_SET_PDFS)
     print("\n" + scores.table("real letters as PDFs, other templates"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
@@ -869,7 +907,9 @@ def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_m
     not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
 )
 def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
-    scores = _real_pdf_scores("overijssel-20", exclude=SEVENTEENTH_SET | NINETEENTH_SET_PDFS)
+    scores = _real_pdf_scores(
+        "overijssel-20", exclude=SEVENTEENTH_SET | NINETEENTH_SET_PDFS | TWENTY_SECOND_SET_PDFS
+    )
     print("\n" + scores.table("real letters as PDFs"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
@@ -894,7 +934,7 @@ def test_extraction_on_real_letter_pdfs_invents_nothing_and_meets_its_floors():
 def test_extraction_on_the_seventeenth_set_of_real_pdfs_invents_nothing_and_meets_its_floors():
     """The seventeenth unseen set (docs/ingest.md): Overijssel's letters closing notifications, five of
     them pages whose text is drawn as outlines (read by OCR), as `opendata ingest` reads them."""
-    scores = _real_pdf_scores("overijssel-2024-kapmelding-")
+    scores = _real_pdf_scores("overijssel-2024-kapmelding-", exclude=TWENTY_SECOND_SET_PDFS)
     print("\n" + scores.table("the seventeenth set, real PDFs"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
@@ -948,7 +988,7 @@ def test_extraction_on_the_nineteenth_sets_pdfs_invents_nothing_and_meets_its_fl
         "gemeente-haarlem-2024-",
         "overijssel-2024-mail-afrondingsbrief-",
         "overijssel-2024-afrondingsbrief-gemeentehuis-",
-        exclude=TWENTIETH_SET_PDFS,
+        exclude=TWENTIETH_SET_PDFS | TWENTY_SECOND_SET_PDFS,
     )
     print("\n" + scores.table("the nineteenth set, real PDFs"))
     for name in NEVER_INVENTED:
@@ -985,3 +1025,49 @@ def test_extraction_on_the_twentieth_sets_pdfs_invents_nothing_and_meets_its_flo
     assert scores.fields["subject"].exact_rate_with_value >= 0.75
     assert scores.fields["organisations_mentioned"].precision >= 0.99
     assert scores.fields["organisations_mentioned"].recall >= 0.8
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_the_twenty_second_sets_pdfs_invents_nothing_and_meets_its_floors():
+    """The twenty-second unseen set's PDFs (docs/ingest.md): Overijssel's letters and cover e-mails closing
+    tree-felling notifications, as `opendata ingest` reads them."""
+    scores = _real_pdf_scores(*sorted(TWENTY_SECOND_SET_PDFS))
+    print("\n" + scores.table("the twenty-second set, real PDFs"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # The first pass (3 Dec 2026): every field 1.000 but addressees 17/19 (a cooperative in the address
+    # window, a municipality's general mailbox in an e-mail's "Aan:"); one more miss fails.
+    for name in (
+        "kind",
+        "date_sent",
+        "our_reference",
+        "dossier_references",
+        "subject",
+        "sender",
+        "signatories",
+    ):
+        assert scores.fields[name].exact_rate_with_value >= 0.95, name
+    assert scores.fields["addressees"].exact_rate_with_value >= 0.85
+    assert scores.fields["organisations_mentioned"].precision >= 0.99
+    assert scores.fields["organisations_mentioned"].recall >= 0.95
+
+
+@pytest.mark.skipif(
+    not REAL_PDFS.is_dir(), reason=f"no real letter PDFs at {REAL_PDFS} (kept off the repository)"
+)
+def test_extraction_on_the_twenty_third_sets_pdfs_invents_nothing_and_meets_its_floors():
+    """The twenty-third unseen set's PDFs (docs/ingest.md): Haarlem's printed e-mail threads and a
+    minister's answers to written questions."""
+    scores = _real_pdf_scores(*sorted(TWENTY_THIRD_SET_PDFS))
+    print("\n" + scores.table("the twenty-third set, real PDFs"))
+    for name in NEVER_INVENTED:
+        assert scores.fields[name].invented == 0, name
+    # After its fix (3 Dec 2026): date sent, references 1.000, subject 1/2, sender 3/4, nothing invented
+    # (before it: two dates, two subjects, a dossier number and three senders taken from the answered
+    # messages of two threads whose top message lost its header); one more miss fails.
+    for name in ("date_sent", "our_reference", "dossier_references", "signatories"):
+        assert scores.fields[name].exact_rate_with_value >= 0.95, name
+    assert scores.fields["subject"].exact_rate_with_value >= 0.5
+    assert scores.fields["sender"].exact_rate_with_value >= 0.7

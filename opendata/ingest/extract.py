@@ -44,6 +44,7 @@ from opendata.ingest.extract_header import (
     find_salutation,
     find_subject,
     header_end,
+    headless_thread_start,
     label_block_end,
     late_label_block,
     second_letter,
@@ -249,6 +250,9 @@ def _extract(
     # a document host's page furniture is no part of the letter; nor is a stray caret OCR puts in a
     # logo's name ("Provincie ^Zeeland")
     text = blank_host_furniture(text).replace("^", " ")
+    answered = headless_thread_start(text)
+    if answered is not None:  # a thread printed without its top message's header: the rest is answered
+        text = text[:answered] + re.sub(r"[^\n]", " ", text[answered:])
     salutation = find_salutation(text, title_end)
     second = second_letter(text, salutation) if salutation else None
     if second is not None:  # a page carrying two letters: the values are the first letter's

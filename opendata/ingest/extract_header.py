@@ -10,7 +10,7 @@ from opendata.ingest.extract_dates import MONTH_ABBREVIATIONS, MONTHS, DateMatch
 from opendata.ingest.extract_noise import noisy, strip_span
 from opendata.ingest.extract_references import label_row, stacked_value, table_rows, wrapped_label
 from opendata.ingest.extract_results import HEADER_LIMIT
-from opendata.ingest.extract_signatures import last_closing
+from opendata.ingest.extract_signatures import MAIL_HEADER, last_closing
 from opendata.ingest.gazetteer import load_gazetteer
 
 SALUTATION = re.compile(
@@ -61,6 +61,36 @@ def _opening(text: str, start: int) -> list[str]:
     stretch = text[start : start + 300]
     paragraph = re.search(r"[^\s,][ \t]*\n[ \t]*\n", stretch)
     return (stretch[: paragraph.start() + 1] if paragraph else stretch).split()
+
+
+# A sentence of a message's body: a line of five words or more with a small letter, ended by its stop.
+_WORD_WITH_SMALL_LETTER = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*")
+
+
+def _sentence_line(line: str) -> bool:
+    line = line.strip()
+    return (
+        line[-1:] in (".", "!", "?") and ":" not in line and len(_WORD_WITH_SMALL_LETTER.findall(line)) >= 5
+    )
+
+
+def headless_thread_start(text: str) -> int | None:
+    """Where a printed thread's first header begins when the message above it has lost its own header:
+    the text opens with the top message's sentences ("Ja doe maar, …" or "Beste collega, / Bijgevoegde
+    klacht heb ik ontvangen. …" / "Van: … / Verzonden: … / Onderwerp: …"). That header, and every value
+    under it, is the answered message's; None for a text that opens with its own header (or has none)."""
+    first = MAIL_HEADER.search(text)
+    if first is None:
+        return None
+    above = text[: first.start()]
+    if _OWN_HEADER_LINE.search(above) or not any(_sentence_line(line) for line in above.splitlines()):
+        return None  # the top message's own header in another shape ("Van: … / Onderwerp: … / Datum: …")
+    return first.start()
+
+
+_OWN_HEADER_LINE = re.compile(
+    r"^[ \t]*(?:Van|From|Aan|To|Onderwerp|Subject|Datum|Date|Verzonden|Sent)[ \t]*:", re.M
+)
 
 
 def find_salutation(text: str, start: int = 0) -> re.Match[str] | None:

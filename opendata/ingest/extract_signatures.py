@@ -965,7 +965,7 @@ def _group_members(
 
 # An e-mail's header: "Verzonden:" with "Aan:" on one of the two lines under it (OCR or a redaction can
 # take the "Van:" line above), or "Van:"/"From:" with "Verzonden:"/"Sent:" under it.
-_MAIL_HEADER = re.compile(
+MAIL_HEADER = re.compile(
     r"^[ \t]*(?:(?:Van|From)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Verzonden|Sent)[ \t]*:"
     # the "Aan:" line may be removed with the receiver's name: "Verzonden: …" / "(geanonimiseerd)" / "CC: …"
     r"|(?:Verzonden|Sent)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Aan|To|CC|Cc|Onderwerp|Subject)[ \t]*:)",
@@ -978,7 +978,7 @@ def quoted_message_start(text: str) -> int:
     the first message's body ("Verzonden: … / Aan: …" under the reply's text). The reply's signature is
     above it; a closing and a name below it are the quoted writer's. The text's length where there is no
     second header."""
-    headers = list(_MAIL_HEADER.finditer(text))
+    headers = list(MAIL_HEADER.finditer(text))
     if len(headers) < 2:
         return len(text)
     first, second = headers[0], headers[1]

@@ -1,0 +1,58 @@
+"""A printed e-mail thread whose top message lost its own header (docs/ingest.md, "A twenty-third unseen
+set"): the text opens with the top message's sentences and the first "Van: / Verzonden: / Aan: /
+Onderwerp:" block under them is the answered message's. Its date, subject, case number and the signature
+under it are that message's, never the top message's. Letters written for the test (invented people)."""
+
+from __future__ import annotations
+
+from opendata.ingest.extract import extract
+
+_ANSWERED = (
+    "Van: Klantcontact Gemeente Zwolle <klantcontact@zwolle.nl>\n"
+    "Verzonden: dinsdag 4 mei 2021 10:12\n"
+    "Aan: Klachtenbureau <klachten@zwolle.nl>\n"
+    "Onderwerp: Klachtformulier, zaaknummer: KL-2104417\n"
+    "Met vriendelijke groet,\n"
+    "Medewerker Klantcontact\n"
+    "Gemeente Zwolle\n"
+    "Telefoon 14038\n"
+)
+
+
+def test_a_top_message_without_its_header_takes_nothing_from_the_answered_ones():
+    text = "Wil jij deze klacht oppakken, want de bewoner wacht al een week op antwoord.\n" + _ANSWERED
+    facts = extract(text).facts()
+    assert facts["date_sent"] is None
+    assert facts["subject"] is None
+    assert facts["dossier_references"] == []
+    assert facts["sender"] is None
+
+
+def test_a_top_message_with_a_salutation_and_no_header_is_not_signed_by_the_answered_signature():
+    text = (
+        "Beste collega,\nBijgaande klacht heb ik vandaag ontvangen van een bewoner.\n"
+        "Wil je hem registreren en doorzetten naar de behandelaar?\nDank je wel.\n" + _ANSWERED
+    )
+    facts = extract(text).facts()
+    assert facts["sender"] is None
+    assert facts["date_sent"] is None
+
+
+def test_a_message_that_opens_with_its_own_header_keeps_it():
+    own = (
+        "Van: Klachtenbureau <klachten@zwolle.nl>\nVerzonden: woensdag 5 mei 2021 09:01\n"
+        "Aan: Klantcontact Gemeente Zwolle <klantcontact@zwolle.nl>\nOnderwerp: RE: Klachtformulier\n\n"
+        "Wij pakken deze klacht op en laten de bewoner vandaag nog iets weten.\n\n"
+    )
+    facts = extract(own + _ANSWERED).facts()
+    assert facts["date_sent"] == "2021-05-05"
+    assert facts["subject"] == "RE: Klachtformulier"
+
+
+def test_an_own_header_of_another_shape_is_still_the_top_messages():
+    own = (
+        "Van: Projectbureau\nOnderwerp: RE: erfpacht aan de kade\nDatum: woensdag 5 mei 2021 14:11:19\n"
+        "Hierbij de antwoorden op jullie vragen over de route langs de kade.\n"
+    )
+    facts = extract(own + _ANSWERED).facts()
+    assert facts["date_sent"] == "2021-05-05"
