@@ -978,8 +978,13 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
             if span is not None and _UNIT.match(text, span[0]):
                 continue  # "Bureau Juridische Zaken / Postbus 5": a unit of the sender, in its letterhead
             # the sender's own name over its address opens the letter: an addressee's block comes after
-            # the letterhead's address or contact lines
-            if span is not None and _CONTACT_LINE.search(text, 0, above_start):
+            # the letterhead's address or contact lines, or before the letterhead that names the sender
+            # (a window at the top of the page, the body's column under it: "Coöperatie … U.A. / Balkerweg
+            # 48a / 7738 PB WITHAREN" / "Provincie Overijssel / Luttenbergstraat 2 …")
+            if span is not None and (
+                _CONTACT_LINE.search(text, 0, above_start)
+                or (sender is not None and sender.start > postal.end())
+            ):
                 candidates.append(span)
     zone = signature_zone(text, max(head_end, 1), len(text))
     signed = re.sub(r"\s+", " ", text[zone[0] : zone[1]]).lower() if zone else ""
