@@ -1,7 +1,8 @@
 """A printed e-mail thread whose top message lost its own header (docs/ingest.md, "A twenty-third unseen
 set"): the text opens with the top message's sentences and the first "Van: / Verzonden: / Aan: /
 Onderwerp:" block under them is the answered message's. Its date, subject, case number and the signature
-under it are that message's, never the top message's. Letters written for the test (invented people)."""
+under it are that message's, never the top message's. And an e-mail's short closing "Groeten," with a
+redacted name after it opens the signature block. Letters written for the test (invented people)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,14 @@ def test_an_own_header_of_another_shape_is_still_the_top_messages():
     )
     facts = extract(own + _ANSWERED).facts()
     assert facts["date_sent"] == "2021-05-05"
+
+
+def test_an_emails_short_closing_before_a_redacted_name_opens_its_signature():
+    text = (
+        'Van: Verzekeringen"\nVerzonden: dinsdag 23 juli 2019 11:04\nAan: (geanonimiseerd)\n'
+        "Onderwerp: meldingen over ratten in het riool\nBeste (geanonimiseerd)\n"
+        "Wij hebben een aansprakelijkstelling gekregen van een bewoonster. Wil jij de meldingen nakijken?\n"
+        "Groeten, (geanonimiseerd)\nJuridisch adviseur\nAfdeling JZ, gemeente Zwolle\n"
+        "Algemeen telefoonnummer: 14038\n"
+    )
+    assert extract(text).facts()["sender"] == "gm0193"

@@ -1064,10 +1064,10 @@ def test_extraction_on_the_twenty_third_sets_pdfs_invents_nothing_and_meets_its_
     print("\n" + scores.table("the twenty-third set, real PDFs"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name
-    # After its fix (3 Dec 2026): date sent, references 1.000, subject 1/2, sender 3/4, nothing invented
+    # After its fixes (3 Dec 2026): date sent, references, sender 1.000, subject 1/2, nothing invented
     # (before it: two dates, two subjects, a dossier number and three senders taken from the answered
     # messages of two threads whose top message lost its header); one more miss fails.
     for name in ("date_sent", "our_reference", "dossier_references", "signatories"):
         assert scores.fields[name].exact_rate_with_value >= 0.95, name
     assert scores.fields["subject"].exact_rate_with_value >= 0.5
-    assert scores.fields["sender"].exact_rate_with_value >= 0.7
+    assert scores.fields["sender"].exact_rate_with_value >= 0.95

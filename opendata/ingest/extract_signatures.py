@@ -83,6 +83,7 @@ CLOSINGS = (
     "met vriendelijke en collegiale groet",
     "met hartelijke groet",
     "met hartelijke groeten",
+    "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
 )
 _ARTICLE = r"(?:de|het)\s+"
 _TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
@@ -161,8 +162,8 @@ def closing_pattern() -> re.Pattern[str]:
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
     return re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n])|,?[ \t]*(?:\|[ \t]*)?$)"
-        # (a scan's bar after the closing: "Hoogachtend, |")
+        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n(])|,?[ \t]*(?:\|[ \t]*)?$)"
+        # (a scan's bar after the closing: "Hoogachtend, |"; a redacted name after it: "Groeten, (geanonimiseerd)")
         # run on after a word without a full stop, as a text layer gives a page's last lines ("… website
         # RUD Zeeland Met vriendelijke groet, Anton van Leeuwen MPA, directeur …"): the capital M and
         # the name after the comma say it is the closing
