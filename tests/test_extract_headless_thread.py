@@ -1,8 +1,9 @@
 """A printed e-mail thread whose top message lost its own header (docs/ingest.md, "A twenty-third unseen
 set"): the text opens with the top message's sentences and the first "Van: / Verzonden: / Aan: /
 Onderwerp:" block under them is the answered message's. Its date, subject, case number and the signature
-under it are that message's, never the top message's. And an e-mail's short closing "Groeten," with a
-redacted name after it opens the signature block. Letters written for the test (invented people)."""
+under it are that message's, never the top message's. And the signature block: an e-mail's short closing
+"Groeten," with a redacted name after it opens it, and a rank with a job title, a unit or a building
+under the closing signs no one. Letters written for the test (invented people)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,15 @@ def test_an_emails_short_closing_before_a_redacted_name_opens_its_signature():
         "Algemeen telefoonnummer: 14038\n"
     )
     assert extract(text).facts()["sender"] == "gm0193"
+
+
+def test_a_rank_and_job_title_a_unit_or_a_building_under_the_closing_signs_no_one():
+    text = (
+        "Van: (geanonimiseerd)\nVerzonden: maandag 4 maart 2019 10:00\nAan: (geanonimiseerd)\n"
+        "Onderwerp: Wedstrijd zondag\n\nBeste collega,\n\nDank voor je bericht. Wij zien de uitnodiging graag "
+        "tegemoet.\n\nMet vriendelijke groet,\n\n5.1.2.e\n\nSr. Bestuursadviseur\n\nKabinet burgemeester\n\n"
+        "Gemeente Amsterdam\n\nStadhuis Amsterdam\n"
+    )
+    facts = extract(text).facts()
+    assert facts["signatories"] == []
+    assert facts["sender"] == "gm0363"

@@ -136,7 +136,12 @@ _NOT_A_NAME_LINE = re.compile(
     r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|"
     # a web form's summary of the sender's data ("Uw gegevens" / "Voorletters H" / "Achternaam En"):
     # a field's label and its value, not a signature
-    r"|^[ \t]*(?:achternaam|voorletters|voornamen?|tussenvoegsels?|roepnaam|geslachtsnaam)\b",
+    r"|^[ \t]*(?:achternaam|voorletters|voornamen?|tussenvoegsels?|roepnaam|geslachtsnaam)\b"
+    # a job title alone, a rank before it ("Sr. Bestuursadviseur", "Senior beleidsmedewerker"), a unit
+    # or a building ("Kabinet burgemeester", "Stadhuis Amsterdam"): no person's name
+    r"|^[ \t]*(?:(?:sr|jr)\.?|senior|junior)?[ \t]*\w*(?:adviseur|medewerker|co[öo]rdinator|specialist|"
+    r"consulent|assistent|jurist|regisseur|functionaris)[ \t]*$"
+    r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b",
     re.IGNORECASE,
 )
 
