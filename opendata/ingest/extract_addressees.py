@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
 from opendata.ingest.extract_noise import doubled_line_breaks, strip_span
-from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention
+from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention, general_mailbox
 from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -105,6 +105,8 @@ def find_addressees(
             if board:
                 picked.append(from_mention(text, board[0], 0.5))
                 break
+    if not picked and (mailbox := general_mailbox(text, max(head_end, 1))) is not None:
+        picked.append(from_mention(text, mailbox, 0.6))  # "Aan: gemeente@wierden.nl": the municipality
     unique: dict[str, Found] = {}
     for item in picked:
         unique.setdefault(item.value, item)

@@ -747,6 +747,25 @@ _OWN_ADDRESS = re.compile(
 _RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc)[ \t]*:", re.IGNORECASE)
 
 
+# A mail header's receiver line that holds only a body's general mailbox ("Aan: gemeente@wierden.nl"):
+# the body itself, not a person or a unit.
+_GENERAL_MAILBOX_LINE = re.compile(
+    r"^[ \t]*(?:Aan|To)[ \t]*:[ \t]*<?(?:gemeente|info|post|postbus|gemeentepost|provincie)@"
+    r"(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.n[l1i]>?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def general_mailbox(text: str, end: int) -> OrgMention | None:
+    """The municipality, province or water authority whose general mailbox a mail header before `end`
+    writes to, as the only receiver; None where there is none or its domain names no single body."""
+    line = _GENERAL_MAILBOX_LINE.search(text, 0, end)
+    if line is None:
+        return None
+    codes = _dated(set(_web_names().get(line["label"].replace("-", "").lower(), ())), None)
+    return OrgMention(codes[0], *line.span("label"), 0.6, None, True) if len(codes) == 1 else None
+
+
 def own_address_name(text: str, date: str | None) -> OrgMention | None:
     """The one municipality, province or water authority whose domain every contact address in the
     text has (an officer's letter that gives "u kunt mij mailen via …@purmerend.nl"), else None."""
