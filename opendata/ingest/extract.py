@@ -54,6 +54,7 @@ from opendata.ingest.extract_kamerstuk import STATES_GENERAL, answer_writer, fin
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_furniture,
+    blanked,
     host_title_end,
     noisy,
     repair_key_words,
@@ -252,11 +253,11 @@ def _extract(
     text = blank_host_furniture(text).replace("^", " ")
     answered = headless_thread_start(text)
     if answered is not None:  # a thread printed without its top message's header: the rest is answered
-        text = text[:answered] + re.sub(r"[^\n]", " ", text[answered:])
+        text = blanked(text, answered)
     salutation = find_salutation(text, title_end)
     second = second_letter(text, salutation) if salutation else None
     if second is not None:  # a page carrying two letters: the values are the first letter's
-        text = text[:second] + re.sub(r"[^\n]", " ", text[second:])
+        text = blanked(text, second)
     head_end = header_end(text, salutation)
     closing = last_closing(text)
     body_end = closing.start() if closing else len(text)

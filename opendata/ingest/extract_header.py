@@ -7,7 +7,7 @@ import datetime
 import re
 
 from opendata.ingest.extract_dates import MONTH_ABBREVIATIONS, MONTHS, DateMatch, find_dates
-from opendata.ingest.extract_noise import noisy, strip_span
+from opendata.ingest.extract_noise import blanked, noisy, strip_span
 from opendata.ingest.extract_references import label_row, stacked_value, table_rows, wrapped_label
 from opendata.ingest.extract_results import HEADER_LIMIT
 from opendata.ingest.extract_signatures import MAIL_HEADER, last_closing
@@ -260,8 +260,7 @@ def find_date_sent(
         dated = _find_date_sent(text, head_end, body_end, labels_end)
         if dated is None or dated[0].iso <= today:
             return dated
-        start, end = dated[0].start, dated[0].end
-        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        text = blanked(text, dated[0].start, dated[0].end)
     return None
 
 

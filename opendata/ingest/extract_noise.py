@@ -298,19 +298,23 @@ _HOST_TAIL = re.compile(
 )
 
 
+def blanked(text: str, start: int, end: int | None = None) -> str:
+    """`text` with text[start:end] (to its end by default) made blank: every character but the line
+    breaks a space, so the offsets of what stays are the original's."""
+    end = len(text) if end is None else end
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
 def blank_host_preamble(text: str) -> str:
     """`text` with a document host's furniture (see above) blanked, its title line kept: every other
     character but the line breaks becomes a space, so offsets into the text stay the original's."""
     match = _HOST_PREAMBLE.match(text)
     if match is None:
         return text
-    title, end = match.end("title"), _furniture_end(text, match)
-    return text[:title] + re.sub(r"[^\n]", " ", text[title:end]) + text[end:]
+    return blanked(text, match.end("title"), _furniture_end(text, match))
 
 
 def blank_host_furniture(text: str) -> str:
     """`blank_host_preamble`, and the host's list of other documents (`_HOST_TAIL`) blanked too."""
     tail = _HOST_TAIL.search(text)
-    if tail is not None:
-        text = text[: tail.start()] + re.sub(r"[^\n]", " ", text[tail.start() :])
-    return blank_host_preamble(text)
+    return blank_host_preamble(text if tail is None else blanked(text, tail.start()))

@@ -720,13 +720,19 @@ def _web_names() -> Mapping[str, tuple[str, ...]]:
 _OTHER_DOMAINS = {"pzh": "pv28", "brabant": "pv30"}
 
 
+def _domain_codes(label: str, date: str | None) -> list[str]:
+    """The municipalities, provinces and water authorities a web or mail domain's name ("middendrenthe",
+    "pzh", "provincie-utrecht") may be, of those existing on `date` (`_dated`)."""
+    return _dated(set(_web_names().get(label.replace("-", "").lower(), ())), date)
+
+
 _WEB_ADDRESS = re.compile(r"\bwww\.(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.nl\b", re.IGNORECASE)
 
 
 def web_address_name(text: str, start: int, end: int, date: str | None) -> OrgMention | None:
     """The organisation whose web address a letterhead prints ("Internet www.middendrenthe.nl")."""
     for address in _WEB_ADDRESS.finditer(text, start, end):
-        codes = _dated(set(_web_names().get(address["label"].replace("-", "").lower(), ())), date)
+        codes = _domain_codes(address["label"], date)
         if len(codes) == 1:
             return OrgMention(codes[0], *address.span("label"), 0.6, None, True)
     return None
@@ -762,7 +768,7 @@ def general_mailbox(text: str, end: int) -> OrgMention | None:
     line = _GENERAL_MAILBOX_LINE.search(text, 0, end)
     if line is None:
         return None
-    codes = _dated(set(_web_names().get(line["label"].replace("-", "").lower(), ())), None)
+    codes = _domain_codes(line["label"], None)
     return OrgMention(codes[0], *line.span("label"), 0.6, None, True) if len(codes) == 1 else None
 
 
@@ -773,9 +779,8 @@ def own_address_name(text: str, date: str | None) -> OrgMention | None:
     for address in _OWN_ADDRESS.finditer(text):
         if _RECEIVER_LINE.match(text, text.rfind("\n", 0, address.start()) + 1):
             continue  # a mail header's receiver ("Aan: Griffie <griffie@haarlem.nl>") is not the writer's
-        label = (address["mail"] or address["web"]).replace("-", "").lower()
         group = "mail" if address["mail"] else "web"
-        hits.append((tuple(_dated(set(_web_names().get(label, ())), date)), address.span(group)))
+        hits.append((tuple(_domain_codes(address[group], date)), address.span(group)))
     domains = {code for found, _span in hits for code in found}
     if len(domains) != 1 or any(len(found) != 1 for found, _span in hits if found):
         return None
