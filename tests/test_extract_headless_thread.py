@@ -32,7 +32,7 @@ def test_a_top_message_without_its_header_takes_nothing_from_the_answered_ones()
 
 def test_a_top_message_with_a_salutation_and_no_header_is_not_signed_by_the_answered_signature():
     text = (
-        "Beste collega,\nBijgaande klacht heb ik vandaag ontvangen van een bewoner.\n"
+        "Beste collega,\nEen bewoner heeft vanochtend een klacht over de losse stoeptegels ingediend.\n"
         "Wil je hem registreren en doorzetten naar de behandelaar?\nDank je wel.\n" + _ANSWERED
     )
     facts = extract(text).facts()

@@ -3,7 +3,7 @@ letters written for the test (invented people, real names of places and bodies, 
 shape): a "Place date" line without its comma over the salutation; a document host's list of other
 documents under the one it carries; "Nr.:" and "Nummer:" inside a run-in header; a web copy of a
 Kamerstuk whose heading is in lower case after the paper's number alone; a page title naming a board's
-letter ("GS-brief over …") over a label line; "Met deze brief worden … daarover geïnformeerd"; a proposal's heading to the college or the council; a local party's line under the
+letter ("GS-brief over …") over a label line; "Via deze brief worden … geïnformeerd"; a proposal's heading to the college or the council; a local party's line under the
 signer's name."""
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def test_a_kamerstuk_heading_in_lower_case_after_the_papers_number_names_the_min
 def test_a_letter_title_over_a_date_label_and_a_sentence_informing_the_staten():
     text = (
         "GS-brief over de stikstofaanpak\n\nDatum besluit: 9 maart 2022\n\n\n"
-        "De nieuwe regels raken ook de provinciale plannen. Met deze brief worden leden van Provinciale "
-        "Staten daarover geïnformeerd.\n\nType besluit: GS-vergadering\n"
+        "De nieuwe regels raken ook de provinciale plannen. Via deze brief worden de leden van Provinciale "
+        "Staten over de planning nader geïnformeerd.\n\nType besluit: GS-vergadering\n"
     )
     facts = drafted(text)
     assert facts is not None, "refused as no letter"

@@ -19,8 +19,8 @@ Datum: 17.09.2024
 Kenmerk: D2024-00099999
 Onderwerp: Afronding van uw melding
 Geachte lezer,
-Op 12 september 2024 ontvingen wij uw melding. De melding wordt beoordeeld door Gedeputeerde Staten
-van Overijssel. In deze brief leest u hoe wij die behandelen.
+Uw melding van 12 september 2024 is bij ons binnengekomen. Gedeputeerde Staten van Overijssel nemen
+er een besluit over. Hieronder leest u wat u van ons kunt verwachten.
 Met vriendelijke groet,
 Procedurekamer Vergunningverlening
 """

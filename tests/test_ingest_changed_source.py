@@ -116,3 +116,19 @@ def test_a_deleted_draft_of_a_cited_letter_is_not_drafted_again_when_its_citer_i
     letters = sorted(p.name for p in (into / "letters").glob("*.yaml"))
     assert letters == [f"{letter}.yaml"], letters
     assert "cites" not in yaml.safe_load((into / "letters" / f"{letter}.yaml").read_text(encoding="utf-8"))
+
+
+def test_a_quote_the_new_text_no_longer_holds_is_left_for_validate_to_name(tmp_path, into):
+    _with_drafts(into)
+    _folder, letter = _ingested(tmp_path, into, _ANSWER)
+    before = {e["quote"]: e for e in _shared_evidence(into, letter)}
+    assert "P.Q. de Boer" in before
+
+    # the new text corrects the burgemeester's initials: the draft person's quote stands nowhere in it
+    (tmp_path / "in" / "antwoord.txt").write_text(
+        _LONGER.replace("P.Q. de Boer", "P.R. de Boer"), encoding="utf-8"
+    )
+    ingest([tmp_path / "in"], into, jobs=1)
+    after = {e["quote"]: e for e in _shared_evidence(into, letter)}
+    assert after["P.Q. de Boer"] == before["P.Q. de Boer"]  # not moved to a guess
+    assert [p.field for p in _mismatches(into) if "people" in str(p.location)] == ["sources.name.start"]

@@ -76,9 +76,9 @@ def _sentence_line(line: str) -> bool:
 
 def headless_thread_start(text: str) -> int | None:
     """Where a printed thread's first header begins when the message above it has lost its own header:
-    the text opens with the top message's sentences ("Ja doe maar, …" or "Beste collega, / Bijgevoegde
-    klacht heb ik ontvangen. …" / "Van: … / Verzonden: … / Onderwerp: …"). That header, and every value
-    under it, is the answered message's; None for a text that opens with its own header (or has none)."""
+    the text opens with the top message's sentences (a line or two of reply, a salutation before them or
+    not) over "Van: … / Verzonden: … / Onderwerp: …". That header, and every value under it, is the
+    answered message's; None for a text that opens with its own header (or has none)."""
     first = MAIL_HEADER.search(text)
     if first is None:
         return None

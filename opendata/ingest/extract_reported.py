@@ -37,8 +37,9 @@ _LETTER_TO = re.compile(
 )
 # "… de minister van EZK een 'brandbrief' gestuurd": the addressee just before the letter.
 _LETTER_SENT = re.compile(rf"[ \t]+een[ \t]+{_QUOTE}{_LETTER}{_QUOTE}[ \t]+{_SENT}\b", re.IGNORECASE)
-# "Via deze GS-brief worden Provinciale Staten geïnformeerd", "Met deze brief worden leden van Provinciale
-# Staten daarover geïnformeerd" (a few words of the sentence, none with a capital, before the verb)
+# "Via deze GS-brief worden Provinciale Staten geïnformeerd", "Via deze brief worden de leden van
+# Provinciale Staten over de planning nader geïnformeerd" (a few words of the sentence, none with a
+# capital, before the verb)
 _LETTER_INFORMS = re.compile(rf"(?<![\w-]){_LETTER}[ \t]+(?:wordt|worden)[ \t]+", re.IGNORECASE)
 _INFORMED = re.compile(r"(?:[ \t]+[a-zà-ÿ]+){0,4}?[ \t]+(?:geïnformeerd|ingelicht)\b")
 # Words between "aan" and the body: "de leden van de", "het".
