@@ -7,6 +7,7 @@ under the closing signs no one. Letters written for the test (invented people)."
 
 from __future__ import annotations
 
+from opendata.ingest.bench import drafted
 from opendata.ingest.extract import extract
 
 _ANSWERED = (
@@ -81,3 +82,24 @@ def test_a_rank_and_job_title_a_unit_or_a_building_under_the_closing_signs_no_on
     facts = extract(text).facts()
     assert facts["signatories"] == []
     assert facts["sender"] == "gm0363"
+
+
+def test_a_headless_reply_without_a_salutation_is_drafted_as_an_email_with_its_values_unknown():
+    """Not refused as no letter: a reply over the mail it answers is an e-mail; what it mentions counts
+    the answered messages, as a thread with its own header does; nothing is taken from their header."""
+    text = "Wil jij deze klacht oppakken, want de bewoner wacht al een week op antwoord.\n" + _ANSWERED
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["kind"] == "brief"
+    assert facts["organisations_mentioned"] == ["gm0193"]
+    assert (facts["date_sent"], facts["subject"], facts["sender"]) == (None, None, None)
+
+
+def test_a_forms_pages_over_a_thread_are_no_reply():
+    """The gate's mark is a reply of a few lines: a long form with no letter's mark above a mail header
+    stays refused."""
+    form = "".join(
+        f"Veld {n}: een waarde die de aanvrager heeft ingevuld op het formulier\n" for n in range(80)
+    )
+    form += "U kunt de aanvraag op papier indienen bij het loket van het stadsdeel.\n"
+    assert drafted(form + _ANSWERED) is None

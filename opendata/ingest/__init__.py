@@ -253,6 +253,8 @@ def is_letter(extraction, text: str = "") -> bool:
     a web copy of a letter cut short still has a salutation and its reference, or its signature and
     sender; a page that carries one letter is titled as that letter."""
     from opendata.ingest.extract_kamerstuk import answer_writer  # with extraction's other patterns
+    from opendata.ingest.extract_results import REPLY_OVER_THREAD
+    from opendata.ingest.extract_signatures import closing_pattern
 
     subject = extraction.subject
     labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
@@ -261,7 +263,7 @@ def is_letter(extraction, text: str = "") -> bool:
         bool(extraction.signatories),
         extraction.our_reference is not None,
         extraction.your_reference is not None,
-        _CLOSING.search(text) is not None,
+        closing_pattern().search(text) is not None,
         _headed_as_letter(extraction, text),
         labelled,
     )
@@ -269,7 +271,9 @@ def is_letter(extraction, text: str = "") -> bool:
     # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own, and
     # so are the answers to a member's written questions ("Antwoord van Minister … (…)")
     opens_as_letter = extraction.salutation is not None or answer_writer(text) is not None
-    return opens_as_letter or (any(letter_only) and sum(letter_only) + sum(common) >= 2)
+    # a reply printed over the mail it answers, its own header lost: an e-mail, its values unknown
+    reply = extraction.kind is not None and extraction.kind.detail == REPLY_OVER_THREAD
+    return opens_as_letter or reply or (any(letter_only) and sum(letter_only) + sum(common) >= 2)
 
 
 def _headed_as_letter(extraction, text: str) -> bool:
@@ -300,12 +304,6 @@ _PROPOSAL_HEADING = re.compile(
 _HEADER_LABELS = re.compile(
     r"(?:^|[ \t])(?:ons\s+kenmerk|uw\s+kenmerk|kenmerk|uw\s+brief|uw\s+referentie|contactpersoon|"
     r"doorkiesnummer|behandeld\s+door|ons\s+nummer|zaaknummer)[ \t]*:?",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-_CLOSING = re.compile(
-    r"^[ \t]*(?:hoogachtend|met (?:vriendelijke|hartelijke|collegiale) groet(?:en)?|met (?:hoog)?achting)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -40,6 +40,7 @@ from opendata.ingest.extract_header import (
     INLINE_SALUTATION,
     LABEL_ONLY,
     SALUTATION,
+    end_of_lines,
     find_date_sent,
     find_salutation,
     find_subject,
@@ -89,7 +90,14 @@ from opendata.ingest.extract_reported import (
     reported_date,
     reported_sender,
 )
-from opendata.ingest.extract_results import HEADER_LIMIT, Citation, Extraction, Found, Signatory
+from opendata.ingest.extract_results import (
+    HEADER_LIMIT,
+    REPLY_OVER_THREAD,
+    Citation,
+    Extraction,
+    Found,
+    Signatory,
+)
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
     FROM_COLLEGE,
@@ -252,6 +260,7 @@ def _extract(
     # logo's name ("Provincie ^Zeeland")
     text = blank_host_furniture(text).replace("^", " ")
     answered = headless_thread_start(text)
+    whole = text  # what the letter mentions includes the messages it answers
     if answered is not None:  # a thread printed without its top message's header: the rest is answered
         text = blanked(text, answered)
     salutation = find_salutation(text, title_end)
@@ -550,6 +559,10 @@ def _extract(
         kind = _found(text, "brief", answer.heading.start, answer.heading.end, 0.6)
     if kind is None and reported:
         kind = _found(text, "brief", reported[0].start, reported[0].end, 0.5)
+    if kind is None and answered is not None and len(whole[:answered].split()) <= _REPLY_WORDS:
+        # a reply printed over the mail it answers: an e-mail (a form's pages over a thread are no reply)
+        kind = _found(whole, "brief", answered, end_of_lines(whole, answered, 1), 0.5, REPLY_OVER_THREAD)
+    mentioned = organisations_mentioned(text, found) if answered is None else _thread_mentions(whole, iso)
     return Extraction(
         kind=kind,
         date_sent=date_sent,
@@ -566,12 +579,20 @@ def _extract(
         signatories=tuple(s for s in signatories if s.name is not None),
         cites=tuple(cites),
         attachments=_attachments(text, head_end, zone),
-        organisations_mentioned=_with_ministries(
-            _with_listed(organisations_mentioned(text, found), listed), (*reported, told)
-        ),
+        organisations_mentioned=_with_ministries(_with_listed(mentioned, listed), (*reported, told)),
         themes=_themes(text, themes or {}),
         sender_members=members,
     )
+
+
+# At most the words of a reply above the message it answers (the longest real one: 114).
+_REPLY_WORDS = 400
+
+
+def _thread_mentions(whole: str, iso: str | None) -> tuple[Found, ...]:
+    """What a headless reply mentions: its own lines and the messages it answers, as a thread with its
+    own header counts them."""
+    return organisations_mentioned(whole, mentions(whole, iso))
 
 
 # How far after a subject its line's reference label may start ("Betreft: … , kenmerk W 22001.").

@@ -772,11 +772,14 @@ def general_mailbox(text: str, end: int) -> OrgMention | None:
     return OrgMention(codes[0], *line.span("label"), 0.6, None, True) if len(codes) == 1 else None
 
 
-def own_address_name(text: str, date: str | None) -> OrgMention | None:
+def own_address_name(
+    text: str, date: str | None, start: int = 0, end: int | None = None
+) -> OrgMention | None:
     """The one municipality, province or water authority whose domain every contact address in the
-    text has (an officer's letter that gives "u kunt mij mailen via …@purmerend.nl"), else None."""
+    text (between `start` and `end`) has (an officer's letter that gives "u kunt mij mailen via
+    …@purmerend.nl"), else None."""
     hits: list[tuple[tuple[str, ...], tuple[int, int]]] = []
-    for address in _OWN_ADDRESS.finditer(text):
+    for address in _OWN_ADDRESS.finditer(text, start, len(text) if end is None else end):
         if _RECEIVER_LINE.match(text, text.rfind("\n", 0, address.start()) + 1):
             continue  # a mail header's receiver ("Aan: Griffie <griffie@haarlem.nl>") is not the writer's
         group = "mail" if address["mail"] else "web"

@@ -10,6 +10,11 @@ from opendata.ingest.extract_organisations import OrgMention
 HEADER_LIMIT = 2500  # a header (letterhead, address, date, references, subject) is never longer
 
 
+# The kind's detail of a reply printed over the messages it answers, with no header of its own: the
+# letter gate (ingest.is_letter) takes it for an e-mail though its date, subject and sender are unknown.
+REPLY_OVER_THREAD = "reply over thread"
+
+
 @dataclass(frozen=True)
 class Found:
     """One extracted value with its evidence: `quote` is text[start:end], what the value was read from."""

@@ -444,12 +444,24 @@ def sender(
             # the body under the first of two signers is only that signer's; the letter has two writers
             return None
         if below:
-            return from_mention(text, below[0], 0.6)
+            return from_mention(text, _employer(text, zone, below), 0.6)
     for signatory in signatories:
         role = signatory.role
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
     return _own_municipality(text, found, signatories, head_end) or _own_province(text, found, head_end)
+
+
+def _employer(text: str, zone: tuple[int, int], below: Sequence[OrgMention]) -> OrgMention:
+    """Of the bodies a signature block names, the one its contact addresses' domain names: an officer
+    who serves two bodies lists both ("Veiligheidsregio …" over "Gemeente …") and mails from the one
+    that employs them, in the contact lines under the block; else the first named."""
+    if len({m.value for m in below}) > 1:
+        contact_end = min(quoted_message_start(text), zone[1] + 400)
+        own = own_address_name(text, None, zone[0], contact_end)
+        if own is not None:
+            return next((m for m in below if m.value == own.value), below[0])
+    return below[0]
 
 
 def _college_of_running_header(

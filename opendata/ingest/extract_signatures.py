@@ -83,6 +83,9 @@ CLOSINGS = (
     "met vriendelijke en collegiale groet",
     "met hartelijke groet",
     "met hartelijke groeten",
+    "hartelijke groet",
+    "hartelijke groeten",
+    "met groet",
     "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
 )
 _ARTICLE = r"(?:de|het)\s+"
@@ -141,7 +144,10 @@ _NOT_A_NAME_LINE = re.compile(
     # or a building ("Kabinet burgemeester", "Stadhuis Amsterdam"): no person's name
     r"|^[ \t]*(?:(?:sr|jr)\.?|senior|junior)?[ \t]*\w*(?:adviseur|medewerker|co[öo]rdinator|specialist|"
     r"consulent|assistent|jurist|regisseur|functionaris)[ \t]*$"
-    r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b",
+    r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b"
+    # a unit's or portfolio's name, capitalised words joined by "en" and no initial ("Wonen en Zorg",
+    # "Openbare Orde en Veiligheid"): two people are never signed with a bare first word after "en"
+    r"|^[ \t]*(?-i:[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)?[ \t]+(?:en|&)[ \t]+[A-Z][a-zà-ÿ]+)[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -167,8 +173,9 @@ def closing_pattern() -> re.Pattern[str]:
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
     return re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:,[ \t]*(?=[A-Z\n(])|,?[ \t]*(?:\|[ \t]*)?$)"
-        # (a scan's bar after the closing: "Hoogachtend, |"; a redacted name after it: "Groeten, (geanonimiseerd)")
+        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:[,;][ \t]*(?=[A-Z\n(])|[,;]?[ \t]*(?:\|[ \t]*)?$)"
+        # (a scan's bar after the closing: "Hoogachtend, |"; a redacted name after it: "Groeten, (geanonimiseerd)";
+        # OCR's semicolon for the comma: "Met vriendelijke groeten;")
         # run on after a word without a full stop, as a text layer gives a page's last lines ("… website
         # RUD Zeeland Met vriendelijke groet, Anton van Leeuwen MPA, directeur …"): the capital M and
         # the name after the comma say it is the closing
