@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -394,7 +395,8 @@ def _page_in_order(textpage) -> str:
         if index in overlapping:
             if chars is None:
                 chars = _page_chars(textpage)
-            text = _text_of_own_line(chars, text, (left + inset, bottom, right - inset, top))
+            tighter = [rect for rect in rects if _area(rect) < _area(rects[index])]
+            text = _text_of_own_line(chars, text, (left + inset, bottom, right - inset, top), tighter)
         text = text.replace("\r", "").replace("\n", " ")
         if text.strip():
             pieces.append(_Box(left, bottom, right, top, text))
@@ -442,10 +444,27 @@ def _page_chars(textpage) -> list[tuple[str, float, float, float, float]] | None
     return [(text[k], *textpage.get_charbox(k, loose=True)) for k in range(count)]
 
 
-def _text_of_own_line(chars, text: str, box: tuple[float, float, float, float]) -> str:
+def _area(rect: tuple[float, float, float, float]) -> float:
+    left, bottom, right, top = rect
+    return (right - left) * (top - bottom)
+
+
+def _holds(rect: tuple[float, float, float, float], x: float, y: float) -> bool:
+    left, bottom, right, top = rect
+    return left <= x <= right and bottom <= y <= top
+
+
+def _text_of_own_line(
+    chars,
+    text: str,
+    box: tuple[float, float, float, float],
+    tighter: Sequence[tuple[float, float, float, float]] = (),
+) -> str:
     """The text of a rectangle from the characters whose middle lies within its height: not those of
-    a line above or below whose boxes only reach into it (see _rects_overlapping_lines). Spaces and
-    line breaks (read as spaces) are kept wherever they stand, as pdfium places those it adds on no
+    a line above or below whose boxes only reach into it (see _rects_overlapping_lines), nor those a
+    smaller rectangle (`tighter`) holds: a redaction's label set in a tall box over a line ("RE: meld"
+    under "(geanonimiseerd)") reads that line's words, which their own rectangles read already. Spaces
+    and line breaks (read as spaces) are kept wherever they stand, as pdfium places those it adds on no
     line of their own; one where several meet, none before the first character (a rectangle that
     holds no character of its own reads as nothing)."""
     if chars is None:
@@ -456,7 +475,13 @@ def _text_of_own_line(chars, text: str, box: tuple[float, float, float, float]) 
         for char, c_left, c_bottom, c_right, c_top in chars
         if c_left < right
         and left < c_right
-        and (char in " \n" or bottom <= (c_bottom + c_top) / 2 <= top)
+        and (
+            char in " \n"
+            or (
+                bottom <= (c_bottom + c_top) / 2 <= top
+                and not any(_holds(rect, (c_left + c_right) / 2, (c_bottom + c_top) / 2) for rect in tighter)
+            )
+        )
         and char != "\r"
     ]
     return re.sub(" {2,}", " ", "".join(own)).lstrip(" ")
