@@ -24,3 +24,16 @@ def test_a_municipalitys_general_mailbox_addresses_the_municipality():
 def test_a_persons_or_a_units_mailbox_addresses_no_one():
     for receiver in ("j.jansen@wierden.nl", "vergunningen@wierden.nl", "gemeente@example.nl"):
         assert extract(_mail(receiver)).facts()["addressees"] == [], receiver
+
+
+def test_a_domain_that_names_two_kinds_of_body_belongs_to_the_one_that_owns_it():
+    """utrecht.nl and groningen.nl are the cities' (the provinces write "provincie-utrecht.nl"),
+    limburg.nl the province's (Waterschap Limburg writes "waterschaplimburg.nl")."""
+    for receiver, code in (
+        ("info@utrecht.nl", "gm0344"),
+        ("info@groningen.nl", "gm0014"),
+        ("post@provincie-utrecht.nl", "pv26"),
+        ("post@limburg.nl", "pv31"),
+        ("info@waterschaplimburg.nl", "ws0665"),
+    ):
+        assert extract(_mail(receiver)).facts()["addressees"] == [code], receiver

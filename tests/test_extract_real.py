@@ -447,6 +447,30 @@ TWENTY_FIRST_SET = frozenset(
         "zuid-holland-2021-gs-brief-consequenties-lockdown",
     }
 )
+# The twenty-fourth unseen set (docs/ingest.md, 3 Dec 2026): Amsterdam's OCR'd Woo texts the corpus had not
+# used: decisions, requests to the municipality, letters in English with the EMA, officials' e-mails.
+TWENTY_FOURTH_SET = frozenset(
+    {
+        "amsterdam-2017-mail-knvb-uitnodiging-ajax-ad",
+        "amsterdam-2020-opdracht-moke-architecte",
+        "amsterdam-2022-nummerbeschikking-omgevingsvergunnin",
+        "amsterdam-2022-woo-deelbesluit-ii-burgwalle",
+        "amsterdam-2023-brief-ema-locaties-erotisch-centru",
+        "amsterdam-2023-mail-ajax-gesprek-driehoe",
+        "amsterdam-2023-mail-directeur-oov-burgemeester-ruimteclaim",
+        "amsterdam-2023-mail-ministerie-jenv-kamervrage",
+        "amsterdam-2023-woo-besluit-grondslag-erotisch-centru",
+        "amsterdam-2023-woo-besluit-verkeersbord-rozengrach",
+        "bewonersverenigingen-2023-woo-verzoek-veiligheid-erotisch-centru",
+        "das-2023-woo-verzoek-rotonde-postjeswe",
+        "ema-2023-brief-burgemeester-amsterdam-erotisch-centru",
+        "ema-management-board-2023-brief-burgemeester-amsterda",
+        "florent-2020-wob-verzoek-kademuren-lijnbaansgrach",
+        "verzoeker-2018-wob-verzoek-uitsupportersverbo",
+        "verzoeker-2023-woo-verzoek-ajax-feyenoor",
+        "verzoeker-2023-woo-verzoek-verkeersbord-rozengrach",
+    }
+)
 # The twenty-second unseen set (docs/ingest.md, 3 Dec 2026): Overijssel's letters and cover e-mails closing
 # tree-felling notifications, from thirteen bundles the corpus had not used (three pages by OCR).
 TWENTY_SECOND_SET_PDFS = frozenset(
@@ -579,6 +603,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINETEENTH_SET
         | TWENTIETH_SET
         | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
     earlier = group(later)
     since_eleventh = (
@@ -592,6 +617,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINETEENTH_SET
         | TWENTIETH_SET
         | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
     first_three = group(
         FOURTH_SET | FIFTH_SET | SIXTH_SET | SEVENTH_SET | EIGHTH_SET | NINTH_SET | TENTH_SET | since_eleventh
@@ -615,6 +641,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINETEENTH_SET
         | TWENTIETH_SET
         | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
     first_twelve = group(
         THIRTEENTH_SET
@@ -625,6 +652,7 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINETEENTH_SET
         | TWENTIETH_SET
         | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
     first_thirteen = group(
         FOURTEENTH_SET
@@ -634,16 +662,27 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         | NINETEENTH_SET
         | TWENTIETH_SET
         | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
     first_fourteen = group(
-        FIFTEENTH_SET | SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET
+        FIFTEENTH_SET
+        | SIXTEENTH_SET
+        | EIGHTEENTH_SET
+        | NINETEENTH_SET
+        | TWENTIETH_SET
+        | TWENTY_FIRST_SET
+        | TWENTY_FOURTH_SET
     )
-    first_fifteen = group(SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET)
-    first_sixteen = group(EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET)
-    first_eighteen = group(NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET)
-    first_nineteen = group(TWENTIETH_SET | TWENTY_FIRST_SET)
-    first_twenty = group(TWENTY_FIRST_SET)
-    every = group(frozenset())
+    first_fifteen = group(
+        SIXTEENTH_SET | EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET | TWENTY_FOURTH_SET
+    )
+    first_sixteen = group(
+        EIGHTEENTH_SET | NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET | TWENTY_FOURTH_SET
+    )
+    first_eighteen = group(NINETEENTH_SET | TWENTIETH_SET | TWENTY_FIRST_SET | TWENTY_FOURTH_SET)
+    first_nineteen = group(TWENTIETH_SET | TWENTY_FIRST_SET | TWENTY_FOURTH_SET)
+    first_twenty = group(TWENTY_FIRST_SET | TWENTY_FOURTH_SET)
+    every = group(TWENTY_FOURTH_SET)  # all but the twenty-fourth set, which has floors of its own
     tenth = one_set(TENTH_SET)
     for scored in (earlier, first_three, first_four, first_five, first_six, first_seven, first_eight):
         if scored is None:
@@ -816,6 +855,20 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert twenty_first.fields[name].exact_rate_with_value >= 0.95, name
         assert twenty_first.fields["organisations_mentioned"].precision >= 0.99
         assert twenty_first.fields["organisations_mentioned"].recall >= 0.95
+    # the twenty-fourth set's 18 after its fixes ("A twenty-fourth unseen set", 3 Dec 2026: kind 0.944,
+    # date 0.941, subject 0.824, addressees 0.600, sender 0.583, nothing invented; roles in English,
+    # unlabelled references and cited e-mails still missed)
+    twenty_fourth = one_set(TWENTY_FOURTH_SET)
+    if twenty_fourth is not None:
+        for name in NEVER_INVENTED:
+            assert twenty_fourth.fields[name].invented == 0, name
+        for name in ("kind", "date_sent"):
+            assert twenty_fourth.fields[name].exact_rate_with_value >= 0.9, name
+        assert twenty_fourth.fields["subject"].exact_rate_with_value >= 0.8
+        assert twenty_fourth.fields["addressees"].exact_rate_with_value >= 0.55
+        assert twenty_fourth.fields["sender"].exact_rate_with_value >= 0.55
+        assert twenty_fourth.fields["organisations_mentioned"].precision >= 0.99
+        assert twenty_fourth.fields["organisations_mentioned"].recall >= 0.9
     for scored in (
         first_eleven,
         first_twelve,

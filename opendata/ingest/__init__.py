@@ -253,8 +253,8 @@ def is_letter(extraction, text: str = "") -> bool:
     a web copy of a letter cut short still has a salutation and its reference, or its signature and
     sender; a page that carries one letter is titled as that letter."""
     from opendata.ingest.extract_kamerstuk import answer_writer  # with extraction's other patterns
-    from opendata.ingest.extract_results import REPLY_OVER_THREAD
-    from opendata.ingest.extract_signatures import closing_pattern
+    from opendata.ingest.extract_results import REPLY_OVER_THREAD  # with extraction's other patterns
+    from opendata.ingest.extract_signatures import closing_pattern  # with extraction's other patterns
 
     subject = extraction.subject
     labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None

@@ -30,10 +30,14 @@ MONTHS = {
     "october": 10,
     "november": 11,
     "december": 12,
-    # English names in an English-language mail program's header ("Sent: Fri, 2 Jun 2023"), where they differ
+    # English names, where they differ: an English-language mail program's header ("Sent: Fri, 2 Jun 2023"),
+    # a letter in English ("10 March 2023")
+    "january": 1,
+    "february": 2,
     "march": 3,
     "june": 6,
     "july": 7,
+    "august": 8,
 }
 MONTH_ABBREVIATIONS = {
     "jan": 1,

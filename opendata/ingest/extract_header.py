@@ -15,7 +15,12 @@ from opendata.ingest.gazetteer import load_gazetteer
 
 SALUTATION = re.compile(
     # (a quoting copy opens the letter with a quotation mark: '"Beste lezer,')
-    r"^[ \t]*[\"“„]?(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.)\b[^\n]{0,120}$",
+    r"^[ \t]*[\"“„]?(?:zeer\s+)?(?:geachte?|beste|hooggeachte|l\.\s?s\.|dear)\b[^\n]{0,120}$"
+    # an e-mail's greeting: the time of day ("Goedenavond (geanonimiseerd)"), or a short word before a
+    # name and its comma ("Dag Bm,", "Hallo allemaal,"; not a heading such as "Dag van de raad")
+    # (words after it, no OCR scraps: "hi \\ ' r — je Je ," is none)
+    r"|^[ \t]*goe(?:de|ie)(?:morgen|middag|n?avond)(?:[ \t]+[\w'’().&,/#$-]+){0,6}[ \t]*[,!]?[ \t]*$"
+    r"|^[ \t]*(?:hallo|hoi|dag|hi)(?:[ \t]+[\w'’().&/#$-]+){0,6}[ \t]*,[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1003,10 +1008,30 @@ def subject_after_salutation(text: str, salutation: re.Match[str]) -> tuple[int,
     if match is None or match.end() == following.end():
         return None
     paragraph_end = re.compile(r"\n[ \t]*\n|\Z").search(text, match.end())
-    end = min(paragraph_end.start() if paragraph_end else len(text), match.end() + 400)
+    end = _first_sentence_line(
+        text, match.end(), min(paragraph_end.start() if paragraph_end else len(text), match.end() + 400)
+    )
     span = strip_span(text, match.end(), end, " \t\r\n")
     value = normalise_subject(text[slice(*span)])
     return (*span, value) if value and "\n\n" not in text[slice(*span)] else None
+
+
+def _first_sentence_line(text: str, start: int, end: int) -> int:
+    """Where a subject paragraph under the salutation ends: at the line that opens the body's first
+    sentence ("Subject: Meeting on …" / "Thank you for …", no blank line between), a capitalised line
+    after one that does not dangle; a line that goes on in lower case or after a dangling word is the
+    subject's."""
+    line_end = text.find("\n", start, end)
+    while line_end >= 0:
+        following = text[line_end + 1 : end].lstrip(" \t")
+        if (
+            following[:1].isupper()
+            and not _DANGLING.search(text[start:line_end])
+            and text[start:line_end].strip()
+        ):
+            return line_end
+        line_end = text.find("\n", line_end + 1, end)
+    return end
 
 
 # A subject line that stops on a preposition, article or conjunction goes on, even past a blank

@@ -67,6 +67,9 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ),
     # "Burgemeester van Utrecht" (a letterhead, a signature): the municipality of the post
     (rf"{noisy('burgemeester')}[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeente[ \t]+)?", None, (GEMEENTE,)),
+    # the same in a letter in English: "Mayor of Amsterdam", "the City of Amsterdam", "Province of Utrecht"
+    (r"(?-i:Mayor|City|Municipality)[ \t]+of[ \t]+(?-i:(?=[A-Z]))", None, (GEMEENTE,)),
+    (r"(?-i:Province)[ \t]+of[ \t]+(?-i:(?=[A-Z]))", None, (PROVINCIE,)),
     # an address to the town hall by the municipality's name ("Gemeentehuis Losser", "Stadhuis
     # Zwartewaterland" over "t.a.v. Burgemeester en Wethouders"): the municipality; capitalised, the name
     # right after it ("het stadhuis van Leiden", a building in a sentence, names none)
@@ -711,9 +714,22 @@ def _web_names() -> Mapping[str, tuple[str, ...]]:
         by_label[re.sub(r"[^a-z0-9]", "", bare.lower())].append(code)
         if code.startswith("pv"):  # "provinciegroningen.nl", "provincie-utrecht.nl"
             by_label["provincie" + re.sub(r"[^a-z0-9]", "", bare.lower())].append(code)
+        if code.startswith("ws"):  # "waterschaplimburg.nl"
+            by_label[re.sub(r"[^a-z0-9]", "", name.lower())].append(code)
     for label, code in _OTHER_DOMAINS.items():
         by_label[label].append(code)
-    return {label: tuple(codes) for label, codes in by_label.items()}
+    return {label: _domain_owners(codes) for label, codes in by_label.items()}
+
+
+def _domain_owners(codes: list[str]) -> tuple[str, ...]:
+    """Of the bodies whose name is a domain's, those of the kind that owns it: a municipality before a
+    province of the same name (groningen.nl and utrecht.nl are the cities', the provinces write
+    "provincie"), a province before a water authority (limburg.nl is the province's; Waterschap Limburg
+    writes "waterschaplimburg")."""
+    for prefix in ("gm", "pv"):
+        if any(code.startswith(prefix) for code in codes):
+            return tuple(code for code in codes if code.startswith(prefix))
+    return tuple(codes)
 
 
 # Provinces whose own domain is not their name: "…@pzh.nl", "www.brabant.nl".
@@ -750,7 +766,7 @@ _OWN_ADDRESS = re.compile(
 )
 
 
-_RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc)[ \t]*:", re.IGNORECASE)
+_RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc|ce)[ \t]*[:;]", re.IGNORECASE)  # OCR: "ce:"
 
 
 # A mail header's receiver line that holds only a body's general mailbox ("Aan: gemeente@wierden.nl"):
@@ -772,6 +788,41 @@ def general_mailbox(text: str, end: int) -> OrgMention | None:
     return OrgMention(codes[0], *line.span("label"), 0.6, None, True) if len(codes) == 1 else None
 
 
+# Where a letter says it was sent to the address on its line: "Per e-mail verstuurd:", "Verzonden per
+# e-mail aan", "Per mail:".
+_SENT_TO = re.compile(
+    r"[^\n@]*\b(?:per[ \t]+e-?mail|verstuurd|verzonden[ \t]+(?:per|aan))\b[^\n@]*$", re.IGNORECASE
+)
+# A line that ends an address block, walking up from an address: a blank line, another label of the
+# header, a line that closes with a comma (a salutation, a closing), a sentence.
+_NOT_ADDRESS_LINE = re.compile(
+    r"[ \t]*$|[ \t]*(?:Van|From|Onderwerp|Subject|Betreft|Datum|Date|Verzonden|Sent)[ \t]*:|[^\n]*,[ \t]*$"
+    r"|(?:\S+[ \t]+){6}\S",
+    re.IGNORECASE,
+)
+_RECEIVER_BLOCK_LINES = 7
+
+
+def _receivers_address(text: str, position: int) -> bool:
+    """Whether the mail or web address at `position` is the receiver's: on a mail header's receiver
+    line ("Aan: Griffie <griffie@haarlem.nl>"), after "Per e-mail verstuurd:", or among the lines of
+    an address block under "Aan:" ("Aan: Gemeente Amsterdam / Amstel 1 / … / woo@amsterdam.nl")
+    with no blank line between."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if _RECEIVER_LINE.match(text, line_start) or _SENT_TO.match(text[line_start:position]):
+        return True
+    for _ in range(_RECEIVER_BLOCK_LINES):
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[line_start : text.find("\n", line_start)]
+        if _NOT_ADDRESS_LINE.match(line):
+            return False
+        if _RECEIVER_LINE.match(line):
+            return True
+    return False
+
+
 def own_address_name(
     text: str, date: str | None, start: int = 0, end: int | None = None
 ) -> OrgMention | None:
@@ -780,8 +831,8 @@ def own_address_name(
     …@purmerend.nl"), else None."""
     hits: list[tuple[tuple[str, ...], tuple[int, int]]] = []
     for address in _OWN_ADDRESS.finditer(text, start, len(text) if end is None else end):
-        if _RECEIVER_LINE.match(text, text.rfind("\n", 0, address.start()) + 1):
-            continue  # a mail header's receiver ("Aan: Griffie <griffie@haarlem.nl>") is not the writer's
+        if _receivers_address(text, address.start()):
+            continue
         group = "mail" if address["mail"] else "web"
         hits.append((tuple(_domain_codes(address[group], date)), address.span(group)))
     domains = {code for found, _span in hits for code in found}
@@ -987,11 +1038,21 @@ def find_ministries(text: str) -> list[OrgMention]:
             continue
         if _PLACE_AFTER.match(text, match.end()):
             continue  # a postcode's letters whose digits the copy lost: "Schedeldoekshaven EZ Den Haag"
+        if _in_mail_header_line(text, match.start()):
+            continue  # a redacted receiver's scraps: "Aan: BIN EZ Oamsterdam.nl>"
         named.append(OrgMention(match["abbr"], match.start(), match.end(), 0.6, None, False))
     for listed in _MINISTRY_LIST.finditer(text):
         for match in _ONE_WORD_MINISTRY.finditer(text, *listed.span("list")):
             named.append(OrgMention(match["word"], match.start(), match.end(), 0.6, None, False))
     return named
+
+
+_MAIL_HEADER_LINE = re.compile(r"[ \t]*(?:van|aan|cc|bcc|from|to)[ \t]*:|[^\n]*@", re.IGNORECASE)
+
+
+def _in_mail_header_line(text: str, position: int) -> bool:
+    """Whether `position` is on a mail header's sender or receiver line, or a line with a mail address."""
+    return _MAIL_HEADER_LINE.match(text, text.rfind("\n", 0, position) + 1) is not None
 
 
 def fold_spaces(text: str) -> str:

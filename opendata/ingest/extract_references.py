@@ -182,6 +182,8 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
         return (
             None  # a lone mark ("Uw kenmerk 0 J 1 JULI"), a day ("zaaknummer 1 april"): the value is missing
         )
+    if re.fullmatch(r"[0-9][A-Za-z]|[A-Za-z][0-9]", text[start:end]):
+        return None  # a receipt stamp's field that OCR read as scraps ("Zaak : 2d a Ie"): no number
     return start, end
 
 

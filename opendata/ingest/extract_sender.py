@@ -738,7 +738,8 @@ _FROM_ASSOCIATION = re.compile(
     r"^[ \t]*Van[ \t]*:[^\n]*?(?<![\w-])(?P<who>(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?=[A-Z])"
     # any group, not only a werkgroep: "Klankbordgroep", "Bewonersgroep"
     r"(?i:[\w-]*(?:" + ASSOCIATION_KIND + r"|groep))"
-    r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en))*)",
+    # (its name in quotation marks: 'Bewonersvereniging “De Miranda-Buurt”')
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en|[“\"„][^”\"\n]{1,40}[”\"]))*)",
     re.MULTILINE,
 )
 _MAIL_DISPATCH = re.compile(
@@ -812,7 +813,10 @@ def unsigned_sender(
     writer = _signature_address_writer(text)
     if writer is not None:
         return writer
-    web = web_address_name(text, 0, head_end, date) or own_address_name(text, date)
+    # the writer's own addresses are in the writer's own message, not in the messages it answers
+    web = web_address_name(text, 0, head_end, date) or own_address_name(
+        text, date, 0, quoted_message_start(text)
+    )
     if web is not None:
         return from_mention(text, web, 0.6)
     contact = _contact_line(text, found, salutation)
@@ -835,7 +839,8 @@ def unsigned_sender(
     if len(writers) == 1:  # "Als Supportersvereniging Ajax constateren wij …"
         who = next(_WE_AS.finditer(text))
         return _found(text, re.sub(r"\s+", " ", who["who"]), *who.span("who"), 0.5)
-    from_line = _FROM_ASSOCIATION.search(text, 0, max(head_end, 1))
+    from_lines = list(_FROM_ASSOCIATION.finditer(text, 0, max(head_end, 1)))
+    from_line = from_lines[0] if len({m["who"] for m in from_lines}) == 1 else None  # several write together
     if from_line is not None and not _MAIL_DISPATCH.search(text, from_line.end(), from_line.end() + 200):
         # a form-like head's "Van: het kernteam KOO! (Klankbordgroep Oud Osdorp)": the group as written
         return _found(text, re.sub(r"\s+", " ", from_line["who"]), *from_line.span("who"), 0.5)
@@ -921,7 +926,7 @@ _PAGE_NUMBER = re.compile(
 )
 _HEADER_KIND = re.compile(r"(?:gemeente|provincie|waterschap|hoogheemraadschap|wetterskip)\b", re.IGNORECASE)
 _HEADER_GOES_ON = re.compile(
-    r"[ \t|]*(?:$|,|(?i:datum|kenmerk|ons[ \t]+kenmerk|pagina|blad|page|onderwerp|zaaknummer)\b)",
+    r"[ \t|]*(?:$|,|(?i:datum|kenmerk|ons[ \t]+kenmerk|pagina|blad|page|onderwerp|zaaknummer|(?:olo[ \t]+)?nummer|referentie)\b)",
     re.MULTILINE,
 )
 

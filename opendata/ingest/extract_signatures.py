@@ -87,6 +87,12 @@ CLOSINGS = (
     "hartelijke groeten",
     "met groet",
     "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
+    # a letter in English (a municipality's to an international body, and its answer)
+    "yours sincerely",
+    "yours faithfully",
+    "kind regards",
+    "with kind regards",
+    "best regards",
 )
 _ARTICLE = r"(?:de|het)\s+"
 _TITLES = r"(?:(?:mr|dr|drs|ir|ing|prof|ds|mw|mevr|dhr|bc)\.\s*)*"
@@ -120,7 +126,9 @@ _STOPS = re.compile(
     r"back\s+to\s+top|terug(?:\s+naar\s+(?:boven|overzicht|het\s+overzicht))?|deel\s+dit|delen|print|"
     r"reageer|reacties?|lees\s+meer|share|tweet|"
     # a decision's objection clause under the block: "Bezwaar", "Niet mee eens?", "Tegen dit besluit kan …"
-    r"bezwaar(?=[ \t]*$)|niet\s+mee\s+eens|tegen\s+dit\s+besluit)\b"
+    r"bezwaar(?=[ \t]*$)|niet\s+mee\s+eens|tegen\s+dit\s+besluit|"
+    # the next page's running header: "Gemeente Amsterdam Datum 7-2-2023" / "Kenmerk …" / "Pagina 3 van 7"
+    r"(?:ons\s+|uw\s+)?kenmerk|[^\n]{0,60}\bdatum[ \t]+[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4})\b"
     # a document host's page number on a line of its own ("(2)"): the next page, not the block
     r"|^[ \t]*\([0-9]{1,3}\)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -145,6 +153,9 @@ _NOT_A_NAME_LINE = re.compile(
     r"|^[ \t]*(?:(?:sr|jr)\.?|senior|junior)?[ \t]*\w*(?:adviseur|medewerker|co[öo]rdinator|specialist|"
     r"consulent|assistent|jurist|regisseur|functionaris)[ \t]*$"
     r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b"
+    # a post in English under a name ("Executive Director", "Chair of the Management Board", "Mayor of …")
+    r"|^[ \t]*(?:(?:executive|deputy|managing|vice)[ \t]+)?(?:director|chair(?:person|man|woman)?|mayor|"
+    r"president|secretary|officer)\b"
     # a unit's or portfolio's name, capitalised words joined by "en" and no initial ("Wonen en Zorg",
     # "Openbare Orde en Veiligheid"): two people are never signed with a bare first word after "en"
     r"|^[ \t]*(?-i:[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)?[ \t]+(?:en|&)[ \t]+[A-Z][a-zà-ÿ]+)[ \t]*$",
@@ -316,7 +327,7 @@ _ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
 # The model's Role list lacks these posts: a draft leaves such a signature out (never a guessed role).
 _JOB_TITLE = re.compile(
     r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
-    r"directievoerder|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur)(?![\w-])"
+    r"directievoerder|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur|[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
     re.IGNORECASE,
 )
@@ -483,7 +494,10 @@ def looks_like_body(name: str) -> bool:
             r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat)\b|"
             # a public body's kind word in its name: "Recreatieschap Drenthe", "Veiligheidsregio Fryslân"
             r"(?i:\w*(?:schap|regio|dienst)|wetterskip)\b|"
-            r"(?i:partij|fractie|stichting|vereniging|corporatie)\b",
+            r"(?i:partij|fractie|stichting|vereniging|corporatie|comit[ée]|werkgroep|platform|(?:wijk|buurt|dorps|cli[eë]nten|jongeren|advies)raad|"
+            r"co[öo]peratie|genootschap)\b|"
+            # a society of friends: "Vrienden van het Beatrixpark"
+            r"^Vrienden\b",
             name,
         )
     )
