@@ -78,8 +78,13 @@ REAL_FORMS = (
     "unit-signed",
     "running-header",
     "daily-board",
+    # the e-mails of the twenty-first to twenty-fourth sets' (docs/letter-layouts.md, "E-mails from the later
+    # sets"), drawn by a generator of their own among the letters that take none of the thirteen above
+    "mail-reply",
+    "headless-reply",
 )
-TWELFTH_FORMS = REAL_FORMS[8:]
+TWELFTH_FORMS = REAL_FORMS[8:13]
+MAIL_FORMS = REAL_FORMS[13:]
 MONTHS_SHORT = ("JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC")
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
@@ -270,6 +275,10 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         form = _later_form(plan, seed)
     if forms and form is None:
         form = _twelfth_form(world, plan, seed)
+    if forms and form is None:
+        form = _mail_form(world, plan, seed)
+    if form in MAIL_FORMS:
+        return _mail(world, plans, plan, seed, form)
     place = (
         _place(world, plan.sender)
         if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
@@ -640,6 +649,120 @@ def _twelfth_form(world: World, plan: Plan, seed: int) -> str | None:
     if 0.4 <= roll < 0.7 and sender_kind == "samenwerkingsorganisatie" and plan.signatories:
         return "daily-board"
     return None
+
+
+# ---------------------------------------------------------------- e-mails from the later sets
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+GREETINGS = ("Goedemiddag,", "Goedemorgen,", "Beste collega's,", "Dag allen,", "Hallo,", "Geacht college,")
+MAIL_CLOSINGS = ("Met vriendelijke groet,", "Hartelijke groet,", "Met groet,", "Hartelijke groeten,")
+MAILBOXES = ("info", "post", "gemeente")  # a body's general mailbox; a province's is never "gemeente@"
+# the top message of a thread that lost its header: a line or two to a colleague, in the set's manner
+REPLY_LINES = (
+    "Kun jij dit oppakken? De vraag ligt al een tijdje bij ons.",
+    "Zie hieronder het bericht waar wij het vanochtend over hadden. Wil je het in de stukken opnemen?",
+    "Ter informatie doorgestuurd, want het raakt ook jouw dossier.",
+)
+
+
+def _mail_form(world: World, plan: Plan, seed: int) -> str | None:
+    """An e-mail (docs/letter-layouts.md, "E-mails from the later sets"), for a letter that took none of
+    the earlier thirteen forms, from one municipality or province to another's general mailbox; a
+    generator of its own: **mail-reply**, a printed e-mail (Van / Verzonden / Aan / Onderwerp), an
+    e-mail's greeting and short closing, the signer's name, post, body and contact lines, the message it
+    answers quoted under it; **headless-reply**, the same e-mail answered by a line or two to a colleague
+    printed without its own header, so the only header is the answered message's."""
+    rng = random.Random(f"opendata-synth:{seed}:render-form-mail:{plan.index}")
+    roll = rng.random()
+    kinds = {world.orgs[world.party[code]].kind for code in (plan.sender, *plan.addressees)}
+    if (
+        plan.kind == "raadsinformatiebrief"
+        or len(plan.addressees) != 1
+        or not kinds <= {"gemeente", "provincie"}
+    ):
+        return None
+    if not plan.addressees[0].startswith(("gs-", "college-")) or not plan.signatories:
+        return None
+    if roll < 0.12 and plan.sent_known:
+        return "mail-reply"
+    if 0.12 <= roll < 0.2:
+        return "headless-reply"
+    return None
+
+
+def _domain(world: World, org_id: str) -> str:
+    """A body's mail domain: a municipality's name ("leiden.nl"), a province's with its kind
+    ("provincie-utrecht.nl": utrecht.nl is the city's)."""
+    name = slug(_region(world, org_id)).replace("-", "")
+    return f"provincie-{name}.nl" if world.orgs[world.party[org_id]].kind == "provincie" else f"{name}.nl"
+
+
+def _sent(day: int, rng: random.Random) -> str:
+    weekday = WEEKDAYS[datetime.date.fromordinal(day).weekday()]
+    return f"{weekday} {day_text(day)} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}"
+
+
+def _mail(world: World, plans: list[Plan], plan: Plan, seed: int, form: str) -> RenderedLetter:
+    """A letter rendered as an e-mail (see _mail_form), with the truth its text states."""
+    rng = random.Random(f"opendata-synth:{seed}:render-mail:{plan.index}")
+    person, role, _, _ = plan.signatories[0]
+    name = world.people[person]
+    post = ROLE_LINES[role].removeprefix("de ").rstrip(",")
+    own = f"{slug(name.split()[-1])}@{_domain(world, plan.sender)}"
+    box = rng.choice(MAILBOXES if not plan.addressees[0].startswith("gs-") else MAILBOXES[:2])
+    receiver = f"{box}@{_domain(world, plan.addressees[0])}"
+    mentioned: list[str] = []
+    body = _body(world, plans, plan, rng, mentioned)
+    signature = [name, post.capitalize(), _letterhead(world, plan.sender)[0]]
+    signature += [f"Telefoon 14 0{rng.randint(10, 99)}", f"E-mail: {own}"]
+    answered_day = plan.day - rng.randint(3, 20)
+    answered = [
+        f"Van: {world.names[plan.addressees[0]]} <{receiver}>",
+        f"Verzonden: {_sent(answered_day, rng)}",
+        f"Aan: {own}",
+        f"Onderwerp: {plan.title}",
+        "",
+        "Graag ontvangen wij voor het einde van de maand uw reactie op het voorstel.",
+    ]
+    header = [
+        f"Van: {name} <{own}>",
+        f"Verzonden: {_sent(plan.day, rng)}",
+        f"Aan: {receiver}",
+        f"Onderwerp: {plan.title}",
+    ]
+    message = [rng.choice(GREETINGS), *body, rng.choice(MAIL_CLOSINGS), "\n".join(signature)]
+    truth = _truth(world, plans, plan, mentioned)
+    if form == "mail-reply":
+        letter = RenderedLetter(plan.id, form, [Block(20, 15, header)], [*message, "\n".join(answered)], [])
+        earlier = plans[plan.reply_to] if plan.reply_to is not None else None
+        truth.update(
+            our_reference=None,
+            # the reply names the letter it answers in its first sentence: "In uw brief van …, kenmerk …,"
+            your_reference=earlier.our_reference if earlier is not None else None,
+            dossier_references=[plan.dossier.number] if plan.dossier else [],
+            sender_body=None,  # a person's mail: no board's formula signs it
+            signatories=[{"name": name, "role": post}],
+        )
+    else:  # the reply to a colleague over the e-mail, without a header: nothing of its own but its kind
+        top = rng.choice(REPLY_LINES)
+        letter = RenderedLetter(plan.id, form, [Block(20, 15, [top])], ["\n".join(header), *message], [])
+        truth.update(
+            date_sent=None,
+            our_reference=None,
+            your_reference=None,
+            dossier_references=[],
+            subject=None,
+            sender=None,
+            sender_body=None,
+            addressees=[],
+            signatories=[],
+            cites=[],
+            # the sender's signature and the bodies the e-mail names; a mailbox in its header names no one
+            organisations_mentioned=sorted({world.party[plan.sender], *mentioned}),
+        )
+    letter.truth = truth
+    letter.variants = _file_variants(plan, seed)
+    return letter
 
 
 def _file_variants(plan: Plan, seed: int) -> tuple[str, ...]:
