@@ -138,3 +138,22 @@ def test_an_emails_greeting_is_its_salutation(greeting):
 
 def test_a_heading_that_starts_with_dag_is_no_greeting():
     assert extract("Dag van de raad\n\nOp zaterdag opent het stadhuis zijn deuren.\n").salutation is None
+
+
+def test_e_mails_cited_by_the_writer_and_an_offer_by_mail_are_cited_letters():
+    text = (
+        "Gemeente Zwolle\nDatum 2 mei 2022\nOnderwerp: Deelbesluit over uw verzoek\n\nGeachte heer,\n\n"
+        "In uw mail van 1 juli 2021 vroeg u om de stukken. De ontvangst heb ik u per mail op 8 juli 2021 "
+        "bevestigd. In mijn e-mail van 29 juli 2021 heb ik de termijn verdaagd. Uw offerte per mail d.d. "
+        "24 september 2020 ligt bij de stukken.\n\nMet vriendelijke groet,\n\nAnna de Wit\nDirecteur\n"
+    )
+    dates = sorted(str(c["date"]) for c in extract(text).facts()["cites"])
+    assert dates == ["2020-09-24", "2021-07-01", "2021-07-08", "2021-07-29"]
+
+
+def test_someone_elses_request_without_its_kenmerk_is_still_no_letter():
+    text = (
+        "Gemeente Zwolle\nDatum 2 mei 2022\nOnderwerp: Besluit\n\nGeachte heer,\n\n"
+        "Het verzoek van de commissie van 3 maart 2022 is besproken.\n\nMet vriendelijke groet,\n\nAnna de Wit\n"
+    )
+    assert extract(text).facts()["cites"] == []

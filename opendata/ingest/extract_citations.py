@@ -69,9 +69,10 @@ _YEARLESS_DATE = re.compile(
 # A letter by which the reader was told something, dated with "op": "De Kamer is per brief op 19 juni 2023
 # geïnformeerd", "bij brief op 3 maart" (the date straight after "op"; "uw brief op 3 mei ontvangen" is the
 # day it came in, and stays out).
-# An e-mail so dated with "van", the date straight after it: "is bevestigd per mail van 30 maart 2021".
+# An e-mail so dated with "van" or "op", the date straight after it: "is bevestigd per mail van 30 maart
+# 2021", "heb ik per mail op 8 juli 2021 bevestigd".
 _CITE_PER_LETTER_ON = re.compile(
-    r"\b(?P<who>per|bij)\s+(?:brief\s+op|(?:e-?)?mail(?:bericht)?\s+van)\s+(?=[0-9])", re.IGNORECASE
+    r"\b(?P<who>per|bij)\s+(?:brief\s+op|(?:e-?)?mail(?:bericht)?\s+(?:van|op))\s+(?=[0-9])", re.IGNORECASE
 )
 # A letter cited as what it was rather than as a "brief": the addressee's own request, e-mail,
 # application or claim ("uw verzoek van 3 maart 2021, kenmerk …", "uw aanvraag d.d. …", "uw
@@ -79,8 +80,10 @@ _CITE_PER_LETTER_ON = re.compile(
 # vaste commissie … van 22 december 2011") only with its kenmerk: without one the corpus counts it no
 # letter (tests/corpus/README.md).
 _CITE_DOCUMENT = re.compile(
-    r"\b(?P<who>uw|vw|het|de|een)\s+(?:(?:Wob|Woo|WOB|WOO)-?)?(?:verzoek(?:schrift)?|e-?mail(?:bericht)?|"
-    r"mail(?:bericht)?|aanvraag|aansprakelijkstelling|bezwaarschrift|schrijven|ontvangstbevestiging)\s+"
+    r"\b(?P<who>uw|vw|het|de|een|mijn|onze)\s+(?:(?:Wob|Woo|WOB|WOO)-?)?(?:verzoek(?:schrift)?|e-?mail(?:bericht)?|"
+    r"mail(?:bericht)?|aanvraag|aansprakelijkstelling|bezwaarschrift|schrijven|ontvangstbevestiging|offerte)\s+"
+    # how it came: "uw offerte per mail d.d. 24 september 2020"
+    r"(?:per\s+(?:e-?)?mail\s+)?"
     # what the request was made under, between it and its date: "uw verzoek in het kader van de Wet
     # openbaarheid van bestuur d.d. 7 december 2018"
     r"(?:(?:in\s+het\s+kader\s+van|op\s+grond\s+van)\s+(?:de\s+)?[^.;:\n]{2,60}?\s+(?=\(?d\.\s?d\.))?"
@@ -227,8 +230,8 @@ def find_citations(
         acknowledged = (
             "ontvangstbevestiging" in match[0].lower()
         )  # the writer's own acknowledgement: a letter
-        if who != "uw" and citation.reference is None and not acknowledged:
-            continue  # someone else's request without its kenmerk: no letter
+        if who not in ("uw", "mijn", "onze") and citation.reference is None and not acknowledged:
+            continue  # someone else's request without its kenmerk: no letter (the writer's own is one)
         if writer["writer"]:
             citation = Citation(
                 citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
