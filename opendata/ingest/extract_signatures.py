@@ -87,6 +87,7 @@ CLOSINGS = (
     "hartelijke groeten",
     "met groet",
     "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
+    "groet",  # "Groet, Pierre"
     # a letter in English (a municipality's to an international body, and its answer)
     "yours sincerely",
     "yours faithfully",
@@ -153,6 +154,12 @@ _NOT_A_NAME_LINE = re.compile(
     r"|^[ \t]*(?:(?:sr|jr)\.?|senior|junior)?[ \t]*\w*(?:adviseur|medewerker|co[öo]rdinator|specialist|"
     r"consulent|assistent|jurist|regisseur|functionaris)[ \t]*$"
     r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b"
+    # a web or mail address the OCR mangled ("Este Qamsterdam.nl"); a member's post ("Stadsdeelcommissielid PvdA")
+    r"|\.n[l1i]\b|^[ \t]*\w*(?:commissie|raads|staten|fractie)lid\b"
+    # a union's name ("Koninklijke Nederlandse Voetbalbond"), a building in an address ("World Trade Center - B4")
+    r"|\w+bond\b|\b(?:center|centre|tower|gebouw|plaza)\b"
+    # a greeting that opens the next message ("Beste Femke,", "Hoi Pierre,")
+    r"|^[ \t]*(?:beste|hoi|hallo|dag|lieve|geachte)\b"
     # a post in English under a name ("Executive Director", "Chair of the Management Board", "Mayor of …")
     r"|^[ \t]*(?:(?:executive|deputy|managing|vice)[ \t]+)?(?:director|chair(?:person|man|woman)?|mayor|"
     r"president|secretary|officer)\b"
@@ -1000,20 +1007,30 @@ MAIL_HEADER = re.compile(
 )
 
 
+# A phone's or web mail's line over the message a reply quotes: "Op 30 aug. 2022 om 09:56 heeft … het
+# volgende geschreven:" (over two lines as often as not), "On 30 Aug 2022, at 09:56, … wrote:".
+_QUOTE_INTRO = re.compile(
+    r"^[ \t]*(?:Op|On)[ \t][^\n]{4,80}?[0-9]{1,2}[:.][0-9]{2}[^\n]{0,120}?\n?[^\n]{0,40}?"
+    r"(?:geschreven|wrote)[ \t]*:",
+    re.MULTILINE,
+)
+
+
 def quoted_message_start(text: str) -> int:
     """Where the message an e-mail answers or forwards begins: its header, the second in the text after
-    the first message's body ("Verzonden: … / Aan: …" under the reply's text). The reply's signature is
-    above it; a closing and a name below it are the quoted writer's. The text's length where there is no
-    second header."""
+    the first message's body ("Verzonden: … / Aan: …" under the reply's text), or the line a reply sets
+    over the message it quotes ("Op … heeft … het volgende geschreven:"). The reply's signature is above
+    it; a closing and a name below it are the quoted writer's. The text's length where there is neither."""
     headers = list(MAIL_HEADER.finditer(text))
-    if len(headers) < 2:
-        return len(text)
-    first, second = headers[0], headers[1]
-    # the first header opens the text (a line or two of a redacted name above it) and the second comes
-    # after a body: a forwarded letter's own header block read twice is no second message
-    if text[: first.start()].count("\n") > 3 or text[first.end() : second.start()].count("\n") < 4:
-        return len(text)
-    return second.start()
+    intro = _QUOTE_INTRO.search(text, headers[0].end()) if headers else None
+    starts = [intro.start()] if intro is not None else []
+    if len(headers) >= 2:
+        first, second = headers[0], headers[1]
+        # the first header opens the text (a line or two of a redacted name above it) and the second comes
+        # after a body: a forwarded letter's own header block read twice is no second message
+        if text[: first.start()].count("\n") <= 3 and text[first.end() : second.start()].count("\n") >= 4:
+            starts.append(second.start())
+    return min(starts, default=len(text))
 
 
 def namens_zone(text: str) -> tuple[int, int] | None:
