@@ -399,7 +399,7 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         f"Bezoekadres {street}",
         home,
         f"Telefoon 0{rng.randint(10, 79)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
-        f"www.{slug(_region(world, plan.sender)).replace('-', '')}.nl",
+        f"www.{_web_label(world, plan.sender)}.nl",
     ]
     if form == "running-header":  # the place only in the later pages' running headers
         footer = [footer[0], footer[2]]
@@ -690,11 +690,21 @@ def _mail_form(world: World, plan: Plan, seed: int) -> str | None:
     return None
 
 
+def _web_label(world: World, org_id: str) -> str:
+    """A body's place as a web address writes it: "leiden", "zuidholland"."""
+    return slug(_region(world, org_id)).replace("-", "")
+
+
 def _domain(world: World, org_id: str) -> str:
     """A body's mail domain: a municipality's name ("leiden.nl"), a province's with its kind
     ("provincie-utrecht.nl": utrecht.nl is the city's)."""
-    name = slug(_region(world, org_id)).replace("-", "")
+    name = _web_label(world, org_id)
     return f"provincie-{name}.nl" if world.orgs[world.party[org_id]].kind == "provincie" else f"{name}.nl"
+
+
+def _role_as_written(role: str) -> str:
+    """A signer's post as the signature writes it, without its article: "secretaris", "burgemeester"."""
+    return ROLE_LINES[role].removeprefix("de ").rstrip(",")
 
 
 def _sent(day: int, rng: random.Random) -> str:
@@ -707,7 +717,7 @@ def _mail(world: World, plans: list[Plan], plan: Plan, seed: int, form: str) -> 
     rng = random.Random(f"opendata-synth:{seed}:render-mail:{plan.index}")
     person, role, _, _ = plan.signatories[0]
     name = world.people[person]
-    post = ROLE_LINES[role].removeprefix("de ").rstrip(",")
+    post = _role_as_written(role)
     own = f"{slug(name.split()[-1])}@{_domain(world, plan.sender)}"
     box = rng.choice(MAILBOXES if not plan.addressees[0].startswith("gs-") else MAILBOXES[:2])
     receiver = f"{box}@{_domain(world, plan.addressees[0])}"
@@ -1004,7 +1014,7 @@ def _truth(world: World, plans: list[Plan], plan: Plan, mentioned: list[str]) ->
         "sender_body": _sender_body(world, plan.sender),
         "addressees": sorted(addressees),
         "signatories": [
-            {"name": world.people[person], "role": ROLE_LINES[role].removeprefix("de ").rstrip(",")}
+            {"name": world.people[person], "role": _role_as_written(role)}
             for person, role, _, _ in plan.signatories
         ],
         "cites": cites,
