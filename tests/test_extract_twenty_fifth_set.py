@@ -24,7 +24,7 @@ HEAD = (
         "Stadsdeelcommissielid PvdA",
         "Koninklijke Nederlandse Schaakbond",
         "World Trade Center - B4",
-        "Beste Anna, om je niet te verrassen",
+        "Beste Anna, ter voorbereiding op morgen",
     ],
 )
 def test_a_line_under_the_closing_that_names_no_person_signs_no_one(line):
@@ -45,7 +45,7 @@ def test_groet_closes_a_mail_with_no_greeting():
 
 def test_a_replys_quote_line_ends_its_signature():
     text = HEAD + (
-        "Dank voor de toelichting.\nGroet, Pieter.\nOp 30 aug. 2022 om 09:56 heeft (naam verwijderd) het volgende\n"
+        "Prima zo, ik neem het mee naar het overleg.\nGroet, Pieter.\nOp 30 aug. 2022 om 09:56 heeft (naam verwijderd) het volgende\n"
         "geschreven:\nHoi Pieter,\nGisteren spraken wij met Van Dijk over de afspraken.\n\nMet vriendelijke groet,\n"
         "Jan de Boer\nDirecteur\n"
     )

@@ -95,7 +95,7 @@ def test_an_ocr_cc_label_makes_its_address_a_receivers():
 
 
 def test_a_running_header_with_a_number_label_names_the_colleges_municipality():
-    page = "\nEen routebeschrijving vindt u op de website.\nGemeente Zwolle OLO nummer:1234567\nPagina {n} van 3\n"
+    page = "\nHet loket is open op werkdagen.\nGemeente Zwolle OLO nummer:1234567\nPagina {n} van 3\n"
     text = (
         "Gemee nte Bezoekadres\nd Alle wijken\nPostbus 10007\nDatum 6 januari 2022\n"
         "Onderwerp Nummerbeschikking: OLO nummer 1234567\nGeachte aanvrager,\nU heeft een vergunning aangevraagd.\n"
@@ -109,7 +109,7 @@ def test_a_running_header_with_a_number_label_names_the_colleges_municipality():
 
 ENGLISH = (
     "Ms Anna de Wit\nMayor of Zwolle\nPostbus 10007\n8000 GA Zwolle\nThe Netherlands\n10 March 2023\n\n"
-    "Dear Ms Mayor,\nSubject: Meeting on the plans for the harbour\nThank you for agreeing to meet us about\n"
+    "Dear Ms Mayor,\nSubject: Meeting on the plans for the harbour\nWe would be glad to talk with you about\n"
     "the plans for the harbour next to our offices.\nWe look forward to the meeting.\n\nYours sincerely,\n\n"
     "Jane Miller\nExecutive Director\n"
 )
