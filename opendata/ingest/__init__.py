@@ -252,7 +252,10 @@ def is_letter(extraction, text: str = "") -> bool:
     release has a date, a subject and a body that seems to send it, and none of the letter's own marks;
     a web copy of a letter cut short still has a salutation and its reference, or its signature and
     sender; a page that carries one letter is titled as that letter."""
-    from opendata.ingest.extract_kamerstuk import answer_writer  # with extraction's other patterns
+    from opendata.ingest.extract_kamerstuk import (  # with extraction's other patterns
+        answer_writer,
+        government_reply,
+    )
     from opendata.ingest.extract_results import REPLY_OVER_THREAD  # with extraction's other patterns
     from opendata.ingest.extract_signatures import closing_pattern  # with extraction's other patterns
 
@@ -269,8 +272,13 @@ def is_letter(extraction, text: str = "") -> bool:
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
     # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own, and
-    # so are the answers to a member's written questions ("Antwoord van Minister … (…)")
-    opens_as_letter = extraction.salutation is not None or answer_writer(text) is not None
+    # so are the answers to a member's written questions ("Antwoord van Minister … (…)") and the
+    # government's reply on a bill ("NOTA NAAR AANLEIDING VAN HET VERSLAG", "MEMORIE VAN ANTWOORD")
+    opens_as_letter = (
+        extraction.salutation is not None
+        or answer_writer(text) is not None
+        or government_reply(text) is not None
+    )
     # a reply printed over the mail it answers, its own header lost: an e-mail, its values unknown
     reply = extraction.kind is not None and extraction.kind.detail == REPLY_OVER_THREAD
     return opens_as_letter or reply or (any(letter_only) and sum(letter_only) + sum(common) >= 2)

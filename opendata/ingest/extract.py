@@ -103,6 +103,7 @@ from opendata.ingest.extract_sender import (
     FROM_COLLEGE,
     PROPOSAL,
     STATES_PROPOSAL,
+    arrangement_to_participants,
     kamerstuk_parts,
     letterhead_board,
     memo_head_end,
@@ -405,6 +406,7 @@ def _extract(
         or running_header_sender(text, found, head_end)
         or reaction_title_sender(text, found)
         or signer_post_sender(signatories)
+        or arrangement_to_participants(text, found, salutation.end() if salutation else head_end, zone)
     )
     if salutation is None and zone is None:
         # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief
@@ -557,6 +559,8 @@ def _extract(
         addressees = tuple(a for a in addressees if a.start > answer.heading.start)
     if kind is None and answer is not None:  # answers to written questions, on the Kamer's page
         kind = _found(text, "brief", answer.heading.start, answer.heading.end, 0.6)
+    if kind is None and kamerstuk is not None:  # a paper headed by no writer: "MEMORIE VAN ANTWOORD"
+        kind = _found(text, "brief", kamerstuk.heading.start, kamerstuk.heading.end, 0.6)
     if kind is None and reported:
         kind = _found(text, "brief", reported[0].start, reported[0].end, 0.5)
     if kind is None and answered is not None and len(whole[:answered].split()) <= _REPLY_WORDS:

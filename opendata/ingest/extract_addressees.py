@@ -15,6 +15,7 @@ from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
     ADDRESS_LINE,
     BOARD_LINE,
+    PARTICIPANTS_OF,
     POSTAL,
     PROPOSAL,
     SENDER_ADDRESS,
@@ -109,6 +110,8 @@ def find_addressees(
         picked.append(from_mention(text, mailbox, 0.6))  # "Aan: gemeente@wierden.nl": the municipality
     unique: dict[str, Found] = {}
     for item in picked:
+        if PARTICIPANTS_OF.search(text, max(0, item.start - 40), item.start):
+            continue  # "Aan de deelnemers van recreatieschap …": its participants, not the arrangement
         unique.setdefault(item.value, item)
     return tuple(_province_of(text, item, found, head_end) for item in unique.values())
 

@@ -64,7 +64,7 @@ _DIGIT = r"[0-9lIiL|!Oo]"
 # between its digits, the month glued to or set after the second.
 _DAY = (
     rf"(?P<day>(?<![\w.,/-])(?<![0-9] )[0-3] [0-9](?=\s?[A-Za-z])|(?<![\w.,/-]){_DIGIT}{{1,2}}|"
-    rf"(?<![0-9.,/-])[0-9]{{1,2}})\s*(?:e\s+)?"
+    rf"(?<![0-9.,/-])[0-9]{{1,2}})\s*(?:e\s+|(?:st|nd|rd|th)\s+(?:of\s+)?)?"  # "1e juli", "8th (of) July"
 )
 _YEAR = r"(?P<year>[12](?:[ -]?[0-9lIO]){3})(?![0-9])"
 
@@ -88,6 +88,13 @@ def _month_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_DAY}(?:{full}|{short})(?![a-z])\s*,?\s*{_YEAR}", re.IGNORECASE)
 
 
+# An English letter's date with the month first: "July 8th, 2020", "March 2, 2021".
+_MONTH_FIRST = re.compile(
+    r"(?<![\w-])(?P<month>{})[ \t]+(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?,?[ \t]+(?P<year>(?:19|20)[0-9]{{2}})(?![\w-])".format(
+        "|".join(sorted(MONTHS, key=len, reverse=True))
+    ),
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(
     r"(?<![\w.-])(?P<day>[0-3]?[0-9])[-./](?P<month>[01]?[0-9])[-./](?P<year>(?:19|20)[0-9]{2})(?![\w-])"
 )
@@ -124,6 +131,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
         if iso:
             clean = day_text.isdigit() and year_text.isdigit() and " " in match[0]
             found.append(DateMatch(iso, match.start(), match.end(), 0.95 if clean else 0.8))
+    for match in _MONTH_FIRST.finditer(text, start, end):
+        iso = _iso(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
+        if iso:
+            found.append(DateMatch(iso, match.start(), match.end(), 0.9))
     for pattern in (_NUMERIC, _ISO):
         for match in pattern.finditer(text, start, end):
             iso = _iso(int(match["year"]), int(match["month"]), int(match["day"]))

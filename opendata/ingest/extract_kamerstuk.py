@@ -107,7 +107,7 @@ def find_kamerstuk(text: str) -> Kamerstuk | None:
     limit = min(len(text), 3000)
     heading = _HEADING.search(text, 0, limit) or _NUMBERED_HEADING.search(text, 0, limit)
     if heading is None:
-        return _body_kamerstuk(text, limit)
+        return _body_kamerstuk(text, limit) or _reply_kamerstuk(text)
     role_word = (heading["role"] or "").upper()
     role = "staatssecretaris" if role_word.startswith("STAATSSECRETARIS") else "minister" if role_word else ""
     name = (heading["name"] or "").strip(" ,")
@@ -175,6 +175,41 @@ def _body_kamerstuk(text: str, limit: int) -> Kamerstuk | None:
         _dated(text, heading.end()),
         body_writer=True,
     )
+
+
+# The government's reply to a Kamer's report on a bill, a paper of the dossier as a minister's letter is:
+# its heading in capitals on a line of its own under the dossier's lines and the paper's number ("nr. 5",
+# "B1"), "Ontvangen <date>" (the Kamer's receipt) under it, the minister writing in the first person. The
+# heading names no writer; the closing's minister, where the copy keeps it, writes.
+_REPLY_HEADING = re.compile(
+    r"^[ \t]*(?:(?:[Nn]r\.|[A-Z]?[0-9]{1,3})[ \t]+)?"
+    r"(?P<heading>(?:NADERE[ \t]+)?MEMORIE[ \t]+VAN[ \t]+ANTWOORD|NOTA[ \t]+NAAR[ \t]+AANLEIDING[ \t]+VAN[ \t]+HET"
+    r"(?:[ \t]+(?:NADER|TWEEDE|NADERE))?[ \t]+VERSLAG)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+# … or a copy without the heading, where the minister offers the paper in its first lines: "Hierbij bied
+# ik u de nota naar aanleiding van het verslag … aan".
+_REPLY_OFFERED = re.compile(
+    r"\bHierbij[ \t]+(?:bied|zend)[ \t]+(?:ik|wij)[ \t]+u[ \t]+de[ \t]+(?P<heading>(?:nadere[ \t]+)?memorie[ \t]+van[ \t]+"
+    r"antwoord|nota[ \t]+naar[ \t]+aanleiding[ \t]+van[ \t]+het[ \t]+(?:(?:nader|tweede|nadere)[ \t]+)?verslag)\b"
+)
+
+
+def government_reply(text: str) -> Span | None:
+    """The heading of the government's reply on a bill, or the sentence offering it (see above), near
+    the top, or None."""
+    limit = min(len(text), 3000)
+    match = _REPLY_HEADING.search(text, 0, limit) or _REPLY_OFFERED.search(text, 0, limit)
+    return None if match is None else Span(match["heading"], match.start("heading"), match.end("heading"))
+
+
+def _reply_kamerstuk(text: str) -> Kamerstuk | None:
+    heading = government_reply(text)
+    if heading is None:
+        return None
+    return Kamerstuk(heading, None, "", False, _dossier_numbers(text, heading.start), None)
 
 
 def _dated(text: str, position: int) -> Span | None:

@@ -845,29 +845,35 @@ def own_address_name(
 # Ministries by their usual abbreviation ("de gezamenlijke provincies en BZK", "mijn collega's van OCW,
 # VROM, VWS en EZ"), kept as written; after a minister's title ("de minister van BZK", "…
 # Koninkrijksrelaties (BZK)") or a committee's ("de vaste commissie voor VROM") it names the office or
-# the portfolio, not the ministry.
-_MINISTRY_ABBREVIATIONS = (
-    "BZK",
-    "VROM",
-    "OCW",
-    "VWS",
-    "SZW",
-    "LNV",
-    "EZ",
-    "EZK",
-    "IenM",
-    "IenW",
-    "JenV",
-    "VenJ",
-    # with an ampersand or a lower-case "en" inside, as the short names of older ministries go
-    "VenW",
-    "V&W",
-    "I&M",
-    "I&W",
-    "OCenW",
-    "EL&I",
-    "BuZa",
-)
+# the portfolio, not the ministry. A letter that names a ministry in full and by its abbreviation ("het
+# Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)", "het Ministerie van BZK") names one.
+# The older short names have an ampersand or a lower-case "en" inside ("V&W", "VenW").
+_ABBREVIATED_MINISTRIES = {
+    "BZK": "Binnenlandse Zaken en Koninkrijksrelaties",
+    "VROM": "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
+    "OCW": "Onderwijs, Cultuur en Wetenschap",
+    "VWS": "Volksgezondheid, Welzijn en Sport",
+    "SZW": "Sociale Zaken en Werkgelegenheid",
+    "LNV": "Landbouw, Natuur en Voedselkwaliteit",
+    "EZ": "Economische Zaken",
+    "EZK": "Economische Zaken en Klimaat",
+    "IenM": "Infrastructuur en Milieu",
+    "IenW": "Infrastructuur en Waterstaat",
+    "JenV": "Justitie en Veiligheid",
+    "J&V": "Justitie en Veiligheid",
+    "VenJ": "Veiligheid en Justitie",
+    "V&J": "Veiligheid en Justitie",
+    "OC&W": "Onderwijs, Cultuur en Wetenschap",
+    "KGG": "Klimaat en Groene Groei",
+    "VenW": "Verkeer en Waterstaat",
+    "V&W": "Verkeer en Waterstaat",
+    "I&M": "Infrastructuur en Milieu",
+    "I&W": "Infrastructuur en Waterstaat",
+    "OCenW": "Onderwijs, Cultuur en Wetenschap",
+    "EL&I": "Economische Zaken, Landbouw en Innovatie",
+    "BuZa": "Buitenlandse Zaken",
+}
+_MINISTRY_ABBREVIATIONS = tuple(_ABBREVIATED_MINISTRIES)
 _MINISTRY_ABBREVIATION = re.compile(
     r"(?<![\w&./-])(?P<abbr>"
     + "|".join(sorted(_MINISTRY_ABBREVIATIONS, key=len, reverse=True))
@@ -950,29 +956,6 @@ def _cut_known_ministry(text: str, position: int) -> tuple[str, int] | None:
     return None
 
 
-# The abbreviations' ministries: a letter that names a ministry in full and by its abbreviation ("het
-# Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)", "het Ministerie van BZK") names one.
-_ABBREVIATED_MINISTRIES = {
-    "BZK": "Binnenlandse Zaken en Koninkrijksrelaties",
-    "VROM": "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer",
-    "OCW": "Onderwijs, Cultuur en Wetenschap",
-    "VWS": "Volksgezondheid, Welzijn en Sport",
-    "SZW": "Sociale Zaken en Werkgelegenheid",
-    "LNV": "Landbouw, Natuur en Voedselkwaliteit",
-    "EZ": "Economische Zaken",
-    "EZK": "Economische Zaken en Klimaat",
-    "IenM": "Infrastructuur en Milieu",
-    "IenW": "Infrastructuur en Waterstaat",
-    "JenV": "Justitie en Veiligheid",
-    "VenJ": "Veiligheid en Justitie",
-    "VenW": "Verkeer en Waterstaat",
-    "V&W": "Verkeer en Waterstaat",
-    "I&M": "Infrastructuur en Milieu",
-    "I&W": "Infrastructuur en Waterstaat",
-    "OCenW": "Onderwijs, Cultuur en Wetenschap",
-    "EL&I": "Economische Zaken, Landbouw en Innovatie",
-    "BuZa": "Buitenlandse Zaken",
-}
 # A list of ministries by their short names ("de ministeries van OCW, Financiën en Defensie",
 # "mijn collega's van SZW, Justitie, …"): there a one-word ministry is named by its word alone.
 _MINISTRY_LIST = re.compile(

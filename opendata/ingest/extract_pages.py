@@ -133,6 +133,10 @@ def page_title(text: str) -> PageTitle | None:
         title = first[0].strip()
         start = first.start() + first[0].index(title)
         return PageTitle(Span(title, start, start + len(title)), None, date)
+    if _downloaded_as_titled(text, first):
+        title = first[0].strip()
+        start = first.start() + first[0].index(title)
+        return PageTitle(Span(title, start, start + len(title)), None, None)
     heading = _DATE_HEADING.fullmatch(first[0])
     heading_dates = (
         find_dates(text, first.start() + heading.start("date"), first.start() + heading.end("date"))
@@ -164,6 +168,19 @@ def page_title(text: str) -> PageTitle | None:
             subject = Span(value, start, start + len(value))
         return PageTitle(subject, None, dates[0])
     return None
+
+
+# A government site's page of one letter: its title names the letter ("Kamerbrief over …"), a summary
+# follows, and the letter's file is offered under the same title ("Kamerbrief over … (PDF | 2 pagina's |
+# 181 kB)"). The title is the letter's subject.
+_DOWNLOAD = r"[ \t]*\((?:PDF|ODT|DOCX?)[ \t]*\|"
+
+
+def _downloaded_as_titled(text: str, first: re.Match[str]) -> bool:
+    title = first[0].strip()
+    if not _LETTER_TITLE.fullmatch(first[0]) or re.search(r"[.:;!?,]$", title):
+        return False
+    return re.search(re.escape(title) + _DOWNLOAD, text[first.end() :]) is not None
 
 
 def _labels_then_greeting(text: str, start: int) -> bool:

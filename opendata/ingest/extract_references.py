@@ -26,6 +26,9 @@ LABELS = {
     "onze kenmerk": OURS,
     "ons kenmerk brief": OURS,
     "onze referentie": OURS,
+    "mijn kenmerk": OURS,  # a lawyer's or a resident's own: "DATUM: MIJN DOSSIER: UW REFERENTIE:"
+    "mijn referentie": OURS,
+    "mijn dossier": OURS,
     "ons nummer": OURS,
     "ons nr": OURS,
     "onze ref": OURS,
@@ -60,7 +63,8 @@ LABELS = {
     "zaak nummer": DOSSIER,
 }
 _VALUE = (
-    r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][a-z]{1,3}\.[ ]?(?=[0-9]{2}))?"  # a prefix set apart: "W 22001", "Lbr. 22/059"
+    # a prefix set apart: "W 22001", "Lbr. 22/059", "DL. 2001/4749"
+    r"(?:[A-Z]{1,4} (?=[0-9]{3})|[A-Z][A-Za-z]{1,3}\.[ ]?(?=[0-9]{2}))?"
     # "&" inside a reference, as a unit's abbreviation writes it: "V&OR/UIT/2020007180"
     r"[A-Za-z0-9](?:[A-Za-z0-9./_\\-]|&(?=[A-Za-z0-9]))*(?:[ ]?[/-][ ]?[A-Za-z0-9](?:[A-Za-z0-9./_\\-]|&(?=[A-Za-z0-9]))*)*"
 )
@@ -356,6 +360,11 @@ COLUMN_LABELS = (
     "uw brief",
     "ons nummer",
     "dossiernummer",
+    "onze referentie",
+    "uw referentie",
+    "mijn kenmerk",
+    "mijn referentie",
+    "mijn dossier",
     "registratienummer",
     "inlichtingen bij",
     "inlichtingen",

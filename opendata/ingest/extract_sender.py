@@ -590,10 +590,13 @@ def _own_municipality(
 
 # A council party writing to a board names itself as the subject of its requests: "De BSD-fractie
 # verzoekt uw college …", "… verzoekt de BSD-fractie uw college …".
+# The verb may come first: "Hierover heeft de PVV Noord-Brabant de volgende vragen".
+_PARTY_NAME = rf"(?P<name>[A-Z][\w/&+-]*-fractie|fractie\s+van\s+de\s+(?:{PARTIES})|(?:{PARTIES})(?:[ \t]+[A-Z][\w-]+)?)"
 _SELF_NAMED_PARTY = re.compile(
-    rf"\b[Dd]e\s+(?P<name>[A-Z][\w/&+-]*-fractie|fractie\s+van\s+de\s+(?:{PARTIES})|"
-    rf"(?:{PARTIES})(?:[ \t]+[A-Z][\w-]+)?)\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
+    rf"\b[Dd]e\s+{_PARTY_NAME}\s+(?:heeft|vraagt|verzoekt|constateert|wil|acht|stelt|"
     r"ziet|neemt|wenst|is|uw)\b"
+    rf"|\b(?:heeft|stelt|vraagt|verzoekt)\s+de\s+{_PARTY_NAME.replace('?P<name>', '?P<asker>')}\s+"
+    r"(?:de\s+volgende|u|uw)\b"
 )
 # "namens" inside a sentence or heading, naming a party: "… namens Lijst Babijn …", "… namens de
 # CDA-Statenfractie."
@@ -858,9 +861,11 @@ def unsigned_sender(
     if salutation is None or not _TO_A_BOARD.match(salutation[0].strip()):
         return None
     parties = list(_SELF_NAMED_PARTY.finditer(text, salutation.end()))
-    if not parties or len({m["name"] for m in parties}) != 1:
+    names = {m["name"] or m["asker"] for m in parties}
+    if len(names) != 1:
         return None
-    return _found(text, parties[0]["name"], *parties[0].span("name"), 0.5)
+    group = "name" if parties[0]["name"] else "asker"
+    return _found(text, parties[0][group], *parties[0].span(group), 0.5)
 
 
 # What follows a ministry's name when it opens an address rather than a letterhead.
@@ -974,3 +979,35 @@ def signer_post_sender(signatories: Sequence[Signatory]) -> Found | None:
     if len(names) != 1 or post is None:
         return None
     return replace(post, confidence=min(post.confidence, 0.5))
+
+
+# A joint arrangement writing to its participants: "Aan de deelnemers van recreatieschap Stichtse
+# Groenlanden", "Geachte deelnemer aan …", the closing "namens het dagelijks bestuur" naming no body. The
+# arrangement whose participants the letter addresses writes it; its participants, not it, are addressed.
+PARTICIPANTS_OF = re.compile(
+    r"\bdeelnemers?[ \t]+(?:van|aan|in)[ \t]+(?:de[ \t]+|het[ \t]+)?$", re.IGNORECASE
+)
+_FOR_THE_BOARD = re.compile(
+    r"\bnamens[ \t]+het[ \t]+(?P<board>dagelijks|algemeen)[ \t]+bestuur\b", re.IGNORECASE
+)
+
+
+def arrangement_to_participants(
+    text: str, found: Sequence[OrgMention], opening_end: int, zone: tuple[int, int] | None
+) -> Found | None:
+    """The one joint arrangement whose participants the opening (up to `opening_end`) addresses, as the
+    sender with the board its closing signs for (see above); None where there is none, or several."""
+    arrangements = {
+        m.value: m
+        for m in found
+        if m.resolved
+        and m.value.startswith("so")
+        and m.start < opening_end
+        and PARTICIPANTS_OF.search(text, max(0, m.start - 40), m.start)
+    }
+    if len(arrangements) != 1:
+        return None
+    mention = next(iter(arrangements.values()))
+    board = _FOR_THE_BOARD.search(text, *zone) if zone else None
+    detail = f"{board['board'].lower()}-bestuur" if board else mention.body
+    return _found(text, mention.value, mention.start, mention.end, 0.5, detail)

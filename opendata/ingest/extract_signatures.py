@@ -112,9 +112,21 @@ _FIRST_NAME = (
     r"(?!(?:Burgemeester|Wethouder|Gedeputeerde|Secretaris|Voorzitter|Griffier|Directeur|Minister|"
     r"Staatssecretaris|Dijkgraaf|Namens|Hoofd|Met|De|Het|Aan|Van|Mevrouw|Mijnheer|Heer)\b)[A-Z][a-zà-ÿ]+\s+"
 )
+# A surname of two names ("Schultz van Haegen", "Haegen-Maas Geesteranus", "De Vries Lentsch"): a second
+# name after a particle, and a last one where it ends the line and is no post.
+_POST_WORDS = (
+    r"(?:[A-Z][a-zà-ÿ]*(?:meester|houder|secretaris|voorzitter|griffier|directeur|leider|manager|"
+    r"co[öo]rdinator|regisseur|adviseur|medewerker|jurist)|Gedeputeerde|Minister|Staatssecretaris|"
+    r"Dijkgraaf|Director|Chair|Mayor|President|Secretary|Officer)\b"
+)
+_DOUBLE_SURNAME = (
+    rf"(?:[ \t]+(?:van|ter|ten|de)(?:[ \t]+(?:de|der|den))?[ \t]+{_SURNAME})?"
+    rf"(?:[ \t]+(?!{_POST_WORDS}){_SURNAME}(?=[ \t]*(?:\n|$)))?"
+)
 NAME = re.compile(
-    rf"{_TITLES}(?:{_FIRST_NAME}{_INITIALS}\s*{_PARTICLES}{_SURNAME}|"
-    rf"{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}|{_INITIALS}\s*{_CAPITALS}|{_INITIALS}[A-Z]\.?(?![\w.])|"
+    rf"{_TITLES}(?:(?:{_FIRST_NAME}{_INITIALS}\s*{_PARTICLES}{_SURNAME}|"
+    rf"{_INITIALS}\s*{_CALLED}{_PARTICLES}{_SURNAME}){_DOUBLE_SURNAME}|{_INITIALS}\s*{_CAPITALS}|"
+    rf"{_INITIALS}[A-Z]\.?(?![\w.])|"
     rf"[A-Z][a-zà-ÿ]+\s+{_PARTICLES}{_SURNAME})"
     r"(?:[ \t]+(?:MPA|MBA|MSc|BSc|LLM|EMPM|MPM)\b)?"  # a degree written after the name
 )
@@ -158,6 +170,8 @@ _NOT_A_NAME_LINE = re.compile(
     r"|\.n[l1i]\b|^[ \t]*\w*(?:commissie|raads|staten|fractie)lid\b"
     # a union's name ("Koninklijke Nederlandse Voetbalbond"), a building in an address ("World Trade Center - B4")
     r"|\w+bond\b|\b(?:center|centre|tower|gebouw|plaza)\b"
+    # an attachment's heading in capitals with its year ("UITGANGSPUNTEN BEGROTING 2022 E.V."): no signer
+    r"|^[ \t]*(?-i:[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]+(?:19|20)[0-9]{2})\b"
     # a greeting that opens the next message ("Beste Femke,", "Hoi Pierre,")
     r"|^[ \t]*(?:beste|hoi|hallo|dag|lieve|geachte)\b"
     # a post in English under a name ("Executive Director", "Chair of the Management Board", "Mayor of …")
