@@ -151,3 +151,15 @@ def test_a_row_of_labels_with_the_writers_own_file_number_over_its_values():
     assert facts["date_sent"] == "2021-05-12"
     assert facts["our_reference"] == "20210077/AB/cd"
     assert facts["your_reference"] == "2021-0456"
+
+
+def test_the_addressees_file_number_named_in_the_subject_is_their_reference():
+    text = (
+        "Gemeente Amsterdam\nStadsdeel Centrum\n\nDatum 2 juni 2021\n"
+        "Onderwerp Uw verzoek d.d. 12 mei 2021 inzake uw dossier 20210077/AB/cd\n\n"
+        "Geachte heer De Wit,\n\nWij hebben uw verzoek ontvangen en nemen het in behandeling.\n\n"
+        "Met vriendelijke groet,\n\nde burgemeester van Amsterdam,\n\nA. Visser\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["your_reference"] == "20210077/AB/cd"
+    assert {"date": "2021-05-12", "reference": "20210077/AB/cd"} in facts["cites"]

@@ -49,6 +49,8 @@ LABELS = {
     "uw kenmerk": YOURS,
     "uw referentie": YOURS,
     "uw nummer": YOURS,
+    "uw dossier": YOURS,  # a lawyer's file number, as the answer names it: "inzake uw dossier 20180041/TH/kt"
+    "uw dossiernummer": YOURS,
     "uw nr": YOURS,
     "uw ref": YOURS,
     "uw briefnummer": YOURS,
