@@ -4,10 +4,10 @@ letter; every other resource file is hard-linked from the previous build without
 
 from __future__ import annotations
 
-import gzip
-import json
+import contextlib
 import os
 import shutil
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -202,13 +202,12 @@ _ENTRY = st.builds(
 @settings(max_examples=60, deadline=None)
 @given(st.dictionaries(_TEXT, _ENTRY, max_size=8))
 def test_the_record_of_the_site_inputs_reads_back_as_it_was_saved(entries):
-    """The record is written entry by entry into its compressed file; whatever the keys and reads
-    (quotes, backslashes, NUL, any script), loading it gives the entries saved, and a second save
-    replaces the first."""
+    """Whatever the keys and reads (quotes, backslashes, NUL, any script), loading the record gives the
+    entries saved, and a second save replaces the first."""
     with tempfile.TemporaryDirectory() as folder:
         inputs.save(Path(folder), {"oud": inputs.Entry("0" * 64, [], "1" * 64, "2" * 64)})
         inputs.save(Path(folder), entries)
-        assert inputs.load(Path(folder)) == entries
+        assert inputs.load_file(Path(folder) / inputs.NAME) == entries
 
 
 def test_files_of_a_recycled_build_that_no_writer_takes_are_not_published(
@@ -244,14 +243,60 @@ def test_a_changed_text_renders_its_letter_page_again(datasets_copy, tmp_path):
     assert _site(new) == _site(scratch)
 
 
-def test_a_record_whose_reads_are_malformed_is_read_as_no_record(tmp_path):
-    """A record whose table of reads holds a read without its kind and key (damaged, or written by
-    something else) is no record: every page is then rendered, none linked on its word."""
+def test_a_record_that_cannot_be_read_is_read_as_no_record(tmp_path):
+    """A record that is no database (damaged, or written by something else), or a database of another
+    shape, is no record: every page is then rendered, none linked on its word."""
     inputs.save(tmp_path, {"brief/a": inputs.Entry("0" * 64, [("naam", "x")], "1" * 64, "2" * 64)})
-    assert inputs.load(tmp_path) != {}
-    with gzip.open(tmp_path / inputs.NAME, "wt", encoding="utf-8") as handle:
-        json.dump(
-            {"entries": {"brief/a": ["0" * 64, [0], "1" * 64, "2" * 64]}, "reads": ["naam-zonder-sleutel"]},
-            handle,
-        )
-    assert inputs.load(tmp_path) == {}
+    assert inputs.load_file(tmp_path / inputs.NAME) != {}
+    (tmp_path / inputs.NAME).write_bytes(b"no database at all" * 100)
+    assert inputs.load_file(tmp_path / inputs.NAME) == {}
+    (tmp_path / inputs.NAME).unlink()
+    with contextlib.closing(sqlite3.connect(tmp_path / inputs.NAME)) as db, db:
+        db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO entries VALUES ('brief/a', 'x')")
+    assert inputs.load_file(tmp_path / inputs.NAME) == {}
+
+
+def test_an_entry_naming_a_read_the_record_lacks_is_no_entry(tmp_path):
+    """An entry whose reads point past the table of reads says nothing that can be trusted: it is not
+    in the record (its resource is rendered), the others are."""
+    entries = {
+        "brief/a": inputs.Entry("0" * 64, [("naam", "x")], "1" * 64, "2" * 64),
+        "brief/b": inputs.Entry("3" * 64, [("naam", "y")], "4" * 64, "5" * 64),
+    }
+    inputs.save(tmp_path, entries)
+    with contextlib.closing(sqlite3.connect(tmp_path / inputs.NAME)) as db, db:
+        db.execute("DELETE FROM reads WHERE key = 'x'")
+    assert inputs.load_file(tmp_path / inputs.NAME) == {"brief/b": entries["brief/b"]}
+
+
+def test_a_build_writes_only_the_entries_it_did_not_read_and_drops_the_gone_ones(tmp_path):
+    """After a small change the record is updated, not rewritten: an entry read from it as stored is not
+    written again (its row keeps its place), a new one is added, one of a resource gone is removed."""
+    inputs.save(
+        tmp_path,
+        {
+            "brief/a": inputs.Entry("0" * 64, [("naam", "x")], "1" * 64, "2" * 64),
+            "brief/b": inputs.Entry("3" * 64, [("naam", "y")], "4" * 64, "5" * 64),
+        },
+    )
+    record = inputs.load(tmp_path)
+    kept = record["brief/a"]
+    record.close()
+    assert kept.stored
+    with contextlib.closing(sqlite3.connect(tmp_path / inputs.NAME)) as db:
+        rowid = db.execute("SELECT rowid FROM entries WHERE key = 'brief/a'").fetchone()
+    new = inputs.Entry("6" * 64, [("naam", "x"), ("naam", "z")], "7" * 64, "8" * 64)
+    inputs.save(tmp_path, {"brief/a": kept, "brief/c": new})
+    assert inputs.load_file(tmp_path / inputs.NAME) == {"brief/a": kept, "brief/c": new}
+    with contextlib.closing(sqlite3.connect(tmp_path / inputs.NAME)) as db:
+        assert db.execute("SELECT rowid FROM entries WHERE key = 'brief/a'").fetchone() == rowid
+
+
+def test_the_record_of_an_earlier_version_is_removed(tmp_path):
+    """Earlier versions kept the record as a compressed JSON file: the first save of this version
+    removes it (it is read by nothing any longer)."""
+    former = tmp_path / inputs.FORMER_NAMES[0]
+    former.write_bytes(b"old record")
+    inputs.save(tmp_path, {"brief/a": inputs.Entry("0" * 64, [], "1" * 64, "2" * 64)})
+    assert not former.exists() and (tmp_path / inputs.NAME).is_file()

@@ -14,24 +14,29 @@ page would be rendered to the same bytes: the previous build's files are linked 
 gives them those sha256 (so a record of another build can only cost a render, never a wrong file).
 
 The record lives beside the builds (the folder of --out's builds), never inside one: it is not
-published. Without it (a first publish, or a deleted record) every resource is rendered.
+published. Without it (a first publish, or a deleted record) every resource is rendered. It is an SQLite
+database, read entry by entry as the writer asks and updated by the entries a build wrote anew: after a
+small change a build neither reads nor writes the whole record (at 100,000 letters some 280,000 entries).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import gzip
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+import sqlite3
+from array import array
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib.metadata import version
-from json.encoder import encode_basestring_ascii
 from pathlib import Path
 
 from opendata.outputs.site.facts import Facts
 
-NAME = "site-inputs.json.gz"
+NAME = "site-inputs.sqlite"
+FORMER_NAMES = ("site-inputs.json.gz",)  # the record as earlier versions kept it: removed on save
 READS_KEPT = 1 << 18  # reads whose digest Reads remembers (a few tens of MB)
 SITE = Path(__file__).resolve().parent
 # Besides the site's own package: the modules and libraries whose behaviour shapes a page's bytes.
@@ -47,6 +52,8 @@ class Entry:
     files: str  # digest of the files' paths in the build and their sha256 (files_digest)
     # a letter's: digest of what the search index takes from its page (search.py); "" for the others
     search: str = ""
+    # read from the record as it is stored (a linked resource's): saving it again writes nothing
+    stored: bool = field(default=False, compare=False)
 
 
 def code_digest(*parts: object) -> str:
@@ -95,42 +102,146 @@ class Reads:
         return hashlib.sha256(b"".join(map(self._digest, reads))).hexdigest()
 
 
-def load(folder: Path) -> dict[str, Entry]:
-    """The record kept by the last site build beside `folder` ({} when there is none or it is unreadable)."""
-    return load_file(folder / NAME)
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS reads (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL,"
+    " UNIQUE (kind, key))",
+    # reads: the entry's read ids as unsigned 32-bit integers (array "I"), in the entry's order
+    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, own TEXT NOT NULL, reads BLOB NOT NULL,"
+    " seen TEXT NOT NULL, files TEXT NOT NULL, search TEXT NOT NULL)",
+)
+
+
+class Record(Mapping[str, Entry]):
+    """The record a previous build saved, its entries read from the database as they are asked for.
+    Its reads (far fewer than the entries' references to them) are read once, whole. A record that
+    cannot be read (missing, damaged, of another shape) is empty: every resource is then rendered."""
+
+    def __init__(self, path: Path):
+        self._db: sqlite3.Connection | None = None
+        self._reads: dict[int, tuple[str, str]] = {}
+        if not path.is_file():
+            return
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._reads = {
+                number: (kind, key) for number, kind, key in db.execute("SELECT id, kind, key FROM reads")
+            }
+            db.execute("SELECT key, own, reads, seen, files, search FROM entries LIMIT 1").fetchall()
+            self._db = db
+        except sqlite3.DatabaseError:
+            self._reads = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        row = None
+        if self._db is not None:
+            row = self._db.execute(
+                "SELECT own, reads, seen, files, search FROM entries WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(key)
+        own, packed, seen, files, search = row
+        numbers = array("I")
+        numbers.frombytes(packed)
+        try:
+            reads = [self._reads[number] for number in numbers]
+        except KeyError:  # a read the table lacks: the entry says nothing that can be trusted
+            raise KeyError(key) from None
+        return Entry(own, reads, seen, files, search, stored=True)
+
+    def __contains__(self, key: object) -> bool:
+        if self._db is None or not isinstance(key, str):
+            return False
+        return self._db.execute("SELECT 1 FROM entries WHERE key = ?", (key,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        if self._db is None:
+            return iter(())
+        return (key for (key,) in self._db.execute("SELECT key FROM entries ORDER BY key").fetchall())
+
+    def __len__(self) -> int:
+        return 0 if self._db is None else self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __getstate__(self):
+        raise TypeError("a record is read in the process that opened it; a worker is given its entries")
+
+
+def load(folder: Path) -> Record:
+    """The record kept by the last site build beside `folder` (empty when there is none or it is unreadable)."""
+    return Record(folder / NAME)
 
 
 def load_file(path: Path) -> dict[str, Entry]:
+    """A saved record read whole (tests compare two builds' records)."""
+    record = Record(path)
     try:
-        with gzip.open(path, "rb") as handle:
-            data = json.loads(handle.read())
-        reads = [tuple(read.split("\0", 1)) for read in data["reads"]]
-        if any(len(read) != 2 for read in reads):
-            return {}
-        return {  # each read is one tuple, shared by the entries that read it
-            key: Entry(own, [reads[i] for i in indices], seen, files, search)
-            for key, (own, indices, seen, files, search) in data["entries"].items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
-        return {}
+        return {key: entry for key in record if (entry := record.get(key)) is not None}
+    finally:
+        record.close()
 
 
 def save(folder: Path, entries: dict[str, Entry]) -> None:
-    """Replace the record atomically (a publish killed while writing it leaves the old one). The reads
-    are many and repeat (a sender's name on each of its letters): each is stored once, by number.
-    Written entry by entry into the compressed file: the whole record as one text, and its encoded and
-    compressed copies, are never in memory."""
-    table: dict[tuple[str, str], int] = {}
+    """Bring the record to `entries`, in one transaction (a publish killed meanwhile leaves the old one):
+    write the entries not read from it as stored, remove those of resources the build no longer has.
+    Where no entry was read from it (a first build, a new code version: every page rendered), the record
+    is written afresh into a new file that then replaces the old one, so reads no page makes any longer
+    do not pile up across versions."""
+    path = folder / NAME
+    for former in FORMER_NAMES:
+        with contextlib.suppress(FileNotFoundError):
+            (folder / former).unlink()
+    if path.is_file() and any(entry.stored for entry in entries.values()):
+        try:
+            _update(path, entries)
+            return
+        except sqlite3.DatabaseError:  # damaged since it was read: written afresh below
+            pass
     temporary = folder / f".{NAME}.{os.getpid()}"
-    with gzip.open(temporary, "wt", encoding="utf-8", compresslevel=1) as handle:
-        handle.write('{"entries":{')
-        for number, (key, entry) in enumerate(sorted(entries.items())):
-            indices = ",".join([str(table.setdefault(read, len(table))) for read in entry.reads])
-            # the text json.dumps gives (the digests are hex), without its overhead per row
-            handle.write(
-                f"{',' if number else ''}{encode_basestring_ascii(key)}:"
-                f'["{entry.own}",[{indices}],"{entry.seen}","{entry.files}","{entry.search}"]'
-            )
-        reads = [f"{kind}\0{key}" for kind, key in table]
-        handle.write('},"reads":' + json.dumps(reads, separators=(",", ":")) + "}")
-    os.replace(temporary, folder / NAME)
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    _update(temporary, entries)
+    os.replace(temporary, path)
+
+
+_ROWS_AT_ONCE = 5000
+
+
+def _update(path: Path, entries: dict[str, Entry]) -> None:
+    """Write the entries not stored yet and remove the entries of keys `entries` lacks, in one transaction."""
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        for statement in _SCHEMA:
+            db.execute(statement)
+        numbers: dict[tuple[str, str], int] = {}  # the reads of the entries written, looked up once each
+
+        def number(read: tuple[str, str]) -> int:
+            found = numbers.get(read)
+            if found is None:
+                row = db.execute("SELECT id FROM reads WHERE kind = ? AND key = ?", read).fetchone()
+                if row is None:
+                    row = (db.execute("INSERT INTO reads (kind, key) VALUES (?, ?)", read).lastrowid,)
+                found = numbers[read] = row[0]
+            return found
+
+        rows = []
+        for key, entry in sorted(entries.items()):
+            if entry.stored:
+                continue
+            packed = array("I", map(number, entry.reads)).tobytes()
+            rows.append((key, entry.own, packed, entry.seen, entry.files, entry.search))
+            if len(rows) == _ROWS_AT_ONCE:
+                _put(db, rows)
+        _put(db, rows)
+        gone = [(key,) for (key,) in db.execute("SELECT key FROM entries").fetchall() if key not in entries]
+        db.executemany("DELETE FROM entries WHERE key = ?", gone)
+
+
+def _put(db: sqlite3.Connection, rows: list[tuple]) -> None:
+    db.executemany(
+        "INSERT OR REPLACE INTO entries (key, own, reads, seen, files, search) VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    rows.clear()

@@ -24,7 +24,7 @@ import pickle
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,7 +109,7 @@ class PageWriter:
         figures: dict,
         letter_segment: str,
         previous: Path | None = None,
-        record: dict[str, inputs.Entry] | None = None,
+        record: Mapping[str, inputs.Entry] | None = None,
     ):
         self.doc, self.out, self.layout, self.terms, self.prefixes = doc, out, layout, terms, prefixes
         self.facts, self.figures = facts, figures
@@ -117,7 +117,8 @@ class PageWriter:
         self.known = manifest_digests(previous) if previous is not None else {}
         self.letter_segment = letter_segment
         self.text_sha256: dict[str, str] = {}  # letter key -> the sha256 of its published text
-        self.record = record or {}  # the previous site build's inputs, by resource key (inputs.py)
+        # the previous site build's inputs, by resource key (inputs.py)
+        self.record: Mapping[str, inputs.Entry] = {} if record is None else record
         # the resources' files the build folder holds already, from the build it recycles: {path: sha256}
         self.spare: dict[str, str] = {}
         self.code = inputs.code_digest(terms, prefixes, layout.id_base, layout.doc_base)
@@ -145,8 +146,9 @@ class PageWriter:
         record, known, spare = {}, {}, {}
         for kind, key, *data in task:
             for resource_key in [key] if kind == "shared" else data[1]:
-                if resource_key in self.record:
-                    record[resource_key] = self.record[resource_key]
+                entry = self.record.get(resource_key)
+                if entry is not None:
+                    record[resource_key] = entry
                 for name in self._names(resource_key):
                     if name in self.known:
                         known[name] = self.known[name]
@@ -464,6 +466,7 @@ class SiteWriter:
             ("shared", key, ntriples(triples)) for key, triples in sorted(group(shared, self.layout).items())
         ]
         tasks += [self._letter_task(unit) for unit in self.publication.letters]
+        record = inputs.load(self.out.parent)
         writer = PageWriter(
             self.doc,
             self.out,
@@ -474,13 +477,16 @@ class SiteWriter:
             self.figures,
             self.letter_segment,
             self.publication.previous_build,
-            inputs.load(self.out.parent),
+            record,
         )
         writer.text_sha256 = self.publication.text_sha256
-        writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
-        self.figures = writer.figures = pictures.write(self)
-        entries = self._run(writer, tasks)
-        writer.drop_spare(entries)
+        try:
+            writer.recycle(self.publication.recycled)  # first: it clears the paths of the other files
+            self.figures = writer.figures = pictures.write(self)
+            entries = self._run(writer, tasks)
+            writer.drop_spare(entries)
+        finally:
+            record.close()
         inputs.save(self.out.parent, entries)
         indexes.write(self)
         shutil.copytree(STATIC, self.doc / "static", dirs_exist_ok=True)
