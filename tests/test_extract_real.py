@@ -530,6 +530,44 @@ TWENTY_SEVENTH_SET = frozenset(
         "stichtse-groenlanden-2021-uitgangspunten-begroting-2022",
     }
 )
+# The twenty-eighth unseen set (docs/ingest.md, 3 Dec 2026): Haarlem's answers to council factions, a Woo decision
+# and letters on rats and sewers, as the repository's extracted text gives them; one e-mail as a PDF (below).
+TWENTY_EIGHTH_SET = frozenset(
+    {
+        "gemeente-haarlem-2020-aanvullende-vragen-oph-riolen",
+        "gemeente-haarlem-2020-technische-vraag-cu-rattenmonitor",
+        "gemeente-haarlem-2021-antwoord-commissie-beheer-muskusratten",
+        "gemeente-haarlem-2023-antwoord-pvda-rattenprobleem-riolering",
+        "gemeente-haarlem-2025-woo-besluit-rattenoverlast",
+        "haarlem-2021-afwijzing-aansprakelijkstelling-riolering",
+        "haarlem-2021-mail-kcc-fwd-overlast-ratten",
+        "haarlem-2021-opdrachtbrief-anticimex-rattenbestrijding",
+    }
+)
+TWENTY_EIGHTH_SET_PDFS = frozenset({"haarlem-2021-mail-pdf-meldingen-mor"})
+# The twenty-ninth unseen set (docs/ingest.md, 3 Dec 2026): more of Amsterdam's OCR'd Woo texts, mostly letters:
+# Woo decisions, a designation order, a warning, parties' questions, the KNVB's and a club's letters.
+TWENTY_NINTH_SET = frozenset(
+    {
+        "ajax-2017-brief-knvb-svv-scheveningen",
+        "amsterdam-2018-mail-driehoek-akkoord-uitsupporters",
+        "amsterdam-2022-woo-deelbesluit-flitsbezorgers",
+        "amsterdam-2023-aanvraag-impactanalyse-zuidasdok",
+        "amsterdam-2023-aanwijzingsbesluit-ajax-feyenoord",
+        "amsterdam-2023-woo-besluit-inspecties-meldingen-vth",
+        "amsterdam-2023-woo-besluit-locatieonderzoek-ec",
+        "amsterdam-2023-woo-besluit-marktpartijen-ec",
+        "amsterdam-2023-woo-besluit-veiligheid-erotisch-centrum",
+        "amsterdam-centrum-2014-bestuurlijke-waarschuwing-sluitingstijd-tripel",
+        "amsterdam-noord-2019-wob-besluit-shisha-lounge-mazazik",
+        "d66-2023-mail-vragen-technische-sessie",
+        "den-haag-2018-mail-diversen-ajax-ado",
+        "groenlinks-2023-schriftelijke-vragen-fatbikes",
+        "knvb-2018-mail-brief-burgemeesters-ado-ajax",
+        "knvb-2018-mail-wedstrijdorganisatie-ajax-ado",
+        "trn-engineering-2017-offerte-inspectie-lijnbaansgracht",
+    }
+)
 # The twenty-second unseen set (docs/ingest.md, 3 Dec 2026): Overijssel's letters and cover e-mails closing
 # tree-felling notifications, from thirteen bundles the corpus had not used (three pages by OCR).
 TWENTY_SECOND_SET_PDFS = frozenset(
@@ -976,6 +1014,27 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
         assert twenty_seventh.fields["sender"].exact_rate_with_value >= 0.85
         assert twenty_seventh.fields["signatories"].exact_rate_with_value >= 0.75
         assert twenty_seventh.fields["addressees"].exact_rate_with_value >= 0.75
+    # the twenty-eighth set's 8 texts after its fixes ("A twenty-eighth and a twenty-ninth unseen set", 3 Dec 2026:
+    # kind, our reference, signatories and addressees 1.000, sender 0.750, nothing invented)
+    twenty_eighth = one_set(TWENTY_EIGHTH_SET)
+    if twenty_eighth is not None:
+        for name in NEVER_INVENTED:
+            assert twenty_eighth.fields[name].invented == 0, name
+        for name in ("kind", "our_reference", "signatories", "addressees"):
+            assert twenty_eighth.fields[name].exact_rate_with_value >= 0.95, name
+        assert twenty_eighth.fields["sender"].exact_rate_with_value >= 0.7
+    # the twenty-ninth set's 17 after its fixes (same section: kind 0.882, date 0.824, subject 0.765, sender
+    # 0.588, sender's body 1.000, nothing invented; a memo form and an order refused, parties on forms and
+    # cited mails still missed)
+    twenty_ninth = one_set(TWENTY_NINTH_SET)
+    if twenty_ninth is not None:
+        for name in NEVER_INVENTED:
+            assert twenty_ninth.fields[name].invented == 0, name
+        assert twenty_ninth.fields["kind"].exact_rate_with_value >= 0.85
+        assert twenty_ninth.fields["date_sent"].exact_rate_with_value >= 0.8
+        assert twenty_ninth.fields["subject"].exact_rate_with_value >= 0.7
+        assert twenty_ninth.fields["sender"].exact_rate_with_value >= 0.55
+        assert twenty_ninth.fields["sender_body"].exact_rate_with_value >= 0.95
     for scored in (
         first_eleven,
         first_twelve,
@@ -1044,7 +1103,9 @@ def test_extraction_on_real_letter_pdfs_of_other_templates_invents_nothing_and_m
     """The municipality of Haarlem's letters from a Woo publication, redacted with an OCR text layer,
     and a ministry's letter in the central government's house style (docs/ingest.md, "Real PDFs of
     other templates")."""
-    scores = _real_pdf_scores("haarlem-202", "venj-", exclude=TWENTIETH_SET_PDFS | TWENTY_THIRD_SET_PDFS)
+    scores = _real_pdf_scores(
+        "haarlem-202", "venj-", exclude=TWENTIETH_SET_PDFS | TWENTY_THIRD_SET_PDFS | TWENTY_EIGHTH_SET_PDFS
+    )
     print("\n" + scores.table("real letters as PDFs, other templates"))
     for name in NEVER_INVENTED:
         assert scores.fields[name].invented == 0, name

@@ -257,11 +257,16 @@ def is_letter(extraction, text: str = "") -> bool:
         government_reply,
     )
     from opendata.ingest.extract_results import REPLY_OVER_THREAD  # with extraction's other patterns
+    from opendata.ingest.extract_sender import head_address  # with extraction's other patterns
     from opendata.ingest.extract_signatures import closing_pattern  # with extraction's other patterns
 
     subject = extraction.subject
     labelled = subject is not None and _HEADER_LABELS.search(text, 0, subject.end + 300) is not None
+    # a postal address over the subject: the addressee's, or the writer's in its letterhead
+    addressed = subject is not None and head_address(text, subject.start)
     letter_only = (
+        _MAIL_HEADER.match(text) is not None,
+        addressed,
         bool(extraction.addressees),
         bool(extraction.signatories),
         extraction.our_reference is not None,
@@ -309,6 +314,13 @@ _PROPOSAL_HEADING = re.compile(
 
 
 # the labels of a letter's header that an agenda's or a report's has not
+# A printed e-mail's header opening the text, its sender's line damaged or not: "Van: …" / "Verzonden: …"
+# (or "Datum:", "Sent:") / "Aan: …" / "Onderwerp: …", a line each, in that order.
+_MAIL_HEADER = re.compile(
+    r"\s*(?:Van|From)[ \t]*:[^\n]*\n[ \t]*(?:Verzonden|Datum|Sent|Date)[ \t]*:[^\n]*\n"
+    r"(?:[^\n]*\n){0,3}?[ \t]*(?:Aan|To)[ \t]*:[^\n]*\n(?:[^\n]*\n){0,4}?[ \t]*(?:Onderwerp|Subject)[ \t]*:",
+    re.IGNORECASE,
+)
 _HEADER_LABELS = re.compile(
     r"(?:^|[ \t])(?:ons\s+kenmerk|uw\s+kenmerk|kenmerk|uw\s+brief|uw\s+referentie|contactpersoon|"
     r"doorkiesnummer|behandeld\s+door|ons\s+nummer|zaaknummer)[ \t]*:?",

@@ -31,6 +31,26 @@ _PAPER_IN_DOSSIER = re.compile(r",?[ \t]*nr\.[ \t]*[0-9]{1,4}\b")
 _KAMER_NUMBER = re.compile(r"(?:19|20)[0-9]{2}[DZ][0-9]{5}|KST[0-9]{5,}[A-Z]*[0-9]*")
 
 
+# A municipality's footer asks for its reference in the reply and gives it, with the page's number after
+# it: "Graag ons kenmerk vermelden bij uw reactie. Kenmerk: JZ/2021/360536 1/2" (a scan whose header the
+# OCR scrambled keeps it on every page; slashes OCR read as spaces stay: "BBOR 2021 253364").
+_FOOTER_REFERENCE = re.compile(
+    r"ons[ \t]+kenmerk[ \t]+vermelden[^.\n]{0,40}\.[ \t]*Kenmerk[ \t]*:[ \t]*"
+    r"(?P<v>[A-Za-z0-9][^\s]*(?:[ \t](?![0-9]{1,2}/[0-9]{1,2}[ \t]*$)[^\s]+){0,3}?)"
+    r"(?:[ \t]+[0-9]{1,2}/[0-9]{1,2})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def footer_reference(text: str) -> Found | None:
+    """The reference a footer asks the reader to mention (see above), or None."""
+    for match in _FOOTER_REFERENCE.finditer(text):
+        value = match["v"]
+        if re.search(r"[0-9]", value) and not re.fullmatch(r"[0-9]{1,2}/[0-9]{1,2}", value):
+            return _found(text, value, *match.span("v"), 0.7)
+    return None
+
+
 def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
     ours: Found | None = None
     yours: Found | None = None
@@ -45,7 +65,7 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
             yours = found
         elif ref.role == DOSSIER and all(d.value != ref.value for d in dossiers):
             dossiers.append(found)
-    return ours, yours, dossiers
+    return ours or footer_reference(text), yours, dossiers
 
 
 _CITE_AFTER = re.compile(

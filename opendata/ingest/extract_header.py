@@ -732,6 +732,8 @@ _NOT_CONTINUATION = re.compile(
     r"\S[ \t]*$|"  # a lone mark on its own line ("X", a box a form printed)
     # a line of a Woo publication's redaction marks ("(geanonimiseerd) (geanonimiseerd)", "5.1.2.e")
     rf"{REDACTION_MARKS}$|"
+    # an attached file's name under an e-mail's subject ("Meldingen-0000007427.pdf")
+    r"\S+\.(?:pdf|docx?|xlsx?|odt|msg|eml|jpe?g|png|zip)[ \t]*$|"
     r"[_=–—-]{4,})",  # a rule drawn under the header in underscores ("Onderwerp: Brief aan PS" / "_____")
     re.IGNORECASE,
 )
@@ -894,8 +896,12 @@ def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
             not continuation
             or (_NOT_CONTINUATION.match(continuation[1]) and not _date_announced(text, end, continuation))
             or _did_not_wrap(previous, continuation[1])
-            # a value that ends a sentence ("… te Leiden.") does not go on into a capitalised line
-            or (re.search(r"[a-zà-ÿ]{3}\.[ \t]*$", previous) and continuation[1].lstrip()[:1].isupper())
+            # a value that ends a sentence ("… te Leiden.") does not go on into a capitalised line, nor into
+            # a word alone (what OCR left of the salutation: "… flitbezorgdiensten." / "cerch")
+            or (
+                re.search(r"[a-zà-ÿ]{3}\.[ \t]*$", previous)
+                and (continuation[1].lstrip()[:1].isupper() or len(continuation[1].split()) == 1)
+            )
             # under a label of its own the value is one line, unless it goes on in lower case or its
             # last word dangles ("Zienswijzen … Zuid Limburg" / "Advies sprekersplein" is the next label)
             or (stacked_below and continuation[1][:1].isupper() and not _DANGLING.search(text[start:end]))

@@ -86,7 +86,11 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
 )
 _BARE_COLLEGE = re.compile(r"(?:het\s+)?college\s+van(?:\s+gemeente)?", re.IGNORECASE)
 # "Bergen (L)", "Bergen (NH)"; "St." for Sint ("Mill en St. Hubert")
-_TOKEN = re.compile(r"St\.(?=[ \t]+[A-Z])|[^\s,.;:()\[\]\"“”]+|\([A-Z]{1,3}\)")
+# A slash before a capital ends a name ("Gemeente Haarlem/Afdeling BBOR/Team …", a signature's unit line);
+# inside one it stays ("a/d").
+_TOKEN = re.compile(
+    r"St\.(?=[ \t]+[A-Z])|[^\s,.;:()\[\]\"“”/]+(?:/(?![A-Z])[^\s,.;:()\[\]\"“”/]*)*|\([A-Z]{1,3}\)"
+)
 _STOP = {
     "en",
     "of",
@@ -759,8 +763,9 @@ def web_address_name(text: str, start: int, end: int, date: str | None) -> OrgMe
 # without a scheme ("op www.leiden.nl/contact", "Via www.beekdaelen.nl/blauweader"); a link with a
 # scheme ("https://www.zeeland.nl/…") points to a document and names no writer.
 _OWN_ADDRESS = re.compile(
-    # (a text layer may read the l of ".nl" as 1 or i: "postbus@overijssel.n1")
-    r"[\w.+-]+@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.n[l1i]\b|"
+    # (a text layer may read the l of ".nl" as 1 or i: "postbus@overijssel.n1"; a redacted copy removes the
+    # name before the @: "email @denhaag.nl")
+    r"(?:[\w.+-]+|(?<=mail[ \t]))@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.n[l1i]\b|"
     r"(?<![\w/.:])www\.(?:gemeente-?)?(?P<web>[a-z0-9-]{3,40})\.n[l1i]\b",
     re.IGNORECASE,
 )

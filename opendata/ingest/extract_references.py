@@ -282,7 +282,10 @@ _LABEL_ONLY_LINE = re.compile(
     rf"[ \t]*(?:{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|{noisy('kenmerk')}|{noisy('datum')}|"
     rf"{noisy('betreft')}|{noisy('onderwerp')}|{noisy('verzonden op')}|{noisy('verzonden')}|"
     rf"{noisy('verzenddatum')}|{noisy('zaaknummer')}|{noisy('uw brief van')}|bijlagen?|"
-    rf"bijlage\(n\)|{noisy('doorkiesnummer')})[ \t]*:?[ \t]*",
+    rf"bijlage\(n\)|{noisy('doorkiesnummer')}|"
+    # a municipality's column of contact labels ("Ons kenmerk / Datum / Afdeling / Contact / Telefoon /
+    # E-mail / Bijlage(n)" over its values)
+    r"afdeling|contact(?:persoon)?|telefoon(?:nummer)?|e-?mail(?:adres)?|behandeld[ \t]+door)[ \t]*:?[ \t]*",
     re.IGNORECASE,
 )
 

@@ -767,13 +767,28 @@ _WRITER_KIND = re.compile(
     + ASSOCIATION_KIND
     + r"|groep))(?![\w-])|(?<![\w.])(?:[Nn]\.?[Vv]\.?|[Bb]\.?[Vv]\.?)(?![\w])"
 )
-_STREET = r"[A-Z][^\n|0-9]{2,40}?[ \t]+[0-9]+[ \t]?[a-zA-Z]?"
+_STREET = r"[A-Z][^\n|0-9]{2,40}?[ \t]+[0-9]+(?:-[0-9]+)?[ \t]?[a-zA-Z]?"
 _POSTCODE = r"[1-9][0-9]{3}[ \t]?[A-Z]{2}[ \t]+[A-Za-z'’ -]{2,30}"
+_LINES_BETWEEN = r"[ \t]*\n(?:[ \t]*\n)?[ \t]*"  # a line break, and a blank line at most
 _WRITER_ADDRESS = re.compile(
-    r"^[ \t]*(?P<who>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4})[ \t]*"
-    rf"(?:\|[ \t]*{_STREET}[ \t]*\|[ \t]*{_POSTCODE}|\n[ \t]*{_STREET}[ \t]*\n[ \t]*{_POSTCODE})[ \t]*$",
+    r"^[ \t\f]*(?P<who>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4})[ \t]*"
+    rf"(?:\|[ \t]*{_STREET}[ \t]*\|[ \t]*{_POSTCODE}"
+    # on lines of their own, the street and the postcode on one line too ("Woudenbergseweg 56-58, 3707 HX Zeist")
+    rf"|{_LINES_BETWEEN}{_STREET}(?:[ \t]*,[ \t]*|{_LINES_BETWEEN}){_POSTCODE})[ \t]*$",
     re.MULTILINE,
 )
+
+
+# A postal address in a letter's head: a street and number over a postcode and place ("Woudenbergseweg
+# 56-58" / "3707 HX Zeist"), or "Postbus 515" over them.
+_HEAD_ADDRESS = re.compile(
+    rf"^[ \t]*(?:{_STREET}|[Pp]ostbus[ \t]+[0-9]+)[ \t]*\n[ \t]*{_POSTCODE}[ \t]*$", re.MULTILINE
+)
+
+
+def head_address(text: str, end: int) -> bool:
+    """Whether a postal address stands on lines of their own in text[:end] (see above)."""
+    return _HEAD_ADDRESS.search(text, 0, end) is not None
 
 
 def _signature_address_writer(text: str) -> Found | None:
@@ -785,10 +800,12 @@ def _signature_address_writer(text: str) -> Found | None:
         return None
     window_end = end
     position = closing.end()
-    for _ in range(8):  # the closing, a name or a redaction mark, the writer's lines
+    lines = 0
+    while lines < 8:  # the closing, a name or redaction marks, the writer's lines; blank lines not counted
         following = text.find("\n", position + 1)
         if following < 0:
             break
+        lines += bool(text[position:following].strip())
         position = following
     window_end = min(end, position + 200)
     for match in _WRITER_ADDRESS.finditer(text, closing.end(), window_end):

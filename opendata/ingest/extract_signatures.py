@@ -170,6 +170,11 @@ _NOT_A_NAME_LINE = re.compile(
     r"|\.n[l1i]\b|^[ \t]*\w*(?:commissie|raads|staten|fractie)lid\b"
     # a union's name ("Koninklijke Nederlandse Voetbalbond"), a building in an address ("World Trade Center - B4")
     r"|\w+bond\b|\b(?:center|centre|tower|gebouw|plaza)\b"
+    # a unit's name that opens with its field ("Beheer Openbare Ruimte", "Beleidsuitvoering Openbare Ruimte en
+    # Groen /BBOR", "Stadsdeel Centrum", "Expertisecentrum Gebied en Gebruik"): no signer
+    r"|^[ \t]*(?-i:Beheer|Beleid\w*|Openbare|Ruimtelijke|Dienstverlening|Bedrijfsvoering|Handhaving|"
+    r"Vergunning\w*|Toezicht|Stadsbeheer|Stadszaken|Stadsdeel|Communicatie|Strategie|Veiligheid|"
+    r"Duurzaamheid|Mobiliteit|[A-Z][a-z]*centrum)\b"
     # an attachment's heading in capitals with its year ("UITGANGSPUNTEN BEGROTING 2022 E.V."): no signer
     r"|^[ \t]*(?-i:[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]+(?:19|20)[0-9]{2})\b"
     # a greeting that opens the next message ("Beste Femke,", "Hoi Pierre,")
@@ -205,8 +210,10 @@ def closing_pattern() -> re.Pattern[str]:
     Met vriendelijke groet, Aad Scheffer"), as text layers that run lines together give it."""
     alternatives = "|".join(noisy(closing) for closing in sorted(CLOSINGS, key=len, reverse=True))
     return re.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]))(?:{alternatives})[ \t]*(?:[,;][ \t]*(?=[A-Z\n(])|[,;]?[ \t]*(?:\|[ \t]*)?$)"
+        # (after the sentence, a page number the scan set in its margin may come first: "… is. 2 Met …")
+        rf"(?:^[ \t]*|(?<=[.!?][ \t])(?:[0-9]{{1,2}}[ \t]+)?)(?:{alternatives})[ \t]*(?:[,;][ \t]*(?=[A-Z\n(])|[,;]?(?:\.{{1,3}}|…)?[ \t]*(?:\|[ \t]*)?$)"
         # (a scan's bar after the closing: "Hoogachtend, |"; a redacted name after it: "Groeten, (geanonimiseerd)";
+        # dots for the comma: "Met Vriendelijke Groet...";
         # OCR's semicolon for the comma: "Met vriendelijke groeten;")
         # run on after a word without a full stop, as a text layer gives a page's last lines ("… website
         # RUD Zeeland Met vriendelijke groet, Anton van Leeuwen MPA, directeur …"): the capital M and
@@ -222,11 +229,17 @@ def last_closing(text: str, start: int = 0, end: int | None = None) -> re.Match[
 
 
 def signature_zone(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Offsets of the signature block: the lines after the letter's last closing."""
+    """Offsets of the signature block: the lines after the letter's last closing, and the "Namens …,"
+    line just above the closing where the formula stands before it ("Namens het college van burgemeester
+    en wethouders van Amsterdam," / "Met vriendelijke groet,")."""
     closing = last_closing(text, start, end)
     if closing is None:
         return None
-    return closing.end(), block_end(text, closing.end(), min(end, closing.end() + 900))
+    zone_start = closing.end()
+    above = _NAMENS_ABOVE.search(text, max(start, closing.start() - 200), closing.start())
+    if above is not None and above[0].rstrip().endswith(","):
+        zone_start = above.start()
+    return zone_start, block_end(text, closing.end(), min(end, closing.end() + 900))
 
 
 # What a web page prints under the letter it carries: "Top", "Naar boven", "Download", "Delen", a note on
@@ -854,6 +867,11 @@ _NAMENS = re.compile(
     r"(?P<who>[^\n]{4,120}?)[ \t,]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Namens …," on the line above the closing, blank lines between at most (signature_zone).
+_NAMENS_ABOVE = re.compile(
+    r"^[ \t]*namens[ \t]+(?!deze\b|dezen\b|hen\b|hem\b|haar\b)[^\n]{4,120}?[ \t]*,[ \t]*\n(?:[ \t]*\n)*[ \t]*\Z",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "Namens …," with the first signer's name after it on the same line: run on after the last sentence
 # ("… (zie de kaart). Namens de Adviescommissie Groene Hart, P. de Groot, voorzitter. …") or opening a
 # line of its own ("Namens de fractie CDA, Reynold Bontes.").
@@ -1014,7 +1032,7 @@ def _group_members(
 # An e-mail's header: "Verzonden:" with "Aan:" on one of the two lines under it (OCR or a redaction can
 # take the "Van:" line above), or "Van:"/"From:" with "Verzonden:"/"Sent:" under it.
 MAIL_HEADER = re.compile(
-    r"^[ \t]*(?:(?:Van|From)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Verzonden|Sent)[ \t]*:"
+    r"^[ \t]*(?:(?:[Vv]an|From)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Verzonden|Sent)[ \t]*:"
     # the "Aan:" line may be removed with the receiver's name: "Verzonden: …" / "(geanonimiseerd)" / "CC: …"
     r"|(?:Verzonden|Sent)[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:Aan|To|CC|Cc|Onderwerp|Subject)[ \t]*:)",
     re.MULTILINE,
@@ -1044,7 +1062,23 @@ def quoted_message_start(text: str) -> int:
         # after a body: a forwarded letter's own header block read twice is no second message
         if text[: first.start()].count("\n") <= 3 and text[first.end() : second.start()].count("\n") >= 4:
             starts.append(second.start())
+    top = _OPENING_FROM.match(text)
+    if top is not None:
+        # a header of another shape opens the text ("Van: …" / "Onderwerp: …" / "Datum: …"): the first
+        # header after a body of its own (two lines or more that are no header's) is the quoted message's
+        # (a forward with no text of its own has none: the forwarded message is the letter)
+        starts += [
+            h.start() for h in headers if len(_BODY_LINE_OF_MAIL.findall(text, top.end(), h.start())) >= 2
+        ][:1]
     return min(starts, default=len(text))
+
+
+_OPENING_FROM = re.compile(r"(?:[^\n]*\n){0,3}?[ \t]*(?:Van|From)[ \t]*:[^\n]*")
+_BODY_LINE_OF_MAIL = re.compile(
+    r"^(?![ \t]*(?:Van|From|Aan|To|CC|BCC|Onderwerp|Subject|Datum|Date|Verzonden|Sent|Bijlagen?|Attachments)[ \t]*:)"
+    r"[ \t]*\S[^\n]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def namens_zone(text: str) -> tuple[int, int] | None:
@@ -1075,7 +1109,33 @@ def namens_zone(text: str) -> tuple[int, int] | None:
     party = list(_PARTY_LINE.finditer(tail, max(0, len(tail) - 200)))
     if party and re.fullmatch(r"\s*\n[ \t]*" + NAME.pattern + r"[^\n]{0,40}", tail[party[-1].end() :]):
         return party[-1].start(), len(tail)
+    boards = [m for m in _NAMENS.finditer(text) if m[0].rstrip().endswith(",") and _BOARD.match(m["who"])]
+    if boards:
+        # a board's formula on a line of its own ("Namens het college van burgemeester en wethouders van
+        # Amsterdam,") over a scrawl and the signer's post as OCR read them, before the objection clause:
+        # the formula and the short lines under it, up to a sentence (a line of prose names no signer)
+        end = boards[-1].end()
+        for _ in range(4):
+            line = _NEXT_LINE.match(text, end)
+            if (
+                line is None
+                or not line[1].split()
+                or len(line[1].split()) > 6
+                or line[1].rstrip().endswith(".")
+            ):
+                break
+            end = line.end()
+        return boards[-1].start(), end
     return None
+
+
+_NEXT_LINE = re.compile(r"\n([^\n]*)")
+_BOARD = re.compile(
+    r"(?:het[ \t]+|de[ \t]+)?(?:college[ \t]+van[ \t]+(?:burgemeester|b[ \t]*(?:&|en)[ \t]*w|gedeputeerde|dijkgraaf)|"
+    r"burgemeester[ \t]+en[ \t]+wethouders|gedeputeerde[ \t]+staten|(?:dagelijks|algemeen)[ \t]+bestuur|"
+    r"burgemeester[ \t]+van)\b",
+    re.IGNORECASE,
+)
 
 
 def minister_zone(text: str) -> tuple[int, int] | None:
