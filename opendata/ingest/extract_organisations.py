@@ -886,6 +886,7 @@ _MINISTRY_ABBREVIATION = re.compile(
 )
 # The ministries sit in Den Haag: letters right before the city are its postcode's ("2511 EZ Den Haag").
 _PLACE_AFTER = re.compile(r"[ \t]+(?:Den[ \t]+Haag|DEN[ \t]+HAAG|'s-Gravenhage|'S-GRAVENHAGE)\b")
+_POSTCODE_DIGITS_BEFORE = re.compile(r"(?<![0-9])[1-9][0-9]{3}[ \t]?$")
 _AFTER_TITLE = re.compile(
     r"(?:minister|staatssecretaris|commissie)s?[ \t]+(?:van|voor)[ \t]+(?:[^.;()\n]{0,80}\()?[ \t]*$|"
     # a local office's portfolio: "(wethouder EZ en wethouder G&O)", "gedeputeerde EZ"
@@ -1026,6 +1027,8 @@ def find_ministries(text: str) -> list[OrgMention]:
             continue
         if _PLACE_AFTER.match(text, match.end()):
             continue  # a postcode's letters whose digits the copy lost: "Schedeldoekshaven EZ Den Haag"
+        if _POSTCODE_DIGITS_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            continue  # a postcode's letters: "Postbus 5780, 1225 EZ PIJNACKER"
         if _in_mail_header_line(text, match.start()):
             continue  # a redacted receiver's scraps: "Aan: BIN EZ Oamsterdam.nl>"
         named.append(OrgMention(match["abbr"], match.start(), match.end(), 0.6, None, False))

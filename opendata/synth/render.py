@@ -82,9 +82,14 @@ REAL_FORMS = (
     # sets"), drawn by a generator of their own among the letters that take none of the thirteen above
     "mail-reply",
     "headless-reply",
+    # the twenty-eighth set's (docs/letter-layouts.md, "Forms from the twenty-eighth set"), drawn by a
+    # generator of their own among the letters that take none of the fifteen above
+    "contact-column",
+    "footer-reference",
 )
 TWELFTH_FORMS = REAL_FORMS[8:13]
-MAIL_FORMS = REAL_FORMS[13:]
+MAIL_FORMS = REAL_FORMS[13:15]
+LATE_FORMS = REAL_FORMS[15:]
 MONTHS_SHORT = ("JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC")
 CLOSINGS = ("Met vriendelijke groet,", "Met vriendelijke groet,", "Hoogachtend,", "Met vriendelijke groeten,")
 ROLE_LINES = {
@@ -277,6 +282,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         form = _twelfth_form(world, plan, seed)
     if forms and form is None:
         form = _mail_form(world, plan, seed)
+    if forms and form is None:
+        form = _late_form(world, plan, seed)
     if form in MAIL_FORMS:
         return _mail(world, plans, plan, seed, form)
     place = (
@@ -335,6 +342,14 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
                     block.lines = [part for line in block.lines for part in line.split("\n")]
         elif form in TWELFTH_FORMS:
             header = _twelfth_header(form, world, plan, header, references, date_text, place, rng, form_rng)
+        elif form in LATE_FORMS:
+            window = _addressee_lines(world, plan) + _address(rng, _place(world, plan.addressees[0]))
+            header.append(Block(20, 50, window))
+            if form == "contact-column":
+                header += _contact_column(world, plan, date_text, form_rng)
+            else:  # footer-reference: the header's reference lost to the scan; the footer gives it
+                shown = [(label, value) for label, value in references if label != "Ons kenmerk"]
+                header += _reference_blocks("stacked", plan, shown, date_text, place, rng)
         else:  # body-first
             header += _body_first_header(world, plan, rng, form_rng)
             first_paragraph_then = [
@@ -403,6 +418,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
     ]
     if form == "running-header":  # the place only in the later pages' running headers
         footer = [footer[0], footer[2]]
+    if form == "footer-reference":  # "Graag ons kenmerk vermelden bij uw reactie. Kenmerk: …" on each page
+        footer = [footer[3], f"Graag ons kenmerk vermelden bij uw reactie. Kenmerk: {plan.our_reference}"]
     letter = RenderedLetter(plan.id, layout, header, body, footer)
     letter.truth = _truth(world, plans, plan, mentioned)
     if form in TWELFTH_FORMS:
@@ -688,6 +705,49 @@ def _mail_form(world: World, plan: Plan, seed: int) -> str | None:
     if 0.12 <= roll < 0.2:
         return "headless-reply"
     return None
+
+
+# ---------------------------------------------------------------- forms from the twenty-eighth set
+
+DEPARTMENTS = ("BBOR", "JZ", "VTH", "Publiekszaken", "Ruimte")
+
+
+def _late_form(world: World, plan: Plan, seed: int) -> str | None:
+    """One of the twenty-eighth set's forms (docs/letter-layouts.md, "Forms from the twenty-eighth set"),
+    for a municipality's letter that took none of the earlier fifteen; a generator of its own:
+    **contact-column**, the header's labels in one column (Ons kenmerk, Datum, Afdeling, Contact, Telefoon,
+    E-mail, Bijlage(n)) over their values in a column under it, as the text layer reads them;
+    **footer-reference**, the reference missing from the header (lost to the scan) and given by the footer
+    that asks for it in the reply, on every page."""
+    rng = random.Random(f"opendata-synth:{seed}:render-form-late:{plan.index}")
+    roll = rng.random()
+    if plan.kind == "raadsinformatiebrief" or world.orgs[world.party[plan.sender]].kind != "gemeente":
+        return None
+    if not plan.our_reference:
+        return None
+    if roll < 0.1 and plan.sent_known and not plan.your_reference:
+        return "contact-column"
+    if 0.1 <= roll < 0.2:
+        return "footer-reference"
+    return None
+
+
+def _contact_column(world: World, plan: Plan, date_text: str | None, form_rng: random.Random) -> list[Block]:
+    """The labels over their values, each a column (see _late_form)."""
+    cells = [
+        ("Ons kenmerk", plan.our_reference or ""),
+        ("Datum", date_text or ""),
+        ("Afdeling", form_rng.choice(DEPARTMENTS)),
+        ("Contact", f"Team {form_rng.choice(('Vergunningen', 'Woo', 'Beleid'))}"),
+        ("Telefoon", f"14 0{form_rng.randint(10, 79)}"),
+        ("E-mail", f"info@{_domain(world, plan.sender)}"),
+        ("Bijlage(n)", str(len(plan.attachments)) if plan.attachments else "-"),
+    ]
+    return [  # clear of the body, which starts at BODY_TOP
+        Block(140, 45, [label for label, _ in cells], size=8, width=55),
+        Block(140, 70, [value for _, value in cells], size=8, width=55),
+        Block(20, 100, [f"Onderwerp: {plan.title}"]),
+    ]
 
 
 def _web_label(world: World, org_id: str) -> str:
