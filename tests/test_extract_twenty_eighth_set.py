@@ -186,3 +186,13 @@ def test_the_quoted_message_under_an_opening_header_of_another_shape_signs_nothi
     )
     facts = drafted(text)
     assert facts is not None and facts["sender"] is None
+
+
+def test_a_postcodes_letters_name_no_ministry():
+    text = (
+        "Gemeente Pijnacker-Nootdorp\n\nRetouradres Postbus 5780, 2645 EZ DELFGAUW\n\nAan de raad\n\n"
+        "Datum 3 maart 2020\nOnderwerp: De nieuwe brug\n\nGeachte raad,\n\nDe brug gaat in april open.\n\n"
+        "Hoogachtend,\n\nde burgemeester,\nA. Visser\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and "EZ" not in facts["organisations_mentioned"]
