@@ -163,3 +163,14 @@ def test_the_addressees_file_number_named_in_the_subject_is_their_reference():
     facts = drafted(text)
     assert facts is not None and facts["your_reference"] == "20210077/AB/cd"
     assert {"date": "2021-05-12", "reference": "20210077/AB/cd"} in facts["cites"]
+
+
+def test_a_run_in_subject_ends_where_the_address_to_substitute_members_begins():
+    # a document host's transcript runs the whole mail into one line
+    text = (
+        "1 Van: Xx Verzonden: donderdag 20 maart 2014 17:02 Aan: Xx Onderwerp: Verslag van de vergadering van "
+        "20 maart 2014 Aan de (plaatsvervangende) leden van de Algemene Vergadering In afschrift aan: de "
+        "griffiers Geachte leden, Hierbij het verslag. Met vriendelijke groet, A. de Boer\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["subject"] == "Verslag van de vergadering van 20 maart 2014"

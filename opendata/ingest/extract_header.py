@@ -762,7 +762,8 @@ _SUBJECT_WORDS = 40
 # … or the address or salutation that follows the subject: "Onderwerp: uitnodiging … Aan de leden van
 # het algemeen bestuur …,".
 _RUN_IN_NEXT = re.compile(
-    r"[ \t]+(?:Aan[ \t]+(?:de|het)[ \t]+(?:leden|college|raad|gemeenteraad|dagelijks|algemeen)\b|Geachte?[ \t]|"
+    r"[ \t]+(?:Aan[ \t]+(?:de|het)[ \t]+(?:\([a-z]+\)[ \t]+)?(?:leden|college|raad|gemeenteraad|dagelijks|algemeen)\b|"
+    r"Geachte?[ \t]|"
     # a raadsvoorstel's proposed decision ("Onderwerp: Concept Kadernota … De raad besluit: …")
     r"(?:De|Het)[ \t]+(?:raad|college|gemeenteraad)[ \t]+(?:besluit|stelt)\b|"
     # any next label of the run-together form ("… (ODRU) Advies: 1. In te stemmen …")
