@@ -255,6 +255,7 @@ def is_letter(extraction, text: str = "") -> bool:
     from opendata.ingest.extract_kamerstuk import (  # with extraction's other patterns
         answer_writer,
         government_reply,
+        written_questions,
     )
     from opendata.ingest.extract_results import REPLY_OVER_THREAD  # with extraction's other patterns
     from opendata.ingest.extract_sender import head_address  # with extraction's other patterns
@@ -277,12 +278,14 @@ def is_letter(extraction, text: str = "") -> bool:
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
     # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own, and
-    # so are the answers to a member's written questions ("Antwoord van Minister … (…)") and the
-    # government's reply on a bill ("NOTA NAAR AANLEIDING VAN HET VERSLAG", "MEMORIE VAN ANTWOORD")
+    # so are the answers to a member's written questions ("Antwoord van Minister … (…)"), the questions
+    # themselves ("Vragen van het lid … aan de Minister van … (ingezonden …)") and the government's reply
+    # on a bill ("NOTA NAAR AANLEIDING VAN HET VERSLAG", "MEMORIE VAN ANTWOORD")
     opens_as_letter = (
         extraction.salutation is not None
         or answer_writer(text) is not None
         or government_reply(text) is not None
+        or written_questions(text) is not None
     )
     # a reply printed over the mail it answers, its own header lost: an e-mail, its values unknown
     reply = extraction.kind is not None and extraction.kind.detail == REPLY_OVER_THREAD

@@ -51,7 +51,12 @@ from opendata.ingest.extract_header import (
     second_letter,
     subject_after_salutation,
 )
-from opendata.ingest.extract_kamerstuk import STATES_GENERAL, answer_writer, find_kamerstuk, paper_dossier
+from opendata.ingest.extract_kamerstuk import (
+    answer_writer,
+    find_kamerstuk,
+    paper_dossier,
+    written_questions,
+)
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_furniture,
@@ -150,12 +155,14 @@ def organisations_mentioned(text: str, found: Sequence[OrgMention]) -> tuple[Fou
     for mention in found:
         if (mention.resolved or is_ministry(mention.value)) and mention.value not in seen:
             seen[mention.value] = _found(text, mention.value, mention.start, mention.end, mention.confidence)
-    # a ministry named in full and by its abbreviation is named once, in full
+    # a ministry named in full and by its abbreviation, or by the first part of its name ("het Ministerie
+    # van Binnenlandse Zaken" beside "… Binnenlandse Zaken en Koninkrijksrelaties"), is named once, in full
     named = {value.lower() for value in seen}
     return tuple(
         f
         for value, f in seen.items()
-        if (written := ministry_written_out(value)) is None or written.lower() not in named
+        if ((written := ministry_written_out(value)) is None or written.lower() not in named)
+        and not (is_ministry(value) and any(other.startswith(value.lower() + " en ") for other in named))
     )
 
 
@@ -493,10 +500,12 @@ def _extract(
             if all(clean_reference(x.value).replace(" ", "") != d.value.replace(" ", "") for x in dossiers)
         ]
     answer = answer_writer(text) if kamerstuk is None else None
-    if answer is not None and (sender is None or sender.value in STATES_GENERAL):
+    if answer is not None:
         # "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat), mede namens …": the
         # ministry writes (two writers: none). On the Kamer's own paper of answers the masthead
-        # ("Tweede Kamer der Staten-Generaal … Aanhangsel van de Handelingen") is its publisher's.
+        # ("Tweede Kamer der Staten-Generaal … Aanhangsel van de Handelingen") is its publisher's, and a
+        # body a question names ("de brief die de gemeente Hengelo namens 19 gemeenten … heeft verzonden")
+        # wrote none of the answers.
         s = answer.sender
         sender = None if s is None else _found(text, s.value, s.start, s.end, 0.8, answer.role)
     if kamerstuk is None and not dossiers:
@@ -559,6 +568,14 @@ def _extract(
         addressees = tuple(a for a in addressees if a.start > answer.heading.start)
     if kind is None and answer is not None:  # answers to written questions, on the Kamer's page
         kind = _found(text, "brief", answer.heading.start, answer.heading.end, 0.6)
+    questions = written_questions(text) if answer is None and kamerstuk is None else None
+    if questions is not None:  # a member's written questions, their answers not (yet) printed under them
+        kind = kind or _found(text, "brief", questions.heading.start, questions.heading.end, 0.6)
+        if date_sent is None and questions.sent is not None:
+            date_sent = _found(text, questions.sent.value, questions.sent.start, questions.sent.end, 0.8)
+        if not addressees and questions.addressee is not None:
+            a = questions.addressee
+            addressees = (_found(text, a.value, a.start, a.end, 0.7),)
     if kind is None and kamerstuk is not None:  # a paper headed by no writer: "MEMORIE VAN ANTWOORD"
         kind = _found(text, "brief", kamerstuk.heading.start, kamerstuk.heading.end, 0.6)
     if kind is None and reported:
@@ -567,6 +584,10 @@ def _extract(
         # a reply printed over the mail it answers: an e-mail (a form's pages over a thread are no reply)
         kind = _found(whole, "brief", answered, end_of_lines(whole, answered, 1), 0.5, REPLY_OVER_THREAD)
     mentioned = organisations_mentioned(text, found) if answered is None else _thread_mentions(whole, iso)
+    asked = questions.addressee if questions is not None else None
+    if asked is not None and all(m.value != asked.value for m in mentioned):
+        # the minister the questions are put to: that ministry is addressed, and so mentioned
+        mentioned = (*mentioned, _found(text, asked.value, asked.start, asked.end, 0.7))
     return Extraction(
         kind=kind,
         date_sent=date_sent,

@@ -116,6 +116,12 @@ def find_addressees(
     return tuple(_province_of(text, item, found, head_end) for item in unique.values())
 
 
+# A sentence that introduces an address (it ends its line with a colon): "De factuur wordt op naam gesteld
+# van de opdrachtgever:" over "Gemeente Amsterdam / t.a.v. crediteurenadministratie / Postbus 2602". The
+# address is what the letter tells, not where it goes.
+_INTRODUCING = re.compile(r"[ \t]*\S+(?:[ \t]+\S+){3,}[ \t]*:[ \t]*")
+
+
 def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
     """A header line that is nothing but the Staten of a named province, or a named municipality's
     council ("Gemeenteraad van Amsterdam" over a residents' group's dated line): the addressee (the
@@ -639,6 +645,7 @@ def _address_block(
     for postal in POSTAL.finditer(text, 0, max(head_end, 1)):
         if SENDER_ADDRESS.search(line_at(text, postal.start())):
             continue
+        block_picked = len(picked)
         line_end = text.rfind("\n", 0, postal.start())
         # a Postbus line is a street line too: OCR's blank line may stand right above it
         below_street = postal[0].lstrip().lower().startswith("postbus")
@@ -677,6 +684,9 @@ def _address_block(
                 # Postbus 202": the person written to, between the body and its postal line
                 line_end = line_start - 1
                 continue
+            if not named and _INTRODUCING.fullmatch(line):
+                del picked[block_picked:]  # the block a sentence introduces: an address it gives
+                break
             if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
                 break
             picked += [

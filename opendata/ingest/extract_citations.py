@@ -42,8 +42,14 @@ _FOOTER_REFERENCE = re.compile(
 )
 
 
+_MAIL_OPENING = re.compile(r"\s*(?:Van|From)[ \t]*:")
+
+
 def footer_reference(text: str) -> Found | None:
-    """The reference a footer asks the reader to mention (see above), or None."""
+    """The reference a footer asks the reader to mention (see above), or None. A printed e-mail has no
+    such footer of its own: one in it is the footer of a letter the e-mail sends, printed under it."""
+    if _MAIL_OPENING.match(text):
+        return None
     for match in _FOOTER_REFERENCE.finditer(text):
         value = match["v"]
         if re.search(r"[0-9]", value) and not re.fullmatch(r"[0-9]{1,2}/[0-9]{1,2}", value):

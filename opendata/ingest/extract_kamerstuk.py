@@ -305,3 +305,34 @@ def answer_writer(text: str) -> Answer | None:
         if ministry is not None and ministry[1] == match.end("portfolio"):
             sender = Span(ministry[0], match.start("portfolio"), match.end("portfolio"))
     return Answer(Span(match[0].strip(), match.start("role"), match.end()), sender, role)
+
+
+# A member's written questions as the Kamer publishes them, before (or without) their answers: "Vragen van
+# het lid Minhas (VVD) aan de Minister van Infrastructuur en Waterstaat over … (ingezonden 12 oktober
+# 2022)." The questions are a letter to that minister's ministry, dated the day they were sent in; the
+# member asks in his own name (no sender), several members or ministers name no single one.
+_QUESTIONS = re.compile(
+    r"^[ \t]*Vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[ \t]+[^\n]{2,200}?[ \t]+aan[ \t]+de[ \t]+"
+    r"(?P<role>[Mm]inister|[Ss]taatssecretaris)[ \t]+van[ \t]+(?P<portfolio>[A-Z][^\n]{2,200}?)"
+    r"(?:[ \t]+over[ \t]+[^\n]*?)?\((?:ingezonden|ontvangen)[ \t]+(?P<sent>[^()\n]{6,30})\)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Questions:
+    heading: Span  # "Vragen van het lid … (ingezonden …)"
+    addressee: Span | None  # "ministerie van …", or None for a portfolio of no ministry
+    sent: Span | None  # the ISO date the questions were sent in
+
+
+def written_questions(text: str) -> Questions | None:
+    """A member's written questions heading the text (see above), or None."""
+    match = _QUESTIONS.search(text, 0, min(len(text), 1500))
+    if match is None:
+        return None
+    ministry = ministry_at(text, match.start("portfolio"))
+    addressee = Span(ministry[0], match.start("portfolio"), ministry[1]) if ministry is not None else None
+    dates = find_dates(text, *match.span("sent"))
+    sent = Span(dates[0].iso, dates[0].start, dates[0].end) if dates else None
+    return Questions(Span(match[0].strip(), match.start(), match.end()), addressee, sent)

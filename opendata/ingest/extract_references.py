@@ -44,6 +44,11 @@ LABELS = {
     "ons registratienummer": OURS,
     "verzendnummer": OURS,
     "ledenbrief nummer": OURS,
+    # a company's own number for what it writes: an offer, an order's confirmation, a reservation's
+    "offertenummer": OURS,
+    "ons ordernummer": OURS,
+    "ordernummer": OURS,
+    "bevestigingsnummer": OURS,
     "ledenbriefnummer": OURS,
     "gs-kenmerk": OURS,  # a statenvoorstel's header: "Datum GS-kenmerk Inlichtingen bij Gedeputeerde(n)"
     "uw kenmerk": YOURS,
@@ -165,7 +170,8 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     line_end = len(text) if line_end < 0 else line_end
     # a scan may read the rule under a label as underscores before the value ("Ons kenmerk __WIE/…"),
     # set apart from it by a space too ("Ons kenmerk _ ID 1261")
-    match = re.compile(rf"[ \t:.]*(?:_+[ \t]*)?(?P<v>{_VALUE})").match(text, position, line_end)
+    # (and OCR's bracket before the value: "Ons kenmerk _ [ID 1260")
+    match = re.compile(rf"[ \t:.]*(?:_+[ \t]*)?\[?(?P<v>{_VALUE})").match(text, position, line_end)
     if match is None and next_line:
         following = re.compile(rf"\s*\n[ \t]*_*(?P<v>{_VALUE})[ \t]*(?:\n|$)").match(text, line_end)
         if following and not label_pattern().match(text, following.start("v")):

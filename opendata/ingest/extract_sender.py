@@ -815,7 +815,18 @@ def _signature_address_writer(text: str) -> Found | None:
         if NAME.fullmatch(who) is not None and not looks_like_body(who):
             continue  # a person's name over an address
         return _found(text, who, *match.span("who"), 0.5)
+    firm = _FIRM_LINE.search(text, closing.end(), min(window_end, position))
+    if firm is not None:  # "Vriendelijke groet, / Baars-CIPRO B.V.": a company signs with its legal form
+        return _found(text, re.sub(r"\s+", " ", firm["who"]), *firm.span("who"), 0.5)
     return None
+
+
+# A company's name with its legal form on a line of its own under the closing ("Koninklijke Van der Most
+# B.V.", "Stadsherstel Amsterdam NV."): the writer, as written ("B.V." whole, a full stop after "NV" left off).
+_FIRM_LINE = re.compile(
+    r"^[ \t\f]*(?P<who>[A-Z][\w&'’.-]*(?:[ \t]+[\w&'’.-]+){0,4}?[ \t]+(?-i:B\.V\.|N\.V\.|B\.V|N\.V|BV|NV))\.?[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def unsigned_sender(

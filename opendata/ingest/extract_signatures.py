@@ -132,6 +132,8 @@ NAME = re.compile(
 )
 _STOPS = re.compile(
     r"^\s*(?:bijlage|bijlagen|kopie|afschrift|c\.?c\.?(?=\s*:)|dit is een|deze brief is|postbus|"
+    # the next page's header rows ("Betreft Bijeenkomst …", "Onderwerp …")
+    r"betreft|onderwerp|"
     r"bezoekadres|telefoon|www\.|e-mail|pagina|blad|"
     # a publication's footnotes under the closing: "X Noot", "1  Ter inzage gelegd bij …", "Naar boven"
     r"x\s*noot|noten?|naar boven|ter inzage gelegd|raadpleegbaar via|[0-9]{1,2}(?=[ \t]|$)|"
@@ -175,6 +177,8 @@ _NOT_A_NAME_LINE = re.compile(
     r"|^[ \t]*(?-i:Beheer|Beleid\w*|Openbare|Ruimtelijke|Dienstverlening|Bedrijfsvoering|Handhaving|"
     r"Vergunning\w*|Toezicht|Stadsbeheer|Stadszaken|Stadsdeel|Communicatie|Strategie|Veiligheid|"
     r"Duurzaamheid|Mobiliteit|[A-Z][a-z]*centrum)\b"
+    # a company's name with its legal form ("Koninklijke Van der Most B.V."): the writer, no person
+    r"|[ \t](?-i:B\.V\.?|N\.V\.?|BV|NV)[ \t]*$"
     # an attachment's heading in capitals with its year ("UITGANGSPUNTEN BEGROTING 2022 E.V."): no signer
     r"|^[ \t]*(?-i:[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*[ \t]+(?:19|20)[0-9]{2})\b"
     # a greeting that opens the next message ("Beste Femke,", "Hoi Pierre,")
@@ -1116,15 +1120,15 @@ def namens_zone(text: str) -> tuple[int, int] | None:
         # the formula and the short lines under it, up to a sentence (a line of prose names no signer)
         end = boards[-1].end()
         for _ in range(4):
-            line = _NEXT_LINE.match(text, end)
+            below_line = _NEXT_LINE.match(text, end)
             if (
-                line is None
-                or not line[1].split()
-                or len(line[1].split()) > 6
-                or line[1].rstrip().endswith(".")
+                below_line is None
+                or not below_line[1].split()
+                or len(below_line[1].split()) > 6
+                or below_line[1].rstrip().endswith(".")
             ):
                 break
-            end = line.end()
+            end = below_line.end()
         return boards[-1].start(), end
     return None
 
