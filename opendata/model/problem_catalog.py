@@ -631,7 +631,7 @@ _KINDS = (
     ),
     _kind(
         "not-a-letter",
-        "no salutation, and not two marks of a letter of which one only a letter has (addressee, signature, reference, closing, a letter's header labels)",
+        "no salutation or heading that makes it a letter (a Kamerstuk's \"NOTA NAAR AANLEIDING VAN HET VERSLAG\", answers to written questions or the questions), and not two marks of a letter of which one only a letter has (addressee, signature, reference, closing, a letter's header labels, a printed e-mail's header, a postal address above the subject)",
         "check the file; ingest reads letters only",
         "No draft is written for it.",
     ),
