@@ -136,3 +136,24 @@ def test_an_address_a_sentence_introduces_is_no_addressee():
     )
     facts = drafted(text)
     assert facts is not None and facts["addressees"] == []
+
+
+def test_a_forms_place_and_date_label():
+    text = (
+        "Gemeente Amsterdam\nT.a.v. de afdeling Evenementen\nAmstel 1\n1011 PN AMSTERDAM\n"
+        "Plaats en datum: Amsterdam, 17 maart 2023\nBevestigingsnummer: zon-23-101-2202\n"
+        "Betreft: reservering van de zaal\n\nGeachte heer, mevrouw,\n\nHierbij bevestigen wij de reservering.\n\n"
+        "Met vriendelijke groet,\n\nStadswerf Oost NV\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["date_sent"] == "2023-03-17"
+
+
+def test_a_mail_headers_weekday_alone_before_the_dates_line():
+    text = (
+        "Van: Verzekeringen\nVerzonden: vrijdag\n8 november 2024 16:03\nAan: (geanonimiseerd)\n"
+        "Onderwerp: Uitkomst van uw schadeclaim\n\nGeachte heer,\n\nIn de bijlage vindt u onze brief.\n\n"
+        "Met vriendelijke groet,\n\nJuridische Zaken\nGemeente Haarlem\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["date_sent"] == "2024-11-08"

@@ -128,7 +128,9 @@ _DISPATCH_WORDS = (
     r"sent(?=[ \t]*:)"
 )
 _DATE_LABEL = re.compile(
-    rf"^[ \t]*(?:{_DISPATCH_WORDS}|{noisy('datum brief')}|{noisy('datum')}|{noisy('dagtekening')})"
+    # (a form's "Plaats en datum: Amsterdam, 17 maart 2023": the place before the date on the label's line)
+    rf"^[ \t]*(?:{_DISPATCH_WORDS}|{noisy('datum brief')}|plaats[ \t]+en[ \t]+datum|{noisy('datum')}|"
+    rf"{noisy('dagtekening')})"
     rf"(?![ \t]*(?:ontvangst|ontvangen|uw|van uw|vergadering|besluit|collegebesluit|raadsvergadering|inwerkingtreding))"
     # nor a date a word qualifies as another's: "Datum collegebehandeling:", "Datum commissie:"
     r"(?![ \t]*(?!brief\b|verzend|verzonden\b|van[ \t]+verzending)[a-z]{4,}[ \t]*:)",
@@ -140,7 +142,10 @@ _INLINE_DATE_LABEL = re.compile(
 # A header may date the letter ("Datum: 25 augustus") and stamp its dispatch ("Verzonden op: 2
 # september"): the date sent is the dispatch date.
 _DISPATCH_LABEL = re.compile(
-    rf"(?:^|(?<=[ \t]))(?:{_DISPATCH_WORDS})[ \t]*:?[ \t]*(?:(?:\n[ \t]*){{1,2}}(?=[0-9]))?",
+    rf"(?:^|(?<=[ \t]))(?:{_DISPATCH_WORDS})[ \t]*:?[ \t]*"
+    # a mail header's weekday may stand alone before the date's line: "Verzonden: vrijdag" / "8 november 2024 16:03"
+    r"(?:(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag),?[ \t]*(?=\n))?"
+    r"(?:(?:\n[ \t]*){1,2}(?=[0-9]))?",
     re.IGNORECASE | re.MULTILINE,
 )
 # A dispatch field of the letterhead's side column, which a PDF's reading order puts after the first
