@@ -157,3 +157,24 @@ def test_a_mail_headers_weekday_alone_before_the_dates_line():
     )
     facts = drafted(text)
     assert facts is not None and facts["date_sent"] == "2024-11-08"
+
+
+def test_place_and_date_run_onto_the_references_line():
+    text = (
+        "FIRMA GRONDWERK B.V.\nZekeringstraat 12\n1014 BV Amsterdam\n\nGemeente Amsterdam\nPostbus 1000\n"
+        "1000 AA Amsterdam\nOnze ref: 2718-0179-000.002/AB Amsterdam, 30 augustus 2018\n"
+        "Betreft: Onderzoek van de kademuur\nGeachte heer,\n\nHierbij onze aanbieding.\n\nMet vriendelijke groet,\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["date_sent"] == "2018-08-30"
+
+
+def test_a_receivers_stamp_and_registration_are_not_the_writers():
+    text = (
+        "Gemeente\nAmsterdam\nAANGETEKEND\n20 MRT 2018\nOntvangen\nBetreft: Wob-verzoek\nAmsterdam, 19 maart 2018\n"
+        "Geachte heer/mevrouw,\n\nGraag ontvang ik de stukken over de vergunning van het café.\n\nHoogachtend\n"
+        "Docnr: IN-18-10001\nZaaknr:Z-18-20002\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] is None and facts["dossier_references"] == [] and facts["our_reference"] is None

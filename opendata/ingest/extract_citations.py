@@ -57,6 +57,10 @@ def footer_reference(text: str) -> Found | None:
     return None
 
 
+# A receiver's registration of an incoming document ("Docnr: IN-18-19706"), and the case number under it.
+_RECEIVER_REGISTRATION = re.compile(r"\bDoc(?:ument)?(?:nr|nummer)\.?[ \t]*:[ \t]*IN-[0-9]", re.IGNORECASE)
+
+
 def references(text: str, head_end: int) -> tuple[Found | None, Found | None, list[Found]]:
     ours: Found | None = None
     yours: Found | None = None
@@ -64,6 +68,8 @@ def references(text: str, head_end: int) -> tuple[Found | None, Found | None, li
     for ref in find_reference_lines(text, head_end):
         if _KAMER_NUMBER.fullmatch(ref.value) or _PAPER_IN_DOSSIER.match(text, ref.end):
             continue
+        if _RECEIVER_REGISTRATION.search(text, max(0, ref.start - 80), ref.end):
+            continue  # the receiver's stamp of an incoming letter: "Docnr: IN-18-19706 / Zaaknr: Z-18-32708"
         found = _found(text, ref.value, ref.start, ref.end, ref.confidence)
         if ref.role == OURS and ours is None:
             ours = found

@@ -175,6 +175,13 @@ _RUN_IN_PLACE_DATE = re.compile(
 )
 
 
+# "Place, date" run onto the reference's line: "Onze ref: 2718-0179-000.001/MJP Amsterdam, 30 augustus 2018".
+_REFERENCE_THEN_PLACE_DATE = re.compile(
+    r"^[ \t]*(?i:onze|ons|uw)[ \t]+(?i:ref(?:erentie)?|kenmerk)\.?[ \t]*:?[ \t]*\S+[ \t]+"
+    r"(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
+    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})[ \t]*$",
+    re.MULTILINE,
+)
 _SIDE_LABEL = re.compile(
     rf"[ \t]*(?:{noisy('datum')}|{noisy('verzonden op')}|{noisy('verzonden')}|{noisy('verzenddatum')}|"
     rf"{noisy('ons kenmerk')}|{noisy('uw kenmerk')}|"
@@ -354,7 +361,10 @@ def _find_date_sent(
         dates = find_dates(text, match.start("date"), match.end("date"))
         if dates and dates[0].end == match.end("date") and dates[0].start == match.start("date"):
             return dates[0], 0.9, match.span("place")
-    for match in _RUN_IN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)):
+    for match in (
+        *_RUN_IN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)),
+        *_REFERENCE_THEN_PLACE_DATE.finditer(text, 0, min(max(head_end, 1), HEADER_LIMIT)),
+    ):
         if _NO_PLACE.fullmatch(match["place"].split()[0]):
             continue
         dates = find_dates(text, match.start("date"), match.end("date"))

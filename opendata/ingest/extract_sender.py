@@ -260,6 +260,13 @@ def council_line(text: str, mention: OrgMention) -> bool:
     return not text[start : mention.start].strip() and not text[mention.end : end].strip(" \t,")
 
 
+# A receiver's stamp under a body's name: "Ontvangen" or "Ingekomen" on a short line of its own (a
+# stamp's, not a sentence's) within the next four lines.
+_RECEIPT_BELOW = re.compile(
+    r"(?:[^\n]*\n){1,4}?[ \t]*(?=[^\n]{0,40}$)[^\n]*\b(?i:ontvangen|ingekomen)\b", re.MULTILINE
+)
+
+
 def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
     """An organisation named on a short line among the first lines of the letter, not in an address
     block: a body directly above a postal address is the addressee, unless another body's line
@@ -308,6 +315,8 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             continue  # a title "Begroting Veiligheidsregio Flevoland": the body's paper, not its letterhead
         if _NAME_CONTINUED.match(line):
             continue  # "Aan het College van Gedeputeerde Staten / van de Provincie Noord-Holland": the address
+        if _RECEIPT_BELOW.match(text, mention.end):
+            continue  # "Gemeente / Amsterdam / AANGETEKEND … / 20 MART 2018 / Ontvangen": the receiver's stamp
         near = text[mention.end : end_of_lines(text, mention.end, _address_lines(text, mention.end))]
         if first_block >= 0 and mention.start > max(first_block, second_line):
             if SENDER_ADDRESS.search(
