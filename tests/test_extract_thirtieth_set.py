@@ -178,3 +178,43 @@ def test_a_receivers_stamp_and_registration_are_not_the_writers():
     facts = drafted(text)
     assert facts is not None
     assert facts["sender"] is None and facts["dossier_references"] == [] and facts["our_reference"] is None
+
+
+@pytest.mark.parametrize(
+    "from_line, name",
+    [
+        ("From: “Dijk, Anna van” <xx@amsterdam.nl>", "Anna van Dijk"),
+        ("From: “Jansen, Anna” xx @amsterdam.nl>", "Anna Jansen"),
+        ("Van: Anna de Vries <xx@amsterdam.nl>", "Anna de Vries"),
+    ],
+)
+def test_an_e_mail_signed_with_a_first_name_is_signed_by_its_from_lines_writer(from_line, name):
+    text = (
+        f"{from_line}\nSent: Thu, 8 Jun 2023 21:07:39 +0200\nTo: (geanonimiseerd)\nSubject: Fwd: de planning\n"
+        "Hoi Femke,\nIk hoorde vandaag over de planning. Goed om te weten.\n\nGroet, Anna\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["signatories"] == [{"name": name, "role": None}]
+
+
+def test_a_first_name_that_is_not_the_from_lines_signs_no_one_of_it():
+    text = (
+        "From: “Dijk, Anna van” <xx@amsterdam.nl>\nSent: Thu, 8 Jun 2023 21:07:39 +0200\nTo: (geanonimiseerd)\n"
+        "Subject: de planning\nHoi Femke,\nIk hoorde vandaag over de planning.\n\nGroet, Piet\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and all(s["name"] != "Anna van Dijk" for s in facts["signatories"])
+
+
+def test_a_forward_mark_ends_the_replys_own_part():
+    text = (
+        "From: “Dijk, Anna van” <xx@amsterdam.nl>\nSent: Fri, 23 Sep 2022 07:49:48 +0100\nTo: (geanonimiseerd)\n"
+        "Subject: Fwd: antwoorden\nHoi Femke, hier de antwoorden van het bestuur. Groet, Anna.\n"
+        "Begin doorgestuurd bericht:\nVan: (geanonimiseerd)\nDatum: 22 september 2022 om 23:53:53 CEST\n"
+        "Onderwerp: antwoorden\n\nGeachte leden,\n\nHierbij de antwoorden.\n\nMet vriendelijke groet,\n"
+        "Jan de Boer\nGemeente Utrecht\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    # the writer's own mailbox names her body; the forwarded message's signature ("Gemeente Utrecht") does not
+    assert facts["signatories"] == [{"name": "Anna van Dijk", "role": None}] and facts["sender"] == "gm0363"

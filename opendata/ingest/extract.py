@@ -124,6 +124,7 @@ from opendata.ingest.extract_signatures import (
     closing_pattern,
     last_closing,
     letterhead_writer,
+    mail_from_signer,
     minister_zone,
     namens_zone,
     on_behalf_of,
@@ -405,6 +406,11 @@ def _extract(
                 _found(text, post.value, post.start, post.end, post.confidence),
                 behalf,
             ),
+        )
+    if not signatories and (from_name := mail_from_signer(text, len(signed))) is not None:
+        # an e-mail signed with the writer's first name alone ("Groet, Pierre"): its "From:" line names him
+        signatories = (
+            Signatory(_found(text, from_name.value, from_name.start, from_name.end, 0.7), None, None),
         )
     told = None  # the sender a page that reports its letter names (below)
     sender = (

@@ -771,6 +771,11 @@ _OWN_ADDRESS = re.compile(
 )
 
 
+# An e-mail's opening "From:" line whose address a redaction left as a scrap set apart from the "@".
+_FROM_LINE_ADDRESS = re.compile(
+    r"\s*(?:From|Van)[ \t]*:[^\n@]*?[\w.+-]+[ ]@(?:gemeente-?)?(?P<mail>[a-z0-9-]{3,40})\.n[l1i]\b",
+    re.IGNORECASE,
+)
 _RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc|ce)[ \t]*[:;]", re.IGNORECASE)  # OCR: "ce:"
 
 
@@ -835,6 +840,11 @@ def own_address_name(
     text (between `start` and `end`) has (an officer's letter that gives "u kunt mij mailen via
     …@purmerend.nl"), else None."""
     hits: list[tuple[tuple[str, ...], tuple[int, int]]] = []
+    opening = _FROM_LINE_ADDRESS.match(text) if start == 0 else None
+    if (
+        opening is not None
+    ):  # the writer's own mailbox, its name redacted to a scrap: "From: … defi @amsterdam.nl>"
+        hits.append((tuple(_domain_codes(opening["mail"], date)), opening.span("mail")))
     for address in _OWN_ADDRESS.finditer(text, start, len(text) if end is None else end):
         if _receivers_address(text, address.start()):
             continue

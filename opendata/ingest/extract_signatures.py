@@ -1060,6 +1060,9 @@ def quoted_message_start(text: str) -> int:
     headers = list(MAIL_HEADER.finditer(text))
     intro = _QUOTE_INTRO.search(text, headers[0].end()) if headers else None
     starts = [intro.start()] if intro is not None else []
+    if headers:
+        forward = _FORWARD_MARK.search(text, headers[0].end())
+        starts += [forward.start()] if forward is not None else []
     if len(headers) >= 2:
         first, second = headers[0], headers[1]
         # the first header opens the text (a line or two of a redacted name above it) and the second comes
@@ -1077,6 +1080,14 @@ def quoted_message_start(text: str) -> int:
     return min(starts, default=len(text))
 
 
+# A mail program's line over a forwarded or quoted message: "Begin doorgestuurd bericht:", "Begin forwarded
+# message:", "-----Oorspronkelijk bericht-----", "---------- Forwarded message ---------".
+_FORWARD_MARK = re.compile(
+    r"^[ \t]*(?:Begin[ \t]+(?:doorgestuurd[ \t]+bericht|forwarded[ \t]+message)[ \t]*:|"
+    r"-{2,}[ \t]*(?:Oorspronkelijk[ \t]+bericht|Original[ \t]+Message|Forwarded[ \t]+message|Doorgestuurd[ \t]+bericht)"
+    r"[ \t]*-{2,})",
+    re.MULTILINE | re.IGNORECASE,
+)
 _OPENING_FROM = re.compile(r"(?:[^\n]*\n){0,3}?[ \t]*(?:Van|From)[ \t]*:[^\n]*")
 _BODY_LINE_OF_MAIL = re.compile(
     r"^(?![ \t]*(?:Van|From|Aan|To|CC|BCC|Onderwerp|Subject|Datum|Date|Verzonden|Sent|Bijlagen?|Attachments)[ \t]*:)"
@@ -1319,3 +1330,37 @@ def letterhead_writer(text: str) -> tuple[Span, Span] | None:
             Span(role[0], below.start() + post.start("post"), below.start() + post.end("post"), 0.6),
         )
     return None
+
+
+# A printed e-mail's writer on its first line, as a mail program writes a name: "From: “Rossum, Pierre van”"
+# (surname first, the particle after the first name) or "Van: Pierre van Rossum".
+_FROM_NAME = re.compile(
+    r"\A\s*(?:From|Van)[ \t]*:[ \t]*[“\"']?(?:"
+    r"(?P<last>[A-Z][\w'’-]+),[ \t]*(?P<first>[A-Z][a-zà-ÿ]+)(?P<particle>(?:[ \t]+(?:van|de|der|den|ter|ten|te)){0,2})"
+    # the name ends at its closing quote (a redacted address may follow), or before the address or the line's end
+    rf"|(?P<whole>(?P<first2>[A-Z][a-zà-ÿ]+)[ \t]+{_PARTICLES}{_SURNAME}))[ \t]*(?:[”\"']|(?=[ \t]*(?:<|\n|$)))"
+)
+
+
+def mail_from_signer(text: str, signed_end: int) -> Span | None:
+    """The writer a printed e-mail's "From:" line names, where its own message signs with that writer's
+    first name alone ("Groet, Pierre", "Groet, Pierre."): the name as a person writes it ("Pierre van
+    Rossum"), its evidence the From line's. None where the message signs otherwise or not at all."""
+    match = _FROM_NAME.match(text)
+    if match is None:
+        return None
+    first = match["first"] or match["first2"]
+    closing = last_closing(text, 0, signed_end)
+    if closing is None:
+        return None
+    after = re.match(
+        r"[ \t]*\n?(?:[ \t]*\n)?[ \t]*(?P<name>[A-Z][a-zà-ÿ]+)[ \t]*\.?[ \t]*(?:\n|$)",
+        text[closing.end() : signed_end],
+    )
+    if after is None or after["name"] != first:
+        return None
+    if match["whole"]:
+        return Span(re.sub(r"\s+", " ", match["whole"]), match.start("whole"), match.end("whole"), 0.7)
+    particle = re.sub(r"\s+", " ", match["particle"]).strip()
+    name = " ".join(part for part in (first, particle, match["last"]) if part)
+    return Span(name, match.start("last"), match.end("particle") if particle else match.end("first"), 0.7)
