@@ -10,10 +10,10 @@ import re
 
 import pytest
 
-from opendata.ingest.bench import _cites_text, drafted
+from opendata.ingest.bench import drafted
 from opendata.ingest.read import read_document
-from opendata.ingest.score import FIELDS, comparable
 from opendata.synth.render import LATE_FORMS, REAL_FORMS, docx_bytes, pdf_bytes, rendered_letters
+from tests.synth_truth import assert_drafted_against_truth
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +23,6 @@ def letters():
 
 def _of(letters, form):
     return [letter for letter in letters if letter.layout == form]
-
-
-def _assert_drafted(facts: dict | None, letter) -> None:
-    assert facts is not None, (letter.id, "refused")
-    truth = _cites_text({k: (str(v) if k == "date_sent" and v else v) for k, v in letter.truth.items()})
-    for name in FIELDS:
-        assert comparable(name, facts.get(name)) == comparable(name, truth.get(name)), (
-            letter.id,
-            name,
-            facts.get(name),
-            truth.get(name),
-        )
 
 
 def test_the_late_forms_appear_only_when_asked(letters):
@@ -59,7 +47,7 @@ def test_the_late_forms_show_their_form(letters):
 @pytest.mark.parametrize("form", LATE_FORMS)
 def test_each_late_form_is_drafted_against_its_truth(letters, form):
     for letter in _of(letters, form):
-        _assert_drafted(drafted(letter.text()), letter)
+        assert_drafted_against_truth(drafted(letter.text()), letter)
 
 
 @pytest.mark.parametrize("form", LATE_FORMS)
@@ -67,7 +55,7 @@ def test_a_late_form_reads_back_from_its_pdf(tmp_path, letters, form):
     for letter in _of(letters, form)[:3]:
         path = tmp_path / f"{letter.id}.pdf"
         path.write_bytes(pdf_bytes(letter))
-        _assert_drafted(drafted(read_document(path, path.name, []).text), letter)
+        assert_drafted_against_truth(drafted(read_document(path, path.name, []).text), letter)
 
 
 def test_the_late_forms_render_deterministically(letters):

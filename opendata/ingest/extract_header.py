@@ -167,19 +167,19 @@ _PLACE_DATE = re.compile(
 # A text layer that ran the header's lines together: "Place, date" followed on the same line by the
 # next part of the header ("Malden, 5 februari 2013 Aan de raad,", "Terneuzen, 7 september 2018
 # Onderwerp: …").
+_PLACE_COMMA_DATE = (
+    r"(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
+    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})"
+)
 _RUN_IN_PLACE_DATE = re.compile(
-    r"(?:^|(?<=[ \t]))(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
-    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})[ \t]+"
-    r"(?=(?:Onderwerp|Betreft|Aan[ \t]+(?:de|het)|Geachte?)\b)",
+    rf"(?:^|(?<=[ \t])){_PLACE_COMMA_DATE}[ \t]+(?=(?:Onderwerp|Betreft|Aan[ \t]+(?:de|het)|Geachte?)\b)",
     re.MULTILINE,
 )
 
 
 # "Place, date" run onto the reference's line: "Onze ref: 2718-0179-000.001/MJP Amsterdam, 30 augustus 2018".
 _REFERENCE_THEN_PLACE_DATE = re.compile(
-    r"^[ \t]*(?i:onze|ons|uw)[ \t]+(?i:ref(?:erentie)?|kenmerk)\.?[ \t]*:?[ \t]*\S+[ \t]+"
-    r"(?P<place>[A-Z][a-zà-ÿ'’-]+(?:[ \t]+(?:aan|a/d|op|den|de)[ \t]+[A-Z][\w'’-]*)?)[ \t]*,[ \t]*"
-    r"(?P<date>[0-9]{1,2}[ \t]+[a-z]{3,9}\.?[ \t]+[0-9]{4})[ \t]*$",
+    rf"^[ \t]*(?i:onze|ons|uw)[ \t]+(?i:ref(?:erentie)?|kenmerk)\.?[ \t]*:?[ \t]*\S+[ \t]+{_PLACE_COMMA_DATE}[ \t]*$",
     re.MULTILINE,
 )
 _SIDE_LABEL = re.compile(
