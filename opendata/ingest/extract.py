@@ -111,7 +111,9 @@ from opendata.ingest.extract_sender import (
     arrangement_to_participants,
     kamerstuk_parts,
     letterhead_board,
+    letterhead_sender,
     memo_head_end,
+    questioning_party,
     running_header_sender,
     signer_post_sender,
     unsigned_sender,
@@ -413,8 +415,10 @@ def _extract(
             Signatory(_found(text, from_name.value, from_name.start, from_name.end, 0.7), None, None),
         )
     told = None  # the sender a page that reports its letter names (below)
+    questioner = questioning_party(text, head_end)
     sender = (
-        _sender(text, behalf, found, head_end, signatories, zone)
+        questioner
+        or _sender(text, behalf, found, head_end, signatories, zone)
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
         or running_header_sender(text, found, head_end)
         or reaction_title_sender(text, found)
@@ -539,6 +543,8 @@ def _extract(
         # Kamer whose host's table names the Kamer as publisher ("Organisatie | Tweede Kamer …") is not the
         # Kamer's (a municipality's or province's organs do write to one another)
         sender = None
+    if questioner is not None:  # "Aan het college van burgemeester en wethouders" on the council's form
+        addressees = tuple(_board_of_form(text, found, head_end, a) for a in addressees)
     listed = listed_councils(text, head_end, iso)
     if listed and all(a.value[:2] not in ("gm", "pv") for a in addressees):
         addressees = listed
@@ -614,6 +620,17 @@ def _extract(
         themes=_themes(text, themes or {}),
         sender_members=members,
     )
+
+
+def _board_of_form(text: str, found: Sequence[OrgMention], head_end: int, board: Found) -> Found:
+    """A board the questions are put to without its place ("Aan het college van burgemeester en
+    wethouders"): the municipality's whose form carries them (its letterhead), or the board as written."""
+    if board.detail is None or board.value[:2] in ("gm", "pv"):
+        return board
+    head = letterhead_sender(text, found, head_end)
+    if head is None or not head.value.startswith("gm"):
+        return board
+    return replace(board, value=head.value, confidence=min(board.confidence, 0.6))
 
 
 # At most the words of a reply above the message it answers (the longest real one: 114).

@@ -18,6 +18,7 @@ from opendata.ingest.extract_sender import (
     PARTICIPANTS_OF,
     POSTAL,
     PROPOSAL,
+    SCRAP_LINE,
     SENDER_ADDRESS,
     STATES_PROPOSAL,
     council_line,
@@ -646,6 +647,7 @@ def _address_block(
         if SENDER_ADDRESS.search(line_at(text, postal.start())):
             continue
         block_picked = len(picked)
+        scraps = 0
         line_end = text.rfind("\n", 0, postal.start())
         # a Postbus line is a street line too: OCR's blank line may stand right above it
         below_street = postal[0].lstrip().lower().startswith("postbus")
@@ -687,6 +689,12 @@ def _address_block(
             if not named and _INTRODUCING.fullmatch(line):
                 del picked[block_picked:]  # the block a sentence introduces: an address it gives
                 break
+            if not named and not picked and scraps < 2 and SCRAP_LINE.fullmatch(line):
+                # "Gemeente Amsterdam / WOB-verzoek / Postbus 202", "Gemeente Amsterdam / 5.1,2,e / Postbus
+                # 2602": a unit's word, a redaction's code or OCR's scrap between the body and its postal line
+                scraps += 1
+                line_end = line_start - 1
+                continue
             if not named and not _STREET.search(line) and not _LABEL_OR_DATE_LINE.match(line):
                 break
             picked += [

@@ -42,6 +42,10 @@ POSTAL = re.compile(
     r"^[ \t]*(?:postbus\b|[^\n]*\b[1-9][0-9]{3}[ \t]?(?-i:[A-Z][A-Za-z])\b)", re.IGNORECASE | re.MULTILINE
 )
 SENDER_ADDRESS = re.compile(r"retouradres|postadres|bezoekadres|afzender|correspondentieadres", re.IGNORECASE)
+# A short line with no sentence in it, which an address block may carry between a body's name and its
+# postal line ("Gemeente Amsterdam / WOB-verzoek / Postbus 202", "… / 5.1.2.e / Postbus 2602", OCR's "DD
+# on"): one to three words, no label's colon, no web or mail address (a letterhead's contact line).
+SCRAP_LINE = re.compile(r"(?![^\n]*(?:www|http|@|\.nl\b))[ \t]*[^\s:]{1,20}(?:[ \t]+[^\s:]{1,20}){0,2}[ \t]*")
 
 
 # A copy whose text layer ran the whole header into one line opens with the letterhead: "1 Gedeputeerde
@@ -376,6 +380,9 @@ def _address_lines(text: str, position: int) -> int:
     if board is not None and BOARD_LINE.match(text, board.end()):
         lines += 1
         position = BOARD_LINE.match(text, board.end()).end()  # type: ignore[union-attr]
+    scrap = re.compile(r"[^\n]*\n(?P<line>[^\n]*)\n").match(text, position)
+    if scrap is not None and SCRAP_LINE.fullmatch(scrap["line"]) and POSTAL.match(text, scrap.end()):
+        lines += 1  # a unit's word, a redaction's code or OCR's scrap over the postal line
     attention = _ATTENTION_NEXT.match(text, position)
     if attention is None:
         return lines
@@ -611,8 +618,34 @@ _SELF_NAMED_PARTY = re.compile(
 # CDA-Statenfractie."
 _NAMENS_PARTY = re.compile(
     rf"\bnamens[ \t]+(?:de[ \t]+)?(?P<who>Lijst[ \t]+[A-Z][\w-]+|[A-Z][\w/&+-]*-(?:[Ss]taten|[Rr]aads)?fractie|"
+    # "namens de fractie van GroenLinks", "namens de fractie van de VVD"
+    rf"fractie[ \t]+van[ \t]+(?:de[ \t]+)?(?:(?:{PARTIES})(?![\w-])|[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)|"
     rf"(?:{PARTIES})(?![\w-]))"
 )
+# A council member's written questions on the council's own form ("Gemeente Amsterdam" / "Schriftelijke
+# vragen" / "… stelt ondergetekende, namens de fractie van GroenLinks, … de volgende vragen"): the party
+# writes them, not the municipality whose form it is. The college's answer quotes the same sentence under
+# its "Beantwoording": that is the college's.
+_QUESTIONS_FORM = re.compile(
+    r"\bschriftelijke[ \t]+vragen\b|\bvragen[ \t]+van[ \t]+het[ \t]+(?:raads)?lid\b", re.I
+)
+_ANSWER_WORD = re.compile(r"\b(?:beantwoord\w*|antwoord\w*)\b", re.IGNORECASE)
+_UNDERSIGNED = re.compile(r"\bondergetekenden?[ \t]*,?[ \t]*(?=namens\b)", re.IGNORECASE)
+
+
+def questioning_party(text: str, head_end: int) -> Found | None:
+    """The party whose member puts the written questions on the council's form (see above), or None."""
+    if _QUESTIONS_FORM.search(text, 0, max(head_end, 1)) is None:
+        return None
+    undersigned = _UNDERSIGNED.search(text)
+    if undersigned is None or _ANSWER_WORD.search(text, 0, undersigned.start()):
+        return None
+    party = _NAMENS_PARTY.match(text, undersigned.end())
+    if party is None:
+        return None
+    return _found(text, re.sub(r"\s+", " ", party["who"]), *party.span("who"), 0.6)
+
+
 _TO_A_BOARD = re.compile(r"Geachte?\s+(?:college|dagelijks\s+bestuur|bestuur)\b", re.IGNORECASE)
 # An association of public bodies that names itself as the writer (no register holds it): "Vanuit de VNG
 # vragen we uw aandacht …"; "hebt u de Vereniging van Nederlandse Gemeenten (VNG) gevraagd … Graag gaan

@@ -88,6 +88,10 @@ CLOSINGS = (
     "met groet",
     "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
     "groet",  # "Groet, Pierre"
+    # a council member's written questions signed under the form's label: "Indiener(s)," / "E.C. IJmker"
+    "indiener(s)",
+    "indieners",
+    "indiener",
     # a letter in English (a municipality's to an international body, and its answer)
     "yours sincerely",
     "yours faithfully",
@@ -102,7 +106,8 @@ _CALLED = (
     r"(?:\([A-Z][a-zà-ÿ]+\)\s*)?"  # the name a person goes by, after the initials: "H.G.A. (Bertie) Steur"
 )
 _PARTICLES = r"(?:(?:[Vv][aáà]n|[Dd][eéè]|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
-_SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]+)*"
+# (a Dutch name opens with the digraph in capitals: "IJmker", "IJsselmuiden")
+_SURNAME = r"(?:IJ|[A-Z])[a-zà-ÿ'’]+(?:-(?:IJ|[A-Za-z])[a-zà-ÿ'’]+)*"
 # A courtesy title before a signer's name ("Mevrouw J.H. Coelman"): no part of the name.
 _COURTESY = r"(?:[Mm]evrouw|[Dd]e[ \t]+heer|[Mm]ijnheer)"
 # A surname in capitals after initials, as a board's signature block prints it ("A.P. HEIDEMA").
