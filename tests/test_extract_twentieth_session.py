@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from opendata.ingest.bench import drafted
+from opendata.ingest.extract_memo import memo_rows
 
 BODY = "Geachte heer, mevrouw,\n\nGraag vraag ik uw aandacht voor het volgende verzoek.\n\n"
 
@@ -92,3 +93,113 @@ def test_a_surname_that_opens_with_ij_signs(name):
     )
     facts = drafted(text)
     assert facts is not None and [s["name"] for s in facts["signatories"]] == [name]
+
+
+MEMO = (
+    "Gemeente\nUtrecht\n\nMemo\n{to_label} {to}\n{from_label} {sender}\nKopie aan het archief\n"
+    "Datum 12 maart 2024\n\nA. Aanleiding\nDe gemeente wil de fietsenstalling bij het station uitbreiden.\n"
+    "Wij vragen u de gevolgen voor de bouw te onderzoeken.\n"
+)
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_a_memos_rows_give_its_addressee_and_writer(colon):
+    text = MEMO.format(
+        to_label="Aan" + colon,
+        to="Projectorganisatie Stationsgebied t.a.v. de projectleider",
+        from_label="Van" + colon,
+        sender="Karin de Wit (directeur Ruimtelijke Ontwikkeling)",
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["kind"] == "brief" and facts["date_sent"] == "2024-03-12"
+    assert facts["sender"] == "gm0344"
+    assert facts["addressees"] == ["Projectorganisatie Stationsgebied"]
+    assert facts["signatories"] == [{"name": "Karin de Wit", "role": "directeur"}]
+
+
+def test_a_notes_from_row_names_its_writing_body_and_a_second_column_is_cut():
+    text = (
+        "Stationsplein 1\n3511 AA Utrecht\nE: info@stationsgebied.example\n\n"
+        "Van: Programmaorganisatie Stationsgebied Datum: 29-9-2023\n"
+        "Aan: Project Fietsparkeren Status: Definitief\n"
+        "Onderwerp: Gevolgen van de stalling voor de bouw\n\nDeze notitie beschrijft de gevolgen.\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "Programmaorganisatie Stationsgebied"
+    assert facts["addressees"] == ["Project Fietsparkeren"] and facts["signatories"] == []
+
+
+@pytest.mark.parametrize(
+    "to, sender",
+    [
+        ("Wethouder Jansen", "Directie Stationsgebied"),
+        ("Bewoners en ondernemers rond het station", "Team Fietsparkeren"),
+    ],
+)
+def test_a_memo_to_a_person_or_people_from_a_unit_names_no_body(to, sender):
+    facts = drafted(MEMO.format(to_label="Aan", to=to, from_label="Van", sender=sender))
+    assert facts is not None
+    assert facts["addressees"] == [] and facts["signatories"] == []
+    assert facts["sender"] in (None, "gm0344")
+
+
+def test_an_email_header_is_no_memo():
+    text = (
+        "Van: Karin de Wit\nVerzonden: dinsdag 12 maart 2024 10:14\nAan: Projectorganisatie Stationsgebied\n"
+        "Onderwerp: stalling\n\nIk stuur je de stukken morgen.\n"
+    )
+    assert memo_rows(text) is None
+    assert (
+        memo_rows(text.replace("Verzonden: dinsdag 12 maart 2024 10:14", "Datum 12 maart 2024")) is not None
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Datum: dinsdag 30 maart 2021 13:51:59", "Onderwerp: FW: Wob-verzoek", "Cc: Team Woo"]
+)
+def test_a_printed_mails_header_without_a_dispatch_line_is_no_memo(line):
+    text = f"Van: wobondersteuning\n\nAan: WOB Zuid\n\n{line}\n\nBeste collega,\n\nDit verzoek is binnengekomen.\n"
+    assert memo_rows(text) is None
+
+
+def test_sentences_that_open_with_aan_and_van_are_no_memo():
+    text = "Aan de orde is de stalling.\nVan de bouw merken bewoners weinig.\nDatum 12 maart 2024\n"
+    assert memo_rows(text) is None
+
+
+def test_a_logos_scraps_before_a_wrapped_ours_label_keep_the_date_on_its_row():
+    text = (
+        "IM Gemeente\n& Haarlem\n5 5 Ons JZ/2022/118822\n5 kenmerk 14 maart 2022\nHaarlem Datum\n"
+        "Juridische Zaken\nAfdeling\n\nOnderwerp: uw verzoek\nGeachte heer,\n\nWij wijzen uw verzoek af.\n\n"
+        "Met vriendelijke groet,\n\nde burgemeester van Haarlem,\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["date_sent"] == "2022-03-14" and facts["our_reference"] == "JZ/2022/118822"
+
+
+def test_a_cited_letters_writer_is_known_on_its_own_day():
+    # Grubbenvorst merged into Horst aan de Maas in 2010: in 2024 the register knows it on the cited day
+    text = (
+        "Gemeente Horst aan de Maas\nPostbus 6005\n5960 AA Horst\n\nDatum 3 maart 2024\nOnderwerp: Uw vraag\n\n"
+        "Geachte heer,\n\nWij verwijzen naar de brief van het college van burgemeester en wethouders van "
+        "Grubbenvorst van 25 maart 1998 (kenmerk U98.2401). Die afspraken gelden nog.\n\n"
+        "Met vriendelijke groet,\n\nde burgemeester van Horst aan de Maas,\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and "gm0912" in facts["organisations_mentioned"]
+
+
+def test_a_long_body_line_naming_a_body_is_no_run_together_letterhead():
+    # no salutation: the header's search runs into the body, whose long line names a joint arrangement
+    text = (
+        "Gemeente Utrecht\n\nOns kenmerk 2024/118\nDatum 12 maart 2024\nOnderwerp: Stalling\n\n"
+        "De stalling bij het station wordt uitgebreid.\n"
+        "Wij hebben hierover ook overleg gevoerd met Gemeenschappelijke regeling huisvesting voortgezet "
+        "onderwijs in de Liemers en met de provincie, en wij blijven de komende maanden met alle betrokken partijen in gesprek "
+        "over de uitvoering van de plannen voor de stalling.\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["sender"] == "gm0344"

@@ -1,8 +1,9 @@
 """The twenty-eighth set's forms in `opendata synth --render` (docs/letter-layouts.md, "Forms from the
 twenty-eighth set"): a municipality's header whose labels form one column over a column of their values,
 and a letter whose reference only its footer gives ("Graag ons kenmerk vermelden bij uw reactie. Kenmerk:
-…"). Each appears in a corpus rendered with forms and never without; its text shows its form; the
-extractor drafts each against its truth, from the text and from the text-layer PDF."""
+…"), and a memo with "Aan" and "Van" rows for its address and signature. Each appears in a corpus rendered
+with forms and never without; its text shows its form; the extractor drafts each against its truth, from the
+text and from the text-layer PDF."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def test_the_late_forms_show_their_form(letters):
         assert re.search(
             rf"Graag ons kenmerk vermelden bij uw reactie\. Kenmerk: {re.escape(reference)}\n$", text
         )
+    for letter in _of(letters, "memo-rows"):
+        text, (signer,) = letter.text(), letter.truth["signatories"]
+        assert re.search(rf"\nMemo\n{re.escape(letter.truth['subject'])}\nAan:? ", text)
+        assert re.search(rf"\nVan:? {re.escape(signer['name'])} \({signer['role']} ", text)
+        assert "Geachte" not in text and "groet" not in text
 
 
 @pytest.mark.parametrize("form", LATE_FORMS)

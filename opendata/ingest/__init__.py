@@ -257,6 +257,7 @@ def is_letter(extraction, text: str = "") -> bool:
         government_reply,
         written_questions,
     )
+    from opendata.ingest.extract_memo import memo_rows  # with extraction's other patterns
     from opendata.ingest.extract_results import REPLY_OVER_THREAD  # with extraction's other patterns
     from opendata.ingest.extract_sender import head_address  # with extraction's other patterns
     from opendata.ingest.extract_signatures import closing_pattern  # with extraction's other patterns
@@ -275,6 +276,7 @@ def is_letter(extraction, text: str = "") -> bool:
         closing_pattern().search(text) is not None,
         _headed_as_letter(extraction, text),
         labelled,
+        memo_rows(text) is not None,  # a memo's "Aan" and "Van" rows
     )
     common = (extraction.date_sent is not None, subject is not None, extraction.sender is not None)
     # a text that addresses its reader as a letter does ("Geachte heer Harbers,") is one on its own, and

@@ -57,6 +57,7 @@ from opendata.ingest.extract_kamerstuk import (
     paper_dossier,
     written_questions,
 )
+from opendata.ingest.extract_memo import Span, Writer, memo_rows, memo_title, names_a_body, person_with_post
 from opendata.ingest.extract_noise import (
     Repaired,
     blank_host_furniture,
@@ -414,6 +415,14 @@ def _extract(
         signatories = (
             Signatory(_found(text, from_name.value, from_name.start, from_name.end, 0.7), None, None),
         )
+    memo = memo_rows(text)
+    if (
+        not signatories
+        and memo is not None
+        and (memo_writer := person_with_post(text, memo.sender)) is not None
+    ):
+        # a memo's "Van Pierre van Rossum (directeur …)" row: its writer, with no signature under it
+        signatories = (_memo_signatory(text, memo_writer),)
     told = None  # the sender a page that reports its letter names (below)
     questioner = questioning_party(text, head_end)
     sender = (
@@ -425,6 +434,8 @@ def _extract(
         or signer_post_sender(signatories)
         or arrangement_to_participants(text, found, salutation.end() if salutation else head_end, zone)
     )
+    if sender is None and memo is not None and names_a_body(text, memo.sender):
+        sender = _memo_party(text, found, memo.sender)  # "Van: Programmaorganisatie Zuidasdok"
     if salutation is None and zone is None:
         # a page that reports its letter: "X heeft … een brief … gestuurd"; its title ("Felicitatiebrief
         # Tweede Kamer") names the letter, it is no letterhead
@@ -567,6 +578,16 @@ def _extract(
         proposal = PROPOSAL.search(text, 0, end) or STATES_PROPOSAL.search(text, 0, end)
         if proposal:
             kind = _found(text, "brief", *proposal.span(), 0.6)
+    if (
+        not addressees and memo is not None and names_a_body(text, memo.to)
+    ):  # "Aan Projectorganisatie Zuidasdok"
+        addressees = (_memo_party(text, found, memo.to),)
+    if kind is None and memo is not None:  # a memo's "Aan" and "Van" rows: correspondence
+        kind = _found(text, "brief", memo.to.start, memo.to.end, 0.55)
+    if subject is None and memo is not None and (memo_heading := memo_title(text, memo)) is not None:
+        subject = _found(
+            text, text[memo_heading.start : memo_heading.end], memo_heading.start, memo_heading.end, 0.6
+        )
     if not addressees:
         addressees = council_alone(text, head_end, sender)
     if not addressees:  # "Kinderraad van Zwolle", "Vereniging Dorpsbelang …": an address the register lacks
@@ -596,6 +617,11 @@ def _extract(
         # a reply printed over the mail it answers: an e-mail (a form's pages over a thread are no reply)
         kind = _found(whole, "brief", answered, end_of_lines(whole, answered, 1), 0.5, REPLY_OVER_THREAD)
     mentioned = organisations_mentioned(text, found) if answered is None else _thread_mentions(whole, iso)
+    # a cited letter's writer the register knows on its day only (a municipality merged since): mentioned
+    cited = [
+        c.sender for c in cites if c.sender is not None and re.fullmatch(r"[a-z]+[0-9]+", c.sender.value)
+    ]
+    mentioned = (*mentioned, *(c for c in cited if all(m.value != c.value for m in mentioned)))
     asked = questions.addressee if questions is not None else None
     if asked is not None and all(m.value != asked.value for m in mentioned):
         # the minister the questions are put to: that ministry is addressed, and so mentioned
@@ -620,6 +646,21 @@ def _extract(
         themes=_themes(text, themes or {}),
         sender_members=members,
     )
+
+
+def _memo_signatory(text: str, writer: Writer) -> Signatory:
+    name = _found(text, text[slice(*writer.name)], *writer.name, 0.7)
+    role = _found(text, writer.role[0], *writer.role[1], 0.7) if writer.role else None
+    return Signatory(name, role, None)
+
+
+def _memo_party(text: str, found: Sequence[OrgMention], row: Span) -> Found:
+    """The body a memo's row names: resolved where the register knows it, else as written."""
+    inside = [m for m in found if row.start <= m.start < row.end and m.resolved]
+    if inside:
+        mention = inside[0]
+        return _found(text, mention.value, mention.start, mention.end, 0.7, mention.body)
+    return _found(text, text[row.start : row.end], row.start, row.end, 0.6)
 
 
 def _board_of_form(text: str, found: Sequence[OrgMention], head_end: int, board: Found) -> Found:

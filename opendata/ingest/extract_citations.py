@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from opendata.ingest.extract_dates import MONTHS, DateMatch, find_dates
 from opendata.ingest.extract_noise import noisy
-from opendata.ingest.extract_organisations import OrgMention
+from opendata.ingest.extract_organisations import OrgMention, find_kind_phrases, find_register_names
 from opendata.ingest.extract_references import (
     DOSSIER,
     OURS,
@@ -192,7 +193,9 @@ def find_citations(
             citation, who, extras = _citation(text, dates[0], match.start(), who)
             if writer["writer"]:
                 citation = Citation(
-                    citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
+                    citation.date,
+                    citation.reference,
+                    cited_writer(text, *writer.span("writer"), mentioned, dates[0].iso),
                 )
             found.append((citation, who, extras))
         elif (yearless := _YEARLESS_DATE.match(text, match.end())) is not None:
@@ -222,7 +225,7 @@ def find_citations(
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():
             citation, who, extras = _citation(text, dates[0], match.start(), match["who"].lower())
-            sender = cited_writer(text, *match.span("writer"), mentioned)
+            sender = cited_writer(text, *match.span("writer"), mentioned, dates[0].iso)
             found.append((Citation(citation.date, citation.reference, sender), who, extras))
     for match in _CITE_BEFORE.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
@@ -234,7 +237,7 @@ def find_citations(
                     found.append(request)
             elif tail and tail["sender"]:
                 citation, who, extras = _citation(text, dates[0], match.start(), "de")
-                sender = cited_writer(text, *tail.span("sender"), mentioned)
+                sender = cited_writer(text, *tail.span("sender"), mentioned, dates[0].iso)
                 found.append((Citation(citation.date, citation.reference, sender), who, extras))
             elif tail:
                 told = tail["by"] or tail["teller"]
@@ -266,7 +269,9 @@ def find_citations(
             continue  # someone else's request without its kenmerk: no letter (the writer's own is one)
         if writer["writer"]:
             citation = Citation(
-                citation.date, citation.reference, cited_writer(text, *writer.span("writer"), mentioned)
+                citation.date,
+                citation.reference,
+                cited_writer(text, *writer.span("writer"), mentioned, dates[0].iso),
             )
         found.append((citation, who, extras))
     # "In uw brief van 20 juni 2019, ontvangen op 25 juni 2019, …": the second date is the day that letter
@@ -340,14 +345,25 @@ def _label_row_citations(text: str) -> list[tuple[Citation, str, list[Found]]]:
     return cited
 
 
-def cited_writer(text: str, start: int, end: int, mentioned: Sequence[OrgMention]) -> Found | None:
+def cited_writer(
+    text: str, start: int, end: int, mentioned: Sequence[OrgMention], day: str | None = None
+) -> Found | None:
     """The writer named in text[start:end]: an organisation found there (a TOOI code, a ministry by
-    name), else a capitalised name as written ("VROM"); "ik"/"wij" and the like name no one."""
+    name), else a capitalised name as written ("VROM"); "ik"/"wij" and the like name no one. A body
+    the register knows on the cited letter's `day` but not on this letter's is that body: "de brief
+    van het college van Grubbenvorst van 25 maart 1998" in a letter of 2024, long after the merger."""
     inside = [
         m
         for m in mentioned
         if start <= m.start < end and (m.resolved or m.value.startswith("ministerie van"))
     ]
+    if not inside and day is not None:
+        piece = text[start:end]
+        inside = [
+            replace(m, start=start + m.start, end=start + m.end)
+            for m in (*find_kind_phrases(piece, day), *find_register_names(piece, day))
+            if m.resolved
+        ]
     if inside:
         return from_mention(text, inside[0], 0.7)
     name = re.fullmatch(

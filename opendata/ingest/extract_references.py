@@ -664,10 +664,12 @@ def _references_in_order(
 # "kenmerk 5 juli 2021" / "Datum Juridische Zaken" / "Afdeling …" (or "Ons" / "JZ/2021/1" / "kenmerk
 # 5 juli 2021"). The reference is the value beside (or under) "Ons"; the value on the "kenmerk" row
 # belongs to the label on the row after it, which is read by the header's date rule.
+# A logo's scraps may open both rows ("5 5 Ons JZ/2021/1" / "5 kenmerk 7 juli 2021"): figures or marks, no word.
+_LOGO_SCRAPS = r"(?:[^\w\s]{1,2}[ \t]+|[0-9][ \t]+){0,3}"
 _WRAPPED_OURS = re.compile(
-    rf"^[ \t]*(?i:ons|onze)(?:[ \t]+(?P<beside>{_VALUE})|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<under>{_VALUE}))"
+    rf"^[ \t]*{_LOGO_SCRAPS}(?i:ons|onze)(?:[ \t]+(?P<beside>{_VALUE})|[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<under>{_VALUE}))"
     r"[ \t]*\n(?:[ \t]*\n)?"  # a blank line between the rows too, as an OCR layer may set them
-    r"[ \t]*(?i:kenmerk)(?![^\W\d_])[ \t]*(?P<shifted>[^\n]*)",
+    rf"[ \t]*{_LOGO_SCRAPS}(?i:kenmerk)(?![^\W\d_])[ \t]*(?P<shifted>[^\n]*)",
     re.MULTILINE,
 )
 

@@ -66,6 +66,9 @@ _ADDRESSED_BEFORE = re.compile(r"\b(?:aan|t\.?\s?a\.?\s?v\.?)\b[^\n]{0,80}\Z", r
 _JOINT_BODY_BEFORE = re.compile(r"(?<![\w-])In[ \t]+\Z")
 _JOINT_BODY_AFTER = re.compile(r"[ \t]+werken[ \t]+samen[ \t]*:")
 _BEFORE_LETTERHEAD = re.compile(r"[^\n]{0,40}")
+_PROSE = re.compile(
+    r"\b[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}[ \t]+[a-z]{2,}\b"
+)  # four small words in a row
 
 
 def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: int) -> OrgMention | None:
@@ -100,6 +103,8 @@ def _run_together_letterhead(text: str, found: Sequence[OrgMention], head_end: i
             continue
         before = text[line_start : mention.start]
         if re.search(r"\b(?:aan|t\.?\s?a\.?\s?v|van|[0-9]{4})\b", before, re.IGNORECASE):
+            return None
+        if _PROSE.search(before):  # "E. Wij hebben hierover ook overleg gevoerd met …": a body's sentence
             return None
         if _STAMP_AFTER.match(text, mention.end):
             return None

@@ -534,11 +534,11 @@ def looks_like_body(name: str) -> bool:
     return bool(
         re.search(
             r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend|"
-            r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat)\b|"
+            r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat|Project|Programma)\b|"
             # a public body's kind word in its name: "Recreatieschap Drenthe", "Veiligheidsregio Fryslân"
             r"(?i:\w*(?:schap|regio|dienst)|wetterskip)\b|"
             r"(?i:partij|fractie|stichting|vereniging|corporatie|comit[ée]|werkgroep|platform|(?:wijk|buurt|dorps|cli[eë]nten|jongeren|advies)raad|"
-            r"co[öo]peratie|genootschap)\b|"
+            r"co[öo]peratie|genootschap|\w*organisatie)\b|"
             # a society of friends: "Vrienden van het Beatrixpark"
             r"^Vrienden\b",
             name,

@@ -86,6 +86,9 @@ REAL_FORMS = (
     # generator of their own among the letters that take none of the fifteen above
     "contact-column",
     "footer-reference",
+    # a memo on the municipality's form, its "Aan" and "Van" rows for an address and a signature (the
+    # development set's memos, docs/letter-layouts.md, "A memo's rows"), drawn with the two above
+    "memo-rows",
 )
 TWELFTH_FORMS = REAL_FORMS[8:13]
 MAIL_FORMS = REAL_FORMS[13:15]
@@ -286,6 +289,8 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         form = _late_form(world, plan, seed)
     if form in MAIL_FORMS:
         return _mail(world, plans, plan, seed, form)
+    if form == "memo-rows":
+        return _memo(world, plans, plan, seed)
     place = (
         _place(world, plan.sender)
         if world.orgs[world.party[plan.sender]].kind != "samenwerkingsorganisatie"
@@ -718,7 +723,7 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
     **contact-column**, the header's labels in one column (Ons kenmerk, Datum, Afdeling, Contact, Telefoon,
     E-mail, Bijlage(n)) over their values in a column under it, as the text layer reads them;
     **footer-reference**, the reference missing from the header (lost to the scan) and given by the footer
-    that asks for it in the reply, on every page."""
+    that asks for it in the reply, on every page; **memo-rows**, a memo of the municipality's (_memo)."""
     rng = random.Random(f"opendata-synth:{seed}:render-form-late:{plan.index}")
     roll = rng.random()
     if plan.kind == "raadsinformatiebrief" or world.orgs[world.party[plan.sender]].kind != "gemeente":
@@ -729,7 +734,54 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
         return "contact-column"
     if 0.1 <= roll < 0.2:
         return "footer-reference"
+    if 0.2 <= roll < 0.28 and plan.sent_known and plan.signatories and plan.reply_to is None:
+        return "memo-rows"
     return None
+
+
+MEMO_UNITS = (
+    "Ruimtelijke Ontwikkeling",
+    "Openbare Orde en Veiligheid",
+    "Wonen",
+    "Verkeer en Openbare Ruimte",
+)
+
+
+def _memo(world: World, plans: list[Plan], plan: Plan, seed: int) -> RenderedLetter:
+    """A memo on the municipality's form (see _late_form): its title, then "Aan" and "Van" rows (with
+    or without the colon), the writer by name with the post in brackets, a copy row and the date; the
+    body under section letters and no signature. Its truth: the writer from the "Van" row; no
+    reference; the title for the subject (tests/corpus/README.md)."""
+    rng = random.Random(f"opendata-synth:{seed}:render-memo:{plan.index}")
+    person, role, _, _ = plan.signatories[0]
+    colon = ":" if rng.random() < 0.5 else ""
+    post = _role_as_written(role)
+    mentioned: list[str] = []
+    body = _body(world, plans, plan, rng, mentioned)
+    rows = [
+        f"Aan{colon} {world.names[plan.addressees[0]]}",
+        f"Van{colon} {world.people[person]} ({post} {rng.choice(MEMO_UNITS)})",
+        f"Kopie aan{colon} het archief",
+        f"Datum{colon} {day_text(plan.day)}",
+    ]
+    header = [Block(20, 15, _letterhead(world, plan.sender)), Block(20, 35, ["Memo", plan.title, *rows])]
+    paragraphs = [f"{letter}. {paragraph}" for letter, paragraph in zip("ABCDEFGH", body, strict=False)]
+    letter = RenderedLetter(plan.id, "memo-rows", header, paragraphs, [])
+    truth = _truth(world, plans, plan, mentioned)
+    truth.update(
+        kind="brief",
+        our_reference=None,
+        your_reference=None,
+        addressees=[world.party[plan.addressees[0]]],
+        sender_body=None,
+        signatories=[{"name": world.people[person], "role": post}],
+        organisations_mentioned=sorted(
+            dict.fromkeys([world.party[plan.sender], world.party[plan.addressees[0]], *mentioned])
+        ),
+    )
+    letter.truth = truth
+    letter.variants = _file_variants(plan, seed)
+    return letter
 
 
 def _contact_column(world: World, plan: Plan, date_text: str | None, form_rng: random.Random) -> list[Block]:
