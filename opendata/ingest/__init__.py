@@ -586,7 +586,7 @@ class _Writer:
         self.batch = drafts.Batch(root, ledger)
         self.files = 0  # files taken
         self._in_batch = 0
-        self._shared_done = {"organisations.yaml": 0, "people.yaml": 0}
+        self._shared_done = {"organisations.yaml": 0, "people.yaml": 0, "memberships.yaml": 0}
         self._since = time.perf_counter()
 
     def add(self, result: FileResult) -> None:
@@ -602,7 +602,11 @@ class _Writer:
 
     def checkpoint(self) -> None:
         """The shared files' new drafts, the ledger, then the batch's letters (drafts.Batch.commit)."""
-        new = {"organisations.yaml": self.resolver.new_organisations, "people.yaml": self.resolver.new_people}
+        new = {
+            "organisations.yaml": self.resolver.new_organisations,
+            "people.yaml": self.resolver.new_people,
+            "memberships.yaml": self.resolver.new_memberships,
+        }
         shared = [(name, records[self._shared_done[name] :]) for name, records in new.items()]
         self.batch.commit(shared)
         self._shared_done = {name: len(records) for name, records in new.items()}

@@ -45,6 +45,7 @@ SUBJECT_WORDS = 6
 # The kinds a draft organisation gets when the extractor established no kind the model has
 # (OrganisationKind): a government body of no more specific kind, or an organisation of unknown kind.
 GOVERNMENT = "overheidsorganisatie"
+COLLABORATION = "samenwerkingsverband"  # the kind of a group of bodies that sign one letter together
 UNKNOWN_KIND = "organisatie"
 
 # Body kinds the model knows (OrganisationKind) and how a body is named after its organisation.
@@ -455,6 +456,7 @@ class Index:
     letter_ids: set[str]
     by_reference: dict[str, str]  # normalised our_reference -> letter id
     by_sender_date: dict[tuple[str, str], str]
+    memberships: list[dict] = field(default_factory=list)
 
     @classmethod
     def load(cls, root: Path) -> Index:
@@ -477,6 +479,7 @@ class Index:
             ids,
             by_reference,
             by_sender_date,
+            _load_list(root / "memberships.yaml"),
         )
 
     @staticmethod
@@ -503,6 +506,8 @@ class Resolver:
         self.register = load_register()
         self.new_organisations: list[dict] = []
         self.new_people: list[dict] = []
+        self.new_memberships: list[dict] = []
+        self._membership_ids = {str(m.get("id")) for m in index.memberships}
         self._org_ids = {str(o.get("id")) for o in index.organisations}
         self._person_ids = {str(p.get("id")) for p in index.people}
 
@@ -516,6 +521,49 @@ class Resolver:
                 return code
             return self._body(code, body, found, letter_id)
         return self._named(found, letter_id)
+
+    def sender(self, extraction, letter_id: str) -> str | None:
+        """The id of the letter's sender. Bodies that sign together (extraction.sender_members) and that
+        no record names yet are drafted as a collaboration of theirs, with each one's membership, as the
+        curated records hold "de vijf colleges van de Leidse regio"."""
+        members = extraction.sender_members
+        if not members or self.known(extraction.sender):
+            return self.organisation(extraction.sender, letter_id)
+        group = self._add_organisation(
+            {
+                "id": short_slug(extraction.sender.value, ORGANISATION_ID_LENGTH) or "samenwerking",
+                "status": "draft",
+                "extracted_by": TOOL,
+                "name": extraction.sender.value,
+                "kind": COLLABORATION,
+                "sources": {
+                    "name": evidence(extraction.sender, letter_id),
+                    "kind": {
+                        "editorial": "Meer organen ondertekenen de brief samen; ingest koos "
+                        f"'{COLLABORATION}'. Controleer het."
+                    },
+                },
+            }
+        )
+        for member in members:
+            self._membership(group, member, letter_id)
+        return group
+
+    def _membership(self, group: str, member, letter_id: str) -> None:
+        member_id = self.organisation(member, letter_id)
+        membership = _unique(f"{group}-{member_id}", self._membership_ids)
+        record = {
+            "id": membership,
+            "status": "draft",
+            "extracted_by": TOOL,
+            "member": member_id,
+            "organisation": group,
+            "role": "lid",
+            # the member's own board line among the group's signatures says both that it is a member and of what
+            "sources": {name: evidence(member, letter_id) for name in ("member", "organisation", "role")},
+        }
+        self._membership_ids.add(membership)
+        self.new_memberships.append(record)
 
     def existing(self, found) -> str | None:
         """The id an extracted value names in the register or the dataset, creating nothing (None when
@@ -627,17 +675,19 @@ class Resolver:
         }
         return self._add_organisation(record)
 
-    def mark(self) -> tuple[int, int]:
-        """How many draft organisations and people this resolver has made so far (for `forget`)."""
-        return len(self.new_organisations), len(self.new_people)
+    def mark(self) -> tuple[int, int, int]:
+        """How many draft organisations, people and memberships this resolver has made so far (for `forget`)."""
+        return len(self.new_organisations), len(self.new_people), len(self.new_memberships)
 
-    def forget(self, mark: tuple[int, int]) -> None:
+    def forget(self, mark: tuple[int, int, int]) -> None:
         """Drop the drafts made since `mark`: the record that named them is not written (a person's is
         kept), and nothing else names them yet; their ids are free again."""
-        organisations, people = mark
+        organisations, people, memberships = mark
         self._org_ids -= {str(r["id"]) for r in self.new_organisations[organisations:]}
         self._person_ids -= {str(r["id"]) for r in self.new_people[people:]}
+        self._membership_ids -= {str(r["id"]) for r in self.new_memberships[memberships:]}
         del self.new_organisations[organisations:], self.new_people[people:]
+        del self.new_memberships[memberships:]
 
     def _drafted_for(self, name: str, letter_id: str) -> str | None:
         """A draft of this name that ingest made for this letter under the name alone (before a body's
@@ -829,7 +879,7 @@ def build_record(
         single("date_sent", extraction.date_sent)
     else:
         unknown.append("date_sent")
-    sender = resolver.organisation(extraction.sender, letter)
+    sender = resolver.sender(extraction, letter)
     if sender:
         single("sender", extraction.sender, sender)
     else:

@@ -427,6 +427,7 @@ def _extract(
     questioner = questioning_party(text, head_end)
     sender = (
         questioner
+        or (behalf if members else None)  # a group writes: the group, whatever letterhead it has
         or _sender(text, behalf, found, head_end, signatories, zone)
         or unsigned_sender(text, head_end, salutation, iso, found, signatories)
         or running_header_sender(text, found, head_end)

@@ -970,6 +970,9 @@ def on_behalf_of(
             start += article.end()
         who = re.sub(r"\s+", " ", text[start:end]).strip()
         return _found(text, who, start, end, 0.7, body), members
+    joint = joint_boards(text, zone, found)
+    if joint is not None:  # each body's board line over its own signers: the bodies write together
+        return joint
     party_line = _PARTY_LINE.search(text, *zone)
     if party_line:  # "Hoogachtend, / Statenfractie PARTIJ VOOR ZEELAND (PVZ), / …"
         return _found(text, party_line["who"].strip(), *party_line.span("who"), 0.7), ()
@@ -1008,6 +1011,35 @@ def on_behalf_of(
 
 
 _BOARD_BODIES = {"dagelijks-bestuur", "algemeen-bestuur"}
+# How a group of one kind of board is named: "colleges van burgemeester en wethouders van A, B en C".
+_BOARDS_OF = {COLLEGE: "colleges van burgemeester en wethouders van", GS: "Gedeputeerde Staten van"}
+
+
+def joint_boards(
+    text: str, zone: tuple[int, int], found: Sequence[OrgMention]
+) -> tuple[Found, tuple[Found, ...]] | None:
+    """A letter several bodies sign, each under its own board's line ("Het college van burgemeester en
+    wethouders van Teylingen," / its secretary and mayor / "Het college van burgemeester en wethouders van
+    Lisse," / …): the group, named after its members as the lines write them ("colleges van burgemeester
+    en wethouders van Teylingen en Lisse"), with the board's kind where all are of one, and each member;
+    None where fewer than two bodies sign so."""
+    members: list[tuple[Found, str]] = []
+    for line in _BOARD_LINE.finditer(text, *zone):
+        inside = [m for m in found if line.start() <= m.start < line.end() and m.resolved and m.body]
+        if inside and all(member.value != inside[0].value for member, _ in members):
+            place = re.sub(r"\s+", " ", line[0].rstrip(" \t,").rpartition(" van ")[2])
+            members.append((from_mention(text, inside[0], 0.8), place))
+    if len(members) < 2:
+        return None
+    bodies = {member.detail for member, _ in members}
+    body = bodies.pop() if len(bodies) == 1 else None
+    places = [place for _, place in members]
+    listed = ", ".join(places[:-1]) + " en " + places[-1]
+    name = f"{_BOARDS_OF[body]} {listed}" if body in _BOARDS_OF else listed
+    start, end = members[0][0].start, members[-1][0].end
+    return _found(text, name, start, end, 0.7, body), tuple(member for member, _ in members)
+
+
 # A writer speaking after the body's name: the "namens" opens a sentence, not a signature's line.
 _A_SENTENCE = re.compile(r"[ \t](?:ik|wij|we|willen|wil|vragen|verzoeken|sturen)[ \t]", re.IGNORECASE)
 
