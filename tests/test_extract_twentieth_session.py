@@ -203,3 +203,30 @@ def test_a_long_body_line_naming_a_body_is_no_run_together_letterhead():
     )
     facts = drafted(text)
     assert facts is not None and facts["sender"] == "gm0344"
+
+
+def test_a_signature_block_runs_on_over_a_page_footer():
+    footer = "Bezoekadres Markt 1 | Delft | Telefoon 14 015 | www.delft.nl"
+    text = (
+        "Gemeente Delft\nPostbus 78\n2600 ME Delft\n\nDatum 8 april 2022\nOnderwerp: Uw melding\n\n"
+        + BODY
+        + f"Hoogachtend,\n\nBurgemeester en wethouders van Delft,\nde secretaris,\nA. Bos\nde burgemeester,\n{footer}\n\n\n"
+        f"K. van Dam\n{footer}\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [
+        {"name": "A. Bos", "role": "secretaris"},
+        {"name": "K. van Dam", "role": "burgemeester"},
+    ]
+
+
+def test_a_footer_that_stands_once_still_ends_the_block():
+    text = (
+        "Gemeente Delft\nPostbus 78\n2600 ME Delft\n\nDatum 8 april 2022\nOnderwerp: Uw melding\n\n"
+        + BODY
+        + "Hoogachtend,\n\nBurgemeester en wethouders van Delft,\nde secretaris,\nA. Bos\n"
+        "Bezoekadres Markt 1 | Delft\n\nK. van Dam\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and [s["name"] for s in facts["signatories"]] == ["A. Bos"]

@@ -307,9 +307,27 @@ def block_end(text: str, start: int, end: int) -> int:
     """Where the signature block starting at `start` ends: before the first line that is an
     address, an attachment list or a footnote, else at `end`."""
     for line in re.finditer(r"[^\n]*", text[start:end]):
-        if _STOPS.match(line[0]) and not _scribble_before_name(text, start + line.start(), end):
+        if (
+            _STOPS.match(line[0])
+            and not _scribble_before_name(text, start + line.start(), end)
+            and not _page_break_before_name(text, start + line.start(), end)
+        ):
             return start + line.start()
     return end
+
+
+def _page_break_before_name(text: str, position: int, end: int) -> bool:
+    """A stop line that is a page's footer or running header (the same line stands again elsewhere in
+    the text) with the signer's name alone after it: the block runs on over the page break ("de
+    burgemeester," / "Bezoekadres Stationsweg 85 | …" / the next page / "H.E.C. van Sanders")."""
+    line_end = text.find("\n", position, end)
+    line_end = end if line_end < 0 else line_end
+    line = text[position:line_end].strip()
+    if not line or sum(1 for other in text.splitlines() if other.strip() == line) < 2:
+        return False
+    following = re.match(r"\s*([^\n]*)", text[line_end:end])
+    name = following[1] if following else ""
+    return bool(name) and _NAME_ALONE.fullmatch(name) is not None and not looks_like_body(name)
 
 
 # A line the scanned handwriting left: short, no run of three letters ("4", "45 Et ZV, B Sn", "ED.", "| - -").

@@ -89,7 +89,11 @@ REAL_FORMS = (
     # a memo on the municipality's form, its "Aan" and "Van" rows for an address and a signature (the
     # development set's memos, docs/letter-layouts.md, "A memo's rows"), drawn with the two above
     "memo-rows",
+    # a letter two municipalities' colleges sign together, each under its own board's line (the mission's
+    # joint answers; docs/letter-layouts.md, "Colleges that sign together"), drawn with the three above
+    "joint-signed",
 )
+SIGNATURE_FORMS = ("joint-signed",)  # forms that draw the usual header and change only the signature
 TWELFTH_FORMS = REAL_FORMS[8:13]
 MAIL_FORMS = REAL_FORMS[13:15]
 LATE_FORMS = REAL_FORMS[15:]
@@ -309,7 +313,7 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         header.append(Block(20, 42, [f"Retouradres {postbus}, {' '.join(postcode.split())}"], size=7))
     salutation_in_header = False
     first_paragraph_then: list[str] = []  # body-first: the reference block after the opening paragraph
-    if form is not None:
+    if form is not None and form not in SIGNATURE_FORMS:
         layout = form
         form_rng = random.Random(f"opendata-synth:{seed}:render-form-lines:{plan.index}")
         if form == "run-in":
@@ -404,10 +408,13 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
     if form == "window-first":
         body[0] = "Geachte heer, mevrouw,"
     side_by_side = rng.random() < 0.5
-    body += [
-        rng.choice(CLOSINGS),
-        "\n".join(_closing(world, plan) + [""] + _signature_lines(world, plan, side_by_side)),
-    ]
+    signature = _closing(world, plan) + [""] + _signature_lines(world, plan, side_by_side)
+    partner = _joint_partner(world, plan) if form == "joint-signed" else None
+    if partner is not None:  # "Het college van burgemeester en wethouders van …," and its signers under ours
+        partner_lines, partner_truth = _partner_signature(world, plan, partner)
+        signature = ["Het college van " + signature[0][0].lower() + signature[0][1:], *signature[1:], ""]
+        signature += partner_lines
+    body += [rng.choice(CLOSINGS), "\n".join(signature)]
     twelfth_rng = random.Random(f"opendata-synth:{seed}:render-form-twelfth-lines:{plan.index}")
     if form in TWELFTH_FORMS:
         body = _twelfth_body(form, world, plan, body, twelfth_rng)
@@ -425,10 +432,15 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
         footer = [footer[0], footer[2]]
     if form == "footer-reference":  # "Graag ons kenmerk vermelden bij uw reactie. Kenmerk: …" on each page
         footer = [footer[3], f"Graag ons kenmerk vermelden bij uw reactie. Kenmerk: {plan.our_reference}"]
-    letter = RenderedLetter(plan.id, layout, header, body, footer)
+    letter = RenderedLetter(plan.id, form if form in SIGNATURE_FORMS else layout, header, body, footer)
     letter.truth = _truth(world, plans, plan, mentioned)
     if form in TWELFTH_FORMS:
         letter.truth.update(_twelfth_truth(form, world, plan, body))
+    if partner is not None:
+        truth = letter.truth
+        truth["sender"] = sorted([world.party[plan.sender], partner])
+        truth["signatories"] = [*truth["signatories"], *partner_truth]
+        truth["organisations_mentioned"] = sorted({*truth["organisations_mentioned"], partner})
     if forms:
         letter.variants = _file_variants(plan, seed)
     return letter
@@ -723,7 +735,8 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
     **contact-column**, the header's labels in one column (Ons kenmerk, Datum, Afdeling, Contact, Telefoon,
     E-mail, Bijlage(n)) over their values in a column under it, as the text layer reads them;
     **footer-reference**, the reference missing from the header (lost to the scan) and given by the footer
-    that asks for it in the reply, on every page; **memo-rows**, a memo of the municipality's (_memo)."""
+    that asks for it in the reply, on every page; **memo-rows**, a memo of the municipality's (_memo);
+    **joint-signed**, a second college's block signing under the sender's (_joint_partner)."""
     rng = random.Random(f"opendata-synth:{seed}:render-form-late:{plan.index}")
     roll = rng.random()
     if plan.kind == "raadsinformatiebrief" or world.orgs[world.party[plan.sender]].kind != "gemeente":
@@ -736,7 +749,38 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
         return "footer-reference"
     if 0.2 <= roll < 0.28 and plan.sent_known and plan.signatories and plan.reply_to is None:
         return "memo-rows"
+    if 0.28 <= roll < 0.36 and len(plan.signatories) == 2 and _joint_partner(world, plan) is not None:
+        return "joint-signed"
     return None
+
+
+def _joint_partner(world: World, plan: Plan) -> str | None:
+    """The municipality whose college signs a joint-signed letter with the sender's: the first other one
+    of the sender's province alive on the day, addressed by neither side, with a secretary and a mayor in
+    office; None where there is none."""
+    code = world.party[plan.sender]
+    taken = {code, *(world.party[a] for a in plan.addressees)}
+    for org in world.alive_in_province(world.orgs[code].province, plan.day):
+        if (
+            org.kind == "gemeente"
+            and org.code not in taken
+            and world.in_office(org.code, "gemeentesecretaris", plan.day)
+            and world.in_office(org.code, "burgemeester", plan.day)
+        ):
+            return org.code
+    return None
+
+
+def _partner_signature(world: World, plan: Plan, partner: str) -> tuple[list[str], list[dict]]:
+    """The partner college's block (its board's line, its secretary and mayor) and their truth."""
+    secretary = world.in_office(partner, "gemeentesecretaris", plan.day)[0]
+    mayor = world.in_office(partner, "burgemeester", plan.day)[0]
+    lines = [f"Het college van burgemeester en wethouders van {world.orgs[partner].place},", ""]
+    signers = [(secretary.person, "gemeentesecretaris"), (mayor.person, "burgemeester")]
+    for person, role in signers:
+        lines += [ROLE_LINES[role], "", world.people[person], ""]
+    truth = [{"name": world.people[person], "role": _role_as_written(role)} for person, role in signers]
+    return lines, truth
 
 
 MEMO_UNITS = (
