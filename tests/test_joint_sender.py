@@ -140,3 +140,36 @@ def test_a_joint_letter_ingests_once_and_publishes(tmp_path):
     assert "colleges-van-burgemeester-en-wethouders-van" in (tmp_path / "dist" / "graph.nt").read_text(
         encoding="utf-8"
     )
+
+
+_ASSOCIATIONS = (
+    "Van: Bewonersvereniging “De Kade”\nHavenstraat 4\n1011 AA Amsterdam\n"
+    "Van: Vereniging Vrienden van het Westerpark\nParkweg 9\n1051 AB Amsterdam\n"
+    "Aan: Gemeenteraad van Amsterdam\nPostbus 202\n1000 AE Amsterdam\n"
+    "Betreft: Verzoek om informatie\nAmsterdam, 4 april 2023\n\nGeachte heer, mevrouw,\n\n"
+    "Wij verzoeken u ons de stukken over het plan te sturen.\n\nMet vriendelijke groet,\n\nDe besturen\n"
+)
+
+
+def test_associations_on_from_lines_write_together():
+    facts = drafted(_ASSOCIATIONS)
+    assert facts is not None
+    assert facts["sender"] == ["Bewonersvereniging “De Kade”", "Vereniging Vrienden van het Westerpark"]
+    resolver = Resolver(Index([], [], set(), {}, {}))
+    record = build_record(extract(_ASSOCIATIONS), "brief", resolver, [], [])
+    kinds = {o["id"]: o["kind"] for o in resolver.new_organisations}
+    assert kinds[record["sender"]] == "samenwerkingsverband"
+    members = [m["member"] for m in resolver.new_memberships]
+    assert len(members) == 2 and all(kinds[m] == "organisatie" for m in members)
+
+
+def test_one_association_on_a_from_line_writes_alone():
+    one = _ASSOCIATIONS.replace("Van: Vereniging Vrienden van het Westerpark\n", "")
+    facts = drafted(one)
+    assert facts is not None and facts["sender"] == "Bewonersvereniging “De Kade”"
+
+
+def test_an_emails_from_lines_are_no_joint_writers():
+    mail = _ASSOCIATIONS.replace("Havenstraat 4\n", "Verzonden: dinsdag 4 april 2023 10:12\n")
+    facts = drafted(mail)
+    assert facts is None or not isinstance(facts["sender"], list)

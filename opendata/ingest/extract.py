@@ -110,6 +110,7 @@ from opendata.ingest.extract_sender import (
     PROPOSAL,
     STATES_PROPOSAL,
     arrangement_to_participants,
+    associations_writing_together,
     kamerstuk_parts,
     letterhead_board,
     letterhead_sender,
@@ -435,6 +436,11 @@ def _extract(
         or signer_post_sender(signatories)
         or arrangement_to_participants(text, found, salutation.end() if salutation else head_end, zone)
     )
+    if sender is None and not members and (together := associations_writing_together(text, head_end)):
+        # "Van: Bewonersvereniging …" / "Van: Vereniging …" / …: they write together, named after them
+        names = [writer.value for writer in together]
+        group = ", ".join(names[:-1]) + " en " + names[-1]
+        sender, members = _found(text, group, together[0].start, together[-1].end, 0.5), together
     if sender is None and memo is not None and names_a_body(text, memo.sender):
         sender = _memo_party(text, found, memo.sender)  # "Van: Programmaorganisatie Zuidasdok"
     if salutation is None and zone is None:

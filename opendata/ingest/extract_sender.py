@@ -833,6 +833,19 @@ _HEAD_ADDRESS = re.compile(
 )
 
 
+def associations_writing_together(text: str, head_end: int) -> tuple[Found, ...]:
+    """Associations that write one letter together, each on a "Van:" line of the head with its address
+    ("Van: Bewonersvereniging “De Miranda-Buurt”" / its street / … / "Van: Vereniging Irenebuurt
+    Amsterdam" / …), each as written; () where fewer than two do, or where the lines are an e-mail's."""
+    writers: dict[str, Found] = {}
+    for line in _FROM_ASSOCIATION.finditer(text, 0, max(head_end, 1)):
+        if _MAIL_DISPATCH.search(text, line.end(), line.end() + 200):
+            return ()
+        name = re.sub(r"\s+", " ", line["who"])
+        writers.setdefault(name, _found(text, name, *line.span("who"), 0.5))
+    return tuple(writers.values()) if len(writers) >= 2 else ()
+
+
 def head_address(text: str, end: int) -> bool:
     """Whether a postal address stands on lines of their own in text[:end] (see above)."""
     return _HEAD_ADDRESS.search(text, 0, end) is not None
