@@ -1085,10 +1085,14 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
     if twenty_ninth is not None:
         for name in NEVER_INVENTED:
             assert twenty_ninth.fields[name].invented == 0, name
-        assert twenty_ninth.fields["kind"].exact_rate_with_value >= 0.85
-        assert twenty_ninth.fields["date_sent"].exact_rate_with_value >= 0.8
-        assert twenty_ninth.fields["subject"].exact_rate_with_value >= 0.7
-        assert twenty_ninth.fields["sender"].exact_rate_with_value >= 0.55
+        # raised after the twentieth session's classes (docs/ingest.md, "Classes left in the development
+        # set": the memo drafted, the party's questions on the council's form; kind 0.941, date 0.882, subject
+        # 0.824, sender 0.706, addressees 0.833)
+        assert twenty_ninth.fields["kind"].exact_rate_with_value >= 0.9
+        assert twenty_ninth.fields["date_sent"].exact_rate_with_value >= 0.85
+        assert twenty_ninth.fields["subject"].exact_rate_with_value >= 0.8
+        assert twenty_ninth.fields["sender"].exact_rate_with_value >= 0.65
+        assert twenty_ninth.fields["addressees"].exact_rate_with_value >= 0.8
         assert twenty_ninth.fields["sender_body"].exact_rate_with_value >= 0.95
     # the thirtieth set's 17 after its fixes ("A thirtieth and a thirty-first unseen set", 3 Dec 2026: kind 0.941,
     # date 0.812, our reference 0.750, sender 0.600, signers invented 3 -> 0; an invoice address in a mail
@@ -1119,6 +1123,10 @@ def test_extraction_on_real_letters_invents_nothing_and_meets_its_floors():
             assert thirty_second.fields[name].invented == 0, name
         assert thirty_second.fields["our_reference"].exact_rate_with_value >= 0.95
         assert thirty_second.fields["date_sent"].exact_rate_with_value >= 0.7
+        # the associations writing together and the note's rows (twentieth session): sender, subject 0.875 and
+        # more, addressees and signatories 1.000
+        assert thirty_second.fields["sender"].exact_rate_with_value >= 0.95
+        assert thirty_second.fields["subject"].exact_rate_with_value >= 0.85
     for scored in (
         first_eleven,
         first_twelve,
