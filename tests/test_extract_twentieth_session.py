@@ -230,3 +230,47 @@ def test_a_footer_that_stands_once_still_ends_the_block():
     )
     facts = drafted(text)
     assert facts is not None and [s["name"] for s in facts["signatories"]] == ["A. Bos"]
+
+
+CITING = (
+    "Gemeente Delft\nPostbus 78\n2600 ME Delft\n\nDatum 8 april 2022\nOnderwerp: Uw schade\n\n"
+    "Geachte heer,\n\n{sentence}\n\nWij wijzen uw verzoek af.\n\nMet vriendelijke groet,\n\nde burgemeester van Delft,\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        ("Op 21 februari 2022 heeft u de gemeente Delft via de e-mail aansprakelijk gesteld.", "2022-02-21"),
+        ("Op 3 maart 2022 heeft u ons per brief uw schade gemeld.", "2022-03-03"),
+        ("Op 22 februari 2022 verzocht u om vergoeding van uw schade.", "2022-02-22"),
+        ("Op 1 maart 2022 verzocht de gemeente Rijswijk de gemeente Delft om een advies.", "2022-03-01"),
+    ],
+)
+def test_a_letter_told_by_what_its_writer_did_is_cited(sentence, cited):
+    facts = drafted(CITING.format(sentence=sentence))
+    assert facts is not None and [c["date"] for c in facts["cites"]] == [cited]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Op 21 februari 2022 heeft u de schade bij de balie gemeld.",  # no letter or mail told
+        "Op 1 maart 2022 verzocht de raad tijdens de vergadering unaniem een nieuwe aanpak.",  # no "om"
+    ],
+)
+def test_an_act_without_a_letter_cites_nothing(sentence):
+    facts = drafted(CITING.format(sentence=sentence))
+    assert facts is not None and facts["cites"] == []
+
+
+def test_the_addressees_reference_label_with_its_date_cites_that_request():
+    text = (
+        "WWW.GRONDWERKNOORD.NL\nGemeente Utrecht, Projectbureau\nPostbus 16200\n3500 CE Utrecht\n"
+        "OFFERTE\nOffertenummer: OFF2201\nDatum: 12-06-2022\n"
+        "Uw referentie: Inspectie van de kademuur Oudegracht, d.d. 29-05-2022\n\n"
+        + BODY
+        + "Met vriendelijke groet,\n\nGrondwerk Noord B.V.\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["cites"] == [{"date": "2022-05-29", "reference": None}]

@@ -75,7 +75,8 @@ def test_the_receivers_mail_address_is_not_the_writers(head):
     assert facts["addressees"] == ["gm0193"]
 
 
-def test_several_associations_writing_together_give_no_one_sender():
+def test_several_associations_writing_together_are_senders_together():
+    # (the twentieth session: each is a member of the joint sender, tests/test_joint_sender.py; before, none)
     text = (
         "Van: Bewonersvereniging “De Kade”\ninfo@dekade.example\nVan: Vereniging Stadspark Zwolle\n"
         "contact@stadspark.example\nAan: Gemeente Zwolle\nPostbus 10007\n8000 GA Zwolle\nBetreft: Woo-verzoek\n"
@@ -83,7 +84,8 @@ def test_several_associations_writing_together_give_no_one_sender():
         "Met vriendelijke groet,\n"
     )
     facts = extract(text).facts()
-    assert facts["sender"] is None and facts["addressees"] == ["gm0193"]
+    assert facts["sender"] == ["Bewonersvereniging “De Kade”", "Vereniging Stadspark Zwolle"]
+    assert facts["addressees"] == ["gm0193"]
 
 
 def test_an_ocr_cc_label_makes_its_address_a_receivers():

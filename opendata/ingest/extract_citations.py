@@ -138,6 +138,12 @@ _CITE_TITLED = re.compile(r"\b(?:de|het)\s+[a-z]{0,20}brief\s+[A-Z][^()\n.;]{2,1
 # 12.11.2024"); a second date on the next line is a second letter's.
 HEADER_REACH = 2000  # a row of labels stands in the first page's header
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
+# The addressee's reference label whose value dates the request it names: "Uw referentie: Technische
+# inspectie kadeconstructie, d.d. 29-05-2017" (an offer answering a request of that day).
+_CITE_LABEL_DATED = re.compile(
+    r"^[ \t]*[Uu]w[ \t]+(?:referentie|kenmerk|verzoek|aanvraag)[ \t]*:?[^\n]*?[ \t,]d\.[ \t]?d\.[ \t]*(?=[0-9])",
+    re.MULTILINE,
+)
 _DATE_LINE = re.compile(r"\n[ \t]*[0-9]{1,2}[ \t.-]*(?:[a-z]{3,9}|[0-9]{1,2})[ \t.-]*[0-9]{4}[ \t]*(?:\n|$)")
 # Between "de brief van" and the date: nothing, or who wrote it ending in "van" ("… van Lelystad van 10 juli").
 _CITE_WRITER = re.compile(r"(?:(?P<writer>[^.;:]{0,140}?)\s*\bvan\s*)?")
@@ -155,8 +161,10 @@ _CITE_BEFORE_TAIL = re.compile(
     r"(?:raads|informatie|staten|kamer|college)?brief"
     # a letter or e-mail by which the writer or the addressee said something: "Op 5 mei 2023 heb ik u per
     # e-mail aangegeven …", "Op 27 maart 2024 heeft u ons per brief geïnformeerd"
+    # (the one told named: "Op 21 juni 2021 heeft u de gemeente Haarlem via de e-mail aansprakelijk gesteld")
     r"|\s*(?:heb|hebben|hebt|heeft)\s+(?P<teller>wij|we|ik|u|v)\s+(?:(?:u|v|ons|mij|jou)\s+)?"
-    r"(?:per|bij|via)\s+(?:e-?)?(?:mail|brief)\b"
+    r"(?:(?:de|het)\s+[\w-]+(?:\s+[A-Z][\w'-]*){0,3}\s+)?"
+    r"(?:per|bij|via)\s+(?:de\s+|een\s+)?(?:e-?)?(?:mail|brief)\b"
     # someone else who sent a letter that day: "Op 17 januari 2020 hebben oud-bestuurders van de Stuurgroep
     # … een brief verstuurd"
     r"|\s*(?:heeft|hebben)\s+(?P<sender>[^\s,.;:][^,.;:\n]{0,80}?)\s+een\s+(?:[a-z]{3,20}e\s+)?brief\s+"
@@ -165,7 +173,11 @@ _CITE_BEFORE_TAIL = re.compile(
     r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b"
     # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
     # de commissie … mij verzocht … (kenmerk …)"
-    r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b",
+    r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b"
+    # a request told by its verb, its writer after it: "Op 22 mei 2023 verzocht de gemeente Amsterdam de
+    # projectorganisatie om een analyse", "Op 3 april 2023 verzocht u om openbaarmaking"
+    r"|,?\s*(?:verzocht|vroeg|verzochten|vroegen)\s+(?P<requester>u|v|(?:de|het)\s+[^,.;:\n]{2,60}?)\s+"
+    r"(?:[^,.;:\n]{0,80}?\s)?om\b",
     re.IGNORECASE,
 )
 _WHO_TOLD = {"ik": "mijn", "wij": "onze", "we": "onze", "u": "uw", "v": "uw"}  # "v": an OCR'd "u"
@@ -221,6 +233,12 @@ def find_citations(
                     _citation(text, date, second.start(), "uw") for date in find_dates(text, *second.span())
                 ]
     found += _label_row_citations(text)
+    for match in _CITE_LABEL_DATED.finditer(text):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 20))
+        if dates and dates[0].start == match.end():
+            asked_on = dates[0]
+            dated = _found(text, asked_on.iso, asked_on.start, asked_on.end, asked_on.confidence * 0.9)
+            found.append((Citation(dated, None, None), "uw", []))
     for match in _CITE_WHO_ON.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
         if dates and dates[0].start == match.end():
@@ -239,6 +257,14 @@ def find_citations(
                 citation, who, extras = _citation(text, dates[0], match.start(), "de")
                 sender = cited_writer(text, *tail.span("sender"), mentioned, dates[0].iso)
                 found.append((Citation(citation.date, citation.reference, sender), who, extras))
+            elif tail and tail["requester"]:
+                addressee = tail["requester"].lower() in ("u", "v")
+                citation, who, extras = _citation(text, dates[0], match.start(), "uw" if addressee else "de")
+                if not addressee:
+                    # the writer the request names: its first words, up to the body it is put to
+                    requester = cited_writer(text, *tail.span("requester"), mentioned, dates[0].iso)
+                    citation = Citation(citation.date, citation.reference, requester)
+                found.append((citation, who, extras))
             elif tail:
                 told = tail["by"] or tail["teller"]
                 if tail["who"] and not (
