@@ -274,3 +274,34 @@ def test_the_addressees_reference_label_with_its_date_cites_that_request():
     )
     facts = drafted(text)
     assert facts is not None and facts["cites"] == [{"date": "2022-05-29", "reference": None}]
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        (
+            "Naar aanleiding van uw brief met kenmerk 2022-123 van 5 maart 2022 bericht ik u het volgende.",
+            {"date": "2022-03-05", "reference": "2022-123"},
+        ),
+        (
+            "Overeenkomstig uw offerte optie 2 met kenmerk PC.TW5525 d.d. 05-03-2022 geven wij opdracht.",
+            {"date": "2022-03-05", "reference": "PC.TW5525"},
+        ),
+        (
+            "Uw brief met kenmerk ABC/2022/77, gedateerd 5 maart 2022, hebben wij ontvangen.",
+            {"date": "2022-03-05", "reference": "ABC/2022/77"},
+        ),
+        (
+            "In uw e-mail/vraagformulier van 20 maart 2022 vraagt u om informatie.",
+            {"date": "2022-03-20", "reference": None},
+        ),
+        # no date: the letter known by its kenmerk alone, as before
+        (
+            "Naar aanleiding van uw brief met kenmerk 2022-123 bericht ik u het volgende.",
+            {"date": None, "reference": "2022-123"},
+        ),
+    ],
+)
+def test_a_letter_cited_by_its_kenmerk_before_its_date(sentence, cited):
+    facts = drafted(CITING.format(sentence=sentence))
+    assert facts is not None and facts["cites"] == [cited]

@@ -138,6 +138,22 @@ _CITE_TITLED = re.compile(r"\b(?:de|het)\s+[a-z]{0,20}brief\s+[A-Z][^()\n.;]{2,1
 # 12.11.2024"); a second date on the next line is a second letter's.
 HEADER_REACH = 2000  # a row of labels stands in the first page's header
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
+# A letter cited by its kenmerk before its date: "uw brief met kenmerk 2022-123 van 5 mei 2022", "uw offerte
+# optie 2 met kenmerk PC.TW5525 d.d. 05-05-2025", "Uw brief met kenmerk ABC/2022/77, gedateerd 5 mei 2022";
+# a kind of two written with a slash too ("uw e-mail/vraagformulieren van 20 maart 2019").
+_CITE_KIND = (
+    r"(?:[a-z]{0,20}brie(?:f|ven)|(?:Wob|Woo|WOB|WOO)?-?verzoek|e-?mail(?:bericht)?|aanvraag|offerte|"
+    r"aansprakelijkstelling|bezwaarschrift|schrijven|vraagformulier(?:en)?)"
+)
+_CITE_KEYED = re.compile(
+    rf"\b(?P<who>uw|vw|onze|mijn|de|het)\s+{_CITE_KIND}(?:/{_CITE_KIND})?(?:\s+[\w.-]+){{0,3}}?\s+(?:met\s+)?"
+    rf"(?:(?:ons|uw|het)\s+)?kenmerk\s*:?\s*(?P<ref>{VALUE})\s*,?\s*(?:van(?![a-z])|\(?d\.\s?d\.|gedateerd)\s*(?=[0-9])",
+    re.IGNORECASE,
+)
+_CITE_SLASHED = re.compile(
+    rf"\b(?P<who>uw|vw)\s+{_CITE_KIND}/{_CITE_KIND}\s+(?:van(?![a-z])|\(?d\.\s?d\.)\s*(?=[0-9])",
+    re.IGNORECASE,
+)
 # The addressee's reference label whose value dates the request it names: "Uw referentie: Technische
 # inspectie kadeconstructie, d.d. 29-05-2017" (an offer answering a request of that day).
 _CITE_LABEL_DATED = re.compile(
@@ -233,6 +249,16 @@ def find_citations(
                     _citation(text, date, second.start(), "uw") for date in find_dates(text, *second.span())
                 ]
     found += _label_row_citations(text)
+    for match in (*_CITE_KEYED.finditer(text), *_CITE_SLASHED.finditer(text)):
+        dates = find_dates(text, match.end(), min(len(text), match.end() + 30))
+        if not dates or dates[0].start != match.end():
+            continue
+        who = "uw" if match["who"].lower() == "vw" else match["who"].lower()
+        citation, who, extras = _citation(text, dates[0], match.start(), who)
+        if "ref" in match.groupdict():
+            reference = _found(text, clean_reference(match["ref"]), *match.span("ref"), 0.8)
+            citation = Citation(citation.date, reference, None)
+        found.append((citation, who, extras))
     for match in _CITE_LABEL_DATED.finditer(text):
         dates = find_dates(text, match.end(), min(len(text), match.end() + 20))
         if dates and dates[0].start == match.end():
@@ -404,10 +430,18 @@ def merge_citation(cites: list[Citation], new: Citation) -> list[Citation]:
     """One citation per cited letter: the header's "Uw brief van" and the body's "uw brief van" are one."""
     for index, old in enumerate(cites):
         same_date = old.date and new.date and old.date.value == new.date.value
-        if same_date and (
-            old.reference is None or new.reference is None or old.reference.value == new.reference.value
-        ):
-            cites[index] = Citation(old.date, old.reference or new.reference, old.sender or new.sender)
+        # the same kenmerk where one of the two gives no date: "uw brief met kenmerk X van <date>" read by
+        # its kenmerk alone too
+        same_reference = (
+            old.reference and new.reference and old.reference.value == new.reference.value
+        ) and (old.date is None or new.date is None)
+        if (
+            same_date
+            and (old.reference is None or new.reference is None or old.reference.value == new.reference.value)
+        ) or same_reference:
+            cites[index] = Citation(
+                old.date or new.date, old.reference or new.reference, old.sender or new.sender
+            )
             return cites
     return cites + [new]
 
