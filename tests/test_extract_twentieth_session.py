@@ -305,3 +305,46 @@ def test_the_addressees_reference_label_with_its_date_cites_that_request():
 def test_a_letter_cited_by_its_kenmerk_before_its_date(sentence, cited):
     facts = drafted(CITING.format(sentence=sentence))
     assert facts is not None and facts["cites"] == [cited]
+
+
+def test_a_water_boards_board_line_names_the_sender():
+    text = (
+        "Waterschap Vallei en Veluwe\n\nPostbus 4142\n7320 AC Apeldoorn\n\n"
+        "Aan de gemeenteraad van Ede\nPostbus 9022\n6710 HK EDE\n\n"
+        "Apeldoorn, 14 maart 2023\nOns kenmerk: 1450321\nOnderwerp: Reactie op het omgevingsplan\n\n"
+        + BODY
+        + "Hoogachtend,\n\ndijkgraaf en heemraden van Waterschap Vallei en Veluwe,\n\n"
+        "de secretaris-directeur,            de dijkgraaf,\n\nir. M. de Boer                      drs. T.H. Dekker\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "ws0662" and facts["addressees"] == ["gm0228"]
+
+
+def test_a_ministers_post_over_two_lines_signs_without_a_closing():
+    text = (
+        "> Retouradres Postbus 20011 2500 EA Den Haag\n\nAan de colleges van burgemeester en wethouders\n"
+        "van alle gemeenten\n\nDatum 12 september 2022\nBetreft Uitvoering van de wet\n\n"
+        "Ministerie van Sociale Zaken en Werkgelegenheid\nPostbus 90801\n2509 LV Den Haag\n\n"
+        "Onze referentie\n2022-0000123456\n\nGeacht college,\n\nMet deze brief informeer ik u over de uitvoering.\n\n"
+        "De Minister van Sociale Zaken\nen Werkgelegenheid,\n\nA.B. de Vries\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "A.B. de Vries", "role": "minister"}]
+    assert facts["sender"] == "ministerie van Sociale Zaken en Werkgelegenheid"
+
+
+def test_a_boards_block_with_each_post_after_the_name():
+    text = (
+        "Provincie Gelderland\n\nStatenbrief\n\nAan Provinciale Staten van Gelderland\n\nDatum 9 november 2023\n"
+        "Onderwerp Voortgang van de aanpak\n\nGeachte Statenleden,\n\nMet deze brief informeren wij u.\n\n"
+        "Gedeputeerde Staten van Gelderland,\n\ndrs. A.B. Jansen, voorzitter\ndrs. C.D. de Vries, secretaris\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender_body"] == "gedeputeerde-staten"
+    assert facts["signatories"] == [
+        {"name": "A.B. Jansen", "role": "voorzitter"},
+        {"name": "C.D. de Vries", "role": "secretaris"},
+    ]

@@ -778,6 +778,13 @@ _POST_OPENS = re.compile(
 )
 
 
+_NAME_THEN_POST = re.compile(
+    rf"[ \t]*(?:{_TITLES})?(?:{NAME.pattern})[ \t]*,[ \t]*(?:de[ \t]+)?"
+    r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b",
+    re.IGNORECASE,
+)
+
+
 def board_block_zone(text: str) -> tuple[int, int] | None:
     """The last board's name on a line of its own with a post opening the next line (see above), as a
     signature zone: the board's line and the lines under it to the block's end."""
@@ -790,6 +797,8 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
     line_end = len(text) if line_end < 0 else line_end
     if not (
         _POST_OPENS.match(text, below)
+        # the post after the signer's name: "drs. J.M. Berends, voorzitter"
+        or _NAME_THEN_POST.match(text, below)
         # the signers' names removed from a published copy, or the board's "namens het college,"
         or (_REDACTED.search(text, below, line_end) and not re.search(r"[.!?][ \t]*$", text[below:line_end]))
         or re.match(r"[ \t]*namens[ \t]+het[ \t]+college\b", text[below:line_end], re.IGNORECASE)
@@ -1005,6 +1014,11 @@ def on_behalf_of(
         # van stadsdeel Zuid") is no sender as written; the municipality a line over the signer's name
         # names is, without a body; none named, the block names no sender
         return _place_over_signer(text, zone, found), ()
+    if not any(m.resolved for m in in_zone):
+        for line in _BOARD_LINE.finditer(text, *zone):
+            inside = [m for m in found if line.start() <= m.start < line.end() and m.resolved]
+            if inside:  # "dijkgraaf en heemraden van Waterschap Vallei en Veluwe,": the body whose board signs
+                return from_mention(text, inside[0], 0.85), ()
     named = [m for m in in_zone if m.resolved]
     # the closing's first line names a post and its municipality ("De burgemeester van Amsterdam,"): that
     # municipality signs, before any body a later line names (an objection clause's "bij het College …")
@@ -1233,7 +1247,8 @@ _MINISTER_ABOVE_ENCLOSURE = re.compile(
 # Infrastructuur en Waterstaat, R.P. van Dam"; a footnote's number may stand at the sentence's end:
 # "… de wegen.1 De minister van …", "… de wegen2. De minister van …").
 _MINISTER = re.compile(
-    r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90},[ \t]*$|"
+    # (the ministry's name may go on on the next line: "De Minister van Sociale Zaken" / "en Werkgelegenheid,")
+    r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90}(?:\n[ \t]*(?:en|voor)[ \t][^\n,]{2,60})?,[ \t]*$|"
     r"(?:(?<=[.!?][ \t])|(?<=[.!?][0-9][ \t]))De[ \t]+(?:minister|staatssecretaris)[ \t]+van[ \t]+[^\n,]{3,90},"
     rf"[ \t]*(?=(?-i:{NAME.pattern}(?:[ \t]+[A-Z][a-zà-ÿ]+)?)[ \t]*(?:$|{_RUN_IN_STOP.pattern}))",
     re.MULTILINE | re.IGNORECASE,
