@@ -348,3 +348,29 @@ def test_a_boards_block_with_each_post_after_the_name():
         {"name": "A.B. Jansen", "role": "voorzitter"},
         {"name": "C.D. de Vries", "role": "secretaris"},
     ]
+
+
+@pytest.mark.parametrize("portfolio", ["Ruimtelijke Ordening", "Jeugd en Onderwijs", "Financiën"])
+def test_a_posts_portfolio_is_no_signers_name(portfolio):
+    text = (
+        "Gemeente Oss\n\nOns kenmerk: 21.0445\nDatum: 4 mei 2021\nOnderwerp: Aanvraag omgevingsvergunning\n\n"
+        + BODY
+        + f"Met vriendelijke groet,\n\nwethouder {portfolio}\n\nJ. Pietersen\n"
+    )
+    facts = drafted(text)
+    assert facts is not None and facts["signatories"] == [{"name": "J. Pietersen", "role": "wethouder"}]
+
+
+def test_the_body_over_the_first_postal_address_is_the_letterhead_when_an_aan_block_follows():
+    text = (
+        "Gemeente Venlo\nPostbus 3434\n5902 RK Venlo\n\n"
+        "Aan de Minister van Binnenlandse Zaken en Koninkrijksrelaties\nPostbus 20011\n2500 EA Den Haag\n\n"
+        "Datum: 22 maart 2022\nOns kenmerk: 2022-04567\nOnderwerp: Gemeentefonds\n\n"
+        + BODY
+        + "Met vriendelijke groet,\nnamens het college van burgemeester en wethouders,\nde burgemeester,\n\n"
+        "(handtekening)\n\nA.M.H. Scholten\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "gm0983" and facts["sender_body"] == "college-van-burgemeester-en-wethouders"
+    assert facts["addressees"] == ["ministerie van Binnenlandse Zaken en Koninkrijksrelaties"]

@@ -342,7 +342,7 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
                 and m.resolved
                 and m.value != mention.value
             ]  # "Gemeente Amsterdam / De burgemeester van Amsterdam / Postbus 202": one body's address
-            if not between:
+            if not between and not _address_follows(text, mention.end + postal.end(), head_end):
                 continue
         return mention
     return None
@@ -373,6 +373,18 @@ _ADDRESSED_PERSON = re.compile(
     r"wethouder|griffier|commissaris|dijkgraaf|secretaris|directeur)\b[^\n]{0,60}(?=\n)",
     re.IGNORECASE,
 )
+
+
+# An address block's opening line: "Aan de Minister van …", "Aan het college van …".
+_TO_LINE = re.compile(r"^[ \t]*aan[ \t:]+\S", re.IGNORECASE | re.MULTILINE)
+
+
+def _address_follows(text: str, position: int, head_end: int) -> bool:
+    """Whether an address block opened by "Aan" follows, after a blank line, the block ending at `position`:
+    then the body over the first postal address is the letterhead ("Gemeente Venlo / Postbus 3434 / 5902
+    RK Venlo" over "Aan de Minister van … / Postbus 20011")."""
+    blank = text.find("\n\n", position, max(head_end, position))
+    return blank >= 0 and _TO_LINE.search(text, blank, max(head_end, blank)) is not None
 
 
 def _address_lines(text: str, position: int) -> int:

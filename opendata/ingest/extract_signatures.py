@@ -159,6 +159,15 @@ _BODY_LINE = re.compile(
     rf"{noisy('provinciale staten')}|\bcollege|\bbestuur\b|\bnamens\b|\bregeling\b|\bministerie\b",
     re.IGNORECASE,
 )
+# The first words of a unit's or a portfolio's name, never a person's: "Beheer Openbare Ruimte",
+# "wethouder Ruimtelijke Ordening", "portefeuillehouder Jeugd en Onderwijs".
+_FIELD_WORDS = (
+    r"Beheer|Beleid\w*|Openbare|Ruimtelijke|Dienstverlening|Bedrijfsvoering|Handhaving|Vergunning\w*|Toezicht|"
+    r"Stadsbeheer|Stadszaken|Communicatie|Strategie|Veiligheid|Duurzaamheid|Mobiliteit|Financi[eë]n|Onderwijs|"
+    r"Jeugd|Zorg|Wonen|Economie|Cultuur|Sport|Verkeer|Milieu|Welzijn|Werk|Inkomen|Wijkzaken|Sociale?|Ruimte|"
+    r"Energie|Klimaat|Natuur|Landschap|Water|Volkshuisvesting|Gezondheid|Armoede|Participatie"
+)
+_FIELD_NAME = re.compile(rf"(?-i:{_FIELD_WORDS})\b")
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(
     r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
@@ -179,9 +188,7 @@ _NOT_A_NAME_LINE = re.compile(
     r"|\w+bond\b|\b(?:center|centre|tower|gebouw|plaza)\b"
     # a unit's name that opens with its field ("Beheer Openbare Ruimte", "Beleidsuitvoering Openbare Ruimte en
     # Groen /BBOR", "Stadsdeel Centrum", "Expertisecentrum Gebied en Gebruik"): no signer
-    r"|^[ \t]*(?-i:Beheer|Beleid\w*|Openbare|Ruimtelijke|Dienstverlening|Bedrijfsvoering|Handhaving|"
-    r"Vergunning\w*|Toezicht|Stadsbeheer|Stadszaken|Stadsdeel|Communicatie|Strategie|Veiligheid|"
-    r"Duurzaamheid|Mobiliteit|[A-Z][a-z]*centrum)\b"
+    rf"|^[ \t]*(?-i:{_FIELD_WORDS}|Stadsdeel|[A-Z][a-z]*centrum)\b"
     # a company's name with its legal form ("Koninklijke Van der Most B.V."): the writer, no person
     r"|[ \t](?-i:B\.V\.?|N\.V\.?|BV|NV)[ \t]*$"
     # an attachment's heading in capitals with its year ("UITGANGSPUNTEN BEGROTING 2022 E.V."): no signer
@@ -488,6 +495,8 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
             continue
         if looks_like_body(match[0]) or _logo_name_line(text, start, match[0]):
             continue
+        if _FIELD_NAME.match(match[0]):
+            continue  # "wethouder Ruimtelijke Ordening": the post's portfolio, no person's name
         if not re.search(r"[A-Z]\.", match[0]) and all(
             len(word) <= 2 for word in re.findall(r"[A-Za-zÀ-ÿ'’]+", match[0])
         ):
@@ -1017,7 +1026,9 @@ def on_behalf_of(
     if not any(m.resolved for m in in_zone):
         for line in _BOARD_LINE.finditer(text, *zone):
             inside = [m for m in found if line.start() <= m.start < line.end() and m.resolved]
-            if inside:  # "dijkgraaf en heemraden van Waterschap Vallei en Veluwe,": the body whose board signs
+            if (
+                inside
+            ):  # "dijkgraaf en heemraden van Waterschap Vallei en Veluwe,": the body whose board signs
                 return from_mention(text, inside[0], 0.85), ()
     named = [m for m in in_zone if m.resolved]
     # the closing's first line names a post and its municipality ("De burgemeester van Amsterdam,"): that
