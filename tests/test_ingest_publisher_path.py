@@ -186,12 +186,10 @@ def test_a_sender_named_only_in_a_citation_is_no_draft_organisation(tmp_path, in
 
 
 def _decision(place: str, reference: str) -> str:
-    """A municipality's decision signed for its college by the college's words alone."""
-    return f"""Gemeente {place}
-Postbus 10
-8000 AA {place}
-
-Aan de heer P. de Vries
+    """A municipality's decision signed for its college by the college's words alone, its letterhead not in
+    the text (a body over a postal address with an "Aan" block after it is the letterhead: that would name
+    the municipality)."""
+    return f"""Aan de heer P. de Vries
 Dorpsstraat 4
 8011 AB {place}
 
