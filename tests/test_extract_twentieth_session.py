@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from opendata.ingest.bench import drafted
+from opendata.ingest.drafts import Index, Resolver, build_record
+from opendata.ingest.extract import extract
 from opendata.ingest.extract_memo import memo_rows
 
 BODY = "Geachte heer, mevrouw,\n\nGraag vraag ik uw aandacht voor het volgende verzoek.\n\n"
@@ -374,3 +376,18 @@ def test_the_body_over_the_first_postal_address_is_the_letterhead_when_an_aan_bl
     assert facts is not None
     assert facts["sender"] == "gm0983" and facts["sender_body"] == "college-van-burgemeester-en-wethouders"
     assert facts["addressees"] == ["ministerie van Binnenlandse Zaken en Koninkrijksrelaties"]
+
+
+def test_an_official_who_signs_for_the_minister_signs_in_the_officials_post():
+    text = (
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties\n\n> Retouradres Postbus 20011 2500 EA Den Haag\n\n"
+        "Aan de gemeenteraad van Dordrecht\nPostbus 8\n3300 AA Dordrecht\n\nDatum 30 juni 2021\nBetreft Herindeling\n\n"
+        "Kenmerk\n2021-0000345678\n\nGeachte leden van de raad,\n\nWij antwoorden u graag.\n\nHoogachtend,\n\n"
+        "de minister van Binnenlandse Zaken en Koninkrijksrelaties,\nnamens deze,\n"
+        "de directeur-generaal Openbaar Bestuur en Democratische Rechtsstaat,\n\ndrs. J.M. Hoekstra\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "J.M. Hoekstra", "role": "directeur-generaal"}]
+    record = build_record(extract(text), "brief", Resolver(Index([], [], set(), {}, {})), [], [])
+    assert [s["role"] for s in record["signatories"]] == ["directeur-generaal"]  # a role the model knows

@@ -395,7 +395,9 @@ _ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
 # The model's Role list lacks these posts: a draft leaves such a signature out (never a guessed role).
 _JOB_TITLE = re.compile(
     r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
-    r"directievoerder|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur|[a-zà-ÿ]*jurist)(?![\w-])"
+    # a ministry's officials who sign for the minister: "de directeur-generaal …", "de secretaris-generaal"
+    r"directievoerder|(?:directeur|secretaris)-generaal|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur|"
+    r"[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
     re.IGNORECASE,
 )
@@ -443,6 +445,14 @@ def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
     return titles
 
 
+# An official's post opening the line, whose unit may hold a body's word: "de directeur-generaal Openbaar
+# Bestuur en Democratische Rechtsstaat,", "de directeur Bestuur en Organisatie,".
+_OFFICIAL_OPENS = re.compile(
+    r"[ \t]*(?:de[ \t]+)?(?:(?:directeur|secretaris)-generaal|directeur|afdelingshoofd|teamleider|manager)\b",
+    re.IGNORECASE,
+)
+
+
 # A signature line is short; a longer one is running text under the block (a web page's list of
 # links, a sentence about an attachment), where two capitalised words are no signer's name.
 _PROSE_WORDS = 8
@@ -453,7 +463,11 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
     line = text[start:end]
     roles: list[Span] = []
     names: list[Span] = []
-    if _BODY_LINE.search(line) and not re.search(r",\s*(?:de\s+)?[a-z]+\s*$", line.strip(" ,")[-40:] or ""):
+    if (
+        _BODY_LINE.search(line)
+        and not re.search(r",\s*(?:de\s+)?[a-z]+\s*$", line.strip(" ,")[-40:] or "")
+        and not _OFFICIAL_OPENS.match(line)
+    ):
         return SignatureLine((), ())
     for match in _ROLE_TOKEN.finditer(line):
         found = role_key(match[0])
