@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from opendata.ingest.extract_sender import MAIL_DISPATCH
 from opendata.ingest.extract_signatures import NAME, ROLE_WORDS, looks_like_body
 
 _MEMO_LINES = 20  # the rows stand among a memo's first lines
@@ -24,11 +25,10 @@ _NEXT_COLUMN = re.compile(
     r"[ \t,]+(?:(?:Datum|Status|Kenmerk|Telefoon|Classificatie|Versie)[ \t]*:|t\.?[ \t]?a\.?[ \t]?v\.?(?![\w]))",
     re.IGNORECASE,
 )
-# An e-mail's header: its dispatch line, its copies, a time on its date line ("Datum: dinsdag 30 maart 2021
-# 13:51:59") or a reply's or forward's subject ("Onderwerp: FW: …").
-_MAIL_HEADER = re.compile(
-    r"^[ \t]*(?:(?:Verzonden|Sent|Cc|Bcc)[ \t]*:|(?:Datum|Date)[ \t]*:[^\n]*\b[0-9]{1,2}:[0-9]{2}\b|"
-    r"(?:Onderwerp|Subject)[ \t]*:[ \t]*(?:RE|FW|FWD|AW|WG|Antw)[ \t]*:)",
+# An e-mail's header beside its dispatch line (MAIL_DISPATCH): its copies or dispatch label without a time,
+# or a reply's or forward's subject ("Onderwerp: FW: …").
+_MAIL_MARKS = re.compile(
+    r"^[ \t]*(?:(?:Verzonden|Sent|Cc|Bcc)[ \t]*:|(?:Onderwerp|Subject)[ \t]*:[ \t]*(?:RE|FW|FWD|AW|WG|Antw)[ \t]*:)",
     re.IGNORECASE | re.MULTILINE,
 )
 # A person with the post in brackets or after a comma: "Pierre van Rossum (directeur Openbare Orde …)".
@@ -51,7 +51,7 @@ class MemoRows(NamedTuple):
 def memo_rows(text: str) -> MemoRows | None:
     """The "Aan" and "Van" rows of a memo's head (see above), or None."""
     head_end = _line_offset(text, _MEMO_LINES)
-    if _MAIL_HEADER.search(text, 0, head_end):
+    if MAIL_DISPATCH.search(text, 0, head_end) or _MAIL_MARKS.search(text, 0, head_end):
         return None
     rows: dict[str, re.Match[str]] = {}
     for row in _ROW.finditer(text, 0, head_end):

@@ -804,7 +804,8 @@ _FROM_ASSOCIATION = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|de|het|der|voor|en|[“\"„][^”\"\n]{1,40}[”\"]))*)",
     re.MULTILINE,
 )
-_MAIL_DISPATCH = re.compile(
+# An e-mail's dispatch line: "Verzonden: dinsdag 4 april 2023 10:12", "Datum: … 13:51:59".
+MAIL_DISPATCH = re.compile(
     r"^[ \t]*(?:Verzonden|Sent|Datum|Date)[ \t]*:[^\n]*[0-9]{1,2}:[0-9]{2}", re.MULTILINE
 )
 
@@ -851,7 +852,7 @@ def associations_writing_together(text: str, head_end: int) -> tuple[Found, ...]
     Amsterdam" / …), each as written; () where fewer than two do, or where the lines are an e-mail's."""
     writers: dict[str, Found] = {}
     for line in _FROM_ASSOCIATION.finditer(text, 0, max(head_end, 1)):
-        if _MAIL_DISPATCH.search(text, line.end(), line.end() + 200):
+        if MAIL_DISPATCH.search(text, line.end(), line.end() + 200):
             return ()
         name = re.sub(r"\s+", " ", line["who"])
         writers.setdefault(name, _found(text, name, *line.span("who"), 0.5))
@@ -944,7 +945,7 @@ def unsigned_sender(
         return _found(text, re.sub(r"\s+", " ", who["who"]), *who.span("who"), 0.5)
     from_lines = list(_FROM_ASSOCIATION.finditer(text, 0, max(head_end, 1)))
     from_line = from_lines[0] if len({m["who"] for m in from_lines}) == 1 else None  # several write together
-    if from_line is not None and not _MAIL_DISPATCH.search(text, from_line.end(), from_line.end() + 200):
+    if from_line is not None and not MAIL_DISPATCH.search(text, from_line.end(), from_line.end() + 200):
         # a form-like head's "Van: het kernteam KOO! (Klankbordgroep Oud Osdorp)": the group as written
         return _found(text, re.sub(r"\s+", " ", from_line["who"]), *from_line.span("who"), 0.5)
     footers = list(_FOOTER_NAME.finditer(text))
