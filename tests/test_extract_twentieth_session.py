@@ -391,3 +391,18 @@ def test_an_official_who_signs_for_the_minister_signs_in_the_officials_post():
     assert facts["signatories"] == [{"name": "J.M. Hoekstra", "role": "directeur-generaal"}]
     record = build_record(extract(text), "brief", Resolver(Index([], [], set(), {}, {})), [], [])
     assert [s["role"] for s in record["signatories"]] == ["directeur-generaal"]  # a role the model knows
+
+
+def test_a_subject_in_a_barred_row_of_labels_over_values():
+    text = (
+        "Gemeente Hengelo\nPostbus 18\n7550 AA Hengelo\n\nAan de raad van de gemeente Hengelo\n\n"
+        "Datum | Kenmerk | Onderwerp\n14 juni 2022 | 22-012345 | Voortgang binnenstadsplan\n\n"
+        "Geachte leden van de raad,\n\nWij informeren u.\n\nMet vriendelijke groet,\n"
+        "burgemeester en wethouders van Hengelo,\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["subject"] == "Voortgang binnenstadsplan" and facts["our_reference"] == "22-012345"
+    # without the bars which value is the subject the row does not tell: none
+    unbarred = drafted(text.replace(" | ", " "))
+    assert unbarred is not None and unbarred["subject"] != "22-012345 Voortgang binnenstadsplan"

@@ -831,8 +831,25 @@ def find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
 _REDACTED = re.compile(REDACTION_MARKS, re.IGNORECASE)
 
 
+def _table_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
+    """The subject in a row of labels over a row of values whose cells bars set apart ("Datum | Kenmerk |
+    Onderwerp" over "14 juni 2022 | 22-012345 | Voortgang binnenstadsplan"): the cell under the label."""
+    for labels, start, end in table_rows(text, head_end):
+        subject = next((n for n, label in enumerate(labels) if label in ("onderwerp", "betreft")), None)
+        cells = list(re.finditer(r"[^|]+", text[start:end]))
+        if subject is None or "|" not in text[start:end] or len(cells) != len(labels):
+            continue
+        cell = cells[subject]
+        value_start, value_end = strip_span(text, start + cell.start(), start + cell.end(), " \t")
+        if value_end > value_start:
+            return value_start, value_end, text[value_start:value_end]
+    return None
+
+
 def _find_subject(text: str, head_end: int) -> tuple[int, int, str] | None:
     match = _SUBJECT.search(text, 0, max(head_end, 1))
+    if match is None and (table := _table_subject(text, head_end)) is not None:
+        return table
     if match is None:
         # searched past the header's end, so that a look-ahead sees the salutation after it
         inline = _INLINE_SUBJECT.search(text)
