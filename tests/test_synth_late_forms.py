@@ -2,7 +2,8 @@
 twenty-eighth set"): a municipality's header whose labels form one column over a column of their values,
 and a letter whose reference only its footer gives ("Graag ons kenmerk vermelden bij uw reactie. Kenmerk:
 …"), a memo with "Aan" and "Van" rows for its address and signature, and a letter two colleges sign
-together, each under its own board's line. Each appears in a corpus rendered
+together, each under its own board's line, and a reply that names the letter it answers by its kenmerk before
+its date. Each appears in a corpus rendered
 with forms and never without; its text shows its form; the extractor drafts each against its truth, from the
 text and from the text-layer PDF."""
 
@@ -49,6 +50,9 @@ def test_the_late_forms_show_their_form(letters):
         assert re.search(rf"\nMemo\n{re.escape(letter.truth['subject'])}\nAan:? ", text)
         assert re.search(rf"\nVan:? {re.escape(signer['name'])} \({signer['role']} ", text)
         assert "Geachte" not in text and "groet" not in text
+    for letter in _of(letters, "keyed-reply"):
+        (cited, *_) = letter.truth["cites"]
+        assert f"In uw brief met kenmerk {cited['reference']} van " in letter.text()
     for letter in _of(letters, "joint-signed"):
         boards = re.findall(
             r"^Het college van burgemeester en wethouders van ([^\n,]+),$", letter.text(), re.M

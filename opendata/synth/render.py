@@ -92,8 +92,12 @@ REAL_FORMS = (
     # a letter two municipalities' colleges sign together, each under its own board's line (the mission's
     # joint answers; docs/letter-layouts.md, "Colleges that sign together"), drawn with the three above
     "joint-signed",
+    # a reply that names the letter it answers by its kenmerk before its date (docs/letter-layouts.md,
+    # "A reply by the kenmerk first"), drawn with the four above
+    "keyed-reply",
 )
-SIGNATURE_FORMS = ("joint-signed",)  # forms that draw the usual header and change only the signature
+# forms that draw the usual header and change only the signature or a sentence of the body
+SIGNATURE_FORMS = ("joint-signed", "keyed-reply")
 TWELFTH_FORMS = REAL_FORMS[8:13]
 MAIL_FORMS = REAL_FORMS[13:15]
 LATE_FORMS = REAL_FORMS[15:]
@@ -401,6 +405,12 @@ def compose(world: World, plans: list[Plan], plan: Plan, seed: int, forms: bool 
             ("verzoek van", "e-mail van", "aanvraag d.d.", "verzoek d.d.", "e-mail d.d.")
         )
         body[0] = body[0].replace("In uw brief van ", f"In uw {noun} ", 1)
+    if form == "keyed-reply":  # "In uw brief met kenmerk … van …" for "In uw brief van …, kenmerk …,"
+        earlier = plans[plan.reply_to] if plan.reply_to is not None else None
+        if earlier is not None and earlier.our_reference:
+            said = f"In uw brief van {day_text(earlier.day)}, kenmerk {earlier.our_reference}, "
+            keyed = f"In uw brief met kenmerk {earlier.our_reference} van {day_text(earlier.day)} "
+            body[0] = body[0].replace(said, keyed, 1)
     if first_paragraph_then:
         body.insert(1, "\n".join(first_paragraph_then))
     if not salutation_in_header:
@@ -736,7 +746,8 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
     E-mail, Bijlage(n)) over their values in a column under it, as the text layer reads them;
     **footer-reference**, the reference missing from the header (lost to the scan) and given by the footer
     that asks for it in the reply, on every page; **memo-rows**, a memo of the municipality's (_memo);
-    **joint-signed**, a second college's block signing under the sender's (_joint_partner)."""
+    **joint-signed**, a second college's block signing under the sender's (_joint_partner); **keyed-reply**,
+    a reply that names the letter it answers by its kenmerk before its date (half of the replies)."""
     rng = random.Random(f"opendata-synth:{seed}:render-form-late:{plan.index}")
     roll = rng.random()
     if plan.kind == "raadsinformatiebrief" or world.orgs[world.party[plan.sender]].kind != "gemeente":
@@ -751,6 +762,8 @@ def _late_form(world: World, plan: Plan, seed: int) -> str | None:
         return "memo-rows"
     if 0.28 <= roll < 0.36 and len(plan.signatories) == 2 and _joint_partner(world, plan) is not None:
         return "joint-signed"
+    if roll >= 0.5 and plan.reply_to is not None and plan.your_reference:  # replies are few: half of them
+        return "keyed-reply"
     return None
 
 
