@@ -406,3 +406,15 @@ def test_a_subject_in_a_barred_row_of_labels_over_values():
     # without the bars which value is the subject the row does not tell: none
     unbarred = drafted(text.replace(" | ", " "))
     assert unbarred is not None and unbarred["subject"] != "22-012345 Voortgang binnenstadsplan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Op 20 februari 2022 heeft de fractie van D66 schriftelijke vragen gesteld over deelscooters.",
+        "Op 20 februari 2022 hebben de leden Jansen en De Wit vragen gesteld over deelscooters.",
+    ],
+)
+def test_questions_a_party_or_members_put_are_cited(sentence):
+    facts = drafted(CITING.format(sentence=sentence))
+    assert facts is not None and facts["cites"] == [{"date": "2022-02-20", "reference": None}]

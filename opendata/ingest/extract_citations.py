@@ -193,7 +193,10 @@ _CITE_BEFORE_TAIL = re.compile(
     # a request told by its verb, its writer after it: "Op 22 mei 2023 verzocht de gemeente Amsterdam de
     # projectorganisatie om een analyse", "Op 3 april 2023 verzocht u om openbaarmaking"
     r"|,?\s*(?:verzocht|vroeg|verzochten|vroegen)\s+(?P<requester>u|v|(?:de|het)\s+[^,.;:\n]{2,60}?)\s+"
-    r"(?:[^,.;:\n]{0,80}?\s)?om\b",
+    r"(?:[^,.;:\n]{0,80}?\s)?om\b"
+    # a member's or a party's written questions: "Op 20 september 2021 heeft de fractie van D66 schriftelijke
+    # vragen gesteld"
+    r"|\s*(?:heeft|hebben)\s+(?P<questioner>(?:de|het)\s+[^,.;:\n]{2,60}?)\s+(?:[\w-]+\s+){0,2}?vragen\s+gesteld\b",
     re.IGNORECASE,
 )
 _WHO_TOLD = {"ik": "mijn", "wij": "onze", "we": "onze", "u": "uw", "v": "uw"}  # "v": an OCR'd "u"
@@ -283,13 +286,14 @@ def find_citations(
                 citation, who, extras = _citation(text, dates[0], match.start(), "de")
                 sender = cited_writer(text, *tail.span("sender"), mentioned, dates[0].iso)
                 found.append((Citation(citation.date, citation.reference, sender), who, extras))
-            elif tail and tail["requester"]:
-                addressee = tail["requester"].lower() in ("u", "v")
+            elif tail and (tail["requester"] or tail["questioner"]):
+                group = "requester" if tail["requester"] else "questioner"
+                addressee = tail[group].lower() in ("u", "v")
                 citation, who, extras = _citation(text, dates[0], match.start(), "uw" if addressee else "de")
                 if not addressee:
-                    # the writer the request names: its first words, up to the body it is put to
-                    requester = cited_writer(text, *tail.span("requester"), mentioned, dates[0].iso)
-                    citation = Citation(citation.date, citation.reference, requester)
+                    # the writer the request or the questions name: its first words, up to the body asked
+                    asker = cited_writer(text, *tail.span(group), mentioned, dates[0].iso)
+                    citation = Citation(citation.date, citation.reference, asker)
                 found.append((citation, who, extras))
             elif tail:
                 told = tail["by"] or tail["teller"]
