@@ -418,3 +418,30 @@ def test_a_subject_in_a_barred_row_of_labels_over_values():
 def test_questions_a_party_or_members_put_are_cited(sentence):
     facts = drafted(CITING.format(sentence=sentence))
     assert facts is not None and facts["cites"] == [{"date": "2022-02-20", "reference": None}]
+
+
+UNREGISTERED = (
+    "{head}\nPostbus 619\n3300 AP Dordrecht\n\n"
+    "Aan de gemeenteraden van Dordrecht en Zwijndrecht\n\nDordrecht, 15 mei 2019\nKenmerk: DS/2019/1234\n"
+    "Betreft: Jaarrekening 2018\n\nGeachte raadsleden,\n\nHierbij ontvangt u de jaarrekening.\n\n"
+    "Met vriendelijke groet,\n\nA.A.M. Brok, voorzitter\n"
+)
+
+
+def test_a_public_bodys_letterhead_the_register_lacks_is_the_sender_as_written():
+    facts = drafted(UNREGISTERED.format(head="Gemeenschappelijke Regeling Merwedesteden"))
+    assert facts is not None and facts["sender"] == "Gemeenschappelijke Regeling Merwedesteden"
+    assert facts["addressees"] == ["gm0505", "gm0642"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        UNREGISTERED.format(head="Adviesbureau Merwede"),  # no public body's kind
+        # no address block opened by "Aan" after it: the first block may be the address
+        UNREGISTERED.format(head="Gemeenschappelijke Regeling Merwedesteden").replace("Aan de", "De"),
+    ],
+)
+def test_no_letterhead_sender_without_a_public_bodys_kind_and_an_address_after_it(text):
+    facts = drafted(text)
+    assert facts is None or facts["sender"] is None

@@ -118,6 +118,7 @@ from opendata.ingest.extract_sender import (
     questioning_party,
     running_header_sender,
     signer_post_sender,
+    unregistered_letterhead,
     unsigned_sender,
 )
 from opendata.ingest.extract_sender import sender as _sender
@@ -435,6 +436,7 @@ def _extract(
         or reaction_title_sender(text, found)
         or signer_post_sender(signatories)
         or arrangement_to_participants(text, found, salutation.end() if salutation else head_end, zone)
+        or unregistered_letterhead(text, head_end)
     )
     if sender is None and not members and (together := associations_writing_together(text, head_end)):
         # "Van: Bewonersvereniging …" / "Van: Vereniging …" / …: they write together, named after them

@@ -859,6 +859,35 @@ def associations_writing_together(text: str, head_end: int) -> tuple[Found, ...]
     return tuple(writers.values()) if len(writers) >= 2 else ()
 
 
+# A public body's kind opening its name, where the register has no record for it: "Gemeenschappelijke
+# Regeling Drechtsteden", "Omgevingsdienst …", "Recreatieschap …".
+_BODY_KIND_NAME = re.compile(
+    r"[ \t]*(?P<name>(?:Gemeenschappelijke[ \t]+Regeling|Omgevingsdienst|Veiligheidsregio|Recreatieschap|"
+    r"Regionale[ \t]+Uitvoeringsdienst|Belastingsamenwerking|GGD|Werkvoorzieningsschap|Samenwerkingsverband)"
+    r"(?:[ \t]+[A-Z][\w'’-]*){1,4})[ \t]*$"
+)
+
+
+def unregistered_letterhead(text: str, head_end: int) -> Found | None:
+    """The writer a letterhead names that the register does not hold: a public body's kind and name on
+    the first line, over its postal address, with an address block opened by "Aan" after it
+    ("Gemeenschappelijke Regeling Drechtsteden / Postbus 619 / … / Aan de gemeenteraden van …"): the
+    name as written; None otherwise."""
+    first = re.match(r"\s*([^\n]*)", text)
+    if first is None:
+        return None
+    name = _BODY_KIND_NAME.fullmatch(first[1])
+    if name is None:
+        return None
+    block_end = text.find("\n\n", first.end(1))
+    if block_end < 0 or not POSTAL.search(text, first.end(1), block_end):
+        return None
+    if not _address_follows(text, block_end - 1, head_end):
+        return None
+    start = first.start(1) + name.start("name")
+    return _found(text, name["name"], start, start + len(name["name"]), 0.6)
+
+
 def head_address(text: str, end: int) -> bool:
     """Whether a postal address stands on lines of their own in text[:end] (see above)."""
     return _HEAD_ADDRESS.search(text, 0, end) is not None
