@@ -103,6 +103,7 @@ from opendata.ingest.extract_results import (
     Extraction,
     Found,
     Signatory,
+    from_mention,
 )
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -423,7 +424,7 @@ def _extract(
         and memo is not None
         and (memo_writer := person_with_post(text, memo.sender)) is not None
     ):
-        # a memo's "Van Pierre van Rossum (directeur …)" row: its writer, with no signature under it
+        # a memo's "Van Karin de Wit (directeur …)" row: its writer, with no signature under it
         signatories = (_memo_signatory(text, memo_writer),)
     told = None  # the sender a page that reports its letter names (below)
     questioner = questioning_party(text, head_end)
@@ -439,10 +440,7 @@ def _extract(
         or unregistered_letterhead(text, head_end)
     )
     if sender is None and not members and (together := associations_writing_together(text, head_end)):
-        # "Van: Bewonersvereniging …" / "Van: Vereniging …" / …: they write together, named after them
-        names = [writer.value for writer in together]
-        group = ", ".join(names[:-1]) + " en " + names[-1]
-        sender, members = _found(text, group, together[0].start, together[-1].end, 0.5), together
+        sender, members = together  # "Van: Bewonersvereniging …" / "Van: Vereniging …": they write together
     if sender is None and memo is not None and names_a_body(text, memo.sender):
         sender = _memo_party(text, found, memo.sender)  # "Van: Programmaorganisatie Zuidasdok"
     if salutation is None and zone is None:
@@ -667,8 +665,7 @@ def _memo_party(text: str, found: Sequence[OrgMention], row: Span) -> Found:
     """The body a memo's row names: resolved where the register knows it, else as written."""
     inside = [m for m in found if row.start <= m.start < row.end and m.resolved]
     if inside:
-        mention = inside[0]
-        return _found(text, mention.value, mention.start, mention.end, 0.7, mention.body)
+        return from_mention(text, inside[0], 0.7)
     return _found(text, text[row.start : row.end], row.start, row.end, 0.6)
 
 

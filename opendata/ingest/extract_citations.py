@@ -139,8 +139,8 @@ _CITE_TITLED = re.compile(r"\b(?:de|het)\s+[a-z]{0,20}brief\s+[A-Z][^()\n.;]{2,1
 HEADER_REACH = 2000  # a row of labels stands in the first page's header
 _CITE_LABEL = re.compile(r"^[ \t]*[Uu]w[ \t]+brief[ \t]*:[ \t]*", re.MULTILINE)
 # A letter cited by its kenmerk before its date: "uw brief met kenmerk 2022-123 van 5 mei 2022", "uw offerte
-# optie 2 met kenmerk PC.TW5525 d.d. 05-05-2025", "Uw brief met kenmerk ABC/2022/77, gedateerd 5 mei 2022";
-# a kind of two written with a slash too ("uw e-mail/vraagformulieren van 20 maart 2019").
+# met kenmerk OF-118 d.d. 05-03-2022", "Uw brief met kenmerk ABC/2022/77, gedateerd 5 mei 2022";
+# a kind of two written with a slash too ("uw e-mail/vraagformulier van 20 maart 2022").
 _CITE_KIND = (
     r"(?:[a-z]{0,20}brie(?:f|ven)|(?:Wob|Woo|WOB|WOO)?-?verzoek|e-?mail(?:bericht)?|aanvraag|offerte|"
     r"aansprakelijkstelling|bezwaarschrift|schrijven|vraagformulier(?:en)?)"
@@ -177,7 +177,7 @@ _CITE_BEFORE_TAIL = re.compile(
     r"(?:raads|informatie|staten|kamer|college)?brief"
     # a letter or e-mail by which the writer or the addressee said something: "Op 5 mei 2023 heb ik u per
     # e-mail aangegeven …", "Op 27 maart 2024 heeft u ons per brief geïnformeerd"
-    # (the one told named: "Op 21 juni 2021 heeft u de gemeente Haarlem via de e-mail aansprakelijk gesteld")
+    # (the one told named: "Op 3 maart 2022 heeft u de gemeente Delft via de e-mail om vergoeding gevraagd")
     r"|\s*(?:heb|hebben|hebt|heeft)\s+(?P<teller>wij|we|ik|u|v)\s+(?:(?:u|v|ons|mij|jou)\s+)?"
     r"(?:(?:de|het)\s+[\w-]+(?:\s+[A-Z][\w'-]*){0,3}\s+)?"
     r"(?:per|bij|via)\s+(?:de\s+|een\s+)?(?:e-?)?(?:mail|brief)\b"
@@ -190,8 +190,8 @@ _CITE_BEFORE_TAIL = re.compile(
     # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
     # de commissie … mij verzocht … (kenmerk …)"
     r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b"
-    # a request told by its verb, its writer after it: "Op 22 mei 2023 verzocht de gemeente Amsterdam de
-    # projectorganisatie om een analyse", "Op 3 april 2023 verzocht u om openbaarmaking"
+    # a request told by its verb, its writer after it: "Op 1 maart 2022 verzocht de gemeente Rijswijk de
+    # gemeente Delft om een advies", "Op 3 april 2023 verzocht u om openbaarmaking"
     r"|,?\s*(?:verzocht|vroeg|verzochten|vroegen)\s+(?P<requester>u|v|(?:de|het)\s+[^,.;:\n]{2,60}?)\s+"
     r"(?:[^,.;:\n]{0,80}?\s)?om\b"
     # a member's or a party's written questions: "Op 20 september 2021 heeft de fractie van D66 schriftelijke

@@ -1,6 +1,6 @@
 """A memo's header rows: "Aan …" and "Van …" on lines of their own near the top, with or without the
 colon, as a municipality's memo form or a programme's note sets them ("Aan Projectorganisatie Zuidasdok
-t.a.v. …" / "Van Pierre van Rossum (directeur Openbare Orde en Veiligheid)"; "Van: Programmaorganisatie
+t.a.v. …" / "Van Karin de Wit (directeur Ruimtelijke Ontwikkeling)"; "Van: Programmaorganisatie
 Zuidasdok Datum: 29-9-2023" / "Aan: Project Locatieonderzoek Status: Definitief"). A second column OCR
 ran onto a row ("Datum: …", "Status: …") and an attention line ("t.a.v. …") are no part of its value. An
 e-mail's header ("Van:" over "Verzonden:") is no memo."""
@@ -31,7 +31,7 @@ _MAIL_MARKS = re.compile(
     r"^[ \t]*(?:(?:Verzonden|Sent|Cc|Bcc)[ \t]*:|(?:Onderwerp|Subject)[ \t]*:[ \t]*(?:RE|FW|FWD|AW|WG|Antw)[ \t]*:)",
     re.IGNORECASE | re.MULTILINE,
 )
-# A person with the post in brackets or after a comma: "Pierre van Rossum (directeur Openbare Orde …)".
+# A person with the post in brackets or after a comma: "Karin de Wit (directeur Ruimtelijke …)".
 _PERSON_WITH_POST = re.compile(
     r"(?P<name>[^(,\n]+?)[ \t]*(?:\((?P<bracketed>[^)\n]+)\)|,[ \t]*(?P<after>[^\n]+))"
 )
@@ -86,8 +86,8 @@ class Writer(NamedTuple):
 
 
 def person_with_post(text: str, span: Span) -> Writer | None:
-    """The person a "Van" row names, with the post written beside the name ("Pierre van Rossum
-    (directeur Openbare Orde en Veiligheid)" gives "directeur"), or None when the row names no person."""
+    """The person a "Van" row names, with the post written beside the name ("Karin de Wit
+    (directeur Ruimtelijke Ontwikkeling)" gives "directeur"), or None when the row names no person."""
     value = text[span.start : span.end]
     written = _PERSON_WITH_POST.fullmatch(value)
     name = written["name"] if written else value

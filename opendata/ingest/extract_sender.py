@@ -27,6 +27,7 @@ from opendata.ingest.extract_signatures import (
     NAME,
     PARTIES,
     last_closing,
+    listed,
     looks_like_body,
     quoted_message_start,
 )
@@ -640,7 +641,7 @@ _NAMENS_PARTY = re.compile(
     rf"(?:{PARTIES})(?![\w-]))"
 )
 # A council member's written questions on the council's own form ("Gemeente Amsterdam" / "Schriftelijke
-# vragen" / "… stelt ondergetekende, namens de fractie van GroenLinks, … de volgende vragen"): the party
+# vragen" / "… ondergetekende, namens de fractie van <partij>, … vragen"): the party
 # writes them, not the municipality whose form it is. The college's answer quotes the same sentence under
 # its "Beantwoording": that is the college's.
 _QUESTIONS_FORM = re.compile(
@@ -846,17 +847,21 @@ _HEAD_ADDRESS = re.compile(
 )
 
 
-def associations_writing_together(text: str, head_end: int) -> tuple[Found, ...]:
+def associations_writing_together(text: str, head_end: int) -> tuple[Found, tuple[Found, ...]] | None:
     """Associations that write one letter together, each on a "Van:" line of the head with its address
-    ("Van: Bewonersvereniging “De Miranda-Buurt”" / its street / … / "Van: Vereniging Irenebuurt
-    Amsterdam" / …), each as written; () where fewer than two do, or where the lines are an e-mail's."""
+    ("Van: Bewonersvereniging “De Kade”" / its street / … / "Van: Vereniging …" / …): the group named
+    after them, and each as written (as joint_boards gives bodies that sign together); None where fewer
+    than two do, or where the lines are an e-mail's."""
     writers: dict[str, Found] = {}
     for line in _FROM_ASSOCIATION.finditer(text, 0, max(head_end, 1)):
         if MAIL_DISPATCH.search(text, line.end(), line.end() + 200):
-            return ()
+            return None
         name = re.sub(r"\s+", " ", line["who"])
         writers.setdefault(name, _found(text, name, *line.span("who"), 0.5))
-    return tuple(writers.values()) if len(writers) >= 2 else ()
+    if len(writers) < 2:
+        return None
+    members = tuple(writers.values())
+    return _found(text, listed(list(writers)), members[0].start, members[-1].end, 0.5), members
 
 
 # A public body's kind opening its name, where the register has no record for it: "Gemeenschappelijke

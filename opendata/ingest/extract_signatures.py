@@ -88,7 +88,7 @@ CLOSINGS = (
     "met groet",
     "groeten",  # an e-mail's short closing: "Groeten, (geanonimiseerd)"
     "groet",  # "Groet, Pierre"
-    # a council member's written questions signed under the form's label: "Indiener(s)," / "E.C. IJmker"
+    # a council member's written questions signed under the form's label: "Indiener(s)," / "T.R. IJzendoorn"
     "indiener(s)",
     "indieners",
     "indiener",
@@ -106,7 +106,7 @@ _CALLED = (
     r"(?:\([A-Z][a-zà-ÿ]+\)\s*)?"  # the name a person goes by, after the initials: "H.G.A. (Bertie) Steur"
 )
 _PARTICLES = r"(?:(?:[Vv][aáà]n|[Dd][eéè]|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
-# (a Dutch name opens with the digraph in capitals: "IJmker", "IJsselmuiden")
+# (a Dutch name opens with the digraph in capitals: "IJzendoorn", "IJsselmuiden")
 _SURNAME = r"(?:IJ|[A-Z])[a-zà-ÿ'’]+(?:-(?:IJ|[A-Za-z])[a-zà-ÿ'’]+)*"
 # A courtesy title before a signer's name ("Mevrouw J.H. Coelman"): no part of the name.
 _COURTESY = r"(?:[Mm]evrouw|[Dd]e[ \t]+heer|[Mm]ijnheer)"
@@ -795,15 +795,12 @@ _BOARD_LINE = re.compile(
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
-_POST_OPENS = re.compile(
-    r"[ \t]*(?:de[ \t]+)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b",
-    re.IGNORECASE,
-)
+_BLOCK_POSTS = r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
+_POST_OPENS = re.compile(rf"[ \t]*(?:de[ \t]+)?{_BLOCK_POSTS}", re.IGNORECASE)
 
 
 _NAME_THEN_POST = re.compile(
-    rf"[ \t]*(?:{_TITLES})?(?:{NAME.pattern})[ \t]*,[ \t]*(?:de[ \t]+)?"
-    r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b",
+    rf"[ \t]*(?:{_TITLES})?(?:{NAME.pattern})[ \t]*,[ \t]*(?:de[ \t]+)?{_BLOCK_POSTS}",
     re.IGNORECASE,
 )
 
@@ -820,7 +817,7 @@ def board_block_zone(text: str) -> tuple[int, int] | None:
     line_end = len(text) if line_end < 0 else line_end
     if not (
         _POST_OPENS.match(text, below)
-        # the post after the signer's name: "drs. J.M. Berends, voorzitter"
+        # the post after the signer's name: "drs. A.B. Jansen, voorzitter"
         or _NAME_THEN_POST.match(text, below)
         # the signers' names removed from a published copy, or the board's "namens het college,"
         or (_REDACTED.search(text, below, line_end) and not re.search(r"[.!?][ \t]*$", text[below:line_end]))
@@ -1072,6 +1069,11 @@ _BOARD_BODIES = {"dagelijks-bestuur", "algemeen-bestuur"}
 _BOARDS_OF = {COLLEGE: "colleges van burgemeester en wethouders van", GS: "Gedeputeerde Staten van"}
 
 
+def listed(names: Sequence[str]) -> str:
+    """Names as a Dutch list writes them: "A, B en C"."""
+    return ", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def joint_boards(
     text: str, zone: tuple[int, int], found: Sequence[OrgMention]
 ) -> tuple[Found, tuple[Found, ...]] | None:
@@ -1090,9 +1092,8 @@ def joint_boards(
         return None
     bodies = {member.detail for member, _ in members}
     body = bodies.pop() if len(bodies) == 1 else None
-    places = [place for _, place in members]
-    listed = ", ".join(places[:-1]) + " en " + places[-1]
-    name = f"{_BOARDS_OF[body]} {listed}" if body in _BOARDS_OF else listed
+    places = listed([place for _, place in members])
+    name = f"{_BOARDS_OF[body]} {places}" if body in _BOARDS_OF else places
     start, end = members[0][0].start, members[-1][0].end
     return _found(text, name, start, end, 0.7, body), tuple(member for member, _ in members)
 
@@ -1428,7 +1429,7 @@ def letterhead_writer(text: str) -> tuple[Span, Span] | None:
 
 
 # A printed e-mail's writer on its first line, as a mail program writes a name: "From: “Rossum, Pierre van”"
-# (surname first, the particle after the first name) or "Van: Pierre van Rossum".
+# (surname first, the particle after the first name) or "Van: Karin de Wit".
 _FROM_NAME = re.compile(
     r"\A\s*(?:From|Van)[ \t]*:[ \t]*[“\"']?(?:"
     r"(?P<last>[A-Z][\w'’-]+),[ \t]*(?P<first>[A-Z][a-zà-ÿ]+)(?P<particle>(?:[ \t]+(?:van|de|der|den|ter|ten|te)){0,2})"
