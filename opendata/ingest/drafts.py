@@ -515,12 +515,20 @@ class Resolver:
         """The id of the organisation (or its body) an extracted value names, creating a draft when needed."""
         if found is None or not found.value:
             return None
-        code, body = found.value, found.detail
+        code, body = self._code(found), found.detail
         if code in self.register:
             if body not in BODY_NAMES:
                 return code
             return self._body(code, body, found, letter_id)
         return self._named(found, letter_id)
+
+    def _code(self, found) -> str:
+        """The extracted value, or the TOOI code of the register organisation it names by its register
+        name ("ministerie van Financiën": the extraction names a ministry so) when the dataset has no
+        record of that name: a name the register gives one organisation is that organisation."""
+        if found.value in self.register or self.known(found):
+            return found.value
+        return self.register.named(found.value) or found.value
 
     def sender(self, extraction, letter_id: str) -> str | None:
         """The id of the letter's sender. Bodies that sign together (extraction.sender_members) and that
@@ -570,7 +578,7 @@ class Resolver:
         it names no record yet): to look a letter up by its sender, which no record will name."""
         if found is None or not found.value:
             return None
-        code, body = found.value, found.detail
+        code, body = self._code(found), found.detail
         if code not in self.register:
             return self.known(found)
         if body not in BODY_NAMES:
@@ -606,7 +614,7 @@ class Resolver:
         for record in self.index.organisations + self.new_organisations:
             if record.get("id") == organisation and record.get("part_of"):
                 wanted.add(str(record["part_of"]))
-        return found.value in wanted or self.known(found) in wanted
+        return self._code(found) in wanted or self.known(found) in wanted
 
     def known(self, found) -> str | None:
         """The id of an existing organisation record with this name, creating nothing."""

@@ -207,6 +207,8 @@ def load_gazetteer() -> Gazetteer:
     by_leading_key: dict[str, list[RegisteredOrganisation]] = defaultdict(list)
     keys_by_kind: dict[str, set[str]] = defaultdict(set)
     for org in load_register().by_code.values():
+        if org.kind == "ministerie":  # found by their own closed list of names (extract_organisations)
+            continue
         for key in _keys(org):
             by_key[key].append(org)
             keys_by_kind[org.kind].add(key)

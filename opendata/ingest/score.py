@@ -1,7 +1,8 @@
 """Score extracted facts against true facts: per field precision, recall and exact-match rate.
 
-Lists are compared as sets; references after removing spaces and case; names case-insensitively
-after stripping dots and spaces; subjects case-insensitively with spaces collapsed and without a
+Lists are compared as sets; references after removing spaces and case; organisations by TOOI code,
+a name the register gives one organisation as its code; other names case-insensitively after
+stripping dots and spaces; subjects case-insensitively with spaces collapsed and without a
 closing full stop (the facts of real letters were written both ways). A value given
 where the truth has none is counted as invented (a false positive the targets forbid).
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from opendata.model.register import load_register
 
 FIELDS = (
     "kind",
@@ -33,6 +36,14 @@ def _reference(value) -> str:
 
 def _name(value) -> str:
     return re.sub(r"[\s.]+", "", str(value)).lower()
+
+
+def _organisation(value: str) -> str:
+    """A TOOI code as it is; a name the register gives one organisation ("ministerie van Financiën") as
+    that organisation's code, so facts written either way compare; any other name by `_name`."""
+    if re.fullmatch(r"[a-z]{2,4}[0-9]+", value):
+        return value
+    return load_register().named(value) or _name(value)
 
 
 def _text(value) -> str:
@@ -59,7 +70,7 @@ def comparable(field_name: str, value) -> frozenset:
     if field_name == "subject":
         return frozenset(_text(v) for v in values)
     if field_name in ("sender", "addressees", "organisations_mentioned"):
-        return frozenset(str(v) if re.fullmatch(r"[a-z]{2,4}[0-9]+", str(v)) else _name(v) for v in values)
+        return frozenset(_organisation(str(v)) for v in values)
     return frozenset(str(v) for v in values)
 
 

@@ -1,7 +1,9 @@
 """The TOOI reference register of Dutch government organisations (data in opendata/data/).
 
-Every gemeente, provincie, samenwerkingsorganisatie, waterschap and other organisation in the
-official TOOI registers, historic ones with their end dates, by TOOI organisation code.
+Every gemeente, provincie, samenwerkingsorganisatie, waterschap, ministerie and other organisation
+in the official TOOI registers, historic ones with their end dates, by TOOI organisation code. The
+ministries are those of TOOI's list of ministries as DiWoo's value lists give it (code and name, no
+dates; opendata/standards/SOURCES.md).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ KIND_BY_TOOI_TYPE = {
     "ZboCluster": "zbo",
     "Overheidsorganisatie": "overheidsorganisatie",
     "Rijk": "overheidsorganisatie",
+    "Ministerie": "ministerie",
     "CaribischOpenbaarLichaam": "caribisch-openbaar-lichaam",
 }
 
@@ -61,6 +64,19 @@ class Register:
 
     def __contains__(self, code: str) -> bool:
         return code in self.by_code
+
+    def named(self, name: str) -> str | None:
+        """The code of the one organisation the register names so (case aside: "ministerie van
+        Financiën"), or None when it names none or several ("ministerie van Economische Zaken")."""
+        codes = self._codes_by_name.get(name.strip().lower(), ())
+        return codes[0] if len(codes) == 1 else None
+
+    @functools.cached_property
+    def _codes_by_name(self) -> dict[str, tuple[str, ...]]:
+        by_name: dict[str, list[str]] = {}
+        for org in self.by_code.values():
+            by_name.setdefault(org.name.lower(), []).append(org.code)
+        return {name: tuple(codes) for name, codes in by_name.items()}
 
     def suggest(self, text: str) -> str:
         """A did-you-mean hint for an unknown code or name, or ''."""

@@ -55,6 +55,7 @@ PUBLISHER_TYPES = {  # register kind -> ADMS publisher type
     "provincie": "RegionalAuthority",
     "waterschap": "RegionalAuthority",
     "overheidsorganisatie": "NationalAuthority",
+    "ministerie": "NationalAuthority",
     "zbo": "NationalAuthority",
 }
 PUBLISHER_TYPE_LABELS = {
