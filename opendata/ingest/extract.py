@@ -649,7 +649,9 @@ def _extract(
         signatories=tuple(s for s in signatories if s.name is not None),
         cites=tuple(cites),
         attachments=_attachments(text, head_end, zone),
-        organisations_mentioned=_with_ministries(_with_listed(mentioned, listed), (*reported, told)),
+        organisations_mentioned=_with_ministries(
+            _with_listed(mentioned, listed), (*reported, told, *addressees)
+        ),
         themes=_themes(text, themes or {}),
         sender_members=members,
     )

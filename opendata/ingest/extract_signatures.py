@@ -39,6 +39,8 @@ ROLE_WORDS = {
     "burgemeester": "burgemeester",
     "loco-burgemeester": "loco-burgemeester",
     "locoburgemeester": "loco-burgemeester",
+    "loco-secretaris": "loco-secretaris",
+    "locosecretaris": "loco-secretaris",
     "wethouder": "wethouder",
     "gemeentesecretaris": "gemeentesecretaris",
     "secretaris": "secretaris",
@@ -63,6 +65,8 @@ ROLE_WORDS = {
     "portefeuillehouder": "portefeuillehouder",
     "teamleider": "teamleider",
     "afdelingshoofd": "afdelingshoofd",
+    "hoofd afdeling": "afdelingshoofd",  # "hoofd afdeling Publiekszaken"
+    "hoofd van de afdeling": "afdelingshoofd",
     "manager": "manager",
     "hoogheemraad": "hoogheemraad",
     "heemraad": "heemraad",
@@ -362,7 +366,7 @@ def _scribble_before_name(text: str, position: int, end: int) -> bool:
 
 def role_key(word: str) -> tuple[str, float] | None:
     """The role a (possibly OCR-damaged) word names, with a confidence, or None."""
-    word = word.lower().strip(" ,.;:()")
+    word = " ".join(word.lower().strip(" ,.;:()").split())
     if word in ROLE_WORDS:
         return ROLE_WORDS[word], 0.95
     if len(word) >= 6:
@@ -387,7 +391,9 @@ def role_fragment(word: str) -> tuple[str, float] | None:
 
 
 _ROLE_PHRASES = sorted(ROLE_WORDS, key=len, reverse=True)
-_ROLE_TOKEN = re.compile(r"[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?")
+_ROLE_TOKEN = re.compile(
+    r"[Hh]oofd[ \t]+(?:van[ \t]+de[ \t]+)?[Aa]fdeling(?![\w-])|[A-Za-zÀ-ÿ-]+(?:\s+van\s+de\s+[Kk]oning(?:in)?)?"
+)
 # An officer's job title under or beside the name in a body's letter to residents or a project's
 # partners ("Projectleider", "Omgevingsmanager gemeente Purmerend", "Projectcoördinator Cluster
 # Beheer", "Directievoerder, Cluster Beheer"): the role as written, without the unit that follows.
@@ -795,7 +801,7 @@ _BOARD_LINE = re.compile(
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
-_BLOCK_POSTS = r"(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
+_BLOCK_POSTS = r"(?:loco-)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
 _POST_OPENS = re.compile(rf"[ \t]*(?:de[ \t]+)?{_BLOCK_POSTS}", re.IGNORECASE)
 
 

@@ -1,0 +1,83 @@
+"""Classes found by probe letters in the twenty-first session: a board's block signed by its deputies
+("de loco-secretaris, de loco-burgemeester"), an official who signs for the college as "hoofd afdeling
+…", and a letter addressed to a minister, whose ministry is then mentioned as well as addressed (the
+corpus's convention, tests/corpus/README.md). Letters written for the test (invented people, real
+municipalities' names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from opendata.ingest.bench import drafted
+
+_COUNCIL = (
+    "Gemeente Tilburg\n\nAan de gemeenteraad\n\nDatum 11 maart 2021\nOns kenmerk 2021/12345\n"
+    "Onderwerp Informatie over de nieuwe fietsenstalling\n\nGeachte leden van de raad,\n\n"
+    "Wij informeren u over de bouw van de nieuwe fietsenstalling.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "posts, roles",
+    [
+        ("de loco-secretaris,          de loco-burgemeester,", ["loco-secretaris", "loco-burgemeester"]),
+        ("de secretaris,          de loco-burgemeester,", ["secretaris", "loco-burgemeester"]),
+        ("de loco-secretaris,          de burgemeester,", ["loco-secretaris", "burgemeester"]),
+    ],
+)
+def test_a_boards_block_signed_by_its_deputies(posts, roles):
+    text = _COUNCIL + (
+        f"Burgemeester en wethouders van Tilburg,\n\n{posts}\n\nP. Smulders                  R. van der Heijden\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [
+        {"name": "P. Smulders", "role": roles[0]},
+        {"name": "R. van der Heijden", "role": roles[1]},
+    ]
+    assert facts["sender"] == "gm0855"
+
+
+_TO_THE_MINISTER = (
+    "Gemeente Ede\n\nAan de minister van Binnenlandse Zaken en Koninkrijksrelaties\nPostbus 20011\n"
+    "2500 EA Den Haag\n\nDatum: 14 juni 2018\nOns kenmerk: 18.2304\nOnderwerp: Verzoek om uitstel\n\n"
+    "Geachte minister,\n\nWij vragen u de invoering van de regeling een jaar uit te stellen.\n\n"
+    "Met vriendelijke groet,\n\nnamens burgemeester en wethouders van Ede,\n{post},\n\nJ. van Dijk\n"
+)
+
+
+@pytest.mark.parametrize(
+    "post", ["hoofd afdeling Publiekszaken", "Hoofd afdeling Ruimte", "hoofd van de afdeling Financiën"]
+)
+def test_an_official_signs_as_head_of_a_department(post):
+    facts = drafted(_TO_THE_MINISTER.format(post=post))
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "J. van Dijk", "role": "afdelingshoofd"}]
+    assert facts["sender"] == "gm0228"
+
+
+def test_a_department_without_a_head_is_no_post():
+    facts = drafted(_TO_THE_MINISTER.format(post="afdeling Publiekszaken"))
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "J. van Dijk", "role": None}]
+
+
+def test_the_ministry_of_the_minister_addressed_is_mentioned():
+    facts = drafted(_TO_THE_MINISTER.format(post="hoofd afdeling Publiekszaken"))
+    assert facts is not None
+    ministry = "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert facts["addressees"] == [ministry]
+    assert facts["organisations_mentioned"] == ["gm0228", ministry]
+
+
+def test_a_minister_named_in_the_body_only_is_not_mentioned():
+    text = (
+        _TO_THE_MINISTER.format(post="hoofd afdeling Publiekszaken")
+        .replace("Aan de minister van Binnenlandse Zaken en Koninkrijksrelaties\n", "Aan de Tweede Kamer\n")
+        .replace(
+            "Geachte minister,\n\nWij vragen u", "Geachte Kamerleden,\n\nWij vragen de minister van Financiën"
+        )
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert not any("ministerie" in str(m) for m in facts["organisations_mentioned"])
