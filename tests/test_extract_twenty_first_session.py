@@ -81,3 +81,88 @@ def test_a_minister_named_in_the_body_only_is_not_mentioned():
     facts = drafted(text)
     assert facts is not None
     assert not any("ministerie" in str(m) for m in facts["organisations_mentioned"])
+
+
+# A ministry's name as OCR leaves it (look-alikes, glued and split words) is still that ministry, named
+# in full: as addressee, as mention, and as the sender a minister's closing names.
+_TO_A_MINISTRY = (
+    "Gemeente Barneveld\nPostbus 63, 3770 AB Barneveld\n\n{address}\nPostbus 20401\n2500 EK DEN HAAG\n\n"
+    "Barneveld, 7 oktober 2019\nons kenmerk: 2019-088123\nonderwerp: Geurhinder veehouderij\n\n"
+    "Geachte heer, mevrouw,\n\nWij vragen uw aandacht voor de geurhinder.\n\nHoogachtend,\n\n"
+    "burgemeester en wethouders van Barneveld,\nde secretaris, de burgemeester,\nG. de Boer A. van Ark\n"
+)
+
+
+@pytest.mark.parametrize(
+    "address, ministry",
+    [
+        (
+            "Aan de rninister van Binnenlandse Zaken en Koninkrijksre1aties",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        (
+            "Aan de Ministervan Binnenlandse Zaken en Koninkrijksrelaties",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        (
+            "Aan het Ministerie van Landbouw, Natuuren Voedselkwaliteit",
+            "Landbouw, Natuur en Voedselkwaliteit",
+        ),
+        (
+            "Aan hetMinisterie van Landbouw, Natuur en Voedselkwaliteit",
+            "Landbouw, Natuur en Voedselkwaliteit",
+        ),
+        (
+            "Aan het Minist-\nerie van Landbouw, Natuur en Voedselkwaliteit",
+            "Landbouw, Natuur en Voedselkwaliteit",
+        ),
+        ("Aan de minister van Vo1ksgezondheid, Welzijn en Sport", "Volksgezondheid, Welzijn en Sport"),
+    ],
+)
+def test_a_ministry_addressed_through_ocr_noise(address, ministry):
+    facts = drafted(_TO_A_MINISTRY.format(address=address))
+    assert facts is not None
+    assert facts["addressees"] == [f"ministerie van {ministry}"]
+    assert f"ministerie van {ministry}" in facts["organisations_mentioned"]
+    assert facts["sender"] == "gm0203"
+
+
+@pytest.mark.parametrize(
+    "closing, ministry",
+    [
+        ("De minister van Landbouw,Natuur enVoedselkwaliteit,", "Landbouw, Natuur en Voedselkwaliteit"),
+        (
+            "De minister van BinnenIandse Zaken en Koninkrijksrelaties,",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        ("De staatssecretaris van Infrastruc- tuur en Waterstaat,", "Infrastructuur en Waterstaat"),
+    ],
+)
+def test_a_ministers_closing_through_ocr_noise_names_the_ministry(closing, ministry):
+    text = (
+        "De Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\n"
+        "Datum 1 juli 2020\nBetreft Voortgang van de regiodeals\n\nGeachte voorzitter,\n\n"
+        f"Hierbij informeer ik uw Kamer over de voortgang van de regiodeals.\n\n{closing}\n\ndrs. C.J. Verhagen\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == f"ministerie van {ministry}"
+
+
+def test_a_ministry_the_text_names_outside_its_list_stays_as_written():
+    facts = drafted(_TO_A_MINISTRY.format(address="Aan het Ministerie van Landbouw en Visserij"))
+    assert facts is not None
+    assert facts["addressees"] == ["ministerie van Landbouw en Visserij"]
+
+
+def test_a_boards_line_glued_to_a_place_with_an_apostrophe():
+    text = _COUNCIL.replace("Tilburg", "'s-Hertogenbosch") + (
+        "Burgemeester en wethouders van's-Hertogenbosch,\n\nde secretaris,          de burgemeester,\n\n"
+        "P. Smulders                  R. van der Heijden\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [
+        {"name": "P. Smulders", "role": "secretaris"},
+        {"name": "R. van der Heijden", "role": "burgemeester"},
+    ]

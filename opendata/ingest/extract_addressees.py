@@ -8,8 +8,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
-from opendata.ingest.extract_noise import doubled_line_breaks, strip_span
-from opendata.ingest.extract_organisations import COLLEGE, COUNCIL, GS, PS, OrgMention, general_mailbox
+from opendata.ingest.extract_noise import doubled_line_breaks, noisy, strip_span
+from opendata.ingest.extract_organisations import (
+    COLLEGE,
+    COUNCIL,
+    GS,
+    PS,
+    OrgMention,
+    general_mailbox,
+    ministry_at,
+)
 from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_sender import (
@@ -187,7 +195,9 @@ def _addressed(
 # Binnenlandse Zaken en Koninkrijksrelaties" is the ministry (as a minister's heading is), "Aan de
 # commissie Burgers en Samenleving", "Aan de Statencommissie voor Financiën, …" the committee as written.
 # A minister "voor" a portfolio has no ministry of that name: no addressee.
-_OFFICE = re.compile(r"(?:(?:de|het)[ \t]+)?(?:[Mm]inister|[Ss]taatssecretaris)[ \t]+van[ \t]+(?=[A-Z])")
+_OFFICE = re.compile(  # OCR: "de rninister", "Ministervan"
+    rf"(?:(?:de|het)[ \t]+)?(?i:{noisy('minister')}|{noisy('staatssecretaris')})[ \t]*van[ \t]+(?=[A-Z])"
+)
 _COMMITTEE = re.compile(
     r"(?:(?:de|het)[ \t]+)?(?P<word>(?:(?:vaste|algemene|bijzondere)[ \t]+)?(?:raads|staten)?commissie)\b",
     re.IGNORECASE,
@@ -211,6 +221,9 @@ def _name_words(text: str, position: int, end: int) -> int:
 def written_office(text: str, rest: int, end: int) -> Found | None:
     office = _OFFICE.match(text, rest, end)
     if office is not None:
+        known = ministry_at(text, office.end())
+        if known is not None and known[1] <= end:  # a ministry's own name, also as OCR left it: in full
+            return _found(text, known[0], office.start(), known[1], 0.6)
         name_end = _name_words(text, office.end(), end)
         if name_end > office.end():
             name = re.sub(r"\s+", " ", text[office.end() : name_end])

@@ -108,8 +108,11 @@ _STOP = {
     "in",
     "op",
 }
-MINISTRY = re.compile(  # (a name goes on over a line break, not over a blank line)
-    r"\b[Mm]inisterie\s+van\s+(?P<name>[A-Z][\w&-]*(?:[ \t]*\n?[ \t]*(?:(?:en|van|voor)[ \t]*\n?[ \t]*)?[A-Z][\w-]*){0,4})"
+# The first word of an address's next line, never part of a name before it.
+_ADDRESS_WORD = r"(?:Postbus|Bezoekadres|Retouradres|Afdeling|Directie|Ter|T\.?a\.?v)\b"
+# (a name goes on over a line break, not over a blank line; OCR: "Minist-\nerie", "hetMinisterie")
+MINISTRY = re.compile(
+    rf"(?:\b|(?<=[Hh]et)|(?<=[Dd]e))(?i:{noisy('ministerie')})\s*van\s+(?P<name>[A-Z][\w&-]*(?:[ \t]*\n?[ \t]*(?:(?:en|van|voor)[ \t]*\n?[ \t]*)?(?!{_ADDRESS_WORD})[A-Z][\w-]*){{0,4}})"
 )
 
 
@@ -939,10 +942,9 @@ _MINISTRY_NAMES = (
     "Justitie",
     "Defensie",
 )
-_KNOWN_MINISTRIES = tuple(
-    re.compile(r"\s+".join(re.escape(word) for word in name.split()) + r"(?![\w-])", re.IGNORECASE)
-    for name in _MINISTRY_NAMES
-)
+# Read through OCR's look-alikes, split and glued words ("Binnen1andse Zaken", "Zakenen
+# Koninkrijksrelaties", "Vo1ksgezondheid"): the name is still the ministry's, written out in full.
+_KNOWN_MINISTRIES = tuple(re.compile(noisy(name) + r"(?![\w-])", re.IGNORECASE) for name in _MINISTRY_NAMES)
 
 
 # A ministry's name whose last word OCR cut short ("Binnenlandse Zaken en Koninkrij 3 (BZK)"): all its
@@ -1018,13 +1020,14 @@ def find_ministries(text: str) -> list[OrgMention]:
     named = []
     for match in MINISTRY.finditer(text):
         name, end = fold_spaces(match["name"]), match.end()
-        known = next((m for m in (p.match(text, match.start("name")) for p in _KNOWN_MINISTRIES) if m), None)
+        known = ministry_at(text, match.start("name"))
         cut = _cut_known_ministry(text, match.start("name"))
-        if cut is not None and (known is None or cut[1] > known.end()):
+        if cut is not None and (known is None or cut[1] > known[1]):
             # "Binnenlandse Zaken en Koninkrij 3 (BZK)": a name OCR cut in its last word is that name
             name, end = cut
-        elif known is not None:  # the ministry's own name, not the words a letterhead runs on with
-            name, end = fold_spaces(known[0]), known.end()
+        elif known is not None:  # the ministry's own name in full (also where OCR damaged it), not the
+            # words a letterhead runs on with
+            name, end = known[0].removeprefix("ministerie van "), known[1]
         # "het ministerie van I&W": a ministry named by its short name after "ministerie van" is named
         # in full (its abbreviation inside is no second mention)
         name = _ABBREVIATED_MINISTRIES.get(name, name)

@@ -18,6 +18,7 @@ from opendata.ingest.extract_organisations import (
     GS,
     PS,
     OrgMention,
+    ministry_at,
     own_address_name,
     web_address_name,
 )
@@ -1051,6 +1052,9 @@ def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
         )
     if minister is None:
         return None
+    known = ministry_at(text, minister.start("name"))
+    if known is not None:  # a ministry's own name, also as OCR left it ("Landbouw,Natuur enVoedselkwaliteit")
+        return _found(text, known[0], minister.start(), known[1], 0.8, minister["role"].lower())
     name = re.sub(r"\s+", " ", minister["name"]).strip()
     return _found(
         text, f"ministerie van {name}", minister.start(), minister.end(), 0.8, minister["role"].lower()

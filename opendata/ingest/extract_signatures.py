@@ -797,7 +797,7 @@ _BOARD_SIGNED = re.compile(
 # "… van Overijssel,\nvoorzitter\nA.P. HEIDEMA\nsecretaris\nN. VERSTEEG".
 _BOARD_LINE = re.compile(
     r"^[ \t]*(?:[Hh]et[ \t]+)?(?:[Cc]ollege[ \t]+van[ \t]+)?(?:Gedeputeerde[ \t]+Staten|[Bb]urgemeester[ \t]+en[ \t]+"
-    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)(?:[ \t]+|,[ \t]*)va[ \t]?n[ \t]+"  # OCR: "Staten,van", "Staten, va n"
+    r"[Ww]ethouders|[Dd]ijkgraaf[ \t]+en[ \t]+(?:[Hh]oog)?[Hh]eemraden|[Dd]agelijks[ \t]+[Bb]estuur)(?:[ \t]+|,[ \t]*)va[ \t]?n(?:[ \t]+|(?=['’]))"  # OCR: "Staten,van", "Staten, va n", "van's-Hertogenbosch"
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
