@@ -166,3 +166,76 @@ def test_a_boards_line_glued_to_a_place_with_an_apostrophe():
         {"name": "P. Smulders", "role": "secretaris"},
         {"name": "R. van der Heijden", "role": "burgemeester"},
     ]
+
+
+# A board's name, an article or "van" glued to a key word by OCR reads as the words it is; the evidence
+# and the values keep the text as written.
+@pytest.mark.parametrize(
+    "board",
+    [
+        "Burgemeester enwethouders van Tilburg,",
+        "Burgemeester en wethoudersvanTilburg,",
+        "Het college van burgemeesteren wethouders van Tilburg,",
+    ],
+)
+def test_a_boards_line_with_glued_words_opens_its_block(board):
+    text = _COUNCIL + f"{board}\n-;/.\nde secretaris, de burgemeester,\nM. Smeets R. Donners\n"
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [
+        {"name": "M. Smeets", "role": "secretaris"},
+        {"name": "R. Donners", "role": "burgemeester"},
+    ]
+    assert facts["sender"] == "gm0855"
+
+
+def test_a_deputy_post_as_ocr_leaves_it():
+    text = _COUNCIL + (
+        "Burgemeester en wethouders van Tilburg,\n\nde 1oco-secretaris,          de loco-burgemeester,\n\n"
+        "P. Smulders                  R. van der Heijden\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert [s["name"] for s in facts["signatories"]] == ["P. Smulders", "R. van der Heijden"]
+
+
+@pytest.mark.parametrize(
+    "address, expected",
+    [
+        ("Aan degemeenteraden van de deelnemende gemeenten", "de gemeenteraden van de deelnemende gemeenten"),
+        ("Aan: de collegesvan de deelnemende gemeenten", "de colleges van de deelnemende gemeenten"),
+    ],
+)
+def test_an_article_or_van_glued_to_an_addressees_key_word(address, expected):
+    text = (
+        "Holland Rijnland\nPostbus 558\n2300 AN Leiden\n\n"
+        f"{address}\n\nDatum: 11 januari 2018\nKenmerk: 2018-000123\nOnderwerp: Regionale woonagenda\n\n"
+        "Geachte raadsleden,\n\nHierbij ontvangt u de woonagenda.\n\nMet vriendelijke groet,\n\n"
+        "het dagelijks bestuur van Holland Rijnland,\n\nC. Spijker, voorzitter\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == [expected]
+    assert facts["sender"] == "so0507"
+
+
+def test_words_that_only_look_glued_are_left_alone():
+    from opendata.ingest.extract_noise import repair_key_words
+
+    for text in ("De datum staat hieronder.", "Dedatum", "Burgemeester en wethouders van Tilburg,"):
+        repaired = repair_key_words(text)
+        assert repaired is None or repaired.text.replace(" ", "") == text.replace(" ", "")
+    assert repair_key_words("Burgemeester en wethouders van Tilburg,") is None
+
+
+def test_an_unregistered_letterhead_in_a_text_whose_line_breaks_ocr_doubled():
+    lines = [
+        "Gemeenschappelijke Regeling Drechtsteden", "Postbus 619", "3300 AP Dordrecht", "",
+        "Aan de gemeenteraden van Dordrecht en Zwijndrecht", "", "Dordrecht, 15 mei 2019",
+        "Kenmerk: DS/2019/1234", "Betreft: Jaarrekening 2018", "", "Geachte raadsleden,", "",
+        "Hierbij ontvangt u de jaarrekening.", "", "Met vriendelijke groet,", "", "J. de Wit", "directeur",
+    ]  # fmt: skip
+    for text in ("\n".join(lines), "\n\n".join(lines)):
+        facts = drafted(text)
+        assert facts is not None
+        assert facts["sender"] == "Gemeenschappelijke Regeling Drechtsteden"

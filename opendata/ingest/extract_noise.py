@@ -72,7 +72,7 @@ KEY_WORDS = (
     "inzake", "bijlage", "bijlagen", "aan", "geachte", "hoogachtend", "vriendelijke", "groet", "groeten",
     "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
     "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
-    "gemeenten", "gemeenteraad", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
+    "gemeenten", "gemeenteraad", "gemeenteraden", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
     "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad",
 )  # fmt: skip
 _UNSPLIT = frozenset({"bijlage", "bijlagen"})
@@ -142,11 +142,16 @@ class Repaired:
 
 def repair_key_words(text: str) -> Repaired | None:
     """The text with each key word (KEY_WORDS) that OCR damaged ("Hoogachtencl", "Gcmeente",
-    "A an", "burge-\nmeester") written out again, each label a text layer glued to the value
+    "A an", "burge-\nmeester") written out again, a board's name whose words OCR glued together
+    ("Burgemeester enwethouders", "wethoudersvanZutphen") spaced again (`_glued_boards`), each label
+    a text layer glued to the value
     before it put on a line of its own (`_glued_labels`) and each elided article set with a
     typographic mark written with an apostrophe (`_typographic_elisions`), or None where there is
     none of these. A damaged word two key words could be is left as it is."""
-    changes = sorted([*_damaged_key_words(text), *_glued_labels(text), *_typographic_elisions(text)])
+    damaged = _damaged_key_words(text)
+    boards = _glued_boards(text, damaged)
+    glued = [*boards, *_glued_articles(text, damaged + boards)]
+    changes = sorted([*damaged, *_glued_labels(text), *_typographic_elisions(text), *glued])
     if not changes:
         return None
     edits = []
@@ -194,6 +199,61 @@ def _glued_labels(text: str) -> list[tuple[int, int, str, str]]:
     return [
         (match.start(), match.end(), line_break + match[0], match[0].lower())
         for match in _GLUED_LABEL.finditer(text)
+    ]
+
+
+# A board's name whose words OCR glued together ("Burgemeester enwethouders van", "Gedeputeerde
+# StatenvanUtrecht"), and the "van" after it glued to it or to the place: each gap without a space
+# gets one, so every rule that reads a board's line reads it.
+_GLUED_BOARD = re.compile(
+    r"(?<![\w|!])(?P<board>burgemeester(?P<g0>\s*)en(?P<g1>\s*)wethouders|gedeputeerde(?P<g2>\s*)staten|"
+    r"(?:dagelijks|algemeen)(?P<g3>\s*)bestuur)(?:(?P<before>\s*)(?P<van>van)(?P<after>(?=[A-Z'’])|\s))?",
+    re.IGNORECASE,
+)
+
+
+def _glued_boards(text: str, damaged: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, the board's words spaced, the words spaced in lower case) of each board's name with
+    words glued together (`_GLUED_BOARD`) that no damaged key word overlaps."""
+    changes = []
+    for match in _GLUED_BOARD.finditer(text):
+        gaps = [match.span(name) for name in ("g0", "g1", "g2", "g3") if match[name] is not None]
+        glued = [start for start, end in gaps if start == end]
+        van = match["van"] is not None and (match["before"] == "" or match["after"] == "")
+        if not glued and not van:
+            continue
+        end = match.end("van") if van else match.end("board")
+        if any(start < end and match.start() < stop for start, stop, _c, _w in damaged):
+            continue
+        spaced = "".join(
+            (" " if position in glued else "") + text[position]
+            for position in range(match.start(), match.end("board"))
+        )
+        if van:
+            spaced += " van" + (" " if match["after"] == "" else "")
+        changes.append((match.start(), end, spaced, spaced.lower().strip()))
+    return changes
+
+
+@functools.cache
+def _glued_article_pattern() -> re.Pattern[str]:
+    """An article glued to the key word after it ("degemeenteraden", "hetcollege"), or "van" glued to
+    the key word before it ("collegesvan de"): the place where a space is missing."""
+    words = "|".join(sorted((w for w in KEY_WORDS if len(w) >= 4), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:[ \t]|[A-Z]))",
+        re.IGNORECASE,
+    )
+
+
+def _glued_articles(text: str, taken: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, the word with the space OCR lost, the word) of each article glued to a key word after
+    it and each key word glued to "van" after it, outside the edits `taken` already: the word is
+    followed by a space in the repaired text."""
+    return [
+        (match.start(), match.end(), match[0] + " ", match[0].lower())
+        for match in _glued_article_pattern().finditer(text)
+        if not any(start < match.end() + 3 and match.start() < stop for start, stop, _c, _w in taken)
     ]
 
 

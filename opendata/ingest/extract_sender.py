@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
 from opendata.ingest.extract_kamerstuk import Kamerstuk, closing_signatory, ministry_name
-from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_noise import doubled_line_breaks, noisy
 from opendata.ingest.extract_organisations import (
     ASSOCIATION_KIND,
     COLLEGE,
@@ -885,7 +885,8 @@ def unregistered_letterhead(text: str, head_end: int) -> Found | None:
     name = _BODY_KIND_NAME.fullmatch(first[1])
     if name is None:
         return None
-    block_end = text.find("\n\n", first.end(1))
+    # the block ends at a blank line (in a text whose every line break OCR doubled, at two)
+    block_end = text.find("\n\n\n\n" if doubled_line_breaks(text) else "\n\n", first.end(1))
     if block_end < 0 or not POSTAL.search(text, first.end(1), block_end):
         return None
     if not _address_follows(text, block_end - 1, head_end):

@@ -801,7 +801,7 @@ _BOARD_LINE = re.compile(
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
-_BLOCK_POSTS = r"(?:loco-)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
+_BLOCK_POSTS = r"(?:[l1I|]oco-)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
 _POST_OPENS = re.compile(rf"[ \t]*(?:de[ \t]+)?{_BLOCK_POSTS}", re.IGNORECASE)
 
 
