@@ -239,3 +239,43 @@ def test_an_unregistered_letterhead_in_a_text_whose_line_breaks_ocr_doubled():
         facts = drafted(text)
         assert facts is not None
         assert facts["sender"] == "Gemeenschappelijke Regeling Drechtsteden"
+
+
+# The addressee's own request told in the perfect tense is a cited letter, as "verzocht u om" was.
+_DECISION = (
+    "Aan de heer P. Koolman\nHoofdstraat 12\n5461 JL Veghel\n\nDatum: 4 april 2018\n"
+    "Onderwerp: Uw verzoek om handhaving\n\nGeachte heer Koolman,\n\n{told}\n\nWij wijzen uw verzoek af.\n\n"
+    "Met vriendelijke groet,\n\nnamens het college van burgemeester en wethouders van Meierijstad,\n\n"
+    "H. de Leeuw\nteamleider Toezicht\n"
+)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Op 3 maart 2018 heeft u ons verzocht om handhavend op te treden.",
+        "Op 3 maart 2018 heeft u een verzoek om handhaving ingediend.",
+        "Op 3 maart 2018 heeft u een Woo-verzoek bij ons ingediend.",
+        "Op 3 maart 2018 heeft u een handhavingsverzoek gedaan.",
+        "Op 3 maart 2018 hebt u uw aanvraag ingediend.",
+    ],
+)
+def test_the_addressees_request_told_in_the_perfect_tense_is_cited(told):
+    facts = drafted(_DECISION.format(told=told))
+    assert facts is not None
+    assert facts["cites"] == [{"date": "2018-03-03", "reference": None}]
+    assert facts["sender"] == "gm1948"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Op 3 maart 2018 heeft u ons telefonisch gevraagd om handhaving.",
+        "Op 3 maart 2018 heeft u ons gevraagd of wij willen komen.",
+        "Op 3 maart 2018 heeft u de vergunning ontvangen.",
+    ],
+)
+def test_a_request_by_telephone_or_no_request_is_no_cited_letter(told):
+    facts = drafted(_DECISION.format(told=told))
+    assert facts is not None
+    assert facts["cites"] == []

@@ -187,6 +187,12 @@ _CITE_BEFORE_TAIL = re.compile(
     r"(?:verstuurd|gestuurd|gezonden|geschreven)\b"
     # written questions are a letter too: "Op d.d. 02-08-2010 heb ik namens Lijst Babijn vragen gesteld"
     r"|\s*(?:heb|hebben)\s+(?P<asker>ik|wij|we)\s+(?:[\w-]+\s+){0,4}vragen\s+gesteld\b"
+    # the addressee's own request, told in the perfect tense: "Op 3 maart 2018 heeft u ons verzocht om …",
+    # "Op 3 maart 2018 heeft u een Woo-verzoek ingediend" (a request asked by telephone or at the
+    # desk, a word between, is none: the generic request below wants its kenmerk)
+    r"|\s*(?:heeft|hebt)\s+(?P<you_asked>u|v)\s+(?:(?:ons|mij)\s+)?(?:(?:verzocht|gevraagd)\s+om\b|"
+    r"(?:een|uw)\s+(?:[\w-]+\s+)?[\w-]*?(?:verzoek|aanvraag|bezwaarschrift|klacht)\b[^.;\n]{0,80}?\b"
+    r"(?:ingediend|gedaan|gestuurd|toegestuurd)\b)"
     # a request made on that date, a letter only by its kenmerk: "Op 4 februari 2008 hebben de leden van
     # de commissie … mij verzocht … (kenmerk …)"
     r"|\s*(?:hebben|heeft)\s+(?:[\w,'-]+\s+){1,14}?(?P<asked>mij|ons)\s+(?:verzocht|gevraagd)\b"
@@ -286,8 +292,8 @@ def find_citations(
                 citation, who, extras = _citation(text, dates[0], match.start(), "de")
                 sender = cited_writer(text, *tail.span("sender"), mentioned, dates[0].iso)
                 found.append((Citation(citation.date, citation.reference, sender), who, extras))
-            elif tail and (tail["requester"] or tail["questioner"]):
-                group = "requester" if tail["requester"] else "questioner"
+            elif tail and (tail["requester"] or tail["questioner"] or tail["you_asked"]):
+                group = "requester" if tail["requester"] else "questioner" if tail["questioner"] else "you_asked"
                 addressee = tail[group].lower() in ("u", "v")
                 citation, who, extras = _citation(text, dates[0], match.start(), "uw" if addressee else "de")
                 if not addressee:
