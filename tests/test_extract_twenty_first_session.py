@@ -279,3 +279,99 @@ def test_a_request_by_telephone_or_no_request_is_no_cited_letter(told):
     facts = drafted(_DECISION.format(told=told))
     assert facts is not None
     assert facts["cites"] == []
+
+
+_TO_BREDA = (
+    "WATERSCHAP BRABANTSE DELTA\n\nAan de gemeente Breda\n{attention}\nPostbus 90156\n4800 RH Breda\n\n"
+    "Breda, 28 augustus 2018\nOns kenmerk: 18IT012345\nOnderwerp: Advies over het bestemmingsplan\n\n"
+    "Geacht college,\n\nHierbij geven wij u ons advies.\n\nMet vriendelijke groet,\n\n"
+    "namens het dagelijks bestuur van Waterschap Brabantse Delta,\n\ning. T. Pelgrom\nafdelingshoofd Plannen\n"
+)
+
+
+@pytest.mark.parametrize(
+    "attention",
+    [
+        "t.a.v. het college van burgemeester en wethouders",
+        "T.a.v. het college van B&W",
+        "ter attentie van de gemeenteraad",
+        "t.a.v. de heer P. Jansen",
+    ],
+)
+def test_a_board_on_the_attention_line_is_the_organisation_above(attention):
+    facts = drafted(_TO_BREDA.format(attention=attention))
+    assert facts is not None
+    assert facts["addressees"] == ["gm0758"]
+    assert facts["sender"] == "ws0652"
+
+
+def test_a_board_on_the_attention_line_under_a_blank_line():
+    text = _TO_BREDA.format(attention="t.a.v. hetcollege van burgemeester en wethouders").replace(
+        "\n", "\n\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == ["gm0758"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "De ministervan Binnenlandse Zaken en Koninkrijksrelaties,",
+        "De rninister van Binnenlandse Zaken en Koninkrijksrelaties,",
+    ],
+)
+def test_a_ministers_closing_glued_or_damaged(closing):
+    text = (
+        "Tweede Kamer der Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\nDatum 15 april 2021\n"
+        "Betreft Voortgang van de wet\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer.\n\n"
+        f"{closing}\n\ndrs. M.P. Oosterhuis\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    assert facts["signatories"] == [{"name": "M.P. Oosterhuis", "role": "minister"}]
+
+
+def test_a_name_with_an_l_read_as_one_is_whole_as_written():
+    text = _COUNCIL + (
+        "Burgemeester en wethouders van Tilburg,\nde secretaris,     de burgemeester,\n"
+        "M. Nieuw1and     S.A.M. P1asmeijer\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert [s["name"] for s in facts["signatories"]] == ["M. Nieuw1and", "S.A.M. P1asmeijer"]
+
+
+@pytest.mark.parametrize(
+    "posts, first",
+    [
+        ("de gemeentesecretaris/algemeen directeur,   de burgemeester,", "gemeentesecretaris"),
+        ("de secretaris / directeur,   de burgemeester,", "secretaris"),
+    ],
+)
+def test_two_posts_joined_by_a_slash_are_one_signers(posts, first):
+    names = "A. Hoekman".ljust(posts.index("de burgemeester")) + "P. Boomgaard"  # each under its post
+    text = _COUNCIL + f"Burgemeester en wethouders van Tilburg,\n\n{posts}\n\n{names}\n"
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [
+        {"name": "A. Hoekman", "role": first},
+        {"name": "P. Boomgaard", "role": "burgemeester"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "posts, roles",
+    [
+        ("de gemeentesecretaris,   de burgemeester,", ["gemeentesecretaris", "burgemeester"]),
+        ("de gemeentesecretaris,   de waarnemend burgemeester,", ["gemeentesecretaris", "burgemeester"]),
+        ("de provinciesecretaris,   de voorzitter,", ["provinciesecretaris", "voorzitter"]),
+    ],
+)
+def test_a_boards_block_without_a_closing_opened_by_a_longer_post(posts, roles):
+    names = "A. Hoekman".ljust(posts.index(",") + 4) + "P. Boomgaard"
+    text = _COUNCIL + f"Burgemeester en wethouders van Tilburg,\n\n{posts}\n\n{names}\n"
+    facts = drafted(text)
+    assert facts is not None
+    assert [s["role"] for s in facts["signatories"]] == roles

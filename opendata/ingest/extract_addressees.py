@@ -59,6 +59,8 @@ def find_addressees(
     for line in ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
         addressed = _addressed(text, line.start(), line.start("rest"), line_end, in_header, sender)
+        if _board_of_organisation_above(text, line.start(), addressed, picked):
+            continue  # "Aan de gemeente Breda" / "t.a.v. het college van burgemeester en wethouders"
         above = _body_above(text, line.start(), in_header, sender)
         if above is not None and all(a.value != above.value and a.confidence < 0.9 for a in addressed):
             # "Gemeente Wierden / T.a.v. College van B&W": a board without a place, for the body named on
@@ -143,6 +145,20 @@ def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
 
 
 _ATTENTION = re.compile(r"[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
+_REGISTER_CODE = re.compile(r"[a-z]{2,4}[0-9]+")
+
+
+def _board_of_organisation_above(text: str, start: int, addressed: list[Found], picked: list[Found]) -> bool:
+    """Whether the attention line at `start` names only boards without a place under an address line that
+    named a registered organisation ("Aan de gemeente Breda" / "t.a.v. het college van burgemeester en
+    wethouders"): the boards are that organisation's, no second addressee."""
+    if not (addressed and picked and _ATTENTION.match(text, start)):
+        return False
+    if any(_REGISTER_CODE.fullmatch(a.value) or a.detail is None for a in addressed):
+        return False
+    above = text[:start].rstrip()  # (a blank line between, where OCR doubled every line break)
+    line_above = above.rfind("\n") + 1
+    return _REGISTER_CODE.fullmatch(picked[-1].value) is not None and picked[-1].start >= line_above
 
 
 def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: Found | None) -> Found | None:

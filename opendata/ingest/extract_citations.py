@@ -293,7 +293,9 @@ def find_citations(
                 sender = cited_writer(text, *tail.span("sender"), mentioned, dates[0].iso)
                 found.append((Citation(citation.date, citation.reference, sender), who, extras))
             elif tail and (tail["requester"] or tail["questioner"] or tail["you_asked"]):
-                group = "requester" if tail["requester"] else "questioner" if tail["questioner"] else "you_asked"
+                group = (
+                    "requester" if tail["requester"] else "questioner" if tail["questioner"] else "you_asked"
+                )
                 addressee = tail[group].lower() in ("u", "v")
                 citation, who, extras = _citation(text, dates[0], match.start(), "uw" if addressee else "de")
                 if not addressee:

@@ -73,7 +73,8 @@ KEY_WORDS = (
     "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
     "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
     "gemeenten", "gemeenteraad", "gemeenteraden", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
-    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad",
+    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad", "minister",
+    "staatssecretaris",
 )  # fmt: skip
 _UNSPLIT = frozenset({"bijlage", "bijlagen"})
 # Words that join key words into a board's name ("Gedeputeerde Staten van de provincie").

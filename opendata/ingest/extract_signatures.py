@@ -111,7 +111,9 @@ _CALLED = (
 )
 _PARTICLES = r"(?:(?:[Vv][aáà]n|[Dd][eéè]|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 # (a Dutch name opens with the digraph in capitals: "IJzendoorn", "IJsselmuiden")
-_SURNAME = r"(?:IJ|[A-Z])[a-zà-ÿ'’]+(?:-(?:IJ|[A-Za-z])[a-zà-ÿ'’]+)*"
+# (OCR reads an l inside a name as 1 or |: "Aa1derink", "P1asmeijer"; the name stays as written)
+_SURNAME_LETTERS = r"(?:[a-zà-ÿ'’]|(?<=[A-Za-zà-ÿ])[1|](?=[a-zà-ÿ]))+"
+_SURNAME = rf"(?:IJ|[A-Z]){_SURNAME_LETTERS}(?:-(?:IJ|[A-Za-z]){_SURNAME_LETTERS})*"
 # A courtesy title before a signer's name ("Mevrouw J.H. Coelman"): no part of the name.
 _COURTESY = r"(?:[Mm]evrouw|[Dd]e[ \t]+heer|[Mm]ijnheer)"
 # A surname in capitals after initials, as a board's signature block prints it ("A.P. HEIDEMA").
@@ -464,6 +466,18 @@ _OFFICIAL_OPENS = re.compile(
 _PROSE_WORDS = 8
 
 
+def _slash_joined(text: str, roles: list[Span]) -> list[Span]:
+    """Roles in order, two posts joined by a slash ("de gemeentesecretaris/algemeen directeur") as one:
+    the first, over both."""
+    joined: list[Span] = []
+    for role in roles:
+        if joined and re.fullmatch(r"[ \t]*/[ \t]*", text[joined[-1].end : role.start]):
+            joined[-1] = replace(joined[-1], end=role.end)
+            continue
+        joined.append(role)
+    return joined
+
+
 def parse_line(text: str, start: int, end: int) -> SignatureLine:
     """Names and roles on one line of the signature block, in order."""
     line = text[start:end]
@@ -491,7 +505,7 @@ def parse_line(text: str, start: int, end: int) -> SignatureLine:
                 found, role_start = ("algemeen directeur", found[1]), start + general.start()
             roles.append(Span(found[0], role_start, start + match.end(), found[1]))
     roles += job_titles(line, start, roles)
-    roles.sort(key=lambda role: role.start)
+    roles = _slash_joined(text, sorted(roles, key=lambda role: role.start))
     name_line = not _NOT_A_NAME_LINE.search(line) and not _UNIT_LINE.match(line)
     prose = len(line.split()) > _PROSE_WORDS
     scan = line
@@ -801,7 +815,10 @@ _BOARD_LINE = re.compile(
     r"[^\n,]{2,60},[ \t]*$",
     re.MULTILINE,
 )
-_BLOCK_POSTS = r"(?:[l1I|]oco-)?(?:voorzitter|secretaris|burgemeester|dijkgraaf|griffier|commissaris)\b"
+_BLOCK_POSTS = (
+    r"(?:[l1I|]oco-|waarnemend[ \t]+)?"
+    r"(?:(?:gemeente|provincie)?secretaris|voorzitter|burgemeester|dijkgraaf|(?:raads|staten)?griffier|commissaris)\b"
+)
 _POST_OPENS = re.compile(rf"[ \t]*(?:de[ \t]+)?{_BLOCK_POSTS}", re.IGNORECASE)
 
 
