@@ -375,3 +375,73 @@ def test_a_boards_block_without_a_closing_opened_by_a_longer_post(posts, roles):
     facts = drafted(text)
     assert facts is not None
     assert [s["role"] for s in facts["signatories"]] == roles
+
+
+def test_the_date_under_a_dispatch_column_of_a_label_row():
+    text = (
+        "Gemeente Assen\n\nAan het college van Gedeputeerde Staten van Drenthe\nPostbus 122\n9400 AC Assen\n\n"
+        "uw brief van       uw kenmerk        ons kenmerk       doorkiesnummer\n"
+        "14 maart 2007      2007-0012345      07.04512          0592-366911\n\n"
+        "datum verzending   behandeld door    bijlage(n)\n2 april 2007       de heer J. Mulder 2\n\n"
+        "onderwerp: Regionaal verkeersplan\n\nGeacht college,\n\nWij stemmen in met het plan.\n\n"
+        "Hoogachtend,\n\nburgemeester en wethouders van Assen,\nde secretaris,            de burgemeester,\n\n"
+        "mr. H. Jager              drs. A. Wieringa\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["date_sent"] == "2007-04-02"
+    assert facts["our_reference"] == "07.04512" and facts["your_reference"] == "2007-0012345"
+
+
+def test_the_staten_by_their_short_name_are_the_provinces_council():
+    text = (
+        "GEMEENTE MIDDELBURG\n\nAan de Staten van Zeeland\nPostbus 6001\n4330 LA Middelburg\n\n"
+        "Middelburg, 16 februari 2010\nOns kenmerk: 10U001234\nOnderwerp: Zienswijze op het Omgevingsplan\n\n"
+        "Geachte Staten,\n\nWij geven u onze zienswijze.\n\nHoogachtend,\n\n"
+        "burgemeester en wethouders van Middelburg,\n\nde secretaris,     de burgemeester,\n\nJ. Verhulst     M. Dekker\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == ["pv29"]
+
+
+@pytest.mark.parametrize(
+    "board, sender",
+    [
+        ("het dagelijks bestuur van Regio Twente,", "Regio Twente"),
+        ("het algemeen bestuur van de Regio Groene Delta,", "Regio Groene Delta"),
+        ("het dagelijks bestuur van de Regio Rivierenland,", "so0026"),  # in the register
+        ("het dagelijks bestuur van de bestuurscommissie van stadsdeel Zuid,", None),
+    ],
+)
+def test_a_board_of_a_body_the_register_lacks_signs_for_it_by_name(board, sender):
+    text = (
+        "Aan de raden van de gemeenten Almelo, Enschede en Hengelo\n\nEnschede, 21 mei 2013\n"
+        "Ons kenmerk: RT/13/0451\nOnderwerp: Ontwerpbegroting 2014\n\nGeachte raadsleden,\n\n"
+        "Hierbij ontvangt u de ontwerpbegroting 2014 voor uw zienswijze.\n\nMet vriendelijke groet,\n\n"
+        f"{board}\n\nde secretaris,                 de voorzitter,\n\ndrs. G. Hilbers                P. Ensink\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == sender
+    assert facts["addressees"] == ["gm0141", "gm0153", "gm0164"]
+
+
+def test_a_key_word_glued_to_the_name_after_it():
+    text = (
+        "Aan de raden van de gemeentenAlmelo, Enschede en Hengelo\n\nEnschede, 21 mei 2013\n"
+        "Ons kenmerk: RT/13/0451\nOnderwerp: Ontwerpbegroting 2014\n\nGeachte raadsleden,\n\n"
+        "Hierbij ontvangt u de ontwerpbegroting.\n\nMet vriendelijke groet,\n\n"
+        "het dagelijks bestuur van Regio Twente,\n\nde secretaris,     de voorzitter,\n\nG. Hilbers     P. Ensink\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == ["gm0141", "gm0153", "gm0164"]
+
+
+def test_a_name_that_sets_a_capital_inside_itself_is_not_read_apart():
+    from opendata.ingest.extract_noise import repair_key_words
+
+    assert repair_key_words("Namens GemeenteBelangen Marum,") is None
+    repaired = repair_key_words("de raden van de gemeentenAlmelo en Hengelo")
+    assert repaired is not None and repaired.text == "de raden van de gemeenten Almelo en Hengelo"

@@ -8,7 +8,13 @@ import re
 
 from opendata.ingest.extract_dates import MONTH_ABBREVIATIONS, MONTHS, DateMatch, find_dates
 from opendata.ingest.extract_noise import blanked, noisy, strip_span
-from opendata.ingest.extract_references import label_row, stacked_value, table_rows, wrapped_label
+from opendata.ingest.extract_references import (
+    DATE_COLUMNS,
+    label_row,
+    stacked_value,
+    table_rows,
+    wrapped_label,
+)
 from opendata.ingest.extract_results import HEADER_LIMIT
 from opendata.ingest.extract_signatures import MAIL_HEADER, last_closing
 from opendata.ingest.gazetteer import load_gazetteer
@@ -316,7 +322,7 @@ def _find_date_sent(
             return dates[0], 0.85, None
     for labels, start, end in table_rows(text, head_end):
         dates = find_dates(text, start, end)
-        if labels[0] == "datum" and dates and dates[0].start - start < 3:
+        if labels[0] in DATE_COLUMNS and dates and dates[0].start - start < 3:
             return dates[0], 0.85, None
     for label in _INLINE_DATE_LABEL.finditer(text, 0, max(head_end, 1)):  # a run-together header
         dates = find_dates(text, label.end(), min(len(text), label.end() + 40))

@@ -238,11 +238,15 @@ def _glued_boards(text: str, damaged: list[tuple[int, int, str, str]]) -> list[t
 
 @functools.cache
 def _glued_article_pattern() -> re.Pattern[str]:
-    """An article glued to the key word after it ("degemeenteraden", "hetcollege"), or "van" glued to
-    the key word before it ("collegesvan de"): the place where a space is missing."""
+    """An article glued to the key word after it ("degemeenteraden", "hetcollege"), "van" glued to the
+    key word before it ("collegesvan de"), or a name glued to it ("gemeentenAlmelo"): the place where a
+    space is missing."""
     words = "|".join(sorted((w for w in KEY_WORDS if len(w) >= 4), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:[ \t]|[A-Z]))",
+        rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:[ \t]|[A-Z]))"
+        # a key word in lower case glued to the name after it: "de gemeentenAlmelo, Enschede …" (a name
+        # that sets a capital inside itself, "GemeenteBelangen", is written so)
+        rf"|(?<![\w|!])(?-i:(?=[a-z]))(?:{words})(?-i:(?=[A-Z][a-z]))",
         re.IGNORECASE,
     )
 

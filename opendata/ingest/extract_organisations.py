@@ -49,6 +49,8 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ),
     (rf"{noisy('gedeputeerde staten')}{_VAN}(?:provincie\s+)?", GS, (PROVINCIE,)),
     (rf"{noisy('provinciale staten')}{_VAN}(?:provincie\s+)?", PS, (PROVINCIE,)),
+    # "de Staten van Zeeland": Provinciale Staten by their short name (capitalised)
+    (r"(?-i:Staten)[ \t]+van[ \t]+(?:de[ \t]+)?(?:provincie[ \t]+)?(?=[A-Z])", PS, (PROVINCIE,)),
     (r"(?:gemeente)?raad[ \t]+van[ \t]*(?:de[ \t]+)?(?:gemeente[ \t]+)?", COUNCIL, (GEMEENTE,)),
     (
         rf"{noisy('dagelijks bestuur')}{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",

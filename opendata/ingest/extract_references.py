@@ -367,6 +367,7 @@ COLUMN_LABELS = (
     "uw brief van",
     "verzonden",
     "verzenddatum",
+    "datum verzending",
     "afdeling",
     "uw brief",
     "ons nummer",
@@ -383,6 +384,8 @@ COLUMN_LABELS = (
     "gs-kenmerk",  # a statenvoorstel's row: "Datum GS-kenmerk Inlichtingen bij Gedeputeerde(n)"
     "gedeputeerde(n)",
 )
+# The first column of a row of labels whose value under it is the date sent.
+DATE_COLUMNS = ("datum", "datum verzending", "verzenddatum", "verzonden")
 _COLUMN = re.compile(
     "|".join(
         noisy(label).replace("\\(", "\\(").replace("\\)", "\\)")
@@ -460,7 +463,7 @@ def table_references(text: str, header_end: int) -> list[tuple[str, int, int]]:
             continue
         position = start
         dates = find_dates(text, start, end)
-        if labels[0] == "datum" and dates and dates[0].start - start < 3:
+        if labels[0] in DATE_COLUMNS and dates and dates[0].start - start < 3:
             position = dates[0].end
             labels = labels[1:]
         found += _references_in_order(text, labels, position, end, run_in=False)

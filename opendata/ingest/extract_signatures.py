@@ -1055,8 +1055,10 @@ def on_behalf_of(
         # "Het dagelijks bestuur / Namens hen / De secretaris van de Bestuurscommissie Noord, gemeente
         # Amsterdam": a board named without its organisation ("het algemeen bestuur van de bestuurscommissie
         # van stadsdeel Zuid") is no sender as written; the municipality a line over the signer's name
-        # names is, without a body; none named, the block names no sender
-        return _place_over_signer(text, zone, found), ()
+        # names is, without a body; none named, the block names no sender. A board of a public body the
+        # register lacks, named by its proper name ("het dagelijks bestuur van Regio Twente,"), signs for
+        # that body, as written.
+        return _place_over_signer(text, zone, found) or _unregistered_board(text, in_zone[0]), ()
     if not any(m.resolved for m in in_zone):
         for line in _BOARD_LINE.finditer(text, *zone):
             inside = [m for m in found if line.start() <= m.start < line.end() and m.resolved]
@@ -1123,6 +1125,24 @@ def joint_boards(
 
 # A writer speaking after the body's name: the "namens" opens a sentence, not a signature's line.
 _A_SENTENCE = re.compile(r"[ \t](?:ik|wij|we|willen|wil|vragen|verzoeken|sturen)[ \t]", re.IGNORECASE)
+
+
+# The proper name after a board's words, to the line's end or its comma: capitalised words, no unit of an
+# organisation ("de bestuurscommissie van stadsdeel Zuid" is none).
+_BOARD_OF_NAME = re.compile(
+    r"[ \t]*(?:de[ \t]+|het[ \t]+)?(?P<name>(?!(?:[Bb]estuurscommissie|[Ss]tadsdeel|[Cc]ommissie)\b)[A-Z][\w'’-]*"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|en|van|de|voor|aan)){0,4})[ \t]*,?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _unregistered_board(text: str, board: OrgMention) -> Found | None:
+    """The body the register lacks whose board signs, by the name after the board's words; None where
+    none follows."""
+    named = _BOARD_OF_NAME.match(text, board.end)
+    if named is None:
+        return None
+    return _found(text, named["name"], *named.span("name"), 0.6, board.body)
 
 
 def _place_over_signer(text: str, zone: tuple[int, int], found: Sequence[OrgMention]) -> Found | None:
