@@ -445,3 +445,64 @@ def test_a_name_that_sets_a_capital_inside_itself_is_not_read_apart():
     assert repair_key_words("Namens GemeenteBelangen Marum,") is None
     repaired = repair_key_words("de raden van de gemeentenAlmelo en Hengelo")
     assert repaired is not None and repaired.text == "de raden van de gemeenten Almelo en Hengelo"
+
+
+_NO_LETTERHEAD = (
+    "Aan de gemeenteraad\nPostbus 16\n4100 AA Culemborg\n\nDatum: 22 november 2016\nOns kenmerk: 16.034512\n"
+    "Onderwerp: Voortgang van de nieuwbouw van het zwembad\n\nGeachte leden van de raad,\n\n"
+    "Wij informeren u over de voortgang.\n\nMet vriendelijke groet,\n\n"
+    "Het college van burgemeester en wethouders,\n\nde secretaris,           de burgemeester,\n\n"
+    "W. Maassen               G. Schaap\n\n{footer}\n"
+)
+
+
+def test_a_college_without_its_place_is_that_of_the_footers_domain():
+    facts = drafted(_NO_LETTERHEAD.format(footer="Postbus 136 | 4100 AC Culemborg | www.culemborg.nl"))
+    assert facts is not None
+    assert facts["sender"] == "gm0216" and facts["sender_body"] == "college-van-burgemeester-en-wethouders"
+    assert facts["addressees"] == ["gm0216"]
+
+
+def test_a_college_without_its_place_and_no_own_domain_stays_unnamed():
+    facts = drafted(_NO_LETTERHEAD.format(footer="Deze brief is digitaal vastgesteld."))
+    assert facts is not None
+    assert facts["sender"] == "college van burgemeester en wethouders"
+    assert facts["addressees"] == ["gemeenteraad"]
+
+
+@pytest.mark.parametrize(
+    "post, role",
+    [
+        ("juridisch adviseur", "juridisch adviseur"),
+        ("sectorhoofd Vergunningverlening", "sectorhoofd"),
+        ("teamhoofd Toezicht", "teamhoofd"),
+    ],
+)
+def test_an_officials_job_title_is_the_role_as_written(post, role):
+    text = _DECISION.format(told="Op 3 maart 2018 heeft u ons verzocht om handhavend op te treden.").replace(
+        "teamleider Toezicht", post
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "H. de Leeuw", "role": role}]
+
+
+def test_a_footers_domain_as_ocr_leaves_it():
+    facts = drafted(_NO_LETTERHEAD.format(footer="Postbus 136 | 4100 AC Culemborg | www.culernborg.nl"))
+    assert facts is not None
+    assert facts["sender"] == "gm0216"
+
+
+@pytest.mark.parametrize(
+    "address", ["De leden van de gemeenteraad vanWaalwijk", "De Ieden van de gemeenteraad van Waalwijk"]
+)
+def test_the_council_addressed_through_ocr_noise(address):
+    text = (
+        f"Gemeente Waalwijk\n\n{address}\n\nDatum 7 april 2022\nKenmerk RIB 2022-12\n"
+        "Onderwerp Opvang van ontheemden\n\nGeachte raadsleden,\n\nGraag informeren wij u.\n\n"
+        "Met vriendelijke groet,\n\nBurgemeester en wethouders van Waalwijk,\n\n"
+        "de gemeentesecretaris,   de burgemeester,\nJ. de Kort               S. van den Bosch\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == ["gm0867"]

@@ -561,6 +561,14 @@ def _extract(
         # Kamer whose host's table names the Kamer as publisher ("Organisatie | Tweede Kamer …") is not the
         # Kamer's (a municipality's or province's organs do write to one another)
         sender = None
+    if sender is not None and sender.value.startswith("gm") and sender.detail == COLLEGE:
+        # "Aan de gemeenteraad" without its place, in a college's letter: its own council
+        addressees = tuple(
+            replace(a, value=sender.value)
+            if a.detail == COUNCIL and not re.fullmatch(r"[a-z]+[0-9]+", a.value)
+            else a
+            for a in addressees
+        )
     if questioner is not None:  # "Aan het college van burgemeester en wethouders" on the council's form
         addressees = tuple(_board_of_form(text, found, head_end, a) for a in addressees)
     listed = listed_councils(text, head_end, iso)

@@ -73,7 +73,7 @@ KEY_WORDS = (
     "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
     "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
     "gemeenten", "gemeenteraad", "gemeenteraden", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
-    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad", "minister",
+    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad", "minister", "leden",
     "staatssecretaris",
 )  # fmt: skip
 _UNSPLIT = frozenset({"bijlage", "bijlagen"})
@@ -239,14 +239,16 @@ def _glued_boards(text: str, damaged: list[tuple[int, int, str, str]]) -> list[t
 @functools.cache
 def _glued_article_pattern() -> re.Pattern[str]:
     """An article glued to the key word after it ("degemeenteraden", "hetcollege"), "van" glued to the
-    key word before it ("collegesvan de"), or a name glued to it ("gemeentenAlmelo"): the place where a
-    space is missing."""
+    key word before it ("collegesvan de"), a name glued to it ("gemeentenAlmelo") or to "van" ("raad
+    vanWaalwijk"): the place where a space is missing."""
     words = "|".join(sorted((w for w in KEY_WORDS if len(w) >= 4), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:[ \t]|[A-Z]))"
         # a key word in lower case glued to the name after it: "de gemeentenAlmelo, Enschede …" (a name
         # that sets a capital inside itself, "GemeenteBelangen", is written so)
-        rf"|(?<![\w|!])(?-i:(?=[a-z]))(?:{words})(?-i:(?=[A-Z][a-z]))",
+        rf"|(?<![\w|!])(?-i:(?=[a-z]))(?:{words})(?-i:(?=[A-Z][a-z]))"
+        # "van" glued to the name after it, after a space: "de gemeenteraad vanWaalwijk"
+        r"|(?<=[ \t])(?-i:van)(?-i:(?=[A-Z][a-z]))",
         re.IGNORECASE,
     )
 

@@ -747,8 +747,12 @@ _OTHER_DOMAINS = {"pzh": "pv28", "brabant": "pv30"}
 
 def _domain_codes(label: str, date: str | None) -> list[str]:
     """The municipalities, provinces and water authorities a web or mail domain's name ("middendrenthe",
-    "pzh", "provincie-utrecht") may be, of those existing on `date` (`_dated`)."""
-    return _dated(set(_web_names().get(label.replace("-", "").lower(), ())), date)
+    "pzh", "provincie-utrecht") may be, of those existing on `date` (`_dated`); a name OCR damaged
+    ("culernborg", "1ochem") is read with its look-alikes undone where the name as written is none."""
+    label = label.replace("-", "").lower()
+    names = _web_names()
+    codes = names.get(label) or names.get(label.replace("rn", "m").replace("1", "l").replace("0", "o"), ())
+    return _dated(set(codes), date)
 
 
 _WEB_ADDRESS = re.compile(r"\bwww\.(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.nl\b", re.IGNORECASE)

@@ -461,7 +461,11 @@ def sender(
         if behalf.value.startswith(("gm", "pv", "ws", "so")):
             return behalf
         if head is None:
-            return _college_of_running_header(text, behalf, found, head_end) or behalf
+            return (
+                _college_of_running_header(text, behalf, found, head_end)
+                or _college_of_own_address(text, behalf)
+                or behalf
+            )
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return from_mention(text, head, 0.7)
@@ -511,6 +515,18 @@ def _college_of_running_header(
     if own is None or not own.value.startswith("gm"):
         return None
     return replace(own, detail=COLLEGE)
+
+
+def _college_of_own_address(text: str, behalf: Found) -> Found | None:
+    """The college the block signs for without its place, where the letter has no letterhead: that of
+    the one municipality whose domain every contact address of the letter has ("Postbus 136 | 4100 AC
+    Culemborg | www.culemborg.nl" in the footer), else None."""
+    if behalf.detail != COLLEGE:
+        return None
+    own = own_address_name(text, None, 0, quoted_message_start(text))
+    if own is None or not own.value.startswith("gm"):
+        return None
+    return _found(text, own.value, behalf.start, behalf.end, 0.6, COLLEGE)
 
 
 _BW_WORDS = r"burgemeester[ \t]+(?:en|&)[ \t]+wethouders"

@@ -404,7 +404,8 @@ _ROLE_TOKEN = re.compile(
 _JOB_TITLE = re.compile(
     r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
     # a ministry's officials who sign for the minister: "de directeur-generaal …", "de secretaris-generaal"
-    r"directievoerder|(?:directeur|secretaris)-generaal|(?:beleids)?medewerker|(?:senior[ \t]+)?(?:beleids)?adviseur|"
+    r"directievoerder|(?:directeur|secretaris)-generaal|(?:beleids)?medewerker|"
+    r"(?:(?:senior|juridisch)[ \t]+)?(?:beleids)?adviseur|(?:sector|team|cluster|bureau|unit)hoofd|"
     r"[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
     re.IGNORECASE,
