@@ -506,3 +506,15 @@ def test_the_council_addressed_through_ocr_noise(address):
     facts = drafted(text)
     assert facts is not None
     assert facts["addressees"] == ["gm0867"]
+
+
+def test_an_inspector_general_signs_in_that_post():
+    text = (
+        "Inspectie van het Onderwijs\n\nAan het college van burgemeester en wethouders van de gemeente Emmen\n"
+        "Postbus 30001\n7800 RA Emmen\n\nDatum: 3 februari 2020\nOns kenmerk: 2020-0012345\n"
+        "Onderwerp: Toezicht op het leerlingenvervoer\n\nGeacht college,\n\nWij informeren u over ons onderzoek.\n\n"
+        "Met vriendelijke groet,\n\nde inspecteur-generaal van het Onderwijs,\n\ndr. M. Verhoeven\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "M. Verhoeven", "role": "inspecteur-generaal"}]
