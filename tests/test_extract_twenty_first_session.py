@@ -518,3 +518,25 @@ def test_an_inspector_general_signs_in_that_post():
     facts = drafted(text)
     assert facts is not None
     assert facts["signatories"] == [{"name": "M. Verhoeven", "role": "inspecteur-generaal"}]
+
+
+def test_a_reference_label_heading_a_column_beside_the_address():
+    text = (
+        "Aan de raad van de gemeente Hengelo                 Datum      17 januari 2018\n"
+        "Postbus 18                                          Kenmerk    18/00456\n"
+        "7550 AA Hengelo                                     Onderwerp  Evaluatie van de stadsbeheerplannen\n\n"
+        "Geachte leden van de raad,\n\nIn deze brief leest u de evaluatie.\n\nMet vriendelijke groet,\n\n"
+        "Het college van burgemeester en wethouders van Hengelo,\n\nde secretaris,     de burgemeester,\n\n"
+        "H. Lubbers     S. Scholte\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["our_reference"] == "18/00456"
+    assert facts["date_sent"] == "2018-01-17"
+
+
+def test_the_word_kenmerk_in_a_sentence_is_no_label():
+    text = _DECISION.format(told="Wij noemen het kenmerk  2018-123 niet in deze brief.")
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["our_reference"] is None

@@ -127,7 +127,9 @@ def inline_label_pattern() -> re.Pattern[str]:
     number = _INLINE_NUMBER.format(nr=f"l{LABEL_ORDER.index('nr')}", nummer=f"l{LABEL_ORDER.index('nummer')}")
     return re.compile(
         rf"(?<=[ \t])(?:(?:{alternatives})(?![^\W\d_])"
-        rf"|(?<!uw[ \t])(?<!ons[ \t])(?<!onze[ \t])(?:{colon})(?=[ \t]*:)"
+        # (or without its colon where it heads a column of the header beside another, its value set apart
+        # by wide spaces: "Postbus 18      Kenmerk    18/00456")
+        rf"|(?<!uw[ \t])(?<!ons[ \t])(?<!onze[ \t])(?:{colon})(?=[ \t]*:|[ \t]{{2,}}[^\s,;]*[0-9])"
         rf"|{number})(?P<after>\.?[ \t]*:?)",
         re.IGNORECASE,
     )
