@@ -42,6 +42,7 @@ from opendata.ingest.gazetteer import groups_from_dataset
 from opendata.ingest.read import read_document, read_pdf
 from opendata.ingest.score import FieldScore, Scores, comparable
 from opendata.model.problems import Problem
+from opendata.model.register import is_tooi_code
 from opendata.synth.render import bundles, pdf_bytes, render, rendered_letters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -256,7 +257,6 @@ _BODY_SENTENCE = (
     "over de samenwerking met het waterschap Rijn en IJssel en de gemeente Zwolle."
 )
 _BODY_SENTENCE_CODES = {"pv26", "gm0034", "gm0193", "ws0152"}
-_CODE = re.compile(r"[a-z]{2,4}[0-9]+")
 
 Variant = tuple[str, frozenset[str]]  # the text, and the fields whose truth becomes "none"
 
@@ -474,7 +474,7 @@ def perturbed_verdict(field_name: str, got: frozenset, want: frozenset) -> str:
         field_name in ("sender", "addressees")
         and want
         and len(got) <= len(want)
-        and not any(_CODE.fullmatch(str(v)) for v in extra)
+        and not any(is_tooi_code(str(v)) for v in extra)
     ):
         return "vague"
     return "WRONG"

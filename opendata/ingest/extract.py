@@ -140,6 +140,7 @@ from opendata.ingest.extract_signatures import (
     unclosed_signer_zone,
 )
 from opendata.ingest.extract_signatures import signatories as _signatories
+from opendata.model.register import is_tooi_code
 
 __all__ = ["Citation", "Extraction", "Found", "Signatory", "extract", "split_letters"]
 
@@ -564,9 +565,7 @@ def _extract(
     if sender is not None and sender.value.startswith("gm") and sender.detail == COLLEGE:
         # "Aan de gemeenteraad" without its place, in a college's letter: its own council
         addressees = tuple(
-            replace(a, value=sender.value)
-            if a.detail == COUNCIL and not re.fullmatch(r"[a-z]+[0-9]+", a.value)
-            else a
+            replace(a, value=sender.value) if a.detail == COUNCIL and not is_tooi_code(a.value) else a
             for a in addressees
         )
     if questioner is not None:  # "Aan het college van burgemeester en wethouders" on the council's form
@@ -633,9 +632,7 @@ def _extract(
         kind = _found(whole, "brief", answered, end_of_lines(whole, answered, 1), 0.5, REPLY_OVER_THREAD)
     mentioned = organisations_mentioned(text, found) if answered is None else _thread_mentions(whole, iso)
     # a cited letter's writer the register knows on its day only (a municipality merged since): mentioned
-    cited = [
-        c.sender for c in cites if c.sender is not None and re.fullmatch(r"[a-z]+[0-9]+", c.sender.value)
-    ]
+    cited = [c.sender for c in cites if c.sender is not None and is_tooi_code(c.sender.value)]
     mentioned = (*mentioned, *(c for c in cited if all(m.value != c.value for m in mentioned)))
     asked = questions.addressee if questions is not None else None
     if asked is not None and all(m.value != asked.value for m in mentioned):

@@ -34,6 +34,7 @@ from opendata.ingest.extract_sender import (
 )
 from opendata.ingest.extract_signatures import signature_zone
 from opendata.ingest.gazetteer import load_gazetteer, province_of_town
+from opendata.model.register import is_tooi_code
 
 COUNCIL_WORDS = re.compile(
     r"\b(?:leden\s+van\s+de\s+(?:gemeente)?raad|(?:gemeente)?raad\b|raadsleden)", re.IGNORECASE
@@ -145,7 +146,6 @@ def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
 
 
 _ATTENTION = re.compile(r"[ \t]*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b", re.IGNORECASE)
-_REGISTER_CODE = re.compile(r"[a-z]{2,4}[0-9]+")
 
 
 def _board_of_organisation_above(text: str, start: int, addressed: list[Found], picked: list[Found]) -> bool:
@@ -154,11 +154,11 @@ def _board_of_organisation_above(text: str, start: int, addressed: list[Found], 
     wethouders"): the boards are that organisation's, no second addressee."""
     if not (addressed and picked and _ATTENTION.match(text, start)):
         return False
-    if any(_REGISTER_CODE.fullmatch(a.value) or a.detail is None for a in addressed):
+    if any(is_tooi_code(a.value) or a.detail is None for a in addressed):
         return False
     above = text[:start].rstrip()  # (a blank line between, where OCR doubled every line break)
     line_above = above.rfind("\n") + 1
-    return _REGISTER_CODE.fullmatch(picked[-1].value) is not None and picked[-1].start >= line_above
+    return is_tooi_code(picked[-1].value) and picked[-1].start >= line_above
 
 
 def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: Found | None) -> Found | None:

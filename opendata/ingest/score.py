@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from opendata.model.register import load_register
+from opendata.model.register import is_tooi_code, load_register
 
 FIELDS = (
     "kind",
@@ -41,7 +41,7 @@ def _name(value) -> str:
 def _organisation(value: str) -> str:
     """A TOOI code as it is; a name the register gives one organisation ("ministerie van Financiën") as
     that organisation's code, so facts written either way compare; any other name by `_name`."""
-    if re.fullmatch(r"[a-z]{2,4}[0-9]+", value):
+    if is_tooi_code(value):
         return value
     return load_register().named(value) or _name(value)
 

@@ -11,12 +11,22 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from opendata.model.resources import data_dir
 
 REGISTER_FILE = data_dir() / "tooi-register.csv"
+
+# The shape of a TOOI organisation code ("gm0546", "pv28", "so0507", "oorg10002", "mnre1090"): how an
+# extracted value that names a register organisation is told from a name as written.
+TOOI_CODE = re.compile(r"[a-z]{2,4}[0-9]+")
+
+
+def is_tooi_code(value: str) -> bool:
+    return TOOI_CODE.fullmatch(value) is not None
+
 
 KIND_BY_TOOI_TYPE = {
     "Gemeente": "gemeente",
