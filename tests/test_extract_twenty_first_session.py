@@ -540,3 +540,23 @@ def test_the_word_kenmerk_in_a_sentence_is_no_label():
     facts = drafted(text)
     assert facts is not None
     assert facts["our_reference"] is None
+
+
+@pytest.mark.parametrize(
+    "councils",
+    [
+        "Alblasserdam, Dordrecht, Papendrecht, Slie-\ndrecht en Zwijndrecht",
+        "Alblasserdam, Dordrecht, Papendrecht, Sliedrecht en Zwijn-\ndrecht",
+        "Alblasserdam, Dordrecht, Papen-\ndrecht, Sliedrecht en Zwijndrecht",
+    ],
+)
+def test_a_listed_municipality_hyphenated_over_a_line_break(councils):
+    text = (
+        "Gemeenschappelijke Regeling Drechtsteden\nPostbus 619\n3300 AP Dordrecht\n\n"
+        f"Aan de gemeenteraden van {councils}\n\nDordrecht, 15 mei 2019\nKenmerk: DS/2019/1234\n"
+        "Betreft: Jaarrekening 2018\n\nGeachte raadsleden,\n\nHierbij ontvangt u de jaarrekening.\n\n"
+        "Met vriendelijke groet,\n\nJ. de Wit\ndirecteur\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == ["gm0482", "gm0505", "gm0590", "gm0610", "gm0642"]

@@ -421,11 +421,15 @@ _COUNCIL_LIST = re.compile(
     r"(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
     re.IGNORECASE,
 )
+# (a name hyphenated over a line break, as justified text sets it: "Slie-\ndrecht")
 _LISTED_NAME = re.compile(
-    r"(?:[ \t]*,)*[ \t]*(?P<name>[A-Z][\w'’]*(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?"
+    r"(?:[ \t]*,)*[ \t]*(?P<name>[A-Z][\w'’]*(?:-[ \t]*\n[ \t]*[a-z][\w'’]*)?"
+    r"(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?"
 )
 
 
+# The first word of a name ("Alphen-Chaam"), a hyphenation over a line break joined ("Zwijn-\ndrecht").
+_FIRST_WORD = re.compile(r"\S+?(?:-[ \t]*\n[ \t]*[a-z]\S*|(?=\s)|$)")
 _LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?P<item>[^,\n]{1,80})")
 
 
@@ -484,16 +488,20 @@ def _last_listed_name(text: str, position: int, date: str | None, body: str) -> 
     last = _LISTED_NAME.match(text, position)
     if last is None:
         return None
-    resolved = load_gazetteer().resolve(last["name"].split()[0], kinds=("gemeente",), date=date)
+    first = _FIRST_WORD.match(last["name"])  # (its hyphenation over a line break joined)
+    if first is None:
+        return None
+    resolved = load_gazetteer().resolve(_written_name(first[0]), kinds=("gemeente",), date=date)
     if resolved is None or not resolved.code.startswith("gm"):
         return None
-    span = last.start("name"), last.start("name") + len(last["name"].split()[0])
+    span = last.start("name"), last.start("name") + first.end()
     return _found(text, resolved.code, *span, 0.6 + 0.3 * resolved.score, body)
 
 
 def _written_name(name: str) -> str:
-    """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze"."""
-    return re.sub(r"[ \t]*&[ \t]*", " en ", name)
+    """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze", "Slie-\ndrecht" is
+    "Sliedrecht"."""
+    return re.sub(r"[ \t]*&[ \t]*", " en ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "", name))
 
 
 def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:
