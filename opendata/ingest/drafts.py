@@ -526,9 +526,10 @@ class Resolver:
         """The extracted value, or the TOOI code of the register organisation it names by its register
         name ("ministerie van Financiën": the extraction names a ministry so) when the dataset has no
         record of that name: a name the register gives one organisation is that organisation."""
-        if found.value in self.register or self.known(found):
+        if found.value in self.register:
             return found.value
-        return self.register.named(found.value) or found.value
+        named = self.register.named(found.value)  # (the dataset's records are looked up only for such a name)
+        return named if named is not None and not self.known(found) else found.value
 
     def sender(self, extraction, letter_id: str) -> str | None:
         """The id of the letter's sender. Bodies that sign together (extraction.sender_members) and that

@@ -72,9 +72,9 @@ KEY_WORDS = (
     "inzake", "bijlage", "bijlagen", "aan", "geachte", "hoogachtend", "vriendelijke", "groet", "groeten",
     "namens", "burgemeester", "wethouder", "wethouders", "secretaris", "gemeentesecretaris", "griffier",
     "voorzitter", "gedeputeerde", "gedeputeerden", "dijkgraaf", "directeur", "commissaris", "gemeente",
-    "gemeenten", "gemeenteraad", "gemeenteraden", "provincie", "provinciale", "staten", "waterschap", "hoogheemraadschap",
-    "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad", "minister", "leden",
-    "staatssecretaris",
+    "gemeenten", "gemeenteraad", "gemeenteraden", "provincie", "provinciale", "staten", "waterschap",
+    "hoogheemraadschap", "college", "colleges", "veiligheidsregio", "bestuur", "dagelijks", "algemeen", "raad",
+    "minister", "staatssecretaris", "leden",
 )  # fmt: skip
 _UNSPLIT = frozenset({"bijlage", "bijlagen"})
 # Words that join key words into a board's name ("Gedeputeerde Staten van de provincie").
@@ -143,12 +143,12 @@ class Repaired:
 
 def repair_key_words(text: str) -> Repaired | None:
     """The text with each key word (KEY_WORDS) that OCR damaged ("Hoogachtencl", "Gcmeente",
-    "A an", "burge-\nmeester") written out again, a board's name whose words OCR glued together
-    ("Burgemeester enwethouders", "wethoudersvanZutphen") spaced again (`_glued_boards`), each label
-    a text layer glued to the value
-    before it put on a line of its own (`_glued_labels`) and each elided article set with a
-    typographic mark written with an apostrophe (`_typographic_elisions`), or None where there is
-    none of these. A damaged word two key words could be is left as it is."""
+    "A an", "burge-\nmeester") written out again, the words OCR glued to a board's name or a key word
+    spaced again ("Burgemeester enwethouders", "degemeenteraden": `_glued_boards`, `_glued_articles`),
+    each label a text layer glued to the value before it put on a line of its own (`_glued_labels`)
+    and each elided article set with a typographic mark written with an apostrophe
+    (`_typographic_elisions`), or None where there is none of these. A damaged word two key words
+    could be is left as it is."""
     damaged = _damaged_key_words(text)
     boards = _glued_boards(text, damaged)
     glued = [*boards, *_glued_articles(text, damaged + boards)]

@@ -461,11 +461,7 @@ def sender(
         if behalf.value.startswith(("gm", "pv", "ws", "so")):
             return behalf
         if head is None:
-            return (
-                _college_of_running_header(text, behalf, found, head_end)
-                or _college_of_own_address(text, behalf)
-                or behalf
-            )
+            return _college_without_its_place(text, behalf, found, head_end) or behalf
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return from_mention(text, head, 0.7)
@@ -503,30 +499,23 @@ def _employer(text: str, zone: tuple[int, int], below: Sequence[OrgMention]) -> 
     return below[0]
 
 
-def _college_of_running_header(
+def _college_without_its_place(
     text: str, behalf: Found, found: Sequence[OrgMention], head_end: int
 ) -> Found | None:
     """The college "Namens het college van burgemeester en wethouders," signs for without its place,
-    where OCR lost the letterhead: that of the one municipality the later pages' running header names
-    ("Gemeente Amsterdam Datum 20 augustus 2020 / Kenmerk …"), else None."""
+    where the letter has no letterhead (or OCR lost it): that of the one municipality the later pages'
+    running header names ("Gemeente Amsterdam Datum 20 augustus 2020 / Kenmerk …"), else that of the one
+    municipality whose domain every contact address of the letter has ("Postbus 136 | 4100 AC Culemborg
+    | www.culemborg.nl" in the footer), else None."""
     if behalf.detail != COLLEGE:
         return None
     own = running_header_sender(text, found, head_end)
-    if own is None or not own.value.startswith("gm"):
-        return None
-    return replace(own, detail=COLLEGE)
-
-
-def _college_of_own_address(text: str, behalf: Found) -> Found | None:
-    """The college the block signs for without its place, where the letter has no letterhead: that of
-    the one municipality whose domain every contact address of the letter has ("Postbus 136 | 4100 AC
-    Culemborg | www.culemborg.nl" in the footer), else None."""
-    if behalf.detail != COLLEGE:
-        return None
-    own = own_address_name(text, None, 0, quoted_message_start(text))
-    if own is None or not own.value.startswith("gm"):
-        return None
-    return _found(text, own.value, behalf.start, behalf.end, 0.6, COLLEGE)
+    if own is not None and own.value.startswith("gm"):
+        return replace(own, detail=COLLEGE)
+    mailed = own_address_name(text, None, 0, quoted_message_start(text))
+    if mailed is not None and mailed.value.startswith("gm"):
+        return _found(text, mailed.value, behalf.start, behalf.end, 0.6, COLLEGE)
+    return None
 
 
 _BW_WORDS = r"burgemeester[ \t]+(?:en|&)[ \t]+wethouders"
