@@ -118,6 +118,13 @@ def published(tmp_path_factory) -> Path:
     return out
 
 
+def with_drafts(datasets: Path) -> Path:
+    """Set `include_drafts: true` in a sources folder's publication.yaml: its drafts are published too."""
+    with (datasets / "publication.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\ninclude_drafts: true\n")
+    return datasets
+
+
 @pytest.fixture
 def datasets_copy(tmp_path) -> Path:
     """A private copy of the seed datasets that a test may break."""
@@ -132,3 +139,10 @@ def into(datasets_copy) -> Path:
     for path in (datasets_copy / "letters").iterdir():
         path.unlink()
     return datasets_copy
+
+
+@pytest.fixture
+def drafts_copy(datasets_copy) -> Path:
+    """A private copy of the seed datasets (its letters kept: the shared records cite them) that
+    publishes drafts too."""
+    return with_drafts(datasets_copy)

@@ -87,10 +87,8 @@ def test_a_body_named_without_its_organisation_stays_government():
     assert resolver.new_organisations[0]["kind"] == "overheidsorganisatie"
 
 
-def test_the_drafts_publish_with_the_neutral_kind_never_typed_as_government(datasets_copy, tmp_path):
-    into = datasets_copy  # the seed's letters kept: its shared records cite them
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+def test_the_drafts_publish_with_the_neutral_kind_never_typed_as_government(drafts_copy, tmp_path):
+    into = drafts_copy  # the seed's letters kept: its shared records cite them
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "vereniging.txt").write_text(_ASSOCIATION, encoding="utf-8")

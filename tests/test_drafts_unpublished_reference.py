@@ -8,7 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .conftest import DATASETS, run_main
+from .conftest import DATASETS, run_main, with_drafts
 
 LETTER = "letters/gs-zuid-holland-2019-01-24-samenwerking-leidse-regio.yaml"
 # A draft shared record as ingest adds it, written for the test.
@@ -36,8 +36,7 @@ def _naming_a_draft(target: Path, include_drafts: bool = False) -> tuple[Path, i
     assert "\nsender: gs-pv28\n" in written
     letter.write_text(written.replace("\nsender: gs-pv28\n", "\nsender: concept-gs-zuid-holland\n"), "utf-8")
     if include_drafts:
-        config = target / "publication.yaml"
-        config.write_text(config.read_text(encoding="utf-8") + "include_drafts: true\n", encoding="utf-8")
+        with_drafts(target)
     return target, before.count("\n") + 1
 
 

@@ -163,10 +163,8 @@ def test_a_registered_body_stays_a_code():
 # ---------------------------------------------------------------- a draft with such an addressee publishes
 
 
-def test_an_association_addressed_is_a_draft_organisation_that_publishes(datasets_copy, tmp_path):
-    into = datasets_copy  # the seed's letters kept: its shared records cite them
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+def test_an_association_addressed_is_a_draft_organisation_that_publishes(drafts_copy, tmp_path):
+    into = drafts_copy  # the seed's letters kept: its shared records cite them
     folder = tmp_path / "in"
     folder.mkdir()
     letter = _LETTERHEAD + "Jongerenraad van Zwolle\n" + _LABELS + "Beste leden,\n\n" + _BODY + _CLOSING

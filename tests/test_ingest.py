@@ -18,7 +18,7 @@ from opendata.ingest import ingest
 from opendata.ingest.read import read_document
 from opendata.synth.render import docx_bytes, pdf_bytes, rendered_letters, scan_bytes
 
-from .conftest import DATASETS, ROOT, SEED, run_cli
+from .conftest import DATASETS, ROOT, SEED, run_cli, with_drafts
 
 
 @pytest.fixture(scope="module")
@@ -417,8 +417,7 @@ def test_a_draft_keeps_the_role_as_written(tmp_path, into, letters, role):
     ingest([tmp_path / "in" / "brief.txt"], into)
     [draft] = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (into / "letters").glob("*.yaml")]
     assert [s["role"] for s in draft["signatories"]] == [role]
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+    with_drafts(into)
     validated = run_cli(
         "validate", "--datasets", str(into)
     )  # the fixture's shared records lack the seed's letters

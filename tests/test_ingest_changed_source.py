@@ -18,6 +18,8 @@ import yaml
 from opendata.ingest import ingest
 from opendata.publish.pipeline import build
 
+from .conftest import with_drafts
+
 # A college answers the province; its signers and the college itself are drafted as shared records.
 _ANSWER = """Gedeputeerde Staten van Overijssel
 Postbus 10078
@@ -51,11 +53,6 @@ def _ingested(tmp_path: Path, into: Path, text: str) -> tuple[Path, str]:
     return folder, next(letter for letter in report.written if "n340" in letter)
 
 
-def _with_drafts(into: Path) -> None:
-    with (into / "publication.yaml").open("a", encoding="utf-8") as publication:
-        publication.write("\ninclude_drafts: true\n")
-
-
 def _shared_evidence(into: Path, letter: str) -> list[dict]:
     found = []
     for name in ("organisations.yaml", "people.yaml"):
@@ -73,7 +70,7 @@ def _mismatches(into: Path) -> list:
 
 
 def test_a_changed_source_moves_the_evidence_of_the_shared_drafts_with_it(tmp_path, into):
-    _with_drafts(into)
+    with_drafts(into)
     _folder, letter = _ingested(tmp_path, into, _ANSWER)
     before = _shared_evidence(into, letter)
     assert before, "the college and its signers are drafted from this letter"
@@ -119,7 +116,7 @@ def test_a_deleted_draft_of_a_cited_letter_is_not_drafted_again_when_its_citer_i
 
 
 def test_a_quote_the_new_text_no_longer_holds_is_left_for_validate_to_name(tmp_path, into):
-    _with_drafts(into)
+    with_drafts(into)
     _folder, letter = _ingested(tmp_path, into, _ANSWER)
     before = {e["quote"]: e for e in _shared_evidence(into, letter)}
     assert "P.Q. de Boer" in before

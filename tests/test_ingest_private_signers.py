@@ -64,10 +64,8 @@ def test_a_signer_in_no_public_office_is_drafted_not_public(tmp_path, into, role
     assert ("pietersma" in person["id"]) is public  # a private person's id does not spell the name
 
 
-def test_with_drafts_published_a_private_signers_name_reaches_no_file(tmp_path, datasets_copy):
-    into = datasets_copy  # the seed's letters kept: its shared records name them
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+def test_with_drafts_published_a_private_signers_name_reaches_no_file(tmp_path, drafts_copy):
+    into = drafts_copy  # the seed's letters kept: its shared records name them
     folder = tmp_path / "in"
     folder.mkdir()
     for number, (name, role) in enumerate(

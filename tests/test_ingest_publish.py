@@ -16,13 +16,10 @@ from .conftest import DATASETS, ROOT, published_graph, run_cli, run_main
 LETTERS = 20  # synthetic PDFs
 
 
-def test_a_folder_of_synthetic_pdfs_ingests_and_publishes_valid(tmp_path):
+def test_a_folder_of_synthetic_pdfs_ingests_and_publishes_valid(tmp_path, drafts_copy):
     """Twenty letters hold what fifty did: both kinds, citations, dossier references, letters with and
     without a reference of their own or of the letter they answer."""
-    into = tmp_path / "datasets"
-    shutil.copytree(DATASETS, into)
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+    into = drafts_copy
     rendered = run_main(
         "synth", "--letters", str(LETTERS), "--render", str(tmp_path / "in"), "--formats", "pdf"
     )
@@ -103,12 +100,9 @@ def _letter_without_address_block(folder: Path) -> str:
     return plan.id
 
 
-def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path):
+def test_a_letter_without_an_address_block_ingests_and_publishes(tmp_path, drafts_copy):
     """The addressees a text leaves open are declared unknown (not a blocking gap): the draft publishes."""
-    into = tmp_path / "datasets"
-    shutil.copytree(DATASETS, into)
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+    into = drafts_copy
     _letter_without_address_block(tmp_path / "in")
     ingested = run_main("ingest", str(tmp_path / "in"), "--into", str(into))
     assert ingested.returncode == 0, ingested.stderr

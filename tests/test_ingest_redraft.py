@@ -15,7 +15,7 @@ import yaml
 from opendata.ingest import drafts, ingest
 from opendata.publish.pipeline import build
 
-from .conftest import DATASETS
+from .conftest import DATASETS, with_drafts
 
 # Bodies without their organisation: the sender and the addressee are each this letter's own draft.
 _GENERIC_BODIES = """Aan Provinciale Staten
@@ -87,7 +87,6 @@ def test_a_letter_of_which_nothing_is_read_gives_a_draft_that_publishes(tmp_path
     # the seed's letters back: its shared records name them
     for path in (DATASETS / "letters").iterdir():
         (into / "letters" / path.name).write_bytes(path.read_bytes())
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+    with_drafts(into)
     outcome = build(into)
     assert outcome.exit_code == 0, [str(p) for p in outcome.problems]

@@ -7,8 +7,6 @@ real municipalities' and provinces' names)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 
@@ -16,7 +14,7 @@ from opendata.ingest.bench import drafted
 from opendata.ingest.drafts import Index, Resolver, build_record
 from opendata.ingest.extract import extract
 
-from .conftest import DATASETS, run_cli, run_main
+from .conftest import run_cli, run_main
 
 _HEAD = (
     "Aan Gedeputeerde Staten van Zuid-Holland\nPostbus 90602\n2509 LP Den Haag\n\n"
@@ -118,11 +116,8 @@ def test_a_group_the_dataset_knows_is_not_drafted_again():
     )
 
 
-def test_a_joint_letter_ingests_once_and_publishes(tmp_path):
-    into = tmp_path / "datasets"
-    shutil.copytree(DATASETS, into)
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+def test_a_joint_letter_ingests_once_and_publishes(tmp_path, drafts_copy):
+    into = drafts_copy
     letters = tmp_path / "in"
     letters.mkdir()
     (letters / "joint.txt").write_text(

@@ -8,8 +8,6 @@ people)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
 
@@ -18,7 +16,7 @@ from opendata.ingest.extract import extract
 from opendata.ingest.score import Scores, comparable
 from opendata.model.register import load_register
 
-from .conftest import DATASETS, run_cli, run_main
+from .conftest import run_cli, run_main
 
 _LETTER = (
     "{ministry}\n\n> Retouradres Postbus 20011 2500 EA Den Haag\n\n"
@@ -101,11 +99,8 @@ def test_a_datasets_own_record_of_the_ministry_is_kept():
     assert record["sender"] == "minfin"
 
 
-def test_a_ministrys_letter_publishes_with_the_tooi_iri(tmp_path):
-    into = tmp_path / "datasets"
-    shutil.copytree(DATASETS, into)
-    with (into / "publication.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("include_drafts: true\n")
+def test_a_ministrys_letter_publishes_with_the_tooi_iri(tmp_path, drafts_copy):
+    into = drafts_copy
     letters = tmp_path / "in"
     letters.mkdir()
     (letters / "besluit.txt").write_text(
