@@ -571,7 +571,10 @@ def _extract(
     if questioner is not None:  # "Aan het college van burgemeester en wethouders" on the council's form
         addressees = tuple(_board_of_form(text, found, head_end, a) for a in addressees)
     listed = listed_councils(text, head_end, iso)
-    if listed and all(a.value[:2] not in ("gm", "pv") for a in addressees):
+    if listed and (
+        all(a.value[:2] not in ("gm", "pv") for a in addressees)
+        or {a.value for a in addressees} < {a.value for a in listed}
+    ):  # (the list read in part as other phrases: its first names only, where a line break cut it)
         addressees = listed
     if sender is None and _OUR_COLLEGE.search(text):
         # "Voordat ons college ingaat op uw vragen" in a letter to the council of one municipality:

@@ -415,22 +415,25 @@ _QUOTED_BODY = re.compile(
 # wethouders van de gemeenten A, B en C"), with names written with "&" ("Aa & Hunze") and names the copy
 # lost between two commas ("Aa & Hunze, , Borger-Odoorn, …, en"). An address opens with "Aan" (or "AAN"):
 # a sentence's "… worden voorgelegd aan de colleges van de gemeenten A en B" addresses nobody.
+# The list may open on the address's next line ("Aan de gemeenteraden van" over "Blaricum, Gooise Meren,
+# …"); a minister writes to the mayors of a list ("Aan de burgemeesters van Amsterdam, Rotterdam, …").
 _COUNCIL_LIST = re.compile(
-    r"(?<![\w-])(?-i:Aan|AAN)(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
+    r"(?<![\w-])(?-i:Aan|AAN)(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<mayors>burgemeesters\b)|"
+    r"(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
     r"(?:burgemeester[ \t]+en[ \t]+wethouders|B[ \t]*(?:&|en)[ \t]*W)(?![\w&]))?))"
-    r"(?:[ \t]+van[ \t]+(?:de[ \t]+)?(?:gemeenten[ \t]+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
+    r"(?:(?:[ \t]*\n[ \t]*|[ \t]+)van(?:[ \t]*\n[ \t]*|[ \t]+)(?:de\s+)?(?:gemeenten\s+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
     re.IGNORECASE,
 )
-# (a name hyphenated over a line break, as justified text sets it: "Slie-\ndrecht")
+# (a name hyphenated over a line break, as justified text sets it: "Slie-\ndrecht", "Borger-\nOdoorn")
 _LISTED_NAME = re.compile(
-    r"(?:[ \t]*,)*[ \t]*(?P<name>[A-Z][\w'’]*(?:-[ \t]*\n[ \t]*[a-z][\w'’]*)?"
-    r"(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})[ \t]*(?P<sep>,|\ben\b)?"
+    r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*)?(?P<name>[A-Z][\w'’]*(?:-[ \t]*\n[ \t]*[A-Za-z][\w'’]*)?"
+    r"(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})(?:[ \t]*(?:\n[ \t]*)?(?P<sep>,|\ben\b))?"
 )
 
 
 # The first word of a name ("Alphen-Chaam"), a hyphenation over a line break joined ("Zwijn-\ndrecht").
-_FIRST_WORD = re.compile(r"\S+?(?:-[ \t]*\n[ \t]*[a-z]\S*|(?=\s)|$)")
-_LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?P<item>[^,\n]{1,80})")
+_FIRST_WORD = re.compile(r"\S+?(?:-[ \t]*\n[ \t]*[A-Za-z]\S*|(?=\s)|$)")
+_LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*)?(?P<item>[^,\n]{1,80})")
 
 
 def _register_name_at(text: str, position: int, date: str | None) -> tuple[int, int, str] | None:
@@ -452,7 +455,7 @@ def _register_name_at(text: str, position: int, date: str | None) -> tuple[int, 
     return None
 
 
-_SEPARATOR = re.compile(r"[ \t]*(?P<sep>,|\ben\b)?")
+_SEPARATOR = re.compile(r"(?:[ \t]*(?:\n[ \t]*)?(?P<sep>,|\ben\b))?")
 
 
 def _listed_name(
@@ -500,8 +503,9 @@ def _last_listed_name(text: str, position: int, date: str | None, body: str) -> 
 
 def _written_name(name: str) -> str:
     """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze", "Slie-\ndrecht" is
-    "Sliedrecht"."""
-    return re.sub(r"[ \t]*&[ \t]*", " en ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "", name))
+    "Sliedrecht", "Borger-\nOdoorn" is "Borger-Odoorn"."""
+    joined = re.sub(r"-[ \t]*\n[ \t]*(?=[A-Z])", "-", re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "", name))
+    return re.sub(r"[ \t]*&[ \t]*", " en ", joined)
 
 
 def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:
@@ -513,7 +517,7 @@ def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, 
     gazetteer = load_gazetteer()
     found: list[Found] = []
     position = match.end()
-    body = COLLEGE if match["colleges"] else COUNCIL
+    body = COLLEGE if match["colleges"] else None if match["mayors"] else COUNCIL
     if match["lost"]:  # "Aan de raden-v@n-de-gemeentenn Ede, …": the first name, if OCR kept it whole
         last = re.search(r"[A-Z][\w'’-]*$", match["lost"].rstrip())
         first = gazetteer.resolve(last[0], kinds=("gemeente",), date=date, fuzzy=False) if last else None

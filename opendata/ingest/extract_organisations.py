@@ -31,8 +31,9 @@ ASSOCIATION_KIND = (
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
 
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
-# or be split by it ("Staten, va n Overijssel")
-_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n[ \t]*)?(?:de[ \t]+)?"
+# or be split by it ("Staten, va n Overijssel"), or open the next line of an address block ("College van
+# burgemeester en wethouders" over "van de gemeente Ede")
+_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?(?:[ \t]*\n(?=[ \t]*van[ \t]))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n[ \t]*)?(?:de[ \t]+)?"
 # (not a reference that opens with the letters: "BENW/2017.1458", "BenW-2024.0815")
 _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b(?![/.-]?[0-9]|/))"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words

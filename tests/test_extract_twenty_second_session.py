@@ -1,0 +1,109 @@
+"""Classes found by the twenty-second session's probe letters (tests/probes/m-…, n-…, o-…): an address
+block's body whose "van" and place open its next line, lists of councils, colleges and mayors that run
+over line breaks, and more. Letters written for the test (invented people, real public bodies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from opendata.ingest.bench import drafted
+
+
+def _letter(head: str, address: str, date: str = "8 oktober 2019", closing: str = "") -> str:
+    return (
+        f"{head}\n\n{address}\n\nDatum      {date}\nOns kenmerk 2019-55102\nOnderwerp  Afkoppelen hemelwater\n\n"
+        "Geacht college,\n\nWij vragen u mee te werken aan het afkoppelen van hemelwater in de wijk.\n\n"
+        f"Met vriendelijke groet,\n\n{closing}"
+    )
+
+
+_WATER_BOARD = (
+    "het dagelijks bestuur van Waterschap Rivierenland,\n\nde secretaris-directeur,   de dijkgraaf,\n"
+)
+
+
+# ---------------------------------------------------------------- a body over "van" and its place
+
+
+@pytest.mark.parametrize(
+    "address, code",
+    [
+        (
+            "College van burgemeester en wethouders\nvan de gemeente Culemborg\nPostbus 136\n4100 AC  CULEMBORG",
+            "gm0216",
+        ),
+        ("Het college van burgemeester en wethouders\nvan Tiel\nPostbus 6325\n4000 HH  TIEL", "gm0281"),
+        (
+            "Burgemeester en Wethouders\nvan de gemeente Zaltbommel\nt.a.v. mevrouw K. Aalders-Veld\nPostbus 10\n"
+            "5300 AA  ZALTBOMMEL",
+            "gm0297",
+        ),
+        ("Gedeputeerde Staten\nvan Gelderland\nPostbus 9090\n6800 GX  ARNHEM", "pv25"),
+        (
+            "Aan het college van burgemeester en wethouders\nvan de gemeente Buren\nPostbus 23\n4020 BA  MAURIK",
+            "gm0214",
+        ),
+    ],
+)
+def test_a_board_whose_place_opens_the_next_line_is_one_addressee(address, code):
+    facts = drafted(_letter("Waterschap Rivierenland", address, closing=_WATER_BOARD))
+    assert facts is not None
+    assert facts["addressees"] == [code]
+    assert facts["sender"] == "ws0621"
+
+
+def test_a_board_line_alone_with_a_sentence_under_it_names_no_place():
+    # "van 12 maart" opens the next line: a date, no place; the board without a place stays as written
+    text = _letter(
+        "Waterschap Rivierenland",
+        "Aan het college van burgemeester en wethouders\nvan 12 maart jongstleden\nPostbus 23\n4020 BA  MAURIK",
+        closing=_WATER_BOARD,
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert all(not a.startswith("gm") for a in facts["addressees"])
+
+
+# ---------------------------------------------------------------- lists that run over line breaks
+
+
+@pytest.mark.parametrize(
+    "address, codes",
+    [
+        (
+            "Aan de gemeenteraden van\nLochem, Zutphen,\nBrummen en Voorst",
+            ["gm0262", "gm0301", "gm0213", "gm0285"],
+        ),
+        (
+            "Aan de raden van de gemeenten Oldambt,\nPekela, Veendam\nen Westerwolde",
+            ["gm1895", "gm0765", "gm0047", "gm1950"],
+        ),
+        (
+            "Aan de colleges van burgemeester en wethouders\nvan de gemeenten Hof van Twente, Borne, Hengelo,\n"
+            "Enschede en Haaksbergen",
+            ["gm1735", "gm0147", "gm0164", "gm0153", "gm0158"],
+        ),
+        (  # a name with its own hyphen broken at the line's end
+            "Aan de colleges van burgemeester en wethouders van de gemeenten Emmen, Borger-\nOdoorn en Coevorden",
+            ["gm0114", "gm1681", "gm0109"],
+        ),
+        (
+            "Aan de burgemeesters van\nArnhem, Nijmegen en Ede",
+            ["gm0202", "gm0268", "gm0228"],
+        ),
+    ],
+)
+def test_a_list_of_councils_colleges_or_mayors_over_line_breaks(address, codes):
+    closing = "Gedeputeerde Staten van Gelderland,\n\nde voorzitter,     de secretaris,\n"
+    facts = drafted(_letter("Provincie Gelderland", address + "\n", date="3 september 2020", closing=closing))
+    assert facts is not None
+    assert sorted(facts["addressees"]) == sorted(codes)
+
+
+def test_a_list_ends_at_a_line_without_a_separator():
+    # the line after the list's last name is the street of the address: not a name of the list
+    address = "Aan de gemeenteraden van\nLochem en Zutphen\nMarkt 1\n7241 AA  LOCHEM"
+    closing = "Gedeputeerde Staten van Gelderland,\n\nde voorzitter,     de secretaris,\n"
+    facts = drafted(_letter("Provincie Gelderland", address, date="3 september 2020", closing=closing))
+    assert facts is not None
+    assert sorted(facts["addressees"]) == ["gm0262", "gm0301"]
