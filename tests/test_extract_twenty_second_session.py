@@ -107,3 +107,32 @@ def test_a_list_ends_at_a_line_without_a_separator():
     facts = drafted(_letter("Provincie Gelderland", address, date="3 september 2020", closing=closing))
     assert facts is not None
     assert sorted(facts["addressees"]) == ["gm0262", "gm0301"]
+
+
+# ---------------------------------------------------------------- a name over the line's end
+
+
+@pytest.mark.parametrize(
+    "address, code",
+    [
+        (
+            "Aan het algemeen bestuur van de\nOmgevingsdienst Regio Arnhem\nPostbus 2047\n6802 CA  ARNHEM",
+            "so0826",
+        ),
+        ("Aan Gedeputeerde Staten van\nNoord-Brabant\nPostbus 90151\n5200 MC  'S-HERTOGENBOSCH", "pv30"),
+        (
+            "Waterschap Vallei en Ve-\nluwe\nt.a.v. het dagelijks bestuur\nPostbus 330\n3800 AH  AMERSFOORT",
+            "ws0662",
+        ),
+        ("Provincie Noord-\nBrabant\nPostbus 90151\n5200 MC  'S-HERTOGENBOSCH", "pv30"),
+        (
+            "College van burgemeester en wethouders\nvan de gemeente Sint-Michiels-\ngestel\nPostbus 10000\n"
+            "5270 GA  SINT-MICHIELSGESTEL",
+            "gm0845",
+        ),
+    ],
+)
+def test_a_body_named_over_the_end_of_a_line(address, code):
+    facts = drafted(_letter("Waterschap Rivierenland", address, date="12 mei 2021", closing=_WATER_BOARD))
+    assert facts is not None
+    assert facts["addressees"] == [code]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from opendata.ingest.extract_header import end_of_lines, line_at
-from opendata.ingest.extract_noise import doubled_line_breaks, noisy, strip_span
+from opendata.ingest.extract_noise import doubled_line_breaks, joined_hyphenation, noisy, strip_span
 from opendata.ingest.extract_organisations import (
     COLLEGE,
     COUNCIL,
@@ -173,13 +173,15 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
         # / "" / "t.a.v. Burgemeester en wethouders"): the line above lies past the blank one
         end_above -= 1
     above = text.rfind("\n", 0, end_above) + 1
-    named = [m for m in in_header if above <= m.start < start and m.resolved]
+    # (a name hyphenated over lines ends on the line above: "Waterschap Vallei en Ve-" over "luwe")
+    named = [m for m in in_header if m.start < start and m.end > above and m.resolved]
     named = list({m.value: m for m in named}.values())  # one body found by two readers is one
     if len(named) != 1 or (sender is not None and named[0].value == sender.value):
         return None
     mention = named[0]
     after = text[mention.end : start].strip(" \t\n,")
-    if text[above : mention.start].strip() or (after and not _SIDE_LABEL_SCRAP.fullmatch(after)):
+    first = min(above, text.rfind("\n", 0, mention.start) + 1)
+    if text[first : mention.start].strip() or (after and not _SIDE_LABEL_SCRAP.fullmatch(after)):
         return None
     return from_mention(text, mention, 0.85)
 
@@ -504,8 +506,7 @@ def _last_listed_name(text: str, position: int, date: str | None, body: str) -> 
 def _written_name(name: str) -> str:
     """A listed name as the register writes it: "Aa & Hunze" is "Aa en Hunze", "Slie-\ndrecht" is
     "Sliedrecht", "Borger-\nOdoorn" is "Borger-Odoorn"."""
-    joined = re.sub(r"-[ \t]*\n[ \t]*(?=[A-Z])", "-", re.sub(r"-[ \t]*\n[ \t]*(?=[a-z])", "", name))
-    return re.sub(r"[ \t]*&[ \t]*", " en ", joined)
+    return re.sub(r"[ \t]*&[ \t]*", " en ", joined_hyphenation(name))
 
 
 def listed_councils(text: str, head_end: int, date: str | None) -> tuple[Found, ...]:

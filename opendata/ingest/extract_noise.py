@@ -281,6 +281,15 @@ def doubled_line_breaks(text: str) -> bool:
     return "\n\n" in text and re.search(r"[^\n]\n[^\n]", text) is None
 
 
+_HYPHENATED = re.compile(r"-[ \t]*\n[ \t]*(?=(?P<capital>[A-Z])?)")
+
+
+def joined_hyphenation(text: str) -> str:
+    """A name hyphenated over a line break, as justified text sets it, joined: "Slie-\ndrecht" is
+    "Sliedrecht"; before a capital the hyphen is the name's own ("Borger-\nOdoorn" is "Borger-Odoorn")."""
+    return _HYPHENATED.sub(lambda match: "-" if match["capital"] else "", text)
+
+
 def fold(text: str) -> str:
     """Letters and digits only, lower case, without accents: the key names are compared on."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from opendata.ingest.extract_noise import noisy
+from opendata.ingest.extract_noise import joined_hyphenation, noisy
 from opendata.ingest.gazetteer import Gazetteer, load_gazetteer, other_forms
 from opendata.model.register import RegisteredOrganisation, load_register
 
@@ -32,8 +32,9 @@ GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "sa
 
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
 # or be split by it ("Staten, va n Overijssel"), or open the next line of an address block ("College van
-# burgemeester en wethouders" over "van de gemeente Ede")
-_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?(?:[ \t]*\n(?=[ \t]*van[ \t]))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n[ \t]*)?(?:de[ \t]+)?"
+# burgemeester en wethouders" over "van de gemeente Ede"), or end a line with the place on the next ("Aan
+# het algemeen bestuur van de" over "Omgevingsdienst Midden-Holland")
+_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?(?:[ \t]*\n(?=[ \t]*van[ \t]))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n(?:[ \t]+de(?=[ \t]*\n))?(?:[ \t]*\n[ \t]*|[ \t]*))?(?:de[ \t]+)?"
 # (not a reference that opens with the letters: "BENW/2017.1458", "BenW-2024.0815")
 _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b(?![/.-]?[0-9]|/))"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
@@ -136,16 +137,22 @@ def _introducer_pattern() -> re.Pattern[str]:
 
 
 def _name_tokens(text: str, start: int, limit: int = 5) -> list[re.Match[str]]:
-    """Up to `limit` tokens after `start`, on the same line (a name does not run over a line)."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    """Up to `limit` tokens after `start`, on the same line: a name does not run over a line, unless
+    hyphenated at its end ("Hoogheemraadschap van Schie-" over "land en de Krimpenerwaard")."""
     tokens: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text, start, line_end):
-        if tokens and text[tokens[-1].end() : token.start()].strip(" \t"):
-            break
-        tokens.append(token)
-        if len(tokens) == limit:
-            break
+    while len(tokens) < limit:
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        for token in _TOKEN.finditer(text, start, line_end):
+            if tokens and text[tokens[-1].end() : token.start()].strip(" \t\n"):
+                return tokens
+            tokens.append(token)
+            if len(tokens) == limit:
+                return tokens
+        hyphenated = tokens and tokens[-1][0].endswith("-") and not text[tokens[-1].end() : line_end].strip()
+        if not hyphenated or line_end == len(text):
+            return tokens
+        start = line_end + 1
     return tokens
 
 
@@ -162,7 +169,8 @@ def resolve_name_at(
         if tokens[count - 1][0].lower() in _STOP:
             continue
         end = tokens[count - 1].end()
-        resolution = gazetteer.resolve(text[start:end], kinds=kinds, date=date, fuzzy=count <= 3)
+        name = joined_hyphenation(text[start:end])
+        resolution = gazetteer.resolve(name, kinds=kinds, date=date, fuzzy=count <= 3)
         if resolution:
             return resolution.code, end, resolution.score
     return None
