@@ -136,3 +136,37 @@ def test_a_body_named_over_the_end_of_a_line(address, code):
     facts = drafted(_letter("Waterschap Rivierenland", address, date="12 mei 2021", closing=_WATER_BOARD))
     assert facts is not None
     assert facts["addressees"] == [code]
+
+
+# ---------------------------------------------------------------- a minister over the ministry's address
+
+
+_MAYOR = "De burgemeester van Eindhoven,\n\n\n\nK. Vermeulen-Rijn\n"
+
+
+@pytest.mark.parametrize(
+    "address, ministry",
+    [
+        (
+            "De Minister van Justitie en Veiligheid\nPostbus 20301\n2500 EH  DEN HAAG",
+            "Justitie en Veiligheid",
+        ),
+        ("de Staatssecretaris van Financiën\nPostbus 20201\n2500 EE  Den Haag", "Financiën"),
+        (
+            "DE MINISTER VAN Binnenlandse Zaken en Koninkrijksrelaties\nPostbus 20011\n2500 EA  Den Haag",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+    ],
+)
+def test_a_minister_named_over_the_ministrys_postal_address_is_its_ministry(address, ministry):
+    facts = drafted(_letter("Gemeente Eindhoven\nKabinet van de burgemeester", address, closing=_MAYOR))
+    assert facts is not None
+    assert facts["addressees"] == [f"ministerie van {ministry}"]
+    assert facts["sender"] == "gm0772"
+
+
+def test_a_committee_over_a_postal_address_is_no_ministry():
+    address = "De vaste commissie voor Financiën\nPostbus 20018\n2500 EA  Den Haag"
+    facts = drafted(_letter("Gemeente Eindhoven", address, closing=_MAYOR))
+    assert facts is not None
+    assert not any(a.startswith("ministerie") for a in facts["addressees"])

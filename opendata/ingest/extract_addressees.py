@@ -214,7 +214,7 @@ def _addressed(
 # commissie Burgers en Samenleving", "Aan de Statencommissie voor Financiën, …" the committee as written.
 # A minister "voor" a portfolio has no ministry of that name: no addressee.
 _OFFICE = re.compile(  # OCR: "de rninister", "Ministervan"
-    rf"(?:(?:de|het)[ \t]+)?(?i:{noisy('minister')}|{noisy('staatssecretaris')})[ \t]*van[ \t]+(?=[A-Z])"
+    rf"(?:(?i:de|het)[ \t]+)?(?i:{noisy('minister')}|{noisy('staatssecretaris')})[ \t]*(?i:van)[ \t]+(?=[A-Z])"
 )
 _COMMITTEE = re.compile(
     r"(?:(?:de|het)[ \t]+)?(?P<word>(?:(?:vaste|algemene|bijzondere)[ \t]+)?(?:raads|staten)?commissie)\b",
@@ -728,6 +728,11 @@ def _address_block(
                 # Postbus 202": the person written to, between the body and its postal line
                 line_end = line_start - 1
                 continue
+            office = None if named or picked else _office_line(text, line_start, line_end)
+            if office is not None:  # "De Minister van Justitie en Veiligheid" over the ministry's Postbus
+                picked.append(office)
+                line_end = line_start - 1
+                continue
             if not named and _INTRODUCING.fullmatch(line):
                 del picked[block_picked:]  # the block a sentence introduces: an address it gives
                 break
@@ -760,6 +765,15 @@ def _address_block(
         )
     ]
     return sorted(picked, key=lambda f: f.start)
+
+
+def _office_line(text: str, start: int, end: int) -> Found | None:
+    """A minister's or state secretary's office that is all of the line text[start:end]: its ministry."""
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip())
+    office = written_office(text, lead, end)
+    if office is None or office.value.startswith(("commissie", "vaste", "algemene", "bijzondere")):
+        return None
+    return office if not text[office.end : end].strip(" \t,") else None
 
 
 def _named_alone_above(text: str, blank_start: int, found: Sequence[OrgMention]) -> bool:
