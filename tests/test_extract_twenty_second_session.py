@@ -170,3 +170,40 @@ def test_a_committee_over_a_postal_address_is_no_ministry():
     facts = drafted(_letter("Gemeente Eindhoven", address, closing=_MAYOR))
     assert facts is not None
     assert not any(a.startswith("ministerie") for a in facts["addressees"])
+
+
+# ---------------------------------------------------------------- water boards listed; a Rijkswaterstaat head
+
+
+_RWS_HEAD = "De hoofdingenieur-directeur van Rijkswaterstaat Zuid-Nederland,\n\n\n\nir. P. Kuipers-Dam\n"
+
+
+@pytest.mark.parametrize(
+    "address, codes",
+    [
+        (
+            "Aan: de dagelijks besturen van de waterschappen Aa en Maas, De Dommel\nen Brabantse Delta",
+            ["ws0654", "ws0539", "ws0652"],
+        ),
+        (
+            "Aan de waterschappen Brabantse Delta en Hollandse Delta en de colleges van Gedeputeerde Staten van\n"
+            "Noord-Brabant en Zuid-Holland",
+            ["ws0652", "ws0655", "pv30", "pv28"],
+        ),
+    ],
+)
+def test_water_boards_listed_by_their_names_which_hold_en(address, codes):
+    text = _letter("Rijkswaterstaat\nMinisterie van Infrastructuur en Waterstaat", address, closing=_RWS_HEAD)
+    facts = drafted(text)
+    assert facts is not None
+    assert sorted(facts["addressees"]) == sorted(codes)
+    assert facts["signatories"] == [{"name": "P. Kuipers-Dam", "role": "hoofdingenieur-directeur"}]
+
+
+def test_water_boards_listed_in_the_body_are_mentioned():
+    text = _letter(
+        "Gemeente Tilburg", "Aan de gemeenteraad", closing="de burgemeester,\n\nT. Hermsen-Veld\n"
+    ).replace("in de wijk.", "in de wijk, zoals de waterschappen De Dommel en Aa en Maas dat al doen.")
+    facts = drafted(text)
+    assert facts is not None
+    assert {"ws0539", "ws0654"} <= set(facts["organisations_mentioned"])

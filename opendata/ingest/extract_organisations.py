@@ -326,7 +326,7 @@ def _adjective_councils(
 _NAMELY = r",?\s+(?:te\s+weten|namelijk)\b"
 _LIST = re.compile(
     r"(?<![\w-])(?:(?P<gm>gemeente[ns]|gemeente(?=(?-i:\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+en\s+[A-Z]))"
-    rf"|gemeente(?={_NAMELY}))|provincies|provincie(?={_NAMELY}))"
+    rf"|gemeente(?={_NAMELY}))|provincies|provincie(?={_NAMELY})|(?P<ws>waterschappen))"
     rf"(?:[ \t]*[:(]\s*|{_NAMELY}[ \t]*:?\s*|\s+)",
     re.IGNORECASE,
 )
@@ -336,10 +336,11 @@ def _municipality_lists(
     text: str, date: str | None, start: int, end: int, gazetteer: Gazetteer
 ) -> list[OrgMention]:
     """Each municipality in "de gemeenten Leiden, Leiderdorp en Oegstgeest", each province in "de
-    provincies Gelderland en Utrecht"."""
+    provincies Gelderland en Utrecht", each water board in "de waterschappen Rijn en IJssel, Vallei en
+    Veluwe en Drents Overijsselse Delta" (the longest name the register has first: names hold "en")."""
     found = []
     for match in _LIST.finditer(text, start, end):
-        kinds = (GEMEENTE,) if match["gm"] else (PROVINCIE,)
+        kinds = (GEMEENTE,) if match["gm"] else (WATERSCHAP,) if match["ws"] else (PROVINCIE,)
         listed = _name_list(text, match.end(), end, kinds, None, date, gazetteer)
         if not listed:  # "De volgende gemeenten hebben van dat aanbod gebruikgemaakt: Almere, Amstelveen, …"
             colon = _LIST_COLON.match(text, match.end(), end)

@@ -404,7 +404,8 @@ _ROLE_TOKEN = re.compile(
 _JOB_TITLE = re.compile(
     r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
     # a ministry's officials who sign for the minister: "de directeur-generaal …", "de secretaris-generaal"
-    r"directievoerder|(?:directeur|secretaris|inspecteur)-generaal|(?:beleids)?medewerker|"
+    # "de hoofdingenieur-directeur" (a Rijkswaterstaat region's head)
+    r"directievoerder|(?:directeur|secretaris|inspecteur)-generaal|hoofdingenieur-directeur|(?:beleids)?medewerker|"
     r"(?:(?:senior|juridisch)[ \t]+)?(?:beleids)?adviseur|(?:sector|team|cluster|bureau|unit)hoofd|"
     r"[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
@@ -457,7 +458,8 @@ def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
 # An official's post opening the line, whose unit may hold a body's word: "de directeur-generaal Openbaar
 # Bestuur en Democratische Rechtsstaat,", "de directeur Bestuur en Organisatie,".
 _OFFICIAL_OPENS = re.compile(
-    r"[ \t]*(?:de[ \t]+)?(?:(?:directeur|secretaris|inspecteur)-generaal|directeur|afdelingshoofd|teamleider|manager)\b",
+    r"[ \t]*(?:de[ \t]+)?(?:(?:directeur|secretaris|inspecteur)-generaal|(?:hoofdingenieur-)?directeur|afdelingshoofd|"
+    r"teamleider|manager)\b",
     re.IGNORECASE,
 )
 
