@@ -207,3 +207,49 @@ def test_water_boards_listed_in_the_body_are_mentioned():
     facts = drafted(text)
     assert facts is not None
     assert {"ws0539", "ws0654"} <= set(facts["organisations_mentioned"])
+
+
+# ---------------------------------------------------------------- an audit office signs by its name
+
+
+@pytest.mark.parametrize(
+    "body, signers, footer",
+    [
+        (
+            "De Rekenkamer Rotterdam,",
+            "drs. A.B. Kolkman-Hoek                  mr. C. Timmer-Veld\nvoorzitter                             secretaris",
+            "Rekenkamer Rotterdam | Postbus 1330 | www.rekenkamer.rotterdam.nl",
+        ),
+        (
+            "Rekenkamercommissie Oss,",
+            "de voorzitter,\n\n\nH. Derksen-Bos",
+            "Gemeente Oss | Postbus 5 | 5340 BA Oss | www.oss.nl",
+        ),
+        (
+            "de Ombudsman Metropool Amsterdam,",
+            "\n\nR.J. Verhoef-Dam",
+            "info@ombudsmanmetropool.nl",
+        ),
+    ],
+)
+def test_an_audit_office_signs_by_its_name_alone(body, signers, footer):
+    """As written where the register lacks it; the register's ombudsman of Amsterdam's region, by its code."""
+    name = body.removeprefix("De ").removeprefix("de ").rstrip(",")
+    text = _letter(
+        name, "Aan de gemeenteraad\nPostbus 1\n1000 AA  Stad", closing=f"{body}\n\n{signers}\n\n{footer}\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == ("so1045" if name == "Ombudsman Metropool Amsterdam" else name)
+    assert all(name.split()[0] not in s["name"] for s in facts["signatories"])
+
+
+@pytest.mark.parametrize(
+    "chamber, code",
+    [("Tweede Kamer der Staten-Generaal", "oorg10002"), ("Eerste Kamer der Staten-Generaal", "oorg10001")],
+)
+def test_a_committee_of_a_chamber_on_the_attention_line_is_the_chamber(chamber, code):
+    address = f"{chamber}\nt.a.v. de vaste commissie voor Financiën\nPostbus 20018\n2500 EA  DEN HAAG"
+    facts = drafted(_letter("Gemeente Eindhoven", address, closing=_MAYOR))
+    assert facts is not None
+    assert facts["addressees"] == [code]

@@ -181,13 +181,17 @@ def _body_above(text: str, start: int, in_header: Sequence[OrgMention], sender: 
     mention = named[0]
     after = text[mention.end : start].strip(" \t\n,")
     first = min(above, text.rfind("\n", 0, mention.start) + 1)
-    if text[first : mention.start].strip() or (after and not _SIDE_LABEL_SCRAP.fullmatch(after)):
+    if text[first : mention.start].strip() or (
+        after and not _SIDE_LABEL_SCRAP.fullmatch(after) and not _NAME_TAIL.fullmatch(after)
+    ):
         return None
     return from_mention(text, mention, 0.85)
 
 
 # The letterhead's side column run by OCR onto the body's line ("Gemeente Wierden TBAN", "IBAN" read
 # with a T): one of its labels, or a capitalised scrap of at most four letters.
+# The rest of a body's formal name past the register's: "Tweede Kamer" / "der Staten-Generaal".
+_NAME_TAIL = re.compile(r"der[ \t]+Staten-Generaal")
 _SIDE_LABEL_SCRAP = re.compile(r"[A-Z][A-Za-z]{1,3}|Inlichtingen(?:[ \t]+bij)?|Telefoon|E-?mail")
 
 

@@ -25,6 +25,7 @@ from opendata.ingest.extract_organisations import (
 from opendata.ingest.extract_results import Found, Signatory, from_mention
 from opendata.ingest.extract_results import found as _found
 from opendata.ingest.extract_signatures import (
+    AUDIT_WORD,
     NAME,
     PARTIES,
     last_closing,
@@ -462,6 +463,10 @@ def sender(
             return behalf
         if head is None:
             return _college_without_its_place(text, behalf, found, head_end) or behalf
+        if behalf.detail is None and AUDIT_WORD.search(behalf.value):
+            return (
+                behalf  # "Rekenkamer Rotterdam", whatever the footer's domain ("www.rekenkamer.rotterdam.nl")
+            )
         return _found(text, head.value, head.start, head.end, 0.75, behalf.detail)
     if head is not None:
         return from_mention(text, head, 0.7)

@@ -189,7 +189,7 @@ _NOT_A_NAME_LINE = re.compile(
     r"consulent|assistent|jurist|regisseur|functionaris)[ \t]*$"
     r"|^[ \t]*(?:stadhuis|gemeentehuis|provinciehuis|kabinet)\b"
     # a web or mail address the OCR mangled ("Este Qamsterdam.nl"); a member's post ("Stadsdeelcommissielid PvdA")
-    r"|\.n[l1i]\b|^[ \t]*\w*(?:commissie|raads|staten|fractie)lid\b"
+    r"|\.n[l1i]\b|^[ \t]*\w*(?:commissie|raads|staten|fractie)lid\b|\w*rekenkamer\w*|\bombuds\w*"
     # a union's name ("Koninklijke Nederlandse Voetbalbond"), a building in an address ("World Trade Center - B4")
     r"|\w+bond\b|\b(?:center|centre|tower|gebouw|plaza)\b"
     # a unit's name that opens with its field ("Beheer Openbare Ruimte", "Beleidsuitvoering Openbare Ruimte en
@@ -988,6 +988,16 @@ def _body_of(phrase: str) -> str | None:
 # the province whose name follows.
 PARTIES = r"PVV|CDA|VVD|SP|D66|SGP|PvdA|PvdD|GroenLinks|GL|ChristenUnie|CU|BBB|JA21|FvD|DENK|50PLUS|Volt|NSC"
 _PARTY_NAME = re.compile(rf"(?:(?:{PARTIES})(?![\w-])|[^\n]*(?:fractie|[Pp]artij|PARTIJ)\b|Lijst[ \t]+[A-Z])")
+# A local audit office or ombudsman that signs by its name alone: "De Rekenkamer Rotterdam,", "de
+# Ombudsman Metropool Amsterdam,", "Rekenkamercommissie Oss,". The register holds none of them.
+AUDIT_WORD = re.compile(r"rekenkamer|ombuds", re.IGNORECASE)
+_AUDIT_BODY_LINE = re.compile(
+    rf"^[ \t]*(?:[Dd]e[ \t]+|[Hh]et[ \t]+)?(?P<who>(?=[A-Z])\w*(?i:{AUDIT_WORD.pattern})\w*"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|van|voor|de|en)){0,4}?)[ \t]*,[ \t]*$",
+    re.MULTILINE,
+)
+
+
 # A party's line in the signature block: "Statenfractie PARTIJ VOOR ZEELAND (PVZ),", "Lijst Babijn", a
 # local party by the words local parties are named with and its place ("GemeenteBelangen Marum",
 # "Dorpsbelangen …", "Lokaal Belang …", "Leefbaar …") or a national party's branch ("D66 Haarlem").
@@ -1046,6 +1056,10 @@ def on_behalf_of(
     joint = joint_boards(text, zone, found)
     if joint is not None:  # each body's board line over its own signers: the bodies write together
         return joint
+    audit = _AUDIT_BODY_LINE.search(text, *zone)
+    if audit and not any(m.resolved and audit.start("who") <= m.start < audit.end("who") for m in found):
+        # "De Rekenkamer Rotterdam," over its chair and secretary: the body the register lacks, as written
+        return _found(text, audit["who"], *audit.span("who"), 0.7), ()
     party_line = _PARTY_LINE.search(text, *zone)
     if party_line:  # "Hoogachtend, / Statenfractie PARTIJ VOOR ZEELAND (PVZ), / …"
         return _found(text, party_line["who"].strip(), *party_line.span("who"), 0.7), ()
