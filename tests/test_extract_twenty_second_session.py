@@ -253,3 +253,30 @@ def test_a_committee_of_a_chamber_on_the_attention_line_is_the_chamber(chamber, 
     facts = drafted(_letter("Gemeente Eindhoven", address, closing=_MAYOR))
     assert facts is not None
     assert facts["addressees"] == [code]
+
+
+# ---------------------------------------------------------------- a Caribbean public body
+
+
+@pytest.mark.parametrize(
+    "head, code",
+    [
+        ("OPENBAAR LICHAAM SABA\nBestuurscollege", "col03"),
+        ("Openbaar Lichaam Sint Eustatius", "col02"),
+        ("Bestuurscollege\nOpenbaar lichaam Bonaire", "col01"),
+    ],
+)
+def test_a_caribbean_public_body_writes_signed_by_its_posts(head, code):
+    closing = (
+        "Het Bestuurscollege,\n\nde gezaghebber,                de eilandsecretaris,\n\n\n"
+        "M.A. Hassell-Berg             drs. K. Zagers-Hoek\n"
+    )
+    address = "Aan de Staatssecretaris van Binnenlandse Zaken\nen Koninkrijksrelaties\nPostbus 20011\n2500 EA  DEN HAAG"
+    facts = drafted(_letter(head, address, date="17 september 2019", closing=closing))
+    assert facts is not None
+    assert facts["sender"] == code
+    assert facts["addressees"] == ["ministerie van Binnenlandse Zaken en Koninkrijksrelaties"]
+    assert facts["signatories"] == [
+        {"name": "M.A. Hassell-Berg", "role": "gezaghebber"},
+        {"name": "K. Zagers-Hoek", "role": "eilandsecretaris"},
+    ]

@@ -29,6 +29,7 @@ ASSOCIATION_KIND = (
     r"(?:vereniging|stichting|comit[ée]|platform|werkgroep|collectief|co[öo]peratie|bond|federatie)"
 )
 GEMEENTE, PROVINCIE, WATERSCHAP, SO = "gemeente", "provincie", "waterschap", "samenwerkingsorganisatie"
+CARIBBEAN = "caribisch-openbaar-lichaam"  # Bonaire, Sint Eustatius, Saba
 
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
 # or be split by it ("Staten, va n Overijssel"), or open the next line of an address block ("College van
@@ -86,6 +87,14 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     # a receiver's stamp or a list abbreviates the kind word: "Gem. STEENBERGEN", "gem. Oss"
     (r"gem\.[ \t]*(?=[A-Z])", None, (GEMEENTE,)),
     (rf"{noisy('provincie')}\s*", None, (PROVINCIE,)),
+    # a Caribbean public body and its executive: "OPENBAAR LICHAAM BONAIRE", "het Bestuurscollege van het
+    # openbaar lichaam Saba", "Eilandsraad Sint Eustatius"
+    (
+        r"(?:(?:het[ \t]+)?bestuurscollege[ \t]+van[ \t]+(?:het[ \t]+)?)?openbaar[ \t]+lichaam[ \t]+"
+        r"|eilandsraad[ \t]+(?:van[ \t]+)?",
+        None,
+        (CARIBBEAN,),
+    ),
     (r"(?:waterschap|hoogheemraadschap(?:\s+van)?|wetterskip)\s+", None, (WATERSCHAP,)),
 )
 _BARE_COLLEGE = re.compile(r"(?:het\s+)?college\s+van(?:\s+gemeente)?", re.IGNORECASE)
@@ -658,7 +667,7 @@ def letterhead_name(text: str, date: str | None, found: list[OrgMention]) -> Org
         return None
     if re.match(r"(?:aan|t\.?a\.?v|het|de\s+(?:gemeenteraad|raad|leden))\b", line[1], re.IGNORECASE):
         return None
-    kinds = (SO, "zbo", "overheidsorganisatie", WATERSCHAP, GEMEENTE, PROVINCIE)
+    kinds = (SO, "zbo", "overheidsorganisatie", WATERSCHAP, GEMEENTE, PROVINCIE, CARIBBEAN)
     resolution = load_gazetteer().resolve(line[1], kinds=kinds, date=date)
     if resolution is None:
         return None

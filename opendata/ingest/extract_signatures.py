@@ -74,6 +74,10 @@ ROLE_WORDS = {
     "fractievoorzitter": "fractievoorzitter",
     "raadslid": "raadslid",
     "statenlid": "statenlid",
+    # a Caribbean public body's posts: its chair (as a mayor) and its secretary
+    "gezaghebber": "gezaghebber",
+    "eilandsecretaris": "eilandsecretaris",
+    "eilandsgriffier": "griffier",
 }
 CLOSINGS = (
     "met vriendelijke groeten",
@@ -176,7 +180,7 @@ _FIELD_WORDS = (
 _FIELD_NAME = re.compile(rf"(?-i:{_FIELD_WORDS})\b")
 # Lines that name a body or an address, never a person.
 _NOT_A_NAME_LINE = re.compile(
-    r"\b(?:bestuur|college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
+    r"\b(?:bestuur|\w*college|gemeente|provincie|staten|regeling|waterschap|hoogheemraadschap|wetterskip|"
     r"omgevingsdienst|\w*dienst|"
     r"\w*fractie|\w*partij(?![^(\n]*\))|lijst|\w*belangen|leefbaar|lokaal[ \t]+belang|"
     r"burgemeester en wethouders|namens|postbus|ministerie|raad|minister van|staatssecretaris van)\b|\b[1-9][0-9]{3}\s?[A-Z]{2}\b|\|"
