@@ -280,3 +280,68 @@ def test_a_caribbean_public_body_writes_signed_by_its_posts(head, code):
         {"name": "M.A. Hassell-Berg", "role": "gezaghebber"},
         {"name": "K. Zagers-Hoek", "role": "eilandsecretaris"},
     ]
+
+
+# ---------------------------------------------------------------- the same through OCR's noise
+
+
+def _doubled(text: str) -> str:
+    """Every line break doubled, as some OCR sets a text."""
+    return text.replace("\n", "\n\n")
+
+
+def test_a_board_over_its_place_in_a_text_whose_line_breaks_are_doubled():
+    address = (
+        "College van burgemeester en wethouders\nvan de gemeente Culemborg\nPostbus 136\n4100 AC  CULEMBORG"
+    )
+    facts = drafted(_doubled(_letter("Waterschap Rivierenland", address, closing=_WATER_BOARD)))
+    assert facts is not None
+    assert facts["addressees"] == ["gm0216"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Aan de gemeenteradenvan\nLochem, Zutphen,\nBrummen en Voorst",  # "van" glued to the key word
+        "Aan de burgerneesters van\nLochem, Zutphen,\nBrummen en Voorst",  # rn read for m
+        "Aan de co1leges van burgemeester en wethouders\nvan degemeenten Lochem, Zutphen,\nBrummen en Voorst",
+        "Aan de colleges van burgemeester en wethouders\nvan de gemeenten Lochem, Zut-\nphen, Brummen en Voorst",
+    ],
+)
+def test_a_list_of_councils_through_ocr_noise(address):
+    closing = "Gedeputeerde Staten van Gelderland,\n\nde voorzitter,     de secretaris,\n"
+    text = _letter("Provincie Gelderland", address + "\n", date="3 september 2020", closing=closing)
+    for variant in (text, _doubled(text)):
+        facts = drafted(variant)
+        assert facts is not None
+        assert sorted(facts["addressees"]) == ["gm0213", "gm0262", "gm0285", "gm0301"]
+
+
+@pytest.mark.parametrize(
+    "board",
+    ["het college vandijkgraaf en hoogheemraden", "het college van dijkgraaf enhoogheemraden"],
+)
+def test_a_water_boards_board_glued_by_ocr_signs_for_it(board):
+    closing = (
+        f"{board}\nvan het Hoogheemraadschap van Rijnland,\n\nde dijkgraaf,        de secretaris-directeur,\n\n\n"
+        "ir. B. Smeets-Veld          drs. L. Huisman-Rijn\n"
+    )
+    address = "Gedeputeerde Staten van Zuid-Holland\nPostbus 90602\n2509 LP  Den Haag"
+    facts = drafted(
+        _letter("Hoogheemraadschap van Rijnland\n\nPostbus 156\n2300 AD  Leiden", address, closing=closing)
+    )
+    assert facts is not None
+    assert facts["sender"] == "ws0616"
+    assert facts["addressees"] == ["pv28"]
+
+
+def test_a_ministers_closing_in_capitals_hyphenated_over_its_line():
+    closing = (
+        "DE MINISTER VAN INFRASTRUCT-\nUUR EN WATERSTAAT,\n\nnamens deze,\n\nDE DIRECTEUR-GENERAAL WATER EN BODEM,\n\n\n"
+        "A. Verschoor-Dam\n"
+    )
+    facts = drafted(
+        _letter("Aan het waterschap Rivierenland", "Postbus 599\n4100 AN  Culemborg", closing=closing)
+    )
+    assert facts is not None
+    assert facts["sender"] == "ministerie van Infrastructuur en Waterstaat"

@@ -424,22 +424,24 @@ _QUOTED_BODY = re.compile(
 # The list may open on the address's next line ("Aan de gemeenteraden van" over "Blaricum, Gooise Meren,
 # …"); a minister writes to the mayors of a list ("Aan de burgemeesters van Amsterdam, Rotterdam, …").
 _COUNCIL_LIST = re.compile(
-    r"(?<![\w-])(?-i:Aan|AAN)(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:gemeente)?raden\b|(?P<mayors>burgemeesters\b)|"
-    r"(?P<colleges>colleges\b(?:[ \t]+van[ \t]+"
-    r"(?:burgemeester[ \t]+en[ \t]+wethouders|B[ \t]*(?:&|en)[ \t]*W)(?![\w&]))?))"
-    r"(?:(?:[ \t]*\n[ \t]*|[ \t]+)van(?:[ \t]*\n[ \t]*|[ \t]+)(?:de\s+)?(?:gemeenten\s+)?(?=[A-Z])|(?P<lost>[^,\n]{0,60}?),[ \t]*)",
+    rf"(?<![\w-])(?-i:Aan|AAN)(?:[ \t]*:)?[ \t]+de[ \t]+(?:(?:{noisy('gemeenteraden')}|{noisy('raden')})\b|"
+    rf"(?P<mayors>{noisy('burgemeesters')}\b)|"
+    rf"(?P<colleges>{noisy('colleges')}\b(?:[ \t]+van[ \t]+"
+    rf"(?:{noisy('burgemeester en wethouders')}|B[ \t]*(?:&|en)[ \t]*W)(?![\w&]))?))"
+    r"(?:(?:(?:[ \t]*\n){1,2}[ \t]*|[ \t]+)van(?:(?:[ \t]*\n){1,2}[ \t]*|[ \t]+)(?:de\s*)?"
+    rf"(?:{noisy('gemeenten')}\s+)?(?=[A-Z])|(?P<lost>[^,\n]{{0,60}}?),[ \t]*)",
     re.IGNORECASE,
 )
 # (a name hyphenated over a line break, as justified text sets it: "Slie-\ndrecht", "Borger-\nOdoorn")
 _LISTED_NAME = re.compile(
-    r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*)?(?P<name>[A-Z][\w'’]*(?:-[ \t]*\n[ \t]*[A-Za-z][\w'’]*)?"
-    r"(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})(?:[ \t]*(?:\n[ \t]*)?(?P<sep>,|\ben\b))?"
+    r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*){0,2}(?P<name>[A-Z][\w'’]*(?:-[ \t]*(?:\n[ \t]*){1,2}[A-Za-z][\w'’]*)?"
+    r"(?:(?:[- ]|[ \t]*&[ \t]*)[A-Z][\w'’]*){0,3})(?:[ \t]*(?:\n[ \t]*){0,2}(?P<sep>,|\ben\b))?"
 )
 
 
 # The first word of a name ("Alphen-Chaam"), a hyphenation over a line break joined ("Zwijn-\ndrecht").
-_FIRST_WORD = re.compile(r"\S+?(?:-[ \t]*\n[ \t]*[A-Za-z]\S*|(?=\s)|$)")
-_LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*)?(?P<item>[^,\n]{1,80})")
+_FIRST_WORD = re.compile(r"\S+?(?:-[ \t]*(?:\n[ \t]*){1,2}[A-Za-z]\S*|(?=\s)|$)")
+_LIST_ITEM = re.compile(r"(?:[ \t]*,)*[ \t]*(?:\n[ \t]*){0,2}(?P<item>[^,\n]{1,80})")
 
 
 def _register_name_at(text: str, position: int, date: str | None) -> tuple[int, int, str] | None:
@@ -461,7 +463,7 @@ def _register_name_at(text: str, position: int, date: str | None) -> tuple[int, 
     return None
 
 
-_SEPARATOR = re.compile(r"(?:[ \t]*(?:\n[ \t]*)?(?P<sep>,|\ben\b))?")
+_SEPARATOR = re.compile(r"(?:[ \t]*(?:\n[ \t]*){0,2}(?P<sep>,|\ben\b))?")
 
 
 def _listed_name(

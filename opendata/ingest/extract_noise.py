@@ -243,7 +243,7 @@ def _glued_article_pattern() -> re.Pattern[str]:
     vanWaalwijk"): the place where a space is missing."""
     words = "|".join(sorted((w for w in KEY_WORDS if len(w) >= 4), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:[ \t]|[A-Z]))"
+        rf"(?<![\w|!])(?:de|het)(?=(?:{words})(?![\w|!]))|(?<![\w|!])(?:{words})(?=van(?:\s|[A-Z]))"
         # a key word in lower case glued to the name after it: "de gemeentenAlmelo, Enschede …" (a name
         # that sets a capital inside itself, "GemeenteBelangen", is written so)
         rf"|(?<![\w|!])(?-i:(?=[a-z]))(?:{words})(?-i:(?=[A-Z][a-z]))"
@@ -281,7 +281,7 @@ def doubled_line_breaks(text: str) -> bool:
     return "\n\n" in text and re.search(r"[^\n]\n[^\n]", text) is None
 
 
-_HYPHENATED = re.compile(r"-[ \t]*\n[ \t]*(?=(?P<capital>[A-Z])?)")
+_HYPHENATED = re.compile(r"-[ \t]*(?:\n[ \t]*){1,2}(?=(?P<capital>[A-Z])?)")  # (OCR may double the break)
 
 
 def joined_hyphenation(text: str) -> str:

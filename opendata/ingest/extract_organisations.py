@@ -34,8 +34,9 @@ CARIBBEAN = "caribisch-openbaar-lichaam"  # Bonaire, Sint Eustatius, Saba
 # "van" may be glued to the name by OCR ("vanZuid-Holland"), follow OCR's comma ("Staten, van Overijssel")
 # or be split by it ("Staten, va n Overijssel"), or open the next line of an address block ("College van
 # burgemeester en wethouders" over "van de gemeente Ede"), or end a line with the place on the next ("Aan
-# het algemeen bestuur van de" over "Omgevingsdienst Midden-Holland")
-_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?(?:[ \t]*\n(?=[ \t]*van[ \t]))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n(?:[ \t]+de(?=[ \t]*\n))?(?:[ \t]*\n[ \t]*|[ \t]*))?(?:de[ \t]+)?"
+# het algemeen bestuur van de" over "Omgevingsdienst Midden-Holland"); a blank line between, where OCR
+# doubled every line break
+_VAN = r"(?:,(?=[ \t]*va[ \t]?n[ \t]+(?-i:[A-Z])))?(?:(?:[ \t]*\n){1,2}(?=[ \t]*van[ \t]))?[ \t]*(?:va(?:[ \t](?=n[ \t]+(?-i:[A-Z])))?n(?:[ \t]+de(?=[ \t]*\n))?(?:(?:[ \t]*\n){1,2}[ \t]*|[ \t]*))?(?:de[ \t]+)?"
 # (not a reference that opens with the letters: "BENW/2017.1458", "BenW-2024.0815")
 _BW = rf"(?:{noisy('burgemeester en wethouders')}|b\s*(?:&|en)\s*w\b(?![/.-]?[0-9]|/))"
 # (pattern before the name, body kind, organisation kinds the name may resolve to); the kind words
@@ -66,7 +67,7 @@ _INTRODUCERS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
         (SO, WATERSCHAP),
     ),
     (
-        rf"(?:het\s+)?college\s+van\s+dijkgraaf\s+en\s+(?:hoog)?heemraden{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
+        rf"(?:het\s+)?college\s+van\s*dijkgraaf\s+en\s*(?:hoog)?heemraden{_VAN}(?:het\s+)?(?:(?:waterschap|hoogheemraadschap(?:\s+van)?)\s+)?",
         "dagelijks-bestuur",
         (WATERSCHAP,),
     ),

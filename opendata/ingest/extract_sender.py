@@ -1042,7 +1042,8 @@ def _ministry_letterhead(text: str, found: Sequence[OrgMention]) -> OrgMention |
 # "DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID,".
 _MINISTER_CAPITALS = re.compile(
     r"^[ \t]*(?:DE[ \t]+)?(?P<role>MINISTER|STAATSSECRETARIS)[ \t]+VAN[ \t]+"
-    r"(?P<name>[A-ZÀ-Ý][A-ZÀ-Ý ,'-]{2,90}?)[ \t]*,?[ \t]*$",
+    # (a word hyphenated over the line's end: "MINISTER VAN INFRASTRUCT-" / "UUR EN WATERSTAAT,")
+    r"(?P<name>[A-ZÀ-Ý](?:[A-ZÀ-Ý ,'-]|-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])){2,90}?)(?<!-)[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1052,7 +1053,7 @@ def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
     minister = _MINISTER.search(text, *zone) if zone else None
     capitals = _MINISTER_CAPITALS.search(text, *zone) if zone and minister is None else None
     if capitals is not None and not re.search(r"\b(?:EN|VAN|VOOR)$", capitals["name"].strip(" ,")):
-        name = ministry_name(capitals["name"].strip(" ,"))
+        name = ministry_name(re.sub(r"-[ \t]*\n[ \t]*", "", capitals["name"]).strip(" ,"))  # no ministry's has a hyphen
         return _found(
             text,
             f"ministerie van {name}",
