@@ -1053,7 +1053,9 @@ def _minister_sender(text: str, zone: tuple[int, int] | None) -> Found | None:
     minister = _MINISTER.search(text, *zone) if zone else None
     capitals = _MINISTER_CAPITALS.search(text, *zone) if zone and minister is None else None
     if capitals is not None and not re.search(r"\b(?:EN|VAN|VOOR)$", capitals["name"].strip(" ,")):
-        name = ministry_name(re.sub(r"-[ \t]*\n[ \t]*", "", capitals["name"]).strip(" ,"))  # no ministry's has a hyphen
+        name = ministry_name(
+            re.sub(r"-[ \t]*\n[ \t]*", "", capitals["name"]).strip(" ,")
+        )  # no ministry's has a hyphen
         return _found(
             text,
             f"ministerie van {name}",
