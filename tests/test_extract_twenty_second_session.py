@@ -345,3 +345,99 @@ def test_a_ministers_closing_in_capitals_hyphenated_over_its_line():
     )
     assert facts is not None
     assert facts["sender"] == "ministerie van Infrastructuur en Waterstaat"
+
+
+# ---------------------------------------------------------------- national bodies
+
+
+def test_a_minister_over_the_address_after_the_senders_own_postal_line():
+    head = "Gemeente Súdwest-Fryslân\nGemeente Súdwest-Fryslân | Postbus 10.000 | 8600 HA Sneek\n"
+    address = "De minister van Asiel en Migratie\nPostbus 20301\n2500 EH  DEN HAAG"
+    closing = "Burgemeester en wethouders van Súdwest-Fryslân,\n\nde secretaris,     de burgemeester,\n"
+    facts = drafted(_letter(head, address, date="19 november 2024", closing=closing))
+    assert facts is not None
+    assert facts["addressees"] == ["ministerie van Asiel en Migratie"]
+
+
+def test_a_ministers_name_wrapped_in_the_address():
+    address = (
+        "De minister van Landbouw, Visserij,\nVoedselzekerheid en Natuur\nPostbus 20401\n2500 EK  DEN HAAG"
+    )
+    facts = drafted(
+        _letter(
+            "Gemeente Eindhoven\nKabinet van de burgemeester", address, date="2 oktober 2024", closing=_MAYOR
+        )
+    )
+    assert facts is not None
+    assert facts["addressees"] == ["ministerie van Landbouw, Visserij, Voedselzekerheid en Natuur"]
+
+
+@pytest.mark.parametrize(
+    "closing, ministry, role",
+    [
+        (  # a ministry's letter has no closing formula; its name wraps after "en"
+            "De minister van Binnenlandse Zaken en\nKoninkrijksrelaties,\n\n\n\ndrs. H.G. Brandsma-Veld\n\n"
+            "                                                               Pagina 2 van 2\n",
+            "Binnenlandse Zaken en Koninkrijksrelaties",
+            "minister",
+        ),
+        (
+            "Hoogachtend,\n\nDE STAATSSECRETARIS VAN INFRASTRUCTUUR\nEN WATERSTAAT,\n\n\n\nH.G. Brandsma-Veld\n",
+            "Infrastructuur en Waterstaat",
+            "staatssecretaris",
+        ),
+    ],
+)
+def test_a_ministers_closing_wrapped_over_two_lines(closing, ministry, role):
+    text = (
+        _letter("Ministerie van " + ministry, "Aan de gemeenteraden", date="21 november 2022").replace(
+            "Met vriendelijke groet,\n\n", ""
+        )
+        + closing
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == f"ministerie van {ministry}"
+    assert facts["signatories"] == [{"name": "H.G. Brandsma-Veld", "role": role}]
+
+
+def test_a_board_signs_for_the_body_it_names():
+    closing = "Namens het bestuur van het Interprovinciaal Overleg,\n\n\n\ndrs. K. Veenstra-Bos\nvoorzitter\n"
+    address = "De minister van Infrastructuur en Waterstaat\nPostbus 20901\n2500 EX  DEN HAAG"
+    facts = drafted(_letter("IPO", address, date="24 september 2024", closing=closing))
+    assert facts is not None
+    assert facts["sender"] == "Interprovinciaal Overleg"
+
+
+@pytest.mark.parametrize(
+    "head, closing, code",
+    [
+        (
+            "Kadaster\n\nRetouradres: Postbus 9046, 7300 GH Apeldoorn",
+            "de teamleider BAG,\n\n\nP. Rutten-Berg\n",
+            "zb000195",
+        ),
+        (  # no letterhead: the signature's post names the body
+            "Postbus 20019\n2500 EA  Den Haag",
+            "de voorzitter van de Afdeling bestuursrechtspraak,\nnamens deze,\n\n\n"
+            "mr. P. Rutten-Berg\nstafjurist\n",
+            "oorg10039",
+        ),
+    ],
+)
+def test_a_national_body_by_the_short_name_it_writes_with(head, closing, code):
+    address = "College van burgemeester en wethouders\nvan de gemeente Ede\nPostbus 9022\n6710 HK  EDE"
+    facts = drafted(_letter(head, address, date="2 augustus 2022", closing=closing))
+    assert facts is not None
+    assert facts["sender"] == code
+
+
+def test_an_address_that_lists_its_addressees_as_items():
+    address = (
+        "Aan:\n  - de gemeenteraad van Lochem, t.a.v. de griffie\n  • de gemeenteraad van Zutphen, t.a.v. de griffie\n"
+        "  - de gemeenteraad van Brummen, t.a.v. de griffie"
+    )
+    closing = "Gedeputeerde Staten van Gelderland,\n\nde voorzitter,     de secretaris,\n"
+    facts = drafted(_letter("Provincie Gelderland", address, date="10 mei 2022", closing=closing))
+    assert facts is not None
+    assert sorted(facts["addressees"]) == ["gm0213", "gm0262", "gm0301"]

@@ -117,6 +117,7 @@ from opendata.ingest.extract_sender import (
     letterhead_sender,
     memo_head_end,
     questioning_party,
+    registered_body,
     running_header_sender,
     signer_post_sender,
     unregistered_letterhead,
@@ -440,6 +441,8 @@ def _extract(
         or arrangement_to_participants(text, found, salutation.end() if salutation else head_end, zone)
         or unregistered_letterhead(text, head_end)
     )
+    if sender is not None and sender.detail is None:  # "de Afdeling bestuursrechtspraak": the register's
+        sender = registered_body(sender)
     if sender is None and not members and (together := associations_writing_together(text, head_end)):
         sender, members = together  # "Van: Bewonersvereniging …" / "Van: Vereniging …": they write together
     if sender is None and memo is not None and names_a_body(text, memo.sender):

@@ -59,6 +59,8 @@ def find_addressees(
     picked: list[Found] = []
     for line in ADDRESS_LINE.finditer(text, 0, max(head_end, 1)):
         line_end = _address_end(text, end_of_lines(text, line.start(), 2 if not line["rest"].strip() else 1))
+        if not line["rest"].strip():  # "Aan:" over a list, an addressee to each of its items
+            line_end = max(line_end, _bullets_end(text, line.end()))
         addressed = _addressed(text, line.start(), line.start("rest"), line_end, in_header, sender)
         if _board_of_organisation_above(text, line.start(), addressed, picked):
             continue  # "Aan de gemeente Breda" / "t.a.v. het college van burgemeester en wethouders"
@@ -132,6 +134,18 @@ def find_addressees(
 # van de opdrachtgever:" over "Gemeente Amsterdam / t.a.v. crediteurenadministratie / Postbus 2602". The
 # address is what the letter tells, not where it goes.
 _INTRODUCING = re.compile(r"[ \t]*\S+(?:[ \t]+\S+){3,}[ \t]*:[ \t]*")
+
+
+# An item of a list that an "Aan:" line opens: "  - de gemeenteraad van Hoorn, t.a.v. de griffie".
+_BULLET_LINE = re.compile(r"\n[ \t]*[-–•*·][ \t]+[^\n]+")
+
+
+def _bullets_end(text: str, position: int) -> int:
+    """Where the list items right under `position` (the end of an "Aan:" line) end; `position` if none."""
+    end = position
+    while (item := _BULLET_LINE.match(text, end)) is not None:
+        end = item.end()
+    return end
 
 
 def _states_lines(text: str, in_header: Sequence[OrgMention]) -> list[Found]:
@@ -734,7 +748,7 @@ def _address_block(
                 # Postbus 202": the person written to, between the body and its postal line
                 line_end = line_start - 1
                 continue
-            office = None if named or picked else _office_line(text, line_start, line_end)
+            office = None if named or len(picked) > block_picked else _office_line(text, line_start, line_end)
             if office is not None:  # "De Minister van Justitie en Veiligheid" over the ministry's Postbus
                 picked.append(office)
                 line_end = line_start - 1
@@ -774,12 +788,20 @@ def _address_block(
 
 
 def _office_line(text: str, start: int, end: int) -> Found | None:
-    """A minister's or state secretary's office that is all of the line text[start:end]: its ministry."""
-    lead = start + len(text[start:end]) - len(text[start:end].lstrip())
-    office = written_office(text, lead, end)
-    if office is None or office.value.startswith(("commissie", "vaste", "algemene", "bijzondere")):
-        return None
-    return office if not text[office.end : end].strip(" \t,") else None
+    """A minister's or state secretary's office that is all of the line text[start:end], or of it and
+    the line above where the ministry's name wraps ("De minister van Landbouw, Visserij," over
+    "Voedselzekerheid en Natuur"): its ministry."""
+    above = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start > 0 else None
+    for first in (start, above):
+        if first is None:
+            continue
+        lead = first + len(text[first:end]) - len(text[first:end].lstrip())
+        office = written_office(text, lead, end)
+        if office is None or office.value.startswith(("commissie", "vaste", "algemene", "bijzondere")):
+            continue
+        if not text[office.end : end].strip(" \t,"):
+            return office
+    return None
 
 
 def _named_alone_above(text: str, blank_start: int, found: Sequence[OrgMention]) -> bool:

@@ -34,6 +34,7 @@ from opendata.ingest.extract_signatures import (
     quoted_message_start,
 )
 from opendata.ingest.gazetteer import load_gazetteer
+from opendata.model.register import is_tooi_code
 
 ADDRESS_LINE = re.compile(
     r"^[ \t]*(?:aan|t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)\b[ \t:.]*(?P<rest>[^\n]*)",
@@ -490,6 +491,17 @@ def sender(
         if role and role.detail:
             return _found(text, role.detail, role.start, role.end, 0.55)
     return _own_municipality(text, found, signatories, head_end) or _own_province(text, found, head_end)
+
+
+def registered_body(written: Found) -> Found:
+    """A body written by the short name the register also knows it by ("de Afdeling bestuursrechtspraak",
+    "Kadaster"): its code; a municipality or province is read by the mentions, never here."""
+    if is_tooi_code(written.value):
+        return written
+    known = load_gazetteer().resolve(re.sub(r"^(?:de|het)\s+", "", written.value, flags=re.I), fuzzy=False)
+    if known is None or known.score < 1.0 or known.code.startswith(("gm", "pv")):
+        return written
+    return replace(written, value=known.code)
 
 
 def _employer(text: str, zone: tuple[int, int], below: Sequence[OrgMention]) -> OrgMention:
@@ -1042,8 +1054,10 @@ def _ministry_letterhead(text: str, found: Sequence[OrgMention]) -> OrgMention |
 # "DE MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID,".
 _MINISTER_CAPITALS = re.compile(
     r"^[ \t]*(?:DE[ \t]+)?(?P<role>MINISTER|STAATSSECRETARIS)[ \t]+VAN[ \t]+"
-    # (a word hyphenated over the line's end: "MINISTER VAN INFRASTRUCT-" / "UUR EN WATERSTAAT,")
-    r"(?P<name>[A-ZÀ-Ý](?:[A-ZÀ-Ý ,'-]|-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])){2,90}?)(?<!-)[ \t]*,?[ \t]*$",
+    # (a word hyphenated over the line's end: "MINISTER VAN INFRASTRUCT-" / "UUR EN WATERSTAAT,"; or the name
+    # wrapped before or after "EN", "VAN", "VOOR": "… VAN INFRASTRUCTUUR" / "EN WATERSTAAT,")
+    r"(?P<name>[A-ZÀ-Ý](?:[A-ZÀ-Ý ,'-]|-[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])|[ \t]*\n[ \t]*(?=(?:EN|VAN|VOOR)[ \t])|"
+    r"(?:(?<=[ \t]EN)|(?<=[ \t]VAN)|(?<=[ \t]VOOR))[ \t]*\n[ \t]*(?=[A-ZÀ-Ý])){2,90})(?<!-)[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
 

@@ -1055,6 +1055,9 @@ def on_behalf_of(
         members = _group_members(text, start, end, groups, body)
         if article and not body:  # "namens de BSD-fractie": the party's name, without the article
             start += article.end()
+        board = _BOARD_OF_PROPER_NAME.match(text, start, end)
+        if board is not None and not body:  # "Namens het bestuur van het Interprovinciaal Overleg,"
+            start = board.start("name")
         who = re.sub(r"\s+", " ", text[start:end]).strip()
         return _found(text, who, start, end, 0.7, body), members
     joint = joint_boards(text, zone, found)
@@ -1154,6 +1157,14 @@ _BOARD_OF_NAME = re.compile(
     r"[ \t]*(?:de[ \t]+|het[ \t]+)?(?P<name>(?!(?:[Bb]estuurscommissie|[Ss]tadsdeel|[Cc]ommissie)\b)[A-Z][\w'’-]*"
     r"(?:[ \t]+(?:[A-Z][\w'’-]*|en|van|de|voor|aan)){0,4})[ \t]*,?[ \t]*$",
     re.MULTILINE,
+)
+
+
+# A body's board before its proper name ("bestuur van het Interprovinciaal Overleg"): the body signs.
+_BOARD_OF_PROPER_NAME = re.compile(
+    r"(?:(?:het|de)[ \t]+)?(?:(?:dagelijks|algemeen)[ \t]+)?bestuur[ \t]+van[ \t]+(?:het[ \t]+|de[ \t]+)?"
+    r"(?P<name>(?-i:[A-Z]))",
+    re.IGNORECASE,
 )
 
 
@@ -1338,7 +1349,9 @@ _MINISTER_ABOVE_ENCLOSURE = re.compile(
 # "… de wegen.1 De minister van …", "… de wegen2. De minister van …").
 _MINISTER = re.compile(
     # (the ministry's name may go on on the next line: "De Minister van Sociale Zaken" / "en Werkgelegenheid,")
-    r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90}(?:\n[ \t]*(?:en|voor)[ \t][^\n,]{2,60})?,[ \t]*$|"
+    # or end on "en", "van" or "voor" with the rest on the next line ("… Binnenlandse Zaken en" / "Koninkrijksrelaties,")
+    r"^[ \t]*De\s+(?:minister|staatssecretaris)\s+van\s+[^\n]{3,90}(?:\n[ \t]*(?:en|voor)[ \t][^\n,]{2,60}|"
+    r"(?:(?<=[ \t]en)|(?<=[ \t]van)|(?<=[ \t]voor))\n[ \t]*[^\n,]{2,60})?,[ \t]*$|"
     r"(?:(?<=[.!?][ \t])|(?<=[.!?][0-9][ \t]))De[ \t]+(?:minister|staatssecretaris)[ \t]+van[ \t]+[^\n,]{3,90},"
     rf"[ \t]*(?=(?-i:{NAME.pattern}(?:[ \t]+[A-Z][a-zà-ÿ]+)?)[ \t]*(?:$|{_RUN_IN_STOP.pattern}))",
     re.MULTILINE | re.IGNORECASE,

@@ -40,6 +40,9 @@ FUZZY_CUTOFF = 90
 ALSO_WRITTEN: Mapping[str, tuple[str, ...]] = {
     "gm0518": ("'s-Gravenhage",),
     "gm0796": ("Den Bosch",),
+    # national bodies by the short names their letterheads and signatures use
+    "zb000195": ("Kadaster",),  # "Dienst voor het kadaster en de openbare registers"
+    "oorg10039": ("Afdeling bestuursrechtspraak",),  # "… van de Raad van State"
 }
 _CHOICES: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
