@@ -441,3 +441,54 @@ def test_an_address_that_lists_its_addressees_as_items():
     facts = drafted(_letter("Provincie Gelderland", address, date="10 mei 2022", closing=closing))
     assert facts is not None
     assert sorted(facts["addressees"]) == ["gm0213", "gm0262", "gm0301"]
+
+
+# ---------------------------------------------------------------- a side column's label over its value
+
+
+_SIDE = """                                               Ministerie van Volkshuisvesting en
+                                               Ruimtelijke Ordening
+
+> Retouradres Postbus 20011 2500 EA Den Haag
+
+College van burgemeester en wethouders
+van de gemeente Zwolle                         {label}
+Postbus 10007                                  {value}
+8000 GA  ZWOLLE
+                                               Uw kenmerk
+Datum      12 maart 2024                       -
+Betreft    Woningbouwafspraken 2024
+
+Geacht college,
+
+Wij vragen u de afspraken over de woningbouw te bevestigen.
+
+De minister van Volkshuisvesting en
+Ruimtelijke Ordening,
+
+
+
+K. Hartman-Dam
+"""
+
+
+@pytest.mark.parametrize(
+    "label, value",
+    [("Onze referentie", "2024-0047215"), ("Ons kenmerk", "VRO/WB-2024/1187"), ("Kenmerk", "5123456")],
+)
+def test_a_side_columns_label_over_its_value_beside_the_address(label, value):
+    facts = drafted(_SIDE.format(label=label, value=value))
+    assert facts is not None
+    assert facts["our_reference"] == value
+    assert facts["sender"] == "ministerie van Volkshuisvesting en Ruimtelijke Ordening"
+    assert facts["signatories"] == [{"name": "K. Hartman-Dam", "role": "minister"}]
+
+
+def test_a_side_columns_label_over_a_line_of_the_main_column_has_no_value():
+    text = _SIDE.format(label="Ons kenmerk", value="").replace(
+        "Postbus 10007                                  \n",
+        "Postbus 10007 te Zwolle, ter attentie van de afdeling 4\n",
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["our_reference"] is None

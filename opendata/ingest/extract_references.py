@@ -201,6 +201,41 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     return start, end
 
 
+# The value under a side column's label that ends its line, in the label's column, beside the main
+# column's text on both lines (the Rijkshuisstijl: "Datum 23 oktober 2018      Onze referentie" over
+# "Betreft Interbestuurlijk toezicht     2018-0047215").
+_COLUMN_GAP = re.compile(r"(?:^|[ \t]{3,})\Z")
+
+
+_COLUMN_OURS = re.compile(
+    rf"[ \t]{{3}}(?P<label>{noisy('ons kenmerk')}|{noisy('onze referentie')}|{noisy('kenmerk')})[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def column_value(text: str, label_start: int, label_end: int) -> tuple[int, int] | None:
+    """The span of the reference under a label that ends its line in a column of its own (at least
+    three spaces from the text before it, or the line's first word), in that column of the next line."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    line_end = text.find("\n", label_end)
+    column = label_start - line_start
+    if line_end < 0 or column < 20 or text[label_end:line_end].strip(" \t:"):
+        return None
+    if not _COLUMN_GAP.search(text[line_start:label_start]):
+        return None
+    next_end = text.find("\n", line_end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    cell_start = line_end + 1 + column
+    if cell_start >= next_end or text[cell_start - 1] not in " \t":
+        return None  # the next line is shorter, or a word of the main column runs into the label's column
+    value = re.compile(rf"[ \t]{{0,3}}(?P<v>{_VALUE})[ \t]*(?:$|[ \t]{{3}})", re.MULTILINE).match(
+        text, cell_start, next_end
+    )
+    if value is None or not re.search(r"[0-9]", value["v"]):
+        return None
+    return value.span("v")
+
+
 # A side column's label alone on its line ("Ons kenmerk") whose value OCR ran onto the main column's
 # date line beside it: "Datum 1 maart 2011 5687928/11". The value is the one token after the date.
 _DATE_LINE_VALUE = re.compile(
@@ -258,7 +293,9 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
             continue  # "Ons kenmerk Uw kenmerk 2021/1 …": labels run together, counted by label_run_references
         if in_header and _in_reference_label_row(text, match.start()):
             continue  # "Zaaknummer Uw brief Uw kenmerk" over "Z2024-0417": the row's values, read by table_references
-        span = value_after(text, match.end(), next_line=in_header)
+        span = (column_value(text, match.start(), match.end()) if in_header else None) or value_after(
+            text, match.end(), next_line=in_header
+        )
         if span is None or _serial_number(text, span, match):
             continue
         found += _pieces(text, span, _label_role(match), 0.9 if in_header else 0.7)
@@ -277,6 +314,11 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
     for role, start, end in run_in_row_references(text, header_end):
         if start not in taken and not any(item.role == role for item in found):
             found += _pieces(text, (start, end), role, 0.7)
+    taken = {item.start for item in found}
+    for match in _COLUMN_OURS.finditer(text, 0, header_end):  # "Kenmerk" alone, at a column's head
+        span = column_value(text, match.start("label"), match.end("label"))
+        if span is not None and span[0] not in taken and not any(item.role == OURS for item in found):
+            found += _pieces(text, span, OURS, 0.75)
     taken = {item.start for item in found}
     for match in label_pattern().finditer(text, 0, header_end):
         stacked = stacked_value(text, match.start())
