@@ -492,3 +492,58 @@ def test_a_side_columns_label_over_a_line_of_the_main_column_has_no_value():
     facts = drafted(text)
     assert facts is not None
     assert facts["our_reference"] is None
+
+
+def test_a_ministrys_units_in_its_side_column_are_no_addressees():
+    text = """                                               Ministerie van Binnenlandse Zaken en
+                                               Koninkrijksrelaties
+
+> Retouradres Postbus 20011 2500 EA Den Haag
+
+                                               Directoraat-generaal Openbaar Bestuur
+Aan de gemeenteraden                           en Democratische Rechtsstaat
+                                               Directie Democratie en Bestuur
+
+                                               Postbus 20011
+                                               2500 EA Den Haag
+
+Datum      21 november 2022
+Betreft    De rol van de raad
+
+Geachte raadsleden,
+
+Ik informeer u over de nieuwe regels voor gemeenschappelijke regelingen.
+
+De minister van Binnenlandse Zaken en
+Koninkrijksrelaties,
+
+
+
+K. Hartman-Dam
+"""
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == []
+    assert facts["sender"] == "ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+
+
+@pytest.mark.parametrize(
+    "block, role",
+    [
+        (
+            "namens het dagelijks bestuur van stadsdeel Oost,\n\n\n\nR.A. Kaya-Hoek\nvoorzitter dagelijks bestuur",
+            "voorzitter",
+        ),
+        (
+            "namens het algemeen bestuur,\n\n\n\nR.A. Kaya-Hoek\nvoorzitter van het algemeen bestuur",
+            "voorzitter",
+        ),
+        ("\n\nR.A. Kaya-Hoek\npolitiechef Eenheid Oost-Nederland", "politiechef"),
+        ("\n\nR.A. Kaya-Hoek\nfunctionaris gegevensbescherming", "functionaris gegevensbescherming"),
+    ],
+)
+def test_posts_under_the_signers_name(block, role):
+    text = _letter("Gemeente Deventer", "Aan de gemeenteraad", closing=block + "\n")
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "R.A. Kaya-Hoek", "role": role}]

@@ -1099,12 +1099,17 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
     picked: dict[str, Found] = {}
     for start, end in candidates:
         name = re.sub(r"\s+", " ", text[start:end])
-        if name.lower() == own or name.lower() in signed:
-            continue
+        if name.lower() == own or name.lower() in signed or _OWN_UNIT.match(name):
+            continue  # (a unit's name, "Directoraat-generaal Openbaar Bestuur", is the sender's own column)
         name = re.sub(r"(?<![\w'’-])" + _OCR_CAPITAL_I.pattern, "I", name)  # "lrenebuurt": "Irenebuurt"
         picked.setdefault(name.lower(), _found(text, name, start, end, 0.5))
     return tuple(picked.values())
 
 
 _UNIT = re.compile(r"(?:afdeling|directie|team|sector|cluster|bureau|dienst)\b", re.IGNORECASE)
+# A unit's name that no other body bears ("Directoraat-generaal Openbaar Bestuur", "Directie Democratie en
+# Bestuur" in a ministry's side column): never an addressee ("Dienst …" may be a body of its own)
+_OWN_UNIT = re.compile(
+    r"(?:afdeling|directie|directoraat(?:-generaal)?|team|sector|cluster|bureau)\b", re.IGNORECASE
+)
 _SALUTATION_LINE = re.compile(r"[ \t]*(?:zeer[ \t]+)?(?:geachte?|beste|lieve)\b", re.IGNORECASE)

@@ -408,8 +408,10 @@ _ROLE_TOKEN = re.compile(
 _JOB_TITLE = re.compile(
     r"(?<![\w-])(?P<title>(?P<prefix>[a-zà-ÿ]{3,}-?)?(?:leider|manager|co[öoƶ]rdinator|regisseur)|"
     # a ministry's officials who sign for the minister: "de directeur-generaal …", "de secretaris-generaal"
-    # "de hoofdingenieur-directeur" (a Rijkswaterstaat region's head)
-    r"directievoerder|(?:directeur|secretaris|inspecteur)-generaal|hoofdingenieur-directeur|(?:beleids)?medewerker|"
+    # "de hoofdingenieur-directeur" (a Rijkswaterstaat region's head), a police unit's chief, the officer
+    # for data protection, the Algemene Rekenkamer's president
+    r"directievoerder|(?:directeur|secretaris|inspecteur)-generaal|hoofdingenieur-directeur|politiechef|"
+    r"functionaris[ \t]+gegevensbescherming|president|(?:beleids)?medewerker|"
     r"(?:(?:senior|juridisch)[ \t]+)?(?:beleids)?adviseur|(?:sector|team|cluster|bureau|unit)hoofd|"
     r"[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
@@ -463,7 +465,9 @@ def job_titles(line: str, start: int, taken: Sequence[Span]) -> list[Span]:
 # Bestuur en Democratische Rechtsstaat,", "de directeur Bestuur en Organisatie,".
 _OFFICIAL_OPENS = re.compile(
     r"[ \t]*(?:de[ \t]+)?(?:(?:directeur|secretaris|inspecteur)-generaal|(?:hoofdingenieur-)?directeur|afdelingshoofd|"
-    r"teamleider|manager)\b",
+    r"teamleider|manager|politiechef|"
+    # "voorzitter dagelijks bestuur" under the name: the chair of the board the block signs for
+    r"voorzitter(?=[ \t]+(?:van[ \t]+(?:het[ \t]+)?)?(?:dagelijks|algemeen)[ \t]+bestuur[ \t]*,?[ \t]*$))\b",
     re.IGNORECASE,
 )
 
@@ -602,7 +606,7 @@ def looks_like_body(name: str) -> bool:
     return bool(
         re.search(
             r"\b(?:Staten|Gemeente|Provincie|College|Burgemeester|Wethouders|Namens|Met|Hoogachtend|"
-            r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat|Project|Programma)\b|"
+            r"Team|Cluster|Afdeling|Sector|Directie|Bureau|Secretariaat|Project|Programma|Eenheid)\b|"
             # a public body's kind word in its name: "Recreatieschap Drenthe", "Veiligheidsregio Fryslân"
             r"(?i:\w*(?:schap|regio|dienst)|wetterskip)\b|"
             r"(?i:partij|fractie|stichting|vereniging|corporatie|comit[ée]|werkgroep|platform|(?:wijk|buurt|dorps|cli[eë]nten|jongeren|advies)raad|"
