@@ -547,3 +547,56 @@ def test_posts_under_the_signers_name(block, role):
     facts = drafted(text)
     assert facts is not None
     assert facts["signatories"] == [{"name": "R.A. Kaya-Hoek", "role": role}]
+
+
+_COLUMN_HEAD = """Kadaster
+
+Retouradres: Postbus 9046, 7300 GH Apeldoorn
+
+College van burgemeester en wethouders
+van de gemeente Ede
+Postbus 9022
+6710 HK  EDE
+
+
+{date_line}
+Ons kenmerk              BAG-KW/2021/00912
+Uw kenmerk               Z-20-058811
+Contactpersoon           helpdesk BAG
+Onderwerp                Kwaliteit van de adressen
+
+
+Geacht college,
+
+Wij sturen u het overzicht van de kwaliteit van uw adressen.
+
+Met vriendelijke groet,
+
+de teamleider BAG,
+
+P. Rutten-Berg
+"""
+
+
+@pytest.mark.parametrize(
+    "date_line", ["Apeldoorn                09-03-2021", "Apeldoorn                9 maart 2021"]
+)
+def test_a_place_and_date_heading_a_column_of_labels(date_line):
+    facts = drafted(_COLUMN_HEAD.format(date_line=date_line))
+    assert facts is not None
+    assert facts["date_sent"] == "2021-03-09"
+
+
+def test_a_place_and_date_over_prose_is_no_date_line():
+    text = (
+        _COLUMN_HEAD.format(date_line="Apeldoorn 09-03-2021")
+        .replace(
+            "Ons kenmerk              BAG-KW/2021/00912\n",
+            "Wij schreven u eerder over de adressen in de kernen\n"
+            "en over de kwaliteit van de gegevens die uw gemeente aanlevert\n",
+        )
+        .replace("Uw kenmerk               Z-20-058811\n", "en vragen u nu om een reactie.\n")
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["date_sent"] is None

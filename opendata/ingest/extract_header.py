@@ -408,18 +408,26 @@ def _find_date_sent(
 _BARE_PLACE = re.compile(r"[ \t]*(?P<place>[A-Z][\w'’.-]*(?:[ \t]+(?:[a-z]{1,4}|[A-Z][\w'’.-]*)){0,3})[ \t]+")
 
 
+# A header line of a label and its value, a column apart or after a colon: "Ons kenmerk      BAG/2021/3".
+_LABELLED_LINE = re.compile(r"[ \t]*[A-Z][\w()/.-]*(?:[ \t][\w()/.-]+){0,2}?(?:[ \t]*:[ \t]*|[ \t]{2,})\S")
+
+
 def _bare_place_date(text: str, date: DateMatch, head_end: int) -> tuple[int, int] | None:
     """The span of the place on a header line "Place date" (no comma) whose date ends the line, where at
     most two written lines stand between it and the end of the header (the salutation): the letter's
-    own date line as a mail or a letter written by hand sets it; a label ("Orderdatum"), a receiver's
-    stamp or a month is no place."""
+    own date line as a mail or a letter written by hand sets it; or where it heads a column of labels
+    and their values, a column apart from the date; a label ("Orderdatum"), a receiver's stamp or a
+    month is no place."""
     line_start = text.rfind("\n", 0, date.start) + 1
     line_end = text.find("\n", date.end)
     line_end = len(text) if line_end < 0 else line_end
     bare = _BARE_PLACE.fullmatch(text, line_start, date.start)
-    if bare is None or text[date.end : line_end].strip(" \t.") or text.count("\n", line_end, head_end) > 6:
+    if bare is None or text[date.end : line_end].strip(" \t.") or text.count("\n", line_end, head_end) > 8:
         return None
-    if sum(1 for line in text[line_end:head_end].splitlines() if line.strip()) > 2:
+    written = [line for line in text[line_end:head_end].splitlines() if line.strip()]
+    in_column = re.search(r"[ \t]{3,}\Z", text[line_start : date.start]) is not None
+    if len(written) > 2 and not (in_column and all(_LABELLED_LINE.match(line) for line in written[:-1])):
+        # (the place and date heading a column of labels: "Apeldoorn      09-03-2021" over "Ons kenmerk  …")
         return None
     words = [word.lower().rstrip(".") for word in bare["place"].split()]
     first = words[0]
