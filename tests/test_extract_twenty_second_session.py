@@ -600,3 +600,42 @@ def test_a_place_and_date_over_prose_is_no_date_line():
     facts = drafted(text)
     assert facts is not None
     assert facts["date_sent"] is None
+
+
+def test_a_footer_table_gives_the_date_and_our_reference():
+    text = """Gemeente Deventer
+
+College van Gedeputeerde Staten van Overijssel
+Postbus 10078
+8000 GB  ZWOLLE
+
+Onderwerp: Fietsverbinding langs de IJssel
+
+Geacht college,
+
+Wij vragen u bij te dragen aan de nieuwe fietsverbinding langs de IJssel.
+Het plan is op 12 december 2023 in de raad besproken.
+
+--------------------------------------------------------------------------------
+Datum              Ons kenmerk         Uw kenmerk          Behandeld door
+14 februari 2024   2024-020115/FV      PZH/23.0771         M. Baas-Veld
+--------------------------------------------------------------------------------
+Gemeente Deventer | Postbus 5000 | 7400 GC Deventer                    1 van 2
+
+De kosten delen wij graag volgens de afspraken in de regio.
+
+Hoogachtend,
+
+burgemeester en wethouders van Deventer,
+
+de secretaris,                          de burgemeester,
+
+
+
+K. Lubbers-Hoek                         J.P. Horst-Dam
+"""
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["date_sent"] == "2024-02-14"
+    assert facts["our_reference"] == "2024-020115/FV"
+    assert facts["addressees"] == ["pv23"]

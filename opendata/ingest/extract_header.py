@@ -400,7 +400,18 @@ def _find_date_sent(
         bare_place = _bare_place_date(text, date, head_end)
         if bare_place is not None:  # "Sint-Oedenrode 14 mei 2020." over "Geacht college,"
             return date, 0.75, bare_place
-    return joined_date(text, head_end)
+    return joined_date(text, head_end) or _footer_table_date(text, head_end, body_end)
+
+
+def _footer_table_date(text: str, head_end: int, body_end: int) -> tuple[DateMatch, float, None] | None:
+    """The date under a "Datum" column of a row of labels at the foot of the first page, before the
+    signature ("Datum  Ons kenmerk  Uw kenmerk" over "7 februari 2024  2024-017733/SB  …"), where the
+    header has no date line."""
+    for labels, start, end in table_rows(text, max(body_end, head_end)):
+        dates = find_dates(text, start, end)
+        if start >= head_end and labels[0] in DATE_COLUMNS and dates and dates[0].start - start < 3:
+            return dates[0], 0.75, None
+    return None
 
 
 # "Place date" without the comma, the line's last word the date's year (a full stop after it): a place of

@@ -319,6 +319,11 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
         span = column_value(text, match.start("label"), match.end("label"))
         if span is not None and span[0] not in taken and not any(item.role == OURS for item in found):
             found += _pieces(text, span, OURS, 0.75)
+    if not any(
+        item.role == OURS for item in found
+    ):  # the first page's foot: "Datum  Ons kenmerk …" over its values
+        footer = [r for r in table_references(text, len(text)) if r[1] >= header_end and r[0] == OURS][:1]
+        found += [piece for role, start, end in footer for piece in _pieces(text, (start, end), role, 0.7)]
     taken = {item.start for item in found}
     for match in label_pattern().finditer(text, 0, header_end):
         stacked = stacked_value(text, match.start())
