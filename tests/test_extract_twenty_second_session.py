@@ -639,3 +639,41 @@ K. Lubbers-Hoek                         J.P. Horst-Dam
     assert facts["date_sent"] == "2024-02-14"
     assert facts["our_reference"] == "2024-020115/FV"
     assert facts["addressees"] == ["pv23"]
+
+
+def test_a_college_without_its_place_and_a_footer_that_names_it():
+    text = """Het dagelijks bestuur van het waterschap
+Rivierenland
+Postbus 599
+4100 AN  CULEMBORG
+
+
+Buren, 9 maart 2023
+
+Betreft: zienswijze op openbaarmaking
+
+Geacht bestuur,
+
+Wij zijn van plan documenten van uw organisatie openbaar te maken en vragen u om uw zienswijze.
+
+Met vriendelijke groet,
+
+namens het college van burgemeester en wethouders,
+
+
+
+mr. I.J. Aalders-Berg
+juridisch adviseur
+
+
+
+
+--------------------------------------------------------------------------------
+Gemeente Buren   Postbus 23   4020 BA Maurik   T 0344 579 911
+www.buren.nl           Ons kenmerk: 2023-0019911 / Woo-23-011   Pagina 1/1
+"""
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "gm0214"
+    assert facts["our_reference"] == "2023-0019911/Woo-23-011"  # as references are cleaned
+    assert facts["addressees"] == ["ws0621"]

@@ -201,6 +201,21 @@ def value_after(text: str, position: int, *, next_line: bool) -> tuple[int, int]
     return start, end
 
 
+def _footer_label(text: str, header_end: int) -> list[ReferenceMatch]:
+    """Our reference after its label and colon in a footer line's column past the header (three spaces
+    or more before the label), where nothing else gave one: the first such label's value."""
+    for match in inline_label_pattern().finditer(text, header_end):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _label_role(match) != OURS or ":" not in match["after"]:
+            continue
+        if not re.search(r"[ \t]{3,}\Z", text[line_start : match.start()]):
+            continue
+        span = value_after(text, match.end(), next_line=False)
+        if span is not None:
+            return _pieces(text, span, OURS, 0.6)
+    return []
+
+
 # The value under a side column's label that ends its line, in the label's column, beside the main
 # column's text on both lines (the Rijkshuisstijl: "Datum 23 oktober 2018      Onze referentie" over
 # "Betreft Interbestuurlijk toezicht     2018-0047215").
@@ -324,6 +339,10 @@ def find_reference_lines(text: str, header_end: int) -> list[ReferenceMatch]:
     ):  # the first page's foot: "Datum  Ons kenmerk …" over its values
         footer = [r for r in table_references(text, len(text)) if r[1] >= header_end and r[0] == OURS][:1]
         found += [piece for role, start, end in footer for piece in _pieces(text, (start, end), role, 0.7)]
+    if not any(
+        item.role == OURS for item in found
+    ):  # a footer's "… www.gemeentehw.nl   Ons kenmerk: 2023-0021857"
+        found += _footer_label(text, header_end)
     taken = {item.start for item in found}
     for match in label_pattern().finditer(text, 0, header_end):
         stacked = stacked_value(text, match.start())

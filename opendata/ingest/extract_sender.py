@@ -523,7 +523,8 @@ def _college_without_its_place(
     where the letter has no letterhead (or OCR lost it): that of the one municipality the later pages'
     running header names ("Gemeente Amsterdam Datum 20 augustus 2020 / Kenmerk …"), else that of the one
     municipality whose domain every contact address of the letter has ("Postbus 136 | 4100 AC Culemborg
-    | www.culemborg.nl" in the footer), else None."""
+    | www.culemborg.nl" in the footer), else that of the one municipality a footer line names with its
+    postal address, else None."""
     if behalf.detail != COLLEGE:
         return None
     own = running_header_sender(text, found, head_end)
@@ -532,7 +533,21 @@ def _college_without_its_place(
     mailed = own_address_name(text, None, 0, quoted_message_start(text))
     if mailed is not None and mailed.value.startswith("gm"):
         return _found(text, mailed.value, behalf.start, behalf.end, 0.6, COLLEGE)
+    footer = _footer_municipality(text, found, behalf.end)
+    if footer is not None:
+        return _found(text, footer.value, footer.start, footer.end, 0.6, COLLEGE)
     return None
+
+
+def _footer_municipality(text: str, found: Sequence[OrgMention], after: int) -> OrgMention | None:
+    """The one municipality a footer line under the signature names with its postal address ("Gemeente
+    Hoeksche Waard   Postbus 1000   3260 MA Oud-Beijerland"), if one line does."""
+    named = {
+        m.value: m
+        for m in found
+        if m.start >= after and m.value.startswith("gm") and POSTAL.search(line_at(text, m.start))
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 _BW_WORDS = r"burgemeester[ \t]+(?:en|&)[ \t]+wethouders"
