@@ -677,3 +677,32 @@ www.buren.nl           Ons kenmerk: 2023-0019911 / Woo-23-011   Pagina 1/1
     assert facts["sender"] == "gm0214"
     assert facts["our_reference"] == "2023-0019911/Woo-23-011"  # as references are cleaned
     assert facts["addressees"] == ["ws0621"]
+
+
+def test_a_side_columns_value_through_ocr_noise():
+    # a word glued on the line shifts the value's column; every line break doubled
+    text = _SIDE.format(label="Onze referentie", value="2024-0047215").replace(
+        "Postbus 10007                                  2024",
+        "Postbus10007                                 2024",
+    )
+    for variant in (text, _doubled(text)):
+        facts = drafted(variant)
+        assert facts is not None
+        assert facts["our_reference"] == "2024-0047215"
+
+
+def test_a_list_of_addressees_as_items_with_doubled_line_breaks():
+    address = "Aan:\n  - de gemeenteraad van Lochem\n  - de gemeenteraad van Zutphen\n  - de gemeenteraad van Brummen"
+    closing = "Gedeputeerde Staten van Gelderland,\n\nde voorzitter,     de secretaris,\n"
+    facts = drafted(_doubled(_letter("Provincie Gelderland", address, date="10 mei 2022", closing=closing)))
+    assert facts is not None
+    assert sorted(facts["addressees"]) == ["gm0213", "gm0262", "gm0301"]
+
+
+def test_a_surname_with_an_l_read_as_a_capital_i_is_kept_whole():
+    text = _letter(
+        "Gemeente Deventer", "Aan de gemeenteraad", closing="de burgemeester,\n\n\nH.R. Wissink-VeId\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["signatories"] == [{"name": "H.R. Wissink-VeId", "role": "burgemeester"}]

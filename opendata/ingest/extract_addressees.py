@@ -137,7 +137,9 @@ _INTRODUCING = re.compile(r"[ \t]*\S+(?:[ \t]+\S+){3,}[ \t]*:[ \t]*")
 
 
 # An item of a list that an "Aan:" line opens: "  - de gemeenteraad van Hoorn, t.a.v. de griffie".
-_BULLET_LINE = re.compile(r"\n[ \t]*[-–•*·][ \t]+[^\n]+")
+_BULLET_LINE = re.compile(
+    r"\n(?:[ \t]*\n)?[ \t]*[-–•*·][ \t]+[^\n]+"
+)  # (a blank line between, where OCR doubled them)
 
 
 def _bullets_end(text: str, position: int) -> int:

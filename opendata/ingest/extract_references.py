@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from opendata.ingest.extract_dates import find_dates
-from opendata.ingest.extract_noise import matched_group, noisy, noisy_alternatives
+from opendata.ingest.extract_noise import doubled_line_breaks, matched_group, noisy, noisy_alternatives
 
 OURS, YOURS, DOSSIER = "our", "your", "dossier"
 LABELS = {
@@ -238,17 +238,21 @@ def column_value(text: str, label_start: int, label_end: int) -> tuple[int, int]
         return None
     if not _COLUMN_GAP.search(text[line_start:label_start]):
         return None
-    next_end = text.find("\n", line_end + 1)
+    next_start = line_end + 1
+    if text.startswith("\n", next_start) and doubled_line_breaks(text[: max(line_end, 1)]):
+        next_start += 1  # OCR doubled every line break
+    next_end = text.find("\n", next_start)
     next_end = len(text) if next_end < 0 else next_end
-    cell_start = line_end + 1 + column
-    if cell_start >= next_end or text[cell_start - 1] not in " \t":
-        return None  # the next line is shorter, or a word of the main column runs into the label's column
-    value = re.compile(rf"[ \t]{{0,3}}(?P<v>{_VALUE})[ \t]*(?:$|[ \t]{{3}})", re.MULTILINE).match(
-        text, cell_start, next_end
-    )
-    if value is None or not re.search(r"[0-9]", value["v"]):
-        return None
-    return value.span("v")
+    # the value's column, a few characters either way (OCR adds and drops characters on the line before it)
+    for cell in re.finditer(r"(?:^|(?<=[ \t]{2}))(?=\S)", text[next_start:next_end]):
+        if abs(cell.start() - column) > 6:
+            continue
+        value = re.compile(rf"(?P<v>{_VALUE})[ \t]*(?:$|[ \t]{{3}})", re.MULTILINE).match(
+            text, next_start + cell.start(), next_end
+        )
+        if value is not None and re.search(r"[0-9]", value["v"]):
+            return value.span("v")
+    return None
 
 
 # A side column's label alone on its line ("Ons kenmerk") whose value OCR ran onto the main column's

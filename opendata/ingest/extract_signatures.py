@@ -115,8 +115,8 @@ _CALLED = (
 )
 _PARTICLES = r"(?:(?:[Vv][aáà]n|[Dd][eéè]|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|het|la|le|op|in|'t|von|du)\s*)*"  # OCR glues them: "vanden"; "Ter Meer-Ronda"
 # (a Dutch name opens with the digraph in capitals: "IJzendoorn", "IJsselmuiden")
-# (OCR reads an l inside a name as 1 or |: "Aa1derink", "P1asmeijer"; the name stays as written)
-_SURNAME_LETTERS = r"(?:[a-zà-ÿ'’]|(?<=[A-Za-zà-ÿ])[1|](?=[a-zà-ÿ]))+"
+# (OCR reads an l inside a name as 1, | or I: "Aa1derink", "P1asmeijer", "VeId"; the name stays as written)
+_SURNAME_LETTERS = r"(?:[a-zà-ÿ'’]|(?<=[A-Za-zà-ÿ])[1|](?=[a-zà-ÿ])|(?<=[a-zà-ÿ])I(?=[a-zà-ÿ]|\b))+"
 _SURNAME = rf"(?:IJ|[A-Z]){_SURNAME_LETTERS}(?:-(?:IJ|[A-Za-z]){_SURNAME_LETTERS})*"
 # A courtesy title before a signer's name ("Mevrouw J.H. Coelman"): no part of the name.
 _COURTESY = r"(?:[Mm]evrouw|[Dd]e[ \t]+heer|[Mm]ijnheer)"
