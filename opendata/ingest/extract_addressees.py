@@ -483,7 +483,7 @@ _SEPARATOR = re.compile(r"(?:[ \t]*(?:\n[ \t]*){0,2}(?P<sep>,|\ben\b))?")
 
 
 def _listed_name(
-    text: str, position: int, date: str | None, body: str
+    text: str, position: int, date: str | None, body: str | None
 ) -> tuple[Found | None, str | None, int] | None:
     """The listed name at `position`: (its council if the register has it, the separator after it
     ("," or "en", None at the list's end), where the next name starts); None where no name is."""
@@ -506,7 +506,7 @@ def _listed_name(
     return named, name["sep"], name.end()
 
 
-def _last_listed_name(text: str, position: int, date: str | None, body: str) -> Found | None:
+def _last_listed_name(text: str, position: int, date: str | None, body: str | None) -> Found | None:
     """The name after the list's "en": as the register writes it, else its first word (a header run
     into one line goes on after it: "… en Zeevang Postbus 1 …")."""
     register = _register_name_at(text, position, date)
