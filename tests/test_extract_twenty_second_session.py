@@ -706,3 +706,53 @@ def test_a_surname_with_an_l_read_as_a_capital_i_is_kept_whole():
     facts = drafted(text)
     assert facts is not None
     assert facts["signatories"] == [{"name": "H.R. Wissink-VeId", "role": "burgemeester"}]
+
+
+# ---------------------------------------------------------------- general mailboxes; Frisian labels
+
+
+@pytest.mark.parametrize(
+    "receivers, codes",
+    [
+        ("To: Info Meierijstad <info@meierijstad.nl>", ["gm1948"]),
+        ("Aan:            info@apeldoorn.nl; info@epe.nl; info@heerde.nl", ["gm0200", "gm0232", "gm0246"]),
+        ("Aan: Postbus Provincie <post@gelderland.nl>", ["pv25"]),
+    ],
+)
+def test_a_mail_to_general_mailboxes_is_to_their_bodies(receivers, codes):
+    text = (
+        "Van: Mulder-Dam, Sanne <s.mulderdam@brabant.nl>\nVerzonden: dinsdag 14 mei 2024 10:58\n"
+        f"{receivers}\nOnderwerp: Gegevens veehouderijen\n\nGeacht college,\n\n"
+        "Wij vragen u om de gegevens van de veehouderijen in uw gemeente.\n\nMet vriendelijke groet,\n\n"
+        "Sanne Mulder-Dam\nbeleidsadviseur\nProvincie Noord-Brabant\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert sorted(facts["addressees"]) == sorted(codes)
+
+
+def test_a_mail_to_a_person_and_a_mailbox_names_no_body():
+    text = (
+        "Van: Mulder-Dam, Sanne <s.mulderdam@brabant.nl>\nVerzonden: dinsdag 14 mei 2024 10:58\n"
+        "Aan: info@apeldoorn.nl; Jansen-Bos, Piet <p.jansenbos@epe.nl>\nOnderwerp: Gegevens\n\nBeste Piet,\n\n"
+        "Wij vragen om de gegevens.\n\nGroet,\n\nSanne Mulder-Dam\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["addressees"] == []
+
+
+def test_frisian_labels_before_the_dutch_ones():
+    text = _letter(
+        "Provinsje Fryslân\nProvincie Fryslân",
+        "Gemeente Leeuwarden\nPostbus 21000\n8900 JA  LEEUWARDEN",
+        date="3 maart 2021",
+        closing="Gedeputeerde Staten van Fryslân,\n\nde voorzitter,     de secretaris,\n",
+    )
+    text = text.replace(
+        "Ons kenmerk 2019-55102", "Ús kenmerk/Ons kenmerk   00982415\nJo kenmerk/Uw kenmerk    U21.07752"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["our_reference"] == "00982415"
+    assert facts["your_reference"] == "U21.07752"

@@ -15,7 +15,7 @@ from opendata.ingest.extract_organisations import (
     GS,
     PS,
     OrgMention,
-    general_mailbox,
+    general_mailboxes,
     ministry_at,
 )
 from opendata.ingest.extract_results import HEADER_LIMIT, Found, from_mention
@@ -120,8 +120,8 @@ def find_addressees(
             if board:
                 picked.append(from_mention(text, board[0], 0.5))
                 break
-    if not picked and (mailbox := general_mailbox(text, max(head_end, 1))) is not None:
-        picked.append(from_mention(text, mailbox, 0.6))  # "Aan: gemeente@wierden.nl": the municipality
+    if not picked:  # "Aan: gemeente@wierden.nl", "Aan: info@apeldoorn.nl; info@epe.nl": the municipalities
+        picked += [from_mention(text, mailbox, 0.6) for mailbox in general_mailboxes(text, max(head_end, 1))]
     unique: dict[str, Found] = {}
     for item in picked:
         if PARTICIPANTS_OF.search(text, max(0, item.start - 40), item.start):

@@ -808,23 +808,35 @@ _FROM_LINE_ADDRESS = re.compile(
 _RECEIVER_LINE = re.compile(r"[ \t]*(?:Aan|To|CC|Cc|BCC|Bcc|ce)[ \t]*[:;]", re.IGNORECASE)  # OCR: "ce:"
 
 
-# A mail header's receiver line that holds only a body's general mailbox ("Aan: gemeente@wierden.nl"):
-# the body itself, not a person or a unit.
-_GENERAL_MAILBOX_LINE = re.compile(
-    r"^[ \t]*(?:Aan|To)[ \t]*:[ \t]*<?(?:gemeente|info|post|postbus|gemeentepost|provincie)@"
-    r"(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.n[l1i]>?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+# A mail header's receiver line that holds only bodies' general mailboxes ("Aan: gemeente@wierden.nl",
+# "To: Info Meierijstad <info@meierijstad.nl>", "Aan: info@apeldoorn.nl; info@epe.nl"): the bodies
+# themselves, not a person or a unit.
+_TO_LINE = re.compile(r"^[ \t]*(?:Aan|To)[ \t]*:[ \t]*(?P<rest>[^\n]*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_GENERAL_MAILBOX = re.compile(
+    r"[ \t]*(?:[^<>@;\n]*<)?(?P<box>(?:gemeente|info|post|postbus|gemeentepost|provincie)@"
+    r"(?:gemeente-?)?(?P<label>[a-z0-9-]{3,40})\.n[l1i])>?[ \t]*",
+    re.IGNORECASE,
 )
 
 
-def general_mailbox(text: str, end: int) -> OrgMention | None:
-    """The municipality, province or water authority whose general mailbox a mail header before `end`
-    writes to, as the only receiver; None where there is none or its domain names no single body."""
-    line = _GENERAL_MAILBOX_LINE.search(text, 0, end)
+def general_mailboxes(text: str, end: int) -> list[OrgMention]:
+    """The municipalities, provinces or water authorities whose general mailboxes the first receiver line
+    of a mail header before `end` writes to, where it holds nothing else; [] where a mailbox's domain
+    names no single body."""
+    line = _TO_LINE.search(text, 0, end)
     if line is None:
-        return None
-    codes = _domain_codes(line["label"], None)
-    return OrgMention(codes[0], *line.span("label"), 0.6, None, True) if len(codes) == 1 else None
+        return []
+    found = []
+    for item in re.finditer(r"[^;]+", line["rest"]):
+        box = _GENERAL_MAILBOX.fullmatch(item[0])
+        if box is None:
+            return []
+        codes = _domain_codes(box["label"], None)
+        if len(codes) != 1:
+            return []
+        start = line.start("rest") + item.start() + box.start("label")
+        found.append(OrgMention(codes[0], start, start + len(box["label"]), 0.6, None, True))
+    return found
 
 
 # Where a letter says it was sent to the address on its line: "Per e-mail verstuurd:", "Verzonden per

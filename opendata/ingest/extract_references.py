@@ -101,9 +101,14 @@ class ReferenceMatch:
 def label_pattern() -> re.Pattern[str]:
     alternatives = noisy_alternatives((f"l{index}", label) for index, label in enumerate(LABEL_ORDER))
     return re.compile(
-        rf"^[ \t]*(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
+        rf"^[ \t]*{_FRISIAN_LABEL}(?:{alternatives})(?![^\W\d_])(?P<after>\.?[ \t]*(?::|\.|(?=\n))?)",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+# A Frisian label before its Dutch one, as Fryslân's bodies print them: "Ús kenmerk/Ons kenmerk",
+# "Jo kenmerk/Uw kenmerk", "Jo brief fan/Uw brief van".
+_FRISIAN_LABEL = r"(?:(?:[ÚU]s|Jo)[ \t]+(?:kenmerk|brief(?:[ \t]+fan)?)[ \t]*/[ \t]*)?"
 
 
 # Labels distinctive enough to be taken inside a line too, where a text layer ran the header's
