@@ -756,3 +756,20 @@ def test_frisian_labels_before_the_dutch_ones():
     assert facts is not None
     assert facts["our_reference"] == "00982415"
     assert facts["your_reference"] == "U21.07752"
+
+
+def test_the_mailbox_a_mail_was_printed_from_is_no_letterhead():
+    text = (
+        "Postbus Info | Gemeente Ede\n"
+        + "_" * 80
+        + "\n\nVan:            Bakker-Veld, Marieke <m.bakker-veld@gelderland.nl>\n"
+        "Verzonden:      dinsdag 12 november 2019 14:37\nAan:            info@ede.nl\n"
+        "Onderwerp:      Aanvraag subsidie\n\nGeachte heer, mevrouw,\n\nWij hebben uw aanvraag ontvangen.\n\n"
+        "Met vriendelijke groet,\n\nMarieke Bakker-Veld\nSenior beleidsmedewerker\n\nProvincie Gelderland\n"
+        "Markt 11 | Postbus 9090 | 6800 GX Arnhem\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["sender"] == "pv25"
+    assert facts["addressees"] == ["gm0228"]
+    assert facts["signatories"] == [{"name": "Marieke Bakker-Veld", "role": "senior beleidsmedewerker"}]

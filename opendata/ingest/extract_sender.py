@@ -259,6 +259,9 @@ def line_start_of(text: str, position: int) -> int:
 _ATTENTION_OPENS = re.compile(r"\s*(?:t\.?\s?a\.?\s?v\.?|ter\s+attentie\s+van)(?=\s)", re.IGNORECASE)
 # A mail header's line of receivers: the body on it is sent to, or sent a copy.
 _RECEIVER_LABEL = re.compile(r"[ \t]*(?:aan|cc|bcc|kopie|to)[ \t]*:", re.IGNORECASE)
+# A mail program's print opens with the name of the mailbox it was printed from, over a rule and the
+# message's header: the receiver's, never the writer's letterhead.
+_PRINTED_MAILBOX = re.compile(r"[^\n]*\n[ \t]*_{10,}[ \t]*\n\s*(?:Van|From)[ \t]*:", re.IGNORECASE)
 
 
 def council_line(text: str, mention: OrgMention) -> bool:
@@ -322,6 +325,8 @@ def letterhead_sender(text: str, found: Sequence[OrgMention], head_end: int) -> 
             continue
         if _RECEIVER_LABEL.match(line):
             continue  # "CC: Gemeente Raalte", "To: …": a mail header's receivers, not its letterhead
+        if _PRINTED_MAILBOX.match(text, line_start_of(text, mention.start)):
+            continue  # "Postbus Info | Gemeente Berkelland" over a rule and "Van:": the mailbox that printed it
         if _IN_A_PHRASE.search(text, line_start_of(text, mention.start), mention.start):
             continue  # "Onderwerp: Samenwerking met de provincie Gelderland", a title "… met de gemeente X"
         if _DOCUMENT_TITLE.search(text, line_start_of(text, mention.start), mention.start):

@@ -411,7 +411,7 @@ _JOB_TITLE = re.compile(
     # "de hoofdingenieur-directeur" (a Rijkswaterstaat region's head), a police unit's chief, the officer
     # for data protection, the Algemene Rekenkamer's president
     r"directievoerder|(?:directeur|secretaris|inspecteur)-generaal|hoofdingenieur-directeur|politiechef|"
-    r"functionaris[ \t]+gegevensbescherming|president|(?:beleids)?medewerker|"
+    r"functionaris[ \t]+gegevensbescherming|president|(?:senior[ \t]+)?(?:beleids)?medewerker|"
     r"(?:(?:senior|juridisch)[ \t]+)?(?:beleids)?adviseur|(?:sector|team|cluster|bureau|unit)hoofd|"
     r"[a-zà-ÿ]*jurist)(?![\w-])"
     r"(?P<field>[ \t]+[A-Z][a-zà-ÿ]{3,}(?=[ \t]*$))?",
