@@ -773,3 +773,20 @@ def test_the_mailbox_a_mail_was_printed_from_is_no_letterhead():
     assert facts["sender"] == "pv25"
     assert facts["addressees"] == ["gm0228"]
     assert facts["signatories"] == [{"name": "Marieke Bakker-Veld", "role": "senior beleidsmedewerker"}]
+
+
+def test_a_replys_quoted_message_keeps_its_reference_to_itself():
+    text = (
+        "Van:            Dekker-Bos, Jan <j.dekker-bos@utrecht.nl>\nVerzonden:      dinsdag 7 juni 2022 09:12\n"
+        "Aan:            Smit-Hoek, Lotte <l.smit-hoek@provincie-utrecht.nl>\nOnderwerp:      RE: Fietsroute\n\n"
+        "Beste Lotte,\n\nWij kiezen voor de tweede variant van de oversteek.\nDe kosten bespreken we nog.\n\n"
+        "Met vriendelijke groet,\n\nJan Dekker-Bos\nTeamleider Verkeer\nGemeente Utrecht\n\n"
+        "Van: Smit-Hoek, Lotte <l.smit-hoek@provincie-utrecht.nl>\nVerzonden: donderdag 2 juni 2022 15:40\n"
+        "Aan: Dekker-Bos, Jan <j.dekker-bos@utrecht.nl>\nOnderwerp: Fietsroute\n\nBeste Jan,\n\n"
+        "Hierbij de twee varianten voor de oversteek.\nGraag hoor ik welke jullie kiezen.\n\nMet vriendelijke groet,\n\n"
+        "Lotte Smit-Hoek\nProjectleider\nProvincie Utrecht\nKenmerk: 822F4A1C\n"
+    )
+    facts = drafted(text)
+    assert facts is not None
+    assert facts["our_reference"] is None
+    assert facts["signatories"] == [{"name": "Jan Dekker-Bos", "role": "teamleider"}]

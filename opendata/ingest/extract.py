@@ -315,6 +315,11 @@ def _extract(
     iso = date_sent.value if date_sent else None
     found = mentions(text, iso)
     ours, yours, dossiers = references(text, labels_end)
+    quoted = quoted_message_start(
+        text
+    )  # a reply's quoted message: its references are its own, not this mail's
+    ours = ours if ours is None or ours.start < quoted else None
+    yours = yours if yours is None or yours.start < quoted else None
     late = _late_header(text, salutation, title_end) if date_sent is None and ours is None else None
     if (
         late is not None
