@@ -315,9 +315,9 @@ def _extract(
     iso = date_sent.value if date_sent else None
     found = mentions(text, iso)
     ours, yours, dossiers = references(text, labels_end)
-    quoted = quoted_message_start(
-        text
-    )  # a reply's quoted message: its references are its own, not this mail's
+    # an e-mail that quotes the message it answers: the quoted message's references are its own, and the
+    # reply signs above it
+    quoted = quoted_message_start(text)
     ours = ours if ours is None or ours.start < quoted else None
     yours = yours if yours is None or yours.start < quoted else None
     late = _late_header(text, salutation, title_end) if date_sent is None and ours is None else None
@@ -382,8 +382,7 @@ def _extract(
             citation = Citation(citation.date, yours, citation.sender)
         cites = merge_citation(cites, citation)
         dossiers += [extra for extra in extras if all(d.value != extra.value for d in dossiers)]
-    # an e-mail that quotes the message it answers signs above it (quoted_message_start)
-    signed = text[: quoted_message_start(text)]
+    signed = text[:quoted]
     zone = (
         signature_zone(signed, 0, len(signed))
         or minister_zone(signed)

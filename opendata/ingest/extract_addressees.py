@@ -1108,10 +1108,9 @@ def named_addressees(text: str, head_end: int, sender: Found | None) -> tuple[Fo
     return tuple(picked.values())
 
 
-_UNIT = re.compile(r"(?:afdeling|directie|team|sector|cluster|bureau|dienst)\b", re.IGNORECASE)
+_UNIT_WORDS = r"afdeling|directie|team|sector|cluster|bureau"
+_UNIT = re.compile(rf"(?:{_UNIT_WORDS}|dienst)\b", re.IGNORECASE)
 # A unit's name that no other body bears ("Directoraat-generaal Openbaar Bestuur", "Directie Democratie en
 # Bestuur" in a ministry's side column): never an addressee ("Dienst …" may be a body of its own)
-_OWN_UNIT = re.compile(
-    r"(?:afdeling|directie|directoraat(?:-generaal)?|team|sector|cluster|bureau)\b", re.IGNORECASE
-)
+_OWN_UNIT = re.compile(rf"(?:{_UNIT_WORDS}|directoraat(?:-generaal)?)\b", re.IGNORECASE)
 _SALUTATION_LINE = re.compile(r"[ \t]*(?:zeer[ \t]+)?(?:geachte?|beste|lieve)\b", re.IGNORECASE)

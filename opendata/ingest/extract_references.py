@@ -233,6 +233,11 @@ _COLUMN_OURS = re.compile(
 )
 
 
+_CELL_VALUE = re.compile(
+    rf"(?P<v>{_VALUE})[ \t]*(?:$|[ \t]{{3}})", re.MULTILINE
+)  # a column's value, alone in it
+
+
 def column_value(text: str, label_start: int, label_end: int) -> tuple[int, int] | None:
     """The span of the reference under a label that ends its line in a column of its own (at least
     three spaces from the text before it, or the line's first word), in that column of the next line."""
@@ -252,9 +257,7 @@ def column_value(text: str, label_start: int, label_end: int) -> tuple[int, int]
     for cell in re.finditer(r"(?:^|(?<=[ \t]{2}))(?=\S)", text[next_start:next_end]):
         if abs(cell.start() - column) > 6:
             continue
-        value = re.compile(rf"(?P<v>{_VALUE})[ \t]*(?:$|[ \t]{{3}})", re.MULTILINE).match(
-            text, next_start + cell.start(), next_end
-        )
+        value = _CELL_VALUE.match(text, next_start + cell.start(), next_end)
         if value is not None and re.search(r"[0-9]", value["v"]):
             return value.span("v")
     return None
