@@ -688,7 +688,35 @@ def pair_signatories(text: str, start: int, end: int) -> list[tuple[Span | None,
         for role in line.roles:
             if role.start not in used_roles and not _name_removed(text, role.start):
                 pairs.append((None, role))
-    return sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None))
+    return _acting_posts(text, sorted(pairs, key=lambda pair: min(s.start for s in pair if s is not None)))
+
+
+def _column(text: str, position: int) -> int:
+    return position - (text.rfind("\n", 0, position) + 1)
+
+
+def _acting_posts(
+    text: str, pairs: list[tuple[Span | None, Span | None]]
+) -> list[tuple[Span | None, Span | None]]:
+    """A signer who stands in for the post over the name says so under it: under "de burgemeester," and
+    the name, "loco-burgemeester" in the name's column is the post that name signs in, no signer of its
+    own."""
+    acting = [role for name, role in pairs if name is None and role and role.value.startswith("loco-")]
+    taken: set[int] = set()
+    for index, (name, role) in enumerate(pairs):
+        if name is None or role is None or role.end > name.start:
+            continue
+        line_end = text.find("\n", name.end)
+        for stand_in in acting:
+            under_name = line_end >= 0 and not text[line_end : stand_in.start].strip("\n \t,")
+            same_column = abs(_column(text, stand_in.start) - _column(text, name.start)) <= 6
+            if stand_in.value == f"loco-{role.value}" and under_name and same_column:
+                pairs[index] = (name, stand_in)
+                taken.add(stand_in.start)
+                break
+    return [
+        (name, role) for name, role in pairs if name is not None or role is None or role.start not in taken
+    ]
 
 
 # Posts of an organisation's staff, which a unit follows ("teamleider Beheer Openbare Ruimte").
@@ -721,11 +749,23 @@ _POST_OF_PLACE = re.compile(
 def _signs_under_post(text: str, line: tuple[int, int], below: Sequence[SignatureLine]) -> bool:
     """A post and its place over the signer's name ("De burgemeester van Amsterdam," / "J. Jansen") names
     whom the signer signs for when a line of the signer's own post follows the name ("Directeur …") and no
-    other name follows that post: the name takes the post under it."""
+    other name follows that post: the name takes the post under it. An office of a place under the name
+    ("burgemeester van Enschede" under "de voorzitter van de Veiligheidsregio Twente,") is the signer's
+    other office: the signer signs in the post above."""
     if not _POST_OF_PLACE.fullmatch(text, *line) or not below:
         return False
     under = below[0]
+    if under.roles and _OTHER_OFFICE.match(text, under.roles[0].start):
+        return False
     return bool(under.roles) and not under.names and not (len(below) > 1 and below[1].names)
+
+
+# An elected office of a named place, as a signer's other office under the name: "burgemeester van Enschede".
+_OTHER_OFFICE = re.compile(
+    r"(?i:burgemeester|wethouder|gedeputeerde|dijkgraaf)[ \t]+van[ \t]+(?:de[ \t]+(?:gemeente|provincie)[ \t]+)?"
+    r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)*[ \t]*$",
+    re.MULTILINE,
+)
 
 
 # A name a published copy removed (a Woo redaction: "(geanonimiseerd)", "[weggelakt]", the ground
